@@ -1,0 +1,4 @@
+import { AppSecret } from './secret.entity';
+
+/** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
+export const entities = [AppSecret];

@@ -1,0 +1,16 @@
+import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import type { AuthUser, OrgContext } from './resource-owners';
+
+/** The signed-in user of the request (routes behind the global guard always have one). */
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  const user = ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+  if (!user) throw new UnauthorizedException('Sign in first');
+  return user;
+});
+
+/** The organisation context the access guard resolved for this route. */
+export const CurrentOrg = createParamDecorator((_: unknown, ctx: ExecutionContext): OrgContext => {
+  const org = ctx.switchToHttp().getRequest<{ org?: OrgContext }>().org;
+  if (!org) throw new Error('CurrentOrg used on a route without an org or resource access rule');
+  return org;
+});

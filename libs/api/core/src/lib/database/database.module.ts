@@ -1,0 +1,80 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
+import { postgresOptions } from './options';
+
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+interface DatabaseModuleOptions {
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+// Holds the embedded engine of this process (if any) so it can be stopped on shutdown.
+const embedded: { current?: EmbeddedPostgres; url?: Promise<string> } = {};
+
+async function resolveUrl(config: AppConfig): Promise<string> {
+  if (config.databaseUrl) return config.databaseUrl;
+  embedded.url ??= startEmbeddedPostgres(config.pgliteDir).then((e) => {
+    embedded.current = e;
+    return e.url;
+  });
+  return embedded.url;
+}
+
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationShutdown {
+  private readonly logger = new Logger(DatabaseModule.name);
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: async (config: AppConfig) => ({
+            ...postgresOptions(await resolveUrl(config), options.entities as never, options.migrations as never, config.databasePoolSize),
+            migrationsRun: true,
+            migrationsTransactionMode: 'each',
+            retryAttempts: 1,
+            retryDelay: 1000,
+          }),
+        }),
+      ],
+      providers: [{ provide: DATABASE_URL, inject: [APP_CONFIG], useFactory: resolveUrl }],
+      exports: [DATABASE_URL],
+    };
+  }
+
+  onModuleInit(): void {
+    this.logger.log(
+      this.config.databaseUrl
+        ? `Database engine: PostgreSQL server at ${redact(this.config.databaseUrl)}`
+        : `Database engine: embedded PGlite (${this.config.pgliteDir === 'memory' ? 'in memory' : this.config.pgliteDir})`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const current = embedded.current;
+    if (current) {
+      embedded.current = undefined;
+      embedded.url = undefined;
+      await current.stop();
+    }
+  }
+}
+
+/** host:port/db of a connection URL, without credentials. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return '(invalid url)';
+  }
+}

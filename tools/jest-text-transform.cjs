@@ -1,0 +1,1 @@
+module.exports = { process(src) { return { code: `module.exports = ${JSON.stringify(src)};` }; } };
