@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, AppConfig, ConfigModule, DatabaseModule } from '@scs/api/core';
+import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule } from '@scs/api/core';
 import { entities } from './entities';
 import { HealthController } from './health.controller';
 import { migrations } from '../migrations';

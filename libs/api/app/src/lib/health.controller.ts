@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { APP_CONFIG, AppConfig, Public } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, Public } from '@scs/api/core';
 
 @ApiTags('health')
 @Controller('health')
