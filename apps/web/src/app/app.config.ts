@@ -1,10 +1,31 @@
-import {
-  ApplicationConfig,
-  provideBrowserGlobalErrorListeners,
-} from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { ApplicationConfig, inject, provideAppInitializer, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { MatIconRegistry } from '@angular/material/icon';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
+import { provideApi, provideI18n } from '@scs/web/core';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideRouter(appRoutes)],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    provideApi(),
+    provideAppInitializer(() => {
+      // Self-hosted Material Symbols (no font download from the network).
+      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
+    }),
+    ...provideI18n(),
+    // Load the stored language's texts before the first render, so nothing flashes in the wrong language.
+    provideAppInitializer(() => {
+      const transloco = inject(TranslocoService);
+      let lang = 'en';
+      try {
+        lang = localStorage.getItem('scs.lang') ?? (navigator.language?.toLowerCase().startsWith('de') ? 'de' : 'en');
+      } catch {
+        // no storage: English
+      }
+      return firstValueFrom(transloco.load(lang === 'de' ? 'de' : 'en'));
+    }),
+  ],
 };

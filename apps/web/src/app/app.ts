@@ -1,13 +1,31 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { LANGS, Lang, LanguageService, SessionService } from '@scs/web/core';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'app-root',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoDirective, MatToolbarModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatMenuModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.css',
 })
 export class App {
-  protected title = 'web';
+  protected readonly language = inject(LanguageService);
+  protected readonly session = inject(SessionService);
+  protected readonly langs = LANGS;
+
+  constructor() {
+    this.language.init();
+    void this.session.load();
+  }
+
+  protected setLang(lang: Lang): void {
+    this.language.use(lang);
+  }
 }

@@ -1,1 +1,1 @@
-export {};
+export { accountsEntities } from './lib/entities';

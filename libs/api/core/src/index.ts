@@ -7,3 +7,4 @@ export * from './lib/http/exception.filter';
 export * from './lib/auth/decorators';
 export * from './lib/auth/resource-owners';
 export * from './lib/auth/current';
+export * from './lib/http/field-errors';

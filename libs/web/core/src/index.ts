@@ -1,1 +1,4 @@
-export {};
+export * from './lib/api';
+export * from './lib/i18n';
+export * from './lib/language.service';
+export * from './lib/session.service';

@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '@scs/api/core';
+import { type AppConfig, validationExceptionFactory } from '@scs/api/core';
 
 /** The HTTP pipeline, shared by main.ts and the tests so they cannot drift apart. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -38,6 +38,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       transform: true,
       stopAtFirstError: false,
       validationError: { target: false, value: false },
+      exceptionFactory: validationExceptionFactory, // { message, errors: { field: message } }
     }),
   );
   app.enableShutdownHooks();

@@ -1,4 +1,5 @@
+import { accountsEntities } from '@scs/api/accounts';
 import { AppSecret } from './secret.entity';
 
 /** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
-export const entities = [AppSecret];
+export const entities = [AppSecret, ...accountsEntities];

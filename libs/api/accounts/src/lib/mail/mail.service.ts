@@ -1,0 +1,103 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createTransport, type Transporter } from 'nodemailer';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { MailOutbox } from './mail-outbox.entity';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+const POLL_INTERVAL_MS = 2000;
+const BATCH_SIZE = 20;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Transactional mail outbox. `enqueue` writes a row (inside the caller's transaction when given its EntityManager,
+ * so a rolled-back change sends nothing); a poller in the worker role sends pending rows. Without SMTP settings the
+ * rows are marked `not_sent`, which platform admins see in GET /api/admin/outbox.
+ */
+@Injectable()
+export class MailService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailService.name);
+  private transport?: Transporter;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async enqueue(mail: OutgoingMail, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const result = await manager.insert(MailOutbox, { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
+    return (result.identifiers[0] as { id: string }).id;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.role === 'api') return; // the worker role sends
+    this.timer = setInterval(() => void this.flush().catch((e: Error) => this.logger.error(`Mail poller failed: ${e.message}`)), POLL_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+    this.transport?.close();
+  }
+
+  /** Sends (or marks) every due pending mail now; returns how many rows were processed. Safe across replicas. */
+  flush(): Promise<number> {
+    this.running ??= this.processDue().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async processDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.dataSource.transaction(async (m) => {
+        const due: MailOutbox[] = await m
+          .createQueryBuilder(MailOutbox, 'o')
+          .where(`o.status = 'pending'`)
+          .andWhere('o.next_attempt_at <= now()')
+          .orderBy('o.created_at', 'ASC')
+          .limit(BATCH_SIZE)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        for (const mail of due) await this.deliver(mail, m);
+        return due.length;
+      });
+      total += n;
+      if (n < BATCH_SIZE) return total;
+    }
+  }
+
+  private async deliver(mail: MailOutbox, m: EntityManager): Promise<void> {
+    if (!this.config.smtpUrl) {
+      this.logger.warn(`mail not sent (no SMTP configured): outbox id ${mail.id}`);
+      await m.update(MailOutbox, { id: mail.id }, { status: 'not_sent', lastError: 'No SMTP configured (SMTP_URL)' });
+      return;
+    }
+    this.transport ??= createTransport(this.config.smtpUrl);
+    try {
+      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
+      await m.update(MailOutbox, { id: mail.id }, { status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null });
+    } catch (e) {
+      const attempts = mail.attempts + 1;
+      const message = (e as Error).message.slice(0, 500);
+      this.logger.warn(`mail ${mail.id} attempt ${attempts} failed: ${message}`);
+      // Exponential back-off: 1, 2, 4, 8 minutes, then give up.
+      await m.update(MailOutbox, { id: mail.id }, {
+        attempts,
+        lastError: message,
+        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+        nextAttemptAt: new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
+      });
+    }
+  }
+}

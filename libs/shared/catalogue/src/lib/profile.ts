@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import type { Text } from './text';
+
+/** A profile field with a fixed set of values; `multi` fields hold an array of them. */
+interface EnumField<V extends string, M extends boolean = boolean> {
+  kind: 'enum';
+  multi: M;
+  label: Text;
+  values: readonly V[];
+  valueLabels: Readonly<Record<V, Text>>;
+}
+interface BooleanField {
+  kind: 'boolean';
+  label: Text;
+}
+interface IntegerField {
+  kind: 'integer';
+  label: Text;
+  min: number;
+  max: number;
+}
+export type ProfileFieldDefinition = EnumField<string> | BooleanField | IntegerField;
+
+const t = (en: string, de: string): Text => ({ en, de });
+
+function enumField<const V extends string, const M extends boolean>(label: Text, multi: M, valueLabels: Record<V, Text>): EnumField<V, M> {
+  return { kind: 'enum', multi, label, values: Object.keys(valueLabels) as V[], valueLabels };
+}
+const booleanField = (label: Text): BooleanField => ({ kind: 'boolean', label });
+
+const yesNoUnknown = { yes: t('Yes', 'Ja'), no: t('No', 'Nein'), unknown: t("Don't know", 'Weiß nicht') };
+
+/**
+ * The firm-profile fields that applicability rules may test, with their allowed values and labels.
+ * The single source for rule validation, the profile schema and the web profile form.
+ */
+export const PROFILE_FIELDS = {
+  legalForm: enumField(t('Legal form of the China entity', 'Rechtsform der Gesellschaft in China'), false, {
+    wfoe: t('Wholly foreign-owned enterprise (WFOE)', 'Hundertprozentige Auslandsgesellschaft (WFOE)'),
+    jv: t('Joint venture', 'Joint Venture'),
+    rep_office: t('Representative office', 'Repräsentanz'),
+    branch: t('Branch', 'Zweigniederlassung'),
+    other: t('Other', 'Sonstige'),
+  }),
+  activities: enumField(t('Activities', 'Tätigkeiten'), true, {
+    manufacturing: t('Manufacturing', 'Produktion'),
+    trading: t('Trading (import/export)', 'Handel (Import/Export)'),
+    services: t('Services', 'Dienstleistungen'),
+    rnd: t('Research and development', 'Forschung und Entwicklung'),
+    ecommerce: t('E-commerce', 'E-Commerce'),
+    construction: t('Construction or installation', 'Bau oder Montage'),
+    food_drugs_medical: t('Food, drugs or medical devices', 'Lebensmittel, Arzneimittel oder Medizinprodukte'),
+    hazardous_chemicals: t('Hazardous chemicals', 'Gefahrstoffe'),
+  }),
+  importsExports: booleanField(
+    t('Imports or exports goods in its own name (registered with customs)', 'Importiert oder exportiert Waren im eigenen Namen (beim Zoll registriert)'),
+  ),
+  headcountBand: enumField(t('Headcount', 'Beschäftigte'), false, {
+    lt50: t('Fewer than 50', 'Weniger als 50'),
+    '50_249': t('50–249', '50–249'),
+    '250_999': t('250–999', '250–999'),
+    gte1000: t('1,000 or more', '1.000 oder mehr'),
+  }),
+  agencyLabour: booleanField(
+    t('Uses agency (dispatched) workers or labour subcontractors', 'Setzt Leiharbeitskräfte oder Arbeits-Subunternehmer ein'),
+  ),
+  pollutantPermit: enumField(
+    t('Key pollutant-discharging unit or holder of a pollutant discharge permit', 'Schwerpunkt-Emittent oder Inhaber einer Emissionsgenehmigung'),
+    false,
+    yesNoUnknown,
+  ),
+  largeScaleData: enumField(
+    t(
+      'Processes personal information of more than 1 million individuals, or transfers personal or important data abroad',
+      'Verarbeitet personenbezogene Daten von mehr als 1 Million Personen oder übermittelt personenbezogene oder wichtige Daten ins Ausland',
+    ),
+    false,
+    yesNoUnknown,
+  ),
+  publicProcurement: booleanField(t('Bids for government procurement or SOE tenders', 'Bietet bei öffentlichen Aufträgen oder Ausschreibungen von Staatsunternehmen')),
+  largeEnterpriseBuyer: booleanField(t('Large enterprise buying from Chinese SMEs', 'Großunternehmen, das bei chinesischen KMU einkauft')),
+  taxRegistrationYear: { kind: 'integer', label: t('Year of tax registration', 'Jahr der Steueranmeldung'), min: 1979, max: 2100 } satisfies IntegerField,
+  naceSection: enumField(t('Main sector (NACE section)', 'Hauptbranche (NACE-Abschnitt)'), false, {
+    A: t('A – Agriculture, forestry and fishing', 'A – Land- und Forstwirtschaft, Fischerei'),
+    B: t('B – Mining and quarrying', 'B – Bergbau und Gewinnung von Steinen und Erden'),
+    C: t('C – Manufacturing', 'C – Verarbeitendes Gewerbe'),
+    D: t('D – Electricity, gas, steam and air conditioning supply', 'D – Energieversorgung'),
+    E: t('E – Water supply, sewerage, waste management', 'E – Wasserversorgung, Abwasser- und Abfallentsorgung'),
+    F: t('F – Construction', 'F – Baugewerbe'),
+    G: t('G – Wholesale and retail trade', 'G – Handel'),
+    H: t('H – Transportation and storage', 'H – Verkehr und Lagerei'),
+    I: t('I – Accommodation and food service', 'I – Gastgewerbe'),
+    J: t('J – Information and communication', 'J – Information und Kommunikation'),
+    K: t('K – Financial and insurance activities', 'K – Finanz- und Versicherungsdienstleistungen'),
+    L: t('L – Real estate activities', 'L – Grundstücks- und Wohnungswesen'),
+    M: t('M – Professional, scientific and technical activities', 'M – Freiberufliche, wissenschaftliche und technische Dienstleistungen'),
+    N: t('N – Administrative and support service activities', 'N – Sonstige wirtschaftliche Dienstleistungen'),
+    O: t('O – Public administration and defence', 'O – Öffentliche Verwaltung und Verteidigung'),
+    P: t('P – Education', 'P – Erziehung und Unterricht'),
+    Q: t('Q – Human health and social work', 'Q – Gesundheits- und Sozialwesen'),
+    R: t('R – Arts, entertainment and recreation', 'R – Kunst, Unterhaltung und Erholung'),
+    S: t('S – Other service activities', 'S – Sonstige Dienstleistungen'),
+    T: t('T – Activities of households as employers', 'T – Private Haushalte mit Hauspersonal'),
+    U: t('U – Extraterritorial organisations', 'U – Exterritoriale Organisationen'),
+  }),
+  // ISO 3166-2:CN subdivision codes without the "CN-" prefix.
+  provinces: enumField(t('Provinces with sites', 'Provinzen mit Standorten'), true, {
+    AH: t('Anhui', 'Anhui'),
+    BJ: t('Beijing', 'Peking'),
+    CQ: t('Chongqing', 'Chongqing'),
+    FJ: t('Fujian', 'Fujian'),
+    GD: t('Guangdong', 'Guangdong'),
+    GS: t('Gansu', 'Gansu'),
+    GX: t('Guangxi', 'Guangxi'),
+    GZ: t('Guizhou', 'Guizhou'),
+    HA: t('Henan', 'Henan'),
+    HB: t('Hubei', 'Hubei'),
+    HE: t('Hebei', 'Hebei'),
+    HI: t('Hainan', 'Hainan'),
+    HK: t('Hong Kong', 'Hongkong'),
+    HL: t('Heilongjiang', 'Heilongjiang'),
+    HN: t('Hunan', 'Hunan'),
+    JL: t('Jilin', 'Jilin'),
+    JS: t('Jiangsu', 'Jiangsu'),
+    JX: t('Jiangxi', 'Jiangxi'),
+    LN: t('Liaoning', 'Liaoning'),
+    MO: t('Macao', 'Macau'),
+    NM: t('Inner Mongolia', 'Innere Mongolei'),
+    NX: t('Ningxia', 'Ningxia'),
+    QH: t('Qinghai', 'Qinghai'),
+    SC: t('Sichuan', 'Sichuan'),
+    SD: t('Shandong', 'Shandong'),
+    SH: t('Shanghai', 'Shanghai'),
+    SN: t('Shaanxi', 'Shaanxi'),
+    SX: t('Shanxi', 'Shanxi'),
+    TJ: t('Tianjin', 'Tianjin'),
+    TW: t('Taiwan', 'Taiwan'),
+    XJ: t('Xinjiang', 'Xinjiang'),
+    XZ: t('Tibet', 'Tibet'),
+    YN: t('Yunnan', 'Yunnan'),
+    ZJ: t('Zhejiang', 'Zhejiang'),
+  }),
+  germanParent: booleanField(t('Has a German parent company', 'Hat eine deutsche Muttergesellschaft')),
+} as const;
+
+type Fields = typeof PROFILE_FIELDS;
+export type ProfileField = keyof Fields;
+export const PROFILE_FIELD_NAMES = Object.keys(PROFILE_FIELDS) as ProfileField[];
+
+type FieldValue<F> =
+  F extends EnumField<infer V, infer M> ? (M extends true ? V[] : V) : F extends BooleanField ? boolean : F extends IntegerField ? number : never;
+
+/** The firm profile that drives applicability. Every field is required; "don't know" is an explicit value where allowed. */
+export type FirmProfile = { [K in ProfileField]: FieldValue<Fields[K]> };
+
+function fieldSchema(def: ProfileFieldDefinition): z.ZodType {
+  switch (def.kind) {
+    case 'boolean':
+      return z.boolean();
+    case 'integer':
+      return z.int().min(def.min).max(def.max);
+    case 'enum': {
+      const one = z.enum(def.values as [string, ...string[]]);
+      return def.multi ? z.array(one).refine((a) => new Set(a).size === a.length, 'values must not repeat') : one;
+    }
+  }
+}
+
+/** Validates a complete firm profile (unknown keys rejected). */
+export const firmProfileSchema = z.strictObject(
+  Object.fromEntries(PROFILE_FIELD_NAMES.map((name) => [name, fieldSchema(PROFILE_FIELDS[name])])),
+) as unknown as z.ZodType<FirmProfile>;

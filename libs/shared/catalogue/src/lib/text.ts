@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** The languages every catalogue text must have. */
+export const LOCALES = ['en', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const textSchema = z.strictObject({ en: nonEmpty, de: nonEmpty });
+/** Bilingual text that may also carry the Chinese original (names of authorities, portals, schemes, laws). */
+export const textZhSchema = z.strictObject({ en: nonEmpty, de: nonEmpty, zh: nonEmpty.optional() });
+/** A list of steps in both languages; both lists have the same length so steps correspond. */
+export const stepsSchema = z
+  .strictObject({ en: z.array(nonEmpty).min(1), de: z.array(nonEmpty).min(1) })
+  .refine((s) => s.en.length === s.de.length, { message: 'en and de must have the same number of steps', path: ['de'] });
+
+export type Text = z.infer<typeof textSchema>;
+export type TextZh = z.infer<typeof textZhSchema>;
+export type Steps = z.infer<typeof stepsSchema>;
+
+/** The text in `locale`; falls back to English, which every catalogue text has. */
+export function localize(text: Text | TextZh, locale: Locale): string;
+export function localize(text: Steps, locale: Locale): string[];
+export function localize(text: Text | TextZh | Steps, locale: Locale): string | string[] {
+  return text[locale] ?? text.en;
+}
+
+/** Picks a supported locale from an explicit choice or an Accept-Language header; English when nothing matches. */
+export function negotiateLocale(explicit: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (explicit && (LOCALES as readonly string[]).includes(explicit)) return explicit as Locale;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.split('-')[0] ?? '', q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((r) => r.q > 0 && !Number.isNaN(r.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  const hit = ranked.find((r) => (LOCALES as readonly string[]).includes(r.lang));
+  return (hit?.lang as Locale | undefined) ?? 'en';
+}

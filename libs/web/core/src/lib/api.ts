@@ -1,0 +1,25 @@
+import { HttpErrorResponse, provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
+import type { EnvironmentProviders } from '@angular/core';
+
+/** HttpClient for the same-origin API: cookies travel automatically; Angular echoes the XSRF cookie as a header. */
+export function provideApi(): EnvironmentProviders {
+  return provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }));
+}
+
+export interface ApiErrorBody {
+  statusCode: number;
+  message: string | string[];
+  errors?: Record<string, string>;
+  requestId?: string;
+}
+
+/** A readable message and field errors from any HTTP error (network failures included). */
+export function describeError(err: unknown): { message: string; fields: Record<string, string>; status: number } {
+  if (err instanceof HttpErrorResponse) {
+    if (err.status === 0) return { message: 'Network error: the server could not be reached.', fields: {}, status: 0 };
+    const body = (err.error ?? {}) as Partial<ApiErrorBody>;
+    const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? err.statusText ?? 'Request failed');
+    return { message, fields: body.errors ?? {}, status: err.status };
+  }
+  return { message: err instanceof Error ? err.message : String(err), fields: {}, status: -1 };
+}
