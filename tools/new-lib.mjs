@@ -57,14 +57,14 @@ write('tsconfig.lib.json', {
   extends: './tsconfig.json',
   compilerOptions: { outDir: `${up}/dist/out-tsc`, types: scope === 'web' ? [] : ['node'] },
   include: ['src/**/*.ts'],
-  exclude: ['src/**/*.spec.ts', 'src/test-setup.ts'],
+  exclude: ['src/**/*.spec.ts'],
 });
 write('tsconfig.spec.json', {
   extends: './tsconfig.json',
   compilerOptions: web
     ? { outDir: `${up}/dist/out-tsc`, module: 'preserve', moduleResolution: 'bundler', types: ['jest', 'node'] }
     : { outDir: `${up}/dist/out-tsc`, module: 'esnext', moduleResolution: 'bundler', isolatedModules: true, types: ['jest', 'node'] },
-  include: ['src/**/*.spec.ts', 'src/**/*.d.ts', ...(web ? ['src/test-setup.ts'] : [])],
+  include: ['src/**/*.spec.ts', 'src/**/*.d.ts'],
 });
 if (scope === 'api') {
   write('jest.config.cts', `module.exports = require('${up}/jest.api.preset.cjs')(__dirname, '${project}');\n`);
@@ -72,13 +72,12 @@ if (scope === 'api') {
   write('jest.config.cts', `module.exports = {
   displayName: '${project}',
   preset: '${up}/jest.preset.js',
-  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/${up}/tools/web-test-setup.ts'],
   transform: { '^.+\\\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\\\.(html|svg)$' }] },
   transformIgnorePatterns: ['node_modules/(?!(.*\\\\.mjs$|echarts/|zrender/|@jsverse/))'],
   moduleNameMapper: require('${up}/tools/jest-path-aliases.cjs')(),
 };
 `);
-  write('src/test-setup.ts', `import '${up}/tools/web-test-setup';\n`);
 } else {
   write('jest.config.cts', `module.exports = {
   displayName: '${project}',

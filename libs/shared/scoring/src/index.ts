@@ -1,1 +1,14 @@
-export {};
+export {
+  WORST_SHARE,
+  ScoringInputError,
+  answerProblems,
+  criticalFloor,
+  levelFor,
+  score,
+  type Answer,
+  type Answers,
+  type DimensionScore,
+  type ScoreResult,
+  type ScoredFinding,
+  type VerifyItem,
+} from './lib/score';

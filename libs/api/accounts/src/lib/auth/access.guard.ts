@@ -1,0 +1,84 @@
+import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ACCESS_RULE, type AccessRule, type AuthUser, IS_PUBLIC, type OrgContext, ResourceOwners, UUID_RE } from '@scs/api/core';
+import { MembershipsService } from '../orgs/memberships.service';
+import { accessTokenOf } from './cookies';
+import { CsrfService } from './csrf.service';
+import { SessionsService } from './sessions.service';
+import { TokenService } from './tokens.service';
+
+export type AccessRequest = Request & { user?: AuthUser; org?: OrgContext };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Reads a route's access declaration (method first, then controller). */
+export function accessDeclaration(reflector: Reflector, targets: (object | ((...args: never[]) => unknown))[]): { isPublic: boolean; rule?: AccessRule } {
+  const t = targets as Parameters<Reflector['getAllAndOverride']>[1];
+  return { isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, t) === true, rule: reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, t) };
+}
+
+/**
+ * The global guard (secure by default). A route must declare @Public() or exactly one access rule; one that declares
+ * neither is refused. Otherwise: authenticate (Bearer header or the httpOnly access cookie), check that the session is
+ * still active, require the CSRF header on cookie-authenticated writes, then apply the rule. Organisations the caller
+ * does not belong to answer 404, so ids of other tenants cannot be probed.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
+    private readonly memberships: MembershipsService,
+    private readonly owners: ResourceOwners,
+    private readonly csrf: CsrfService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const { isPublic, rule } = accessDeclaration(this.reflector, [context.getHandler(), context.getClass()]);
+    if (isPublic && rule) throw new ForbiddenException('route declares both @Public and an access rule');
+    if (isPublic) return true;
+    if (!rule) throw new ForbiddenException('route declares no access rule');
+
+    const req = context.switchToHttp().getRequest<AccessRequest>();
+    req.user = await this.authenticate(req);
+
+    switch (rule.type) {
+      case 'user':
+        return true;
+      case 'platformAdmin':
+        if (!req.user.platformAdmin) throw new ForbiddenException('Platform administrators only');
+        return true;
+      case 'org':
+      case 'resource':
+        req.org = await this.resolveOrg(req, req.user, rule);
+        return true;
+    }
+  }
+
+  private async authenticate(req: AccessRequest): Promise<AuthUser> {
+    const found = accessTokenOf(req);
+    if (!found) throw new UnauthorizedException('Sign in first');
+    if ('malformed' in found) throw new UnauthorizedException('Malformed Authorization header (expected "Bearer <token>")');
+    const claims = await this.tokens.verifyAccess(found.token);
+    if (!claims) throw new UnauthorizedException('Session expired; sign in again');
+    const user = await this.sessions.activeUser(claims.sid, claims.sub);
+    if (!user) throw new UnauthorizedException('Session ended; sign in again');
+    if (found.via === 'cookie' && !SAFE_METHODS.has(req.method)) await this.csrf.assert(req, claims.sid);
+    return user;
+  }
+
+  private async resolveOrg(req: AccessRequest, user: AuthUser, rule: Extract<AccessRule, { type: 'org' | 'resource' }>): Promise<OrgContext> {
+    const id = req.params[rule.param];
+    if (typeof id !== 'string') throw new Error(`Access rule names route parameter '${rule.param}', which the route does not have`);
+    if (!UUID_RE.test(id)) throw new BadRequestException({ message: `Malformed id in '${rule.param}'`, errors: { [rule.param]: 'Must be a UUID' } });
+    const orgId = rule.type === 'org' ? id : await this.owners.ownerOf(rule.resolver, id);
+    const notFound = () => new NotFoundException(rule.type === 'org' ? 'Organisation not found' : 'Not found');
+    if (!orgId) throw notFound();
+    const membership = await this.memberships.roleIn(user.id, orgId);
+    if (!membership || (rule.kind && membership.kind !== rule.kind)) throw notFound();
+    if (!rule.roles.includes(membership.role)) throw new ForbiddenException('Your role in this organisation does not allow this');
+    return { orgId, kind: membership.kind, role: membership.role };
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ThrottlerGuard, type ThrottlerStorage } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+
+export const LOGIN_THROTTLE_STORAGE = Symbol('LOGIN_THROTTLE_STORAGE');
+const WINDOW_MS = 15 * 60 * 1000;
+// Offices and chamber events share one public IP, so the per-IP budget is wider than the per-account one.
+const IP_FACTOR = 5;
+
+function emailOf(req: Record<string, unknown>): string | undefined {
+  const email = (req['body'] as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined;
+}
+
+/**
+ * Rate limit for login, registration and password-reset requests: LOGIN_RATE_LIMIT attempts per account email and
+ * 5× that per client IP, each per 15 minutes. Uses its own options and storage (not the global ThrottlerModule), so
+ * other features can configure throttling independently. Counters live in process memory: with several API replicas
+ * each replica counts separately.
+ */
+@Injectable()
+export class LoginThrottleGuard extends ThrottlerGuard {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(LOGIN_THROTTLE_STORAGE) storage: ThrottlerStorage, reflector: Reflector) {
+    super(
+      {
+        errorMessage: 'Too many attempts; wait 15 minutes and try again',
+        throttlers: [
+          { name: 'per-ip', ttl: WINDOW_MS, limit: config.loginRateLimit * IP_FACTOR },
+          { name: 'per-email', ttl: WINDOW_MS, limit: config.loginRateLimit, getTracker: (req) => emailOf(req) ?? `no-email:${String(req['ip'])}` },
+        ],
+      },
+      storage,
+      reflector,
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig, type AuthUser } from '@scs/api/core';
+import type { IssuedSession } from './cookies';
+import { randomToken, sha256 } from './crypto';
+import { returnedRows } from '../sql';
+import { Session } from './session.entity';
+import { TokenService } from './tokens.service';
+
+export interface ClientMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** Sessions: one row per sign-in, holding the hash of the current refresh token. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: TokenService,
+  ) {}
+
+  private expiry(): Date {
+    return new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
+  }
+
+  async start(userId: string, client: ClientMeta, manager: EntityManager = this.dataSource.manager): Promise<IssuedSession & { sessionId: string }> {
+    const refreshToken = randomToken();
+    const result = await manager.insert(Session, {
+      userId,
+      refreshTokenHash: sha256(refreshToken),
+      expiresAt: this.expiry(),
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      ip: client.ip ?? null,
+    });
+    const sessionId = (result.identifiers[0] as { id: string }).id;
+    return { sessionId, ...(await this.issue(userId, sessionId, refreshToken)) };
+  }
+
+  /** Swaps a valid refresh token for a new one (the old one stops working) and extends the session. */
+  async rotate(refreshToken: string): Promise<(IssuedSession & { sessionId: string; userId: string }) | null> {
+    const next = randomToken();
+    const rows: unknown = await this.dataSource.query(
+      `UPDATE "session" SET "refresh_token_hash" = $1, "expires_at" = $2
+        WHERE "refresh_token_hash" = $3 AND "revoked_at" IS NULL AND "expires_at" > now()
+        RETURNING "id", "user_id"`,
+      [sha256(next), this.expiry(), sha256(refreshToken)],
+    );
+    const row = returnedRows<{ id: string; user_id: string }>(rows)[0];
+    if (!row) return null;
+    return { sessionId: row.id, userId: row.user_id, ...(await this.issue(row.user_id, row.id, next)) };
+  }
+
+  private async issue(userId: string, sessionId: string, refreshToken: string): Promise<IssuedSession> {
+    return {
+      accessToken: await this.tokens.signAccess({ sub: userId, sid: sessionId }),
+      refreshToken,
+      csrfToken: await this.tokens.csrfToken(sessionId),
+      expiresIn: this.config.accessTokenTtlSeconds,
+    };
+  }
+
+  /** The session of a refresh token, if it is still valid. */
+  async byRefreshToken(refreshToken: string): Promise<Session | null> {
+    return this.dataSource.manager.findOne(Session, {
+      where: { refreshTokenHash: sha256(refreshToken), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+    });
+  }
+
+  async revoke(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Ends every session of a user, except `keep` (the one changing the password). */
+  async revokeAllOf(userId: string, keep: string | null, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(Session, keep ? { userId, revokedAt: IsNull(), id: Not(keep) } : { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** The user behind an access token's session, or null when the session was revoked, expired or never existed. */
+  async activeUser(sessionId: string, userId: string): Promise<AuthUser | null> {
+    const rows: { id: string; email: string; name: string; platform_admin: boolean }[] = await this.dataSource.query(
+      `SELECT u."id", u."email", u."name", u."platform_admin"
+         FROM "session" s JOIN "user_account" u ON u."id" = s."user_id"
+        WHERE s."id" = $1 AND s."user_id" = $2 AND s."revoked_at" IS NULL AND s."expires_at" > now()`,
+      [sessionId, userId],
+    );
+    const u = rows[0];
+    return u ? { id: u.id, email: u.email, name: u.name, platformAdmin: u.platform_admin, sessionId } : null;
+  }
+}

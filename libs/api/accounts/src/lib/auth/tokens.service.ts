@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { hmac } from './crypto';
+
+export interface AccessClaims {
+  /** user id */
+  sub: string;
+  /** session id */
+  sid: string;
+}
+
+const AUDIENCE = 'scs-api';
+const SECRET_NAME = 'jwt_signing_key';
+
+/** Signs and verifies access tokens and derives the per-session CSRF token. */
+@Injectable()
+export class TokenService {
+  private secret?: Promise<string>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+  ) {}
+
+  /** JWT_SECRET, or else a random key generated once and kept in app_secret so every replica signs alike. */
+  signingSecret(): Promise<string> {
+    this.secret ??= this.config.jwtSecret ? Promise.resolve(this.config.jwtSecret) : this.loadOrCreateSecret();
+    this.secret.catch(() => (this.secret = undefined)); // retry after a database hiccup
+    return this.secret;
+  }
+
+  private async loadOrCreateSecret(): Promise<string> {
+    await this.dataSource.query(`INSERT INTO "app_secret" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`, [
+      SECRET_NAME,
+      randomBytes(48).toString('base64url'),
+    ]);
+    const rows: { value: string }[] = await this.dataSource.query(`SELECT "value" FROM "app_secret" WHERE "name" = $1`, [SECRET_NAME]);
+    return rows[0].value;
+  }
+
+  async signAccess(claims: AccessClaims): Promise<string> {
+    return this.jwt.signAsync(
+      { sub: claims.sub, sid: claims.sid },
+      { secret: await this.signingSecret(), algorithm: 'HS256', expiresIn: this.config.accessTokenTtlSeconds, audience: AUDIENCE },
+    );
+  }
+
+  /** The claims of a valid token, or null (bad signature, expired, malformed). */
+  async verifyAccess(token: string, options: { ignoreExpiration?: boolean } = {}): Promise<AccessClaims | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<Partial<AccessClaims>>(token, {
+        secret: await this.signingSecret(),
+        algorithms: ['HS256'],
+        audience: AUDIENCE,
+        ignoreExpiration: options.ignoreExpiration ?? false,
+      });
+      return typeof payload.sub === 'string' && typeof payload.sid === 'string' ? { sub: payload.sub, sid: payload.sid } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Double-submit CSRF token bound to the session (so a cookie planted by another site cannot match). */
+  async csrfToken(sessionId: string): Promise<string> {
+    return hmac(await this.signingSecret(), `xsrf:${sessionId}`);
+  }
+}

@@ -1,0 +1,53 @@
+import { GoneException, NotFoundException } from '@nestjs/common';
+import { IsNull, type EntityManager } from 'typeorm';
+import type { OrgRoleName } from '@scs/api/core';
+import { randomToken, sha256 } from '../auth/crypto';
+import { Invitation, type InvitationKind } from './invitation.entity';
+
+export const INVITATION_TTL_DAYS: Record<InvitationKind, number> = { member: 14, chamber_firm: 30 };
+
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+export function invitationStatus(i: Pick<Invitation, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now = new Date()): InvitationStatus {
+  if (i.acceptedAt) return 'accepted';
+  if (i.revokedAt) return 'revoked';
+  if (i.expiresAt <= now) return 'expired';
+  return 'pending';
+}
+
+/**
+ * Creates an invitation and returns its token (only its hash is stored). Earlier pending invitations of the same
+ * organisation, kind and email are revoked, so only the newest link works.
+ */
+export async function createInvitation(
+  m: EntityManager,
+  input: { orgId: string; kind: InvitationKind; email: string; role: OrgRoleName | null; invitedBy: string | null },
+): Promise<{ invitation: Invitation; token: string }> {
+  const email = input.email.trim().toLowerCase();
+  await m.update(Invitation, { orgId: input.orgId, kind: input.kind, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+  const token = randomToken();
+  const invitation = await m.save(
+    m.create(Invitation, {
+      orgId: input.orgId,
+      kind: input.kind,
+      email,
+      role: input.kind === 'member' ? input.role : null,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS[input.kind] * 86_400_000),
+      invitedBy: input.invitedBy,
+    }),
+  );
+  return { invitation, token };
+}
+
+/** The invitation of a token (locked for update unless `lock` is false), if it can still be accepted: 404 unknown, 410 used/revoked/expired. */
+export async function lockUsableInvitation(m: EntityManager, token: string, field = 'token', lock = true): Promise<Invitation> {
+  const invitation = await m.findOne(Invitation, { where: { tokenHash: sha256(token) }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!invitation) throw new NotFoundException({ message: 'This invitation link is not valid', errors: { [field]: 'This invitation link is not valid' } });
+  const status = invitationStatus(invitation);
+  if (status !== 'pending') {
+    const message = { accepted: 'This invitation has already been used', revoked: 'This invitation was withdrawn', expired: 'This invitation has expired' }[status];
+    throw new GoneException({ message, errors: { [field]: message }, status });
+  }
+  return invitation;
+}

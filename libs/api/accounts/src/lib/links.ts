@@ -1,0 +1,11 @@
+// Paths of the web app that emails link to (the web app's accountsRoutes define the same paths).
+export const RESET_PASSWORD_PATH = '/reset-password';
+export const INVITATION_PATH = '/invitations';
+
+export function resetPasswordLink(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}${RESET_PASSWORD_PATH}/${token}`;
+}
+
+export function invitationLink(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}${INVITATION_PATH}/${token}`;
+}

@@ -1,0 +1,37 @@
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { fieldError } from '@scs/api/core';
+import { passwordProblem } from '../auth/password-rules';
+import { hashPassword } from '../auth/crypto';
+import { UserAccount } from './user-account.entity';
+
+export function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const driver = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return e instanceof QueryFailedError && driver?.code === '23505' && driver.constraint === constraint;
+}
+
+export function emailTaken(): never {
+  throw fieldError('email', 'An account with this email address already exists', 409);
+}
+
+/** Checks the password rules and the email, hashes, inserts. Field errors: password (400), email (409). */
+export async function createUser(
+  m: EntityManager,
+  input: { email: string; name: string; password: string; platformAdmin?: boolean },
+  passwordField = 'password',
+): Promise<UserAccount> {
+  const email = input.email.trim().toLowerCase();
+  const problem = passwordProblem(input.password, email);
+  if (problem) throw fieldError(passwordField, problem);
+  if (await m.exists(UserAccount, { where: { email } })) emailTaken();
+  const user = m.create(UserAccount, { email, name: input.name.trim(), passwordHash: await hashPassword(input.password), platformAdmin: input.platformAdmin ?? false });
+  try {
+    return await m.save(user);
+  } catch (e) {
+    if (isUniqueViolation(e, 'UQ_user_account_email')) emailTaken();
+    throw e;
+  }
+}
+
+export function findUserByEmail(m: EntityManager, email: string): Promise<UserAccount | null> {
+  return m.findOne(UserAccount, { where: { email: email.trim().toLowerCase() } });
+}

@@ -1,0 +1,279 @@
+import {
+  DONT_KNOW,
+  SEVERITIES,
+  WEIGHTS,
+  isApplicable,
+  type Catalogue,
+  type Finding,
+  type FirmProfile,
+  type Level,
+  type LevelId,
+  type Question,
+  type Severity,
+  type Text,
+  type Weight,
+} from '@scs/shared/catalogue';
+
+// The formula is explained in docs/methodology.md; keep the two in step.
+
+/** Share of the worst single answer in a score; the rest is the weighted mean of all answers. */
+export const WORST_SHARE = 0.6;
+
+export interface Answer {
+  /** An option id of the question, or "dont_know". */
+  optionId: string;
+  note?: string;
+}
+export type Answers = Readonly<Record<string, Answer>>;
+
+export interface ScoredFinding {
+  /** `exposure`: the answer carries a finding; `verify`: "don't know", the fact must be checked. */
+  kind: 'exposure' | 'verify';
+  questionId: string;
+  dimensionId: string;
+  optionId: string;
+  severity: Severity;
+  weight: Weight;
+  exposure: number;
+  knockOut: boolean;
+  /** The catalogue finding (kind `exposure`). */
+  finding?: Finding;
+  /** What to check and where (kind `verify`). */
+  verify?: Text;
+  portals: string[];
+  references: string[];
+}
+
+export interface VerifyItem {
+  questionId: string;
+  dimensionId: string;
+  verify: Text;
+  portals: string[];
+}
+
+export interface DimensionScore {
+  dimensionId: string;
+  code: string;
+  weight: number;
+  /** 0–100, null when no applicable question of the dimension is answered. */
+  score: number | null;
+  level: LevelId | null;
+  applicable: number;
+  answered: number;
+  dontKnow: number;
+  /** answered ÷ applicable (1 when nothing applies). */
+  completeness: number;
+  provisional: boolean;
+  knockOut: boolean;
+  findings: ScoredFinding[];
+}
+
+export interface ScoreResult {
+  catalogueVersion: string;
+  /** 0–100, null when no applicable question is answered. */
+  score: number | null;
+  level: LevelId | null;
+  /** True while applicable questions are unanswered: the level is then a lower bound, not a verdict. */
+  provisional: boolean;
+  applicable: number;
+  answered: number;
+  dontKnow: number;
+  /** answered ÷ applicable. */
+  completeness: number;
+  /** Share of "don't know" among the answered questions. */
+  uncertainty: number;
+  knockOuts: ScoredFinding[];
+  /** Applicable questions without an answer, in catalogue order. */
+  unanswered: string[];
+  /** Every "don't know", with what to check. */
+  verify: VerifyItem[];
+  dimensions: DimensionScore[];
+  /** All findings: severity (critical first), then question weight, then exposure, then catalogue order. */
+  findings: ScoredFinding[];
+}
+
+export class ScoringInputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Answers do not fit the catalogue: ${problems.join('; ')}`);
+    this.name = 'ScoringInputError';
+  }
+}
+
+/** Why the answers cannot be scored against this catalogue (empty when they can). */
+export function answerProblems(catalogue: Catalogue, answers: Answers): string[] {
+  const questions = new Map(catalogue.questions.map((q) => [q.id, q]));
+  const problems: string[] = [];
+  for (const [questionId, answer] of Object.entries(answers)) {
+    const q = questions.get(questionId);
+    if (!q) problems.push(`${questionId}: no such question in catalogue ${catalogue.version}`);
+    else if (answer.optionId === DONT_KNOW) {
+      if (!q.dontKnow) problems.push(`${questionId}: "don't know" is not an answer to this question`);
+    } else if (!q.options.some((o) => o.id === answer.optionId)) problems.push(`${questionId}: no option "${answer.optionId}"`);
+  }
+  return problems;
+}
+
+// "Don't know" on a question flags the fact for checking; how urgent follows the question's weight.
+const VERIFY_SEVERITY: Record<Weight, Severity> = { high: 'medium', medium: 'low', low: 'low' };
+
+const round1 = (x: number) => Math.round(x * 1000) / 10; // 0..1 -> 0..100 with one decimal
+
+/** The level whose band contains the score (bands are upper-bound inclusive). */
+export function levelFor(levels: readonly Level[], score: number): LevelId {
+  return (levels.find((l) => score <= l.max) ?? levels[levels.length - 1])?.id ?? 'critical';
+}
+
+/** The lowest score of the critical band: the floor for any result with a knock-out. */
+export function criticalFloor(levels: readonly Level[]): number {
+  const belowCritical = levels[levels.length - 2];
+  return belowCritical ? belowCritical.max + 1 : 0;
+}
+
+interface Scored {
+  question: Question;
+  exposure: number;
+  weight: number;
+  knockOut: boolean;
+  finding?: ScoredFinding;
+}
+
+function compareFindings(order: Map<string, number>) {
+  const severity = (s: Severity) => SEVERITIES.indexOf(s);
+  const weight = (w: Weight) => WEIGHTS.indexOf(w);
+  return (a: ScoredFinding, b: ScoredFinding) =>
+    severity(a.severity) - severity(b.severity) ||
+    weight(a.weight) - weight(b.weight) ||
+    b.exposure - a.exposure ||
+    (order.get(a.questionId) ?? 0) - (order.get(b.questionId) ?? 0);
+}
+
+/**
+ * Scores a firm's answers against a catalogue. Pure and deterministic; see docs/methodology.md.
+ * Throws ScoringInputError when an answer names a question or option the catalogue does not have.
+ */
+export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answers): ScoreResult {
+  const problems = answerProblems(catalogue, answers);
+  if (problems.length) throw new ScoringInputError(problems);
+
+  const weightOf = catalogue.weights;
+  const maxWeight = Math.max(weightOf.high, weightOf.medium, weightOf.low);
+  const floor = criticalFloor(catalogue.levels);
+  const order = new Map(catalogue.questions.map((q, i) => [q.id, i]));
+  const byFindingOrder = compareFindings(order);
+
+  const applicable = catalogue.questions.filter((q) => isApplicable(q.applicability, profile));
+  const unanswered: string[] = [];
+  const verify: VerifyItem[] = [];
+  const scoredByDimension = new Map<string, Scored[]>();
+  const applicableByDimension = new Map<string, number>();
+
+  for (const question of applicable) {
+    applicableByDimension.set(question.dimension, (applicableByDimension.get(question.dimension) ?? 0) + 1);
+    const answer = answers[question.id];
+    if (!answer) {
+      unanswered.push(question.id);
+      continue;
+    }
+    const weight = weightOf[question.weight];
+    const base = { questionId: question.id, dimensionId: question.dimension, weight: question.weight, portals: question.portals ?? [], references: question.references };
+    let scored: Scored;
+    if (answer.optionId === DONT_KNOW && question.dontKnow) {
+      const dk = question.dontKnow;
+      scored = {
+        question,
+        exposure: dk.exposure,
+        weight,
+        knockOut: false,
+        finding: { ...base, kind: 'verify', optionId: DONT_KNOW, severity: VERIFY_SEVERITY[question.weight], exposure: dk.exposure, knockOut: false, verify: dk.verify },
+      };
+      verify.push({ questionId: question.id, dimensionId: question.dimension, verify: dk.verify, portals: base.portals });
+    } else {
+      const option = question.options.find((o) => o.id === answer.optionId);
+      if (!option) throw new ScoringInputError([`${question.id}: no option "${answer.optionId}"`]); // unreachable after answerProblems
+      const knockOut = option.knockOut === true;
+      scored = {
+        question,
+        exposure: option.exposure,
+        weight,
+        knockOut,
+        finding:
+          option.exposure > 0 && option.finding
+            ? { ...base, kind: 'exposure', optionId: option.id, severity: option.finding.severity, exposure: option.exposure, knockOut, finding: option.finding }
+            : undefined,
+      };
+    }
+    const list = scoredByDimension.get(question.dimension) ?? [];
+    list.push(scored);
+    scoredByDimension.set(question.dimension, list);
+  }
+
+  // Overall terms: worst weighted answer anywhere (damped for dimensions weighted below 1) and the
+  // dimension-weighted mean of the dimensions' mean exposures.
+  let worst = 0;
+  let meanSum = 0;
+  let meanWeight = 0;
+  const dimensions: DimensionScore[] = catalogue.dimensions.map((d) => {
+    const scored = scoredByDimension.get(d.id) ?? [];
+    const applicableCount = applicableByDimension.get(d.id) ?? 0;
+    const findings = scored.flatMap((s) => (s.finding ? [s.finding] : [])).sort(byFindingOrder);
+    const knockOut = scored.some((s) => s.knockOut);
+    const dontKnow = scored.filter((s) => s.finding?.kind === 'verify').length;
+    let value: number | null = null;
+    if (scored.length) {
+      let max = 0;
+      let weighted = 0;
+      let weights = 0;
+      for (const s of scored) {
+        max = Math.max(max, (s.exposure * s.weight) / maxWeight);
+        weighted += s.weight * s.exposure;
+        weights += s.weight;
+      }
+      const mean = weighted / weights;
+      worst = Math.max(worst, max * Math.min(1, d.weight));
+      meanSum += d.weight * mean;
+      meanWeight += d.weight;
+      value = round1(WORST_SHARE * max + (1 - WORST_SHARE) * mean);
+      if (knockOut) value = Math.max(value, floor);
+    }
+    return {
+      dimensionId: d.id,
+      code: d.code,
+      weight: d.weight,
+      score: value,
+      level: value === null ? null : knockOut ? 'critical' : levelFor(catalogue.levels, value),
+      applicable: applicableCount,
+      answered: scored.length,
+      dontKnow,
+      completeness: applicableCount ? scored.length / applicableCount : 1,
+      provisional: scored.length < applicableCount,
+      knockOut,
+      findings,
+    };
+  });
+
+  const answered = applicable.length - unanswered.length;
+  const dontKnow = verify.length;
+  const findings = dimensions.flatMap((d) => d.findings).sort(byFindingOrder);
+  const knockOuts = findings.filter((f) => f.knockOut);
+  let overall: number | null = null;
+  if (answered > 0) {
+    overall = round1(WORST_SHARE * worst + (1 - WORST_SHARE) * (meanSum / meanWeight));
+    if (knockOuts.length) overall = Math.max(overall, floor);
+  }
+  return {
+    catalogueVersion: catalogue.version,
+    score: overall,
+    level: overall === null ? null : knockOuts.length ? 'critical' : levelFor(catalogue.levels, overall),
+    provisional: unanswered.length > 0,
+    applicable: applicable.length,
+    answered,
+    dontKnow,
+    completeness: applicable.length ? answered / applicable.length : 1,
+    uncertainty: answered ? dontKnow / answered : 0,
+    knockOuts,
+    unanswered,
+    verify,
+    dimensions,
+    findings,
+  };
+}

@@ -1,0 +1,67 @@
+// Scores 1,000 complete random assessments against the real catalogue and reports the time taken.
+// Run: npx tsx --tsconfig libs/shared/scoring/tsconfig.lib.json tools/bench/scoring.bench.ts [count]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PROFILE_FIELDS, applicableQuestions, parseCatalogueFiles, type FirmProfile } from '@scs/shared/catalogue';
+import { score, type Answers, type ScoreResult } from '@scs/shared/scoring';
+
+const dir = resolve(process.argv[3] ?? 'libs/shared/catalogue/data/2026.1');
+const count = Number(process.argv[2] ?? 1000);
+
+// mulberry32: a fixed seed makes every run score the same assessments.
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(42);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+const some = <T>(list: readonly T[]): T[] => list.filter(() => random() < 0.3);
+
+function randomProfile(): FirmProfile {
+  return {
+    legalForm: pick(PROFILE_FIELDS.legalForm.values),
+    activities: some(PROFILE_FIELDS.activities.values),
+    importsExports: random() < 0.6,
+    headcountBand: pick(PROFILE_FIELDS.headcountBand.values),
+    agencyLabour: random() < 0.3,
+    pollutantPermit: pick(PROFILE_FIELDS.pollutantPermit.values),
+    largeScaleData: pick(PROFILE_FIELDS.largeScaleData.values),
+    publicProcurement: random() < 0.2,
+    largeEnterpriseBuyer: random() < 0.3,
+    taxRegistrationYear: 1995 + Math.floor(random() * 31),
+    naceSection: pick(PROFILE_FIELDS.naceSection.values),
+    provinces: some(['SH', 'JS', 'GD', 'BJ', 'ZJ', 'SD'] as const),
+    germanParent: random() < 0.9,
+  };
+}
+
+const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+const catalogue = parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
+
+const assessments = Array.from({ length: count }, () => {
+  const profile = randomProfile();
+  const answers: Answers = Object.fromEntries(
+    applicableQuestions(catalogue, profile).map((q) => [q.id, { optionId: pick([...q.options.map((o) => o.id), ...(q.dontKnow ? ['dont_know'] : [])]) }]),
+  );
+  return { profile, answers };
+});
+
+// Warm up the JIT so the measurement reflects steady state.
+for (const a of assessments.slice(0, 50)) score(catalogue, a.profile, a.answers);
+
+const results: ScoreResult[] = [];
+const start = performance.now();
+for (const a of assessments) results.push(score(catalogue, a.profile, a.answers));
+const totalMs = performance.now() - start;
+
+const levels = Object.fromEntries(catalogue.levels.map((l) => [l.id, results.filter((r) => r.level === l.id).length]));
+console.log(`scored ${count} complete assessments against catalogue ${catalogue.version} (${catalogue.questions.length} questions)`);
+console.log(`total ${totalMs.toFixed(1)} ms, ${((totalMs * 1000) / count).toFixed(1)} µs per assessment`);
+console.log(JSON.stringify({ bench: 'scoring', catalogue: catalogue.version, assessments: count, totalMs: +totalMs.toFixed(2), perAssessmentMs: +(totalMs / count).toFixed(4), levels }));
