@@ -47,6 +47,14 @@ describe('foundation (real PostgreSQL)', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('serves Prometheus metrics to local callers with request durations by route and pool usage', async () => {
+    await http.get('/api/health');
+    const res = await http.get<string>('/api/metrics');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} \d+/);
+    expect(res.body).toContain('db_pool_connections');
+  });
+
   it('can revert and re-apply every migration (each down() works)', async () => {
     const count = t.dataSource.migrations.length;
     for (let i = 0; i < count; i++) await t.dataSource.undoLastMigration({ transaction: 'each' });

@@ -1,1 +1,24 @@
+// Public face of the accounts feature: the module, the services other features use, entities and route helpers.
+export { AccountsModule } from './lib/accounts.module';
 export { accountsEntities } from './lib/entities';
+
+export { AuditService, type AuditEntry } from './lib/audit/audit.service';
+export { MailService, type OutgoingMail } from './lib/mail/mail.service';
+export { ProfileService } from './lib/profile/profile.service';
+export { MembershipsService, type MembershipInfo } from './lib/orgs/memberships.service';
+
+export { UserAccount } from './lib/users/user-account.entity';
+export { Organisation } from './lib/orgs/organisation.entity';
+export { Membership } from './lib/orgs/membership.entity';
+export { FirmProfile } from './lib/profile/firm-profile.entity';
+export { ChamberMembership } from './lib/chambers/chamber-membership.entity';
+export { Invitation, type InvitationKind } from './lib/invitations/invitation.entity';
+export { AuditLog } from './lib/audit/audit-log.entity';
+export { MailOutbox, type MailStatus } from './lib/mail/mail-outbox.entity';
+
+export * from './lib/profile/profile-fields';
+export { isValidUscc, usccProblem } from './lib/profile/uscc';
+export { passwordProblem } from './lib/auth/password-rules';
+export { routeTable, routeTableOf, type RouteInfo } from './lib/auth/route-table';
+export { ACCESS_COOKIE, REFRESH_COOKIE, XSRF_COOKIE, XSRF_HEADER } from './lib/auth/cookies';
+export { CommandError, createAdmin, createChamber, createResearchTeam, type CommandResult } from './lib/admin/admin-commands';

@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppModule, configureApp } from '@scs/api/app';
 import { type AppConfig, loadConfig } from '@scs/api/core';
+import { createChamber, createResearchTeam } from '@scs/api/accounts';
+import { SMTPServer } from 'smtp-server';
 
 export interface TestApp {
   app: INestApplication;
@@ -85,4 +87,133 @@ export class HttpClient {
   patch<T = unknown>(path: string, body?: unknown) { return this.request<T>('PATCH', path, body ?? {}); }
   delete<T = unknown>(path: string) { return this.request<T>('DELETE', path); }
   cookie(name: string): string | undefined { return this.cookies.get(name); }
+}
+
+// ---- accounts helpers (users, organisations, captured mail), for every feature's integration tests ----
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export interface TestUser {
+  /** Signed in by cookie (like the web app); set `http.bearer = accessToken` to act as an API client. */
+  http: HttpClient;
+  id: string;
+  email: string;
+  /** The organisation created (a firm) or joined through the invitation. */
+  orgId: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Registers through the API: creates a firm (owner) or, with `invitationToken`, joins the inviting organisation. */
+export async function registerUser(
+  base: string,
+  input: { email: string; name?: string; firmName?: string; password?: string; invitationToken?: string },
+): Promise<TestUser> {
+  const http = new HttpClient(base);
+  const body = {
+    email: input.email,
+    name: input.name ?? input.email.split('@')[0],
+    password: input.password ?? TEST_PASSWORD,
+    ...(input.invitationToken ? { invitationToken: input.invitationToken } : {}),
+    ...(input.firmName || !input.invitationToken ? { firmName: input.firmName ?? `Firm of ${input.email}` } : {}),
+  };
+  const res = await http.post<{ orgId: string; accessToken: string; refreshToken: string; user: { id: string } }>('/api/auth/register', body);
+  if (res.status !== 201) throw new Error(`register ${input.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { http, id: res.body.user.id, email: input.email, orgId: res.body.orgId, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
+}
+
+/** Signs in an existing user with a fresh cookie jar. */
+export async function loginUser(base: string, email: string, password = TEST_PASSWORD): Promise<TestUser & { orgIds: string[] }> {
+  const http = new HttpClient(base);
+  const res = await http.post<{ accessToken: string; refreshToken: string; user: { id: string; memberships: { orgId: string }[] } }>('/api/auth/login', { email, password });
+  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const orgIds = res.body.user.memberships.map((m) => m.orgId);
+  return { http, id: res.body.user.id, email, orgId: orgIds[0], orgIds, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
+}
+
+/** The token at the end of an invitation link (`.../invitations/<token>`). */
+export function tokenOfLink(link: string): string {
+  const match = /\/(?:invitations|reset-password)\/([A-Za-z0-9_-]+)/.exec(link);
+  if (!match) throw new Error(`no token in ${link}`);
+  return match[1];
+}
+
+/** A chamber (created like the admin CLI does) whose owner registered through the invitation link. */
+export async function createChamberWithAdmin(t: TestApp, input: { name: string; adminEmail: string }): Promise<TestUser> {
+  const result = await createChamber(t.dataSource, { name: input.name, adminEmail: input.adminEmail, publicUrl: t.config.publicUrl });
+  if (!result.link) throw new Error(`${input.adminEmail} already has an account`);
+  return registerUser(t.url, { email: input.adminEmail, invitationToken: tokenOfLink(result.link) });
+}
+
+/** A research team (created like the admin CLI does) whose researcher registered through the invitation link. */
+export async function createResearcher(t: TestApp, input: { teamName: string; email: string }): Promise<TestUser> {
+  const result = await createResearchTeam(t.dataSource, { name: input.teamName, ownerEmail: input.email, publicUrl: t.config.publicUrl });
+  if (!result.link) throw new Error(`${input.email} already has an account`);
+  return registerUser(t.url, { email: input.email, invitationToken: tokenOfLink(result.link) });
+}
+
+export interface CapturedMail {
+  to: string[];
+  subject: string;
+  /** Decoded body (quoted-printable/base64 undone). */
+  text: string;
+}
+
+export interface MailCatcher {
+  /** SMTP_URL for startTestApp. */
+  url: string;
+  messages: CapturedMail[];
+  /** Waits until a mail to `to` arrives (flush the outbox first: `t.app.get(MailService).flush()`). */
+  waitFor(to: string, timeoutMs?: number): Promise<CapturedMail>;
+  close(): Promise<void>;
+}
+
+function decodeBody(raw: string): { subject: string; text: string } {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw.slice(0, split);
+  let body = raw.slice(split).trim();
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const subject = /^subject: (.*)$/im.exec(unfolded)?.[1] ?? '';
+  const encoding = /content-transfer-encoding: *([\w-]+)/i.exec(unfolded)?.[1]?.toLowerCase();
+  if (encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    body = Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return { subject, text: body };
+}
+
+/** A real SMTP server on a free port (smtp-server) that keeps every message it receives. */
+export async function startMailCatcher(): Promise<MailCatcher> {
+  const messages: CapturedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+        messages.push({ to, ...decodeBody(Buffer.concat(chunks).toString('latin1')) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
+    messages,
+    async waitFor(to, timeoutMs = 5000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find((m) => m.to.includes(to.toLowerCase()));
+        if (found) return found;
+        if (Date.now() > until) throw new Error(`no mail to ${to} within ${timeoutMs} ms (got: ${messages.map((m) => m.to.join(',')).join('; ') || 'none'})`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,16 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule } from '@scs/api/core';
+import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, EventsModule } from '@scs/api/core';
+import { AccountsModule } from '@scs/api/accounts';
+import { CatalogueModule } from '@scs/api/catalogue';
 import { entities } from './entities';
 import { HealthController } from './health.controller';
+import { Metrics, MetricsController, MetricsInterceptor } from './metrics';
 import { migrations } from '../migrations';
 
 /** Feature modules of the API, in dependency order. Each feature lib exports its module here. */
-const features: DynamicModule['imports'] = [];
+const features: DynamicModule['imports'] = [AccountsModule, CatalogueModule];
 
 @Module({})
 export class AppModule {
@@ -35,10 +38,12 @@ export class AppModule {
         }),
         DatabaseModule.forRoot({ entities, migrations }),
         TerminusModule,
+        EventsModule,
         ...(features ?? []),
       ],
-      controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      controllers: [HealthController, MetricsController],
+      providers: [Metrics, { provide: APP_FILTER, useClass: AllExceptionsFilter }, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+      exports: [Metrics],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { accountsEntities } from '@scs/api/accounts';
+import { CatalogueVersion } from '@scs/api/catalogue';
 import { AppSecret } from './secret.entity';
 
 /** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
-export const entities = [AppSecret, ...accountsEntities];
+export const entities = [AppSecret, ...accountsEntities, CatalogueVersion];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { AuditLog } from './audit-log.entity';
 
 export interface AuditEntry {
@@ -21,13 +21,14 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditLog, {
+    const row: Omit<AuditLog, 'id' | 'at'> = {
       action: entry.action,
       actorUserId: entry.actorUserId ?? null,
       orgId: entry.orgId ?? null,
       target: entry.target ?? null,
       ip: entry.ip ?? null,
       details: entry.details ?? null,
-    });
+    };
+    await manager.insert(AuditLog, row as QueryDeepPartialEntity<AuditLog>); // jsonb column: TypeORM's deep-partial type cannot express it
   }
 }

@@ -1,0 +1,57 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import { ResourceOwners } from '@scs/api/core';
+import { AdminController } from './admin/admin.controller';
+import { AdminService } from './admin/admin.service';
+import { AuditService } from './audit/audit.service';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { CsrfService } from './auth/csrf.service';
+import { LOGIN_THROTTLE_STORAGE, LoginThrottleGuard } from './auth/login-throttle.guard';
+import { RouteAudit } from './auth/route-table';
+import { SessionsService } from './auth/sessions.service';
+import { TokenService } from './auth/tokens.service';
+import { ChamberLinksController } from './chambers/chamber-links.controller';
+import { ChamberLinksService } from './chambers/chamber-links.service';
+import { InvitationLinksController, OrgInvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { MailService } from './mail/mail.service';
+import { MembersController } from './orgs/members.controller';
+import { MembersService } from './orgs/members.service';
+import { MembershipsService } from './orgs/memberships.service';
+import { ProfileController } from './profile/profile.controller';
+import { ProfileService } from './profile/profile.service';
+
+/**
+ * Accounts, organisations and the global access guard. Global, so that every feature module can inject
+ * ResourceOwners (to register its owner resolvers), MailService, AuditService and ProfileService without importing it.
+ */
+@Global()
+@Module({
+  imports: [JwtModule.register({}), DiscoveryModule],
+  controllers: [AuthController, ProfileController, MembersController, OrgInvitationsController, InvitationLinksController, ChamberLinksController, AdminController],
+  providers: [
+    ResourceOwners,
+    TokenService,
+    SessionsService,
+    CsrfService,
+    MembershipsService,
+    AuthService,
+    ProfileService,
+    MembersService,
+    InvitationsService,
+    ChamberLinksService,
+    MailService,
+    AuditService,
+    AdminService,
+    RouteAudit,
+    LoginThrottleGuard,
+    { provide: LOGIN_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [ResourceOwners, MailService, AuditService, ProfileService, MembershipsService],
+})
+export class AccountsModule {}

@@ -1,0 +1,61 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { APP_CONFIG, type AppConfig, type AuthUser, type OrgContext } from '@scs/api/core';
+import { AuditService } from '../audit/audit.service';
+import type { ClientMeta } from '../auth/sessions.service';
+import { createInvitation } from '../invitations/invitation-records';
+import { invitationLink } from '../links';
+import { MailService } from '../mail/mail.service';
+import { chamberFirmInvitationMail } from '../mail/templates';
+import { Organisation } from '../orgs/organisation.entity';
+import { ChamberMembership } from './chamber-membership.entity';
+import type { FirmChamberView, FirmInvitationView, MemberFirmView } from './dto/chamber.dto';
+
+/** Links between chambers and their member firms. Chambers learn names and join dates only. */
+@Injectable()
+export class ChamberLinksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async inviteFirm(chamber: OrgContext, actor: AuthUser, email: string, client: ClientMeta): Promise<FirmInvitationView> {
+    return this.dataSource.transaction(async (m) => {
+      const { invitation, token } = await createInvitation(m, { orgId: chamber.orgId, kind: 'chamber_firm', email, role: null, invitedBy: actor.id });
+      const org = await m.findOneByOrFail(Organisation, { id: chamber.orgId });
+      const link = invitationLink(this.config.publicUrl, token);
+      await this.mail.enqueue(chamberFirmInvitationMail(email, org.name, link), m);
+      await this.audit.record({ action: 'invitation.created', actorUserId: actor.id, orgId: chamber.orgId, target: `invitation:${invitation.id}`, ip: client.ip, details: { kind: 'chamber_firm' } }, m);
+      return { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt, link };
+    });
+  }
+
+  memberFirms(chamberId: string): Promise<MemberFirmView[]> {
+    return this.dataSource.query(
+      `SELECT o."id" AS "firmId", o."name", cm."joined_at" AS "joinedAt"
+         FROM "chamber_membership" cm JOIN "organisation" o ON o."id" = cm."firm_id"
+        WHERE cm."chamber_id" = $1 AND cm."left_at" IS NULL ORDER BY o."name"`,
+      [chamberId],
+    );
+  }
+
+  chambersOf(firmId: string): Promise<FirmChamberView[]> {
+    return this.dataSource.query(
+      `SELECT o."id" AS "chamberId", o."name", cm."joined_at" AS "joinedAt"
+         FROM "chamber_membership" cm JOIN "organisation" o ON o."id" = cm."chamber_id"
+        WHERE cm."firm_id" = $1 AND cm."left_at" IS NULL ORDER BY o."name"`,
+      [firmId],
+    );
+  }
+
+  async leave(firmId: string, chamberId: string, actor: AuthUser, client: ClientMeta): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.update(ChamberMembership, { firmId, chamberId, leftAt: IsNull() }, { leftAt: new Date() });
+      if (!result.affected) throw new NotFoundException('This firm is not a member of that chamber');
+      await this.audit.record({ action: 'chamber.firm_left', actorUserId: actor.id, orgId: firmId, target: `chamber:${chamberId}`, ip: client.ip }, m);
+    });
+  }
+}

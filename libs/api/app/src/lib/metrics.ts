@@ -1,0 +1,93 @@
+import { CallHandler, Controller, ExecutionContext, ForbiddenException, Get, Header, Inject, Injectable, NestInterceptor, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Observable, tap } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, Public, type AppConfig } from '@scs/api/core';
+
+/** One registry per application instance (tests boot several apps in one process). */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly errors = new Counter({ name: 'http_server_errors_total', help: '5xx responses', labelNames: ['route'], registers: [this.registry] });
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'PostgreSQL pool connections by state',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+        if (!pool) return;
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    });
+  }
+}
+
+@Injectable()
+export class MetricsInterceptor implements NestInterceptor {
+  constructor(private readonly metrics: Metrics) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request>();
+    const end = this.metrics.httpDuration.startTimer();
+    const route = `${(req.baseUrl ?? '')}${(req.route as { path?: string } | undefined)?.path ?? 'unmatched'}`;
+    const finish = (status: number) => {
+      end({ method: req.method, route, status: String(status) });
+      if (status >= 500) this.metrics.errors.inc({ route });
+    };
+    return next.handle().pipe(
+      tap({
+        next: () => finish(http.getResponse<Response>().statusCode),
+        error: (e: { status?: number; getStatus?: () => number }) => finish(e.getStatus?.() ?? e.status ?? 500),
+      }),
+    );
+  }
+}
+
+/** Prometheus metrics. With METRICS_TOKEN set, a matching Bearer token is required; without it, only loopback callers. */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Public()
+  @Header('Cache-Control', 'no-store')
+  async scrape(@Req() req: Request): Promise<string> {
+    this.authorise(req);
+    req.res?.type(this.metrics.registry.contentType);
+    return this.metrics.registry.metrics();
+  }
+
+  private authorise(req: Request): void {
+    const token = this.config.metricsToken;
+    if (token) {
+      const given = Buffer.from(req.headers.authorization?.replace(/^Bearer /, '') ?? '');
+      const want = Buffer.from(token);
+      if (given.length !== want.length || !timingSafeEqual(given, want)) throw new ForbiddenException('Metrics need the METRICS_TOKEN bearer token');
+      return;
+    }
+    const ip = req.socket.remoteAddress ?? '';
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip)) throw new ForbiddenException('Metrics are only served to local callers unless METRICS_TOKEN is set');
+  }
+}

@@ -1,0 +1,111 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+
+export const ACTION_STATUSES = ['open', 'in_progress', 'done'] as const;
+
+export class CreateActionDto {
+  @ApiProperty({ maxLength: 300 })
+  @IsString()
+  @IsNotEmpty({ message: 'Give the action a title' })
+  @MaxLength(300)
+  title!: string;
+
+  @ApiPropertyOptional({ description: 'The finding this action addresses (question id)' })
+  @IsOptional()
+  @Matches(/^[A-Z][0-9]{1,2}$/, { message: 'questionId must look like T1' })
+  questionId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  optionId?: string;
+
+  @ApiPropertyOptional({ description: 'Assessment the finding came from' })
+  @IsOptional()
+  @IsUUID('4')
+  assessmentId?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'A member of the firm' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID('4', { message: 'ownerUserId must be a user id' })
+  ownerUserId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '2026-12-31' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsISO8601({ strict: true }, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  dueDate?: string | null;
+
+  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES, { message: `status must be one of ${ACTION_STATUSES.join(', ')}` })
+  status?: (typeof ACTION_STATUSES)[number];
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class UpdateActionDto {
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'Give the action a title' })
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID('4', { message: 'ownerUserId must be a user id' })
+  ownerUserId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsISO8601({ strict: true }, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  dueDate?: string | null;
+
+  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES, { message: `status must be one of ${ACTION_STATUSES.join(', ')}` })
+  status?: (typeof ACTION_STATUSES)[number];
+
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+export class ListActionsQuery {
+  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES, { message: `status must be one of ${ACTION_STATUSES.join(', ')}` })
+  status?: (typeof ACTION_STATUSES)[number];
+
+  @ApiPropertyOptional({ description: 'Only actions past their due date and not done' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export interface ActionView {
+  id: string;
+  title: string;
+  questionId: string | null;
+  optionId: string | null;
+  assessmentId: string | null;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  status: (typeof ACTION_STATUSES)[number];
+  note: string | null;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

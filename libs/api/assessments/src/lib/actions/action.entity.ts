@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type ActionStatus = 'open' | 'in_progress' | 'done';
+
+/** A remediation task of a firm. Belongs to the firm, not to one assessment, so it carries over when re-assessing. */
+@Entity('action')
+@Index('IDX_action_org_status', ['orgId', 'status'])
+export class Action {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_action' }) id!: string;
+  @Column({ type: 'uuid', name: 'org_id' }) orgId!: string;
+  @Column({ type: 'uuid', name: 'assessment_id', nullable: true }) assessmentId!: string | null;
+  @Column({ type: 'text', name: 'question_id', nullable: true }) questionId!: string | null;
+  @Column({ type: 'text', name: 'option_id', nullable: true }) optionId!: string | null;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'uuid', name: 'owner_user_id', nullable: true }) ownerUserId!: string | null;
+  @Column({ type: 'date', name: 'due_date', nullable: true }) dueDate!: string | null;
+  @Column({ type: 'text', default: 'open' }) status!: ActionStatus;
+  @Column({ type: 'text', nullable: true }) note!: string | null;
+  @Column({ type: 'uuid', name: 'created_by' }) createdBy!: string;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+}

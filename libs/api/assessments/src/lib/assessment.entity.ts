@@ -1,0 +1,38 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { FirmProfile } from '@scs/shared/catalogue';
+import type { ScoreResult } from '@scs/shared/scoring';
+
+export type AssessmentStatus = 'draft' | 'submitted';
+
+@Entity('assessment')
+@Index('IDX_assessment_org_created', ['orgId', 'createdAt'])
+export class Assessment {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_assessment' }) id!: string;
+  @Column({ type: 'uuid', name: 'org_id' }) orgId!: string;
+  @Column({ type: 'text', name: 'catalogue_version' }) catalogueVersion!: string;
+  @Column({ type: 'jsonb', name: 'profile_snapshot' }) profileSnapshot!: FirmProfile;
+  @Column({ type: 'text', default: 'draft' }) status!: AssessmentStatus;
+  @Column({ type: 'uuid', name: 'previous_id', nullable: true }) previousId!: string | null;
+  @Column({ type: 'jsonb', name: 'changed_questions', default: () => "'[]'" }) changedQuestions!: string[];
+  @Column({ type: 'uuid', name: 'created_by' }) createdBy!: string;
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+  @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true }) submittedAt!: Date | null;
+  @Column({ type: 'uuid', name: 'submitted_by', nullable: true }) submittedBy!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) result!: ScoreResult | null;
+  @Column({ type: 'integer', name: 'overall_score', nullable: true }) overallScore!: number | null;
+  @Column({ type: 'text', nullable: true }) level!: string | null;
+  @Column({ type: 'jsonb', name: 'research_answers', default: () => "'{}'" }) researchAnswers!: Record<string, string | string[]>;
+}
+
+@Entity('assessment_answer')
+export class AssessmentAnswer {
+  @PrimaryColumn({ type: 'uuid', name: 'assessment_id', primaryKeyConstraintName: 'PK_assessment_answer' }) assessmentId!: string;
+  @PrimaryColumn({ type: 'text', name: 'question_id', primaryKeyConstraintName: 'PK_assessment_answer' }) questionId!: string;
+  @Column({ type: 'text', name: 'option_id', nullable: true }) optionId!: string | null;
+  @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** Optimistic concurrency: every write names the revision it was based on. */
+  @Column({ type: 'integer' }) revision!: number;
+  @Column({ type: 'uuid', name: 'updated_by' }) updatedBy!: string;
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+}

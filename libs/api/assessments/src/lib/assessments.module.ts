@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@scs/api/catalogue';
+import { AccountsModule } from '@scs/api/accounts';
+import { Assessment, AssessmentAnswer } from './assessment.entity';
+import { AssessmentsController } from './assessments.controller';
+import { AssessmentsService } from './assessments.service';
+import { ExportService } from './export.service';
+import { Action } from './actions/action.entity';
+import { ActionsController } from './actions/actions.controller';
+import { ActionsService } from './actions/actions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Assessment, AssessmentAnswer, Action]), CatalogueModule, AccountsModule],
+  controllers: [AssessmentsController, ActionsController],
+  providers: [AssessmentsService, ExportService, ActionsService],
+  exports: [AssessmentsService],
+})
+export class AssessmentsModule {}

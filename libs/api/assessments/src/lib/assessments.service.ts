@@ -1,0 +1,313 @@
+import { BadRequestException, ConflictException, HttpException, HttpStatus, Injectable, NotFoundException, OnModuleInit, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, ProfileService, missingProfileFields } from '@scs/api/accounts';
+import { CatalogueService } from '@scs/api/catalogue';
+import { DomainEvents, ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
+import { DONT_KNOW, PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import { score, type Answers, type ScoreResult } from '@scs/shared/scoring';
+import { Assessment, AssessmentAnswer } from './assessment.entity';
+import type {
+  AnswerConflict,
+  AnswerInputDto,
+  AnswerView,
+  AssessmentSummary,
+  AssessmentView,
+  ComparisonView,
+  FindingRef,
+  SaveAnswersResult,
+} from './dto/assessment.dto';
+
+/** Only the catalogue's profile fields are pinned to an assessment (never the firm name or USCC). */
+export function snapshotOf(data: object): FirmProfile {
+  const source = data as Record<string, unknown>;
+  return Object.fromEntries(PROFILE_FIELD_NAMES.filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as FirmProfile;
+}
+
+function answersOf(rows: Pick<AssessmentAnswer, 'questionId' | 'optionId' | 'note'>[]): Answers {
+  const out: Record<string, { optionId: string; note?: string }> = {};
+  for (const r of rows) if (r.optionId) out[r.questionId] = { optionId: r.optionId, ...(r.note ? { note: r.note } : {}) };
+  return out;
+}
+
+function toAnswerView(r: AssessmentAnswer & { updatedByName?: string | null }): AnswerView {
+  return {
+    questionId: r.questionId,
+    optionId: r.optionId,
+    note: r.note,
+    revision: r.revision,
+    updatedBy: r.updatedBy,
+    updatedByName: r.updatedByName ?? null,
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  };
+}
+
+function summaryOf(a: Assessment, answered: number): AssessmentSummary {
+  return {
+    id: a.id,
+    status: a.status,
+    catalogueVersion: a.catalogueVersion,
+    createdAt: a.createdAt.toISOString(),
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    overallScore: a.overallScore,
+    level: a.level,
+    previousId: a.previousId,
+    answered,
+  };
+}
+
+const findingKey = (f: FindingRef) => `${f.questionId}:${f.kind}`;
+
+@Injectable()
+export class AssessmentsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogues: CatalogueService,
+    private readonly profiles: ProfileService,
+    private readonly owners: ResourceOwners,
+    private readonly events: DomainEvents,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.owners.register('assessment', async (id) => {
+      if (!UUID_RE.test(id)) return null;
+      const rows: { org_id: string }[] = await this.dataSource.query('SELECT org_id FROM assessment WHERE id = $1', [id]);
+      return rows[0]?.org_id ?? null;
+    });
+  }
+
+  async list(orgId: string): Promise<AssessmentSummary[]> {
+    const rows: (Assessment & { answered: string })[] = await this.dataSource
+      .getRepository(Assessment)
+      .createQueryBuilder('a')
+      .addSelect((qb) => qb.select('count(*)').from(AssessmentAnswer, 'x').where('x.assessment_id = a.id AND x.option_id IS NOT NULL'), 'answered')
+      .where('a.org_id = :orgId', { orgId })
+      .orderBy('a.created_at', 'DESC')
+      .getRawAndEntities()
+      .then(({ entities, raw }) => entities.map((e, i) => Object.assign(e, { answered: (raw[i] as { answered: string }).answered })));
+    return rows.map((a) => summaryOf(a, Number(a.answered)));
+  }
+
+  /** Starts a draft pinned to the current catalogue and the firm's current profile; optionally pre-filled from a submitted one. */
+  async start(orgId: string, user: AuthUser, previousId?: string): Promise<AssessmentView> {
+    const current = await this.catalogues.current();
+    const id = await this.dataSource.transaction(async (m) => {
+      const profile = await this.profiles.current(orgId, m);
+      const missing = missingProfileFields(profile.data);
+      if (missing.length) {
+        throw new UnprocessableEntityException({ message: `Complete the firm profile first (missing: ${missing.join(', ')})`, missing });
+      }
+      let previous: Assessment | null = null;
+      let changed: string[] = [];
+      if (previousId) {
+        previous = await m.findOneBy(Assessment, { id: previousId, orgId });
+        if (!previous) throw new NotFoundException('The assessment to re-assess was not found in this firm');
+        if (previous.status !== 'submitted') throw new ConflictException('Only a submitted assessment can be re-assessed; continue the draft instead');
+        if (previous.catalogueVersion !== current.version) {
+          const before = await this.catalogues.require(previous.catalogueVersion);
+          const diff = diffCatalogues(before.catalogue, current.catalogue);
+          changed = [...diff.questions.added, ...diff.questions.changed.map((c) => c.id)];
+        }
+      }
+      const created = await m.save(
+        m.create(Assessment, {
+          orgId,
+          catalogueVersion: current.version,
+          profileSnapshot: snapshotOf(profile.data),
+          status: 'draft',
+          previousId: previous?.id ?? null,
+          changedQuestions: changed,
+          createdBy: user.id,
+        }),
+      );
+      if (previous) {
+        // Carry over answers whose question and option still exist in the current catalogue.
+        const questions = new Map(current.catalogue.questions.map((q) => [q.id, q]));
+        const prior = await m.findBy(AssessmentAnswer, { assessmentId: previous.id });
+        const carried = prior.filter((a) => {
+          const q = a.optionId ? questions.get(a.questionId) : undefined;
+          return q && (a.optionId === DONT_KNOW ? !!q.dontKnow : q.options.some((o) => o.id === a.optionId));
+        });
+        if (carried.length) {
+          await m.insert(
+            AssessmentAnswer,
+            carried.map((a) => ({ assessmentId: created.id, questionId: a.questionId, optionId: a.optionId, note: a.note, revision: 1, updatedBy: user.id })),
+          );
+        }
+      }
+      await this.audit.record({ actorUserId: user.id, orgId, action: previous ? 'assessment.reassess' : 'assessment.start', target: created.id }, m);
+      return created.id;
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<AssessmentView> {
+    const a = await this.find(id);
+    const answers: (AssessmentAnswer & { updatedByName: string | null })[] = await this.dataSource.query(
+      `SELECT x.question_id AS "questionId", x.option_id AS "optionId", x.note, x.revision, x.updated_by AS "updatedBy",
+              x.updated_at AS "updatedAt", u.name AS "updatedByName"
+         FROM assessment_answer x LEFT JOIN user_account u ON u.id = x.updated_by
+        WHERE x.assessment_id = $1 ORDER BY x.question_id`,
+      [id],
+    );
+    const views = answers.map(toAnswerView);
+    return {
+      ...summaryOf(a, views.filter((v) => v.optionId).length),
+      orgId: a.orgId,
+      profile: a.profileSnapshot,
+      answers: views,
+      changedQuestions: a.changedQuestions,
+      result: a.result,
+    };
+  }
+
+  /**
+   * Upserts a batch of answers in one statement. Every answer names the revision it was based on; if any answer was
+   * changed by someone else in the meantime, nothing is written and 409 lists the current values to keep or replace.
+   */
+  async saveAnswers(id: string, user: AuthUser, input: AnswerInputDto[]): Promise<SaveAnswersResult> {
+    const ids = input.map((a) => a.questionId);
+    if (new Set(ids).size !== ids.length) throw new BadRequestException('Each question may appear only once per batch');
+    return this.dataSource.transaction(async (m) => {
+      const a = await this.lockDraft(m, id, 'pessimistic_read');
+      const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
+      this.validateAnswers(catalogue, a.profileSnapshot, input);
+      const payload = JSON.stringify(input.map((x) => ({ q: x.questionId, o: x.optionId, n: x.note?.trim() ? x.note : null, b: x.baseRevision })));
+      const saved: { question_id: string; revision: number }[] = await m.query(
+        `INSERT INTO assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)
+         SELECT $1, i.q, i.o, i.n, i.b + 1, $3, now() FROM jsonb_to_recordset($2::jsonb) AS i(q text, o text, n text, b int)
+         ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
+           SET option_id = EXCLUDED.option_id, note = EXCLUDED.note, revision = assessment_answer.revision + 1,
+               updated_by = EXCLUDED.updated_by, updated_at = now()
+           WHERE assessment_answer.revision = EXCLUDED.revision - 1
+         RETURNING question_id, revision`,
+        [id, payload, user.id],
+      );
+      if (saved.length !== input.length) {
+        const ok = new Set(saved.map((s) => s.question_id));
+        const stale = input.filter((x) => !ok.has(x.questionId));
+        const current = await m.findBy(AssessmentAnswer, stale.map((x) => ({ assessmentId: id, questionId: x.questionId })));
+        const byId = new Map(current.map((c) => [c.questionId, c]));
+        const conflicts: AnswerConflict[] = stale.map((x) => {
+          const c = byId.get(x.questionId);
+          return { questionId: x.questionId, yourBaseRevision: x.baseRevision, current: c ? toAnswerView(c) : null };
+        });
+        // Raising inside the transaction rolls the whole batch back: nothing is half-saved.
+        throw new ConflictException({ message: 'Someone else changed these answers in the meantime', conflicts });
+      }
+      return { saved: saved.map((s) => ({ questionId: s.question_id, revision: s.revision })) };
+    });
+  }
+
+  /** Changes profile fields inside a draft; applicability is re-evaluated from the new snapshot at once. */
+  async updateProfile(id: string, user: AuthUser, changes: Partial<FirmProfile>): Promise<AssessmentView> {
+    await this.dataSource.transaction(async (m) => {
+      const a = await this.lockDraft(m, id, 'pessimistic_write');
+      const next = firmProfileSchema.safeParse({ ...a.profileSnapshot, ...changes });
+      if (!next.success) {
+        const errors = Object.fromEntries(next.error.issues.map((i) => [i.path.join('.') || 'profile', i.message]));
+        throw new BadRequestException({ message: `Invalid profile: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')}`, errors });
+      }
+      await m.update(Assessment, { id }, { profileSnapshot: next.data });
+      await this.audit.record({ actorUserId: user.id, orgId: a.orgId, action: 'assessment.profile', target: id }, m);
+    });
+    return this.get(id);
+  }
+
+  async saveResearchAnswers(id: string, answers: Record<string, string | string[]>): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await this.lockDraft(m, id, 'pessimistic_write');
+      await m.update(Assessment, { id }, { researchAnswers: answers });
+    });
+  }
+
+  /** Recomputes the score on the server from the stored answers (never the client's) and freezes the assessment. */
+  async submit(id: string, user: AuthUser): Promise<AssessmentView> {
+    const submitted = await this.dataSource.transaction(async (m) => {
+      const a = await this.lockDraft(m, id, 'pessimistic_write');
+      const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
+      const rows = await m.findBy(AssessmentAnswer, { assessmentId: id });
+      const result = score(catalogue, a.profileSnapshot, answersOf(rows));
+      if (result.unanswered.length > 0) {
+        throw new UnprocessableEntityException({
+          message: `Answer every applicable question (or choose "don't know") before submitting: ${result.unanswered.length} open (${result.unanswered.join(', ')})`,
+          unanswered: result.unanswered,
+        });
+      }
+      const now = new Date();
+      await m.update(Assessment, { id }, { status: 'submitted', submittedAt: now, submittedBy: user.id, result, overallScore: result.score, level: result.level });
+      await this.audit.record({ actorUserId: user.id, orgId: a.orgId, action: 'assessment.submit', target: id, details: { level: result.level, score: result.score } }, m);
+      return { orgId: a.orgId, submittedAt: now };
+    });
+    await this.events.publish('assessment.submitted', { assessmentId: id, orgId: submitted.orgId, submittedBy: user.id, submittedAt: submitted.submittedAt });
+    return this.get(id);
+  }
+
+  async result(id: string): Promise<ScoreResult> {
+    const a = await this.find(id);
+    if (a.status !== 'submitted' || !a.result) throw new ConflictException('The assessment has not been submitted yet');
+    return a.result;
+  }
+
+  /** Score change per dimension and findings resolved / new / unchanged between two submitted assessments of one firm. */
+  async compare(id: string, otherId: string): Promise<ComparisonView> {
+    if (!UUID_RE.test(otherId)) throw new BadRequestException('with must be an assessment id');
+    const a = await this.find(id);
+    const b = await this.dataSource.getRepository(Assessment).findOneBy({ id: otherId, orgId: a.orgId });
+    if (!b) throw new NotFoundException('The assessment to compare with was not found in this firm');
+    if (!a.result || !b.result) throw new ConflictException('Both assessments must be submitted to compare them');
+    const [from, to] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
+    const fr = from.result as ScoreResult;
+    const tr = to.result as ScoreResult;
+    const dims = new Map<string, { code: string; from: number | null; to: number | null }>();
+    for (const d of fr.dimensions) dims.set(d.dimensionId, { code: d.code, from: d.score, to: null });
+    for (const d of tr.dimensions) dims.set(d.dimensionId, { code: d.code, from: dims.get(d.dimensionId)?.from ?? null, to: d.score });
+    const refs = (r: ScoreResult): FindingRef[] =>
+      r.findings.map((f) => ({ questionId: f.questionId, optionId: f.optionId, dimensionId: f.dimensionId, severity: f.severity, kind: f.kind }));
+    const before = new Map(refs(fr).map((f) => [findingKey(f), f]));
+    const after = new Map(refs(tr).map((f) => [findingKey(f), f]));
+    const brief = (x: Assessment) => ({ id: x.id, submittedAt: x.submittedAt?.toISOString() ?? null, overallScore: x.overallScore, level: x.level, catalogueVersion: x.catalogueVersion });
+    return {
+      from: brief(from),
+      to: brief(to),
+      dimensions: [...dims].map(([dimensionId, d]) => ({ dimensionId, code: d.code, from: d.from, to: d.to, change: d.from !== null && d.to !== null ? d.to - d.from : null })),
+      findings: {
+        resolved: [...before].filter(([k]) => !after.has(k)).map(([, f]) => f),
+        new: [...after].filter(([k]) => !before.has(k)).map(([, f]) => f),
+        unchanged: [...after].filter(([k]) => before.has(k)).map(([, f]) => f),
+      },
+    };
+  }
+
+  async find(id: string): Promise<Assessment> {
+    const a = await this.dataSource.getRepository(Assessment).findOneBy({ id });
+    if (!a) throw new NotFoundException('Assessment not found');
+    return a;
+  }
+
+  private async lockDraft(m: EntityManager, id: string, mode: 'pessimistic_read' | 'pessimistic_write'): Promise<Assessment> {
+    const a = await m.findOne(Assessment, { where: { id }, lock: { mode } });
+    if (!a) throw new NotFoundException('Assessment not found');
+    if (a.status !== 'draft') throw new ConflictException('This assessment was submitted and is read-only; start a re-assessment to change answers');
+    return a;
+  }
+
+  private validateAnswers(catalogue: Catalogue, profile: FirmProfile, input: AnswerInputDto[]): void {
+    const questions = new Map(catalogue.questions.map((q) => [q.id, q]));
+    const problems: Record<string, string> = {};
+    for (const x of input) {
+      const q = questions.get(x.questionId);
+      if (!q) problems[x.questionId] = `Question ${x.questionId} is not part of catalogue version ${catalogue.version}`;
+      else if (q.applicability && !isApplicable(q.applicability, profile)) problems[x.questionId] = `Question ${x.questionId} does not apply to this firm's profile`;
+      else if (x.optionId === DONT_KNOW && !q.dontKnow) problems[x.questionId] = `Question ${x.questionId} has no "don't know" answer`;
+      else if (x.optionId !== null && x.optionId !== DONT_KNOW && !q.options.some((o) => o.id === x.optionId)) {
+        problems[x.questionId] = `Option '${x.optionId}' does not exist for question ${x.questionId}`;
+      }
+    }
+    const keys = Object.keys(problems);
+    if (keys.length) {
+      throw new HttpException({ message: keys.map((k) => problems[k]).join('; '), errors: problems }, HttpStatus.BAD_REQUEST);
+    }
+  }
+}

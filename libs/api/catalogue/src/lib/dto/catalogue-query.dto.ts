@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LOCALES, type Locale } from '@scs/shared/catalogue';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+
+const VERSION = /^[0-9]{4}\.[0-9]+$/;
+
+export class CatalogueQueryDto {
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the texts; overrides Accept-Language' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
+}
+
+export class CatalogueDiffQueryDto {
+  @ApiProperty({ example: '2026.1', description: 'Older version' })
+  @Matches(VERSION, { message: 'from must be a catalogue version such as 2026.1' })
+  from!: string;
+
+  @ApiProperty({ example: '2026.2', description: 'Newer version' })
+  @Matches(VERSION, { message: 'to must be a catalogue version such as 2026.1' })
+  to!: string;
+}

@@ -1,0 +1,255 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { PgBoss } from 'pg-boss';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DATABASE_URL } from '../database/database.module';
+
+/** How a queue's jobs are retried and expired. Applied when the queue is declared (send or work). */
+export interface QueueDefinition {
+  /** Retries after the first attempt (default 2). */
+  retryLimit?: number;
+  /** Seconds before the first retry (default 1); doubled per retry with jitter when `retryBackoff`. */
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  retryDelayMaxSeconds?: number;
+  /** A job active longer than this (its worker died) is failed and retried by the supervisor (default 300). */
+  expireInSeconds?: number;
+  /** Completed jobs are kept this long (default 7 days). */
+  deleteAfterSeconds?: number;
+  /** Queue that receives a copy of each job that failed for good (declared automatically). */
+  deadLetter?: string;
+}
+
+/** A job as a handler sees it. */
+export interface QueueJob<T> {
+  id: string;
+  queue: string;
+  data: T;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** No retry follows if this attempt fails. */
+  finalAttempt: boolean;
+  /** Aborted when the process shuts down before the handler finished. */
+  signal: AbortSignal;
+}
+
+export type QueueHandler<T> = (job: QueueJob<T>) => Promise<unknown>;
+
+export interface WorkOptions {
+  /** Jobs of this queue processed at the same time by this process (default 1). */
+  concurrency?: number;
+  /** Idle polling interval (default 0.5 s); a worker that just finished a job fetches again at once. */
+  pollingIntervalSeconds?: number;
+}
+
+export interface QueueStats {
+  queue: string;
+  /** Waiting to run now. */
+  ready: number;
+  /** Waiting for a retry delay or a start time. */
+  deferred: number;
+  active: number;
+  /** Failed for good and still retained. */
+  failed: number;
+  total: number;
+}
+
+const DEFAULTS: Required<Omit<QueueDefinition, 'deadLetter' | 'retryDelayMaxSeconds'>> = {
+  retryLimit: 2,
+  retryDelaySeconds: 1,
+  retryBackoff: true,
+  expireInSeconds: 300,
+  deleteAfterSeconds: 7 * 24 * 3600,
+};
+
+interface Loop {
+  queue: string;
+  running: Promise<void>;
+  wake: () => void;
+  abort: AbortController;
+}
+
+/**
+ * The PostgreSQL job queue (pg-boss, schema `pgboss`, on the same database as the application).
+ * Every role can send; only processes whose role is `all` or `worker` run handlers, so API-only replicas enqueue
+ * and separately scaled workers render. Workers pull jobs one at a time per concurrency slot and fetch the next one
+ * immediately after finishing, so a backlog drains without polling gaps.
+ */
+@Injectable()
+export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly boss: PgBoss;
+  private readonly declared = new Map<string, Promise<void>>();
+  private readonly loops: Loop[] = [];
+  private started?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_URL) databaseUrl: string,
+  ) {
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: `scs-${config.role}`,
+      instanceName: `scs-${config.role}`,
+      openTelemetry: { enabled: false },
+    });
+    this.boss.on('error', (e: Error) => this.logger.error(`Queue error: ${e.message}`));
+  }
+
+  /** Whether this process runs job handlers (role `all` or `worker`). */
+  get runsWorkers(): boolean {
+    return this.config.role === 'all' || this.config.role === 'worker';
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.start();
+  }
+
+  private start(): Promise<void> {
+    this.started ??= this.boss.start().then(() => undefined);
+    return this.started;
+  }
+
+  /** Creates the queue if it does not exist and applies the definition's retry and expiry settings. */
+  declare(queue: string, definition: QueueDefinition = {}): Promise<void> {
+    let done = this.declared.get(queue);
+    if (!done) {
+      done = this.createQueue(queue, definition);
+      done.catch(() => this.declared.delete(queue));
+      this.declared.set(queue, done);
+    }
+    return done;
+  }
+
+  private async createQueue(queue: string, d: QueueDefinition): Promise<void> {
+    await this.start();
+    if (d.deadLetter) await this.declare(d.deadLetter, { retryLimit: 5, retryBackoff: true });
+    const options = {
+      retryLimit: d.retryLimit ?? DEFAULTS.retryLimit,
+      retryDelay: d.retryDelaySeconds ?? DEFAULTS.retryDelaySeconds,
+      retryBackoff: d.retryBackoff ?? DEFAULTS.retryBackoff,
+      ...(d.retryDelayMaxSeconds ? { retryDelayMax: d.retryDelayMaxSeconds } : {}),
+      expireInSeconds: d.expireInSeconds ?? DEFAULTS.expireInSeconds,
+      deleteAfterSeconds: d.deleteAfterSeconds ?? DEFAULTS.deleteAfterSeconds,
+      ...(d.deadLetter ? { deadLetter: d.deadLetter } : {}),
+    };
+    await this.boss.createQueue(queue, options);
+    // createQueue keeps an existing queue as it is: bring its settings up to date with this release.
+    await this.boss.updateQueue(queue, options);
+  }
+
+  /** Enqueues a job; returns its id. The queue is declared on first use. */
+  async send<T extends object>(queue: string, data: T, definition?: QueueDefinition): Promise<string> {
+    await this.declare(queue, definition);
+    const id = await this.boss.send(queue, data);
+    if (!id) throw new Error(`Queue ${queue} did not accept the job`);
+    // A local worker that is idle picks the job up now instead of at its next poll.
+    this.loops.find((l) => l.queue === queue)?.wake();
+    return id;
+  }
+
+  /**
+   * Runs `handler` for each job of `queue` in this process, when its role runs workers; returns whether it does.
+   * A handler that throws fails the attempt: the job is retried per the queue definition until its retries are used up.
+   */
+  async work<T>(queue: string, handler: QueueHandler<T>, options: WorkOptions & { definition?: QueueDefinition } = {}): Promise<boolean> {
+    await this.declare(queue, options.definition);
+    if (!this.runsWorkers) {
+      this.logger.log(`Role ${this.config.role}: jobs of ${queue} are left to worker processes`);
+      return false;
+    }
+    if (this.stopping) return false;
+    const concurrency = Math.max(1, options.concurrency ?? 1);
+    const pollMs = Math.max(500, (options.pollingIntervalSeconds ?? 0.5) * 1000);
+    for (let i = 0; i < concurrency; i++) this.startLoop(queue, handler, pollMs);
+    this.logger.log(`Working ${queue} with ${concurrency} slot(s)`);
+    return true;
+  }
+
+  private startLoop<T>(queue: string, handler: QueueHandler<T>, pollMs: number): void {
+    const abort = new AbortController();
+    let wake: () => void = () => undefined;
+    const idle = () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          wake = () => undefined;
+          resolve();
+        };
+      });
+    const loop: Loop = { queue, running: Promise.resolve(), wake: () => wake(), abort };
+    loop.running = (async () => {
+      while (!this.stopping) {
+        let worked = false;
+        try {
+          worked = await this.runOne(queue, handler, abort.signal);
+        } catch (e) {
+          this.logger.error(`Queue ${queue}: ${(e as Error).message}`);
+        }
+        if (!worked && !this.stopping) await idle();
+      }
+    })();
+    this.loops.push(loop);
+  }
+
+  /** Fetches and settles one job; false when the queue had none. */
+  private async runOne<T>(queue: string, handler: QueueHandler<T>, signal: AbortSignal): Promise<boolean> {
+    const [job] = await this.boss.fetch<T>(queue, { batchSize: 1, includeMetadata: true });
+    if (!job) return false;
+    const attempt = { id: job.id, retryCount: job.retryCount };
+    try {
+      const output = await handler({
+        id: job.id,
+        queue,
+        data: job.data,
+        attempt: job.retryCount + 1,
+        finalAttempt: job.retryCount >= job.retryLimit,
+        signal,
+      });
+      await this.boss.complete(queue, attempt, output && typeof output === 'object' ? output : null);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      await this.boss.fail(queue, attempt, { message });
+    }
+    return true;
+  }
+
+  /** Current depth of a queue, for metrics and health. */
+  async getQueueStats(queue: string): Promise<QueueStats> {
+    await this.start();
+    const [s] = await this.boss.getQueueStats(queue, { force: true });
+    return {
+      queue,
+      ready: s?.readyCount ?? 0,
+      deferred: s?.deferredCount ?? 0,
+      active: s?.activeCount ?? 0,
+      failed: s?.failedCount ?? 0,
+      total: s?.totalCount ?? 0,
+    };
+  }
+
+  /** Lets running handlers finish (aborting them after a grace period), then stops pg-boss. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const loop of this.loops) loop.wake();
+    const grace = (this.config.reportJobTimeoutSeconds + 5) * 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const finished = Promise.all(this.loops.map((l) => l.running));
+    const timedOut = await Promise.race([
+      finished.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), grace))),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      this.logger.warn('Jobs still running at shutdown were aborted; they will be retried after they expire');
+      for (const loop of this.loops) loop.abort.abort();
+    }
+    if (this.started) {
+      await this.started.catch(() => undefined);
+      await this.boss.stop({ graceful: true, close: true, timeout: 5000 });
+    }
+  }
+}

@@ -1,0 +1,211 @@
+// The data a PDF risk report is rendered from. Framework-free and fully resolved: every text is a plain string
+// in the report's language (Chinese originals alongside where they exist), so the template never looks anything
+// up in the catalogue. Produced by the assessments feature (REPORT_DATA_SOURCE in @scs/api/reports).
+
+export type ReportLocale = 'en' | 'de';
+export type ReportKind = 'assessment' | 'chamber_benchmark';
+export type ReportStatus = 'queued' | 'rendering' | 'done' | 'failed';
+export type ReportLevel = 'low' | 'moderate' | 'high' | 'critical';
+export type ReportSeverity = 'critical' | 'high' | 'medium' | 'low';
+/** Whether the research behind a fact was verified against the source text; "unconfirmed" is always shown. */
+export type ReportConfirmation = 'confirmed' | 'unconfirmed';
+
+export interface ReportFirm {
+  name: string;
+  /** Localized label, e.g. "Wholly foreign-owned enterprise (WFOE)". */
+  legalForm: string;
+  /** Localized province names. */
+  provinces: string[];
+  /** Localized main sector, e.g. "C – Manufacturing". */
+  sector: string;
+}
+
+/** One line of the firm profile as it was when the assessment was submitted. */
+export interface ReportProfileItem {
+  label: string;
+  value: string;
+}
+
+export interface ReportAssessment {
+  id: string;
+  /** ISO 8601 timestamp. */
+  submittedAt: string;
+  catalogueVersion: string;
+  profile: ReportProfileItem[];
+}
+
+/** Chamber branding, when the firm came through a chamber that has branding set. */
+export interface ReportBranding {
+  chamberName: string;
+  /** A `data:image/png;base64,...` (or svg/jpeg) URI: the page loads nothing from the network. */
+  logoDataUri?: string;
+  contactLine?: string;
+}
+
+export interface ReportReference {
+  id: string;
+  /** Title in the report language. */
+  title: string;
+  /** The Chinese original title, when known. */
+  titleZh?: string;
+  authority: string;
+  authorityZh?: string;
+  /** Official document number, e.g. "GACC Order No. 282". */
+  number?: string;
+  year: number;
+  status: ReportConfirmation;
+  url?: string;
+}
+
+export interface ReportRepair {
+  /** How the record can be repaired (localized). */
+  path: string;
+  minMonths: number | null;
+  maxMonths: number | null;
+  status: ReportConfirmation;
+}
+
+export interface ReportFinding {
+  questionId: string;
+  dimensionCode: string;
+  dimensionName: string;
+  severity: ReportSeverity;
+  knockOut: boolean;
+  title: string;
+  meaning: string;
+  consequences: string;
+  remediation: string[];
+  repair: ReportRepair | null;
+  references: ReportReference[];
+}
+
+export interface ReportDimension {
+  /** "D1" .. "D16". */
+  code: string;
+  name: string;
+  nameZh?: string;
+  /** Responsible authority (localized) and its Chinese name. */
+  authority: string;
+  authorityZh?: string;
+  /** 0–100, null when no applicable question was answered. */
+  score: number | null;
+  level: ReportLevel | null;
+  /** False when no question of the dimension applies to the firm: no section is printed. */
+  applicable: boolean;
+  /** Share of the dimension's applicable questions that were answered (0–1). */
+  completeness: number;
+  knockOut: boolean;
+  findings: ReportFinding[];
+  references: ReportReference[];
+}
+
+export interface ReportResult {
+  /** 0–100, null when nothing was answered. */
+  score: number | null;
+  level: ReportLevel | null;
+  /** True while applicable questions are unanswered: the level is then a lower bound. */
+  provisional: boolean;
+  applicable: number;
+  answered: number;
+  dontKnow: number;
+  /** answered ÷ applicable (0–1). */
+  completeness: number;
+  /** Share of "don't know" among the answers (0–1). */
+  uncertainty: number;
+  knockOuts: ReportFinding[];
+  /** Every finding, most severe first (the first five are the executive summary's). */
+  findings: ReportFinding[];
+}
+
+export interface ReportPortal {
+  name: string;
+  nameZh?: string;
+  url: string;
+  /** What can be checked there (localized). */
+  checks: string;
+}
+
+/** A fact the firm answered "don't know": what to check and where. */
+export interface ReportVerifyItem {
+  questionId: string;
+  dimensionCode: string;
+  dimensionName: string;
+  question: string;
+  check: string;
+  portals: ReportPortal[];
+}
+
+export type ReportActionStatus = 'open' | 'in_progress' | 'done';
+
+export interface ReportAction {
+  title: string;
+  owner: string | null;
+  /** ISO date (YYYY-MM-DD). */
+  dueDate: string | null;
+  status: ReportActionStatus;
+  /** The finding the action addresses, if any. */
+  questionId?: string;
+}
+
+export interface ReportDimensionComparison {
+  code: string;
+  name: string;
+  previous: number | null;
+  current: number | null;
+}
+
+export interface ReportComparison {
+  assessmentId: string;
+  submittedAt: string;
+  catalogueVersion: string;
+  score: number | null;
+  level: ReportLevel | null;
+  dimensions: ReportDimensionComparison[];
+  findings: { resolved: number; new: number; unchanged: number };
+}
+
+export interface ReportSource {
+  title: string;
+  url?: string;
+}
+
+export interface ReportMethodology {
+  /** Paragraphs explaining how the scores come about (localized). */
+  paragraphs: string[];
+  sources: ReportSource[];
+}
+
+export interface ReportData {
+  locale: ReportLocale;
+  /** ISO 8601 timestamp. */
+  generatedAt: string;
+  firm: ReportFirm;
+  assessment: ReportAssessment;
+  branding: ReportBranding | null;
+  result: ReportResult;
+  /** Every dimension of the catalogue, in catalogue order. */
+  dimensions: ReportDimension[];
+  verify: ReportVerifyItem[];
+  actions: ReportAction[];
+  previous: ReportComparison | null;
+  methodology: ReportMethodology;
+  /** The official look-up portals for verifying each fact. */
+  portals: ReportPortal[];
+}
+
+/** Status of a report as the API returns it. */
+export interface ReportView {
+  id: string;
+  assessmentId: string | null;
+  kind: ReportKind;
+  locale: ReportLocale;
+  status: ReportStatus;
+  /** Why rendering failed (status "failed"). */
+  error: string | null;
+  sha256: string | null;
+  bytes: number | null;
+  pages: number | null;
+  attempts: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
