@@ -47,7 +47,7 @@ describe('accounts: registration, sessions, passwords (real PostgreSQL)', () => 
       ['too short', 'Short1!pass', /at least 12/],
       ['common', 'Password1234', /too common/],
       ['equal to the email', 'weak.pw@example.test', /email/],
-    ])('rejects a %s password with a message on the password field', async (_label, password, message) => {
+    ])('rejects a password that is %s, with a message on the password field', async (_label, password, message) => {
       const res = await new HttpClient(t.url).post<ErrorBody>('/api/auth/register', { email: 'weak.pw@example.test', password, name: 'W', firmName: 'W' });
       expect(res.status).toBe(400);
       expect(res.body.errors?.['password']).toMatch(message);

@@ -5,5 +5,8 @@ import { NotFoundPage } from './pages/not-found.page';
 // Feature libraries contribute lazy routes here; the wildcard must stay last.
 export const appRoutes: Route[] = [
   { path: '', component: HomePage, pathMatch: 'full', title: 'SCS Check' },
+  { path: 'catalogue', loadChildren: () => import('@scs/web/catalogue').then((m) => m.catalogueRoutes) },
+  { path: 'assessments', loadChildren: () => import('@scs/web/assessments').then((m) => m.assessmentsRoutes) },
+  { path: 'actions', loadChildren: () => import('@scs/web/assessments').then((m) => m.actionsRoutes) },
   { path: '**', component: NotFoundPage, title: 'SCS Check – 404' },
 ];

@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, ModuleMetadata } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppModule, configureApp } from '@scs/api/app';
@@ -18,9 +18,9 @@ export interface TestApp {
 
 /**
  * Boots the real application (same AppModule and configureApp as production) on a random port against this
- * run's database. `env` overrides configuration (e.g. SMTP_URL for mail tests).
+ * run's database. `env` overrides configuration (e.g. SMTP_URL for mail tests); `options.imports` adds test-only modules.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { imports?: ModuleMetadata['imports'] } = {}): Promise<TestApp> {
   const url = process.env['SCS_IT_DATABASE_URL'];
   if (!url) throw new Error('SCS_IT_DATABASE_URL is not set: run through the api-integration jest config');
   const config = loadConfig({
@@ -34,7 +34,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WEB_DIST: '/nonexistent',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
@@ -163,7 +163,7 @@ export interface MailCatcher {
   /** SMTP_URL for startTestApp. */
   url: string;
   messages: CapturedMail[];
-  /** Waits until a mail to `to` arrives (flush the outbox first: `t.app.get(MailService).flush()`). */
+  /** The next not yet returned mail to `to`, waiting for it (flush the outbox first: `t.app.get(MailService).flush()`). */
   waitFor(to: string, timeoutMs?: number): Promise<CapturedMail>;
   close(): Promise<void>;
 }
@@ -186,6 +186,7 @@ function decodeBody(raw: string): { subject: string; text: string } {
 /** A real SMTP server on a free port (smtp-server) that keeps every message it receives. */
 export async function startMailCatcher(): Promise<MailCatcher> {
   const messages: CapturedMail[] = [];
+  const taken = new Set<CapturedMail>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -208,8 +209,11 @@ export async function startMailCatcher(): Promise<MailCatcher> {
     async waitFor(to, timeoutMs = 5000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const found = messages.find((m) => m.to.includes(to.toLowerCase()));
-        if (found) return found;
+        const found = messages.find((m) => !taken.has(m) && m.to.includes(to.toLowerCase()));
+        if (found) {
+          taken.add(found);
+          return found;
+        }
         if (Date.now() > until) throw new Error(`no mail to ${to} within ${timeoutMs} ms (got: ${messages.map((m) => m.to.join(',')).join('; ') || 'none'})`);
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -7,13 +7,14 @@ import type { IncomingMessage } from 'node:http';
 import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, EventsModule } from '@scs/api/core';
 import { AccountsModule } from '@scs/api/accounts';
 import { CatalogueModule } from '@scs/api/catalogue';
+import { AssessmentsModule } from '@scs/api/assessments';
 import { entities } from './entities';
 import { HealthController } from './health.controller';
 import { Metrics, MetricsController, MetricsInterceptor } from './metrics';
 import { migrations } from '../migrations';
 
 /** Feature modules of the API, in dependency order. Each feature lib exports its module here. */
-const features: DynamicModule['imports'] = [AccountsModule, CatalogueModule];
+const features: DynamicModule['imports'] = [AccountsModule, CatalogueModule, AssessmentsModule];
 
 @Module({})
 export class AppModule {

@@ -1,6 +1,7 @@
 import { accountsEntities } from '@scs/api/accounts';
 import { CatalogueVersion } from '@scs/api/catalogue';
+import { assessmentsEntities } from '@scs/api/assessments';
 import { AppSecret } from './secret.entity';
 
 /** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
-export const entities = [AppSecret, ...accountsEntities, CatalogueVersion];
+export const entities = [AppSecret, ...accountsEntities, CatalogueVersion, ...assessmentsEntities];

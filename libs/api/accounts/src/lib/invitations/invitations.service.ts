@@ -58,7 +58,7 @@ export class InvitationsService {
 
   async revoke(orgId: string, id: string, actor: AuthUser, client: ClientMeta): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const invitation = await m.findOne(Invitation, { where: { id, orgId }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await m.findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!invitation) throw new NotFoundException('Invitation not found');
       if (invitationStatus(invitation) !== 'pending') throw new ConflictException(`This invitation is already ${invitationStatus(invitation)}`);
       await m.update(Invitation, { id }, { revokedAt: new Date() });

@@ -1,0 +1,222 @@
+import {
+  PROFILE_FIELDS,
+  PROFILE_FIELD_NAMES,
+  localize,
+  type Catalogue,
+  type FirmProfile,
+  type Locale,
+  type ProfileFieldDefinition,
+  type Reference,
+} from '@scs/shared/catalogue';
+import { WORST_SHARE, type ScoreResult, type ScoredFinding } from '@scs/shared/scoring';
+import type {
+  ReportAction,
+  ReportBranding,
+  ReportComparison,
+  ReportData,
+  ReportDimension,
+  ReportFinding,
+  ReportPortal,
+  ReportReference,
+  ReportVerifyItem,
+} from '@scs/shared/contracts';
+
+export interface ReportDataInput {
+  catalogue: Catalogue;
+  /** The profile snapshot the assessment was scored with. */
+  profile: FirmProfile;
+  result: ScoreResult;
+  locale: Locale;
+  firmName: string;
+  assessment: { id: string; submittedAt: string | Date };
+  branding?: ReportBranding | null;
+  actions?: ReportAction[];
+  /** The firm's previous submitted assessment, scored against its own catalogue version. */
+  previous?: { assessmentId: string; submittedAt: string | Date; result: ScoreResult } | null;
+  generatedAt?: string | Date;
+}
+
+const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : d);
+
+const YES_NO: Record<Locale, [string, string]> = { en: ['Yes', 'No'], de: ['Ja', 'Nein'] };
+
+function profileValue(def: ProfileFieldDefinition, value: unknown, locale: Locale): string {
+  switch (def.kind) {
+    case 'boolean':
+      return YES_NO[locale][value ? 0 : 1];
+    case 'integer':
+      return String(value);
+    case 'enum': {
+      const labels = def.valueLabels as Record<string, { en: string; de: string }>;
+      const one = (v: string) => (labels[v] ? localize(labels[v], locale) : v);
+      return Array.isArray(value) ? value.map((v) => one(String(v))).join(', ') || '–' : one(String(value));
+    }
+  }
+}
+
+const METHODOLOGY: Record<Locale, (version: string, share: number) => string[]> = {
+  en: (version, share) => [
+    `The firm answered the questions of criteria catalogue ${version} that apply to its profile (legal form, activities, customs registration, size, sites, ...). Every answer option carries an exposure between 0 (none) and 1 (the worst case the question covers); every question a weight (high, medium, low); every dimension a weight.`,
+    `A dimension's score (0–100) combines the single worst answer, scaled by its question weight (${Math.round(share * 100)} %), with the weighted mean exposure of all its answers (${Math.round((1 - share) * 100)} %): one serious problem counts on its own, and many small ones add up. The overall score combines the worst answer anywhere with the dimension-weighted mean in the same way. Levels: low up to 24, moderate up to 49, high up to 74, critical from 75.`,
+    'Knock-out answers (for example a listing as a dishonest judgment debtor, tax credit grade D or unpaid tax decisions) make the result critical whatever else was answered. “Don’t know” counts as uncertainty, not as safe: it scores at least the midpoint of the question’s options and is listed under “Facts to verify”. Unanswered questions make the result provisional: the level is then a lower bound.',
+    'The catalogue is compiled from the published regulations of the Chinese authorities listed below and from the research of an interdisciplinary project on the Social Credit System. Facts that could not be verified against an official text are marked “unconfirmed”. The report reflects the firm’s own answers at the time of submission; it does not query any authority.',
+  ],
+  de: (version, share) => [
+    `Das Unternehmen hat die Fragen des Kriterienkatalogs ${version} beantwortet, die auf sein Profil zutreffen (Rechtsform, Tätigkeiten, Zollregistrierung, Größe, Standorte, …). Jede Antwortoption hat eine Betroffenheit zwischen 0 (keine) und 1 (der schlimmste Fall, den die Frage abdeckt); jede Frage ein Gewicht (hoch, mittel, niedrig); jede Dimension ein Gewicht.`,
+    `Der Punktwert einer Dimension (0–100) verbindet die schlechteste einzelne Antwort, gewichtet mit ihrem Fragegewicht (${Math.round(share * 100)} %), mit der gewichteten mittleren Betroffenheit aller Antworten (${Math.round((1 - share) * 100)} %): Ein schweres Problem zählt für sich, viele kleine summieren sich. Der Gesamtwert verbindet ebenso die schlechteste Antwort insgesamt mit dem nach Dimensionen gewichteten Mittel. Stufen: niedrig bis 24, mäßig bis 49, hoch bis 74, kritisch ab 75.`,
+    'K.-o.-Antworten (etwa die Eintragung als unredlicher Vollstreckungsschuldner, die Steuerkredit-Note D oder unbezahlte Steuerbescheide) machen das Ergebnis kritisch, unabhängig von allen anderen Antworten. „Weiß nicht“ zählt als Unsicherheit, nicht als unbedenklich: Die Antwort wird mindestens mit dem Mittelwert der Optionen bewertet und unter „Zu prüfende Angaben“ aufgeführt. Unbeantwortete Fragen machen das Ergebnis vorläufig; die Stufe ist dann eine Untergrenze.',
+    'Der Katalog stützt sich auf die unten genannten veröffentlichten Vorschriften der chinesischen Behörden und auf die Forschung eines interdisziplinären Projekts zum Sozialkreditsystem. Angaben, die nicht an einem amtlichen Text geprüft werden konnten, sind als „nicht bestätigt“ gekennzeichnet. Der Bericht gibt die eigenen Antworten des Unternehmens zum Zeitpunkt des Abschlusses wieder; er fragt keine Behörde ab.',
+  ],
+};
+
+/**
+ * Turns a scored assessment into the report contract: every text resolved in `locale`, Chinese originals kept.
+ * Pure; the assessments feature's REPORT_DATA_SOURCE can build its data with it.
+ */
+export function reportDataFrom(input: ReportDataInput): ReportData {
+  const { catalogue, profile, result, locale } = input;
+  const references = new Map(catalogue.references.map((r) => [r.id, r]));
+  const dimensions = new Map(catalogue.dimensions.map((d) => [d.id, d]));
+  const questions = new Map(catalogue.questions.map((q) => [q.id, q]));
+  const portals = new Map(catalogue.portals.map((p) => [p.id, p]));
+
+  const reference = (r: Reference): ReportReference => ({
+    id: r.id,
+    title: localize(r.title, locale),
+    ...(r.title.zh ? { titleZh: r.title.zh } : {}),
+    authority: localize(r.authority, locale),
+    ...(r.authority.zh ? { authorityZh: r.authority.zh } : {}),
+    ...(r.number ? { number: r.number } : {}),
+    year: r.year,
+    status: r.status,
+    ...(r.url ? { url: r.url } : {}),
+  });
+  const referencesOf = (ids: readonly string[]) => ids.flatMap((id) => (references.has(id) ? [reference(references.get(id) as Reference)] : []));
+  const portal = (id: string): ReportPortal[] => {
+    const p = portals.get(id);
+    return p ? [{ name: localize(p.name, locale), ...(p.name.zh ? { nameZh: p.name.zh } : {}), url: p.url, checks: localize(p.checks, locale) }] : [];
+  };
+  const dimensionName = (id: string) => {
+    const d = dimensions.get(id);
+    return d ? localize(d.name, locale) : id;
+  };
+
+  const finding = (f: ScoredFinding): ReportFinding[] => {
+    if (f.kind !== 'exposure' || !f.finding) return [];
+    const c = f.finding;
+    return [
+      {
+        questionId: f.questionId,
+        dimensionCode: dimensions.get(f.dimensionId)?.code ?? f.dimensionId,
+        dimensionName: dimensionName(f.dimensionId),
+        severity: f.severity,
+        knockOut: f.knockOut,
+        title: localize(c.title, locale),
+        meaning: localize(c.meaning, locale),
+        consequences: localize(c.consequences, locale),
+        remediation: localize(c.remediation, locale),
+        repair: c.repair
+          ? { path: localize(c.repair.path, locale), minMonths: c.repair.minMonths ?? null, maxMonths: c.repair.maxMonths ?? null, status: c.repair.status }
+          : null,
+        references: referencesOf(f.references),
+      },
+    ];
+  };
+
+  const reportDimensions: ReportDimension[] = result.dimensions.map((s) => {
+    const d = dimensions.get(s.dimensionId);
+    return {
+      code: s.code,
+      name: dimensionName(s.dimensionId),
+      ...(d?.name.zh ? { nameZh: d.name.zh } : {}),
+      authority: d ? localize(d.authority, locale) : '',
+      ...(d?.authority.zh ? { authorityZh: d.authority.zh } : {}),
+      score: s.score,
+      level: s.level,
+      applicable: s.applicable > 0,
+      completeness: s.completeness,
+      knockOut: s.knockOut,
+      findings: s.findings.flatMap(finding),
+      references: referencesOf(d?.references ?? []),
+    };
+  });
+
+  const verify: ReportVerifyItem[] = result.verify.map((v) => {
+    const q = questions.get(v.questionId);
+    return {
+      questionId: v.questionId,
+      dimensionCode: dimensions.get(v.dimensionId)?.code ?? v.dimensionId,
+      dimensionName: dimensionName(v.dimensionId),
+      question: q ? localize(q.text, locale) : v.questionId,
+      check: localize(v.verify, locale),
+      portals: v.portals.flatMap(portal),
+    };
+  });
+
+  const cited = new Map<string, ReportReference>();
+  for (const d of reportDimensions.filter((x) => x.applicable)) for (const r of [...d.references, ...d.findings.flatMap((f) => f.references)]) cited.set(r.id, r);
+  const sources = [...cited.values()]
+    .sort((a, b) => a.year - b.year || a.title.localeCompare(b.title))
+    .map((r) => ({ title: `${r.title}${r.titleZh ? ` (${r.titleZh})` : ''}, ${r.authority}${r.number ? `, ${r.number}` : ''}, ${r.year}`, ...(r.url ? { url: r.url } : {}) }));
+
+  return {
+    locale,
+    generatedAt: iso(input.generatedAt ?? new Date()),
+    firm: {
+      name: input.firmName,
+      legalForm: profileValue(PROFILE_FIELDS.legalForm, profile.legalForm, locale),
+      provinces: profile.provinces.map((p) => localize(PROFILE_FIELDS.provinces.valueLabels[p], locale)),
+      sector: profileValue(PROFILE_FIELDS.naceSection, profile.naceSection, locale),
+    },
+    assessment: {
+      id: input.assessment.id,
+      submittedAt: iso(input.assessment.submittedAt),
+      catalogueVersion: catalogue.version,
+      profile: PROFILE_FIELD_NAMES.map((name) => ({
+        label: localize(PROFILE_FIELDS[name].label, locale),
+        value: profileValue(PROFILE_FIELDS[name], profile[name], locale),
+      })),
+    },
+    branding: input.branding ?? null,
+    result: {
+      score: result.score,
+      level: result.level,
+      provisional: result.provisional,
+      applicable: result.applicable,
+      answered: result.answered,
+      dontKnow: result.dontKnow,
+      completeness: result.completeness,
+      uncertainty: result.uncertainty,
+      knockOuts: result.knockOuts.flatMap(finding),
+      findings: result.findings.flatMap(finding),
+    },
+    dimensions: reportDimensions,
+    verify,
+    actions: input.actions ?? [],
+    previous: input.previous ? comparison(input.previous, result, reportDimensions) : null,
+    methodology: { paragraphs: METHODOLOGY[locale](catalogue.version, WORST_SHARE), sources },
+    portals: catalogue.portals.flatMap((p) => portal(p.id)),
+  };
+}
+
+function comparison(previous: NonNullable<ReportDataInput['previous']>, current: ScoreResult, dimensions: ReportDimension[]): ReportComparison {
+  const byCode = new Map(previous.result.dimensions.map((d) => [d.code, d]));
+  const keys = (r: ScoreResult) => new Set(r.findings.filter((f) => f.kind === 'exposure').map((f) => f.questionId));
+  const before = keys(previous.result);
+  const now = keys(current);
+  return {
+    assessmentId: previous.assessmentId,
+    submittedAt: iso(previous.submittedAt),
+    catalogueVersion: previous.result.catalogueVersion,
+    score: previous.result.score,
+    level: previous.result.level,
+    dimensions: dimensions
+      .filter((d) => d.applicable || byCode.get(d.code)?.score != null)
+      .map((d) => ({ code: d.code, name: d.name, previous: byCode.get(d.code)?.score ?? null, current: d.score })),
+    findings: {
+      resolved: [...before].filter((q) => !now.has(q)).length,
+      new: [...now].filter((q) => !before.has(q)).length,
+      unchanged: [...now].filter((q) => before.has(q)).length,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import type { ReportData } from '@scs/shared/contracts';
+import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { headerFooter, renderReportHtml } from '../template/report.template';
+import { BrowserPool } from './browser-pool';
+import { findChromium } from './chromium';
+import { countPdfPages, sha256Hex } from './pdf';
+
+export interface RenderedReport {
+  pdf: Buffer;
+  sha256: string;
+  pages: number;
+  bytes: number;
+}
+
+/** Renders after this many documents get a fresh browser; memory above the ceiling does the same earlier. */
+export const RECYCLE_AFTER_JOBS = 200;
+export const MAX_BROWSER_RSS_BYTES = 1536 * 2 ** 20;
+
+/** The page.pdf() options of every report: A4, running header/footer with page numbers, tagged, with outline. */
+export function reportPdfOptions(data: ReportData) {
+  return {
+    format: 'A4' as const,
+    printBackground: true,
+    displayHeaderFooter: true,
+    ...headerFooter(data),
+    margin: { top: '20mm', bottom: '17mm', left: '16mm', right: '16mm' },
+    tagged: true,
+    outline: true,
+  };
+}
+
+/** HTML → PDF for reports, on the process's browser pool (started on the first render). */
+@Injectable()
+export class ReportRenderer implements OnApplicationShutdown {
+  private pool?: BrowserPool;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** The pool of this process (created lazily: API-only processes never start a browser). */
+  browserPool(): BrowserPool {
+    this.pool ??= new BrowserPool({
+      executablePath: findChromium(this.config.chromiumPath),
+      pages: this.config.reportPages,
+      jobTimeoutMs: this.config.reportJobTimeoutSeconds * 1000,
+      recycleAfterJobs: RECYCLE_AFTER_JOBS,
+      maxRssBytes: MAX_BROWSER_RSS_BYTES,
+    });
+    return this.pool;
+  }
+
+  async render(data: ReportData): Promise<RenderedReport> {
+    const bytes = await this.browserPool().pdf(renderReportHtml(data), reportPdfOptions(data));
+    const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { pdf, sha256: sha256Hex(pdf), pages: countPdfPages(pdf), bytes: pdf.byteLength };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool?.close();
+  }
+}

@@ -1,0 +1,63 @@
+import * as echarts from 'echarts';
+import type { ReportDimension, ReportLevel } from '@scs/shared/contracts';
+import { raw, type Html } from './html';
+
+export const LEVEL_COLORS: Record<ReportLevel, string> = { low: '#2e7d32', moderate: '#c49000', high: '#e65100', critical: '#b71c1c' };
+export const FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Liberation Sans", Arial, sans-serif';
+
+/**
+ * Horizontal bar chart of the dimension scores, rendered to an SVG string on the server (no script in the page).
+ * Dimensions that do not apply or were not answered are left out of the chart; the table beside it lists them.
+ */
+export function dimensionChart(dimensions: readonly ReportDimension[], labels: { notAnswered: string }): Html {
+  const rows = dimensions.filter((d) => d.applicable).reverse(); // echarts draws the first category at the bottom
+  if (!rows.length) return raw('');
+  const width = 660;
+  const height = 34 + rows.length * 24;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: FONT_STACK, fontSize: 11, color: '#263238' },
+      grid: { left: 170, right: 56, top: 8, bottom: 26 },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        interval: 25,
+        axisLabel: { color: '#607d8b' },
+        splitLine: { lineStyle: { color: '#e0e6ea' } },
+      },
+      yAxis: {
+        type: 'category',
+        data: rows.map((d) => `${d.code}  ${truncate(d.name, 24)}`),
+        axisTick: { show: false },
+        axisLine: { lineStyle: { color: '#90a4ae' } },
+        axisLabel: { color: '#263238', fontSize: 11 },
+      },
+      series: [
+        {
+          type: 'bar',
+          barWidth: 14,
+          data: rows.map((d) => ({
+            value: d.score ?? 0,
+            itemStyle: { color: d.level ? LEVEL_COLORS[d.level] : '#b0bec5', borderRadius: [0, 3, 3, 0] },
+            label: {
+              show: true,
+              position: 'right',
+              color: '#263238',
+              formatter: d.score === null ? labels.notAnswered : String(Math.round(d.score)),
+            },
+          })),
+        },
+      ],
+    });
+    return raw(chart.renderToSVGString());
+  } finally {
+    chart.dispose();
+  }
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,316 @@
+import type { ReportActionStatus, ReportConfirmation, ReportLevel, ReportLocale, ReportSeverity } from '@scs/shared/contracts';
+
+/** Every fixed text of the report template, in both report languages. */
+export interface Labels {
+  documentTitle: string;
+  reportTitle: string;
+  reportSubtitle: string;
+  firm: string;
+  assessmentDate: string;
+  catalogueVersion: string;
+  reportLanguage: string;
+  languageName: string;
+  generatedAt: string;
+  assessmentId: string;
+  distributedBy: string;
+  contents: string;
+  legalForm: string;
+  provinces: string;
+  sector: string;
+  profile: string;
+
+  summary: string;
+  overall: string;
+  score: string;
+  level: string;
+  provisional: string;
+  completeness: string;
+  uncertainty: string;
+  answeredOf: (answered: number, applicable: number) => string;
+  dontKnowCount: (n: number) => string;
+  knockOuts: string;
+  noKnockOuts: string;
+  knockOutExplained: string;
+  topFindings: string;
+  noFindings: string;
+  dimensionChart: string;
+  notApplicable: string;
+  notAnswered: string;
+  noticeTitle: string;
+  notice: string;
+  portalsTitle: string;
+  portalsIntro: string;
+
+  dimensionsTitle: string;
+  authority: string;
+  findings: string;
+  noDimensionFindings: string;
+  severity: string;
+  whatItMeans: string;
+  consequences: string;
+  remediation: string;
+  repair: string;
+  repairHorizon: (min: number | null, max: number | null) => string;
+  references: string;
+  referenceNo: string;
+  unconfirmedNote: string;
+  knockOut: string;
+  question: string;
+
+  actionsTitle: string;
+  action: string;
+  owner: string;
+  due: string;
+  status: string;
+  noActions: string;
+  unassigned: string;
+  noDate: string;
+
+  comparisonTitle: string;
+  previous: string;
+  current: string;
+  change: string;
+  previousAssessment: (date: string, version: string) => string;
+  resolved: string;
+  newFindings: string;
+  unchanged: string;
+  noComparison: string;
+
+  verifyTitle: string;
+  verifyIntro: string;
+  whatToCheck: string;
+  whereToCheck: string;
+  noVerify: string;
+
+  appendixTitle: string;
+  methodology: string;
+  sources: string;
+  confirmationLegend: string;
+
+  page: string;
+  of: string;
+  confidential: string;
+
+  levels: Record<ReportLevel, string>;
+  severities: Record<ReportSeverity, string>;
+  confirmation: Record<ReportConfirmation, string>;
+  actionStatus: Record<ReportActionStatus, string>;
+  formatDate: (iso: string) => string;
+  formatDateTime: (iso: string) => string;
+  formatNumber: (n: number, digits?: number) => string;
+  formatPercent: (share: number) => string;
+}
+
+function formatter(locale: string) {
+  return {
+    formatDate: (iso: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso)),
+    formatDateTime: (iso: string) =>
+      new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(
+        new Date(iso),
+      ),
+    formatNumber: (n: number, digits = 1) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),
+    formatPercent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+  };
+}
+
+const en: Labels = {
+  documentTitle: 'SCS Check risk report',
+  reportTitle: 'SCS Check risk report',
+  reportSubtitle: "Self-assessment of exposure to China's Corporate Social Credit System",
+  firm: 'Firm',
+  assessmentDate: 'Assessment submitted',
+  catalogueVersion: 'Criteria catalogue',
+  reportLanguage: 'Report language',
+  languageName: 'English',
+  generatedAt: 'Generated',
+  assessmentId: 'Assessment ID',
+  distributedBy: 'Provided by',
+  contents: 'Contents',
+  legalForm: 'Legal form',
+  provinces: 'Provinces',
+  sector: 'Sector',
+  profile: 'Firm profile at submission',
+
+  summary: 'Executive summary',
+  overall: 'Overall exposure',
+  score: 'Score',
+  level: 'Level',
+  provisional: 'Provisional: not every applicable question was answered, so the level is a lower bound.',
+  completeness: 'Completeness',
+  uncertainty: 'Uncertainty',
+  answeredOf: (a, n) => `${a} of ${n} applicable questions answered`,
+  dontKnowCount: (n) => `${n} answered “don't know”`,
+  knockOuts: 'Knock-out findings',
+  noKnockOuts: 'No knock-out findings.',
+  knockOutExplained: 'A knock-out makes the result critical whatever else was answered.',
+  topFindings: 'The five most severe findings',
+  noFindings: 'No findings: no answer indicates an exposure.',
+  dimensionChart: 'Score by dimension (0 = no exposure, 100 = maximum)',
+  notApplicable: 'not applicable',
+  notAnswered: 'not answered',
+  noticeTitle: 'Important notice',
+  notice:
+    'This report is a self-assessment based on facts reported by the firm itself. It is not an official rating, not a credit report and not legal advice. ' +
+    'Verify every fact in the official look-up portals below before relying on it.',
+  portalsTitle: 'Official look-up portals',
+  portalsIntro: 'Where each fact can be checked:',
+
+  dimensionsTitle: 'Results by dimension',
+  authority: 'Authority',
+  findings: 'Findings',
+  noDimensionFindings: 'No findings in this dimension.',
+  severity: 'Severity',
+  whatItMeans: 'What it means',
+  consequences: 'Consequences',
+  remediation: 'Remediation steps',
+  repair: 'Credit repair',
+  repairHorizon: (min, max) =>
+    min !== null && max !== null ? `Horizon: ${min}–${max} months` : max !== null ? `Horizon: up to ${max} months` : min !== null ? `Horizon: at least ${min} months` : 'Horizon: not known',
+  references: 'Regulations',
+  referenceNo: 'No.',
+  unconfirmedNote: 'Unconfirmed: the source text could not be verified; treat this item with care.',
+  knockOut: 'Knock-out',
+  question: 'Question',
+
+  actionsTitle: 'Action plan',
+  action: 'Action',
+  owner: 'Owner',
+  due: 'Due',
+  status: 'Status',
+  noActions: 'No actions recorded.',
+  unassigned: 'unassigned',
+  noDate: 'no date',
+
+  comparisonTitle: 'Comparison with the previous assessment',
+  previous: 'Previous',
+  current: 'Current',
+  change: 'Change',
+  previousAssessment: (date, version) => `Previous assessment submitted ${date} (catalogue ${version}).`,
+  resolved: 'Findings resolved',
+  newFindings: 'New findings',
+  unchanged: 'Findings unchanged',
+  noComparison: 'This is the first assessment of the firm: there is nothing to compare with yet.',
+
+  verifyTitle: 'Facts to verify',
+  verifyIntro: 'These questions were answered “don’t know”. They count as uncertainty, not as safe. Check each fact where indicated:',
+  whatToCheck: 'What to check',
+  whereToCheck: 'Where',
+  noVerify: 'Every question was answered: nothing to verify.',
+
+  appendixTitle: 'Appendix: methodology and sources',
+  methodology: 'Methodology',
+  sources: 'Sources',
+  confirmationLegend: 'Confirmed: the source text was read. Unconfirmed: known only from secondary sources; shown with a marked badge.',
+
+  page: 'Page',
+  of: 'of',
+  confidential: 'Confidential',
+
+  levels: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
+  severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
+  confirmation: { confirmed: 'confirmed', unconfirmed: 'unconfirmed' },
+  actionStatus: { open: 'Open', in_progress: 'In progress', done: 'Done' },
+  ...formatter('en-GB'),
+};
+
+const de: Labels = {
+  documentTitle: 'SCS Check Risikobericht',
+  reportTitle: 'SCS Check Risikobericht',
+  reportSubtitle: 'Selbsteinschätzung der Betroffenheit durch Chinas Corporate Social Credit System',
+  firm: 'Unternehmen',
+  assessmentDate: 'Einschätzung abgeschlossen',
+  catalogueVersion: 'Kriterienkatalog',
+  reportLanguage: 'Berichtssprache',
+  languageName: 'Deutsch',
+  generatedAt: 'Erstellt',
+  assessmentId: 'Einschätzungs-ID',
+  distributedBy: 'Bereitgestellt von',
+  contents: 'Inhalt',
+  legalForm: 'Rechtsform',
+  provinces: 'Provinzen',
+  sector: 'Branche',
+  profile: 'Unternehmensprofil bei Abschluss',
+
+  summary: 'Zusammenfassung',
+  overall: 'Gesamtbetroffenheit',
+  score: 'Punktwert',
+  level: 'Stufe',
+  provisional: 'Vorläufig: Nicht alle zutreffenden Fragen wurden beantwortet; die Stufe ist eine Untergrenze.',
+  completeness: 'Vollständigkeit',
+  uncertainty: 'Unsicherheit',
+  answeredOf: (a, n) => `${a} von ${n} zutreffenden Fragen beantwortet`,
+  dontKnowCount: (n) => `${n}-mal „weiß nicht“`,
+  knockOuts: 'K.-o.-Befunde',
+  noKnockOuts: 'Keine K.-o.-Befunde.',
+  knockOutExplained: 'Ein K.-o.-Befund macht das Ergebnis kritisch, unabhängig von allen anderen Antworten.',
+  topFindings: 'Die fünf schwerwiegendsten Befunde',
+  noFindings: 'Keine Befunde: Keine Antwort weist auf eine Betroffenheit hin.',
+  dimensionChart: 'Punktwert je Dimension (0 = keine Betroffenheit, 100 = Maximum)',
+  notApplicable: 'nicht zutreffend',
+  notAnswered: 'nicht beantwortet',
+  noticeTitle: 'Wichtiger Hinweis',
+  notice:
+    'Dieser Bericht ist eine Selbsteinschätzung auf Grundlage der vom Unternehmen selbst gemachten Angaben. Er ist keine amtliche Bewertung, keine Kreditauskunft und keine Rechtsberatung. ' +
+    'Prüfen Sie jede Angabe in den unten genannten amtlichen Portalen, bevor Sie sich darauf stützen.',
+  portalsTitle: 'Amtliche Abfrageportale',
+  portalsIntro: 'Wo sich jede Angabe prüfen lässt:',
+
+  dimensionsTitle: 'Ergebnisse je Dimension',
+  authority: 'Behörde',
+  findings: 'Befunde',
+  noDimensionFindings: 'Keine Befunde in dieser Dimension.',
+  severity: 'Schweregrad',
+  whatItMeans: 'Bedeutung',
+  consequences: 'Folgen',
+  remediation: 'Abhilfemaßnahmen',
+  repair: 'Kreditwiederherstellung',
+  repairHorizon: (min, max) =>
+    min !== null && max !== null ? `Zeitrahmen: ${min}–${max} Monate` : max !== null ? `Zeitrahmen: bis zu ${max} Monate` : min !== null ? `Zeitrahmen: mindestens ${min} Monate` : 'Zeitrahmen: nicht bekannt',
+  references: 'Vorschriften',
+  referenceNo: 'Nr.',
+  unconfirmedNote: 'Nicht bestätigt: Der Quelltext konnte nicht geprüft werden; mit Vorsicht verwenden.',
+  knockOut: 'K.-o.',
+  question: 'Frage',
+
+  actionsTitle: 'Maßnahmenplan',
+  action: 'Maßnahme',
+  owner: 'Verantwortlich',
+  due: 'Fällig',
+  status: 'Status',
+  noActions: 'Keine Maßnahmen erfasst.',
+  unassigned: 'nicht zugewiesen',
+  noDate: 'ohne Datum',
+
+  comparisonTitle: 'Vergleich mit der vorigen Einschätzung',
+  previous: 'Vorher',
+  current: 'Jetzt',
+  change: 'Änderung',
+  previousAssessment: (date, version) => `Vorige Einschätzung abgeschlossen am ${date} (Katalog ${version}).`,
+  resolved: 'Erledigte Befunde',
+  newFindings: 'Neue Befunde',
+  unchanged: 'Unveränderte Befunde',
+  noComparison: 'Dies ist die erste Einschätzung des Unternehmens; ein Vergleich ist noch nicht möglich.',
+
+  verifyTitle: 'Zu prüfende Angaben',
+  verifyIntro: 'Diese Fragen wurden mit „weiß nicht“ beantwortet. Sie zählen als Unsicherheit, nicht als unbedenklich. Prüfen Sie jede Angabe an der genannten Stelle:',
+  whatToCheck: 'Was zu prüfen ist',
+  whereToCheck: 'Wo',
+  noVerify: 'Alle Fragen wurden beantwortet; nichts zu prüfen.',
+
+  appendixTitle: 'Anhang: Methodik und Quellen',
+  methodology: 'Methodik',
+  sources: 'Quellen',
+  confirmationLegend: 'Bestätigt: Der Quelltext wurde gelesen. Nicht bestätigt: nur aus Sekundärquellen bekannt; mit eigenem Kennzeichen dargestellt.',
+
+  page: 'Seite',
+  of: 'von',
+  confidential: 'Vertraulich',
+
+  levels: { low: 'Niedrig', moderate: 'Mäßig', high: 'Hoch', critical: 'Kritisch' },
+  severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
+  confirmation: { confirmed: 'bestätigt', unconfirmed: 'nicht bestätigt' },
+  actionStatus: { open: 'Offen', in_progress: 'In Arbeit', done: 'Erledigt' },
+  ...formatter('de-DE'),
+};
+
+export const LABELS: Record<ReportLocale, Labels> = { en, de };

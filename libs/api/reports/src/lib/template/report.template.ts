@@ -1,0 +1,297 @@
+import type {
+  ReportAction,
+  ReportComparison,
+  ReportConfirmation,
+  ReportData,
+  ReportDimension,
+  ReportFinding,
+  ReportLevel,
+  ReportPortal,
+  ReportReference,
+  ReportVerifyItem,
+} from '@scs/shared/contracts';
+import { dimensionChart } from './chart';
+import { html, raw, type Html } from './html';
+import { LABELS, type Labels } from './labels';
+import { REPORT_CSS } from './styles';
+
+/** Part of every report's cache key: bump it whenever the rendered output of the same data changes. */
+export const REPORT_TEMPLATE_VERSION = '1';
+
+/** Only web links become anchors; anything else is printed as text. */
+export function safeUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\/[^\s"'<>]+$/i.test(url) ? url : undefined;
+}
+
+/** Only inline raster/SVG images: the page loads nothing from the network. */
+export function safeImage(uri: string | undefined): string | undefined {
+  return uri && /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[a-z0-9+/=\s]+$/i.test(uri) ? uri : undefined;
+}
+
+const zh = (text: string | undefined): Html => (text ? html` <span class="zh" lang="zh-Hans">${text}</span>` : html``);
+
+interface Ctx {
+  d: ReportData;
+  t: Labels;
+}
+
+function levelBadge(t: Labels, level: ReportLevel | null): Html {
+  return level ? html`<span class="badge lv-${level}">${t.levels[level]}</span>` : html`<span class="badge lv-none">${t.notAnswered}</span>`;
+}
+
+function confirmationBadge(t: Labels, status: ReportConfirmation): Html {
+  return html`<span class="badge ${status}">${t.confirmation[status]}</span>`;
+}
+
+function scoreText(t: Labels, score: number | null): string {
+  return score === null ? '–' : t.formatNumber(score);
+}
+
+function cover({ d, t }: Ctx): Html {
+  const b = d.branding;
+  const logo = safeImage(b?.logoDataUri);
+  const level = d.result.level;
+  return html`<section class="cover">
+    <div class="brand">
+      ${b ? html`${logo ? html`<img src="${logo}" alt="${b.chamberName}">` : ''}<div><div class="muted small">${t.distributedBy}</div><div class="name">${b.chamberName}</div></div>` : html`<div class="product">SCS Check</div>`}
+    </div>
+    <div class="title">
+      <div class="kicker">SCS Check</div>
+      <div class="report">${t.reportTitle}</div>
+      <div class="subtitle">${t.reportSubtitle}</div>
+    </div>
+    <div class="firm">${d.firm.name}</div>
+    <div class="overall">
+      <div class="card level-card ${level ? `lv-${level}` : 'lv-none'}">
+        <div class="label" style="color:#fff">${t.overall}</div>
+        <div class="value">${level ? t.levels[level] : t.notAnswered}</div>
+        <div class="sub" style="color:#fff">${t.score} ${scoreText(t, d.result.score)} / 100${d.result.provisional ? ' *' : ''}</div>
+      </div>
+      <div class="card"><div class="label">${t.completeness}</div><div class="value">${t.formatPercent(d.result.completeness)}</div><div class="sub">${t.answeredOf(d.result.answered, d.result.applicable)}</div></div>
+      <div class="card"><div class="label">${t.uncertainty}</div><div class="value">${t.formatPercent(d.result.uncertainty)}</div><div class="sub">${t.dontKnowCount(d.result.dontKnow)}</div></div>
+    </div>
+    <table class="meta">
+      <tr><th>${t.assessmentDate}</th><td>${t.formatDate(d.assessment.submittedAt)}</td></tr>
+      <tr><th>${t.catalogueVersion}</th><td>${d.assessment.catalogueVersion}</td></tr>
+      <tr><th>${t.reportLanguage}</th><td>${t.languageName}</td></tr>
+      <tr><th>${t.generatedAt}</th><td>${t.formatDateTime(d.generatedAt)}</td></tr>
+      <tr><th>${t.legalForm}</th><td>${d.firm.legalForm}</td></tr>
+      <tr><th>${t.sector}</th><td>${d.firm.sector}</td></tr>
+      <tr><th>${t.provinces}</th><td>${d.firm.provinces.join(', ')}</td></tr>
+      <tr><th>${t.assessmentId}</th><td class="small">${d.assessment.id}</td></tr>
+    </table>
+    <div class="foot">
+      ${b?.contactLine ? html`<div class="contact">${b.chamberName} · ${b.contactLine}</div>` : ''}
+      <div class="notice small"><strong>${t.noticeTitle}.</strong> ${t.notice}</div>
+    </div>
+  </section>`;
+}
+
+function findingRow(t: Labels, f: ReportFinding): Html {
+  return html`<tr>
+    <td class="nowrap"><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''}</td>
+    <td class="nowrap">${f.dimensionCode} ${f.dimensionName}</td>
+    <td>${f.title}</td>
+  </tr>`;
+}
+
+function portalTable(t: Labels, portals: readonly ReportPortal[]): Html {
+  return html`<table class="grid">
+    <thead><tr><th style="width:34%">${t.portalsTitle}</th><th>${t.whatToCheck}</th></tr></thead>
+    <tbody>${portals.map((p) => {
+      const url = safeUrl(p.url);
+      return html`<tr><td><strong>${p.name}</strong>${zh(p.nameZh)}<br>${url ? html`<a href="${url}">${url}</a>` : html`<span class="muted">${p.url}</span>`}</td><td>${p.checks}</td></tr>`;
+    })}</tbody>
+  </table>`;
+}
+
+function summary({ d, t }: Ctx): Html {
+  const r = d.result;
+  const top = r.findings.slice(0, 5);
+  const notApplicable = d.dimensions.filter((x) => !x.applicable);
+  return html`<section class="section" id="summary">
+    <h1>${t.summary}</h1>
+    <div class="cards">
+      <div class="card level-card ${r.level ? `lv-${r.level}` : 'lv-none'}"><div class="label" style="color:#fff">${t.overall}</div><div class="value">${r.level ? t.levels[r.level] : t.notAnswered}</div><div class="sub" style="color:#fff">${t.score} ${scoreText(t, r.score)} / 100</div></div>
+      <div class="card"><div class="label">${t.completeness}</div><div class="value">${t.formatPercent(r.completeness)}</div><div class="sub">${t.answeredOf(r.answered, r.applicable)}</div></div>
+      <div class="card"><div class="label">${t.uncertainty}</div><div class="value">${t.formatPercent(r.uncertainty)}</div><div class="sub">${t.dontKnowCount(r.dontKnow)}</div></div>
+      <div class="card"><div class="label">${t.knockOuts}</div><div class="value ${r.knockOuts.length ? 'tx-critical' : ''}">${r.knockOuts.length}</div><div class="sub">${t.findings}: ${r.findings.length}</div></div>
+    </div>
+    ${r.provisional ? html`<p class="warn small">* ${t.provisional}</p>` : ''}
+    <h2>${t.knockOuts}</h2>
+    ${r.knockOuts.length
+      ? html`<p class="small">${t.knockOutExplained}</p><table class="grid"><tbody>${r.knockOuts.map((f) => findingRow(t, f))}</tbody></table>`
+      : html`<p>${t.noKnockOuts}</p>`}
+    <h2>${t.topFindings}</h2>
+    ${top.length
+      ? html`<table class="grid"><thead><tr><th style="width:17%">${t.severity}</th><th style="width:25%">Dimension</th><th>${t.findings}</th></tr></thead><tbody>${top.map((f) => findingRow(t, f))}</tbody></table>`
+      : html`<p>${t.noFindings}</p>`}
+    <h2>${t.dimensionChart}</h2>
+    <div class="chart">${dimensionChart(d.dimensions, t)}</div>
+    ${notApplicable.length ? html`<p class="na-list">${t.notApplicable}: ${notApplicable.map((x) => `${x.code} ${x.name}`).join(' · ')}</p>` : ''}
+    <div class="notice"><strong>${t.noticeTitle}.</strong> ${t.notice}</div>
+    <h2>${t.portalsTitle}</h2>
+    <p class="small">${t.portalsIntro}</p>
+    ${portalTable(t, d.portals)}
+  </section>`;
+}
+
+function reference(t: Labels, r: ReportReference): Html {
+  const url = safeUrl(r.url);
+  return html`<li>
+    ${url ? html`<a href="${url}">${r.title}</a>` : r.title}${zh(r.titleZh)}
+    <span class="muted">— ${r.authority}${r.number ? `, ${r.number}` : ''}, ${r.year}</span>
+    ${confirmationBadge(t, r.status)}
+  </li>`;
+}
+
+function finding(t: Labels, f: ReportFinding): Html {
+  return html`<div class="finding f-${f.severity}">
+    <h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''} ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span></h3>
+    <div class="part"><h4>${t.whatItMeans}</h4><p>${f.meaning}</p></div>
+    <div class="part"><h4>${t.consequences}</h4><p>${f.consequences}</p></div>
+    <div class="part"><h4>${t.remediation}</h4><ol>${f.remediation.map((s) => html`<li>${s}</li>`)}</ol></div>
+    ${f.repair
+      ? html`<div class="repair"><h4>${t.repair} ${confirmationBadge(t, f.repair.status)}</h4><p>${f.repair.path}</p><p class="small muted">${t.repairHorizon(f.repair.minMonths, f.repair.maxMonths)}</p></div>`
+      : ''}
+    ${f.references.length ? html`<h4>${t.references}</h4><ul class="refs">${f.references.map((r) => reference(t, r))}</ul>` : ''}
+  </div>`;
+}
+
+function dimension(t: Labels, x: ReportDimension): Html {
+  const findingRefs = new Set(x.findings.flatMap((f) => f.references.map((r) => r.id)));
+  const other = x.references.filter((r) => !findingRefs.has(r.id));
+  return html`<div class="dimension">
+    <div class="dim-head">
+      <h2>${x.code} ${x.name}${zh(x.nameZh)}</h2>
+      <div class="dim-score">${t.score} <strong>${scoreText(t, x.score)}</strong> ${levelBadge(t, x.level)}${x.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''}</div>
+    </div>
+    <div class="dim-meta">${t.authority}: ${x.authority}${zh(x.authorityZh)} · ${t.completeness} ${t.formatPercent(x.completeness)}</div>
+    ${x.findings.length ? x.findings.map((f) => finding(t, f)) : html`<p class="muted">${t.noDimensionFindings}</p>`}
+    ${other.length ? html`<h4>${t.references}</h4><ul class="refs">${other.map((r) => reference(t, r))}</ul>` : ''}
+  </div>`;
+}
+
+function dimensions({ d, t }: Ctx): Html {
+  return html`<section class="section" id="dimensions">
+    <h1>${t.dimensionsTitle}</h1>
+    <p class="small muted">${t.unconfirmedNote}</p>
+    ${d.dimensions.filter((x) => x.applicable).map((x) => dimension(t, x))}
+  </section>`;
+}
+
+function actionRow(t: Labels, a: ReportAction): Html {
+  return html`<tr>
+    <td>${a.title}${a.questionId ? html` <span class="muted small">(${a.questionId})</span>` : ''}</td>
+    <td>${a.owner ?? html`<span class="muted">${t.unassigned}</span>`}</td>
+    <td class="nowrap">${a.dueDate ? t.formatDate(a.dueDate) : html`<span class="muted">${t.noDate}</span>`}</td>
+    <td class="nowrap">${t.actionStatus[a.status]}</td>
+  </tr>`;
+}
+
+function actions({ d, t }: Ctx): Html {
+  return html`<section class="section" id="actions">
+    <h1>${t.actionsTitle}</h1>
+    ${d.actions.length
+      ? html`<table class="grid"><thead><tr><th>${t.action}</th><th style="width:20%">${t.owner}</th><th style="width:17%">${t.due}</th><th style="width:12%">${t.status}</th></tr></thead><tbody>${d.actions.map((a) => actionRow(t, a))}</tbody></table>`
+      : html`<p>${t.noActions}</p>`}
+    ${comparison(t, d.previous, d.result.score, d.result.level)}
+  </section>`;
+}
+
+function delta(t: Labels, previous: number | null, current: number | null): Html {
+  if (previous === null || current === null) return html`–`;
+  const diff = current - previous;
+  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
+  // A higher score is more exposure: up is bad.
+  return html`<span class="${diff > 0 ? 'delta-up' : diff < 0 ? 'delta-down' : ''}">${sign}${t.formatNumber(Math.abs(diff))}</span>`;
+}
+
+function comparison(t: Labels, p: ReportComparison | null, score: number | null, level: ReportLevel | null): Html {
+  if (!p) return html`<h2>${t.comparisonTitle}</h2><p>${t.noComparison}</p>`;
+  return html`<h2>${t.comparisonTitle}</h2>
+    <p>${t.previousAssessment(t.formatDate(p.submittedAt), p.catalogueVersion)}</p>
+    <div class="cards">
+      <div class="card"><div class="label">${t.resolved}</div><div class="value tx-low">${p.findings.resolved}</div></div>
+      <div class="card"><div class="label">${t.newFindings}</div><div class="value tx-critical">${p.findings.new}</div></div>
+      <div class="card"><div class="label">${t.unchanged}</div><div class="value">${p.findings.unchanged}</div></div>
+    </div>
+    <table class="grid">
+      <thead><tr><th>Dimension</th><th class="num">${t.previous}</th><th class="num">${t.current}</th><th class="num">${t.change}</th></tr></thead>
+      <tbody>
+        <tr><td><strong>${t.overall}</strong> ${levelBadge(t, p.level)} → ${levelBadge(t, level)}</td><td class="num">${scoreText(t, p.score)}</td><td class="num">${scoreText(t, score)}</td><td class="num">${delta(t, p.score, score)}</td></tr>
+        ${p.dimensions.map(
+          (x) => html`<tr><td>${x.code} ${x.name}</td><td class="num">${scoreText(t, x.previous)}</td><td class="num">${scoreText(t, x.current)}</td><td class="num">${delta(t, x.previous, x.current)}</td></tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
+function verifyRow(t: Labels, v: ReportVerifyItem): Html {
+  return html`<tr>
+    <td class="nowrap">${v.dimensionCode} · ${v.questionId}</td>
+    <td><strong>${v.question}</strong><br>${v.check}</td>
+    <td>${v.portals.map((p) => {
+      const url = safeUrl(p.url);
+      return html`<div>${p.name}${zh(p.nameZh)}${url ? html`<br><a class="small" href="${url}">${url}</a>` : ''}</div>`;
+    })}</td>
+  </tr>`;
+}
+
+function verify({ d, t }: Ctx): Html {
+  return html`<section class="section" id="verify">
+    <h1>${t.verifyTitle}</h1>
+    ${d.verify.length
+      ? html`<p>${t.verifyIntro}</p><table class="grid"><thead><tr><th style="width:13%">${t.question}</th><th>${t.whatToCheck}</th><th style="width:30%">${t.whereToCheck}</th></tr></thead><tbody>${d.verify.map((v) => verifyRow(t, v))}</tbody></table>`
+      : html`<p>${t.noVerify}</p>`}
+  </section>`;
+}
+
+function appendix({ d, t }: Ctx): Html {
+  return html`<section class="section" id="appendix">
+    <h1>${t.appendixTitle}</h1>
+    <h2>${t.methodology}</h2>
+    ${d.methodology.paragraphs.map((p) => html`<p>${p}</p>`)}
+    <p class="small muted">${t.confirmationLegend} ${confirmationBadge(t, 'confirmed')} ${confirmationBadge(t, 'unconfirmed')}</p>
+    <h2>${t.profile}</h2>
+    <table class="grid"><tbody>${d.assessment.profile.map((p) => html`<tr><td style="width:45%">${p.label}</td><td>${p.value}</td></tr>`)}</tbody></table>
+    <h2>${t.sources}</h2>
+    <ul>${d.methodology.sources.map((s) => {
+      const url = safeUrl(s.url);
+      return html`<li>${s.title}${url ? html` — <a href="${url}">${url}</a>` : ''}</li>`;
+    })}</ul>
+  </section>`;
+}
+
+/** The complete, self-contained HTML document of a report (no script, no external resource). */
+export function renderReportHtml(d: ReportData): string {
+  const t = LABELS[d.locale];
+  const ctx = { d, t };
+  return html`<!DOCTYPE html>
+<html lang="${d.locale}">
+<head>
+<meta charset="utf-8">
+<title>${t.documentTitle} – ${d.firm.name}</title>
+<meta name="author" content="SCS Check">
+<meta name="description" content="${t.reportSubtitle}">
+<style>${raw(REPORT_CSS)}</style>
+</head>
+<body>
+${cover(ctx)}
+${summary(ctx)}
+${dimensions(ctx)}
+${actions(ctx)}
+${verify(ctx)}
+${appendix(ctx)}
+</body>
+</html>`.value;
+}
+
+/** Running header and footer (Chromium renders them outside the page DOM, so they carry their own styles). */
+export function headerFooter(d: ReportData): { headerTemplate: string; footerTemplate: string } {
+  const t = LABELS[d.locale];
+  const style = `font-family:${'"Noto Sans CJK SC", "Liberation Sans", Arial, sans-serif'.replace(/"/g, "'")};font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
+  const headerTemplate = html`<div style="${style}border-bottom:0.5pt solid #cfd8dc;padding-bottom:2pt;"><span>${t.reportTitle} · ${d.firm.name}</span><span>${d.branding?.chamberName ?? 'SCS Check'}</span></div>`.value;
+  const footerTemplate = html`<div style="${style}"><span>${t.confidential} · ${t.generatedAt} ${t.formatDate(d.generatedAt)} · ${t.catalogueVersion} ${d.assessment.catalogueVersion}</span><span>${t.page} ${raw('<span class="pageNumber"></span>')} ${t.of} ${raw('<span class="totalPages"></span>')}</span></div>`.value;
+  return { headerTemplate, footerTemplate };
+}

@@ -1,0 +1,134 @@
+import { PROFILE_FIELDS, type LevelId, type Text } from '@scs/shared/catalogue';
+
+// The anonymised research record and the coarse classifications every aggregate uses.
+
+export const SIZE_BANDS = ['lt50', '50_249', '250_999', 'gte1000'] as const;
+export const LEGAL_FORMS = ['wfoe', 'jv', 'rep_office', 'branch', 'other'] as const;
+export const ACTIVITY_FLAGS = PROFILE_FIELDS.activities.values;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+
+/** The pseudo-dimension holding the overall score in score aggregates. */
+export const OVERALL = 'overall';
+
+/** Missing-value codes of answer variables (Stata-style extended missing values; never an option id, which has no dot). */
+export const MISSING = {
+  notApplicable: '.a',
+  notAnswered: '.n',
+  otherVersion: '.v',
+} as const;
+
+const t = (en: string, de: string): Text => ({ en, de });
+
+/** NACE sections grouped so that tables by sector keep enough firms per row. */
+export const SECTOR_GROUPS = {
+  primary: { sections: ['A', 'B'], label: t('Agriculture, mining (A–B)', 'Land- und Forstwirtschaft, Bergbau (A–B)') },
+  manufacturing: { sections: ['C'], label: t('Manufacturing (C)', 'Verarbeitendes Gewerbe (C)') },
+  utilities_construction: { sections: ['D', 'E', 'F'], label: t('Energy, water, construction (D–F)', 'Energie, Wasser, Bau (D–F)') },
+  trade: { sections: ['G'], label: t('Wholesale and retail trade (G)', 'Handel (G)') },
+  transport_hospitality: { sections: ['H', 'I'], label: t('Transport, hospitality (H–I)', 'Verkehr, Gastgewerbe (H–I)') },
+  ict: { sections: ['J'], label: t('Information and communication (J)', 'Information und Kommunikation (J)') },
+  finance_real_estate: { sections: ['K', 'L'], label: t('Finance, real estate (K–L)', 'Finanzen, Immobilien (K–L)') },
+  business_services: { sections: ['M', 'N'], label: t('Professional and business services (M–N)', 'Freiberufliche und Unternehmensdienstleistungen (M–N)') },
+  other_services: { sections: ['O', 'P', 'Q', 'R', 'S', 'T', 'U'], label: t('Other services (O–U)', 'Sonstige Dienstleistungen (O–U)') },
+} as const satisfies Record<string, { sections: readonly string[]; label: Text }>;
+export type SectorGroup = keyof typeof SECTOR_GROUPS;
+export const SECTOR_GROUP_IDS = Object.keys(SECTOR_GROUPS) as SectorGroup[];
+
+/** Regions of China (the usual statistical regions), plus the special administrative regions and Taiwan. */
+export const PROVINCE_GROUPS = {
+  east: { provinces: ['SH', 'JS', 'ZJ', 'AH', 'FJ', 'JX', 'SD'], label: t('East', 'Ostchina') },
+  north: { provinces: ['BJ', 'TJ', 'HE', 'SX', 'NM'], label: t('North', 'Nordchina') },
+  south: { provinces: ['GD', 'GX', 'HI'], label: t('South', 'Südchina') },
+  central: { provinces: ['HA', 'HB', 'HN'], label: t('Central', 'Zentralchina') },
+  southwest: { provinces: ['CQ', 'SC', 'GZ', 'YN', 'XZ'], label: t('Southwest', 'Südwestchina') },
+  northwest: { provinces: ['SN', 'GS', 'QH', 'NX', 'XJ'], label: t('Northwest', 'Nordwestchina') },
+  northeast: { provinces: ['LN', 'JL', 'HL'], label: t('Northeast', 'Nordostchina') },
+  outside_mainland: { provinces: ['HK', 'MO', 'TW'], label: t('Hong Kong, Macao, Taiwan', 'Hongkong, Macau, Taiwan') },
+} as const satisfies Record<string, { provinces: readonly string[]; label: Text }>;
+export type ProvinceGroup = keyof typeof PROVINCE_GROUPS | 'multi';
+/** A firm with sites in several provinces (or regions) is coded "multi" rather than by one of them. */
+export const MULTI = 'multi';
+
+export function sectorGroupOf(naceSection: string): SectorGroup {
+  const hit = SECTOR_GROUP_IDS.find((g) => (SECTOR_GROUPS[g].sections as readonly string[]).includes(naceSection));
+  return hit ?? 'other_services';
+}
+
+export function provinceGroupOf(province: string): ProvinceGroup {
+  if (province === MULTI) return MULTI;
+  const hit = (Object.keys(PROVINCE_GROUPS) as (keyof typeof PROVINCE_GROUPS)[]).find((g) => (PROVINCE_GROUPS[g].provinces as readonly string[]).includes(province));
+  return hit ?? MULTI;
+}
+
+/** Coarsens a firm's province list: the one province (or "multi") and its region (or "multi" across regions). */
+export function coarsenProvinces(provinces: readonly string[]): { province: string; provinceGroup: ProvinceGroup } {
+  const unique = [...new Set(provinces)].sort();
+  const groups = [...new Set(unique.map(provinceGroupOf))];
+  return {
+    province: unique.length === 1 ? (unique[0] as string) : MULTI,
+    provinceGroup: groups.length === 1 ? (groups[0] as ProvinceGroup) : MULTI,
+  };
+}
+
+/**
+ * One firm's anonymised result in one wave. The unit counted everywhere is the firm: a wave holds at most one record per
+ * pseudonym (a later submission in the same half-year replaces the earlier one).
+ */
+export interface ResearchRecord {
+  /** HMAC of the firm id with a secret key: links the waves of one firm, reveals nothing about it. */
+  pseudonym: string;
+  /** Half-year of submission, e.g. `2026-H2`. */
+  wave: string;
+  catalogueVersion: string;
+  naceSection: string;
+  provinceGroup: ProvinceGroup;
+  /** The firm's only province, or "multi". */
+  province: string;
+  headcountBand: SizeBand;
+  legalForm: LegalForm;
+  activities: string[];
+  /** Dimension id → score 0–100, or null when no question of the dimension applied/was answered. */
+  dimensionScores: Record<string, number | null>;
+  overallScore: number | null;
+  level: LevelId | null;
+  /** Question id → option id, "dont_know" or a MISSING code; covers every question of the catalogue version. */
+  answers: Record<string, string>;
+  /** Research-module variable (see flattenResearchModule) → code; absent when the firm skipped the module. */
+  researchModule?: Record<string, string>;
+}
+
+const WAVE_RE = /^(\d{4})-H([12])$/;
+
+/** The half-year wave of a date, e.g. 2026-07-01 → "2026-H2" (UTC). */
+export function waveOf(date: Date): string {
+  return `${date.getUTCFullYear()}-H${date.getUTCMonth() < 6 ? 1 : 2}`;
+}
+
+export function isWave(value: string): boolean {
+  return WAVE_RE.test(value);
+}
+
+/** Orders waves chronologically (they sort as strings too; this also validates them). */
+export function compareWaves(a: string, b: string): number {
+  if (!isWave(a) || !isWave(b)) throw new Error(`Not a wave: ${isWave(a) ? b : a} (expected e.g. 2026-H2)`);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The wave before `wave` (2026-H1 → 2025-H2). */
+export function previousWave(wave: string): string {
+  const m = WAVE_RE.exec(wave);
+  if (!m) throw new Error(`Not a wave: ${wave}`);
+  const year = Number(m[1]);
+  return m[2] === '2' ? `${year}-H1` : `${year - 1}-H2`;
+}
+
+export function nextWave(wave: string): string {
+  const m = WAVE_RE.exec(wave);
+  if (!m) throw new Error(`Not a wave: ${wave}`);
+  const year = Number(m[1]);
+  return m[2] === '1' ? `${year}-H2` : `${year + 1}-H1`;
+}
+
+export const SIZE_LABELS: Record<SizeBand, Text> = PROFILE_FIELDS.headcountBand.valueLabels;
+export const LEGAL_FORM_LABELS: Record<LegalForm, Text> = PROFILE_FIELDS.legalForm.valueLabels;

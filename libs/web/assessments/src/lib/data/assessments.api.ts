@@ -1,0 +1,80 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { FirmProfile } from '@scs/shared/catalogue';
+import type { Observable } from 'rxjs';
+import type {
+  ActionStatus,
+  ActionView,
+  AnswerInput,
+  AssessmentSummary,
+  AssessmentView,
+  ComparisonView,
+  CreateActionInput,
+  MemberView,
+  SaveAnswersResult,
+  UpdateActionInput,
+} from './assessment.types';
+
+/** HTTP calls of the self-check, its results and the action plan. */
+@Injectable({ providedIn: 'root' })
+export class AssessmentsApi {
+  private readonly http = inject(HttpClient);
+
+  list(orgId: string): Observable<AssessmentSummary[]> {
+    return this.http.get<AssessmentSummary[]>(`/api/orgs/${orgId}/assessments`);
+  }
+
+  /** Starts a draft; with `previousId` a re-assessment pre-filled from that submitted one. 422 when the profile is incomplete. */
+  start(orgId: string, previousId?: string): Observable<AssessmentView> {
+    return this.http.post<AssessmentView>(`/api/orgs/${orgId}/assessments`, previousId ? { previousId } : {});
+  }
+
+  get(id: string): Observable<AssessmentView> {
+    return this.http.get<AssessmentView>(`/api/assessments/${id}`);
+  }
+
+  /** 409 `{ conflicts }` when someone else changed one of the answers; nothing of the batch is saved then. */
+  saveAnswers(id: string, answers: AnswerInput[]): Observable<SaveAnswersResult> {
+    return this.http.put<SaveAnswersResult>(`/api/assessments/${id}/answers`, { answers });
+  }
+
+  updateProfile(id: string, profile: Partial<FirmProfile>): Observable<AssessmentView> {
+    return this.http.patch<AssessmentView>(`/api/assessments/${id}/profile`, { profile });
+  }
+
+  /** 422 `{ unanswered }` while applicable questions are open. */
+  submit(id: string): Observable<AssessmentView> {
+    return this.http.post<AssessmentView>(`/api/assessments/${id}/submit`, {});
+  }
+
+  compare(id: string, otherId: string): Observable<ComparisonView> {
+    return this.http.get<ComparisonView>(`/api/assessments/${id}/compare`, { params: { with: otherId } });
+  }
+
+  exportUrl(id: string, format: 'csv' | 'xlsx', lang: string): string {
+    return `/api/assessments/${id}/export.${format}?lang=${encodeURIComponent(lang)}`;
+  }
+
+  actions(orgId: string, filter: { status?: ActionStatus | null; overdue?: boolean } = {}): Observable<ActionView[]> {
+    let params = new HttpParams();
+    if (filter.status) params = params.set('status', filter.status);
+    if (filter.overdue) params = params.set('overdue', 'true');
+    return this.http.get<ActionView[]>(`/api/orgs/${orgId}/actions`, { params });
+  }
+
+  createAction(orgId: string, input: CreateActionInput): Observable<ActionView> {
+    return this.http.post<ActionView>(`/api/orgs/${orgId}/actions`, input);
+  }
+
+  updateAction(id: string, patch: UpdateActionInput): Observable<ActionView> {
+    return this.http.patch<ActionView>(`/api/actions/${id}`, patch);
+  }
+
+  deleteAction(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/actions/${id}`);
+  }
+
+  members(orgId: string): Observable<MemberView[]> {
+    return this.http.get<MemberView[]>(`/api/orgs/${orgId}/members`);
+  }
+}

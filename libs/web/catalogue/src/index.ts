@@ -1,0 +1,16 @@
+export { catalogueRoutes, catalogueScope } from './lib/catalogue.routes';
+export {
+  CatalogueClient,
+  catalogueResource,
+  indexCatalogue,
+  pick,
+  type CatalogueIndex,
+  type PublicDimension,
+  type PublicOption,
+  type PublicPortal,
+  type PublicQuestion,
+  type PublicReference,
+} from './lib/catalogue.client';
+export { describeRule } from './lib/applicability-text';
+export { ReferenceItemComponent } from './lib/reference-item.component';
+export { PortalItemComponent } from './lib/portal-item.component';

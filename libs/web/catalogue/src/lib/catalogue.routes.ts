@@ -1,0 +1,13 @@
+import type { Route } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { CataloguePage } from './catalogue.page';
+
+/** Texts of this library (scope "catalogue"); other features that show catalogue components provide it too. */
+export const catalogueScope = {
+  scope: 'catalogue',
+  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+};
+
+export const catalogueRoutes: Route[] = [
+  { path: '', component: CataloguePage, title: 'SCS Check – What we assess', providers: [provideTranslocoScope(catalogueScope)] },
+];
