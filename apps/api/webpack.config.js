@@ -12,6 +12,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The admin CLI (npm run admin) shares the bundle's dependencies: dist/apps/api/cli.js
+      additionalEntryPoints: [{ entryName: 'cli', entryPath: 'apps/api/src/cli.ts' }],
       tsConfig: './tsconfig.app.json',
       // The catalogue data ships next to the bundle; the API loads every version at start-up.
       assets: [{ input: 'libs/shared/catalogue/data', glob: '**/*.yaml', output: 'catalogue' }],

@@ -13,6 +13,9 @@ export { Membership } from './lib/orgs/membership.entity';
 export { FirmProfile } from './lib/profile/firm-profile.entity';
 export { ChamberMembership } from './lib/chambers/chamber-membership.entity';
 export { Invitation, type InvitationKind } from './lib/invitations/invitation.entity';
+export { InvitationHooks, type InvitationHook } from './lib/invitations/invitation-hooks';
+export { createInvitations, INVITATION_TTL_DAYS } from './lib/invitations/invitation-records';
+export { invitationLink } from './lib/links';
 export { AuditLog } from './lib/audit/audit-log.entity';
 export { MailOutbox, type MailStatus } from './lib/mail/mail-outbox.entity';
 

@@ -1,1 +1,9 @@
-export {};
+export * from './lib/record';
+export * from './lib/plan';
+export * from './lib/summary';
+export * from './lib/tables';
+export * from './lib/module';
+export * from './lib/microdata';
+export * from './lib/codebook';
+export * from './lib/csv';
+export * from './lib/synthetic';

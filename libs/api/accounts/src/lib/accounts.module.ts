@@ -18,6 +18,7 @@ import { ChamberLinksController } from './chambers/chamber-links.controller';
 import { ChamberLinksService } from './chambers/chamber-links.service';
 import { InvitationLinksController, OrgInvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
+import { InvitationHooks } from './invitations/invitation-hooks';
 import { MailService } from './mail/mail.service';
 import { MembersController } from './orgs/members.controller';
 import { MembersService } from './orgs/members.service';
@@ -43,6 +44,7 @@ import { ProfileService } from './profile/profile.service';
     ProfileService,
     MembersService,
     InvitationsService,
+    InvitationHooks,
     ChamberLinksService,
     MailService,
     AuditService,
@@ -52,6 +54,6 @@ import { ProfileService } from './profile/profile.service';
     { provide: LOGIN_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [ResourceOwners, MailService, AuditService, ProfileService, MembershipsService],
+  exports: [ResourceOwners, MailService, AuditService, ProfileService, MembershipsService, InvitationHooks],
 })
 export class AccountsModule {}

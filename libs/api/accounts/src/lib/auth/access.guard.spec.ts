@@ -15,15 +15,15 @@ const DOC_OF_B = '55555555-5555-4555-8555-555555555555';
 
 @Controller('demo')
 class DemoController {
-  @Get('open') @Public() open(): void {}
-  @Get('forgotten') forgotten(): void {}
-  @Get('me') @Authenticated() me(): void {}
-  @Post('me') @Authenticated() updateMe(): void {}
-  @Get('ops') @PlatformAdmin() ops(): void {}
-  @Get('orgs/:orgId') @OrgAccess(FIRM_ROLES, { kind: 'firm' }) firm(): void {}
-  @Post('orgs/:orgId/admin') @OrgAccess(['owner', 'admin']) adminOnly(): void {}
-  @Get('docs/:id') @ResourceAccess('doc', FIRM_ROLES) doc(): void {}
-  @Get('both') @Public() @Authenticated() both(): void {}
+  @Get('open') @Public() open(): string { return 'ok'; }
+  @Get('forgotten') forgotten(): string { return 'ok'; }
+  @Get('me') @Authenticated() me(): string { return 'ok'; }
+  @Post('me') @Authenticated() updateMe(): string { return 'ok'; }
+  @Get('ops') @PlatformAdmin() ops(): string { return 'ok'; }
+  @Get('orgs/:orgId') @OrgAccess(FIRM_ROLES, { kind: 'firm' }) firm(): string { return 'ok'; }
+  @Post('orgs/:orgId/admin') @OrgAccess(['owner', 'admin']) adminOnly(): string { return 'ok'; }
+  @Get('docs/:id') @ResourceAccess('doc', FIRM_ROLES) doc(): string { return 'ok'; }
+  @Get('both') @Public() @Authenticated() both(): string { return 'ok'; }
 }
 
 const users: Record<string, AuthUser> = {

@@ -1,5 +1,5 @@
 import { GoneException, NotFoundException } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import type { OrgRoleName } from '@scs/api/core';
 import { randomToken, sha256 } from '../auth/crypto';
 import { Invitation, type InvitationKind } from './invitation.entity';
@@ -38,6 +38,34 @@ export async function createInvitation(
     }),
   );
   return { invitation, token };
+}
+
+/**
+ * Bulk variant of createInvitation for one organisation and kind (e.g. a chamber campaign inviting thousands of
+ * firms): multi-row statements instead of two queries per address. Same rules: earlier pending invitations of the
+ * same addresses are revoked. Returns the new invitations with their tokens, in the order of `emails`.
+ */
+export async function createInvitations(
+  m: EntityManager,
+  input: { orgId: string; kind: Exclude<InvitationKind, 'member'>; emails: string[]; invitedBy: string | null },
+): Promise<{ invitation: Invitation; token: string }[]> {
+  const emails = input.emails.map((e) => e.trim().toLowerCase());
+  const out: { invitation: Invitation; token: string }[] = [];
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS[input.kind] * 86_400_000);
+  for (let i = 0; i < emails.length; i += 500) {
+    const chunk = emails.slice(i, i + 500);
+    await m.update(Invitation, { orgId: input.orgId, kind: input.kind, email: In(chunk), acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    const tokens = chunk.map(() => randomToken());
+    const rows = chunk.map((email, j) =>
+      m.create(Invitation, { orgId: input.orgId, kind: input.kind, email, role: null, tokenHash: sha256(tokens[j]), expiresAt, invitedBy: input.invitedBy }),
+    );
+    const result = await m.insert(Invitation, rows);
+    rows.forEach((invitation, j) => {
+      Object.assign(invitation, result.generatedMaps[j]);
+      out.push({ invitation, token: tokens[j] });
+    });
+  }
+  return out;
 }
 
 /** The invitation of a token (locked for update unless `lock` is false), if it can still be accepted: 404 unknown, 410 used/revoked/expired. */

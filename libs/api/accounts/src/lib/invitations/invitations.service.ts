@@ -13,6 +13,7 @@ import { addMembership, ROLES_BY_KIND } from '../orgs/organisations';
 import { Organisation } from '../orgs/organisation.entity';
 import type { AcceptedInvitation, CreatedInvitation, CreateInvitationDto, InvitationPreview, InvitationView } from './dto/invitation.dto';
 import { Invitation } from './invitation.entity';
+import { InvitationHooks } from './invitation-hooks';
 import { createInvitation, invitationStatus, lockUsableInvitation } from './invitation-records';
 
 export function toInvitationView(i: Invitation): InvitationView {
@@ -26,6 +27,7 @@ export class InvitationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly hooks: InvitationHooks,
   ) {}
 
   /** Invites a colleague; only owners may invite owners. The link is emailed and returned. */
@@ -58,7 +60,7 @@ export class InvitationsService {
 
   async revoke(orgId: string, id: string, actor: AuthUser, client: ClientMeta): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const invitation = await m.findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await m.findOne(Invitation, { where: { id, orgId }, lock: { mode: 'pessimistic_write' } });
       if (!invitation) throw new NotFoundException('Invitation not found');
       if (invitationStatus(invitation) !== 'pending') throw new ConflictException(`This invitation is already ${invitationStatus(invitation)}`);
       await m.update(Invitation, { id }, { revokedAt: new Date() });
@@ -70,6 +72,7 @@ export class InvitationsService {
   async preview(token: string): Promise<InvitationPreview> {
     const m = this.dataSource.manager;
     const invitation = await lockUsableInvitation(m, token, 'token', false);
+    await this.hooks.previewed(m, invitation);
     const org = await m.findOneByOrFail(Organisation, { id: invitation.orgId });
     return { kind: invitation.kind, orgName: org.name, orgKind: org.kind, role: invitation.role, email: invitation.email, expiresAt: invitation.expiresAt };
   }
@@ -84,6 +87,7 @@ export class InvitationsService {
    */
   async acceptLocked(m: EntityManager, invitation: Invitation, user: Pick<AuthUser, 'id' | 'email'>, firmId: string | undefined, client: ClientMeta): Promise<AcceptedInvitation> {
     let result: AcceptedInvitation;
+    await this.hooks.accepting(m, invitation);
     if (invitation.kind === 'member') {
       if (invitation.email !== user.email.toLowerCase()) {
         throw new ForbiddenException({ message: `This invitation was sent to ${invitation.email}; sign in with that address`, errors: { email: `Use ${invitation.email}` } });
@@ -101,10 +105,13 @@ export class InvitationsService {
       if (!membership || membership.kind !== 'firm') throw new NotFoundException({ message: 'Firm not found', errors: { firmId: 'Firm not found' } });
       if (membership.role !== 'owner') throw fieldError('firmId', 'Only the firm\'s owner can join it to a chamber', 403);
       if (await m.exists(ChamberMembership, { where: { chamberId: invitation.orgId, firmId, leftAt: IsNull() } })) {
-        throw new ConflictException('This firm is already a member of the chamber');
+        // A campaign invitation (chambers feature) may reach a firm that already belongs to the chamber.
+        if (!(await this.hooks.acceptsExistingMember(m, invitation))) throw new ConflictException('This firm is already a member of the chamber');
+      } else {
+        await m.insert(ChamberMembership, { chamberId: invitation.orgId, firmId, viaInvitationId: invitation.id });
+        await this.audit.record({ action: 'chamber.firm_joined', actorUserId: user.id, orgId: firmId, target: `chamber:${invitation.orgId}`, ip: client.ip }, m);
       }
-      await m.insert(ChamberMembership, { chamberId: invitation.orgId, firmId, viaInvitationId: invitation.id });
-      await this.audit.record({ action: 'chamber.firm_joined', actorUserId: user.id, orgId: firmId, target: `chamber:${invitation.orgId}`, ip: client.ip }, m);
+      await this.hooks.chamberFirmAccepted(m, invitation, firmId, user.id);
       result = { kind: 'chamber_firm', orgId: invitation.orgId, firmId };
     }
     await m.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: user.id });

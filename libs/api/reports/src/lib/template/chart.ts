@@ -3,7 +3,9 @@ import type { ReportDimension, ReportLevel } from '@scs/shared/contracts';
 import { raw, type Html } from './html';
 
 export const LEVEL_COLORS: Record<ReportLevel, string> = { low: '#2e7d32', moderate: '#c49000', high: '#e65100', critical: '#b71c1c' };
-export const FONT_STACK = '"Noto Sans CJK SC", "Noto Sans SC", "Liberation Sans", Arial, sans-serif';
+// Latin text in a TrueType font (Chromium embeds CFF/OpenType collections such as Noto CJK as bulky Type 3 fonts),
+// Chinese glyphs from Noto Sans CJK SC.
+export const FONT_STACK = '"Liberation Sans", Arial, Helvetica, "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
 
 /**
  * Horizontal bar chart of the dimension scores, rendered to an SVG string on the server (no script in the page).

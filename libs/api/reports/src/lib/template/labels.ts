@@ -35,6 +35,8 @@ export interface Labels {
   noFindings: string;
   dimensionChart: string;
   notApplicable: string;
+  notApplicableTitle: string;
+  toVerify: (ids: string) => string;
   notAnswered: string;
   noticeTitle: string;
   notice: string;
@@ -147,6 +149,8 @@ const en: Labels = {
   noFindings: 'No findings: no answer indicates an exposure.',
   dimensionChart: 'Score by dimension (0 = no exposure, 100 = maximum)',
   notApplicable: 'not applicable',
+  notApplicableTitle: 'Not applicable to this firm',
+  toVerify: (ids) => `Answered “don’t know” (counts as uncertainty): ${ids}. See “Facts to verify”.`,
   notAnswered: 'not answered',
   noticeTitle: 'Important notice',
   notice:
@@ -247,6 +251,8 @@ const de: Labels = {
   noFindings: 'Keine Befunde: Keine Antwort weist auf eine Betroffenheit hin.',
   dimensionChart: 'Punktwert je Dimension (0 = keine Betroffenheit, 100 = Maximum)',
   notApplicable: 'nicht zutreffend',
+  notApplicableTitle: 'Für dieses Unternehmen nicht zutreffend',
+  toVerify: (ids) => `Mit „weiß nicht“ beantwortet (zählt als Unsicherheit): ${ids}. Siehe „Zu prüfende Angaben“.`,
   notAnswered: 'nicht beantwortet',
   noticeTitle: 'Wichtiger Hinweis',
   notice:

@@ -56,7 +56,6 @@ function cover({ d, t }: Ctx): Html {
       ${b ? html`${logo ? html`<img src="${logo}" alt="${b.chamberName}">` : ''}<div><div class="muted small">${t.distributedBy}</div><div class="name">${b.chamberName}</div></div>` : html`<div class="product">SCS Check</div>`}
     </div>
     <div class="title">
-      <div class="kicker">SCS Check</div>
       <div class="report">${t.reportTitle}</div>
       <div class="subtitle">${t.reportSubtitle}</div>
     </div>
@@ -128,7 +127,7 @@ function summary({ d, t }: Ctx): Html {
       : html`<p>${t.noFindings}</p>`}
     <h2>${t.dimensionChart}</h2>
     <div class="chart">${dimensionChart(d.dimensions, t)}</div>
-    ${notApplicable.length ? html`<p class="na-list">${t.notApplicable}: ${notApplicable.map((x) => `${x.code} ${x.name}`).join(' · ')}</p>` : ''}
+    ${notApplicable.length ? html`<p class="na-list">${t.notApplicableTitle}: ${notApplicable.map((x) => `${x.code} ${x.name}`).join(' · ')}</p>` : ''}
     <div class="notice"><strong>${t.noticeTitle}.</strong> ${t.notice}</div>
     <h2>${t.portalsTitle}</h2>
     <p class="small">${t.portalsIntro}</p>
@@ -140,16 +139,17 @@ function reference(t: Labels, r: ReportReference): Html {
   const url = safeUrl(r.url);
   return html`<li>
     ${url ? html`<a href="${url}">${r.title}</a>` : r.title}${zh(r.titleZh)}
-    <span class="muted">— ${r.authority}${r.number ? `, ${r.number}` : ''}, ${r.year}</span>
-    ${confirmationBadge(t, r.status)}
+    <span class="muted">— ${r.authority}${r.number ? `, ${r.number}` : ''}, ${r.year}</span> ${confirmationBadge(t, r.status)}
   </li>`;
 }
 
 function finding(t: Labels, f: ReportFinding): Html {
   return html`<div class="finding f-${f.severity}">
     <h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''} ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span></h3>
-    <div class="part"><h4>${t.whatItMeans}</h4><p>${f.meaning}</p></div>
-    <div class="part"><h4>${t.consequences}</h4><p>${f.consequences}</p></div>
+    <div class="pair">
+      <div class="part"><h4>${t.whatItMeans}</h4><p>${f.meaning}</p></div>
+      <div class="part"><h4>${t.consequences}</h4><p>${f.consequences}</p></div>
+    </div>
     <div class="part"><h4>${t.remediation}</h4><ol>${f.remediation.map((s) => html`<li>${s}</li>`)}</ol></div>
     ${f.repair
       ? html`<div class="repair"><h4>${t.repair} ${confirmationBadge(t, f.repair.status)}</h4><p>${f.repair.path}</p><p class="small muted">${t.repairHorizon(f.repair.minMonths, f.repair.maxMonths)}</p></div>`
@@ -158,7 +158,7 @@ function finding(t: Labels, f: ReportFinding): Html {
   </div>`;
 }
 
-function dimension(t: Labels, x: ReportDimension): Html {
+function dimension(t: Labels, x: ReportDimension, verify: readonly ReportVerifyItem[]): Html {
   const findingRefs = new Set(x.findings.flatMap((f) => f.references.map((r) => r.id)));
   const other = x.references.filter((r) => !findingRefs.has(r.id));
   return html`<div class="dimension">
@@ -168,6 +168,7 @@ function dimension(t: Labels, x: ReportDimension): Html {
     </div>
     <div class="dim-meta">${t.authority}: ${x.authority}${zh(x.authorityZh)} · ${t.completeness} ${t.formatPercent(x.completeness)}</div>
     ${x.findings.length ? x.findings.map((f) => finding(t, f)) : html`<p class="muted">${t.noDimensionFindings}</p>`}
+    ${verify.length ? html`<p class="verify-note">${t.toVerify(verify.map((v) => v.questionId).join(', '))}</p>` : ''}
     ${other.length ? html`<h4>${t.references}</h4><ul class="refs">${other.map((r) => reference(t, r))}</ul>` : ''}
   </div>`;
 }
@@ -176,7 +177,7 @@ function dimensions({ d, t }: Ctx): Html {
   return html`<section class="section" id="dimensions">
     <h1>${t.dimensionsTitle}</h1>
     <p class="small muted">${t.unconfirmedNote}</p>
-    ${d.dimensions.filter((x) => x.applicable).map((x) => dimension(t, x))}
+    ${d.dimensions.filter((x) => x.applicable).map((x) => dimension(t, x, d.verify.filter((v) => v.dimensionCode === x.code)))}
   </section>`;
 }
 
@@ -247,6 +248,12 @@ function verify({ d, t }: Ctx): Html {
   </section>`;
 }
 
+function pairs<T>(items: readonly T[]): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < items.length; i += 2) rows.push(items.slice(i, i + 2));
+  return rows;
+}
+
 function appendix({ d, t }: Ctx): Html {
   return html`<section class="section" id="appendix">
     <h1>${t.appendixTitle}</h1>
@@ -254,9 +261,11 @@ function appendix({ d, t }: Ctx): Html {
     ${d.methodology.paragraphs.map((p) => html`<p>${p}</p>`)}
     <p class="small muted">${t.confirmationLegend} ${confirmationBadge(t, 'confirmed')} ${confirmationBadge(t, 'unconfirmed')}</p>
     <h2>${t.profile}</h2>
-    <table class="grid"><tbody>${d.assessment.profile.map((p) => html`<tr><td style="width:45%">${p.label}</td><td>${p.value}</td></tr>`)}</tbody></table>
+    <table class="grid profile"><tbody>${pairs(d.assessment.profile).map(
+      (row) => html`<tr>${row.map((p) => html`<td class="k">${p.label}</td><td>${p.value}</td>`)}</tr>`,
+    )}</tbody></table>
     <h2>${t.sources}</h2>
-    <ul>${d.methodology.sources.map((s) => {
+    <ul class="sources">${d.methodology.sources.map((s) => {
       const url = safeUrl(s.url);
       return html`<li>${s.title}${url ? html` — <a href="${url}">${url}</a>` : ''}</li>`;
     })}</ul>
@@ -290,7 +299,7 @@ ${appendix(ctx)}
 /** Running header and footer (Chromium renders them outside the page DOM, so they carry their own styles). */
 export function headerFooter(d: ReportData): { headerTemplate: string; footerTemplate: string } {
   const t = LABELS[d.locale];
-  const style = `font-family:${'"Noto Sans CJK SC", "Liberation Sans", Arial, sans-serif'.replace(/"/g, "'")};font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
+  const style = `font-family:${'"Liberation Sans", Arial, "Noto Sans CJK SC", sans-serif'.replace(/"/g, "'")};font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
   const headerTemplate = html`<div style="${style}border-bottom:0.5pt solid #cfd8dc;padding-bottom:2pt;"><span>${t.reportTitle} · ${d.firm.name}</span><span>${d.branding?.chamberName ?? 'SCS Check'}</span></div>`.value;
   const footerTemplate = html`<div style="${style}"><span>${t.confidential} · ${t.generatedAt} ${t.formatDate(d.generatedAt)} · ${t.catalogueVersion} ${d.assessment.catalogueVersion}</span><span>${t.page} ${raw('<span class="pageNumber"></span>')} ${t.of} ${raw('<span class="totalPages"></span>')}</span></div>`.value;
   return { headerTemplate, footerTemplate };

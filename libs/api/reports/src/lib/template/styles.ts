@@ -4,9 +4,9 @@ import { FONT_STACK, LEVEL_COLORS } from './chart';
 export const REPORT_CSS = `
 @page { size: A4; }
 * { box-sizing: border-box; }
-html { font-family: ${FONT_STACK}; font-size: 9.5pt; line-height: 1.42; color: #1f2a30; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+html { font-family: ${FONT_STACK}; font-size: 9pt; line-height: 1.38; color: #1f2a30; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
-:lang(zh-Hans) { font-family: "Noto Sans CJK SC", "Noto Sans SC", ${FONT_STACK}; }
+:lang(zh-Hans) { font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }
 h1, h2, h3, h4 { color: #0d3b53; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 17pt; margin: 0 0 10pt; padding-bottom: 4pt; border-bottom: 2px solid #0d3b53; }
 h2 { font-size: 12.5pt; margin: 14pt 0 6pt; }
@@ -29,7 +29,6 @@ a { color: #0b5d85; text-decoration: none; word-break: break-all; }
 .cover .brand .name { font-size: 12pt; font-weight: 700; color: #0d3b53; }
 .cover .brand .product { font-size: 12pt; font-weight: 700; color: #0d3b53; letter-spacing: 0.5pt; }
 .cover .title { margin-top: 48pt; }
-.cover .title .kicker { font-size: 10pt; text-transform: uppercase; letter-spacing: 1.5pt; color: #0b5d85; }
 .cover .title .report { font-size: 26pt; font-weight: 700; color: #0d3b53; margin: 4pt 0; border: 0; }
 .cover .title .subtitle { font-size: 11.5pt; color: #455a64; }
 .cover .firm { margin-top: 36pt; font-size: 20pt; font-weight: 700; color: #1f2a30; word-break: break-word; }
@@ -51,7 +50,7 @@ ${(Object.entries(LEVEL_COLORS) as [string, string][])
   .map(([level, color]) => `.lv-${level} { background: ${color}; color: #fff; } .tx-${level} { color: ${color}; }`)
   .join('\n')}
 .lv-none { background: #90a4ae; color: #fff; }
-.badge { display: inline-block; padding: 0.5pt 5pt; border-radius: 8pt; font-size: 7.5pt; font-weight: 700; letter-spacing: 0.3pt; text-transform: uppercase; vertical-align: 1pt; white-space: nowrap; }
+.badge { display: inline-block; text-indent: 0; padding: 0.5pt 5pt; border-radius: 8pt; font-size: 7.5pt; font-weight: 700; letter-spacing: 0.3pt; text-transform: uppercase; vertical-align: 1pt; white-space: nowrap; }
 .sev-critical { background: #b71c1c; color: #fff; }
 .sev-high { background: #e65100; color: #fff; }
 .sev-medium { background: #f2c12e; color: #3e2f00; }
@@ -92,9 +91,16 @@ table.grid .num { text-align: right; white-space: nowrap; }
 .finding.f-low { border-left-color: #90a4ae; }
 .finding h3 { margin: 0 0 4pt; }
 .finding .part { break-inside: avoid; }
+.finding .pair { display: flex; gap: 12pt; }
+.finding .pair > .part { flex: 1; }
 .repair { background: #f5f7f8; border-radius: 3pt; padding: 4pt 7pt; margin: 4pt 0; break-inside: avoid; }
-ul.refs { list-style: none; padding-left: 0; margin: 2pt 0 4pt; }
+ul.refs { list-style: none; padding-left: 0; margin: 2pt 0 4pt; font-size: 8.3pt; }
 ul.refs li { margin-bottom: 3pt; padding-left: 10pt; text-indent: -10pt; break-inside: avoid; }
 ul.refs li::before { content: "§ "; color: #90a4ae; }
 .na-list { font-size: 8.8pt; color: #546e7a; }
+.verify-note { font-size: 8.5pt; color: #37474f; background: #f5f7f8; border-radius: 3pt; padding: 3pt 7pt; margin: 4pt 0; }
+table.profile td { width: 25%; }
+table.profile td.k { color: #607d8b; }
+ul.sources { columns: 2; column-gap: 16pt; font-size: 8pt; padding-left: 12pt; }
+ul.sources li { break-inside: avoid; }
 `;

@@ -1,0 +1,403 @@
+import { DONT_KNOW, PROFILE_FIELDS, type ApplicabilityRule, type Catalogue, type ProfileFieldDefinition, type Text } from '@scs/shared/catalogue';
+import { WORST_SHARE } from '@scs/shared/scoring';
+import { activityColumns, generaliseQi, QI_LEVEL_DESCRIPTIONS, type QiLevels } from './microdata';
+import { researchModuleVariables, type ResearchModule } from './module';
+import { MISSING, PROVINCE_GROUPS, SECTOR_GROUPS, type ResearchRecord } from './record';
+import { csvLine } from './csv';
+
+// One list of microdata variables drives the CSV columns, the codebook JSON, its HTML and its DDI-Codebook 2.5 XML,
+// so the three can never disagree with the file.
+
+const t = (en: string, de: string): Text => ({ en, de });
+
+const W = WORST_SHARE;
+const FORMULAS = {
+  dimension: t(
+    `100 × (${W} × max_i(w_i·e_i / w_max) + ${1 - W} × Σ w_i·e_i / Σ w_i) over the applicable, answered questions i of the dimension (e = exposure 0–1 of the answer, "don't know" = the question's dontKnow exposure; w = question weight); at least the critical floor when a knock-out answer was given. See docs/methodology.md.`,
+    `100 × (${W} × max_i(w_i·e_i / w_max) + ${1 - W} × Σ w_i·e_i / Σ w_i) über die zutreffenden, beantworteten Fragen i der Dimension (e = Risiko 0–1 der Antwort, „weiß nicht“ = dontKnow-Risiko der Frage; w = Fragegewicht); mindestens die kritische Untergrenze bei einer K.-o.-Antwort. Siehe docs/methodology.md.`,
+  ),
+  overall: t(
+    `100 × (${W} × worst + ${1 - W} × Σ_d W_d·mean_d / Σ_d W_d): worst = the largest weighted exposure of any answer (damped for dimensions weighted below 1), mean_d = weighted mean exposure of dimension d, W_d = dimension weight; at least the critical floor with a knock-out answer.`,
+    `100 × (${W} × worst + ${1 - W} × Σ_d W_d·mean_d / Σ_d W_d): worst = größtes gewichtetes Risiko einer Antwort (gedämpft bei Dimensionsgewicht unter 1), mean_d = gewichtetes mittleres Risiko der Dimension d, W_d = Dimensionsgewicht; mindestens die kritische Untergrenze bei einer K.-o.-Antwort.`,
+  ),
+};
+
+export interface ValueLabel {
+  code: string;
+  label: Text;
+}
+
+export interface CodebookVariable {
+  name: string;
+  label: Text;
+  /** The question as asked (catalogue or research module). */
+  question?: Text;
+  type: 'string' | 'numeric' | 'categorical';
+  values?: ValueLabel[];
+  missing: ValueLabel[];
+  /** Which firms the variable applies to (the question's applicability rule in words). */
+  universe: Text;
+  /** Source question id and the catalogue versions it exists in. */
+  source?: { questionId: string; catalogueVersions: string[] };
+  /** How a derived variable is computed. */
+  formula?: Text;
+}
+
+export interface MicrodataVariable extends CodebookVariable {
+  value(r: ResearchRecord, id: string): string;
+}
+
+export interface Codebook {
+  title: Text;
+  dataset: { file: string; delimiter: ','; decimal: '.'; encoding: 'UTF-8'; waves: string[]; catalogueVersions: string[]; k: number; generalisation: QiLevels };
+  notes: Text[];
+  variables: CodebookVariable[];
+}
+
+const ALL_FIRMS_UNIVERSE = t('All consenting firms', 'Alle einwilligenden Unternehmen');
+const NUMERIC_MISSING: ValueLabel[] = [{ code: '', label: t('No score (no question of the dimension applied or was answered)', 'Kein Wert (keine Frage der Dimension zutreffend oder beantwortet)') }];
+const ANSWER_MISSING: ValueLabel[] = [
+  { code: MISSING.notApplicable, label: t('Not applicable (the question does not apply to the firm)', 'Nicht zutreffend (die Frage gilt nicht für das Unternehmen)') },
+  { code: MISSING.notAnswered, label: t('Not answered', 'Nicht beantwortet') },
+  { code: MISSING.otherVersion, label: t('Not asked in the catalogue version of this record', 'In der Katalogversion dieses Datensatzes nicht gefragt') },
+];
+
+function enumValues(def: ProfileFieldDefinition): ValueLabel[] {
+  return def.kind === 'enum' ? def.values.map((v) => ({ code: v, label: (def.valueLabels as Record<string, Text>)[v] as Text })) : [];
+}
+
+function fieldLabel(field: string): Text {
+  return (PROFILE_FIELDS as Record<string, ProfileFieldDefinition>)[field]?.label ?? t(field, field);
+}
+
+function valueText(field: string, value: unknown, lang: 'en' | 'de'): string {
+  const def = (PROFILE_FIELDS as Record<string, ProfileFieldDefinition>)[field];
+  if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : 'ja') : lang === 'en' ? 'no' : 'nein';
+  if (def?.kind === 'enum') return (def.valueLabels as Record<string, Text>)[String(value)]?.[lang] ?? String(value);
+  return String(value);
+}
+
+/** An applicability rule in words, e.g. "Imports or exports … = yes". */
+export function describeRule(rule: ApplicabilityRule | undefined, lang: 'en' | 'de'): string {
+  if (!rule) return ALL_FIRMS_UNIVERSE[lang];
+  const and = lang === 'en' ? ' and ' : ' und ';
+  const or = lang === 'en' ? ' or ' : ' oder ';
+  if ('all' in rule) return rule.all.map((r) => `(${describeRule(r, lang)})`).join(and);
+  if ('any' in rule) return rule.any.map((r) => `(${describeRule(r, lang)})`).join(or);
+  if ('not' in rule) return `${lang === 'en' ? 'not' : 'nicht'} (${describeRule(rule.not, lang)})`;
+  const label = fieldLabel(rule.field)[lang];
+  if ('equals' in rule) return `${label} = ${valueText(rule.field, rule.equals, lang)}`;
+  if ('in' in rule) return `${label} ∈ {${rule.in.map((v) => valueText(rule.field, v, lang)).join(', ')}}`;
+  if ('includes' in rule) return `${label} ∋ ${valueText(rule.field, rule.includes, lang)}`;
+  if ('includesAny' in rule) return `${label} ∩ {${rule.includesAny.map((v) => valueText(rule.field, v, lang)).join(', ')}} ≠ ∅`;
+  if ('lte' in rule) return `${label} ≤ ${rule.lte}`;
+  return `${label} ≥ ${rule.gte}`;
+}
+
+const universeOf = (rule: ApplicabilityRule | undefined): Text => ({ en: describeRule(rule, 'en'), de: describeRule(rule, 'de') });
+
+export interface MicrodataSpec {
+  catalogues: readonly Catalogue[];
+  modules: readonly ResearchModule[];
+  levels: QiLevels;
+  waves: readonly string[];
+  k: number;
+}
+
+/** The microdata variables, in file order. */
+export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
+  const catalogues = [...spec.catalogues].sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
+  const latest = catalogues.at(-1);
+  const versions = catalogues.map((c) => c.version);
+  const gen = (r: ResearchRecord) => generaliseQi(r, spec.levels);
+  const level = (q: keyof QiLevels) => spec.levels[q];
+  const described = (q: keyof QiLevels) => t(`Generalised: ${QI_LEVEL_DESCRIPTIONS[q][level(q)]}`, `Verallgemeinert: ${QI_LEVEL_DESCRIPTIONS[q][level(q)]}`);
+  const vars: MicrodataVariable[] = [
+    {
+      name: 'firm',
+      label: t('Firm (pseudonymous id of this export)', 'Unternehmen (pseudonyme Kennung dieses Exports)'),
+      type: 'string',
+      missing: [],
+      universe: ALL_FIRMS_UNIVERSE,
+      formula: t('Derived from the keyed pseudonym; stable across the waves of this file, different in every export.', 'Aus dem verschlüsselten Pseudonym abgeleitet; über die Wellen dieser Datei stabil, in jedem Export anders.'),
+      value: (_r, id) => id,
+    },
+    { name: 'wave', label: t('Wave (half-year of submission)', 'Welle (Halbjahr der Einreichung)'), type: 'string', missing: [], universe: ALL_FIRMS_UNIVERSE, value: (r) => r.wave },
+    {
+      name: 'catalogue_version',
+      label: t('Criteria catalogue version answered', 'Beantwortete Version des Kriterienkatalogs'),
+      type: 'categorical',
+      values: versions.map((v) => ({ code: v, label: t(v, v) })),
+      missing: [],
+      universe: ALL_FIRMS_UNIVERSE,
+      value: (r) => r.catalogueVersion,
+    },
+  ];
+  if (level('sector') < 2) {
+    vars.push({
+      name: 'sector',
+      label: level('sector') === 0 ? t('Main sector (NACE section)', 'Hauptbranche (NACE-Abschnitt)') : t('Sector group', 'Branchengruppe'),
+      type: 'categorical',
+      values: level('sector') === 0 ? enumValues(PROFILE_FIELDS.naceSection) : Object.entries(SECTOR_GROUPS).map(([code, g]) => ({ code, label: g.label })),
+      missing: [],
+      universe: ALL_FIRMS_UNIVERSE,
+      formula: described('sector'),
+      value: (r) => gen(r).sector,
+    });
+  }
+  if (level('province') < 2) {
+    const multi = { code: 'multi', label: t('Several provinces / regions', 'Mehrere Provinzen / Regionen') };
+    vars.push({
+      name: 'province',
+      label: level('province') === 0 ? t('Province (if only one)', 'Provinz (falls nur eine)') : t('Region', 'Region'),
+      type: 'categorical',
+      values: [...(level('province') === 0 ? enumValues(PROFILE_FIELDS.provinces) : Object.entries(PROVINCE_GROUPS).map(([code, g]) => ({ code, label: g.label }))), multi],
+      missing: [],
+      universe: ALL_FIRMS_UNIVERSE,
+      formula: described('province'),
+      value: (r) => gen(r).province,
+    });
+  }
+  if (level('size') < 2) {
+    vars.push({
+      name: 'size',
+      label: PROFILE_FIELDS.headcountBand.label,
+      type: 'categorical',
+      values: level('size') === 0 ? enumValues(PROFILE_FIELDS.headcountBand) : [{ code: 'lt250', label: t('Fewer than 250', 'Weniger als 250') }, { code: 'gte250', label: t('250 or more', '250 oder mehr') }],
+      missing: [],
+      universe: ALL_FIRMS_UNIVERSE,
+      formula: described('size'),
+      value: (r) => gen(r).size,
+    });
+  }
+  if (level('legalForm') < 2) {
+    const all = enumValues(PROFILE_FIELDS.legalForm);
+    vars.push({
+      name: 'legal_form',
+      label: PROFILE_FIELDS.legalForm.label,
+      type: 'categorical',
+      values: level('legalForm') === 0 ? all : [...all.filter((v) => v.code === 'wfoe' || v.code === 'jv'), { code: 'other', label: t('Other (incl. representative office, branch)', 'Sonstige (inkl. Repräsentanz, Zweigniederlassung)') }],
+      missing: [],
+      universe: ALL_FIRMS_UNIVERSE,
+      formula: described('legalForm'),
+      value: (r) => gen(r).legalForm,
+    });
+  }
+  for (const flag of activityColumns(level('activities'))) {
+    const label = (PROFILE_FIELDS.activities.valueLabels as Record<string, Text>)[flag] as Text;
+    vars.push({
+      name: `act_${flag}`,
+      label: t(`Activity: ${label.en}`, `Tätigkeit: ${label.de}`),
+      type: 'categorical',
+      values: [{ code: '1', label: t('yes', 'ja') }, { code: '0', label: t('no', 'nein') }],
+      missing: [],
+      universe: ALL_FIRMS_UNIVERSE,
+      value: (r) => (r.activities.includes(flag) ? '1' : '0'),
+    });
+  }
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
+  vars.push({
+    name: 'overall_score',
+    label: t('Overall exposure score (0–100)', 'Gesamt-Risikowert (0–100)'),
+    type: 'numeric',
+    missing: NUMERIC_MISSING,
+    universe: ALL_FIRMS_UNIVERSE,
+    formula: FORMULAS.overall,
+    value: (r) => num(r.overallScore),
+  });
+  vars.push({
+    name: 'level',
+    label: t('Overall risk level', 'Gesamt-Risikostufe'),
+    type: 'categorical',
+    values: (latest?.levels ?? []).map((l) => ({ code: l.id, label: l.label })),
+    missing: NUMERIC_MISSING,
+    universe: ALL_FIRMS_UNIVERSE,
+    formula: t('Band of overall_score (catalogue levels); critical whenever a knock-out answer was given.', 'Band von overall_score (Stufen des Katalogs); kritisch bei jeder K.-o.-Antwort.'),
+    value: (r) => r.level ?? '',
+  });
+  const dims = new Map<string, Catalogue['dimensions'][number]>();
+  for (const c of catalogues) for (const d of c.dimensions) dims.set(d.id, d);
+  for (const d of dims.values()) {
+    vars.push({
+      name: `score_${d.id}`,
+      label: t(`${d.code} ${d.name.en}: exposure score (0–100)`, `${d.code} ${d.name.de}: Risikowert (0–100)`),
+      type: 'numeric',
+      missing: NUMERIC_MISSING,
+      universe: t('Firms to which at least one question of the dimension applies', 'Unternehmen, für die mindestens eine Frage der Dimension gilt'),
+      formula: FORMULAS.dimension,
+      value: (r) => num(r.dimensionScores[d.id]),
+    });
+  }
+  const questions = new Map<string, { q: Catalogue['questions'][number]; versions: string[] }>();
+  for (const c of catalogues) {
+    for (const q of c.questions) {
+      const entry = questions.get(q.id);
+      if (entry) {
+        entry.q = q;
+        entry.versions.push(c.version);
+      } else questions.set(q.id, { q, versions: [c.version] });
+    }
+  }
+  for (const { q, versions: qv } of questions.values()) {
+    vars.push({
+      name: `q_${q.id}`,
+      label: t(`Answer to ${q.id}`, `Antwort auf ${q.id}`),
+      question: q.text,
+      type: 'categorical',
+      values: [...q.options.map((o) => ({ code: o.id, label: o.label })), ...(q.dontKnow ? [{ code: DONT_KNOW, label: t("Don't know (counts as uncertainty)", 'Weiß nicht (zählt als Unsicherheit)') }] : [])],
+      missing: ANSWER_MISSING,
+      universe: universeOf(q.applicability),
+      source: { questionId: q.id, catalogueVersions: qv },
+      value: (r) => (qv.includes(r.catalogueVersion) ? (r.answers[q.id] ?? MISSING.notAnswered) : MISSING.otherVersion),
+    });
+  }
+  const moduleVars = new Map<string, { v: ReturnType<typeof researchModuleVariables>[number]; versions: string[] }>();
+  for (const m of [...spec.modules].sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }))) {
+    for (const v of researchModuleVariables(m)) {
+      const entry = moduleVars.get(v.name);
+      if (entry) {
+        entry.v = v;
+        entry.versions.push(m.version);
+      } else moduleVars.set(v.name, { v, versions: [m.version] });
+    }
+  }
+  for (const { v, versions: mv } of moduleVars.values()) {
+    const q = v.question;
+    const showIf = q.showIf ? t(`Firms that answered ${q.showIf.question} with ${q.showIf.in.join(' or ')}`, `Unternehmen, die ${q.showIf.question} mit ${q.showIf.in.join(' oder ')} beantwortet haben`) : undefined;
+    vars.push({
+      name: v.name.replace(/\./g, '_'),
+      label: v.option ? t(`${q.id}: ${v.option.label.en}`, `${q.id}: ${v.option.label.de}`) : t(`Research module: ${q.id}`, `Forschungsmodul: ${q.id}`),
+      question: q.text,
+      type: 'categorical',
+      values: v.option ? [{ code: '1', label: t('selected', 'ausgewählt') }, { code: '0', label: t('not selected', 'nicht ausgewählt') }] : q.options.map((o) => ({ code: o.id, label: o.label })),
+      missing: [
+        { code: MISSING.notApplicable, label: t('Not asked (filtered by an earlier answer)', 'Nicht gefragt (Filter durch frühere Antwort)') },
+        { code: MISSING.notAnswered, label: t('Not answered / module skipped', 'Nicht beantwortet / Modul übersprungen') },
+        ANSWER_MISSING[2] as ValueLabel,
+      ],
+      universe: showIf ?? t('Firms that consented to research use (optional, unscored module)', 'Unternehmen mit Einwilligung zur Forschungsnutzung (freiwilliges, nicht bewertetes Modul)'),
+      source: { questionId: `rm.${q.id}`, catalogueVersions: mv },
+      value: (r) => (mv.includes(r.catalogueVersion) ? (r.researchModule?.[v.name] ?? MISSING.notAnswered) : MISSING.otherVersion),
+    });
+  }
+  return vars;
+}
+
+export function buildCodebook(spec: MicrodataSpec, variables: readonly CodebookVariable[] = microdataVariables(spec)): Codebook {
+  return {
+    title: t('SCS Check research data: anonymised self-assessments of German firms in China', 'SCS Check Forschungsdaten: anonymisierte Selbstbewertungen deutscher Unternehmen in China'),
+    dataset: {
+      file: 'microdata.csv',
+      delimiter: ',',
+      decimal: '.',
+      encoding: 'UTF-8',
+      waves: [...spec.waves],
+      catalogueVersions: spec.catalogues.map((c) => c.version),
+      k: spec.k,
+      generalisation: spec.levels,
+    },
+    notes: [
+      t(
+        `Only firms that consented. One row per firm and wave. Quasi-identifiers are generalised so that every combination of them holds at least ${spec.k} firms per wave.`,
+        `Nur Unternehmen mit Einwilligung. Eine Zeile je Unternehmen und Welle. Quasi-Identifikatoren sind so verallgemeinert, dass jede Kombination je Welle mindestens ${spec.k} Unternehmen umfasst.`,
+      ),
+      t('CSV: RFC 4180, comma-separated, "." as decimal point, UTF-8, first row = variable names.', 'CSV: RFC 4180, Komma als Trennzeichen, „.“ als Dezimalzeichen, UTF-8, erste Zeile = Variablennamen.'),
+    ],
+    variables: variables.map(({ name, label, question, type, values, missing, universe, source, formula }) => ({
+      name,
+      label,
+      ...(question ? { question } : {}),
+      type,
+      ...(values ? { values } : {}),
+      missing,
+      universe,
+      ...(source ? { source } : {}),
+      ...(formula ? { formula } : {}),
+    })),
+  };
+}
+
+export function microdataHeader(vars: readonly MicrodataVariable[]): string {
+  return csvLine(vars.map((v) => v.name));
+}
+
+export function microdataRow(vars: readonly MicrodataVariable[], r: ResearchRecord, id: string): string {
+  return csvLine(vars.map((v) => v.value(r, id)));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTML and DDI renderings
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/** XML 1.0 text: escapes markup and drops characters XML cannot carry. */
+export function escapeXml(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+export function codebookHtml(cb: Codebook): string {
+  const both = (x: Text) => `<span lang="en">${escapeHtml(x.en)}</span><br><span lang="de">${escapeHtml(x.de)}</span>`;
+  const list = (xs: ValueLabel[]) => (xs.length ? `<ul>${xs.map((v) => `<li><code>${escapeHtml(v.code || '(empty)')}</code> ${escapeHtml(v.label.en)} / ${escapeHtml(v.label.de)}</li>`).join('')}</ul>` : '—');
+  const rows = cb.variables
+    .map(
+      (v) => `<section id="${escapeHtml(v.name)}"><h2><code>${escapeHtml(v.name)}</code></h2><table>
+<tr><th>Label</th><td>${both(v.label)}</td></tr>
+${v.question ? `<tr><th>Question / Frage</th><td>${both(v.question)}</td></tr>` : ''}
+<tr><th>Type</th><td>${escapeHtml(v.type)}</td></tr>
+<tr><th>Values / Werte</th><td>${list(v.values ?? [])}</td></tr>
+<tr><th>Missing / Fehlend</th><td>${list(v.missing)}</td></tr>
+<tr><th>Universe</th><td>${both(v.universe)}</td></tr>
+${v.source ? `<tr><th>Source</th><td>${escapeHtml(v.source.questionId)} (catalogue ${escapeHtml(v.source.catalogueVersions.join(', '))})</td></tr>` : ''}
+${v.formula ? `<tr><th>Formula / Berechnung</th><td>${both(v.formula)}</td></tr>` : ''}
+</table></section>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(cb.title.en)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{width:12rem;background:#f5f5f5}span[lang=de]{color:#555}</style>
+</head><body>
+<h1>${both(cb.title)}</h1>
+<p>File <code>${escapeHtml(cb.dataset.file)}</code>: ${cb.variables.length} variables; waves ${escapeHtml(cb.dataset.waves.join(', ') || '–')}; catalogue versions ${escapeHtml(cb.dataset.catalogueVersions.join(', '))}; k = ${cb.dataset.k}.</p>
+${cb.notes.map((n) => `<p>${both(n)}</p>`).join('\n')}
+<nav><ul>${cb.variables.map((v) => `<li><a href="#${escapeHtml(v.name)}">${escapeHtml(v.name)}</a></li>`).join('')}</ul></nav>
+${rows}
+</body></html>
+`;
+}
+
+/** DDI-Codebook 2.5 (namespace ddi:codebook:2_5): study, file and one <var> per variable with labels in en and de. */
+export function codebookDdi(cb: Codebook): string {
+  const x = escapeXml;
+  const langs = (tag: string, text: Text, attrs = '') => `<${tag}${attrs} xml:lang="en">${x(text.en)}</${tag}><${tag}${attrs} xml:lang="de">${x(text.de)}</${tag}>`;
+  const cat = (v: ValueLabel, missing: boolean) => `<catgry${missing ? ' missing="Y"' : ''}><catValu>${x(v.code)}</catValu>${langs('labl', v.label)}</catgry>`;
+  const vars = cb.variables
+    .map((v, i) => {
+      const parts = [
+        langs('labl', v.label),
+        v.question ? `<qstn xml:lang="en"><qstnLit>${x(v.question.en)}</qstnLit></qstn><qstn xml:lang="de"><qstnLit>${x(v.question.de)}</qstnLit></qstn>` : '',
+        langs('universe', v.universe),
+        ...(v.values ?? []).map((c) => cat(c, false)),
+        ...v.missing.filter((m) => m.code !== '').map((c) => cat(c, true)),
+        v.formula ? `<derivation>${langs('drvdesc', v.formula)}</derivation>` : '',
+        `<varFormat type="${v.type === 'numeric' ? 'numeric' : 'character'}" schema="other"/>`,
+        v.source ? `<notes>${x(`Source question ${v.source.questionId}, catalogue version(s) ${v.source.catalogueVersions.join(', ')}`)}</notes>` : '',
+      ];
+      const intrvl = v.type === 'numeric' ? 'contin' : 'discrete';
+      return `    <var ID="V${i + 1}" name="${x(v.name)}" files="F1" intrvl="${intrvl}">${parts.join('')}</var>`;
+    })
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<codeBook xmlns="ddi:codebook:2_5" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="ddi:codebook:2_5 http://www.ddialliance.org/Specification/DDI-Codebook/2.5/XMLSchema/codebook.xsd" version="2.5" xml:lang="en">
+  <docDscr><citation><titlStmt><titl>${x(cb.title.en)} – codebook</titl></titlStmt></citation></docDscr>
+  <stdyDscr>
+    <citation><titlStmt><titl xml:lang="en">${x(cb.title.en)}</titl><parTitl xml:lang="de">${x(cb.title.de)}</parTitl></titlStmt></citation>
+    <stdyInfo>${cb.notes.map((n) => langs('abstract', n)).join('')}<sumDscr>${cb.dataset.waves.map((w) => `<collDate event="single">${x(w)}</collDate>`).join('')}<anlyUnit>firm</anlyUnit></sumDscr></stdyInfo>
+  </stdyDscr>
+  <fileDscr ID="F1"><fileTxt><fileName>${x(cb.dataset.file)}</fileName><dimensns><varQnty>${cb.variables.length}</varQnty></dimensns><fileType charset="UTF-8">text/csv; delimiter=","</fileType></fileTxt></fileDscr>
+  <dataDscr>
+${vars}
+  </dataDscr>
+</codeBook>
+`;
+}

@@ -1,0 +1,194 @@
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { NgComponentOutlet } from '@angular/common';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { SEVERITIES, localize, type LevelId, type Locale } from '@scs/shared/catalogue';
+import type { ScoredFinding } from '@scs/shared/scoring';
+import { catalogueResource, indexCatalogue, pick, PortalItemComponent } from '@scs/web/catalogue';
+import { LanguageService, describeError } from '@scs/web/core';
+import { DimensionChartComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, formatScore, type ChartSeries } from '@scs/web/ui';
+import { firstValueFrom, of } from 'rxjs';
+import { AssessmentsApi } from '../../data/assessments.api';
+import type { ActionView } from '../../data/assessment.types';
+import { FirmGateComponent, firmAccess } from '../../firm-gate.component';
+import { ASSESSMENT_RESULT_EXTENSIONS } from '../../result-extensions';
+import { ActionDialogComponent, type ActionDialogData } from '../actions/action.dialog';
+import { FindingCardComponent } from './finding-card.component';
+
+/** The result of a submitted self-check: level and score, chart, knock-outs, findings by severity, what to verify. */
+@Component({
+  selector: 'scs-result-page',
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    NgComponentOutlet,
+    MatButtonModule,
+    MatIconModule,
+    LoadingComponent,
+    ErrorBoxComponent,
+    LevelBadgeComponent,
+    LocalDatePipe,
+    DimensionChartComponent,
+    FirmGateComponent,
+    FindingCardComponent,
+    PortalItemComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './result.page.html',
+  styleUrl: './result.page.css',
+})
+export class ResultPage {
+  readonly id = input.required<string>();
+
+  private readonly api = inject(AssessmentsApi);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(Injector);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly language = inject(LanguageService);
+  protected readonly extensions = [...(inject(ASSESSMENT_RESULT_EXTENSIONS, { optional: true }) ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+
+  protected readonly access = firmAccess();
+  protected readonly orgId = computed(() => {
+    const a = this.access();
+    return a.state === 'firm' ? a.orgId : null;
+  });
+  protected readonly view = rxResource({
+    params: () => (this.orgId() ? this.id() : undefined),
+    stream: ({ params }) => (params ? this.api.get(params) : of(null)),
+  });
+  protected readonly assessment = computed(() => this.view.value() ?? null);
+  protected readonly result = computed(() => this.assessment()?.result ?? null);
+  protected readonly loadError = computed(() => (this.view.error() ? describeError(this.view.error()).message : null));
+  protected readonly catalogue = catalogueResource(() => this.assessment()?.catalogueVersion);
+  protected readonly index = computed(() => {
+    const c = this.catalogue.value();
+    return c ? indexCatalogue(c) : null;
+  });
+  protected readonly actions = rxResource({
+    params: () => (this.orgId() && this.result() ? this.orgId() : undefined),
+    stream: ({ params }) => (params ? this.api.actions(params) : of([])),
+  });
+
+  /** Dimensions with applicable questions, with names from the catalogue. */
+  protected readonly dimensions = computed(() => {
+    const r = this.result();
+    const index = this.index();
+    if (!r || !index) return [];
+    return r.dimensions.filter((d) => d.applicable > 0).map((d) => ({ score: d, dimension: index.dimensions.get(d.dimensionId) }));
+  });
+  protected readonly chart = computed(() => {
+    const dims = this.dimensions();
+    const categories = dims.map((d) => `${d.score.code} ${d.dimension?.name ?? ''}`.trim());
+    const series: ChartSeries[] = [{ name: this.transloco.translate('assessments.result.score'), values: dims.map((d) => d.score.score), levels: dims.map((d) => d.score.level) }];
+    const summary = dims.map((d, i) => `${categories[i]}: ${d.score.score === null ? '–' : formatScore(d.score.score)}`).join('; ');
+    return { categories, series, summary };
+  });
+  protected readonly knockOuts = computed(() => this.result()?.knockOuts ?? []);
+  /** Exposure findings that are not knock-outs, grouped by severity (most severe first). */
+  protected readonly bySeverity = computed(() => {
+    const findings = (this.result()?.findings ?? []).filter((f) => f.kind === 'exposure' && !f.knockOut);
+    return SEVERITIES.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity) })).filter((g) => g.findings.length > 0);
+  });
+  protected readonly exposureCount = computed(() => (this.result()?.findings ?? []).filter((f) => f.kind === 'exposure').length);
+  protected readonly verify = computed(() => {
+    const r = this.result();
+    const index = this.index();
+    if (!r || !index) return [];
+    return r.verify.map((v) => ({ item: v, question: index.questions.get(v.questionId), dimension: index.dimensions.get(v.dimensionId), portals: pick(index.portals, v.portals) }));
+  });
+  protected readonly actionsByQuestion = computed(() => {
+    const map = new Map<string, ActionView[]>();
+    for (const a of this.actions.value() ?? []) {
+      if (!a.questionId) continue;
+      map.set(a.questionId, [...(map.get(a.questionId) ?? []), a]);
+    }
+    return map;
+  });
+
+  protected readonly reassessing = signal(false);
+  protected readonly actionError = signal<string | null>(null);
+  protected readonly format = formatScore;
+  protected readonly percent = (x: number) => Math.round(x * 100);
+
+  protected level(l: string | null | undefined): LevelId | null {
+    return (l as LevelId | null | undefined) ?? null;
+  }
+
+  protected exportUrl(format: 'csv' | 'xlsx'): string {
+    return this.api.exportUrl(this.id(), format, this.language.current());
+  }
+
+  protected refs(f: ScoredFinding) {
+    const index = this.index();
+    return index ? pick(index.references, f.references) : [];
+  }
+
+  protected verifyText(v: { verify: { en: string; de: string } }): string {
+    return localize(v.verify, this.language.current() as Locale);
+  }
+
+  protected async reassess(): Promise<void> {
+    const orgId = this.orgId();
+    if (!orgId || this.reassessing()) return;
+    this.reassessing.set(true);
+    this.actionError.set(null);
+    try {
+      const created = await firstValueFrom(this.api.start(orgId, this.id()));
+      await this.router.navigate(['/assessments', created.id]);
+    } catch (e) {
+      this.actionError.set(describeError(e).message);
+    } finally {
+      this.reassessing.set(false);
+    }
+  }
+
+  protected createAction(f: ScoredFinding, title: string): void {
+    const orgId = this.orgId();
+    if (!orgId) return;
+    const question = this.index()?.questions.get(f.questionId);
+    const data: ActionDialogData = {
+      mode: 'create',
+      orgId,
+      context: question ? `${f.questionId}: ${question.text}` : f.questionId,
+      value: { title, ownerUserId: null, dueDate: null, status: 'open', note: '' },
+      save: (v) =>
+        this.api.createAction(orgId, {
+          title: v.title,
+          questionId: f.questionId,
+          optionId: f.optionId,
+          assessmentId: this.id(),
+          ownerUserId: v.ownerUserId,
+          dueDate: v.dueDate,
+          status: v.status,
+          ...(v.note.trim() ? { note: v.note } : {}),
+        }),
+    };
+    this.dialog
+      .open<ActionDialogComponent, ActionDialogData, ActionView>(ActionDialogComponent, { data, injector: this.injector, width: '680px', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.actions.reload();
+        this.snackBar
+          .open(this.transloco.translate('assessments.result.actionCreated', { title: created.title }), this.transloco.translate('assessments.result.openActions'), { duration: 6000 })
+          .onAction()
+          .subscribe(() => void this.router.navigate(['/actions']));
+      });
+  }
+
+  protected findingTitle(f: ScoredFinding): string {
+    return f.finding ? localize(f.finding.title, this.language.current() as Locale) : f.questionId;
+  }
+
+  protected verifyTitle(questionId: string): string {
+    const q = this.index()?.questions.get(questionId);
+    return this.transloco.translate('assessments.result.verifyActionTitle', { id: questionId, text: q?.text ?? '' });
+  }
+}

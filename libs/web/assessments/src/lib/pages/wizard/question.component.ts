@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { TextFieldModule } from '@angular/cdk/text-field';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { DONT_KNOW } from '@scs/shared/catalogue';
+import { PortalItemComponent, ReferenceItemComponent, type PublicPortal, type PublicQuestion, type PublicReference } from '@scs/web/catalogue';
+import { LocalDatePipe } from '@scs/web/ui';
+import { NOTE_MAX } from '../../data/assessment.types';
+import type { LocalAnswer } from '../../data/answer-store';
+
+/** One question of the wizard: radio options (with "don't know" where offered), help, sources and an optional note. */
+@Component({
+  selector: 'scs-question',
+  imports: [
+    TranslocoDirective,
+    MatRadioModule,
+    TextFieldModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatIconModule,
+    PortalItemComponent,
+    ReferenceItemComponent,
+    LocalDatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './question.component.html',
+  styleUrl: './question.component.css',
+})
+export class QuestionComponent {
+  readonly question = input.required<PublicQuestion>();
+  readonly answer = input<LocalAnswer | undefined>(undefined);
+  readonly portals = input<PublicPortal[]>([]);
+  readonly references = input<PublicReference[]>([]);
+  readonly changed = input(false);
+  readonly readOnly = input(false);
+  readonly unanswered = input(false);
+  readonly lastEdit = input<{ by: string | null; at: string } | undefined>(undefined);
+  readonly optionChange = output<string>();
+  readonly noteChange = output<string>();
+
+  protected readonly dontKnow = DONT_KNOW;
+  protected readonly noteMax = NOTE_MAX;
+  private readonly noteOpened = signal(false);
+  protected readonly note = computed(() => this.answer()?.note ?? '');
+  protected readonly showNote = computed(() => this.noteOpened() || this.note().length > 0);
+
+  protected openNote(): void {
+    this.noteOpened.set(true);
+  }
+
+  protected onNote(value: string): void {
+    this.noteChange.emit(value.slice(0, NOTE_MAX));
+  }
+}

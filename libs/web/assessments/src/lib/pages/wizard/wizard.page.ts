@@ -1,0 +1,324 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { DONT_KNOW, isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
+import { catalogueResource, indexCatalogue, pick, type PublicDimension, type PublicQuestion } from '@scs/web/catalogue';
+import { describeError } from '@scs/web/core';
+import { ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, ScoreBarsComponent, formatScore, type ScoreBar } from '@scs/web/ui';
+import { firstValueFrom, of } from 'rxjs';
+import { AnswerStore } from '../../data/answer-store';
+import { AssessmentsApi } from '../../data/assessments.api';
+import { scoreDraft } from '../../data/live-score';
+import { FirmGateComponent, firmAccess } from '../../firm-gate.component';
+import { ConflictDialogComponent, type ConflictChoice, type ConflictDialogData } from './conflict.dialog';
+import { ProfilePanelComponent } from './profile-panel.component';
+import { QuestionComponent } from './question.component';
+
+export const REVIEW_STEP = 'review';
+
+interface Step {
+  dimension: PublicDimension;
+  questions: PublicQuestion[];
+  answered: number;
+}
+
+/**
+ * The self-check wizard: one dimension per step, autosaved answers, a live score preview, the draft's profile and
+ * submission. A submitted assessment opens read-only.
+ */
+@Component({
+  selector: 'scs-wizard-page',
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatExpansionModule,
+    LoadingComponent,
+    ErrorBoxComponent,
+    LevelBadgeComponent,
+    ScoreBarsComponent,
+    LocalDatePipe,
+    FirmGateComponent,
+    QuestionComponent,
+    ProfilePanelComponent,
+  ],
+  providers: [AnswerStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './wizard.page.html',
+  styleUrl: './wizard.page.css',
+  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
+})
+export class WizardPage {
+  /** Route parameter. */
+  readonly id = input.required<string>();
+  /** Query parameter: the dimension id of the current step, or "review". */
+  readonly step = input<string | undefined>(undefined);
+
+  private readonly api = inject(AssessmentsApi);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly transloco = inject(TranslocoService);
+  private readonly announcer = inject(LiveAnnouncer);
+  protected readonly store = inject(AnswerStore);
+
+  protected readonly access = firmAccess();
+  protected readonly view = rxResource({
+    params: () => (this.access().state === 'firm' ? this.id() : undefined),
+    stream: ({ params }) => (params ? this.api.get(params) : of(null)),
+  });
+  protected readonly assessment = computed(() => this.view.value() ?? null);
+  protected readonly loadError = computed(() => (this.view.error() ? describeError(this.view.error()).message : null));
+  protected readonly catalogue = catalogueResource(() => this.assessment()?.catalogueVersion);
+  protected readonly catalogueError = computed(() => (this.catalogue.error() ? describeError(this.catalogue.error()).message : null));
+  protected readonly index = computed(() => {
+    const c = this.catalogue.value();
+    return c ? indexCatalogue(c) : null;
+  });
+
+  /** The draft's profile; replaced by the server's answer to each profile change. */
+  protected readonly profile = linkedSignal<FirmProfile | null>(() => this.assessment()?.profile ?? null);
+  protected readonly readOnly = computed(() => this.assessment()?.status !== 'draft' || this.store.readOnly());
+  protected readonly changed = computed(() => new Set(this.assessment()?.changedQuestions ?? []));
+
+  protected readonly steps = computed<Step[]>(() => {
+    const c = this.catalogue.value();
+    const profile = this.profile();
+    if (!c || !profile) return [];
+    const answers = this.store.answers();
+    const applicable = c.questions.filter((q) => isApplicable(q.applicability, profile));
+    return c.dimensions
+      .map((dimension) => {
+        const questions = applicable.filter((q) => q.dimension === dimension.id);
+        return { dimension, questions, answered: questions.filter((q) => answers[q.id]?.optionId).length };
+      })
+      .filter((s) => s.questions.length > 0);
+  });
+  protected readonly currentId = computed(() => {
+    const s = this.step();
+    const steps = this.steps();
+    if (s === REVIEW_STEP) return REVIEW_STEP;
+    return steps.some((x) => x.dimension.id === s) ? (s as string) : (steps[0]?.dimension.id ?? REVIEW_STEP);
+  });
+  protected readonly currentIndex = computed(() => this.steps().findIndex((s) => s.dimension.id === this.currentId()));
+  protected readonly current = computed(() => this.steps()[this.currentIndex()] ?? null);
+  /** The current step's questions with the portals and references they cite. */
+  protected readonly currentItems = computed(() => {
+    const index = this.index();
+    const step = this.current();
+    if (!index || !step) return [];
+    return step.questions.map((q) => ({ question: q, portals: pick(index.portals, q.portals), references: pick(index.references, q.references) }));
+  });
+
+  protected readonly live = computed(() => {
+    const c = this.catalogue.value();
+    const profile = this.profile();
+    return c && profile ? scoreDraft(c, profile, this.store.answers()) : null;
+  });
+  protected readonly liveBars = computed<ScoreBar[]>(() => {
+    const live = this.live();
+    if (!live) return [];
+    const byId = new Map(live.dimensions.map((d) => [d.dimensionId, d]));
+    return this.steps().map((s) => {
+      const d = byId.get(s.dimension.id);
+      return { id: s.dimension.id, label: `${s.dimension.code} ${s.dimension.name}`, score: d?.score ?? null, level: d?.level ?? null };
+    });
+  });
+  protected readonly currentLive = computed(() => this.live()?.dimensions.find((d) => d.dimensionId === this.currentId()) ?? null);
+  protected readonly missing = computed(() => {
+    const live = this.live();
+    const index = this.index();
+    if (!live || !index) return [];
+    const open = new Set([...live.unanswered, ...this.serverUnanswered()].filter((id) => !this.store.answers()[id]?.optionId));
+    return this.steps()
+      .map((s) => ({ step: s, questions: s.questions.filter((q) => open.has(q.id)) }))
+      .filter((g) => g.questions.length > 0);
+  });
+  protected readonly missingCount = computed(() => this.missing().reduce((n, g) => n + g.questions.length, 0));
+  protected readonly canSubmit = computed(() => !this.readOnly() && this.live() !== null && this.missingCount() === 0 && this.store.conflicts().length === 0);
+
+  protected readonly submitting = signal(false);
+  protected readonly submitError = signal<string | null>(null);
+  private readonly serverUnanswered = signal<readonly string[]>([]);
+  protected readonly highlightMissing = signal(false);
+  protected readonly profileBusy = signal(false);
+  protected readonly profileError = signal<string | null>(null);
+  private conflictOpen = false;
+
+  protected readonly format = formatScore;
+  protected readonly review = REVIEW_STEP;
+
+  constructor() {
+    effect(() => {
+      const v = this.assessment();
+      if (v) untracked(() => this.store.load(v));
+    });
+    // One dialog per conflicting answer, one after the other.
+    effect(() => {
+      const next = this.store.conflicts()[0];
+      if (next && this.index()) untracked(() => this.openConflict());
+    });
+  }
+
+  protected answered(q: PublicQuestion): boolean {
+    return !!this.store.answers()[q.id]?.optionId;
+  }
+
+  protected level(l: string | null | undefined): LevelId | null {
+    return (l as LevelId | null | undefined) ?? null;
+  }
+
+  protected async go(stepId: string, focus: 'heading' | { question: string } = 'heading'): Promise<void> {
+    await this.router.navigate([], { queryParams: { step: stepId }, queryParamsHandling: 'merge' });
+    afterNextRender(
+      () => {
+        const root = this.host.nativeElement;
+        if (focus === 'heading') {
+          root.querySelector<HTMLElement>('#step-heading')?.focus();
+        } else {
+          const fieldset = root.querySelector<HTMLElement>(`#q-${focus.question}`);
+          fieldset?.scrollIntoView({ block: 'center' });
+          fieldset?.querySelector<HTMLElement>('input[type="radio"]')?.focus();
+        }
+      },
+      { injector: this.injector },
+    );
+  }
+
+  protected next(): void {
+    const steps = this.steps();
+    const i = this.currentIndex();
+    void this.go(i >= 0 && i < steps.length - 1 ? (steps[i + 1]?.dimension.id ?? REVIEW_STEP) : REVIEW_STEP);
+  }
+
+  protected previous(): void {
+    const steps = this.steps();
+    const i = this.currentId() === REVIEW_STEP ? steps.length : this.currentIndex();
+    const prev = steps[i - 1];
+    if (prev) void this.go(prev.dimension.id);
+  }
+
+  protected goToQuestion(q: PublicQuestion): void {
+    void this.go(q.dimension, { question: q.id });
+  }
+
+  protected firstMissing(): void {
+    const first = this.missing()[0]?.questions[0];
+    this.highlightMissing.set(true);
+    if (first) this.goToQuestion(first);
+  }
+
+  protected setOption(q: PublicQuestion, optionId: string): void {
+    this.store.setOption(q.id, optionId);
+  }
+
+  protected async changeProfile(patch: Partial<FirmProfile>): Promise<void> {
+    const previous = this.profile();
+    if (this.readOnly() || !previous) return;
+    this.profileBusy.set(true);
+    this.profileError.set(null);
+    const before = this.steps().reduce((n, s) => n + s.questions.length, 0);
+    // Save answers first: the server refuses answers to questions that no longer apply after the change.
+    await this.store.whenSaved();
+    try {
+      const updated = await firstValueFrom(this.api.updateProfile(this.id(), patch));
+      this.profile.set(updated.profile);
+      const after = this.steps().reduce((n, s) => n + s.questions.length, 0);
+      void this.announcer.announce(this.transloco.translate('assessments.wizard.profileApplied', { count: after, change: signed(after - before) }));
+    } catch (e) {
+      this.profileError.set(describeError(e).message);
+      this.profile.set({ ...previous }); // re-render the fields with the values still in force
+    } finally {
+      this.profileBusy.set(false);
+    }
+  }
+
+  protected async submit(): Promise<void> {
+    if (!this.canSubmit() || this.submitting()) return;
+    this.submitting.set(true);
+    this.submitError.set(null);
+    try {
+      if (!(await this.store.whenSaved())) {
+        this.submitError.set(this.transloco.translate('assessments.wizard.saveBeforeSubmit'));
+        return;
+      }
+      await firstValueFrom(this.api.submit(this.id()));
+      await this.router.navigate(['/assessments', this.id(), 'result']);
+    } catch (e) {
+      const err = describeError(e);
+      if (err.status === 422) {
+        const body = (e as { error?: { unanswered?: string[] } }).error;
+        this.serverUnanswered.set(body?.unanswered ?? []);
+        this.highlightMissing.set(true);
+      }
+      this.submitError.set(err.message);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  /** Route guard: save before leaving; ask if that is not possible. */
+  async canLeave(): Promise<boolean> {
+    if (!this.store.unsaved()) return true;
+    if (await this.store.whenSaved()) return true;
+    return confirm(this.transloco.translate('assessments.wizard.leaveUnsaved'));
+  }
+
+  protected onBeforeUnload(event: BeforeUnloadEvent): void {
+    if (this.store.unsaved()) {
+      this.store.retry();
+      event.preventDefault();
+    }
+  }
+
+  private openConflict(): void {
+    const conflict = this.store.conflicts()[0];
+    const index = this.index();
+    if (this.conflictOpen || !conflict || !index) return;
+    const question = index.questions.get(conflict.questionId);
+    const dontKnow = this.transloco.translate('assessments.question.dontKnow');
+    const none = this.transloco.translate('assessments.conflict.noAnswer');
+    const data: ConflictDialogData = {
+      conflict,
+      question: question?.text ?? conflict.questionId,
+      optionLabel: (optionId) => (optionId === null ? none : optionId === DONT_KNOW ? dontKnow : (question?.options.find((o) => o.id === optionId)?.label ?? optionId)),
+    };
+    this.conflictOpen = true;
+    this.dialog
+      .open<ConflictDialogComponent, ConflictDialogData, ConflictChoice>(ConflictDialogComponent, { data, injector: this.injector, disableClose: true, maxWidth: '640px' })
+      .afterClosed()
+      .subscribe((choice) => {
+        this.conflictOpen = false;
+        if (choice === 'theirs') this.store.takeTheirs(conflict.questionId);
+        else this.store.keepMine(conflict.questionId);
+      });
+  }
+
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
