@@ -26,7 +26,7 @@ try {
     firms.push(f);
   }
   const catalogue = (await firms[0].client.req('GET', `/api/catalogue/${firms[0].assessment.catalogueVersion}`)).body;
-  const questions = catalogue.questions.filter((q) => ['tax', 'market', 'judicial', 'labour', 'data', 'finance'].includes(q.dimension));
+  const questions = catalogue.questions.filter((q) => !q.applicability && ['tax', 'market', 'judicial', 'labour', 'data', 'finance'].includes(q.dimension));
 
   // --- the application: PUT /api/assessments/:id/answers, one answer per request, revisions tracked per client
   async function loadApp() {
@@ -45,7 +45,10 @@ try {
           const res = await f.client.req('PUT', `/api/assessments/${f.assessment.id}/answers`, { answers: [{ questionId: q.id, optionId: option, baseRevision: base }] });
           latencies.push(performance.now() - t0);
           if (res.status === 200) revisions.set(q.id, res.body.saved[0].revision);
-          else errors++;
+          else {
+            errors++;
+            if (errors <= 3) console.log(`autosave error ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+          }
         }
       }),
     );

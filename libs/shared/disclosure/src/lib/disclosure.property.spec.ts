@@ -168,7 +168,7 @@ function differencingLeaks(a: Family, b: Family, k: number): string | null {
 function checkFamily(f: Family, k: number, total: number): string | null {
   for (const s of f.published) if (s.size < k) return `${f.name}: a published row has ${s.size} firms`;
   if (!f.totalPublished) return f.published.length ? `${f.name}: rows published under an unpublished total` : null;
-  if (total < k) return `${f.name}: total of ${total} firms published`;
+  if (total > 0 && total < k) return `${f.name}: total of ${total} firms published`;
   const hidden = f.suppressed.reduce((s, x) => s + x.size, 0);
   if (f.suppressed.length === 1) return `${f.name}: a single suppressed row (${hidden} firms) = total minus the others`;
   if (hidden > 0 && hidden < k) return `${f.name}: suppressed rows hold ${hidden} firms together`;

@@ -187,8 +187,9 @@ export class ResultPage {
     return f.finding ? localize(f.finding.title, this.language.current() as Locale) : f.questionId;
   }
 
-  protected verifyTitle(questionId: string): string {
+  protected createVerifyAction(questionId: string): void {
+    const finding = this.result()?.findings.find((f) => f.questionId === questionId && f.kind === 'verify');
     const q = this.index()?.questions.get(questionId);
-    return this.transloco.translate('assessments.result.verifyActionTitle', { id: questionId, text: q?.text ?? '' });
+    if (finding) this.createAction(finding, this.transloco.translate('assessments.result.verifyActionTitle', { id: questionId, text: q?.text ?? '' }));
   }
 }
