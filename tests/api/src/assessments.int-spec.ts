@@ -163,7 +163,7 @@ describe('assessments (real PostgreSQL)', () => {
     const fix = await firm.http.put(`/api/assessments/${second.id}/answers`, { answers: [{ questionId: 'T3', optionId: lowest(catalogue.questions.find((q) => q.id === 'T3')!), baseRevision: t3.revision }] });
     expect(fix.status).toBe(200);
     await firm.http.post(`/api/assessments/${second.id}/submit`);
-    const cmp = await firm.http.get<{ findings: { resolved: { questionId: string }[] }; dimensions: { dimensionId: string; change: number | null }[] }>(`/api/assessments/${second.id}/compare?with=${first.id}`);
+    const cmp = await firm.http.get<{ findings: { resolved: { questionId: string }[] }; dimensions: { dimensionId: string; change: number | null }[] }>(`/api/assessments/${second.id}/compare/${first.id}`);
     expect(cmp.status).toBe(200);
     expect(cmp.body.findings.resolved.map((f) => f.questionId)).toContain('T3');
     expect(cmp.body.dimensions.find((d) => d.dimensionId === 'tax')!.change).toBeLessThan(0);

@@ -3,6 +3,7 @@ import type { AccessRule } from '@scs/api/core';
 import {
   createChamberWithAdmin, createResearcher, HttpClient, loginUser, registerUser, startTestApp, type TestApp, type TestUser, tokenOfLink,
 } from './support/app';
+import { featureFixtures } from './support/tenant-fixtures';
 
 /*
  * Cross-tenant matrix, derived from the application's route table (not a hand-written list): every route that
@@ -118,6 +119,10 @@ describe('cross-tenant matrix (derived from the route table)', () => {
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT: '1000' });
     routes = tenantRoutes(routeTableOf(t.app));
+    const features = featureFixtures(t);
+    Object.assign(RESOURCE_FIXTURES, features.resources);
+    Object.assign(PARAM_FIXTURES, features.params);
+    Object.assign(BODIES, features.bodies);
 
     firmAOwner = await registerUser(t.url, { email: 'xt.a.owner@example.test', firmName: 'Firm A' });
     const owner = await registerUser(t.url, { email: 'xt.b.owner@example.test', firmName: 'Firm B' });

@@ -1,1 +1,2 @@
-export {};
+export { actionsRoutes, assessmentsRoutes, assessmentsScope } from './lib/assessments.routes';
+export { ASSESSMENT_RESULT_EXTENSIONS, type ResultExtension } from './lib/result-extensions';

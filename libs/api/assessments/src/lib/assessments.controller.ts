@@ -85,12 +85,11 @@ export class AssessmentsController {
     return this.assessments.result(id);
   }
 
-  @Get('assessments/:id/compare')
+  @Get('assessments/:id/compare/:otherId')
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
-  @ApiQuery({ name: 'with', description: 'Id of another submitted assessment of the same firm' })
-  @ApiOperation({ summary: 'Compare two submitted assessments: score change per dimension, findings resolved/new/unchanged' })
-  compare(@Param('id') id: string, @Query('with') other: string): Promise<ComparisonView> {
-    return this.assessments.compare(id, String(other ?? ''));
+  @ApiOperation({ summary: 'Compare with another submitted assessment of the same firm: score change per dimension, findings resolved/new/unchanged' })
+  compare(@Param('id') id: string, @Param('otherId') otherId: string): Promise<ComparisonView> {
+    return this.assessments.compare(id, otherId);
   }
 
   @Get('assessments/:id/export.csv')

@@ -252,7 +252,7 @@ export class AssessmentsService implements OnModuleInit {
 
   /** Score change per dimension and findings resolved / new / unchanged between two submitted assessments of one firm. */
   async compare(id: string, otherId: string): Promise<ComparisonView> {
-    if (!UUID_RE.test(otherId)) throw new BadRequestException('with must be an assessment id');
+    if (!UUID_RE.test(otherId)) throw new BadRequestException({ message: 'otherId must be an assessment id', errors: { otherId: 'Must be a UUID' } });
     const a = await this.find(id);
     const b = await this.dataSource.getRepository(Assessment).findOneBy({ id: otherId, orgId: a.orgId });
     if (!b) throw new NotFoundException('The assessment to compare with was not found in this firm');

@@ -227,7 +227,20 @@ export function planUniverse(
       }
       if (violation) break;
     }
-    if (!violation) return plan;
+    if (!violation) {
+      // A partition whose suppressed groups could not be made >= 2 and >= k (no published group left to add) would
+      // give them away through the total: then the total goes too, and with it everything.
+      const unsafe = all.some((p) => {
+        const hidden = p.groups.filter((g) => p.suppressed[g] && (p.counts[g] ?? 0) > 0);
+        const sum = hidden.reduce((s, g) => s + (p.counts[g] ?? 0), 0);
+        return hidden.length > 0 && (hidden.length < 2 || sum < k);
+      });
+      if (unsafe) {
+        plan.totalPublished = false;
+        for (const p of all) for (const g of p.groups) if ((p.counts[g] ?? 0) > 0) p.suppressed[g] ??= 'secondary';
+      }
+      return plan;
+    }
     const pick = smallest(violation.candidates);
     if (!pick) throw new DisclosureError('suppression planning found a violation it cannot resolve');
     (partitions[pick.partition] as PartitionPlan).suppressed[pick.group] = 'consistency';

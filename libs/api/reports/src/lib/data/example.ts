@@ -23,7 +23,7 @@ export const EXAMPLE_PROFILE: FirmProfile = {
 const byExposure = (q: Question) => [...q.options].sort((a, b) => a.exposure - b.exposure);
 
 /**
- * Deterministic answers: mostly the cleanest option, every fifth question a moderate problem, every ninth "don't know"
+ * Deterministic answers: mostly the cleanest option, every seventh question a moderate problem, every twelfth "don't know"
  * (where offered), and in `previous` a few more problems so that the comparison has something to show.
  */
 function exampleAnswers(catalogue: Catalogue, profile: FirmProfile, variant: 'current' | 'previous'): Answers {
@@ -34,10 +34,10 @@ function exampleAnswers(catalogue: Catalogue, profile: FirmProfile, variant: 'cu
     const problem = options[Math.min(1, options.length - 1)]?.id ?? clean;
     const worse = options[Math.min(2, options.length - 1)]?.id ?? problem;
     let optionId = clean;
-    if (i % 9 === 4 && q.dontKnow) optionId = DONT_KNOW;
-    else if (i % 5 === 2) optionId = q.weight === 'high' && i % 10 === 2 ? worse : problem;
-    if (variant === 'previous' && i % 7 === 3) optionId = problem;
-    if (variant === 'previous' && i % 5 === 2 && i % 3 === 0) optionId = clean;
+    if (i % 12 === 4 && q.dontKnow) optionId = DONT_KNOW;
+    else if (i % 7 === 2) optionId = q.weight === 'high' && i % 14 === 2 ? worse : problem;
+    if (variant === 'previous' && i % 8 === 3) optionId = problem;
+    if (variant === 'previous' && i % 7 === 2 && i % 3 === 0) optionId = clean;
     answers[q.id] = { optionId };
   });
   return answers;

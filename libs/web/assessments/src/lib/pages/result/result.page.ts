@@ -157,7 +157,7 @@ export class ResultPage {
       mode: 'create',
       orgId,
       context: question ? `${f.questionId}: ${question.text}` : f.questionId,
-      value: { title, ownerUserId: null, dueDate: null, status: 'open', note: '' },
+      value: { title: title.slice(0, 300), ownerUserId: null, dueDate: null, status: 'open', note: '' },
       save: (v) =>
         this.api.createAction(orgId, {
           title: v.title,

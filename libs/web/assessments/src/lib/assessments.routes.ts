@@ -1,0 +1,32 @@
+import type { Route } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { catalogueScope } from '@scs/web/catalogue';
+import { ActionsPage } from './pages/actions/actions.page';
+import { AssessmentsListPage } from './pages/assessments-list.page';
+import { ComparePage } from './pages/compare/compare.page';
+import { ResultPage } from './pages/result/result.page';
+import { WizardPage } from './pages/wizard/wizard.page';
+
+/** Texts of this library (scope "assessments"); the catalogue scope is needed for the reference and portal items. */
+export const assessmentsScope = {
+  scope: 'assessments',
+  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+};
+
+const scopes = provideTranslocoScope(assessmentsScope, catalogueScope);
+
+export const assessmentsRoutes: Route[] = [
+  {
+    path: '',
+    providers: [scopes],
+    children: [
+      { path: '', component: AssessmentsListPage, title: 'SCS Check – Self-checks' },
+      // Leaving the wizard first saves what is pending; if that fails the user is asked.
+      { path: ':id', component: WizardPage, title: 'SCS Check – Self-check', canDeactivate: [(page: WizardPage) => page.canLeave()] },
+      { path: ':id/result', component: ResultPage, title: 'SCS Check – Result' },
+      { path: ':id/compare/:otherId', component: ComparePage, title: 'SCS Check – Comparison' },
+    ],
+  },
+];
+
+export const actionsRoutes: Route[] = [{ path: '', component: ActionsPage, title: 'SCS Check – Action plan', providers: [scopes] }];

@@ -1,0 +1,76 @@
+import type { DataSource } from 'typeorm';
+import { CatalogueService } from '@scs/api/catalogue';
+import { score } from '@scs/shared/scoring';
+import { applicableQuestions, type FirmProfile } from '@scs/shared/catalogue';
+import type { TestApp } from './app';
+
+/** What feature fixtures need to know about the victim of the cross-tenant matrix. */
+export interface VictimRef {
+  firmId: string;
+  owner: { id: string };
+}
+
+type Fixture = (v: VictimRef) => string | Promise<string>;
+
+const PROFILE: FirmProfile = {
+  legalForm: 'wfoe', activities: ['manufacturing'], importsExports: true, headcountBand: '50_249', agencyLabour: false,
+  pollutantPermit: 'no', largeScaleData: 'no', publicProcurement: false, largeEnterpriseBuyer: false, taxRegistrationYear: 2015,
+  naceSection: 'C', provinces: ['SH'], germanParent: true,
+} as FirmProfile;
+
+/**
+ * Fixtures of later features for the cross-tenant matrix (see cross-tenant.int-spec.ts): victim-owned resources are
+ * inserted directly, so the victim's profile and members stay exactly as that spec checks them.
+ */
+export function featureFixtures(t: TestApp): { resources: Record<string, Fixture>; params: Record<string, Fixture>; bodies: Record<string, unknown> } {
+  const cache = new Map<string, Promise<string>>();
+  const once = (key: string, make: () => Promise<string>) => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as Promise<string>;
+  };
+  const submittedAssessment = (v: VictimRef, n: number) =>
+    once(`assessment:${v.firmId}:${n}`, () => insertSubmittedAssessment(t.dataSource, t.app.get(CatalogueService), v));
+  return {
+    resources: {
+      assessment: (v) => submittedAssessment(v, 1),
+      action: (v) =>
+        once(`action:${v.firmId}`, async () => {
+          const rows: { id: string }[] = await t.dataSource.query(
+            `INSERT INTO action (org_id, title, created_by) VALUES ($1, 'Victim action', $2) RETURNING id`,
+            [v.firmId, v.owner.id],
+          );
+          return rows[0].id;
+        }),
+    },
+    params: {
+      'compare/:otherId': (v) => submittedAssessment(v, 2),
+    },
+    bodies: {
+      'PUT /api/assessments/:id/answers': { answers: [{ questionId: 'T1', optionId: 'a', baseRevision: 0 }] },
+      'POST /api/orgs/:orgId/actions': { title: 'Hijack' },
+      'PATCH /api/actions/:id': { status: 'done' },
+      'PATCH /api/assessments/:id/profile': { profile: { importsExports: false } },
+      'PUT /api/assessments/:id/research-answers': { answers: {} },
+    },
+  };
+}
+
+async function insertSubmittedAssessment(ds: DataSource, catalogues: CatalogueService, v: VictimRef): Promise<string> {
+  const { catalogue } = await catalogues.current();
+  const answers = Object.fromEntries(
+    applicableQuestions(catalogue, PROFILE).map((q) => [q.id, { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0].id }]),
+  );
+  const result = score(catalogue, PROFILE, answers);
+  const rows: { id: string }[] = await ds.query(
+    `INSERT INTO assessment (org_id, catalogue_version, profile_snapshot, status, created_by, submitted_at, submitted_by, result, overall_score, level)
+     VALUES ($1, $2, $3, 'submitted', $4, now(), $4, $5, $6, $7) RETURNING id`,
+    [v.firmId, catalogue.version, JSON.stringify(PROFILE), v.owner.id, JSON.stringify(result), result.score, result.level],
+  );
+  const id = rows[0].id;
+  await ds.query(
+    `INSERT INTO assessment_answer (assessment_id, question_id, option_id, revision, updated_by)
+     SELECT $1, key, value->>'optionId', 1, $2 FROM jsonb_each($3::jsonb)`,
+    [id, v.owner.id, JSON.stringify(answers)],
+  );
+  return id;
+}
