@@ -41,8 +41,8 @@ function readSecret(prompt: string): Promise<string> {
     }
     rl.once('line', (line) => {
       if (tty) process.stdout.write('\n');
+      resolve(line); // before close(), whose 'close' event would resolve with ''
       rl.close();
-      resolve(line);
     });
     rl.once('close', () => resolve(''));
   });

@@ -11,3 +11,4 @@ export * from './lib/http/field-errors';
 export * from './lib/events/domain-events';
 export * from './lib/events/events.module';
 export * from './lib/queue';
+export * from './lib/http/reject-nul.pipe';

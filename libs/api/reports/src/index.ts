@@ -1,1 +1,13 @@
-export {};
+// Public face of the reports feature.
+export { ReportsModule } from './lib/reports.module';
+export { ReportsService } from './lib/reports.service';
+export { Report, ReportFile, reportsEntities } from './lib/report.entity';
+export { REPORT_DATA_SOURCE, brandingHash, reportCacheKey, type ReportDataSource } from './lib/data/report-data-source';
+export { reportDataFrom, type ReportDataInput } from './lib/data/report-data.builder';
+export { EXAMPLE_PROFILE, exampleReportData, type ExampleOptions } from './lib/data/example';
+export { ReportRenderer, reportPdfOptions, type RenderedReport } from './lib/render/report-renderer';
+export { BrowserPool, BrowserCrashedError, RenderTimeoutError, type BrowserPoolOptions, type BrowserPoolStats } from './lib/render/browser-pool';
+export { findChromium, ChromiumNotFoundError } from './lib/render/chromium';
+export { countPdfPages, processTreeRss } from './lib/render/pdf';
+export { REPORT_TEMPLATE_VERSION, renderReportHtml } from './lib/template/report.template';
+export { RENDER_QUEUE } from './lib/report.jobs';

@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { type AppConfig, validationExceptionFactory } from '@scs/api/core';
+import { RejectNulPipe, type AppConfig, validationExceptionFactory } from '@scs/api/core';
 
 /** The HTTP pipeline, shared by main.ts and the tests so they cannot drift apart. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -32,6 +32,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   );
   app.use(cookieParser());
   app.useGlobalPipes(
+    new RejectNulPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

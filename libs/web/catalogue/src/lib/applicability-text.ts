@@ -7,7 +7,7 @@ const WORDS = {
 
 function valueLabel(def: ProfileFieldDefinition, value: unknown, lang: Locale): string {
   if (def.kind === 'enum') {
-    const label = (def.valueLabels as Record<string, Parameters<typeof localize>[0]>)[String(value)];
+    const label = def.valueLabels[String(value)];
     return label ? localize(label, lang) : String(value);
   }
   if (def.kind === 'boolean') return value === true ? WORDS[lang].yes : WORDS[lang].no;

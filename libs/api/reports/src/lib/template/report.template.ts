@@ -240,7 +240,7 @@ function verifyRow(t: Labels, v: ReportVerifyItem): Html {
 }
 
 function verify({ d, t }: Ctx): Html {
-  return html`<section class="section" id="verify">
+  return html`<section class="section flow" id="verify">
     <h1>${t.verifyTitle}</h1>
     ${d.verify.length
       ? html`<p>${t.verifyIntro}</p><table class="grid"><thead><tr><th style="width:13%">${t.question}</th><th>${t.whatToCheck}</th><th style="width:30%">${t.whereToCheck}</th></tr></thead><tbody>${d.verify.map((v) => verifyRow(t, v))}</tbody></table>`
@@ -267,7 +267,7 @@ function appendix({ d, t }: Ctx): Html {
     <h2>${t.sources}</h2>
     <ul class="sources">${d.methodology.sources.map((s) => {
       const url = safeUrl(s.url);
-      return html`<li>${s.title}${url ? html` — <a href="${url}">${url}</a>` : ''}</li>`;
+      return html`<li>${url ? html`<a href="${url}">${s.title}</a>` : s.title}</li>`;
     })}</ul>
   </section>`;
 }

@@ -17,6 +17,7 @@ ul, ol { margin: 0 0 6pt; padding-left: 16pt; }
 li { margin-bottom: 2pt; }
 a { color: #0b5d85; text-decoration: none; word-break: break-all; }
 .section { break-before: page; page-break-before: always; }
+.section.flow { break-before: auto; page-break-before: auto; margin-top: 18pt; }
 .muted { color: #607d8b; }
 .small { font-size: 8.5pt; }
 .nowrap { white-space: nowrap; }
@@ -94,13 +95,13 @@ table.grid .num { text-align: right; white-space: nowrap; }
 .finding .pair { display: flex; gap: 12pt; }
 .finding .pair > .part { flex: 1; }
 .repair { background: #f5f7f8; border-radius: 3pt; padding: 4pt 7pt; margin: 4pt 0; break-inside: avoid; }
-ul.refs { list-style: none; padding-left: 0; margin: 2pt 0 4pt; font-size: 8.3pt; }
-ul.refs li { margin-bottom: 3pt; padding-left: 10pt; text-indent: -10pt; break-inside: avoid; }
+ul.refs { list-style: none; padding-left: 0; margin: 2pt 0 4pt; font-size: 8pt; line-height: 1.3; }
+ul.refs li { margin-bottom: 2pt; padding-left: 10pt; text-indent: -10pt; break-inside: avoid; }
 ul.refs li::before { content: "§ "; color: #90a4ae; }
 .na-list { font-size: 8.8pt; color: #546e7a; }
 .verify-note { font-size: 8.5pt; color: #37474f; background: #f5f7f8; border-radius: 3pt; padding: 3pt 7pt; margin: 4pt 0; }
 table.profile td { width: 25%; }
 table.profile td.k { color: #607d8b; }
-ul.sources { columns: 2; column-gap: 16pt; font-size: 8pt; padding-left: 12pt; }
+ul.sources { columns: 2; column-gap: 16pt; font-size: 7.6pt; line-height: 1.3; padding-left: 12pt; }
 ul.sources li { break-inside: avoid; }
 `;

@@ -35,19 +35,14 @@ export type ConflictChoice = 'mine' | 'theirs';
             }
           </section>
           <section class="side theirs" aria-labelledby="conflict-theirs">
-            <h3 id="conflict-theirs">
-              @if (c.theirs?.updatedByName) {
-                {{ t('theirsBy', { name: c.theirs?.updatedByName }) }}
-              } @else {
-                {{ t('theirs') }}
-              }
-            </h3>
-            <p class="answer">{{ data.optionLabel(c.theirs?.optionId ?? null) }}</p>
-            @if (c.theirs?.note) {
-              <p class="note">{{ t('note') }}: {{ c.theirs?.note }}</p>
+            @let theirs = c.theirs;
+            <h3 id="conflict-theirs">{{ theirs?.updatedByName ? t('theirsBy', { name: theirs?.updatedByName }) : t('theirs') }}</h3>
+            <p class="answer">{{ data.optionLabel(theirs?.optionId ?? null) }}</p>
+            @if (theirs?.note; as note) {
+              <p class="note">{{ t('note') }}: {{ note }}</p>
             }
-            @if (c.theirs?.updatedAt) {
-              <p class="when">{{ t('savedAt', { date: (c.theirs?.updatedAt | scsDate: lang : 'datetime') }) }}</p>
+            @if (theirs?.updatedAt; as at) {
+              <p class="when">{{ t('savedAt', { date: (at | scsDate: lang : 'datetime') }) }}</p>
             }
           </section>
         </div>

@@ -1,0 +1,136 @@
+import { HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, Organisation } from '@scs/api/accounts';
+import { ChamberBrandingRecord, ChamberLogo, type LogoType, type ReportLanguage } from './chamber-branding.entity';
+import type { BrandingView } from './dto/branding.view';
+import type { UpdateBrandingDto } from './dto/update-branding.dto';
+import { inspectLogo, LOGO_MAX_BYTES } from './image';
+
+/** Branding as the reports feature uses it: texts, language and the logo bytes (already content-checked). */
+export interface ChamberBranding {
+  chamberId: string;
+  name: string;
+  contactLine: string | null;
+  website: string | null;
+  reportLanguage: ReportLanguage;
+  logo: { contentType: LogoType; bytes: Buffer; width: number; height: number } | null;
+}
+
+export function logoUrl(chamberId: string, sha256: string): string {
+  return `/api/chambers/${chamberId}/logo?v=${sha256.slice(0, 16)}`;
+}
+
+@Injectable()
+export class ChamberBrandingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(chamberId: string, m: EntityManager = this.dataSource.manager): Promise<BrandingView> {
+    const record = await m.findOneBy(ChamberBrandingRecord, { chamberId });
+    // Everything about the logo but its bytes.
+    const logos: { contentType: LogoType; width: number; height: number; sha256: string; uploadedAt: Date; size: number }[] = await m.query(
+      `SELECT "content_type" AS "contentType", "width", "height", "sha256", "uploaded_at" AS "uploadedAt", octet_length("bytes") AS "size"
+         FROM "chamber_logo" WHERE "chamber_id" = $1`,
+      [chamberId],
+    );
+    const logo = logos[0];
+    const name = record?.displayName ?? (await m.findOneByOrFail(Organisation, { id: chamberId })).name;
+    return {
+      chamberId,
+      displayName: name,
+      contactLine: record?.contactLine ?? null,
+      website: record?.website ?? null,
+      reportLanguage: record?.reportLanguage ?? 'de',
+      customised: Boolean(record),
+      logo: logo ? { contentType: logo.contentType, width: logo.width, height: logo.height, size: Number(logo.size), url: logoUrl(chamberId, logo.sha256), uploadedAt: logo.uploadedAt } : null,
+      updatedAt: record?.updatedAt ?? null,
+    };
+  }
+
+  async update(chamberId: string, dto: UpdateBrandingDto, actorId: string, ip: string | null): Promise<BrandingView> {
+    return this.dataSource.transaction(async (m) => {
+      await m.upsert(
+        ChamberBrandingRecord,
+        { chamberId, displayName: dto.displayName, contactLine: dto.contactLine ?? null, website: dto.website ?? null, reportLanguage: dto.reportLanguage, updatedBy: actorId, updatedAt: new Date() },
+        ['chamberId'],
+      );
+      await this.audit.record({ action: 'chamber.branding_updated', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip }, m);
+      return this.get(chamberId, m);
+    });
+  }
+
+  /** Stores a logo after checking its content; 400 for anything but a sound PNG/JPEG, 413 above 512 KB. */
+  async setLogo(chamberId: string, bytes: Buffer | undefined, actorId: string, ip: string | null): Promise<BrandingView> {
+    if (!bytes) throw new HttpException({ message: 'Choose a PNG or JPEG file to upload (form field "logo")', errors: { logo: 'Choose a PNG or JPEG file' } }, HttpStatus.BAD_REQUEST);
+    const check = inspectLogo(bytes);
+    if (!check.ok) {
+      const status = bytes.length > LOGO_MAX_BYTES ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+      throw new HttpException({ message: check.problem, errors: { logo: check.problem } }, status);
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return this.dataSource.transaction(async (m) => {
+      await this.ensureRecord(m, chamberId, actorId);
+      await m.upsert(ChamberLogo, { chamberId, contentType: check.type, bytes, width: check.width, height: check.height, sha256, uploadedAt: new Date() }, ['chamberId']);
+      await this.audit.record(
+        { action: 'chamber.logo_uploaded', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip, details: { type: check.type, bytes: bytes.length } },
+        m,
+      );
+      return this.get(chamberId, m);
+    });
+  }
+
+  async removeLogo(chamberId: string, actorId: string, ip: string | null): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const result = await m.delete(ChamberLogo, { chamberId });
+      if (!result.affected) throw new NotFoundException('This chamber has no logo');
+      await this.audit.record({ action: 'chamber.logo_removed', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip }, m);
+    });
+  }
+
+  /** The stored logo (for GET /api/chambers/:id/logo), or null. */
+  logo(chamberId: string): Promise<ChamberLogo | null> {
+    return this.dataSource.manager.findOneBy(ChamberLogo, { chamberId });
+  }
+
+  /** The chamber's own branding (defaults when it saved none), e.g. for its member benchmark report. */
+  async brandingOfChamber(chamberId: string): Promise<ChamberBranding> {
+    const view = await this.get(chamberId);
+    const logo = view.logo ? await this.logo(chamberId) : null;
+    return {
+      chamberId,
+      name: view.displayName,
+      contactLine: view.contactLine,
+      website: view.website,
+      reportLanguage: view.reportLanguage,
+      logo: logo ? { contentType: logo.contentType, bytes: logo.bytes, width: logo.width, height: logo.height } : null,
+    };
+  }
+
+  /**
+   * The branding for a firm's own reports: that of the chamber the firm most recently came through (joined the
+   * chamber or one of its campaigns), among the chambers it still belongs to that have set their branding; else null.
+   */
+  async brandingForFirm(firmId: string): Promise<ChamberBranding | null> {
+    const rows: { chamberId: string }[] = await this.dataSource.query(
+      `SELECT cm."chamber_id" AS "chamberId"
+         FROM "chamber_membership" cm
+         JOIN "chamber_branding" cb ON cb."chamber_id" = cm."chamber_id"
+        WHERE cm."firm_id" = $1 AND cm."left_at" IS NULL
+        ORDER BY GREATEST(cm."joined_at", (SELECT max(cf."joined_at") FROM "campaign_firm" cf JOIN "campaign" c ON c."id" = cf."campaign_id"
+                                            WHERE cf."firm_id" = cm."firm_id" AND c."chamber_id" = cm."chamber_id")) DESC
+        LIMIT 1`,
+      [firmId],
+    );
+    return rows[0] ? this.brandingOfChamber(rows[0].chamberId) : null;
+  }
+
+  private async ensureRecord(m: EntityManager, chamberId: string, actorId: string): Promise<void> {
+    if (await m.existsBy(ChamberBrandingRecord, { chamberId })) return;
+    const org = await m.findOneByOrFail(Organisation, { id: chamberId });
+    await m.insert(ChamberBrandingRecord, { chamberId, displayName: org.name, reportLanguage: 'de', updatedBy: actorId });
+  }
+}

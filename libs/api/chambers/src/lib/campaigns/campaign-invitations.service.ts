@@ -1,0 +1,154 @@
+import { ConflictException, GoneException, HttpException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AuditService, createInvitations, type Invitation, InvitationHooks, invitationLink, MailOutbox, Organisation } from '@scs/api/accounts';
+import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { AddressListError, decodeUpload, INVITE_LIMIT, parseAddressList } from './address-list';
+import { Campaign, CampaignFirm, CampaignInvitation } from './campaign.entity';
+import { campaignStatus, findCampaign } from './campaigns.service';
+import type { CampaignInvitationPage, InviteResult } from './dto/campaign.views';
+import { campaignInvitationMail } from './mails';
+
+const CHUNK = 500;
+
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Campaign invitations: an address list becomes `chamber_firm` invitations of the accounts feature (one emailed,
+ * single-use link each), remembered per campaign. Through InvitationHooks this service also follows those links:
+ * opened (preview), refused once the campaign closed (410), and joined (the firm enters the campaign).
+ */
+@Injectable()
+export class CampaignInvitationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hooks: InvitationHooks,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register({
+      previewed: async (m, invitation) => {
+        const found = await this.campaignOf(m, invitation);
+        if (!found) return;
+        this.assertJoinable(found.campaign);
+        if (!found.ci.openedAt) await m.update(CampaignInvitation, { id: found.ci.id, openedAt: IsNull() }, { openedAt: new Date() });
+      },
+      accepting: async (m, invitation) => {
+        const found = await this.campaignOf(m, invitation, true);
+        if (found) this.assertJoinable(found.campaign);
+      },
+      acceptsExistingMember: async (m, invitation) => Boolean(await this.campaignOf(m, invitation)),
+      chamberFirmAccepted: async (m, invitation, firmId) => {
+        const found = await this.campaignOf(m, invitation);
+        if (!found) return;
+        if (await m.existsBy(CampaignFirm, { campaignId: found.campaign.id, firmId })) {
+          throw new ConflictException({ message: `This firm has already joined the campaign "${found.campaign.title}"`, errors: { firmId: 'Already joined this campaign' } });
+        }
+        const now = new Date();
+        await m.insert(CampaignFirm, { campaignId: found.campaign.id, firmId, campaignInvitationId: found.ci.id, joinedAt: now });
+        await m.update(CampaignInvitation, { id: found.ci.id }, { joinedAt: now, firmId, openedAt: found.ci.openedAt ?? now });
+      },
+    });
+  }
+
+  /**
+   * Invites the addresses of pasted text or an uploaded CSV file. Invalid entries are listed back (line, value,
+   * reason), repeats merged, addresses already invited to this campaign skipped; the rest get one email each. A list
+   * that cannot be read as a whole (not CSV, malformed, over the limit) imports nothing and says so.
+   */
+  async invite(chamberId: string, campaignId: string, input: { text?: string; file?: Buffer }, actorId: string, ip: string | null): Promise<InviteResult> {
+    await findCampaign(this.dataSource.manager, chamberId, campaignId); // 404 before looking at the input
+    let list;
+    try {
+      if (input.file && input.text) throw new AddressListError('Send either pasted addresses or a CSV file, not both');
+      if (!input.file && !input.text?.trim()) throw new AddressListError('Paste email addresses or upload a CSV file');
+      list = parseAddressList(input.file ? decodeUpload(input.file) : (input.text as string));
+    } catch (e) {
+      if (e instanceof AddressListError) throw new HttpException({ message: e.message, errors: { [input.file ? 'file' : 'addresses']: e.message } }, e.status);
+      throw e;
+    }
+    const parsed = list;
+    return this.dataSource.transaction(async (m) => {
+      // The row lock serialises imports into one campaign, so an address is never invited twice concurrently.
+      const campaign = await findCampaign(m, chamberId, campaignId, 'pessimistic_write');
+      const status = campaignStatus(campaign);
+      if (status === 'closed') throw new ConflictException(`This campaign closed on ${day(campaign.closedAt ?? campaign.closesAt)}; it takes no new invitations`);
+      if (status === 'scheduled') throw new ConflictException(`This campaign opens on ${day(campaign.opensAt)}; invite firms from then on`);
+      const known = new Set<string>();
+      for (let i = 0; i < parsed.addresses.length; i += CHUNK) {
+        const rows: { email: string }[] = await m.query(`SELECT "email" FROM "campaign_invitation" WHERE "campaign_id" = $1 AND "email" = ANY($2::text[])`, [
+          campaignId,
+          parsed.addresses.slice(i, i + CHUNK),
+        ]);
+        for (const r of rows) known.add(r.email);
+      }
+      const fresh = parsed.addresses.filter((a) => !known.has(a));
+      const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
+      const chamberName = (await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId]))[0]?.name ?? chamber.name;
+      const created = await createInvitations(m, { orgId: chamberId, kind: 'chamber_firm', emails: fresh, invitedBy: actorId });
+      for (let i = 0; i < created.length; i += CHUNK) {
+        const chunk = created.slice(i, i + CHUNK);
+        await m.insert(CampaignInvitation, chunk.map(({ invitation }) => ({ campaignId, email: invitation.email, invitationId: invitation.id })));
+        await m.insert(
+          MailOutbox,
+          chunk.map(({ invitation, token }) => {
+            const validUntil = new Date(Math.min(campaign.closesAt.getTime(), invitation.expiresAt.getTime()));
+            const mail = campaignInvitationMail(invitation.email, {
+              chamberName,
+              title: campaign.title,
+              messageDe: campaign.messageDe,
+              messageEn: campaign.messageEn,
+              link: invitationLink(this.config.publicUrl, token),
+              validUntil,
+            });
+            return { to: mail.to, subject: mail.subject, text: mail.text };
+          }),
+        );
+      }
+      const result: InviteResult = { invited: fresh.length, duplicates: parsed.duplicates, alreadyInvited: known.size, rejected: parsed.rejected, limit: INVITE_LIMIT };
+      await this.audit.record(
+        {
+          action: 'campaign.invited',
+          actorUserId: actorId,
+          orgId: chamberId,
+          target: `campaign:${campaignId}`,
+          ip,
+          details: { invited: result.invited, duplicates: result.duplicates, alreadyInvited: result.alreadyInvited, rejected: result.rejected.length, via: input.file ? 'file' : 'paste' },
+        },
+        m,
+      );
+      return result;
+    });
+  }
+
+  /** The addresses the chamber invited (it typed them itself), newest first; `opened`/`joined` per address. */
+  async list(chamberId: string, campaignId: string, offset: number, limit: number): Promise<CampaignInvitationPage> {
+    await findCampaign(this.dataSource.manager, chamberId, campaignId);
+    const [items, total] = await this.dataSource.manager.findAndCount(CampaignInvitation, {
+      where: { campaignId },
+      order: { invitedAt: 'DESC', email: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
+    return { items: items.map((i) => ({ email: i.email, invitedAt: i.invitedAt, opened: i.openedAt !== null || i.joinedAt !== null, joined: i.joinedAt !== null })), total };
+  }
+
+  private async campaignOf(m: EntityManager, invitation: Invitation, lock = false): Promise<{ ci: CampaignInvitation; campaign: Campaign } | null> {
+    if (invitation.kind !== 'chamber_firm') return null;
+    const ci = await m.findOneBy(CampaignInvitation, { invitationId: invitation.id });
+    if (!ci) return null;
+    // A shared lock while accepting: closing the campaign waits for (or happens before) the join, never in between.
+    const campaign = await m.findOneOrFail(Campaign, { where: { id: ci.campaignId }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+    return { ci, campaign };
+  }
+
+  private assertJoinable(campaign: Campaign): void {
+    if (campaignStatus(campaign) !== 'closed') return;
+    const message = `The campaign "${campaign.title}" closed on ${day(campaign.closedAt ?? campaign.closesAt)}; its invitation links can no longer be used. Ask the chamber for a new invitation.`;
+    throw new GoneException({ message, status: 'campaign_closed' });
+  }
+}

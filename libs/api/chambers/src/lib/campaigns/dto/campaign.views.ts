@@ -1,0 +1,84 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export type CampaignStatus = 'scheduled' | 'open' | 'closed';
+export type FirmStatus = 'not_started' | 'started' | 'submitted';
+
+export class CampaignView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() messageDe!: string;
+  @ApiProperty() messageEn!: string;
+  @ApiProperty() opensAt!: Date;
+  @ApiProperty() closesAt!: Date;
+  @ApiProperty({ nullable: true, type: Date, description: 'When it was closed by hand (passing closesAt closes it too)' }) closedAt!: Date | null;
+  @ApiProperty({ enum: ['scheduled', 'open', 'closed'] }) status!: CampaignStatus;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() invited!: number;
+  @ApiProperty() joined!: number;
+}
+
+export class RejectedEntryView {
+  @ApiProperty({ description: '1-based line of the pasted text or file' }) line!: number;
+  @ApiProperty() value!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class InviteResult {
+  @ApiProperty({ description: 'New invitations sent (one email each)' }) invited!: number;
+  @ApiProperty({ description: 'Repeated addresses within this list, merged' }) duplicates!: number;
+  @ApiProperty({ description: 'Addresses already invited to this campaign, not invited again' }) alreadyInvited!: number;
+  @ApiProperty({ type: [RejectedEntryView] }) rejected!: RejectedEntryView[];
+  @ApiProperty({ description: 'Most entries accepted per request' }) limit!: number;
+}
+
+export class ProgressView {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty() invited!: number;
+  @ApiProperty({ description: 'Invitation links opened (preview fetched), or used' }) opened!: number;
+  @ApiProperty({ description: 'Firms that registered or accepted through a link and joined' }) joined!: number;
+  @ApiProperty() started!: number;
+  @ApiProperty() submitted!: number;
+  @ApiProperty({ description: 'Joined firms that share their participation status with the chamber' }) sharingFirms!: number;
+  @ApiProperty({ description: 'False when started/submitted count only the sharing firms (the others are too few to count without revealing one)' }) complete!: boolean;
+  @ApiProperty({ description: 'Smallest group of non-sharing firms that is counted' }) k!: number;
+}
+
+export class CampaignFirmView {
+  @ApiProperty({ format: 'uuid' }) firmId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() joinedAt!: Date;
+  @ApiProperty({ description: 'False once the firm has left the chamber' }) member!: boolean;
+  @ApiProperty({ nullable: true, enum: ['not_started', 'started', 'submitted'], description: 'Null unless the firm shares its participation status' })
+  status!: FirmStatus | null;
+}
+
+export class CampaignInvitationView {
+  @ApiProperty() email!: string;
+  @ApiProperty() invitedAt!: Date;
+  @ApiProperty() opened!: boolean;
+  @ApiProperty() joined!: boolean;
+}
+
+export class CampaignInvitationPage {
+  @ApiProperty({ type: [CampaignInvitationView] }) items!: CampaignInvitationView[];
+  @ApiProperty() total!: number;
+}
+
+export class ReminderResult {
+  @ApiProperty({ nullable: true, type: Number, description: 'Firms reminded now (null when withheld)' }) sent!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Firms not reminded because they got a reminder in the last 7 days (null when withheld)' })
+  skippedRecentlyReminded!: number | null;
+  @ApiProperty({ description: 'True when the numbers would reveal the status of firms that do not share it' }) withheld!: boolean;
+}
+
+export class FirmCampaignView {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty({ format: 'uuid' }) chamberId!: string;
+  @ApiProperty() chamberName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() messageDe!: string;
+  @ApiProperty() messageEn!: string;
+  @ApiProperty() closesAt!: Date;
+  @ApiProperty({ enum: ['scheduled', 'open', 'closed'] }) status!: CampaignStatus;
+  @ApiProperty() joinedAt!: Date;
+}

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class InviteFirmsDto {
+  @ApiPropertyOptional({
+    description: 'Pasted addresses: one per line, or separated by commas/semicolons; CSV text with an "email" column works too. '
+      + 'Alternatively send multipart/form-data with a CSV file in the field `file`. At most 5,000 entries per request.',
+  })
+  @IsOptional() @IsString() @MaxLength(1_000_000)
+  addresses?: string;
+}

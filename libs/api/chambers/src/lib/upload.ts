@@ -1,0 +1,28 @@
+import { type CallHandler, type ExecutionContext, mixin, type NestInterceptor, PayloadTooLargeException, type Type } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Observable } from 'rxjs';
+
+/** The part of a multer file (memory storage) this feature uses. */
+export interface UploadedBytes {
+  buffer: Buffer;
+  originalname: string;
+}
+
+/**
+ * FileInterceptor for one file in `field` (kept in memory), whose "too large" error says what the limit is instead of
+ * multer's bare "File too large".
+ */
+export function FileUpload(field: string, maxBytes: number, tooLarge: string): Type<NestInterceptor> {
+  const Base = FileInterceptor(field, { limits: { fileSize: maxBytes, files: 1 } });
+  class LimitedUpload extends Base {
+    override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+      try {
+        return await super.intercept(context, next);
+      } catch (e) {
+        if (e instanceof PayloadTooLargeException) throw new PayloadTooLargeException({ message: tooLarge, errors: { [field]: tooLarge } });
+        throw e;
+      }
+    }
+  }
+  return mixin(LimitedUpload);
+}

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import type { ReportKind, ReportLocale, ReportStatus, ReportView } from '@scs/shared/contracts';
+
+export const REPORT_LOCALES: ReportLocale[] = ['en', 'de'];
+
+export class CreateReportDto {
+  @ApiProperty({ enum: REPORT_LOCALES, description: 'Language of the report' })
+  @IsIn(REPORT_LOCALES, { message: 'locale must be "en" or "de"' })
+  locale!: ReportLocale;
+}
+
+export class ReportResponse implements ReportView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) assessmentId!: string | null;
+  @ApiProperty({ enum: ['assessment', 'chamber_benchmark'] }) kind!: ReportKind;
+  @ApiProperty({ enum: REPORT_LOCALES }) locale!: ReportLocale;
+  @ApiProperty({ enum: ['queued', 'rendering', 'done', 'failed'] }) status!: ReportStatus;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why rendering failed (status failed), or why the last attempt failed while a retry is queued' })
+  error!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'SHA-256 (hex) of the PDF' }) sha256!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) bytes!: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) pages!: number | null;
+  @ApiProperty({ description: 'Rendering attempts so far' }) attempts!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
+}

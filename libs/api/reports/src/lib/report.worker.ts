@@ -1,0 +1,123 @@
+import { HttpException, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { APP_CONFIG, QueueService, type AppConfig, type QueueJob } from '@scs/api/core';
+import type { ReportData } from '@scs/shared/contracts';
+import { reportCacheKey } from './data/report-data-source';
+import { ChromiumNotFoundError } from './render/chromium';
+import { ReportRenderer } from './render/report-renderer';
+import { Report, ReportFile } from './report.entity';
+import { RENDER_DEAD_QUEUE, RENDER_QUEUE, renderQueueDefinition, type RenderJob } from './report.jobs';
+import { ReportsService } from './reports.service';
+import { REPORT_TEMPLATE_VERSION } from './template/report.template';
+
+/** A failure that another attempt cannot fix. */
+class PermanentError extends Error {}
+
+/** "Musterwerk Präzisionsteile (Taicang) Co., Ltd." → "musterwerk-praezisionsteile-taicang-co-ltd". */
+export function slug(text: string, max = 60): string {
+  const s = text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+  return s || 'firm';
+}
+
+export function reportFilename(data: ReportData): string {
+  return `SCS-Check_${slug(data.firm.name)}_${data.assessment.submittedAt.slice(0, 10)}_${data.locale}.pdf`;
+}
+
+function reasonOf(e: unknown): string {
+  if (e instanceof HttpException) {
+    const r = e.getResponse();
+    const message = typeof r === 'string' ? r : (r as { message?: unknown }).message;
+    return Array.isArray(message) ? message.join('; ') : String(message ?? e.message);
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Renders queued reports (in processes whose role runs workers). */
+@Injectable()
+export class ReportWorker implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReportWorker.name);
+
+  constructor(
+    @InjectRepository(Report) private readonly reports: Repository<Report>,
+    @Inject(QueueService) private readonly queue: QueueService,
+    @Inject(ReportsService) private readonly service: ReportsService,
+    @Inject(ReportRenderer) private readonly renderer: ReportRenderer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const definition = renderQueueDefinition(this.config.reportJobTimeoutSeconds);
+    await this.queue.work<RenderJob>(RENDER_QUEUE, (job) => this.render(job), { concurrency: this.config.reportPages, definition });
+    await this.queue.work<RenderJob>(RENDER_DEAD_QUEUE, (job) => this.abandoned(job));
+  }
+
+  /** One attempt at rendering a report. Throws (so that the queue retries) only for failures worth retrying. */
+  async render(job: QueueJob<RenderJob>): Promise<void> {
+    const { reportId } = job.data;
+    const report = await this.reports.findOneBy({ id: reportId });
+    if (!report || report.status === 'done' || report.status === 'failed') return; // deleted, or settled by an earlier attempt
+    await this.reports
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'rendering', startedAt: () => 'now()', attempts: () => '"attempts" + 1' })
+      .where('id = :id', { id: reportId })
+      .execute();
+    const started = Date.now();
+    try {
+      if (!report.assessmentId) throw new PermanentError('Only assessment reports can be rendered');
+      const data = await this.service.dataSource().load(report.assessmentId, report.locale);
+      if (data.orgId !== report.orgId) throw new PermanentError('The assessment no longer belongs to the organisation of the report');
+      if (reportCacheKey(report.kind, data.cacheParts, REPORT_TEMPLATE_VERSION, report.locale) !== report.cacheKey) {
+        this.logger.warn(`Report ${reportId}: the content changed since it was requested (e.g. new branding); rendering the current content`);
+      }
+      const rendered = await this.renderer.render(data);
+      await this.reports.manager.transaction(async (tx) => {
+        await tx.getRepository(ReportFile).save({ reportId, pdf: rendered.pdf });
+        await tx.getRepository(Report).update(
+          { id: reportId },
+          {
+            status: 'done',
+            error: null,
+            sha256: rendered.sha256,
+            pages: rendered.pages,
+            bytes: rendered.bytes,
+            filename: reportFilename(data),
+            finishedAt: new Date(),
+          },
+        );
+      });
+      this.logger.log(`Report ${reportId} rendered: ${rendered.pages} pages, ${Math.round(rendered.bytes / 1024)} kB in ${Date.now() - started} ms`);
+    } catch (e) {
+      const reason = reasonOf(e);
+      const permanent = e instanceof PermanentError || (e instanceof HttpException && e.getStatus() < 500) || e instanceof ChromiumNotFoundError;
+      if (permanent || job.finalAttempt) {
+        this.logger.error(`Report ${reportId} failed after ${job.attempt} attempt(s): ${reason}`);
+        await this.reports.update({ id: reportId }, { status: 'failed', error: reason, finishedAt: new Date() });
+        return;
+      }
+      this.logger.warn(`Report ${reportId}: attempt ${job.attempt} failed (${reason}); it will be retried`);
+      await this.reports.update({ id: reportId }, { status: 'queued', error: `Attempt ${job.attempt} failed: ${reason}` });
+      throw e;
+    }
+  }
+
+  /** A render job that ran out of attempts without settling its report (its worker died or hung). */
+  async abandoned(job: QueueJob<RenderJob>): Promise<void> {
+    await this.reports.update(
+      { id: job.data.reportId, status: In(['queued', 'rendering']) },
+      { status: 'failed', error: 'Rendering did not finish: the worker stopped or timed out on every attempt', finishedAt: new Date() },
+    );
+  }
+}
