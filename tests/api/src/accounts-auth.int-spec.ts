@@ -1,7 +1,7 @@
 import { MailService } from '@scs/api/accounts';
 import { HttpClient, type MailCatcher, registerUser, startMailCatcher, startTestApp, type TestApp, TEST_PASSWORD, tokenOfLink } from './support/app';
 
-interface Session { accessToken: string; refreshToken: string; expiresIn: number; user: { id: string; email: string; memberships: { orgId: string; kind: string; role: string; name: string }[] } }
+interface Session { accessToken: string; refreshToken: string; expiresIn: number; user: { id: string; email: string; memberships: { orgId: string; kind: string; role: string; orgName: string }[] } }
 interface ErrorBody { message: string; errors?: Record<string, string> }
 
 describe('accounts: registration, sessions, passwords (real PostgreSQL)', () => {
@@ -26,7 +26,7 @@ describe('accounts: registration, sessions, passwords (real PostgreSQL)', () => 
       const res = await http.post<Session & { orgId: string }>('/api/auth/register', { email: 'Reg.Owner@Example.test', password: TEST_PASSWORD, name: 'Regina Owner', firmName: 'Owner GmbH' });
       expect(res.status).toBe(201);
       expect(res.body.user.email).toBe('reg.owner@example.test');
-      expect(res.body.user.memberships).toEqual([{ orgId: res.body.orgId, kind: 'firm', name: 'Owner GmbH', role: 'owner' }]);
+      expect(res.body.user.memberships).toEqual([{ orgId: res.body.orgId, kind: 'firm', orgName: 'Owner GmbH', role: 'owner' }]);
       const profile = await http.get<{ version: number; data: { name: string }; complete: boolean; missing: string[] }>(`/api/orgs/${res.body.orgId}/profile`);
       expect(profile.status).toBe(200);
       expect(profile.body).toMatchObject({ version: 1, data: { name: 'Owner GmbH' }, complete: false });

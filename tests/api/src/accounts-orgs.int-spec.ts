@@ -57,8 +57,8 @@ describe('accounts: organisations, profiles, members, invitations, chambers (rea
       expect(versions.body.map((v) => v.version)).toEqual([2, 1]);
       expect(versions.body[0].createdByName).toBe('profile.owner');
       expect((await owner.http.get<Profile>(`/api/orgs/${owner.orgId}/profile`)).body.version).toBe(2);
-      const me = await owner.http.get<{ memberships: { name: string }[] }>('/api/auth/me');
-      expect(me.body.memberships[0].name).toBe(FULL_PROFILE.name); // the organisation follows the profile's name
+      const me = await owner.http.get<{ memberships: { orgName: string }[] }>('/api/auth/me');
+      expect(me.body.memberships[0].orgName).toBe(FULL_PROFILE.name); // the organisation follows the profile's name
       expect(await audit('profile.updated', owner.orgId)).toHaveLength(1);
     });
 
@@ -239,7 +239,7 @@ describe('accounts: organisations, profiles, members, invitations, chambers (rea
 
     it('registers the chamber admin without creating a firm', async () => {
       const me = await chamberAdmin.http.get<{ memberships: { kind: string; role: string }[] }>('/api/auth/me');
-      expect(me.body.memberships).toEqual([expect.objectContaining({ kind: 'chamber', role: 'owner', name: 'AHK Greater China' })]);
+      expect(me.body.memberships).toEqual([expect.objectContaining({ kind: 'chamber', role: 'owner', orgName: 'AHK Greater China' })]);
     });
 
     async function inviteFirm(email: string): Promise<string> {

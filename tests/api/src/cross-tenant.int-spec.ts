@@ -44,7 +44,19 @@ const PARAM_FIXTURES: Record<string, Fixture> = {
   'members/:userId': (v) => v.colleague.id,
   'invitations/:id': (v) => v.invitationId,
   'chambers/:chamberId': (v) => v.chamberId,
+  'campaigns/:campaignId': (v) => (victimCampaign ??= createCampaign(v)),
 };
+
+/** A campaign of the victim's chamber (chambers feature), created once. */
+let victimCampaign: Promise<string> | undefined;
+async function createCampaign(v: Victim): Promise<string> {
+  const day = 86_400_000;
+  const res = await v.chamberAdmin.http.post<{ id: string }>(`/api/orgs/${v.chamberId}/campaigns`, {
+    title: 'Victim campaign', messageDe: 'Hallo', messageEn: 'Hello', opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(),
+  });
+  if (res.status !== 201) throw new Error(`fixture: campaign not created (${res.status})`);
+  return res.body.id;
+}
 
 /** Valid bodies for write routes (key: `METHOD path`); others get `{}`. */
 const BODIES: Record<string, unknown> = {

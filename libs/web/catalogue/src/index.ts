@@ -4,6 +4,7 @@ export {
   catalogueResource,
   indexCatalogue,
   pick,
+  resourceValue,
   type CatalogueIndex,
   type PublicDimension,
   type PublicOption,

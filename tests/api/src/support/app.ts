@@ -18,9 +18,13 @@ export interface TestApp {
 
 /**
  * Boots the real application (same AppModule and configureApp as production) on a random port against this
- * run's database. `env` overrides configuration (e.g. SMTP_URL for mail tests); `options.imports` adds test-only modules.
+ * run's database. `env` overrides configuration (e.g. SMTP_URL for mail tests); `options.imports` adds test-only modules,
+ * `options.overrides` replaces providers.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { imports?: ModuleMetadata['imports'] } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { imports?: ModuleMetadata['imports']; overrides?: { provide: string | symbol | (abstract new (...args: never[]) => unknown); useValue: unknown }[] } = {},
+): Promise<TestApp> {
   const url = process.env['SCS_IT_DATABASE_URL'];
   if (!url) throw new Error('SCS_IT_DATABASE_URL is not set: run through the api-integration jest config');
   const config = loadConfig({
@@ -34,7 +38,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     WEB_DIST: '/nonexistent',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] });
+  // `overrides` replace providers of the app (e.g. a fixture REPORT_DATA_SOURCE) wherever they are registered.
+  for (const o of options.overrides ?? []) builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');

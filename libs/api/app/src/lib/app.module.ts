@@ -8,13 +8,16 @@ import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, Even
 import { AccountsModule } from '@scs/api/accounts';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { AssessmentsModule } from '@scs/api/assessments';
+import { ReportsModule } from '@scs/api/reports';
+import { ChambersModule } from '@scs/api/chambers';
+import { ResearchModule } from '@scs/api/research';
 import { entities } from './entities';
 import { HealthController } from './health.controller';
 import { Metrics, MetricsController, MetricsInterceptor } from './metrics';
 import { migrations } from '../migrations';
 
 /** Feature modules of the API, in dependency order. Each feature lib exports its module here. */
-const features: DynamicModule['imports'] = [AccountsModule, CatalogueModule, AssessmentsModule];
+const features: DynamicModule['imports'] = [AccountsModule, CatalogueModule, AssessmentsModule, ReportsModule, ResearchModule, ChambersModule];
 
 @Module({})
 export class AppModule {

@@ -1,7 +1,10 @@
 import { accountsEntities } from '@scs/api/accounts';
 import { CatalogueVersion } from '@scs/api/catalogue';
 import { assessmentsEntities } from '@scs/api/assessments';
+import { reportsEntities } from '@scs/api/reports';
+import { chambersEntities } from '@scs/api/chambers';
+import { researchEntities } from '@scs/api/research';
 import { AppSecret } from './secret.entity';
 
 /** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
-export const entities = [AppSecret, ...accountsEntities, CatalogueVersion, ...assessmentsEntities];
+export const entities = [AppSecret, ...accountsEntities, CatalogueVersion, ...assessmentsEntities, ...reportsEntities, ...researchEntities, ...chambersEntities];

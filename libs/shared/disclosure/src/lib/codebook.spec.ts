@@ -22,7 +22,7 @@ function wellFormed(xml: string): boolean {
   return stack.length === 0;
 }
 
-const module: ResearchModule = {
+const rmodule: ResearchModule = {
   version: '2026.1',
   title: { en: 'Research module', de: 'Forschungsmodul' },
   intro: { en: 'Optional', de: 'Freiwillig' },
@@ -43,7 +43,7 @@ const withMarkup: Catalogue = { ...real, questions: real.questions.map((q) => (q
 
 const spec: MicrodataSpec = {
   catalogues: [withMarkup],
-  modules: [module],
+  modules: [rmodule],
   levels: { sector: 1, province: 1, size: 0, legalForm: 1, activities: 2 },
   waves: ['2026-H2'],
   k: 10,

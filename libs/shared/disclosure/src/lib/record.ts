@@ -132,3 +132,19 @@ export function nextWave(wave: string): string {
 
 export const SIZE_LABELS: Record<SizeBand, Text> = PROFILE_FIELDS.headcountBand.valueLabels;
 export const LEGAL_FORM_LABELS: Record<LegalForm, Text> = PROFILE_FIELDS.legalForm.valueLabels;
+
+/** The first instant after a wave (UTC): 2026-H1 → 2026-07-01, 2026-H2 → 2027-01-01. */
+export function waveEnd(wave: string): Date {
+  const m = WAVE_RE.exec(wave);
+  if (!m) throw new Error(`Not a wave: ${wave}`);
+  const year = Number(m[1]);
+  return m[2] === '1' ? new Date(Date.UTC(year, 6, 1)) : new Date(Date.UTC(year + 1, 0, 1));
+}
+
+/**
+ * Outputs show closed waves only: tables of a wave still collecting submissions would change with each one, and
+ * comparing them before and after a submission would describe that single firm.
+ */
+export function isClosedWave(wave: string, now: Date = new Date()): boolean {
+  return waveEnd(wave).getTime() <= now.getTime();
+}

@@ -185,8 +185,9 @@ interface DistributionInput {
 }
 
 /**
- * Merges a column with its neighbour while any row (including the margin and the derivable union of suppressed rows)
- * has all its firms in one column: publishing that would state something about every firm of the row.
+ * Merges a category with its neighbour while any row (including the margin and the derivable union of suppressed rows)
+ * has all its firms in that one category: publishing it would state something about every firm of the row. The merge
+ * applies to the whole table, so the margin cannot undo it.
  */
 function coarsen(columns: Category[][], rows: Record<string, number>[]): Category[][] {
   const cols = columns.map((c) => [...c]);
@@ -197,7 +198,8 @@ function coarsen(columns: Category[][], rows: Record<string, number>[]): Categor
     for (const row of rows) {
       const n = Object.values(row).reduce((a, b) => a + b, 0);
       if (n === 0) continue;
-      target = cols.findIndex((col) => sumOf(row, col) === n);
+      // A column that already merges categories is the coarsened answer; only a single category is too precise.
+      target = cols.findIndex((col) => col.length === 1 && sumOf(row, col) === n);
       if (target >= 0) break;
     }
     if (target < 0) return cols;

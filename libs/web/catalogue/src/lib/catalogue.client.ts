@@ -55,6 +55,11 @@ export function catalogueResource(version: () => string | null | undefined = () 
   });
 }
 
+/** A resource's value, or undefined while it has none (reading value() of a failed resource throws). */
+export function resourceValue<T>(resource: { hasValue(): boolean; value(): T }): T | undefined {
+  return resource.hasValue() ? resource.value() : undefined;
+}
+
 /** Lookup tables for the ids a catalogue cross-references. */
 export interface CatalogueIndex {
   dimensions: Map<string, PublicDimension>;

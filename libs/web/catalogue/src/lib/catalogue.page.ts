@@ -7,7 +7,7 @@ import type { Locale } from '@scs/shared/catalogue';
 import { describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LoadingComponent, LocalDatePipe, StatusBadgeComponent } from '@scs/web/ui';
 import { describeRule } from './applicability-text';
-import { catalogueResource, indexCatalogue, pick, type PublicQuestion } from './catalogue.client';
+import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicQuestion } from './catalogue.client';
 import { PortalItemComponent } from './portal-item.component';
 import { ReferenceItemComponent } from './reference-item.component';
 
@@ -32,13 +32,14 @@ import { ReferenceItemComponent } from './reference-item.component';
 })
 export class CataloguePage {
   protected readonly catalogue = catalogueResource();
+  protected readonly data = computed(() => resourceValue(this.catalogue));
   protected readonly index = computed(() => {
-    const c = this.catalogue.value();
+    const c = this.data();
     return c ? indexCatalogue(c) : null;
   });
   protected readonly error = computed(() => (this.catalogue.error() ? describeError(this.catalogue.error()).message : null));
   protected readonly sections = computed(() => {
-    const c = this.catalogue.value();
+    const c = this.data();
     const index = this.index();
     if (!c || !index) return [];
     return c.dimensions.map((d) => ({
@@ -48,7 +49,7 @@ export class CataloguePage {
     }));
   });
   protected readonly counts = computed(() => {
-    const c = this.catalogue.value();
+    const c = this.data();
     if (!c) return null;
     return {
       dimensions: c.dimensions.length,

@@ -82,7 +82,9 @@ export class AuthService {
 
   async login(dto: LoginDto, client: ClientMeta): Promise<SignedIn> {
     const user = await findUserByEmail(this.dataSource.manager, dto.email);
-    const ok = user ? await verifyPassword(user.passwordHash, dto.password) : (await burnPasswordCheck(dto.password), false);
+    let ok = false;
+    if (user) ok = await verifyPassword(user.passwordHash, dto.password);
+    else await burnPasswordCheck(dto.password); // same time whether or not the account exists
     if (!user || !ok) {
       await this.audit.record({ action: 'auth.login_failed', actorUserId: user?.id ?? null, ip: client.ip, details: { email: dto.email } });
       throw new UnauthorizedException({ message: LOGIN_FAILED, errors: { password: LOGIN_FAILED } });
@@ -132,12 +134,11 @@ export class AuthService {
 
   async me(userId: string): Promise<MeResponse> {
     const user = await this.dataSource.manager.findOneByOrFail(UserAccount, { id: userId });
-    const memberships: { orgId: string; kind: MeResponse['memberships'][number]['kind']; name: string; role: MeResponse['memberships'][number]['role'] }[] =
-      await this.dataSource.query(
-        `SELECT o."id" AS "orgId", o."kind", o."name", m."role" FROM "membership" m JOIN "organisation" o ON o."id" = m."org_id"
-          WHERE m."user_id" = $1 ORDER BY o."kind", o."name"`,
-        [userId],
-      );
+    const memberships: MeResponse['memberships'] = await this.dataSource.query(
+      `SELECT o."id" AS "orgId", o."kind", o."name" AS "orgName", m."role" FROM "membership" m JOIN "organisation" o ON o."id" = m."org_id"
+        WHERE m."user_id" = $1 ORDER BY o."kind", o."name"`,
+      [userId],
+    );
     return { id: user.id, email: user.email, name: user.name, platformAdmin: user.platformAdmin, memberships };
   }
 

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Organisation } from '@scs/api/accounts';
 
 export type ReportLanguage = 'de' | 'en';
@@ -16,7 +16,7 @@ export class ChamberBrandingRecord {
   @Column({ type: 'uuid', name: 'updated_by', nullable: true }) updatedBy!: string | null;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
 
-  @OneToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'chamber_id', foreignKeyConstraintName: 'FK_chamber_branding_chamber' })
   chamber?: Relation<Organisation>;
 }
@@ -36,7 +36,7 @@ export class ChamberLogo {
   @Column({ type: 'text' }) sha256!: string;
   @Column({ type: 'timestamptz', name: 'uploaded_at', default: () => 'now()' }) uploadedAt!: Date;
 
-  @OneToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'chamber_id', foreignKeyConstraintName: 'FK_chamber_logo_chamber' })
   chamber?: Relation<Organisation>;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Organisation } from '@scs/api/accounts';
 
 /**
@@ -11,7 +11,7 @@ export class ParticipationConsent {
   @Column({ type: 'timestamptz', name: 'granted_at', default: () => 'now()' }) grantedAt!: Date;
   @Column({ type: 'uuid', name: 'granted_by', nullable: true }) grantedBy!: string | null;
 
-  @OneToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'firm_id', foreignKeyConstraintName: 'FK_chamber_participation_consent_firm' })
   firm?: Relation<Organisation>;
 }

@@ -136,8 +136,9 @@ export class BrowserPool extends EventEmitter<BrowserPoolEvents> {
       const work = (async () => {
         used.page = h.idle.pop() ?? (await this.newPage(h));
         this.emit('render', { pid: h.pid });
-        await used.page.setContent(html, { waitUntil: 'load', timeout: this.options.jobTimeoutMs });
-        return used.page.pdf({ ...options, timeout: this.options.jobTimeoutMs });
+        // Puppeteer's own timeouts only back up the job timeout below (which is the one that reports).
+        await used.page.setContent(html, { waitUntil: 'load', timeout: this.options.jobTimeoutMs + 5000 });
+        return used.page.pdf({ ...options, timeout: this.options.jobTimeoutMs + 5000 });
       })();
       work.catch(() => undefined); // after a timeout nobody awaits it any more
       const pdf = await timeout(work, this.options.jobTimeoutMs, `Rendering took longer than ${this.options.jobTimeoutMs / 1000} s`);

@@ -48,7 +48,7 @@ export class AssessmentsApi {
   }
 
   compare(id: string, otherId: string): Observable<ComparisonView> {
-    return this.http.get<ComparisonView>(`/api/assessments/${id}/compare`, { params: { with: otherId } });
+    return this.http.get<ComparisonView>(`/api/assessments/${id}/compare/${otherId}`);
   }
 
   exportUrl(id: string, format: 'csv' | 'xlsx', lang: string): string {

@@ -6,6 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import type { LevelId } from '@scs/shared/catalogue';
+import { resourceValue } from '@scs/web/catalogue';
 import { describeError } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { firstValueFrom, of } from 'rxjs';
@@ -45,9 +46,10 @@ export class AssessmentsListPage {
     params: () => this.orgId() ?? undefined,
     stream: ({ params }) => (params ? this.api.list(params) : of([])),
   });
+  protected readonly items = computed(() => resourceValue(this.list));
   protected readonly listError = computed(() => (this.list.error() ? describeError(this.list.error()).message : null));
-  protected readonly draft = computed(() => this.list.value()?.find((a) => a.status === 'draft') ?? null);
-  protected readonly submitted = computed(() => (this.list.value() ?? []).filter((a) => a.status === 'submitted'));
+  protected readonly draft = computed(() => this.items()?.find((a) => a.status === 'draft') ?? null);
+  protected readonly submitted = computed(() => (this.items() ?? []).filter((a) => a.status === 'submitted'));
 
   protected readonly busy = signal<string | null>(null);
   protected readonly startError = signal<{ message: string; profile: boolean } | null>(null);

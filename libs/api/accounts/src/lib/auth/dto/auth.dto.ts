@@ -64,7 +64,7 @@ export class PasswordResetConfirmDto {
 export class MembershipView {
   @ApiProperty({ format: 'uuid' }) orgId!: string;
   @ApiProperty({ enum: ['firm', 'chamber', 'research'] }) kind!: OrgKind;
-  @ApiProperty() name!: string;
+  @ApiProperty() orgName!: string;
   @ApiProperty({ enum: ['owner', 'admin', 'member', 'researcher'] }) role!: OrgRoleName;
 }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,6 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { resourceValue } from '@scs/web/catalogue';
 import { describeError } from '@scs/web/core';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { AssessmentsApi } from '../../data/assessments.api';
@@ -52,7 +53,7 @@ export interface ActionDialogData {
               <mat-label>{{ t('owner') }}</mat-label>
               <mat-select name="owner" [(ngModel)]="value.ownerUserId">
                 <mat-option [value]="null">{{ t('noOwner') }}</mat-option>
-                @for (m of members.value() ?? []; track m.userId) {
+                @for (m of memberList(); track m.userId) {
                   <mat-option [value]="m.userId">{{ m.name }} ({{ m.email }})</mat-option>
                 }
               </mat-select>
@@ -102,6 +103,7 @@ export class ActionDialogComponent {
   protected readonly statuses = ACTION_STATUSES;
   protected readonly noteMax = NOTE_MAX;
   protected readonly members = rxResource({ stream: () => this.api.members(this.data.orgId) });
+  protected readonly memberList = computed(() => resourceValue(this.members) ?? []);
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly fields = signal<Record<string, string>>({});

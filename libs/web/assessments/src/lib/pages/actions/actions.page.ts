@@ -11,6 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { resourceValue } from '@scs/web/catalogue';
 import { describeError } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { firstValueFrom, of } from 'rxjs';
@@ -71,7 +72,9 @@ export class ActionsPage {
     stream: ({ params }) => (params ? this.api.members(params) : of([])),
   });
   /** The list as shown: the server's, with inline edits applied as they succeed. */
-  protected readonly items = linkedSignal(() => this.list.value() ?? []);
+  protected readonly items = linkedSignal(() => resourceValue(this.list) ?? []);
+  protected readonly loaded = computed(() => this.list.hasValue());
+  protected readonly memberList = computed(() => resourceValue(this.members) ?? []);
   protected readonly filtered = computed(() => this.status() !== 'all' || this.overdueOnly());
   protected readonly overdueCount = computed(() => this.items().filter((a) => a.overdue).length);
   protected readonly error = computed(() => (this.list.error() ? describeError(this.list.error()).message : null));

@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { DONT_KNOW, type LevelId } from '@scs/shared/catalogue';
-import { catalogueResource, indexCatalogue, type CatalogueIndex } from '@scs/web/catalogue';
+import { catalogueResource, indexCatalogue, resourceValue, type CatalogueIndex } from '@scs/web/catalogue';
 import { describeError } from '@scs/web/core';
 import { DimensionChartComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, formatScore, type ChartSeries } from '@scs/web/ui';
 import { of } from 'rxjs';
@@ -38,14 +38,15 @@ export class ComparePage {
     params: () => (this.access().state === 'firm' ? { id: this.id(), other: this.otherId() } : undefined),
     stream: ({ params }) => (params ? this.api.compare(params.id, params.other) : of(null)),
   });
+  protected readonly data = computed(() => resourceValue(this.comparison) ?? null);
   protected readonly error = computed(() => (this.comparison.error() ? describeError(this.comparison.error()).message : null));
   // Findings are named from the catalogue each assessment was pinned to (usually the same version).
-  protected readonly toCatalogue = catalogueResource(() => this.comparison.value()?.to.catalogueVersion);
-  protected readonly fromCatalogue = catalogueResource(() => this.comparison.value()?.from.catalogueVersion);
+  protected readonly toCatalogue = catalogueResource(() => this.data()?.to.catalogueVersion);
+  protected readonly fromCatalogue = catalogueResource(() => this.data()?.from.catalogueVersion);
 
   protected readonly rows = computed(() => {
-    const c = this.comparison.value();
-    const cat = this.toCatalogue.value() ?? this.fromCatalogue.value();
+    const c = this.data();
+    const cat = resourceValue(this.toCatalogue) ?? resourceValue(this.fromCatalogue);
     if (!c || !cat) return [];
     const dims = new Map(cat.dimensions.map((d) => [d.id, d]));
     return c.dimensions
@@ -53,7 +54,7 @@ export class ComparePage {
       .map((d) => ({ ...d, name: dims.get(d.dimensionId)?.name ?? d.code }));
   });
   protected readonly chart = computed(() => {
-    const c = this.comparison.value();
+    const c = this.data();
     const rows = this.rows();
     if (!c) return null;
     const t = (key: string, p: Record<string, unknown>) => this.transloco.translate(`assessments.compare.${key}`, p);
@@ -65,9 +66,9 @@ export class ComparePage {
     return { categories: rows.map((r) => `${r.code} ${r.name}`), series, summary };
   });
   protected readonly findings = computed(() => {
-    const c = this.comparison.value();
-    const to = this.toCatalogue.value();
-    const from = this.fromCatalogue.value() ?? to;
+    const c = this.data();
+    const to = resourceValue(this.toCatalogue);
+    const from = resourceValue(this.fromCatalogue) ?? to;
     if (!c || !to || !from) return null;
     const [fromIndex, toIndex] = [indexCatalogue(from), indexCatalogue(to)];
     return {

@@ -9,7 +9,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { SEVERITIES, localize, type LevelId, type Locale } from '@scs/shared/catalogue';
 import type { ScoredFinding } from '@scs/shared/scoring';
-import { catalogueResource, indexCatalogue, pick, PortalItemComponent } from '@scs/web/catalogue';
+import { catalogueResource, indexCatalogue, pick, PortalItemComponent, resourceValue } from '@scs/web/catalogue';
 import { LanguageService, describeError } from '@scs/web/core';
 import { DimensionChartComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, formatScore, type ChartSeries } from '@scs/web/ui';
 import { firstValueFrom, of } from 'rxjs';
@@ -63,12 +63,12 @@ export class ResultPage {
     params: () => (this.orgId() ? this.id() : undefined),
     stream: ({ params }) => (params ? this.api.get(params) : of(null)),
   });
-  protected readonly assessment = computed(() => this.view.value() ?? null);
+  protected readonly assessment = computed(() => resourceValue(this.view) ?? null);
   protected readonly result = computed(() => this.assessment()?.result ?? null);
   protected readonly loadError = computed(() => (this.view.error() ? describeError(this.view.error()).message : null));
   protected readonly catalogue = catalogueResource(() => this.assessment()?.catalogueVersion);
   protected readonly index = computed(() => {
-    const c = this.catalogue.value();
+    const c = resourceValue(this.catalogue);
     return c ? indexCatalogue(c) : null;
   });
   protected readonly actions = rxResource({
@@ -105,7 +105,7 @@ export class ResultPage {
   });
   protected readonly actionsByQuestion = computed(() => {
     const map = new Map<string, ActionView[]>();
-    for (const a of this.actions.value() ?? []) {
+    for (const a of resourceValue(this.actions) ?? []) {
       if (!a.questionId) continue;
       map.set(a.questionId, [...(map.get(a.questionId) ?? []), a]);
     }

@@ -22,7 +22,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { DONT_KNOW, isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
-import { catalogueResource, indexCatalogue, pick, type PublicDimension, type PublicQuestion } from '@scs/web/catalogue';
+import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicDimension, type PublicQuestion } from '@scs/web/catalogue';
 import { describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, ScoreBarsComponent, formatScore, type ScoreBar } from '@scs/web/ui';
 import { firstValueFrom, of } from 'rxjs';
@@ -90,12 +90,12 @@ export class WizardPage {
     params: () => (this.access().state === 'firm' ? this.id() : undefined),
     stream: ({ params }) => (params ? this.api.get(params) : of(null)),
   });
-  protected readonly assessment = computed(() => this.view.value() ?? null);
+  protected readonly assessment = computed(() => resourceValue(this.view) ?? null);
   protected readonly loadError = computed(() => (this.view.error() ? describeError(this.view.error()).message : null));
   protected readonly catalogue = catalogueResource(() => this.assessment()?.catalogueVersion);
   protected readonly catalogueError = computed(() => (this.catalogue.error() ? describeError(this.catalogue.error()).message : null));
   protected readonly index = computed(() => {
-    const c = this.catalogue.value();
+    const c = resourceValue(this.catalogue);
     return c ? indexCatalogue(c) : null;
   });
 
@@ -105,7 +105,7 @@ export class WizardPage {
   protected readonly changed = computed(() => new Set(this.assessment()?.changedQuestions ?? []));
 
   protected readonly steps = computed<Step[]>(() => {
-    const c = this.catalogue.value();
+    const c = resourceValue(this.catalogue);
     const profile = this.profile();
     if (!c || !profile) return [];
     const answers = this.store.answers();
@@ -134,7 +134,7 @@ export class WizardPage {
   });
 
   protected readonly live = computed(() => {
-    const c = this.catalogue.value();
+    const c = resourceValue(this.catalogue);
     const profile = this.profile();
     return c && profile ? scoreDraft(c, profile, this.store.answers()) : null;
   });

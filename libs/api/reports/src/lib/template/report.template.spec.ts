@@ -1,0 +1,109 @@
+import type { ReportData } from '@scs/shared/contracts';
+import { readCatalogue } from '../../testing/read-catalogue';
+import { exampleReportData } from '../data/example';
+import { headerFooter, renderReportHtml, safeImage, safeUrl } from './report.template';
+
+const catalogue = readCatalogue();
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function render(overrides: Partial<ReportData> = {}, locale: 'en' | 'de' = 'en'): string {
+  return renderReportHtml({ ...exampleReportData(catalogue, { locale }), ...overrides });
+}
+
+describe('report template', () => {
+  const en = exampleReportData(catalogue, { locale: 'en' });
+  const enHtml = renderReportHtml(en);
+  const deHtml = renderReportHtml(exampleReportData(catalogue, { locale: 'de' }));
+
+  it('renders every section of the English report', () => {
+    for (const heading of ['Executive summary', 'Results by dimension', 'Action plan', 'Comparison with the previous assessment', 'Facts to verify', 'Appendix: methodology and sources']) {
+      expect(enHtml).toContain(heading);
+    }
+    expect(enHtml).toContain('<html lang="en">');
+    expect(enHtml).toContain('<title>SCS Check risk report – Musterwerk Präzisionsteile (Taicang) Co., Ltd.</title>');
+  });
+
+  it('renders every section of the German report in German', () => {
+    for (const heading of ['Zusammenfassung', 'Ergebnisse je Dimension', 'Maßnahmenplan', 'Vergleich mit der vorigen Einschätzung', 'Zu prüfende Angaben', 'Anhang: Methodik und Quellen']) {
+      expect(deHtml).toContain(heading);
+    }
+    expect(deHtml).toContain('<html lang="de">');
+    expect(deHtml).toContain('keine amtliche Bewertung');
+    expect(deHtml).not.toContain('Executive summary');
+  });
+
+  it('has one section per applicable dimension, with its Chinese name', () => {
+    for (const d of en.dimensions.filter((x) => x.applicable)) expect(enHtml).toContain(`${d.code} ${d.name} <span class="zh" lang="zh-Hans">${d.nameZh}</span>`);
+    const notApplicable = en.dimensions.filter((x) => !x.applicable);
+    expect(notApplicable.length).toBeGreaterThan(0);
+    for (const d of notApplicable) expect(enHtml).not.toContain(`<h2>${d.code} `);
+  });
+
+  it('prints each finding with severity, meaning, consequences, remediation and references', () => {
+    const f = en.result.findings[0];
+    if (!f) throw new Error('the example has findings');
+    expect(enHtml).toContain(f.title);
+    for (const step of f.remediation) expect(enHtml).toContain(step.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+    expect(enHtml).toContain(`badge sev-${f.severity}`);
+  });
+
+  it('marks unconfirmed references and repair paths visibly', () => {
+    const unconfirmed = en.dimensions.flatMap((d) => d.references).filter((r) => r.status === 'unconfirmed');
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    expect(enHtml.match(/class="badge unconfirmed">unconfirmed</g)?.length ?? 0).toBeGreaterThanOrEqual(unconfirmed.length);
+    expect(deHtml).toContain('class="badge unconfirmed">nicht bestätigt<');
+  });
+
+  it('includes the dimension chart as inline SVG and no script', () => {
+    expect(enHtml).toMatch(/<div class="chart"><svg[^>]*>/);
+    expect(enHtml).toContain('D1  Tax');
+    expect(enHtml).not.toMatch(/<script/i);
+    expect(enHtml).not.toMatch(/(src|href)="(?!data:|https?:)/);
+  });
+
+  it('states that the result is a self-assessment and lists the official portals', () => {
+    expect(enHtml).toContain('not an official rating');
+    expect(enHtml).toContain('https://www.gsxt.gov.cn');
+    expect(enHtml).toContain('国家企业信用信息公示系统');
+  });
+
+  it('escapes a hostile firm name everywhere, including the header', () => {
+    const page = render({ firm: { ...en.firm, name: HOSTILE } });
+    expect(page).not.toContain(HOSTILE);
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const hf = headerFooter({ ...en, firm: { ...en.firm, name: HOSTILE } });
+    expect(hf.headerTemplate).not.toContain('<img');
+    expect(hf.footerTemplate).toContain('class="pageNumber"');
+  });
+
+  it('escapes user-supplied action titles and owners', () => {
+    const page = render({ actions: [{ title: '</td><script>x()</script>', owner: '"><b>', dueDate: '2026-06-01', status: 'open' }] });
+    expect(page).not.toContain('<script>x()');
+    expect(page).toContain('&lt;/td&gt;&lt;script&gt;');
+  });
+
+  it('shows chamber branding on the cover, with only inline images', () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgo=';
+    const page = render({ branding: { chamberName: 'AHK Greater China', logoDataUri: logo, contactLine: 'compliance@example.org' } });
+    expect(page).toContain('AHK Greater China');
+    expect(page).toContain(`<img src="${logo}"`);
+    expect(page).toContain('compliance@example.org');
+    const remote = render({ branding: { chamberName: 'X', logoDataUri: 'https://evil.example/logo.png' } });
+    expect(remote).not.toContain('evil.example');
+  });
+
+  it('says so when there is no previous assessment, no action and nothing to verify', () => {
+    const page = render({ previous: null, actions: [], verify: [] });
+    expect(page).toContain('This is the first assessment');
+    expect(page).toContain('No actions recorded.');
+    expect(page).toContain('nothing to verify');
+  });
+
+  it('accepts only web links and inline images', () => {
+    expect(safeUrl('https://www.gsxt.gov.cn')).toBe('https://www.gsxt.gov.cn');
+    expect(safeUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeUrl('https://x" onclick="y')).toBeUndefined();
+    expect(safeImage('data:image/svg+xml;base64,PHN2Zy8+')).toBeDefined();
+    expect(safeImage('data:text/html;base64,PHN2Zy8+')).toBeUndefined();
+  });
+});

@@ -1,0 +1,287 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { createHmac, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { DataSource } from 'typeorm';
+import { ProfileService } from '@scs/api/accounts';
+import { CatalogueService } from '@scs/api/catalogue';
+import { APP_CONFIG, type AppConfig, type AuthUser } from '@scs/api/core';
+import type { Catalogue, Locale } from '@scs/shared/catalogue';
+import {
+  PREDEFINED_TABLES,
+  buildCodebook,
+  chooseGeneralisation,
+  codebookDdi,
+  codebookHtml,
+  isClosedWave,
+  microdataHeader,
+  microdataRow,
+  microdataVariables,
+  peerBenchmark,
+  planWave,
+  previousWave,
+  sectorGroupOf,
+  tableCsv,
+  type Codebook,
+  type DisclosedTable,
+  type PeerBenchmark,
+  type PredefinedTable,
+  type PredefinedTableId,
+  type QiCombination,
+  type WaveSummary,
+} from '@scs/shared/disclosure';
+import { RESEARCH_MODULES } from '../module/research-module.2026.1';
+import { AggregatesService } from './aggregates.service';
+import { recordsOfWave, vocabularyOf } from './engine';
+import type { ExportKind } from './export-log.entity';
+
+export interface TableParams {
+  wave?: string;
+  from?: string;
+  variable?: string;
+}
+
+export interface TableCatalogueEntry extends PredefinedTable {
+  /** Waves with data (closed waves only). */
+  waves: string[];
+  /** answers-by-legal-form: the variables available in the latest wave, as `version:variable` with their label. */
+  variables?: { id: string; label: { en: string; de: string } }[];
+}
+
+export interface DatasetSummary {
+  k: number;
+  /** Distinct firms over all closed waves (null when fewer than k). */
+  firms: number | null;
+  waves: { wave: string; firms: number | null; catalogueVersions: string[] }[];
+  /** The wave still collecting submissions (not shown until it closes). */
+  openWave: string | null;
+}
+
+export interface ExportLogView {
+  id: string;
+  at: Date;
+  userId: string;
+  userEmail: string | null;
+  orgId: string;
+  orgName: string | null;
+  kind: ExportKind;
+  tableId: string | null;
+  params: Record<string, unknown>;
+  rowCount: number;
+}
+
+interface Caller {
+  user: AuthUser;
+  orgId: string;
+}
+
+/** The researcher-facing outputs (predefined tables, CSV, microdata, codebook) and the firms' peer benchmark. */
+@Injectable()
+export class ResearchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly aggregates: AggregatesService,
+    private readonly catalogues: CatalogueService,
+    private readonly profiles: ProfileService,
+  ) {}
+
+  private get engine() {
+    return this.aggregates.engine;
+  }
+
+  /** Closed waves with records, oldest first. */
+  async closedWaves(now = new Date()): Promise<string[]> {
+    return (await this.engine.waves()).filter((w) => isClosedWave(w, now));
+  }
+
+  private async summaryOf(wave: string): Promise<WaveSummary | null> {
+    let summary = await this.engine.cached<WaveSummary>(wave, 'summary');
+    if (!summary) {
+      // Never computed yet (e.g. first request after a restore): compute now rather than answer "no data".
+      await this.aggregates.refreshDirty();
+      summary = await this.engine.cached<WaveSummary>(wave, 'summary');
+    }
+    return summary;
+  }
+
+  async datasetSummary(): Promise<DatasetSummary> {
+    const k = this.config.researchK;
+    const all = await this.engine.waves();
+    const closed = all.filter((w) => isClosedWave(w));
+    const waves = [];
+    for (const wave of closed) {
+      const s = await this.summaryOf(wave);
+      const firms = s?.firms ?? 0;
+      waves.push({ wave, firms: firms >= k ? firms : null, catalogueVersions: Object.keys(s?.catalogueVersions ?? {}).sort() });
+    }
+    const [{ n }] = closed.length
+      ? ((await this.dataSource.query(`SELECT count(DISTINCT "pseudonym")::int AS "n" FROM "research"."record" WHERE "wave" = ANY($1)`, [closed])) as [{ n: number }])
+      : [{ n: 0 }];
+    return { k, firms: n >= k ? n : null, waves, openWave: all.find((w) => !isClosedWave(w)) ?? null };
+  }
+
+  async tableCatalogue(): Promise<TableCatalogueEntry[]> {
+    const waves = await this.closedWaves();
+    const latest = waves.at(-1);
+    const variables: TableCatalogueEntry['variables'] = [];
+    if (latest) {
+      const rows: { param: string; label: { en: string; de: string } }[] = await this.dataSource.query(
+        `SELECT "param", "payload"->'title' AS "label" FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" = 'answers-by-legal-form' ORDER BY "param"`,
+        [latest],
+      );
+      variables.push(...rows.map((r) => ({ id: r.param, label: r.label })));
+    }
+    return PREDEFINED_TABLES.map((p) => ({ ...p, waves: p.id === 'wave-change' ? waves.slice(1) : waves, ...(p.id === 'answers-by-legal-form' ? { variables } : {}) }));
+  }
+
+  /** One predefined table from the precomputed store (closed waves only). */
+  async table(tableId: PredefinedTableId, params: TableParams): Promise<DisclosedTable> {
+    const def = PREDEFINED_TABLES.find((p) => p.id === tableId);
+    if (!def) throw new NotFoundException(`No predefined table "${tableId}" (see GET /api/research/:orgId/tables)`);
+    const waves = await this.closedWaves();
+    const wave = params.wave ?? waves.at(-1);
+    if (!wave || !waves.includes(wave)) throw new NotFoundException(wave ? `No closed wave ${wave} with data` : 'No closed wave with data yet');
+    let param = '';
+    if (tableId === 'wave-change') {
+      const from = params.from ?? waves[waves.indexOf(wave) - 1] ?? previousWave(wave);
+      if (waves[waves.indexOf(wave) - 1] !== from) throw new BadRequestException({ message: 'wave-change compares two consecutive waves with data', errors: { from: `must be ${waves[waves.indexOf(wave) - 1] ?? 'a wave with data before ' + wave}` } });
+      param = from;
+    } else if (tableId === 'answers-by-legal-form') {
+      if (!params.variable) throw new BadRequestException({ message: 'Choose a question', errors: { variable: 'Required, e.g. 2026.1:T1' } });
+      param = params.variable;
+    }
+    let payload = await this.engine.cached<DisclosedTable>(wave, tableId, param);
+    if (!payload && !(await this.engine.cached(wave, 'summary'))) {
+      await this.aggregates.refreshDirty();
+      payload = await this.engine.cached<DisclosedTable>(wave, tableId, param);
+    }
+    if (!payload) throw new NotFoundException(tableId === 'answers-by-legal-form' ? `No question ${param} in wave ${wave}` : `No data for ${tableId} in ${wave}`);
+    return payload;
+  }
+
+  async viewTable(caller: Caller, tableId: PredefinedTableId, params: TableParams): Promise<DisclosedTable> {
+    const table = await this.table(tableId, params);
+    await this.log(caller, 'table', tableId, { ...params, wave: table.waves.at(-1) }, table.rows.length);
+    return table;
+  }
+
+  async tableAsCsv(caller: Caller, tableId: PredefinedTableId, params: TableParams & { lang?: Locale }): Promise<{ filename: string; body: string }> {
+    const table = await this.table(tableId, params);
+    await this.log(caller, 'table_csv', tableId, { ...params, wave: table.waves.at(-1) }, table.rows.length);
+    const suffix = [table.waves.join('_'), table.variable ? table.variable.replace(/[^A-Za-z0-9_]/g, '_') : ''].filter(Boolean).join('_');
+    return { filename: `${tableId}_${suffix}.csv`, body: tableCsv(table, params.lang ?? 'en') };
+  }
+
+  private async selectedWaves(list: string | undefined): Promise<string[]> {
+    const closed = await this.closedWaves();
+    if (!list) return closed;
+    const wanted = [...new Set(list.split(','))];
+    const unknown = wanted.filter((w) => !closed.includes(w));
+    if (unknown.length) throw new BadRequestException({ message: `No closed wave with data: ${unknown.join(', ')}`, errors: { waves: `available: ${closed.join(', ') || 'none'}` } });
+    return closed.filter((w) => wanted.includes(w));
+  }
+
+  private async spec(waves: string[]) {
+    const combos: (QiCombination & { firms: number })[] = waves.length
+      ? await this.dataSource.query(
+          `SELECT "wave", "nace_section" AS "naceSection", "province", "province_group" AS "provinceGroup", "headcount_band" AS "headcountBand",
+                  "legal_form" AS "legalForm", "activities", count(*)::int AS "firms"
+             FROM "research"."record" WHERE "wave" = ANY($1)
+            GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+          [waves],
+        )
+      : [];
+    const generalisation = chooseGeneralisation(combos, this.config.researchK);
+    const versionRows: { v: string }[] = waves.length ? await this.dataSource.query(`SELECT DISTINCT "catalogue_version" AS "v" FROM "research"."record" WHERE "wave" = ANY($1)`, [waves]) : [];
+    const catalogues = (await Promise.all(versionRows.map((r) => this.catalogues.get(r.v)))).flatMap((c) => (c ? [c.catalogue] : [])) as Catalogue[];
+    const modules = RESEARCH_MODULES.filter((m) => catalogues.some((c) => c.version === m.version));
+    const kept = waves.filter((w) => !generalisation.droppedWaves.includes(w));
+    return { spec: { catalogues, modules, levels: generalisation.levels, waves: kept, k: this.config.researchK }, generalisation };
+  }
+
+  async codebook(caller: Caller, format: 'json' | 'html' | 'ddi', list?: string): Promise<{ contentType: string; filename: string; body: string | Codebook }> {
+    const waves = await this.selectedWaves(list);
+    const { spec } = await this.spec(waves);
+    const cb = buildCodebook(spec);
+    await this.log(caller, 'codebook', null, { format, waves: spec.waves }, cb.variables.length);
+    if (format === 'html') return { contentType: 'text/html; charset=utf-8', filename: 'codebook.html', body: codebookHtml(cb) };
+    if (format === 'ddi') return { contentType: 'application/xml; charset=utf-8', filename: 'codebook.xml', body: codebookDdi(cb) };
+    return { contentType: 'application/json; charset=utf-8', filename: 'codebook.json', body: cb };
+  }
+
+  /**
+   * Streams the microdata CSV: quasi-identifiers generalised to k-anonymity, a per-export firm id (HMAC of the
+   * pseudonym with a random salt), records read in batches with backpressure, so memory stays flat.
+   */
+  async streamMicrodata(caller: Caller, res: Response, list?: string): Promise<void> {
+    const waves = await this.selectedWaves(list);
+    const { spec, generalisation } = await this.spec(waves);
+    const vars = microdataVariables(spec);
+    const salt = randomBytes(16);
+    const idOf = (pseudonym: string) => createHmac('sha256', salt).update(pseudonym).digest('hex').slice(0, 16);
+    res.status(200);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', 'attachment; filename="microdata.csv"');
+    res.setHeader('x-generalisation', JSON.stringify(generalisation.levels));
+    let rows = 0;
+    const write = async (chunk: string) => {
+      if (!res.write(chunk)) await once(res, 'drain');
+    };
+    try {
+      await write(microdataHeader(vars));
+      for (const wave of spec.waves) {
+        for await (const batch of recordsOfWave(this.dataSource, wave, 2000)) {
+          if (res.destroyed) return;
+          let chunk = '';
+          for (const r of batch) chunk += microdataRow(vars, r, idOf(r.pseudonym));
+          rows += batch.length;
+          await write(chunk);
+        }
+      }
+    } finally {
+      await this.log(caller, 'microdata', null, { waves: spec.waves, generalisation: generalisation.levels, droppedWaves: generalisation.droppedWaves }, rows);
+      res.end();
+    }
+  }
+
+  async exportLog(limit = 100, before?: number): Promise<ExportLogView[]> {
+    const rows: (ExportLogView & { id: string })[] = await this.dataSource.query(
+      `SELECT l."id", l."at", l."user_id" AS "userId", u."email" AS "userEmail", l."org_id" AS "orgId", o."name" AS "orgName",
+              l."kind", l."table_id" AS "tableId", l."params", l."row_count" AS "rowCount"
+         FROM "research"."export_log" l
+         LEFT JOIN "user_account" u ON u."id" = l."user_id"
+         LEFT JOIN "organisation" o ON o."id" = l."org_id"
+        WHERE ($2::bigint IS NULL OR l."id" < $2)
+        ORDER BY l."id" DESC LIMIT $1`,
+      [limit, before ?? null],
+    );
+    return rows.map((r) => ({ ...r, id: String(r.id) }));
+  }
+
+  /** "Firms like yours": the firm's sector-group and size-band rows of the latest closed wave's means tables. */
+  async peerBenchmark(orgId: string): Promise<PeerBenchmark> {
+    const k = this.config.researchK;
+    let profile: { naceSection?: string | null; headcountBand?: string | null } = {};
+    try {
+      profile = (await this.profiles.current(orgId)).data;
+    } catch (e) {
+      if (!(e instanceof NotFoundException)) throw e;
+    }
+    const firm = { sectorGroup: profile.naceSection ? sectorGroupOf(profile.naceSection) : null, headcountBand: profile.headcountBand ?? null };
+    const wave = (await this.closedWaves()).at(-1);
+    const summary = wave ? await this.summaryOf(wave) : null;
+    if (!summary) return peerBenchmark(null, [], firm, k);
+    const catalogues = (await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))).flatMap((c) => (c ? [c.catalogue] : []));
+    return peerBenchmark({ summary, plan: planWave(summary, k) }, vocabularyOf(catalogues).dimensions, firm, k);
+  }
+
+  private async log(caller: Caller, kind: ExportKind, tableId: string | null, params: Record<string, unknown>, rowCount: number): Promise<void> {
+    const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+    await this.dataSource.query(
+      `INSERT INTO "research"."export_log" ("user_id", "org_id", "kind", "table_id", "params", "row_count") VALUES ($1, $2, $3, $4, $5, $6)`,
+      [caller.user.id, caller.orgId, kind, tableId, JSON.stringify(clean), rowCount],
+    );
+  }
+}

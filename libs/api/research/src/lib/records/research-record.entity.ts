@@ -1,0 +1,26 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * An anonymised research record (schema `research`, which no query of the application's firm tables joins). No names,
+ * e-mail addresses, credit codes, notes, free text or dates: the wave is the only time information.
+ */
+@Entity({ schema: 'research', name: 'record' })
+@Index('IDX_research_record_wave', ['wave'])
+export class ResearchRecordRow {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_research_record' }) pseudonym!: string;
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_research_record' }) wave!: string;
+  @Column({ type: 'text', name: 'catalogue_version' }) catalogueVersion!: string;
+  @Column({ type: 'text', name: 'nace_section' }) naceSection!: string;
+  @Column({ type: 'text', name: 'province_group' }) provinceGroup!: string;
+  @Column({ type: 'text' }) province!: string;
+  @Column({ type: 'text', name: 'headcount_band' }) headcountBand!: string;
+  @Column({ type: 'text', name: 'legal_form' }) legalForm!: string;
+  @Column({ type: 'jsonb' }) activities!: string[];
+  @Column({ type: 'jsonb', name: 'dimension_scores' }) dimensionScores!: Record<string, number | null>;
+  @Column({ type: 'double precision', name: 'overall_score', nullable: true }) overallScore!: number | null;
+  @Column({ type: 'text', nullable: true }) level!: string | null;
+  @Column({ type: 'jsonb' }) answers!: Record<string, string>;
+  @Column({ type: 'jsonb', name: 'research_module', nullable: true }) researchModule!: Record<string, string> | null;
+  /** Which pseudonym key wrote the record (a fingerprint, not the key): tells records of a rotated key apart. */
+  @Column({ type: 'text', name: 'key_id' }) keyId!: string;
+}

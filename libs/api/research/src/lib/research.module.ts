@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@scs/api/catalogue';
+import { ConsentController } from './consent/consent.controller';
+import { ConsentService } from './consent/consent.service';
+import { researchEntities } from './entities';
+import { AggregatesService } from './outputs/aggregates.service';
+import { ResearchController, ResearchPublicController } from './outputs/research.controller';
+import { ResearchService } from './outputs/research.service';
+import { PseudonymService } from './records/pseudonym.service';
+import { ResearchRecordsService } from './records/research-records.service';
+
+/**
+ * Consent, anonymised research records (schema `research`) and the disclosure-controlled outputs built from them.
+ * Other features use ResearchRecordsService.recordSubmission (assessments, on submit) and ConsentService.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(researchEntities), CatalogueModule],
+  controllers: [ConsentController, ResearchController, ResearchPublicController],
+  providers: [PseudonymService, ResearchRecordsService, AggregatesService, ConsentService, ResearchService],
+  exports: [ResearchRecordsService, ConsentService, AggregatesService],
+})
+export class ResearchModule {}
