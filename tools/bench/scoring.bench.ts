@@ -64,4 +64,5 @@ const totalMs = performance.now() - start;
 const levels = Object.fromEntries(catalogue.levels.map((l) => [l.id, results.filter((r) => r.level === l.id).length]));
 console.log(`scored ${count} complete assessments against catalogue ${catalogue.version} (${catalogue.questions.length} questions)`);
 console.log(`total ${totalMs.toFixed(1)} ms, ${((totalMs * 1000) / count).toFixed(1)} µs per assessment`);
+console.log(`BENCH_RESULT ${JSON.stringify({ figure: `score ${count} full assessments`, unit: 'ms', median: +totalMs.toFixed(2), min: +totalMs.toFixed(2), max: +totalMs.toFixed(2), baseline: null, ratio: null })}`);
 console.log(JSON.stringify({ bench: 'scoring', catalogue: catalogue.version, assessments: count, totalMs: +totalMs.toFixed(2), perAssessmentMs: +(totalMs / count).toFixed(4), levels }));
