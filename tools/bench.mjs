@@ -3,7 +3,7 @@
 // (figure, median, min, max, baseline measured in the same run, ratio) and writes it as JSON to bench-results/.
 // Each benchmark script prints lines `BENCH_RESULT {json}`; `--only name` runs one (e.g. --only autosave).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,7 +23,9 @@ const rows = [];
 for (const script of scripts) {
   console.log(`\n=== ${script} ===`);
   const file = join('tools/bench', script);
-  const cmd = script.endsWith('.ts') ? ['npx', ['tsx', '--tsconfig', 'tools/bench/tsconfig.json', file]] : [process.execPath, [file]];
+  const own = join('tools/bench', script.replace(/\.ts$/, '.tsconfig.json'));
+  const tsconfig = existsSync(join(root, own)) ? own : 'tools/bench/tsconfig.json';
+  const cmd = script.endsWith('.ts') ? ['npx', ['tsx', '--tsconfig', tsconfig, file]] : [process.execPath, [file]];
   const res = spawnSync(cmd[0], cmd[1], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(res.stdout ?? '');
   process.stderr.write(res.stderr ?? '');
