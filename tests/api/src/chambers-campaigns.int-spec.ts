@@ -84,6 +84,14 @@ describe('chamber campaigns: invite → register/accept → join, progress, remi
     expect(res.status).toBe(200);
   }
 
+  /** The firm's consent "share my participation status with my chamber" (kept by the research feature). */
+  async function shareStatus(user: TestUser, granted: boolean): Promise<number> {
+    const texts = await user.http.get<{ kind: string; version: number }[]>('/api/consent-texts');
+    const version = texts.body.find((x) => x.kind === 'chamber_participation')?.version;
+    const body = granted ? { kind: 'chamber_participation', granted: true, textVersion: version } : { kind: 'chamber_participation', granted: false };
+    return (await user.http.put(`/api/orgs/${user.orgId}/consents`, body)).status;
+  }
+
   async function startAssessment(user: TestUser): Promise<string> {
     const res = await user.http.post<{ id: string }>(`/api/orgs/${user.orgId}/assessments`, {});
     expect(res.status).toBe(201);
@@ -200,11 +208,9 @@ describe('chamber campaigns: invite → register/accept → join, progress, remi
     // One non-sharing firm started: the funnel must not show it (it would identify the firm).
     expect(await progress()).toMatchObject({ joined: 3, started: 0, submitted: 0, sharingFirms: 0, complete: false });
 
-    const denied = await chamber.http.put(`/api/orgs/${newFirm.orgId}/chamber-sharing`, { participationStatus: true });
-    expect(denied.status).toBe(403);
-    const share = await newFirm.http.put<{ participationStatus: boolean }>(`/api/orgs/${newFirm.orgId}/chamber-sharing`, { participationStatus: true });
-    expect(share.status).toBe(200);
-    expect(share.body.participationStatus).toBe(true);
+    const denied = await chamber.http.put(`/api/orgs/${newFirm.orgId}/consents`, { kind: 'chamber_participation', granted: true, textVersion: 1 });
+    expect([403, 404]).toContain(denied.status);
+    expect(await shareStatus(newFirm, true)).toBe(200);
     expect((await firms()).find((f) => f.firmId === newFirm.orgId)?.status).toBe('started');
 
     await submitAssessment(newFirm, draft);
@@ -212,15 +218,13 @@ describe('chamber campaigns: invite → register/accept → join, progress, remi
     expect(await progress()).toMatchObject({ started: 1, submitted: 1, sharingFirms: 1, complete: false });
 
     // The other two firms share too: now every count is complete.
-    for (const u of [existing]) await u.http.put(`/api/orgs/${u.orgId}/chamber-sharing`, { participationStatus: true });
-    const memberOwner = await loginUser(t.url, 'owner@member-firm.test');
-    await memberOwner.http.put(`/api/orgs/${memberOwner.orgId}/chamber-sharing`, { participationStatus: true });
+    expect(await shareStatus(existing, true)).toBe(200);
+    expect(await shareStatus(await loginUser(t.url, 'owner@member-firm.test'), true)).toBe(200);
     expect(await progress()).toMatchObject({ joined: 3, started: 1, submitted: 1, sharingFirms: 3, complete: true });
 
-    const stop = await newFirm.http.put<{ participationStatus: boolean }>(`/api/orgs/${newFirm.orgId}/chamber-sharing`, { participationStatus: false });
-    expect(stop.body.participationStatus).toBe(false);
+    expect(await shareStatus(newFirm, false)).toBe(200);
     expect((await firms()).find((f) => f.firmId === newFirm.orgId)?.status).toBeNull();
-    await newFirm.http.put(`/api/orgs/${newFirm.orgId}/chamber-sharing`, { participationStatus: true });
+    expect(await shareStatus(newFirm, true)).toBe(200);
   });
 
   it('never gives the chamber a member\'s answers, score or reports', async () => {

@@ -9,7 +9,7 @@ import { createResearcher, loginUser, startTestApp, TEST_PASSWORD, type TestApp,
 import { MANUFACTURER_PROFILE, registerFirm, type RegisteredFirm } from './support/firms';
 
 const FIRM_NAME = 'Geheim Präzisionsteile (Taicang) Co., Ltd.';
-const USCC = '91320585MA1MXXXX0X';
+const USCC = '91440300708461136T';
 const NOTE = 'Our tax manager Mr Wang said the grade was downgraded in March';
 
 describe('research: consent, anonymised records, disclosure-controlled outputs (real PostgreSQL)', () => {
@@ -78,7 +78,7 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
 
   it('records who granted which text version when, and refuses a grant of an outdated text', async () => {
     expect((await grant(firm, true, 99)).status).toBe(409);
-    expect((await grant(firm, true, undefined)).status).toBe(400);
+    expect((await firm.http.put(`/api/orgs/${firm.orgId}/consents`, { kind: 'research', granted: true })).status).toBe(400);
     const res = await grant(firm, true);
     expect(res.status).toBe(200);
     const [row] = (await t.dataSource.query(`SELECT "text_version", "granted_by", "granted_at", "revoked_at" FROM "consent" WHERE "org_id" = $1 AND "kind" = 'research'`, [firm.orgId])) as Record<string, unknown>[];

@@ -8,5 +8,6 @@ export const appRoutes: Route[] = [
   { path: 'catalogue', loadChildren: () => import('@scs/web/catalogue').then((m) => m.catalogueRoutes) },
   { path: 'assessments', loadChildren: () => import('@scs/web/assessments').then((m) => m.assessmentsRoutes) },
   { path: 'actions', loadChildren: () => import('@scs/web/assessments').then((m) => m.actionsRoutes) },
+  { path: 'chamber', loadChildren: () => import('@scs/web/chambers').then((m) => m.chambersRoutes) },
   { path: '**', component: NotFoundPage, title: 'SCS Check – 404' },
 ];

@@ -97,8 +97,8 @@ export class Research1764600000000 implements MigrationInterface {
       "answers" jsonb NOT NULL,
       "research_module" jsonb,
       "key_id" text NOT NULL,
-      CONSTRAINT "PK_research_record" PRIMARY KEY ("pseudonym", "wave"))`);
-    await q.query(`CREATE INDEX "IDX_research_record_wave" ON "research"."record" ("wave")`);
+      CONSTRAINT "PK_research_record" PRIMARY KEY ("wave", "pseudonym"))`);
+    await q.query(`CREATE INDEX "IDX_research_record_pseudonym" ON "research"."record" ("pseudonym")`);
     await q.query(`CREATE TABLE "research"."aggregate_cache" (
       "wave" text NOT NULL,
       "table_id" text NOT NULL,

@@ -76,16 +76,9 @@ export class Chambers1764700000000 implements MigrationInterface {
       CONSTRAINT "FK_campaign_reminder_campaign" FOREIGN KEY ("campaign_id") REFERENCES "campaign"("id") ON DELETE CASCADE,
       CONSTRAINT "FK_campaign_reminder_firm" FOREIGN KEY ("firm_id") REFERENCES "organisation"("id") ON DELETE CASCADE)`);
     await q.query(`CREATE INDEX "IDX_campaign_reminder_firm_sent" ON "campaign_reminder" ("firm_id", "sent_at")`);
-    await q.query(`CREATE TABLE "chamber_participation_consent" (
-      "firm_id" uuid NOT NULL,
-      "granted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-      "granted_by" uuid,
-      CONSTRAINT "PK_chamber_participation_consent" PRIMARY KEY ("firm_id"),
-      CONSTRAINT "FK_chamber_participation_consent_firm" FOREIGN KEY ("firm_id") REFERENCES "organisation"("id") ON DELETE CASCADE)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE "chamber_participation_consent"`);
     await q.query(`DROP TABLE "campaign_reminder"`);
     await q.query(`DROP TABLE "campaign_firm"`);
     await q.query(`DROP TABLE "campaign_invitation"`);

@@ -59,9 +59,15 @@ export function addRecord(s: WaveSummary, r: ResearchRecord, opts: { answers?: b
   addScore(OVERALL, r.overallScore);
   for (const [dim, value] of Object.entries(r.dimensionScores)) addScore(dim, value);
   if (opts.answers === false) return;
-  const vars: Record<string, string> = { ...r.answers, ...(r.researchModule ?? {}) };
-  for (const [variable, code] of Object.entries(vars)) {
-    bump(child(child(s.answers, `${r.catalogueVersion}:${variable}`, () => ({})), r.legalForm, () => ({})), code);
+  const prefix = `${r.catalogueVersion}:`;
+  for (const vars of [r.answers, r.researchModule]) {
+    if (!vars) continue;
+    for (const variable in vars) {
+      const byForm = (s.answers[prefix + variable] ??= {});
+      const counts = (byForm[r.legalForm] ??= {});
+      const code = vars[variable] as string;
+      counts[code] = (counts[code] ?? 0) + 1;
+    }
   }
 }
 

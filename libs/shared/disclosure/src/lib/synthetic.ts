@@ -105,7 +105,9 @@ export function catalogueScorer(catalogue: Catalogue): (p: FirmProfile, rng: Rng
         codes[q.id] = MISSING.notAnswered;
         continue;
       }
-      const optionId = q.dontKnow && r < 0.12 ? DONT_KNOW : (q.options[Math.min(q.options.length - 1, Math.floor(rng() ** 2.5 * q.options.length))]?.id as string);
+      // Most firms are in good standing: draw options skewed to the lowest exposure.
+      const byExposure = [...q.options].sort((a, b) => a.exposure - b.exposure);
+      const optionId = q.dontKnow && r < 0.12 ? DONT_KNOW : (byExposure[Math.min(byExposure.length - 1, Math.floor(rng() ** 3 * byExposure.length))]?.id as string);
       answers[q.id] = { optionId };
       codes[q.id] = optionId;
     }

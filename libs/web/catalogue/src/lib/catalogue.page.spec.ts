@@ -14,6 +14,9 @@ const DIR = join(__dirname, '../../../../shared/catalogue/data/2026.1');
 const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
 const catalogue: Catalogue = parseCatalogueFiles(walk(DIR).map((p) => ({ path: relative(DIR, p), content: readFileSync(p, 'utf8') })));
 
+// Rendering the full real catalogue takes a few seconds in jsdom, more on a loaded CI machine.
+jest.setTimeout(30_000);
+
 describe('CataloguePage ("What we assess")', () => {
   let fixture: ComponentFixture<CataloguePage>;
   let http: HttpTestingController;

@@ -9,7 +9,7 @@ import type { LevelId } from '@scs/shared/catalogue';
     <span class="dot" aria-hidden="true"></span>
     <span class="label">{{ label() }}</span>
     @if (scoreText(); as s) {
-      <span class="score">{{ s }}</span>
+      <span class="score">{{ ' ' + s }}</span>
     }
   </span>`,
   styles: `

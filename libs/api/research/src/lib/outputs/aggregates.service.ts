@@ -90,9 +90,10 @@ export class AggregatesService implements OnModuleInit, OnApplicationShutdown {
         return;
       }
       try {
-        const rows: { wave: string }[] = await this.dataSource.query(
+        // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+        const [rows] = (await this.dataSource.query(
           `UPDATE "research"."aggregate_state" SET "dirty" = false, "generation" = "generation" + 1 WHERE "dirty" RETURNING "wave"`,
-        );
+        )) as [{ wave: string }[], number];
         if (!rows.length) return;
         const dirty = new Set(rows.map((r) => r.wave));
         try {

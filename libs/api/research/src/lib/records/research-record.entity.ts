@@ -5,10 +5,11 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * e-mail addresses, credit codes, notes, free text or dates: the wave is the only time information.
  */
 @Entity({ schema: 'research', name: 'record' })
-@Index('IDX_research_record_wave', ['wave'])
+@Index('IDX_research_record_pseudonym', ['pseudonym'])
 export class ResearchRecordRow {
-  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_research_record' }) pseudonym!: string;
+  // (wave, pseudonym): outputs read a wave in pseudonym order; revocation finds a firm through the pseudonym index.
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_research_record' }) wave!: string;
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_research_record' }) pseudonym!: string;
   @Column({ type: 'text', name: 'catalogue_version' }) catalogueVersion!: string;
   @Column({ type: 'text', name: 'nace_section' }) naceSection!: string;
   @Column({ type: 'text', name: 'province_group' }) provinceGroup!: string;

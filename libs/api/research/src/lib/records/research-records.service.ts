@@ -77,7 +77,7 @@ export class ResearchRecordsService {
         .values({ ...toRow(record), keyId: key.id })
         .orUpdate(
           ['catalogue_version', 'nace_section', 'province_group', 'province', 'headcount_band', 'legal_form', 'activities', 'dimension_scores', 'overall_score', 'level', 'answers', 'research_module', 'key_id'],
-          ['pseudonym', 'wave'],
+          ['wave', 'pseudonym'],
         )
         .execute();
       await this.aggregates.markDirty(record.wave, m);
@@ -91,7 +91,8 @@ export class ResearchRecordsService {
   /** Deletes every research record of a firm (on revocation), in the caller's transaction; returns the waves touched. */
   async deleteForFirm(firmId: string, m: EntityManager): Promise<{ deleted: number; waves: string[] }> {
     const pseudonym = await this.pseudonyms.pseudonymOf(firmId);
-    const rows: { wave: string }[] = await m.query(`DELETE FROM "research"."record" WHERE "pseudonym" = $1 RETURNING "wave"`, [pseudonym]);
+    // TypeORM answers a DELETE … RETURNING with [rows, affected].
+    const [rows] = (await m.query(`DELETE FROM "research"."record" WHERE "pseudonym" = $1 RETURNING "wave"`, [pseudonym])) as [{ wave: string }[], number];
     const waves = [...new Set(rows.map((r) => r.wave))];
     for (const wave of waves) await this.aggregates.markDirty(wave, m);
     return { deleted: rows.length, waves };

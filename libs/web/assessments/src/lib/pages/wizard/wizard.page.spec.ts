@@ -51,6 +51,9 @@ function draft(overrides: Partial<AssessmentView> = {}): AssessmentView {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// Rendering the full real catalogue takes a few seconds in jsdom, more on a loaded CI machine.
+jest.setTimeout(30_000);
+
 describe('WizardPage', () => {
   let fixture: ComponentFixture<WizardPage>;
   let http: HttpTestingController;
