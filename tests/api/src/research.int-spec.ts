@@ -56,9 +56,10 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
   });
   afterAll(() => t.close());
 
-  it('publishes the consent texts in German and English, version 1 of each kind', async () => {
-    const res = await fetch(`${t.url}/api/consent-texts`);
-    const body = (await res.json()) as { kind: string; version: number; en: string; de: string }[];
+  it('publishes the consent texts in German and English, version 1 of each kind, to signed-in users', async () => {
+    expect((await fetch(`${t.url}/api/consent-texts`)).status).toBe(401);
+    const res = await firm.http.get<{ kind: string; version: number; en: string; de: string }[]>('/api/consent-texts');
+    const body = res.body;
     expect(res.status).toBe(200);
     expect(body.map((x) => [x.kind, x.version])).toEqual([
       ['research', 1],
@@ -244,9 +245,9 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
     });
   });
 
-  it('serves the research module publicly, in German and English', async () => {
-    const res = await fetch(`${t.url}/api/research-module`);
-    const body = (await res.json()) as { version: string; questions: { id: string; text: { en: string; de: string } }[] };
+  it('serves the research module to signed-in users, in German and English', async () => {
+    const res = await firm.http.get<{ version: string; questions: { id: string; text: { en: string; de: string } }[] }>('/api/research-module');
+    const body = res.body;
     expect(res.status).toBe(200);
     expect(body.version).toBe(catalogue.version);
     expect(body.questions.map((q) => q.id)).toEqual(['awareness', 'learned_from', 'impact', 'preparation', 'pilots', 'pilot_areas', 'outside_china']);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   db = await startEmbeddedPostgres('memory');
   // The table comes from the entity here; the migration in libs/api/app is checked against it by db:check.
   admin = await new DataSource({ ...postgresOptions(db.url, [CatalogueVersion], []), synchronize: true }).initialize();
-});
+}, 180_000); // the in-memory engine's initdb takes a while on a busy 2-core machine
 afterAll(async () => {
   removeFixtureDirs();
   await admin?.destroy();

@@ -51,6 +51,7 @@ export class ReportWorker implements OnApplicationBootstrap {
 
   constructor(
     @InjectRepository(Report) private readonly reports: Repository<Report>,
+    @InjectRepository(ReportFile) private readonly files: Repository<ReportFile>,
     @Inject(QueueService) private readonly queue: QueueService,
     @Inject(ReportsService) private readonly service: ReportsService,
     @Inject(ReportRenderer) private readonly renderer: ReportRenderer,
@@ -83,21 +84,21 @@ export class ReportWorker implements OnApplicationBootstrap {
         this.logger.warn(`Report ${reportId}: the content changed since it was requested (e.g. new branding); rendering the current content`);
       }
       const rendered = await this.renderer.render(data);
-      await this.reports.manager.transaction(async (tx) => {
-        await tx.getRepository(ReportFile).save({ reportId, pdf: rendered.pdf });
-        await tx.getRepository(Report).update(
-          { id: reportId },
-          {
-            status: 'done',
-            error: null,
-            sha256: rendered.sha256,
-            pages: rendered.pages,
-            bytes: rendered.bytes,
-            filename: reportFilename(data),
-            finishedAt: new Date(),
-          },
-        );
-      });
+      // Two single statements rather than a transaction (the embedded engine serialises transactions): the file
+      // first, then the status, so a report is never "done" without its file; a retry overwrites a stray file.
+      await this.files.upsert({ reportId, pdf: rendered.pdf }, ['reportId']);
+      await this.reports.update(
+        { id: reportId },
+        {
+          status: 'done',
+          error: null,
+          sha256: rendered.sha256,
+          pages: rendered.pages,
+          bytes: rendered.bytes,
+          filename: reportFilename(data),
+          finishedAt: new Date(),
+        },
+      );
       this.logger.log(`Report ${reportId} rendered: ${rendered.pages} pages, ${Math.round(rendered.bytes / 1024)} kB in ${Date.now() - started} ms`);
     } catch (e) {
       const reason = reasonOf(e);

@@ -5,7 +5,7 @@ import { ConsentController } from './consent/consent.controller';
 import { ConsentService } from './consent/consent.service';
 import { researchEntities } from './entities';
 import { AggregatesService } from './outputs/aggregates.service';
-import { ResearchController, ResearchPublicController } from './outputs/research.controller';
+import { ResearchController, FirmResearchController } from './outputs/research.controller';
 import { ResearchService } from './outputs/research.service';
 import { PseudonymService } from './records/pseudonym.service';
 import { ResearchRecordsService } from './records/research-records.service';
@@ -16,7 +16,7 @@ import { ResearchRecordsService } from './records/research-records.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(researchEntities), CatalogueModule],
-  controllers: [ConsentController, ResearchController, ResearchPublicController],
+  controllers: [ConsentController, ResearchController, FirmResearchController],
   providers: [PseudonymService, ResearchRecordsService, AggregatesService, ConsentService, ResearchService],
   exports: [ResearchRecordsService, ConsentService, AggregatesService],
 })

@@ -44,8 +44,8 @@ export class DimensionChartComponent {
       grid: { left: 8, right: 40, top: multi ? 32 : 8, bottom: 24, containLabel: true },
       legend: multi ? { top: 0, data: series.map((s) => s.name) } : undefined,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value', min: 0, max: 100, splitNumber: 4 },
-      yAxis: { type: 'category', inverse: true, data: this.categories(), axisLabel: { width: 180, overflow: 'truncate' } },
+      xAxis: { type: 'value', min: 0, max: 100, interval: 25 },
+      yAxis: { type: 'category', inverse: true, data: this.categories(), axisLabel: { width: 220, overflow: 'truncate' } },
       series: series.map((s, i) => ({
         type: 'bar',
         name: s.name,

@@ -40,5 +40,6 @@ export class LevelBadgeComponent {
 
 /** One decimal at most, no trailing ".0". */
 export function formatScore(score: number): string {
-  return Number.isInteger(score) ? String(score) : score.toFixed(1);
+  const n = Number(score); // tolerate a numeric string from a database driver
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }

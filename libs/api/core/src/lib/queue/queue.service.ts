@@ -90,7 +90,8 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
     this.boss = new PgBoss({
       connectionString: databaseUrl,
       schema: 'pgboss',
-      max: 4,
+      // The embedded engine runs one session for all connections: keep pg-boss to one of them.
+      max: config.databaseUrl ? 4 : 1,
       application_name: `scs-${config.role}`,
       instanceName: `scs-${config.role}`,
       openTelemetry: { enabled: false },

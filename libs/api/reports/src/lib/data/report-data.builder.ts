@@ -157,7 +157,8 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
   for (const d of reportDimensions.filter((x) => x.applicable)) for (const r of [...d.references, ...d.findings.flatMap((f) => f.references)]) cited.set(r.id, r);
   const sources = [...cited.values()]
     .sort((a, b) => a.year - b.year || a.title.localeCompare(b.title))
-    .map((r) => ({ title: `${r.title}${r.titleZh ? ` (${r.titleZh})` : ''}${r.number ? `, ${r.number}` : ''}, ${r.year}`, ...(r.url ? { url: r.url } : {}) }));
+    // Chinese titles are printed with each reference; the bibliography keeps to the report language.
+    .map((r) => ({ title: `${r.title}${r.number ? `, ${r.number}` : ''}, ${r.year}`, ...(r.url ? { url: r.url } : {}) }));
 
   return {
     locale,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Ip, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentOrg, CurrentUser, FIRM_ADMINS, OrgAccess, type OrgContext, Public } from '@scs/api/core';
+import { Authenticated, type AuthUser, CurrentOrg, CurrentUser, FIRM_ADMINS, OrgAccess, type OrgContext } from '@scs/api/core';
 import { ConsentStatusView, ConsentTextDto, UpdateConsentDto } from '../dto/consent.dto';
 import { ConsentService } from './consent.service';
 
@@ -10,7 +10,7 @@ export class ConsentController {
   constructor(private readonly consents: ConsentService) {}
 
   @Get('consent-texts')
-  @Public()
+  @Authenticated()
   @ApiOperation({ summary: 'The current consent texts (German and English) with their versions' })
   @ApiOkResponse({ type: [ConsentTextDto] })
   texts(): Promise<ConsentTextDto[]> {

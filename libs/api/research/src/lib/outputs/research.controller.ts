@@ -1,11 +1,10 @@
-import { Controller, Get, Header, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthUser, CurrentOrg, CurrentUser, FIRM_ROLES, OrgAccess, type OrgContext, PlatformAdmin, Public } from '@scs/api/core';
+import { Authenticated, type AuthUser, CurrentOrg, CurrentUser, FIRM_ROLES, OrgAccess, type OrgContext, PlatformAdmin } from '@scs/api/core';
 import { PREDEFINED_TABLES, type DisclosedTable, type PeerBenchmark, type PredefinedTableId, type ResearchModule } from '@scs/shared/disclosure';
 import { CodebookQueryDto, ExportLogQueryDto, TableQueryDto, WavesQueryDto } from '../dto/research-query.dto';
 import { RESEARCH_MODULES, researchModuleFor } from '../module/research-module.2026.1';
-import { NotFoundException } from '@nestjs/common';
 import { ResearchService, type DatasetSummary, type ExportLogView, type TableCatalogueEntry } from './research.service';
 
 const TABLE_IDS = PREDEFINED_TABLES.map((p) => p.id) as PredefinedTableId[];
@@ -84,14 +83,14 @@ export class ResearchController {
   }
 }
 
+/** The research module (any signed-in user), the firms' peer benchmark, and the export log for platform admins. */
 @ApiTags('research')
 @Controller()
-export class ResearchPublicController {
+export class FirmResearchController {
   constructor(private readonly research: ResearchService) {}
 
   @Get('research-module')
-  @Public()
-  @Header('cache-control', 'public, max-age=300')
+  @Authenticated()
   @ApiOperation({ summary: 'The optional research module (unscored, asked only of firms that consented); ?catalogueVersion= for an older one' })
   module(@Query('catalogueVersion') version?: string): ResearchModule {
     const found = version ? researchModuleFor(version) : RESEARCH_MODULES.at(-1);

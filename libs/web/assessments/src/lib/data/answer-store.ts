@@ -13,6 +13,13 @@ export interface LocalAnswer {
   note: string;
 }
 
+/** Who saved an answer last, and when. */
+export interface LastEdit {
+  by: string | null;
+  userId: string;
+  at: string;
+}
+
 /** Someone else saved this question since we loaded it: the user decides whose answer stays. */
 export interface ConflictItem {
   questionId: string;
@@ -47,7 +54,7 @@ export class AnswerStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   private readonly answersSignal = signal<Readonly<Record<string, LocalAnswer>>>({});
-  private readonly lastEditSignal = signal<Readonly<Record<string, { by: string | null; at: string }>>>({});
+  private readonly lastEditSignal = signal<Readonly<Record<string, LastEdit>>>({});
   readonly answers = this.answersSignal.asReadonly();
   /** Who saved each answer last, as loaded or as reported in a conflict. */
   readonly lastEdit = this.lastEditSignal.asReadonly();
@@ -71,11 +78,11 @@ export class AnswerStore {
     this.revisions.clear();
     this.pending.clear();
     const answers: Record<string, LocalAnswer> = {};
-    const edits: Record<string, { by: string | null; at: string }> = {};
+    const edits: Record<string, LastEdit> = {};
     for (const a of view.answers) {
       this.revisions.set(a.questionId, a.revision);
       answers[a.questionId] = { optionId: a.optionId, note: a.note ?? '' };
-      edits[a.questionId] = { by: a.updatedByName ?? null, at: a.updatedAt };
+      edits[a.questionId] = { by: a.updatedByName ?? null, userId: a.updatedBy, at: a.updatedAt };
     }
     this.answersSignal.set(answers);
     this.lastEditSignal.set(edits);
@@ -199,7 +206,7 @@ export class AnswerStore {
       this.conflicts.update((list) => [...list.filter((c) => !conflicted.has(c.questionId)), ...added]);
       this.lastEditSignal.update((all) => {
         const next = { ...all };
-        for (const c of conflicts) if (c.current) next[c.questionId] = { by: c.current.updatedByName ?? null, at: c.current.updatedAt };
+        for (const c of conflicts) if (c.current) next[c.questionId] = { by: c.current.updatedByName ?? null, userId: c.current.updatedBy, at: c.current.updatedAt };
         return next;
       });
       this.error.set(null);

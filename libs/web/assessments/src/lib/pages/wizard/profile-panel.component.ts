@@ -37,7 +37,7 @@ interface FieldView {
               </mat-form-field>
             }
             @default {
-              <mat-form-field appearance="outline" subscriptSizing="dynamic" [class.wide]="isMulti(f.def)">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ label(f.def, lang) }}</mat-label>
                 <mat-select [value]="value(f.name)" [multiple]="isMulti(f.def)" [disabled]="disabled()" (selectionChange)="emit(f.name, $event.value)">
                   @for (v of values(f.def); track v) {
@@ -52,10 +52,8 @@ interface FieldView {
     </ng-container>
   `,
   styles: `
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px 16px; align-items: center; }
-    .wide { grid-column: span 2; }
+    .grid { display: grid; grid-template-columns: 1fr; gap: 12px; max-width: 640px; }
     .toggle { padding: 4px 0; }
-    @media (max-width: 640px) { .wide { grid-column: auto; } }
   `,
 })
 export class ProfilePanelComponent {

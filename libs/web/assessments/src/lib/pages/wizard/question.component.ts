@@ -10,7 +10,7 @@ import { DONT_KNOW } from '@scs/shared/catalogue';
 import { PortalItemComponent, ReferenceItemComponent, type PublicPortal, type PublicQuestion, type PublicReference } from '@scs/web/catalogue';
 import { LocalDatePipe } from '@scs/web/ui';
 import { NOTE_MAX } from '../../data/assessment.types';
-import type { LocalAnswer } from '../../data/answer-store';
+import type { LastEdit, LocalAnswer } from '../../data/answer-store';
 
 /** One question of the wizard: radio options (with "don't know" where offered), help, sources and an optional note. */
 @Component({
@@ -39,7 +39,8 @@ export class QuestionComponent {
   readonly changed = input(false);
   readonly readOnly = input(false);
   readonly unanswered = input(false);
-  readonly lastEdit = input<{ by: string | null; at: string } | undefined>(undefined);
+  /** Shown when a colleague gave the current answer. */
+  readonly lastEdit = input<LastEdit | undefined>(undefined);
   readonly optionChange = output<string>();
   readonly noteChange = output<string>();
 

@@ -23,10 +23,10 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { DONT_KNOW, isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
 import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicDimension, type PublicQuestion } from '@scs/web/catalogue';
-import { describeError } from '@scs/web/core';
+import { SessionService, describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, ScoreBarsComponent, formatScore, type ScoreBar } from '@scs/web/ui';
 import { firstValueFrom, of } from 'rxjs';
-import { AnswerStore } from '../../data/answer-store';
+import { AnswerStore, type LastEdit } from '../../data/answer-store';
 import { AssessmentsApi } from '../../data/assessments.api';
 import { scoreDraft } from '../../data/live-score';
 import { FirmGateComponent, firmAccess } from '../../firm-gate.component';
@@ -84,6 +84,7 @@ export class WizardPage {
   private readonly transloco = inject(TranslocoService);
   private readonly announcer = inject(LiveAnnouncer);
   protected readonly store = inject(AnswerStore);
+  private readonly session = inject(SessionService);
 
   protected readonly access = firmAccess();
   protected readonly view = rxResource({
@@ -181,6 +182,12 @@ export class WizardPage {
       const next = this.store.conflicts()[0];
       if (next && this.index()) untracked(() => this.openConflict());
     });
+  }
+
+  /** The last edit of a question if a colleague made it (your own are not worth a line). */
+  protected colleagueEdit(questionId: string): LastEdit | undefined {
+    const edit = this.store.lastEdit()[questionId];
+    return edit && edit.userId !== this.session.user()?.id ? edit : undefined;
   }
 
   protected answered(q: PublicQuestion): boolean {
