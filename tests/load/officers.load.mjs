@@ -61,7 +61,15 @@ try {
           if (res.status === 200) for (const s of res.body.saved) acks.set(s.questionId, { optionId: batch.find((b) => b.questionId === s.questionId).optionId, revision: s.revision });
         }
         if (Date.now() >= deadline) break;
-        const submitted = await timed('submit', () => officer.req('POST', `/api/assessments/${id}/submit`));
+        let submitted = await timed('submit', () => officer.req('POST', `/api/assessments/${id}/submit`));
+        if (submitted.status === 422 && Array.isArray(submitted.body.unanswered)) {
+          // Questions that apply through the profile: answer what the server lists, then submit again.
+          const byId = new Map(catalogue.questions.map((q) => [q.id, q]));
+          const rest = submitted.body.unanswered.map((qid) => ({ questionId: qid, optionId: byId.get(qid).options[0].id, baseRevision: 0 }));
+          const res = await timed('autosave', () => officer.req('PUT', `/api/assessments/${id}/answers`, { answers: rest }));
+          if (res.status === 200) for (const s of res.body.saved) acks.set(s.questionId, { optionId: rest.find((b) => b.questionId === s.questionId).optionId, revision: s.revision });
+          submitted = await timed('submit', () => officer.req('POST', `/api/assessments/${id}/submit`));
+        }
         if (submitted.status === 200) await timed('result', () => officer.req('GET', `/api/assessments/${id}/result`));
       }
     }),

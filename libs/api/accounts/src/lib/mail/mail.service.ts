@@ -26,7 +26,9 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(MailService.name);
   private transport?: Transporter;
   private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  /** The latest queued run; each flush() runs after the previous one, so it sees every mail committed before it. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private pending = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -40,20 +42,30 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return; // the worker role sends
-    this.timer = setInterval(() => void this.flush().catch((e: Error) => this.logger.error(`Mail poller failed: ${e.message}`)), POLL_INTERVAL_MS);
+    this.timer = setInterval(() => {
+      if (this.pending === 0) void this.flush().catch((e: Error) => this.logger.error(`Mail poller failed: ${e.message}`));
+    }, POLL_INTERVAL_MS);
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.tail;
     this.transport?.close();
   }
 
-  /** Sends (or marks) every due pending mail now; returns how many rows were processed. Safe across replicas. */
+  /**
+   * Sends (or marks) every due pending mail now — including every mail committed before this call, even while a
+   * poller run is under way; returns how many rows it processed. Safe across replicas (rows are locked, skip locked).
+   */
   flush(): Promise<number> {
-    this.running ??= this.processDue().finally(() => (this.running = undefined));
-    return this.running;
+    this.pending++;
+    const run = this.tail.then(() => this.processDue());
+    this.tail = run.then(
+      () => this.pending--,
+      () => this.pending--, // the caller sees the error; the queue goes on
+    );
+    return run;
   }
 
   private async processDue(): Promise<number> {

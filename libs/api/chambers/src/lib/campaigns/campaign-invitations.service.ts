@@ -1,7 +1,7 @@
 import { ConflictException, GoneException, HttpException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AuditService, createInvitations, type Invitation, InvitationHooks, invitationLink, MailOutbox, Organisation } from '@scs/api/accounts';
+import { AuditService, createInvitations, type Invitation, InvitationHooks, invitationLink, Organisation } from '@scs/api/accounts';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 import { AddressListError, decodeUpload, INVITE_LIMIT, parseAddressList } from './address-list';
 import { Campaign, CampaignFirm, CampaignInvitation } from './campaign.entity';
@@ -9,7 +9,7 @@ import { campaignStatus, findCampaign } from './campaigns.service';
 import type { CampaignInvitationPage, InviteResult } from './dto/campaign.views';
 import { campaignInvitationMail } from './mails';
 
-const CHUNK = 500;
+const CHUNK = 1000;
 
 function day(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -90,24 +90,29 @@ export class CampaignInvitationsService implements OnModuleInit {
       const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
       const chamberName = (await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId]))[0]?.name ?? chamber.name;
       const created = await createInvitations(m, { orgId: chamberId, kind: 'chamber_firm', emails: fresh, invitedBy: actorId });
+      const link = (token: string) => invitationLink(this.config.publicUrl, token);
       for (let i = 0; i < created.length; i += CHUNK) {
         const chunk = created.slice(i, i + CHUNK);
-        await m.insert(CampaignInvitation, chunk.map(({ invitation }) => ({ campaignId, email: invitation.email, invitationId: invitation.id })));
-        await m.insert(
-          MailOutbox,
-          chunk.map(({ invitation, token }) => {
-            const validUntil = new Date(Math.min(campaign.closesAt.getTime(), invitation.expiresAt.getTime()));
-            const mail = campaignInvitationMail(invitation.email, {
-              chamberName,
-              title: campaign.title,
-              messageDe: campaign.messageDe,
-              messageEn: campaign.messageEn,
-              link: invitationLink(this.config.publicUrl, token),
-              validUntil,
-            });
-            return { to: mail.to, subject: mail.subject, text: mail.text };
+        // Array parameters: one statement per chunk instead of an entity (and its SQL) per row.
+        await m.query(
+          `INSERT INTO "campaign_invitation" ("campaign_id", "email", "invitation_id") SELECT $1, t."email", t."id" FROM unnest($2::text[], $3::uuid[]) AS t("email", "id")`,
+          [campaignId, chunk.map((c) => c.invitation.email), chunk.map((c) => c.invitation.id)],
+        );
+        const mails = chunk.map(({ invitation, token }) =>
+          campaignInvitationMail(invitation.email, {
+            chamberName,
+            title: campaign.title,
+            messageDe: campaign.messageDe,
+            messageEn: campaign.messageEn,
+            link: link(token),
+            validUntil: new Date(Math.min(campaign.closesAt.getTime(), invitation.expiresAt.getTime())),
           }),
         );
+        await m.query(`INSERT INTO "mail_outbox" ("to", "subject", "text") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
+          mails.map((x) => x.to),
+          mails.map((x) => x.subject),
+          mails.map((x) => x.text),
+        ]);
       }
       const result: InviteResult = { invited: fresh.length, duplicates: parsed.duplicates, alreadyInvited: known.size, rejected: parsed.rejected, limit: INVITE_LIMIT };
       await this.audit.record(

@@ -8,6 +8,8 @@ import type { ConflictItem } from '../../data/answer-store';
 export interface ConflictDialogData {
   conflict: ConflictItem;
   question: string;
+  /** The other answer was saved by the same user, e.g. in another tab. */
+  theirsAreMine?: boolean;
   /** Readable label of an option id (or of "don't know"). */
   optionLabel: (optionId: string | null) => string;
 }
@@ -36,7 +38,7 @@ export type ConflictChoice = 'mine' | 'theirs';
           </section>
           <section class="side theirs" aria-labelledby="conflict-theirs">
             @let theirs = c.theirs;
-            <h3 id="conflict-theirs">{{ theirs?.updatedByName ? t('theirsBy', { name: theirs?.updatedByName }) : t('theirs') }}</h3>
+            <h3 id="conflict-theirs">{{ data.theirsAreMine ? t('theirsYou') : theirs?.updatedByName ? t('theirsBy', { name: theirs?.updatedByName }) : t('theirs') }}</h3>
             <p class="answer">{{ data.optionLabel(theirs?.optionId ?? null) }}</p>
             @if (theirs?.note; as note) {
               <p class="note">{{ t('note') }}: {{ note }}</p>

@@ -5,7 +5,6 @@ import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { FirmProfile } from '@scs/shared/catalogue';
 import { SessionService } from '@scs/web/core';
-import catalogueEn from '../../../../../catalogue/src/lib/i18n/en.json';
 import { realPublicCatalogue } from '../../../testing/real-catalogue';
 import { AUTOSAVE_DEBOUNCE_MS } from '../../data/answer-store';
 import type { AnswerInput, AssessmentView } from '../../data/assessment.types';
@@ -92,7 +91,7 @@ describe('WizardPage', () => {
     await TestBed.configureTestingModule({
       imports: [
         WizardPage,
-        TranslocoTestingModule.forRoot({ langs: { en: { assessments: en, catalogue: catalogueEn } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true }),
+        TranslocoTestingModule.forRoot({ langs: { en: { assessments: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true }),
       ],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: AUTOSAVE_DEBOUNCE_MS, useValue: 20 }],
     }).compileComponents();

@@ -1,4 +1,5 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -13,7 +14,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
@@ -25,7 +26,7 @@ import { DONT_KNOW, isApplicable, type FirmProfile, type LevelId } from '@scs/sh
 import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicDimension, type PublicQuestion } from '@scs/web/catalogue';
 import { SessionService, describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, ScoreBarsComponent, formatScore, type ScoreBar } from '@scs/web/ui';
-import { firstValueFrom, of } from 'rxjs';
+import { firstValueFrom, map, of } from 'rxjs';
 import { AnswerStore, type LastEdit } from '../../data/answer-store';
 import { AssessmentsApi } from '../../data/assessments.api';
 import { scoreDraft } from '../../data/live-score';
@@ -87,6 +88,11 @@ export class WizardPage {
   private readonly session = inject(SessionService);
 
   protected readonly access = firmAccess();
+  private readonly breakpoints = inject(BreakpointObserver);
+  /** Narrow screens: the preview sits above the questions, so its per-dimension list starts collapsed. */
+  protected readonly compactPreview = toSignal(this.breakpoints.observe('(max-width: 1100px)').pipe(map((s) => s.matches)), { initialValue: false });
+  /** Phone screens: the step list starts collapsed too. */
+  protected readonly compactNav = toSignal(this.breakpoints.observe('(max-width: 760px)').pipe(map((s) => s.matches)), { initialValue: false });
   protected readonly view = rxResource({
     params: () => (this.access().state === 'firm' ? this.id() : undefined),
     stream: ({ params }) => (params ? this.api.get(params) : of(null)),
@@ -180,7 +186,7 @@ export class WizardPage {
     // One dialog per conflicting answer, one after the other.
     effect(() => {
       const next = this.store.conflicts()[0];
-      if (next && this.index()) untracked(() => this.openConflict());
+      if (next && this.index()) untracked(() => void this.openConflict());
     });
   }
 
@@ -301,19 +307,24 @@ export class WizardPage {
     }
   }
 
-  private openConflict(): void {
+  private async openConflict(): Promise<void> {
     const conflict = this.store.conflicts()[0];
     const index = this.index();
+    const orgId = this.assessment()?.orgId;
     if (this.conflictOpen || !conflict || !index) return;
+    this.conflictOpen = true;
+    // The conflict names the other person by user id only: look the name up among the firm's members.
+    let theirs = conflict.theirs;
+    if (theirs && !theirs.updatedByName && orgId) theirs = { ...theirs, updatedByName: (await this.memberName(orgId, theirs.updatedBy)) ?? null };
     const question = index.questions.get(conflict.questionId);
     const dontKnow = this.transloco.translate('assessments.question.dontKnow');
     const none = this.transloco.translate('assessments.conflict.noAnswer');
     const data: ConflictDialogData = {
-      conflict,
+      conflict: { ...conflict, theirs },
+      theirsAreMine: !!theirs && theirs.updatedBy === this.session.user()?.id,
       question: question?.text ?? conflict.questionId,
       optionLabel: (optionId) => (optionId === null ? none : optionId === DONT_KNOW ? dontKnow : (question?.options.find((o) => o.id === optionId)?.label ?? optionId)),
     };
-    this.conflictOpen = true;
     this.dialog
       .open<ConflictDialogComponent, ConflictDialogData, ConflictChoice>(ConflictDialogComponent, { data, injector: this.injector, disableClose: true, maxWidth: '640px' })
       .afterClosed()
@@ -324,6 +335,15 @@ export class WizardPage {
       });
   }
 
+  private memberNames: Promise<Map<string, string>> | null = null;
+
+  private async memberName(orgId: string, userId: string): Promise<string | undefined> {
+    this.memberNames ??= firstValueFrom(this.api.members(orgId)).then(
+      (members) => new Map(members.map((m) => [m.userId, m.name])),
+      () => new Map<string, string>(),
+    );
+    return (await this.memberNames).get(userId);
+  }
 }
 
 function signed(n: number): string {
