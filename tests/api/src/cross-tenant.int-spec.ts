@@ -12,13 +12,15 @@ import { featureFixtures } from './support/tenant-fixtures';
  * Each call must answer 403 or 404, never 2xx (nor anything else).
  *
  * HOW TO EXTEND (later features): nothing to do for routes that use @OrgAccess with :orgId/:firmId/:chamberId.
- * - A route with @ResourceAccess('<resolver>', ...) needs a RESOURCE_FIXTURES['<resolver>'] entry that creates (or
- *   finds) a resource owned by the victim firm and returns its id, e.g.
- *     assessment: async (v) => (await v.owner.http.post<{ id: string }>(`/api/orgs/${v.firmId}/assessments`, {})).body.id,
- * - Any other id-style parameter (`:id`, `:somethingId`) needs a PARAM_FIXTURES entry, keyed by the path segment
- *   before it plus the parameter (`'reports/:id'`), or by the bare parameter (`':reportId'`) when unambiguous.
- * - A write route whose body is validated needs a valid body in BODIES, so the check exercises the authorisation
- *   and not the validation (a 400 fails the matrix).
+ * Everything else goes into featureFixtures() in support/tenant-fixtures.ts (merged into the tables below):
+ * - A route with @ResourceAccess('<resolver>', ...) needs a `resources['<resolver>']` entry that creates (or finds) a
+ *   resource owned by the victim firm and returns its id, e.g.
+ *     assessment: (v) => insertSubmittedAssessment(t.dataSource, ..., v),
+ * - Any other id-style parameter (`:id`, `:somethingId`) needs a `params` entry, keyed by the path segment before it
+ *   plus the parameter (`'compare/:otherId'`), or by the bare parameter (`':reportId'`) when unambiguous.
+ * - A write route whose body is validated needs a valid body in `bodies` (key `METHOD path`), so the check exercises
+ *   the authorisation and not the validation (a 400 fails the matrix).
+ * Fixtures must not change the victim's profile, members or invitations (the last test checks them).
  * The test fails and names the route when a fixture or body is missing.
  */
 

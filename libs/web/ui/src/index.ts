@@ -6,3 +6,4 @@ export { ErrorBoxComponent } from './lib/error-box.component';
 export { ScoreBarsComponent, type ScoreBar } from './lib/score-bars.component';
 export { DimensionChartComponent, type ChartSeries } from './lib/dimension-chart.component';
 export { LocalDatePipe, formatLocalDate } from './lib/local-date.pipe';
+export { scopedTitle } from './lib/scoped-title';

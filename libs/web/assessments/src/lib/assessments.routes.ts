@@ -1,6 +1,7 @@
 import type { Route } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
 import { catalogueScope } from '@scs/web/catalogue';
+import { scopedTitle } from '@scs/web/ui';
 import { ActionsPage } from './pages/actions/actions.page';
 import { AssessmentsListPage } from './pages/assessments-list.page';
 import { ComparePage } from './pages/compare/compare.page';
@@ -20,13 +21,13 @@ export const assessmentsRoutes: Route[] = [
     path: '',
     providers: [scopes],
     children: [
-      { path: '', component: AssessmentsListPage, title: 'SCS Check – Self-checks' },
+      { path: '', component: AssessmentsListPage, title: scopedTitle(assessmentsScope, 'list.title') },
       // Leaving the wizard first saves what is pending; if that fails the user is asked.
-      { path: ':id', component: WizardPage, title: 'SCS Check – Self-check', canDeactivate: [(page: WizardPage) => page.canLeave()] },
-      { path: ':id/result', component: ResultPage, title: 'SCS Check – Result' },
-      { path: ':id/compare/:otherId', component: ComparePage, title: 'SCS Check – Comparison' },
+      { path: ':id', component: WizardPage, title: scopedTitle(assessmentsScope, 'wizard.title'), canDeactivate: [(page: WizardPage) => page.canLeave()] },
+      { path: ':id/result', component: ResultPage, title: scopedTitle(assessmentsScope, 'result.title') },
+      { path: ':id/compare/:otherId', component: ComparePage, title: scopedTitle(assessmentsScope, 'compare.title') },
     ],
   },
 ];
 
-export const actionsRoutes: Route[] = [{ path: '', component: ActionsPage, title: 'SCS Check – Action plan', providers: [scopes] }];
+export const actionsRoutes: Route[] = [{ path: '', component: ActionsPage, title: scopedTitle(assessmentsScope, 'actions.title'), providers: [scopes] }];

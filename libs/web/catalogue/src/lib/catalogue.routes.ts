@@ -1,5 +1,6 @@
 import type { Route } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
+import { scopedTitle } from '@scs/web/ui';
 import { CataloguePage } from './catalogue.page';
 
 /** Texts of this library (scope "catalogue"); other features that show catalogue components provide it too. */
@@ -9,5 +10,5 @@ export const catalogueScope = {
 };
 
 export const catalogueRoutes: Route[] = [
-  { path: '', component: CataloguePage, title: 'SCS Check – What we assess', providers: [provideTranslocoScope(catalogueScope)] },
+  { path: '', component: CataloguePage, title: scopedTitle(catalogueScope, 'title'), providers: [provideTranslocoScope(catalogueScope)] },
 ];

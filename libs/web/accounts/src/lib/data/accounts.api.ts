@@ -1,0 +1,75 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type {
+  AcceptedInvitation, FirmChamberView, InvitationPreview, InvitationView, MemberView, ProfileData, ProfileVersionView, ProfileView, RegisterInput,
+  SessionResponse,
+} from './accounts.types';
+
+/** The accounts endpoints (sessions travel as httpOnly cookies; the XSRF header is added by the HTTP setup). */
+@Injectable({ providedIn: 'root' })
+export class AccountsApi {
+  private readonly http = inject(HttpClient);
+
+  register(input: RegisterInput): Promise<SessionResponse & { orgId: string }> {
+    return firstValueFrom(this.http.post<SessionResponse & { orgId: string }>('/api/auth/register', input));
+  }
+  login(email: string, password: string): Promise<SessionResponse> {
+    return firstValueFrom(this.http.post<SessionResponse>('/api/auth/login', { email, password }));
+  }
+  logout(): Promise<void> {
+    return firstValueFrom(this.http.post<void>('/api/auth/logout', {}));
+  }
+  changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>('/api/auth/password', { currentPassword, newPassword }));
+  }
+  requestPasswordReset(email: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>('/api/auth/password-reset/request', { email }));
+  }
+  confirmPasswordReset(token: string, password: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>('/api/auth/password-reset/confirm', { token, password }));
+  }
+
+  invitation(token: string): Promise<InvitationPreview> {
+    return firstValueFrom(this.http.get<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`));
+  }
+  acceptInvitation(token: string, firmId?: string): Promise<AcceptedInvitation> {
+    return firstValueFrom(this.http.post<AcceptedInvitation>(`/api/invitations/${encodeURIComponent(token)}/accept`, firmId ? { firmId } : {}));
+  }
+
+  profile(orgId: string): Promise<ProfileView> {
+    return firstValueFrom(this.http.get<ProfileView>(`/api/orgs/${orgId}/profile`));
+  }
+  saveProfile(orgId: string, data: ProfileData, baseVersion: number): Promise<ProfileView> {
+    return firstValueFrom(this.http.put<ProfileView>(`/api/orgs/${orgId}/profile`, { ...data, baseVersion }));
+  }
+  profileVersions(orgId: string): Promise<ProfileVersionView[]> {
+    return firstValueFrom(this.http.get<ProfileVersionView[]>(`/api/orgs/${orgId}/profile/versions`));
+  }
+
+  members(orgId: string): Promise<MemberView[]> {
+    return firstValueFrom(this.http.get<MemberView[]>(`/api/orgs/${orgId}/members`));
+  }
+  changeRole(orgId: string, userId: string, role: string): Promise<MemberView> {
+    return firstValueFrom(this.http.patch<MemberView>(`/api/orgs/${orgId}/members/${userId}`, { role }));
+  }
+  removeMember(orgId: string, userId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/orgs/${orgId}/members/${userId}`));
+  }
+  invitations(orgId: string): Promise<InvitationView[]> {
+    return firstValueFrom(this.http.get<InvitationView[]>(`/api/orgs/${orgId}/invitations`));
+  }
+  invite(orgId: string, email: string, role: string): Promise<InvitationView> {
+    return firstValueFrom(this.http.post<InvitationView>(`/api/orgs/${orgId}/invitations`, { email, role }));
+  }
+  revokeInvitation(orgId: string, id: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/orgs/${orgId}/invitations/${id}`));
+  }
+
+  chambers(firmId: string): Promise<FirmChamberView[]> {
+    return firstValueFrom(this.http.get<FirmChamberView[]>(`/api/orgs/${firmId}/chambers`));
+  }
+  leaveChamber(firmId: string, chamberId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/orgs/${firmId}/chambers/${chamberId}`));
+  }
+}

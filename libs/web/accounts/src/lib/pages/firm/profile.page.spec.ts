@@ -1,0 +1,72 @@
+import { TestBed } from '@angular/core/testing';
+import { PROFILE_FIELD_NAMES } from '@scs/shared/catalogue';
+import { nextRequest, settle, setupAccountsTest, signIn, text } from '../../../testing/accounts-testing';
+import type { ProfileView } from '../../data/accounts.types';
+import { ProfilePage } from './profile.page';
+
+const complete: ProfileView = {
+  orgId: 'firm-1',
+  version: 3,
+  createdAt: '2026-05-01T09:00:00.000Z',
+  createdBy: 'user-1',
+  complete: true,
+  missing: [],
+  data: {
+    name: 'Muster (Suzhou) Co., Ltd.', uscc: null, legalForm: 'wfoe', activities: ['manufacturing'], importsExports: true, headcountBand: '50_249',
+    agencyLabour: false, pollutantPermit: 'no', largeScaleData: 'no', publicProcurement: false, largeEnterpriseBuyer: false,
+    taxRegistrationYear: 2012, naceSection: 'C', provinces: ['JS'], germanParent: true,
+  },
+};
+
+describe('ProfilePage', () => {
+  let http: Awaited<ReturnType<typeof setupAccountsTest>>;
+
+  beforeEach(async () => {
+    http = await setupAccountsTest();
+  });
+  afterEach(() => http.verify());
+
+  async function render(role: 'owner' | 'member', profile: ProfileView = complete) {
+    signIn([{ orgId: 'firm-1', orgName: 'Muster', kind: 'firm', role }]);
+    const fixture = TestBed.createComponent(ProfilePage);
+    (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/firm-1/profile')).flush(profile);
+    (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/firm-1/profile/versions')).flush([{ ...profile, createdByName: 'Anna' }]);
+    await settle(fixture);
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows a field for every catalogue profile field, and warns when the profile is incomplete', async () => {
+    const { el } = await render('owner', { ...complete, version: 1, complete: false, missing: ['legalForm'], data: { name: 'Muster' } });
+    for (const name of PROFILE_FIELD_NAMES) expect(el.querySelector(`[data-field="${name}"]`)).not.toBeNull();
+    expect(el.querySelector('[data-testid="incomplete"]')).not.toBeNull();
+  });
+
+  it('saves every field with the version it started from, and shows the server\'s message next to the wrong field', async () => {
+    const { fixture, el } = await render('owner');
+    const uscc = el.querySelector<HTMLInputElement>('[data-testid="uscc"]') as HTMLInputElement;
+    uscc.value = '91350100M000100Y44';
+    uscc.dispatchEvent(new Event('input'));
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const save = await nextRequest(fixture, http, (r) => r.method === 'PUT');
+    expect(save.request.body).toEqual({ ...complete.data, uscc: '91350100M000100Y44', baseVersion: 3 });
+    const message = 'The check character (18th) does not match; please check for typos';
+    save.flush({ statusCode: 400, message: `Invalid request. uscc: ${message}`, errors: { uscc: message } }, { status: 400, statusText: 'Bad Request' });
+    await settle(fixture);
+    expect(text(el.querySelector('[data-testid="uscc-error"]'))).toBe(message);
+    expect(el.querySelector('[data-testid="fix-fields"]')).not.toBeNull();
+  });
+
+  it('offers to load the colleague\'s version when someone saved in between (409)', async () => {
+    const { fixture, el } = await render('owner');
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    (await nextRequest(fixture, http, (r) => r.method === 'PUT')).flush({ statusCode: 409, message: 'Someone saved' }, { status: 409, statusText: 'Conflict' });
+    await settle(fixture);
+    expect(text(el.querySelector('scs-error-box'))).toContain('A colleague saved the profile in the meantime.');
+  });
+
+  it('is read-only for members', async () => {
+    const { el } = await render('member');
+    expect(el.querySelector('button[type="submit"]')).toBeNull();
+    expect(el.querySelector<HTMLInputElement>('[data-testid="uscc"]')?.disabled).toBe(true);
+  });
+});

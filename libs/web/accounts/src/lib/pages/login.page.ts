@@ -1,0 +1,84 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { describeError, SessionService } from '@scs/web/core';
+import { ErrorBoxComponent } from '@scs/web/ui';
+import { AccountsApi } from '../data/accounts.api';
+import { safeReturnUrl } from '../data/return-url';
+
+@Component({
+  selector: 'scs-login-page',
+  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './auth-card.css',
+  template: `
+    <ng-container *transloco="let t; prefix: 'accounts'">
+      <section class="card">
+        <h1>{{ t('login.title') }}</h1>
+        @if (error(); as message) {
+          <scs-error-box [message]="message" />
+        }
+        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+          <mat-form-field>
+            <mat-label>{{ t('common.email') }}</mat-label>
+            <input matInput formControlName="email" type="email" autocomplete="username" required />
+            @if (form.controls.email.hasError('email')) {
+              <mat-error>{{ t('common.invalidEmail') }}</mat-error>
+            } @else {
+              <mat-error>{{ t('common.required') }}</mat-error>
+            }
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ t('common.password') }}</mat-label>
+            <input matInput formControlName="password" type="password" autocomplete="current-password" required />
+            <mat-error>{{ t('common.required') }}</mat-error>
+          </mat-form-field>
+          <div class="actions">
+            <button mat-flat-button type="submit" [disabled]="busy()">{{ t('login.submit') }}</button>
+          </div>
+        </form>
+        <div class="links">
+          <a routerLink="/reset-password">{{ t('login.forgot') }}</a>
+          <span>{{ t('login.noAccount') }} <a routerLink="/register">{{ t('login.register') }}</a></span>
+        </div>
+      </section>
+    </ng-container>
+  `,
+})
+export class LoginPage {
+  private readonly api = inject(AccountsApi);
+  private readonly session = inject(SessionService);
+  private readonly router = inject(Router);
+  /** Where to go after signing in (query parameter, same-site paths only). */
+  readonly returnUrl = input<string>();
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', Validators.required],
+  });
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const { email, password } = this.form.getRawValue();
+      await this.api.login(email, password);
+      await this.session.load();
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    } catch (e) {
+      this.error.set(describeError(e).message);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { TestBed } from '@angular/core/testing';
+import { nextRequest, settle, setupAccountsTest, text } from '../../testing/accounts-testing';
+import { RegisterPage } from './register.page';
+
+describe('RegisterPage', () => {
+  let http: Awaited<ReturnType<typeof setupAccountsTest>>;
+
+  beforeEach(async () => {
+    http = await setupAccountsTest({ routes: [{ path: '**', children: [] }] });
+  });
+  afterEach(() => http.verify());
+
+  const input = (el: HTMLElement, name: string) => el.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`);
+  const type = (el: HTMLElement, name: string, value: string) => {
+    const i = input(el, name) as HTMLInputElement;
+    i.value = value;
+    i.dispatchEvent(new Event('input'));
+  };
+
+  it('shows the server\'s password rule next to the password field', async () => {
+    const fixture = TestBed.createComponent(RegisterPage);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    type(el, 'name', 'Anna');
+    type(el, 'email', 'anna@muster.example');
+    type(el, 'password', 'password1234');
+    type(el, 'firmName', 'Muster GmbH');
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const req = await nextRequest(fixture, http, (r) => r.url === '/api/auth/register');
+    expect(req.request.body).toEqual({ name: 'Anna', email: 'anna@muster.example', password: 'password1234', firmName: 'Muster GmbH' });
+    req.flush({ statusCode: 400, message: 'This password is too common; choose another one', errors: { password: 'This password is too common; choose another one' } }, { status: 400, statusText: 'Bad Request' });
+    await settle(fixture);
+    expect(text(el.querySelector('[data-testid="password-error"]'))).toBe('This password is too common; choose another one');
+    expect(el.querySelector('scs-error-box')).toBeNull(); // the message sits at the field, not in a banner
+  });
+
+  it('through a colleague\'s invitation: explains what happens, pre-fills the email and asks for no firm', async () => {
+    const fixture = TestBed.createComponent(RegisterPage);
+    fixture.componentRef.setInput('invitation', 'tok-123');
+    (await nextRequest(fixture, http, (r) => r.url === '/api/invitations/tok-123')).flush({
+      kind: 'member', orgName: 'Muster GmbH', orgKind: 'firm', role: 'admin', email: 'ben@muster.example', expiresAt: '2026-12-01T00:00:00Z',
+    });
+    await settle(fixture);
+    const el = fixture.nativeElement as HTMLElement;
+    expect(text(el.querySelector('[data-testid="invitation-info"]'))).toBe('You are joining Muster GmbH as Admin.');
+    expect(input(el, 'email')?.value).toBe('ben@muster.example');
+    expect(input(el, 'firmName')).toBeNull();
+    type(el, 'name', 'Ben');
+    type(el, 'password', 'a long passphrase here');
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const req = await nextRequest(fixture, http, (r) => r.url === '/api/auth/register');
+    expect(req.request.body).toEqual({ name: 'Ben', email: 'ben@muster.example', password: 'a long passphrase here', invitationToken: 'tok-123' });
+    req.flush({ orgId: 'org-9', expiresIn: 900, user: {} });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({ id: 'u', email: 'ben@muster.example', name: 'Ben', platformAdmin: false, memberships: [] });
+    await settle(fixture);
+  });
+});

@@ -1,0 +1,136 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { describeError, SessionService } from '@scs/web/core';
+import { ErrorBoxComponent } from '@scs/web/ui';
+import { AccountsApi } from '../data/accounts.api';
+import type { InvitationPreview } from '../data/accounts.types';
+import { applyServerErrors, serverError } from '../data/form-errors';
+
+/** Registration: a new firm, or — with `?invitation=<token>` — joining the inviting organisation. */
+@Component({
+  selector: 'scs-register-page',
+  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './auth-card.css',
+  template: `
+    <ng-container *transloco="let t; prefix: 'accounts'">
+      <section class="card">
+        <h1>{{ t('register.title') }}</h1>
+        @if (preview(); as p) {
+          <p class="info" data-testid="invitation-info">
+            @if (p.kind === 'member') {
+              {{ t('register.joining', { org: p.orgName, role: t('roles.' + p.role) }) }}
+            } @else {
+              {{ t('register.joiningChamber', { org: p.orgName }) }}
+            }
+          </p>
+        } @else {
+          <p class="lead">{{ t('register.lead') }}</p>
+        }
+        @if (invitationError(); as message) {
+          <scs-error-box [message]="t('register.invitationProblem', { message })" />
+        }
+        @if (error(); as message) {
+          <scs-error-box [message]="message" />
+        }
+        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+          <mat-form-field>
+            <mat-label>{{ t('common.name') }}</mat-label>
+            <input matInput formControlName="name" autocomplete="name" required />
+            <mat-error>{{ err(form.controls.name) ?? t('common.required') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ t('common.email') }}</mat-label>
+            <input matInput formControlName="email" type="email" autocomplete="username" required />
+            <mat-error>{{ err(form.controls.email) ?? t('common.invalidEmail') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ t('common.password') }}</mat-label>
+            <input matInput formControlName="password" type="password" autocomplete="new-password" required />
+            <mat-hint>{{ t('register.passwordHint') }}</mat-hint>
+            <mat-error data-testid="password-error">{{ err(form.controls.password) ?? t('common.required') }}</mat-error>
+          </mat-form-field>
+          @if (needsFirm()) {
+            <mat-form-field>
+              <mat-label>{{ t('register.firmName') }}</mat-label>
+              <input matInput formControlName="firmName" autocomplete="organization" />
+              <mat-hint>{{ t('register.firmHint') }}</mat-hint>
+              <mat-error>{{ err(form.controls.firmName) ?? t('common.required') }}</mat-error>
+            </mat-form-field>
+          }
+          <div class="actions">
+            <button mat-flat-button type="submit" [disabled]="busy()">{{ t('register.submit') }}</button>
+          </div>
+        </form>
+        <div class="links">
+          <span>{{ t('register.haveAccount') }} <a routerLink="/login">{{ t('common.signIn') }}</a></span>
+        </div>
+      </section>
+    </ng-container>
+  `,
+})
+export class RegisterPage {
+  private readonly api = inject(AccountsApi);
+  private readonly session = inject(SessionService);
+  private readonly router = inject(Router);
+  /** Invitation token (query parameter) when registering through an invitation link. */
+  readonly invitation = input<string>();
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    name: ['', Validators.required],
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', Validators.required],
+    firmName: [''],
+  });
+  protected readonly preview = signal<InvitationPreview | null>(null);
+  protected readonly invitationError = signal<string | null>(null);
+  protected readonly needsFirm = computed(() => this.preview()?.kind !== 'member');
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly err = serverError;
+
+  constructor() {
+    effect(() => {
+      const token = this.invitation();
+      if (token) void this.loadInvitation(token);
+    });
+  }
+
+  private async loadInvitation(token: string): Promise<void> {
+    try {
+      const preview = await this.api.invitation(token);
+      this.preview.set(preview);
+      if (preview.kind === 'member') this.form.controls.email.setValue(preview.email);
+    } catch (e) {
+      this.invitationError.set(describeError(e).message);
+    }
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    const { name, email, password, firmName } = this.form.getRawValue();
+    const token = this.preview() ? this.invitation() : undefined;
+    try {
+      const result = await this.api.register({ name, email, password, ...(this.needsFirm() ? { firmName } : {}), ...(token ? { invitationToken: token } : {}) });
+      await this.session.load();
+      this.session.selectOrg(result.orgId);
+      await this.router.navigateByUrl(this.preview()?.kind === 'member' ? '/orgs' : '/firm');
+    } catch (e) {
+      const { message, fields } = describeError(e);
+      const rest = applyServerErrors(this.form, fields);
+      this.error.set(Object.keys(fields).length > 0 && rest.length === 0 ? null : message);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { provideHttpClient, type HttpRequest } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { DeferBlockBehavior, TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { SessionService } from '@scs/web/core';
+import { InvitePanelComponent } from './components/invite-panel.component';
+import { endOfDay, startOfDay } from './data/chamber-context';
+import en from './i18n/en.json';
+import { CampaignPage } from './pages/campaign.page';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function nextRequest(fixture: ComponentFixture<unknown>, http: HttpTestingController, match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
+  for (let i = 0; i < 50; i++) {
+    fixture.detectChanges();
+    await tick();
+    const found = http.match(match);
+    if (found[0]) return found[0];
+  }
+  throw new Error('request not sent');
+}
+
+async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await tick();
+    fixture.detectChanges();
+  }
+  await fixture.whenStable();
+}
+
+const CAMPAIGN = {
+  id: 'camp-1', title: 'SCS-Selbstcheck 2026', messageDe: 'Hallo', messageEn: 'Hello', opensAt: '2026-11-01T00:00:00Z', closesAt: '2026-12-31T23:59:59Z',
+  closedAt: null, status: 'open', createdAt: '2026-11-01T00:00:00Z', invited: 3, joined: 2,
+};
+
+describe('chambers web feature', () => {
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    await TestBed.configureTestingModule({
+      imports: [TranslocoTestingModule.forRoot({ langs: { en: { chambers: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true })],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      deferBlockBehavior: DeferBlockBehavior.Manual, // the echarts chart is not rendered in jsdom; the numbers table is
+    }).compileComponents();
+    http = TestBed.inject(HttpTestingController);
+    const session = TestBed.inject(SessionService);
+    session.user.set({ id: 'u1', email: 'k@ahk.example', name: 'K', platformAdmin: false, memberships: [{ orgId: 'chamber-1', orgName: 'AHK', kind: 'chamber', role: 'owner' }] });
+    session.loaded.set(true);
+  });
+  afterEach(() => http.verify());
+
+  describe('InvitePanelComponent', () => {
+    function create() {
+      const fixture = TestBed.createComponent(InvitePanelComponent);
+      fixture.componentRef.setInput('chamberId', 'chamber-1');
+      fixture.componentRef.setInput('campaignId', 'camp-1');
+      fixture.detectChanges();
+      return { fixture, el: fixture.nativeElement as HTMLElement };
+    }
+
+    async function paste(fixture: ComponentFixture<InvitePanelComponent>, el: HTMLElement, value: string): Promise<TestRequest> {
+      const area = el.querySelector('[data-testid="addresses"]') as HTMLTextAreaElement;
+      area.value = value;
+      area.dispatchEvent(new Event('input'));
+      await settle(fixture);
+      (el.querySelector('[data-testid="send-invitations"]') as HTMLButtonElement).click();
+      return nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns/camp-1/invitations');
+    }
+
+    it('sends pasted addresses and lists what was invited, merged and rejected (with line and reason)', async () => {
+      const { fixture, el } = create();
+      const req = await paste(fixture, el, 'a@firm.de\nbroken');
+      expect(req.request.body).toEqual({ addresses: 'a@firm.de\nbroken' });
+      req.flush({ invited: 1, duplicates: 2, alreadyInvited: 1, rejected: [{ line: 2, value: 'broken', reason: 'Not an email address' }], limit: 5000 });
+      await settle(fixture);
+      expect([...el.querySelectorAll('[data-testid="invite-result"] span')].map(text)).toEqual(['1 invited', '2 duplicates merged', '1 already invited (not invited again)', '1 rejected']);
+      expect([...el.querySelectorAll('[data-testid="rejected"] tbody td')].map(text)).toEqual(['2', 'broken', 'Not an email address']);
+    });
+
+    it('says that nothing was imported when the server refuses the whole list', async () => {
+      const { fixture, el } = create();
+      const req = await paste(fixture, el, 'x@y.de');
+      req.flush({ statusCode: 413, message: 'This list has 10,001 entries; at most 5,000 can be invited at once.' }, { status: 413, statusText: 'Payload Too Large' });
+      await settle(fixture);
+      expect(text(el.querySelector('scs-error-box strong'))).toBe('Nothing was imported.');
+      expect(text(el.querySelector('scs-error-box'))).toContain('This list has 10,001 entries; at most 5,000 can be invited at once.');
+      expect(el.querySelector('[data-testid="invite-result"]')).toBeNull();
+    });
+  });
+
+  describe('CampaignPage', () => {
+    it('shows the funnel numbers, explains left-out firms, and hides the status of firms that do not share it', async () => {
+      const fixture = TestBed.createComponent(CampaignPage);
+      fixture.componentRef.setInput('campaignId', 'camp-1');
+      (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns/camp-1')).flush(CAMPAIGN);
+      (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns/camp-1')).flush(CAMPAIGN);
+      (await nextRequest(fixture, http, (r) => r.url.endsWith('/progress'))).flush({
+        campaignId: 'camp-1', invited: 3, opened: 2, joined: 2, started: 1, submitted: 1, sharingFirms: 1, complete: false, k: 10,
+      });
+      (await nextRequest(fixture, http, (r) => r.url.endsWith('/firms'))).flush([
+        { firmId: 'f1', name: 'Alpha Ltd.', joinedAt: '2026-11-02T00:00:00Z', member: true, status: 'submitted' },
+        { firmId: 'f2', name: 'Beta Ltd.', joinedAt: '2026-11-03T00:00:00Z', member: false, status: null },
+      ]);
+      await settle(fixture);
+      const el = fixture.nativeElement as HTMLElement;
+      expect([...el.querySelectorAll('[data-testid="funnel"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map(text))).toEqual([
+        ['Invited', '3'], ['Opened the link', '2'], ['Registered / joined', '2'], ['Started the check', '1'], ['Submitted', '1'],
+      ]);
+      expect(text(el.querySelector('[data-testid="partial"]'))).toContain('only the 1 of 2 firms that share their participation status');
+      expect([...el.querySelectorAll('[data-testid="firms"] tbody tr')].map((r) => text(r.lastElementChild))).toEqual(['Submitted', 'Not shared']);
+      expect(text(el.querySelector('[data-testid="firms"] tbody tr:last-child td'))).toBe('Beta Ltd.(left the chamber)');
+    });
+  });
+
+  it('turns calendar days into the start and the end of that local day', () => {
+    expect(new Date(startOfDay('2026-12-01')).getHours()).toBe(0);
+    const end = new Date(endOfDay('2026-12-31'));
+    expect([end.getFullYear(), end.getMonth(), end.getDate(), end.getHours(), end.getMinutes()]).toEqual([2026, 11, 31, 23, 59]);
+  });
+});

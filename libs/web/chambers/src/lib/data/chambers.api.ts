@@ -1,0 +1,67 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import type {
+  BrandingInput, BrandingView, CampaignFirmView, CampaignInput, CampaignView, InviteResult, ProgressView, ReminderResult,
+} from './chambers.types';
+
+/** The chambers API: branding, campaigns, invitations, progress and reminders of one chamber. */
+@Injectable({ providedIn: 'root' })
+export class ChambersApi {
+  private readonly http = inject(HttpClient);
+
+  branding(chamberId: string): Promise<BrandingView> {
+    return firstValueFrom(this.http.get<BrandingView>(`/api/orgs/${chamberId}/branding`));
+  }
+
+  saveBranding(chamberId: string, input: BrandingInput): Promise<BrandingView> {
+    return firstValueFrom(this.http.put<BrandingView>(`/api/orgs/${chamberId}/branding`, input));
+  }
+
+  uploadLogo(chamberId: string, file: File): Promise<BrandingView> {
+    const form = new FormData();
+    form.append('logo', file, file.name);
+    return firstValueFrom(this.http.put<BrandingView>(`/api/orgs/${chamberId}/branding/logo`, form));
+  }
+
+  removeLogo(chamberId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/orgs/${chamberId}/branding/logo`));
+  }
+
+  campaigns(chamberId: string): Promise<CampaignView[]> {
+    return firstValueFrom(this.http.get<CampaignView[]>(`/api/orgs/${chamberId}/campaigns`));
+  }
+
+  campaign(chamberId: string, id: string): Promise<CampaignView> {
+    return firstValueFrom(this.http.get<CampaignView>(`/api/orgs/${chamberId}/campaigns/${id}`));
+  }
+
+  createCampaign(chamberId: string, input: CampaignInput): Promise<CampaignView> {
+    return firstValueFrom(this.http.post<CampaignView>(`/api/orgs/${chamberId}/campaigns`, input));
+  }
+
+  closeCampaign(chamberId: string, id: string): Promise<CampaignView> {
+    return firstValueFrom(this.http.post<CampaignView>(`/api/orgs/${chamberId}/campaigns/${id}/close`, {}));
+  }
+
+  /** Pasted text or a CSV file. */
+  invite(chamberId: string, id: string, input: { text: string } | { file: File }): Promise<InviteResult> {
+    const url = `/api/orgs/${chamberId}/campaigns/${id}/invitations`;
+    if ('text' in input) return firstValueFrom(this.http.post<InviteResult>(url, { addresses: input.text }));
+    const form = new FormData();
+    form.append('file', input.file, input.file.name);
+    return firstValueFrom(this.http.post<InviteResult>(url, form));
+  }
+
+  progress(chamberId: string, id: string): Promise<ProgressView> {
+    return firstValueFrom(this.http.get<ProgressView>(`/api/orgs/${chamberId}/campaigns/${id}/progress`));
+  }
+
+  firms(chamberId: string, id: string): Promise<CampaignFirmView[]> {
+    return firstValueFrom(this.http.get<CampaignFirmView[]>(`/api/orgs/${chamberId}/campaigns/${id}/firms`));
+  }
+
+  remind(chamberId: string, id: string): Promise<ReminderResult> {
+    return firstValueFrom(this.http.post<ReminderResult>(`/api/orgs/${chamberId}/campaigns/${id}/reminders`, {}));
+  }
+}

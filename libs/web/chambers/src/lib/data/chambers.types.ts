@@ -1,0 +1,94 @@
+// Shapes of the chambers API (libs/api/chambers), as the web app uses them.
+
+export type ReportLanguage = 'de' | 'en';
+export type CampaignStatus = 'scheduled' | 'open' | 'closed';
+export type FirmStatus = 'not_started' | 'started' | 'submitted';
+
+export interface LogoView {
+  contentType: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  size: number;
+  url: string;
+  uploadedAt: string;
+}
+
+export interface BrandingView {
+  chamberId: string;
+  displayName: string;
+  contactLine: string | null;
+  website: string | null;
+  reportLanguage: ReportLanguage;
+  customised: boolean;
+  logo: LogoView | null;
+  updatedAt: string | null;
+}
+
+export interface BrandingInput {
+  displayName: string;
+  contactLine: string | null;
+  website: string | null;
+  reportLanguage: ReportLanguage;
+}
+
+export interface CampaignView {
+  id: string;
+  title: string;
+  messageDe: string;
+  messageEn: string;
+  opensAt: string;
+  closesAt: string;
+  closedAt: string | null;
+  status: CampaignStatus;
+  createdAt: string;
+  invited: number;
+  joined: number;
+}
+
+export interface CampaignInput {
+  title: string;
+  messageDe: string;
+  messageEn: string;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface RejectedEntry {
+  line: number;
+  value: string;
+  reason: string;
+}
+
+export interface InviteResult {
+  invited: number;
+  duplicates: number;
+  alreadyInvited: number;
+  rejected: RejectedEntry[];
+  limit: number;
+}
+
+export interface ProgressView {
+  campaignId: string;
+  invited: number;
+  opened: number;
+  joined: number;
+  started: number;
+  submitted: number;
+  sharingFirms: number;
+  complete: boolean;
+  k: number;
+}
+
+export interface CampaignFirmView {
+  firmId: string;
+  name: string;
+  joinedAt: string;
+  member: boolean;
+  status: FirmStatus | null;
+}
+
+export interface ReminderResult {
+  sent: number | null;
+  skippedRecentlyReminded: number | null;
+  withheld: boolean;
+}

@@ -1,0 +1,52 @@
+import { TestBed } from '@angular/core/testing';
+import { DimensionChartComponent } from './dimension-chart.component';
+import { LevelBadgeComponent, formatScore } from './level-badge.component';
+import { formatLocalDate } from './local-date.pipe';
+
+describe('formatScore', () => {
+  it('shows at most one decimal and no trailing ".0"', () => {
+    expect(formatScore(42)).toBe('42');
+    expect(formatScore(42.35)).toBe('42.4');
+    expect(formatScore(0)).toBe('0');
+  });
+});
+
+describe('formatLocalDate', () => {
+  it('keeps a calendar date on its day and formats it in the UI language', () => {
+    expect(formatLocalDate('2026-04-01', 'de')).toBe('1. Apr. 2026');
+    expect(formatLocalDate('2026-04-01', 'en')).toBe('1 Apr 2026');
+    expect(formatLocalDate(null, 'en')).toBe('');
+  });
+});
+
+describe('LevelBadgeComponent', () => {
+  it('shows the label, the score out of 100 and a class per level', async () => {
+    const fixture = TestBed.createComponent(LevelBadgeComponent);
+    fixture.componentRef.setInput('level', 'moderate');
+    fixture.componentRef.setInput('label', 'Mäßig');
+    fixture.componentRef.setInput('score', 37.25);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.textContent?.replace(/\s+/g, ' ').trim()).toBe('Mäßig 37.3 / 100');
+    expect(el.querySelector('.badge')?.classList).toContain('level-bg-moderate');
+  });
+});
+
+describe('DimensionChartComponent', () => {
+  // The first run compiles echarts for Jest (about 20 s); cached runs take a second.
+  jest.setTimeout(90_000);
+
+  it('loads echarts on demand and draws an SVG bar chart with a text alternative', async () => {
+    const fixture = TestBed.createComponent(DimensionChartComponent);
+    fixture.componentRef.setInput('categories', ['D1 Tax', 'D2 Customs']);
+    fixture.componentRef.setInput('series', [{ name: 'Score', values: [12.5, 80], levels: ['low', 'critical'] }]);
+    fixture.componentRef.setInput('summary', 'D1 Tax: 12.5; D2 Customs: 80');
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    for (let i = 0; i < 50 && !el.querySelector('svg'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(el.getAttribute('role')).toBe('img');
+    expect(el.getAttribute('aria-label')).toBe('D1 Tax: 12.5; D2 Customs: 80');
+    expect(el.querySelector('svg')).not.toBeNull();
+    expect(el.textContent).toContain('D2 Customs');
+  });
+});
