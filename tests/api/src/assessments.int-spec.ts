@@ -221,4 +221,27 @@ describe('assessments (real PostgreSQL)', () => {
     const badDate = await firm.http.post(`/api/orgs/${firm.orgId}/actions`, { title: 'x', dueDate: '31.01.2020' });
     expect(badDate.status).toBe(400);
   });
+
+  it('writes an anonymised research record on submit only while research consent is active', async () => {
+    const countFor = async (orgId: string) => {
+      const rows: { n: string }[] = await t.dataSource.query('SELECT count(*)::int AS n FROM research.record');
+      return { total: Number(rows[0].n), orgId };
+    };
+    const consenting = await registerFirm(t.url, {}, 'Consenting Firm GmbH');
+    const texts = await consenting.http.get<{ kind: string; version: number }[]>('/api/consent-texts');
+    const research = texts.body.find((x) => x.kind === 'research')!;
+    const granted = await consenting.http.put(`/api/orgs/${consenting.orgId}/consents`, { kind: 'research', granted: true, textVersion: research.version });
+    expect(granted.status).toBe(200);
+    const before = (await countFor(consenting.orgId)).total;
+
+    const silent = await registerFirm(t.url, {}, 'Silent Firm GmbH');
+    for (const f of [silent, consenting]) {
+      const a = await f.http.post<AssessmentView>(`/api/orgs/${f.orgId}/assessments`, {});
+      const put = await f.http.put(`/api/assessments/${a.body.id}/answers`, { answers: applicable.map((q) => ({ questionId: q.id, optionId: lowest(q), baseRevision: 0 })) });
+      expect(put.status).toBe(200);
+      expect((await f.http.post(`/api/assessments/${a.body.id}/submit`)).status).toBe(200);
+    }
+    // Only the consenting firm's submission produced a record (the silent firm's did not).
+    expect((await countFor(consenting.orgId)).total).toBe(before + 1);
+  });
 });

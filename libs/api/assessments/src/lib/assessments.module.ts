@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { AccountsModule } from '@scs/api/accounts';
+import { ResearchModule } from '@scs/api/research';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
@@ -11,7 +12,7 @@ import { ActionsController } from './actions/actions.controller';
 import { ActionsService } from './actions/actions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Assessment, AssessmentAnswer, Action]), CatalogueModule, AccountsModule],
+  imports: [TypeOrmModule.forFeature([Assessment, AssessmentAnswer, Action]), CatalogueModule, AccountsModule, ResearchModule],
   controllers: [AssessmentsController, ActionsController],
   providers: [AssessmentsService, ExportService, ActionsService],
   exports: [AssessmentsService],

@@ -1,8 +1,9 @@
-import { BadRequestException, ConflictException, HttpException, HttpStatus, Injectable, NotFoundException, OnModuleInit, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, HttpStatus, Injectable, Logger, NotFoundException, OnModuleInit, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, ProfileService, missingProfileFields } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
+import { PseudonymKeyMissingError, ResearchRecordsService } from '@scs/api/research';
 import { DomainEvents, ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
 import { DONT_KNOW, PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { score, type Answers, type ScoreResult } from '@scs/shared/scoring';
@@ -60,6 +61,8 @@ const findingKey = (f: FindingRef) => `${f.questionId}:${f.kind}`;
 
 @Injectable()
 export class AssessmentsService implements OnModuleInit {
+  private readonly logger = new Logger(AssessmentsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogues: CatalogueService,
@@ -67,6 +70,7 @@ export class AssessmentsService implements OnModuleInit {
     private readonly owners: ResourceOwners,
     private readonly events: DomainEvents,
     private readonly audit: AuditService,
+    private readonly research: ResearchRecordsService,
   ) {}
 
   onModuleInit(): void {
@@ -238,10 +242,26 @@ export class AssessmentsService implements OnModuleInit {
       const now = new Date();
       await m.update(Assessment, { id }, { status: 'submitted', submittedAt: now, submittedBy: user.id, result, overallScore: result.score, level: result.level });
       await this.audit.record({ actorUserId: user.id, orgId: a.orgId, action: 'assessment.submit', target: id, details: { level: result.level, score: result.score } }, m);
+      await this.recordForResearch(a, catalogue.version, result, rows, now, m);
       return { orgId: a.orgId, submittedAt: now };
     });
     await this.events.publish('assessment.submitted', { assessmentId: id, orgId: submitted.orgId, submittedBy: user.id, submittedAt: submitted.submittedAt });
     return this.get(id);
+  }
+
+  /** Anonymised research copy, in the submit transaction; written only while the firm's research consent is active. */
+  private async recordForResearch(a: Assessment, catalogueVersion: string, result: ScoreResult, rows: AssessmentAnswer[], submittedAt: Date, m: EntityManager): Promise<void> {
+    try {
+      await this.research.recordSubmission(
+        { firmId: a.orgId, profile: a.profileSnapshot, catalogueVersion, result, answers: answersOf(rows), researchAnswers: a.researchAnswers, submittedAt },
+        m,
+      );
+    } catch (e) {
+      // A misconfigured research key must not stop a firm from submitting its own self-check.
+      if (!(e instanceof PseudonymKeyMissingError)) throw e;
+      this.logger.error(`Research record skipped for a consenting firm: ${e.message}`);
+      await this.audit.record({ orgId: a.orgId, action: 'research.record_skipped', target: a.id, details: { reason: 'pseudonym key missing' } }, m);
+    }
   }
 
   async result(id: string): Promise<ScoreResult> {
