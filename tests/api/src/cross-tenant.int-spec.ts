@@ -3,7 +3,7 @@ import type { AccessRule } from '@scs/api/core';
 import {
   createChamberWithAdmin, createResearcher, HttpClient, loginUser, registerUser, startTestApp, type TestApp, type TestUser, tokenOfLink,
 } from './support/app';
-import { featureFixtures } from './support/tenant-fixtures';
+import { featureFixtures, seedResearchWave } from './support/tenant-fixtures';
 
 /*
  * Cross-tenant matrix, derived from the application's route table (not a hand-written list): every route that
@@ -34,6 +34,9 @@ interface Victim {
   /** A chamber the victim firm belongs to, and its admin. */
   chamberId: string;
   chamberAdmin: TestUser;
+  /** The research team and a researcher (research routes belong to them, not to firms). */
+  researchOrgId: string;
+  researcher: TestUser;
 }
 
 type Fixture = (v: Victim) => string | Promise<string>;
@@ -84,6 +87,12 @@ function tenantRoutes(routes: RouteInfo[]): Scoped[] {
   ) as Scoped[];
 }
 
+function hasParamFixture(route: RouteInfo, param: string): boolean {
+  const segments = route.path.split('/');
+  const before = segments[segments.indexOf(`:${param}`) - 1];
+  return `${before}/:${param}` in PARAM_FIXTURES || `:${param}` in PARAM_FIXTURES;
+}
+
 function paramFixture(route: RouteInfo, param: string): Fixture {
   const segments = route.path.split('/');
   const before = segments[segments.indexOf(`:${param}`) - 1];
@@ -103,8 +112,8 @@ async function victimParams(route: Scoped, v: Victim, own?: string): Promise<Rec
         const fixture = RESOURCE_FIXTURES[rule.resolver];
         if (!fixture) throw new Error(`No cross-tenant fixture for resolver '${rule.resolver}' (${route.method} ${route.path}): add one to RESOURCE_FIXTURES`);
         values[p] = await fixture(v);
-      } else values[p] = rule.kind === 'chamber' ? v.chamberId : v.firmId;
-    } else if (ID_PARAM.test(p)) values[p] = await paramFixture(route, p)(v);
+      } else values[p] = rule.kind === 'chamber' ? v.chamberId : rule.kind === 'research' ? v.researchOrgId : v.firmId;
+    } else if (ID_PARAM.test(p) || hasParamFixture(route, p)) values[p] = await paramFixture(route, p)(v);
     else throw new Error(`Cannot fill ':${p}' of ${route.method} ${route.path} in the cross-tenant matrix`);
   }
   return values;
@@ -137,6 +146,7 @@ describe('cross-tenant matrix (derived from the route table)', () => {
     Object.assign(RESOURCE_FIXTURES, features.resources);
     Object.assign(PARAM_FIXTURES, features.params);
     Object.assign(BODIES, features.bodies);
+    await seedResearchWave(t);
 
     firmAOwner = await registerUser(t.url, { email: 'xt.a.owner@example.test', firmName: 'Firm A' });
     const owner = await registerUser(t.url, { email: 'xt.b.owner@example.test', firmName: 'Firm B' });
@@ -147,10 +157,10 @@ describe('cross-tenant matrix (derived from the route table)', () => {
     const chamberInvite = await chamberAdmin.http.post<{ link: string }>(`/api/orgs/${chamberAdmin.orgId}/firm-invitations`, { email: 'xt.b.owner@example.test' });
     const joined = await owner.http.post(`/api/invitations/${tokenOfLink(chamberInvite.body.link)}/accept`, { firmId: owner.orgId });
     if (joined.status !== 200) throw new Error(`fixture: firm B could not join chamber C (${joined.status})`);
-    v = { firmId: owner.orgId, owner, colleague, invitationId: pending.body.id, chamberId: chamberAdmin.orgId, chamberAdmin };
+    researcher = await createResearcher(t, { teamName: 'Research Team', email: 'xt.researcher@example.test' });
+    v = { firmId: owner.orgId, owner, colleague, invitationId: pending.body.id, chamberId: chamberAdmin.orgId, chamberAdmin, researchOrgId: researcher.orgId, researcher };
 
     otherChamberAdmin = await createChamberWithAdmin(t, { name: 'Chamber D', adminEmail: 'xt.d.admin@example.test' });
-    researcher = await createResearcher(t, { teamName: 'Research Team', email: 'xt.researcher@example.test' });
     await createAdmin(t.dataSource, { email: 'xt.ops@example.test', name: 'Ops', password: async () => 'operator passphrase 2026' });
     platformAdmin = await loginUser(t.url, 'xt.ops@example.test', 'operator passphrase 2026');
   });
@@ -174,7 +184,8 @@ describe('cross-tenant matrix (derived from the route table)', () => {
   it('the fixtures are real: the victim\'s own people reach every GET route with these ids', async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.method === 'GET')) {
-      const insider = route.rule?.type !== 'user' && route.rule?.kind === 'chamber' ? v.chamberAdmin : v.owner;
+      const kind = route.rule?.type !== 'user' ? route.rule?.kind : undefined;
+      const insider = kind === 'chamber' ? v.chamberAdmin : kind === 'research' ? v.researcher : v.owner;
       const status = await call(t.url, insider, route, await victimParams(route, v));
       if (status !== 200) failures.push(`${route.method} ${route.path} → ${status}`);
     }
@@ -195,7 +206,7 @@ describe('cross-tenant matrix (derived from the route table)', () => {
   });
 
   it('a researcher gets 403/404 on every organisation and resource route of firms', async () => {
-    expect(await leaks(researcher, routes)).toEqual([]);
+    expect(await leaks(researcher, routes.filter((r) => !(r.rule?.type !== 'user' && r.rule?.kind === 'research')))).toEqual([]);
   });
 
   it('the admin of the victim\'s own chamber gets 403/404 on every firm route (chambers see names and dates only)', async () => {

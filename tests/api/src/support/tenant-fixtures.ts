@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
+import { AggregatesService } from '@scs/api/research';
+import { catalogueScorer, syntheticRecords } from '@scs/shared/disclosure';
 import { score } from '@scs/shared/scoring';
 import { applicableQuestions, type FirmProfile } from '@scs/shared/catalogue';
 import type { TestApp } from './app';
@@ -41,9 +44,32 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
           );
           return rows[0].id;
         }),
+      report: (v) =>
+        once(`report:${v.firmId}`, async () => {
+          const pdf = Buffer.from('%PDF-1.4\n% victim report\n%%EOF\n');
+          const rows: { id: string }[] = await t.dataSource.query(
+            `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at)
+             VALUES ($1, $2, 'assessment', 'en', $3, 'done', $4, 1, $5, 'SCS-Check_victim_2026-01-01_en.pdf', now()) RETURNING id`,
+            [v.firmId, await submittedAssessment(v, 1), `victim-report-${v.firmId}`, createHash('sha256').update(pdf).digest('hex'), pdf.length],
+          );
+          await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, pdf]);
+          return rows[0].id;
+        }),
+      report: (v) =>
+        once(`report:${v.firmId}`, async () => {
+          const assessmentId = await submittedAssessment(v, 1);
+          const rows: { id: string }[] = await t.dataSource.query(
+            `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, requested_by, finished_at)
+             VALUES ($1, $2, 'assessment', 'en', $3, 'done', repeat('0', 64), 1, 8, 'victim.pdf', $4, now()) RETURNING id`,
+            [v.firmId, assessmentId, `victim-${v.firmId}`, v.owner.id],
+          );
+          await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, Buffer.from('%PDF-1.7')]);
+          return rows[0].id;
+        }),
     },
     params: {
       'compare/:otherId': (v) => submittedAssessment(v, 2),
+      'tables/:table': () => 'level-by-sector',
     },
     bodies: {
       'PUT /api/assessments/:id/answers': { answers: [{ questionId: 'T1', optionId: 'a', baseRevision: 0 }] },
@@ -51,6 +77,8 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
       'PATCH /api/actions/:id': { status: 'done' },
       'PATCH /api/assessments/:id/profile': { profile: { importsExports: false } },
       'PUT /api/assessments/:id/research-answers': { answers: {} },
+      'POST /api/assessments/:id/reports': { locale: 'en' },
+      'POST /api/assessments/:id/reports': { locale: 'en' },
     },
   };
 }
@@ -73,4 +101,18 @@ async function insertSubmittedAssessment(ds: DataSource, catalogues: CatalogueSe
     [id, v.owner.id, JSON.stringify(answers)],
   );
   return id;
+}
+
+/** A closed research wave with synthetic records, so research routes have something to serve to their insiders. */
+export async function seedResearchWave(t: TestApp): Promise<void> {
+  const { catalogue } = await t.app.get(CatalogueService).current();
+  for (const r of syntheticRecords({ firms: 40, waves: 1, firstWave: '2025-H1', seed: 7, scorer: catalogueScorer(catalogue), catalogueVersion: catalogue.version })) {
+    await t.dataSource.query(
+      `INSERT INTO "research"."record" ("pseudonym", "wave", "catalogue_version", "nace_section", "province_group", "province", "headcount_band", "legal_form", "activities", "dimension_scores", "overall_score", "level", "answers", "key_id")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'synthetic') ON CONFLICT DO NOTHING`,
+      [r.pseudonym, r.wave, r.catalogueVersion, r.naceSection, r.provinceGroup, r.province, r.headcountBand, r.legalForm, JSON.stringify(r.activities), JSON.stringify(r.dimensionScores), r.overallScore, r.level, JSON.stringify(r.answers)],
+    );
+  }
+  await t.dataSource.query(`INSERT INTO "research"."aggregate_state" ("wave") VALUES ('2025-H1') ON CONFLICT ("wave") DO UPDATE SET "dirty" = true`);
+  await t.app.get(AggregatesService).refreshDirty();
 }
