@@ -244,4 +244,31 @@ describe('assessments (real PostgreSQL)', () => {
     // Only the consenting firm's submission produced a record (the silent firm's did not).
     expect((await countFor(consenting.orgId)).total).toBe(before + 1);
   });
+
+  it('renders the PDF report of a submitted assessment from its real data (firm name, level, findings, German)', async () => {
+    const hostile = await registerFirm(t.url, {}, '<img src=x onerror=alert(1)> Handels GmbH');
+    const a = await hostile.http.post<AssessmentView>(`/api/orgs/${hostile.orgId}/assessments`, {});
+    const t3 = catalogue.questions.find((q) => q.id === 'T3')!;
+    await hostile.http.put(`/api/assessments/${a.body.id}/answers`, {
+      answers: applicable.map((q) => ({ questionId: q.id, optionId: q.id === 'T3' ? t3.options.find((o) => o.knockOut)!.id : lowest(q), baseRevision: 0 })),
+    });
+    const draftReport = await hostile.http.post(`/api/assessments/${a.body.id}/reports`, { locale: 'de' });
+    expect(draftReport.status).toBe(409);
+    expect((await hostile.http.post(`/api/assessments/${a.body.id}/submit`)).status).toBe(200);
+    const queued = await hostile.http.post<{ id: string }>(`/api/assessments/${a.body.id}/reports`, { locale: 'de' });
+    expect(queued.status).toBe(202);
+    let status = '';
+    for (let i = 0; i < 240 && status !== 'done' && status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      status = (await hostile.http.get<{ status: string }>(`/api/reports/${queued.body.id}`)).body.status;
+    }
+    expect(status).toBe('done');
+    const pdf = await fetch(`${t.url}/api/reports/${queued.body.id}/pdf`, { headers: { cookie: `scs_access=${hostile.http.cookie('scs_access')}` } });
+    expect(pdf.status).toBe(200);
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), { mergePages: true });
+    expect(text).toContain('<img src=x onerror=alert(1)> Handels GmbH');
+    expect(text).toMatch(/Kritisch|kritisch/);
+    expect(text).toContain(t3.options.find((o) => o.knockOut)!.finding!.title.de);
+  }, 180_000);
 });

@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { AccountsModule } from '@scs/api/accounts';
 import { ResearchModule } from '@scs/api/research';
+import { ChambersModule } from '@scs/api/chambers';
+import { REPORT_DATA_SOURCE } from '@scs/api/reports';
+import { AssessmentReportSource } from './report-source';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
@@ -12,9 +15,9 @@ import { ActionsController } from './actions/actions.controller';
 import { ActionsService } from './actions/actions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Assessment, AssessmentAnswer, Action]), CatalogueModule, AccountsModule, ResearchModule],
+  imports: [TypeOrmModule.forFeature([Assessment, AssessmentAnswer, Action]), CatalogueModule, AccountsModule, ResearchModule, ChambersModule],
   controllers: [AssessmentsController, ActionsController],
-  providers: [AssessmentsService, ExportService, ActionsService],
-  exports: [AssessmentsService],
+  providers: [AssessmentsService, ExportService, ActionsService, { provide: REPORT_DATA_SOURCE, useClass: AssessmentReportSource }],
+  exports: [AssessmentsService, REPORT_DATA_SOURCE],
 })
 export class AssessmentsModule {}
