@@ -1,1 +1,2 @@
 export * from './lib/report';
+export * from './lib/assessment';

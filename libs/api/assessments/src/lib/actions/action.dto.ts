@@ -94,18 +94,4 @@ export class ListActionsQuery {
   overdue?: boolean;
 }
 
-export interface ActionView {
-  id: string;
-  title: string;
-  questionId: string | null;
-  optionId: string | null;
-  assessmentId: string | null;
-  ownerUserId: string | null;
-  ownerName: string | null;
-  dueDate: string | null;
-  status: (typeof ACTION_STATUSES)[number];
-  note: string | null;
-  overdue: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { ActionView } from '@scs/shared/contracts';

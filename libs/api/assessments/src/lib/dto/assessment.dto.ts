@@ -2,7 +2,6 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FirmProfile } from '@scs/shared/catalogue';
-import type { ScoreResult } from '@scs/shared/scoring';
 
 export const NOTE_MAX = 2000;
 
@@ -59,60 +58,15 @@ export class ResearchAnswersDto {
   answers!: Record<string, string | string[]>;
 }
 
-export interface AnswerView {
-  questionId: string;
-  optionId: string | null;
-  note: string | null;
-  revision: number;
-  updatedBy: string;
-  updatedByName?: string | null;
-  updatedAt: string;
-}
-
-export interface AssessmentSummary {
-  id: string;
-  status: 'draft' | 'submitted';
-  catalogueVersion: string;
-  createdAt: string;
-  submittedAt: string | null;
-  overallScore: number | null;
-  level: string | null;
-  previousId: string | null;
-  answered: number;
-}
-
-export interface AssessmentView extends AssessmentSummary {
-  orgId: string;
-  profile: FirmProfile;
-  answers: AnswerView[];
-  changedQuestions: string[];
-  result: ScoreResult | null;
-}
-
-export interface SaveAnswersResult {
-  saved: { questionId: string; revision: number }[];
-}
-
-export interface AnswerConflict {
-  questionId: string;
-  yourBaseRevision: number;
-  current: AnswerView | null;
-}
-
-export interface ComparisonView {
-  from: { id: string; submittedAt: string | null; overallScore: number | null; level: string | null; catalogueVersion: string };
-  to: { id: string; submittedAt: string | null; overallScore: number | null; level: string | null; catalogueVersion: string };
-  dimensions: { dimensionId: string; code: string; from: number | null; to: number | null; change: number | null }[];
-  findings: { resolved: FindingRef[]; new: FindingRef[]; unchanged: FindingRef[] };
-}
-
-export interface FindingRef {
-  questionId: string;
-  optionId: string;
-  dimensionId: string;
-  severity: string;
-  kind: 'exposure' | 'verify';
-}
+export type {
+  AnswerConflict,
+  AnswerView,
+  AssessmentSummary,
+  AssessmentView,
+  ComparisonView,
+  FindingRef,
+  SaveAnswersResult,
+} from '@scs/shared/contracts';
 
 export const STATUS_VALUES = ['draft', 'submitted'] as const;
 export class ListQueryDto {

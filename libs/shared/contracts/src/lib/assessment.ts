@@ -1,0 +1,79 @@
+import type { FirmProfile } from '@scs/shared/catalogue';
+import type { ScoreResult } from '@scs/shared/scoring';
+
+// Response shapes of the assessments API, shared by the server (which returns them) and the web app (which reads them).
+
+export type AssessmentStatus = 'draft' | 'submitted';
+
+export interface AnswerView {
+  questionId: string;
+  optionId: string | null;
+  note: string | null;
+  revision: number;
+  updatedBy: string;
+  updatedByName?: string | null;
+  updatedAt: string;
+}
+
+export interface AssessmentSummary {
+  id: string;
+  status: AssessmentStatus;
+  catalogueVersion: string;
+  createdAt: string;
+  submittedAt: string | null;
+  overallScore: number | null;
+  level: string | null;
+  previousId: string | null;
+  answered: number;
+}
+
+export interface AssessmentView extends AssessmentSummary {
+  orgId: string;
+  profile: FirmProfile;
+  answers: AnswerView[];
+  changedQuestions: string[];
+  result: ScoreResult | null;
+}
+
+export interface SaveAnswersResult {
+  saved: { questionId: string; revision: number }[];
+}
+
+export interface AnswerConflict {
+  questionId: string;
+  yourBaseRevision: number;
+  current: AnswerView | null;
+}
+
+export interface ComparisonView {
+  from: { id: string; submittedAt: string | null; overallScore: number | null; level: string | null; catalogueVersion: string };
+  to: { id: string; submittedAt: string | null; overallScore: number | null; level: string | null; catalogueVersion: string };
+  dimensions: { dimensionId: string; code: string; from: number | null; to: number | null; change: number | null }[];
+  findings: { resolved: FindingRef[]; new: FindingRef[]; unchanged: FindingRef[] };
+}
+
+export interface FindingRef {
+  questionId: string;
+  optionId: string;
+  dimensionId: string;
+  severity: string;
+  kind: 'exposure' | 'verify';
+}
+
+export type ActionStatus = 'open' | 'in_progress' | 'done';
+
+export interface ActionView {
+  id: string;
+  title: string;
+  questionId: string | null;
+  optionId: string | null;
+  assessmentId: string | null;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+  note: string | null;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
