@@ -1,10 +1,10 @@
 // PDF benchmark: renders N realistic reports through the real pipeline (pg-boss queue → ReportWorker → browser pool →
 // PostgreSQL) and, in the same run, the same HTML on bare reused Chromium pages (the floor). Prints median ms/report,
-// reports/s, CPU time, peak RSS and the ratio to the floor; --memory checks that memory stays flat over many reports.
+// reports/s, CPU time, peak memory and the ratio to the floor; --memory checks that memory stays flat over many reports.
 //
 //   npm run bench:pdf                          50 reports, embedded PGlite
 //   npm run bench:pdf -- --n 200 --pages 2     more reports / pages per browser (REPORT_PAGES)
-//   npm run bench:pdf -- --memory 500          memory flatness: RSS at start, middle and end of 500 reports
+//   npm run bench:pdf -- --memory 500          memory flatness: memory at start, middle and end of 500 reports
 //   DATABASE_URL=postgres://... npm run bench:pdf   against a PostgreSQL server (creates and drops its own database)
 //
 // Results go to bench-results/pdf-<time>.json (git-ignored).
@@ -34,7 +34,7 @@ import {
   brandingHash,
   exampleReportData,
   findChromium,
-  processTreeRss,
+  processTreeMemory,
   renderReportHtml,
   reportPdfOptions,
   reportsEntities,
@@ -93,11 +93,11 @@ const nodeCpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** Samples node + browser RSS every 100 ms; `peak` is the highest sum seen. */
+/** Samples memory every 100 ms: node RSS + browser PSS (shared pages counted once); `peak` is the highest sum. */
 function rssSampler(browserPid: () => number | undefined) {
   let peak = 0;
   const sample = () => {
-    const rss = process.memoryUsage().rss + (browserPid() ? processTreeRss(browserPid() as number) : 0);
+    const rss = process.memoryUsage().rss + (browserPid() ? processTreeMemory(browserPid() as number) : 0);
     peak = Math.max(peak, rss);
     return rss;
   };
@@ -181,7 +181,7 @@ async function pipeline(config: AppConfig, data: ReportData, count: number, trac
     const reports = app.get(ReportsService);
     const pool = app.get(ReportRenderer).browserPool();
     const user = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@example.org', name: 'Bench', platformAdmin: false, sessionId: 'bench' };
-    await db.query(`INSERT INTO "user_account" ("id", "email", "name", "password_hash") VALUES ($1, 'bench@example.org', 'Bench', 'x')`, [user.id]);
+    await db.query(`INSERT INTO "user_account" ("id", "email", "name", "password_hash") VALUES ($1, 'bench@example.org', 'Bench', 'x') ON CONFLICT DO NOTHING`, [user.id]);
     const orgCtx = { orgId, kind: 'firm' as const, role: 'owner' as const };
 
     const run = async (n: number, onProgress?: (done: number) => void) => {
@@ -316,7 +316,7 @@ async function main(): Promise<void> {
         medianMsPerReport: round(median(p.renderMs), 0),
         reportsPerSecond: round(N / (p.wallMs / 1000)),
         cpuSecondsPerReport: round(p.cpuSeconds / N, 3),
-        peakRssMb: mb(p.peakRss),
+        peakMemoryMb: mb(p.peakRss),
         medianPages: median(p.pages),
         medianKb: Math.round(median(p.bytes) / 1024),
         browserLaunches: p.launches,
@@ -325,7 +325,7 @@ async function main(): Promise<void> {
         medianMsPerReport: round(median(f.renderMs), 0),
         reportsPerSecond: round(N / (f.wallMs / 1000)),
         cpuSecondsPerReport: round(f.cpuSeconds / N, 3),
-        peakRssMb: mb(f.peakRss),
+        peakMemoryMb: mb(f.peakRss),
       },
       ratioToFloor: f && {
         wallTime: round(p.wallMs / f.wallMs),
@@ -336,14 +336,14 @@ async function main(): Promise<void> {
     console.table({ pipeline: summary.pipeline, ...(summary.floor ? { floor: summary.floor } : {}) });
     if (summary.ratioToFloor) console.log(`ratio to floor: wall time ${summary.ratioToFloor.wallTime}×, median ${summary.ratioToFloor.medianMs}×, CPU ${summary.ratioToFloor.cpu}×`);
 
-    let memory: { reports: number; rssMb: { at: number; mb: number }[] } | undefined;
+    let memory: { reports: number; memoryMb: { at: number; mb: number }[] } | undefined;
     if (MEMORY_N) {
       console.log(`memory flatness: ${MEMORY_N} reports through the pipeline ...`);
       const m = await pipeline(config, data, MEMORY_N, Math.max(1, Math.floor(MEMORY_N / 10)));
-      memory = { reports: MEMORY_N, rssMb: m.rssTrace.map((x) => ({ at: x.at, mb: mb(x.rss) })) };
-      const points = memory.rssMb;
+      memory = { reports: MEMORY_N, memoryMb: m.rssTrace.map((x) => ({ at: x.at, mb: mb(x.rss) })) };
+      const points = memory.memoryMb;
       const middle = points[Math.floor(points.length / 2)];
-      console.log(`RSS (node + browser) at start ${points[0]?.mb} MB, middle (${middle?.at}) ${middle?.mb} MB, end ${points.at(-1)?.mb} MB; peak ${mb(m.peakRss)} MB`);
+      console.log(`memory (node RSS + browser PSS) at start ${points[0]?.mb} MB, middle (${middle?.at}) ${middle?.mb} MB, end ${points.at(-1)?.mb} MB; peak ${mb(m.peakRss)} MB`);
       console.log(`trace: ${points.map((x) => `${x.at}:${x.mb}`).join(' ')}`);
     }
 

@@ -64,7 +64,12 @@ async function submit(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Selbstcheck einreichen' });
   await expectEnabled(button);
   await button.click();
-  await page.waitForURL(/\/assessments\/[0-9a-f-]+\/result$/);
+  // Either the result opens, or the page shows why not (fail with that message rather than a bare timeout).
+  const refused = page.locator('.review [role="alert"]');
+  const result = /\/assessments\/[0-9a-f-]+\/result$/;
+  await Promise.race([page.waitForURL(result).catch(() => undefined), refused.waitFor().catch(() => undefined)]);
+  if (await refused.count()) throw new Error(`submitting was refused: ${await refused.textContent()}`);
+  await page.waitForURL(result);
   await page.getByRole('heading', { level: 1, name: 'Ergebnis Ihres Selbstchecks' }).waitFor();
 }
 

@@ -8,6 +8,6 @@ export { EXAMPLE_PROFILE, exampleReportData, type ExampleOptions } from './lib/d
 export { ReportRenderer, reportPdfOptions, type RenderedReport } from './lib/render/report-renderer';
 export { BrowserPool, BrowserCrashedError, RenderTimeoutError, type BrowserPoolOptions, type BrowserPoolStats } from './lib/render/browser-pool';
 export { findChromium, ChromiumNotFoundError } from './lib/render/chromium';
-export { countPdfPages, processTreeRss } from './lib/render/pdf';
+export { countPdfPages, processTreeMemory } from './lib/render/pdf';
 export { REPORT_TEMPLATE_VERSION, renderReportHtml } from './lib/template/report.template';
 export { RENDER_QUEUE } from './lib/report.jobs';

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Organisation } from '@scs/api/accounts';
+import { CatalogueVersion } from '@scs/api/catalogue';
 import type { FirmProfile } from '@scs/shared/catalogue';
 import type { ScoreResult } from '@scs/shared/scoring';
 
@@ -6,6 +8,7 @@ export type AssessmentStatus = 'draft' | 'submitted';
 
 @Entity('assessment')
 @Index('IDX_assessment_org_created', ['orgId', 'createdAt'])
+@Check('CHK_assessment_status', `"status" IN ('draft', 'submitted')`)
 export class Assessment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_assessment' }) id!: string;
   @Column({ type: 'uuid', name: 'org_id' }) orgId!: string;
@@ -23,9 +26,22 @@ export class Assessment {
   @Column({ type: 'integer', name: 'overall_score', nullable: true }) overallScore!: number | null;
   @Column({ type: 'text', nullable: true }) level!: string | null;
   @Column({ type: 'jsonb', name: 'research_answers', default: () => "'{}'" }) researchAnswers!: Record<string, string | string[]>;
+
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'org_id', foreignKeyConstraintName: 'FK_assessment_org' })
+  org?: Relation<Organisation>;
+
+  @ManyToOne(() => CatalogueVersion, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'catalogue_version', foreignKeyConstraintName: 'FK_assessment_catalogue' })
+  catalogue?: Relation<CatalogueVersion>;
+
+  @ManyToOne(() => Assessment, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'previous_id', foreignKeyConstraintName: 'FK_assessment_previous' })
+  previous?: Relation<Assessment>;
 }
 
 @Entity('assessment_answer')
+@Check('CHK_assessment_answer_note', `char_length("note") <= 2000`)
 export class AssessmentAnswer {
   @PrimaryColumn({ type: 'uuid', name: 'assessment_id', primaryKeyConstraintName: 'PK_assessment_answer' }) assessmentId!: string;
   @PrimaryColumn({ type: 'text', name: 'question_id', primaryKeyConstraintName: 'PK_assessment_answer' }) questionId!: string;
@@ -35,4 +51,8 @@ export class AssessmentAnswer {
   @Column({ type: 'integer' }) revision!: number;
   @Column({ type: 'uuid', name: 'updated_by' }) updatedBy!: string;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+
+  @ManyToOne(() => Assessment, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'assessment_id', foreignKeyConstraintName: 'FK_assessment_answer_assessment' })
+  assessment?: Relation<Assessment>;
 }

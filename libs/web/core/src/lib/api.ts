@@ -1,9 +1,9 @@
-import { HttpErrorResponse, provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
+import { HttpErrorResponse, type HttpInterceptorFn, provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import type { EnvironmentProviders } from '@angular/core';
 
 /** HttpClient for the same-origin API: cookies travel automatically; Angular echoes the XSRF cookie as a header. */
-export function provideApi(): EnvironmentProviders {
-  return provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }));
+export function provideApi(...interceptors: HttpInterceptorFn[]): EnvironmentProviders {
+  return provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }), withInterceptors(interceptors));
 }
 
 export interface ApiErrorBody {

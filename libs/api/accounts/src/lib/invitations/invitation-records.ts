@@ -1,6 +1,7 @@
 import { GoneException, NotFoundException } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { OrgRoleName } from '@scs/api/core';
+import { randomBytes } from 'node:crypto';
 import { randomToken, sha256 } from '../auth/crypto';
 import { Invitation, type InvitationKind } from './invitation.entity';
 
@@ -55,19 +56,22 @@ export async function createInvitations(
   for (let i = 0; i < emails.length; i += 1000) {
     const chunk = emails.slice(i, i + 1000);
     await m.update(Invitation, { orgId: input.orgId, kind: input.kind, email: In(chunk), acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
-    const tokens = chunk.map(() => randomToken());
+    // One randomBytes call per chunk (per-token calls cost ~80 µs each), same 32 random bytes per token as randomToken().
+    const random = randomBytes(32 * chunk.length);
+    const tokens = chunk.map((_, j) => random.subarray(32 * j, 32 * (j + 1)).toString('base64url'));
+    const hashes = tokens.map(sha256);
     // One statement per chunk over arrays: thousands of rows without building an entity (and its SQL) per row.
     const rows: { id: string; email: string; createdAt: Date }[] = await m.query(
       `INSERT INTO "invitation" ("org_id", "kind", "email", "role", "token_hash", "expires_at", "invited_by")
        SELECT $1, $2, t."email", NULL, t."hash", $3, $4 FROM unnest($5::text[], $6::text[]) WITH ORDINALITY AS t("email", "hash", "n")
        ORDER BY t."n" RETURNING "id", "email", "created_at" AS "createdAt"`,
-      [input.orgId, input.kind, expiresAt, input.invitedBy, chunk, tokens.map(sha256)],
+      [input.orgId, input.kind, expiresAt, input.invitedBy, chunk, hashes],
     );
     const byEmail = new Map(rows.map((r) => [r.email, r]));
     chunk.forEach((email, j) => {
       const row = byEmail.get(email) as { id: string; createdAt: Date };
       const invitation = Object.assign(new Invitation(), {
-        id: row.id, orgId: input.orgId, kind: input.kind, email, role: null, tokenHash: sha256(tokens[j]), expiresAt,
+        id: row.id, orgId: input.orgId, kind: input.kind, email, role: null, tokenHash: hashes[j], expiresAt,
         acceptedAt: null, acceptedBy: null, revokedAt: null, invitedBy: input.invitedBy, createdAt: row.createdAt,
       });
       out.push({ invitation, token: tokens[j] });

@@ -1,10 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Organisation } from '@scs/api/accounts';
+import { Assessment } from '../assessment.entity';
 
 export type ActionStatus = 'open' | 'in_progress' | 'done';
 
 /** A remediation task of a firm. Belongs to the firm, not to one assessment, so it carries over when re-assessing. */
 @Entity('action')
 @Index('IDX_action_org_status', ['orgId', 'status'])
+@Check('CHK_action_status', `"status" IN ('open', 'in_progress', 'done')`)
 export class Action {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_action' }) id!: string;
   @Column({ type: 'uuid', name: 'org_id' }) orgId!: string;
@@ -19,4 +22,12 @@ export class Action {
   @Column({ type: 'uuid', name: 'created_by' }) createdBy!: string;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
+
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'org_id', foreignKeyConstraintName: 'FK_action_org' })
+  org?: Relation<Organisation>;
+
+  @ManyToOne(() => Assessment, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assessment_id', foreignKeyConstraintName: 'FK_action_assessment' })
+  assessment?: Relation<Assessment>;
 }

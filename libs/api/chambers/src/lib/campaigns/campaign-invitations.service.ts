@@ -66,7 +66,7 @@ export class CampaignInvitationsService implements OnModuleInit {
     try {
       if (input.file && input.text) throw new AddressListError('Send either pasted addresses or a CSV file, not both');
       if (!input.file && !input.text?.trim()) throw new AddressListError('Paste email addresses or upload a CSV file');
-      list = parseAddressList(input.file ? decodeUpload(input.file) : (input.text as string));
+      list = await parseAddressList(input.file ? decodeUpload(input.file) : (input.text as string));
     } catch (e) {
       if (e instanceof AddressListError) throw new HttpException({ message: e.message, errors: { [input.file ? 'file' : 'addresses']: e.message } }, e.status);
       throw e;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { BrowserCrashedError, BrowserPool, RenderTimeoutError, type BrowserPoolOptions } from './browser-pool';
 import { ChromiumNotFoundError, findChromium } from './chromium';
-import { countPdfPages, processTreeRss } from './pdf';
+import { countPdfPages, processTreeMemory } from './pdf';
 
 const A4 = { format: 'A4' as const, printBackground: true };
 const doc = (body: string) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
@@ -31,7 +31,7 @@ describe('BrowserPool', () => {
   let shared: BrowserPool | undefined;
   function pool(options?: Partial<BrowserPoolOptions>): BrowserPool {
     if (!options && shared) return shared;
-    const p = new BrowserPool({ executablePath: findChromium(undefined), pages: 2, jobTimeoutMs: 20000, recycleAfterJobs: 200, maxRssBytes: 2 ** 32, ...(options ?? {}) });
+    const p = new BrowserPool({ executablePath: findChromium(undefined), pages: 2, jobTimeoutMs: 20000, recycleAfterJobs: 200, maxMemoryBytes: 2 ** 32, ...(options ?? {}) });
     pools.push(p);
     if (!options) shared = p;
     return p;
@@ -100,7 +100,7 @@ describe('BrowserPool', () => {
     const p = pool({ pages: 1, recycleAfterJobs: 2 });
     await p.pdf(doc('<p>1</p>'), A4);
     const first = p.stats().pid;
-    expect(processTreeRss(first as number)).toBeGreaterThan(10 * 2 ** 20);
+    expect(processTreeMemory(first as number)).toBeGreaterThan(10 * 2 ** 20);
     await p.pdf(doc('<p>2</p>'), A4);
     await p.pdf(doc('<p>3</p>'), A4);
     expect(p.stats()).toMatchObject({ launches: 2, recycles: 1 });
@@ -109,7 +109,7 @@ describe('BrowserPool', () => {
   });
 
   it('replaces the browser when its memory exceeds the ceiling', async () => {
-    const p = pool({ pages: 1, maxRssBytes: 1 });
+    const p = pool({ pages: 1, maxMemoryBytes: 1 });
     for (let i = 0; i < 10; i++) await p.pdf(doc(`<p>${i}</p>`), A4); // memory is checked every 10 renders
     expect(p.stats()).toMatchObject({ recycles: 1 });
   });

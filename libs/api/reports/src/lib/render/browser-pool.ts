@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import puppeteer, { type Browser, type HTTPRequest, type Page, type PDFOptions } from 'puppeteer-core';
 import { CHROMIUM_ARGS } from './chromium';
-import { processTreeRss } from './pdf';
+import { processTreeMemory } from './pdf';
 
 export interface BrowserPoolOptions {
   executablePath: string;
@@ -12,8 +12,8 @@ export interface BrowserPoolOptions {
   jobTimeoutMs: number;
   /** A browser is replaced after this many renders... */
   recycleAfterJobs: number;
-  /** ...or when its process tree uses more resident memory than this (checked every few renders). */
-  maxRssBytes: number;
+  /** ...or when its process tree uses more memory (proportional set size) than this (checked every few renders). */
+  maxMemoryBytes: number;
 }
 
 export class RenderTimeoutError extends Error {
@@ -92,13 +92,14 @@ function blockRequest(request: HTTPRequest): void {
 
 /**
  * One long-lived Chromium per process with a small set of reused pages. Pages are recycled between renders; a
- * browser is replaced after `recycleAfterJobs` renders or above `maxRssBytes`, and a crashed one is replaced on the
+ * browser is replaced after `recycleAfterJobs` renders or above `maxMemoryBytes`, and a crashed one is replaced on the
  * next render (the failed render throws BrowserCrashedError so that the job is retried).
  */
 export class BrowserPool extends EventEmitter<BrowserPoolEvents> {
   private readonly logger = new Logger(BrowserPool.name);
   private readonly slots: Slots;
   private current?: Promise<Handle>;
+  private currentHandle?: Handle;
   private readonly handles = new Set<Handle>();
   private generation = 0;
   private closed = false;
@@ -112,12 +113,6 @@ export class BrowserPool extends EventEmitter<BrowserPoolEvents> {
   stats(): BrowserPoolStats {
     const live = [...this.handles].find((h) => !h.retiring && !h.dead);
     return { ...this.counters, pid: live?.pid };
-  }
-
-  /** Resident memory of the current browser's process tree, in bytes. */
-  browserRss(): number {
-    const pid = this.stats().pid;
-    return pid ? processTreeRss(pid) : 0;
   }
 
   /** Renders `html` to PDF on a pooled page. */
@@ -181,8 +176,8 @@ export class BrowserPool extends EventEmitter<BrowserPoolEvents> {
     if (!handle.retiring && !handle.dead) {
       if (handle.jobs >= this.options.recycleAfterJobs) this.retire(handle, `${handle.jobs} renders`);
       else if (handle.pid && handle.jobs % RSS_CHECK_EVERY === 0) {
-        const rss = processTreeRss(handle.pid);
-        if (rss > this.options.maxRssBytes) this.retire(handle, `memory ${Math.round(rss / 2 ** 20)} MB`);
+        const memory = processTreeMemory(handle.pid);
+        if (memory > this.options.maxMemoryBytes) this.retire(handle, `memory ${Math.round(memory / 2 ** 20)} MB`);
       }
     }
     if (handle.retiring && handle.active === 0) await this.closeHandle(handle);
@@ -198,8 +193,9 @@ export class BrowserPool extends EventEmitter<BrowserPoolEvents> {
   }
 
   private forget(handle: Handle): void {
-    const current = this.current;
-    if (current) void current.then((h) => h === handle && this.current === current && (this.current = undefined), () => undefined);
+    if (this.currentHandle !== handle) return;
+    this.current = undefined;
+    this.currentHandle = undefined;
   }
 
   private async closeHandle(handle: Handle): Promise<void> {
@@ -218,12 +214,21 @@ export class BrowserPool extends EventEmitter<BrowserPoolEvents> {
     }
   }
 
-  private browser(): Promise<Handle> {
-    this.current ??= this.launch().catch((e: unknown) => {
-      this.current = undefined;
-      throw e;
-    });
-    return this.current;
+  /** The current browser (launched on first use); never one that is being retired or has died. */
+  private async browser(): Promise<Handle> {
+    for (let tries = 0; tries < 3; tries++) {
+      this.current ??= this.launch().then(
+        (h) => (this.currentHandle = h),
+        (e: unknown) => {
+          this.current = undefined;
+          throw e;
+        },
+      );
+      const handle = await this.current;
+      if (!handle.retiring && !handle.dead) return handle;
+      this.forget(handle);
+    }
+    throw new BrowserCrashedError('The browser stopped right after it started');
   }
 
   private async launch(): Promise<Handle> {
@@ -284,6 +289,7 @@ export class BrowserPool extends EventEmitter<BrowserPoolEvents> {
   async close(): Promise<void> {
     this.closed = true;
     this.current = undefined;
+    this.currentHandle = undefined;
     await Promise.all([...this.handles].map((h) => this.closeHandle(h)));
   }
 }

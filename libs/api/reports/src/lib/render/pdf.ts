@@ -11,8 +11,12 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Resident memory of a process and all its descendants in bytes (Linux /proc; 0 where unavailable). */
-export function processTreeRss(rootPid: number): number {
+/**
+ * Memory of a process and all its descendants in bytes: the proportional set size (shared pages split between the
+ * processes that share them, so Chromium's many processes are not counted several times), or the resident set size
+ * where /proc/<pid>/smaps_rollup is not readable. Linux /proc; 0 elsewhere.
+ */
+export function processTreeMemory(rootPid: number): number {
   let entries: string[];
   try {
     entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
@@ -28,8 +32,7 @@ export function processTreeRss(rootPid: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const pid = Number(e);
       const ppid = Number(fields[1]);
-      const pages = Number(fields[21]);
-      rss.set(pid, pages * 4096);
+      rss.set(pid, Number(fields[21]) * 4096);
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {
       // the process ended while we looked
@@ -39,8 +42,17 @@ export function processTreeRss(rootPid: number): number {
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop() as number;
-    total += rss.get(pid) ?? 0;
+    total += pss(pid) ?? rss.get(pid) ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+function pss(pid: number): number | undefined {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
 }

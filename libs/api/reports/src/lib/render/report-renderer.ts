@@ -15,7 +15,7 @@ export interface RenderedReport {
 
 /** Renders after this many documents get a fresh browser; memory above the ceiling does the same earlier. */
 export const RECYCLE_AFTER_JOBS = 200;
-export const MAX_BROWSER_RSS_BYTES = 1536 * 2 ** 20;
+export const MAX_BROWSER_MEMORY_BYTES = 1024 * 2 ** 20;
 
 /** The page.pdf() options of every report: A4, running header/footer with page numbers, tagged, with outline. */
 export function reportPdfOptions(data: ReportData) {
@@ -44,7 +44,7 @@ export class ReportRenderer implements OnApplicationShutdown {
       pages: this.config.reportPages,
       jobTimeoutMs: this.config.reportJobTimeoutSeconds * 1000,
       recycleAfterJobs: RECYCLE_AFTER_JOBS,
-      maxRssBytes: MAX_BROWSER_RSS_BYTES,
+      maxMemoryBytes: MAX_BROWSER_MEMORY_BYTES,
     });
     return this.pool;
   }

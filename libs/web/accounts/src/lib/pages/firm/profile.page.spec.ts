@@ -4,6 +4,9 @@ import { nextRequest, settle, setupAccountsTest, signIn, text } from '../../../t
 import type { ProfileView } from '../../data/accounts.types';
 import { ProfilePage } from './profile.page';
 
+// Renders every profile field with Material components: slow on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const complete: ProfileView = {
   orgId: 'firm-1',
   version: 3,

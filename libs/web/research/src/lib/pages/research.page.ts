@@ -1,0 +1,200 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { describeError, LanguageService } from '@scs/web/core';
+import { EmptyStateComponent, ErrorBoxComponent, LoadingComponent } from '@scs/web/ui';
+import { TableChartComponent } from '../components/table-chart.component';
+import { chartedCellCount } from '../data/chart-options';
+import { ResearchApi } from '../data/research.api';
+import { researchContext } from '../data/research-context';
+import type { CodebookFormat, DatasetSummary, DisclosedTable, TableCatalogueEntry, TableSelection } from '../data/research.types';
+
+const CODEBOOK_FORMATS: readonly { format: CodebookFormat; ext: string }[] = [
+  { format: 'json', ext: 'json' },
+  { format: 'html', ext: 'html' },
+  { format: 'ddi', ext: 'xml' },
+];
+
+/**
+ * The researcher dashboard (/research): the dataset at a glance, one predefined table at a time (with its suppression
+ * marks and a chart of the published numbers), and the downloads (table CSV, microdata, codebook).
+ */
+@Component({
+  selector: 'scs-research-page',
+  imports: [TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, EmptyStateComponent, ErrorBoxComponent, LoadingComponent, TableChartComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './research.page.css',
+  templateUrl: './research.page.html',
+})
+export class ResearchPage {
+  private readonly api = inject(ResearchApi);
+  protected readonly lang = inject(LanguageService).current;
+  protected readonly ctx = researchContext();
+  protected readonly codebookFormats = CODEBOOK_FORMATS;
+
+  protected readonly orgId = computed(() => {
+    const c = this.ctx();
+    return c.state === 'researcher' ? c.orgId : null;
+  });
+  protected readonly orgName = computed(() => {
+    const c = this.ctx();
+    return c.state === 'researcher' ? c.name : '';
+  });
+  protected readonly summary = signal<DatasetSummary | null>(null);
+  protected readonly catalogue = signal<TableCatalogueEntry[] | null>(null);
+  protected readonly loadError = signal<string | null>(null);
+
+  /** The researcher's choice. */
+  protected readonly tableId = signal<string>('');
+  protected readonly wave = signal<string>('');
+  protected readonly catalogueVersion = signal<string>('');
+  protected readonly variable = signal<string>('');
+  /** Waves of the microdata and codebook downloads (default: every closed wave). */
+  protected readonly downloadWaves = signal<string[]>([]);
+
+  protected readonly table = signal<DisclosedTable | null>(null);
+  protected readonly tableLoading = signal(false);
+  protected readonly tableError = signal<string | null>(null);
+
+  protected readonly hasData = computed(() => (this.summary()?.waves.length ?? 0) > 0);
+  protected readonly entry = computed(() => this.catalogue()?.find((e) => e.id === this.tableId()) ?? null);
+  protected readonly waves = computed(() => this.entry()?.waves ?? []);
+  protected readonly needsVariable = computed(() => this.entry()?.params.includes('variable') ?? false);
+  protected readonly isWaveChange = computed(() => this.tableId() === 'wave-change');
+  /** Catalogue versions answered in the chosen wave. */
+  protected readonly versions = computed(() => this.summary()?.waves.find((w) => w.wave === this.wave())?.catalogueVersions ?? []);
+  protected readonly variables = computed(() => {
+    const version = this.catalogueVersion();
+    return (this.entry()?.variables ?? []).filter((v) => !version || v.id.startsWith(`${version}:`));
+  });
+  protected readonly selection = computed<TableSelection | null>(() => {
+    const table = this.tableId();
+    const wave = this.wave();
+    if (!table || !wave || !this.waves().includes(wave)) return null;
+    if (this.needsVariable()) {
+      const variable = this.variable();
+      return variable && this.variables().some((v) => v.id === variable) ? { table, wave, variable } : null;
+    }
+    return { table, wave };
+  });
+  protected readonly chartCells = computed(() => {
+    const t = this.table();
+    return t ? chartedCellCount(t) : 0;
+  });
+  protected readonly suppressedCells = computed(() => {
+    const t = this.table();
+    return t ? t.rows.reduce((s, r) => s + r.cells.filter((c) => c.status === 'suppressed').length + (r.n.status === 'suppressed' ? 1 : 0), 0) : 0;
+  });
+  protected readonly extraNotes = computed(() => (this.table()?.notes ?? []).filter((n) => !n.en.startsWith('"."')));
+
+  protected readonly csvUrl = computed(() => {
+    const id = this.orgId();
+    const sel = this.selection();
+    return id && sel ? this.api.tableCsvUrl(id, sel, this.lang()) : null;
+  });
+  protected readonly microdataUrl = computed(() => {
+    const id = this.orgId();
+    return id ? this.api.microdataUrl(id, this.downloadWaveParam()) : null;
+  });
+  protected readonly codebookUrls = computed(() => {
+    const id = this.orgId();
+    const waves = this.downloadWaveParam();
+    return id ? Object.fromEntries(CODEBOOK_FORMATS.map((f) => [f.format, this.api.codebookUrl(id, f.format, waves)])) as Record<CodebookFormat, string> : null;
+  });
+  /** No waves parameter when every wave is chosen (the API default). */
+  private readonly downloadWaveParam = computed(() => {
+    const all = this.summary()?.waves.map((w) => w.wave) ?? [];
+    const chosen = this.downloadWaves();
+    return chosen.length === all.length ? [] : all.filter((w) => chosen.includes(w));
+  });
+
+  private tableRequest = 0;
+
+  constructor() {
+    effect(() => {
+      const id = this.orgId();
+      if (id) untracked(() => void this.loadAll(id));
+    });
+    // A new table or wave: default the dependent choices.
+    effect(() => {
+      const waves = this.waves();
+      untracked(() => {
+        if (!waves.includes(this.wave())) this.wave.set(waves.at(-1) ?? '');
+      });
+    });
+    effect(() => {
+      const versions = this.versions();
+      untracked(() => {
+        if (!versions.includes(this.catalogueVersion())) this.catalogueVersion.set(versions.at(-1) ?? '');
+      });
+    });
+    effect(() => {
+      const variables = this.variables();
+      untracked(() => {
+        if (!variables.some((v) => v.id === this.variable())) this.variable.set(variables[0]?.id ?? '');
+      });
+    });
+    effect(() => {
+      const id = this.orgId();
+      const sel = this.selection();
+      untracked(() => {
+        if (id && sel) void this.loadTable(id, sel);
+        else this.table.set(null);
+      });
+    });
+  }
+
+  protected async loadAll(orgId = this.orgId()): Promise<void> {
+    if (!orgId) return;
+    this.loadError.set(null);
+    this.summary.set(null);
+    this.catalogue.set(null);
+    try {
+      const [summary, catalogue] = await Promise.all([this.api.summary(orgId), this.api.tables(orgId)]);
+      this.summary.set(summary);
+      this.downloadWaves.set(summary.waves.map((w) => w.wave));
+      this.catalogue.set(catalogue);
+      if (!catalogue.some((e) => e.id === this.tableId())) this.tableId.set(catalogue.find((e) => e.waves.length)?.id ?? catalogue[0]?.id ?? '');
+    } catch (e) {
+      this.loadError.set(describeError(e).message);
+    }
+  }
+
+  protected async loadTable(orgId: string, sel: TableSelection): Promise<void> {
+    const request = ++this.tableRequest;
+    this.tableLoading.set(true);
+    this.tableError.set(null);
+    try {
+      const table = await this.api.table(orgId, sel);
+      if (request === this.tableRequest) this.table.set(table);
+    } catch (e) {
+      if (request === this.tableRequest) {
+        this.table.set(null);
+        this.tableError.set(describeError(e).message);
+      }
+    } finally {
+      if (request === this.tableRequest) this.tableLoading.set(false);
+    }
+  }
+
+  protected retryTable(): void {
+    const id = this.orgId();
+    const sel = this.selection();
+    if (id && sel) void this.loadTable(id, sel);
+  }
+
+  protected choose(signalName: 'tableId' | 'wave' | 'catalogueVersion' | 'variable', event: Event): void {
+    this[signalName].set((event.target as HTMLSelectElement).value);
+  }
+
+  protected toggleWave(wave: string, event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    this.downloadWaves.update((list) => (checked ? [...new Set([...list, wave])] : list.filter((w) => w !== wave)));
+  }
+
+  protected text(t: { en: string; de: string } | undefined): string {
+    return t ? (t[this.lang()] ?? t.en) : '';
+  }
+}
