@@ -22,6 +22,11 @@ describe('foundation (real PostgreSQL)', () => {
     expect(await t.dataSource.showMigrations()).toBe(false);
   });
 
+  it('has no drift between entities and migrations (what db:check verifies)', async () => {
+    const pending = await t.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+  });
+
   it('answers an unknown API path with a JSON 404 and a request id', async () => {
     const res = await http.get<{ statusCode: number; requestId: string }>('/api/does-not-exist');
     expect(res.status).toBe(404);
