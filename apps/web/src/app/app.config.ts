@@ -3,7 +3,6 @@ import { MatIconRegistry } from '@angular/material/icon';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { authRefreshInterceptor } from '@scs/web/accounts';
 import { provideApi, provideI18n } from '@scs/web/core';
 import { appRoutes } from './app.routes';
 
@@ -11,7 +10,7 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
-    provideApi(authRefreshInterceptor), // renews the short-lived access token on 401 and retries once
+    provideApi(),
     provideAppInitializer(() => {
       // Self-hosted Material Symbols (no font download from the network).
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');

@@ -2,3 +2,4 @@ export * from './lib/api';
 export * from './lib/i18n';
 export * from './lib/language.service';
 export * from './lib/session.service';
+export * from './lib/auth-refresh.interceptor';

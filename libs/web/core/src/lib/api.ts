@@ -1,9 +1,17 @@
 import { HttpErrorResponse, type HttpInterceptorFn, provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
 import type { EnvironmentProviders } from '@angular/core';
+import { authRefreshInterceptor } from './auth-refresh.interceptor';
 
-/** HttpClient for the same-origin API: cookies travel automatically; Angular echoes the XSRF cookie as a header. */
+/**
+ * HttpClient for the same-origin API: cookies travel automatically; Angular echoes the XSRF cookie as a header; a 401
+ * renews the short-lived access token once through the refresh cookie and retries.
+ */
 export function provideApi(...interceptors: HttpInterceptorFn[]): EnvironmentProviders {
-  return provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }), withInterceptors(interceptors));
+  return provideHttpClient(
+    withFetch(),
+    withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+    withInterceptors([authRefreshInterceptor, ...interceptors]),
+  );
 }
 
 export interface ApiErrorBody {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, Organisation } from '@scs/api/accounts';
+import type { ReportBranding } from '@scs/shared/contracts';
 import { ChamberBrandingRecord, ChamberLogo, type LogoType, type ReportLanguage } from './chamber-branding.entity';
 import type { BrandingView } from './dto/branding.view';
 import type { UpdateBrandingDto } from './dto/update-branding.dto';
@@ -16,6 +17,16 @@ export interface ChamberBranding {
   website: string | null;
   reportLanguage: ReportLanguage;
   logo: { contentType: LogoType; bytes: Buffer; width: number; height: number } | null;
+}
+
+/** The branding as the report template takes it (shared contract): the logo inlined as a data URI, website in the contact line. */
+export function toReportBranding(b: ChamberBranding): ReportBranding {
+  const contact = [b.contactLine, b.website].filter((x): x is string => Boolean(x)).join(' · ');
+  return {
+    chamberName: b.name,
+    ...(b.logo ? { logoDataUri: `data:${b.logo.contentType};base64,${b.logo.bytes.toString('base64')}` } : {}),
+    ...(contact ? { contactLine: contact } : {}),
+  };
 }
 
 export function logoUrl(chamberId: string, sha256: string): string {

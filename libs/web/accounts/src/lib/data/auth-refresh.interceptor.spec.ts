@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { setupAccountsTest } from '../../testing/accounts-testing';
-import { authRefreshInterceptor } from './auth-refresh.interceptor';
+import { authRefreshInterceptor } from '@scs/web/core';
 
 describe('authRefreshInterceptor', () => {
   let http: Awaited<ReturnType<typeof setupAccountsTest>>;
