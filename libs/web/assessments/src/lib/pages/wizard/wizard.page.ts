@@ -23,7 +23,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { DONT_KNOW, isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
-import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicDimension, type PublicQuestion } from '@scs/web/catalogue';
+import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicDimension, type PublicPortal, type PublicQuestion, type PublicReference } from '@scs/web/catalogue';
 import { SessionService, describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, ScoreBarsComponent, formatScore, type ScoreBar } from '@scs/web/ui';
 import { firstValueFrom, map, of } from 'rxjs';
@@ -132,12 +132,16 @@ export class WizardPage {
   });
   protected readonly currentIndex = computed(() => this.steps().findIndex((s) => s.dimension.id === this.currentId()));
   protected readonly current = computed(() => this.steps()[this.currentIndex()] ?? null);
-  /** The current step's questions with the portals and references they cite. */
-  protected readonly currentItems = computed(() => {
+  /** Portals and references each question cites, resolved once per catalogue (stable inputs for the question cards). */
+  private readonly citations = computed(() => {
     const index = this.index();
-    const step = this.current();
-    if (!index || !step) return [];
-    return step.questions.map((q) => ({ question: q, portals: pick(index.portals, q.portals), references: pick(index.references, q.references) }));
+    if (!index) return new Map<string, { portals: PublicPortal[]; references: PublicReference[] }>();
+    return new Map([...index.questions.values()].map((q) => [q.id, { portals: pick(index.portals, q.portals), references: pick(index.references, q.references) }]));
+  });
+  /** The current step's questions with what they cite. */
+  protected readonly currentItems = computed(() => {
+    const citations = this.citations();
+    return (this.current()?.questions ?? []).map((q) => ({ question: q, portals: citations.get(q.id)?.portals ?? [], references: citations.get(q.id)?.references ?? [] }));
   });
 
   protected readonly live = computed(() => {
