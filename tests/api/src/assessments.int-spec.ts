@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCatalogueFiles, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import { score } from '@scs/shared/scoring';
 import { HttpClient, startTestApp, type TestApp } from './support/app';
 import { MANUFACTURER_PROFILE, registerFirm, type RegisteredFirm } from './support/firms';
 
@@ -150,6 +151,21 @@ describe('assessments (real PostgreSQL)', () => {
     const submitted = await firm.http.post<AssessmentView>(`/api/assessments/${a.id}/submit`);
     expect(submitted.body.level).toBe('critical');
     expect(submitted.body.result?.findings[0]?.questionId).toBe('T3');
+  });
+
+  it('stores a score with a decimal (a moderate answer on the tax grade)', async () => {
+    const a = await start();
+    // Find an answer set whose overall score has a decimal, with the same scoring function the server uses.
+    const base = Object.fromEntries(applicable.map((q) => [q.id, { optionId: lowest(q) }]));
+    const pick = applicable
+      .flatMap((q) => q.options.map((o) => ({ q: q.id, o: o.id })))
+      .find(({ q, o }) => !Number.isInteger(score(catalogue, MANUFACTURER_PROFILE as unknown as FirmProfile, { ...base, [q]: { optionId: o } }).score));
+    expect(pick).toBeDefined();
+    await answerAll(a.id, (q) => (q.id === pick!.q ? pick!.o : lowest(q)));
+    const submitted = await firm.http.post<AssessmentView>(`/api/assessments/${a.id}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.overallScore).toBe(submitted.body.result!.score);
+    expect(Number.isInteger(submitted.body.overallScore)).toBe(false);
   });
 
   it('re-assess pre-fills from the previous answers and can be compared', async () => {

@@ -23,7 +23,7 @@ export class Assessment {
   @Column({ type: 'timestamptz', name: 'submitted_at', nullable: true }) submittedAt!: Date | null;
   @Column({ type: 'uuid', name: 'submitted_by', nullable: true }) submittedBy!: string | null;
   @Column({ type: 'jsonb', nullable: true }) result!: ScoreResult | null;
-  @Column({ type: 'integer', name: 'overall_score', nullable: true }) overallScore!: number | null;
+  @Column({ type: 'double precision', name: 'overall_score', nullable: true }) overallScore!: number | null;
   @Column({ type: 'text', nullable: true }) level!: string | null;
   @Column({ type: 'jsonb', name: 'research_answers', default: () => "'{}'" }) researchAnswers!: Record<string, string | string[]>;
 
