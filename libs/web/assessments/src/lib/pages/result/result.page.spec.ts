@@ -1,0 +1,125 @@
+import { provideHttpClient, type HttpRequest } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { TranslocoTestingModule } from '@jsverse/transloco';
+import { applicableQuestions, type FirmProfile } from '@scs/shared/catalogue';
+import { score, type Answers } from '@scs/shared/scoring';
+import { SessionService } from '@scs/web/core';
+import { realCatalogue, realPublicCatalogue } from '../../../testing/real-catalogue';
+import type { AssessmentView } from '../../data/assessment.types';
+import en from '../../i18n/en.json';
+import { ResultPage } from './result.page';
+
+// Rendering the full real catalogue takes a few seconds in jsdom, more on a loaded CI machine.
+jest.setTimeout(30_000);
+
+const ID = '3f0e9a1b-2c3d-4e5f-9a8b-7c6d5e4f3a2b';
+const profile: FirmProfile = {
+  legalForm: 'wfoe',
+  activities: ['services'],
+  importsExports: false,
+  headcountBand: '50_249',
+  agencyLabour: false,
+  pollutantPermit: 'no',
+  largeScaleData: 'no',
+  publicProcurement: false,
+  largeEnterpriseBuyer: false,
+  taxRegistrationYear: 2015,
+  naceSection: 'M',
+  provinces: ['SH'],
+  germanParent: true,
+};
+
+/** Lowest-exposure answers everywhere, then a knock-out (T3 unpaid), a medium finding (T1 grade C) and a "don't know" (T2). */
+function submitted(): AssessmentView {
+  const catalogue = realCatalogue();
+  const answers: Answers = {
+    ...Object.fromEntries(applicableQuestions(catalogue, profile).map((q) => [q.id, { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? '' }])),
+    T1: { optionId: 'c' },
+    T2: { optionId: 'dont_know' },
+    T3: { optionId: 'no' },
+  };
+  const result = score(catalogue, profile, answers);
+  return {
+    id: ID,
+    orgId: 'org-1',
+    status: 'submitted',
+    catalogueVersion: '2026.1',
+    createdAt: '2026-05-01T09:00:00.000Z',
+    submittedAt: '2026-05-02T09:00:00.000Z',
+    overallScore: result.score,
+    level: result.level,
+    previousId: null,
+    answered: result.answered,
+    profile,
+    answers: [],
+    changedQuestions: [],
+    result,
+  };
+}
+
+describe('ResultPage', () => {
+  let fixture: ComponentFixture<ResultPage>;
+  let http: HttpTestingController;
+
+  async function next(match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
+    for (let i = 0; i < 50; i++) {
+      fixture.detectChanges();
+      await new Promise((r) => setTimeout(r, 0));
+      const found = http.match(match);
+      if (found[0]) return found[0];
+    }
+    throw new Error('request not sent');
+  }
+
+  beforeEach(async () => {
+    await TestBed.configureTestingModule({
+      imports: [
+        ResultPage,
+        TranslocoTestingModule.forRoot({ langs: { en: { assessments: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true }),
+      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    }).compileComponents();
+    http = TestBed.inject(HttpTestingController);
+    const session = TestBed.inject(SessionService);
+    session.user.set({ id: 'u1', email: 'a@firm.example', name: 'Anna', platformAdmin: false, memberships: [{ orgId: 'org-1', orgName: 'Muster GmbH', kind: 'firm', role: 'owner' }] });
+    session.loaded.set(true);
+    fixture = TestBed.createComponent(ResultPage);
+    fixture.componentRef.setInput('id', ID);
+  });
+
+  afterEach(() => http.verify());
+
+  it('shows the level, the knock-out first, then findings by severity, and what to verify', async () => {
+    (await next((r) => r.url === `/api/assessments/${ID}`)).flush(submitted());
+    (await next((r) => r.url === '/api/catalogue/2026.1')).flush(realPublicCatalogue('en'));
+    (await next((r) => r.url === '/api/orgs/org-1/actions')).flush([
+      { id: 'a1', title: 'Fix grade C', questionId: 'T1', optionId: 'c', assessmentId: ID, ownerUserId: null, ownerName: null, dueDate: '2026-09-30', status: 'in_progress', note: null, overdue: false, createdAt: '', updatedAt: '' },
+    ]);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+
+    expect(el.querySelector('[data-testid="result-overall"]')?.textContent).toContain('Critical');
+    const ko = el.querySelector('#ko-h');
+    const rest = el.querySelector('#findings-h');
+    expect(ko?.textContent).toContain('Knock-out findings (1)');
+    expect(rest?.textContent).toContain('Other findings by severity');
+    expect(ko && rest && ko.compareDocumentPosition(rest) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    const knockOut = el.querySelector('section[aria-labelledby="ko-h"] [data-testid="finding"]');
+    expect(knockOut?.id).toBe('finding-T3');
+    const others = [...el.querySelectorAll('section[aria-labelledby="findings-h"] [data-testid="finding"]')].map((f) => f.id);
+    expect(others).toContain('finding-T1');
+    expect(others).not.toContain('finding-T3');
+    expect(others).not.toContain('finding-T2'); // "don't know" goes to the verify list, not to the findings
+
+    const t1 = el.querySelector('#finding-T1')?.textContent ?? '';
+    expect(t1).toContain('Tax credit grade C');
+    expect(t1).toContain('What to do');
+    expect(t1).toContain('up to 12 months');
+    expect(t1).toContain('Action: Fix grade C (In progress)');
+    expect(el.querySelector('#verify-T2')?.textContent).toContain('Electronic Tax Bureau');
+    expect(el.querySelector('a[href*="export.csv?lang=en"]')).not.toBeNull();
+  });
+});
