@@ -3,7 +3,7 @@ import type { AccessRule } from '@scs/api/core';
 import {
   createChamberWithAdmin, createResearcher, HttpClient, loginUser, registerUser, startTestApp, type TestApp, type TestUser, tokenOfLink,
 } from './support/app';
-import { featureFixtures, seedResearchWave } from './support/tenant-fixtures';
+import { featureFixtures, removeSeededResearchWave, seedResearchWave } from './support/tenant-fixtures';
 
 /*
  * Cross-tenant matrix, derived from the application's route table (not a hand-written list): every route that
@@ -164,7 +164,10 @@ describe('cross-tenant matrix (derived from the route table)', () => {
     await createAdmin(t.dataSource, { email: 'xt.ops@example.test', name: 'Ops', password: async () => 'operator passphrase 2026' });
     platformAdmin = await loginUser(t.url, 'xt.ops@example.test', 'operator passphrase 2026');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await removeSeededResearchWave(t);
+    await t.close();
+  });
 
   /** Calls each route as `attacker` and lists every answer outside 403/404. */
   async function leaks(attacker: TestUser, selected: Scoped[], own?: (r: Scoped) => string | undefined): Promise<string[]> {

@@ -109,10 +109,23 @@ export async function seedResearchWave(t: TestApp): Promise<void> {
   for (const r of syntheticRecords({ firms: 40, waves: 1, firstWave: '2025-H1', seed: 7, scorer: catalogueScorer(catalogue), catalogueVersion: catalogue.version })) {
     await t.dataSource.query(
       `INSERT INTO "research"."record" ("pseudonym", "wave", "catalogue_version", "nace_section", "province_group", "province", "headcount_band", "legal_form", "activities", "dimension_scores", "overall_score", "level", "answers", "key_id")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'synthetic') ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'xt-synthetic') ON CONFLICT DO NOTHING`,
       [r.pseudonym, r.wave, r.catalogueVersion, r.naceSection, r.provinceGroup, r.province, r.headcountBand, r.legalForm, JSON.stringify(r.activities), JSON.stringify(r.dimensionScores), r.overallScore, r.level, JSON.stringify(r.answers)],
     );
   }
   await t.dataSource.query(`INSERT INTO "research"."aggregate_state" ("wave") VALUES ('2025-H1') ON CONFLICT ("wave") DO UPDATE SET "dirty" = true`);
   await t.app.get(AggregatesService).refreshDirty();
+}
+
+/** Removes what seedResearchWave added, so suites that count research records or waves see only their own. */
+export async function removeSeededResearchWave(t: TestApp): Promise<void> {
+  await t.dataSource.query(`DELETE FROM "research"."record" WHERE "key_id" = 'xt-synthetic'`);
+  const left: unknown[] = await t.dataSource.query(`SELECT 1 FROM "research"."record" WHERE "wave" = '2025-H1' LIMIT 1`);
+  if (left.length) {
+    await t.dataSource.query(`UPDATE "research"."aggregate_state" SET "dirty" = true WHERE "wave" = '2025-H1'`);
+    await t.app.get(AggregatesService).refreshDirty();
+  } else {
+    await t.dataSource.query(`DELETE FROM "research"."aggregate_cache" WHERE "wave" = '2025-H1'`);
+    await t.dataSource.query(`DELETE FROM "research"."aggregate_state" WHERE "wave" = '2025-H1'`);
+  }
 }
