@@ -55,17 +55,6 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
           await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, pdf]);
           return rows[0].id;
         }),
-      report: (v) =>
-        once(`report:${v.firmId}`, async () => {
-          const assessmentId = await submittedAssessment(v, 1);
-          const rows: { id: string }[] = await t.dataSource.query(
-            `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, requested_by, finished_at)
-             VALUES ($1, $2, 'assessment', 'en', $3, 'done', repeat('0', 64), 1, 8, 'victim.pdf', $4, now()) RETURNING id`,
-            [v.firmId, assessmentId, `victim-${v.firmId}`, v.owner.id],
-          );
-          await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, Buffer.from('%PDF-1.7')]);
-          return rows[0].id;
-        }),
     },
     params: {
       'compare/:otherId': (v) => submittedAssessment(v, 2),
@@ -77,7 +66,6 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
       'PATCH /api/actions/:id': { status: 'done' },
       'PATCH /api/assessments/:id/profile': { profile: { importsExports: false } },
       'PUT /api/assessments/:id/research-answers': { answers: {} },
-      'POST /api/assessments/:id/reports': { locale: 'en' },
       'POST /api/assessments/:id/reports': { locale: 'en' },
     },
   };
