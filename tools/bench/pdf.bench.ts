@@ -96,10 +96,15 @@ const nodeCpuSeconds = () => {
 /** Samples memory every 100 ms: node RSS + browser PSS (shared pages counted once); `peak` is the highest sum. */
 function rssSampler(browserPid: () => number | undefined) {
   let peak = 0;
+  const parts = () => {
+    const node = process.memoryUsage().rss;
+    const pid = browserPid();
+    return { node, browser: pid ? processTreeMemory(pid) : 0 };
+  };
   const sample = () => {
-    const rss = process.memoryUsage().rss + (browserPid() ? processTreeMemory(browserPid() as number) : 0);
-    peak = Math.max(peak, rss);
-    return rss;
+    const p = parts();
+    peak = Math.max(peak, p.node + p.browser);
+    return p;
   };
   const timer = setInterval(sample, 100);
   return { sample, stop: () => (clearInterval(timer), peak) };
@@ -154,7 +159,7 @@ interface PipelineResult {
   peakRss: number;
   pages: number[];
   bytes: number[];
-  rssTrace: { at: number; rss: number }[];
+  rssTrace: { at: number; node: number; browser: number }[];
   launches: number;
 }
 
@@ -200,7 +205,7 @@ async function pipeline(config: AppConfig, data: ReportData, count: number, trac
 
     await run(2); // warm-up: browser launch, first pages, queue and statement caches
     const sampler = rssSampler(() => pool.stats().pid);
-    const rssTrace: { at: number; rss: number }[] = [{ at: 0, rss: sampler.sample() }];
+    const rssTrace: { at: number; node: number; browser: number }[] = [{ at: 0, ...sampler.sample() }];
     let lastTraced = 0;
     const node0 = nodeCpuSeconds();
     let browserCpu = 0;
@@ -218,13 +223,13 @@ async function pipeline(config: AppConfig, data: ReportData, count: number, trac
     const ids = await run(count, (done) => {
       if (traceEvery && done - lastTraced >= traceEvery) {
         lastTraced = done - (done % traceEvery);
-        rssTrace.push({ at: done, rss: sampler.sample() });
+        rssTrace.push({ at: done, ...sampler.sample() });
       }
     });
     const wallMs = performance.now() - t0;
     browserCpu += treeCpuSeconds(lastPid) - lastBrowserCpu;
     const cpuSeconds = nodeCpuSeconds() - node0 + browserCpu;
-    rssTrace.push({ at: count, rss: sampler.sample() });
+    rssTrace.push({ at: count, ...sampler.sample() });
     const peakRss = sampler.stop();
     const rows: { ms: number; pages: number; bytes: number }[] = await db.query(
       `SELECT extract(epoch FROM finished_at - started_at) * 1000 AS ms, pages, bytes FROM "report" WHERE id = ANY($1)`,
@@ -336,15 +341,15 @@ async function main(): Promise<void> {
     console.table({ pipeline: summary.pipeline, ...(summary.floor ? { floor: summary.floor } : {}) });
     if (summary.ratioToFloor) console.log(`ratio to floor: wall time ${summary.ratioToFloor.wallTime}×, median ${summary.ratioToFloor.medianMs}×, CPU ${summary.ratioToFloor.cpu}×`);
 
-    let memory: { reports: number; memoryMb: { at: number; mb: number }[] } | undefined;
+    let memory: { reports: number; memoryMb: { at: number; mb: number; nodeMb: number; browserMb: number }[] } | undefined;
     if (MEMORY_N) {
       console.log(`memory flatness: ${MEMORY_N} reports through the pipeline ...`);
       const m = await pipeline(config, data, MEMORY_N, Math.max(1, Math.floor(MEMORY_N / 10)));
-      memory = { reports: MEMORY_N, memoryMb: m.rssTrace.map((x) => ({ at: x.at, mb: mb(x.rss) })) };
+      memory = { reports: MEMORY_N, memoryMb: m.rssTrace.map((x) => ({ at: x.at, mb: mb(x.node + x.browser), nodeMb: mb(x.node), browserMb: mb(x.browser) })) };
       const points = memory.memoryMb;
       const middle = points[Math.floor(points.length / 2)];
       console.log(`memory (node RSS + browser PSS) at start ${points[0]?.mb} MB, middle (${middle?.at}) ${middle?.mb} MB, end ${points.at(-1)?.mb} MB; peak ${mb(m.peakRss)} MB`);
-      console.log(`trace: ${points.map((x) => `${x.at}:${x.mb}`).join(' ')}`);
+      console.log(`trace (reports: node + browser MB): ${points.map((x) => `${x.at}: ${x.nodeMb}+${x.browserMb}`).join(', ')}`);
     }
 
     mkdirSync('bench-results', { recursive: true });

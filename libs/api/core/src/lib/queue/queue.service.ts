@@ -172,9 +172,9 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
   private startLoop<T>(queue: string, handler: QueueHandler<T>, pollMs: number): void {
     const abort = new AbortController();
     let wake: () => void = () => undefined;
-    const idle = () =>
+    const idle = (ms: number) =>
       new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
+        const timer = setTimeout(resolve, ms);
         wake = () => {
           clearTimeout(timer);
           wake = () => undefined;
@@ -183,14 +183,17 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
       });
     const loop: Loop = { queue, running: Promise.resolve(), wake: () => wake(), abort };
     loop.running = (async () => {
+      let failures = 0;
       while (!this.stopping) {
         let worked = false;
         try {
           worked = await this.runOne(queue, handler, abort.signal);
+          failures = 0;
         } catch (e) {
-          this.logger.error(`Queue ${queue}: ${(e as Error).message}`);
+          // The database is unreachable (or pg-boss failed): back off, up to 30 s, instead of logging every poll.
+          if (failures++ === 0 || failures % 10 === 0) this.logger.error(`Queue ${queue}: ${(e as Error).message}`);
         }
-        if (!worked && !this.stopping) await idle();
+        if (!worked && !this.stopping) await idle(failures ? Math.min(30_000, pollMs * 2 ** failures) : pollMs);
       }
     })();
     this.loops.push(loop);
