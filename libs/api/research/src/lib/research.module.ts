@@ -7,6 +7,7 @@ import { researchEntities } from './entities';
 import { AggregatesService } from './outputs/aggregates.service';
 import { ResearchController, FirmResearchController } from './outputs/research.controller';
 import { ResearchService } from './outputs/research.service';
+import { ResearchAnswersController } from './module/research-answers.controller';
 import { PseudonymService } from './records/pseudonym.service';
 import { ResearchRecordsService } from './records/research-records.service';
 
@@ -16,7 +17,7 @@ import { ResearchRecordsService } from './records/research-records.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(researchEntities), CatalogueModule],
-  controllers: [ConsentController, ResearchController, FirmResearchController],
+  controllers: [ConsentController, ResearchController, FirmResearchController, ResearchAnswersController],
   providers: [PseudonymService, ResearchRecordsService, AggregatesService, ConsentService, ResearchService],
   exports: [ResearchRecordsService, ConsentService, AggregatesService],
 })

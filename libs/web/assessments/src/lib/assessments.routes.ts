@@ -1,12 +1,15 @@
 import type { Route } from '@angular/router';
 import { provideTranslocoScope } from '@jsverse/transloco';
 import { catalogueScope } from '@scs/web/catalogue';
+import { ReportsPanelComponent } from '@scs/web/reports';
 import { scopedTitle } from '@scs/web/ui';
 import { ActionsPage } from './pages/actions/actions.page';
 import { AssessmentsListPage } from './pages/assessments-list.page';
 import { ComparePage } from './pages/compare/compare.page';
 import { ResultPage } from './pages/result/result.page';
 import { WizardPage } from './pages/wizard/wizard.page';
+import { ASSESSMENT_RESULT_EXTENSIONS, type ResultExtension } from './result-extensions';
+import { ConsentChoiceComponent } from './sharing/consent-choice.component';
 
 /** Texts of this library (scope "assessments"); the catalogue scope is needed for the reference and portal items. */
 export const assessmentsScope = {
@@ -16,10 +19,16 @@ export const assessmentsScope = {
 
 const scopes = provideTranslocoScope(assessmentsScope, catalogueScope);
 
+/** The result page's "Reports and sharing" section: the PDF reports, then the firm's sharing consents. */
+const resultExtensions = [
+  { provide: ASSESSMENT_RESULT_EXTENSIONS, multi: true, useValue: { component: ReportsPanelComponent, order: 10 } satisfies ResultExtension },
+  { provide: ASSESSMENT_RESULT_EXTENSIONS, multi: true, useValue: { component: ConsentChoiceComponent, order: 20 } satisfies ResultExtension },
+];
+
 export const assessmentsRoutes: Route[] = [
   {
     path: '',
-    providers: [scopes],
+    providers: [scopes, resultExtensions],
     children: [
       { path: '', component: AssessmentsListPage, title: scopedTitle(assessmentsScope, 'list.title') },
       // Leaving the wizard first saves what is pending; if that fails the user is asked.

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Ip, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Authenticated, type AuthUser, CurrentOrg, CurrentUser, FIRM_ADMINS, OrgAccess, type OrgContext } from '@scs/api/core';
+import { Authenticated, type AuthUser, CurrentOrg, CurrentUser, FIRM_ADMINS, FIRM_ROLES, OrgAccess, type OrgContext } from '@scs/api/core';
 import { ConsentStatusView, ConsentTextDto, UpdateConsentDto } from '../dto/consent.dto';
 import { ConsentService } from './consent.service';
 
@@ -17,10 +17,11 @@ export class ConsentController {
     return this.consents.texts();
   }
 
+  // Every member may see what the firm agreed to (the wizard shows it read-only); only owners and admins change it.
   @Get('orgs/:orgId/consents')
-  @OrgAccess(FIRM_ADMINS, { kind: 'firm' })
+  @OrgAccess(FIRM_ROLES, { kind: 'firm' })
   @ApiParam({ name: 'orgId', format: 'uuid' })
-  @ApiOperation({ summary: 'The firm\'s consents (research, chamber, chamber participation)' })
+  @ApiOperation({ summary: 'The firm\'s consents (research, chamber, chamber participation); any member may read them' })
   @ApiOkResponse({ type: [ConsentStatusView] })
   status(@CurrentOrg() org: OrgContext): Promise<ConsentStatusView[]> {
     return this.consents.status(org.orgId);

@@ -18,6 +18,7 @@ import type { ActionView } from '../../data/assessment.types';
 import { FirmGateComponent, firmAccess } from '../../firm-gate.component';
 import { ASSESSMENT_RESULT_EXTENSIONS } from '../../result-extensions';
 import { ActionDialogComponent, type ActionDialogData } from '../actions/action.dialog';
+import { PeerBenchmarkComponent, type OwnScore } from '../../sharing/peer-benchmark.component';
 import { FindingCardComponent } from './finding-card.component';
 
 /** The result of a submitted self-check: level and score, chart, knock-outs, findings by severity, what to verify. */
@@ -37,6 +38,7 @@ import { FindingCardComponent } from './finding-card.component';
     FirmGateComponent,
     FindingCardComponent,
     PortalItemComponent,
+    PeerBenchmarkComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './result.page.html',
@@ -90,6 +92,10 @@ export class ResultPage {
     const summary = dims.map((d, i) => `${categories[i]}: ${d.score.score === null ? '–' : formatScore(d.score.score)}`).join('; ');
     return { categories, series, summary };
   });
+  /** The firm's own scores for the "firms like yours" comparison. */
+  protected readonly ownScores = computed<OwnScore[]>(() =>
+    this.dimensions().map((d) => ({ dimensionId: d.score.dimensionId, label: `${d.score.code} ${d.dimension?.name ?? ''}`.trim(), score: d.score.score })),
+  );
   protected readonly knockOuts = computed(() => this.result()?.knockOuts ?? []);
   /** Exposure findings that are not knock-outs, grouped by severity (most severe first). */
   protected readonly bySeverity = computed(() => {

@@ -13,6 +13,7 @@ import {
   linkedSignal,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -31,6 +32,8 @@ import { AnswerStore, type LastEdit } from '../../data/answer-store';
 import { AssessmentsApi } from '../../data/assessments.api';
 import { scoreDraft } from '../../data/live-score';
 import { FirmGateComponent, firmAccess } from '../../firm-gate.component';
+import { ConsentChoiceComponent } from '../../sharing/consent-choice.component';
+import { ResearchQuestionsComponent } from '../../sharing/research-questions.component';
 import { ConflictDialogComponent, type ConflictChoice, type ConflictDialogData } from './conflict.dialog';
 import { ProfilePanelComponent } from './profile-panel.component';
 import { QuestionComponent } from './question.component';
@@ -64,6 +67,8 @@ interface Step {
     FirmGateComponent,
     QuestionComponent,
     ProfilePanelComponent,
+    ConsentChoiceComponent,
+    ResearchQuestionsComponent,
   ],
   providers: [AnswerStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -170,6 +175,10 @@ export class WizardPage {
   });
   protected readonly missingCount = computed(() => this.missing().reduce((n, g) => n + g.questions.length, 0));
   protected readonly canSubmit = computed(() => !this.readOnly() && this.live() !== null && this.missingCount() === 0 && this.store.conflicts().length === 0);
+
+  /** The firm's research consent as the sharing question reports it; the research questions are asked only while it is active. */
+  protected readonly researchConsent = signal(false);
+  private readonly researchQuestions = viewChild(ResearchQuestionsComponent);
 
   protected readonly submitting = signal(false);
   protected readonly submitError = signal<string | null>(null);
@@ -278,7 +287,7 @@ export class WizardPage {
     this.submitting.set(true);
     this.submitError.set(null);
     try {
-      if (!(await this.store.whenSaved())) {
+      if (!(await this.store.whenSaved()) || !((await this.researchQuestions()?.whenSaved()) ?? true)) {
         this.submitError.set(this.transloco.translate('assessments.wizard.saveBeforeSubmit'));
         return;
       }

@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatIconModule } from '@angular/material/icon';
+import { TranslocoDirective } from '@jsverse/transloco';
+import type { PeerGroup } from '@scs/shared/disclosure';
+import { LanguageService, describeError } from '@scs/web/core';
+import { ErrorBoxComponent, LoadingComponent, formatScore } from '@scs/web/ui';
+import { SharingApi } from '../data/sharing.api';
+
+export interface OwnScore {
+  dimensionId: string;
+  label: string;
+  score: number | null;
+}
+
+type Available = Extract<PeerGroup, { available: true }>;
+
+/**
+ * "Firms like yours": the mean score per dimension of consenting firms of the same sector group and of the same size
+ * band, next to the firm's own, only where the group passes disclosure control; otherwise why not.
+ */
+@Component({
+  selector: 'scs-peer-benchmark',
+  imports: [TranslocoDirective, MatIconModule, ErrorBoxComponent, LoadingComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './peer-benchmark.component.html',
+  styleUrl: './peer-benchmark.component.css',
+})
+export class PeerBenchmarkComponent {
+  readonly orgId = input.required<string>();
+  readonly own = input.required<readonly OwnScore[]>();
+  readonly overall = input<number | null>(null);
+
+  private readonly api = inject(SharingApi);
+  private readonly language = inject(LanguageService);
+
+  protected readonly benchmark = rxResource({ params: () => this.orgId(), stream: ({ params }) => this.api.peerBenchmark(params) });
+  protected readonly error = computed(() => (this.benchmark.error() ? describeError(this.benchmark.error()).message : null));
+  protected readonly value = computed(() => (this.benchmark.hasValue() ? this.benchmark.value() : null));
+  protected readonly groups = computed<Available[]>(() => {
+    const b = this.value();
+    return b ? [b.sector, b.size].filter((g): g is Available => g.available) : [];
+  });
+  protected readonly unavailable = computed(() => {
+    const b = this.value();
+    return b ? [b.sector, b.size].filter((g) => !g.available) : [];
+  });
+  protected readonly rows = computed(() => {
+    const groups = this.groups();
+    return this.own().map((d) => ({ ...d, peers: groups.map((g) => g.dimensions.find((x) => x.dimensionId === d.dimensionId)?.mean.display ?? '–') }));
+  });
+  protected readonly hasSuppressed = computed(() => this.rows().some((r) => r.peers.includes('.')));
+  protected readonly format = formatScore;
+
+  protected text(t: { en: string; de: string }): string {
+    return this.language.current() === 'de' ? t.de : t.en;
+  }
+
+  protected reasonOf(g: PeerGroup): string {
+    return g.available ? '' : this.text(g.message);
+  }
+}
