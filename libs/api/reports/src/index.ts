@@ -10,4 +10,9 @@ export { BrowserPool, BrowserCrashedError, RenderTimeoutError, type BrowserPoolO
 export { findChromium, ChromiumNotFoundError } from './lib/render/chromium';
 export { countPdfPages, processTreeMemory } from './lib/render/pdf';
 export { REPORT_TEMPLATE_VERSION, renderReportHtml } from './lib/template/report.template';
-export { RENDER_QUEUE } from './lib/report.jobs';
+export { RENDER_QUEUE, renderQueueDefinition, type RenderJob } from './lib/report.jobs';
+export { BENCHMARK_TEMPLATE_VERSION, renderBenchmarkHtml, benchmarkPdfOptions } from './lib/template/benchmark.template';
+export { ReportExtensions, withPreparedBranding, type ReportKindSource, type PreparedBrandingSource } from './lib/report-extensions';
+export { sha256Hex } from './lib/render/pdf';
+export { reportFilename, slug } from './lib/report.worker';
+export { toView as toReportView } from './lib/reports.service';

@@ -1,2 +1,3 @@
 export * from './lib/report';
 export * from './lib/assessment';
+export * from './lib/chamber';

@@ -10,6 +10,7 @@ import type { ReportKind, ReportLocale, ReportStatus } from '@scs/shared/contrac
 @Index('UQ_report_cache_key', ['cacheKey'], { unique: true })
 @Index('IDX_report_assessment', ['assessmentId'])
 @Index('IDX_report_org', ['orgId'])
+@Index('IDX_report_prepared_by', ['preparedBy'])
 @Check('CHK_report_kind', `"kind" IN ('assessment', 'chamber_benchmark')`)
 @Check('CHK_report_locale', `"locale" IN ('en', 'de')`)
 @Check('CHK_report_status', `"status" IN ('queued', 'rendering', 'done', 'failed')`)
@@ -32,10 +33,16 @@ export class Report {
   @Column({ type: 'timestamptz', name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'finished_at', nullable: true }) finishedAt!: Date | null;
   @Column({ type: 'integer', default: 0 }) attempts!: number;
+  /** The organisation (a chamber) that prepared this firm report with its branding; null when the firm requested it. */
+  @Column({ type: 'uuid', name: 'prepared_by', nullable: true }) preparedBy!: string | null;
 
   @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'org_id', foreignKeyConstraintName: 'FK_report_org' })
   org?: Relation<Organisation>;
+
+  @ManyToOne(() => Organisation, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'prepared_by', foreignKeyConstraintName: 'FK_report_prepared_by' })
+  preparedByOrg?: Relation<Organisation>;
 
   @ManyToOne(() => UserAccount, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'requested_by', foreignKeyConstraintName: 'FK_report_requested_by' })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueueModule } from '@scs/api/core';
 import { ReportRenderer } from './render/report-renderer';
+import { ReportExtensions } from './report-extensions';
 import { Report, ReportFile } from './report.entity';
 import { ReportWorker } from './report.worker';
 import { ReportsController } from './reports.controller';
@@ -14,7 +15,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Report, ReportFile]), QueueModule],
   controllers: [ReportsController],
-  providers: [ReportsService, ReportRenderer, ReportWorker],
-  exports: [ReportsService, ReportRenderer],
+  providers: [ReportsService, ReportRenderer, ReportWorker, ReportExtensions],
+  exports: [ReportsService, ReportRenderer, ReportExtensions],
 })
 export class ReportsModule {}

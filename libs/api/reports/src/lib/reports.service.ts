@@ -23,6 +23,7 @@ export function toView(r: Report): ReportView {
     attempts: r.attempts,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
+    preparedBy: r.preparedBy ? { orgId: r.preparedBy, name: r.preparedByOrg?.name ?? null } : null,
   };
 }
 
@@ -97,14 +98,14 @@ export class ReportsService implements OnModuleInit {
   }
 
   async status(id: string): Promise<ReportView> {
-    const report = await this.reports.findOneBy({ id });
+    const report = await this.reports.findOne({ where: { id }, relations: { preparedByOrg: true } });
     if (!report) throw new NotFoundException('Report not found');
     return toView(report);
   }
 
   /** The reports of an assessment, newest first. */
   async list(assessmentId: string, orgId: string): Promise<ReportView[]> {
-    const rows = await this.reports.find({ where: { assessmentId, orgId }, order: { createdAt: 'DESC' } });
+    const rows = await this.reports.find({ where: { assessmentId, orgId }, order: { createdAt: 'DESC' }, relations: { preparedByOrg: true } });
     return rows.map(toView);
   }
 

@@ -208,4 +208,6 @@ export interface ReportView {
   attempts: number;
   createdAt: string;
   finishedAt: string | null;
+  /** The chamber that prepared this report for the firm with its branding (batch distribution); null when the firm requested it. */
+  preparedBy?: { orgId: string; name: string | null } | null;
 }

@@ -24,4 +24,6 @@ export class ReportResponse implements ReportView {
   @ApiProperty({ description: 'Rendering attempts so far' }) attempts!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The chamber that prepared this report for the firm with its branding: { orgId, name }' })
+  preparedBy?: { orgId: string; name: string | null } | null;
 }

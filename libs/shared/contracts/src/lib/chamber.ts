@@ -1,0 +1,109 @@
+// Chamber member aggregates and the member benchmark report. Every figure here has passed disclosure control
+// (libs/shared/disclosure): tables carry suppressed cells as "." with a null value; the benchmark report data holds
+// published cells only.
+
+import type { ReportBranding, ReportLevel, ReportLocale, ReportSeverity } from './report';
+
+export interface LocalText {
+  en: string;
+  de: string;
+}
+
+export type AggregateCellStatus = 'value' | 'suppressed' | 'lt3' | 'empty';
+
+export interface AggregateCell {
+  /** The number to chart; null for suppressed, "<3" and empty cells (never charted). */
+  value: number | null;
+  /** What to print: the number, "." (suppressed), "<3" or "–" (no firm). */
+  display: string;
+  status: AggregateCellStatus;
+}
+
+export interface AggregateTable {
+  id: 'level-by-sector' | 'means-by-size' | 'means-by-sector' | 'frequent-findings';
+  title: LocalText;
+  k: number;
+  valueKind: 'count' | 'mean';
+  columns: { key: string; label: LocalText }[];
+  rows: { key: string; label: LocalText; total: boolean; n: AggregateCell; cells: AggregateCell[] }[];
+  notes: LocalText[];
+}
+
+export interface MemberAggregatesView {
+  chamberId: string;
+  k: number;
+  /** Members with a submitted assessment who share anonymised results with their chambers; null when fewer than k. */
+  firms: number | null;
+  /** False when fewer than k members share results: every table is then fully suppressed. */
+  published: boolean;
+  tables: AggregateTable[];
+  /** When the figures were computed (ISO 8601). */
+  computedAt: string;
+}
+
+/** One published number of the benchmark report. */
+export interface BenchmarkLevel {
+  level: ReportLevel;
+  label: string;
+  firms: number;
+  /** Share of the members counted (0–1). */
+  share: number;
+}
+
+export interface BenchmarkDimension {
+  code: string;
+  name: string;
+  mean: number;
+}
+
+export interface BenchmarkFinding {
+  title: string;
+  dimensionCode: string;
+  dimensionName: string;
+  severity: ReportSeverity;
+  firms: number;
+  share: number;
+}
+
+export interface BenchmarkCampaign {
+  title: string;
+  invited: number;
+  joined: number;
+  /** Null when withheld (it would reveal the status of firms that do not share it). */
+  submitted: number | null;
+}
+
+/** Everything the member benchmark report prints: published cells only, in the report language. */
+export interface ChamberBenchmarkData {
+  locale: ReportLocale;
+  /** ISO 8601. */
+  generatedAt: string;
+  branding: ReportBranding;
+  k: number;
+  participation: { invited: number; joined: number; submitted: number | null; campaigns: BenchmarkCampaign[] };
+  /** Members whose results are counted; null when fewer than k (then no result figure is published). */
+  firms: number | null;
+  overallMean: number | null;
+  levels: BenchmarkLevel[];
+  dimensions: BenchmarkDimension[];
+  findings: BenchmarkFinding[];
+  /** Number of cells left out because they were suppressed. */
+  suppressedCells: number;
+}
+
+/** Progress of a campaign's batch distribution as the chamber sees it. */
+export interface DistributionView {
+  campaignId: string;
+  started: boolean;
+  locale: ReportLocale | null;
+  startedAt: string | null;
+  /** Member firms of the campaign at the last start. */
+  total: number;
+  /** Finished: a report prepared, or nothing to prepare (no submitted assessment). */
+  done: number;
+  failed: number;
+  pending: number;
+  /** Reports prepared; null when it would reveal the status of firms that do not share it. */
+  prepared: number | null;
+  finished: boolean;
+}
