@@ -3,3 +3,4 @@ export * from './lib/configure-app';
 export * from './lib/bootstrap';
 export * from './lib/entities';
 export { migrations } from './migrations';
+export { InternalServer } from './lib/internal-server';

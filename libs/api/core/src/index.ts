@@ -12,3 +12,4 @@ export * from './lib/events/domain-events';
 export * from './lib/events/events.module';
 export * from './lib/queue';
 export * from './lib/http/reject-nul.pipe';
+export * from './lib/metrics/metrics.module';

@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, EventsModule } from '@scs/api/core';
+import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, EventsModule, MetricsModule } from '@scs/api/core';
 import { AccountsModule } from '@scs/api/accounts';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { AssessmentsModule } from '@scs/api/assessments';
@@ -12,7 +12,8 @@ import { ReportsModule } from '@scs/api/reports';
 import { ChambersModule } from '@scs/api/chambers';
 import { ResearchModule } from '@scs/api/research';
 import { entities } from './entities';
-import { HealthController } from './health.controller';
+import { HealthController, HealthService } from './health.controller';
+import { InternalServer } from './internal-server';
 import { Metrics, MetricsController, MetricsInterceptor } from './metrics';
 import { migrations } from '../migrations';
 
@@ -42,12 +43,13 @@ export class AppModule {
         }),
         DatabaseModule.forRoot({ entities, migrations }),
         TerminusModule,
+        MetricsModule,
         EventsModule,
         ...(features ?? []),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [Metrics, { provide: APP_FILTER, useClass: AllExceptionsFilter }, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
-      exports: [Metrics],
+      providers: [Metrics, HealthService, InternalServer, { provide: APP_FILTER, useClass: AllExceptionsFilter }, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+      exports: [Metrics, InternalServer],
     };
   }
 }

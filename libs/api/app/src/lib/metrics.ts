@@ -1,36 +1,40 @@
-import { CallHandler, Controller, ExecutionContext, ForbiddenException, Get, Header, Inject, Injectable, NestInterceptor, Req } from '@nestjs/common';
+import { CallHandler, Controller, ExecutionContext, ForbiddenException, Get, Header, Inject, Injectable, NestInterceptor, NotFoundException, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry, collectDefaultMetrics } from 'prom-client';
 import { Observable, tap } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, Public, type AppConfig } from '@scs/api/core';
+import { APP_CONFIG, MetricsRegistry, Public, type AppConfig } from '@scs/api/core';
 
-/** One registry per application instance (tests boot several apps in one process). */
+/** HTTP, pool and process metrics on the application's registry (queue and report metrics register themselves). */
 @Injectable()
 export class Metrics {
-  readonly registry = new Registry();
-  readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration by route',
-    labelNames: ['method', 'route', 'status'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [this.registry],
-  });
-  readonly errors = new Counter({ name: 'http_server_errors_total', help: '5xx responses', labelNames: ['route'], registers: [this.registry] });
+  readonly registry: Registry;
+  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly errors: Counter<'route'>;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(@InjectDataSource() dataSource: DataSource, @Inject(MetricsRegistry) shared: MetricsRegistry) {
+    this.registry = shared.registry;
+    this.httpDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by route',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+    this.errors = new Counter({ name: 'http_server_errors_total', help: '5xx responses', labelNames: ['route'], registers: [this.registry] });
     collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'db_pool_connections',
-      help: 'PostgreSQL pool connections by state',
+      help: 'PostgreSQL pool of this process: max (size), total (open), idle, waiting (requests queued for a connection)',
       labelNames: ['state'],
       registers: [this.registry],
       collect() {
-        const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+        const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } } }).master;
         if (!pool) return;
+        if (pool.options?.max) this.set({ state: 'max' }, pool.options.max);
         this.set({ state: 'total' }, pool.totalCount);
         this.set({ state: 'idle' }, pool.idleCount);
         this.set({ state: 'waiting' }, pool.waitingCount);
@@ -61,7 +65,17 @@ export class MetricsInterceptor implements NestInterceptor {
   }
 }
 
-/** Prometheus metrics. With METRICS_TOKEN set, a matching Bearer token is required; without it, only loopback callers. */
+/** True when `authorization` carries the METRICS_TOKEN bearer token (constant-time comparison). */
+export function hasMetricsToken(authorization: string | undefined, token: string): boolean {
+  const given = Buffer.from(authorization?.replace(/^Bearer /, '') ?? '');
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+/**
+ * Prometheus metrics on the public port. With METRICS_PORT set they are served only on that internal port (404 here);
+ * otherwise METRICS_TOKEN, when set, must be sent as a Bearer token, and without it only loopback callers get them.
+ */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
@@ -80,11 +94,10 @@ export class MetricsController {
   }
 
   private authorise(req: Request): void {
+    if (this.config.metricsPort !== undefined) throw new NotFoundException('Metrics are served on the internal metrics port');
     const token = this.config.metricsToken;
     if (token) {
-      const given = Buffer.from(req.headers.authorization?.replace(/^Bearer /, '') ?? '');
-      const want = Buffer.from(token);
-      if (given.length !== want.length || !timingSafeEqual(given, want)) throw new ForbiddenException('Metrics need the METRICS_TOKEN bearer token');
+      if (!hasMetricsToken(req.headers.authorization, token)) throw new ForbiddenException('Metrics need the METRICS_TOKEN bearer token');
       return;
     }
     const ip = req.socket.remoteAddress ?? '';

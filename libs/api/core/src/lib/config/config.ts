@@ -32,6 +32,8 @@ const envSchema = z.object({
   CATALOGUE_DIR: z.string().optional(),
   WEB_DIST: z.string().optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
@@ -62,6 +64,9 @@ export interface AppConfig {
   catalogueDir: string;
   webDist: string | undefined;
   metricsToken: string | undefined;
+  /** Internal listener for /health and /metrics (worker role: default 9464; 0 = any free port); unset = none. */
+  metricsPort: number | undefined;
+  metricsHost: string;
   loginRateLimit: number;
 }
 
@@ -112,6 +117,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     catalogueDir,
     webDist,
     metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT ?? (e.ROLE === 'worker' ? 9464 : undefined),
+    metricsHost: e.METRICS_HOST,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
   };
 }

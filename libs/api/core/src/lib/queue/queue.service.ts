@@ -1,7 +1,9 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { PgBoss } from 'pg-boss';
+import { Gauge, Histogram } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DATABASE_URL } from '../database/database.module';
+import { MetricsRegistry } from '../metrics/metrics.module';
 
 /** How a queue's jobs are retried and expired. Applied when the queue is declared (send or work). */
 export interface QueueDefinition {
@@ -82,10 +84,12 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly loops: Loop[] = [];
   private started?: Promise<void>;
   private stopping = false;
+  private readonly jobDuration?: Histogram<'queue' | 'outcome'>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_URL) databaseUrl: string,
+    @Optional() @Inject(MetricsRegistry) metrics?: MetricsRegistry,
   ) {
     this.boss = new PgBoss({
       connectionString: databaseUrl,
@@ -97,6 +101,37 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
       openTelemetry: { enabled: false },
     });
     this.boss.on('error', (e: Error) => this.logger.error(`Queue error: ${e.message}`));
+    if (metrics) this.jobDuration = this.registerMetrics(metrics);
+  }
+
+  /** Job durations (handlers run here) and the depth of every queue this process knows, read at scrape time. */
+  private registerMetrics(metrics: MetricsRegistry): Histogram<'queue' | 'outcome'> {
+    const depths = () => this.getQueueDepths([...this.declared.keys()].sort());
+    const logger = this.logger;
+    new Gauge({
+      name: 'job_queue_depth',
+      help: 'Jobs per queue and state (ready, deferred, active, failed), shared by all processes on the database',
+      labelNames: ['queue', 'state'],
+      registers: [metrics.registry],
+      async collect() {
+        this.reset();
+        try {
+          for (const s of await depths()) {
+            for (const state of ['ready', 'deferred', 'active', 'failed'] as const) this.set({ queue: s.queue, state }, s[state]);
+          }
+        } catch (e) {
+          // The database is unreachable: no queue depth in this scrape (health reports the outage).
+          logger.debug(`Queue depth unavailable: ${(e as Error).message}`);
+        }
+      },
+    });
+    return new Histogram({
+      name: 'job_duration_seconds',
+      help: 'Duration of job handlers in this process by queue and outcome (completed, failed)',
+      labelNames: ['queue', 'outcome'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120],
+      registers: [metrics.registry],
+    });
   }
 
   /** Whether this process runs job handlers (role `all` or `worker`). */
@@ -204,6 +239,11 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
     const [job] = await this.boss.fetch<T>(queue, { batchSize: 1, includeMetadata: true });
     if (!job) return false;
     const attempt = { id: job.id, retryCount: job.retryCount };
+    let observe = this.jobDuration?.startTimer({ queue });
+    const observed = (outcome: 'completed' | 'failed') => {
+      observe?.({ outcome });
+      observe = undefined;
+    };
     try {
       const output = await handler({
         id: job.id,
@@ -213,8 +253,10 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
         finalAttempt: job.retryCount >= job.retryLimit,
         signal,
       });
+      observed('completed');
       await this.boss.complete(queue, attempt, output && typeof output === 'object' ? output : null);
     } catch (e) {
+      observed('failed');
       const message = e instanceof Error ? e.message : String(e);
       await this.boss.fail(queue, attempt, { message });
     }
@@ -223,16 +265,31 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
 
   /** Current depth of a queue, for metrics and health. */
   async getQueueStats(queue: string): Promise<QueueStats> {
+    return (await this.getQueueDepths([queue]))[0];
+  }
+
+  /**
+   * Depth of several queues, counted now in one statement (pg-boss's own statistics may be up to a minute old).
+   * Failed and completed jobs are counted only while pg-boss retains them.
+   */
+  async getQueueDepths(queues: string[]): Promise<QueueStats[]> {
     await this.start();
-    const [s] = await this.boss.getQueueStats(queue, { force: true });
-    return {
-      queue,
-      ready: s?.readyCount ?? 0,
-      deferred: s?.deferredCount ?? 0,
-      active: s?.activeCount ?? 0,
-      failed: s?.failedCount ?? 0,
-      total: s?.totalCount ?? 0,
-    };
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT name,
+              count(*) FILTER (WHERE state < 'active' AND start_after <= now()) AS ready,
+              count(*) FILTER (WHERE state < 'active' AND start_after > now()) AS deferred,
+              count(*) FILTER (WHERE state = 'active') AS active,
+              count(*) FILTER (WHERE state = 'failed') AS failed,
+              count(*) AS total
+         FROM pgboss.job WHERE name = ANY($1::text[]) GROUP BY name`,
+      [queues],
+    );
+    const byName = new Map((rows as Record<string, string>[]).map((r) => [r['name'], r]));
+    return queues.map((queue) => {
+      const r = byName.get(queue);
+      const n = (k: string) => Number(r?.[k] ?? 0);
+      return { queue, ready: n('ready'), deferred: n('deferred'), active: n('active'), failed: n('failed'), total: n('total') };
+    });
   }
 
   /** Lets running handlers finish (aborting them after a grace period), then stops pg-boss. */
