@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { MatRadioModule } from '@angular/material/radio';
+import { MatRadioModule, type MatRadioGroup } from '@angular/material/radio';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { LanguageService, SessionService, describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
@@ -52,7 +52,6 @@ export class ConsentChoiceComponent {
   protected readonly busy = signal<ConsentKind | null>(null);
   protected readonly changeError = signal<{ kind: ConsentKind; message: string } | null>(null);
   protected readonly saved = signal<ConsentKind | null>(null);
-  protected readonly renderKey = signal(0);
 
   protected readonly items = computed<Item[]>(() => {
     const lang = this.language.current();
@@ -98,7 +97,7 @@ export class ConsentChoiceComponent {
     return this.statuses().find((s) => s.kind === kind)?.granted ?? false;
   }
 
-  protected async choose(item: Item, granted: boolean): Promise<void> {
+  protected async choose(item: Item, granted: boolean, group?: MatRadioGroup): Promise<void> {
     if (!this.canChange() || this.busy() || granted === this.granted(item.kind)) return;
     this.busy.set(item.kind);
     this.changeError.set(null);
@@ -113,7 +112,8 @@ export class ConsentChoiceComponent {
       this.changeError.set({ kind: item.kind, message: err.message });
       // The text changed since it was shown (409): show the new one.
       if (err.status === 409) void this.load();
-      this.renderKey.update((k) => k + 1);
+      // The radios show the state still in force.
+      if (group) group.value = this.granted(item.kind);
     } finally {
       this.busy.set(null);
     }

@@ -97,8 +97,15 @@ describe('ResultPage', () => {
     (await next((r) => r.url === '/api/orgs/org-1/actions')).flush([
       { id: 'a1', title: 'Fix grade C', questionId: 'T1', optionId: 'c', assessmentId: ID, ownerUserId: null, ownerName: null, dueDate: '2026-09-30', status: 'in_progress', note: null, overdue: false, createdAt: '', updatedAt: '' },
     ]);
+    (await next((r) => r.url === '/api/orgs/org-1/peer-benchmark')).flush({
+      wave: null,
+      k: 10,
+      sector: { available: false, by: 'sector', reason: 'no_data', message: { en: 'No comparison data yet.', de: 'Noch keine Vergleichsdaten.' } },
+      size: { available: false, by: 'size', reason: 'no_data', message: { en: 'No comparison data yet.', de: 'Noch keine Vergleichsdaten.' } },
+    });
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="peer-unavailable"]')?.textContent).toContain('Not enough data yet');
 
     expect(el.querySelector('[data-testid="result-overall"]')?.textContent).toContain('Critical');
     const ko = el.querySelector('#ko-h');
