@@ -1,4 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CatalogueModule } from '@scs/api/catalogue';
+import { QueueModule } from '@scs/api/core';
+import { ReportsModule } from '@scs/api/reports';
+import { MemberAggregatesService } from './aggregates/member-aggregates.service';
+import { BenchmarkService } from './benchmark/benchmark.service';
+import { ChamberReportsController } from './benchmark/chamber-reports.controller';
 import { BrandingController } from './branding/branding.controller';
 import { ChamberBrandingService } from './branding/branding.service';
 import { CampaignInvitationsService } from './campaigns/campaign-invitations.service';
@@ -6,15 +12,22 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { FirmCampaignsController } from './campaigns/firm-campaigns.controller';
 import { CampaignProgressService } from './campaigns/progress.service';
+import { DistributionController } from './distribution/distribution.controller';
+import { DistributionService } from './distribution/distribution.service';
 
 /**
- * Chambers: branding, campaigns (invitations through the accounts feature's links), progress and reminders. A firm's
- * participation status reaches its chambers only with the research feature's consent `chamber_participation`.
- * Chambers never read answers, scores or reports of firms.
+ * Chambers: branding, campaigns (invitations through the accounts feature's links), progress and reminders, member
+ * aggregates (disclosure-controlled), the member benchmark report and batch distribution of branded firm reports
+ * (through the reports feature's pipeline). A firm's participation status reaches its chambers only with the research
+ * feature's consent `chamber_participation`, its results only in aggregates with the consent `chamber`.
+ * Chambers never read answers, scores or reports of single firms.
  */
 @Module({
-  controllers: [BrandingController, CampaignsController, FirmCampaignsController],
-  providers: [ChamberBrandingService, CampaignsService, CampaignInvitationsService, CampaignProgressService],
+  imports: [CatalogueModule, QueueModule, ReportsModule],
+  controllers: [BrandingController, CampaignsController, FirmCampaignsController, ChamberReportsController, DistributionController],
+  providers: [
+    ChamberBrandingService, CampaignsService, CampaignInvitationsService, CampaignProgressService, MemberAggregatesService, BenchmarkService, DistributionService,
+  ],
   exports: [ChamberBrandingService],
 })
 export class ChambersModule {}

@@ -1,4 +1,6 @@
 import { ChamberBrandingRecord, ChamberLogo } from './branding/chamber-branding.entity';
+import { ChamberBenchmark } from './benchmark/chamber-benchmark.entity';
 import { Campaign, CampaignFirm, CampaignInvitation, CampaignReminder } from './campaigns/campaign.entity';
+import { ReportDistribution, ReportDistributionItem } from './distribution/distribution.entity';
 
-export const chambersEntities = [ChamberBrandingRecord, ChamberLogo, Campaign, CampaignInvitation, CampaignFirm, CampaignReminder];
+export const chambersEntities = [ChamberBrandingRecord, ChamberLogo, Campaign, CampaignInvitation, CampaignFirm, CampaignReminder, ChamberBenchmark, ReportDistribution, ReportDistributionItem];

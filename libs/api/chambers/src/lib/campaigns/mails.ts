@@ -58,3 +58,23 @@ export function campaignReminderMail(to: string, input: { chamberName: string; t
     ].join('\n'),
   };
 }
+
+/** Tells a member firm that its chamber prepared the firm's own report with the chamber's branding. */
+export function preparedReportMail(to: string, input: { chamberName: string; firmName: string; link: string }): OutgoingMail {
+  const { chamberName, firmName, link } = input;
+  return {
+    to,
+    subject: `${chamberName}: Ihr SCS-Check-Bericht / your SCS Check report`,
+    text: [
+      `${chamberName} hat für ${firmName} den PDF-Bericht Ihrer zuletzt eingereichten Bewertung erstellt, mit dem Erscheinungsbild der Kammer.`,
+      `Sie finden ihn bei Ihren Berichten („erstellt von ${chamberName}“): ${link}`,
+      'Die Kammer erhält den Bericht nicht und sieht weder Ihre Antworten noch Ihre Ergebnisse.',
+      '',
+      '----',
+      '',
+      `${chamberName} prepared the PDF report of ${firmName}'s latest submitted assessment, with the chamber's branding.`,
+      `You find it with your reports ("prepared by ${chamberName}"): ${link}`,
+      'The chamber does not receive the report and never sees your answers or results.',
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,85 @@
+import type { LevelId } from '@scs/shared/catalogue';
+import type { AggregateCell, AggregateTable, BenchmarkCampaign, ChamberBenchmarkData, ReportBranding, ReportLocale } from '@scs/shared/contracts';
+import type { MemberTables, MemberVocabulary } from '../aggregates/member-tables';
+
+export interface Participation {
+  invited: number;
+  joined: number;
+  submitted: number | null;
+  campaigns: BenchmarkCampaign[];
+}
+
+const published = (c: AggregateCell | undefined): c is AggregateCell & { value: number } => c?.status === 'value' && c.value !== null;
+
+/**
+ * The figures of the member benchmark report, taken from the disclosure-controlled tables only: the "all members" row
+ * of the level and means tables and the listed findings. A suppressed, "<3" or empty cell is left out (and counted in
+ * `suppressedCells`), so the report cannot print a number the tables withheld.
+ */
+export function benchmarkData(
+  input: { tables: MemberTables; vocabulary: MemberVocabulary; participation: Participation; branding: ReportBranding; locale: ReportLocale; k: number },
+  now = new Date(),
+): ChamberBenchmarkData {
+  const { tables, vocabulary, locale } = input;
+  const table = (id: AggregateTable['id']) => tables.tables.find((x) => x.id === id) as AggregateTable;
+  let suppressed = 0;
+  const keep = (c: AggregateCell | undefined) => {
+    if (published(c)) return true;
+    if (c?.status !== 'empty') suppressed++;
+    return false;
+  };
+
+  const levelTable = table('level-by-sector');
+  const levelTotal = levelTable.rows.find((r) => r.total);
+  const firms = tables.published && levelTotal && published(levelTotal.n) ? levelTotal.n.value : null;
+  const levels: ChamberBenchmarkData['levels'] = [];
+  levelTable.columns.forEach((col, i) => {
+    const cell = levelTotal?.cells[i];
+    const level = vocabulary.levels.find((l) => l.code === col.key);
+    if (!level || !keep(cell) || !firms) return; // merged columns ("low / moderate") and "no score" are not single levels
+    levels.push({ level: level.code as LevelId, label: level.label[locale], firms: (cell as { value: number }).value, share: (cell as { value: number }).value / firms });
+  });
+
+  const means = table('means-by-size');
+  const meansTotal = means.rows.find((r) => r.total);
+  let overallMean: number | null = null;
+  const dimensions: ChamberBenchmarkData['dimensions'] = [];
+  means.columns.forEach((col, i) => {
+    const cell = meansTotal?.cells[i];
+    if (!keep(cell)) return;
+    const value = (cell as { value: number }).value;
+    if (col.key === 'overall') overallMean = value;
+    else {
+      const dim = vocabulary.dimensions.find((d) => d.id === col.key);
+      if (dim) dimensions.push({ code: dim.code, name: dim.name[locale], mean: value });
+    }
+  });
+
+  const findings: ChamberBenchmarkData['findings'] = [];
+  for (const row of table('frequent-findings').rows) {
+    const info = vocabulary.findings.get(row.key);
+    if (row.total || !info || !keep(row.n) || !firms) continue;
+    findings.push({
+      title: info.label[locale],
+      dimensionCode: info.dimensionCode,
+      dimensionName: info.dimensionName[locale],
+      severity: info.severity,
+      firms: (row.n as { value: number }).value,
+      share: (row.n as { value: number }).value / firms,
+    });
+  }
+
+  return {
+    locale,
+    generatedAt: now.toISOString(),
+    branding: input.branding,
+    k: input.k,
+    participation: input.participation,
+    firms,
+    overallMean,
+    levels,
+    dimensions,
+    findings,
+    suppressedCells: suppressed,
+  };
+}

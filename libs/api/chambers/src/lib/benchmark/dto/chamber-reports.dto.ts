@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { AggregateTable, DistributionView, MemberAggregatesView, ReportLocale } from '@scs/shared/contracts';
+
+const LOCALES: ReportLocale[] = ['en', 'de'];
+
+/** Language of a chamber report; the chamber's default report language when left out. */
+export class ReportLanguageDto {
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Defaults to the chamber\'s report language (branding)' })
+  @IsOptional()
+  @IsIn(LOCALES, { message: 'locale must be "en" or "de"' })
+  locale?: ReportLocale;
+}
+
+export class MemberAggregatesResponse implements MemberAggregatesView {
+  @ApiProperty({ format: 'uuid' }) chamberId!: string;
+  @ApiProperty({ description: 'Smallest number of firms behind any published figure' }) k!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Members counted (null when fewer than k)' }) firms!: number | null;
+  @ApiProperty({ description: 'False when fewer than k members share results: every cell is suppressed' }) published!: boolean;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'level-by-sector, means-by-size, means-by-sector, frequent-findings; suppressed cells have display "." and value null' })
+  tables!: AggregateTable[];
+  @ApiProperty({ format: 'date-time' }) computedAt!: string;
+}
+
+export class DistributionResponse implements DistributionView {
+  @ApiProperty({ format: 'uuid' }) campaignId!: string;
+  @ApiProperty() started!: boolean;
+  @ApiProperty({ nullable: true, enum: LOCALES }) locale!: ReportLocale | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt!: string | null;
+  @ApiProperty({ description: 'Member firms of the campaign' }) total!: number;
+  @ApiProperty({ description: 'Finished: report prepared, or nothing to prepare' }) done!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() pending!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Reports prepared; null when it would reveal the status of firms that do not share it' }) prepared!: number | null;
+  @ApiProperty() finished!: boolean;
+}
