@@ -217,6 +217,15 @@ describe('cross-tenant matrix (derived from the route table)', () => {
     expect(await leaks(v.chamberAdmin, firmRoutes)).toEqual([]);
   });
 
+  it('the chamber that prepared a member\'s report (batch distribution) cannot fetch it through any report route', async () => {
+    const reportId = await (RESOURCE_FIXTURES['report'] as Fixture)(v);
+    const [row]: { preparedBy: string }[] = await t.dataSource.query(`SELECT prepared_by AS "preparedBy" FROM report WHERE id = $1`, [reportId]);
+    expect(row.preparedBy).toBe(v.chamberId);
+    const reportRoutes = routes.filter((r) => r.rule?.type === 'resource' && r.rule.resolver === 'report');
+    expect(reportRoutes.length).toBeGreaterThanOrEqual(2);
+    expect(await leaks(v.chamberAdmin, reportRoutes)).toEqual([]);
+  });
+
   it('a platform admin has no way into a firm\'s data either', async () => {
     expect(await leaks(platformAdmin, routes)).toEqual([]);
   });

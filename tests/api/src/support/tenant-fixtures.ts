@@ -11,6 +11,8 @@ import type { TestApp } from './app';
 export interface VictimRef {
   firmId: string;
   owner: { id: string };
+  /** The chamber the victim firm belongs to (chamber fixtures). */
+  chamberId?: string;
 }
 
 type Fixture = (v: VictimRef) => string | Promise<string>;
@@ -44,13 +46,15 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
           );
           return rows[0].id;
         }),
+      // The victim's report as its chamber's batch distribution prepares it (prepared_by = the chamber): the chamber
+      // must not reach it through any route either.
       report: (v) =>
         once(`report:${v.firmId}`, async () => {
           const pdf = Buffer.from('%PDF-1.4\n% victim report\n%%EOF\n');
           const rows: { id: string }[] = await t.dataSource.query(
-            `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at)
-             VALUES ($1, $2, 'assessment', 'en', $3, 'done', $4, 1, $5, 'SCS-Check_victim_2026-01-01_en.pdf', now()) RETURNING id`,
-            [v.firmId, await submittedAssessment(v, 1), `victim-report-${v.firmId}`, createHash('sha256').update(pdf).digest('hex'), pdf.length],
+            `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at, prepared_by)
+             VALUES ($1, $2, 'assessment', 'en', $3, 'done', $4, 1, $5, 'SCS-Check_victim_2026-01-01_en.pdf', now(), $6) RETURNING id`,
+            [v.firmId, await submittedAssessment(v, 1), `victim-report-${v.firmId}`, createHash('sha256').update(pdf).digest('hex'), pdf.length, v.chamberId ?? null],
           );
           await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, pdf]);
           return rows[0].id;
@@ -59,6 +63,19 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
     params: {
       'compare/:otherId': (v) => submittedAssessment(v, 2),
       'tables/:table': () => 'level-by-sector',
+      // A member benchmark report of the victim's chamber (chambers feature).
+      'benchmark-reports/:reportId': (v) =>
+        once(`benchmark:${v.chamberId}`, async () => {
+          if (!v.chamberId) throw new Error('fixture: the victim has no chamber');
+          const pdf = Buffer.from('%PDF-1.4\n% victim chamber benchmark\n%%EOF\n');
+          const rows: { id: string }[] = await t.dataSource.query(
+            `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at)
+             VALUES ($1, NULL, 'chamber_benchmark', 'de', $2, 'done', $3, 1, $4, 'SCS-Check_member-benchmark_de.pdf', now()) RETURNING id`,
+            [v.chamberId, `victim-benchmark-${v.chamberId}`, createHash('sha256').update(pdf).digest('hex'), pdf.length],
+          );
+          await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, pdf]);
+          return rows[0].id;
+        }),
     },
     bodies: {
       'PUT /api/assessments/:id/answers': { answers: [{ questionId: 'T1', optionId: 'a', baseRevision: 0 }] },
@@ -67,6 +84,8 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
       'PATCH /api/assessments/:id/profile': { profile: { importsExports: false } },
       'PUT /api/assessments/:id/research-answers': { answers: {} },
       'POST /api/assessments/:id/reports': { locale: 'en' },
+      'POST /api/orgs/:chamberId/benchmark-reports': { locale: 'en' },
+      'POST /api/orgs/:chamberId/campaigns/:campaignId/distribution': { locale: 'en' },
     },
   };
 }
