@@ -101,6 +101,7 @@ describe('ReportsPanelComponent', () => {
     expect(code?.textContent).toBe(`${SHA.slice(0, 12)}…`);
     expect(code?.getAttribute('data-sha256')).toBe(SHA);
     expect(code?.getAttribute('title')).toBe(SHA);
+    expect(row?.textContent).not.toContain('Prepared by');
 
     // Done: no further polling.
     jest.advanceTimersByTime(10_000);
@@ -126,10 +127,12 @@ describe('ReportsPanelComponent', () => {
 
   it('keeps polling unfinished reports of the list and stops when the panel is destroyed', async () => {
     await create();
-    http.expectOne(listUrl).flush([report({ id: 'r3', status: 'rendering' }), report({ id: 'r4', status: 'done', sha256: SHA, bytes: 900, pages: 9 })]);
+    http.expectOne(listUrl).flush([report({ id: 'r3', status: 'rendering' }), report({ id: 'r4', status: 'done', sha256: SHA, bytes: 900, pages: 9, preparedBy: { orgId: 'c1', name: 'AHK Greater China' } })]);
     await settle(fixture);
     jest.advanceTimersByTime(pollDelay(0));
     http.expectOne('/api/reports/r3').flush(report({ id: 'r3', status: 'rendering' }));
+    await settle(fixture);
+    expect(el().querySelectorAll('[data-testid="report-row"]')[1]?.textContent).toContain('Prepared by AHK Greater China');
     http.expectNone('/api/reports/r4');
     await settle(fixture);
 
