@@ -93,7 +93,7 @@ const nodeCpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** Samples memory every 100 ms: node RSS + browser PSS (shared pages counted once); `peak` is the highest sum. */
+/** Samples memory every 500 ms (reading /proc costs CPU that would be counted against the renders): node RSS + browser PSS (shared pages counted once); `peak` is the highest sum. */
 function rssSampler(browserPid: () => number | undefined) {
   let peak = 0;
   const parts = () => {
@@ -106,7 +106,7 @@ function rssSampler(browserPid: () => number | undefined) {
     peak = Math.max(peak, p.node + p.browser);
     return p;
   };
-  const timer = setInterval(sample, 100);
+  const timer = setInterval(sample, 500);
   return { sample, stop: () => (clearInterval(timer), peak) };
 }
 

@@ -124,6 +124,6 @@ describe('BrowserPool', () => {
   it('names the missing executable clearly', () => {
     expect(() => findChromium('/nonexistent/chrome')).toThrow(/CHROMIUM_PATH is \/nonexistent\/chrome/);
     expect(() => findChromium(undefined, ['/nope/a', '/nope/b'])).toThrow(ChromiumNotFoundError);
-    expect(() => findChromium(undefined, ['/nope/a'])).toThrow(/apt-get install chromium fonts-noto-cjk/);
+    expect(() => findChromium(undefined, ['/nope/a'])).toThrow(/apt-get install chromium fonts-wqy-microhei fonts-noto-cjk/);
   });
 });

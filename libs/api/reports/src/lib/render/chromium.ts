@@ -16,7 +16,7 @@ export function findChromium(configured: string | undefined, candidates: readonl
   const found = candidates.find((c) => existsSync(c));
   if (!found) {
     throw new ChromiumNotFoundError(
-      `No Chromium found (looked for ${candidates.join(', ')}). Install it (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
+      `No Chromium found (looked for ${candidates.join(', ')}). Install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei fonts-noto-cjk) or set CHROMIUM_PATH.`,
     );
   }
   return found;

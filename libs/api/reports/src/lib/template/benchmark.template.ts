@@ -1,6 +1,6 @@
 import * as echarts from 'echarts';
 import type { ChamberBenchmarkData, ReportLocale, ReportSeverity } from '@scs/shared/contracts';
-import { FONT_STACK, LEVEL_COLORS } from './chart';
+import { FONT_STACK, FONT_STACK_ATTR, LEVEL_COLORS } from './chart';
 import { html, raw, type Html } from './html';
 import { REPORT_CSS } from './styles';
 
@@ -275,7 +275,7 @@ export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
 /** page.pdf() options: A4, running header and footer with page numbers, tagged, with outline. */
 export function benchmarkPdfOptions(d: ChamberBenchmarkData) {
   const t = LABELS[d.locale];
-  const style = `font-family:'Liberation Sans', Arial, 'Noto Sans CJK SC', sans-serif;font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
+  const style = `font-family:${FONT_STACK_ATTR};font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
   return {
     format: 'A4' as const,
     printBackground: true,

@@ -3,9 +3,14 @@ import type { ReportDimension, ReportLevel } from '@scs/shared/contracts';
 import { raw, type Html } from './html';
 
 export const LEVEL_COLORS: Record<ReportLevel, string> = { low: '#2e7d32', moderate: '#c49000', high: '#e65100', critical: '#b71c1c' };
-// Latin text in a TrueType font (Chromium embeds CFF/OpenType collections such as Noto CJK as bulky Type 3 fonts),
-// Chinese glyphs from Noto Sans CJK SC.
-export const FONT_STACK = '"Liberation Sans", Arial, Helvetica, "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+// Chromium embeds TrueType fonts as compact subsets but CFF-based OpenType (such as Noto Sans CJK) as Type 3 glyph
+// outlines, which makes Chinese titles the most expensive part of a report. Latin text therefore uses Liberation Sans
+// and Chinese WenQuanYi Micro Hei (both TrueType, Debian packages fonts-liberation and fonts-wqy-microhei), with
+// Noto Sans CJK as the fallback. The CJK face has no bold: synthetic bold is switched off (it would be Type 3 again).
+export const CJK_FONTS = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC"';
+export const FONT_STACK = `"Liberation Sans", Arial, Helvetica, ${CJK_FONTS}, sans-serif`;
+/** FONT_STACK with single quotes, for style attributes (header and footer templates). */
+export const FONT_STACK_ATTR = FONT_STACK.replace(/"/g, "'");
 
 /**
  * Horizontal bar chart of the dimension scores, rendered to an SVG string on the server (no script in the page).

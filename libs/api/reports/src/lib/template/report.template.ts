@@ -10,7 +10,7 @@ import type {
   ReportReference,
   ReportVerifyItem,
 } from '@scs/shared/contracts';
-import { dimensionChart } from './chart';
+import { FONT_STACK_ATTR, dimensionChart } from './chart';
 import { html, raw, type Html } from './html';
 import { LABELS, type Labels } from './labels';
 import { REPORT_CSS } from './styles';
@@ -299,7 +299,7 @@ ${appendix(ctx)}
 /** Running header and footer (Chromium renders them outside the page DOM, so they carry their own styles). */
 export function headerFooter(d: ReportData): { headerTemplate: string; footerTemplate: string } {
   const t = LABELS[d.locale];
-  const style = `font-family:${'"Liberation Sans", Arial, "Noto Sans CJK SC", sans-serif'.replace(/"/g, "'")};font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
+  const style = `font-family:${FONT_STACK_ATTR};font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
   const headerTemplate = html`<div style="${style}border-bottom:0.5pt solid #cfd8dc;padding-bottom:2pt;"><span>${t.reportTitle} · ${d.firm.name}</span><span>${d.branding?.chamberName ?? 'SCS Check'}</span></div>`.value;
   const footerTemplate = html`<div style="${style}"><span>${t.confidential} · ${t.generatedAt} ${t.formatDate(d.generatedAt)} · ${t.catalogueVersion} ${d.assessment.catalogueVersion}</span><span>${t.page} ${raw('<span class="pageNumber"></span>')} ${t.of} ${raw('<span class="totalPages"></span>')}</span></div>`.value;
   return { headerTemplate, footerTemplate };

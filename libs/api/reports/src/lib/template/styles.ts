@@ -1,4 +1,4 @@
-import { FONT_STACK, LEVEL_COLORS } from './chart';
+import { CJK_FONTS, FONT_STACK, LEVEL_COLORS } from './chart';
 
 // Print stylesheet of the report (A4; margins, header and footer come from page.pdf()).
 export const REPORT_CSS = `
@@ -6,7 +6,7 @@ export const REPORT_CSS = `
 * { box-sizing: border-box; }
 html { font-family: ${FONT_STACK}; font-size: 9pt; line-height: 1.38; color: #1f2a30; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
-:lang(zh-Hans) { font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }
+:lang(zh-Hans) { font-family: ${CJK_FONTS}, sans-serif; font-synthesis: none; }
 h1, h2, h3, h4 { color: #0d3b53; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 17pt; margin: 0 0 10pt; padding-bottom: 4pt; border-bottom: 2px solid #0d3b53; }
 h2 { font-size: 12.5pt; margin: 14pt 0 6pt; }
