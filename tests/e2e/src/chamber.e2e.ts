@@ -7,7 +7,8 @@ import { ROOT } from './support/server';
 
 // A chamber admin runs a campaign in the browser: creates it, uploads a CSV with good and bad rows, sees the rejected
 // rows, and watches the funnel move when a member firm (set up through the API) registers through its link, shares its
-// participation status and submits the self-check.
+// participation status and submits the self-check; then distributes branded reports to the members and watches the
+// progress bar complete.
 
 const PASSWORD = 'Korrekt-Pferd-Batterie-2026';
 const PROFILE = {
@@ -92,7 +93,7 @@ async function funnel(page: Page, stage: string): Promise<string> {
   return ((await page.locator(`[data-testid="funnel"] tr[data-stage="${stage}"] td.num`).textContent()) ?? '').trim();
 }
 
-describe('chamber campaign in the browser: create, CSV upload with rejected rows, funnel after a firm submits', () => {
+describe('chamber campaign in the browser: create, CSV upload with rejected rows, funnel after a firm submits, batch distribution', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -156,6 +157,30 @@ describe('chamber campaign in the browser: create, CSV upload with rejected rows
     expect([await funnel(page, 'invited'), await funnel(page, 'opened'), await funnel(page, 'joined'), await funnel(page, 'started')]).toEqual(['2', '1', '1', '1']);
     const firm = page.locator('[data-testid="firms"] tbody tr');
     expect(await firm.locator('td').allTextContents()).toEqual([PROFILE.name, expect.any(String), 'Submitted']);
+  });
+
+  it('starts the batch distribution of branded reports and sees the progress bar complete', async () => {
+    const panel = page.locator('scs-distribution-panel');
+    await panel.getByText('No reports have been distributed in this campaign yet.').waitFor();
+    await page.getByTestId('distribute').click();
+    await page.getByTestId('distribution-bar').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="distribution-counts"]')?.getAttribute('data-finished') === 'true', undefined, { timeout: 60_000 });
+    expect([await page.getByTestId('distribution-done').textContent(), await page.getByTestId('distribution-total').textContent(), await page.getByTestId('distribution-failed').textContent()]).toEqual(['1', '1', '0']);
+    expect(await page.locator('[data-testid="distribution-bar"]').getAttribute('aria-valuenow')).toBe('100');
+    await panel.getByText('All members are done.').waitFor();
+    // The report went into the firm's own list, prepared by the chamber; the chamber itself has no route to it.
+    const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+    await db.connect();
+    try {
+      const rows = await db.query<{ firm: string; status: string; chamber: string }>(
+        `SELECT o."name" AS "firm", r."status", c."name" AS "chamber" FROM "report" r JOIN "organisation" o ON o."id" = r."org_id" JOIN "organisation" c ON c."id" = r."prepared_by"
+          WHERE c."name" = $1`,
+        [`AHK E2E ${stamp}`],
+      );
+      expect(rows.rows).toEqual([{ firm: PROFILE.name, status: 'done', chamber: `AHK E2E ${stamp}` }]);
+    } finally {
+      await db.end();
+    }
   });
 
   it('shows the campaign in German and has no serious accessibility violations', async () => {

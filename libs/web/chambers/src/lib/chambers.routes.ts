@@ -4,6 +4,7 @@ import { BrandingPage } from './pages/branding.page';
 import { CampaignPage } from './pages/campaign.page';
 import { CampaignsPage } from './pages/campaigns.page';
 import { ChamberPage } from './pages/chamber.page';
+import { MembersPage } from './pages/members.page';
 import { NewCampaignPage } from './pages/new-campaign.page';
 
 /** Texts of this library (scope "chambers"). */
@@ -12,7 +13,7 @@ export const chambersScope = {
   loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
 };
 
-/** The chamber dashboard, mounted at /chamber: campaigns (list, new, one campaign) and branding. */
+/** The chamber dashboard, mounted at /chamber: campaigns (list, new, one campaign), member results (aggregates, benchmark report) and branding. */
 export const chambersRoutes: Route[] = [
   {
     path: '',
@@ -22,6 +23,7 @@ export const chambersRoutes: Route[] = [
       { path: '', component: CampaignsPage, title: 'SCS Check – Chamber campaigns' },
       { path: 'campaigns/new', component: NewCampaignPage, title: 'SCS Check – New campaign' },
       { path: 'campaigns/:campaignId', component: CampaignPage, title: 'SCS Check – Campaign' },
+      { path: 'members', component: MembersPage, title: 'SCS Check – Member results' },
       { path: 'branding', component: BrandingPage, title: 'SCS Check – Chamber branding' },
     ],
   },

@@ -1,3 +1,4 @@
+import type { DistributionView } from '@scs/shared/contracts';
 import { provideHttpClient, type HttpRequest } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { DeferBlockBehavior, TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -8,6 +9,7 @@ import { InvitePanelComponent } from './components/invite-panel.component';
 import { endOfDay, startOfDay } from './data/chamber-context';
 import en from './i18n/en.json';
 import { CampaignPage } from './pages/campaign.page';
+import { DistributionPanelComponent } from './components/distribution-panel.component';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -29,6 +31,8 @@ async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
   }
   await fixture.whenStable();
 }
+
+const NOT_STARTED: DistributionView = { campaignId: 'camp-1', started: false, locale: null, startedAt: null, total: 0, done: 0, failed: 0, pending: 0, prepared: null, finished: false };
 
 const CAMPAIGN = {
   id: 'camp-1', title: 'SCS-Selbstcheck 2026', messageDe: 'Hallo', messageEn: 'Hello', opensAt: '2026-11-01T00:00:00Z', closesAt: '2026-12-31T23:59:59Z',
@@ -103,6 +107,7 @@ describe('chambers web feature', () => {
         { firmId: 'f1', name: 'Alpha Ltd.', joinedAt: '2026-11-02T00:00:00Z', member: true, status: 'submitted' },
         { firmId: 'f2', name: 'Beta Ltd.', joinedAt: '2026-11-03T00:00:00Z', member: false, status: null },
       ]);
+      (await nextRequest(fixture, http, (r) => r.url.endsWith('/distribution'))).flush(NOT_STARTED);
       await settle(fixture);
       const el = fixture.nativeElement as HTMLElement;
       expect([...el.querySelectorAll('[data-testid="funnel"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map(text))).toEqual([
@@ -111,6 +116,34 @@ describe('chambers web feature', () => {
       expect(text(el.querySelector('[data-testid="partial"]'))).toContain('only the 1 of 2 firms that share their participation status');
       expect([...el.querySelectorAll('[data-testid="firms"] tbody tr')].map((r) => text(r.lastElementChild))).toEqual(['Submitted', 'Not shared']);
       expect(text(el.querySelector('[data-testid="firms"] tbody tr:last-child td'))).toBe('Beta Ltd.(left the chamber)');
+    });
+  });
+
+  describe('DistributionPanelComponent', () => {
+    const counts = (el: HTMLElement) => [...el.querySelectorAll('[data-testid="distribution-counts"] > span')].map(text);
+    const view = (over: Partial<DistributionView>): DistributionView => ({ ...NOT_STARTED, started: true, locale: 'de', startedAt: '2026-11-26T10:00:00Z', ...over });
+
+    it('starts the distribution, shows done/failed/total on a progress bar and offers a retry of failed members', async () => {
+      const fixture = TestBed.createComponent(DistributionPanelComponent);
+      fixture.componentRef.setInput('chamberId', 'chamber-1');
+      fixture.componentRef.setInput('campaignId', 'camp-1');
+      fixture.componentRef.setInput('canManage', true);
+      const url = '/api/orgs/chamber-1/campaigns/camp-1/distribution';
+      (await nextRequest(fixture, http, (r) => r.url === url && r.method === 'GET')).flush(NOT_STARTED);
+      await settle(fixture);
+      const el = fixture.nativeElement as HTMLElement;
+      expect(text(el)).toContain('No reports have been distributed in this campaign yet.');
+      (el.querySelector('[data-testid="distribute"]') as HTMLButtonElement).click();
+      (await nextRequest(fixture, http, (r) => r.url === url && r.method === 'POST')).flush(view({ total: 4, done: 3, failed: 1, pending: 0, prepared: null, finished: true }));
+      await settle(fixture);
+      expect(counts(el)).toEqual(['Done: 3 / 4', 'Failed: 1']);
+      expect(el.querySelector('[data-testid="distribution-bar"]')?.getAttribute('aria-valuenow')).toBe('100');
+      expect(text(el)).toContain('Finished; 1 could not be prepared.');
+      (el.querySelector('[data-testid="distribution-retry"]') as HTMLButtonElement).click();
+      (await nextRequest(fixture, http, (r) => r.url === `${url}/retry`)).flush(view({ total: 4, done: 4, failed: 0, pending: 0, prepared: 2, finished: true }));
+      await settle(fixture);
+      expect(counts(el)).toEqual(['Done: 4 / 4', 'Failed: 0', 'Reports prepared: 2']);
+      expect(el.querySelector('[data-testid="distribution-retry"]')).toBeNull();
     });
   });
 

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import type { DistributionView, MemberAggregatesView, ReportLocale, ReportView } from '@scs/shared/contracts';
 import type {
   BrandingInput, BrandingView, CampaignFirmView, CampaignInput, CampaignView, InviteResult, ProgressView, ReminderResult,
 } from './chambers.types';
@@ -63,5 +64,37 @@ export class ChambersApi {
 
   remind(chamberId: string, id: string): Promise<ReminderResult> {
     return firstValueFrom(this.http.post<ReminderResult>(`/api/orgs/${chamberId}/campaigns/${id}/reminders`, {}));
+  }
+
+  memberAggregates(chamberId: string): Promise<MemberAggregatesView> {
+    return firstValueFrom(this.http.get<MemberAggregatesView>(`/api/orgs/${chamberId}/member-aggregates`));
+  }
+
+  benchmarkReports(chamberId: string): Promise<ReportView[]> {
+    return firstValueFrom(this.http.get<ReportView[]>(`/api/orgs/${chamberId}/benchmark-reports`));
+  }
+
+  requestBenchmark(chamberId: string, locale: ReportLocale): Promise<ReportView> {
+    return firstValueFrom(this.http.post<ReportView>(`/api/orgs/${chamberId}/benchmark-reports`, { locale }));
+  }
+
+  benchmarkReport(chamberId: string, reportId: string): Promise<ReportView> {
+    return firstValueFrom(this.http.get<ReportView>(`/api/orgs/${chamberId}/benchmark-reports/${reportId}`));
+  }
+
+  benchmarkPdfUrl(chamberId: string, reportId: string): string {
+    return `/api/orgs/${chamberId}/benchmark-reports/${reportId}/pdf`;
+  }
+
+  distribution(chamberId: string, campaignId: string): Promise<DistributionView> {
+    return firstValueFrom(this.http.get<DistributionView>(`/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`));
+  }
+
+  startDistribution(chamberId: string, campaignId: string, locale?: ReportLocale): Promise<DistributionView> {
+    return firstValueFrom(this.http.post<DistributionView>(`/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`, locale ? { locale } : {}));
+  }
+
+  retryDistribution(chamberId: string, campaignId: string): Promise<DistributionView> {
+    return firstValueFrom(this.http.post<DistributionView>(`/api/orgs/${chamberId}/campaigns/${campaignId}/distribution/retry`, {}));
   }
 }

@@ -6,6 +6,7 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { describeError, LanguageService } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { FunnelChartComponent, type FunnelStage } from '../components/funnel-chart.component';
+import { DistributionPanelComponent } from '../components/distribution-panel.component';
 import { InvitePanelComponent } from '../components/invite-panel.component';
 import { ChambersApi } from '../data/chambers.api';
 import type { CampaignFirmView, CampaignView, ProgressView, ReminderResult } from '../data/chambers.types';
@@ -18,7 +19,7 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
   selector: 'scs-campaign-page',
   imports: [
     TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe,
-    FunnelChartComponent, InvitePanelComponent,
+    FunnelChartComponent, InvitePanelComponent, DistributionPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './chambers.css',
@@ -123,6 +124,10 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
               </p>
             }
           }
+        </section>
+
+        <section class="card" aria-labelledby="distribution-heading">
+          <scs-distribution-panel [chamberId]="chamberId()!" [campaignId]="c.id" [canManage]="canManage()" />
         </section>
 
         <section class="card" aria-labelledby="firms-heading">

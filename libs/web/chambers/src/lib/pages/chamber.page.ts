@@ -43,7 +43,8 @@ import { chamberContext } from '../data/chamber-context';
           </header>
           <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="t('nav.label')">
             <a mat-tab-link routerLink="/chamber" [routerLinkActiveOptions]="{ exact: false }" routerLinkActive #campaigns="routerLinkActive"
-               [active]="campaigns.isActive && !branding.isActive">{{ t('nav.campaigns') }}</a>
+               [active]="campaigns.isActive && !branding.isActive && !members.isActive">{{ t('nav.campaigns') }}</a>
+            <a mat-tab-link routerLink="/chamber/members" routerLinkActive #members="routerLinkActive" [active]="members.isActive" data-testid="nav-members">{{ t('nav.members') }}</a>
             <a mat-tab-link routerLink="/chamber/branding" routerLinkActive #branding="routerLinkActive" [active]="branding.isActive">{{ t('nav.branding') }}</a>
           </nav>
           <mat-tab-nav-panel #panel>

@@ -1,0 +1,100 @@
+import type { ReportBranding } from '@scs/shared/contracts';
+import { benchmarkData } from '../benchmark/benchmark-data';
+import { memberTables, TOP_FINDINGS, type MemberResult, type MemberVocabulary } from './member-tables';
+
+const t = (en: string) => ({ en, de: `${en} (de)` });
+const VOCABULARY: MemberVocabulary = {
+  levels: ['low', 'moderate', 'high', 'critical'].map((code) => ({ code, label: t(code) })),
+  dimensions: [
+    { id: 'tax', code: 'D1', name: t('Tax'), label: t('D1 Tax') },
+    { id: 'customs', code: 'D2', name: t('Customs'), label: t('D2 Customs') },
+  ],
+  findings: new Map([
+    ['T1:late', { label: t('Late filings'), dimensionId: 'tax', dimensionCode: 'D1', dimensionName: t('Tax'), severity: 'high' as const }],
+    ['C1:none', { label: t('No customs grade'), dimensionId: 'customs', dimensionCode: 'D2', dimensionName: t('Customs'), severity: 'critical' as const }],
+    ['C2:all', { label: t('Shared by everyone'), dimensionId: 'customs', dimensionCode: 'D2', dimensionName: t('Customs'), severity: 'low' as const }],
+  ]),
+};
+const BRANDING: ReportBranding = { chamberName: 'AHK Test' };
+
+/** Member i of a fixed, seeded layout: same sector and legal form, levels and scores spread deterministically. */
+function member(i: number, overrides: Partial<MemberResult> = {}): MemberResult {
+  return {
+    firmId: `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+    catalogueVersion: '2026.1',
+    naceSection: 'C',
+    headcountBand: '50_249',
+    legalForm: 'wfoe',
+    level: i % 2 === 0 ? 'low' : 'moderate',
+    overallScore: 20 + i,
+    dimensionScores: { tax: 10 + i, customs: 30 + i },
+    findings: ['C2:all', ...(i < 6 ? ['T1:late'] : []), ...(i < 3 ? ['C1:none'] : [])],
+    ...overrides,
+  };
+}
+const members = (n: number) => Array.from({ length: n }, (_, i) => member(i));
+
+describe('member tables (disclosure control over a chamber\'s consenting members)', () => {
+  it('suppresses every figure while fewer than k members are counted', () => {
+    const result = memberTables(members(4), VOCABULARY, 5);
+    expect(result).toMatchObject({ firms: null, published: false });
+    for (const table of result.tables) {
+      const total = table.rows.find((r) => r.total);
+      expect(total?.n.display).toBe('.');
+      expect(total?.cells.every((c) => c.value === null && c.display === '.')).toBe(true);
+    }
+    expect(result.tables.find((x) => x.id === 'frequent-findings')?.rows.filter((r) => !r.total)).toEqual([]);
+  });
+
+  it('publishes the totals from k members on and lists findings of at least k members that not all of them share', () => {
+    const result = memberTables(members(8), VOCABULARY, 5);
+    expect(result).toMatchObject({ firms: 8, published: true });
+    const findings = result.tables.find((x) => x.id === 'frequent-findings');
+    expect(findings?.rows.map((r) => [r.key, r.n.value, r.cells[0]?.display])).toEqual([['T1:late', 6, '75.0 %']]);
+    const means = result.tables.find((x) => x.id === 'means-by-size');
+    expect(means?.columns.map((c) => c.key)).toEqual(['overall', 'tax', 'customs']);
+    expect(means?.rows.find((r) => r.total)?.cells.map((c) => c.value)).toEqual([23.5, 13.5, 33.5]);
+  });
+
+  it('suppresses a size band with fewer than k members and never charts it', () => {
+    const list = [...members(8), member(8, { headcountBand: 'gte1000' }), member(9, { headcountBand: 'gte1000' })];
+    const means = memberTables(list, VOCABULARY, 5).tables.find((x) => x.id === 'means-by-size');
+    const small = means?.rows.find((r) => r.key === 'gte1000');
+    expect(small?.n.display).toBe('.');
+    expect(small?.cells.every((c) => c.value === null)).toBe(true);
+    for (const row of means?.rows ?? []) {
+      if (row.n.status === 'value' && (row.n.value as number) > 0) expect(row.n.value as number).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it(`lists at most ${TOP_FINDINGS} findings, most frequent first, then most severe`, () => {
+    const findings = new Map(VOCABULARY.findings);
+    for (let q = 0; q < 14; q++) findings.set(`Q${q}:x`, { label: t(`F${q}`), dimensionId: 'tax', dimensionCode: 'D1', dimensionName: t('Tax'), severity: q % 2 ? 'low' : 'critical' });
+    const list = Array.from({ length: 20 }, (_, i) => member(i, { findings: Array.from({ length: 14 }, (_, q) => `Q${q}:x`).filter((_, q) => i < 6 + q) }));
+    const rows = memberTables(list, { ...VOCABULARY, findings }, 5).tables.find((x) => x.id === 'frequent-findings')?.rows ?? [];
+    expect(rows).toHaveLength(TOP_FINDINGS);
+    expect(rows.map((r) => r.n.value)).toEqual([...rows.map((r) => r.n.value as number)].sort((a, b) => b - a));
+    expect(rows[0]?.key).toBe('Q13:x');
+  });
+});
+
+describe('benchmark data (what the member benchmark PDF may print)', () => {
+  const participation = { invited: 30, joined: 12, submitted: null, campaigns: [{ title: 'Herbst', invited: 30, joined: 12, submitted: null }] };
+
+  it('takes only published cells: a level held by one or two members and suppressed groups are left out and counted', () => {
+    const list = [...members(8), member(8, { level: 'critical' })];
+    const data = benchmarkData({ tables: memberTables(list, VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'de', k: 5 }, new Date('2026-11-26T12:00:00Z'));
+    expect(data.firms).toBe(9);
+    expect(data.levels.map((l) => [l.level, l.firms])).toEqual([['low', 4], ['moderate', 4], ['high', 0]]);
+    expect(data.suppressedCells).toBeGreaterThan(0);
+    expect(data.levels.find((l) => l.level === 'critical')).toBeUndefined();
+    expect(data.dimensions.map((d) => d.name)).toEqual(['Tax (de)', 'Customs (de)']);
+    expect(data.findings.map((f) => [f.title, f.firms])).toEqual([['Late filings (de)', 6]]);
+    expect(data.generatedAt).toBe('2026-11-26T12:00:00.000Z');
+  });
+
+  it('prints no result figure at all below k members', () => {
+    const data = benchmarkData({ tables: memberTables(members(3), VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'en', k: 5 });
+    expect(data).toMatchObject({ firms: null, overallMean: null, levels: [], dimensions: [], findings: [] });
+  });
+});
