@@ -3,15 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
 import { ChamberBrandingService } from '@scs/api/chambers';
+import { ResearchService } from '@scs/api/research';
 import { brandingHash, reportDataFrom, type ReportDataSource } from '@scs/api/reports';
 import type { ReportAction, ReportBranding, ReportData } from '@scs/shared/contracts';
 import type { ScoreResult } from '@scs/shared/scoring';
 import { Assessment } from './assessment.entity';
+import { peerComparison } from './peer-comparison';
 import { AssessmentsService } from './assessments.service';
 
 /**
  * The report data of one submitted assessment, read from one firm's data only: the assessment, its pinned catalogue,
- * the firm's name, open actions, the previous submitted assessment and the branding of the chamber it came through.
+ * the firm's name, open actions, the previous submitted assessment, the branding of the chamber it came through and
+ * the disclosure-controlled peer benchmark for the profile the assessment was submitted with.
  */
 @Injectable()
 export class AssessmentReportSource implements ReportDataSource {
@@ -20,6 +23,7 @@ export class AssessmentReportSource implements ReportDataSource {
     private readonly assessments: AssessmentsService,
     private readonly catalogues: CatalogueService,
     private readonly branding: ChamberBrandingService,
+    private readonly research: ResearchService,
   ) {}
 
   async load(assessmentId: string, locale: 'en' | 'de'): Promise<ReportData & { orgId: string; cacheParts: string[] }> {
@@ -58,8 +62,10 @@ export class AssessmentReportSource implements ReportDataSource {
       actions: actions.map(({ questionId, ...rest }) => ({ ...rest, ...(questionId ? { questionId } : {}) })),
       previous: previous?.result && previous.submittedAt ? { assessmentId: previous.id, submittedAt: previous.submittedAt, result: previous.result as ScoreResult } : null,
     });
-    // Same assessment, catalogue, firm name, actions, previous result and branding → same report (served from storage).
-    const contentParts = JSON.stringify([firm?.name ?? '', actions, previous?.id ?? null]);
-    return { ...data, orgId: a.orgId, cacheParts: [a.id, a.catalogueVersion, brandingHash(branding), contentParts] };
+    const peers = peerComparison(await this.research.peerBenchmarkFor(a.profileSnapshot), locale);
+    // Same assessment, catalogue, firm name, actions, previous result, peer figures and branding → same report (served
+    // from storage); a new wave of peer data makes a new report.
+    const contentParts = JSON.stringify([firm?.name ?? '', actions, previous?.id ?? null, peers]);
+    return { ...data, peers, orgId: a.orgId, cacheParts: [a.id, a.catalogueVersion, brandingHash(branding), contentParts] };
   }
 }

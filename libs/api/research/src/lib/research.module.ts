@@ -13,12 +13,13 @@ import { ResearchRecordsService } from './records/research-records.service';
 
 /**
  * Consent, anonymised research records (schema `research`) and the disclosure-controlled outputs built from them.
- * Other features use ResearchRecordsService.recordSubmission (assessments, on submit) and ConsentService.
+ * Other features use ResearchRecordsService.recordSubmission (assessments, on submit), ConsentService and
+ * ResearchService.peerBenchmarkFor (the firm report's peer comparison).
  */
 @Module({
   imports: [TypeOrmModule.forFeature(researchEntities), CatalogueModule],
   controllers: [ConsentController, ResearchController, FirmResearchController, ResearchAnswersController],
   providers: [PseudonymService, ResearchRecordsService, AggregatesService, ConsentService, ResearchService],
-  exports: [ResearchRecordsService, ConsentService, AggregatesService],
+  exports: [ResearchRecordsService, ConsentService, AggregatesService, ResearchService],
 })
 export class ResearchModule {}

@@ -80,6 +80,8 @@ export interface ReportFinding {
 }
 
 export interface ReportDimension {
+  /** Catalogue id of the dimension. */
+  id: string;
   /** "D1" .. "D16". */
   code: string;
   name: string;
@@ -164,6 +166,30 @@ export interface ReportComparison {
   findings: { resolved: number; new: number; unchanged: number };
 }
 
+/** One comparison group of the peer benchmark ("firms like yours"), as disclosure control published it. */
+export interface ReportPeerGroup {
+  by: 'sector' | 'size';
+  available: boolean;
+  /** The group in the report's language, e.g. "C Manufacturing" or "50–249 employees" (available groups). */
+  label: string | null;
+  /** Firms in the group (available groups). */
+  firms: number | null;
+  /** Mean overall score of the group; null where suppressed or empty. */
+  overall: number | null;
+  /** Mean score per dimension; `display` is what disclosure control prints ("." suppressed, "–" none). */
+  dimensions: { dimensionId: string; mean: number | null; display: string }[];
+  /** Why there is no comparison (unavailable groups), in the report's language. */
+  message: string | null;
+}
+
+/** "Firms like yours": means of consented firms in the latest closed wave, only from published cells. */
+export interface ReportPeerComparison {
+  wave: string | null;
+  /** Minimum number of firms per published cell. */
+  k: number;
+  groups: ReportPeerGroup[];
+}
+
 export interface ReportSource {
   title: string;
   url?: string;
@@ -188,6 +214,8 @@ export interface ReportData {
   verify: ReportVerifyItem[];
   actions: ReportAction[];
   previous: ReportComparison | null;
+  /** Peer benchmark; absent where the research feature is not part of the application. */
+  peers?: ReportPeerComparison | null;
   methodology: ReportMethodology;
   /** The official look-up portals for verifying each fact. */
   portals: ReportPortal[];

@@ -1,6 +1,6 @@
 import { DONT_KNOW, applicableQuestions, type Catalogue, type FirmProfile, type Locale, type Question } from '@scs/shared/catalogue';
 import { score, type Answers } from '@scs/shared/scoring';
-import type { ReportAction, ReportBranding, ReportData } from '@scs/shared/contracts';
+import type { ReportAction, ReportBranding, ReportData, ReportPeerComparison } from '@scs/shared/contracts';
 import { reportDataFrom } from './report-data.builder';
 
 /** A mid-sized German manufacturer and importer with sites in Jiangsu and Shanghai. */
@@ -72,7 +72,7 @@ export function exampleReportData(catalogue: Catalogue, options: ExampleOptions 
       status: i === 0 ? 'in_progress' : i === 5 ? 'done' : 'open',
       questionId: f.questionId,
     }));
-  return reportDataFrom({
+  const data = reportDataFrom({
     catalogue,
     profile: EXAMPLE_PROFILE,
     result,
@@ -84,4 +84,44 @@ export function exampleReportData(catalogue: Catalogue, options: ExampleOptions 
     previous: options.withPrevious === false ? null : { assessmentId: '0b7e6d5c-4a3b-4c2d-9e1f-0a1b2c3d4e5f', submittedAt: '2025-11-12T14:00:00.000Z', result: previous },
     generatedAt: options.generatedAt ?? '2026-05-04T10:00:00.000Z',
   });
+  return { ...data, peers: examplePeers(data, locale) };
+}
+
+/**
+ * A plausible peer comparison: the sector group published (one dimension suppressed), the size group too small.
+ * Means are derived from the firm's own scores so that the example stays consistent with the catalogue.
+ */
+function examplePeers(data: ReportData, locale: Locale): ReportPeerComparison {
+  const applicable = data.dimensions.filter((d) => d.applicable);
+  return {
+    wave: '2026-H1',
+    k: 10,
+    groups: [
+      {
+        by: 'sector',
+        available: true,
+        label: locale === 'de' ? 'Verarbeitendes Gewerbe' : 'Manufacturing',
+        firms: 37,
+        overall: data.result.score === null ? null : Math.round(data.result.score * 0.8 * 10) / 10,
+        dimensions: applicable.map((d, i) => {
+          if (i === 2 || d.score === null) return { dimensionId: d.id, mean: null, display: '.' };
+          const mean = Math.round((d.score * 0.7 + 8) * 10) / 10;
+          return { dimensionId: d.id, mean, display: mean.toFixed(1) };
+        }),
+        message: null,
+      },
+      {
+        by: 'size',
+        available: false,
+        label: null,
+        firms: null,
+        overall: null,
+        dimensions: [],
+        message:
+          locale === 'de'
+            ? 'Zu wenige vergleichbare Unternehmen haben ihre Ergebnisse geteilt, um einen Vergleich zu zeigen.'
+            : 'Too few comparable firms have shared their results to show a comparison.',
+      },
+    ],
+  };
 }

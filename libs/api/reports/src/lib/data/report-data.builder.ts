@@ -126,6 +126,7 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
   const reportDimensions: ReportDimension[] = result.dimensions.map((s) => {
     const d = dimensions.get(s.dimensionId);
     return {
+      id: s.dimensionId,
       code: s.code,
       name: dimensionName(s.dimensionId),
       ...(d?.name.zh ? { nameZh: d.name.zh } : {}),

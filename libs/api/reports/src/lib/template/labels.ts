@@ -78,6 +78,14 @@ export interface Labels {
   unchanged: string;
   noComparison: string;
 
+  peersTitle: string;
+  peersIntro: (wave: string, k: number) => string;
+  peersNoWave: string;
+  peerGroup: Record<'sector' | 'size', string>;
+  peerGroupOf: (label: string, firms: number) => string;
+  yours: string;
+  peersLegend: string;
+
   verifyTitle: string;
   verifyIntro: string;
   whatToCheck: string;
@@ -195,6 +203,15 @@ const en: Labels = {
   unchanged: 'Findings unchanged',
   noComparison: 'This is the first assessment of the firm: there is nothing to compare with yet.',
 
+  peersTitle: 'Firms like yours',
+  peersIntro: (wave, k) =>
+    `Mean scores of firms that shared their anonymised results for research, in the latest completed survey wave (${wave}). A figure is shown only where at least ${k} firms contribute to it.`,
+  peersNoWave: 'No comparison data yet: no survey wave has been completed.',
+  peerGroup: { sector: 'Same sector', size: 'Same size' },
+  peerGroupOf: (label, firms) => `${label} (${firms} firms)`,
+  yours: 'Your firm',
+  peersLegend: '“.” = withheld to protect the firms (too few firms or recomputable); “–” = no firm with this dimension.',
+
   verifyTitle: 'Facts to verify',
   verifyIntro: 'These questions were answered “don’t know”. They count as uncertainty, not as safe. Check each fact where indicated:',
   whatToCheck: 'What to check',
@@ -296,6 +313,15 @@ const de: Labels = {
   newFindings: 'Neue Befunde',
   unchanged: 'Unveränderte Befunde',
   noComparison: 'Dies ist die erste Einschätzung des Unternehmens; ein Vergleich ist noch nicht möglich.',
+
+  peersTitle: 'Unternehmen wie Ihres',
+  peersIntro: (wave, k) =>
+    `Durchschnittswerte der Unternehmen, die ihre anonymisierten Ergebnisse für die Forschung freigegeben haben, in der letzten abgeschlossenen Erhebungswelle (${wave}). Ein Wert erscheint nur, wenn mindestens ${k} Unternehmen dazu beitragen.`,
+  peersNoWave: 'Noch keine Vergleichsdaten: Es ist noch keine Erhebungswelle abgeschlossen.',
+  peerGroup: { sector: 'Gleiche Branche', size: 'Gleiche Größe' },
+  peerGroupOf: (label, firms) => `${label} (${firms} Unternehmen)`,
+  yours: 'Ihr Unternehmen',
+  peersLegend: '„.“ = zum Schutz der Unternehmen zurückgehalten (zu wenige Unternehmen oder rückrechenbar); „–“ = kein Unternehmen mit dieser Dimension.',
 
   verifyTitle: 'Zu prüfende Angaben',
   verifyIntro: 'Diese Fragen wurden mit „weiß nicht“ beantwortet. Sie zählen als Unsicherheit, nicht als unbedenklich. Prüfen Sie jede Angabe an der genannten Stelle:',

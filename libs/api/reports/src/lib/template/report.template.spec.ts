@@ -92,6 +92,24 @@ describe('report template', () => {
     expect(remote).not.toContain('evil.example');
   });
 
+  it('compares with firms like yours from published cells only, and says why a group is missing', () => {
+    expect(enHtml).toContain('Firms like yours');
+    expect(enHtml).toContain('latest completed survey wave (2026-H1)');
+    expect(enHtml).toContain('Manufacturing (37 firms)');
+    expect(enHtml).toContain('Too few comparable firms have shared their results');
+    const peers = en.peers?.groups[0];
+    const suppressed = peers?.dimensions.find((x) => x.mean === null);
+    const dim = en.dimensions.find((x) => x.id === suppressed?.dimensionId);
+    expect(dim).toBeDefined();
+    // The suppressed dimension's row prints the disclosure mark, never a number, in the peer column.
+    const row = new RegExp(`<tr><td>${dim?.code} [^<]*</td><td class="num">[^<]*</td><td class="num">\\.</td></tr>`);
+    expect(enHtml).toMatch(row);
+    expect(deHtml).toContain('Unternehmen wie Ihres');
+    expect(deHtml).toContain('Verarbeitendes Gewerbe (37 Unternehmen)');
+    expect(render({ peers: { wave: null, k: 10, groups: [] } })).toContain('No comparison data yet');
+    expect(render({ peers: null })).not.toContain('Firms like yours');
+  });
+
   it('says so when there is no previous assessment, no action and nothing to verify', () => {
     const page = render({ previous: null, actions: [], verify: [] });
     expect(page).toContain('This is the first assessment');

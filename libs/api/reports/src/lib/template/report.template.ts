@@ -6,6 +6,8 @@ import type {
   ReportDimension,
   ReportFinding,
   ReportLevel,
+  ReportPeerComparison,
+  ReportPeerGroup,
   ReportPortal,
   ReportReference,
   ReportVerifyItem,
@@ -16,7 +18,7 @@ import { LABELS, type Labels } from './labels';
 import { REPORT_CSS } from './styles';
 
 /** Part of every report's cache key: bump it whenever the rendered output of the same data changes. */
-export const REPORT_TEMPLATE_VERSION = '1';
+export const REPORT_TEMPLATE_VERSION = '2';
 
 /** Only web links become anchors; anything else is printed as text. */
 export function safeUrl(url: string | undefined): string | undefined {
@@ -197,7 +199,35 @@ function actions({ d, t }: Ctx): Html {
       ? html`<table class="grid"><thead><tr><th>${t.action}</th><th style="width:20%">${t.owner}</th><th style="width:17%">${t.due}</th><th style="width:12%">${t.status}</th></tr></thead><tbody>${d.actions.map((a) => actionRow(t, a))}</tbody></table>`
       : html`<p>${t.noActions}</p>`}
     ${comparison(t, d.previous, d.result.score, d.result.level)}
+    ${d.peers ? peers(t, d.peers, d) : ''}
   </section>`;
+}
+
+/** "Firms like yours": published means only; suppressed cells keep the disclosure mark, unavailable groups say why. */
+function peers(t: Labels, p: ReportPeerComparison, d: ReportData): Html {
+  const groups = p.groups.filter((g) => g.available);
+  const unavailable = p.groups.filter((g) => !g.available);
+  const intro = p.wave ? t.peersIntro(p.wave, p.k) : t.peersNoWave;
+  const cell = (g: ReportPeerGroup, dimensionId: string | null) => {
+    if (dimensionId === null) return g.overall === null ? '.' : t.formatNumber(g.overall);
+    const m = g.dimensions.find((x) => x.dimensionId === dimensionId);
+    return m ? (m.mean === null ? m.display : t.formatNumber(m.mean)) : '–';
+  };
+  return html`<h2>${t.peersTitle}</h2>
+    <p>${intro}</p>
+    ${unavailable.map((g) => html`<p class="muted">${t.peerGroup[g.by]}: ${g.message ?? ''}</p>`)}
+    ${groups.length
+      ? html`<table class="grid">
+          <thead><tr><th>Dimension</th><th class="num">${t.yours}</th>${groups.map((g) => html`<th class="num">${t.peerGroup[g.by]}<br><span class="small muted">${t.peerGroupOf(g.label ?? '', g.firms ?? 0)}</span></th>`)}</tr></thead>
+          <tbody>
+            <tr><td><strong>${t.overall}</strong></td><td class="num">${scoreText(t, d.result.score)}</td>${groups.map((g) => html`<td class="num">${cell(g, null)}</td>`)}</tr>
+            ${d.dimensions
+              .filter((x) => x.applicable)
+              .map((x) => html`<tr><td>${x.code} ${x.name}</td><td class="num">${scoreText(t, x.score)}</td>${groups.map((g) => html`<td class="num">${cell(g, x.id)}</td>`)}</tr>`)}
+          </tbody>
+        </table>
+        <p class="small muted">${t.peersLegend}</p>`
+      : ''}`;
 }
 
 function delta(t: Labels, previous: number | null, current: number | null): Html {

@@ -76,6 +76,12 @@ interface Caller {
   orgId: string;
 }
 
+/** The profile attributes the peer groups are formed by. */
+export interface PeerProfile {
+  naceSection?: string | null;
+  headcountBand?: string | null;
+}
+
 /** The researcher-facing outputs (predefined tables, CSV, microdata, codebook) and the firms' peer benchmark. */
 @Injectable()
 export class ResearchService {
@@ -262,13 +268,18 @@ export class ResearchService {
 
   /** "Firms like yours": the firm's sector-group and size-band rows of the latest closed wave's means tables. */
   async peerBenchmark(orgId: string): Promise<PeerBenchmark> {
-    const k = this.config.researchK;
-    let profile: { naceSection?: string | null; headcountBand?: string | null } = {};
+    let profile: PeerProfile = {};
     try {
       profile = (await this.profiles.current(orgId)).data;
     } catch (e) {
       if (!(e instanceof NotFoundException)) throw e;
     }
+    return this.peerBenchmarkFor(profile);
+  }
+
+  /** The peer benchmark of a firm with this profile (e.g. the profile an assessment was submitted with). */
+  async peerBenchmarkFor(profile: PeerProfile): Promise<PeerBenchmark> {
+    const k = this.config.researchK;
     const firm = { sectorGroup: profile.naceSection ? sectorGroupOf(profile.naceSection) : null, headcountBand: profile.headcountBand ?? null };
     const wave = (await this.closedWaves()).at(-1);
     const summary = wave ? await this.summaryOf(wave) : null;
