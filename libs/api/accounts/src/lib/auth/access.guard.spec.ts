@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Post, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type AuthUser, Authenticated, FIRM_ROLES, OrgAccess, PlatformAdmin, Public, ResourceAccess, ResourceOwners } from '@scs/api/core';
-import type { MembershipInfo, MembershipsService } from '../orgs/memberships.service';
+import type { MembershipInfo } from '../orgs/memberships.service';
 import { AccessGuard, type AccessRequest } from './access.guard';
 import { CsrfService } from './csrf.service';
 import type { SessionsService } from './sessions.service';
@@ -41,15 +41,19 @@ const tokens = {
   verifyAccess: async (token: string) => (token.startsWith('valid-') ? { sub: token.slice(6), sid: users[token.slice(6)]?.sessionId ?? 'x' } : null),
   csrfToken: async (sid: string) => `csrf-for-${sid}`,
 } as unknown as TokenService;
+const activeUser = (sid: string, uid: string) => (users[uid] && users[uid].sessionId === sid && !revokedSessions.has(sid) ? users[uid] : null);
 const sessions = {
-  activeUser: async (sid: string, uid: string) => (users[uid] && users[uid].sessionId === sid && !revokedSessions.has(sid) ? users[uid] : null),
+  activeUser: async (sid: string, uid: string) => activeUser(sid, uid),
+  activeUserIn: async (sid: string, uid: string, orgId: string) => {
+    const user = activeUser(sid, uid);
+    return user ? { user, membership: memberships[`${uid}:${orgId}`] ?? null } : null;
+  },
 } as unknown as SessionsService;
-const membershipLookup = { roleIn: async (uid: string, orgId: string) => memberships[`${uid}:${orgId}`] ?? null } as unknown as MembershipsService;
 
 function guard(): AccessGuard {
   const owners = new ResourceOwners();
   owners.register('doc', async (id) => ({ [DOC_OF_A]: FIRM_A, [DOC_OF_B]: FIRM_B })[id] ?? null);
-  return new AccessGuard(new Reflector(), tokens, sessions, membershipLookup, owners, new CsrfService(tokens));
+  return new AccessGuard(new Reflector(), tokens, sessions, owners, new CsrfService(tokens));
 }
 
 function request(init: { method?: string; headers?: Record<string, string>; cookies?: Record<string, string>; params?: Record<string, string> }): AccessRequest {
@@ -176,5 +180,36 @@ describe('AccessGuard', () => {
       const unknown = '66666666-6666-4666-8666-666666666666';
       await expect(guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id: unknown } })))).rejects.toBeInstanceOf(NotFoundException);
     });
+
+    it('answers 401 for a revoked session before telling anything about the resource or the id', async () => {
+      revokedSessions.add('sa');
+      const unknown = '66666666-6666-4666-8666-666666666666';
+      for (const id of [DOC_OF_A, DOC_OF_B, unknown, 'not-a-uuid']) {
+        await expect(guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id } })))).rejects.toThrow('Session ended; sign in again');
+      }
+      await expect(guard().canActivate(context('firm', request({ headers: bearer('alice'), params: { orgId: FIRM_A } })))).rejects.toBeInstanceOf(UnauthorizedException);
+    });
+
+    it('refuses a cookie-authenticated write without CSRF token before looking at the id', async () => {
+      const req = request({ method: 'POST', cookies: { scs_access: 'valid-alice' }, params: { orgId: 'not-a-uuid' } });
+      await expect(guard().canActivate(context('adminOnly', req))).rejects.toThrow(/CSRF/);
+    });
+  });
+});
+
+describe('ResourceOwners', () => {
+  it('remembers found owners, asks again for unknown ids', async () => {
+    const owners = new ResourceOwners();
+    const asked: string[] = [];
+    owners.register('doc', async (id) => {
+      asked.push(id);
+      return id === DOC_OF_A ? FIRM_A : null;
+    });
+    expect(await owners.ownerOf('doc', DOC_OF_A)).toBe(FIRM_A);
+    expect(await owners.ownerOf('doc', DOC_OF_A)).toBe(FIRM_A);
+    expect(await owners.ownerOf('doc', DOC_OF_B)).toBeNull();
+    expect(await owners.ownerOf('doc', DOC_OF_B)).toBeNull();
+    expect(asked).toEqual([DOC_OF_A, DOC_OF_B, DOC_OF_B]);
+    await expect(owners.ownerOf('nothing', DOC_OF_A)).rejects.toThrow(/No owner resolver/);
   });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type AuthUser } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, type AuthUser, type OrgKind, type OrgRoleName } from '@scs/api/core';
+import type { MembershipInfo } from '../orgs/memberships.service';
 import type { IssuedSession } from './cookies';
 import { randomToken, sha256 } from './crypto';
 import { returnedRows } from '../sql';
@@ -88,5 +89,26 @@ export class SessionsService {
     );
     const u = rows[0];
     return u ? { id: u.id, email: u.email, name: u.name, platformAdmin: u.platform_admin, sessionId } : null;
+  }
+
+  /**
+   * activeUser and the user's membership of `orgId` in one round trip (the guard's path for every organisation and
+   * resource route); `membership` is null when the user does not belong to the organisation.
+   */
+  async activeUserIn(sessionId: string, userId: string, orgId: string): Promise<{ user: AuthUser; membership: MembershipInfo | null } | null> {
+    const rows: { id: string; email: string; name: string; platform_admin: boolean; role: OrgRoleName | null; kind: OrgKind | null }[] = await this.dataSource.query(
+      `SELECT u."id", u."email", u."name", u."platform_admin", m."role", o."kind"
+         FROM "session" s JOIN "user_account" u ON u."id" = s."user_id"
+         LEFT JOIN "membership" m ON m."user_id" = u."id" AND m."org_id" = $3
+         LEFT JOIN "organisation" o ON o."id" = m."org_id"
+        WHERE s."id" = $1 AND s."user_id" = $2 AND s."revoked_at" IS NULL AND s."expires_at" > now()`,
+      [sessionId, userId, orgId],
+    );
+    const u = rows[0];
+    if (!u) return null;
+    return {
+      user: { id: u.id, email: u.email, name: u.name, platformAdmin: u.platform_admin, sessionId },
+      membership: u.role && u.kind ? { role: u.role, kind: u.kind } : null,
+    };
   }
 }

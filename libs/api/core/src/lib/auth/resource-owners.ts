@@ -3,13 +3,21 @@ import { Injectable } from '@nestjs/common';
 /** Resolves a resource id (from a route) to the id of the organisation that owns it, or null when unknown. */
 export type OwnerResolver = (id: string) => Promise<string | null>;
 
+/** Owners remembered per process (positive answers only); about 100 bytes each. */
+const OWNER_CACHE_SIZE = 50_000;
+
 /**
  * Feature modules register how their resources map to organisations (e.g. 'assessment' → firm id), so that one
  * guard can authorise every resource route the same way.
+ *
+ * A resource never moves to another organisation, so a found owner is remembered (bounded, oldest out first): the
+ * guard's hot path — autosave — then needs no owner lookup. Unknown ids are always asked again, and a deleted resource
+ * whose owner is still remembered is answered 404 by its handler.
  */
 @Injectable()
 export class ResourceOwners {
   private readonly resolvers = new Map<string, OwnerResolver>();
+  private readonly known = new Map<string, string>();
 
   register(name: string, resolver: OwnerResolver): void {
     this.resolvers.set(name, resolver);
@@ -18,7 +26,15 @@ export class ResourceOwners {
   async ownerOf(name: string, id: string): Promise<string | null> {
     const resolver = this.resolvers.get(name);
     if (!resolver) throw new Error(`No owner resolver registered for '${name}'`);
-    return resolver(id);
+    const key = `${name}:${id}`;
+    const cached = this.known.get(key);
+    if (cached) return cached;
+    const owner = await resolver(id);
+    if (owner) {
+      if (this.known.size >= OWNER_CACHE_SIZE) this.known.delete(this.known.keys().next().value as string);
+      this.known.set(key, owner);
+    }
+    return owner;
   }
 }
 
