@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Chamber campaigns through the production server: importing 5,000 invitations (the per-upload limit) while a
 // concurrent client keeps calling /api/health (its p99 shows whether the import starves other requests), the API
-// process's peak memory, and the progress/firms reads of a campaign with many joined firms.
-// Usage: node tools/bench/chambers.bench.mjs [--runs 3] [--firms 200]
-// (The issue's "batch-prepare 1,000 member reports" figure needs batch distribution, which is not built yet.)
+// process's peak memory, the progress/firms reads of a campaign with many joined firms, and the batch distribution:
+// preparing N member reports (chamber-branded PDFs through the report queue, worker and browser pool) with total time,
+// reports/s, peak memory of the server and its Chromium, and the p99 of concurrent health and read requests.
+// Usage: node tools/bench/chambers.bench.mjs [--runs 3] [--firms 200] [--reports 1000] [--parts import,progress,distribution]
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { Client, createDatabase, report, ROOT, startServer, stats } from './support.mjs';
+import { Client, createDatabase, PROFILE, report, ROOT, startServer, stats } from './support.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,6 +17,9 @@ const arg = (name, def) => {
 };
 const RUNS = arg('runs', 3);
 const FIRMS = arg('firms', 200);
+const REPORTS = arg('reports', 1000);
+const partsAt = process.argv.indexOf('--parts');
+const PARTS = new Set(partsAt > 0 ? process.argv[partsAt + 1].split(',') : ['import', 'progress', 'distribution']);
 const LIMIT = 5000;
 const PASSWORD = 'Bench-Pferd-Batterie-2026!';
 const day = 86_400_000;
@@ -24,6 +28,29 @@ const day = 86_400_000;
 function peakRssMiB(pid) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
   return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
+}
+
+/** Resident memory of a process and all its descendants (the API and its Chromium), in MiB; Linux /proc. */
+function treeRssMiB(rootPid) {
+  const children = new Map();
+  const rss = new Map();
+  for (const e of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      rss.set(Number(e), Number(fields[21]) * 4096);
+      children.set(Number(fields[1]), [...(children.get(Number(fields[1])) ?? []), Number(e)]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  let total = 0;
+  const walk = (pid) => {
+    total += rss.get(pid) ?? 0;
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(rootPid);
+  return total / 2 ** 20;
 }
 
 const db = await createDatabase('scs_bench_chambers');
@@ -49,30 +76,31 @@ try {
   };
 
   // --- 1. import LIMIT addresses per run, with a concurrent health probe
-  const importMs = [];
-  const rates = [];
-  const health = [];
-  for (let run = 0; run < RUNS; run++) {
-    const campaignId = await newCampaign(`Bench import ${run}`);
-    const text = Array.from({ length: LIMIT }, (_, i) => `member${i}.run${run}@firm${i}.example`).join('\n');
-    let importing = true;
-    const probe = (async () => {
-      while (importing) {
-        const t0 = performance.now();
-        await fetch(`${server.url}/api/health`);
-        health.push(performance.now() - t0);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    })();
-    const t0 = performance.now();
-    const res = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, { addresses: text });
-    const ms = performance.now() - t0;
-    importing = false;
-    await probe;
-    if (res.status !== 200 || res.body.invited !== LIMIT) throw new Error(`import ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-    importMs.push(ms);
-    rates.push(LIMIT / (ms / 1000));
-    console.log(`run ${run}: ${LIMIT} invitations in ${ms.toFixed(0)} ms`);
+  if (PARTS.has('import')) {
+    const importMs = [];
+    const rates = [];
+    const health = [];
+    for (let run = 0; run < RUNS; run++) {
+      const campaignId = await newCampaign(`Bench import ${run}`);
+      const text = Array.from({ length: LIMIT }, (_, i) => `member${i}.run${run}@firm${i}.example`).join('\n');
+      let importing = true;
+      const probe = (async () => {
+        while (importing) {
+          const t0 = performance.now();
+          await fetch(`${server.url}/api/health`);
+          health.push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
+      const t0 = performance.now();
+      const res = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, { addresses: text });
+      const ms = performance.now() - t0;
+      importing = false;
+      await probe;
+      if (res.status !== 200 || res.body.invited !== LIMIT) throw new Error(`import ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      importMs.push(ms);
+      rates.push(LIMIT / (ms / 1000));
+      console.log(`run ${run}: ${LIMIT} invitations in ${ms.toFixed(0)} ms`);
   }
   const imp = stats(importMs);
   const rate = stats(rates);
@@ -81,23 +109,25 @@ try {
   report({ figure: 'invitations imported per second', unit: '1/s', median: rate.median, min: rate.min, max: rate.max, baseline: null, ratio: null });
   report({ figure: 'p99 of concurrent GET /api/health during imports', unit: 'ms', median: h.p99, min: h.min, max: h.max, baseline: h.median, ratio: h.p99 / h.median });
   report({ figure: 'API process peak RSS after imports', unit: 'MiB', median: peakRssMiB(server.proc.pid), min: null, max: null, baseline: null, ratio: null });
+  }
 
   // --- 2. a campaign with FIRMS joined firms (registered through their links): progress and firm-list reads
-  const campaignId = await newCampaign('Bench progress');
-  const emails = Array.from({ length: FIRMS }, (_, i) => `owner${i}@joined${i}.example`);
-  await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, { addresses: emails.join('\n') });
-  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
-  const rows = (await pool.query(`SELECT "to", "text" FROM "mail_outbox" WHERE "to" = ANY($1)`, [emails])).rows;
-  await pool.end();
-  console.log(`registering ${FIRMS} firms through their campaign links ...`);
-  for (let i = 0; i < rows.length; i += 10) {
-    await Promise.all(
-      rows.slice(i, i + 10).map(async (r, j) => {
-        const invitationToken = /\/invitations\/([A-Za-z0-9_-]+)/.exec(r.text)[1];
-        const res = await new Client(server.url).req('POST', '/api/auth/register', { email: r.to, password: PASSWORD, name: `Owner ${i + j}`, firmName: `Joined Firm ${i + j}`, invitationToken });
-        if (res.status !== 201) throw new Error(`firm register ${res.status} ${JSON.stringify(res.body)}`);
-      }),
-    );
+  if (PARTS.has('progress')) {
+    const campaignId = await newCampaign('Bench progress');
+    const emails = Array.from({ length: FIRMS }, (_, i) => `owner${i}@joined${i}.example`);
+    await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, { addresses: emails.join('\n') });
+    const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    const rows = (await pool.query(`SELECT "to", "text" FROM "mail_outbox" WHERE "to" = ANY($1)`, [emails])).rows;
+    await pool.end();
+    console.log(`registering ${FIRMS} firms through their campaign links ...`);
+    for (let i = 0; i < rows.length; i += 10) {
+      await Promise.all(
+        rows.slice(i, i + 10).map(async (r, j) => {
+          const invitationToken = /\/invitations\/([A-Za-z0-9_-]+)/.exec(r.text)[1];
+          const res = await new Client(server.url).req('POST', '/api/auth/register', { email: r.to, password: PASSWORD, name: `Owner ${i + j}`, firmName: `Joined Firm ${i + j}`, invitationToken });
+          if (res.status !== 201) throw new Error(`firm register ${res.status} ${JSON.stringify(res.body)}`);
+        }),
+      );
   }
   for (const [name, path] of [['progress', 'progress'], ['firm list', 'firms']]) {
     const latencies = [];
@@ -109,6 +139,99 @@ try {
     }
     const s = stats(latencies);
     report({ figure: `GET campaign ${name} (${FIRMS} joined firms)`, unit: 'ms', median: s.median, min: s.min, max: s.max, baseline: null, ratio: null });
+  }
+  }
+
+  // --- 3. batch distribution: REPORTS member firms with a submitted assessment each, one branded PDF per firm
+  if (PARTS.has('distribution')) {
+    const campaignId = await newCampaign('Bench distribution');
+    // One firm answers the self-check through the API; REPORTS member firms are cloned from it in SQL (each with
+    // its own name, so every report has its own content and cache key), joined to the chamber and the campaign.
+    const template = new Client(server.url);
+    const owner = await template.req('POST', '/api/auth/register', { email: `bench-template-${Date.now()}@firm.example`, password: PASSWORD, name: 'Template Owner', firmName: 'Template Firm' });
+    if (owner.status !== 201) throw new Error(`template register ${owner.status}`);
+    const firmId = owner.body.orgId;
+    const put = await template.req('PUT', `/api/orgs/${firmId}/profile`, { name: 'Template Firm', ...PROFILE });
+    if (put.status !== 200) throw new Error(`template profile ${put.status} ${JSON.stringify(put.body)}`);
+    const draft = await template.req('POST', `/api/orgs/${firmId}/assessments`, {});
+    const open = await template.req('POST', `/api/assessments/${draft.body.id}/submit`, {});
+    const catalogue = await template.req('GET', '/api/catalogue');
+    // A realistic mix: every third question answered with its riskiest option (findings), the rest with the first.
+    const answers = open.body.unanswered.map((questionId, i) => {
+      const options = catalogue.body.questions.find((q) => q.id === questionId).options;
+      return { questionId, optionId: options[i % 3 === 0 ? options.length - 1 : 0].id, baseRevision: 0 };
+    });
+    if ((await template.req('PUT', `/api/assessments/${draft.body.id}/answers`, { answers })).status !== 200) throw new Error('template answers');
+    if ((await template.req('POST', `/api/assessments/${draft.body.id}/submit`, {})).status !== 200) throw new Error('template submit');
+
+    const sql = new pg.Client({ connectionString: db.url });
+    await sql.connect();
+    const seed0 = performance.now();
+    await sql.query('BEGIN');
+    const firms = (await sql.query(`INSERT INTO "organisation" ("kind", "name") SELECT 'firm', 'Bench Member ' || g || ' (Suzhou) Co., Ltd.' FROM generate_series(1, $1) g RETURNING "id"`, [REPORTS])).rows.map((r) => r.id);
+    await sql.query(`INSERT INTO "membership" ("user_id", "org_id", "role") SELECT $1, unnest($2::uuid[]), 'owner'`, [owner.body.user.id, firms]);
+    await sql.query(`INSERT INTO "chamber_membership" ("chamber_id", "firm_id") SELECT $1, unnest($2::uuid[])`, [chamberId, firms]);
+    await sql.query(`INSERT INTO "campaign_firm" ("campaign_id", "firm_id") SELECT $1, unnest($2::uuid[])`, [campaignId, firms]);
+    await sql.query(
+      `INSERT INTO "assessment" ("org_id", "catalogue_version", "profile_snapshot", "status", "created_by", "submitted_at", "submitted_by", "result", "overall_score", "level")
+       SELECT f, a."catalogue_version", a."profile_snapshot", 'submitted', a."created_by", now(), a."submitted_by", a."result", a."overall_score", a."level"
+         FROM "assessment" a, unnest($2::uuid[]) f WHERE a."id" = $1`,
+      [draft.body.id, firms],
+    );
+    await sql.query(
+      `INSERT INTO "assessment_answer" ("assessment_id", "question_id", "option_id", "note", "revision", "updated_by")
+       SELECT n."id", aa."question_id", aa."option_id", aa."note", aa."revision", aa."updated_by"
+         FROM "assessment" n JOIN "assessment_answer" aa ON aa."assessment_id" = $1 WHERE n."org_id" = ANY($2::uuid[])`,
+      [draft.body.id, firms],
+    );
+    await sql.query('COMMIT');
+    console.log(`seeded ${REPORTS} member firms with a submitted assessment in ${((performance.now() - seed0) / 1000).toFixed(1)} s`);
+
+    const latencies = { health: [], read: [] };
+    let running = true;
+    let peak = treeRssMiB(server.proc.pid);
+    const probes = [
+      ['health', '/api/health', new Client(server.url)],
+      ['read', `/api/orgs/${chamberId}/campaigns/${campaignId}/progress`, chamber],
+    ].map(([key, path, client]) =>
+      (async () => {
+        while (running) {
+          const t0 = performance.now();
+          const res = key === 'health' ? await fetch(server.url + path) : await client.req('GET', path);
+          if ((res.status ?? 0) !== 200) throw new Error(`${path} answered ${res.status}`);
+          latencies[key].push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })(),
+    );
+    const t0 = performance.now();
+    const started = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`, { locale: 'de' });
+    if (started.status !== 202) throw new Error(`distribution ${started.status} ${JSON.stringify(started.body)}`);
+    let view = started.body;
+    let lastLog = 0;
+    while (!view.finished) {
+      await new Promise((r) => setTimeout(r, 500));
+      peak = Math.max(peak, treeRssMiB(server.proc.pid));
+      view = (await chamber.req('GET', `/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`)).body;
+      if (performance.now() - lastLog > 15_000) {
+        lastLog = performance.now();
+        console.log(`  ${((performance.now() - t0) / 1000).toFixed(0)} s: ${view.done} done, ${view.failed} failed of ${view.total}`);
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    running = false;
+    await Promise.all(probes);
+    const check = (await sql.query(`SELECT count(*)::int AS "n", count(DISTINCT "sha256")::int AS "distinct" FROM "report" WHERE "prepared_by" = $1 AND "status" = 'done'`, [chamberId])).rows[0];
+    await sql.end();
+    console.log(`distribution: ${view.done} done, ${view.failed} failed of ${view.total} in ${seconds.toFixed(1)} s; ${check.n} PDFs stored (${check.distinct} distinct)`);
+    if (view.failed > 0 || check.n !== REPORTS) throw new Error(`expected ${REPORTS} prepared reports, got ${check.n} (${view.failed} failed)`);
+    const h = stats(latencies.health);
+    const r = stats(latencies.read);
+    report({ figure: `batch-prepare ${REPORTS} member reports (total)`, unit: 's', median: seconds, min: null, max: null, baseline: null, ratio: null });
+    report({ figure: 'member reports prepared per second', unit: '1/s', median: REPORTS / seconds, min: null, max: null, baseline: null, ratio: null });
+    report({ figure: 'peak memory of API + Chromium during the batch', unit: 'MiB', median: peak, min: null, max: null, baseline: null, ratio: null });
+    report({ figure: 'p99 of concurrent GET /api/health during the batch', unit: 'ms', median: h.p99, min: h.min, max: h.max, baseline: h.median, ratio: h.p99 / h.median });
+    report({ figure: 'p99 of concurrent GET campaign progress during the batch', unit: 'ms', median: r.p99, min: r.min, max: r.max, baseline: r.median, ratio: r.p99 / r.median });
   }
 } finally {
   await server.stop();

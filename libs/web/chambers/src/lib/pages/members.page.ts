@@ -60,7 +60,7 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
             <div><div class="muted">{{ t('k') }}</div><div class="figure">{{ v.k }}</div></div>
           </div>
           @if (!v.published) {
-            <scs-empty-state icon="lock" [heading]="t('suppressedHeading')" [level]="4"><p data-testid="members-suppressed">{{ t('suppressed', { k: v.k }) }}</p></scs-empty-state>
+            <scs-empty-state icon="lock" [heading]="t('suppressedHeading')" [level]="3"><p data-testid="members-suppressed">{{ t('suppressed', { k: v.k }) }}</p></scs-empty-state>
           } @else {
             <div class="charts">
               <div>
