@@ -93,6 +93,12 @@ describe('benchmark data (what the member benchmark PDF may print)', () => {
     expect(data.generatedAt).toBe('2026-11-26T12:00:00.000Z');
   });
 
+  it('prints a merged level column as published (all members in one level would otherwise be stated)', () => {
+    const list = Array.from({ length: 8 }, (_, i) => member(i, { level: 'critical' }));
+    const data = benchmarkData({ tables: memberTables(list, VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'en', k: 5 });
+    expect(data.levels.map((l) => [l.label, l.level, l.firms])).toEqual([['low', 'low', 0], ['moderate', 'moderate', 0], ['high / critical', 'critical', 8]]);
+  });
+
   it('prints no result figure at all below k members', () => {
     const data = benchmarkData({ tables: memberTables(members(3), VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'en', k: 5 });
     expect(data).toMatchObject({ firms: null, overallMean: null, levels: [], dimensions: [], findings: [] });

@@ -35,9 +35,12 @@ export function benchmarkData(
   const levels: ChamberBenchmarkData['levels'] = [];
   levelTable.columns.forEach((col, i) => {
     const cell = levelTotal?.cells[i];
-    const level = vocabulary.levels.find((l) => l.code === col.key);
-    if (!level || !keep(cell) || !firms) return; // merged columns ("low / moderate") and "no score" are not single levels
-    levels.push({ level: level.code as LevelId, label: level.label[locale], firms: (cell as { value: number }).value, share: (cell as { value: number }).value / firms });
+    // A merged column ("high / critical", see the tables' coarsening) is printed as it is published, coloured by its
+    // most severe level; "no score" is not a level.
+    const codes = col.key.split('+').filter((code) => vocabulary.levels.some((l) => l.code === code));
+    if (!codes.length || !keep(cell) || !firms) return;
+    const value = (cell as { value: number }).value;
+    levels.push({ level: codes.at(-1) as LevelId, label: col.label[locale], firms: value, share: value / firms });
   });
 
   const means = table('means-by-size');

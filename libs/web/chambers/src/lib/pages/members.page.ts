@@ -87,7 +87,11 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
           @for (table of v.tables; track table.id) {
             <section>
               <h4>{{ table.title[lang()] }}</h4>
-              <scs-aggregate-table [table]="table" [lang]="lang()" [rowHeading]="t('rows.' + table.id)" [firmsHeading]="t('firms')" />
+              @if (table.rows.length === 0) {
+                <p class="muted" data-testid="no-findings">{{ t('noFindings', { k: table.k }) }}</p>
+              } @else {
+                <scs-aggregate-table [table]="table" [lang]="lang()" [rowHeading]="t('rows.' + table.id)" [firmsHeading]="t('firms')" />
+              }
             </section>
           }
         </section>
@@ -159,7 +163,7 @@ export class MembersPage {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly levelBars = computed(() =>
-    totalBars(this.view()?.tables.find((x) => x.id === 'level-by-sector'), this.lang(), (key) => key === 'none', (key) => LEVEL_COLOURS[key] ?? '#78909c'),
+    totalBars(this.view()?.tables.find((x) => x.id === 'level-by-sector'), this.lang(), (key) => key === 'none', (key) => LEVEL_COLOURS[key.split('+').at(-1) ?? ''] ?? '#78909c'),
   );
   protected readonly meanBars = computed(() =>
     totalBars(this.view()?.tables.find((x) => x.id === 'means-by-size'), this.lang(), () => false, (_key, v) => (v <= 25 ? '#2e7d32' : v <= 50 ? '#c49000' : v <= 75 ? '#e65100' : '#b71c1c')),
