@@ -105,5 +105,17 @@ describe('sharing consent and research questions in the self-check', () => {
     await readOnly.getByTestId('rq-awareness').waitFor();
     expect(await readOnly.getByRole('radio', { name: 'Grundkenntnisse' }).isChecked()).toBe(true);
     expect(await readOnly.getByRole('radio', { name: 'Grundkenntnisse' }).isDisabled()).toBe(true);
+
+    // The firm settings have the "Consents" tab the consent text points to: granting there works too.
+    await page.goto(`${baseUrl()}/firm`);
+    await page.getByRole('tab', { name: 'Einwilligungen' }).click();
+    await page.waitForURL(/\/firm\/consents$/);
+    const settings = page.getByTestId('consent');
+    await settings.getByText('Nicht geteilt.').waitFor();
+    await settings.getByRole('radio', { name: 'Ja, anonymisierte Ergebnisse mit dem Forschungsteam teilen' }).check();
+    await settings.getByText(/Geteilt seit/).waitFor();
+    const regranted = await api<ConsentStatus[]>(context, 'GET', `/api/orgs/${orgId}/consents`);
+    expect(regranted.body.find((c) => c.kind === 'research')?.granted).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   }, 180_000);
 });

@@ -1,2 +1,2 @@
-export { actionsRoutes, assessmentsRoutes, assessmentsScope } from './lib/assessments.routes';
+export { actionsRoutes, assessmentsRoutes, assessmentsScope, firmConsentsRoutes } from './lib/assessments.routes';
 export { ASSESSMENT_RESULT_EXTENSIONS, type ResultExtension } from './lib/result-extensions';

@@ -43,6 +43,8 @@ export const accountsRoutes: Route[] = [
           { path: 'profile', component: ProfilePage },
           { path: 'members', component: MembersPage },
           { path: 'chambers', component: ChambersPage },
+          // The consents UI belongs to the sharing feature (assessments); loaded only when the tab is opened.
+          { path: 'consents', loadChildren: () => import('@scs/web/assessments').then((m) => m.firmConsentsRoutes) },
         ],
       },
     ],

@@ -10,6 +10,7 @@ import { ResultPage } from './pages/result/result.page';
 import { WizardPage } from './pages/wizard/wizard.page';
 import { ASSESSMENT_RESULT_EXTENSIONS, type ResultExtension } from './result-extensions';
 import { ConsentChoiceComponent } from './sharing/consent-choice.component';
+import { FirmConsentsPage } from './sharing/consents.page';
 
 /** Texts of this library (scope "assessments"); the catalogue scope is needed for the reference and portal items. */
 export const assessmentsScope = {
@@ -38,5 +39,8 @@ export const assessmentsRoutes: Route[] = [
     ],
   },
 ];
+
+/** The firm's consents tab, mounted by the accounts feature's firm pages (`/firm/consents`). */
+export const firmConsentsRoutes: Route[] = [{ path: '', component: FirmConsentsPage, providers: [scopes] }];
 
 export const actionsRoutes: Route[] = [{ path: '', component: ActionsPage, title: scopedTitle(assessmentsScope, 'actions.title'), providers: [scopes] }];

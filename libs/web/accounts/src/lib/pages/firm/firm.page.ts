@@ -6,7 +6,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { EmptyStateComponent, LoadingComponent } from '@scs/web/ui';
 import { firmContext } from './firm-context';
 
-/** Frame of the firm pages (profile, team, chambers) with the sign-in / switch-to-a-firm gate. */
+/** Frame of the firm pages (profile, team, chambers, consents) with the sign-in / switch-to-a-firm gate. */
 @Component({
   selector: 'scs-firm-page',
   imports: [TranslocoDirective, RouterOutlet, RouterLink, RouterLinkActive, MatTabsModule, MatButtonModule, EmptyStateComponent, LoadingComponent],
@@ -37,6 +37,7 @@ import { firmContext } from './firm-context';
             <a mat-tab-link routerLink="profile" routerLinkActive #p="routerLinkActive" [active]="p.isActive">{{ t('firm.tabs.profile') }}</a>
             <a mat-tab-link routerLink="members" routerLinkActive #m="routerLinkActive" [active]="m.isActive">{{ t('firm.tabs.members') }}</a>
             <a mat-tab-link routerLink="chambers" routerLinkActive #c="routerLinkActive" [active]="c.isActive">{{ t('firm.tabs.chambers') }}</a>
+            <a mat-tab-link routerLink="consents" routerLinkActive #s="routerLinkActive" [active]="s.isActive">{{ t('firm.tabs.consents') }}</a>
           </nav>
           <mat-tab-nav-panel #panel><router-outlet /></mat-tab-nav-panel>
         }
