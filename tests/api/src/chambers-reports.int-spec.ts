@@ -143,7 +143,7 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
     expect(english.body.id).not.toBe(requested.body.id);
   }, 120_000);
 
-  let preparedIds: string[] = [];
+  const preparedIds: string[] = [];
 
   it('distributes: each member that submitted gets its own report with the chamber\'s branding in its list, and an email', async () => {
     const before = await until(async () => (await chamber.http.get<DistributionView>(distribution())).body, () => true);
