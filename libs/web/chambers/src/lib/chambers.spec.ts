@@ -1,4 +1,4 @@
-import type { DistributionView } from '@scs/shared/contracts';
+import type { AggregateTable, DistributionView } from '@scs/shared/contracts';
 import { provideHttpClient, type HttpRequest } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { DeferBlockBehavior, TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -10,6 +10,7 @@ import { endOfDay, startOfDay } from './data/chamber-context';
 import en from './i18n/en.json';
 import { CampaignPage } from './pages/campaign.page';
 import { DistributionPanelComponent } from './components/distribution-panel.component';
+import { MembersPage } from './pages/members.page';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -116,6 +117,30 @@ describe('chambers web feature', () => {
       expect(text(el.querySelector('[data-testid="partial"]'))).toContain('only the 1 of 2 firms that share their participation status');
       expect([...el.querySelectorAll('[data-testid="firms"] tbody tr')].map((r) => text(r.lastElementChild))).toEqual(['Submitted', 'Not shared']);
       expect(text(el.querySelector('[data-testid="firms"] tbody tr:last-child td'))).toBe('Beta Ltd.(left the chamber)');
+    });
+  });
+
+  describe('MembersPage', () => {
+    const cell = (value: number | null, display = value === null ? '.' : String(value)) => ({ value, display, status: value === null ? 'suppressed' : 'value' }) as const;
+    const table = (id: AggregateTable['id'], rows: AggregateTable['rows']): AggregateTable => ({
+      id, title: { en: `Table ${id}`, de: `Tabelle ${id}` }, k: 5, valueKind: 'count', columns: [{ key: 'low', label: { en: 'Low', de: 'Niedrig' } }], rows, notes: [{ en: 'Note', de: 'Hinweis' }],
+    });
+
+    it('shows suppressed cells as "." and says why nothing is charted while fewer than k members share results', async () => {
+      const fixture = TestBed.createComponent(MembersPage);
+      const total = { key: '*', label: { en: 'All firms', de: 'Alle' }, total: true, n: cell(null), cells: [cell(null)] };
+      (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/member-aggregates')).flush({
+        chamberId: 'chamber-1', k: 5, firms: null, published: false, computedAt: '2026-11-26T10:00:00Z',
+        tables: [table('level-by-sector', [total]), table('frequent-findings', [])],
+      });
+      (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/benchmark-reports')).flush([]);
+      await settle(fixture);
+      const el = fixture.nativeElement as HTMLElement;
+      expect(text(el.querySelector('[data-testid="members-counted"]'))).toBe('.');
+      expect(text(el.querySelector('[data-testid="members-suppressed"]'))).toBe('Fewer than 5 members share their results so far, so every figure is suppressed.');
+      expect([...el.querySelectorAll('[data-testid="table-level-by-sector"] tbody td')].map(text)).toEqual(['.', '.']);
+      expect(text(el.querySelector('[data-testid="no-findings"]'))).toContain('at least 5 members');
+      expect(text(el)).toContain('No benchmark report yet.');
     });
   });
 

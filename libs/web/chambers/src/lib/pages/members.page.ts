@@ -38,6 +38,7 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
   styles: `
     .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
     .charts h4 { margin: 0 0 8px; font-size: 15px; }
+    .chart-placeholder { min-height: 240px; }
     .summary { display: flex; gap: 24px; flex-wrap: wrap; margin-bottom: 8px; }
     .summary .figure { font-size: 26px; font-weight: 600; color: var(--scs-primary); }
     .tables > section + section { margin-top: 24px; }
@@ -62,6 +63,7 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
           @if (!v.published) {
             <scs-empty-state icon="lock" [heading]="t('suppressedHeading')" [level]="3"><p data-testid="members-suppressed">{{ t('suppressed', { k: v.k }) }}</p></scs-empty-state>
           } @else {
+            @defer (on idle) {
             <div class="charts">
               <div>
                 <h4>{{ t('levelChart') }}</h4>
@@ -80,6 +82,9 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
                 }
               </div>
             </div>
+            } @placeholder {
+              <div class="chart-placeholder"></div>
+            }
           }
         </section>
         <section class="card tables" aria-labelledby="members-tables">
