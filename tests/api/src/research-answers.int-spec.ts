@@ -38,6 +38,23 @@ describe('research answers and consent status for the firm (real PostgreSQL)', (
     expect(after.body.answers).toEqual({ awareness: 'basic', learned_from: ['chamber', 'media'] });
   });
 
+  it('refuses answers that do not fit the research module with a clear 400, keeping the saved ones', async () => {
+    const bad: [unknown, RegExp][] = [
+      [{ nope: 'x' }, /nope: no such question/],
+      [{ awareness: 'very' }, /awareness: no option "very"/],
+      [{ awareness: ['basic'] }, /awareness: expects one option/],
+      [{ awareness: 'basic', learned_from: 'chamber' }, /learned_from: expects a list of options/],
+      [{ awareness: 'not_familiar', learned_from: ['chamber'] }, /learned_from: not asked/],
+    ];
+    for (const [answers, message] of bad) {
+      const res = await firm.http.put<{ message: string }>(`/api/assessments/${assessmentId}/research-answers`, { answers });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(message);
+    }
+    const kept = await firm.http.get<{ answers: Record<string, unknown> }>(`/api/assessments/${assessmentId}/research-answers`);
+    expect(kept.body.answers).toEqual({ awareness: 'basic', learned_from: ['chamber', 'media'] });
+  });
+
   it('does not show one firm\'s research answers to another, and answers 404 for an unknown assessment', async () => {
     expect([403, 404]).toContain((await other.http.get(`/api/assessments/${assessmentId}/research-answers`)).status);
     expect((await firm.http.get('/api/assessments/00000000-0000-4000-8000-000000000000/research-answers')).status).toBe(404);

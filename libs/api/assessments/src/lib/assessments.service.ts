@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, ProfileService, missingProfileFields } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
-import { PseudonymKeyMissingError, ResearchRecordsService } from '@scs/api/research';
+import { PseudonymKeyMissingError, ResearchRecordsService, researchModuleFor } from '@scs/api/research';
+import { ResearchModuleAnswerError, flattenResearchModule } from '@scs/shared/disclosure';
 import { DomainEvents, ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
 import { DONT_KNOW, PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { score, type Answers, type ScoreResult } from '@scs/shared/scoring';
@@ -219,9 +220,19 @@ export class AssessmentsService implements OnModuleInit {
     return this.get(id);
   }
 
+  /** Stores the research module answers of a draft after checking them against the module of its catalogue version. */
   async saveResearchAnswers(id: string, answers: Record<string, string | string[]>): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await this.lockDraft(m, id, 'pessimistic_write');
+      const a = await this.lockDraft(m, id, 'pessimistic_write');
+      const module = researchModuleFor(a.catalogueVersion);
+      if (!module) throw new UnprocessableEntityException(`Catalogue version ${a.catalogueVersion} has no research module`);
+      try {
+        flattenResearchModule(module, answers);
+      } catch (e) {
+        if (!(e instanceof ResearchModuleAnswerError)) throw e;
+        const errors = Object.fromEntries(e.problems.map((p) => [p.split(':')[0] ?? 'answers', p]));
+        throw new BadRequestException({ message: `Invalid research answers: ${e.problems.join('; ')}`, errors });
+      }
       await m.update(Assessment, { id }, { researchAnswers: answers });
     });
   }
