@@ -34,7 +34,7 @@ describe('backup and restore (pg_dump / pg_restore scripts)', () => {
   let result: { score: number; level: string };
 
   beforeAll(async () => {
-    source = await startTestApp();
+    source = await startTestApp({ LOGIN_RATE_LIMIT: '1000' });
     officer = await registerUser(source.url, { email: 'backup-officer@firm.example', firmName: 'Backup Firm GmbH', password: 'Sicherung-2026-Pferd!' });
     assessmentId = await submitAssessmentViaApi(officer.http, officer.orgId, 'Backup Firm GmbH', 1);
     const res = await officer.http.get<{ score: number; level: string }>(`/api/assessments/${assessmentId}/result`);
@@ -81,7 +81,7 @@ describe('backup and restore (pg_dump / pg_restore scripts)', () => {
   });
 
   it('runs the application on the restored database: no pending migration, same login, same result', async () => {
-    restored = await startTestApp({ DATABASE_URL: restoredUrl });
+    restored = await startTestApp({ DATABASE_URL: restoredUrl, LOGIN_RATE_LIMIT: '1000' });
     expect(await restored.dataSource.showMigrations()).toBe(false);
     const health = await fetch(`${restored.url}/api/health`);
     expect(health.status).toBe(200);

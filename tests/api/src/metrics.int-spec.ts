@@ -34,7 +34,7 @@ describe('process roles and metrics (real PostgreSQL, real Chromium)', () => {
 
   beforeAll(async () => {
     // An API-only process with its metrics on an internal port behind a token.
-    api = await startTestApp({ ROLE: 'api', METRICS_PORT: '0', METRICS_TOKEN });
+    api = await startTestApp({ ROLE: 'api', METRICS_PORT: '0', METRICS_TOKEN, LOGIN_RATE_LIMIT: '1000' });
     apiInternal = `http://127.0.0.1:${api.app.get(InternalServer).port}`;
     firm = await registerUser(api.url, { email: 'metrics-officer@firm.example', firmName: 'Metrics Firm GmbH' });
   }, 120000);

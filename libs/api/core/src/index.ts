@@ -13,3 +13,4 @@ export * from './lib/events/events.module';
 export * from './lib/queue';
 export * from './lib/http/reject-nul.pipe';
 export * from './lib/metrics/metrics.module';
+export * from './lib/throttle/database-throttler.storage';

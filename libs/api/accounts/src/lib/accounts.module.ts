@@ -1,8 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerStorageService } from '@nestjs/throttler';
-import { ResourceOwners } from '@scs/api/core';
+import { DatabaseThrottlerStorage, ResourceOwners } from '@scs/api/core';
 import { AdminController } from './admin/admin.controller';
 import { AdminService } from './admin/admin.service';
 import { AuditService } from './audit/audit.service';
@@ -51,7 +50,7 @@ import { ProfileService } from './profile/profile.service';
     AdminService,
     RouteAudit,
     LoginThrottleGuard,
-    { provide: LOGIN_THROTTLE_STORAGE, useClass: ThrottlerStorageService },
+    { provide: LOGIN_THROTTLE_STORAGE, useClass: DatabaseThrottlerStorage }, // counters shared by all API replicas
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [ResourceOwners, MailService, AuditService, ProfileService, MembershipsService, InvitationHooks],

@@ -16,8 +16,8 @@ function emailOf(req: Record<string, unknown>): string | undefined {
 /**
  * Rate limit for login, registration and password-reset requests: LOGIN_RATE_LIMIT attempts per account email and
  * 5× that per client IP, each per 15 minutes. Uses its own options and storage (not the global ThrottlerModule), so
- * other features can configure throttling independently. Counters live in process memory: with several API replicas
- * each replica counts separately.
+ * other features can configure throttling independently. Counters live in PostgreSQL (DatabaseThrottlerStorage), so
+ * all API replicas share one budget.
  */
 @Injectable()
 export class LoginThrottleGuard extends ThrottlerGuard {
