@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { RejectNulPipe, type AppConfig, validationExceptionFactory } from '@scs/api/core';
+import { compressedStaticAssets } from './static-compression';
 
 /** The HTTP pipeline, shared by main.ts and the tests so they cannot drift apart. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -64,13 +65,10 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   const dist = config.webDist;
   if (!dist || !existsSync(join(dist, 'index.html'))) return;
   const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
-  app.useStaticAssets(dist, {
-    index: false,
-    setHeaders: (res, path) => {
-      // Hashed bundles are immutable; everything else is revalidated.
-      res.setHeader('Cache-Control', /[.-][a-z0-9]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
+  // Hashed bundles are immutable; everything else is revalidated.
+  const cacheControl = (path: string) => (/[.-][a-z0-9]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  app.use(compressedStaticAssets(dist, cacheControl));
+  app.useStaticAssets(dist, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControl(path)) });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
     res.setHeader('Cache-Control', 'no-cache');
