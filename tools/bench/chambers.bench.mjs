@@ -54,7 +54,8 @@ function treeRssMiB(rootPid) {
 }
 
 const db = await createDatabase('scs_bench_chambers');
-const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '10', JWT_SECRET: 'bench-secret-0123456789abcdef0123456789' };
+// Sessions outlive the longest part (the clients here do not refresh their access tokens).
+const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '10', JWT_SECRET: 'bench-secret-0123456789abcdef0123456789', ACCESS_TOKEN_TTL_SECONDS: '14400' };
 const server = await startServer(env);
 try {
   const adminEmail = `bench-admin-${Date.now()}@chamber.example`;
@@ -189,6 +190,7 @@ try {
 
     const latencies = { health: [], read: [] };
     let running = true;
+    const probeErrors = [];
     let peak = treeRssMiB(server.proc.pid);
     const probes = [
       ['health', '/api/health', new Client(server.url)],
@@ -197,9 +199,9 @@ try {
       (async () => {
         while (running) {
           const t0 = performance.now();
-          const res = key === 'health' ? await fetch(server.url + path) : await client.req('GET', path);
-          if ((res.status ?? 0) !== 200) throw new Error(`${path} answered ${res.status}`);
-          latencies[key].push(performance.now() - t0);
+          const res = await (key === 'health' ? fetch(server.url + path) : client.req('GET', path)).catch((e) => ({ status: e.message }));
+          if (res.status !== 200) probeErrors.push(`${path} answered ${res.status}`);
+          else latencies[key].push(performance.now() - t0);
           await new Promise((r) => setTimeout(r, 100));
         }
       })(),
@@ -225,6 +227,7 @@ try {
     await sql.end();
     console.log(`distribution: ${view.done} done, ${view.failed} failed of ${view.total} in ${seconds.toFixed(1)} s; ${check.n} PDFs stored (${check.distinct} distinct)`);
     if (view.failed > 0 || check.n !== REPORTS) throw new Error(`expected ${REPORTS} prepared reports, got ${check.n} (${view.failed} failed)`);
+    if (probeErrors.length) throw new Error(`${probeErrors.length} concurrent requests failed, e.g. ${probeErrors[0]}`);
     const h = stats(latencies.health);
     const r = stats(latencies.read);
     report({ figure: `batch-prepare ${REPORTS} member reports (total)`, unit: 's', median: seconds, min: null, max: null, baseline: null, ratio: null });
