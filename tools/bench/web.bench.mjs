@@ -33,6 +33,7 @@ try {
   const transfers = [];
   const raws = [];
   const requestCounts = [];
+  const fonts = [];
   const slow = [];
   for (let run = 0; run < RUNS; run++) {
     for (const throttled of [false, true]) {
@@ -45,9 +46,17 @@ try {
         await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (2_000_000 / 8), uploadThroughput: (500_000 / 8) });
       }
       const responses = new Map();
+      const kinds = new Map();
       let transferred = 0;
-      cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, e.response.url));
-      cdp.on('Network.loadingFinished', (e) => (transferred += e.encodedDataLength));
+      let fontBytes = 0;
+      cdp.on('Network.responseReceived', (e) => {
+        responses.set(e.requestId, e.response.url);
+        kinds.set(e.requestId, e.type);
+      });
+      cdp.on('Network.loadingFinished', (e) => {
+        transferred += e.encodedDataLength;
+        if (kinds.get(e.requestId) === 'Font') fontBytes += e.encodedDataLength;
+      });
       const t0 = performance.now();
       await page.goto(server.url + '/', { waitUntil: 'commit' });
       await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 120_000 });
@@ -63,6 +72,7 @@ try {
           raw += (await res.arrayBuffer()).byteLength;
         }
         transfers.push(transferred);
+        fonts.push(fontBytes);
         raws.push(raw);
         requestCounts.push(responses.size);
       }
@@ -73,6 +83,9 @@ try {
   const r = stats(raws.map(kB));
   console.log(`cold start page: ${requestCounts[0]} requests, ${t.median.toFixed(0)} kB transferred (${r.median.toFixed(0)} kB uncompressed)`);
   report({ figure: 'web: initial transfer, cold start page (all requests)', unit: 'kB', median: t.median, min: t.min, max: t.max, baseline: r.median, ratio: t.median / r.median });
+  const f = stats(fonts.map(kB));
+  console.log(`… of which fonts ${f.median.toFixed(0)} kB; everything else ${(t.median - f.median).toFixed(0)} kB`);
+  report({ figure: 'web: … of which fonts (icon font, Roboto)', unit: 'kB', median: f.median, min: f.min, max: f.max, baseline: t.median, ratio: f.median / t.median });
   const s = stats(slow.map((ms) => ms / 1000));
   console.log(`start page heading visible on 2 Mbit/s, 150 ms RTT: median ${s.median.toFixed(2)} s`);
   report({ figure: 'web: start page shown, 2 Mbit/s + 150 ms RTT', unit: 's', median: s.median, min: s.min, max: s.max, baseline: null, ratio: null });
