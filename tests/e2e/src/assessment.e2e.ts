@@ -1,25 +1,11 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { baseUrl, launch, seriousA11yViolations } from './support/browser';
+import { FIRM_PROFILE } from './support/firm';
 
 // The whole self-check in German, as a compliance officer does it: start, answer (partly by keyboard), watch the live
 // score, submit, read the result, create an action, re-assess, compare. Setup (account + firm profile) goes through the API.
 
-const PROFILE = {
-  name: 'Muster Maschinenbau (Suzhou) Co., Ltd.',
-  legalForm: 'wfoe',
-  activities: ['manufacturing', 'trading'],
-  importsExports: true,
-  headcountBand: '250_999',
-  agencyLabour: false,
-  pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2012,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+const PROFILE = { name: 'Muster Maschinenbau (Suzhou) Co., Ltd.', ...FIRM_PROFILE };
 
 async function registerFirm(context: BrowserContext): Promise<string> {
   const email = `compliance-${Date.now()}@muster-maschinenbau.example`;
