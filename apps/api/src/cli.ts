@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { CommandError, type CommandResult, createAdmin, createChamber, createResearchTeam, passwordProblem } from '@scs/api/accounts';
 import { entities, migrations } from '@scs/api/app';
-import { ConfigError, type EmbeddedPostgres, loadConfig, postgresOptions, redact, startEmbeddedPostgres } from '@scs/api/core';
+import { ConfigError, type EmbeddedPostgres, loadConfig, postgresOptions, redact, runMigrationsLocked, startEmbeddedPostgres } from '@scs/api/core';
 
 // Operator commands: `node dist/apps/api/cli.js <command> [options]` (or `npm run admin -- <command> ...`).
 // Same configuration and database as the server; pending migrations run first.
@@ -94,7 +94,7 @@ async function run(command: string | undefined, args: string[]): Promise<Command
   const dataSource = new DataSource(postgresOptions(url, entities, migrations, 2));
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    await runMigrationsLocked(dataSource);
     switch (command) {
       case 'create-admin':
         return await createAdmin(dataSource, { email: input.email, name: input.name, password: () => askPassword(input.email.toLowerCase()) });

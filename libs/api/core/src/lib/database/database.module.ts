@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
 import { postgresOptions } from './options';
@@ -10,6 +10,28 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 interface DatabaseModuleOptions {
   entities: NonNullable<DataSourceOptions['entities']>;
   migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+// Advisory lock id held while migrations run ("SCS migrations"); any 64-bit constant unique to this application.
+const MIGRATION_LOCK = 534350001;
+
+/**
+ * Runs pending migrations (each in its own transaction) while holding a PostgreSQL advisory lock, so that processes
+ * starting at the same time migrate one after the other: the first applies them, the others find nothing pending.
+ */
+export async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
 }
 
 // Holds the embedded engine of this process (if any) so it can be stopped on shutdown.
@@ -39,11 +61,21 @@ export class DatabaseModule implements OnApplicationShutdown {
           inject: [APP_CONFIG],
           useFactory: async (config: AppConfig) => ({
             ...postgresOptions(await resolveUrl(config), options.entities as never, options.migrations as never, config.databasePoolSize),
-            migrationsRun: true,
-            migrationsTransactionMode: 'each',
+            migrationsRun: false, // run below, under a lock
             retryAttempts: 1,
             retryDelay: 1000,
           }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('No database options');
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            try {
+              await runMigrationsLocked(dataSource);
+            } catch (e) {
+              await dataSource.destroy().catch(() => undefined);
+              throw e;
+            }
+            return dataSource;
+          },
         }),
       ],
       providers: [{ provide: DATABASE_URL, inject: [APP_CONFIG], useFactory: resolveUrl }],
