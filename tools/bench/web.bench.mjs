@@ -27,9 +27,11 @@ report({ figure: 'web: initial JS + CSS of the build (raw)', unit: 'kB', median:
 
 const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const db = await createDatabase('scs_bench_web');
-const server = await startServer({ DATABASE_URL: db.url, JWT_SECRET: 'bench-secret-0123456789abcdef0123456789' });
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+let server;
+let browser;
 try {
+  server = await startServer({ DATABASE_URL: db.url, JWT_SECRET: 'bench-secret-0123456789abcdef0123456789' });
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const transfers = [];
   const raws = [];
   const requestCounts = [];
@@ -90,7 +92,7 @@ try {
   console.log(`start page heading visible on 2 Mbit/s, 150 ms RTT: median ${s.median.toFixed(2)} s`);
   report({ figure: 'web: start page shown, 2 Mbit/s + 150 ms RTT', unit: 's', median: s.median, min: s.min, max: s.max, baseline: null, ratio: null });
 } finally {
-  await browser.close();
-  await server.stop();
+  await browser?.close();
+  await server?.stop();
   await db.drop();
 }
