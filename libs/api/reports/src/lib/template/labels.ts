@@ -111,15 +111,22 @@ export interface Labels {
   formatPercent: (share: number) => string;
 }
 
+/** Locale-bound formatters; Intl objects are built once per locale (building one costs far more than using it). */
 function formatter(locale: string) {
+  const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const number = (digits: number) => {
+    let f = numbers.get(digits);
+    if (!f) numbers.set(digits, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+    return f;
+  };
   return {
-    formatDate: (iso: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso)),
-    formatDateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(
-        new Date(iso),
-      ),
-    formatNumber: (n: number, digits = 1) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n),
-    formatPercent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+    formatDate: (iso: string) => date.format(new Date(iso)),
+    formatDateTime: (iso: string) => dateTime.format(new Date(iso)),
+    formatNumber: (n: number, digits = 1) => number(digits).format(n),
+    formatPercent: (share: number) => percent.format(share),
   };
 }
 
