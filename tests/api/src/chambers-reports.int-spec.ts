@@ -209,7 +209,7 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
   it('rejects a bad language and answers 404 for another chamber\'s campaign', async () => {
     const bad = await chamber.http.post<{ message: unknown }>(distribution(), { locale: 'fr' });
     expect(bad.status).toBe(400);
-    const other = await createChamberWithAdmin(t, { name: 'Other Chamber', adminEmail: 'other.reports@chamber.test' });
+    const other = await createChamberWithAdmin(t, { name: 'Other Chamber of the distribution test', adminEmail: 'other.distribution@chamber.test' });
     expect((await other.http.get(`/api/orgs/${other.orgId}/campaigns/${campaignId}/distribution`)).status).toBe(404);
     expect((await other.http.post(`/api/orgs/${other.orgId}/campaigns/${campaignId}/distribution`, {})).status).toBe(404);
   });
