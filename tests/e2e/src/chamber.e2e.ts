@@ -190,6 +190,8 @@ describe('chamber campaign in the browser: create, CSV upload with rejected rows
       await audit.goto(url);
       await audit.locator('[data-lang="de"] button').click();
       await audit.getByRole('heading', { name: 'Fortschritt' }).waitFor();
+      // The firm list loads after the heading: wait for the submitted firm's German status.
+      await audit.getByText('Abgeschlossen', { exact: true }).first().waitFor();
       expect(await audit.getByText('Abgeschlossen', { exact: true }).count()).toBeGreaterThan(0);
     } finally {
       await audit.close();
