@@ -8,6 +8,8 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { describeError, SessionService } from '@scs/web/core';
 import { ErrorBoxComponent, LoadingComponent } from '@scs/web/ui';
 import { AccountsApi } from '../data/accounts.api';
+import { AuthCardComponent } from './auth-card.component';
+import { AuthFormSubmit } from './auth-form-submit';
 import type { InvitationPreview } from '../data/accounts.types';
 
 type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message: string } | { kind: 'error'; message: string } | { kind: 'open'; preview: InvitationPreview };
@@ -15,13 +17,12 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message
 /** The page behind an invitation link (`/invitations/:token`): colleagues join, firm owners join their firm to a chamber. */
 @Component({
   selector: 'scs-invitation-page',
-  imports: [TranslocoDirective, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, ErrorBoxComponent, LoadingComponent],
+  imports: [TranslocoDirective, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, ErrorBoxComponent, LoadingComponent, AuthCardComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
-      <section class="card">
-        <h1>{{ t('invitation.title') }}</h1>
+      <scs-auth-card [heading]="t('invitation.title')">
         @switch (state().kind) {
           @case ('loading') {
             <scs-loading [label]="t('invitation.loading')" />
@@ -48,7 +49,7 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message
                   <p data-testid="offer">{{ t('invitation.chamberOffer', { org: p.orgName }) }}</p>
                   <p class="info">{{ t('invitation.chamberPrivacy') }}</p>
                 }
-                @if (error(); as message) {
+                @if (submission.error(); as message) {
                   <scs-error-box [message]="message" />
                 }
                 @if (!session.user()) {
@@ -70,8 +71,8 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message
                     </mat-form-field>
                   }
                   <div class="actions">
-                    <button mat-flat-button type="button" (click)="accept()" [disabled]="busy() || (p.kind === 'chamber_firm' && !firmId())">
-                      {{ busy() ? t('invitation.accepting') : t('invitation.accept') }}
+                    <button mat-flat-button type="button" (click)="accept()" [disabled]="submission.busy() || (p.kind === 'chamber_firm' && !firmId())">
+                      {{ submission.busy() ? t('invitation.accepting') : t('invitation.accept') }}
                     </button>
                   </div>
                 }
@@ -79,7 +80,7 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message
             }
           }
         }
-      </section>
+      </scs-auth-card>
     </ng-container>
   `,
 })
@@ -100,9 +101,8 @@ export class InvitationPage {
   /** Firms the signed-in user owns: only those can join a chamber. */
   protected readonly ownedFirms = computed(() => (this.session.user()?.memberships ?? []).filter((m) => m.kind === 'firm' && m.role === 'owner'));
   protected readonly firmId = signal<string | null>(null);
-  protected readonly busy = signal(false);
   protected readonly accepted = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new AuthFormSubmit();
   protected readonly here = computed(() => `/invitations/${this.token()}`);
 
   constructor() {
@@ -122,19 +122,16 @@ export class InvitationPage {
     }
   }
 
-  protected async accept(): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      const result = await this.api.acceptInvitation(this.token(), this.preview()?.kind === 'chamber_firm' ? (this.firmId() ?? undefined) : undefined);
-      await this.session.load();
-      this.session.selectOrg(result.kind === 'member' ? result.orgId : (result.firmId ?? result.orgId));
-      this.accepted.set(true);
-    } catch (e) {
-      const { message, fields } = describeError(e);
-      this.error.set(Object.values(fields)[0] ?? message);
-    } finally {
-      this.busy.set(false);
-    }
+  protected accept(): Promise<void> {
+    return this.submission.run(
+      null,
+      async () => {
+        const result = await this.api.acceptInvitation(this.token(), this.preview()?.kind === 'chamber_firm' ? (this.firmId() ?? undefined) : undefined);
+        await this.session.load();
+        this.session.selectOrg(result.kind === 'member' ? result.orgId : (result.firmId ?? result.orgId));
+        this.accepted.set(true);
+      },
+      ({ message, fields }) => Object.values(fields)[0] ?? message,
+    );
   }
 }

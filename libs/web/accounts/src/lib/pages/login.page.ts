@@ -1,27 +1,24 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { describeError, SessionService } from '@scs/web/core';
-import { ErrorBoxComponent } from '@scs/web/ui';
+import { SessionService } from '@scs/web/core';
 import { AccountsApi } from '../data/accounts.api';
 import { safeReturnUrl } from '../data/return-url';
+import { AuthCardComponent } from './auth-card.component';
+import { AuthFormSubmit } from './auth-form-submit';
 
 @Component({
   selector: 'scs-login-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent],
+  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, AuthCardComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
-      <section class="card">
-        <h1>{{ t('login.title') }}</h1>
-        @if (error(); as message) {
-          <scs-error-box [message]="message" />
-        }
+      <scs-auth-card [heading]="t('login.title')" [error]="submission.error()">
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
             <mat-label>{{ t('common.email') }}</mat-label>
@@ -38,14 +35,14 @@ import { safeReturnUrl } from '../data/return-url';
             <mat-error>{{ t('common.required') }}</mat-error>
           </mat-form-field>
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="busy()">{{ t('login.submit') }}</button>
+            <button mat-flat-button type="submit" [disabled]="submission.busy()">{{ t('login.submit') }}</button>
           </div>
         </form>
         <div class="links">
           <a routerLink="/reset-password">{{ t('login.forgot') }}</a>
           <span>{{ t('login.noAccount') }} <a routerLink="/register">{{ t('login.register') }}</a></span>
         </div>
-      </section>
+      </scs-auth-card>
     </ng-container>
   `,
 })
@@ -60,25 +57,14 @@ export class LoginPage {
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new AuthFormSubmit();
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+  protected submit(): Promise<void> {
+    return this.submission.run(this.form, async () => {
       const { email, password } = this.form.getRawValue();
       await this.api.login(email, password);
       await this.session.load();
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
-    } catch (e) {
-      this.error.set(describeError(e).message);
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -10,17 +10,18 @@ import { ErrorBoxComponent } from '@scs/web/ui';
 import { AccountsApi } from '../data/accounts.api';
 import type { InvitationPreview } from '../data/accounts.types';
 import { applyServerErrors, serverError } from '../data/form-errors';
+import { AuthCardComponent } from './auth-card.component';
+import { AuthFormSubmit } from './auth-form-submit';
 
 /** Registration: a new firm, or — with `?invitation=<token>` — joining the inviting organisation. */
 @Component({
   selector: 'scs-register-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent],
+  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent, AuthCardComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
-      <section class="card">
-        <h1>{{ t('register.title') }}</h1>
+      <scs-auth-card [heading]="t('register.title')">
         @if (preview(); as p) {
           <p class="info" data-testid="invitation-info">
             @if (p.kind === 'member') {
@@ -35,7 +36,7 @@ import { applyServerErrors, serverError } from '../data/form-errors';
         @if (invitationError(); as message) {
           <scs-error-box [message]="t('register.invitationProblem', { message })" />
         }
-        @if (error(); as message) {
+        @if (submission.error(); as message) {
           <scs-error-box [message]="message" />
         }
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -64,13 +65,13 @@ import { applyServerErrors, serverError } from '../data/form-errors';
             </mat-form-field>
           }
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="busy()">{{ t('register.submit') }}</button>
+            <button mat-flat-button type="submit" [disabled]="submission.busy()">{{ t('register.submit') }}</button>
           </div>
         </form>
         <div class="links">
           <span>{{ t('register.haveAccount') }} <a routerLink="/login">{{ t('common.signIn') }}</a></span>
         </div>
-      </section>
+      </scs-auth-card>
     </ng-container>
   `,
 })
@@ -90,8 +91,7 @@ export class RegisterPage {
   protected readonly preview = signal<InvitationPreview | null>(null);
   protected readonly invitationError = signal<string | null>(null);
   protected readonly needsFirm = computed(() => this.preview()?.kind !== 'member');
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new AuthFormSubmit();
   protected readonly err = serverError;
 
   constructor() {
@@ -111,26 +111,22 @@ export class RegisterPage {
     }
   }
 
-  protected async submit(): Promise<void> {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    const { name, email, password, firmName } = this.form.getRawValue();
-    const token = this.preview() ? this.invitation() : undefined;
-    try {
-      const result = await this.api.register({ name, email, password, ...(this.needsFirm() ? { firmName } : {}), ...(token ? { invitationToken: token } : {}) });
-      await this.session.load();
-      this.session.selectOrg(result.orgId);
-      await this.router.navigateByUrl(this.preview()?.kind === 'member' ? '/orgs' : '/firm');
-    } catch (e) {
-      const { message, fields } = describeError(e);
-      const rest = applyServerErrors(this.form, fields);
-      this.error.set(Object.keys(fields).length > 0 && rest.length === 0 ? null : message);
-    } finally {
-      this.busy.set(false);
-    }
+  protected submit(): Promise<void> {
+    return this.submission.run(
+      this.form,
+      async () => {
+        const { name, email, password, firmName } = this.form.getRawValue();
+        const token = this.preview() ? this.invitation() : undefined;
+        const result = await this.api.register({ name, email, password, ...(this.needsFirm() ? { firmName } : {}), ...(token ? { invitationToken: token } : {}) });
+        await this.session.load();
+        this.session.selectOrg(result.orgId);
+        await this.router.navigateByUrl(this.preview()?.kind === 'member' ? '/orgs' : '/firm');
+      },
+      ({ message, fields }) => {
+        // Field errors show next to their fields; the box only for what no field can show.
+        const rest = applyServerErrors(this.form, fields);
+        return Object.keys(fields).length > 0 && rest.length === 0 ? null : message;
+      },
+    );
   }
 }

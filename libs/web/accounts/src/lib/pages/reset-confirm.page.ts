@@ -5,28 +5,25 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { describeError, SessionService } from '@scs/web/core';
-import { ErrorBoxComponent } from '@scs/web/ui';
+import { SessionService } from '@scs/web/core';
 import { AccountsApi } from '../data/accounts.api';
 import { serverError } from '../data/form-errors';
+import { AuthCardComponent } from './auth-card.component';
+import { AuthFormSubmit } from './auth-form-submit';
 
 /** The page behind the emailed reset link (`/reset-password/:token`). */
 @Component({
   selector: 'scs-reset-confirm-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent],
+  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, AuthCardComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
-      <section class="card">
-        <h1>{{ t('reset.confirmTitle') }}</h1>
+      <scs-auth-card [heading]="t('reset.confirmTitle')" [error]="submission.error()">
         @if (done()) {
           <p class="notice" role="status">{{ t('reset.confirmed') }}</p>
           <a mat-flat-button routerLink="/login">{{ t('reset.toLogin') }}</a>
         } @else {
-          @if (error(); as message) {
-            <scs-error-box [message]="message" />
-          }
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field>
               <mat-label>{{ t('reset.newPassword') }}</mat-label>
@@ -40,11 +37,11 @@ import { serverError } from '../data/form-errors';
               <mat-error>{{ t('reset.mismatch') }}</mat-error>
             </mat-form-field>
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="busy()">{{ t('reset.confirmSubmit') }}</button>
+              <button mat-flat-button type="submit" [disabled]="submission.busy()">{{ t('reset.confirmSubmit') }}</button>
             </div>
           </form>
         }
-      </section>
+      </scs-auth-card>
     </ng-container>
   `,
 })
@@ -53,32 +50,26 @@ export class ResetConfirmPage {
   private readonly session = inject(SessionService);
   readonly token = input.required<string>();
   protected readonly form = inject(FormBuilder).nonNullable.group({ password: ['', Validators.required], repeat: ['', Validators.required] });
-  protected readonly busy = signal(false);
   protected readonly done = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new AuthFormSubmit();
   protected readonly err = serverError;
 
-  protected async submit(): Promise<void> {
+  protected submit(): Promise<void> {
     const { password, repeat } = this.form.getRawValue();
     if (password !== repeat) this.form.controls.repeat.setErrors({ mismatch: true });
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      await this.api.confirmPasswordReset(this.token(), password);
-      this.session.clear(); // every session was signed out
-      this.done.set(true);
-    } catch (e) {
-      const { message, fields } = describeError(e);
-      if (fields['password']) {
+    return this.submission.run(
+      this.form,
+      async () => {
+        await this.api.confirmPasswordReset(this.token(), password);
+        this.session.clear(); // every session was signed out
+        this.done.set(true);
+      },
+      ({ message, fields }) => {
+        if (!fields['password']) return fields['token'] ?? message;
         this.form.controls.password.setErrors({ server: fields['password'] });
         this.form.controls.password.markAsTouched();
-      } else this.error.set(fields['token'] ?? message);
-    } finally {
-      this.busy.set(false);
-    }
+        return null;
+      },
+    );
   }
 }
