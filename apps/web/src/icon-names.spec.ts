@@ -44,8 +44,8 @@ function ligatureNames(woff: Buffer): Set<string> {
       if (start > code) break;
       const delta = cmap.readUInt16BE(deltas + s * 2);
       const ro = cmap.readUInt16BE(rangeOffsets + s * 2);
-      const glyph = ro === 0 ? (code + delta) & 0xffff : cmap.readUInt16BE(rangeOffsets + s * 2 + ro + (code - start) * 2);
-      if (glyph !== 0) charOf.set(ro === 0 || glyph === 0 ? glyph : (glyph + delta) & 0xffff, ch);
+      const indexed = ro === 0 ? code : cmap.readUInt16BE(rangeOffsets + s * 2 + ro + (code - start) * 2);
+      if (ro === 0 || indexed !== 0) charOf.set((indexed + delta) & 0xffff, ch);
       break;
     }
   }
