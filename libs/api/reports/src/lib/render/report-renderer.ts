@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ReportData } from '@scs/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
-import { headerFooter, renderReportHtml } from '../template/report.template';
+import { renderReportHtml } from '../template/report.template';
 import { BrowserPool } from './browser-pool';
 import { findChromium } from './chromium';
 import { countPdfPages, sha256Hex } from './pdf';
@@ -17,14 +17,15 @@ export interface RenderedReport {
 export const RECYCLE_AFTER_JOBS = 200;
 export const MAX_BROWSER_MEMORY_BYTES = 1024 * 2 ** 20;
 
-/** The page.pdf() options of every report: A4, running header/footer with page numbers, tagged, with outline. */
-export function reportPdfOptions(data: ReportData) {
+/**
+ * The page.pdf() options of every report: A4, tagged, with outline. Margins, running header/footer and page numbers
+ * come from the document's own @page rules (pageMarginCss), so the options are the same for every report.
+ */
+export function reportPdfOptions(_data?: ReportData) {
   return {
     format: 'A4' as const,
     printBackground: true,
-    displayHeaderFooter: true,
-    ...headerFooter(data),
-    margin: { top: '20mm', bottom: '17mm', left: '16mm', right: '16mm' },
+    preferCSSPageSize: true,
     tagged: true,
     outline: true,
   };

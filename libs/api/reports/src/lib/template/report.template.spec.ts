@@ -1,7 +1,7 @@
 import type { ReportData } from '@scs/shared/contracts';
 import { readCatalogue } from '../../testing/read-catalogue';
 import { exampleReportData } from '../data/example';
-import { headerFooter, renderReportHtml, safeImage, safeUrl } from './report.template';
+import { cssString, pageMarginCss, renderReportHtml, safeImage, safeUrl } from './report.template';
 
 const catalogue = readCatalogue();
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -71,9 +71,31 @@ describe('report template', () => {
     const page = render({ firm: { ...en.firm, name: HOSTILE } });
     expect(page).not.toContain(HOSTILE);
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    const hf = headerFooter({ ...en, firm: { ...en.firm, name: HOSTILE } });
-    expect(hf.headerTemplate).not.toContain('<img');
-    expect(hf.footerTemplate).toContain('class="pageNumber"');
+    // The running header is CSS: the name is a string of escapes there, which cannot close the string or the style.
+    const margins = pageMarginCss({ ...en, firm: { ...en.firm, name: `${HOSTILE}"; } </style><script>x()</script>` } });
+    expect(margins).not.toMatch(/<|>|\/style/);
+    expect(margins).toContain('counter(page)');
+    expect(margins).toContain('counter(pages)');
+    expect(page).toContain(cssString(`SCS Check risk report · ${HOSTILE}`));
+  });
+
+  it('writes any text as a CSS string that stays a string', () => {
+    expect(cssString('Page 1')).toBe('"Page\\0000201"');
+    expect(cssString('a · b')).toBe('"a\\000020\\0000b7\\000020b"');
+    expect(cssString('a"b')).toBe('"a\\000022b"');
+    expect(cssString('x\\y')).toBe('"x\\00005cy"');
+    expect(cssString('</style>')).toBe('"\\00003c\\00002fstyle\\00003e"');
+    expect(cssString('纳税')).toBe('"\\007eb3\\007a0e"');
+    expect(cssString('😀')).toBe('"\\01f600"');
+  });
+
+  it('prints the running header and footer on every page but the cover, with the chamber when branded', () => {
+    const css = pageMarginCss(en);
+    expect(css).toContain('@page :first');
+    expect(css).toContain(cssString(`SCS Check risk report · ${en.firm.name}`));
+    expect(pageMarginCss({ ...en, branding: { chamberName: 'AHK Greater China' } })).toContain(cssString('AHK Greater China'));
+    const long = pageMarginCss({ ...en, firm: { ...en.firm, name: 'N'.repeat(200) } });
+    expect(long).toContain(cssString(`SCS Check risk report · ${'N'.repeat(69)}…`));
   });
 
   it('escapes user-supplied action titles and owners', () => {

@@ -12,13 +12,13 @@ import type {
   ReportReference,
   ReportVerifyItem,
 } from '@scs/shared/contracts';
-import { FONT_STACK_ATTR, dimensionChart } from './chart';
+import { FONT_STACK, dimensionChart } from './chart';
 import { html, raw, type Html } from './html';
 import { LABELS, type Labels } from './labels';
 import { REPORT_CSS } from './styles';
 
 /** Part of every report's cache key: bump it whenever the rendered output of the same data changes. */
-export const REPORT_TEMPLATE_VERSION = '2';
+export const REPORT_TEMPLATE_VERSION = '3';
 
 /** Only web links become anchors; anything else is printed as text. */
 export function safeUrl(url: string | undefined): string | undefined {
@@ -313,7 +313,7 @@ export function renderReportHtml(d: ReportData): string {
 <title>${t.documentTitle} – ${d.firm.name}</title>
 <meta name="author" content="SCS Check">
 <meta name="description" content="${t.reportSubtitle}">
-<style>${raw(REPORT_CSS)}</style>
+<style>${raw(REPORT_CSS)}${raw(pageMarginCss(d))}</style>
 </head>
 <body>
 ${cover(ctx)}
@@ -326,11 +326,39 @@ ${appendix(ctx)}
 </html>`.value;
 }
 
-/** Running header and footer (Chromium renders them outside the page DOM, so they carry their own styles). */
-export function headerFooter(d: ReportData): { headerTemplate: string; footerTemplate: string } {
+/**
+ * A CSS string literal of any text: every character other than letters, digits and a few punctuation marks is
+ * written as a six-digit hexadecimal escape, so that no text can end the string, the rule or the style element.
+ * Spaces are escaped too: CSS swallows one literal whitespace after an escape.
+ */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    out += /^[A-Za-z0-9.,:;()-]$/.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0).toString(16).padStart(6, '0')}`;
+  }
+  return `${out}"`;
+}
+
+/** Longest firm name printed in the running header (the cover has the full name). */
+const HEADER_NAME_MAX = 70;
+
+/**
+ * Running header and footer as CSS page-margin boxes with page counters: Chromium lays them out with the document
+ * (its displayHeaderFooter templates are separate documents per page, which cost about a tenth of the render time).
+ * The cover page has none. User text (the firm's and the chamber's names) goes through cssString.
+ */
+export function pageMarginCss(d: ReportData): string {
   const t = LABELS[d.locale];
-  const style = `font-family:${FONT_STACK_ATTR};font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
-  const headerTemplate = html`<div style="${style}border-bottom:0.5pt solid #cfd8dc;padding-bottom:2pt;"><span>${t.reportTitle} · ${d.firm.name}</span><span>${d.branding?.chamberName ?? 'SCS Check'}</span></div>`.value;
-  const footerTemplate = html`<div style="${style}"><span>${t.confidential} · ${t.generatedAt} ${t.formatDate(d.generatedAt)} · ${t.catalogueVersion} ${d.assessment.catalogueVersion}</span><span>${t.page} ${raw('<span class="pageNumber"></span>')} ${t.of} ${raw('<span class="totalPages"></span>')}</span></div>`.value;
-  return { headerTemplate, footerTemplate };
+  const name = [...d.firm.name].length > HEADER_NAME_MAX ? `${[...d.firm.name].slice(0, HEADER_NAME_MAX - 1).join('')}…` : d.firm.name;
+  const box = `font-family: ${FONT_STACK}; font-size: 7.5pt; color: #607d8b;`;
+  const head = `${box} vertical-align: bottom; padding-bottom: 2pt; border-bottom: 0.5pt solid #cfd8dc;`;
+  return `@page {
+  margin: 20mm 16mm 17mm 16mm;
+  @top-left { content: ${cssString(`${t.reportTitle} · ${name}`)}; ${head} }
+  @top-right { content: ${cssString(d.branding?.chamberName ?? 'SCS Check')}; ${head} text-align: right; }
+  @bottom-left { content: ${cssString(`${t.confidential} · ${t.generatedAt} ${t.formatDate(d.generatedAt)} · ${t.catalogueVersion} ${d.assessment.catalogueVersion}`)}; ${box} vertical-align: top; padding-top: 4pt; }
+  @bottom-right { content: ${cssString(`${t.page} `)} counter(page) ${cssString(` ${t.of} `)} counter(pages); ${box} vertical-align: top; padding-top: 4pt; text-align: right; }
+}
+@page :first { @top-left { content: none; } @top-right { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }
+`;
 }
