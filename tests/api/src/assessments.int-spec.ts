@@ -104,6 +104,21 @@ describe('assessments (real PostgreSQL)', () => {
     // Keeping one's own answer = resend based on the current revision.
     const resolved = await firm.http.put(`/api/assessments/${a.id}/answers`, { answers: [{ questionId: q.id, optionId: q.options[1].id, baseRevision: 1 }] });
     expect(resolved.status).toBe(200);
+    // A single answer (autosave's one-statement path) conflicts the same way, for an update and for a first answer.
+    const single = await colleague.put<{ conflicts: { questionId: string; current: AnswerView }[] }>(`/api/assessments/${a.id}/answers`, {
+      answers: [{ questionId: q.id, optionId: q.options[0].id, baseRevision: 1 }],
+    });
+    expect(single.status).toBe(409);
+    expect(single.body.conflicts).toEqual([expect.objectContaining({ questionId: q.id, current: expect.objectContaining({ optionId: q.options[1].id, revision: 2 }) })]);
+    const other = applicable[2];
+    expect((await colleague.put(`/api/assessments/${a.id}/answers`, { answers: [{ questionId: other.id, optionId: other.options[0].id, baseRevision: 0 }] })).status).toBe(200);
+    const late = await firm.http.put<{ conflicts: { questionId: string; current: AnswerView }[] }>(`/api/assessments/${a.id}/answers`, {
+      answers: [{ questionId: other.id, optionId: other.options[1].id, baseRevision: 0 }],
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.conflicts[0]?.current).toMatchObject({ optionId: other.options[0].id, revision: 1 });
+    const after = await firm.http.get<AssessmentView>(`/api/assessments/${a.id}`);
+    expect(after.body.answers.find((x) => x.questionId === q.id)).toMatchObject({ optionId: q.options[1].id, revision: 2 });
   });
 
   it('rejects answers for unknown questions, non-applicable questions and unknown options with 400 naming them', async () => {

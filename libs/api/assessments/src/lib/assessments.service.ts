@@ -60,6 +60,32 @@ function summaryOf(a: Assessment, answered: number): AssessmentSummary {
 
 const findingKey = (f: FindingRef) => `${f.questionId}:${f.kind}`;
 
+const READ_ONLY = 'This assessment was submitted and is read-only; start a re-assessment to change answers';
+
+/** The answers of a batch as one JSON parameter: question, option, note, the revision the client based it on. */
+function answerPayload(input: readonly AnswerInputDto[]): string {
+  return JSON.stringify(input.map((x) => ({ q: x.questionId, o: x.optionId, n: x.note?.trim() ? x.note : null, b: x.baseRevision })));
+}
+
+// Inserts new answers (base revision 0) and updates existing ones only where the stored revision is the base revision.
+const UPSERT_ANSWERS = `INSERT INTO assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)
+   SELECT $1, i.q, i.o, i.n, i.b + 1, $3, now() FROM jsonb_to_recordset($2::jsonb) AS i(q text, o text, n text, b int)
+   ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
+     SET option_id = EXCLUDED.option_id, note = EXCLUDED.note, revision = assessment_answer.revision + 1,
+         updated_by = EXCLUDED.updated_by, updated_at = now()
+     WHERE assessment_answer.revision = EXCLUDED.revision - 1
+   RETURNING question_id, revision`;
+
+// The same, in one statement that also requires the assessment to be a draft (share-locked for the statement).
+const UPSERT_ANSWER_OF_DRAFT = `WITH draft AS (SELECT id FROM assessment WHERE id = $1 AND status = 'draft' FOR SHARE)
+ INSERT INTO assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)
+   SELECT draft.id, i.q, i.o, i.n, i.b + 1, $3, now() FROM draft, jsonb_to_recordset($2::jsonb) AS i(q text, o text, n text, b int)
+   ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
+     SET option_id = EXCLUDED.option_id, note = EXCLUDED.note, revision = assessment_answer.revision + 1,
+         updated_by = EXCLUDED.updated_by, updated_at = now()
+     WHERE assessment_answer.revision = EXCLUDED.revision - 1
+   RETURNING question_id, revision`;
+
 @Injectable()
 export class AssessmentsService implements OnModuleInit {
   private readonly logger = new Logger(AssessmentsService.name);
@@ -174,35 +200,51 @@ export class AssessmentsService implements OnModuleInit {
   async saveAnswers(id: string, user: AuthUser, input: AnswerInputDto[]): Promise<SaveAnswersResult> {
     const ids = input.map((a) => a.questionId);
     if (new Set(ids).size !== ids.length) throw new BadRequestException('Each question may appear only once per batch');
+    if (input.length === 1) return this.saveOneAnswer(id, user, input[0] as AnswerInputDto);
     return this.dataSource.transaction(async (m) => {
       const a = await this.lockDraft(m, id, 'pessimistic_read');
       const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
       this.validateAnswers(catalogue, a.profileSnapshot, input);
-      const payload = JSON.stringify(input.map((x) => ({ q: x.questionId, o: x.optionId, n: x.note?.trim() ? x.note : null, b: x.baseRevision })));
-      const saved: { question_id: string; revision: number }[] = await m.query(
-        `INSERT INTO assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)
-         SELECT $1, i.q, i.o, i.n, i.b + 1, $3, now() FROM jsonb_to_recordset($2::jsonb) AS i(q text, o text, n text, b int)
-         ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
-           SET option_id = EXCLUDED.option_id, note = EXCLUDED.note, revision = assessment_answer.revision + 1,
-               updated_by = EXCLUDED.updated_by, updated_at = now()
-           WHERE assessment_answer.revision = EXCLUDED.revision - 1
-         RETURNING question_id, revision`,
-        [id, payload, user.id],
-      );
+      const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWERS, [id, answerPayload(input), user.id]);
       if (saved.length !== input.length) {
         const ok = new Set(saved.map((s) => s.question_id));
-        const stale = input.filter((x) => !ok.has(x.questionId));
-        const current = await m.findBy(AssessmentAnswer, stale.map((x) => ({ assessmentId: id, questionId: x.questionId })));
-        const byId = new Map(current.map((c) => [c.questionId, c]));
-        const conflicts: AnswerConflict[] = stale.map((x) => {
-          const c = byId.get(x.questionId);
-          return { questionId: x.questionId, yourBaseRevision: x.baseRevision, current: c ? toAnswerView(c) : null };
-        });
         // Raising inside the transaction rolls the whole batch back: nothing is half-saved.
-        throw new ConflictException({ message: 'Someone else changed these answers in the meantime', conflicts });
+        throw await this.conflict(m, id, input.filter((x) => !ok.has(x.questionId)));
       }
       return { saved: saved.map((s) => ({ questionId: s.question_id, revision: s.revision })) };
     });
+  }
+
+  /**
+   * The autosave of one answer (the common case) in two round trips instead of a transaction's four: read the draft to
+   * validate the answer, then one statement that writes it only while the assessment is still a draft (holding a
+   * share lock on it for the statement, so a concurrent submit waits or wins) and only on the expected revision.
+   */
+  private async saveOneAnswer(id: string, user: AuthUser, answer: AnswerInputDto): Promise<SaveAnswersResult> {
+    const m = this.dataSource.manager;
+    const a = await m.findOne(Assessment, { where: { id } });
+    if (!a) throw new NotFoundException('Assessment not found');
+    if (a.status !== 'draft') throw new ConflictException(READ_ONLY);
+    const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
+    this.validateAnswers(catalogue, a.profileSnapshot, [answer]);
+    const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWER_OF_DRAFT, [id, answerPayload([answer]), user.id]);
+    const row = saved[0];
+    if (row) return { saved: [{ questionId: row.question_id, revision: row.revision }] };
+    const now = await m.findOne(Assessment, { select: { id: true, status: true }, where: { id } });
+    if (!now) throw new NotFoundException('Assessment not found');
+    if (now.status !== 'draft') throw new ConflictException(READ_ONLY);
+    throw await this.conflict(m, id, [answer]);
+  }
+
+  /** 409 listing the current values of the answers someone else changed in the meantime. */
+  private async conflict(m: EntityManager, id: string, stale: AnswerInputDto[]): Promise<ConflictException> {
+    const current = await m.findBy(AssessmentAnswer, stale.map((x) => ({ assessmentId: id, questionId: x.questionId })));
+    const byId = new Map(current.map((c) => [c.questionId, c]));
+    const conflicts: AnswerConflict[] = stale.map((x) => {
+      const c = byId.get(x.questionId);
+      return { questionId: x.questionId, yourBaseRevision: x.baseRevision, current: c ? toAnswerView(c) : null };
+    });
+    return new ConflictException({ message: 'Someone else changed these answers in the meantime', conflicts });
   }
 
   /** Changes profile fields inside a draft; applicability is re-evaluated from the new snapshot at once. */
@@ -320,7 +362,7 @@ export class AssessmentsService implements OnModuleInit {
   private async lockDraft(m: EntityManager, id: string, mode: 'pessimistic_read' | 'pessimistic_write'): Promise<Assessment> {
     const a = await m.findOne(Assessment, { where: { id }, lock: { mode } });
     if (!a) throw new NotFoundException('Assessment not found');
-    if (a.status !== 'draft') throw new ConflictException('This assessment was submitted and is read-only; start a re-assessment to change answers');
+    if (a.status !== 'draft') throw new ConflictException(READ_ONLY);
     return a;
   }
 
