@@ -8,6 +8,7 @@ export * from './lib/auth/decorators';
 export * from './lib/auth/resource-owners';
 export * from './lib/auth/current';
 export * from './lib/http/field-errors';
+export * from './lib/http/error-reason';
 export * from './lib/events/domain-events';
 export * from './lib/events/events.module';
 export * from './lib/queue';

@@ -3,26 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { baseUrl } from './browser';
+import { FIRM_PROFILE as BASE_PROFILE } from './firm';
 import { ROOT } from './server';
 
 export const PASSWORD = 'Korrekt-Pferd-Batterie-2026';
 
-export const FIRM_PROFILE = {
-  name: 'Musterwerk Präzisionsteile (Taicang) Co., Ltd.',
-  legalForm: 'wfoe',
-  activities: ['manufacturing', 'trading'],
-  importsExports: true,
-  headcountBand: '250_999',
-  agencyLabour: false,
-  pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2012,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+export const FIRM_PROFILE = { name: 'Musterwerk Präzisionsteile (Taicang) Co., Ltd.', ...BASE_PROFILE };
 
 export interface AxeFinding {
   id: string;

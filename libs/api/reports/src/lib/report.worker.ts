@@ -2,7 +2,7 @@ import { HttpException, Inject, Injectable, Logger, OnApplicationBootstrap, Opti
 import { InjectRepository } from '@nestjs/typeorm';
 import { Histogram } from 'prom-client';
 import { In, type Repository } from 'typeorm';
-import { APP_CONFIG, MetricsRegistry, QueueService, type AppConfig, type QueueJob } from '@scs/api/core';
+import { APP_CONFIG, MetricsRegistry, QueueService, errorReason, type AppConfig, type QueueJob } from '@scs/api/core';
 import type { ReportData } from '@scs/shared/contracts';
 import { reportCacheKey } from './data/report-data-source';
 import { ReportExtensions } from './report-extensions';
@@ -35,15 +35,6 @@ export function slug(text: string, max = 60): string {
 
 export function reportFilename(data: ReportData): string {
   return `SCS-Check_${slug(data.firm.name)}_${data.assessment.submittedAt.slice(0, 10)}_${data.locale}.pdf`;
-}
-
-function reasonOf(e: unknown): string {
-  if (e instanceof HttpException) {
-    const r = e.getResponse();
-    const message = typeof r === 'string' ? r : (r as { message?: unknown }).message;
-    return Array.isArray(message) ? message.join('; ') : String(message ?? e.message);
-  }
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Renders queued reports (in processes whose role runs workers). */
@@ -124,7 +115,7 @@ export class ReportWorker implements OnApplicationBootstrap {
       this.logger.log(`Report ${reportId} rendered: ${rendered.pages} pages, ${Math.round(rendered.bytes / 1024)} kB in ${Date.now() - started} ms`);
       await this.extensions.settled(report);
     } catch (e) {
-      const reason = reasonOf(e);
+      const reason = errorReason(e);
       const permanent = e instanceof PermanentError || (e instanceof HttpException && e.getStatus() < 500) || e instanceof ChromiumNotFoundError;
       if (permanent || job.finalAttempt) {
         this.logger.error(`Report ${reportId} failed after ${job.attempt} attempt(s): ${reason}`);

@@ -1,8 +1,8 @@
-import { HttpException, Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, MailOutbox } from '@scs/api/accounts';
-import { APP_CONFIG, QueueService, type AppConfig, type QueueDefinition, type QueueJob } from '@scs/api/core';
+import { APP_CONFIG, QueueService, errorReason, type AppConfig, type QueueDefinition, type QueueJob } from '@scs/api/core';
 import {
   REPORT_TEMPLATE_VERSION, RENDER_QUEUE, Report, ReportExtensions, ReportsService, renderQueueDefinition, reportCacheKey, withPreparedBranding, type RenderJob,
 } from '@scs/api/reports';
@@ -22,15 +22,6 @@ interface PrepareJob {
 /** One preparing job per start or retry; it walks the pending members, so a long batch needs a generous expiry. */
 const QUEUE: QueueDefinition = { retryLimit: 3, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 3600, deleteAfterSeconds: 24 * 3600 };
 const CHUNK = 100;
-
-function reasonOf(e: unknown): string {
-  if (e instanceof HttpException) {
-    const r = e.getResponse();
-    const message = typeof r === 'string' ? r : (r as { message?: unknown }).message;
-    return Array.isArray(message) ? message.join('; ') : String(message ?? e.message);
-  }
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * Batch distribution: for every member firm of a campaign with a submitted assessment (the latest one, submitted since
@@ -209,7 +200,7 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
         } else if (existing.status === 'done') await this.notify(existing);
       }
     } catch (e) {
-      const reason = reasonOf(e);
+      const reason = errorReason(e);
       this.logger.warn(`Distribution ${distribution.id}: the report of a member could not be prepared (${reason})`);
       await this.dataSource.query(
         `UPDATE "report_distribution_item" SET "state" = 'failed', "assessment_id" = $3, "error" = $4, "updated_at" = now() WHERE "distribution_id" = $1 AND "firm_id" = $2`,
