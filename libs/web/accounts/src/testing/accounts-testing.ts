@@ -1,6 +1,6 @@
-import { provideHttpClient, type HttpRequest, withInterceptors, type HttpInterceptorFn } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideHttpClient, withInterceptors, type HttpInterceptorFn } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
 import { provideRouter, type Routes } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { SessionService, type SessionMembership } from '@scs/web/core';
@@ -23,26 +23,4 @@ export function signIn(memberships: SessionMembership[], id = 'user-1'): Session
   return session;
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
-
-/** The request matching `match` once the component has sent it (change detection runs in between). */
-export async function nextRequest(fixture: ComponentFixture<unknown>, http: HttpTestingController, match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
-  for (let i = 0; i < 50; i++) {
-    fixture.detectChanges();
-    await tick();
-    const found = http.match(match);
-    if (found[0]) return found[0];
-  }
-  throw new Error('request not sent');
-}
-
-/** Lets pending promises and change detection settle. */
-export async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await tick();
-    fixture.detectChanges();
-  }
-  await fixture.whenStable();
-}
-
-export const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export { nextRequest, settle, text } from '@scs/web/core/testing';

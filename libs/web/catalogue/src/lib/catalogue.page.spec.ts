@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { CataloguePage } from './catalogue.page';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
+import { nextRequest } from '@scs/web/core/testing';
 
 const DIR = join(__dirname, '../../../../shared/catalogue/data/2026.1');
 const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
@@ -21,15 +22,8 @@ describe('CataloguePage ("What we assess")', () => {
   let fixture: ComponentFixture<CataloguePage>;
   let http: HttpTestingController;
 
-  async function next(match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
-    for (let i = 0; i < 50; i++) {
-      fixture.detectChanges();
-      await new Promise((r) => setTimeout(r, 0));
-      const found = http.match(match);
-      if (found[0]) return found[0];
-    }
-    throw new Error('request not sent');
-  }
+  /** The request matching `match`, once the page has sent it. */
+  const next = (match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> => nextRequest(fixture, http, match);
 
   beforeEach(async () => {
     localStorage.clear();

@@ -1,5 +1,5 @@
 import type { AggregateTable, DistributionView } from '@scs/shared/contracts';
-import { provideHttpClient, type HttpRequest } from '@angular/common/http';
+import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { DeferBlockBehavior, TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
@@ -11,27 +11,10 @@ import en from './i18n/en.json';
 import { CampaignPage } from './pages/campaign.page';
 import { DistributionPanelComponent } from './components/distribution-panel.component';
 import { MembersPage } from './pages/members.page';
+import { nextRequest, settle, text } from '@scs/web/core/testing';
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
-const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-async function nextRequest(fixture: ComponentFixture<unknown>, http: HttpTestingController, match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
-  for (let i = 0; i < 50; i++) {
-    fixture.detectChanges();
-    await tick();
-    const found = http.match(match);
-    if (found[0]) return found[0];
-  }
-  throw new Error('request not sent');
-}
 
-async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await tick();
-    fixture.detectChanges();
-  }
-  await fixture.whenStable();
-}
 
 const NOT_STARTED: DistributionView = { campaignId: 'camp-1', started: false, locale: null, startedAt: null, total: 0, done: 0, failed: 0, pending: 0, prepared: null, finished: false };
 

@@ -1,5 +1,5 @@
-import { provideHttpClient, type HttpRequest } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { DeferBlockBehavior, TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
@@ -10,27 +10,10 @@ import type { DisclosedTable, TableCell } from './data/research.types';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
 import { ResearchPage } from './pages/research.page';
+import { nextRequest, settle, text } from '@scs/web/core/testing';
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
-const text = (el: Element | null | undefined): string => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await tick();
-    fixture.detectChanges();
-  }
-  await fixture.whenStable();
-}
 
-async function nextRequest(fixture: ComponentFixture<unknown>, http: HttpTestingController, match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
-  for (let i = 0; i < 50; i++) {
-    fixture.detectChanges();
-    await tick();
-    const found = http.match(match);
-    if (found[0]) return found[0];
-  }
-  throw new Error('request not sent');
-}
 
 const v = (n: number): TableCell => ({ value: n, display: String(n), status: 'value' });
 const SUP: TableCell = { value: null, display: '.', status: 'suppressed' };

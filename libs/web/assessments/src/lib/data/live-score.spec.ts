@@ -2,22 +2,9 @@ import { DONT_KNOW, applicableQuestions, type FirmProfile, type Question } from 
 import { score, type Answers } from '@scs/shared/scoring';
 import { realCatalogue, realPublicCatalogue } from '../../testing/real-catalogue';
 import { applicableIds, scoreDraft } from './live-score';
+import { MANUFACTURER_PROFILE } from '../../testing/profiles';
 
-const manufacturer: FirmProfile = {
-  legalForm: 'wfoe',
-  activities: ['manufacturing', 'trading'],
-  importsExports: true,
-  headcountBand: '250_999',
-  agencyLabour: false,
-  pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2012,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+const manufacturer = MANUFACTURER_PROFILE;
 const consultancy: FirmProfile = { ...manufacturer, activities: ['services'], importsExports: false, pollutantPermit: 'no', largeEnterpriseBuyer: false, naceSection: 'M', provinces: ['SH'] };
 
 /** A fixed, varied answer pattern: every n-th question "don't know" where offered, otherwise options in turn. */

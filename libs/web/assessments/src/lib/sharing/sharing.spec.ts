@@ -9,6 +9,7 @@ import en from '../i18n/en.json';
 import { ConsentChoiceComponent } from './consent-choice.component';
 import { PeerBenchmarkComponent } from './peer-benchmark.component';
 import { ResearchQuestionsComponent, withoutHidden } from './research-questions.component';
+import { nextRequest } from '@scs/web/core/testing';
 
 const ORG = 'org-1';
 const ASSESSMENT = '3f0e9a1b-2c3d-4e5f-9a8b-7c6d5e4f3a2b';
@@ -59,15 +60,8 @@ describe('sharing components', () => {
     session.loaded.set(true);
   }
 
-  async function next(fixture: ComponentFixture<unknown>, match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
-    for (let i = 0; i < 50; i++) {
-      fixture.detectChanges();
-      await wait(0);
-      const found = http.match(match);
-      if (found[0]) return found[0];
-    }
-    throw new Error('request not sent');
-  }
+  /** The request matching `match`, once the page has sent it. */
+  const next = (fixture: ComponentFixture<unknown>, match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> => nextRequest(fixture, http, match);
 
   async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
     await fixture.whenStable();

@@ -10,26 +10,14 @@ import { realCatalogue, realPublicCatalogue } from '../../../testing/real-catalo
 import type { AssessmentView } from '../../data/assessment.types';
 import en from '../../i18n/en.json';
 import { ResultPage } from './result.page';
+import { nextRequest } from '@scs/web/core/testing';
+import { CONSULTANCY_PROFILE } from '../../../testing/profiles';
 
 // Rendering the full real catalogue takes a few seconds in jsdom, more on a loaded CI machine.
 jest.setTimeout(30_000);
 
 const ID = '3f0e9a1b-2c3d-4e5f-9a8b-7c6d5e4f3a2b';
-const profile: FirmProfile = {
-  legalForm: 'wfoe',
-  activities: ['services'],
-  importsExports: false,
-  headcountBand: '50_249',
-  agencyLabour: false,
-  pollutantPermit: 'no',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: false,
-  taxRegistrationYear: 2015,
-  naceSection: 'M',
-  provinces: ['SH'],
-  germanParent: true,
-};
+const profile: FirmProfile = CONSULTANCY_PROFILE;
 
 /** Lowest-exposure answers everywhere, then a knock-out (T3 unpaid), a medium finding (T1 grade C) and a "don't know" (T2). */
 function submitted(): AssessmentView {
@@ -63,15 +51,8 @@ describe('ResultPage', () => {
   let fixture: ComponentFixture<ResultPage>;
   let http: HttpTestingController;
 
-  async function next(match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
-    for (let i = 0; i < 50; i++) {
-      fixture.detectChanges();
-      await new Promise((r) => setTimeout(r, 0));
-      const found = http.match(match);
-      if (found[0]) return found[0];
-    }
-    throw new Error('request not sent');
-  }
+  /** The request matching `match`, once the page has sent it. */
+  const next = (match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> => nextRequest(fixture, http, match);
 
   beforeEach(async () => {
     await TestBed.configureTestingModule({

@@ -10,23 +10,11 @@ import { AUTOSAVE_DEBOUNCE_MS } from '../../data/answer-store';
 import type { AnswerInput, AssessmentView } from '../../data/assessment.types';
 import en from '../../i18n/en.json';
 import { WizardPage } from './wizard.page';
+import { nextRequest } from '@scs/web/core/testing';
+import { CONSULTANCY_PROFILE } from '../../../testing/profiles';
 
 const ID = '0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
-const consultancy: FirmProfile = {
-  legalForm: 'wfoe',
-  activities: ['services'],
-  importsExports: false,
-  headcountBand: '50_249',
-  agencyLabour: false,
-  pollutantPermit: 'no',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: false,
-  taxRegistrationYear: 2015,
-  naceSection: 'M',
-  provinces: ['SH'],
-  germanParent: true,
-};
+const consultancy: FirmProfile = CONSULTANCY_PROFILE;
 
 function draft(overrides: Partial<AssessmentView> = {}): AssessmentView {
   return {
@@ -69,15 +57,7 @@ describe('WizardPage', () => {
   }
 
   /** The request matching `match`, once the page has sent it. */
-  async function next(match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
-    for (let i = 0; i < 50; i++) {
-      fixture.detectChanges();
-      await wait(0);
-      const found = http.match(match);
-      if (found[0]) return found[0];
-    }
-    throw new Error('request not sent');
-  }
+  const next = (match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> => nextRequest(fixture, http, match);
 
   const liveScore = () => el.querySelector('[data-testid="live-score"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   function choose(questionId: string, label: string): void {

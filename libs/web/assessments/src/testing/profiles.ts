@@ -1,0 +1,31 @@
+import type { FirmProfile } from '@scs/shared/catalogue';
+
+/** A manufacturer (WFOE in Jiangsu, 250–999 staff, imports and exports): many questions apply. */
+export const MANUFACTURER_PROFILE: FirmProfile = {
+  legalForm: 'wfoe',
+  activities: ['manufacturing', 'trading'],
+  importsExports: true,
+  headcountBand: '250_999',
+  agencyLabour: false,
+  pollutantPermit: 'yes',
+  largeScaleData: 'no',
+  publicProcurement: false,
+  largeEnterpriseBuyer: true,
+  taxRegistrationYear: 2012,
+  naceSection: 'C',
+  provinces: ['JS'],
+  germanParent: true,
+};
+
+/** A consultancy (WFOE in Shanghai, 50–249 staff, services only): fewer questions apply. */
+export const CONSULTANCY_PROFILE: FirmProfile = {
+  ...MANUFACTURER_PROFILE,
+  activities: ['services'],
+  importsExports: false,
+  headcountBand: '50_249',
+  pollutantPermit: 'no',
+  largeEnterpriseBuyer: false,
+  taxRegistrationYear: 2015,
+  naceSection: 'M',
+  provinces: ['SH'],
+};
