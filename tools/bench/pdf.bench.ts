@@ -252,7 +252,7 @@ async function pipeline(config: AppConfig, data: ReportData, count: number, trac
 
 // ---- the floor: the same HTML on bare reused pages --------------------------------------------------------------
 
-async function floor(executablePath: string, html: string, data: ReportData, count: number, pages: number) {
+async function floor(executablePath: string, html: string, count: number, pages: number) {
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
@@ -261,7 +261,7 @@ async function floor(executablePath: string, html: string, data: ReportData, cou
   });
   try {
     const pid = browser.process()?.pid;
-    const options = reportPdfOptions(data);
+    const options = reportPdfOptions();
     const tabs = await Promise.all(Array.from({ length: pages }, () => browser.newPage()));
     const once = async (i: number) => {
       const tab = tabs[i % pages] as (typeof tabs)[number];
@@ -315,7 +315,7 @@ async function main(): Promise<void> {
 
   try {
     const p = await pipeline(config, data, N, 0);
-    const f = args['skip-floor'] ? undefined : await floor(executablePath, html, data, N, config.reportPages);
+    const f = args['skip-floor'] ? undefined : await floor(executablePath, html, N, config.reportPages);
     const summary = {
       pipeline: {
         medianMsPerReport: round(median(p.renderMs), 0),

@@ -67,24 +67,21 @@ function answerPayload(input: readonly AnswerInputDto[]): string {
   return JSON.stringify(input.map((x) => ({ q: x.questionId, o: x.optionId, n: x.note?.trim() ? x.note : null, b: x.baseRevision })));
 }
 
-// Inserts new answers (base revision 0) and updates existing ones only where the stored revision is the base revision.
-const UPSERT_ANSWERS = `INSERT INTO assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)
-   SELECT $1, i.q, i.o, i.n, i.b + 1, $3, now() FROM jsonb_to_recordset($2::jsonb) AS i(q text, o text, n text, b int)
-   ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
+const ANSWER_COLUMNS = 'assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)';
+const ANSWER_ROWS = 'jsonb_to_recordset($2::jsonb) AS i(q text, o text, n text, b int)';
+// Updates an existing answer only where the stored revision is the one the client based its change on.
+const ON_REVISION = `ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
      SET option_id = EXCLUDED.option_id, note = EXCLUDED.note, revision = assessment_answer.revision + 1,
          updated_by = EXCLUDED.updated_by, updated_at = now()
      WHERE assessment_answer.revision = EXCLUDED.revision - 1
    RETURNING question_id, revision`;
 
-// The same, in one statement that also requires the assessment to be a draft (share-locked for the statement).
+// Inserts new answers (base revision 0) and updates existing ones on their base revision (inside a transaction).
+const UPSERT_ANSWERS = `INSERT INTO ${ANSWER_COLUMNS} SELECT $1, i.q, i.o, i.n, i.b + 1, $3, now() FROM ${ANSWER_ROWS} ${ON_REVISION}`;
+
+// The same as one statement that also requires the assessment to be a draft (share-locked for the statement).
 const UPSERT_ANSWER_OF_DRAFT = `WITH draft AS (SELECT id FROM assessment WHERE id = $1 AND status = 'draft' FOR SHARE)
- INSERT INTO assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)
-   SELECT draft.id, i.q, i.o, i.n, i.b + 1, $3, now() FROM draft, jsonb_to_recordset($2::jsonb) AS i(q text, o text, n text, b int)
-   ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
-     SET option_id = EXCLUDED.option_id, note = EXCLUDED.note, revision = assessment_answer.revision + 1,
-         updated_by = EXCLUDED.updated_by, updated_at = now()
-     WHERE assessment_answer.revision = EXCLUDED.revision - 1
-   RETURNING question_id, revision`;
+ INSERT INTO ${ANSWER_COLUMNS} SELECT draft.id, i.q, i.o, i.n, i.b + 1, $3, now() FROM draft, ${ANSWER_ROWS} ${ON_REVISION}`;
 
 @Injectable()
 export class AssessmentsService implements OnModuleInit {

@@ -21,7 +21,7 @@ export const MAX_BROWSER_MEMORY_BYTES = 1024 * 2 ** 20;
  * The page.pdf() options of every report: A4, tagged, with outline. Margins, running header/footer and page numbers
  * come from the document's own @page rules (pageMarginCss), so the options are the same for every report.
  */
-export function reportPdfOptions(_data?: ReportData) {
+export function reportPdfOptions() {
   return {
     format: 'A4' as const,
     printBackground: true,
@@ -51,7 +51,7 @@ export class ReportRenderer implements OnApplicationShutdown {
   }
 
   async render(data: ReportData): Promise<RenderedReport> {
-    const bytes = await this.browserPool().pdf(renderReportHtml(data), reportPdfOptions(data));
+    const bytes = await this.browserPool().pdf(renderReportHtml(data), reportPdfOptions());
     const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return { pdf, sha256: sha256Hex(pdf), pages: countPdfPages(pdf), bytes: pdf.byteLength };
   }
