@@ -1,3 +1,4 @@
+import type { AnswerFields } from '@scs/shared/answers';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Organisation } from '@scs/api/accounts';
 import { CatalogueVersion } from '@scs/api/catalogue';
@@ -42,7 +43,8 @@ export class Assessment {
 
 @Entity('assessment_answer')
 @Check('CHK_assessment_answer_note', `char_length("note") <= 2000`)
-export class AssessmentAnswer {
+/** One stored answer: the shared answer shape (@scs/shared/answers) encoded in `option_id`. */
+export class AssessmentAnswer implements AnswerFields {
   @PrimaryColumn({ type: 'uuid', name: 'assessment_id', primaryKeyConstraintName: 'PK_assessment_answer' }) assessmentId!: string;
   @PrimaryColumn({ type: 'text', name: 'question_id', primaryKeyConstraintName: 'PK_assessment_answer' }) questionId!: string;
   @Column({ type: 'text', name: 'option_id', nullable: true }) optionId!: string | null;

@@ -6,8 +6,9 @@ import { CatalogueService } from '@scs/api/catalogue';
 import { PseudonymKeyMissingError, ResearchRecordsService, researchModuleFor } from '@scs/api/research';
 import { ResearchModuleAnswerError, flattenResearchModule } from '@scs/shared/disclosure';
 import { DomainEvents, ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
-import { DONT_KNOW, PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
-import { score, type Answers, type ScoreResult } from '@scs/shared/scoring';
+import { PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import { score, type ScoreResult } from '@scs/shared/scoring';
+import { answerFields, answerMap, answerProblem, fitsQuestion, isAnswered, parseAnswer } from '@scs/shared/answers';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import type {
   AnswerConflict,
@@ -26,16 +27,11 @@ export function snapshotOf(data: object): FirmProfile {
   return Object.fromEntries(PROFILE_FIELD_NAMES.filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as FirmProfile;
 }
 
-function answersOf(rows: Pick<AssessmentAnswer, 'questionId' | 'optionId' | 'note'>[]): Answers {
-  const out: Record<string, { optionId: string; note?: string }> = {};
-  for (const r of rows) if (r.optionId) out[r.questionId] = { optionId: r.optionId, ...(r.note ? { note: r.note } : {}) };
-  return out;
-}
-
+/** The row → view mapper of `assessment_answer`; the answer fields themselves are encoded by @scs/shared/answers. */
 function toAnswerView(r: AssessmentAnswer & { updatedByName?: string | null }): AnswerView {
   return {
     questionId: r.questionId,
-    optionId: r.optionId,
+    ...answerFields(parseAnswer(r)),
     note: r.note,
     revision: r.revision,
     updatedBy: r.updatedBy,
@@ -64,7 +60,7 @@ const READ_ONLY = 'This assessment was submitted and is read-only; start a re-as
 
 /** The answers of a batch as one JSON parameter: question, option, note, the revision the client based it on. */
 function answerPayload(input: readonly AnswerInputDto[]): string {
-  return JSON.stringify(input.map((x) => ({ q: x.questionId, o: x.optionId, n: x.note?.trim() ? x.note : null, b: x.baseRevision })));
+  return JSON.stringify(input.map((x) => ({ q: x.questionId, o: answerFields(parseAnswer(x)).optionId, n: x.note?.trim() ? x.note : null, b: x.baseRevision })));
 }
 
 const ANSWER_COLUMNS = 'assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)';
@@ -154,13 +150,14 @@ export class AssessmentsService implements OnModuleInit {
         const questions = new Map(current.catalogue.questions.map((q) => [q.id, q]));
         const prior = await m.findBy(AssessmentAnswer, { assessmentId: previous.id });
         const carried = prior.filter((a) => {
-          const q = a.optionId ? questions.get(a.questionId) : undefined;
-          return q && (a.optionId === DONT_KNOW ? !!q.dontKnow : q.options.some((o) => o.id === a.optionId));
+          const value = parseAnswer(a);
+          const q = value ? questions.get(a.questionId) : undefined;
+          return !!q && !!value && fitsQuestion(q, value);
         });
         if (carried.length) {
           await m.insert(
             AssessmentAnswer,
-            carried.map((a) => ({ assessmentId: created.id, questionId: a.questionId, optionId: a.optionId, note: a.note, revision: 1, updatedBy: user.id })),
+            carried.map((a) => ({ assessmentId: created.id, questionId: a.questionId, ...answerFields(parseAnswer(a)), note: a.note, revision: 1, updatedBy: user.id })),
           );
         }
       }
@@ -181,7 +178,7 @@ export class AssessmentsService implements OnModuleInit {
     );
     const views = answers.map(toAnswerView);
     return {
-      ...summaryOf(a, views.filter((v) => v.optionId).length),
+      ...summaryOf(a, views.filter(isAnswered).length),
       orgId: a.orgId,
       profile: a.profileSnapshot,
       answers: views,
@@ -282,7 +279,7 @@ export class AssessmentsService implements OnModuleInit {
       const a = await this.lockDraft(m, id, 'pessimistic_write');
       const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
       const rows = await m.findBy(AssessmentAnswer, { assessmentId: id });
-      const result = score(catalogue, a.profileSnapshot, answersOf(rows));
+      const result = score(catalogue, a.profileSnapshot, answerMap(rows));
       if (result.unanswered.length > 0) {
         throw new UnprocessableEntityException({
           message: `Answer every applicable question (or choose "don't know") before submitting: ${result.unanswered.length} open (${result.unanswered.join(', ')})`,
@@ -303,7 +300,7 @@ export class AssessmentsService implements OnModuleInit {
   private async recordForResearch(a: Assessment, catalogueVersion: string, result: ScoreResult, rows: AssessmentAnswer[], submittedAt: Date, m: EntityManager): Promise<void> {
     try {
       await this.research.recordSubmission(
-        { firmId: a.orgId, profile: a.profileSnapshot, catalogueVersion, result, answers: answersOf(rows), researchAnswers: a.researchAnswers, submittedAt },
+        { firmId: a.orgId, profile: a.profileSnapshot, catalogueVersion, result, answers: answerMap(rows), researchAnswers: a.researchAnswers, submittedAt },
         m,
       );
     } catch (e) {
@@ -370,9 +367,11 @@ export class AssessmentsService implements OnModuleInit {
       const q = questions.get(x.questionId);
       if (!q) problems[x.questionId] = `Question ${x.questionId} is not part of catalogue version ${catalogue.version}`;
       else if (q.applicability && !isApplicable(q.applicability, profile)) problems[x.questionId] = `Question ${x.questionId} does not apply to this firm's profile`;
-      else if (x.optionId === DONT_KNOW && !q.dontKnow) problems[x.questionId] = `Question ${x.questionId} has no "don't know" answer`;
-      else if (x.optionId !== null && x.optionId !== DONT_KNOW && !q.options.some((o) => o.id === x.optionId)) {
-        problems[x.questionId] = `Option '${x.optionId}' does not exist for question ${x.questionId}`;
+      else {
+        const value = parseAnswer(x);
+        const problem = value && answerProblem(q, value);
+        if (problem?.kind === 'noDontKnow') problems[x.questionId] = `Question ${x.questionId} has no "don't know" answer`;
+        else if (problem?.kind === 'noSuchOption') problems[x.questionId] = `Option '${problem.optionId}' does not exist for question ${x.questionId}`;
       }
     }
     const keys = Object.keys(problems);

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
-import { DONT_KNOW, localize, type Locale } from '@scs/shared/catalogue';
+import { localize, type Locale } from '@scs/shared/catalogue';
+import { answerCode, parseAnswer } from '@scs/shared/answers';
 import { AssessmentAnswer } from './assessment.entity';
 import { AssessmentsService } from './assessments.service';
 
@@ -41,15 +42,16 @@ export class ExportService {
     const rows: Row[] = [];
     for (const q of catalogue.questions) {
       const ans = answers.get(q.id);
-      if (!ans?.optionId) continue;
-      const option = q.options.find((o) => o.id === ans.optionId);
-      const dk = ans.optionId === DONT_KNOW;
+      const value = parseAnswer(ans);
+      if (!ans || !value) continue;
+      const option = value.kind === 'option' ? q.options.find((o) => o.id === value.optionId) : undefined;
+      const dk = value.kind === 'dontKnow';
       const finding = dk ? (q.dontKnow ? localize(q.dontKnow.verify, locale) : '') : option?.finding ? localize(option.finding.title, locale) : '';
       rows.push({
         dimension: dims.get(q.dimension) ?? q.dimension,
         questionId: q.id,
         question: localize(q.text, locale),
-        answer: dk ? DONT_KNOW_LABEL[locale] : option ? localize(option.label, locale) : ans.optionId,
+        answer: dk ? DONT_KNOW_LABEL[locale] : option ? localize(option.label, locale) : answerCode(value),
         note: ans.note ?? '',
         exposure: dk ? (q.dontKnow?.exposure ?? '') : (option?.exposure ?? ''),
         finding,

@@ -1,19 +1,15 @@
 import type { FirmProfile } from '@scs/shared/catalogue';
 import type { ScoreResult } from '@scs/shared/scoring';
+import type { AnswerInput, StoredAnswer } from '@scs/shared/answers';
 
 // Response shapes of the assessments API, shared by the server (which returns them) and the web app (which reads them).
 
 export type AssessmentStatus = 'draft' | 'submitted';
 
-export interface AnswerView {
-  questionId: string;
-  optionId: string | null;
-  note: string | null;
-  revision: number;
-  updatedBy: string;
-  updatedByName?: string | null;
-  updatedAt: string;
-}
+/** One answer as the API returns it: the shared answer shape (@scs/shared/answers), encoded. */
+export type AnswerView = StoredAnswer;
+/** One answer as the web sends it in `PUT /assessments/:id/answers`. */
+export type { AnswerInput };
 
 export interface AssessmentSummary {
   id: string;

@@ -1,3 +1,4 @@
+import { answerCode, dontKnowAnswer, optionAnswer, type ScoringAnswer } from '@scs/shared/answers';
 import { DONT_KNOW, PROFILE_FIELDS, isApplicable, type Catalogue, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
 import { score } from '@scs/shared/scoring';
 import { flattenResearchModule, type ResearchModule } from './module';
@@ -93,7 +94,7 @@ export function simpleScorer(dimensions: readonly string[] = ['tax', 'customs', 
 /** Answers drawn per applicable question of a real catalogue (biased to low exposure), scored with the real score(). */
 export function catalogueScorer(catalogue: Catalogue): (p: FirmProfile, rng: Rng) => SyntheticResult {
   return (profile, rng) => {
-    const answers: Record<string, { optionId: string }> = {};
+    const answers: Record<string, ScoringAnswer> = {};
     const codes: Record<string, string> = {};
     for (const q of catalogue.questions) {
       if (!isApplicable(q.applicability, profile)) {
@@ -107,9 +108,9 @@ export function catalogueScorer(catalogue: Catalogue): (p: FirmProfile, rng: Rng
       }
       // Most firms are in good standing: draw options skewed to the lowest exposure.
       const byExposure = [...q.options].sort((a, b) => a.exposure - b.exposure);
-      const optionId = q.dontKnow && r < 0.12 ? DONT_KNOW : (byExposure[Math.min(byExposure.length - 1, Math.floor(rng() ** 3 * byExposure.length))]?.id as string);
-      answers[q.id] = { optionId };
-      codes[q.id] = optionId;
+      const answer = q.dontKnow && r < 0.12 ? dontKnowAnswer : optionAnswer(byExposure[Math.min(byExposure.length - 1, Math.floor(rng() ** 3 * byExposure.length))]?.id as string);
+      answers[q.id] = answer;
+      codes[q.id] = answerCode(answer);
     }
     const result = score(catalogue, profile, answers);
     return {

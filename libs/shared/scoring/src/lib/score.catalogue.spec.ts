@@ -1,3 +1,4 @@
+import { answerFromCode } from '@scs/shared/answers';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { applicableQuestions, parseCatalogueFiles, type Catalogue, type FirmProfile, type Question } from '@scs/shared/catalogue';
@@ -15,14 +16,14 @@ const lowestOption = (q: Question) => [...q.options].sort((a, b) => a.exposure -
 
 /** Every applicable question answered with its lowest-exposure option, then `overrides`. */
 function cleanAnswers(profile: FirmProfile, overrides: Answers = {}): Answers {
-  return { ...Object.fromEntries(applicableQuestions(catalogue, profile).map((q) => [q.id, { optionId: lowestOption(q) }])), ...overrides };
+  return { ...Object.fromEntries(applicableQuestions(catalogue, profile).map((q) => [q.id, answerFromCode(lowestOption(q))])), ...overrides };
 }
 
 describe('score on catalogue 2026.1', () => {
   const aeoManufacturer: FirmProfile = { ...cleanProfile, activities: ['manufacturing'], importsExports: true };
 
   it('rates a clean AEO, A-grade manufacturer low', () => {
-    const result = score(catalogue, aeoManufacturer, cleanAnswers(aeoManufacturer, { T1: { optionId: 'a' }, C1: { optionId: 'advanced_certified' } }));
+    const result = score(catalogue, aeoManufacturer, cleanAnswers(aeoManufacturer, { T1: answerFromCode('a'), C1: answerFromCode('advanced_certified') }));
     expect(result.level).toBe('low');
     expect(result.provisional).toBe(false);
     expect(result.knockOuts).toEqual([]);
@@ -30,7 +31,7 @@ describe('score on catalogue 2026.1', () => {
   });
 
   it('rates a firm with unpaid tax decisions (T3) critical', () => {
-    const result = score(catalogue, aeoManufacturer, cleanAnswers(aeoManufacturer, { T3: { optionId: 'no' } }));
+    const result = score(catalogue, aeoManufacturer, cleanAnswers(aeoManufacturer, { T3: answerFromCode('no') }));
     expect(result.level).toBe('critical');
     expect(result.knockOuts.map((k) => k.questionId)).toEqual(['T3']);
     expect(result.findings[0]).toMatchObject({ questionId: 'T3', severity: 'critical' });
@@ -38,7 +39,7 @@ describe('score on catalogue 2026.1', () => {
 
   it('rates an importer that does not know its customs credit level at least moderate, with a verify item', () => {
     const importer: FirmProfile = { ...cleanProfile, activities: ['trading'], importsExports: true };
-    const result = score(catalogue, importer, cleanAnswers(importer, { C1: { optionId: 'dont_know' } }));
+    const result = score(catalogue, importer, cleanAnswers(importer, { C1: answerFromCode('dont_know') }));
     expect(['moderate', 'high', 'critical']).toContain(result.level);
     expect(result.verify).toEqual([expect.objectContaining({ questionId: 'C1', dimensionId: 'customs' })]);
     expect(result.findings).toContainEqual(expect.objectContaining({ kind: 'verify', questionId: 'C1' }));

@@ -1,3 +1,4 @@
+import { answerFromCode } from '@scs/shared/answers';
 import fc from 'fast-check';
 import { firmProfileSchema, isApplicable, validateCatalogue, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { buildCatalogue, catalogueArb, choicesOf, profileArb, scenarioArb } from '../testing/catalogue.builder';
@@ -68,8 +69,8 @@ describe('score (properties over generated catalogues, profiles and answers)', (
   it('is monotone: a riskier answer never lowers a dimension or the overall score', () => {
     fc.assert(
       fc.property(switchArb, ({ catalogue, profile, answers, questionId, safer, riskier }) => {
-        const withSafer = score(catalogue, profile, { ...answers, [questionId]: { optionId: safer } });
-        const withRiskier = score(catalogue, profile, { ...answers, [questionId]: { optionId: riskier } });
+        const withSafer = score(catalogue, profile, { ...answers, [questionId]: answerFromCode(safer) });
+        const withRiskier = score(catalogue, profile, { ...answers, [questionId]: answerFromCode(riskier) });
         expectNotLower(withRiskier, withSafer);
       }),
       settings,
@@ -87,7 +88,7 @@ describe('score (properties over generated catalogues, profiles and answers)', (
           levelMaxima: [generated.levels[0]?.max ?? 24, generated.levels[1]?.max ?? 49, generated.levels[2]?.max ?? 74],
         });
         catalogue.questions.push(...generated.questions);
-        const result = score(catalogue, profile, { ...(wholeSet ? answers : {}), K1: { optionId: 'o1' } });
+        const result = score(catalogue, profile, { ...(wholeSet ? answers : {}), K1: answerFromCode('o1') });
         expect(result.level).toBe('critical');
         expect(result.score).toBeGreaterThan(generated.levels[2]?.max ?? 74);
         expect(result.knockOuts.map((k) => k.questionId)).toContain('K1');
@@ -115,8 +116,8 @@ describe('score (properties over generated catalogues, profiles and answers)', (
         for (const q of catalogue.questions.filter((x) => x.dontKnow)) {
           const lowest = [...q.options].sort((a, b) => a.exposure - b.exposure)[0];
           if (!lowest) continue;
-          const safest = score(catalogue, profile, { ...answers, [q.id]: { optionId: lowest.id } });
-          const unknown = score(catalogue, profile, { ...answers, [q.id]: { optionId: 'dont_know' } });
+          const safest = score(catalogue, profile, { ...answers, [q.id]: answerFromCode(lowest.id) });
+          const unknown = score(catalogue, profile, { ...answers, [q.id]: answerFromCode('dont_know') });
           expectNotLower(unknown, safest);
           if (isApplicable(q.applicability, profile)) expect(unknown.verify.map((v) => v.questionId)).toContain(q.id);
         }

@@ -1,3 +1,4 @@
+import { answerFromCode } from '@scs/shared/answers';
 import { buildCatalogue, cleanProfile } from '../testing/catalogue.builder';
 import { ScoringInputError, levelFor, score } from './score';
 
@@ -19,7 +20,7 @@ const importer = cleanProfile; // manufacturing, imports/exports, no R&D
 
 describe('score', () => {
   it('combines the worst weighted answer (60 %) with the weighted mean (40 %)', () => {
-    const result = score(catalogue, importer, { T1: { optionId: 'o1' }, T2: { optionId: 'o0' }, T3: { optionId: 'o0' }, C1: { optionId: 'o1' } });
+    const result = score(catalogue, importer, { T1: answerFromCode('o1'), T2: answerFromCode('o0'), T3: answerFromCode('o0'), C1: answerFromCode('o1') });
     // tax: worst 0.5·3/3 = 0.5; mean (3·0.5 + 1·0 + 3·0)/7 = 0.2143 -> 60·0.5 + 40·0.2143 = 38.6
     expect(result.dimensions[0]).toMatchObject({ dimensionId: 'tax', score: 38.6, level: 'moderate', applicable: 3, answered: 3 });
     // customs: worst 1·2/3; mean 1 -> 40 + 40 = 80
@@ -32,12 +33,12 @@ describe('score', () => {
   });
 
   it('scores a clean firm 0 and low', () => {
-    const result = score(catalogue, importer, { T1: { optionId: 'o0' }, T2: { optionId: 'o0' }, T3: { optionId: 'o0' }, C1: { optionId: 'o0' } });
+    const result = score(catalogue, importer, { T1: answerFromCode('o0'), T2: answerFromCode('o0'), T3: answerFromCode('o0'), C1: answerFromCode('o0') });
     expect(result).toMatchObject({ score: 0, level: 'low', findings: [], knockOuts: [], verify: [], uncertainty: 0 });
   });
 
   it('makes the level critical and lifts the score to the critical band on a knock-out', () => {
-    const result = score(catalogue, importer, { T1: { optionId: 'o0' }, T2: { optionId: 'o0' }, T3: { optionId: 'o1' }, C1: { optionId: 'o0' } });
+    const result = score(catalogue, importer, { T1: answerFromCode('o0'), T2: answerFromCode('o0'), T3: answerFromCode('o1'), C1: answerFromCode('o0') });
     expect(result.level).toBe('critical');
     expect(result.score).toBe(75);
     expect(result.knockOuts).toEqual([expect.objectContaining({ questionId: 'T3', optionId: 'o1', severity: 'critical', knockOut: true })]);
@@ -45,7 +46,7 @@ describe('score', () => {
   });
 
   it("treats don't know as its catalogue exposure and lists what to verify", () => {
-    const result = score(catalogue, importer, { T1: { optionId: 'dont_know' }, T2: { optionId: 'o0' }, T3: { optionId: 'o0' }, C1: { optionId: 'o0' } });
+    const result = score(catalogue, importer, { T1: answerFromCode('dont_know'), T2: answerFromCode('o0'), T3: answerFromCode('o0'), C1: answerFromCode('o0') });
     expect(result.score).toBeGreaterThanOrEqual(25);
     expect(result.level).toBe('moderate');
     expect(result.verify).toEqual([{ questionId: 'T1', dimensionId: 'tax', verify: { en: 'Verify T1', de: 'Verify T1 (de)' }, portals: [] }]);
@@ -55,7 +56,7 @@ describe('score', () => {
   });
 
   it('lists unanswered applicable questions and marks the result provisional instead of treating them as safe', () => {
-    const result = score(catalogue, importer, { T1: { optionId: 'o2' } });
+    const result = score(catalogue, importer, { T1: answerFromCode('o2') });
     expect(result.unanswered).toEqual(['T2', 'T3', 'C1']);
     expect(result.completeness).toBe(0.25);
     expect(result.provisional).toBe(true);
@@ -69,7 +70,7 @@ describe('score', () => {
 
   it('ignores questions that do not apply, and their answers', () => {
     const domestic = { ...importer, importsExports: false };
-    const result = score(catalogue, domestic, { T1: { optionId: 'o0' }, T2: { optionId: 'o0' }, T3: { optionId: 'o0' }, C1: { optionId: 'o1' }, P1: { optionId: 'o1' } });
+    const result = score(catalogue, domestic, { T1: answerFromCode('o0'), T2: answerFromCode('o0'), T3: answerFromCode('o0'), C1: answerFromCode('o1'), P1: answerFromCode('o1') });
     expect(result).toMatchObject({ score: 0, applicable: 3, answered: 3, provisional: false, findings: [] });
     expect(result.dimensions.map((d) => d.applicable)).toEqual([3, 0, 0]);
   });
@@ -85,14 +86,14 @@ describe('score', () => {
         { id: 'A5', dimension: 'tax', weight: 'low', exposures: [0, 0.5], knockOutFrom: 0.5 },
       ],
     });
-    const answers = Object.fromEntries(c.questions.map((q) => [q.id, { optionId: 'o1' }]));
+    const answers = Object.fromEntries(c.questions.map((q) => [q.id, answerFromCode('o1')]));
     expect(score(c, importer, answers).findings.map((f) => f.questionId)).toEqual(['A5', 'A3', 'A2', 'A1', 'A4']);
   });
 
   it('rejects answers that do not fit the catalogue', () => {
-    expect(() => score(catalogue, importer, { X9: { optionId: 'o0' } })).toThrow(ScoringInputError);
-    expect(() => score(catalogue, importer, { T1: { optionId: 'o7' } })).toThrow('T1: no option "o7"');
-    expect(() => score(catalogue, importer, { T2: { optionId: 'dont_know' } })).toThrow(`T2: "don't know" is not an answer to this question`);
+    expect(() => score(catalogue, importer, { X9: answerFromCode('o0') })).toThrow(ScoringInputError);
+    expect(() => score(catalogue, importer, { T1: answerFromCode('o7') })).toThrow('T1: no option "o7"');
+    expect(() => score(catalogue, importer, { T2: answerFromCode('dont_know') })).toThrow(`T2: "don't know" is not an answer to this question`);
   });
 });
 

@@ -13,18 +13,16 @@ import {
   type Text,
   type Weight,
 } from '@scs/shared/catalogue';
+import { answerProblem, type AnswerMap, type ScoringAnswer } from '@scs/shared/answers';
 
 // The formula is explained in docs/methodology.md; keep the two in step.
 
 /** Share of the worst single answer in a score; the rest is the weighted mean of all answers. */
 export const WORST_SHARE = 0.6;
 
-export interface Answer {
-  /** An option id of the question, or "dont_know". */
-  optionId: string;
-  note?: string;
-}
-export type Answers = Readonly<Record<string, Answer>>;
+/** One answer as scored: the shared answer shape (@scs/shared/answers) with the user's note. */
+export type Answer = ScoringAnswer;
+export type Answers = AnswerMap;
 
 export interface ScoredFinding {
   /** `exposure`: the answer carries a finding; `verify`: "don't know", the fact must be checked. */
@@ -106,9 +104,11 @@ export function answerProblems(catalogue: Catalogue, answers: Answers): string[]
   for (const [questionId, answer] of Object.entries(answers)) {
     const q = questions.get(questionId);
     if (!q) problems.push(`${questionId}: no such question in catalogue ${catalogue.version}`);
-    else if (answer.optionId === DONT_KNOW) {
-      if (!q.dontKnow) problems.push(`${questionId}: "don't know" is not an answer to this question`);
-    } else if (!q.options.some((o) => o.id === answer.optionId)) problems.push(`${questionId}: no option "${answer.optionId}"`);
+    else {
+      const problem = answerProblem(q, answer);
+      if (problem?.kind === 'noDontKnow') problems.push(`${questionId}: "don't know" is not an answer to this question`);
+      else if (problem?.kind === 'noSuchOption') problems.push(`${questionId}: no option "${problem.optionId}"`);
+    }
   }
   return problems;
 }
@@ -177,7 +177,7 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
     const weight = weightOf[question.weight];
     const base = { questionId: question.id, dimensionId: question.dimension, weight: question.weight, portals: question.portals ?? [], references: question.references };
     let scored: Scored;
-    if (answer.optionId === DONT_KNOW && question.dontKnow) {
+    if (answer.kind === 'dontKnow' && question.dontKnow) {
       const dk = question.dontKnow;
       scored = {
         question,
@@ -188,8 +188,8 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
       };
       verify.push({ questionId: question.id, dimensionId: question.dimension, verify: dk.verify, portals: base.portals });
     } else {
-      const option = question.options.find((o) => o.id === answer.optionId);
-      if (!option) throw new ScoringInputError([`${question.id}: no option "${answer.optionId}"`]); // unreachable after answerProblems
+      const option = answer.kind === 'option' ? question.options.find((o) => o.id === answer.optionId) : undefined;
+      if (!option) throw new ScoringInputError([`${question.id}: no option "${answer.kind === 'option' ? answer.optionId : answer.kind}"`]); // unreachable after answerProblems
       const knockOut = option.knockOut === true;
       scored = {
         question,

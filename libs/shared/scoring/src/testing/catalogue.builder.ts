@@ -1,3 +1,4 @@
+import { answerFromCode } from '@scs/shared/answers';
 import fc from 'fast-check';
 import {
   PROFILE_FIELDS,
@@ -195,6 +196,6 @@ export const choicesOf = (q: Question): string[] => [...q.options.map((o) => o.i
 export const answersArb = (catalogue: Catalogue): fc.Arbitrary<Answers> =>
   fc
     .tuple(...catalogue.questions.map((q) => fc.option(fc.constantFrom(...choicesOf(q)), { nil: undefined, freq: 4 })))
-    .map((picked) => Object.fromEntries(catalogue.questions.flatMap((q, i) => (picked[i] ? [[q.id, { optionId: picked[i] }]] : []))));
+    .map((picked) => Object.fromEntries(catalogue.questions.flatMap((q, i) => (picked[i] ? [[q.id, answerFromCode(picked[i])]] : []))));
 
 export const scenarioArb = catalogueArb.chain((catalogue) => fc.tuple(fc.constant(catalogue), profileArb, answersArb(catalogue)));

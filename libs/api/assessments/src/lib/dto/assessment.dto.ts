@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FirmProfile } from '@scs/shared/catalogue';
+import { DONT_KNOW, OPTION_ID_MAX, type AnswerInput } from '@scs/shared/answers';
 
 export const NOTE_MAX = 2000;
 
@@ -12,16 +13,17 @@ export class StartAssessmentDto {
   previousId?: string;
 }
 
-export class AnswerInputDto {
+/** Validates one `AnswerInput` (@scs/shared/answers); the check against the catalogue is `answerProblem`. */
+export class AnswerInputDto implements AnswerInput {
   @ApiProperty({ example: 'T1' })
   @IsString()
   @Matches(/^[A-Z][0-9]{1,2}$/, { message: 'questionId must look like T1' })
   questionId!: string;
 
-  @ApiProperty({ nullable: true, description: "Option id, 'dont_know', or null to clear the answer" })
+  @ApiProperty({ nullable: true, description: `Option id, '${DONT_KNOW}', or null to clear the answer` })
   @ValidateIf((_, v) => v !== null)
   @IsString()
-  @MaxLength(64)
+  @MaxLength(OPTION_ID_MAX)
   optionId!: string | null;
 
   @ApiPropertyOptional({ maxLength: NOTE_MAX })

@@ -1,3 +1,4 @@
+import { answerFromCode } from '@scs/shared/answers';
 import { DONT_KNOW, applicableQuestions, type Catalogue, type FirmProfile, type Locale, type Question } from '@scs/shared/catalogue';
 import { score, type Answers } from '@scs/shared/scoring';
 import type { ReportAction, ReportBranding, ReportData, ReportPeerComparison } from '@scs/shared/contracts';
@@ -27,7 +28,7 @@ const byExposure = (q: Question) => [...q.options].sort((a, b) => a.exposure - b
  * (where offered), and in `previous` a few more problems so that the comparison has something to show.
  */
 function exampleAnswers(catalogue: Catalogue, profile: FirmProfile, variant: 'current' | 'previous'): Answers {
-  const answers: Record<string, { optionId: string }> = {};
+  const answers: Record<string, Answers[string]> = {};
   applicableQuestions(catalogue, profile).forEach((q, i) => {
     const options = byExposure(q).filter((o) => !o.knockOut);
     const clean = options[0]?.id ?? q.options[0]?.id ?? '';
@@ -38,7 +39,7 @@ function exampleAnswers(catalogue: Catalogue, profile: FirmProfile, variant: 'cu
     else if (i % 7 === 2) optionId = q.weight === 'high' && i % 14 === 2 ? worse : problem;
     if (variant === 'previous' && i % 8 === 3) optionId = problem;
     if (variant === 'previous' && i % 7 === 2 && i % 3 === 0) optionId = clean;
-    answers[q.id] = { optionId };
+    answers[q.id] = answerFromCode(optionId);
   });
   return answers;
 }

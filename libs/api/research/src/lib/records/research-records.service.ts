@@ -1,3 +1,4 @@
+import { answerCode } from '@scs/shared/answers';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -125,7 +126,8 @@ export class ResearchRecordsService {
     const p = input.profile;
     const answers: Record<string, string> = {};
     for (const q of catalogue.questions) {
-      const given = input.answers[q.id]?.optionId;
+      const answer = input.answers[q.id];
+      const given = answer ? answerCode(answer) : undefined;
       answers[q.id] = given ?? (isApplicable(q.applicability, p) ? MISSING.notAnswered : MISSING.notApplicable);
     }
     const module = researchModuleFor(input.catalogueVersion);

@@ -2,16 +2,20 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
 import { describeError } from '@scs/web/core';
 import { firstValueFrom } from 'rxjs';
+import { answerFields, parseAnswer, type AnswerFields, type AnswerValue } from '@scs/shared/answers';
 import { AssessmentsApi } from './assessments.api';
 import type { AnswerConflict, AnswerInput, AnswerView, AssessmentView } from './assessment.types';
 
 /** Quiet time after the last change before the pending answers go to the server in one request. */
 export const AUTOSAVE_DEBOUNCE_MS = new InjectionToken<number>('AUTOSAVE_DEBOUNCE_MS', { factory: () => 600 });
 
-export interface LocalAnswer {
-  optionId: string | null;
+/** An answer as the wizard holds it: the shared answer shape, encoded as sent (@scs/shared/answers), and the note. */
+export interface LocalAnswer extends AnswerFields {
   note: string;
 }
+
+/** The single local mapper: an answer (or nothing) and a note → what the store holds and sends. */
+const localAnswer = (value: AnswerValue | null, note: string | null | undefined): LocalAnswer => ({ ...answerFields(value), note: note ?? '' });
 
 /** Who saved an answer last, and when. */
 export interface LastEdit {
@@ -34,7 +38,7 @@ export interface ConflictItem {
  */
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 
-const EMPTY: LocalAnswer = { optionId: null, note: '' };
+const EMPTY: LocalAnswer = localAnswer(null, '');
 
 /**
  * The answers of one draft and their autosave. Every change shows at once; changes are batched into one
@@ -81,7 +85,7 @@ export class AnswerStore {
     const edits: Record<string, LastEdit> = {};
     for (const a of view.answers) {
       this.revisions.set(a.questionId, a.revision);
-      answers[a.questionId] = { optionId: a.optionId, note: a.note ?? '' };
+      answers[a.questionId] = localAnswer(parseAnswer(a), a.note);
       edits[a.questionId] = { by: a.updatedByName ?? null, userId: a.updatedBy, at: a.updatedAt };
     }
     this.answersSignal.set(answers);
@@ -96,8 +100,14 @@ export class AnswerStore {
     return this.answersSignal()[questionId] ?? EMPTY;
   }
 
+  /** Sets the answer (null clears it); the note stays. */
+  setAnswer(questionId: string, value: AnswerValue | null): void {
+    this.change(questionId, answerFields(value));
+  }
+
+  /** Sets an option id or "dont_know" (null clears the answer). */
   setOption(questionId: string, optionId: string | null): void {
-    this.change(questionId, { optionId });
+    this.setAnswer(questionId, parseAnswer(optionId));
   }
 
   setNote(questionId: string, note: string): void {
@@ -124,7 +134,7 @@ export class AnswerStore {
     if (!conflict) return;
     const theirs = conflict.theirs;
     this.revisions.set(questionId, theirs?.revision ?? 0);
-    this.answersSignal.update((all) => ({ ...all, [questionId]: { optionId: theirs?.optionId ?? null, note: theirs?.note ?? '' } }));
+    this.answersSignal.update((all) => ({ ...all, [questionId]: localAnswer(parseAnswer(theirs), theirs?.note) }));
     this.settle();
   }
 
@@ -173,7 +183,7 @@ export class AnswerStore {
     this.state.set('saving');
     const body: AnswerInput[] = [...batch].map(([questionId, a]) => ({
       questionId,
-      optionId: a.optionId,
+      ...answerFields(parseAnswer(a)),
       note: a.note,
       baseRevision: this.revisions.get(questionId) ?? 0,
     }));

@@ -1,11 +1,13 @@
 // Response shapes come from @scs/shared/contracts (one definition for API and web); request bodies the web sends and
-// the members list (libs/api/accounts) are described here.
+// the members list (libs/api/accounts) are described here. The answer itself (AnswerView, AnswerInput) is the shared
+// answer shape of @scs/shared/answers.
 import type { ActionStatus, ActionView } from '@scs/shared/contracts';
 
 export type {
   ActionStatus,
   ActionView,
   AnswerConflict,
+  AnswerInput,
   AnswerView,
   AssessmentStatus,
   AssessmentSummary,
@@ -17,14 +19,6 @@ export type {
 
 export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_progress', 'done'];
 
-export interface AnswerInput {
-  questionId: string;
-  /** An option id, 'dont_know', or null to clear the answer. */
-  optionId: string | null;
-  /** Always sent: the server stores exactly this note (an absent note clears it). */
-  note?: string;
-  baseRevision: number;
-}
 
 export interface CreateActionInput {
   title: string;

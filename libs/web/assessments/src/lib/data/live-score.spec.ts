@@ -1,5 +1,6 @@
 import { DONT_KNOW, applicableQuestions, type FirmProfile, type Question } from '@scs/shared/catalogue';
-import { score, type Answers } from '@scs/shared/scoring';
+import { score } from '@scs/shared/scoring';
+import { answerMap, type AnswerFields } from '@scs/shared/answers';
 import { realCatalogue, realPublicCatalogue } from '../../testing/real-catalogue';
 import { applicableIds, scoreDraft } from './live-score';
 import { MANUFACTURER_PROFILE } from '../../testing/profiles';
@@ -8,7 +9,7 @@ const manufacturer = MANUFACTURER_PROFILE;
 const consultancy: FirmProfile = { ...manufacturer, activities: ['services'], importsExports: false, pollutantPermit: 'no', largeEnterpriseBuyer: false, naceSection: 'M', provinces: ['SH'] };
 
 /** A fixed, varied answer pattern: every n-th question "don't know" where offered, otherwise options in turn. */
-function patternAnswers(questions: readonly Question[], every: number): Answers {
+function patternAnswers(questions: readonly Question[], every: number): Record<string, AnswerFields> {
   return Object.fromEntries(
     questions.map((q, i) => {
       const optionId = q.dontKnow && i % every === 0 ? DONT_KNOW : (q.options[i % q.options.length]?.id ?? '');
@@ -25,7 +26,7 @@ describe('live score preview', () => {
     ['a services firm, in English', consultancy, 'en', 3],
   ] as const)('gives exactly the server score for %s', (_label, profile, locale, every) => {
     const answers = patternAnswers(applicableQuestions(bilingual, profile), every);
-    const server = score(bilingual, profile, answers);
+    const server = score(bilingual, profile, answerMap(answers));
     const preview = scoreDraft(realPublicCatalogue(locale), profile, answers);
 
     expect(preview.score).toBe(server.score);

@@ -1,5 +1,6 @@
-import { DONT_KNOW, isApplicable, type Catalogue, type FirmProfile, type PublicCatalogue } from '@scs/shared/catalogue';
+import { isApplicable, type Catalogue, type FirmProfile, type PublicCatalogue } from '@scs/shared/catalogue';
 import { score, type Answer, type ScoreResult } from '@scs/shared/scoring';
+import { answerMap, fitsQuestion, type EncodedAnswer } from '@scs/shared/answers';
 
 /**
  * The live preview: the same `score()` the server runs on submit, applied to the draft's current answers.
@@ -8,13 +9,12 @@ import { score, type Answer, type ScoreResult } from '@scs/shared/scoring';
  * preview does not display. Answers that do not fit the catalogue (impossible through the UI) are left out rather
  * than breaking the preview.
  */
-export function scoreDraft(catalogue: PublicCatalogue, profile: FirmProfile, answers: Readonly<Record<string, { optionId: string | null }>>): ScoreResult {
+export function scoreDraft(catalogue: PublicCatalogue, profile: FirmProfile, answers: Readonly<Record<string, EncodedAnswer>>): ScoreResult {
   const questions = new Map(catalogue.questions.map((q) => [q.id, q]));
   const scored: Record<string, Answer> = {};
-  for (const [questionId, a] of Object.entries(answers)) {
+  for (const [questionId, answer] of Object.entries(answerMap(answers))) {
     const q = questions.get(questionId);
-    if (!q || !a.optionId) continue;
-    if (a.optionId === DONT_KNOW ? q.dontKnow : q.options.some((o) => o.id === a.optionId)) scored[questionId] = { optionId: a.optionId };
+    if (q && fitsQuestion(q, answer)) scored[questionId] = answer;
   }
   return score(catalogue as unknown as Catalogue, profile, scored);
 }

@@ -4,7 +4,8 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { applicableQuestions, type FirmProfile } from '@scs/shared/catalogue';
-import { score, type Answers } from '@scs/shared/scoring';
+import { score } from '@scs/shared/scoring';
+import { answerMap } from '@scs/shared/answers';
 import { SessionService } from '@scs/web/core';
 import { realCatalogue, realPublicCatalogue } from '../../../testing/real-catalogue';
 import type { AssessmentView } from '../../data/assessment.types';
@@ -22,12 +23,12 @@ const profile: FirmProfile = CONSULTANCY_PROFILE;
 /** Lowest-exposure answers everywhere, then a knock-out (T3 unpaid), a medium finding (T1 grade C) and a "don't know" (T2). */
 function submitted(): AssessmentView {
   const catalogue = realCatalogue();
-  const answers: Answers = {
+  const answers = answerMap({
     ...Object.fromEntries(applicableQuestions(catalogue, profile).map((q) => [q.id, { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? '' }])),
     T1: { optionId: 'c' },
     T2: { optionId: 'dont_know' },
     T3: { optionId: 'no' },
-  };
+  });
   const result = score(catalogue, profile, answers);
   return {
     id: ID,

@@ -23,7 +23,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { DONT_KNOW, isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
+import { isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
+import { isAnswered, parseAnswer } from '@scs/shared/answers';
 import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicDimension, type PublicPortal, type PublicQuestion, type PublicReference } from '@scs/web/catalogue';
 import { SessionService, describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, ScoreBarsComponent, formatScore, type ScoreBar } from '@scs/web/ui';
@@ -125,7 +126,7 @@ export class WizardPage {
     return c.dimensions
       .map((dimension) => {
         const questions = applicable.filter((q) => q.dimension === dimension.id);
-        return { dimension, questions, answered: questions.filter((q) => answers[q.id]?.optionId).length };
+        return { dimension, questions, answered: questions.filter((q) => isAnswered(answers[q.id])).length };
       })
       .filter((s) => s.questions.length > 0);
   });
@@ -168,7 +169,7 @@ export class WizardPage {
     const live = this.live();
     const index = this.index();
     if (!live || !index) return [];
-    const open = new Set([...live.unanswered, ...this.serverUnanswered()].filter((id) => !this.store.answers()[id]?.optionId));
+    const open = new Set([...live.unanswered, ...this.serverUnanswered()].filter((id) => !isAnswered(this.store.answers()[id])));
     return this.steps()
       .map((s) => ({ step: s, questions: s.questions.filter((q) => open.has(q.id)) }))
       .filter((g) => g.questions.length > 0);
@@ -210,7 +211,7 @@ export class WizardPage {
   }
 
   protected answered(q: PublicQuestion): boolean {
-    return !!this.store.answers()[q.id]?.optionId;
+    return isAnswered(this.store.answers()[q.id]);
   }
 
   protected level(l: string | null | undefined): LevelId | null {
@@ -336,7 +337,11 @@ export class WizardPage {
       conflict: { ...conflict, theirs },
       theirsAreMine: !!theirs && theirs.updatedBy === this.session.user()?.id,
       question: question?.text ?? conflict.questionId,
-      optionLabel: (optionId) => (optionId === null ? none : optionId === DONT_KNOW ? dontKnow : (question?.options.find((o) => o.id === optionId)?.label ?? optionId)),
+      optionLabel: (optionId) => {
+        const value = parseAnswer(optionId);
+        if (!value) return none;
+        return value.kind === 'dontKnow' ? dontKnow : (question?.options.find((o) => o.id === value.optionId)?.label ?? value.optionId);
+      },
     };
     this.dialog
       .open<ConflictDialogComponent, ConflictDialogData, ConflictChoice>(ConflictDialogComponent, { data, injector: this.injector, disableClose: true, maxWidth: '640px' })

@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'shared-answers',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleNameMapper: require('../../../tools/jest-path-aliases.cjs')(),
+};
