@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROFILE_FIELDS, applicableQuestions, parseCatalogueFiles, type FirmProfile } from '@scs/shared/catalogue';
 import { score, type Answers, type ScoreResult } from '@scs/shared/scoring';
+import { answerFromCode } from '@scs/shared/answers';
 
 const dir = resolve(process.argv[3] ?? 'libs/shared/catalogue/data/2026.1');
 const count = Number(process.argv[2] ?? 1000);
@@ -48,7 +49,7 @@ const catalogue = parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir
 const assessments = Array.from({ length: count }, () => {
   const profile = randomProfile();
   const answers: Answers = Object.fromEntries(
-    applicableQuestions(catalogue, profile).map((q) => [q.id, { optionId: pick([...q.options.map((o) => o.id), ...(q.dontKnow ? ['dont_know'] : [])]) }]),
+    applicableQuestions(catalogue, profile).map((q) => [q.id, answerFromCode(pick([...q.options.map((o) => o.id), ...(q.dontKnow ? ['dont_know'] : [])]))]),
   );
   return { profile, answers };
 });

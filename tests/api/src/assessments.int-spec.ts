@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCatalogueFiles, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { score } from '@scs/shared/scoring';
+import { answerFromCode, answerMap } from '@scs/shared/answers';
 import { HttpClient, startTestApp, type TestApp } from './support/app';
 import { MANUFACTURER_PROFILE, registerFirm, type RegisteredFirm } from './support/firms';
 
@@ -171,10 +172,10 @@ describe('assessments (real PostgreSQL)', () => {
   it('stores a score with a decimal (a moderate answer on the tax grade)', async () => {
     const a = await start();
     // Find an answer set whose overall score has a decimal, with the same scoring function the server uses.
-    const base = Object.fromEntries(applicable.map((q) => [q.id, { optionId: lowest(q) }]));
+    const base = answerMap(Object.fromEntries(applicable.map((q) => [q.id, { optionId: lowest(q) }])));
     const pick = applicable
       .flatMap((q) => q.options.map((o) => ({ q: q.id, o: o.id })))
-      .find(({ q, o }) => !Number.isInteger(score(catalogue, MANUFACTURER_PROFILE as unknown as FirmProfile, { ...base, [q]: { optionId: o } }).score));
+      .find(({ q, o }) => !Number.isInteger(score(catalogue, MANUFACTURER_PROFILE as unknown as FirmProfile, { ...base, [q]: answerFromCode(o) }).score));
     expect(pick).toBeDefined();
     await answerAll(a.id, (q) => (q.id === pick!.q ? pick!.o : lowest(q)));
     const submitted = await firm.http.post<AssessmentView>(`/api/assessments/${a.id}/submit`);

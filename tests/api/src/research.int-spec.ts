@@ -5,6 +5,7 @@ import { AggregatesService, ResearchRecordsService, type SubmissionForResearch }
 import { applicableQuestions, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { catalogueScorer, syntheticRecords, type DisclosedTable, type PeerBenchmark } from '@scs/shared/disclosure';
 import { score } from '@scs/shared/scoring';
+import { answerMap } from '@scs/shared/answers';
 import { createResearcher, loginUser, startTestApp, TEST_PASSWORD, type TestApp, type TestUser } from './support/app';
 import { MANUFACTURER_PROFILE, registerFirm, type RegisteredFirm } from './support/firms';
 
@@ -24,7 +25,7 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
 
   function submission(firmId: string, submittedAt: Date, extra: Partial<SubmissionForResearch> = {}): SubmissionForResearch {
     const applicable = applicableQuestions(catalogue, profile);
-    const answers = Object.fromEntries(applicable.map((q, i) => [q.id, { optionId: (q.options[i % q.options.length] as { id: string }).id, ...(i === 0 ? { note: NOTE } : {}) }]));
+    const answers = answerMap(Object.fromEntries(applicable.map((q, i) => [q.id, { optionId: (q.options[i % q.options.length] as { id: string }).id, ...(i === 0 ? { note: NOTE } : {}) }])));
     return {
       firmId,
       profile,

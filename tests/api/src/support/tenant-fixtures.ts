@@ -4,6 +4,7 @@ import { CatalogueService } from '@scs/api/catalogue';
 import { AggregatesService } from '@scs/api/research';
 import { catalogueScorer, syntheticRecords } from '@scs/shared/disclosure';
 import { score } from '@scs/shared/scoring';
+import { answerMap } from '@scs/shared/answers';
 import { applicableQuestions, type FirmProfile } from '@scs/shared/catalogue';
 import type { TestApp } from './app';
 
@@ -95,7 +96,7 @@ async function insertSubmittedAssessment(ds: DataSource, catalogues: CatalogueSe
   const answers = Object.fromEntries(
     applicableQuestions(catalogue, PROFILE).map((q) => [q.id, { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0].id }]),
   );
-  const result = score(catalogue, PROFILE, answers);
+  const result = score(catalogue, PROFILE, answerMap(answers));
   const rows: { id: string }[] = await ds.query(
     `INSERT INTO assessment (org_id, catalogue_version, profile_snapshot, status, created_by, submitted_at, submitted_by, result, overall_score, level)
      VALUES ($1, $2, $3, 'submitted', $4, now(), $4, $5, $6, $7) RETURNING id`,
