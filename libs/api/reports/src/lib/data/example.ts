@@ -34,12 +34,12 @@ function exampleAnswers(catalogue: Catalogue, profile: FirmProfile, variant: 'cu
     const clean = options[0]?.id ?? q.options[0]?.id ?? '';
     const problem = options[Math.min(1, options.length - 1)]?.id ?? clean;
     const worse = options[Math.min(2, options.length - 1)]?.id ?? problem;
-    let optionId = clean;
-    if (i % 12 === 4 && q.dontKnow) optionId = DONT_KNOW;
-    else if (i % 7 === 2) optionId = q.weight === 'high' && i % 14 === 2 ? worse : problem;
-    if (variant === 'previous' && i % 8 === 3) optionId = problem;
-    if (variant === 'previous' && i % 7 === 2 && i % 3 === 0) optionId = clean;
-    answers[q.id] = answerFromCode(optionId);
+    let code = clean;
+    if (i % 12 === 4 && q.dontKnow) code = DONT_KNOW;
+    else if (i % 7 === 2) code = q.weight === 'high' && i % 14 === 2 ? worse : problem;
+    if (variant === 'previous' && i % 8 === 3) code = problem;
+    if (variant === 'previous' && i % 7 === 2 && i % 3 === 0) code = clean;
+    answers[q.id] = answerFromCode(code);
   });
   return answers;
 }
