@@ -1,11 +1,23 @@
 export { isApplicable, applicabilityRuleSchema, type ApplicabilityRule } from './lib/applicability';
-export { diffCatalogues, type CatalogueDiff, type ItemChange, type ListDiff, type OptionField, type QuestionChange, type QuestionField } from './lib/diff';
+export {
+  carryOverAnswer,
+  diffCatalogues,
+  type CatalogueDiff,
+  type ItemChange,
+  type ListDiff,
+  type OptionField,
+  type QuestionChange,
+  type QuestionField,
+  type QuestionRename,
+} from './lib/diff';
 export { CatalogueFileError, mergeCatalogueFiles, parseCatalogueFiles, type CatalogueFile } from './lib/parse';
 export {
   PROFILE_FIELDS,
   PROFILE_FIELD_NAMES,
   firmProfileSchema,
+  profileValue,
   type FirmProfile,
+  type OptionalProfileField,
   type ProfileField,
   type ProfileFieldDefinition,
 } from './lib/profile';
@@ -13,11 +25,24 @@ export { toPublicCatalogue, type Localized, type PublicCatalogue } from './lib/p
 export {
   DONT_KNOW,
   LEVEL_IDS,
+  NO_TIER,
+  PERIOD_SPECIALS,
+  RECORD_STATUSES,
   SEVERITIES,
   WEIGHTS,
   catalogueSchema,
   type Catalogue,
+  type CheckStep,
   type Dimension,
+  type Duration,
+  type IdMap,
+  type IdMapEntry,
+  type Period,
+  type PeriodSpecial,
+  type RecordStatus,
+  type RecordTier,
+  type RecordType,
+  type Threshold,
   type DontKnow,
   type Finding,
   type Level,
@@ -31,4 +56,13 @@ export {
   type Weight,
 } from './lib/schema';
 export { LOCALES, localize, negotiateLocale, type Locale, type Steps, type Text, type TextZh } from './lib/text';
-export { CatalogueValidationError, applicableQuestions, validateCatalogue, type CatalogueIssue } from './lib/validate';
+export {
+  CatalogueValidationError,
+  STRICT_FROM_VERSION,
+  applicableQuestions,
+  checkIdMap,
+  compareVersions,
+  mapEntry,
+  validateCatalogue,
+  type CatalogueIssue,
+} from './lib/validate';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROFILE_FIELDS, type FirmProfile, type ProfileField, type ProfileFieldDefinition } from './profile';
+import { PROFILE_FIELDS, profileValue, type FirmProfile, type ProfileField, type ProfileFieldDefinition } from './profile';
 
 /** Applicability rule over firm-profile fields (see docs/catalogue-format.md). */
 export type ApplicabilityRule =
@@ -100,7 +100,7 @@ export function isApplicable(rule: ApplicabilityRule | undefined, profile: FirmP
   if ('all' in rule) return rule.all.every((r) => isApplicable(r, profile));
   if ('any' in rule) return rule.any.some((r) => isApplicable(r, profile));
   if ('not' in rule) return !isApplicable(rule.not, profile);
-  const value: unknown = profile[rule.field];
+  const value = profileValue(profile, rule.field);
   if ('equals' in rule) return value === rule.equals;
   if ('in' in rule) return rule.in.includes(value as string | number);
   if ('includes' in rule) return Array.isArray(value) && value.includes(rule.includes);

@@ -29,7 +29,7 @@ function parseYaml(file: CatalogueFile): unknown {
 
 /**
  * Merges the YAML files of one version folder into the raw catalogue object (not yet validated):
- * catalogue.yaml gives the top level, dimensions.yaml the dimensions, references/*.yaml and questions/*.yaml
+ * catalogue.yaml gives the top level, dimensions.yaml the dimensions, record-types.yaml (optional) the record types, references/*.yaml and questions/*.yaml
  * are concatenated in path order. Files that are not YAML are ignored; unexpected YAML files are an error.
  * Pure and browser-safe: the caller reads the files.
  */
@@ -43,21 +43,27 @@ export function mergeCatalogueFiles(files: readonly CatalogueFile[]): Record<str
   const top = parseYaml(root);
   if (top === null || typeof top !== 'object' || Array.isArray(top)) throw new CatalogueFileError(`${root.path}: must be a mapping`);
   const merged: Record<string, unknown> = { ...(top as Record<string, unknown>) };
-  for (const key of ['dimensions', ...LISTS]) {
+  for (const key of ['dimensions', 'recordTypes', ...LISTS]) {
     if (key in merged) throw new CatalogueFileError(`${root.path}: "${key}" belongs in its own file(s), not in catalogue.yaml`);
   }
 
   const lists: Record<string, unknown[]> = { dimensions: [], references: [], questions: [] };
   for (const file of yamlFiles) {
     if (file === root) continue;
-    const target = /^dimensions\.ya?ml$/.test(file.path) ? 'dimensions' : LISTS.find((l) => new RegExp(`^${l}/[^/]+\\.ya?ml$`).test(file.path));
+    const target = /^dimensions\.ya?ml$/.test(file.path)
+      ? 'dimensions'
+      : /^record-types\.ya?ml$/.test(file.path)
+        ? 'recordTypes'
+        : LISTS.find((l) => new RegExp(`^${l}/[^/]+\\.ya?ml$`).test(file.path));
     if (!target) {
-      throw new CatalogueFileError(`${file.path}: unexpected file (expected catalogue.yaml, dimensions.yaml, references/*.yaml or questions/*.yaml)`);
+      throw new CatalogueFileError(
+        `${file.path}: unexpected file (expected catalogue.yaml, dimensions.yaml, record-types.yaml, references/*.yaml or questions/*.yaml)`,
+      );
     }
     const content = parseYaml(file);
     if (content === null || content === undefined) continue; // an empty file
     if (!Array.isArray(content)) throw new CatalogueFileError(`${file.path}: must be a list`);
-    lists[target]?.push(...content);
+    (lists[target] ??= []).push(...content);
   }
   return { ...merged, ...lists };
 }

@@ -8,6 +8,11 @@ interface EnumField<V extends string, M extends boolean = boolean> {
   label: Text;
   values: readonly V[];
   valueLabels: Readonly<Record<V, Text>>;
+  /**
+   * Fields added after the first profile version are optional: a stored profile without them stays valid and
+   * rules read `defaultValue` instead (chosen so that an old profile is treated as before, or conservatively).
+   */
+  defaultValue?: V;
 }
 interface BooleanField {
   kind: 'boolean';
@@ -27,6 +32,10 @@ function enumField<const V extends string, const M extends boolean>(label: Text,
   return { kind: 'enum', multi, label, values: Object.keys(valueLabels) as V[], valueLabels };
 }
 const booleanField = (label: Text): BooleanField => ({ kind: 'boolean', label });
+/** An enum field added later: optional in a stored profile, read as `defaultValue` when absent. */
+function optionalEnumField<const V extends string>(label: Text, valueLabels: Record<V, Text>, defaultValue: NoInfer<V>): EnumField<V, false> & { defaultValue: V } {
+  return { ...enumField(label, false, valueLabels), defaultValue };
+}
 
 const yesNoUnknown = { yes: t('Yes', 'Ja'), no: t('No', 'Nein'), unknown: t("Don't know", 'Weiß nicht') };
 
@@ -51,6 +60,7 @@ export const PROFILE_FIELDS = {
     construction: t('Construction or installation', 'Bau oder Montage'),
     food_drugs_medical: t('Food, drugs or medical devices', 'Lebensmittel, Arzneimittel oder Medizinprodukte'),
     hazardous_chemicals: t('Hazardous chemicals', 'Gefahrstoffe'),
+    logistics: t('Logistics, freight forwarding or customs brokerage', 'Logistik, Spedition oder Zollabwicklung'),
   }),
   importsExports: booleanField(
     t('Imports or exports goods in its own name (registered with customs)', 'Importiert oder exportiert Waren im eigenen Namen (beim Zoll registriert)'),
@@ -141,6 +151,49 @@ export const PROFILE_FIELDS = {
     ZJ: t('Zhejiang', 'Zhejiang'),
   }),
   germanParent: booleanField(t('Has a German parent company', 'Hat eine deutsche Muttergesellschaft')),
+  // ---- added with catalogue 2026.2 (optional; see defaultValue)
+  importer: optionalEnumField(t('Imports goods in its own name', 'Importiert Waren im eigenen Namen'), yesNoUnknown, 'unknown'),
+  exporter: optionalEnumField(t('Exports goods in its own name', 'Exportiert Waren im eigenen Namen'), yesNoUnknown, 'unknown'),
+  customsDirectUnregistered: optionalEnumField(
+    t(
+      'Not registered with customs, but directly involved in import or export business (e.g. as consignee, agent or logistics provider)',
+      'Nicht beim Zoll registriert, aber unmittelbar an Import- oder Exportgeschäften beteiligt (z. B. als Empfänger, Beauftragter oder Logistikdienstleister)',
+    ),
+    yesNoUnknown,
+    'no',
+  ),
+  piProcessedVolume: optionalEnumField(
+    t('Individuals whose personal information the entity processes (in total)', 'Personen, deren personenbezogene Informationen die Gesellschaft verarbeitet (insgesamt)'),
+    {
+      lt1m: t('Fewer than 1 million', 'Weniger als 1 Million'),
+      '1m_10m': t('1 million to 10 million', '1 Million bis 10 Millionen'),
+      gt10m: t('More than 10 million', 'Mehr als 10 Millionen'),
+      unknown: t("Don't know", 'Weiß nicht'),
+    },
+    'unknown',
+  ),
+  crossBorderPiVolume: optionalEnumField(
+    t(
+      'Individuals whose non-sensitive personal information is transferred abroad per calendar year',
+      'Personen, deren nicht sensible personenbezogene Informationen je Kalenderjahr ins Ausland übermittelt werden',
+    ),
+    {
+      none: t('None', 'Keine'),
+      lt100k: t('Fewer than 100,000', 'Weniger als 100.000'),
+      '100k_1m': t('100,000 to under 1 million', '100.000 bis unter 1 Million'),
+      gte1m: t('1 million or more', '1 Million oder mehr'),
+      unknown: t("Don't know", 'Weiß nicht'),
+    },
+    'unknown',
+  ),
+  crossBorderSensitivePiVolume: optionalEnumField(
+    t(
+      'Individuals whose sensitive personal information is transferred abroad per calendar year',
+      'Personen, deren sensible personenbezogene Informationen je Kalenderjahr ins Ausland übermittelt werden',
+    ),
+    { none: t('None', 'Keine'), lt10k: t('Fewer than 10,000', 'Weniger als 10.000'), gte10k: t('10,000 or more', '10.000 oder mehr'), unknown: t("Don't know", 'Weiß nicht') },
+    'unknown',
+  ),
 } as const;
 
 type Fields = typeof PROFILE_FIELDS;
@@ -150,8 +203,24 @@ export const PROFILE_FIELD_NAMES = Object.keys(PROFILE_FIELDS) as ProfileField[]
 type FieldValue<F> =
   F extends EnumField<infer V, infer M> ? (M extends true ? V[] : V) : F extends BooleanField ? boolean : F extends IntegerField ? number : never;
 
-/** The firm profile that drives applicability. Every field is required; "don't know" is an explicit value where allowed. */
-export type FirmProfile = { [K in ProfileField]: FieldValue<Fields[K]> };
+type OptionalField = { [K in ProfileField]: Fields[K] extends { defaultValue: string } ? K : never }[ProfileField];
+type RequiredField = Exclude<ProfileField, OptionalField>;
+/** Fields added after the first profile version; absent in older stored profiles. */
+export type OptionalProfileField = OptionalField;
+
+/**
+ * The firm profile that drives applicability. The original fields are required; fields added later are optional and
+ * read as their `defaultValue` when absent. "Don't know" is an explicit value where allowed.
+ */
+export type FirmProfile = { [K in RequiredField]: FieldValue<Fields[K]> } & { [K in OptionalField]?: FieldValue<Fields[K]> };
+
+/** The value a rule sees for `field`: the profile's value, or the field's default when an older profile lacks it. */
+export function profileValue(profile: FirmProfile, field: ProfileField): unknown {
+  const value = (profile as Record<string, unknown>)[field];
+  if (value !== undefined) return value;
+  const def = PROFILE_FIELDS[field] as ProfileFieldDefinition;
+  return def.kind === 'enum' ? def.defaultValue : undefined;
+}
 
 function fieldSchema(def: ProfileFieldDefinition): z.ZodType {
   switch (def.kind) {
@@ -161,6 +230,7 @@ function fieldSchema(def: ProfileFieldDefinition): z.ZodType {
       return z.int().min(def.min).max(def.max);
     case 'enum': {
       const one = z.enum(def.values as [string, ...string[]]);
+      if (def.defaultValue !== undefined) return one.optional();
       return def.multi ? z.array(one).refine((a) => new Set(a).size === a.length, 'values must not repeat') : one;
     }
   }

@@ -17,6 +17,21 @@ const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0
 const status = z.enum(['confirmed', 'unconfirmed']);
 const exposure = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
+/** Tier id of an untiered record type (its only tier). */
+export const NO_TIER = 'none';
+/** The states of one dated adverse record, as a firm reports it. */
+export const RECORD_STATUSES = ['open', 'repair_applied', 'repaired', 'removed', 'ended'] as const;
+/**
+ * Period values that are not a number of months:
+ * - `on-fulfilment`: as soon as the legal obligations are fulfilled (e.g. repair of minor information);
+ * - `any-time`: at any time after the cause is cured (e.g. removal from the abnormal operations list);
+ * - `not-needed`: no application needed (the record ends by itself);
+ * - `never`: no automatic end (the record stays until removed, e.g. until performance);
+ * - `next-rating`: with the next periodic rating (tax grade);
+ * - `unknown`: not found in the sources (status must be unconfirmed).
+ */
+export const PERIOD_SPECIALS = ['on-fulfilment', 'any-time', 'not-needed', 'never', 'next-rating', 'unknown'] as const;
+
 export const weightSchema = z.enum(WEIGHTS);
 export const severitySchema = z.enum(SEVERITIES);
 
@@ -75,6 +90,77 @@ export const referenceSchema = z.strictObject({
   note: textSchema.optional(),
 });
 
+const refIds = (what: string) => z.array(z.string()).min(1, `${what} needs at least one basis reference`);
+
+/** A legal period with its basis (reference ids) and status; periods live only in the catalogue data, never in code. */
+export const periodSchema = z
+  .strictObject({
+    months: z.union([z.int().min(0).max(120), z.enum(PERIOD_SPECIALS)], {
+      error: `months must be a whole number of months (0..120) or one of ${PERIOD_SPECIALS.join(', ')}`,
+    }),
+    basis: refIds('a period'),
+    status,
+    note: textSchema.optional(),
+  })
+  .refine((p) => p.months !== 'unknown' || p.status === 'unconfirmed', { message: 'an unknown period must have status unconfirmed', path: ['status'] });
+
+/** A processing time or a deadline: working days or calendar days, with basis and status. */
+export const durationSchema = z
+  .strictObject({
+    label: textSchema,
+    workingDays: z.int().min(0).optional(),
+    days: z.int().min(0).optional(),
+    basis: refIds('a processing time or deadline'),
+    status,
+  })
+  .refine((d) => (d.workingDays === undefined) !== (d.days === undefined), { message: 'give exactly one of workingDays or days', path: ['workingDays'] });
+
+export const recordTierSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_]+$/, 'must match ^[a-z0-9_]+$'),
+  label: textSchema,
+  /** What falls into this tier (examples from the basis). */
+  examples: textSchema.optional(),
+  /** false: records of this tier are not published at all (e.g. SAMR warnings). Default true. */
+  published: z.boolean().optional(),
+  /** Earliest moment a repair (or early removal) can be applied for, counted from the decision date. */
+  repairFrom: periodSchema,
+  /** Automatic end of publication / listing, counted from the decision date. */
+  endsAfter: periodSchema,
+});
+
+/** An adverse record type (penalty publication, list entry, grade): tiers, periods, channel, documents. */
+export const recordTypeSchema = z
+  .strictObject({
+    id: slug,
+    label: textZhSchema,
+    description: textSchema.optional(),
+    /** Least severe first. An untiered type has exactly one tier with id "none". */
+    tiers: z.array(recordTierSchema).min(1, 'at least one tier ("none" for an untiered record type)'),
+    channel: z.strictObject({ portal: z.string().optional(), text: textSchema }),
+    documents: z.array(textSchema),
+    processing: z.array(durationSchema),
+    /** Deadlines for the firm itself (e.g. remove a listed director within 30 days). */
+    deadlines: z.array(durationSchema).optional(),
+    endedEarlyBy: textSchema,
+    references: z.array(z.string()).min(1, 'at least one reference'),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    r.tiers.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', message: `duplicate tier id "${t.id}"`, path: ['tiers', i, 'id'] });
+      seen.add(t.id);
+      if (t.id === NO_TIER && r.tiers.length > 1) ctx.addIssue({ code: 'custom', message: `tier "${NO_TIER}" must be the only tier`, path: ['tiers', i, 'id'] });
+    });
+  });
+
+/** One step of "where to check", in order: the first is the check to do first. */
+export const checkStepSchema = z
+  .strictObject({ portal: z.string().optional(), text: textSchema.optional() })
+  .refine((s) => s.portal !== undefined || s.text !== undefined, { message: 'a check step needs a portal or a text' });
+
+/** The legal basis of a number in an option (threshold, period), so an unconfirmed number is shown as such. */
+export const thresholdSchema = z.strictObject({ basis: refIds('a threshold'), status, note: textSchema.optional() });
+
 export const repairSchema = z
   .strictObject({ path: textSchema, minMonths: z.int().min(0).optional(), maxMonths: z.int().min(0).optional(), status })
   .refine((r) => r.minMonths === undefined || r.maxMonths === undefined || r.minMonths <= r.maxMonths, {
@@ -100,11 +186,16 @@ export const optionSchema = z
     label: textSchema,
     exposure,
     knockOut: z.boolean().optional(),
+    /** This answer means an adverse record of this type exists; it may be detailed by dated records. */
+    record: z.string().optional(),
+    /** Basis and status of the numbers in this option's label. */
+    threshold: thresholdSchema.optional(),
     finding: findingSchema.optional(),
   })
   .superRefine((o, ctx) => {
     if (o.exposure > 0 && !o.finding) ctx.addIssue({ code: 'custom', message: 'an option with exposure > 0 needs a finding', path: ['finding'] });
     if (o.exposure === 0 && o.finding) ctx.addIssue({ code: 'custom', message: 'an option with exposure 0 must not have a finding (it would never be shown)', path: ['finding'] });
+    if (o.record && o.exposure === 0) ctx.addIssue({ code: 'custom', message: 'an option with a record type needs exposure > 0', path: ['record'] });
     if (o.knockOut && o.exposure === 0) ctx.addIssue({ code: 'custom', message: 'a knock-out option needs exposure > 0', path: ['knockOut'] });
     if (o.knockOut && o.finding && o.finding.severity !== 'critical') {
       ctx.addIssue({ code: 'custom', message: 'the finding of a knock-out option must have severity critical', path: ['finding', 'severity'] });
@@ -115,6 +206,7 @@ export const dontKnowSchema = z.strictObject({ exposure, verify: textSchema });
 
 export const questionSchema = z
   .strictObject({
+    // From 2026.2 on, validate.ts also rejects ids of the form D<digits> (they could equal a dimension code).
     id: z.string().regex(/^[A-Z][0-9]{1,2}$/, 'must match ^[A-Z][0-9]{1,2}$ (e.g. T1)'),
     dimension: z.string(),
     weight: z.enum(WEIGHTS, { error: `weight must be one of ${WEIGHTS.join(', ')}` }),
@@ -122,7 +214,11 @@ export const questionSchema = z
     text: textSchema,
     help: textSchema,
     portals: z.array(z.string()).optional(),
+    /** Where to check the fact, first check first (required for factual questions from 2026.2). */
+    whereToCheck: z.array(checkStepSchema).min(1).optional(),
     references: z.array(z.string()).min(1, 'at least one reference'),
+    /** The question may be answered with dated records of this record type. */
+    record: z.string().optional(),
     dontKnow: dontKnowSchema.optional(),
     options: z.array(optionSchema).min(2, 'at least two options'),
   })
@@ -161,10 +257,25 @@ export const questionSchema = z
     }
   });
 
+/**
+ * Old (previousVersion) question ids mapped to new ones. A plain string renames the question only;
+ * `{ to, options }` also renames options (old option id → new option id); `to: null` means removed without successor.
+ */
+export const idMapSchema = z.record(
+  z.string(),
+  z.union([
+    z.string(),
+    z.strictObject({ to: z.string().nullable(), options: z.record(z.string(), z.string()).optional(), note: textSchema.optional() }),
+  ]),
+);
+
 export const catalogueSchema = z.strictObject({
   version: z.string().regex(/^[0-9]{4}\.[0-9]+$/, 'must look like 2026.1'),
   effectiveFrom: isoDate,
   title: textSchema,
+  /** The version this one replaces; with idMap, answers carry over on re-assessment and in diffs. */
+  previousVersion: z.string().regex(/^[0-9]{4}\.[0-9]+$/, 'must look like 2026.1').optional(),
+  idMap: idMapSchema.optional(),
   weights: weightsSchema,
   levels: levelsSchema,
   severities: severitiesSchema,
@@ -172,9 +283,20 @@ export const catalogueSchema = z.strictObject({
   dimensions: z.array(dimensionSchema).min(1),
   references: z.array(referenceSchema),
   questions: z.array(questionSchema).min(1),
+  recordTypes: z.array(recordTypeSchema).optional(),
 });
 
 export type Catalogue = z.infer<typeof catalogueSchema>;
+export type RecordType = z.infer<typeof recordTypeSchema>;
+export type RecordTier = z.infer<typeof recordTierSchema>;
+export type Period = z.infer<typeof periodSchema>;
+export type PeriodSpecial = (typeof PERIOD_SPECIALS)[number];
+export type Duration = z.infer<typeof durationSchema>;
+export type CheckStep = z.infer<typeof checkStepSchema>;
+export type Threshold = z.infer<typeof thresholdSchema>;
+export type IdMap = z.infer<typeof idMapSchema>;
+export type IdMapEntry = IdMap[string];
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export type Dimension = z.infer<typeof dimensionSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Option = z.infer<typeof optionSchema>;
