@@ -207,8 +207,11 @@ export interface MailCatcher {
   /** SMTP_URL for startTestApp. */
   url: string;
   messages: CapturedMail[];
-  /** The next not yet returned mail to `to`, waiting for it (flush the outbox first: `t.app.get(MailService).flush()`). */
-  waitFor(to: string, timeoutMs?: number): Promise<CapturedMail>;
+  /**
+   * The next not yet returned mail to `to` (whose subject matches `subject`, when given), waiting for it (flush the
+   * outbox first: `t.app.get(MailService).flush()`).
+   */
+  waitFor(to: string, timeoutMs?: number, subject?: RegExp): Promise<CapturedMail>;
   close(): Promise<void>;
 }
 
@@ -250,10 +253,10 @@ export async function startMailCatcher(): Promise<MailCatcher> {
   return {
     url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
     messages,
-    async waitFor(to, timeoutMs = 5000) {
+    async waitFor(to, timeoutMs = 5000, subject) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const found = messages.find((m) => !taken.has(m) && m.to.includes(to.toLowerCase()));
+        const found = messages.find((m) => !taken.has(m) && m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
         if (found) {
           taken.add(found);
           return found;
