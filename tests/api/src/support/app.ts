@@ -208,10 +208,10 @@ export interface MailCatcher {
   url: string;
   messages: CapturedMail[];
   /**
-   * The next not yet returned mail to `to` (whose subject matches `subject`, when given), waiting for it (flush the
-   * outbox first: `t.app.get(MailService).flush()`).
+   * The next not yet returned mail to `to` (whose subject or text matches `match`, when given), waiting for it (flush
+   * the outbox first: `t.app.get(MailService).flush()`).
    */
-  waitFor(to: string, timeoutMs?: number, subject?: RegExp): Promise<CapturedMail>;
+  waitFor(to: string, timeoutMs?: number, match?: RegExp): Promise<CapturedMail>;
   close(): Promise<void>;
 }
 
@@ -253,10 +253,10 @@ export async function startMailCatcher(): Promise<MailCatcher> {
   return {
     url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
     messages,
-    async waitFor(to, timeoutMs = 5000, subject) {
+    async waitFor(to, timeoutMs = 5000, match) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const found = messages.find((m) => !taken.has(m) && m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
+        const found = messages.find((m) => !taken.has(m) && m.to.includes(to.toLowerCase()) && (!match || match.test(`${m.subject}\n${m.text}`)));
         if (found) {
           taken.add(found);
           return found;
