@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
@@ -119,10 +119,17 @@ export class AuthService {
       );
       let orgId: string | null = owned[0]?.org_id ?? null;
       const invitation = v.invitationId ? await m.findOne(Invitation, { where: { id: v.invitationId }, lock: { mode: 'pessimistic_write' } }) : null;
-      // A link that was withdrawn or used meanwhile is skipped: the address is verified all the same.
+      // An invitation that was withdrawn, used or closed meanwhile is skipped: the address is verified all the same.
       if (invitation && invitationStatus(invitation) === 'pending') {
-        const accepted = await this.invitations.acceptLocked(m, invitation, user, orgId ?? undefined, client);
-        if (accepted.kind === 'member') orgId = accepted.orgId;
+        await m.query('SAVEPOINT "accept_invitation"');
+        try {
+          const accepted = await this.invitations.acceptLocked(m, invitation, user, orgId ?? undefined, client);
+          await m.query('RELEASE SAVEPOINT "accept_invitation"');
+          if (accepted.kind === 'member') orgId = accepted.orgId;
+        } catch (e) {
+          if (!(e instanceof HttpException)) throw e;
+          await m.query('ROLLBACK TO SAVEPOINT "accept_invitation"');
+        }
       }
       return { userId: user.id, orgId, session: await this.sessions.start(user.id, client, m) };
     });
