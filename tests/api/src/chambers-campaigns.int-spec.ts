@@ -255,7 +255,7 @@ describe('chamber campaigns: invite → register/accept → join, progress, remi
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ sent: 2, skippedRecentlyReminded: 0, withheld: false });
     await t.app.get(MailService).flush();
-    const reminder = await mail.waitFor('owner@existing-firm.test');
+    const reminder = await mail.waitFor('owner@existing-firm.test', 5000, /^(?![\s\S]*\/verify-email\/)/); // not a confirmation mail
     expect(decodeHeader(reminder.subject)).toMatch(/^Erinnerung \/ Reminder: SCS-Selbstcheck 2026/);
     const second = await chamber.http.post(`${base()}/${campaign.id}/reminders`);
     expect(second.body).toEqual({ sent: 0, skippedRecentlyReminded: 2, withheld: false });

@@ -71,6 +71,7 @@ export class AuthService {
     await this.dataSource.transaction(async (m) => {
       const invitation = dto.invitationToken ? await lockUsableInvitation(m, dto.invitationToken, 'invitationToken') : null;
       if (invitation && !invitationAdmits(invitation, dto.email)) throw notForThisAddress(invitation);
+      if (invitation) await this.invitations.assertAcceptable(m, invitation); // e.g. 410 once its campaign closed
       const needsFirm = invitation?.kind !== 'member';
       if (needsFirm && !dto.firmName) throw fieldError('firmName', 'Enter the firm\'s name');
       const problem = passwordProblem(dto.password, dto.email.trim().toLowerCase());

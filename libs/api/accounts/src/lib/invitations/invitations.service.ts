@@ -78,6 +78,11 @@ export class InvitationsService {
     return { kind: invitation.kind, orgName: org.name, orgKind: org.kind, role: invitation.role, email: invitation.email, boundDomain: invitation.boundDomain, expiresAt: invitation.expiresAt };
   }
 
+  /** Throws what accepting would throw now (e.g. 410 for a closed campaign) without accepting: registration checks the link up front. */
+  async assertAcceptable(m: EntityManager, invitation: Invitation): Promise<void> {
+    await this.hooks.accepting(m, invitation);
+  }
+
   async accept(token: string, user: AuthUser, firmId: string | undefined, client: ClientMeta): Promise<AcceptedInvitation> {
     return this.dataSource.transaction(async (m) => this.acceptLocked(m, await lockUsableInvitation(m, token), user, firmId, client));
   }
