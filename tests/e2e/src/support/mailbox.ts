@@ -23,8 +23,8 @@ function decode(raw: string): { subject: string; text: string } {
 }
 
 /** A real SMTP server for the production build under test; every received mail is appended to a JSON-lines file. */
-export async function startMailbox(): Promise<{ url: string; file: string; close: () => Promise<void> }> {
-  const file = join(tmpdir(), `scs-e2e-mail-${process.pid}.jsonl`);
+export async function startMailbox(name = 'mail'): Promise<{ url: string; file: string; close: () => Promise<void> }> {
+  const file = join(tmpdir(), `scs-e2e-${name}-${process.pid}.jsonl`);
   writeFileSync(file, '');
   const server = new SMTPServer({
     authOptional: true,
@@ -46,8 +46,7 @@ export async function startMailbox(): Promise<{ url: string; file: string; close
 }
 
 /** Waits for a mail to `to` (tests run in another process than the SMTP server: they read its file). */
-export async function waitForMail(to: string, timeoutMs = 20000): Promise<Mail> {
-  const file = process.env['E2E_MAILBOX'];
+export async function waitForMail(to: string, timeoutMs = 20000, file = process.env['E2E_MAILBOX']): Promise<Mail> {
   if (!file) throw new Error('E2E_MAILBOX is not set');
   const until = Date.now() + timeoutMs;
   for (;;) {

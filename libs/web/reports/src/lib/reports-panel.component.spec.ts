@@ -58,11 +58,12 @@ describe('ReportsPanelComponent', () => {
     jest.useRealTimers();
   });
 
-  async function create(lang: 'en' | 'de' = 'en'): Promise<void> {
+  async function create(lang: 'en' | 'de' = 'en', rendering: 'available' | 'unavailable' = 'available'): Promise<void> {
     TestBed.inject(LanguageService).current.set(lang);
     fixture = TestBed.createComponent(ReportsPanelComponent);
     fixture.componentRef.setInput('assessmentId', ASSESSMENT);
     fixture.detectChanges();
+    http.expectOne('/api/reports/rendering').flush({ status: rendering });
     await settle(fixture);
   }
 
@@ -139,6 +140,17 @@ describe('ReportsPanelComponent', () => {
     fixture.destroy();
     jest.advanceTimersByTime(60_000);
     http.expectNone('/api/reports/r3');
+  });
+
+  it('says what an operator must install when the server cannot render PDFs, and queues nothing', async () => {
+    await create('en', 'unavailable');
+    http.expectOne(listUrl).flush([]);
+    await settle(fixture);
+    expect(el().querySelector('[data-testid="reports-unavailable"]')?.textContent).toContain('apt-get install chromium');
+    const generate = [...el().querySelectorAll<HTMLButtonElement>('.generate > button')].find((b) => b.textContent?.includes('Generate report'));
+    expect(generate?.disabled).toBe(true);
+    generate?.click();
+    http.expectNone({ method: 'POST', url: listUrl });
   });
 
   it('shows a load error with a retry', async () => {

@@ -55,6 +55,8 @@ export class ReportsPanelComponent {
   protected readonly current = computed(() => this.reports().find((r) => r.id === this.currentId()) ?? null);
   protected readonly copied = signal<string | null>(null);
   protected readonly pollError = signal<string | null>(null);
+  /** False when the server has no Chromium: the panel then says what an operator must install instead of queueing. */
+  protected readonly renderingAvailable = signal(true);
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private polls = 0;
@@ -68,6 +70,7 @@ export class ReportsPanelComponent {
       this.destroyed = true;
       this.stopPolling();
     });
+    void this.checkRendering();
     effect(() => {
       const id = this.assessmentId();
       untracked(() => void this.load(id));
@@ -101,9 +104,19 @@ export class ReportsPanelComponent {
     }
   }
 
+  /** Asked once per panel; if the answer cannot be had, generating stays possible and the server decides. */
+  private async checkRendering(): Promise<void> {
+    try {
+      const rendering = await firstValueFrom(this.api.rendering());
+      if (!this.destroyed) this.renderingAvailable.set(rendering.status !== 'unavailable');
+    } catch {
+      // unknown: keep the button; a request then answers with the reason
+    }
+  }
+
   /** Asks for the report in the chosen language (or again for a failed one). */
   async generate(locale: ReportLocale = this.locale()): Promise<void> {
-    if (this.requesting()) return;
+    if (this.requesting() || !this.renderingAvailable()) return;
     this.requesting.set(true);
     this.requestError.set(null);
     try {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ReportLocale, ReportView } from '@scs/shared/contracts';
+import type { RenderingView, ReportLocale, ReportView } from '@scs/shared/contracts';
 import type { Observable } from 'rxjs';
 
 /** HTTP calls of the PDF reports of an assessment. */
@@ -16,6 +16,11 @@ export class ReportsApi {
   /** Queues a report (202); the same report again returns the stored one, a failed one is queued again. */
   request(assessmentId: string, locale: ReportLocale): Observable<ReportView> {
     return this.http.post<ReportView>(`/api/assessments/${assessmentId}/reports`, { locale });
+  }
+
+  /** Whether this server can render PDFs (no Chromium: unavailable, with what an operator must install). */
+  rendering(): Observable<RenderingView> {
+    return this.http.get<RenderingView>('/api/reports/rendering');
   }
 
   status(reportId: string): Observable<ReportView> {

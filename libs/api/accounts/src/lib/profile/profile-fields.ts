@@ -14,8 +14,13 @@ export const MIN_TAX_REGISTRATION_YEAR = PROFILE_FIELDS.taxRegistrationYear.min;
 /** A stored profile version. Version 1 (created at registration) holds only the name; later versions are complete. */
 export type FirmProfileData = { name: string; uscc?: string | null } & Partial<FirmProfile>;
 
-/** The fields the catalogue's applicability rules need; a profile missing one of them is incomplete. */
-export const REQUIRED_PROFILE_FIELDS: readonly (keyof FirmProfile)[] = PROFILE_FIELD_NAMES;
+/**
+ * The fields the catalogue's applicability rules need; a profile missing one of them is incomplete. Fields added
+ * later carry a `defaultValue` that rules read when a profile lacks them, so they never block a self-check.
+ */
+export const REQUIRED_PROFILE_FIELDS: readonly (keyof FirmProfile)[] = PROFILE_FIELD_NAMES.filter(
+  (f) => (PROFILE_FIELDS[f] as { defaultValue?: unknown }).defaultValue === undefined,
+);
 
 /** The catalogue fields still missing. */
 export function missingProfileFields(data: FirmProfileData): string[] {

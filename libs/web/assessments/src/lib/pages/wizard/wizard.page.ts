@@ -340,6 +340,7 @@ export class WizardPage {
       optionLabel: (optionId) => {
         const value = parseAnswer(optionId);
         if (!value) return none;
+        if (value.kind === 'records') return none;
         return value.kind === 'dontKnow' ? dontKnow : (question?.options.find((o) => o.id === value.optionId)?.label ?? value.optionId);
       },
     };
