@@ -188,11 +188,17 @@ export const optionSchema = z
     knockOut: z.boolean().optional(),
     /** This answer means an adverse record of this type exists; it may be detailed by dated records. */
     record: z.string().optional(),
+    /**
+     * The tiers of the record type this option stands for (explicit mapping of dated records to an answer); without
+     * it the tiers are spread over the marked options (see scoring).
+     */
+    recordTiers: z.array(z.string()).min(1).optional(),
     /** Basis and status of the numbers in this option's label. */
     threshold: thresholdSchema.optional(),
     finding: findingSchema.optional(),
   })
   .superRefine((o, ctx) => {
+    if (o.recordTiers && !o.record) ctx.addIssue({ code: 'custom', message: 'recordTiers needs record', path: ['recordTiers'] });
     if (o.exposure > 0 && !o.finding) ctx.addIssue({ code: 'custom', message: 'an option with exposure > 0 needs a finding', path: ['finding'] });
     if (o.exposure === 0 && o.finding) ctx.addIssue({ code: 'custom', message: 'an option with exposure 0 must not have a finding (it would never be shown)', path: ['finding'] });
     if (o.record && o.exposure === 0) ctx.addIssue({ code: 'custom', message: 'an option with a record type needs exposure > 0', path: ['record'] });

@@ -154,6 +154,11 @@ function crossCheck(raw: unknown): { path: PathKey[]; message: string }[] {
     const confirmedReference = strings(item['references']).some((r) => referenceStatus.get(r) === 'confirmed');
     list(item['options']).forEach((o, k) => {
       mustExistOne('recordTypes', o['record'], ['questions', i, 'options', k, 'record']);
+      const type = list(root['recordTypes']).find((r) => r['id'] === o['record']);
+      const tierIds = new Set(list(type?.['tiers']).map((t) => t['id']));
+      strings(o['recordTiers']).forEach((tier, j) => {
+        if (type && !tierIds.has(tier)) issues.push({ path: ['questions', i, 'options', k, 'recordTiers', j], message: `record type "${String(o['record'])}" has no tier "${tier}"` });
+      });
       const threshold = o['threshold'];
       if (threshold && typeof threshold === 'object') mustExist('references', (threshold as Item)['basis'], ['questions', i, 'options', k, 'threshold', 'basis']);
       if (!strict || o['knockOut'] !== true) return;

@@ -37,6 +37,18 @@ describe('tier → option mapping (derived from the catalogue)', () => {
     expect(optionForTier(question('M2'), recordTypeOf(catalogue, question('M2'))!, 'none')?.id).toBe('current');
     expect(optionForTier(question('M3'), recordTypeOf(catalogue, question('M3'))!, 'none')?.id).toBe('current');
   });
+
+  it('follows an explicit recordTiers mapping: a tax deduction is not a direct D', () => {
+    const t2 = question('T2');
+    const tax = recordTypeOf(catalogue, t2)!;
+    expect(tax.tiers.map((t) => optionForTier(t2, tax, t.id)?.id)).toEqual(['below_threshold', 'direct_d', 'direct_d', 'direct_d']);
+    const deduction = score(catalogue, manufacturer, cleanAnswers(manufacturer, { T2: recordsAnswer([rec({ decided: '2026-03', tier: 'deduction' })]) }), AS_OF);
+    expect(finding(deduction, 'T2')?.optionId).toBe('below_threshold');
+    expect(deduction.level).not.toBe('critical');
+    const directD = score(catalogue, manufacturer, cleanAnswers(manufacturer, { T2: recordsAnswer([rec({ decided: '2026-03', tier: 'direct_d_middle' })]) }), AS_OF);
+    expect(finding(directD, 'T2')?.optionId).toBe('direct_d');
+    expect(directD.level).toBe('critical');
+  });
 });
 
 describe('expert-judged profiles on catalogue 2026.2', () => {

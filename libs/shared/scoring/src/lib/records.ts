@@ -90,6 +90,9 @@ export function recordOptions(question: Question, type: RecordType): Option[] {
  * so the least severe tier takes the mildest candidate and the most severe tier the riskiest one.
  */
 export function optionForTier(question: Question, type: RecordType, tierId: string): Option | undefined {
+  // An explicit mapping in the catalogue (option.recordTiers) wins.
+  const explicit = question.options.filter((o) => o.record === type.id && o.recordTiers);
+  if (explicit.length) return explicit.find((o) => o.recordTiers?.includes(tierId));
   const candidates = recordOptions(question, type);
   if (!candidates.length) return undefined;
   const n = type.tiers.length;
