@@ -45,6 +45,7 @@ portals:
   text: ${t(questionText)}
   help: ${t('e-Tax Bureau')}
   portals: [etax]
+  whereToCheck: [{ portal: etax }]
   references: [sta-2025]
   dontKnow: { exposure: 0.5, verify: ${t('Check the grade')} }
   options:
