@@ -1,3 +1,4 @@
 export * from './lib/report';
 export * from './lib/assessment';
 export * from './lib/chamber';
+export * from './lib/change-impact';

@@ -8,8 +8,9 @@ import { ResearchModuleAnswerError, flattenResearchModule } from '@scs/shared/di
 import { DomainEvents, ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
 import { PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { score, type ScoreResult } from '@scs/shared/scoring';
-import { answerFields, answerMap, answerProblem, fitsQuestion, isAnswered, parseAnswer } from '@scs/shared/answers';
+import { answerFields, answerMap, answerProblem, isAnswered, parseAnswer } from '@scs/shared/answers';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
+import { carryOverAnswers } from './change-impact/carry-over';
 import type {
   AnswerConflict,
   AnswerInputDto,
@@ -146,18 +147,13 @@ export class AssessmentsService implements OnModuleInit {
         }),
       );
       if (previous) {
-        // Carry over answers whose question and option still exist in the current catalogue.
-        const questions = new Map(current.catalogue.questions.map((q) => [q.id, q]));
+        // Carry over answers whose question and option still exist in the current catalogue, following its idMap (D1 → X1).
         const prior = await m.findBy(AssessmentAnswer, { assessmentId: previous.id });
-        const carried = prior.filter((a) => {
-          const value = parseAnswer(a);
-          const q = value ? questions.get(a.questionId) : undefined;
-          return !!q && !!value && fitsQuestion(q, value);
-        });
+        const { carried } = carryOverAnswers(current.catalogue, previous.catalogueVersion, prior);
         if (carried.length) {
           await m.insert(
             AssessmentAnswer,
-            carried.map((a) => ({ assessmentId: created.id, questionId: a.questionId, ...answerFields(parseAnswer(a)), note: a.note, revision: 1, updatedBy: user.id })),
+            carried.map((a) => ({ assessmentId: created.id, questionId: a.questionId, ...answerFields(a.value), note: a.note, revision: 1, updatedBy: user.id })),
           );
         }
       }
