@@ -12,3 +12,4 @@ export {
   type ScoredFinding,
   type VerifyItem,
 } from './lib/score';
+export type { PeriodInfo, PeriodStatus, ProjectionPoint, RecordEvaluation, RecordReason, RecordsFinding, RepairPlanItem } from './lib/records.types';

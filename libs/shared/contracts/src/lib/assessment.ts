@@ -1,5 +1,5 @@
 import type { FirmProfile } from '@scs/shared/catalogue';
-import type { ScoreResult } from '@scs/shared/scoring';
+import type { ProjectionPoint, RepairPlanItem, ScoreResult } from '@scs/shared/scoring';
 import type { AnswerInput, StoredAnswer } from '@scs/shared/answers';
 
 // Response shapes of the assessments API, shared by the server (which returns them) and the web app (which reads them).
@@ -29,6 +29,25 @@ export interface AssessmentView extends AssessmentSummary {
   answers: AnswerView[];
   changedQuestions: string[];
   result: ScoreResult | null;
+  /** Credit-repair plan of the records answers, as of the assessment date (submitted: the submission date). */
+  repairPlan?: RepairPlanItem[];
+  /** Projected score month by month (36 months from the assessment date), repairs at their earliest dates. */
+  projection?: ProjectionPoint[];
+}
+
+/** `GET /assessments/:id/repair-plan`: the plan and projection as of the assessment date. */
+export interface RepairPlanView {
+  assessmentId: string;
+  /** 'YYYY-MM' the plan is computed as of. */
+  asOf: string;
+  repairPlan: RepairPlanItem[];
+  projection: ProjectionPoint[];
+}
+
+/** `POST /assessments/:id/repair-plan/actions`: dated actions from the plan; idempotent (existing ones are not duplicated). */
+export interface RepairActionsResult {
+  created: ActionView[];
+  existing: ActionView[];
 }
 
 export interface SaveAnswersResult {

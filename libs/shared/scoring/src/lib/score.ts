@@ -14,6 +14,7 @@ import {
   type Weight,
 } from '@scs/shared/catalogue';
 import { answerProblem, type AnswerMap, type ScoringAnswer } from '@scs/shared/answers';
+import type { RecordsFinding } from './records.types';
 
 // The formula is explained in docs/methodology.md; keep the two in step.
 
@@ -40,6 +41,8 @@ export interface ScoredFinding {
   verify?: Text;
   portals: string[];
   references: string[];
+  /** Records answer: the records behind this finding, evaluated as of the date (with the periods' status). */
+  records?: RecordsFinding;
 }
 
 export interface VerifyItem {
@@ -88,6 +91,10 @@ export interface ScoreResult {
   dimensions: DimensionScore[];
   /** All findings: severity (critical first), then question weight, then exposure, then catalogue order. */
   findings: ScoredFinding[];
+  /** The date ('YYYY-MM') records were evaluated as of; absent for results scored before records existed. */
+  asOf?: string;
+  /** Every records answer evaluated as of `asOf`, counting or not (history included), in catalogue order. */
+  records?: RecordsFinding[];
 }
 
 export class ScoringInputError extends Error {
