@@ -14,7 +14,8 @@ import type { ProfileData, ProfileVersionView, ProfileView } from '../../data/ac
 import { applyServerErrors, serverError } from '../../data/form-errors';
 import { firmContext, isManager } from './firm-context';
 
-const emptyValue = (def: ProfileFieldDefinition): unknown => (def.kind === 'enum' && def.multi ? [] : null);
+/** The value of a field the stored profile lacks: a later field (2026.2) starts at its default, the others empty. */
+const emptyValue = (def: ProfileFieldDefinition): unknown => (def.kind === 'enum' ? (def.multi ? [] : (def.defaultValue ?? null)) : null);
 
 interface FieldView {
   name: ProfileField;
