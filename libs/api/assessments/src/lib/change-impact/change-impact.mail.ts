@@ -7,9 +7,9 @@ const germanDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('
 export function changeImpactMail(to: string, orgName: string, fromVersion: string, toVersion: string, effectiveFrom: string, link: string): OutgoingMail {
   return {
     to,
-    subject: `SCS Check: Neuer Kriterienkatalog ${toVersion} / New catalogue ${toVersion} – ${orgName}`,
+    subject: `SCS Check: Neuer Katalog ${toVersion} / New catalogue ${toVersion} – ${orgName}`,
     text: [
-      `Seit dem ${germanDate(effectiveFrom)} gilt der Kriterienkatalog ${toVersion}. Die letzte Selbsteinschätzung von ${orgName} beruht auf Version ${fromVersion}.`,
+      `Seit dem ${germanDate(effectiveFrom)} gilt der Katalog ${toVersion}. Die letzte Selbsteinschätzung von ${orgName} beruht auf Version ${fromVersion}.`,
       'Unter „Was sich für Sie ändert“ sehen Sie die neuen, geänderten und entfallenen Fragen, ersetzte Rechtsgrundlagen und die Bewertung, die sich heute mit Ihren übernommenen Antworten ergäbe. Von dort starten Sie die Neubewertung mit vorausgefüllten Antworten:',
       link,
       '',

@@ -12,6 +12,7 @@ export type {
   AssessmentStatus,
   AssessmentSummary,
   AssessmentView,
+  ChangeImpactView,
   ComparisonView,
   FindingRef,
   SaveAnswersResult,

@@ -8,6 +8,7 @@ import type {
   AnswerInput,
   AssessmentSummary,
   AssessmentView,
+  ChangeImpactView,
   ComparisonView,
   CreateActionInput,
   MemberView,
@@ -27,6 +28,11 @@ export class AssessmentsApi {
   /** Starts a draft; with `previousId` a re-assessment pre-filled from that submitted one. 422 when the profile is incomplete. */
   start(orgId: string, previousId?: string): Observable<AssessmentView> {
     return this.http.post<AssessmentView>(`/api/orgs/${orgId}/assessments`, previousId ? { previousId } : {});
+  }
+
+  /** What the current catalogue version changes for the firm (its latest submitted assessment vs. the current version). */
+  changeImpact(orgId: string): Observable<ChangeImpactView> {
+    return this.http.get<ChangeImpactView>(`/api/orgs/${orgId}/change-impact`);
   }
 
   get(id: string): Observable<AssessmentView> {
