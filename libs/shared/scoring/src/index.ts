@@ -13,3 +13,5 @@ export {
   type VerifyItem,
 } from './lib/score';
 export type { PeriodInfo, PeriodStatus, ProjectionPoint, RecordEvaluation, RecordReason, RecordsFinding, RepairPlanItem } from './lib/records.types';
+export { addMonths, answersRepairedAtEarliest, evaluateRecord, evaluateRecords, optionForTier, recordOptions, recordTypeOf, repairPlan, toMonth } from './lib/records';
+export { projectExposure } from './lib/projection';

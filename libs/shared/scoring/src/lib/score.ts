@@ -13,8 +13,9 @@ import {
   type Text,
   type Weight,
 } from '@scs/shared/catalogue';
-import { answerProblem, type AnswerMap, type ScoringAnswer } from '@scs/shared/answers';
+import { answerProblem, describeAnswerProblem, type AnswerMap, type ScoringAnswer } from '@scs/shared/answers';
 import type { RecordsFinding } from './records.types';
+import { evaluateRecords, recordTypeOf, toMonth } from './records';
 
 // The formula is explained in docs/methodology.md; keep the two in step.
 
@@ -112,9 +113,10 @@ export function answerProblems(catalogue: Catalogue, answers: Answers): string[]
     const q = questions.get(questionId);
     if (!q) problems.push(`${questionId}: no such question in catalogue ${catalogue.version}`);
     else {
-      const problem = answerProblem(q, answer);
-      if (problem?.kind === 'noDontKnow') problems.push(`${questionId}: "don't know" is not an answer to this question`);
-      else if (problem?.kind === 'noSuchOption') problems.push(`${questionId}: no option "${problem.optionId}"`);
+      const recordType = recordTypeOf(catalogue, q);
+      if (answer.kind === 'records' && q.record && !recordType) problems.push(`${questionId}: record type "${q.record}" is not in catalogue ${catalogue.version}`);
+      const problem = answerProblem(q, answer, recordType);
+      if (problem) problems.push(`${questionId}: ${describeAnswerProblem(problem)}`);
     }
   }
   return problems;
@@ -154,13 +156,27 @@ function compareFindings(order: Map<string, number>) {
     (order.get(a.questionId) ?? 0) - (order.get(b.questionId) ?? 0);
 }
 
+/** The latest month any record mentions: the default "as of" when the caller gives none (deterministic). */
+function latestRecordMonth(answers: Answers): string | undefined {
+  let latest: string | undefined;
+  for (const a of Object.values(answers)) {
+    if (a.kind !== 'records') continue;
+    for (const r of a.records) for (const m of [r.decided, r.statusDate]) if (m && (!latest || m > latest)) latest = m;
+  }
+  return latest;
+}
+
 /**
  * Scores a firm's answers against a catalogue. Pure and deterministic; see docs/methodology.md.
+ * Records answers are evaluated as of `asOf` (a month or date; callers pass the assessment date). Without it, the
+ * latest month any record mentions is used.
  * Throws ScoringInputError when an answer names a question or option the catalogue does not have.
  */
-export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answers): ScoreResult {
+export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answers, asOf?: string | Date): ScoreResult {
   const problems = answerProblems(catalogue, answers);
   if (problems.length) throw new ScoringInputError(problems);
+  const month = asOf !== undefined ? toMonth(asOf) : latestRecordMonth(answers);
+  const recordsFindings: RecordsFinding[] = [];
 
   const weightOf = catalogue.weights;
   const maxWeight = Math.max(weightOf.high, weightOf.medium, weightOf.low);
@@ -184,7 +200,44 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
     const weight = weightOf[question.weight];
     const base = { questionId: question.id, dimensionId: question.dimension, weight: question.weight, portals: question.portals ?? [], references: question.references };
     let scored: Scored;
-    if (answer.kind === 'dontKnow' && question.dontKnow) {
+    const recordType = recordTypeOf(catalogue, question);
+    if (answer.kind === 'records' && recordType && month) {
+      // A records answer stands for one of the question's own options (docs/methodology.md "Dated adverse records"):
+      // the riskiest option the counted records' tiers map to, or the zero-exposure option when none counts.
+      const outcome = evaluateRecords(question, recordType, answer, month);
+      recordsFindings.push(outcome.finding);
+      const option = outcome.option;
+      if (option) {
+        const knockOut = option.knockOut === true;
+        scored = {
+          question,
+          exposure: option.exposure,
+          weight,
+          knockOut,
+          finding: option.finding
+            ? { ...base, kind: 'exposure', optionId: option.id, severity: option.finding.severity, exposure: option.exposure, knockOut, finding: option.finding, records: outcome.finding }
+            : undefined,
+        };
+      } else {
+        const exposure = outcome.none?.exposure ?? 0;
+        // No record counts. When an unconfirmed period decided that, say so: a finding to verify (no exposure added).
+        const unconfirmedEnd = outcome.finding.records.some((e) => e.reason === 'publication_ended' && e.decisiveStatus === 'unconfirmed');
+        scored = {
+          question,
+          exposure,
+          weight,
+          knockOut: false,
+          finding:
+            unconfirmedEnd && question.dontKnow
+              ? { ...base, kind: 'verify', optionId: outcome.none?.id ?? '', severity: 'low', exposure, knockOut: false, verify: question.dontKnow.verify, records: outcome.finding }
+              : undefined,
+        };
+      }
+    } else if (answer.kind === 'records') {
+      // No evaluation date and no record month: an empty records list, i.e. "no such record".
+      const none = [...question.options].sort((a, b) => a.exposure - b.exposure)[0];
+      scored = { question, exposure: none?.exposure ?? 0, weight, knockOut: false };
+    } else if (answer.kind === 'dontKnow' && question.dontKnow) {
       const dk = question.dontKnow;
       scored = {
         question,
@@ -224,7 +277,7 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
     const applicableCount = applicableByDimension.get(d.id) ?? 0;
     const findings = scored.flatMap((s) => (s.finding ? [s.finding] : [])).sort(byFindingOrder);
     const knockOut = scored.some((s) => s.knockOut);
-    const dontKnow = scored.filter((s) => s.finding?.kind === 'verify').length;
+    const dontKnow = scored.filter((s) => s.finding?.kind === 'verify' && s.finding.optionId === DONT_KNOW).length;
     let value: number | null = null;
     if (scored.length) {
       let max = 0;
@@ -282,5 +335,7 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
     verify,
     dimensions,
     findings,
+    ...(month ? { asOf: month } : {}),
+    ...(recordsFindings.length ? { records: recordsFindings } : {}),
   };
 }
