@@ -102,7 +102,8 @@ export class AnswerStore {
 
   /** Sets the answer (null clears it); the note stays. */
   setAnswer(questionId: string, value: AnswerValue | null): void {
-    this.change(questionId, answerFields(value));
+    // Every kind replaces the other: an option answer clears the records and vice versa.
+    this.change(questionId, { records: null, ...answerFields(value) });
   }
 
   /** Sets an option id or "dont_know" (null clears the answer). */
