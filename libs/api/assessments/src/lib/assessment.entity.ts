@@ -1,4 +1,4 @@
-import type { AnswerFields } from '@scs/shared/answers';
+import type { AdverseRecord, AnswerFields } from '@scs/shared/answers';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Organisation } from '@scs/api/accounts';
 import { CatalogueVersion } from '@scs/api/catalogue';
@@ -43,11 +43,14 @@ export class Assessment {
 
 @Entity('assessment_answer')
 @Check('CHK_assessment_answer_note', `char_length("note") <= 2000`)
-/** One stored answer: the shared answer shape (@scs/shared/answers) encoded in `option_id`. */
+@Check('CHK_assessment_answer_records', `"records" IS NULL OR (jsonb_typeof("records") = 'array' AND "option_id" IS NULL)`)
+/** One stored answer: the shared answer shape (@scs/shared/answers) encoded in `option_id` and `records`. */
 export class AssessmentAnswer implements AnswerFields {
   @PrimaryColumn({ type: 'uuid', name: 'assessment_id', primaryKeyConstraintName: 'PK_assessment_answer' }) assessmentId!: string;
   @PrimaryColumn({ type: 'text', name: 'question_id', primaryKeyConstraintName: 'PK_assessment_answer' }) questionId!: string;
   @Column({ type: 'text', name: 'option_id', nullable: true }) optionId!: string | null;
+  /** Dated adverse records (answer kind `records`; then option_id is null). */
+  @Column({ type: 'jsonb', nullable: true }) records!: AdverseRecord[] | null;
   @Column({ type: 'text', nullable: true }) note!: string | null;
   /** Optimistic concurrency: every write names the revision it was based on. */
   @Column({ type: 'integer' }) revision!: number;

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, S
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentOrg, CurrentUser, FIRM_ROLES, OrgAccess, ResourceAccess, type AuthUser, type OrgContext } from '@scs/api/core';
-import type { ScoreResult } from '@scs/shared/scoring';
-import { AssessmentsService } from './assessments.service';
+import { AssessmentsService, type ResultView } from './assessments.service';
+import { ActionsService } from './actions/actions.service';
 import { ExportService } from './export.service';
 import {
   ResearchAnswersDto,
@@ -13,6 +13,8 @@ import {
   type AssessmentSummary,
   type AssessmentView,
   type ComparisonView,
+  type RepairActionsResult,
+  type RepairPlanView,
   type SaveAnswersResult,
 } from './dto/assessment.dto';
 
@@ -22,6 +24,7 @@ export class AssessmentsController {
   constructor(
     private readonly assessments: AssessmentsService,
     private readonly exports: ExportService,
+    private readonly actions: ActionsService,
   ) {}
 
   @Get('orgs/:orgId/assessments')
@@ -81,8 +84,27 @@ export class AssessmentsController {
   @Get('assessments/:id/result')
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
   @ApiOperation({ summary: 'The stored result of a submitted assessment' })
-  result(@Param('id') id: string): Promise<ScoreResult> {
+  result(@Param('id') id: string): Promise<ResultView> {
     return this.assessments.result(id);
+  }
+
+  @Get('assessments/:id/repair-plan')
+  @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
+  @ApiOperation({ summary: 'Credit-repair plan and projected exposure (36 months), as of the submission date (a draft: today)' })
+  async repairPlan(@Param('id') id: string): Promise<RepairPlanView> {
+    const a = await this.assessments.find(id);
+    const plan = await this.assessments.planOf(a);
+    return { assessmentId: id, ...plan };
+  }
+
+  @Post('assessments/:id/repair-plan/actions')
+  @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Turn the repair plan into dated actions (idempotent: existing ones are returned, not duplicated)' })
+  async repairActions(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<RepairActionsResult> {
+    const a = await this.assessments.find(id);
+    const plan = await this.assessments.planOf(a);
+    return this.actions.createFromRepairPlan(a.orgId, a.id, user, plan.repairPlan);
   }
 
   @Get('assessments/:id/compare/:otherId')

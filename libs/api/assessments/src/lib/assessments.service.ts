@@ -7,8 +7,8 @@ import { PseudonymKeyMissingError, ResearchRecordsService, researchModuleFor } f
 import { ResearchModuleAnswerError, flattenResearchModule } from '@scs/shared/disclosure';
 import { DomainEvents, ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
 import { PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
-import { score, type ScoreResult } from '@scs/shared/scoring';
-import { answerFields, answerMap, answerProblem, isAnswered, parseAnswer } from '@scs/shared/answers';
+import { projectExposure, repairPlan, score, toMonth, type ProjectionPoint, type RepairPlanItem, type ScoreResult } from '@scs/shared/scoring';
+import { answerFields, answerMap, answerProblem, describeAnswerProblem, isAnswered, parseAnswer, type AnswerMap } from '@scs/shared/answers';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import { carryOverAnswers } from './change-impact/carry-over';
 import type {
@@ -21,6 +21,11 @@ import type {
   FindingRef,
   SaveAnswersResult,
 } from './dto/assessment.dto';
+
+const recordTypeOf = (catalogue: Catalogue, id: string | undefined) => (id ? catalogue.recordTypes?.find((t) => t.id === id) : undefined);
+
+/** `GET /assessments/:id/result`: the stored result with the repair plan and the projection. */
+export type ResultView = ScoreResult & { repairPlan: RepairPlanItem[]; projection: ProjectionPoint[] };
 
 /** Only the catalogue's profile fields are pinned to an assessment (never the firm name or USCC). */
 export function snapshotOf(data: object): FirmProfile {
@@ -61,24 +66,35 @@ const READ_ONLY = 'This assessment was submitted and is read-only; start a re-as
 
 /** The answers of a batch as one JSON parameter: question, option, note, the revision the client based it on. */
 function answerPayload(input: readonly AnswerInputDto[]): string {
-  return JSON.stringify(input.map((x) => ({ q: x.questionId, o: answerFields(parseAnswer(x)).optionId, n: x.note?.trim() ? x.note : null, b: x.baseRevision })));
+  return JSON.stringify(
+    input.map((x) => {
+      const fields = answerFields(parseAnswer(x));
+      return { q: x.questionId, o: fields.optionId, r: fields.records ?? null, n: x.note?.trim() ? x.note : null, b: x.baseRevision };
+    }),
+  );
 }
 
-const ANSWER_COLUMNS = 'assessment_answer (assessment_id, question_id, option_id, note, revision, updated_by, updated_at)';
-const ANSWER_ROWS = 'jsonb_to_recordset($2::jsonb) AS i(q text, o text, n text, b int)';
+/** Answers as the scoring takes them; `records` is the only field beyond option and note. */
+const rowAnswers = (rows: readonly AssessmentAnswer[]): AnswerMap => answerMap(rows);
+
+/** The month records are evaluated as of: the submission date of a submitted assessment, else today. */
+const asOfMonth = (a: Assessment): string => toMonth(a.submittedAt ?? new Date());
+
+const ANSWER_COLUMNS = 'assessment_answer (assessment_id, question_id, option_id, records, note, revision, updated_by, updated_at)';
+const ANSWER_ROWS = 'jsonb_to_recordset($2::jsonb) AS i(q text, o text, r jsonb, n text, b int)';
 // Updates an existing answer only where the stored revision is the one the client based its change on.
 const ON_REVISION = `ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
-     SET option_id = EXCLUDED.option_id, note = EXCLUDED.note, revision = assessment_answer.revision + 1,
+     SET option_id = EXCLUDED.option_id, records = EXCLUDED.records, note = EXCLUDED.note, revision = assessment_answer.revision + 1,
          updated_by = EXCLUDED.updated_by, updated_at = now()
      WHERE assessment_answer.revision = EXCLUDED.revision - 1
    RETURNING question_id, revision`;
 
 // Inserts new answers (base revision 0) and updates existing ones on their base revision (inside a transaction).
-const UPSERT_ANSWERS = `INSERT INTO ${ANSWER_COLUMNS} SELECT $1, i.q, i.o, i.n, i.b + 1, $3, now() FROM ${ANSWER_ROWS} ${ON_REVISION}`;
+const UPSERT_ANSWERS = `INSERT INTO ${ANSWER_COLUMNS} SELECT $1, i.q, i.o, i.r, i.n, i.b + 1, $3, now() FROM ${ANSWER_ROWS} ${ON_REVISION}`;
 
 // The same as one statement that also requires the assessment to be a draft (share-locked for the statement).
 const UPSERT_ANSWER_OF_DRAFT = `WITH draft AS (SELECT id FROM assessment WHERE id = $1 AND status = 'draft' FOR SHARE)
- INSERT INTO ${ANSWER_COLUMNS} SELECT draft.id, i.q, i.o, i.n, i.b + 1, $3, now() FROM draft, ${ANSWER_ROWS} ${ON_REVISION}`;
+ INSERT INTO ${ANSWER_COLUMNS} SELECT draft.id, i.q, i.o, i.r, i.n, i.b + 1, $3, now() FROM draft, ${ANSWER_ROWS} ${ON_REVISION}`;
 
 @Injectable()
 export class AssessmentsService implements OnModuleInit {
@@ -106,7 +122,7 @@ export class AssessmentsService implements OnModuleInit {
     const rows: (Assessment & { answered: string })[] = await this.dataSource
       .getRepository(Assessment)
       .createQueryBuilder('a')
-      .addSelect((qb) => qb.select('count(*)').from(AssessmentAnswer, 'x').where('x.assessment_id = a.id AND x.option_id IS NOT NULL'), 'answered')
+      .addSelect((qb) => qb.select('count(*)').from(AssessmentAnswer, 'x').where('x.assessment_id = a.id AND (x.option_id IS NOT NULL OR x.records IS NOT NULL)'), 'answered')
       .where('a.org_id = :orgId', { orgId })
       .orderBy('a.created_at', 'DESC')
       .getRawAndEntities()
@@ -166,13 +182,14 @@ export class AssessmentsService implements OnModuleInit {
   async get(id: string): Promise<AssessmentView> {
     const a = await this.find(id);
     const answers: (AssessmentAnswer & { updatedByName: string | null })[] = await this.dataSource.query(
-      `SELECT x.question_id AS "questionId", x.option_id AS "optionId", x.note, x.revision, x.updated_by AS "updatedBy",
+      `SELECT x.question_id AS "questionId", x.option_id AS "optionId", x.records, x.note, x.revision, x.updated_by AS "updatedBy",
               x.updated_at AS "updatedAt", u.name AS "updatedByName"
          FROM assessment_answer x LEFT JOIN user_account u ON u.id = x.updated_by
         WHERE x.assessment_id = $1 ORDER BY x.question_id`,
       [id],
     );
     const views = answers.map(toAnswerView);
+    const plan = a.status === 'submitted' && a.result ? await this.planOf(a, answers) : undefined;
     return {
       ...summaryOf(a, views.filter(isAnswered).length),
       orgId: a.orgId,
@@ -180,7 +197,16 @@ export class AssessmentsService implements OnModuleInit {
       answers: views,
       changedQuestions: a.changedQuestions,
       result: a.result,
+      ...(plan ? { repairPlan: plan.repairPlan, projection: plan.projection } : {}),
     };
+  }
+
+  /** Repair plan and projected exposure of an assessment, as of its submission date (a draft: today). */
+  async planOf(a: Assessment, rows?: readonly AssessmentAnswer[]): Promise<{ asOf: string; repairPlan: RepairPlanItem[]; projection: ProjectionPoint[] }> {
+    const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
+    const answers = rowAnswers(rows ?? (await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: a.id })));
+    const asOf = asOfMonth(a);
+    return { asOf, repairPlan: repairPlan(catalogue, answers, asOf), projection: projectExposure(catalogue, a.profileSnapshot, answers, asOf) };
   }
 
   /**
@@ -275,14 +301,15 @@ export class AssessmentsService implements OnModuleInit {
       const a = await this.lockDraft(m, id, 'pessimistic_write');
       const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
       const rows = await m.findBy(AssessmentAnswer, { assessmentId: id });
-      const result = score(catalogue, a.profileSnapshot, answerMap(rows));
+      const now = new Date();
+      // Records are evaluated as of the assessment date: the submission.
+      const result = score(catalogue, a.profileSnapshot, answerMap(rows), now);
       if (result.unanswered.length > 0) {
         throw new UnprocessableEntityException({
           message: `Answer every applicable question (or choose "don't know") before submitting: ${result.unanswered.length} open (${result.unanswered.join(', ')})`,
           unanswered: result.unanswered,
         });
       }
-      const now = new Date();
       await m.update(Assessment, { id }, { status: 'submitted', submittedAt: now, submittedBy: user.id, result, overallScore: result.score, level: result.level });
       await this.audit.record({ actorUserId: user.id, orgId: a.orgId, action: 'assessment.submit', target: id, details: { level: result.level, score: result.score } }, m);
       await this.recordForResearch(a, catalogue.version, result, rows, now, m);
@@ -307,10 +334,12 @@ export class AssessmentsService implements OnModuleInit {
     }
   }
 
-  async result(id: string): Promise<ScoreResult> {
+  /** The stored result with the repair plan and projected exposure (as of the submission date). */
+  async result(id: string): Promise<ResultView> {
     const a = await this.find(id);
     if (a.status !== 'submitted' || !a.result) throw new ConflictException('The assessment has not been submitted yet');
-    return a.result;
+    const plan = await this.planOf(a);
+    return { ...a.result, repairPlan: plan.repairPlan, projection: plan.projection };
   }
 
   /** Score change per dimension and findings resolved / new / unchanged between two submitted assessments of one firm. */
@@ -364,10 +393,15 @@ export class AssessmentsService implements OnModuleInit {
       if (!q) problems[x.questionId] = `Question ${x.questionId} is not part of catalogue version ${catalogue.version}`;
       else if (q.applicability && !isApplicable(q.applicability, profile)) problems[x.questionId] = `Question ${x.questionId} does not apply to this firm's profile`;
       else {
+        if (x.records != null && x.optionId != null) {
+          problems[x.questionId] = `Question ${x.questionId}: give either optionId or records, not both`;
+          continue;
+        }
         const value = parseAnswer(x);
-        const problem = value && answerProblem(q, value);
+        const problem = value && answerProblem(q, value, recordTypeOf(catalogue, q.record), toMonth(new Date()));
         if (problem?.kind === 'noDontKnow') problems[x.questionId] = `Question ${x.questionId} has no "don't know" answer`;
         else if (problem?.kind === 'noSuchOption') problems[x.questionId] = `Option '${problem.optionId}' does not exist for question ${x.questionId}`;
+        else if (problem) problems[x.questionId] = `Question ${x.questionId}: ${describeAnswerProblem(problem)}`;
       }
     }
     const keys = Object.keys(problems);

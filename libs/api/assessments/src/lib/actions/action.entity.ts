@@ -7,6 +7,7 @@ export type ActionStatus = 'open' | 'in_progress' | 'done';
 /** A remediation task of a firm. Belongs to the firm, not to one assessment, so it carries over when re-assessing. */
 @Entity('action')
 @Index('IDX_action_org_status', ['orgId', 'status'])
+@Index('UQ_action_org_source_key', ['orgId', 'sourceKey'], { unique: true, where: '"source_key" IS NOT NULL' })
 @Check('CHK_action_status', `"status" IN ('open', 'in_progress', 'done')`)
 export class Action {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_action' }) id!: string;
@@ -19,6 +20,8 @@ export class Action {
   @Column({ type: 'date', name: 'due_date', nullable: true }) dueDate!: string | null;
   @Column({ type: 'text', default: 'open' }) status!: ActionStatus;
   @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** Where a generated action comes from (e.g. `repair:<assessment>:<question>:<record>`); unique per firm. */
+  @Column({ type: 'text', name: 'source_key', nullable: true }) sourceKey!: string | null;
   @Column({ type: 'uuid', name: 'created_by' }) createdBy!: string;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;

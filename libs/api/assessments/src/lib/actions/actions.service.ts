@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
 import { Action } from './action.entity';
 import type { ActionView, CreateActionDto, ListActionsQuery, UpdateActionDto } from './action.dto';
+import type { RepairPlanItem } from '@scs/shared/scoring';
+import type { RepairActionsResult } from '@scs/shared/contracts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -54,6 +56,39 @@ export class ActionsService implements OnModuleInit {
       createdBy: user.id,
     });
     return this.get(saved.id);
+  }
+
+  /**
+   * Dated actions from a credit-repair plan: one per record with an action month, due on the first of that month.
+   * Idempotent: each action has a source key (`repair:<assessment>:<question>:<record index>`), unique per firm, so a
+   * second call creates nothing and returns the existing ones.
+   */
+  async createFromRepairPlan(orgId: string, assessmentId: string, user: AuthUser, plan: readonly RepairPlanItem[]): Promise<RepairActionsResult> {
+    const wanted = plan
+      .filter((i) => i.actionMonth !== null)
+      .map((i) => ({
+        key: `repair:${assessmentId}:${i.questionId}:${i.recordIndex}`,
+        title: `Credit repair ${i.questionId}: ${i.recordTypeLabel.en} (${i.tier === 'none' ? 'decided' : `${i.tier}, decided`} ${i.decided})`.slice(0, 200),
+        questionId: i.questionId,
+        dueDate: `${i.actionMonth}-01`,
+        note: `Channel: ${i.channel.text.en}. Documents: ${i.documents.map((d) => d.en).join('; ')}.`.slice(0, 2000),
+      }));
+    if (!wanted.length) return { created: [], existing: [] };
+    const inserted: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO action (org_id, assessment_id, question_id, title, due_date, status, note, created_by, source_key)
+       SELECT $1, $2, w.q, w.t, w.d::date, 'open', w.n, $3, w.k FROM jsonb_to_recordset($4::jsonb) AS w(k text, t text, q text, d text, n text)
+       ON CONFLICT (org_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [orgId, assessmentId, user.id, JSON.stringify(wanted.map((w) => ({ k: w.key, t: w.title, q: w.questionId, d: w.dueDate, n: w.note })))],
+    );
+    const createdIds = new Set(inserted.map((r) => r.id));
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT a.*, u.name AS owner_name FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id
+        WHERE a.org_id = $1 AND a.source_key = ANY($2::text[]) ORDER BY a.due_date, a.source_key`,
+      [orgId, wanted.map((w) => w.key)],
+    );
+    const views = rows.map(toView);
+    return { created: views.filter((v) => createdIds.has(v.id)), existing: views.filter((v) => !createdIds.has(v.id)) };
   }
 
   async update(id: string, dto: UpdateActionDto): Promise<ActionView> {

@@ -1,5 +1,5 @@
 import { DONT_KNOW, carryOverAnswer, mapEntry, type Catalogue } from '@scs/shared/catalogue';
-import { fitsQuestion, parseAnswer, type AnswerFields, type AnswerValue } from '@scs/shared/answers';
+import { answerProblem, parseAnswer, type AnswerFields, type AnswerValue } from '@scs/shared/answers';
 
 /** A stored answer of an older assessment: its question id, encoded fields and note. */
 export type PriorAnswer = Partial<AnswerFields> & { questionId: string; note?: string | null };
@@ -34,7 +34,8 @@ export function carryOverAnswers(next: Catalogue, fromVersion: string, prior: re
       const idMap = next.previousVersion === fromVersion ? (next.idMap ?? {}) : {};
       const { to } = mapEntry(idMap[row.questionId], row.questionId);
       const q = to === null ? undefined : questions.get(to);
-      if (q && fitsQuestion(q, value)) moved = { questionId: q.id, value, note: row.note ?? null };
+      const type = q?.record ? next.recordTypes?.find((t) => t.id === q.record) : undefined;
+      if (q && !answerProblem(q, value, type)) moved = { questionId: q.id, value, note: row.note ?? null };
     }
     if (moved && !taken.has(moved.questionId)) {
       taken.add(moved.questionId);

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FirmProfile } from '@scs/shared/catalogue';
-import { DONT_KNOW, OPTION_ID_MAX, type AnswerInput } from '@scs/shared/answers';
+import { DONT_KNOW, OPTION_ID_MAX, RECORDS_MAX, RECORD_NOTE_MAX, RECORD_STATUSES, type AdverseRecord, type AnswerInput, type RecordStatus } from '@scs/shared/answers';
 
 export const NOTE_MAX = 2000;
 
@@ -11,6 +11,42 @@ export class StartAssessmentDto {
   @IsOptional()
   @IsUUID('4', { message: 'previousId must be an assessment id' })
   previousId?: string;
+}
+
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * One dated adverse record (@scs/shared/answers `AdverseRecord`). The shape is checked here; the month range
+ * (1990-01 to the current month) and the tier (one of the record type's tiers) are checked against the catalogue
+ * by `answerProblem` in the service, with the field named (e.g. `records[0].tier`).
+ */
+export class AdverseRecordDto implements AdverseRecord {
+  @ApiProperty({ example: '2025-10', description: "Decision month 'YYYY-MM'" })
+  @IsString({ message: 'decided must be a month YYYY-MM' })
+  @Matches(MONTH_RE, { message: 'decided must be a month YYYY-MM' })
+  decided!: string;
+
+  @ApiProperty({ nullable: true, example: 'moderate', description: "A tier id of the question's record type; null for an untiered type" })
+  @ValidateIf((_, v) => v !== null)
+  @IsString({ message: 'tier must be a tier id or null' })
+  @MaxLength(OPTION_ID_MAX)
+  tier!: string | null;
+
+  @ApiProperty({ enum: RECORD_STATUSES })
+  @IsIn(RECORD_STATUSES, { message: `status must be one of ${RECORD_STATUSES.join(', ')}` })
+  status!: RecordStatus;
+
+  @ApiPropertyOptional({ example: '2026-03', description: "'YYYY-MM' when repaired, removed or ended" })
+  @IsOptional()
+  @IsString({ message: 'statusDate must be a month YYYY-MM' })
+  @Matches(MONTH_RE, { message: 'statusDate must be a month YYYY-MM' })
+  statusDate?: string;
+
+  @ApiPropertyOptional({ maxLength: RECORD_NOTE_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(RECORD_NOTE_MAX, { message: `note must be at most ${RECORD_NOTE_MAX} characters` })
+  note?: string;
 }
 
 /** Validates one `AnswerInput` (@scs/shared/answers); the check against the catalogue is `answerProblem`. */
@@ -25,6 +61,14 @@ export class AnswerInputDto implements AnswerInput {
   @IsString()
   @MaxLength(OPTION_ID_MAX)
   optionId!: string | null;
+
+  @ApiPropertyOptional({ type: [AdverseRecordDto], nullable: true, maxItems: RECORDS_MAX, description: 'Dated adverse records (then optionId is null); [] = no such record' })
+  @IsOptional()
+  @IsArray({ message: 'records must be an array' })
+  @ArrayMaxSize(RECORDS_MAX, { message: `records must hold at most ${RECORDS_MAX} records` })
+  @ValidateNested({ each: true })
+  @Type(() => AdverseRecordDto)
+  records?: AdverseRecordDto[] | null;
 
   @ApiPropertyOptional({ maxLength: NOTE_MAX })
   @IsOptional()
@@ -67,6 +111,8 @@ export type {
   AssessmentView,
   ComparisonView,
   FindingRef,
+  RepairActionsResult,
+  RepairPlanView,
   SaveAnswersResult,
 } from '@scs/shared/contracts';
 
