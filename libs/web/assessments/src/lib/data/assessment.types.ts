@@ -15,6 +15,7 @@ export type {
   ChangeImpactView,
   ComparisonView,
   FindingRef,
+  RepairActionsResult,
   SaveAnswersResult,
 } from '@scs/shared/contracts';
 

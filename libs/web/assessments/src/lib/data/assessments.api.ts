@@ -12,6 +12,7 @@ import type {
   ComparisonView,
   CreateActionInput,
   MemberView,
+  RepairActionsResult,
   SaveAnswersResult,
   UpdateActionInput,
 } from './assessment.types';
@@ -51,6 +52,11 @@ export class AssessmentsApi {
   /** 422 `{ unanswered }` while applicable questions are open. */
   submit(id: string): Observable<AssessmentView> {
     return this.http.post<AssessmentView>(`/api/assessments/${id}/submit`, {});
+  }
+
+  /** Turns the repair plan into dated actions; idempotent (actions created before are returned as `existing`). */
+  createRepairActions(id: string): Observable<RepairActionsResult> {
+    return this.http.post<RepairActionsResult>(`/api/assessments/${id}/repair-plan/actions`, {});
   }
 
   compare(id: string, otherId: string): Observable<ComparisonView> {
