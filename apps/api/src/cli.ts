@@ -20,7 +20,7 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   create-chamber --name N --admin-email E
       Create a chamber of commerce; E becomes its owner (invited by email if E has no account yet).
 
-The database is DATABASE_URL, or the embedded one in PGLITE_DIR (stop the server first in that case).`;
+The database is DATABASE_URL, or the embedded one in EMBEDDED_DB_DIR (a running server on that folder is used as it is).`;
 
 class UsageError extends Error {}
 
@@ -90,7 +90,7 @@ async function run(command: string | undefined, args: string[]): Promise<Command
 
   const config = loadConfig(process.env);
   let embedded: EmbeddedPostgres | undefined;
-  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.pgliteDir)).url;
+  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.embeddedDbDir)).url;
   const dataSource = new DataSource(postgresOptions(url, entities, migrations, 2));
   try {
     await dataSource.initialize();

@@ -1,5 +1,5 @@
 import { MailService } from '@scs/api/accounts';
-import { HttpClient, type MailCatcher, registerUser, startMailCatcher, startTestApp, type TestApp, TEST_PASSWORD, tokenOfLink } from './support/app';
+import { HttpClient, type MailCatcher, registerUser, startMailCatcher, startTestApp, type TestApp, TEST_PASSWORD, tokenOfLink, verificationTokenFor } from './support/app';
 
 interface Session { accessToken: string; refreshToken: string; expiresIn: number; user: { id: string; email: string; memberships: { orgId: string; kind: string; role: string; orgName: string }[] } }
 interface ErrorBody { message: string; errors?: Record<string, string> }
@@ -21,26 +21,45 @@ describe('accounts: registration, sessions, passwords (real PostgreSQL)', () => 
     t.dataSource.query(`SELECT action, actor_user_id, org_id FROM audit_log WHERE action = $1 ${actor ? 'AND actor_user_id = $2' : ''}`, actor ? [action, actor] : [action]);
 
   describe('register', () => {
-    it('creates the user, a firm they own and profile version 1 in one go, and signs them in', async () => {
+    it('creates an unverified user and a firm they own (profile version 1); the mailed link verifies and signs them in', async () => {
       const http = new HttpClient(t.url);
-      const res = await http.post<Session & { orgId: string }>('/api/auth/register', { email: 'Reg.Owner@Example.test', password: TEST_PASSWORD, name: 'Regina Owner', firmName: 'Owner GmbH' });
-      expect(res.status).toBe(201);
-      expect(res.body.user.email).toBe('reg.owner@example.test');
-      expect(res.body.user.memberships).toEqual([{ orgId: res.body.orgId, kind: 'firm', orgName: 'Owner GmbH', role: 'owner' }]);
-      const profile = await http.get<{ version: number; data: { name: string }; complete: boolean; missing: string[] }>(`/api/orgs/${res.body.orgId}/profile`);
+      const res = await http.post<{ message: string }>('/api/auth/register', { email: 'Reg.Owner@Example.test', password: TEST_PASSWORD, name: 'Regina Owner', firmName: 'Owner GmbH' });
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({ message: expect.stringMatching(/Check your e-mail/) });
+      expect(http.cookie('scs_access')).toBeUndefined();
+      const before = await new HttpClient(t.url).post('/api/auth/login', { email: 'reg.owner@example.test', password: TEST_PASSWORD });
+      expect(before.status).toBe(403);
+
+      const verified = await http.post<Session & { orgId: string }>('/api/auth/verify-email', { token: await verificationTokenFor(t.url, 'reg.owner@example.test') });
+      expect(verified.status).toBe(200);
+      expect(verified.body.user.email).toBe('reg.owner@example.test');
+      expect(verified.body.user.memberships).toEqual([{ orgId: verified.body.orgId, kind: 'firm', orgName: 'Owner GmbH', role: 'owner' }]);
+      const profile = await http.get<{ version: number; data: { name: string }; complete: boolean; missing: string[] }>(`/api/orgs/${verified.body.orgId}/profile`);
       expect(profile.status).toBe(200);
       expect(profile.body).toMatchObject({ version: 1, data: { name: 'Owner GmbH' }, complete: false });
       expect(profile.body.missing).toContain('legalForm');
-      expect(await auditRows('auth.registered', res.body.user.id)).toHaveLength(1);
+      expect(await auditRows('auth.registered', verified.body.user.id)).toHaveLength(1);
+      expect(await auditRows('auth.email_verified', verified.body.user.id)).toHaveLength(1);
     });
 
-    it('rejects a duplicate email (any case) with 409 on the email field, creating nothing', async () => {
+    it('answers a duplicate email (any case) exactly like a new one, creating nothing and mailing "you already have an account"', async () => {
       await registerUser(t.url, { email: 'dup@example.test' });
       const orgsBefore = await t.dataSource.query(`SELECT count(*)::int AS n FROM organisation`);
-      const res = await new HttpClient(t.url).post<ErrorBody>('/api/auth/register', { email: 'DUP@example.test', password: TEST_PASSWORD, name: 'Dup', firmName: 'Dup AG' });
-      expect(res.status).toBe(409);
-      expect(res.body.errors?.['email']).toMatch(/already exists/);
+      const res = await new HttpClient(t.url).post<{ message: string }>('/api/auth/register', { email: 'DUP@example.test', password: TEST_PASSWORD, name: 'Dup', firmName: 'Dup AG' });
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual({ message: expect.stringMatching(/Check your e-mail/) });
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM organisation`)).toEqual(orgsBefore);
+      const mails: { subject: string }[] = await t.dataSource.query(`SELECT subject FROM mail_outbox WHERE "to" = 'dup@example.test' ORDER BY created_at`);
+      expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/Confirm your e-mail/), expect.stringMatching(/You already have an account/)]);
+    });
+
+    it('refuses a confirmation link twice', async () => {
+      await new HttpClient(t.url).post('/api/auth/register', { email: 'twice@example.test', password: TEST_PASSWORD, name: 'Twice', firmName: 'Twice AG' });
+      const token = await verificationTokenFor(t.url, 'twice@example.test');
+      expect((await new HttpClient(t.url).post('/api/auth/verify-email', { token })).status).toBe(200);
+      const again = await new HttpClient(t.url).post<ErrorBody>('/api/auth/verify-email', { token });
+      expect(again.status).toBe(400);
+      expect(again.body.errors?.['token']).toMatch(/invalid or has expired/);
     });
 
     it.each([
@@ -116,18 +135,23 @@ describe('accounts: registration, sessions, passwords (real PostgreSQL)', () => 
       expect((await api.get('/api/auth/me')).status).toBe(401);
     });
 
-    it('rotates the refresh token: the new one works once, the old one never again', async () => {
+    it('rotates the refresh token: the new one works once; the old one never again, and its reuse ends the session', async () => {
       const u = await registerUser(t.url, { email: 'rotate@example.test' });
       const api = new HttpClient(t.url);
       const first = await api.post<Session>('/api/auth/refresh', { refreshToken: u.refreshToken });
       expect(first.status).toBe(200);
       expect(first.body.refreshToken).not.toBe(u.refreshToken);
-      expect((await new HttpClient(t.url).post('/api/auth/refresh', { refreshToken: u.refreshToken })).status).toBe(401);
       const second = await new HttpClient(t.url).post<Session>('/api/auth/refresh', { refreshToken: first.body.refreshToken });
       expect(second.status).toBe(200);
       const bearer = new HttpClient(t.url);
       bearer.bearer = second.body.accessToken;
       expect((await bearer.get('/api/auth/me')).status).toBe(200);
+      const reused = await new HttpClient(t.url).post<ErrorBody>('/api/auth/refresh', { refreshToken: u.refreshToken });
+      expect(reused.status).toBe(401);
+      expect(reused.body.message).toMatch(/old refresh token was used again/);
+      expect((await bearer.get('/api/auth/me')).status).toBe(401);
+      expect((await new HttpClient(t.url).post('/api/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(401);
+      expect(await auditRows('auth.refresh_reused', u.id)).toHaveLength(1);
     });
 
     it('refreshes by cookie only with the CSRF header, and then keeps the tokens out of the body', async () => {
@@ -223,6 +247,8 @@ describe('accounts: registration, sessions, passwords (real PostgreSQL)', () => 
 
     it('mails a link (captured over SMTP) that sets a new password once and signs out every session', async () => {
       const u = await registerUser(t.url, { email: 'reset@example.test' });
+      await flush();
+      await mail.waitFor('reset@example.test'); // the confirmation mail of the registration
       const res = await new HttpClient(t.url).post('/api/auth/password-reset/request', { email: 'Reset@Example.test' });
       expect(res.status).toBe(202);
       await flush();
@@ -243,7 +269,7 @@ describe('accounts: registration, sessions, passwords (real PostgreSQL)', () => 
       const again = await new HttpClient(t.url).post<ErrorBody>('/api/auth/password-reset/confirm', { token, password: 'and once more please' });
       expect(again.status).toBe(400);
       expect(again.body.errors?.['token']).toMatch(/invalid or has expired/);
-      const status: { status: string }[] = await t.dataSource.query(`SELECT status FROM mail_outbox WHERE "to" = 'reset@example.test'`);
+      const status: { status: string }[] = await t.dataSource.query(`SELECT status FROM mail_outbox WHERE "to" = 'reset@example.test' AND subject LIKE '%Passwort%'`);
       expect(status).toEqual([{ status: 'sent' }]);
     });
 
@@ -257,6 +283,8 @@ describe('accounts: registration, sessions, passwords (real PostgreSQL)', () => 
 
     it('refuses an expired reset link', async () => {
       await registerUser(t.url, { email: 'reset.late@example.test' });
+      await flush();
+      await mail.waitFor('reset.late@example.test'); // the confirmation mail of the registration
       await new HttpClient(t.url).post('/api/auth/password-reset/request', { email: 'reset.late@example.test' });
       await flush();
       const token = tokenOfLink((await mail.waitFor('reset.late@example.test')).text);
@@ -275,13 +303,13 @@ describe('accounts: login rate limit', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 429 after LOGIN_RATE_LIMIT attempts for one email, even with the right password, and other accounts still sign in', async () => {
+  it('answers 429 after LOGIN_RATE_LIMIT attempts for one account from one address, even with the right password, and other accounts still sign in', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await new HttpClient(t.url).post('/api/auth/login', { email: 'limited@example.test', password: `wrong password ${i}` })).status);
     expect(statuses).toEqual([401, 401, 401]);
     const blocked = await new HttpClient(t.url).post<ErrorBody>('/api/auth/login', { email: 'Limited@example.test', password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after-per-email')).toBeTruthy();
+    expect(blocked.headers.get('retry-after-per-account-ip')).toBeTruthy();
     await registerUser(t.url, { email: 'unlimited@example.test' });
     expect((await new HttpClient(t.url).post('/api/auth/login', { email: 'unlimited@example.test', password: TEST_PASSWORD })).status).toBe(200);
   });

@@ -246,7 +246,7 @@ describe('accounts: organisations, profiles, members, invitations, chambers (rea
       const res = await chamberAdmin.http.post<{ link: string }>(`/api/orgs/${chamberId}/firm-invitations`, { email });
       expect(res.status).toBe(201);
       await flushMail();
-      const message = await mail.waitFor(email);
+      const message = await mail.waitFor(email, 5000, /Einladung/);
       expect(message.text).toContain('AHK Greater China');
       return tokenOfLink(message.text);
     }
@@ -342,7 +342,7 @@ describe('accounts: mail without SMTP', () => {
       await registerUser(t.url, { email: 'nosmtp@example.test' });
       await new HttpClient(t.url).post('/api/auth/password-reset/request', { email: 'nosmtp@example.test' });
       await t.app.get(MailService).flush();
-      const rows: { status: string; last_error: string }[] = await t.dataSource.query(`SELECT status, last_error FROM mail_outbox WHERE "to" = 'nosmtp@example.test'`);
+      const rows: { status: string; last_error: string }[] = await t.dataSource.query(`SELECT status, last_error FROM mail_outbox WHERE "to" = 'nosmtp@example.test' AND subject LIKE '%Passwort%'`);
       expect(rows).toEqual([{ status: 'not_sent', last_error: expect.stringMatching(/No SMTP/) }]);
       await createAdmin(t.dataSource, { email: 'ops2@example.test', name: 'Ops', password: async () => 'operator passphrase 2026' });
       const ops = await loginUser(t.url, 'ops2@example.test', 'operator passphrase 2026');

@@ -58,10 +58,10 @@ describe('chamber campaigns: invite → register/accept → join, progress, remi
     await mail.close();
   });
 
-  /** The campaign link mailed to `to` (flushes the outbox first). */
+  /** The campaign link mailed to `to` (flushes the outbox first; skips confirmation mails of registrations). */
   async function linkMailedTo(to: string): Promise<{ token: string; text: string; subject: string }> {
     await t.app.get(MailService).flush();
-    const m = await mail.waitFor(to);
+    const m = await mail.waitFor(to, 5000, /\/invitations\//);
     const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/.exec(m.text)?.[0];
     if (!link) throw new Error(`no invitation link in mail to ${to}:\n${m.text}`);
     return { token: tokenOfLink(link), text: m.text, subject: decodeHeader(m.subject) };
@@ -180,9 +180,14 @@ describe('chamber campaigns: invite → register/accept → join, progress, remi
     expect(reused.body.message).toBe('This invitation has already been used');
   });
 
-  it('a firm trying to join the same campaign twice (through a second address) gets a clear 409', async () => {
+  it('a firm trying to join the same campaign twice (through a co-owner\'s address) gets a clear 409', async () => {
     const { token } = await linkMailedTo('second@existing-firm.test');
-    const twice = await existing.http.post<{ message: string }>(`/api/invitations/${token}/accept`, { firmId: existing.orgId });
+    // The link is bound to its address: the first owner cannot use it …
+    expect((await existing.http.post(`/api/invitations/${token}/accept`, { firmId: existing.orgId })).status).toBe(403);
+    // … the co-owner who received it can, and learns that the firm has joined already.
+    const coOwnerInvite = await existing.http.post<{ link: string }>(`/api/orgs/${existing.orgId}/invitations`, { email: 'second@existing-firm.test', role: 'owner' });
+    const coOwner = await registerUser(t.url, { email: 'second@existing-firm.test', invitationToken: tokenOfLink(coOwnerInvite.body.link) });
+    const twice = await coOwner.http.post<{ message: string }>(`/api/invitations/${token}/accept`, { firmId: existing.orgId });
     expect(twice.status).toBe(409);
     expect(twice.body.message).toBe('This firm has already joined the campaign "SCS-Selbstcheck 2026"');
     expect(await progress()).toMatchObject({ joined: 2 });
@@ -250,7 +255,7 @@ describe('chamber campaigns: invite → register/accept → join, progress, remi
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ sent: 2, skippedRecentlyReminded: 0, withheld: false });
     await t.app.get(MailService).flush();
-    const reminder = await mail.waitFor('owner@existing-firm.test');
+    const reminder = await mail.waitFor('owner@existing-firm.test', 5000, /^(?![\s\S]*\/verify-email\/)/); // not a confirmation mail
     expect(decodeHeader(reminder.subject)).toMatch(/^Erinnerung \/ Reminder: SCS-Selbstcheck 2026/);
     const second = await chamber.http.post(`${base()}/${campaign.id}/reminders`);
     expect(second.body).toEqual({ sent: 0, skippedRecentlyReminded: 2, withheld: false });

@@ -17,7 +17,7 @@ describe('login rate limit shared by API replicas', () => {
     await a.close();
   });
 
-  it('counts failed logins on either replica against one budget and blocks the account on both', async () => {
+  it('counts failed logins of one account from one address on either replica against one budget and blocks that pair on both', async () => {
     const statuses: number[] = [];
     for (const [i, t] of [a, b, a, b].entries()) statuses.push((await login(t, email, `wrong password ${i}`)).status);
     expect(statuses).toEqual([401, 401, 401, 401]);
@@ -27,7 +27,7 @@ describe('login rate limit shared by API replicas', () => {
     const onB = await login(b, email, TEST_PASSWORD);
     expect([onA.status, onB.status]).toEqual([429, 429]);
     expect(onB.body.message).toMatch(/Too many attempts/);
-    expect(onB.headers.get('retry-after-per-email')).toMatch(/^\d+$/);
+    expect(onB.headers.get('retry-after-per-account-ip')).toMatch(/^\d+$/);
 
     // Other accounts still sign in on both.
     const other = await registerUser(b.url, { email: `other-${email}` });
@@ -37,9 +37,9 @@ describe('login rate limit shared by API replicas', () => {
 
   it('lets the account in again once the window and the block are over', async () => {
     // Fast-forward the 15 minutes for this account's counters.
-    await a.dataSource.query(`UPDATE "rate_limit" SET "window_ends_at" = now() - interval '1 second', "blocked_until" = now() - interval '1 second' WHERE "key" LIKE 'per-email:%'`);
+    await a.dataSource.query(`UPDATE "rate_limit" SET "window_ends_at" = now() - interval '1 second', "blocked_until" = now() - interval '1 second' WHERE "key" LIKE 'per-account-ip:%'`);
     expect((await login(b, email, TEST_PASSWORD)).status).toBe(200);
-    const rows: { key: string; hits: number }[] = await a.dataSource.query(`SELECT "key", "hits" FROM "rate_limit" WHERE "key" LIKE 'per-email:4:%' ORDER BY "hits"`);
+    const rows: { key: string; hits: number }[] = await a.dataSource.query(`SELECT "key", "hits" FROM "rate_limit" WHERE "key" LIKE 'per-account-ip:4:%' ORDER BY "hits"`);
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -21,6 +21,7 @@ const REVIEWED_PUBLIC_ROUTES = [
   'POST /api/auth/password-reset/request',
   'POST /api/auth/refresh',
   'POST /api/auth/register',
+  'POST /api/auth/verify-email',
   'GET /api/chambers/:chamberId/logo', // a chamber's logo is a public mark (invitation pages, reports); served as checked PNG/JPEG with nosniff
 ];
 

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch } from './support/browser';
 import { adminCli, apiCall, axeViolations, invitationToken, PASSWORD, registerFirmWithProfile, submittedAssessment } from './support/a11y';
+import { confirmEmail } from './support/confirm';
 
 // axe-core on every main page, in the state a user sees it (data loaded, charts drawn): no serious or critical
 // violations. Contexts bypass CSP only because axe is injected as an inline script, which the CSP rightly blocks.
@@ -49,7 +50,8 @@ describe('accessibility (axe-core) of every main page', () => {
     chamber = await context();
     const chamberAdmin = `a11y-chamber-${stamp}@ahk.example`;
     const chamberToken = invitationToken(adminCli(['create-chamber', '--name', `AHK A11y ${stamp}`, '--admin-email', chamberAdmin]));
-    expect((await apiCall(chamber, 'POST', '/api/auth/register', { email: chamberAdmin, password: PASSWORD, name: 'Katrin Vogel', invitationToken: chamberToken })).status).toBe(201);
+    expect((await apiCall(chamber, 'POST', '/api/auth/register', { email: chamberAdmin, password: PASSWORD, name: 'Katrin Vogel', invitationToken: chamberToken })).status).toBe(202);
+    await confirmEmail(chamber, chamberAdmin);
     const me = await apiCall<{ memberships: { orgId: string; kind: string }[] }>(chamber, 'GET', '/api/auth/me');
     chamberId = me.body.memberships.find((m) => m.kind === 'chamber')?.orgId as string;
     expect(chamberId).toBeTruthy();
@@ -57,7 +59,8 @@ describe('accessibility (axe-core) of every main page', () => {
     researcher = await context();
     const researcherEmail = `a11y-researcher-${stamp}@uni.example`;
     const researchToken = invitationToken(adminCli(['create-research-team', '--name', `A11y Research ${stamp}`, '--owner-email', researcherEmail]));
-    expect((await apiCall(researcher, 'POST', '/api/auth/register', { email: researcherEmail, password: PASSWORD, name: 'Dr. Mei Chen', invitationToken: researchToken })).status).toBe(201);
+    expect((await apiCall(researcher, 'POST', '/api/auth/register', { email: researcherEmail, password: PASSWORD, name: 'Dr. Mei Chen', invitationToken: researchToken })).status).toBe(202);
+    await confirmEmail(researcher, researcherEmail);
   }, 180_000);
 
   afterAll(async () => {

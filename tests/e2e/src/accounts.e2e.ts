@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch } from './support/browser';
+import { confirmationToken } from './support/confirm';
 import { waitForMail } from './support/mailbox';
 
 const PROFILE = {
@@ -35,7 +36,10 @@ describe('accounts in Chromium: register, profile, invite a colleague who accept
     await owner.getByLabel('Password').fill('Korrektes Pferd Batterie 2026');
     await owner.getByLabel('Firm name (China entity)').fill('E2E Maschinenbau (Suzhou) Co., Ltd.');
     await owner.getByRole('button', { name: 'Create account' }).click();
-    await owner.waitForURL((u) => !u.pathname.startsWith('/register'));
+    // Nobody is signed in before the mailed confirmation link is opened.
+    await owner.getByTestId('check-mail').waitFor();
+    await owner.goto(`${baseUrl()}/verify-email/${await confirmationToken('anna@e2e-firm.example')}`);
+    await owner.waitForURL((u) => !u.pathname.startsWith('/verify-email'));
 
     // Fill the catalogue fields through the API, then edit the profile in the form as a user would.
     const me = await apiFromPage<{ memberships: { orgId: string }[] }>(owner, 'GET', '/api/auth/me');
@@ -71,7 +75,9 @@ describe('accounts in Chromium: register, profile, invite a colleague who accept
     await colleague.getByLabel('Email').fill('ben@e2e-firm.example');
     await colleague.getByLabel('Password').fill('Anderes Pferd Batterie 2026');
     await colleague.getByRole('button', { name: 'Create account' }).click();
-    await colleague.waitForURL((u) => !u.pathname.startsWith('/register'));
+    await colleague.getByTestId('check-mail').waitFor();
+    await colleague.goto(`${baseUrl()}/verify-email/${await confirmationToken('ben@e2e-firm.example')}`);
+    await colleague.waitForURL((u) => !u.pathname.startsWith('/verify-email'));
     const colleagueMe = await apiFromPage<{ memberships: { orgId: string; orgName: string; role: string }[] }>(colleague, 'GET', '/api/auth/me');
     expect(colleagueMe.body.memberships).toEqual([expect.objectContaining({ orgId, orgName: 'E2E Maschinenbau (Taicang) Co., Ltd.', role: 'member' })]);
     await colleague.goto(baseUrl() + '/firm/profile');

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { baseUrl, launch, seriousA11yViolations } from './support/browser';
 import { FIRM_PROFILE } from './support/firm';
+import { confirmEmail } from './support/confirm';
 
 // The whole self-check in German, as a compliance officer does it: start, answer (partly by keyboard), watch the live
 // score, submit, read the result, create an action, re-assess, compare. Setup (account + firm profile) goes through the API.
@@ -12,8 +13,8 @@ async function registerFirm(context: BrowserContext): Promise<string> {
   const reg = await context.request.post(baseUrl() + '/api/auth/register', {
     data: { email, password: 'Korrekt-Pferd-Batterie-2026', name: 'Anna Schmidt', firmName: PROFILE.name },
   });
-  expect(reg.status()).toBe(201);
-  const { orgId } = (await reg.json()) as { orgId: string };
+  expect(reg.status()).toBe(202);
+  const { orgId } = await confirmEmail(context, email);
   const xsrf = (await context.cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
   const profile = await context.request.put(`${baseUrl()}/api/orgs/${orgId}/profile`, { data: PROFILE, headers: { 'x-xsrf-token': decodeURIComponent(xsrf) } });
   expect(profile.status()).toBe(200);

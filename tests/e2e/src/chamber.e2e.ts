@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, seriousA11yViolations } from './support/browser';
 import { ROOT } from './support/server';
+import { confirmEmail } from './support/confirm';
 
 // A chamber admin runs a campaign in the browser: creates it, uploads a CSV with good and bad rows, sees the rejected
 // rows, and watches the funnel move when a member firm (set up through the API) registers through its link, shares its
@@ -66,11 +67,11 @@ async function mailedToken(email: string): Promise<string> {
 async function firmTakesPart(browser: Browser, email: string): Promise<void> {
   const context = await browser.newContext();
   try {
-    const reg = await api<{ orgId: string }>(context, 'POST', '/api/auth/register', {
+    const reg = await api(context, 'POST', '/api/auth/register', {
       email, password: PASSWORD, name: 'Li Wei', firmName: PROFILE.name, invitationToken: await mailedToken(email),
     });
-    expect(reg.status).toBe(201);
-    const firmId = reg.body.orgId;
+    expect(reg.status).toBe(202);
+    const firmId = (await confirmEmail(context, email)).orgId;
     expect((await api(context, 'PUT', `/api/orgs/${firmId}/profile`, PROFILE)).status).toBe(200);
     const texts = await api<{ kind: string; version: number }[]>(context, 'GET', '/api/consent-texts');
     const version = texts.body.find((x) => x.kind === 'chamber_participation')?.version;
@@ -106,7 +107,8 @@ describe('chamber campaign in the browser: create, CSV upload with rejected rows
     const adminEmail = `campaigns-${stamp}@ahk.example`;
     const token = createChamber(`AHK E2E ${stamp}`, adminEmail);
     const reg = await api(context, 'POST', '/api/auth/register', { email: adminEmail, password: PASSWORD, name: 'Katrin Vogel', invitationToken: token });
-    expect(reg.status).toBe(201);
+    expect(reg.status).toBe(202);
+    await confirmEmail(context, adminEmail);
     page = await context.newPage();
   });
   afterAll(async () => {

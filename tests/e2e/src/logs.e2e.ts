@@ -1,4 +1,5 @@
 import { startServer } from './support/server';
+import { confirmationToken } from './support/confirm';
 
 /** A cookie-keeping client for the flow below. */
 class Client {
@@ -32,8 +33,11 @@ describe('secrets never reach the logs', () => {
       const password = 'Geheimes-Passwort-fuer-Logs-2026';
       const newPassword = 'Noch-geheimeres-Passwort-2027';
       secrets.push(password, newPassword);
-      const reg = await c.send<{ orgId: string; accessToken: string; refreshToken: string }>('POST', '/api/auth/register', { email: 'logs@example.test', password, name: 'Log Tester', firmName: 'Log GmbH' });
-      expect(reg.status).toBe(201);
+      expect((await c.send('POST', '/api/auth/register', { email: 'logs@example.test', password, name: 'Log Tester', firmName: 'Log GmbH' })).status).toBe(202);
+      const confirmToken = await confirmationToken('logs@example.test', databaseUrl);
+      secrets.push(confirmToken);
+      const reg = await c.send<{ orgId: string; accessToken: string; refreshToken: string }>('POST', '/api/auth/verify-email', { token: confirmToken });
+      expect(reg.status).toBe(200);
       secrets.push(reg.body.accessToken, reg.body.refreshToken, decodeURIComponent(c.cookies.get('XSRF-TOKEN') ?? ''));
       const wrong = await c.send('POST', '/api/auth/login', { email: 'logs@example.test', password: 'Falsches-Passwort-123' });
       expect(wrong.status).toBe(401);

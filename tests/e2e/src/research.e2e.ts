@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, seriousA11yViolations } from './support/browser';
 import { ROOT } from './support/server';
+import { confirmEmail } from './support/confirm';
 
 // A researcher opens the research dashboard: the dataset summary, two predefined tables with their suppression marks
 // (records seeded with the synthetic-data tool, so some groups are below k), and the CSV and codebook downloads.
@@ -59,8 +60,9 @@ describe('research dashboard in the browser: summary, tables with suppression ma
     context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const email = `researcher-${stamp}@uni.example`;
     const token = createResearchTeam(`Uni Research ${stamp}`, email);
-    const reg = await api<{ orgId: string }>(context, 'POST', '/api/auth/register', { email, password: PASSWORD, name: 'Dr. Mei Chen', invitationToken: token });
-    expect(reg.status).toBe(201);
+    const reg = await api(context, 'POST', '/api/auth/register', { email, password: PASSWORD, name: 'Dr. Mei Chen', invitationToken: token });
+    expect(reg.status).toBe(202);
+    await confirmEmail(context, email);
     const me = await api<{ memberships: { orgId: string; kind: string }[] }>(context, 'GET', '/api/auth/me');
     orgId = me.body.memberships.find((m) => m.kind === 'research')?.orgId as string;
     expect(orgId).toBeTruthy();
@@ -149,7 +151,8 @@ describe('research dashboard in the browser: summary, tables with suppression ma
     const firm = await browser.newContext({ locale: 'en-GB' });
     try {
       const reg = await api(firm, 'POST', '/api/auth/register', { email: `firm-${stamp}@firm.example`, password: PASSWORD, name: 'Li Wei', firmName: 'E2E Firm Co., Ltd.' });
-      expect(reg.status).toBe(201);
+      expect(reg.status).toBe(202);
+      await confirmEmail(firm, `firm-${stamp}@firm.example`);
       const p = await firm.newPage();
       await p.goto(baseUrl() + '/research');
       await p.getByText('For researchers only').waitFor();

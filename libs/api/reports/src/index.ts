@@ -5,7 +5,7 @@ export { Report, ReportFile, reportsEntities } from './lib/report.entity';
 export { REPORT_DATA_SOURCE, brandingHash, reportCacheKey, type ReportDataSource } from './lib/data/report-data-source';
 export { reportDataFrom, type ReportDataInput } from './lib/data/report-data.builder';
 export { EXAMPLE_PROFILE, exampleReportData, type ExampleOptions } from './lib/data/example';
-export { ReportRenderer, reportPdfOptions, type RenderedReport } from './lib/render/report-renderer';
+export { ReportRenderer, reportPdfOptions, type RenderedReport, type RenderingAvailability } from './lib/render/report-renderer';
 export { BrowserPool, BrowserCrashedError, RenderTimeoutError, type BrowserPoolOptions, type BrowserPoolStats } from './lib/render/browser-pool';
 export { findChromium, ChromiumNotFoundError } from './lib/render/chromium';
 export { countPdfPages, processTreeMemory } from './lib/render/pdf';

@@ -46,13 +46,45 @@ export async function startTestApp(
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
+  const base = `http://127.0.0.1:${address.port}`;
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  outboxes.set(base, dataSource);
   return {
     app,
-    url: `http://127.0.0.1:${address.port}`,
+    url: base,
     config,
-    dataSource: app.get<DataSource>(getDataSourceToken()),
-    close: () => app.close(),
+    dataSource,
+    close: async () => {
+      outboxes.delete(base);
+      await app.close();
+    },
   };
+}
+
+// The database of each running test app, by base URL: registerUser reads the confirmation link from its mail outbox.
+const outboxes = new Map<string, DataSource>();
+
+/** The token of the newest confirmation link mailed to `email` by the app at `base` (read from its mail outbox). */
+export async function verificationTokenFor(base: string, email: string): Promise<string> {
+  const ds = outboxes.get(base);
+  if (!ds) throw new Error(`no test app at ${base}`);
+  const rows: { text: string }[] = await ds.query(
+    `SELECT "text" FROM "mail_outbox" WHERE "to" = $1 AND "text" LIKE '%/verify-email/%' ORDER BY "created_at" DESC LIMIT 1`,
+    [email.trim().toLowerCase()],
+  );
+  const token = /\/verify-email\/([A-Za-z0-9_-]+)/.exec(rows[0]?.text ?? '')?.[1];
+  if (!token) throw new Error(`no confirmation mail to ${email}`);
+  return token;
+}
+
+/** Opens the confirmation link mailed to `email`, like its owner would: verifies the address and signs `http` in. */
+export async function verifyEmail(base: string, email: string, http = new HttpClient(base)) {
+  const res = await http.post<{ orgId: string | null; accessToken: string; refreshToken: string; user: { id: string; memberships: { orgId: string }[] } }>(
+    '/api/auth/verify-email',
+    { token: await verificationTokenFor(base, email) },
+  );
+  if (res.status !== 200) throw new Error(`verify ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { http, res };
 }
 
 /** Small fetch wrapper for JSON APIs that keeps cookies like a browser would. */
@@ -111,7 +143,10 @@ export interface TestUser {
   refreshToken: string;
 }
 
-/** Registers through the API: creates a firm (owner) or, with `invitationToken`, joins the inviting organisation. */
+/**
+ * Registers through the API and opens the mailed confirmation link (read from the outbox), which signs in: creates a
+ * firm (owner) or, with `invitationToken`, joins the inviting organisation.
+ */
 export async function registerUser(
   base: string,
   input: { email: string; name?: string; firmName?: string; password?: string; invitationToken?: string },
@@ -124,9 +159,11 @@ export async function registerUser(
     ...(input.invitationToken ? { invitationToken: input.invitationToken } : {}),
     ...(input.firmName || !input.invitationToken ? { firmName: input.firmName ?? `Firm of ${input.email}` } : {}),
   };
-  const res = await http.post<{ orgId: string; accessToken: string; refreshToken: string; user: { id: string } }>('/api/auth/register', body);
-  if (res.status !== 201) throw new Error(`register ${input.email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { http, id: res.body.user.id, email: input.email, orgId: res.body.orgId, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
+  const reg = await http.post('/api/auth/register', body);
+  if (reg.status !== 202) throw new Error(`register ${input.email} failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const { res } = await verifyEmail(base, input.email, http);
+  const orgId = res.body.orgId ?? res.body.user.memberships[0]?.orgId;
+  return { http, id: res.body.user.id, email: input.email, orgId, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
 }
 
 /** Signs in an existing user with a fresh cookie jar. */
@@ -170,8 +207,11 @@ export interface MailCatcher {
   /** SMTP_URL for startTestApp. */
   url: string;
   messages: CapturedMail[];
-  /** The next not yet returned mail to `to`, waiting for it (flush the outbox first: `t.app.get(MailService).flush()`). */
-  waitFor(to: string, timeoutMs?: number): Promise<CapturedMail>;
+  /**
+   * The next not yet returned mail to `to` (whose subject or text matches `match`, when given), waiting for it (flush
+   * the outbox first: `t.app.get(MailService).flush()`).
+   */
+  waitFor(to: string, timeoutMs?: number, match?: RegExp): Promise<CapturedMail>;
   close(): Promise<void>;
 }
 
@@ -213,10 +253,10 @@ export async function startMailCatcher(): Promise<MailCatcher> {
   return {
     url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
     messages,
-    async waitFor(to, timeoutMs = 5000) {
+    async waitFor(to, timeoutMs = 5000, match) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const found = messages.find((m) => !taken.has(m) && m.to.includes(to.toLowerCase()));
+        const found = messages.find((m) => !taken.has(m) && m.to.includes(to.toLowerCase()) && (!match || match.test(`${m.subject}\n${m.text}`)));
         if (found) {
           taken.add(found);
           return found;

@@ -1,4 +1,4 @@
-import { HttpClient } from './app';
+import { HttpClient, verifyEmail } from './app';
 
 let counter = 0;
 
@@ -32,9 +32,9 @@ export async function registerFirm(base: string, profile: Record<string, unknown
   const n = ++counter;
   const email = `officer${n}-${Date.now()}@firm${n}.example`;
   const password = `Korrekt-Pferd-${n}-Batterie`;
-  const reg = await http.post<{ orgId: string; user?: { id: string } }>('/api/auth/register', { email, password, name: `Officer ${n}`, firmName: name });
-  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
-  const orgId = reg.body.orgId;
+  const reg = await http.post('/api/auth/register', { email, password, name: `Officer ${n}`, firmName: name });
+  if (reg.status !== 202) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const orgId = (await verifyEmail(base, email, http)).res.body.orgId as string;
   const put = await http.put(`/api/orgs/${orgId}/profile`, { name, ...MANUFACTURER_PROFILE, ...profile });
   if (put.status !== 200) throw new Error(`profile failed: ${put.status} ${JSON.stringify(put.body)}`);
   const me = await http.get<{ id: string }>('/api/auth/me');

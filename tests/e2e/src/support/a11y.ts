@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { baseUrl } from './browser';
 import { FIRM_PROFILE as BASE_PROFILE } from './firm';
 import { ROOT } from './server';
+import { confirmEmail } from './confirm';
 
 export const PASSWORD = 'Korrekt-Pferd-Batterie-2026';
 
@@ -43,11 +44,12 @@ export async function apiCall<T>(context: BrowserContext, method: 'GET' | 'POST'
 
 /** Registers a firm (signed in in `context`) with a complete profile; returns its organisation id. */
 export async function registerFirmWithProfile(context: BrowserContext, email: string): Promise<string> {
-  const reg = await apiCall<{ orgId: string }>(context, 'POST', '/api/auth/register', { email, password: PASSWORD, name: 'Anna Schmidt', firmName: FIRM_PROFILE.name });
-  if (reg.status !== 201) throw new Error(`register ${email}: ${reg.status} ${JSON.stringify(reg.body)}`);
-  const profile = await apiCall(context, 'PUT', `/api/orgs/${reg.body.orgId}/profile`, FIRM_PROFILE);
+  const reg = await apiCall(context, 'POST', '/api/auth/register', { email, password: PASSWORD, name: 'Anna Schmidt', firmName: FIRM_PROFILE.name });
+  if (reg.status !== 202) throw new Error(`register ${email}: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const { orgId } = await confirmEmail(context, email);
+  const profile = await apiCall(context, 'PUT', `/api/orgs/${orgId}/profile`, FIRM_PROFILE);
   if (profile.status !== 200) throw new Error(`profile: ${profile.status} ${JSON.stringify(profile.body)}`);
-  return reg.body.orgId;
+  return orgId;
 }
 
 /** Starts an assessment, answers every applicable question through the API (first option) and submits it; returns its id. */

@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { baseUrl } from './browser';
+import { confirmEmail } from './confirm';
 
 // A firm set up through the API (register, profile, a self-check answered and, optionally, submitted), for browser
 // tests whose subject comes after the questionnaire (reports, sharing, result page).
@@ -36,11 +37,12 @@ export async function api<T>(context: BrowserContext, method: 'GET' | 'POST' | '
 /** Registers a firm owner (the context keeps the session cookies) and fills in the firm profile. */
 export async function registerFirm(context: BrowserContext, firmName: string, emailPrefix: string): Promise<{ orgId: string; email: string }> {
   const email = `${emailPrefix}-${Date.now()}@firm.example`;
-  const reg = await api<{ orgId: string }>(context, 'POST', '/api/auth/register', { email, password: 'Korrekt-Pferd-Batterie-2026', name: 'Anna Schmidt', firmName });
-  if (reg.status !== 201) throw new Error(`register: ${reg.status} ${JSON.stringify(reg.body)}`);
-  const profile = await api(context, 'PUT', `/api/orgs/${reg.body.orgId}/profile`, { ...FIRM_PROFILE, name: firmName });
+  const reg = await api(context, 'POST', '/api/auth/register', { email, password: 'Korrekt-Pferd-Batterie-2026', name: 'Anna Schmidt', firmName });
+  if (reg.status !== 202) throw new Error(`register: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const { orgId } = await confirmEmail(context, email);
+  const profile = await api(context, 'PUT', `/api/orgs/${orgId}/profile`, { ...FIRM_PROFILE, name: firmName });
   if (profile.status !== 200) throw new Error(`profile: ${profile.status} ${JSON.stringify(profile.body)}`);
-  return { orgId: reg.body.orgId, email };
+  return { orgId, email };
 }
 
 /**

@@ -9,7 +9,9 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { CsrfService } from './auth/csrf.service';
+import { LoginBackoffService } from './auth/login-backoff.service';
 import { LOGIN_THROTTLE_STORAGE, LoginThrottleGuard } from './auth/login-throttle.guard';
+import { SameOriginJsonGuard } from './auth/same-origin-json.guard';
 import { RouteAudit } from './auth/route-table';
 import { SessionsService } from './auth/sessions.service';
 import { TokenService } from './auth/tokens.service';
@@ -50,6 +52,8 @@ import { ProfileService } from './profile/profile.service';
     AdminService,
     RouteAudit,
     LoginThrottleGuard,
+    LoginBackoffService,
+    SameOriginJsonGuard,
     { provide: LOGIN_THROTTLE_STORAGE, useClass: DatabaseThrottlerStorage }, // counters shared by all API replicas
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

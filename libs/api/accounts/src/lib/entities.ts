@@ -1,5 +1,7 @@
 import { AuditLog } from './audit/audit-log.entity';
+import { EmailVerification } from './auth/email-verification.entity';
 import { PasswordReset } from './auth/password-reset.entity';
+import { RetiredRefreshToken } from './auth/retired-refresh-token.entity';
 import { Session } from './auth/session.entity';
 import { ChamberMembership } from './chambers/chamber-membership.entity';
 import { Invitation } from './invitations/invitation.entity';
@@ -10,4 +12,4 @@ import { FirmProfile } from './profile/firm-profile.entity';
 import { UserAccount } from './users/user-account.entity';
 
 /** The entities of this feature, for the application's entity list. */
-export const accountsEntities = [UserAccount, Organisation, Membership, FirmProfile, Session, PasswordReset, Invitation, ChamberMembership, MailOutbox, AuditLog];
+export const accountsEntities = [UserAccount, Organisation, Membership, FirmProfile, Session, RetiredRefreshToken, PasswordReset, EmailVerification, Invitation, ChamberMembership, MailOutbox, AuditLog];

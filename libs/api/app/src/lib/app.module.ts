@@ -2,8 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, EventsModule, MetricsModule } from '@scs/api/core';
 import { AccountsModule } from '@scs/api/accounts';
 import { CatalogueModule } from '@scs/api/catalogue';
@@ -14,6 +12,7 @@ import { ResearchModule } from '@scs/api/research';
 import { entities } from './entities';
 import { HealthController, HealthService } from './health.controller';
 import { InternalServer } from './internal-server';
+import { loggerParams } from './logging';
 import { Metrics, MetricsController, MetricsInterceptor } from './metrics';
 import { migrations } from '../migrations';
 
@@ -27,20 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req: IncomingMessage) => {
-              const given = req.headers['x-request-id'];
-              return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
-            customProps: () => ({ service: 'scs-api' }),
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
-            },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot({ entities, migrations }),
         TerminusModule,
         MetricsModule,

@@ -2,12 +2,12 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { RejectNulPipe, type AppConfig, validationExceptionFactory } from '@scs/api/core';
+import { RejectNulPipe, type AppConfig, rejectDeepJson, validationExceptionFactory } from '@scs/api/core';
 import { compressedStaticAssets } from './static-compression';
 
 /** The HTTP pipeline, shared by main.ts and the tests so they cannot drift apart. */
@@ -17,7 +17,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   if (config.trustProxy) express.set('trust proxy', 1);
   express.disable('x-powered-by');
-  express.useBodyParser('json', { limit: '1mb' });
+  // Our own JSON parser (Nest's useBodyParser reserves `verify`): nesting depth is checked on the raw bytes, before parsing.
+  app.use(json({ limit: '1mb', verify: rejectDeepJson }));
   app.use(
     helmet({
       contentSecurityPolicy: {

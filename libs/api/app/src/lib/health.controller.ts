@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Injectable } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { APP_CONFIG, type AppConfig, Public } from '@scs/api/core';
+import { ReportRenderer } from '@scs/api/reports';
 
 /** Liveness plus a database ping; throws a 503 ServiceUnavailableException while the database is unreachable. */
 @Injectable()
@@ -10,10 +11,18 @@ export class HealthService {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ReportRenderer) private readonly renderer: ReportRenderer,
   ) {}
 
-  check(): Promise<HealthCheckResult> {
-    const engine = this.config.databaseUrl ? 'postgresql' : 'embedded-pglite';
+  /** The database decides the status; PDF rendering is reported beside it (`pdf`) and never makes the app unhealthy. */
+  async check(): Promise<HealthCheckResult & { pdf: { status: string; reason?: string } }> {
+    const availability = this.renderer.availability();
+    const pdf = availability.status === 'unavailable' ? { status: 'unavailable', reason: availability.reason } : { status: availability.status };
+    return { ...(await this.database()), pdf };
+  }
+
+  private database(): Promise<HealthCheckResult> {
+    const engine = this.config.databaseUrl ? 'postgresql' : 'embedded-postgresql';
     return this.health.check([
       async () => {
         const result = await this.db.pingCheck('database', { timeout: 1500 });

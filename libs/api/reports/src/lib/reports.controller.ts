@@ -1,14 +1,27 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentOrg, CurrentUser, FIRM_ROLES, ResourceAccess, type AuthUser, type OrgContext } from '@scs/api/core';
-import { CreateReportDto, ReportResponse } from './dto/report.dto';
+import { Authenticated, CurrentOrg, CurrentUser, FIRM_ROLES, ResourceAccess, type AuthUser, type OrgContext } from '@scs/api/core';
+import { CreateReportDto, RenderingResponse, ReportResponse } from './dto/report.dto';
+import { ReportRenderer } from './render/report-renderer';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @Controller()
 export class ReportsController {
-  constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
+  constructor(
+    @Inject(ReportsService) private readonly reports: ReportsService,
+    @Inject(ReportRenderer) private readonly renderer: ReportRenderer,
+  ) {}
+
+  @Get('reports/rendering')
+  @Authenticated()
+  @ApiOperation({ summary: 'Whether this server can render PDF reports (available, unavailable with the reason, or done by worker processes)' })
+  @ApiOkResponse({ type: RenderingResponse })
+  rendering(): RenderingResponse {
+    const availability = this.renderer.availability();
+    return availability.status === 'unavailable' ? { status: 'unavailable', reason: availability.reason } : { status: availability.status };
+  }
 
   @Post('assessments/:id/reports')
   @HttpCode(HttpStatus.ACCEPTED)

@@ -6,6 +6,7 @@ import { APP_CONFIG, QueueService, ResourceOwners, type AppConfig, type AuthUser
 import type { ReportLocale, ReportView } from '@scs/shared/contracts';
 import { REPORT_DATA_SOURCE, reportCacheKey, type ReportDataSource } from './data/report-data-source';
 import { Report, ReportFile } from './report.entity';
+import { ReportRenderer } from './render/report-renderer';
 import { RENDER_QUEUE, renderQueueDefinition, type RenderJob } from './report.jobs';
 import { REPORT_TEMPLATE_VERSION } from './template/report.template';
 
@@ -40,6 +41,7 @@ export class ReportsService implements OnModuleInit {
     @Inject(ResourceOwners) private readonly owners: ResourceOwners,
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ReportRenderer) private readonly renderer: ReportRenderer,
   ) {}
 
   onModuleInit(): void {
@@ -63,6 +65,7 @@ export class ReportsService implements OnModuleInit {
    * one is queued again). Concurrent identical requests end with one report.
    */
   async request(assessmentId: string, locale: ReportLocale, org: OrgContext, user: AuthUser): Promise<ReportView> {
+    this.assertRenderingAvailable();
     const data = await this.dataSource().load(assessmentId, locale);
     // Defence in depth: the guard resolved the assessment's organisation; the data must belong to the same one.
     if (data.orgId !== org.orgId) throw new ForbiddenException('The assessment belongs to another organisation');
@@ -90,6 +93,14 @@ export class ReportsService implements OnModuleInit {
       .execute();
     if (requeued.affected) await this.enqueue(existing.id);
     return toView(await this.reports.findOneByOrFail({ id: existing.id }));
+  }
+
+  /** 503 instead of a job that can only fail, when this all-in-one process has no Chromium. */
+  assertRenderingAvailable(): void {
+    const availability = this.renderer.availability();
+    if (availability.status === 'unavailable') {
+      throw new ServiceUnavailableException({ message: `PDF reports are unavailable on this server: ${availability.reason}`, code: 'pdf_unavailable' });
+    }
   }
 
   private async enqueue(reportId: string): Promise<void> {

@@ -242,3 +242,10 @@ export interface ReportView {
   /** The chamber that prepared this report for the firm with its branding (batch distribution); null when the firm requested it. */
   preparedBy?: { orgId: string; name: string | null } | null;
 }
+
+/** GET /api/reports/rendering: whether PDF reports can be rendered by this server. */
+export interface RenderingView {
+  /** available; unavailable (no Chromium: `reason` says what to install); worker (rendered by separate worker processes). */
+  status: 'available' | 'unavailable' | 'worker';
+  reason?: string;
+}

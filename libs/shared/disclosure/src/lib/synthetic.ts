@@ -47,7 +47,10 @@ export function syntheticProfile(rng: Rng): FirmProfile {
   const first = weighted(rng, PROVINCES);
   const provinces = rng() < 0.15 ? [...new Set([first, weighted(rng, PROVINCES)])] : [first];
   const activities = PROFILE_FIELDS.activities.values.filter((a) => {
-    const p = { manufacturing: naceSection === 'C' ? 0.9 : 0.1, trading: 0.5, services: 0.4, rnd: 0.15, ecommerce: 0.1, construction: naceSection === 'F' ? 0.8 : 0.03, food_drugs_medical: 0.05, hazardous_chemicals: 0.05 }[a];
+    // Logistics follows the sector (NACE H, transport and storage) and draws no random number, so the seeded
+    // sequences of earlier catalogue versions stay the same.
+    if (a === 'logistics') return naceSection === 'H';
+    const p = { manufacturing: naceSection === 'C' ? 0.9 : 0.1, trading: 0.5, services: 0.4, rnd: 0.15, ecommerce: 0.1, construction: naceSection === 'F' ? 0.8 : 0.03, food_drugs_medical: 0.05, hazardous_chemicals: 0.05 }[a] ?? 0;
     return rng() < p;
   });
   const yn = () => weighted(rng, [['yes', 3], ['no', 6], ['unknown', 1]] as const);

@@ -10,6 +10,7 @@ import { LogoutPage } from './pages/logout.page';
 import { OrganisationsPage } from './pages/organisations.page';
 import { RegisterPage } from './pages/register.page';
 import { ResetConfirmPage } from './pages/reset-confirm.page';
+import { VerifyEmailPage } from './pages/verify-email.page';
 import { ResetRequestPage } from './pages/reset-request.page';
 
 /** Texts of this library (scope "accounts"). */
@@ -20,7 +21,7 @@ export const accountsScope = {
 
 /**
  * Pages of the accounts feature, mounted at the root: `{ path: '', loadChildren: () => import('@scs/web/accounts').then((m) => m.accountsRoutes) }`.
- * The API's emails link to /reset-password/:token and /invitations/:token, so those paths must stay at the root.
+ * The API's emails link to /reset-password/:token, /invitations/:token and /verify-email/:token, so those paths must stay at the root.
  */
 export const accountsRoutes: Route[] = [
   {
@@ -33,6 +34,7 @@ export const accountsRoutes: Route[] = [
       { path: 'reset-password', component: ResetRequestPage, title: 'SCS Check – Reset password' },
       { path: 'reset-password/:token', component: ResetConfirmPage, title: 'SCS Check – New password' },
       { path: 'invitations/:token', component: InvitationPage, title: 'SCS Check – Invitation' },
+      { path: 'verify-email/:token', component: VerifyEmailPage, title: 'SCS Check – Confirm e-mail address' },
       { path: 'orgs', component: OrganisationsPage, title: 'SCS Check – My organisations' },
       {
         path: 'firm',

@@ -38,7 +38,7 @@ export async function createAdmin(ds: DataSource, input: { email: string; name: 
   }
   const password = await input.password();
   return ds.transaction(async (m) => {
-    const user = await createUser(m, { email, name: input.name, password, platformAdmin: true });
+    const user = await createUser(m, { email, name: input.name, password, platformAdmin: true, emailVerified: true });
     await audit(m, 'admin.created', `user:${user.id}`);
     return { message: `Created platform admin ${email}` };
   });

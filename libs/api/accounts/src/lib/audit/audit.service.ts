@@ -11,8 +11,16 @@ export interface AuditEntry {
   /** The object acted on, e.g. `user:<id>` or `invitation:<id>`. */
   target?: string | null;
   ip?: string | null;
-  /** Small, non-secret context (never passwords, tokens or answers). */
+  /** Small, non-secret context (never passwords, tokens, answers, scores or levels: result keys are dropped). */
   details?: Record<string, unknown> | null;
+}
+
+// Operators need to know what happened, not a firm's results: these keys never reach the log (issue 15).
+const RESULT_KEYS = /^(score|scores|level|levels|overall|dimensionScores|result)$/i;
+
+function minimised(details: Record<string, unknown>): Record<string, unknown> | null {
+  const kept = Object.entries(details).filter(([k]) => !RESULT_KEYS.test(k));
+  return kept.length ? Object.fromEntries(kept) : null;
 }
 
 /** Writes the audit log. Pass the caller's EntityManager to record inside its transaction. */
@@ -27,7 +35,7 @@ export class AuditService {
       orgId: entry.orgId ?? null,
       target: entry.target ?? null,
       ip: entry.ip ?? null,
-      details: entry.details ?? null,
+      details: entry.details ? minimised(entry.details) : null,
     };
     await manager.insert(AuditLog, row as QueryDeepPartialEntity<AuditLog>); // jsonb column: TypeORM's deep-partial type cannot express it
   }

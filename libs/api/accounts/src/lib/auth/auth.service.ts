@@ -1,27 +1,35 @@
-import { BadRequestException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig, type AuthUser, fieldError } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import { InvitationsService } from '../invitations/invitations.service';
-import { lockUsableInvitation } from '../invitations/invitation-records';
-import { resetPasswordLink } from '../links';
+import { Invitation } from '../invitations/invitation.entity';
+import { invitationAdmits, invitationStatus, lockUsableInvitation, notForThisAddress } from '../invitations/invitation-records';
+import { appLink, RESET_PASSWORD_PATH, resetPasswordLink, verifyEmailLink } from '../links';
 import { MailService } from '../mail/mail.service';
-import { passwordResetMail } from '../mail/templates';
+import { accountExistsMail, passwordResetMail, verifyEmailMail } from '../mail/templates';
 import { createFirm } from '../orgs/organisations';
 import { UserAccount } from '../users/user-account.entity';
 import { createUser, findUserByEmail } from '../users/users';
 import { accessTokenOf, cookie, type IssuedSession, REFRESH_COOKIE } from './cookies';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './crypto';
-import type { ChangePasswordDto, LoginDto, MeResponse, PasswordResetConfirmDto, RegisterDto } from './dto/auth.dto';
+import type { ChangePasswordDto, LoginDto, MeResponse, PasswordResetConfirmDto, RegisterDto, RegisterResponse } from './dto/auth.dto';
+import { EmailVerification } from './email-verification.entity';
+import { LoginBackoffService } from './login-backoff.service';
 import { PasswordReset } from './password-reset.entity';
 import { passwordProblem } from './password-rules';
 import { type ClientMeta, SessionsService } from './sessions.service';
 import { TokenService } from './tokens.service';
 
 export const LOGIN_FAILED = 'Email or password is incorrect';
+export const REGISTERED = 'Check your e-mail: we have sent a link to confirm the address. If you already have an account, the e-mail says so.';
+export const NOT_VERIFIED = 'Confirm your e-mail address first: we have sent you a new link';
+const VERIFY_INVALID = 'This confirmation link is invalid or has expired; sign in to get a new one';
+const REFRESH_REUSED = 'This sign-in was ended because an old refresh token was used again; sign in again';
 const RESET_TTL_MS = 60 * 60 * 1000;
+const VERIFY_TTL_MS = 48 * 60 * 60 * 1000;
 
 export interface SignedIn {
   session: IssuedSession;
@@ -50,60 +58,134 @@ export class AuthService {
     private readonly invitations: InvitationsService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly backoff: LoginBackoffService,
   ) {}
 
   /**
-   * Creates the user and, in the same transaction, either a firm (owner, profile version 1) or — with a colleague's
-   * invitation — the membership in the inviting organisation. A chamber invitation creates the firm and joins it to the chamber.
+   * Answers the same whether or not the address has an account (no enumeration): a new address gets an unverified
+   * account (with its firm, unless a colleague's invitation names the organisation) and a verification link; an address
+   * with an account gets a "you already have an account" mail. Nobody is signed in: the verification link does that.
+   * An invitation must be for this address (or its domain); it is accepted once the address is verified.
    */
-  async register(dto: RegisterDto, client: ClientMeta): Promise<SignedIn & { orgId: string }> {
-    const { userId, orgId, session } = await this.dataSource.transaction(async (m) => {
+  async register(dto: RegisterDto, client: ClientMeta): Promise<RegisterResponse> {
+    await this.dataSource.transaction(async (m) => {
       const invitation = dto.invitationToken ? await lockUsableInvitation(m, dto.invitationToken, 'invitationToken') : null;
-      if (invitation?.kind === 'member' && invitation.email !== dto.email) {
-        throw fieldError('email', `This invitation was sent to ${invitation.email}; register with that address`);
-      }
+      if (invitation && !invitationAdmits(invitation, dto.email)) throw notForThisAddress(invitation);
+      if (invitation) await this.invitations.assertAcceptable(m, invitation); // e.g. 410 once its campaign closed
       const needsFirm = invitation?.kind !== 'member';
       if (needsFirm && !dto.firmName) throw fieldError('firmName', 'Enter the firm\'s name');
+      const problem = passwordProblem(dto.password, dto.email.trim().toLowerCase());
+      if (problem) throw fieldError('password', problem);
+      const existing = await findUserByEmail(m, dto.email);
+      if (existing) {
+        await hashPassword(dto.password); // the same work as a new account, so timing tells nothing either
+        await this.mail.enqueue(accountExistsMail(existing.email, appLink(this.config.publicUrl, '/login'), appLink(this.config.publicUrl, RESET_PASSWORD_PATH)), m);
+        await this.audit.record({ action: 'auth.register_existing', actorUserId: null, target: `user:${existing.id}`, ip: client.ip }, m);
+        return;
+      }
       const user = await createUser(m, { email: dto.email, name: dto.name, password: dto.password });
-      let orgId: string;
+      let orgId: string | null = null;
       if (needsFirm) {
         const firm = await createFirm(m, dto.firmName as string, user.id);
         await this.audit.record({ action: 'org.created', actorUserId: user.id, orgId: firm.id, target: `org:${firm.id}`, ip: client.ip, details: { kind: 'firm' } }, m);
         orgId = firm.id;
-        if (invitation) await this.invitations.acceptLocked(m, invitation, user, firm.id, client);
-      } else {
-        orgId = (await this.invitations.acceptLocked(m, invitation, user, undefined, client)).orgId;
       }
+      await this.sendVerification(m, user, invitation?.id ?? null);
       await this.audit.record({ action: 'auth.registered', actorUserId: user.id, orgId, target: `user:${user.id}`, ip: client.ip }, m);
+    });
+    return { message: REGISTERED };
+  }
+
+  private async sendVerification(m: EntityManager, user: Pick<UserAccount, 'id' | 'email'>, invitationId: string | null): Promise<void> {
+    const token = randomToken();
+    await m.insert(EmailVerification, { tokenHash: sha256(token), userId: user.id, invitationId, expiresAt: new Date(Date.now() + VERIFY_TTL_MS) });
+    await this.mail.enqueue(verifyEmailMail(user.email, verifyEmailLink(this.config.publicUrl, token)), m);
+  }
+
+  /**
+   * Opens a verification link: marks the address verified, accepts the invitation it was registered with (if still
+   * usable) and signs in. Single use; 400 when unknown, used or expired.
+   */
+  async verifyEmail(token: string, client: ClientMeta): Promise<SignedIn & { orgId: string | null }> {
+    const { userId, orgId, session } = await this.dataSource.transaction(async (m) => {
+      const v = await m.findOne(EmailVerification, { where: { tokenHash: sha256(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) }, lock: { mode: 'pessimistic_write' } });
+      if (!v) throw new BadRequestException({ message: VERIFY_INVALID, errors: { token: VERIFY_INVALID } });
+      await m.update(EmailVerification, { tokenHash: v.tokenHash }, { usedAt: new Date() });
+      const user = await m.findOneByOrFail(UserAccount, { id: v.userId });
+      if (!user.emailVerifiedAt) await m.update(UserAccount, { id: user.id }, { emailVerifiedAt: new Date() });
+      await this.audit.record({ action: 'auth.email_verified', actorUserId: user.id, target: `user:${user.id}`, ip: client.ip }, m);
+      const owned: { org_id: string }[] = await m.query(
+        `SELECT ms."org_id" FROM "membership" ms JOIN "organisation" o ON o."id" = ms."org_id" WHERE ms."user_id" = $1 AND ms."role" = 'owner' AND o."kind" = 'firm' ORDER BY ms."created_at" LIMIT 1`,
+        [user.id],
+      );
+      let orgId: string | null = owned[0]?.org_id ?? null;
+      const invitation = v.invitationId ? await m.findOne(Invitation, { where: { id: v.invitationId }, lock: { mode: 'pessimistic_write' } }) : null;
+      // An invitation that was withdrawn, used or closed meanwhile is skipped: the address is verified all the same.
+      if (invitation && invitationStatus(invitation) === 'pending') {
+        await m.query('SAVEPOINT "accept_invitation"');
+        try {
+          const accepted = await this.invitations.acceptLocked(m, invitation, user, orgId ?? undefined, client);
+          await m.query('RELEASE SAVEPOINT "accept_invitation"');
+          if (accepted.kind === 'member') orgId = accepted.orgId;
+        } catch (e) {
+          if (!(e instanceof HttpException)) throw e;
+          await m.query('ROLLBACK TO SAVEPOINT "accept_invitation"');
+        }
+      }
       return { userId: user.id, orgId, session: await this.sessions.start(user.id, client, m) };
     });
     return { session, user: await this.me(userId), orgId };
   }
 
   async login(dto: LoginDto, client: ClientMeta): Promise<SignedIn> {
+    await this.backoff.assertAllowed(dto.email, client.ip);
     const user = await findUserByEmail(this.dataSource.manager, dto.email);
     let ok = false;
     if (user) ok = await verifyPassword(user.passwordHash, dto.password);
     else await burnPasswordCheck(dto.password); // same time whether or not the account exists
     if (!user || !ok) {
+      await this.backoff.failed(dto.email, client.ip);
       await this.audit.record({ action: 'auth.login_failed', actorUserId: user?.id ?? null, ip: client.ip, details: { email: dto.email } });
       throw new UnauthorizedException({ message: LOGIN_FAILED, errors: { password: LOGIN_FAILED } });
+    }
+    await this.backoff.succeeded(dto.email, client.ip);
+    if (!user.emailVerifiedAt) {
+      // Only someone with the password learns this; a fresh link goes to the address, not to them.
+      await this.dataSource.transaction((m) => this.sendVerification(m, user, null));
+      throw new ForbiddenException({ message: NOT_VERIFIED, errors: { email: NOT_VERIFIED } });
     }
     const session = await this.sessions.start(user.id, client);
     await this.audit.record({ action: 'auth.login', actorUserId: user.id, target: `session:${session.sessionId}`, ip: client.ip });
     return { session, user: await this.me(user.id) };
   }
 
-  /** Rotates the refresh token. Cookie-based refreshes need the CSRF header (checked by `csrf`). */
-  async refresh(source: RefreshSource | null, csrf: (sessionId: string) => Promise<void>): Promise<SignedIn> {
+  /**
+   * Rotates the refresh token. Cookie-based refreshes need the CSRF header (checked by `csrf`). A token that was
+   * already rotated away means a copy exists: the whole session (every token descended from the sign-in) ends.
+   */
+  async refresh(source: RefreshSource | null, csrf: (sessionId: string) => Promise<void>, client: ClientMeta = {}): Promise<SignedIn> {
     const expired = () => new UnauthorizedException('Session expired; sign in again');
     if (!source) throw expired();
     const current = await this.sessions.byRefreshToken(source.token);
-    if (!current) throw expired();
+    if (!current) {
+      await this.endIfReused(source.token, client);
+      throw expired();
+    }
     if (source.via === 'cookie') await csrf(current.id);
     const session = await this.sessions.rotate(source.token);
-    if (!session) throw expired(); // rotated concurrently
+    if (!session) {
+      await this.endIfReused(source.token, client); // rotated concurrently: two holders of one token
+      throw expired();
+    }
     return { session, user: await this.me(session.userId) };
+  }
+
+  private async endIfReused(refreshToken: string, client: ClientMeta): Promise<void> {
+    const reused = await this.sessions.revokeFamilyOf(refreshToken);
+    if (reused) {
+      await this.audit.record({ action: 'auth.refresh_reused', actorUserId: reused.userId, target: `session:${reused.sessionId}`, ip: client.ip });
+      throw new UnauthorizedException(REFRESH_REUSED);
+    }
   }
 
   /** Ends the session named by the refresh token, or else by the access token (even an expired one). */
@@ -181,6 +263,9 @@ export class AuthService {
       if (problem) throw fieldError('password', problem);
       await m.update(UserAccount, { id: user.id }, { passwordHash: await hashPassword(dto.password), passwordChangedAt: new Date() });
       await m.update(PasswordReset, { tokenHash: reset.tokenHash }, { usedAt: new Date() });
+      // The link reached the address: it is verified, and no throttle or backoff keeps its owner out any longer.
+      if (!user.emailVerifiedAt) await m.update(UserAccount, { id: user.id }, { emailVerifiedAt: new Date() });
+      await this.backoff.forgetAccount(user.email, m);
       await this.sessions.revokeAllOf(user.id, null, m);
       await this.audit.record({ action: 'auth.password_reset', actorUserId: user.id, target: `user:${user.id}`, ip: client.ip }, m);
     });

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerGuard, type ThrottlerStorage } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { accountKey } from './login-backoff.service';
 
 export const LOGIN_THROTTLE_STORAGE = Symbol('LOGIN_THROTTLE_STORAGE');
 const WINDOW_MS = 15 * 60 * 1000;
@@ -14,24 +15,34 @@ function emailOf(req: Record<string, unknown>): string | undefined {
 }
 
 /**
- * Rate limit for login, registration and password-reset requests: LOGIN_RATE_LIMIT attempts per account email and
- * 5× that per client IP, each per 15 minutes. Uses its own options and storage (not the global ThrottlerModule), so
- * other features can configure throttling independently. Counters live in PostgreSQL (DatabaseThrottlerStorage), so
- * all API replicas share one budget.
+ * Rate limit for login, registration and password-reset requests: LOGIN_RATE_LIMIT attempts per (account, client IP)
+ * and 5× that per client IP, each per 15 minutes and per route. Never per account alone: whoever knows an address
+ * could otherwise lock its owner out. Wrong passwords add an exponential backoff (LoginBackoffService). Keys name
+ * the route and a hash of the address, so a password reset can clear them. Counters live in PostgreSQL
+ * (DatabaseThrottlerStorage), so all API replicas share one budget.
  */
 @Injectable()
 export class LoginThrottleGuard extends ThrottlerGuard {
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(LOGIN_THROTTLE_STORAGE) storage: ThrottlerStorage, reflector: Reflector) {
     super(
       {
-        errorMessage: 'Too many attempts; wait 15 minutes and try again',
+        errorMessage: 'Too many attempts from this network; wait 15 minutes and try again',
         throttlers: [
           { name: 'per-ip', ttl: WINDOW_MS, limit: config.loginRateLimit * IP_FACTOR },
-          { name: 'per-email', ttl: WINDOW_MS, limit: config.loginRateLimit, getTracker: (req) => emailOf(req) ?? `no-email:${String(req['ip'])}` },
+          {
+            name: 'per-account-ip',
+            ttl: WINDOW_MS,
+            limit: config.loginRateLimit,
+            getTracker: (req) => `${accountKey(emailOf(req) ?? '')}:${String(req['ip'])}`,
+          },
         ],
       },
       storage,
       reflector,
     );
+  }
+
+  protected override generateKey(context: ExecutionContext, suffix: string): string {
+    return `${context.getHandler().name}:${suffix}`;
   }
 }

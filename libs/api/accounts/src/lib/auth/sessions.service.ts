@@ -6,6 +6,7 @@ import type { MembershipInfo } from '../orgs/memberships.service';
 import type { IssuedSession } from './cookies';
 import { randomToken, sha256 } from './crypto';
 import { returnedRows } from '../sql';
+import { RetiredRefreshToken } from './retired-refresh-token.entity';
 import { Session } from './session.entity';
 import { TokenService } from './tokens.service';
 
@@ -40,18 +41,37 @@ export class SessionsService {
     return { sessionId, ...(await this.issue(userId, sessionId, refreshToken)) };
   }
 
-  /** Swaps a valid refresh token for a new one (the old one stops working) and extends the session. */
+  /**
+   * Swaps a valid refresh token for a new one (the old one stops working and is remembered as retired, for reuse
+   * detection) and extends the session.
+   */
   async rotate(refreshToken: string): Promise<(IssuedSession & { sessionId: string; userId: string }) | null> {
     const next = randomToken();
-    const rows: unknown = await this.dataSource.query(
-      `UPDATE "session" SET "refresh_token_hash" = $1, "expires_at" = $2
-        WHERE "refresh_token_hash" = $3 AND "revoked_at" IS NULL AND "expires_at" > now()
-        RETURNING "id", "user_id"`,
-      [sha256(next), this.expiry(), sha256(refreshToken)],
-    );
-    const row = returnedRows<{ id: string; user_id: string }>(rows)[0];
+    const row = await this.dataSource.transaction(async (m) => {
+      const rows: unknown = await m.query(
+        `UPDATE "session" SET "refresh_token_hash" = $1, "expires_at" = $2
+          WHERE "refresh_token_hash" = $3 AND "revoked_at" IS NULL AND "expires_at" > now()
+          RETURNING "id", "user_id"`,
+        [sha256(next), this.expiry(), sha256(refreshToken)],
+      );
+      const updated = returnedRows<{ id: string; user_id: string }>(rows)[0];
+      if (updated) await m.insert(RetiredRefreshToken, { tokenHash: sha256(refreshToken), sessionId: updated.id });
+      return updated;
+    });
     if (!row) return null;
     return { sessionId: row.id, userId: row.user_id, ...(await this.issue(row.user_id, row.id, next)) };
+  }
+
+  /** When `refreshToken` was rotated away earlier: ends its session (the whole family) and names it; else null. */
+  async revokeFamilyOf(refreshToken: string): Promise<{ sessionId: string; userId: string } | null> {
+    const rows: { id: string; user_id: string }[] = await this.dataSource.query(
+      `UPDATE "session" s SET "revoked_at" = COALESCE(s."revoked_at", now())
+         FROM "retired_refresh_token" r WHERE r."token_hash" = $1 AND r."session_id" = s."id"
+       RETURNING s."id", s."user_id"`,
+      [sha256(refreshToken)],
+    );
+    const row = returnedRows<{ id: string; user_id: string }>(rows)[0];
+    return row ? { sessionId: row.id, userId: row.user_id } : null;
   }
 
   private async issue(userId: string, sessionId: string, refreshToken: string): Promise<IssuedSession> {

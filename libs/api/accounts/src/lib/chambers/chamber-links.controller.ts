@@ -19,7 +19,7 @@ export class ChamberLinksController {
   @ApiOperation({ summary: 'Invite a firm to join the chamber (email with a link to the firm\'s owner)' })
   @ApiCreatedResponse({ type: FirmInvitationView })
   inviteFirm(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: InviteFirmDto, @Client() client: ClientMeta): Promise<FirmInvitationView> {
-    return this.links.inviteFirm(org, user, dto.email, client);
+    return this.links.inviteFirm(org, user, dto.email, dto.bindTo ?? 'address', client);
   }
 
   @Get(':chamberId/member-firms')

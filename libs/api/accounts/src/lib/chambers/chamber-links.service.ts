@@ -1,16 +1,19 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type AuthUser, type OrgContext } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, type AuthUser, fieldError, type OrgContext } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import type { ClientMeta } from '../auth/sessions.service';
-import { createInvitation } from '../invitations/invitation-records';
+import { createInvitation, domainOf } from '../invitations/invitation-records';
 import { invitationLink } from '../links';
 import { MailService } from '../mail/mail.service';
 import { chamberFirmInvitationMail } from '../mail/templates';
 import { Organisation } from '../orgs/organisation.entity';
 import { ChamberMembership } from './chamber-membership.entity';
 import type { FirmChamberView, FirmInvitationView, MemberFirmView } from './dto/chamber.dto';
+
+// A domain invitation admits every verified address of the domain: never for public mail services.
+const FREEMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'gmx.de', 'gmx.net', 'web.de', 't-online.de', 'qq.com', '163.com', '126.com', 'sina.com', 'foxmail.com', 'aliyun.com']);
 
 /** Links between chambers and their member firms. Chambers learn names and join dates only. */
 @Injectable()
@@ -22,14 +25,16 @@ export class ChamberLinksService {
     private readonly audit: AuditService,
   ) {}
 
-  async inviteFirm(chamber: OrgContext, actor: AuthUser, email: string, client: ClientMeta): Promise<FirmInvitationView> {
+  async inviteFirm(chamber: OrgContext, actor: AuthUser, email: string, bindTo: 'address' | 'domain', client: ClientMeta): Promise<FirmInvitationView> {
+    const boundDomain = bindTo === 'domain' ? domainOf(email) : null;
+    if (boundDomain && FREEMAIL_DOMAINS.has(boundDomain)) throw fieldError('bindTo', `${boundDomain} is a public mail service: invite this address, not its domain`);
     return this.dataSource.transaction(async (m) => {
-      const { invitation, token } = await createInvitation(m, { orgId: chamber.orgId, kind: 'chamber_firm', email, role: null, invitedBy: actor.id });
+      const { invitation, token } = await createInvitation(m, { orgId: chamber.orgId, kind: 'chamber_firm', email, role: null, invitedBy: actor.id, boundDomain });
       const org = await m.findOneByOrFail(Organisation, { id: chamber.orgId });
       const link = invitationLink(this.config.publicUrl, token);
       await this.mail.enqueue(chamberFirmInvitationMail(email, org.name, link), m);
-      await this.audit.record({ action: 'invitation.created', actorUserId: actor.id, orgId: chamber.orgId, target: `invitation:${invitation.id}`, ip: client.ip, details: { kind: 'chamber_firm' } }, m);
-      return { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt, link };
+      await this.audit.record({ action: 'invitation.created', actorUserId: actor.id, orgId: chamber.orgId, target: `invitation:${invitation.id}`, ip: client.ip, details: { kind: 'chamber_firm', bindTo } }, m);
+      return { id: invitation.id, email: invitation.email, boundDomain: invitation.boundDomain, expiresAt: invitation.expiresAt, link };
     });
   }
 

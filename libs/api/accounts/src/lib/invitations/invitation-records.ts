@@ -1,4 +1,4 @@
-import { GoneException, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, GoneException, NotFoundException } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { OrgRoleName } from '@scs/api/core';
 import { randomBytes } from 'node:crypto';
@@ -22,7 +22,7 @@ export function invitationStatus(i: Pick<Invitation, 'acceptedAt' | 'revokedAt' 
  */
 export async function createInvitation(
   m: EntityManager,
-  input: { orgId: string; kind: InvitationKind; email: string; role: OrgRoleName | null; invitedBy: string | null },
+  input: { orgId: string; kind: InvitationKind; email: string; role: OrgRoleName | null; invitedBy: string | null; boundDomain?: string | null },
 ): Promise<{ invitation: Invitation; token: string }> {
   const email = input.email.trim().toLowerCase();
   await m.update(Invitation, { orgId: input.orgId, kind: input.kind, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -33,6 +33,7 @@ export async function createInvitation(
       kind: input.kind,
       email,
       role: input.kind === 'member' ? input.role : null,
+      boundDomain: input.kind === 'chamber_firm' ? (input.boundDomain ?? null) : null,
       tokenHash: sha256(token),
       expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS[input.kind] * 86_400_000),
       invitedBy: input.invitedBy,
@@ -71,13 +72,31 @@ export async function createInvitations(
     chunk.forEach((email, j) => {
       const row = byEmail.get(email) as { id: string; createdAt: Date };
       const invitation = Object.assign(new Invitation(), {
-        id: row.id, orgId: input.orgId, kind: input.kind, email, role: null, tokenHash: hashes[j], expiresAt,
+        id: row.id, orgId: input.orgId, kind: input.kind, email, role: null, boundDomain: null, tokenHash: hashes[j], expiresAt,
         acceptedAt: null, acceptedBy: null, revokedAt: null, invitedBy: input.invitedBy, createdAt: row.createdAt,
       });
       out.push({ invitation, token: tokens[j] });
     });
   }
   return out;
+}
+
+export function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** True when `email` is the address the invitation is bound to (or, for a domain invitation, an address of its domain). */
+export function invitationAdmits(invitation: Pick<Invitation, 'email' | 'boundDomain'>, email: string): boolean {
+  const address = email.trim().toLowerCase();
+  return invitation.boundDomain ? domainOf(address) === invitation.boundDomain : address === invitation.email;
+}
+
+/** 403 naming whom the invitation is for (the link's preview shows the same). */
+export function notForThisAddress(invitation: Pick<Invitation, 'email' | 'boundDomain'>, field = 'email'): ForbiddenException {
+  const message = invitation.boundDomain
+    ? `This invitation is for addresses at ${invitation.boundDomain}; use an address of that domain`
+    : `This invitation was sent to ${invitation.email}; use that address`;
+  return new ForbiddenException({ message, errors: { [field]: message } });
 }
 
 /** The invitation of a token (locked for update unless `lock` is false), if it can still be accepted: 404 unknown, 410 used/revoked/expired. */

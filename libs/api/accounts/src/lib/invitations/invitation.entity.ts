@@ -12,6 +12,7 @@ export type InvitationKind = 'member' | 'chamber_firm';
 @Entity('invitation')
 @Check('CHK_invitation_kind', `"kind" IN ('member', 'chamber_firm')`)
 @Check('CHK_invitation_role', `("kind" = 'member') = ("role" IS NOT NULL)`)
+@Check('CHK_invitation_bound_domain', `"bound_domain" IS NULL OR "kind" = 'chamber_firm'`)
 @Index('UQ_invitation_token_hash', ['tokenHash'], { unique: true })
 @Index('IDX_invitation_org', ['orgId'])
 export class Invitation {
@@ -19,6 +20,8 @@ export class Invitation {
   @Column({ type: 'uuid', name: 'org_id' }) orgId!: string;
   @Column({ type: 'text' }) kind!: InvitationKind;
   @Column({ type: 'text' }) email!: string;
+  /** Set when a chamber invites a firm by domain: any verified address of this domain may accept; else only `email`. */
+  @Column({ type: 'text', name: 'bound_domain', nullable: true }) boundDomain!: string | null;
   @Column({ type: 'text', nullable: true }) role!: OrgRoleName | null;
   @Column({ type: 'text', name: 'token_hash' }) tokenHash!: string;
   @Column({ type: 'timestamptz', name: 'expires_at' }) expiresAt!: Date;

@@ -12,9 +12,10 @@ import { Membership } from '../orgs/membership.entity';
 import { addMembership, ROLES_BY_KIND } from '../orgs/organisations';
 import { Organisation } from '../orgs/organisation.entity';
 import type { AcceptedInvitation, CreatedInvitation, CreateInvitationDto, InvitationPreview, InvitationView } from './dto/invitation.dto';
+import { returnedRows } from '../sql';
 import { Invitation } from './invitation.entity';
 import { InvitationHooks } from './invitation-hooks';
-import { createInvitation, invitationStatus, lockUsableInvitation } from './invitation-records';
+import { createInvitation, invitationAdmits, invitationStatus, lockUsableInvitation, notForThisAddress } from './invitation-records';
 
 export function toInvitationView(i: Invitation): InvitationView {
   return { id: i.id, kind: i.kind, email: i.email, role: i.role, status: invitationStatus(i), createdAt: i.createdAt, expiresAt: i.expiresAt, invitedBy: i.invitedBy };
@@ -74,7 +75,12 @@ export class InvitationsService {
     const invitation = await lockUsableInvitation(m, token, 'token', false);
     await this.hooks.previewed(m, invitation);
     const org = await m.findOneByOrFail(Organisation, { id: invitation.orgId });
-    return { kind: invitation.kind, orgName: org.name, orgKind: org.kind, role: invitation.role, email: invitation.email, expiresAt: invitation.expiresAt };
+    return { kind: invitation.kind, orgName: org.name, orgKind: org.kind, role: invitation.role, email: invitation.email, boundDomain: invitation.boundDomain, expiresAt: invitation.expiresAt };
+  }
+
+  /** Throws what accepting would throw now (e.g. 410 for a closed campaign) without accepting: registration checks the link up front. */
+  async assertAcceptable(m: EntityManager, invitation: Invitation): Promise<void> {
+    await this.hooks.accepting(m, invitation);
   }
 
   async accept(token: string, user: AuthUser, firmId: string | undefined, client: ClientMeta): Promise<AcceptedInvitation> {
@@ -87,11 +93,14 @@ export class InvitationsService {
    */
   async acceptLocked(m: EntityManager, invitation: Invitation, user: Pick<AuthUser, 'id' | 'email'>, firmId: string | undefined, client: ClientMeta): Promise<AcceptedInvitation> {
     let result: AcceptedInvitation;
+    // Bound to the invited address (or domain), and only an address its owner has proven counts.
+    const verified: { email_verified_at: Date | null }[] = await m.query(`SELECT "email_verified_at" FROM "user_account" WHERE "id" = $1`, [user.id]);
+    if (!verified[0]?.email_verified_at) {
+      throw new ForbiddenException({ message: 'Confirm your e-mail address first (use the link we e-mailed you), then accept the invitation', errors: { email: 'Not confirmed yet' } });
+    }
+    if (!invitationAdmits(invitation, user.email)) throw notForThisAddress(invitation);
     await this.hooks.accepting(m, invitation);
     if (invitation.kind === 'member') {
-      if (invitation.email !== user.email.toLowerCase()) {
-        throw new ForbiddenException({ message: `This invitation was sent to ${invitation.email}; sign in with that address`, errors: { email: `Use ${invitation.email}` } });
-      }
       if (await m.exists(Membership, { where: { userId: user.id, orgId: invitation.orgId } })) throw new ConflictException('You are already a member of this organisation');
       await addMembership(m, user.id, invitation.orgId, invitation.role as OrgRoleName);
       result = { kind: 'member', orgId: invitation.orgId };
@@ -110,6 +119,7 @@ export class InvitationsService {
       } else {
         await m.insert(ChamberMembership, { chamberId: invitation.orgId, firmId, viaInvitationId: invitation.id });
         await this.audit.record({ action: 'chamber.firm_joined', actorUserId: user.id, orgId: firmId, target: `chamber:${invitation.orgId}`, ip: client.ip }, m);
+        await this.endChamberConsents(m, firmId, user.id, client);
       }
       await this.hooks.chamberFirmAccepted(m, invitation, firmId, user.id);
       result = { kind: 'chamber_firm', orgId: invitation.orgId, firmId };
@@ -117,5 +127,21 @@ export class InvitationsService {
     await m.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: user.id });
     await this.audit.record({ action: 'invitation.accepted', actorUserId: user.id, orgId: invitation.orgId, target: `invitation:${invitation.id}`, ip: client.ip }, m);
     return result;
+  }
+
+  /**
+   * A chamber consent covers the chambers the firm belonged to when it was given, never one joined later: joining a
+   * chamber ends the firm's active chamber consents (the consent feature's table), so the owner is asked again with the
+   * new chamber named. Audited like a revocation.
+   */
+  private async endChamberConsents(m: EntityManager, firmId: string, userId: string, client: ClientMeta): Promise<void> {
+    const ended = returnedRows<{ kind: string }>(await m.query(
+      `UPDATE "consent" SET "revoked_at" = now(), "revoked_by" = $2
+        WHERE "org_id" = $1 AND "kind" IN ('chamber', 'chamber_participation') AND "revoked_at" IS NULL RETURNING "kind"`,
+      [firmId, userId],
+    ));
+    for (const row of ended) {
+      await this.audit.record({ action: 'consent.revoked', actorUserId: userId, orgId: firmId, target: `consent:${row.kind}`, ip: client.ip, details: { kind: row.kind, reason: 'joined_another_chamber' } }, m);
+    }
   }
 }

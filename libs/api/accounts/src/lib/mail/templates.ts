@@ -48,3 +48,38 @@ export function chamberFirmInvitationMail(to: string, chamberName: string, link:
     ].join('\n'),
   };
 }
+
+export function verifyEmailMail(to: string, link: string): OutgoingMail {
+  return {
+    to,
+    subject: 'SCS Check: E-Mail-Adresse bestätigen / Confirm your e-mail address',
+    text: [
+      'Bitte bestätigen Sie Ihre E-Mail-Adresse, um Ihr Konto bei SCS Check zu aktivieren (48 Stunden gültig):',
+      link,
+      'Wenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail; ohne Bestätigung bleibt das Konto unbenutzbar.',
+      '',
+      'Please confirm your e-mail address to activate your SCS Check account (valid for 48 hours):',
+      link,
+      'If you did not register, ignore this e-mail; without confirmation the account cannot be used.',
+    ].join('\n'),
+  };
+}
+
+/** Sent instead of a verification link when someone registers with an address that already has an account. */
+export function accountExistsMail(to: string, loginLink: string, resetLink: string): OutgoingMail {
+  return {
+    to,
+    subject: 'SCS Check: Sie haben bereits ein Konto / You already have an account',
+    text: [
+      'Jemand (vermutlich Sie) wollte sich mit dieser Adresse bei SCS Check registrieren. Sie haben bereits ein Konto.',
+      `Melden Sie sich hier an: ${loginLink}`,
+      `Passwort vergessen? Setzen Sie es hier zurück: ${resetLink}`,
+      'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; an Ihrem Konto hat sich nichts geändert.',
+      '',
+      'Someone (probably you) tried to register on SCS Check with this address. You already have an account.',
+      `Sign in here: ${loginLink}`,
+      `Forgot your password? Reset it here: ${resetLink}`,
+      'If this was not you, ignore this e-mail; nothing about your account has changed.',
+    ].join('\n'),
+  };
+}

@@ -10,5 +10,7 @@ export class UserAccount {
   @Column({ type: 'text', name: 'password_hash' }) passwordHash!: string;
   @Column({ type: 'boolean', name: 'platform_admin', default: false }) platformAdmin!: boolean;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  /** Null until the owner of the address opened the verification link: such accounts cannot sign in or count anywhere. */
+  @Column({ type: 'timestamptz', name: 'email_verified_at', nullable: true }) emailVerifiedAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'password_changed_at', default: () => 'now()' }) passwordChangedAt!: Date;
 }

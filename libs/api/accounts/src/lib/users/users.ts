@@ -16,14 +16,17 @@ export function emailTaken(): never {
 /** Checks the password rules and the email, hashes, inserts. Field errors: password (400), email (409). */
 export async function createUser(
   m: EntityManager,
-  input: { email: string; name: string; password: string; platformAdmin?: boolean },
+  input: { email: string; name: string; password: string; platformAdmin?: boolean; emailVerified?: boolean },
   passwordField = 'password',
 ): Promise<UserAccount> {
   const email = input.email.trim().toLowerCase();
   const problem = passwordProblem(input.password, email);
   if (problem) throw fieldError(passwordField, problem);
   if (await m.exists(UserAccount, { where: { email } })) emailTaken();
-  const user = m.create(UserAccount, { email, name: input.name.trim(), passwordHash: await hashPassword(input.password), platformAdmin: input.platformAdmin ?? false });
+  const user = m.create(UserAccount, {
+    email, name: input.name.trim(), passwordHash: await hashPassword(input.password), platformAdmin: input.platformAdmin ?? false,
+    emailVerifiedAt: input.emailVerified ? new Date() : null,
+  });
   try {
     return await m.save(user);
   } catch (e) {

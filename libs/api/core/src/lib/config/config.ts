@@ -14,7 +14,9 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  PGLITE_DIR: z.string().min(1).default('data/pglite'),
+  EMBEDDED_DB_DIR: z.string().min(1).optional(),
+  PGLITE_DIR: z.string().min(1).optional(), // the name before 2026.12; still read
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -35,6 +37,7 @@ const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -46,8 +49,11 @@ export interface AppConfig {
   publicUrl: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
-  pgliteDir: string;
+  /** Data folder of the embedded PostgreSQL (no DATABASE_URL); 'memory' = a temporary folder deleted on stop. */
+  embeddedDbDir: string;
   logLevel: Env['LOG_LEVEL'];
+  /** pretty: one readable line per entry (default on a terminal); json: pino JSON lines (default otherwise). */
+  logFormat: 'json' | 'pretty';
   role: Env['ROLE'];
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
@@ -68,6 +74,8 @@ export interface AppConfig {
   metricsPort: number | undefined;
   metricsHost: string;
   loginRateLimit: number;
+  /** After SIGTERM/SIGINT the process exits at the latest after this many seconds. */
+  shutdownTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,8 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
-    pgliteDir: e.PGLITE_DIR,
+    embeddedDbDir: e.EMBEDDED_DB_DIR ?? e.PGLITE_DIR ?? 'data/postgres',
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     role: e.ROLE,
     jwtSecret: e.JWT_SECRET,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -120,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsPort: e.METRICS_PORT ?? (e.ROLE === 'worker' ? 9464 : undefined),
     metricsHost: e.METRICS_HOST,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS,
   };
 }
 

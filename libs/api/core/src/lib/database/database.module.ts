@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
+import { EMBEDDED_POSTGRES_MAJOR, type EmbeddedPostgres, startEmbeddedPostgres } from './embedded';
 import { postgresOptions } from './options';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
@@ -39,7 +39,7 @@ const embedded: { current?: EmbeddedPostgres; url?: Promise<string> } = {};
 
 async function resolveUrl(config: AppConfig): Promise<string> {
   if (config.databaseUrl) return config.databaseUrl;
-  embedded.url ??= startEmbeddedPostgres(config.pgliteDir).then((e) => {
+  embedded.url ??= startEmbeddedPostgres(config.embeddedDbDir).then((e) => {
     embedded.current = e;
     return e.url;
   });
@@ -87,7 +87,7 @@ export class DatabaseModule implements OnApplicationShutdown {
     this.logger.log(
       this.config.databaseUrl
         ? `Database engine: PostgreSQL server at ${redact(this.config.databaseUrl)}`
-        : `Database engine: embedded PGlite (${this.config.pgliteDir === 'memory' ? 'in memory' : this.config.pgliteDir})`,
+        : `Database engine: embedded PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} (${this.config.embeddedDbDir === 'memory' ? 'temporary folder' : this.config.embeddedDbDir})`,
     );
   }
 

@@ -72,6 +72,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500 && e.type) {
       return { statusCode: status, error: reasons[status] ?? 'Error', message: e.message ?? 'Bad request', requestId };
     }
+    if (isOutOfRangeInput(exception)) {
+      // A backstop: DTOs validate ranges, but a number or date PostgreSQL cannot hold is the client's error, never a 500.
+      return { statusCode: 400, error: 'Bad Request', message: 'A number or date in the request is out of range', requestId };
+    }
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: 'The database is not reachable; try again shortly', requestId };
     }
@@ -91,4 +95,14 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
     e = err.driverError ?? err.cause;
   }
   return false;
+}
+
+// numeric_value_out_of_range, invalid_text_representation, datetime_field_overflow, invalid_datetime_format
+const outOfRangeCodes = new Set(['22003', '22P02', '22008', '22007']);
+
+/** True for PostgreSQL errors caused by a value the client sent (an integer beyond the column, a date beyond the calendar). */
+export function isOutOfRangeInput(exception: unknown): boolean {
+  const err = exception as { code?: string; driverError?: { code?: string } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  return typeof code === 'string' && outOfRangeCodes.has(code);
 }

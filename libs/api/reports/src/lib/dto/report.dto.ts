@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import type { ReportKind, ReportLocale, ReportStatus, ReportView } from '@scs/shared/contracts';
+import type { RenderingView, ReportKind, ReportLocale, ReportStatus, ReportView } from '@scs/shared/contracts';
 
 export const REPORT_LOCALES: ReportLocale[] = ['en', 'de'];
 
@@ -26,4 +26,11 @@ export class ReportResponse implements ReportView {
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Object, description: 'The chamber that prepared this report for the firm with its branding: { orgId, name }' })
   preparedBy?: { orgId: string; name: string | null } | null;
+}
+
+export class RenderingResponse implements RenderingView {
+  @ApiProperty({ enum: ['available', 'unavailable', 'worker'], description: 'available; unavailable (no Chromium in this process); worker (rendered by worker processes)' })
+  status!: RenderingView['status'];
+  @ApiPropertyOptional({ type: String, description: 'Why rendering is unavailable and what to install' })
+  reason?: string;
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ReportData } from '@scs/shared/contracts';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 import { renderReportHtml } from '../template/report.template';
 import { BrowserPool } from './browser-pool';
-import { findChromium } from './chromium';
+import { ChromiumNotFoundError, findChromium } from './chromium';
 import { countPdfPages, sha256Hex } from './pdf';
 
 export interface RenderedReport {
@@ -31,12 +31,42 @@ export function reportPdfOptions() {
   };
 }
 
+/**
+ * Whether this process can render PDFs. `worker`: rendering happens in worker processes (role api), which this
+ * process cannot see; `unavailable` carries the reason and what an operator must install.
+ */
+export type RenderingAvailability =
+  | { status: 'available'; chromium: string }
+  | { status: 'unavailable'; reason: string }
+  | { status: 'worker' };
+
 /** HTML → PDF for reports, on the process's browser pool (started on the first render). */
 @Injectable()
-export class ReportRenderer implements OnApplicationShutdown {
+export class ReportRenderer implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ReportRenderer.name);
   private pool?: BrowserPool;
+  private checked?: RenderingAvailability;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Looks for Chromium once at start-up; without it the app still runs and says so in one line. */
+  onModuleInit(): void {
+    const availability = this.availability();
+    if (availability.status === 'unavailable') this.logger.warn(`PDF reports are unavailable: ${availability.reason}`);
+  }
+
+  availability(): RenderingAvailability {
+    if (this.config.role === 'api') return { status: 'worker' };
+    if (!this.checked) {
+      try {
+        this.checked = { status: 'available', chromium: findChromium(this.config.chromiumPath) };
+      } catch (e) {
+        if (!(e instanceof ChromiumNotFoundError)) throw e;
+        this.checked = { status: 'unavailable', reason: e.message };
+      }
+    }
+    return this.checked;
+  }
 
   /** The pool of this process (created lazily: API-only processes never start a browser). */
   browserPool(): BrowserPool {

@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
   AcceptedInvitation, FirmChamberView, InvitationPreview, InvitationView, MemberView, ProfileData, ProfileVersionView, ProfileView, RegisterInput,
-  SessionResponse,
+  RegisterResponse, SessionResponse, VerifiedResponse,
 } from './accounts.types';
 
 /** The accounts endpoints (sessions travel as httpOnly cookies; the XSRF header is added by the HTTP setup). */
@@ -11,8 +11,11 @@ import type {
 export class AccountsApi {
   private readonly http = inject(HttpClient);
 
-  register(input: RegisterInput): Promise<SessionResponse & { orgId: string }> {
-    return firstValueFrom(this.http.post<SessionResponse & { orgId: string }>('/api/auth/register', input));
+  register(input: RegisterInput): Promise<RegisterResponse> {
+    return firstValueFrom(this.http.post<RegisterResponse>('/api/auth/register', input));
+  }
+  verifyEmail(token: string): Promise<VerifiedResponse> {
+    return firstValueFrom(this.http.post<VerifiedResponse>('/api/auth/verify-email', { token }));
   }
   login(email: string, password: string): Promise<SessionResponse> {
     return firstValueFrom(this.http.post<SessionResponse>('/api/auth/login', { email, password }));

@@ -10,6 +10,15 @@ export interface SessionResponse {
   user: SessionUser;
 }
 
+/** Registration answers the same whether or not the address has an account: check the e-mail. */
+export interface RegisterResponse {
+  message: string;
+}
+
+export interface VerifiedResponse extends SessionResponse {
+  orgId: string | null;
+}
+
 export interface RegisterInput {
   email: string;
   password: string;
@@ -61,6 +70,8 @@ export interface InvitationPreview {
   orgKind: OrgKind;
   role: OrgRole | null;
   email: string;
+  /** Set for a chamber's invitation by domain: any confirmed address of this domain may accept. */
+  boundDomain?: string | null;
   expiresAt: string;
 }
 

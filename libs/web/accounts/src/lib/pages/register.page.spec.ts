@@ -50,8 +50,10 @@ describe('RegisterPage', () => {
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     const req = await nextRequest(fixture, http, (r) => r.url === '/api/auth/register');
     expect(req.request.body).toEqual({ name: 'Ben', email: 'ben@muster.example', password: 'a long passphrase here', invitationToken: 'tok-123' });
-    req.flush({ orgId: 'org-9', expiresIn: 900, user: {} });
-    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({ id: 'u', email: 'ben@muster.example', name: 'Ben', platformAdmin: false, memberships: [] });
+    req.flush({ message: 'Check your e-mail' }, { status: 202, statusText: 'Accepted' });
     await settle(fixture);
+    // Nobody is signed in yet: the page asks to open the mailed confirmation link.
+    expect(text(el.querySelector('[data-testid="check-mail"]'))).toContain('ben@muster.example');
+    expect(el.querySelector('form')).toBeNull();
   });
 });

@@ -3,9 +3,9 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { describeError, SessionService } from '@scs/web/core';
+import { describeError } from '@scs/web/core';
 import { ErrorBoxComponent } from '@scs/web/ui';
 import { AccountsApi } from '../data/accounts.api';
 import type { InvitationPreview } from '../data/accounts.types';
@@ -13,7 +13,10 @@ import { applyServerErrors, serverError } from '../data/form-errors';
 import { AuthCardComponent } from './auth-card.component';
 import { AuthFormSubmit } from './auth-form-submit';
 
-/** Registration: a new firm, or — with `?invitation=<token>` — joining the inviting organisation. */
+/**
+ * Registration: a new firm, or — with `?invitation=<token>` — joining the inviting organisation. Ends with "check your
+ * e-mail": the confirmation link (VerifyEmailPage) signs in and accepts the invitation.
+ */
 @Component({
   selector: 'scs-register-page',
   imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent, AuthCardComponent],
@@ -39,6 +42,9 @@ import { AuthFormSubmit } from './auth-form-submit';
         @if (submission.error(); as message) {
           <scs-error-box [message]="message" />
         }
+        @if (sentTo(); as email) {
+          <p class="notice" role="status" data-testid="check-mail">{{ t('register.checkMail', { email }) }}</p>
+        } @else {
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field>
             <mat-label>{{ t('common.name') }}</mat-label>
@@ -68,6 +74,7 @@ import { AuthFormSubmit } from './auth-form-submit';
             <button mat-flat-button type="submit" [disabled]="submission.busy()">{{ t('register.submit') }}</button>
           </div>
         </form>
+        }
         <div class="links">
           <span>{{ t('register.haveAccount') }} <a routerLink="/login">{{ t('common.signIn') }}</a></span>
         </div>
@@ -77,8 +84,6 @@ import { AuthFormSubmit } from './auth-form-submit';
 })
 export class RegisterPage {
   private readonly api = inject(AccountsApi);
-  private readonly session = inject(SessionService);
-  private readonly router = inject(Router);
   /** Invitation token (query parameter) when registering through an invitation link. */
   readonly invitation = input<string>();
 
@@ -90,6 +95,8 @@ export class RegisterPage {
   });
   protected readonly preview = signal<InvitationPreview | null>(null);
   protected readonly invitationError = signal<string | null>(null);
+  /** Set once registered: the address the confirmation link went to (nobody is signed in before it is opened). */
+  protected readonly sentTo = signal<string | null>(null);
   protected readonly needsFirm = computed(() => this.preview()?.kind !== 'member');
   protected readonly submission = new AuthFormSubmit();
   protected readonly err = serverError;
@@ -105,7 +112,7 @@ export class RegisterPage {
     try {
       const preview = await this.api.invitation(token);
       this.preview.set(preview);
-      if (preview.kind === 'member') this.form.controls.email.setValue(preview.email);
+      if (!preview.boundDomain) this.form.controls.email.setValue(preview.email); // the invitation is for this address only
     } catch (e) {
       this.invitationError.set(describeError(e).message);
     }
@@ -117,10 +124,8 @@ export class RegisterPage {
       async () => {
         const { name, email, password, firmName } = this.form.getRawValue();
         const token = this.preview() ? this.invitation() : undefined;
-        const result = await this.api.register({ name, email, password, ...(this.needsFirm() ? { firmName } : {}), ...(token ? { invitationToken: token } : {}) });
-        await this.session.load();
-        this.session.selectOrg(result.orgId);
-        await this.router.navigateByUrl(this.preview()?.kind === 'member' ? '/orgs' : '/firm');
+        await this.api.register({ name, email, password, ...(this.needsFirm() ? { firmName } : {}), ...(token ? { invitationToken: token } : {}) });
+        this.sentTo.set(email);
       },
       ({ message, fields }) => {
         // Field errors show next to their fields; the box only for what no field can show.

@@ -25,7 +25,7 @@ export class OutboxEntry {
 export class AuditQuery {
   @ApiPropertyOptional({ description: 'e.g. auth.login_failed' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() orgId?: string;
-  @ApiPropertyOptional({ description: 'Entries with a smaller id (paging)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) before?: number;
+  @ApiPropertyOptional({ description: 'Entries with a smaller id (paging)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER, { message: 'before must be an entry id' }) before?: number;
   @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 

@@ -83,6 +83,16 @@ export class SessionResponse {
   @ApiProperty({ type: MeResponse }) user!: MeResponse;
 }
 
-export class RegisterResponse extends SessionResponse {
-  @ApiProperty({ format: 'uuid', description: 'The organisation created or joined' }) orgId!: string;
+/** The same answer whether or not the address has an account: the e-mail tells the owner which case it is. */
+export class RegisterResponse {
+  @ApiProperty({ description: 'Check your e-mail (a confirmation link, or a note that the account exists)' }) message!: string;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token from the e-mailed confirmation link' }) @IsString() @IsNotEmpty() @MaxLength(TOKEN_MAX)
+  token!: string;
+}
+
+export class VerifiedResponse extends SessionResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The firm created at registration, or the organisation joined through the invitation' }) orgId!: string | null;
 }

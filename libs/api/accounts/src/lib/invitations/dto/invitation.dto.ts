@@ -44,6 +44,7 @@ export class InvitationPreview {
   @ApiProperty({ enum: ['firm', 'chamber', 'research'] }) orgKind!: OrgKind;
   @ApiProperty({ nullable: true, enum: ['owner', 'admin', 'member', 'researcher'] }) role!: OrgRoleName | null;
   @ApiProperty({ description: 'The address the invitation was sent to' }) email!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Set when any verified address of this domain may accept (a chamber inviting a firm by domain)' }) boundDomain!: string | null;
   @ApiProperty() expiresAt!: Date;
 }
 

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * null for that kind). Actions created from the credit-repair plan carry a `source_key`, unique per firm, so that
  * creating them twice does not duplicate them.
  */
-export class AdverseRecords1765000000000 implements MigrationInterface {
-  name = 'AdverseRecords1765000000000';
+export class AdverseRecords1765100000000 implements MigrationInterface {
+  name = 'AdverseRecords1765100000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "assessment_answer" ADD COLUMN "records" jsonb`);
