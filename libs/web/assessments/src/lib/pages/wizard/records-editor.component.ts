@@ -46,7 +46,7 @@ export function newRecord(type: PublicRecordType, now = new Date()): AdverseReco
               <mat-form-field appearance="outline" subscriptSizing="dynamic" class="month">
                 <mat-label>{{ t('decided') }}</mat-label>
                 <input matInput type="month" [value]="r.decided" [max]="maxMonth" min="1990-01" [readonly]="readOnly()"
-                  (change)="patch(i, { decided: $any($event.target).value })" data-testid="record-decided" />
+                  (input)="setMonth(i, 'decided', $any($event.target).value)" data-testid="record-decided" />
                 @if (!valid(r.decided)) { <mat-hint class="error-text">{{ t('monthHint') }}</mat-hint> }
               </mat-form-field>
               @if (!untiered()) {
@@ -71,7 +71,7 @@ export function newRecord(type: PublicRecordType, now = new Date()): AdverseReco
                 <mat-form-field appearance="outline" subscriptSizing="dynamic" class="month">
                   <mat-label>{{ t('statusDate.' + r.status) }}</mat-label>
                   <input matInput type="month" [value]="r.statusDate ?? ''" [min]="r.decided" [max]="maxMonth" [readonly]="readOnly()"
-                    (change)="patch(i, { statusDate: $any($event.target).value || undefined })" data-testid="record-status-date" />
+                    (input)="setMonth(i, 'statusDate', $any($event.target).value)" data-testid="record-status-date" />
                 </mat-form-field>
               }
               @if (!readOnly()) {
@@ -127,6 +127,11 @@ export class RecordsEditorComponent {
 
   protected patch(index: number, change: Partial<AdverseRecord>): void {
     this.emit(this.records().map((r, i) => (i === index ? clean({ ...r, ...change }) : r)));
+  }
+
+  /** A month field: only complete months up to this one are taken (the browser's month input sends '' while incomplete). */
+  protected setMonth(index: number, field: 'decided' | 'statusDate', value: string): void {
+    if (this.valid(value)) this.patch(index, { [field]: value });
   }
 
   protected setStatus(index: number, status: RecordStatus): void {
