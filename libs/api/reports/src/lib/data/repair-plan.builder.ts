@@ -37,6 +37,10 @@ function amount(d: Duration, locale: Locale): string {
 /** The repair plan and projection, localized for the report. */
 export function repairPlanData(catalogue: Catalogue, locale: Locale, input: RepairPlanInput): ReportRepairPlan {
   const dimensions = new Map(catalogue.dimensions.map((d) => [d.id, d]));
+  const dimensionName = (id: string) => {
+    const d = dimensions.get(id);
+    return d ? localize(d.name, locale) : id;
+  };
   const date = (month: string | null, info: PeriodInfo): ReportPlanDate => ({
     month,
     text: month ? null : SPECIAL[locale][typeof info.months === 'string' ? info.months : 'unknown'],
@@ -49,7 +53,7 @@ export function repairPlanData(catalogue: Catalogue, locale: Locale, input: Repa
     asOf: input.asOf,
     items: input.repairPlan.map((i) => ({
       questionId: i.questionId,
-      dimensionName: dimensions.has(i.dimensionId) ? localize(dimensions.get(i.dimensionId)!.name, locale) : i.dimensionId,
+      dimensionName: dimensionName(i.dimensionId),
       recordType: localize(i.recordTypeLabel, locale),
       decided: i.decided,
       tier: i.tier === 'none' ? null : localize(i.tierLabel, locale),
@@ -67,7 +71,7 @@ export function repairPlanData(catalogue: Catalogue, locale: Locale, input: Repa
       dimensions: ids
         .map((id) => ({ id, values: points.map((p) => p.dimensions[id] ?? null) }))
         .filter((d) => new Set(d.values).size > 1)
-        .map((d) => ({ code: dimensions.get(d.id)?.code ?? d.id, name: dimensions.has(d.id) ? localize(dimensions.get(d.id)!.name, locale) : d.id, values: d.values })),
+        .map((d) => ({ code: dimensions.get(d.id)?.code ?? d.id, name: dimensionName(d.id), values: d.values })),
     },
   };
 }
