@@ -68,7 +68,7 @@ describe('credit-repair plan in German: dated record → result page', () => {
     // The projected exposure chart (deferred until scrolled into view).
     await section.getByRole('heading', { name: /Voraussichtliche Betroffenheit/ }).scrollIntoViewIfNeeded();
     await section.locator('[data-testid="projection-chart"] svg').waitFor();
-    expect(await section.locator('[data-testid="projection-summary"]').textContent()).toContain('Voraussichtlicher Gesamtwert');
+    expect(await section.locator('[data-testid="projection-summary"]').textContent()).toContain('Gesamtwert heute');
 
     // One click turns the plan into dated actions; a second click creates none.
     const create = section.getByRole('button', { name: 'Maßnahmen aus dem Plan anlegen' });

@@ -13,7 +13,9 @@ import { AssessmentsApi } from '../../data/assessments.api';
 import { FirmGateComponent, firmAccess } from '../../firm-gate.component';
 
 /** Fields of a changed question a firm cares about, in the order shown (the rest are summed up as "other"). */
-const FIELD_ORDER = ['text', 'options', 'applicability', 'weight', 'record', 'references', 'whereToCheck', 'portals', 'help', 'dontKnow'] as const;
+const FIELD_ORDER = ['text', 'options', 'applicability', 'weight', 'record', 'dontKnow', 'references', 'whereToCheck', 'portals', 'help'] as const;
+/** Changes that can change the answer or the score; the others (legal basis, where to check, help) are editorial. */
+const SUBSTANTIVE: readonly string[] = ['text', 'options', 'applicability', 'weight', 'record', 'dontKnow', 'dimension'];
 
 /**
  * "What changed for you": the firm's latest submitted assessment against the catalogue version in force — applicable
@@ -64,9 +66,18 @@ export class ChangeImpactPage {
   protected readonly changed = computed(() =>
     (this.view()?.questions.changed ?? []).map((c) => {
       const known = FIELD_ORDER.filter((f) => c.fields.includes(f));
-      return { id: c.id, from: c.from ?? null, text: this.index()?.to.questions.get(c.id)?.text ?? '', fields: known, other: c.fields.length > known.length };
+      return {
+        id: c.id,
+        from: c.from ?? null,
+        text: this.index()?.to.questions.get(c.id)?.text ?? '',
+        fields: known,
+        other: c.fields.length > known.length,
+        substantive: !!c.from || c.fields.some((f) => SUBSTANTIVE.includes(f)),
+      };
     }),
   );
+  protected readonly substantive = computed(() => this.changed().filter((c) => c.substantive));
+  protected readonly editorial = computed(() => this.changed().filter((c) => !c.substantive));
   protected readonly superseded = computed(() =>
     (this.view()?.supersededReferences ?? []).map((r) => ({
       id: r.id,

@@ -63,7 +63,7 @@ describe('RepairPlanComponent (credit-repair planner)', () => {
     expect(samr).toMatch(/\d+ Arbeitstage/);
     const tax = items.find((i) => i.textContent?.includes('T2'));
     expect(tax?.querySelector('[data-testid="earliest-repair"] .badge-unconfirmed')?.textContent).toBe('unbestätigt');
-    expect(el.querySelector('[data-testid="projection-summary"]')?.textContent).toContain('Voraussichtlicher Gesamtwert');
+    expect(el.querySelector('[data-testid="projection-summary"]')?.textContent).toContain('Gesamtwert heute');
     expect(el.querySelector('[data-testid="projection-summary"]')?.textContent).not.toMatch(/\d\.\d/); // decimal commas
   });
 

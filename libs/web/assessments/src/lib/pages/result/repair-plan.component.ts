@@ -54,6 +54,8 @@ export class RepairPlanComponent {
   readonly portals = input<ReadonlyMap<string, PublicPortal>>(new Map());
   readonly lang = input<Locale>('en');
   readonly readOnly = input(false);
+  /** The overall score of the assessment itself (before any repair), for the chart's summary. */
+  readonly current = input<number | null>(null);
 
   protected readonly items = computed(() => {
     const lang = this.lang();
