@@ -23,6 +23,8 @@ describe('credit-repair plan in German: dated record → result page', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => localStorage.setItem('scs.lang', 'de'));
     page = await context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') console.log('browser console:', m.text()); });
+    page.on('pageerror', (e) => console.log('page error:', e.message));
   });
   afterAll(async () => {
     await context.close();
@@ -66,7 +68,8 @@ describe('credit-repair plan in German: dated record → result page', () => {
     for (const label of ['Entscheidungsdatum', 'Stufe', 'Mittel', 'Frühester Antragstermin', 'Automatisches Ende', 'Antragsweg', 'Unterlagen', 'Bearbeitungszeiten']) expect(text).toContain(label);
 
     // The projected exposure chart (deferred until scrolled into view).
-    await section.getByRole('heading', { name: /Voraussichtliche Betroffenheit/ }).scrollIntoViewIfNeeded();
+    await section.getByRole('heading', { name: /Voraussichtliche Betroffenheit/ }).waitFor();
+    await section.locator('[data-testid="projection-summary"]').scrollIntoViewIfNeeded();
     await section.locator('[data-testid="projection-chart"] svg').waitFor();
     expect(await section.locator('[data-testid="projection-summary"]').textContent()).toContain('Gesamtwert heute');
 
