@@ -49,7 +49,10 @@ describe('ProfilePage', () => {
     TestBed.inject(LanguageService).current.set('de');
     const { el } = await render('owner');
     expect(text(el.querySelector('[data-field="exporter"] mat-label'))).toBe('Exportiert Waren im eigenen Namen');
-    expect(text(el.querySelector('[data-field="crossBorderSensitivePiVolume"] mat-label'))).toContain('sensible personenbezogene Informationen');
+    // Long labels sit above their select instead of being cut off as a floating label.
+    expect(text(el.querySelector('[data-field="crossBorderSensitivePiVolume"] .radio-label'))).toBe(
+      'Personen, deren sensible personenbezogene Informationen je Kalenderjahr ins Ausland übermittelt werden',
+    );
     expect(text(el.querySelector('[data-field="crossBorderPiVolume"] .mat-mdc-select-value'))).toBe('Weiß nicht');
   });
 
