@@ -1,3 +1,5 @@
 export * from './lib/report';
+export * from './lib/report-repair';
 export * from './lib/assessment';
 export * from './lib/chamber';
+export * from './lib/change-impact';

@@ -7,3 +7,4 @@ export { ScoreBarsComponent, type ScoreBar } from './lib/score-bars.component';
 export { DimensionChartComponent, type ChartSeries } from './lib/dimension-chart.component';
 export { LocalDatePipe, formatLocalDate } from './lib/local-date.pipe';
 export { scopedTitle } from './lib/scoped-title';
+export { ProjectionChartComponent, type ProjectionSeries } from './lib/projection-chart.component';

@@ -13,11 +13,13 @@ import { ExportService } from './export.service';
 import { Action } from './actions/action.entity';
 import { ActionsController } from './actions/actions.controller';
 import { ActionsService } from './actions/actions.service';
+import { ChangeImpactController } from './change-impact/change-impact.controller';
+import { ChangeImpactService } from './change-impact/change-impact.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Assessment, AssessmentAnswer, Action]), CatalogueModule, AccountsModule, ResearchModule, ChambersModule],
-  controllers: [AssessmentsController, ActionsController],
-  providers: [AssessmentsService, ExportService, ActionsService, { provide: REPORT_DATA_SOURCE, useClass: AssessmentReportSource }],
+  controllers: [AssessmentsController, ActionsController, ChangeImpactController],
+  providers: [AssessmentsService, ExportService, ActionsService, ChangeImpactService, { provide: REPORT_DATA_SOURCE, useClass: AssessmentReportSource }],
   exports: [AssessmentsService, REPORT_DATA_SOURCE],
 })
 export class AssessmentsModule {}

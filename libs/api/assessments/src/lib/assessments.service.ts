@@ -10,6 +10,7 @@ import { PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, t
 import { projectExposure, repairPlan, score, toMonth, type ProjectionPoint, type RepairPlanItem, type ScoreResult } from '@scs/shared/scoring';
 import { answerFields, answerMap, answerProblem, describeAnswerProblem, isAnswered, parseAnswer, type AnswerMap } from '@scs/shared/answers';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
+import { carryOverAnswers } from './change-impact/carry-over';
 import type {
   AnswerConflict,
   AnswerInputDto,
@@ -162,18 +163,13 @@ export class AssessmentsService implements OnModuleInit {
         }),
       );
       if (previous) {
-        // Carry over answers whose question and option still exist in the current catalogue.
-        const questions = new Map(current.catalogue.questions.map((q) => [q.id, q]));
+        // Carry over answers whose question and option still exist in the current catalogue, following its idMap (D1 → X1).
         const prior = await m.findBy(AssessmentAnswer, { assessmentId: previous.id });
-        const carried = prior.filter((a) => {
-          const value = parseAnswer(a);
-          const q = value ? questions.get(a.questionId) : undefined;
-          return !!q && !!value && !answerProblem(q, value, recordTypeOf(current.catalogue, q.record));
-        });
+        const { carried } = carryOverAnswers(current.catalogue, previous.catalogueVersion, prior);
         if (carried.length) {
           await m.insert(
             AssessmentAnswer,
-            carried.map((a) => ({ assessmentId: created.id, questionId: a.questionId, ...answerFields(parseAnswer(a)), note: a.note, revision: 1, updatedBy: user.id })),
+            carried.map((a) => ({ assessmentId: created.id, questionId: a.questionId, ...answerFields(a.value), note: a.note, revision: 1, updatedBy: user.id })),
           );
         }
       }

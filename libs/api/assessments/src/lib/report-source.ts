@@ -51,6 +51,7 @@ export class AssessmentReportSource implements ReportDataSource {
           ...(chamber.contactLine ? { contactLine: chamber.contactLine } : {}),
         }
       : null;
+    const plan = await this.assessments.planOf(a);
     const data = reportDataFrom({
       catalogue,
       profile: a.profileSnapshot,
@@ -61,6 +62,7 @@ export class AssessmentReportSource implements ReportDataSource {
       branding,
       actions: actions.map(({ questionId, ...rest }) => ({ ...rest, ...(questionId ? { questionId } : {}) })),
       previous: previous?.result && previous.submittedAt ? { assessmentId: previous.id, submittedAt: previous.submittedAt, result: previous.result as ScoreResult } : null,
+      repairPlan: plan,
     });
     const peers = peerComparison(await this.research.peerBenchmarkFor(a.profileSnapshot), locale);
     // Same assessment, catalogue, firm name, actions, previous result, peer figures and branding → same report (served

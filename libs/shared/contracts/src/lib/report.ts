@@ -1,3 +1,4 @@
+import type { ReportRepairPlan } from './report-repair';
 // The data a PDF risk report is rendered from. Framework-free and fully resolved: every text is a plain string
 // in the report's language (Chinese originals alongside where they exist), so the template never looks anything
 // up in the catalogue. Produced by the assessments feature (REPORT_DATA_SOURCE in @scs/api/reports).
@@ -219,6 +220,8 @@ export interface ReportData {
   methodology: ReportMethodology;
   /** The official look-up portals for verifying each fact. */
   portals: ReportPortal[];
+  /** Credit-repair plan and projected exposure (dated records); absent or null when the assessment has none. */
+  repairPlan?: ReportRepairPlan | null;
 }
 
 /** Status of a report as the API returns it. */

@@ -5,6 +5,7 @@ import { ReportsPanelComponent } from '@scs/web/reports';
 import { scopedTitle } from '@scs/web/ui';
 import { ActionsPage } from './pages/actions/actions.page';
 import { AssessmentsListPage } from './pages/assessments-list.page';
+import { ChangeImpactPage } from './pages/changes/change-impact.page';
 import { ComparePage } from './pages/compare/compare.page';
 import { ResultPage } from './pages/result/result.page';
 import { WizardPage } from './pages/wizard/wizard.page';
@@ -32,6 +33,7 @@ export const assessmentsRoutes: Route[] = [
     providers: [scopes, resultExtensions],
     children: [
       { path: '', component: AssessmentsListPage, title: scopedTitle(assessmentsScope, 'list.title') },
+      { path: 'changes', component: ChangeImpactPage, title: scopedTitle(assessmentsScope, 'changes.title') },
       // Leaving the wizard first saves what is pending; if that fails the user is asked.
       { path: ':id', component: WizardPage, title: scopedTitle(assessmentsScope, 'wizard.title'), canDeactivate: [(page: WizardPage) => page.canLeave()] },
       { path: ':id/result', component: ResultPage, title: scopedTitle(assessmentsScope, 'result.title') },

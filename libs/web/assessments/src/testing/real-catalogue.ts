@@ -3,18 +3,21 @@ import { join, relative } from 'node:path';
 import { parseCatalogueFiles, toPublicCatalogue, type Catalogue, type Locale, type PublicCatalogue } from '@scs/shared/catalogue';
 
 // The real catalogue data (as the API loads it), for specs that check the web against what the server computes.
-const DIR = join(__dirname, '../../../../shared/catalogue/data/2026.1');
+const DATA = join(__dirname, '../../../../shared/catalogue/data');
 
-let cached: Catalogue | null = null;
+const cached = new Map<string, Catalogue>();
 
-export function realCatalogue(): Catalogue {
-  if (!cached) {
+export function realCatalogue(version = '2026.1'): Catalogue {
+  let hit = cached.get(version);
+  if (!hit) {
+    const dir = join(DATA, version);
     const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-    cached = parseCatalogueFiles(walk(DIR).map((p) => ({ path: relative(DIR, p), content: readFileSync(p, 'utf8') })));
+    hit = parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
+    cached.set(version, hit);
   }
-  return cached;
+  return hit;
 }
 
-export function realPublicCatalogue(locale: Locale = 'en'): PublicCatalogue {
-  return toPublicCatalogue(realCatalogue(), locale);
+export function realPublicCatalogue(locale: Locale = 'en', version = '2026.1'): PublicCatalogue {
+  return toPublicCatalogue(realCatalogue(version), locale);
 }

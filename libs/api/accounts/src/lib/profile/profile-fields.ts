@@ -15,12 +15,20 @@ export const MIN_TAX_REGISTRATION_YEAR = PROFILE_FIELDS.taxRegistrationYear.min;
 export type FirmProfileData = { name: string; uscc?: string | null } & Partial<FirmProfile>;
 
 /**
- * The fields the catalogue's applicability rules need; a profile missing one of them is incomplete. Fields added
- * later carry a `defaultValue` that rules read when a profile lacks them, so they never block a self-check.
+ * The fields the catalogue's applicability rules need; a profile missing one of them is incomplete. Fields added later
+ * (with a `defaultValue`, e.g. the 2026.2 importer/exporter and data-volume fields) are optional: rules read the default.
  */
-export const REQUIRED_PROFILE_FIELDS: readonly (keyof FirmProfile)[] = PROFILE_FIELD_NAMES.filter(
-  (f) => (PROFILE_FIELDS[f] as { defaultValue?: unknown }).defaultValue === undefined,
-);
+export const REQUIRED_PROFILE_FIELDS: readonly (keyof FirmProfile)[] = PROFILE_FIELD_NAMES.filter((f) => !('defaultValue' in PROFILE_FIELDS[f]));
+
+/** Optional profile fields added with later catalogue versions, with their allowed values. */
+export const OPTIONAL_PROFILE_FIELDS = {
+  importer: PROFILE_FIELDS.importer.values,
+  exporter: PROFILE_FIELDS.exporter.values,
+  customsDirectUnregistered: PROFILE_FIELDS.customsDirectUnregistered.values,
+  piProcessedVolume: PROFILE_FIELDS.piProcessedVolume.values,
+  crossBorderPiVolume: PROFILE_FIELDS.crossBorderPiVolume.values,
+  crossBorderSensitivePiVolume: PROFILE_FIELDS.crossBorderSensitivePiVolume.values,
+} as const;
 
 /** The catalogue fields still missing. */
 export function missingProfileFields(data: FirmProfileData): string[] {

@@ -8,6 +8,7 @@ import {
   type ProfileFieldDefinition,
   type Reference,
 } from '@scs/shared/catalogue';
+import { repairPlanData, type RepairPlanInput } from './repair-plan.builder';
 import { WORST_SHARE, type ScoreResult, type ScoredFinding } from '@scs/shared/scoring';
 import type {
   ReportAction,
@@ -34,6 +35,8 @@ export interface ReportDataInput {
   /** The firm's previous submitted assessment, scored against its own catalogue version. */
   previous?: { assessmentId: string; submittedAt: string | Date; result: ScoreResult } | null;
   generatedAt?: string | Date;
+  /** Credit-repair plan and projection of the dated records (none: no section). */
+  repairPlan?: RepairPlanInput | null;
 }
 
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : d);
@@ -65,7 +68,7 @@ const METHODOLOGY: Record<Locale, (version: string, share: number) => string[]> 
     `Das Unternehmen hat die Fragen des Kriterienkatalogs ${version} beantwortet, die auf sein Profil zutreffen (Rechtsform, Tätigkeiten, Zollregistrierung, Größe, Standorte, …). Jede Antwortoption hat eine Betroffenheit zwischen 0 (keine) und 1 (der schlimmste Fall, den die Frage abdeckt); jede Frage ein Gewicht (hoch, mittel, niedrig); jede Dimension ein Gewicht.`,
     `Der Punktwert einer Dimension (0–100) verbindet die schlechteste einzelne Antwort, gewichtet mit ihrem Fragegewicht (${Math.round(share * 100)} %), mit der gewichteten mittleren Betroffenheit aller Antworten (${Math.round((1 - share) * 100)} %): Ein schweres Problem zählt für sich, viele kleine summieren sich. Der Gesamtwert verbindet ebenso die schlechteste Antwort insgesamt mit dem nach Dimensionen gewichteten Mittel. Stufen: niedrig bis 24, mäßig bis 49, hoch bis 74, kritisch ab 75.`,
     'K.-o.-Antworten (etwa die Eintragung als unredlicher Vollstreckungsschuldner, die Steuerkredit-Note D oder unbezahlte Steuerbescheide) machen das Ergebnis kritisch, unabhängig von allen anderen Antworten. „Weiß nicht“ zählt als Unsicherheit, nicht als unbedenklich: Die Antwort wird mindestens mit dem Mittelwert der Optionen bewertet und unter „Zu prüfende Angaben“ aufgeführt. Unbeantwortete Fragen machen das Ergebnis vorläufig; die Stufe ist dann eine Untergrenze.',
-    'Der Katalog stützt sich auf die unten genannten veröffentlichten Vorschriften der chinesischen Behörden und auf die Forschung eines interdisziplinären Projekts zum Sozialkreditsystem. Angaben, die nicht an einem amtlichen Text geprüft werden konnten, sind als „nicht bestätigt“ gekennzeichnet. Der Bericht gibt die eigenen Antworten des Unternehmens zum Zeitpunkt des Abschlusses wieder; er fragt keine Behörde ab.',
+    'Der Katalog stützt sich auf die unten genannten veröffentlichten Vorschriften der chinesischen Behörden und auf die Forschung eines interdisziplinären Projekts zum Sozialkreditsystem. Angaben, die nicht an einem amtlichen Text geprüft werden konnten, sind als „unbestätigt“ gekennzeichnet. Der Bericht gibt die eigenen Antworten des Unternehmens zum Zeitpunkt des Abschlusses wieder; er fragt keine Behörde ab.',
   ],
 };
 
@@ -198,6 +201,7 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
     previous: input.previous ? comparison(input.previous, result, reportDimensions) : null,
     methodology: { paragraphs: METHODOLOGY[locale](catalogue.version, WORST_SHARE), sources },
     portals: catalogue.portals.flatMap((p) => portal(p.id)),
+    ...(input.repairPlan && (input.repairPlan.repairPlan.length || (result.records?.length ?? 0) > 0) ? { repairPlan: repairPlanData(catalogue, locale, input.repairPlan) } : {}),
   };
 }
 

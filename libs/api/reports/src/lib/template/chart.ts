@@ -68,3 +68,41 @@ export function dimensionChart(dimensions: readonly ReportDimension[], labels: {
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+const LINE_COLORS = ['#1f4e79', '#e65100', '#2e7d32', '#8e24aa', '#c49000', '#00897b', '#b71c1c', '#607d8b'];
+
+/**
+ * The projected exposure as lines over the months (overall thick, changing dimensions thin), rendered to an SVG string
+ * on the server like the dimension chart. `monthLabel` formats 'YYYY-MM' in the report language.
+ */
+export function projectionChart(
+  projection: { months: readonly string[]; overall: readonly (number | null)[]; dimensions: readonly { code: string; name: string; values: readonly (number | null)[] }[] },
+  labels: { overall: string; monthLabel: (month: string) => string },
+): Html {
+  if (projection.months.length < 2) return raw('');
+  const series = [{ name: labels.overall, values: projection.overall, main: true }, ...projection.dimensions.map((d) => ({ name: `${d.code} ${truncate(d.name, 22)}`, values: d.values, main: false }))];
+  const width = 660;
+  const height = 250 + Math.ceil(series.length / 3) * 18;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({
+      animation: false,
+      color: LINE_COLORS,
+      textStyle: { fontFamily: FONT_STACK, fontSize: 10, color: '#263238' },
+      legend: { bottom: 0, itemWidth: 16, itemHeight: 8, textStyle: { fontSize: 10 }, data: series.map((s) => s.name) },
+      grid: { left: 36, right: 16, top: 12, bottom: 30 + Math.ceil(series.length / 3) * 18 },
+      xAxis: {
+        type: 'category',
+        boundaryGap: false,
+        data: projection.months.map(labels.monthLabel),
+        axisLabel: { color: '#607d8b', interval: 5 },
+        axisLine: { lineStyle: { color: '#90a4ae' } },
+      },
+      yAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { color: '#607d8b' }, splitLine: { lineStyle: { color: '#e0e6ea' } } },
+      series: series.map((s) => ({ type: 'line', name: s.name, step: 'end', showSymbol: false, lineStyle: { width: s.main ? 3 : 1.5 }, data: [...s.values] })),
+    });
+    return raw(chart.renderToSVGString());
+  } finally {
+    chart.dispose();
+  }
+}

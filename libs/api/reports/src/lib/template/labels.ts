@@ -109,6 +109,25 @@ export interface Labels {
   formatDateTime: (iso: string) => string;
   formatNumber: (n: number, digits?: number) => string;
   formatPercent: (share: number) => string;
+  /** 'YYYY-MM' → "March 2027" / "März 2027" */
+  formatMonth: (month: string) => string;
+  /** 'YYYY-MM' → "Mar 27" / "März 27" (chart axis) */
+  formatMonthShort: (month: string) => string;
+
+  repairPlanTitle: string;
+  repairPlanIntro: (asOf: string) => string;
+  repairNow: string;
+  decisionDate: string;
+  tier: string;
+  earliestRepair: string;
+  automaticEnd: string;
+  channel: string;
+  documents: string;
+  processingTimes: string;
+  deadlines: string;
+  noRepairItems: string;
+  projectionTitle: string;
+  projectionIntro: string;
 }
 
 /** Locale-bound formatters; Intl objects are built once per locale (building one costs far more than using it). */
@@ -117,6 +136,9 @@ function formatter(locale: string) {
   const dateTime = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
   const numbers = new Map<number, Intl.NumberFormat>();
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const monthShort = new Intl.DateTimeFormat(locale, { year: '2-digit', month: 'short', timeZone: 'UTC' });
+  const monthDate = (m: string) => new Date(`${m.slice(0, 7)}-15T00:00:00Z`);
   const number = (digits: number) => {
     let f = numbers.get(digits);
     if (!f) numbers.set(digits, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
@@ -127,6 +149,8 @@ function formatter(locale: string) {
     formatDateTime: (iso: string) => dateTime.format(new Date(iso)),
     formatNumber: (n: number, digits = 1) => number(digits).format(n),
     formatPercent: (share: number) => percent.format(share),
+    formatMonth: (m: string) => month.format(monthDate(m)),
+    formatMonthShort: (m: string) => monthShort.format(monthDate(m)),
   };
 }
 
@@ -236,6 +260,20 @@ const en: Labels = {
 
   levels: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
   severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
+  repairPlanTitle: 'Credit-repair plan',
+  repairPlanIntro: (asOf) => `Every adverse record that still counts as of ${asOf}: when credit repair can be applied for, when the record ends by itself, where to apply and what to file. Unconfirmed periods are marked; they are no hard deadlines.`,
+  repairNow: 'repair can be applied for now',
+  decisionDate: 'Decision date',
+  tier: 'Tier',
+  earliestRepair: 'Earliest repair date',
+  automaticEnd: 'Automatic end',
+  channel: 'Channel',
+  documents: 'Documents',
+  processingTimes: 'Processing times',
+  deadlines: 'Your deadlines',
+  noRepairItems: 'No adverse record counts any more: there is nothing to repair.',
+  projectionTitle: 'Projected exposure (next 36 months)',
+  projectionIntro: 'How the overall and the dimension scores fall if every record is repaired at its earliest date and nothing new happens.',
   confirmation: { confirmed: 'confirmed', unconfirmed: 'unconfirmed' },
   actionStatus: { open: 'Open', in_progress: 'In progress', done: 'Done' },
   ...formatter('en-GB'),
@@ -339,7 +377,7 @@ const de: Labels = {
   appendixTitle: 'Anhang: Methodik und Quellen',
   methodology: 'Methodik',
   sources: 'Quellen',
-  confirmationLegend: 'Bestätigt: Der Quelltext wurde gelesen. Nicht bestätigt: nur aus Sekundärquellen bekannt; mit eigenem Kennzeichen dargestellt.',
+  confirmationLegend: 'Bestätigt: Der Quelltext wurde gelesen. Unbestätigt: nur aus Sekundärquellen bekannt; mit eigenem Kennzeichen dargestellt.',
 
   page: 'Seite',
   of: 'von',
@@ -347,7 +385,21 @@ const de: Labels = {
 
   levels: { low: 'Niedrig', moderate: 'Mäßig', high: 'Hoch', critical: 'Kritisch' },
   severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
-  confirmation: { confirmed: 'bestätigt', unconfirmed: 'nicht bestätigt' },
+  repairPlanTitle: 'Plan zur Kreditwiederherstellung',
+  repairPlanIntro: (asOf) => `Jeder Eintrag, der im ${asOf} noch zählt: ab wann die Kreditwiederherstellung beantragt werden kann, wann der Eintrag automatisch endet, wo der Antrag gestellt wird und welche Unterlagen einzureichen sind. Unbestätigte Fristen sind gekennzeichnet; sie sind keine festen Termine.`,
+  repairNow: 'Antrag jetzt möglich',
+  decisionDate: 'Entscheidungsdatum',
+  tier: 'Stufe',
+  earliestRepair: 'Frühester Antragstermin',
+  automaticEnd: 'Automatisches Ende',
+  channel: 'Antragsweg',
+  documents: 'Unterlagen',
+  processingTimes: 'Bearbeitungszeiten',
+  deadlines: 'Ihre Fristen',
+  noRepairItems: 'Kein Eintrag zählt mehr: Es gibt nichts wiederherzustellen.',
+  projectionTitle: 'Voraussichtliche Betroffenheit (nächste 36 Monate)',
+  projectionIntro: 'So sinken der Gesamtwert und die Werte je Dimension, wenn jeder Eintrag zum frühesten Termin wiederhergestellt wird und nichts Neues hinzukommt.',
+  confirmation: { confirmed: 'bestätigt', unconfirmed: 'unbestätigt' },
   actionStatus: { open: 'Offen', in_progress: 'In Arbeit', done: 'Erledigt' },
   ...formatter('de-DE'),
 };

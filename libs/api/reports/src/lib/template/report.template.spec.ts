@@ -51,7 +51,7 @@ describe('report template', () => {
     const unconfirmed = en.dimensions.flatMap((d) => d.references).filter((r) => r.status === 'unconfirmed');
     expect(unconfirmed.length).toBeGreaterThan(0);
     expect(enHtml.match(/class="badge unconfirmed">unconfirmed</g)?.length ?? 0).toBeGreaterThanOrEqual(unconfirmed.length);
-    expect(deHtml).toContain('class="badge unconfirmed">nicht bestätigt<');
+    expect(deHtml).toContain('class="badge unconfirmed">unbestätigt<');
   });
 
   it('includes the dimension chart as inline SVG and no script', () => {

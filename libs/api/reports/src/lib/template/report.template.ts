@@ -8,17 +8,19 @@ import type {
   ReportLevel,
   ReportPeerComparison,
   ReportPeerGroup,
+  ReportPlanDate,
+  ReportPlanDuration,
   ReportPortal,
   ReportReference,
   ReportVerifyItem,
 } from '@scs/shared/contracts';
-import { FONT_STACK, dimensionChart } from './chart';
+import { FONT_STACK, dimensionChart, projectionChart } from './chart';
 import { html, raw, type Html } from './html';
 import { LABELS, type Labels } from './labels';
 import { REPORT_CSS } from './styles';
 
 /** Part of every report's cache key: bump it whenever the rendered output of the same data changes. */
-export const REPORT_TEMPLATE_VERSION = '3';
+export const REPORT_TEMPLATE_VERSION = '4';
 
 /** Only web links become anchors; anything else is printed as text. */
 export function safeUrl(url: string | undefined): string | undefined {
@@ -192,6 +194,46 @@ function actionRow(t: Labels, a: ReportAction): Html {
   </tr>`;
 }
 
+function planDate(t: Labels, p: ReportPlanDate): Html {
+  return html`${p.month ? t.formatMonth(p.month) : (p.text ?? '–')}${p.status === 'unconfirmed' ? html` ${confirmationBadge(t, 'unconfirmed')}` : ''}`;
+}
+
+function planDurations(t: Labels, items: readonly ReportPlanDuration[]): Html {
+  return html`<ul class="plain">${items.map((x) => html`<li>${x.label}: <strong>${x.amount}</strong>${x.status === 'unconfirmed' ? html` ${confirmationBadge(t, 'unconfirmed')}` : ''}</li>`)}</ul>`;
+}
+
+/** Credit-repair plan: one block per adverse record that still counts, then the projected exposure chart. */
+function repairPlan({ d, t }: Ctx): Html {
+  const p = d.repairPlan;
+  if (!p) return html``;
+  return html`<section class="section" id="repair-plan">
+    <h1>${t.repairPlanTitle}</h1>
+    <p>${t.repairPlanIntro(t.formatMonth(p.asOf))}</p>
+    ${p.items.length
+      ? p.items.map(
+          (i) => html`<div class="repair-item">
+            <h3><span class="qid">${i.questionId}</span> ${i.recordType} <span class="muted small">· ${i.dimensionName}</span>${i.repairPossibleNow ? html` <span class="badge confirmed">${t.repairNow}</span>` : ''}</h3>
+            <table class="grid">
+              <tbody>
+                <tr><th style="width:32%">${t.decisionDate}</th><td>${t.formatMonth(i.decided)}</td></tr>
+                ${i.tier ? html`<tr><th>${t.tier}</th><td>${i.tier}</td></tr>` : ''}
+                <tr><th>${t.earliestRepair}</th><td>${planDate(t, i.earliestRepair)}</td></tr>
+                <tr><th>${t.automaticEnd}</th><td>${planDate(t, i.automaticEnd)}</td></tr>
+                <tr><th>${t.channel}</th><td>${i.channel}</td></tr>
+                ${i.documents.length ? html`<tr><th>${t.documents}</th><td><ul class="plain">${i.documents.map((x) => html`<li>${x}</li>`)}</ul></td></tr>` : ''}
+                ${i.processing.length ? html`<tr><th>${t.processingTimes}</th><td>${planDurations(t, i.processing)}</td></tr>` : ''}
+                ${i.deadlines.length ? html`<tr><th>${t.deadlines}</th><td>${planDurations(t, i.deadlines)}</td></tr>` : ''}
+              </tbody>
+            </table>
+          </div>`,
+        )
+      : html`<p>${t.noRepairItems}</p>`}
+    <h2>${t.projectionTitle}</h2>
+    <p class="small muted">${t.projectionIntro}</p>
+    <div class="chart projection-chart">${projectionChart(p.projection, { overall: t.overall, monthLabel: t.formatMonthShort })}</div>
+  </section>`;
+}
+
 function actions({ d, t }: Ctx): Html {
   return html`<section class="section" id="actions">
     <h1>${t.actionsTitle}</h1>
@@ -319,6 +361,7 @@ export function renderReportHtml(d: ReportData): string {
 ${cover(ctx)}
 ${summary(ctx)}
 ${dimensions(ctx)}
+${repairPlan(ctx)}
 ${actions(ctx)}
 ${verify(ctx)}
 ${appendix(ctx)}

@@ -104,4 +104,9 @@ table.profile td { width: 25%; }
 table.profile td.k { color: #607d8b; }
 ul.sources { columns: 2; column-gap: 16pt; font-size: 7.6pt; line-height: 1.3; padding-left: 12pt; }
 ul.sources li { break-inside: avoid; }
+.repair-item { break-inside: avoid; margin: 6pt 0 10pt; }
+.repair-item h3 { margin: 0 0 3pt; }
+.repair-item .qid { color: #1f4e79; font-weight: 700; }
+.repair-item th { text-align: left; color: #455a64; font-weight: 600; }
+ul.plain { list-style: none; padding: 0; margin: 0; }
 `;

@@ -102,7 +102,8 @@ export class AnswerStore {
 
   /** Sets the answer (null clears it); the note stays. */
   setAnswer(questionId: string, value: AnswerValue | null): void {
-    this.change(questionId, answerFields(value));
+    // The answer replaces the previous one of any kind (an option answer drops records and vice versa); the note stays.
+    this.change(questionId, answerFields(value), true);
   }
 
   /** Sets an option id or "dont_know" (null clears the answer). */
@@ -152,9 +153,9 @@ export class AnswerStore {
     }
   }
 
-  private change(questionId: string, patch: Partial<LocalAnswer>): void {
+  private change(questionId: string, patch: Partial<LocalAnswer>, replace = false): void {
     if (this.readOnly()) return;
-    const next = { ...this.answer(questionId), ...patch };
+    const next = replace ? { ...patch, note: this.answer(questionId).note } as LocalAnswer : { ...this.answer(questionId), ...patch };
     this.answersSignal.update((all) => ({ ...all, [questionId]: next }));
     if (this.conflicts().some((c) => c.questionId === questionId)) {
       // Still waiting for the user's decision: the new value becomes "mine" in that decision.

@@ -12,8 +12,10 @@ export type {
   AssessmentStatus,
   AssessmentSummary,
   AssessmentView,
+  ChangeImpactView,
   ComparisonView,
   FindingRef,
+  RepairActionsResult,
   SaveAnswersResult,
 } from '@scs/shared/contracts';
 

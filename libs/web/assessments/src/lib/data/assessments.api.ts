@@ -8,9 +8,11 @@ import type {
   AnswerInput,
   AssessmentSummary,
   AssessmentView,
+  ChangeImpactView,
   ComparisonView,
   CreateActionInput,
   MemberView,
+  RepairActionsResult,
   SaveAnswersResult,
   UpdateActionInput,
 } from './assessment.types';
@@ -29,6 +31,11 @@ export class AssessmentsApi {
     return this.http.post<AssessmentView>(`/api/orgs/${orgId}/assessments`, previousId ? { previousId } : {});
   }
 
+  /** What the current catalogue version changes for the firm (its latest submitted assessment vs. the current version). */
+  changeImpact(orgId: string): Observable<ChangeImpactView> {
+    return this.http.get<ChangeImpactView>(`/api/orgs/${orgId}/change-impact`);
+  }
+
   get(id: string): Observable<AssessmentView> {
     return this.http.get<AssessmentView>(`/api/assessments/${id}`);
   }
@@ -45,6 +52,11 @@ export class AssessmentsApi {
   /** 422 `{ unanswered }` while applicable questions are open. */
   submit(id: string): Observable<AssessmentView> {
     return this.http.post<AssessmentView>(`/api/assessments/${id}/submit`, {});
+  }
+
+  /** Turns the repair plan into dated actions; idempotent (actions created before are returned as `existing`). */
+  createRepairActions(id: string): Observable<RepairActionsResult> {
+    return this.http.post<RepairActionsResult>(`/api/assessments/${id}/repair-plan/actions`, {});
   }
 
   compare(id: string, otherId: string): Observable<ComparisonView> {

@@ -16,7 +16,8 @@ export function scoreDraft(catalogue: PublicCatalogue, profile: FirmProfile, ans
     const q = questions.get(questionId);
     if (q && fitsQuestion(q, answer)) scored[questionId] = answer;
   }
-  return score(catalogue as unknown as Catalogue, profile, scored);
+  // Records count as of today (the server scores them as of the submission).
+  return score(catalogue as unknown as Catalogue, profile, scored, new Date());
 }
 
 /** The questions of the catalogue that apply to this profile, in catalogue order. */

@@ -9,7 +9,7 @@ import type { LevelId } from '@scs/shared/catalogue';
 import { resourceValue } from '@scs/web/catalogue';
 import { describeError } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
-import { firstValueFrom, of } from 'rxjs';
+import { catchError, firstValueFrom, of } from 'rxjs';
 import { AssessmentsApi } from '../data/assessments.api';
 import type { AssessmentSummary } from '../data/assessment.types';
 import { FirmGateComponent, firmAccess } from '../firm-gate.component';
@@ -47,6 +47,15 @@ export class AssessmentsListPage {
     stream: ({ params }) => (params ? this.api.list(params) : of([])),
   });
   protected readonly items = computed(() => resourceValue(this.list));
+  /** A newer catalogue version than the one of the latest submitted self-check: link to "What changed for you". */
+  private readonly impact = rxResource({
+    params: () => this.orgId() ?? undefined,
+    stream: ({ params }) => this.api.changeImpact(params).pipe(catchError(() => of(null))),
+  });
+  protected readonly outdated = computed(() => {
+    const v = resourceValue(this.impact);
+    return v?.outdated ? v : null;
+  });
   protected readonly listError = computed(() => (this.list.error() ? describeError(this.list.error()).message : null));
   protected readonly draft = computed(() => this.items()?.find((a) => a.status === 'draft') ?? null);
   protected readonly submitted = computed(() => (this.items() ?? []).filter((a) => a.status === 'submitted'));

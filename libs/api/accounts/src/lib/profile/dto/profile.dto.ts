@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateBy } from 'class-validator';
 import { NAME_MAX, Trim } from '../../validation';
 import {
-  ACTIVITIES, type FirmProfileData, HEADCOUNT_BANDS, LEGAL_FORMS, MIN_TAX_REGISTRATION_YEAR, NACE_SECTIONS, PROVINCES, YES_NO_UNKNOWN,
+  ACTIVITIES, type FirmProfileData, HEADCOUNT_BANDS, LEGAL_FORMS, MIN_TAX_REGISTRATION_YEAR, NACE_SECTIONS, OPTIONAL_PROFILE_FIELDS as O, PROVINCES, YES_NO_UNKNOWN,
 } from '../profile-fields';
 import { usccProblem } from '../uscc';
 
@@ -78,6 +78,19 @@ export class UpdateProfileDto implements FirmProfileData {
   provinces!: (typeof PROVINCES)[number][];
 
   @ApiProperty({ description: 'Has a German parent company' }) @IsBoolean(yesNo) germanParent!: boolean;
+
+  // Added with catalogue 2026.2: optional (an absent value is read as the field's default by the rules).
+  @ApiPropertyOptional({ enum: O.importer }) @IsOptional() @IsIn(O.importer, oneOf(O.importer)) importer?: (typeof O.importer)[number];
+  @ApiPropertyOptional({ enum: O.exporter }) @IsOptional() @IsIn(O.exporter, oneOf(O.exporter)) exporter?: (typeof O.exporter)[number];
+  @ApiPropertyOptional({ enum: O.customsDirectUnregistered, description: 'Not registered with customs, but directly involved in import/export business' })
+  @IsOptional() @IsIn(O.customsDirectUnregistered, oneOf(O.customsDirectUnregistered))
+  customsDirectUnregistered?: (typeof O.customsDirectUnregistered)[number];
+  @ApiPropertyOptional({ enum: O.piProcessedVolume }) @IsOptional() @IsIn(O.piProcessedVolume, oneOf(O.piProcessedVolume))
+  piProcessedVolume?: (typeof O.piProcessedVolume)[number];
+  @ApiPropertyOptional({ enum: O.crossBorderPiVolume }) @IsOptional() @IsIn(O.crossBorderPiVolume, oneOf(O.crossBorderPiVolume))
+  crossBorderPiVolume?: (typeof O.crossBorderPiVolume)[number];
+  @ApiPropertyOptional({ enum: O.crossBorderSensitivePiVolume }) @IsOptional() @IsIn(O.crossBorderSensitivePiVolume, oneOf(O.crossBorderSensitivePiVolume))
+  crossBorderSensitivePiVolume?: (typeof O.crossBorderSensitivePiVolume)[number];
 
   @ApiPropertyOptional({ description: 'The version this edit started from; a newer version answers 409 instead of being overwritten' })
   @IsOptional() @IsInt() @Min(1)

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { PROFILE_FIELD_NAMES } from '@scs/shared/catalogue';
+import { LanguageService } from '@scs/web/core';
 import { nextRequest, settle, setupAccountsTest, signIn, text } from '../../../testing/accounts-testing';
 import type { ProfileView } from '../../data/accounts.types';
 import { ProfilePage } from './profile.page';
@@ -44,6 +45,17 @@ describe('ProfilePage', () => {
     expect(el.querySelector('[data-testid="incomplete"]')).not.toBeNull();
   });
 
+  it('labels the 2026.2 fields in German', async () => {
+    TestBed.inject(LanguageService).current.set('de');
+    const { el } = await render('owner');
+    expect(text(el.querySelector('[data-field="exporter"] mat-label'))).toBe('Exportiert Waren im eigenen Namen');
+    // Long labels sit above their select instead of being cut off as a floating label.
+    expect(text(el.querySelector('[data-field="crossBorderSensitivePiVolume"] .radio-label'))).toBe(
+      'Personen, deren sensible personenbezogene Informationen je Kalenderjahr ins Ausland übermittelt werden',
+    );
+    expect(text(el.querySelector('[data-field="crossBorderPiVolume"] .mat-mdc-select-value'))).toBe('Weiß nicht');
+  });
+
   it('saves every field with the version it started from, and shows the server\'s message next to the wrong field', async () => {
     const { fixture, el } = await render('owner');
     const uscc = el.querySelector<HTMLInputElement>('[data-testid="uscc"]') as HTMLInputElement;
@@ -51,7 +63,9 @@ describe('ProfilePage', () => {
     uscc.dispatchEvent(new Event('input'));
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     const save = await nextRequest(fixture, http, (r) => r.method === 'PUT');
-    expect(save.request.body).toEqual({ ...complete.data, uscc: '91350100M000100Y44', baseVersion: 3 });
+    // A profile stored before catalogue 2026.2 lacks the later fields: they are sent with their defaults.
+    const later = { importer: 'unknown', exporter: 'unknown', customsDirectUnregistered: 'no', piProcessedVolume: 'unknown', crossBorderPiVolume: 'unknown', crossBorderSensitivePiVolume: 'unknown' };
+    expect(save.request.body).toEqual({ ...complete.data, ...later, uscc: '91350100M000100Y44', baseVersion: 3 });
     const message = 'The check character (18th) does not match; please check for typos';
     save.flush({ statusCode: 400, message: `Invalid request. uscc: ${message}`, errors: { uscc: message } }, { status: 400, statusText: 'Bad Request' });
     await settle(fixture);

@@ -14,15 +14,21 @@ import type { ProfileData, ProfileVersionView, ProfileView } from '../../data/ac
 import { applyServerErrors, serverError } from '../../data/form-errors';
 import { firmContext, isManager } from './firm-context';
 
-const emptyValue = (def: ProfileFieldDefinition): unknown => (def.kind === 'enum' && def.multi ? [] : null);
+/** The value of a field the stored profile lacks: a later field (2026.2) starts at its default, the others empty. */
+const emptyValue = (def: ProfileFieldDefinition): unknown => (def.kind === 'enum' ? (def.multi ? [] : (def.defaultValue ?? null)) : null);
 
 interface FieldView {
   name: ProfileField;
   kind: ProfileFieldDefinition['kind'];
   multi: boolean;
   label: string;
+  /** Too long for a floating label (e.g. the 2026.2 data-volume fields): the label sits above the select. */
+  long: boolean;
   options: { value: string; label: string }[];
 }
+
+/** Longest label a floating form-field label shows without being cut off at half the form's width. */
+const FLOATING_LABEL_MAX = 44;
 
 /** The firm profile editor: every catalogue field, server validation messages next to each field, versioned saves. */
 @Component({
@@ -34,6 +40,7 @@ interface FieldView {
     .wide { grid-column: 1 / -1; }
     .radio { display: flex; flex-direction: column; gap: 4px; margin-bottom: 16px; }
     .radio-label { font-size: 14px; color: #333; }
+    .radio.long mat-form-field { width: 100%; }
     .field-error { color: #b00020; font-size: 12px; }
     .actions { grid-column: 1 / -1; display: flex; gap: 12px; align-items: center; }
     .notice { padding: 12px 16px; border-radius: 8px; background: #eef6ee; border: 1px solid #b5d8b5; }
@@ -105,6 +112,19 @@ interface FieldView {
                 </mat-form-field>
               }
               @default {
+                @if (f.long) {
+                  <div class="radio long" [attr.data-field]="f.name">
+                    <span class="radio-label" [id]="'lbl-' + f.name">{{ f.label }}</span>
+                    <mat-form-field subscriptSizing="dynamic">
+                      <mat-select [formControlName]="f.name" [aria-labelledby]="'lbl-' + f.name">
+                        @for (o of f.options; track o.value) {
+                          <mat-option [value]="o.value">{{ o.label }}</mat-option>
+                        }
+                      </mat-select>
+                      <mat-error>{{ err(form.controls[f.name]) }}</mat-error>
+                    </mat-form-field>
+                  </div>
+                } @else {
                 <mat-form-field [attr.data-field]="f.name" [class.wide]="f.multi">
                   <mat-label>{{ f.label }}</mat-label>
                   <mat-select [formControlName]="f.name" [multiple]="f.multi">
@@ -114,6 +134,7 @@ interface FieldView {
                   </mat-select>
                   <mat-error>{{ err(form.controls[f.name]) }}</mat-error>
                 </mat-form-field>
+                }
               }
             }
           }
@@ -159,6 +180,7 @@ export class ProfilePage {
         kind: def.kind,
         multi: def.kind === 'enum' && def.multi,
         label: localize(def.label, lang),
+        long: def.kind === 'enum' && !def.multi && localize(def.label, lang).length > FLOATING_LABEL_MAX,
         options: def.kind === 'enum' ? def.values.map((value) => ({ value, label: localize((def.valueLabels as Record<string, { en: string; de: string }>)[value], lang) })) : [],
       };
     });

@@ -20,11 +20,13 @@ import { ASSESSMENT_RESULT_EXTENSIONS } from '../../result-extensions';
 import { ActionDialogComponent, type ActionDialogData } from '../actions/action.dialog';
 import { PeerBenchmarkComponent, type OwnScore } from '../../sharing/peer-benchmark.component';
 import { FindingCardComponent } from './finding-card.component';
+import { RepairPlanComponent } from './repair-plan.component';
 
 /** The result of a submitted self-check: level and score, chart, knock-outs, findings by severity, what to verify. */
 @Component({
   selector: 'scs-result-page',
   imports: [
+    RepairPlanComponent,
     TranslocoDirective,
     RouterLink,
     NgComponentOutlet,
@@ -56,6 +58,7 @@ export class ResultPage {
   protected readonly language = inject(LanguageService);
   protected readonly extensions = [...(inject(ASSESSMENT_RESULT_EXTENSIONS, { optional: true }) ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 
+  protected readonly emptyMap = new Map<string, never>();
   protected readonly access = firmAccess();
   protected readonly orgId = computed(() => {
     const a = this.access();

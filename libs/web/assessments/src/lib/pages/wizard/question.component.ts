@@ -11,6 +11,11 @@ import { PortalItemComponent, ReferenceItemComponent, type PublicPortal, type Pu
 import { LocalDatePipe } from '@scs/web/ui';
 import { NOTE_MAX } from '../../data/assessment.types';
 import type { LastEdit, LocalAnswer } from '../../data/answer-store';
+import type { AdverseRecord } from '@scs/shared/answers';
+import { RecordsEditorComponent, newRecord, type PublicRecordType } from './records-editor.component';
+
+/** The radio value of "answer with dated records". */
+const RECORDS = '__records__';
 
 /** One question of the wizard: radio options (with "don't know" where offered), help, sources and an optional note. */
 @Component({
@@ -26,6 +31,7 @@ import type { LastEdit, LocalAnswer } from '../../data/answer-store';
     PortalItemComponent,
     ReferenceItemComponent,
     LocalDatePipe,
+    RecordsEditorComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './question.component.html',
@@ -41,10 +47,23 @@ export class QuestionComponent {
   readonly unanswered = input(false);
   /** Shown when a colleague gave the current answer. */
   readonly lastEdit = input<LastEdit | undefined>(undefined);
+  /** The record type of a question that may be answered with dated records. */
+  readonly recordType = input<PublicRecordType | null>(null);
   readonly optionChange = output<string>();
+  readonly recordsChange = output<AdverseRecord[]>();
   readonly noteChange = output<string>();
 
   protected readonly dontKnow = DONT_KNOW;
+  protected readonly recordsValue = RECORDS;
+  protected readonly records = computed(() => this.answer()?.records ?? null);
+  /** The radio value: the option, "don't know" or "dated records". */
+  protected readonly selected = computed(() => (this.records() ? RECORDS : (this.answer()?.optionId ?? null)));
+
+  protected choose(value: string): void {
+    const type = this.recordType();
+    if (value === RECORDS && type) this.recordsChange.emit(this.records() ? [...(this.records() ?? [])] : [newRecord(type)]);
+    else this.optionChange.emit(value);
+  }
   protected readonly noteMax = NOTE_MAX;
   private readonly noteOpened = signal(false);
   protected readonly note = computed(() => this.answer()?.note ?? '');

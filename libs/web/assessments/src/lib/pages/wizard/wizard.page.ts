@@ -24,7 +24,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
-import { isAnswered, parseAnswer } from '@scs/shared/answers';
+import { isAnswered, parseAnswer, recordsAnswer, type AdverseRecord } from '@scs/shared/answers';
 import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicDimension, type PublicPortal, type PublicQuestion, type PublicReference } from '@scs/web/catalogue';
 import { SessionService, describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, ScoreBarsComponent, formatScore, type ScoreBar } from '@scs/web/ui';
@@ -147,7 +147,13 @@ export class WizardPage {
   /** The current step's questions with what they cite. */
   protected readonly currentItems = computed(() => {
     const citations = this.citations();
-    return (this.current()?.questions ?? []).map((q) => ({ question: q, portals: citations.get(q.id)?.portals ?? [], references: citations.get(q.id)?.references ?? [] }));
+    const types = new Map((resourceValue(this.catalogue)?.recordTypes ?? []).map((r) => [r.id, r]));
+    return (this.current()?.questions ?? []).map((q) => ({
+      question: q,
+      portals: citations.get(q.id)?.portals ?? [],
+      references: citations.get(q.id)?.references ?? [],
+      recordType: (q.record ? types.get(q.record) : undefined) ?? null,
+    }));
   });
 
   protected readonly live = computed(() => {
@@ -262,6 +268,11 @@ export class WizardPage {
     this.store.setOption(q.id, optionId);
   }
 
+  /** Dated adverse records as the answer (an empty list: no such record). */
+  protected setRecords(q: PublicQuestion, records: AdverseRecord[]): void {
+    this.store.setAnswer(q.id, recordsAnswer(records));
+  }
+
   protected async changeProfile(patch: Partial<FirmProfile>): Promise<void> {
     const previous = this.profile();
     if (this.readOnly() || !previous) return;
@@ -340,8 +351,9 @@ export class WizardPage {
       optionLabel: (optionId) => {
         const value = parseAnswer(optionId);
         if (!value) return none;
-        if (value.kind === 'records') return none;
-        return value.kind === 'dontKnow' ? dontKnow : (question?.options.find((o) => o.id === value.optionId)?.label ?? value.optionId);
+        if (value.kind === 'dontKnow') return dontKnow;
+        if (value.kind === 'records') return this.transloco.translate('assessments.question.withRecords');
+        return question?.options.find((o) => o.id === value.optionId)?.label ?? value.optionId;
       },
     };
     this.dialog

@@ -1,0 +1,99 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { isApplicable, parseCatalogueFiles, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import type { ReportView } from '@scs/shared/contracts';
+import { registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
+import { MANUFACTURER_PROFILE } from './support/firms';
+
+// The credit-repair plan and the projected exposure in the German and English PDF of a real submitted assessment
+// (real assessments feature, real scoring, real Chromium), checked by PDF text extraction.
+
+function loadCatalogue(version: string): Catalogue {
+  const dir = join(process.cwd(), 'libs/shared/catalogue/data', version);
+  const files: { path: string; content: string }[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith('.yaml')) files.push({ path: join(d, e.name).slice(dir.length + 1), content: readFileSync(join(d, e.name), 'utf8') });
+    }
+  };
+  walk(dir);
+  return parseCatalogueFiles(files);
+}
+
+const monthsAgo = (n: number) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - n);
+  return d.toISOString().slice(0, 7);
+};
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const doc = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(doc, { mergePages: true });
+  return text.normalize('NFKC').replace(/\s+/g, ' ');
+}
+
+describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () => {
+  let t: TestApp;
+  let firm: TestUser;
+  let assessmentId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ REPORT_PAGES: '2', REPORT_JOB_TIMEOUT_SECONDS: '60' });
+    firm = await registerUser(t.url, { email: `repair-report-${Date.now()}@firm.example`, firmName: 'Muster Repair GmbH' });
+    firm.http.bearer = firm.accessToken;
+    expect((await firm.http.put(`/api/orgs/${firm.orgId}/profile`, { name: 'Muster Repair GmbH', ...MANUFACTURER_PROFILE })).status).toBe(200);
+    const started = await firm.http.post<{ id: string; catalogueVersion: string }>(`/api/orgs/${firm.orgId}/assessments`, {});
+    expect(started.status).toBe(201);
+    assessmentId = started.body.id;
+    const catalogue = loadCatalogue(started.body.catalogueVersion);
+    const profile = MANUFACTURER_PROFILE as unknown as FirmProfile;
+    const lowest = (q: Catalogue['questions'][number]) => [...q.options].sort((x, y) => x.exposure - y.exposure)[0]!.id;
+    const answers = catalogue.questions
+      .filter((q) => isApplicable(q.applicability, profile))
+      .map((q) =>
+        q.id === 'M6'
+          ? { questionId: 'M6', optionId: null, records: [{ decided: monthsAgo(8), tier: 'moderate', status: 'open' }], baseRevision: 0 }
+          : { questionId: q.id, optionId: lowest(q), baseRevision: 0 },
+      );
+    expect(answers.some((a) => a.questionId === 'M6')).toBe(true);
+    expect((await firm.http.put(`/api/assessments/${assessmentId}/answers`, { answers })).status).toBe(200);
+    expect((await firm.http.post(`/api/assessments/${assessmentId}/submit`)).status).toBe(200);
+  }, 60000);
+  afterAll(() => t?.close());
+
+  async function render(locale: 'de' | 'en'): Promise<string> {
+    const res = await firm.http.post<ReportView>(`/api/assessments/${assessmentId}/reports`, { locale });
+    expect(res.status).toBe(202);
+    const started = Date.now();
+    for (;;) {
+      const r = await firm.http.get<ReportView>(`/api/reports/${res.body.id}`);
+      if (r.body.status === 'done') break;
+      if (r.body.status === 'failed' || Date.now() - started > 90000) throw new Error(`report ${r.body.status}: ${r.body.error}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const file = await fetch(`${t.url}/api/reports/${res.body.id}/pdf`, { headers: { authorization: `Bearer ${firm.accessToken}` } });
+    expect(file.status).toBe(200);
+    return pdfText(new Uint8Array(await file.arrayBuffer()));
+  }
+
+  it('the German PDF contains the repair plan and the projected exposure', async () => {
+    const text = await render('de');
+    expect(text).toContain('Plan zur Kreditwiederherstellung');
+    for (const label of ['Entscheidungsdatum', 'Stufe', 'Frühester Antragstermin', 'Automatisches Ende', 'Antragsweg', 'Unterlagen', 'Bearbeitungszeiten']) expect(text).toContain(label);
+    expect(text).toContain('M6');
+    expect(text).toContain('Mittel');
+    expect(text).toContain('Voraussichtliche Betroffenheit (nächste 36 Monate)');
+    expect(text).toContain('Gesamt'); // legend of the projected chart (SVG text)
+  }, 120000);
+
+  it('the English PDF contains the repair plan and the projected exposure', async () => {
+    const text = await render('en');
+    expect(text).toContain('Credit-repair plan');
+    for (const label of ['Decision date', 'Tier', 'Earliest repair date', 'Automatic end', 'Channel', 'Documents', 'Processing times']) expect(text).toContain(label);
+    expect(text).toContain('Moderate');
+    expect(text).toContain('Projected exposure (next 36 months)');
+  }, 120000);
+});
