@@ -18,8 +18,11 @@ interface AssessmentView {
   result: { level: string; score: number; findings: { questionId: string }[]; unanswered: string[] } | null;
 }
 
-function loadCatalogue(): Catalogue {
-  const dir = join(process.cwd(), 'libs/shared/catalogue/data/2026.1');
+/** The catalogue version the API serves by default (the newest in force): the one new self-checks are pinned to. */
+const CURRENT_VERSION = '2026.2';
+
+function loadCatalogue(version = CURRENT_VERSION): Catalogue {
+  const dir = join(process.cwd(), 'libs/shared/catalogue/data', version);
   const files: { path: string; content: string }[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {

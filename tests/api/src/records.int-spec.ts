@@ -68,11 +68,11 @@ describe('dated adverse records (real PostgreSQL)', () => {
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body.message)).toMatch(field);
     };
-    await bad([{ decided: '2025-13', tier: 'moderate', status: 'open' }], /decided must be a month YYYY-MM/);
+    await bad([{ decided: '2025-13', tier: 'moderate', status: 'open' }], /decided: must be a month YYYY-MM/i);
     await bad([{ decided: '1989-12', tier: 'moderate', status: 'open' }], /records\[0\]\.decided: decided must not be before 1990-01/);
     await bad([{ decided: '2099-01', tier: 'moderate', status: 'open' }], /records\[0\]\.decided: decided must not be after the current month/);
     await bad([{ decided: '2025-01', tier: 'huge', status: 'open' }], /records\[0\]\.tier: tier must be one of warning, minor, moderate, serious/);
-    await bad([{ decided: '2025-01', tier: 'moderate', status: 'pending' }], /status must be one of open, repair_applied, repaired, removed, ended/);
+    await bad([{ decided: '2025-01', tier: 'moderate', status: 'pending' }], /status: must be one of open, repair_applied, repaired, removed, ended/i);
     await bad(Array.from({ length: 51 }, () => ({ decided: '2025-01', tier: 'moderate', status: 'open' })), /at most 50 records/);
     const noRecords = await http.put<{ message: string }>(`/api/assessments/${a.id}/answers`, { answers: [{ questionId: 'M1', optionId: null, records: [], baseRevision: 0 }] });
     expect(noRecords.status).toBe(400);

@@ -6,8 +6,9 @@ import { score } from './score';
 
 /**
  * Projected exposure: the score month by month from `asOf` (month 0) to `asOf + months`, assuming every counting
- * record is repaired at its earliest repair date (not before `asOf`) and nothing new happens. Records whose repair
- * date is unknown keep counting until their publication ends (if it ends by time). Processing times are not added.
+ * record is repaired at its earliest repair date (taking effect the month after `asOf` at the earliest, so month 0 is
+ * today's score) and nothing new happens. Records whose repair date is unknown keep counting until their publication
+ * ends (if it ends by time).
  */
 export function projectExposure(catalogue: Catalogue, profile: FirmProfile, answers: AnswerMap, asOf: string | Date, months = 36): ProjectionPoint[] {
   const start = toMonth(asOf);

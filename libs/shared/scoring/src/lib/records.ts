@@ -189,7 +189,9 @@ export function answersRepairedAtEarliest(catalogue: Catalogue, answers: AnswerM
     const records = answer.records.map((r, i) => {
       const e = evaluated[i]!;
       if (!e.counts || e.repairFrom === null) return r;
-      return { ...r, status: 'repaired' as const, statusDate: maxMonth(e.repairFrom, asOf) };
+      // Applied for at the earliest, but not before now; processing (10 + 3 or 7 working days) makes it count from
+      // the next month at the earliest, so month 0 of a projection is always today's exposure.
+      return { ...r, status: 'repaired' as const, statusDate: maxMonth(e.repairFrom, addMonths(asOf, 1)) };
     });
     out[question.id] = { ...answer, records };
   }

@@ -116,8 +116,14 @@ export const RESEARCH_MODULE_2026_1: ResearchModule = {
   ],
 };
 
+/**
+ * Catalogue 2026.2 asks the same research questions (same ids, texts and options), so that answers stay comparable
+ * across the two waves.
+ */
+export const RESEARCH_MODULE_2026_2: ResearchModule = { ...RESEARCH_MODULE_2026_1, version: '2026.2' };
+
 /** Every research module version, oldest first. */
-export const RESEARCH_MODULES: readonly ResearchModule[] = [RESEARCH_MODULE_2026_1];
+export const RESEARCH_MODULES: readonly ResearchModule[] = [RESEARCH_MODULE_2026_1, RESEARCH_MODULE_2026_2];
 
 /** The module of a catalogue version (none when the version has no module file yet: copy it when adding a version). */
 export function researchModuleFor(catalogueVersion: string): ResearchModule | undefined {
