@@ -1,9 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCatalogueFiles, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { score } from '@scs/shared/scoring';
 import { answerFromCode, answerMap } from '@scs/shared/answers';
 import { HttpClient, startTestApp, type TestApp } from './support/app';
+import { loadCatalogue } from './support/catalogue';
 import { MANUFACTURER_PROFILE, registerFirm, type RegisteredFirm } from './support/firms';
 
 interface AnswerView { questionId: string; optionId: string | null; revision: number; note: string | null }
@@ -16,22 +15,6 @@ interface AssessmentView {
   overallScore: number | null;
   level: string | null;
   result: { level: string; score: number; findings: { questionId: string }[]; unanswered: string[] } | null;
-}
-
-/** The catalogue version the API serves by default (the newest in force): the one new self-checks are pinned to. */
-const CURRENT_VERSION = '2026.2';
-
-function loadCatalogue(version = CURRENT_VERSION): Catalogue {
-  const dir = join(process.cwd(), 'libs/shared/catalogue/data', version);
-  const files: { path: string; content: string }[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.yaml')) files.push({ path: join(d, e.name).slice(dir.length + 1), content: readFileSync(join(d, e.name), 'utf8') });
-    }
-  };
-  walk(dir);
-  return parseCatalogueFiles(files);
 }
 
 describe('assessments (real PostgreSQL)', () => {

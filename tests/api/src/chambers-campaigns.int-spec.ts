@@ -1,29 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { MailService } from '@scs/api/accounts';
-import { isApplicable, parseCatalogueFiles, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import {
   createChamberWithAdmin, HttpClient, loginUser, type MailCatcher, registerUser, startMailCatcher, startTestApp, type TestApp, type TestUser, tokenOfLink,
 } from './support/app';
+import { loadCatalogue } from './support/catalogue';
 import { MANUFACTURER_PROFILE } from './support/firms';
 
 interface Campaign { id: string; title: string; status: string; invited: number; joined: number; closedAt: string | null }
 interface Progress { invited: number; opened: number; joined: number; started: number; submitted: number; sharingFirms: number; complete: boolean; k: number }
 interface CampaignFirm { firmId: string; name: string; member: boolean; status: string | null }
 interface InviteResult { invited: number; duplicates: number; alreadyInvited: number; rejected: { line: number; value: string; reason: string }[] }
-
-function loadCatalogue(): Catalogue {
-  const dir = join(process.cwd(), 'libs/shared/catalogue/data/2026.1');
-  const files: { path: string; content: string }[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.yaml')) files.push({ path: join(d, e.name).slice(dir.length + 1), content: readFileSync(join(d, e.name), 'utf8') });
-    }
-  };
-  walk(dir);
-  return parseCatalogueFiles(files);
-}
 
 /** Undoes RFC 2047 encoded words (=?UTF-8?Q?...?=) in a mail header. */
 function decodeHeader(value: string): string {
