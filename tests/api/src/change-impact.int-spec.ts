@@ -1,11 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createAdmin } from '@scs/api/accounts';
-import { carryOverAnswer, isApplicable, parseCatalogueFiles, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import { carryOverAnswer, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { score } from '@scs/shared/scoring';
 import { answerMap } from '@scs/shared/answers';
 import type { ChangeImpactNotifyResult, ChangeImpactSummary, ChangeImpactView } from '@scs/shared/contracts';
 import { loginUser, startTestApp, type TestApp } from './support/app';
+import { loadCatalogue } from './support/catalogue';
 import { MANUFACTURER_PROFILE, registerFirm, type RegisteredFirm } from './support/firms';
 
 interface AssessmentView {
@@ -14,19 +13,6 @@ interface AssessmentView {
   catalogueVersion: string;
   answers: { questionId: string; optionId: string | null; note: string | null }[];
   result: { score: number } | null;
-}
-
-function loadCatalogue(version: string): Catalogue {
-  const dir = join(process.cwd(), 'libs/shared/catalogue/data', version);
-  const files: { path: string; content: string }[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.yaml')) files.push({ path: join(d, e.name).slice(dir.length + 1), content: readFileSync(join(d, e.name), 'utf8') });
-    }
-  };
-  walk(dir);
-  return parseCatalogueFiles(files);
 }
 
 describe('change impact: a firm assessed on 2026.1 when 2026.2 is in force (real PostgreSQL)', () => {

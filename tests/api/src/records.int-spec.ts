@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCatalogueFiles, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { HttpClient, startTestApp, type TestApp } from './support/app';
+import { loadCatalogue } from './support/catalogue';
 import { MANUFACTURER_PROFILE, registerFirm, type RegisteredFirm } from './support/firms';
 
 // Dated adverse records end to end: save a records answer, submit, read the repair plan and projection, turn the
@@ -17,19 +16,6 @@ interface AssessmentView {
   result: { score: number; findings: { questionId: string; optionId: string; records?: { counted: number } }[] } | null;
   repairPlan?: PlanItem[];
   projection?: Point[];
-}
-
-function loadCatalogue(version: string): Catalogue {
-  const dir = join(process.cwd(), `libs/shared/catalogue/data/${version}`);
-  const files: { path: string; content: string }[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.yaml')) files.push({ path: join(d, e.name).slice(dir.length + 1), content: readFileSync(join(d, e.name), 'utf8') });
-    }
-  };
-  walk(dir);
-  return parseCatalogueFiles(files);
 }
 
 const monthsAgo = (n: number) => {

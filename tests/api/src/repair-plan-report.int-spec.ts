@@ -1,26 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { isApplicable, parseCatalogueFiles, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import type { ReportView } from '@scs/shared/contracts';
 import { registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
+import { loadCatalogue } from './support/catalogue';
 import { MANUFACTURER_PROFILE } from './support/firms';
 
 // The credit-repair plan and the projected exposure in the German and English PDF of a real submitted assessment
 // (real assessments feature, real scoring, real Chromium), checked by PDF text extraction.
-
-function loadCatalogue(version: string): Catalogue {
-  const dir = join(process.cwd(), 'libs/shared/catalogue/data', version);
-  const files: { path: string; content: string }[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.yaml')) files.push({ path: join(d, e.name).slice(dir.length + 1), content: readFileSync(join(d, e.name), 'utf8') });
-    }
-  };
-  walk(dir);
-  return parseCatalogueFiles(files);
-}
 
 const monthsAgo = (n: number) => {
   const d = new Date();
