@@ -42,8 +42,14 @@ describe('accounts in Chromium: register, profile, invite a colleague who accept
     await owner.waitForURL((u) => !u.pathname.startsWith('/verify-email'));
 
     // Fill the catalogue fields through the API, then edit the profile in the form as a user would.
-    const me = await apiFromPage<{ memberships: { orgId: string }[] }>(owner, 'GET', '/api/auth/me');
-    const orgId = me.body.memberships[0].orgId;
+    // Signing in happens in the page after the link is confirmed: wait until the session answers.
+    let me = await apiFromPage<{ memberships?: { orgId: string }[] }>(owner, 'GET', '/api/auth/me');
+    for (let i = 0; i < 40 && me.status !== 200; i++) {
+      await owner.waitForTimeout(250);
+      me = await apiFromPage<{ memberships?: { orgId: string }[] }>(owner, 'GET', '/api/auth/me');
+    }
+    expect(me.status).toBe(200);
+    const orgId = me.body.memberships?.[0]?.orgId as string;
     const saved = await apiFromPage(owner, 'PUT', `/api/orgs/${orgId}/profile`, { name: 'E2E Maschinenbau (Suzhou) Co., Ltd.', ...PROFILE });
     expect(saved.status).toBe(200);
     await owner.goto(baseUrl() + '/firm/profile');

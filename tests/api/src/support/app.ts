@@ -36,6 +36,9 @@ export async function startTestApp(
     JWT_SECRET: 'integration-test-secret-0123456789abcdef',
     RESEARCH_PSEUDONYM_KEY: 'integration-test-pseudonym-key-0123456789',
     WEB_DIST: '/nonexistent',
+    // Suites share one database and so one login rate-limit counter per route and IP: a wide default keeps one suite's
+    // registrations from throttling the next; the rate-limit tests set their own, small limit.
+    LOGIN_RATE_LIMIT: '1000',
     ...env,
   });
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] });
