@@ -15,6 +15,7 @@ import {
   codebookDdi,
   codebookHtml,
   isClosedWave,
+  meansTable,
   microdataHeader,
   microdataRow,
   microdataVariables,
@@ -31,6 +32,7 @@ import {
   type QiCombination,
   type WaveSummary,
 } from '@scs/shared/disclosure';
+import type { PlatformBenchmark } from '@scs/shared/contracts';
 import { RESEARCH_MODULES } from '../module/research-module.2026.1';
 import { AggregatesService } from './aggregates.service';
 import { recordsOfWave, vocabularyOf } from './engine';
@@ -275,6 +277,29 @@ export class ResearchService {
       if (!(e instanceof NotFoundException)) throw e;
     }
     return this.peerBenchmarkFor(profile);
+  }
+
+  /**
+   * Platform-wide comparison: the "all firms" row of the latest closed wave's means table (published cells only,
+   * k-controlled like every research table). Shown to chambers that do not have enough members for a release.
+   */
+  async platformBenchmark(): Promise<PlatformBenchmark | null> {
+    const k = this.config.researchK;
+    const wave = (await this.closedWaves()).at(-1);
+    const summary = wave ? await this.summaryOf(wave) : null;
+    if (!wave || !summary || summary.firms < k) return null;
+    const catalogues = (await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))).flatMap((c) => (c ? [c.catalogue] : []));
+    const dims = vocabularyOf(catalogues).dimensions;
+    const table = meansTable(summary, planWave(summary, k), dims, 'size');
+    const total = table.rows.find((r) => r.total);
+    if (!total || total.suppressed || total.n.value === null) return null;
+    const [overall, ...rest] = total.cells;
+    return {
+      wave,
+      firms: total.n.value,
+      overall: { value: overall.value, display: overall.display, status: overall.status },
+      dimensions: dims.map((d, i) => ({ label: d.label, mean: { value: rest[i]?.value ?? null, display: rest[i]?.display ?? '.', status: rest[i]?.status ?? 'suppressed' } })),
+    };
   }
 
   /** The peer benchmark of a firm with this profile (e.g. the profile an assessment was submitted with). */
