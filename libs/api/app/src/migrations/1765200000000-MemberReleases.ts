@@ -5,6 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * quarter, stored here and served unchanged. `status` is `published` (tables present) or `withheld` (fewer than k
  * members, or fewer than k firms changed since the previous published release). `fingerprints` (one hash per counted
  * firm and the assessment it counted with) stay on the server: they are what the minimum-change rule compares.
+ * `research.microdata_release`: the quasi-identifier generalisation of the researchers' microdata, fixed per release
+ * (every file of every wave set uses it) and only ever coarsened, so the union of all downloads stays k-anonymous.
  */
 export class MemberReleases1765200000000 implements MigrationInterface {
   name = 'MemberReleases1765200000000';
@@ -28,9 +30,16 @@ export class MemberReleases1765200000000 implements MigrationInterface {
       CONSTRAINT "CHK_chamber_release_published" CHECK (("status" = 'published') = ("tables" IS NOT NULL AND "version" IS NOT NULL))
     )`);
     await q.query(`CREATE UNIQUE INDEX "UQ_chamber_release_version" ON "chamber_release" ("chamber_id", "version") WHERE "version" IS NOT NULL`);
+    await q.query(`CREATE TABLE "research"."microdata_release" (
+      "version" integer NOT NULL,
+      "levels" jsonb NOT NULL,
+      "waves" jsonb NOT NULL,
+      CONSTRAINT "PK_microdata_release" PRIMARY KEY ("version")
+    )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "research"."microdata_release"`);
     await q.query(`DROP TABLE "chamber_release"`);
   }
 }
