@@ -30,7 +30,7 @@ describe('attack 4: differencing a closed wave around one revocation', () => {
       );
     }
     target = await registerFirm(t.url, {}, 'Revoking Target Co., Ltd.');
-    const grant = await target.http.put(`/api/orgs/${target.orgId}/consents`, { kind: 'research', granted: true, textVersion: 1 });
+    const grant = await target.http.put(`/api/orgs/${target.orgId}/consents`, { kind: 'research', granted: true, textVersion: 2 });
     expect(grant.status).toBe(200);
     const profile = { ...MANUFACTURER_PROFILE } as unknown as FirmProfile;
     const applicable = applicableQuestions(catalogue, profile);
