@@ -21,11 +21,11 @@ export class MemberAggregatesResponse implements MemberAggregatesView {
   tables!: AggregateTable[];
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
   @ApiProperty({ enum: ['published', 'not_enough_members'] }) status!: 'published' | 'not_enough_members';
-  @ApiProperty({ nullable: true, type: 'object', description: 'The release served: closed quarter, version, members counted, publication time' }) release!: MemberRelease | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'The release served: closed quarter, version, members counted, publication time' }) release!: MemberRelease | null;
   @ApiProperty({ description: 'The quarter still running (changes reach the next release)' }) collecting!: string;
-  @ApiProperty({ type: 'object', description: 'Public release rule: score band width, count rounding base' }) coarsening!: { scoreBand: number; countBase: number };
-  @ApiProperty({ nullable: true, type: 'object', description: '"Not enough members yet" explanation (en/de)' }) message!: LocalText | null;
-  @ApiProperty({ nullable: true, type: 'object', description: 'Platform-wide comparison while the chamber has no release' }) platform!: PlatformBenchmark | null;
+  @ApiProperty({ type: Object, description: 'Public release rule: score band width, count rounding base' }) coarsening!: { scoreBand: number; countBase: number };
+  @ApiProperty({ nullable: true, type: Object, description: '"Not enough members yet" explanation (en/de)' }) message!: LocalText | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Platform-wide comparison while the chamber has no release' }) platform!: PlatformBenchmark | null;
 }
 
 export class DistributionResponse implements DistributionView {
