@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CatalogueService } from '@scs/api/catalogue';
 import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import type { DistributionView, MemberAggregatesView, ReportView } from '@scs/shared/contracts';
+import { MemberAggregatesService } from '@scs/api/chambers';
 import { createChamberWithAdmin, registerUser, startTestApp, type TestApp, type TestUser, tokenOfLink } from './support/app';
 import { MANUFACTURER_PROFILE } from './support/firms';
 
@@ -92,22 +93,30 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
     expect((await user.http.put(`/api/orgs/${user.orgId}/consents`, { kind: 'chamber', granted: true, textVersion: version })).status).toBe(200);
   }
 
-  it('suppresses everything while fewer than k members share their results', async () => {
+  /** Quarters moved forward: releases are cut per closed quarter. */
+  let quarters = 0;
+  const nextQuarter = () => {
+    quarters += 1;
+    t.app.get(MemberAggregatesService).clock = () => new Date(Date.now() + quarters * 93 * 86_400_000);
+  };
+
+  it('answers "not enough members yet" (no tables of dots) while fewer than k members share their results', async () => {
     for (const f of firms.slice(0, K - 1)) await shareResults(f);
+    nextQuarter();
     const view = await aggregates();
-    expect(view).toMatchObject({ k: K, firms: null, published: false });
-    expect(view.tables.map((tb) => tb.id)).toEqual(['level-by-sector', 'means-by-size', 'means-by-sector', 'frequent-findings']);
-    for (const table of view.tables) {
-      const total = table.rows.find((r) => r.total);
-      expect(total?.n.display).toBe('.');
-      expect(total?.cells.every((c) => c.display === '.' && c.value === null)).toBe(true);
-    }
+    expect(view).toMatchObject({ k: K, firms: null, published: false, status: 'not_enough_members', release: null, tables: [] });
+    expect(view.message?.en).toContain('Not enough members');
+    expect(view.message?.de).toContain('nicht genug Mitglieder');
+    expect(JSON.stringify(view)).not.toContain('Bench Firm');
   });
 
   it('publishes the tables from k consenting members on, counting only those who consented, and lists only findings of at least k members', async () => {
     for (const f of firms.slice(K - 1, 6)) await shareResults(f); // firm 6 never consents
+    expect((await aggregates()).published).toBe(false); // the running quarter reaches only the next release
+    nextQuarter();
     const view = await aggregates();
-    expect(view).toMatchObject({ firms: 6, published: true });
+    expect(view).toMatchObject({ firms: 6, published: true, status: 'published', release: { version: 1, firms: 6 } });
+    expect((await aggregates()).computedAt).toBe(view.computedAt); // stored, served unchanged
     const levels = view.tables.find((tb) => tb.id === 'level-by-sector');
     expect(levels?.rows.find((r) => r.total)?.n).toEqual({ value: 6, display: '6', status: 'value' });
     const means = view.tables.find((tb) => tb.id === 'means-by-size');

@@ -44,7 +44,7 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
     return (await t.dataSource.query(`SELECT * FROM "research"."record" WHERE "pseudonym" = $1`, [pseudonym])) as Record<string, unknown>[];
   };
 
-  const grant = (f: RegisteredFirm, granted: boolean, textVersion: number | undefined = 1) =>
+  const grant = (f: RegisteredFirm, granted: boolean, textVersion: number | undefined = 2) =>
     f.http.put<unknown>(`/api/orgs/${f.orgId}/consents`, { kind: 'research', granted, ...(granted ? { textVersion } : {}) });
 
   beforeAll(async () => {
@@ -63,8 +63,8 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
     const body = res.body;
     expect(res.status).toBe(200);
     expect(body.map((x) => [x.kind, x.version])).toEqual([
-      ['research', 1],
-      ['chamber', 1],
+      ['research', 2], // version 2: microdata rows exist, releases (migration 1765200000000)
+      ['chamber', 2],
       ['chamber_participation', 1],
     ]);
     expect(body[0]?.de).toMatch(/widerrufen/);
@@ -84,7 +84,7 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
     const res = await grant(firm, true);
     expect(res.status).toBe(200);
     const [row] = (await t.dataSource.query(`SELECT "text_version", "granted_by", "granted_at", "revoked_at" FROM "consent" WHERE "org_id" = $1 AND "kind" = 'research'`, [firm.orgId])) as Record<string, unknown>[];
-    expect(row).toMatchObject({ text_version: 1, granted_by: firm.userId, revoked_at: null });
+    expect(row).toMatchObject({ text_version: 2, granted_by: firm.userId, revoked_at: null });
     expect(row?.['granted_at']).toBeInstanceOf(Date);
   });
 

@@ -4,3 +4,4 @@ export { chambersEntities } from './lib/entities';
 export { ChamberBrandingService, toReportBranding, type ChamberBranding } from './lib/branding/branding.service';
 export type { ReportLanguage, LogoType } from './lib/branding/chamber-branding.entity';
 export { INVITE_LIMIT } from './lib/campaigns/address-list';
+export { MemberAggregatesService } from './lib/aggregates/member-aggregates.service';

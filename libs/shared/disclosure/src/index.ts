@@ -7,3 +7,4 @@ export * from './lib/microdata';
 export * from './lib/codebook';
 export * from './lib/csv';
 export * from './lib/synthetic';
+export * from './lib/release';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { QueueModule } from '@scs/api/core';
 import { ReportsModule } from '@scs/api/reports';
+import { ResearchModule } from '@scs/api/research';
 import { MemberAggregatesService } from './aggregates/member-aggregates.service';
 import { BenchmarkService } from './benchmark/benchmark.service';
 import { ChamberReportsController } from './benchmark/chamber-reports.controller';
@@ -23,7 +24,7 @@ import { DistributionService } from './distribution/distribution.service';
  * Chambers never read answers, scores or reports of single firms.
  */
 @Module({
-  imports: [CatalogueModule, QueueModule, ReportsModule],
+  imports: [CatalogueModule, QueueModule, ReportsModule, ResearchModule],
   controllers: [BrandingController, CampaignsController, FirmCampaignsController, ChamberReportsController, DistributionController],
   providers: [
     ChamberBrandingService, CampaignsService, CampaignInvitationsService, CampaignProgressService, MemberAggregatesService, BenchmarkService, DistributionService,

@@ -37,8 +37,35 @@ export interface MemberAggregatesView {
   /** False when fewer than k members share results: every table is then fully suppressed. */
   published: boolean;
   tables: AggregateTable[];
-  /** When the figures were computed (ISO 8601). */
+  /** When the figures were computed (ISO 8601): the release's creation time. */
   computedAt: string;
+  /** `published`: the tables of the latest published release; `not_enough_members`: no release could be published yet. */
+  status: 'published' | 'not_enough_members';
+  /** The release served (closed quarter, version, members counted); null before the first published release. */
+  release: MemberRelease | null;
+  /** The quarter still running: its members' changes reach the next release (at the earliest after it ends). */
+  collecting: string;
+  /** How every release is coarsened (public rule): scores count with the midpoint of their band, counts rounded. */
+  coarsening: { scoreBand: number; countBase: number };
+  /** A helpful explanation when nothing of the chamber can be published yet (EN/DE). */
+  message: LocalText | null;
+  /** Platform-wide comparison (latest closed research wave, all firms) for chambers without a release. */
+  platform: PlatformBenchmark | null;
+}
+
+export interface MemberRelease {
+  period: string;
+  version: number;
+  firms: number;
+  publishedAt: string;
+}
+
+export interface PlatformBenchmark {
+  wave: string;
+  firms: number;
+  /** Mean overall score of all firms of the wave (published cell, k-controlled). */
+  overall: AggregateCell;
+  dimensions: { label: LocalText; mean: AggregateCell }[];
 }
 
 /** One published number of the benchmark report. */

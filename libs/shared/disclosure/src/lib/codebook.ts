@@ -5,6 +5,10 @@ import { researchModuleVariables, type ResearchModule } from './module';
 import { MISSING, PROVINCE_GROUPS, SECTOR_GROUPS, type ResearchRecord } from './record';
 import { csvLine } from './csv';
 
+/** Scores in microdata are rounded to multiples of this many points (documented in the codebook labels). */
+export const MICRODATA_SCORE_STEP = 5;
+export const roundScore = (x: number): number => Math.round(x / MICRODATA_SCORE_STEP) * MICRODATA_SCORE_STEP;
+
 // One list of microdata variables drives the CSV columns, the codebook JSON, its HTML and its DDI-Codebook 2.5 XML,
 // so the three can never disagree with the file.
 
@@ -195,10 +199,12 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       value: (r) => (r.activities.includes(flag) ? '1' : '0'),
     });
   }
-  const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
+  // Scores leave the system rounded to MICRODATA_SCORE_STEP points: an exact score (with the answers) made every row
+  // unique and linkable across files (issue 15, attack 3).
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(roundScore(x)));
   vars.push({
     name: 'overall_score',
-    label: t('Overall exposure score (0–100)', 'Gesamt-Risikowert (0–100)'),
+    label: t(`Overall exposure score (0–100, rounded to ${MICRODATA_SCORE_STEP} points)`, `Gesamt-Risikowert (0–100, auf ${MICRODATA_SCORE_STEP} Punkte gerundet)`),
     type: 'numeric',
     missing: NUMERIC_MISSING,
     universe: ALL_FIRMS_UNIVERSE,
@@ -220,7 +226,7 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
   for (const d of dims.values()) {
     vars.push({
       name: `score_${d.id}`,
-      label: t(`${d.code} ${d.name.en}: exposure score (0–100)`, `${d.code} ${d.name.de}: Risikowert (0–100)`),
+      label: t(`${d.code} ${d.name.en}: exposure score (0–100, rounded to ${MICRODATA_SCORE_STEP} points)`, `${d.code} ${d.name.de}: Risikowert (0–100, auf ${MICRODATA_SCORE_STEP} Punkte gerundet)`),
       type: 'numeric',
       missing: NUMERIC_MISSING,
       universe: t('Firms to which at least one question of the dimension applies', 'Unternehmen, für die mindestens eine Frage der Dimension gilt'),

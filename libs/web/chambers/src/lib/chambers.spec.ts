@@ -109,21 +109,43 @@ describe('chambers web feature', () => {
       id, title: { en: `Table ${id}`, de: `Tabelle ${id}` }, k: 5, valueKind: 'count', columns: [{ key: 'low', label: { en: 'Low', de: 'Niedrig' } }], rows, notes: [{ en: 'Note', de: 'Hinweis' }],
     });
 
-    it('shows suppressed cells as "." and says why nothing is charted while fewer than k members share results', async () => {
+    const base = { chamberId: 'chamber-1', k: 5, collecting: '2027-Q1', coarsening: { scoreBand: 25, countBase: 5 }, computedAt: '2026-11-26T10:00:00Z' };
+
+    it('answers "not enough members yet" with the platform-wide comparison instead of tables of dots', async () => {
       const fixture = TestBed.createComponent(MembersPage);
-      const total = { key: '*', label: { en: 'All firms', de: 'Alle' }, total: true, n: cell(null), cells: [cell(null)] };
       (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/member-aggregates')).flush({
-        chamberId: 'chamber-1', k: 5, firms: null, published: false, computedAt: '2026-11-26T10:00:00Z',
-        tables: [table('level-by-sector', [total]), table('frequent-findings', [])],
+        ...base, firms: null, published: false, status: 'not_enough_members', release: null, tables: [],
+        message: { en: 'Not enough members have shared their results yet.', de: 'Bisher haben nicht genug Mitglieder ihre Ergebnisse geteilt.' },
+        platform: { wave: '2026-H1', firms: 120, overall: cell(41.3), dimensions: [{ label: { en: 'T Tax', de: 'T Steuern' }, mean: cell(38.5) }] },
       });
       (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/benchmark-reports')).flush([]);
       await settle(fixture);
       const el = fixture.nativeElement as HTMLElement;
       expect(text(el.querySelector('[data-testid="members-counted"]'))).toBe('.');
-      expect(text(el.querySelector('[data-testid="members-suppressed"]'))).toBe('Fewer than 5 members share their results so far, so every figure is suppressed.');
-      expect([...el.querySelectorAll('[data-testid="table-level-by-sector"] tbody td')].map(text)).toEqual(['.', '.']);
-      expect(text(el.querySelector('[data-testid="no-findings"]'))).toContain('at least 5 members');
+      expect(text(el.querySelector('[data-testid="members-suppressed"]'))).toBe('Not enough members have shared their results yet.');
+      expect(text(el.querySelector('[data-testid="platform-benchmark"]'))).toContain('wave 2026-H1 (120 firms)');
+      expect(text(el.querySelector('[data-testid="platform-overall"]'))).toBe('41.3');
+      expect(text(el.querySelector('[data-testid="platform-benchmark"]'))).toContain('T Tax');
+      expect(el.querySelectorAll('table[data-testid^="table-"], [data-testid^="table-"]').length).toBe(0);
+      expect(text(el)).not.toContain('Tables');
       expect(text(el)).toContain('No benchmark report yet.');
+    });
+
+    it('shows the served release and its tables once one is published', async () => {
+      const fixture = TestBed.createComponent(MembersPage);
+      const total = { key: '*', label: { en: 'All firms', de: 'Alle' }, total: true, n: cell(10), cells: [cell(5)] };
+      (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/member-aggregates')).flush({
+        ...base, firms: 10, published: true, status: 'published', release: { period: '2026-Q4', version: 2, firms: 10, publishedAt: '2027-01-02T10:00:00Z' },
+        message: null, platform: null, tables: [table('level-by-sector', [total]), table('frequent-findings', [])],
+      });
+      (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/benchmark-reports')).flush([]);
+      await settle(fixture);
+      const el = fixture.nativeElement as HTMLElement;
+      expect(text(el.querySelector('[data-testid="members-counted"]'))).toBe('10');
+      expect(text(el.querySelector('[data-testid="members-release"]'))).toContain('Release 2026-Q4 (version 2)');
+      expect(text(el.querySelector('[data-testid="members-release"]'))).toContain('at least 5 members');
+      expect([...el.querySelectorAll('[data-testid="table-level-by-sector"] tbody td')].map(text)).toEqual(['10', '5']);
+      expect(text(el.querySelector('[data-testid="no-findings"]'))).toContain('at least 5 members');
     });
   });
 

@@ -46,14 +46,14 @@ describe('member tables (disclosure control over a chamber\'s consenting members
     expect(result.tables.find((x) => x.id === 'frequent-findings')?.rows.filter((r) => !r.total)).toEqual([]);
   });
 
-  it('publishes the totals from k members on and lists findings of at least k members that not all of them share', () => {
+  it('publishes the totals from k members on and lists findings of at least k members that not all of them share (release rule: counts rounded to multiples of k, scores by band midpoint)', () => {
     const result = memberTables(members(8), VOCABULARY, 5);
     expect(result).toMatchObject({ firms: 8, published: true });
     const findings = result.tables.find((x) => x.id === 'frequent-findings');
-    expect(findings?.rows.map((r) => [r.key, r.n.value, r.cells[0]?.display])).toEqual([['T1:late', 6, '75.0 %']]);
+    expect(findings?.rows.map((r) => [r.key, r.n.value, r.cells[0]?.display])).toEqual([['T1:late', 5, '62.5 %']]); // 6 of 8, rounded to 5
     const means = result.tables.find((x) => x.id === 'means-by-size');
     expect(means?.columns.map((c) => c.key)).toEqual(['overall', 'tax', 'customs']);
-    expect(means?.rows.find((r) => r.total)?.cells.map((c) => c.value)).toEqual([23.5, 13.5, 33.5]);
+    expect(means?.rows.find((r) => r.total)?.cells.map((c) => c.value)).toEqual([21.9, 12.5, 37.5]); // overall 20–27: five in band 0–25 (12.5), three in 25–50 (37.5)
   });
 
   it('suppresses a size band with fewer than k members and never charts it', () => {
@@ -81,22 +81,23 @@ describe('member tables (disclosure control over a chamber\'s consenting members
 describe('benchmark data (what the member benchmark PDF may print)', () => {
   const participation = { invited: 30, joined: 12, submitted: null, campaigns: [{ title: 'Herbst', invited: 30, joined: 12, submitted: null }] };
 
-  it('takes only published cells: a level held by one or two members and suppressed groups are left out and counted', () => {
+  it('takes only published cells: level counts rounded to multiples of k (one or two members show 0)', () => {
     const list = [...members(8), member(8, { level: 'critical' })];
     const data = benchmarkData({ tables: memberTables(list, VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'de', k: 5 }, new Date('2026-11-26T12:00:00Z'));
     expect(data.firms).toBe(9);
-    expect(data.levels.map((l) => [l.level, l.firms])).toEqual([['low', 4], ['moderate', 4], ['high', 0]]);
-    expect(data.suppressedCells).toBeGreaterThan(0);
-    expect(data.levels.find((l) => l.level === 'critical')).toBeUndefined();
+    expect(data.levels.map((l) => [l.level, l.firms])).toEqual([['low', 5], ['moderate', 5], ['high', 0], ['critical', 0]]);
+    // The release rounds every level count (a single critical member shows 0, not "<3"): no total cell is withheld.
+    expect(data.suppressedCells).toBe(0);
     expect(data.dimensions.map((d) => d.name)).toEqual(['Tax (de)', 'Customs (de)']);
-    expect(data.findings.map((f) => [f.title, f.firms])).toEqual([['Late filings (de)', 6]]);
+    expect(data.findings.map((f) => [f.title, f.firms])).toEqual([['Late filings (de)', 5]]);
     expect(data.generatedAt).toBe('2026-11-26T12:00:00.000Z');
   });
 
   it('prints a merged level column as published (all members in one level would otherwise be stated)', () => {
     const list = Array.from({ length: 8 }, (_, i) => member(i, { level: 'critical' }));
     const data = benchmarkData({ tables: memberTables(list, VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'en', k: 5 });
-    expect(data.levels.map((l) => [l.label, l.level, l.firms])).toEqual([['low', 'low', 0], ['moderate', 'moderate', 0], ['high / critical', 'critical', 8]]);
+    expect(data.levels.map((l) => [l.label, l.level, l.firms])).toEqual([['low', 'low', 0], ['moderate', 'moderate', 0], ['high / critical', 'critical', 10]]);
+    expect(data.levels.every((l) => l.share <= 1)).toBe(true);
   });
 
   it('prints no result figure at all below k members', () => {

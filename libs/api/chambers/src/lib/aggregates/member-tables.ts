@@ -5,6 +5,8 @@ import {
   SIZE_BANDS,
   SUPPRESSED,
   addRecord,
+  coarsenScore,
+  roundCount,
   countCell,
   emptyWaveSummary,
   levelBySectorTable,
@@ -92,12 +94,39 @@ function toRecord(m: MemberResult): ResearchRecord | null {
     headcountBand: m.headcountBand as ResearchRecord['headcountBand'],
     legalForm: m.legalForm as ResearchRecord['legalForm'],
     activities: [],
-    dimensionScores: m.dimensionScores,
-    overallScore: m.overallScore,
+    // Release rule (docs/privacy.md): a member's scores count with the midpoint of their band, never exactly.
+    dimensionScores: Object.fromEntries(Object.entries(m.dimensionScores).map(([d, v]) => [d, coarsenScore(v)])),
+    overallScore: coarsenScore(m.overallScore),
     level: m.level,
     answers: {},
   };
 }
+
+/**
+ * Category counts of a release rounded to multiples of `base` (k): a count of 1 or 2 ("<3") and 0 both show 0, so one
+ * member's category does not stand out; the row's firm count (`n`) stays as planned.
+ */
+export function roundedCounts(table: AggregateTable, base: number): AggregateTable {
+  const round = (c: AggregateCell): AggregateCell => {
+    if (c.status === 'suppressed') return c;
+    const exact = c.status === 'value' ? (c.value ?? 0) : 0; // "<3" and "–" hold fewer than 3 firms
+    const value = roundCount(exact, base);
+    return { value, display: String(value), status: 'value' };
+  };
+  return {
+    ...table,
+    rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(round) })),
+    notes: [
+      ...table.notes,
+      t(`Counts of members per level rounded to multiples of ${base}.`, `Anzahl der Mitglieder je Stufe auf Vielfache von ${base} gerundet.`),
+    ],
+  };
+}
+
+const MEANS_NOTE = t(
+  'Release rule: each member\'s scores count with the midpoint of their 25-point band (0–25, 25–50, 50–75, 75–100).',
+  'Veröffentlichungsregel: Die Werte jedes Mitglieds gehen mit der Mitte ihres 25-Punkte-Bands ein (0–25, 25–50, 50–75, 75–100).',
+);
 
 function toView(table: DisclosedTable, id: AggregateTable['id']): AggregateTable {
   return {
@@ -127,13 +156,14 @@ export function frequentFindingsTable(members: readonly MemberResult[], plan: Wa
     : [];
   const severity = (key: string) => SEVERITY_ORDER.indexOf(vocabulary.findings.get(key)?.severity ?? 'low');
   publishable.sort(([a, na], [b, nb]) => nb - na || severity(a) - severity(b) || a.localeCompare(b, 'en', { numeric: true }));
-  const share = (n: number): AggregateCell => {
+  const share = (exact: number): AggregateCell => {
+    const n = roundCount(exact, k);
     const value = Math.round((n / total) * 1000) / 10;
     return { value, display: `${value.toFixed(1)} %`, status: 'value' };
   };
   const rows = publishable.slice(0, TOP_FINDINGS).map(([key, n]) => {
     const info = vocabulary.findings.get(key) as FindingInfo;
-    return { key, label: t(`${info.dimensionCode} · ${info.label.en}`, `${info.dimensionCode} · ${info.label.de}`), total: false, n: countCell(n), cells: [share(n)] };
+    return { key, label: t(`${info.dimensionCode} · ${info.label.en}`, `${info.dimensionCode} · ${info.label.de}`), total: false, n: countCell(roundCount(n, k)), cells: [share(n)] };
   });
   return {
     id: 'frequent-findings',
@@ -144,8 +174,8 @@ export function frequentFindingsTable(members: readonly MemberResult[], plan: Wa
     rows: plan.base.totalPublished ? rows : [{ key: '*', label: t('All members', 'Alle Mitglieder'), total: true, n: total === 0 ? countCell(0) : SUPPRESSED, cells: [total === 0 ? EMPTY : SUPPRESSED] }],
     notes: [
       t(
-        `Findings of at least ${k} members, at most ${TOP_FINDINGS}; a finding all members share is not listed. "." = suppressed (fewer than ${k} members counted).`,
-        `Feststellungen bei mindestens ${k} Mitgliedern, höchstens ${TOP_FINDINGS}; eine Feststellung, die alle Mitglieder teilen, wird nicht aufgeführt. „.“ = gesperrt (weniger als ${k} Mitglieder gezählt).`,
+        `Findings of at least ${k} members, at most ${TOP_FINDINGS}; a finding all members share is not listed. Counts rounded to multiples of ${k}. "." = suppressed (fewer than ${k} members counted).`,
+        `Feststellungen bei mindestens ${k} Mitgliedern, höchstens ${TOP_FINDINGS}; eine Feststellung, die alle Mitglieder teilen, wird nicht aufgeführt. Anzahlen auf Vielfache von ${k} gerundet. „.“ = gesperrt (weniger als ${k} Mitglieder gezählt).`,
       ),
     ],
   };
@@ -158,6 +188,8 @@ export interface MemberTables {
   tables: AggregateTable[];
 }
 
+const withNote = (table: AggregateTable, note: AggregateTable['notes'][number]): AggregateTable => ({ ...table, notes: [...table.notes, note] });
+
 /** Level distribution, mean dimension scores (by size and by sector) and most frequent findings of the members. */
 export function memberTables(members: readonly MemberResult[], vocabulary: MemberVocabulary, k: number): MemberTables {
   const counted = members.map((m) => ({ m, r: toRecord(m) })).filter((x): x is { m: MemberResult; r: ResearchRecord } => x.r !== null);
@@ -166,9 +198,9 @@ export function memberTables(members: readonly MemberResult[], vocabulary: Membe
   const plan = planWave(summary, k);
   const published = plan.base.totalPublished;
   const tables: AggregateTable[] = [
-    toView(levelBySectorTable(summary, plan, vocabulary.levels), 'level-by-sector'),
-    toView(meansTable(summary, plan, vocabulary.dimensions, 'size'), 'means-by-size'),
-    toView(meansTable(summary, plan, vocabulary.dimensions, 'sector'), 'means-by-sector'),
+    roundedCounts(toView(levelBySectorTable(summary, plan, vocabulary.levels), 'level-by-sector'), k),
+    withNote(toView(meansTable(summary, plan, vocabulary.dimensions, 'size'), 'means-by-size'), MEANS_NOTE),
+    withNote(toView(meansTable(summary, plan, vocabulary.dimensions, 'sector'), 'means-by-sector'), MEANS_NOTE),
     frequentFindingsTable(counted.map((x) => x.m), plan, vocabulary),
   ];
   return { firms: published ? plan.base.total : null, published, tables };

@@ -40,7 +40,7 @@ export function benchmarkData(
     const codes = col.key.split('+').filter((code) => vocabulary.levels.some((l) => l.code === code));
     if (!codes.length || !keep(cell) || !firms) return;
     const value = (cell as { value: number }).value;
-    levels.push({ level: codes.at(-1) as LevelId, label: col.label[locale], firms: value, share: value / firms });
+    levels.push({ level: codes.at(-1) as LevelId, label: col.label[locale], firms: value, share: Math.min(1, value / firms) });
   });
 
   const means = table('means-by-size');
@@ -68,7 +68,7 @@ export function benchmarkData(
       dimensionName: info.dimensionName[locale],
       severity: info.severity,
       firms: (row.n as { value: number }).value,
-      share: (row.n as { value: number }).value / firms,
+      share: Math.min(1, (row.n as { value: number }).value / firms),
     });
   }
 

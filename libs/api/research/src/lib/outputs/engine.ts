@@ -8,6 +8,8 @@ import {
   answersByLegalFormTable,
   emptyPanelSummary,
   emptyWaveSummary,
+  isClosedWave,
+  membershipChange,
   levelBySectorTable,
   meansTable,
   planWave,
@@ -24,6 +26,9 @@ import {
 } from '@scs/shared/disclosure';
 import { researchModuleFor } from '../module/research-module.2026.1';
 import { fromRow } from '../records/research-records.service';
+
+/** Cache entry holding the firms of a closed wave's published release. */
+const RELEASE_MEMBERS = 'release-members';
 
 // The computation behind every research output: streams records out of research.record into sufficient statistics
 // (flat memory), plans suppression per wave and renders the predefined tables into research.aggregate_cache. Used by
@@ -198,18 +203,38 @@ export class AggregateEngine {
   }
 
   /** Recomputes what `dirty` affects (all when 'all') and replaces those cache rows. Returns the number of rows written. */
+  /** The firms (pseudonym hashes) of a wave: what the minimum-change rule of wave releases compares. */
+  private async membersOf(wave: string): Promise<string[]> {
+    const rows: { p: string }[] = await this.ds.query(`SELECT encode(sha256(convert_to("pseudonym", 'UTF8')), 'hex') AS "p" FROM "research"."record" WHERE "wave" = $1 ORDER BY 1`, [wave]);
+    return rows.map((r) => r.p);
+  }
+
   async refresh(dirty: ReadonlySet<string> | 'all'): Promise<number> {
     const waves = await this.waves();
     const isDirty = (w: string | undefined) => w !== undefined && (dirty === 'all' || dirty.has(w));
     const entries: CacheEntry[] = [];
     const contexts = new Map<string, WaveContext>();
     const recomputed = new Set<string>();
+    const frozen = new Set<string>();
     for (const wave of waves) {
       let summary = isDirty(wave) ? null : await this.cached<WaveSummary>(wave, 'summary');
+      // Release of a closed wave (issue 15, attack 4): once published it stays as it is until at least k firms left
+      // or entered it, so tables before and after one revocation cannot be differenced down to that firm.
+      let members: string[] | null = null;
+      if (!summary && isClosedWave(wave)) {
+        const released = await this.cached<string[]>(wave, RELEASE_MEMBERS);
+        const cachedSummary = released ? await this.cached<WaveSummary>(wave, 'summary') : null;
+        members = await this.membersOf(wave);
+        if (released && cachedSummary && membershipChange(released, members) < this.opts.k) {
+          summary = cachedSummary;
+          frozen.add(wave);
+        }
+      }
       if (!summary) {
         summary = await summariseWaveFromDb(this.ds, wave);
         recomputed.add(wave);
         entries.push({ wave, tableId: 'summary', param: '', payload: summary });
+        if (isClosedWave(wave)) entries.push({ wave, tableId: RELEASE_MEMBERS, param: '', payload: members ?? (await this.membersOf(wave)) });
         entries.push(...waveTables({ summary, plan: planWave(summary, this.opts.k) }, await this.vocabulary(summary)));
       }
       contexts.set(wave, { summary, plan: planWave(summary, this.opts.k) });
@@ -217,7 +242,8 @@ export class AggregateEngine {
     const panels: PanelSummary[] = [];
     for (let i = 0; i + 1 < waves.length; i++) {
       const [from, to] = [waves[i] as string, waves[i + 1] as string];
-      const touched = [waves[i - 1], from, to, waves[i + 2]].some((w) => w !== undefined && recomputed.has(w));
+      // A panel of two frozen (released) waves stays as released, too.
+      const touched = !(frozen.has(from) && frozen.has(to)) && [waves[i - 1], from, to, waves[i + 2]].some((w) => w !== undefined && recomputed.has(w));
       let panel = touched ? null : await this.cached<PanelSummary>(to, 'panel-summary', from);
       if (!panel) {
         panel = await summarisePanelFromDb(this.ds, from, to, waves[i - 1], waves[i + 2]);

@@ -15,6 +15,7 @@ import {
   codebookDdi,
   codebookHtml,
   isClosedWave,
+  meansTable,
   microdataHeader,
   microdataRow,
   microdataVariables,
@@ -29,8 +30,11 @@ import {
   type PredefinedTable,
   type PredefinedTableId,
   type QiCombination,
+  type QiLevels,
+  QUASI_IDENTIFIERS,
   type WaveSummary,
 } from '@scs/shared/disclosure';
+import type { PlatformBenchmark } from '@scs/shared/contracts';
 import { RESEARCH_MODULES } from '../module/research-module.2026.1';
 import { AggregatesService } from './aggregates.service';
 import { recordsOfWave, vocabularyOf } from './engine';
@@ -199,12 +203,45 @@ export class ResearchService {
           [waves],
         )
       : [];
-    const generalisation = chooseGeneralisation(combos, this.config.researchK);
+    const generalisation = { ...chooseGeneralisation(combos, this.config.researchK), levels: await this.releasedLevels() };
     const versionRows: { v: string }[] = waves.length ? await this.dataSource.query(`SELECT DISTINCT "catalogue_version" AS "v" FROM "research"."record" WHERE "wave" = ANY($1)`, [waves]) : [];
     const catalogues = (await Promise.all(versionRows.map((r) => this.catalogues.get(r.v)))).flatMap((c) => (c ? [c.catalogue] : [])) as Catalogue[];
     const modules = RESEARCH_MODULES.filter((m) => catalogues.some((c) => c.version === m.version));
     const kept = waves.filter((w) => !generalisation.droppedWaves.includes(w));
     return { spec: { catalogues, modules, levels: generalisation.levels, waves: kept, k: this.config.researchK }, generalisation };
+  }
+
+  /**
+   * The microdata generalisation of the current release, the same for every requested wave set (attack 3 of issue 15:
+   * a generalisation chosen per request let rows be linked across files below k). It is chosen over all closed waves
+   * and stored; a later release (a new closed wave, revocations) may only coarsen it, per quasi-identifier, never
+   * refine it: each coarser level is a function of the finer one, so joining files of different releases tells no
+   * more than the finest file, which was k-anonymous.
+   */
+  private async releasedLevels(): Promise<QiLevels> {
+    const closed = await this.closedWaves();
+    const combos: QiCombination[] = closed.length
+      ? await this.dataSource.query(
+          `SELECT "wave", "nace_section" AS "naceSection", "province", "province_group" AS "provinceGroup", "headcount_band" AS "headcountBand",
+                  "legal_form" AS "legalForm", "activities", count(*)::int AS "firms"
+             FROM "research"."record" WHERE "wave" = ANY($1)
+            GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+          [closed],
+        )
+      : [];
+    const needed = chooseGeneralisation(combos, this.config.researchK).levels;
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`LOCK TABLE "research"."microdata_release" IN SHARE ROW EXCLUSIVE MODE`);
+      const [last]: { version: number; levels: QiLevels; waves: string[] }[] = await m.query(
+        `SELECT "version", "levels", "waves" FROM "research"."microdata_release" ORDER BY "version" DESC LIMIT 1`,
+      );
+      const levels = (last ? Object.fromEntries(QUASI_IDENTIFIERS.map((q) => [q, Math.max(last.levels[q], needed[q])])) : needed) as QiLevels;
+      const same = last && QUASI_IDENTIFIERS.every((q) => last.levels[q] === levels[q]) && JSON.stringify(last.waves) === JSON.stringify(closed);
+      if (!same) {
+        await m.query(`INSERT INTO "research"."microdata_release" ("version", "levels", "waves") VALUES ($1, $2, $3)`, [(last?.version ?? 0) + 1, JSON.stringify(levels), JSON.stringify(closed)]);
+      }
+      return levels;
+    });
   }
 
   async codebook(caller: Caller, format: 'json' | 'html' | 'ddi', list?: string): Promise<{ contentType: string; filename: string; body: string | Codebook }> {
@@ -275,6 +312,29 @@ export class ResearchService {
       if (!(e instanceof NotFoundException)) throw e;
     }
     return this.peerBenchmarkFor(profile);
+  }
+
+  /**
+   * Platform-wide comparison: the "all firms" row of the latest closed wave's means table (published cells only,
+   * k-controlled like every research table). Shown to chambers that do not have enough members for a release.
+   */
+  async platformBenchmark(): Promise<PlatformBenchmark | null> {
+    const k = this.config.researchK;
+    const wave = (await this.closedWaves()).at(-1);
+    const summary = wave ? await this.summaryOf(wave) : null;
+    if (!wave || !summary || summary.firms < k) return null;
+    const catalogues = (await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))).flatMap((c) => (c ? [c.catalogue] : []));
+    const dims = vocabularyOf(catalogues).dimensions;
+    const table = meansTable(summary, planWave(summary, k), dims, 'size');
+    const total = table.rows.find((r) => r.total);
+    if (!total || total.suppressed || total.n.value === null) return null;
+    const [overall, ...rest] = total.cells;
+    return {
+      wave,
+      firms: total.n.value,
+      overall: { value: overall.value, display: overall.display, status: overall.status },
+      dimensions: dims.map((d, i) => ({ label: d.label, mean: { value: rest[i]?.value ?? null, display: rest[i]?.display ?? '.', status: rest[i]?.status ?? 'suppressed' } })),
+    };
   }
 
   /** The peer benchmark of a firm with this profile (e.g. the profile an assessment was submitted with). */

@@ -43,6 +43,8 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
     .summary .figure { font-size: 26px; font-weight: 600; color: var(--scs-primary); }
     .tables > section + section { margin-top: 24px; }
     .tables h4 { margin: 0 0 8px; font-size: 15px; }
+    table.platform th { text-align: left; font-weight: normal; padding: 4px 16px 4px 0; }
+    table.platform td { text-align: right; font-variant-numeric: tabular-nums; }
     ul.reports { list-style: none; padding: 0; margin: 8px 0 0; }
     ul.reports li { padding: 6px 0; border-bottom: 1px solid #eceff1; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
     @media (max-width: 760px) { .charts { grid-template-columns: 1fr; } }
@@ -61,8 +63,29 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
             <div><div class="muted">{{ t('k') }}</div><div class="figure">{{ v.k }}</div></div>
           </div>
           @if (!v.published) {
-            <scs-empty-state icon="lock" [heading]="t('suppressedHeading')" [level]="3"><p data-testid="members-suppressed">{{ t('suppressed', { k: v.k }) }}</p></scs-empty-state>
+            <scs-empty-state icon="lock" [heading]="t('suppressedHeading')" [level]="3">
+              <p data-testid="members-suppressed">{{ v.message ? v.message[lang()] : t('suppressed', { k: v.k }) }}</p>
+            </scs-empty-state>
+            @if (v.platform; as p) {
+              <section data-testid="platform-benchmark">
+                <h4>{{ t('platform.heading') }}</h4>
+                <p class="muted">{{ t('platform.intro', { wave: p.wave, firms: p.firms }) }}</p>
+                <table class="platform">
+                  <tbody>
+                    <tr><th scope="row">{{ t('platform.overall') }}</th><td data-testid="platform-overall">{{ p.overall.display }}</td></tr>
+                    @for (d of p.dimensions; track $index) {
+                      <tr><th scope="row">{{ d.label[lang()] }}</th><td>{{ d.mean.display }}</td></tr>
+                    }
+                  </tbody>
+                </table>
+              </section>
+            } @else {
+              <p class="muted" data-testid="platform-none">{{ t('platform.none') }}</p>
+            }
           } @else {
+            @if (v.release; as r) {
+              <p class="muted" data-testid="members-release">{{ t('release', { period: r.period, version: r.version, date: (r.publishedAt | scsDate: lang()), next: v.collecting, k: v.k }) }}</p>
+            }
             @defer (on idle) {
             <div class="charts">
               <div>
@@ -87,6 +110,7 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
             }
           }
         </section>
+        @if (v.tables.length) {
         <section class="card tables" aria-labelledby="members-tables">
           <h3 id="members-tables">{{ t('tables') }}</h3>
           @for (table of v.tables; track table.id) {
@@ -100,6 +124,7 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
             </section>
           }
         </section>
+        }
         <section class="card" aria-labelledby="benchmark-heading">
           <h3 id="benchmark-heading">{{ t('benchmark.heading') }}</h3>
           <p class="muted">{{ t('benchmark.intro') }}</p>

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { AggregateTable, DistributionView, MemberAggregatesView, ReportLocale } from '@scs/shared/contracts';
+import type { AggregateTable, DistributionView, LocalText, MemberAggregatesView, MemberRelease, PlatformBenchmark, ReportLocale } from '@scs/shared/contracts';
 
 const LOCALES: ReportLocale[] = ['en', 'de'];
 
@@ -20,6 +20,12 @@ export class MemberAggregatesResponse implements MemberAggregatesView {
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'level-by-sector, means-by-size, means-by-sector, frequent-findings; suppressed cells have display "." and value null' })
   tables!: AggregateTable[];
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
+  @ApiProperty({ enum: ['published', 'not_enough_members'] }) status!: 'published' | 'not_enough_members';
+  @ApiProperty({ nullable: true, type: Object, description: 'The release served: closed quarter, version, members counted, publication time' }) release!: MemberRelease | null;
+  @ApiProperty({ description: 'The quarter still running (changes reach the next release)' }) collecting!: string;
+  @ApiProperty({ type: Object, description: 'Public release rule: score band width, count rounding base' }) coarsening!: { scoreBand: number; countBase: number };
+  @ApiProperty({ nullable: true, type: Object, description: '"Not enough members yet" explanation (en/de)' }) message!: LocalText | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Platform-wide comparison while the chamber has no release' }) platform!: PlatformBenchmark | null;
 }
 
 export class DistributionResponse implements DistributionView {

@@ -1,0 +1,88 @@
+// Closed, versioned releases (issue 15): what a chamber (or any reader of aggregates) may see is computed once per
+// closed period, stored and served unchanged. Two rules make one release, or two consecutive ones, useless for
+// learning a single firm's result, even when the reader planted all the other firms:
+//
+// 1. Per-firm coarsening. Before a firm's scores enter a release they are replaced by the midpoint of their score
+//    band (SCORE_BAND points wide). A release is a function of the firms' bands only, so whatever the reader knows
+//    or plants, the scores consistent with a release always include the target's whole band: every estimate is off
+//    by more than RECOVERY_BOUND points for some score the target may have (band / 2 = 12.5 > 10). This holds for
+//    any number of releases, because none of them depends on more than the band.
+// 2. Minimum change. A new release is published only when at least k firms entered, left or changed their counted
+//    assessment since the previous published release; otherwise it is withheld and the previous one stays served.
+
+/** Largest error an attacker may be sure to stay within, in points of the 0–100 score scale (the stated bound). */
+export const RECOVERY_BOUND = 10;
+/** Width of the score bands a firm's overall and dimension scores are coarsened to before entering a release. */
+export const SCORE_BAND = 25;
+
+if (SCORE_BAND / 2 <= RECOVERY_BOUND) throw new Error('SCORE_BAND must exceed twice RECOVERY_BOUND');
+
+/** The band [lo, hi) a score of 0–100 falls in (100 belongs to the top band). */
+export function scoreBand(score: number, band = SCORE_BAND): { lo: number; hi: number; mid: number } {
+  const top = Math.ceil(100 / band) - 1;
+  const i = Math.max(0, Math.min(top, Math.floor(score / band)));
+  const lo = i * band;
+  const hi = Math.min(100, lo + band);
+  return { lo, hi, mid: (lo + hi) / 2 };
+}
+
+/** The value a score contributes to a release: its band's midpoint (null stays null). */
+export function coarsenScore(score: number | null | undefined, band = SCORE_BAND): number | null {
+  return score === null || score === undefined || !Number.isFinite(score) ? null : scoreBand(score, band).mid;
+}
+
+/** A count rounded to the nearest multiple of `base` (halves up): 0–2 → 0, 3–7 → 5, 8–12 → 10 for base 5. */
+export function roundCount(n: number, base: number): number {
+  return Math.floor(n / base + 0.5) * base;
+}
+
+/** How many firms entered, left or changed what they contribute between two releases (fingerprints per firm). */
+export function membershipChange(previous: readonly string[], next: readonly string[]): number {
+  const a = new Set(previous);
+  const b = new Set(next);
+  let changed = 0;
+  for (const x of a) if (!b.has(x)) changed++;
+  for (const x of b) if (!a.has(x)) changed++;
+  return changed;
+}
+
+export type ReleaseDecision =
+  | { publish: true; reason: 'first' | 'changed'; changed: number }
+  | { publish: false; reason: 'too_few_members' | 'minimum_change'; changed: number };
+
+/**
+ * Whether a release of `next` (one fingerprint per counted firm: firm and the assessment it counts with) is published,
+ * given the previous published release's fingerprints (null: none yet). Fewer than k firms: never. Otherwise the
+ * first release is published; a later one only when at least k firms entered, left or changed since.
+ */
+export function decideRelease(previous: readonly string[] | null, next: readonly string[], k: number): ReleaseDecision {
+  if (next.length < k) return { publish: false, reason: 'too_few_members', changed: previous ? membershipChange(previous, next) : next.length };
+  if (!previous) return { publish: true, reason: 'first', changed: next.length };
+  const changed = membershipChange(previous, next);
+  return changed >= k ? { publish: true, reason: 'changed', changed } : { publish: false, reason: 'minimum_change', changed };
+}
+
+/** The calendar quarter of a date (UTC), e.g. `2026-Q4`. */
+export function quarterOf(date: Date): string {
+  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+}
+
+/** First instant after the quarter (UTC). */
+export function quarterEnd(quarter: string): Date {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`not a quarter: ${quarter}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) * 3, 1));
+}
+
+/** The latest quarter that has ended at `now`. */
+export function lastClosedQuarter(now: Date): string {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
+  return quarterOf(new Date(start.getTime() - 1));
+}
+
+/** The release's overall mean as published: the mean of the firms' band midpoints, to one decimal. */
+export function releasedMean(scores: readonly number[], band = SCORE_BAND): number | null {
+  if (!scores.length) return null;
+  const sum = scores.reduce((s, x) => s + (coarsenScore(x, band) as number), 0);
+  return Math.round((sum / scores.length) * 10) / 10;
+}
