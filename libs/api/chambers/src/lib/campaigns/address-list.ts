@@ -130,7 +130,8 @@ function rows(raw: string): Row[] {
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
+    // With `info: true` each record comes as { record, info } (the typings describe plain string arrays).
+    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (e) {
     if (e instanceof CsvError) {
       const consumed = Buffer.from(text).subarray(0, Number(e['bytes_records'] ?? 0)).toString().length;
