@@ -1,4 +1,4 @@
-import { ENGLISH_CRM_EXPORT, GERMAN_EXCEL_EXPORT, GERMAN_MEMBERS } from '../../../libs/api/chambers/src/lib/campaigns/member-lists.fixture';
+import { ENGLISH_CRM_EXPORT, GERMAN_EXCEL_EXPORT, GERMAN_MEMBERS } from './support/member-lists';
 import { createChamberWithAdmin, type MailCatcher, startMailCatcher, startTestApp, type TestApp, type TestUser } from './support/app';
 
 interface Row { line: number; company: string; contact: string; email: string }
