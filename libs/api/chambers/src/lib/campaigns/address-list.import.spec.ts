@@ -37,4 +37,12 @@ describe('parseAddressList on real member lists (issue 16)', () => {
     expect(list.rows[2]).toEqual({ line: 4, company: '', contact: '', email: 'carl@firm-c.cn' });
     expect(list.rejected).toEqual([]);
   });
+
+  it('maps "Unternehmen", "Name des Ansprechpartners" and "E-Mail-Adresse" and reads two addresses in one quoted cell', async () => {
+    const list = await parseAddressList('Unternehmen;Name des Ansprechpartners;E-Mail-Adresse\r\n"Zwei, Co., Ltd.";Kim Lee;"a@zwei.cn; b@zwei.cn"\r\n');
+    expect(list.rows).toEqual([
+      { line: 2, company: 'Zwei, Co., Ltd.', contact: 'Kim Lee', email: 'a@zwei.cn' },
+      { line: 2, company: 'Zwei, Co., Ltd.', contact: 'Kim Lee', email: 'b@zwei.cn' },
+    ]);
+  });
 });

@@ -219,7 +219,7 @@ export async function parseAddressList(text: string, limit = INVITE_LIMIT): Prom
   for (const row of body) {
     if (email !== null) {
       const value = cell(row, email);
-      const found = tokens(value);
+      const found = value.split(/[;,]/).flatMap(tokens); // "a@x.de; b@x.de" in one quoted cell: both
       if (found.length === 0) rejected.push({ line: row.line, value: value.slice(0, 200), reason: value ? 'Not an email address' : 'No email address in the email column' });
       for (const v of found) entries.push({ line: row.line, value: v, company: cell(row, company), contact: cell(row, contact) });
       continue;
