@@ -137,6 +137,9 @@ describe('chamber campaign in the browser: create, CSV upload with rejected rows
     const csv = ['Firma;E-Mail', `Präzisionsteile;${member}`, 'Kaputt GmbH;kaputt(at)firma.example', 'Zweite AG;info@zweite-ag.example', `Doppelt;${member.toUpperCase()}`, 'Ohne Domain;jemand@localhost'].join('\r\n');
     await page.getByTestId('csv-file').setInputFiles({ name: 'mitglieder.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByText('mitglieder.csv').waitFor();
+    await page.getByTestId('preview-invitations').click(); // preview first: nothing is sent yet
+    await page.getByTestId('invite-preview').waitFor();
+    expect(await page.locator('[data-testid="preview-rows"] tbody tr').count()).toBe(2);
     await page.getByTestId('send-invitations').click();
     const result = page.getByTestId('invite-result');
     await result.waitFor();

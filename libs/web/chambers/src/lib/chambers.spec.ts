@@ -48,21 +48,58 @@ describe('chambers web feature', () => {
       return { fixture, el: fixture.nativeElement as HTMLElement };
     }
 
+    const PREVIEW = {
+      rows: [
+        { line: 2, company: 'Muster Maschinenbau (Suzhou) Co., Ltd.', contact: 'Hans Müller', email: 'h.mueller@muster-suzhou.cn' },
+        { line: 3, company: 'Initech GmbH', contact: 'Peter Gibbons', email: 'peter@initech.de' },
+      ],
+      alreadyInvited: [],
+      duplicates: [{ line: 5, email: 'peter@initech.de', firstLine: 3 }],
+      rejected: [{ line: 4, value: 'broken', reason: 'Not an email address' }],
+      limit: 5000,
+    };
+
+    /** Pastes `value` and asks for the preview; returns the preview request. */
     async function paste(fixture: ComponentFixture<InvitePanelComponent>, el: HTMLElement, value: string): Promise<TestRequest> {
       const area = el.querySelector('[data-testid="addresses"]') as HTMLTextAreaElement;
       area.value = value;
       area.dispatchEvent(new Event('input'));
       await settle(fixture);
-      (el.querySelector('[data-testid="send-invitations"]') as HTMLButtonElement).click();
-      return nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns/camp-1/invitations');
+      (el.querySelector('[data-testid="preview-invitations"]') as HTMLButtonElement).click();
+      return nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns/camp-1/invitations/preview');
     }
 
-    it('sends pasted addresses and lists what was invited, merged and rejected (with line and reason)', async () => {
+    it('shows a preview (company, contact, address; repeats; rejected rows) before anything is sent', async () => {
       const { fixture, el } = create();
-      const req = await paste(fixture, el, 'a@firm.de\nbroken');
+      const req = await paste(fixture, el, 'Firma;Ansprechpartner;E-Mail\n…');
+      expect(req.request.body).toEqual({ addresses: 'Firma;Ansprechpartner;E-Mail\n…' });
+      req.flush(PREVIEW);
+      await settle(fixture);
+      expect(text(el.querySelector('[data-testid="invite-preview"] .big'))).toBe('To be invited: 2');
+      expect([...el.querySelectorAll('[data-testid="preview-rows"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map(text))).toEqual([
+        ['2', 'Muster Maschinenbau (Suzhou) Co., Ltd.', 'Hans Müller', 'h.mueller@muster-suzhou.cn'],
+        ['3', 'Initech GmbH', 'Peter Gibbons', 'peter@initech.de'],
+      ]);
+      expect(text(el.querySelector('[data-testid="preview-duplicates"] li'))).toBe('Line 5: peter@initech.de (already on line 3)');
+      expect([...el.querySelectorAll('[data-testid="rejected"] tbody td')].map(text)).toEqual(['4', 'broken', 'Not an email address']);
+      expect(text(el.querySelector('[data-testid="send-invitations"]'))).toBe('Send invitations (2)');
+      http.expectNone('/api/orgs/chamber-1/campaigns/camp-1/invitations');
+    });
+
+    it('imports the previewed list once, even on a double click, and lists what was invited, merged and rejected', async () => {
+      const { fixture, el } = create();
+      (await paste(fixture, el, 'a@firm.de\nbroken')).flush(PREVIEW);
+      await settle(fixture);
+      const confirm = el.querySelector('[data-testid="send-invitations"]') as HTMLButtonElement;
+      confirm.click();
+      confirm.click();
+      const req = await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns/camp-1/invitations');
       expect(req.request.body).toEqual({ addresses: 'a@firm.de\nbroken' });
+      expect(confirm.disabled).toBe(true);
+      http.expectNone('/api/orgs/chamber-1/campaigns/camp-1/invitations');
       req.flush({ invited: 1, duplicates: 2, alreadyInvited: 1, rejected: [{ line: 2, value: 'broken', reason: 'Not an email address' }], limit: 5000 });
       await settle(fixture);
+      expect(el.querySelector('[data-testid="invite-preview"]')).toBeNull();
       expect([...el.querySelectorAll('[data-testid="invite-result"] span')].map(text)).toEqual(['1 invited', '2 duplicates merged', '1 already invited (not invited again)', '1 rejected']);
       expect([...el.querySelectorAll('[data-testid="rejected"] tbody td')].map(text)).toEqual(['2', 'broken', 'Not an email address']);
     });

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService, createInvitations, type Invitation, InvitationHooks, invitationLink, Organisation } from '@scs/api/accounts';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
-import { AddressListError, decodeUpload, INVITE_LIMIT, parseAddressList } from './address-list';
+import { type AddressList, AddressListError, decodeUpload, INVITE_LIMIT, parseAddressList } from './address-list';
 import { Campaign, CampaignFirm, CampaignInvitation } from './campaign.entity';
 import { campaignStatus, findCampaign } from './campaigns.service';
-import type { CampaignInvitationPage, InviteResult } from './dto/campaign.views';
+import type { CampaignInvitationPage, InvitePreview, InviteResult } from './dto/campaign.views';
 import { campaignInvitationMail } from './mails';
 
 const CHUNK = 1000;
@@ -62,30 +62,12 @@ export class CampaignInvitationsService implements OnModuleInit {
    */
   async invite(chamberId: string, campaignId: string, input: { text?: string; file?: Buffer }, actorId: string, ip: string | null): Promise<InviteResult> {
     await findCampaign(this.dataSource.manager, chamberId, campaignId); // 404 before looking at the input
-    let list;
-    try {
-      if (input.file && input.text) throw new AddressListError('Send either pasted addresses or a CSV file, not both');
-      if (!input.file && !input.text?.trim()) throw new AddressListError('Paste email addresses or upload a CSV file');
-      list = await parseAddressList(input.file ? decodeUpload(input.file) : (input.text as string));
-    } catch (e) {
-      if (e instanceof AddressListError) throw new HttpException({ message: e.message, errors: { [input.file ? 'file' : 'addresses']: e.message } }, e.status);
-      throw e;
-    }
-    const parsed = list;
+    const parsed = await this.read(input);
     return this.dataSource.transaction(async (m) => {
       // The row lock serialises imports into one campaign, so an address is never invited twice concurrently.
       const campaign = await findCampaign(m, chamberId, campaignId, 'pessimistic_write');
-      const status = campaignStatus(campaign);
-      if (status === 'closed') throw new ConflictException(`This campaign closed on ${day(campaign.closedAt ?? campaign.closesAt)}; it takes no new invitations`);
-      if (status === 'scheduled') throw new ConflictException(`This campaign opens on ${day(campaign.opensAt)}; invite firms from then on`);
-      const known = new Set<string>();
-      for (let i = 0; i < parsed.addresses.length; i += CHUNK) {
-        const rows: { email: string }[] = await m.query(`SELECT "email" FROM "campaign_invitation" WHERE "campaign_id" = $1 AND "email" = ANY($2::text[])`, [
-          campaignId,
-          parsed.addresses.slice(i, i + CHUNK),
-        ]);
-        for (const r of rows) known.add(r.email);
-      }
+      this.assertInvitable(campaign);
+      const known = await this.alreadyInvited(m, campaignId, parsed.addresses);
       const fresh = parsed.addresses.filter((a) => !known.has(a));
       const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
       const chamberName = (await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId]))[0]?.name ?? chamber.name;
@@ -128,6 +110,53 @@ export class CampaignInvitationsService implements OnModuleInit {
       );
       return result;
     });
+  }
+
+  /**
+   * What `invite` would do with the same input, without sending anything: the rows (company, contact, address) that
+   * would be invited, those already invited to this campaign, repeats within the list and rejected rows with reasons.
+   */
+  async preview(chamberId: string, campaignId: string, input: { text?: string; file?: Buffer }): Promise<InvitePreview> {
+    await findCampaign(this.dataSource.manager, chamberId, campaignId);
+    const parsed = await this.read(input);
+    this.assertInvitable(await findCampaign(this.dataSource.manager, chamberId, campaignId));
+    const known = await this.alreadyInvited(this.dataSource.manager, campaignId, parsed.addresses);
+    return {
+      rows: parsed.rows.filter((r) => !known.has(r.email)),
+      alreadyInvited: parsed.rows.filter((r) => known.has(r.email)),
+      duplicates: parsed.duplicateRows,
+      rejected: parsed.rejected,
+      limit: INVITE_LIMIT,
+    };
+  }
+
+  private async read(input: { text?: string; file?: Buffer }): Promise<AddressList> {
+    try {
+      if (input.file && input.text) throw new AddressListError('Send either pasted addresses or a CSV file, not both');
+      if (!input.file && !input.text?.trim()) throw new AddressListError('Paste email addresses or upload a CSV file');
+      return await parseAddressList(input.file ? decodeUpload(input.file) : (input.text as string));
+    } catch (e) {
+      if (e instanceof AddressListError) throw new HttpException({ message: e.message, errors: { [input.file ? 'file' : 'addresses']: e.message } }, e.status);
+      throw e;
+    }
+  }
+
+  private assertInvitable(campaign: Campaign): void {
+    const status = campaignStatus(campaign);
+    if (status === 'closed') throw new ConflictException(`This campaign closed on ${day(campaign.closedAt ?? campaign.closesAt)}; it takes no new invitations`);
+    if (status === 'scheduled') throw new ConflictException(`This campaign opens on ${day(campaign.opensAt)}; invite firms from then on`);
+  }
+
+  private async alreadyInvited(m: EntityManager, campaignId: string, addresses: string[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (let i = 0; i < addresses.length; i += CHUNK) {
+      const rows: { email: string }[] = await m.query(`SELECT "email" FROM "campaign_invitation" WHERE "campaign_id" = $1 AND "email" = ANY($2::text[])`, [
+        campaignId,
+        addresses.slice(i, i + CHUNK),
+      ]);
+      for (const r of rows) known.add(r.email);
+    }
+    return known;
   }
 
   /** The addresses the chamber invited (it typed them itself), newest first; `opened`/`joined` per address. */

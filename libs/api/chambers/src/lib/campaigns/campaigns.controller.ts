@@ -7,7 +7,7 @@ import { CHAMBER_ADMINS, CHAMBER_ROLES } from '../roles';
 import { FileUpload, type UploadedBytes } from '../upload';
 import { CampaignInvitationsService } from './campaign-invitations.service';
 import { CampaignsService } from './campaigns.service';
-import { CampaignFirmView, CampaignInvitationPage, CampaignView, InviteResult, ProgressView, ReminderResult } from './dto/campaign.views';
+import { CampaignFirmView, CampaignInvitationPage, CampaignView, InvitePreview, InviteResult, ProgressView, ReminderResult } from './dto/campaign.views';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { InviteFirmsDto } from './dto/invite-firms.dto';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
@@ -101,6 +101,37 @@ export class CampaignsController {
     @Ip() ip: string,
   ): Promise<InviteResult> {
     return this.invitations.invite(org.orgId, id, { text: dto.addresses, file: file?.buffer }, user.id, ip);
+  }
+
+  @Post(':campaignId/invitations/preview')
+  @OrgAccess(CHAMBER_ADMINS, chamber)
+  @UseInterceptors(FileUpload('file', CSV_CAP, 'The file is larger than 2 MB; at most 5,000 addresses can be invited at once, so split it into smaller files'))
+  @HttpCode(HttpStatus.OK)
+  @ApiParam({ name: 'campaignId', format: 'uuid' })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'object', properties: { addresses: { type: 'string', description: 'Pasted addresses' } } },
+        { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'CSV file (UTF-8, UTF-16 or Windows-1252; , ; or tab separated)' } } },
+      ],
+    },
+  })
+  @ApiOperation({
+    summary: 'Preview an invitation list without sending anything: the rows (company, contact, address) that would be invited, repeats and rejected rows',
+    description: 'Same input, limits and errors as POST invitations; nothing is stored or sent.',
+  })
+  @ApiOkResponse({ type: InvitePreview })
+  @ApiBadRequestResponse({ description: 'Not a CSV file, malformed CSV or empty list' })
+  @ApiPayloadTooLargeResponse({ description: 'More than 5,000 entries (or a file over 2 MB)' })
+  @ApiConflictResponse({ description: 'The campaign is closed or not open yet' })
+  preview(
+    @CurrentOrg() org: OrgContext,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Body() dto: InviteFirmsDto,
+    @UploadedFile() file: UploadedBytes | undefined,
+  ): Promise<InvitePreview> {
+    return this.invitations.preview(org.orgId, id, { text: dto.addresses, file: file?.buffer });
   }
 
   @Get(':campaignId/invitations')

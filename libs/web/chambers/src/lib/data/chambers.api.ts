@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { DistributionView, MemberAggregatesView, ReportLocale, ReportView } from '@scs/shared/contracts';
 import type {
-  BrandingInput, BrandingView, CampaignFirmView, CampaignInput, CampaignView, InviteResult, ProgressView, ReminderResult,
+  BrandingInput, BrandingView, CampaignFirmView, CampaignInput, CampaignView, InvitePreview, InviteResult, ProgressView, ReminderResult,
 } from './chambers.types';
 
 /** The chambers API: branding, campaigns, invitations, progress and reminders of one chamber. */
@@ -47,11 +47,19 @@ export class ChambersApi {
 
   /** Pasted text or a CSV file. */
   invite(chamberId: string, id: string, input: { text: string } | { file: File }): Promise<InviteResult> {
-    const url = `/api/orgs/${chamberId}/campaigns/${id}/invitations`;
-    if ('text' in input) return firstValueFrom(this.http.post<InviteResult>(url, { addresses: input.text }));
+    return this.postList<InviteResult>(`/api/orgs/${chamberId}/campaigns/${id}/invitations`, input);
+  }
+
+  /** What `invite` would do with the same list; sends nothing. */
+  previewInvitations(chamberId: string, id: string, input: { text: string } | { file: File }): Promise<InvitePreview> {
+    return this.postList<InvitePreview>(`/api/orgs/${chamberId}/campaigns/${id}/invitations/preview`, input);
+  }
+
+  private postList<T>(url: string, input: { text: string } | { file: File }): Promise<T> {
+    if ('text' in input) return firstValueFrom(this.http.post<T>(url, { addresses: input.text }));
     const form = new FormData();
     form.append('file', input.file, input.file.name);
-    return firstValueFrom(this.http.post<InviteResult>(url, form));
+    return firstValueFrom(this.http.post<T>(url, form));
   }
 
   progress(chamberId: string, id: string): Promise<ProgressView> {

@@ -67,6 +67,23 @@ export interface InviteResult {
   limit: number;
 }
 
+/** One row of a member list that would be invited (company and contact are empty when the list does not name them). */
+export interface InviteeRow {
+  line: number;
+  company: string;
+  contact: string;
+  email: string;
+}
+
+/** What an import would do, before anything is sent. */
+export interface InvitePreview {
+  rows: InviteeRow[];
+  alreadyInvited: InviteeRow[];
+  duplicates: { line: number; email: string; firstLine: number }[];
+  rejected: RejectedEntry[];
+  limit: number;
+}
+
 export interface ProgressView {
   campaignId: string;
   invited: number;

@@ -31,6 +31,27 @@ export class InviteResult {
   @ApiProperty({ description: 'Most entries accepted per request' }) limit!: number;
 }
 
+export class InviteeRowView {
+  @ApiProperty({ description: '1-based line of the pasted text or file' }) line!: number;
+  @ApiProperty({ description: 'Company of the row (empty when the list has no company column)' }) company!: string;
+  @ApiProperty({ description: 'Contact person of the row (empty when the list has no contact column)' }) contact!: string;
+  @ApiProperty({ description: 'Normalised (lower-case) address' }) email!: string;
+}
+
+export class DuplicateRowView {
+  @ApiProperty() line!: number;
+  @ApiProperty() email!: string;
+  @ApiProperty({ description: 'Line where the address appeared first' }) firstLine!: number;
+}
+
+export class InvitePreview {
+  @ApiProperty({ type: [InviteeRowView], description: 'Rows that would be invited now (one email each)' }) rows!: InviteeRowView[];
+  @ApiProperty({ type: [InviteeRowView], description: 'Rows whose address was already invited to this campaign (skipped)' }) alreadyInvited!: InviteeRowView[];
+  @ApiProperty({ type: [DuplicateRowView], description: 'Repeats of an earlier address of the list (merged)' }) duplicates!: DuplicateRowView[];
+  @ApiProperty({ type: [RejectedEntryView] }) rejected!: RejectedEntryView[];
+  @ApiProperty({ description: 'Most entries accepted per request' }) limit!: number;
+}
+
 export class ProgressView {
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() invited!: number;
