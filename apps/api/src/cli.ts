@@ -90,7 +90,7 @@ async function run(command: string | undefined, args: string[]): Promise<Command
 
   const config = loadConfig(process.env);
   let embedded: EmbeddedPostgres | undefined;
-  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.embeddedDbDir)).url;
+  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.embeddedDbDir, { movableDefault: config.embeddedDbDirDefault })).url;
   const dataSource = new DataSource(postgresOptions(url, entities, migrations, 2));
   try {
     await dataSource.initialize();

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { type AppConfig, ConfigError, DATABASE_URL, loadConfig, redact } from '@scs/api/core';
+import { type AppConfig, ConfigError, DATABASE_URL, embeddedDataDir, loadConfig, redact } from '@scs/api/core';
 import { ReportRenderer, type RenderingAvailability } from '@scs/api/reports';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
@@ -46,7 +46,7 @@ export function startBanner(config: AppConfig, port: number, internalPort: numbe
   ];
   if (config.publicUrl !== `http://localhost:${config.port}`) lines.push(`  Public URL:       ${config.publicUrl}`);
   lines.push(
-    `  Database:         ${config.databaseUrl ? `PostgreSQL server at ${redact(config.databaseUrl)}` : `embedded PostgreSQL in ${config.embeddedDbDir === 'memory' ? 'a temporary folder' : config.embeddedDbDir} (${redact(databaseUrl)})`}`,
+    `  Database:         ${config.databaseUrl ? `PostgreSQL server at ${redact(config.databaseUrl)}` : `embedded PostgreSQL in ${config.embeddedDbDir === 'memory' ? 'a temporary folder' : (embeddedDataDir() ?? config.embeddedDbDir)} (${redact(databaseUrl)})`}`,
     `  PDF reports:      ${pdf.status === 'available' ? `available (Chromium ${pdf.chromium})` : pdf.status === 'worker' ? 'rendered by worker processes (ROLE=worker)' : `unavailable: ${pdf.reason}`}`,
   );
   if (internalPort) lines.push(`  Health, metrics:  http://${config.metricsHost}:${internalPort}`);

@@ -51,6 +51,8 @@ export interface AppConfig {
   databasePoolSize: number;
   /** Data folder of the embedded PostgreSQL (no DATABASE_URL); 'memory' = a temporary folder deleted on stop. */
   embeddedDbDir: string;
+  /** True when neither EMBEDDED_DB_DIR nor PGLITE_DIR is set (the folder may move where the server can reach it). */
+  embeddedDbDirDefault: boolean;
   logLevel: Env['LOG_LEVEL'];
   /** pretty: one readable line per entry (default on a terminal); json: pino JSON lines (default otherwise). */
   logFormat: 'json' | 'pretty';
@@ -108,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     embeddedDbDir: e.EMBEDDED_DB_DIR ?? e.PGLITE_DIR ?? 'data/postgres',
+    embeddedDbDirDefault: !e.EMBEDDED_DB_DIR && !e.PGLITE_DIR,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     role: e.ROLE,

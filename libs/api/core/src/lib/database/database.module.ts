@@ -39,11 +39,16 @@ const embedded: { current?: EmbeddedPostgres; url?: Promise<string> } = {};
 
 async function resolveUrl(config: AppConfig): Promise<string> {
   if (config.databaseUrl) return config.databaseUrl;
-  embedded.url ??= startEmbeddedPostgres(config.embeddedDbDir).then((e) => {
+  embedded.url ??= startEmbeddedPostgres(config.embeddedDbDir, { movableDefault: config.embeddedDbDirDefault }).then((e) => {
     embedded.current = e;
     return e.url;
   });
   return embedded.url;
+}
+
+/** The data folder of this process's embedded PostgreSQL (after start-up), if it runs one. */
+export function embeddedDataDir(): string | undefined {
+  return embedded.current?.dir;
 }
 
 @Global()
@@ -87,7 +92,7 @@ export class DatabaseModule implements OnApplicationShutdown {
     this.logger.log(
       this.config.databaseUrl
         ? `Database engine: PostgreSQL server at ${redact(this.config.databaseUrl)}`
-        : `Database engine: embedded PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} (${this.config.embeddedDbDir === 'memory' ? 'temporary folder' : this.config.embeddedDbDir})`,
+        : `Database engine: embedded PostgreSQL ${EMBEDDED_POSTGRES_MAJOR} (${embeddedDataDir() ?? this.config.embeddedDbDir})`,
     );
   }
 

