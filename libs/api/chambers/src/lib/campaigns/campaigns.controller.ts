@@ -1,4 +1,4 @@
-import { Body, Controller, DefaultValuePipe, Get, HttpCode, HttpStatus, Ip, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Body, Controller, DefaultValuePipe, Get, HttpCode, HttpStatus, Ip, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiQuery, ApiTags,
 } from '@nestjs/swagger';
@@ -15,6 +15,25 @@ import { CampaignProgressService } from './progress.service';
 
 const CSV_CAP = 2 * 1024 * 1024;
 const chamber = { kind: 'chamber' as const, param: 'chamberId' };
+
+/** What invite and preview share: chamber admins only, pasted text or a CSV upload (at most 2 MB), 200. */
+function MemberListInput() {
+  return applyDecorators(
+    OrgAccess(CHAMBER_ADMINS, chamber),
+    UseInterceptors(FileUpload('file', CSV_CAP, 'The file is larger than 2 MB; at most 5,000 addresses can be invited at once, so split it into smaller files')),
+    HttpCode(HttpStatus.OK),
+    ApiParam({ name: 'campaignId', format: 'uuid' }),
+    ApiConsumes('application/json', 'multipart/form-data'),
+    ApiBody({
+      schema: {
+        oneOf: [
+          { type: 'object', properties: { addresses: { type: 'string', description: 'Pasted addresses' } } },
+          { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'CSV file (UTF-8, UTF-16 or Windows-1252; , ; or tab separated)' } } },
+        ],
+      },
+    }),
+  );
+}
 
 @ApiTags('chamber campaigns')
 @ApiParam({ name: 'chamberId', format: 'uuid' })
@@ -71,19 +90,7 @@ export class CampaignsController {
   }
 
   @Post(':campaignId/invitations')
-  @OrgAccess(CHAMBER_ADMINS, chamber)
-  @UseInterceptors(FileUpload('file', CSV_CAP, 'The file is larger than 2 MB; at most 5,000 addresses can be invited at once, so split it into smaller files'))
-  @HttpCode(HttpStatus.OK)
-  @ApiParam({ name: 'campaignId', format: 'uuid' })
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({
-    schema: {
-      oneOf: [
-        { type: 'object', properties: { addresses: { type: 'string', description: 'Pasted addresses' } } },
-        { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'CSV file (UTF-8, UTF-16 or Windows-1252; , ; or tab separated)' } } },
-      ],
-    },
-  })
+  @MemberListInput()
   @ApiOperation({
     summary: 'Invite firms by pasted addresses or a CSV file (at most 5,000 entries): each new address gets an email with a single-use link',
     description: 'Duplicates are merged, addresses already invited to this campaign are skipped, invalid entries are listed back with line and reason.',
@@ -104,19 +111,7 @@ export class CampaignsController {
   }
 
   @Post(':campaignId/invitations/preview')
-  @OrgAccess(CHAMBER_ADMINS, chamber)
-  @UseInterceptors(FileUpload('file', CSV_CAP, 'The file is larger than 2 MB; at most 5,000 addresses can be invited at once, so split it into smaller files'))
-  @HttpCode(HttpStatus.OK)
-  @ApiParam({ name: 'campaignId', format: 'uuid' })
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({
-    schema: {
-      oneOf: [
-        { type: 'object', properties: { addresses: { type: 'string', description: 'Pasted addresses' } } },
-        { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'CSV file (UTF-8, UTF-16 or Windows-1252; , ; or tab separated)' } } },
-      ],
-    },
-  })
+  @MemberListInput()
   @ApiOperation({
     summary: 'Preview an invitation list without sending anything: the rows (company, contact, address) that would be invited, repeats and rejected rows',
     description: 'Same input, limits and errors as POST invitations; nothing is stored or sent.',
