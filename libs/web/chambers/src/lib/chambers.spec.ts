@@ -11,6 +11,7 @@ import en from './i18n/en.json';
 import { CampaignPage } from './pages/campaign.page';
 import { DistributionPanelComponent } from './components/distribution-panel.component';
 import { MembersPage } from './pages/members.page';
+import { NewCampaignPage } from './pages/new-campaign.page';
 import { nextRequest, settle, text } from '@scs/web/core/testing';
 
 
@@ -211,6 +212,28 @@ describe('chambers web feature', () => {
       await settle(fixture);
       expect(counts(el)).toEqual(['Done: 4 / 4', 'Failed: 0', 'Reports prepared: 2']);
       expect(el.querySelector('[data-testid="distribution-retry"]')).toBeNull();
+    });
+  });
+
+  describe('NewCampaignPage', () => {
+    it('creates one campaign on a double click', async () => {
+      const fixture = TestBed.createComponent(NewCampaignPage);
+      fixture.detectChanges();
+      await settle(fixture);
+      const el = fixture.nativeElement as HTMLElement;
+      const button = el.querySelector<HTMLButtonElement>('[data-testid="create-campaign"]');
+      expect(button?.disabled).toBe(false);
+      button?.click();
+      button?.click();
+      await settle(fixture);
+      const posts = http.match((r) => r.method === 'POST' && r.url === '/api/orgs/chamber-1/campaigns');
+      expect(posts).toHaveLength(1);
+      expect(posts[0].request.body).toMatchObject({ title: 'SCS self-check ' + new Date().getFullYear(), messageDe: expect.stringContaining('Liebe Mitglieder') });
+      expect(button?.disabled).toBe(true);
+      expect(text(button)).toBe(en.form.creating);
+      posts[0].flush(CAMPAIGN);
+      await settle(fixture);
+      http.expectNone((r) => r.method === 'POST');
     });
   });
 

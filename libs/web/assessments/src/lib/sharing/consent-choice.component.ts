@@ -55,7 +55,8 @@ export class ConsentChoiceComponent {
 
   protected readonly items = computed<Item[]>(() => {
     const lang = this.language.current();
-    const kinds: ConsentKind[] = this.chambers().length ? ['research', 'chamber'] : ['research'];
+    // The chamber questions (results in aggregates; whether the firm took part) only when the firm belongs to a chamber.
+    const kinds: ConsentKind[] = this.chambers().length ? ['research', 'chamber', 'chamber_participation'] : ['research'];
     return kinds.flatMap((kind) => {
       const text = this.texts().find((x) => x.kind === kind);
       if (!text) return [];
@@ -64,6 +65,12 @@ export class ConsentChoiceComponent {
     });
   });
   protected readonly chamberNames = computed(() => this.chambers().map((c) => c.name).join(', '));
+  /** The i18n keys of each kind's question and "yes" answer. */
+  protected readonly keys: Record<ConsentKind, { question: string; yes: string }> = {
+    research: { question: 'researchQuestion', yes: 'yesResearch' },
+    chamber: { question: 'chamberQuestion', yes: 'yesChamber' },
+    chamber_participation: { question: 'participationQuestion', yes: 'yesParticipation' },
+  };
 
   constructor() {
     effect(() => {

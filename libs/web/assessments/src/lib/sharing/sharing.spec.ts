@@ -18,6 +18,7 @@ const t = (en: string, de: string) => ({ en, de });
 const TEXTS: ConsentText[] = [
   { kind: 'research', version: 1, en: 'Share our anonymised results with the research team.\n\nNever included: our firm name.', de: 'Teilen.\n\nNie enthalten: Firmenname.', publishedAt: '2026-01-01T00:00:00Z' },
   { kind: 'chamber', version: 1, en: 'Share our anonymised results with our chamber(s) of commerce.\n\nOnly aggregates.', de: 'Kammer.\n\nNur Aggregate.', publishedAt: '2026-01-01T00:00:00Z' },
+  { kind: 'chamber_participation', version: 2, en: 'Let our chamber(s) see whether we took part.\n\nNot our answers.', de: 'Teilnahme.\n\nKeine Antworten.', publishedAt: '2026-01-01T00:00:00Z' },
 ];
 const status = (kind: ConsentStatus['kind'], granted: boolean): ConsentStatus => ({
   kind,
@@ -94,6 +95,7 @@ describe('sharing components', () => {
       expect(radio(el, 'research', /^No, do not share/)?.checked).toBe(true);
       expect(radio(el, 'research', /^Yes/)?.checked).toBe(false);
       expect(el.querySelector('[data-testid="consent-chamber"]')).toBeNull();
+      expect(el.querySelector('[data-testid="consent-chamber_participation"]')).toBeNull();
       expect(el.querySelector('[data-testid="consent-research"] details')?.textContent).toContain('Never included: our firm name.');
       expect(el.querySelector('[data-testid="consent-research"] details summary')?.textContent).toContain('version 1');
       expect(active).toEqual([false]);
@@ -113,6 +115,32 @@ describe('sharing components', () => {
       expect(el.querySelector('[data-testid="consent-research"]')?.textContent).toContain('Shared since');
       expect(el.querySelector('[data-testid="consent-chamber"]')?.textContent).toContain('Not shared.');
       expect(el.querySelector('[data-testid="consent-research"]')?.textContent).toContain('deletes all of your firm’s research records');
+    });
+
+    it('asks whether the chambers may see that the firm took part, grants and revokes it', async () => {
+      setup();
+      const { fixture, el } = await render([{ chamberId: 'c1', name: 'AHK Greater China' }]);
+      const item = () => el.querySelector('[data-testid="consent-chamber_participation"]');
+      expect(item()?.querySelector('legend')?.textContent).toContain('Let your chamber(s) (AHK Greater China) see whether your firm took part');
+      expect(item()?.querySelector('.headline')?.textContent).toContain('Let our chamber(s) see whether we took part.');
+      expect(item()?.querySelector('details')?.textContent).toContain('Not our answers.');
+      expect(item()?.textContent).toContain('your chamber(s) see your firm as “Not shared”');
+      expect(radio(el, 'chamber_participation', /^No/)?.checked).toBe(true);
+
+      radio(el, 'chamber_participation', /^Yes, our chamber\(s\) may see that we took part/)?.click();
+      const grant = await next(fixture, (r) => r.method === 'PUT' && r.url === `/api/orgs/${ORG}/consents`);
+      expect(grant.request.body).toEqual({ kind: 'chamber_participation', granted: true, textVersion: 2 });
+      grant.flush([status('research', false), status('chamber', false), status('chamber_participation', true)]);
+      await settle(fixture);
+      expect(item()?.textContent).toContain('Visible to your chamber(s) since');
+      expect(el.querySelector('[data-testid="consent-chamber"]')?.textContent).toContain('Not shared.');
+
+      radio(el, 'chamber_participation', /^No/)?.click();
+      const revoke = await next(fixture, (r) => r.method === 'PUT' && r.url === `/api/orgs/${ORG}/consents`);
+      expect(revoke.request.body).toEqual({ kind: 'chamber_participation', granted: false });
+      revoke.flush([status('research', false), status('chamber', false), status('chamber_participation', false)]);
+      await settle(fixture);
+      expect(item()?.textContent).toContain('Not visible');
     });
 
     it('shows a refused change and keeps the state in force', async () => {

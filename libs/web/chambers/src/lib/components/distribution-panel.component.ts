@@ -124,6 +124,7 @@ export class DistributionPanelComponent {
   }
 
   private async act(call: () => Promise<DistributionView>): Promise<void> {
+    if (this.busy()) return; // a double click starts once
     this.busy.set(true);
     this.error.set(null);
     try {

@@ -252,7 +252,7 @@ export class CampaignPage {
 
   protected async remind(): Promise<void> {
     const chamberId = this.chamberId();
-    if (!chamberId) return;
+    if (!chamberId || this.reminding()) return; // a double click sends one round of reminders
     this.reminding.set(true);
     this.actionError.set(null);
     try {

@@ -234,7 +234,7 @@ export class MembersPage {
 
   protected async requestBenchmark(): Promise<void> {
     const id = this.chamberId();
-    if (!id) return;
+    if (!id || this.requesting()) return; // a double click requests one report
     this.requesting.set(true);
     this.benchmarkError.set(null);
     try {

@@ -61,7 +61,7 @@ import { chamberContext, endOfDay, localDay, startOfDay } from '../data/chamber-
             <p class="error-text" role="alert">{{ m }}</p>
           }
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="busy() || f.invalid">{{ busy() ? t('form.creating') : t('form.create') }}</button>
+            <button mat-flat-button type="submit" [disabled]="busy() || f.invalid" data-testid="create-campaign">{{ busy() ? t('form.creating') : t('form.create') }}</button>
             <a mat-button routerLink="/chamber">{{ t('form.cancel') }}</a>
           </div>
         </form>
@@ -102,7 +102,8 @@ export class NewCampaignPage {
 
   protected async create(): Promise<void> {
     const chamberId = this.chamberId();
-    if (!chamberId) return;
+    // At most one request: a double click submits twice before the disabled button is rendered.
+    if (!chamberId || this.busy()) return;
     this.busy.set(true);
     this.error.set(null);
     this.fields.set({});

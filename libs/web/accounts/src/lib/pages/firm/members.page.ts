@@ -209,7 +209,7 @@ export class MembersPage {
 
   protected async sendInvite(): Promise<void> {
     const orgId = this.orgId();
-    if (!orgId) return;
+    if (!orgId || this.busy()) return; // a double click sends one invitation
     if (this.invite.invalid) {
       this.invite.markAllAsTouched();
       return;
