@@ -140,6 +140,7 @@ function blockingFolder(path: string, who: RunAs): string | undefined {
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
+    if (!existsSync(dir)) continue; // created later by mkdir (mode 755: open to others)
     const st = statSync(dir);
     const bit = st.uid === who.uid ? 0o100 : st.gid === who.gid ? 0o010 : 0o001;
     if (!(st.mode & bit)) return dir;
