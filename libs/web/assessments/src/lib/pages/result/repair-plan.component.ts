@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
@@ -39,7 +40,7 @@ const period = (month: string | null, info: PeriodInfo): PeriodView => ({
  */
 @Component({
   selector: 'scs-repair-plan',
-  imports: [TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, LocalDatePipe, ProjectionChartComponent],
+  imports: [NgTemplateOutlet, TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, LocalDatePipe, ProjectionChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './repair-plan.component.html',
   styleUrl: './repair-plan.component.css',
