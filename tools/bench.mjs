@@ -12,7 +12,11 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
 
 console.log('building api and web (cached when unchanged) ...');
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'], { cwd: root, env, stdio: 'inherit' });
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const scripts = readdirSync(join(root, 'tools/bench'))
@@ -29,22 +33,48 @@ for (const script of scripts) {
   const res = spawnSync(cmd[0], cmd[1], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(res.stdout ?? '');
   process.stderr.write(res.stderr ?? '');
-  if (res.status !== 0) rows.push({ bench: script, figure: 'FAILED', unit: '', median: null, min: null, max: null, baseline: null, ratio: null });
+  if (res.status !== 0)
+    rows.push({
+      bench: script,
+      figure: 'FAILED',
+      unit: '',
+      median: null,
+      min: null,
+      max: null,
+      baseline: null,
+      ratio: null,
+    });
   for (const line of (res.stdout ?? '').split('\n')) {
-    if (line.startsWith('BENCH_RESULT ')) rows.push({ bench: script.replace(/\.bench\.\w+$/, ''), ...JSON.parse(line.slice(13)) });
+    if (line.startsWith('BENCH_RESULT '))
+      rows.push({ bench: script.replace(/\.bench\.\w+$/, ''), ...JSON.parse(line.slice(13)) });
   }
 }
 
-const fmt = (v) => (v === null || v === undefined ? '–' : typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2)) : String(v));
+const fmt = (v) =>
+  v === null || v === undefined
+    ? '–'
+    : typeof v === 'number'
+      ? Math.abs(v) >= 100
+        ? v.toFixed(0)
+        : v.toFixed(2)
+      : String(v);
 const header = ['bench', 'figure', 'unit', 'median', 'min', 'max', 'baseline', 'ratio'];
 const table = [header, ...rows.map((r) => header.map((h) => fmt(r[h])))];
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
 console.log('\n' + table.map((row) => row.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'));
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version };
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+  node: process.version,
+};
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 const out = join(root, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2));
-writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2));
+writeFileSync(
+  join(root, 'bench-results', 'latest.json'),
+  JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2),
+);
 console.log(`\nwritten ${out}`);
 if (rows.some((r) => r.figure === 'FAILED')) process.exit(1);

@@ -1,1 +1,5 @@
-module.exports = { process(src) { return { code: `module.exports = ${JSON.stringify(src)};` }; } };
+module.exports = {
+  process(src) {
+    return { code: `module.exports = ${JSON.stringify(src)};` };
+  },
+};

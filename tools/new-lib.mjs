@@ -15,7 +15,8 @@ const up = '../../..';
 const project = `${scope}-${name}`;
 const write = (file, content) => {
   const path = join(root, file);
-  if (!existsSync(path)) writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2) + '\n');
+  if (!existsSync(path))
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2) + '\n');
 };
 mkdirSync(join(root, 'src'), { recursive: true });
 
@@ -25,9 +26,10 @@ const testTarget = {
   cache: true,
   outputs: [`{workspaceRoot}/coverage/${root}`],
   inputs: ['default', '^production', '{workspaceRoot}/jest.preset.js', '{workspaceRoot}/jest.api.preset.cjs'],
-  options: scope === 'api'
-    ? { command: jestCmd, env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' } }
-    : { command: jestCmd },
+  options:
+    scope === 'api'
+      ? { command: jestCmd, env: { NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' } }
+      : { command: jestCmd },
 };
 const typecheck = {
   executor: 'nx:run-commands',
@@ -51,7 +53,15 @@ write('tsconfig.json', {
   files: [],
   include: [],
   references: [{ path: './tsconfig.lib.json' }, { path: './tsconfig.spec.json' }],
-  ...(web ? { angularCompilerOptions: { strictInjectionParameters: true, strictInputAccessModifiers: true, strictTemplates: true } } : {}),
+  ...(web
+    ? {
+        angularCompilerOptions: {
+          strictInjectionParameters: true,
+          strictInputAccessModifiers: true,
+          strictTemplates: true,
+        },
+      }
+    : {}),
 });
 write('tsconfig.lib.json', {
   extends: './tsconfig.json',
@@ -63,13 +73,21 @@ write('tsconfig.spec.json', {
   extends: './tsconfig.json',
   compilerOptions: web
     ? { outDir: `${up}/dist/out-tsc`, module: 'preserve', moduleResolution: 'bundler', types: ['jest', 'node'] }
-    : { outDir: `${up}/dist/out-tsc`, module: 'esnext', moduleResolution: 'bundler', isolatedModules: true, types: ['jest', 'node'] },
+    : {
+        outDir: `${up}/dist/out-tsc`,
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        isolatedModules: true,
+        types: ['jest', 'node'],
+      },
   include: ['src/**/*.spec.ts', 'src/**/*.d.ts'],
 });
 if (scope === 'api') {
   write('jest.config.cts', `module.exports = require('${up}/jest.api.preset.cjs')(__dirname, '${project}');\n`);
 } else if (web) {
-  write('jest.config.cts', `module.exports = {
+  write(
+    'jest.config.cts',
+    `module.exports = {
   displayName: '${project}',
   preset: '${up}/jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/${up}/tools/web-test-setup.ts'],
@@ -77,20 +95,27 @@ if (scope === 'api') {
   transformIgnorePatterns: ['node_modules/(?!(.*\\\\.mjs$|echarts/|zrender/|@jsverse/))'],
   moduleNameMapper: require('${up}/tools/jest-path-aliases.cjs')(),
 };
-`);
+`,
+  );
 } else {
-  write('jest.config.cts', `module.exports = {
+  write(
+    'jest.config.cts',
+    `module.exports = {
   displayName: '${project}',
   preset: '${up}/jest.preset.js',
   testEnvironment: 'node',
   transform: { '^.+\\\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleNameMapper: require('${up}/tools/jest-path-aliases.cjs')(),
 };
-`);
+`,
+  );
 }
-write('eslint.config.mjs', web
-  ? `import nx from '@nx/eslint-plugin';\nimport baseConfig from '${up}/eslint.config.mjs';\n\nexport default [...nx.configs['flat/angular'], ...nx.configs['flat/angular-template'], ...baseConfig];\n`
-  : `import baseConfig from '${up}/eslint.config.mjs';\n\nexport default [...baseConfig];\n`);
+write(
+  'eslint.config.mjs',
+  web
+    ? `import nx from '@nx/eslint-plugin';\nimport baseConfig from '${up}/eslint.config.mjs';\n\nexport default [...nx.configs['flat/angular'], ...nx.configs['flat/angular-template'], ...baseConfig];\n`
+    : `import baseConfig from '${up}/eslint.config.mjs';\n\nexport default [...baseConfig];\n`,
+);
 write('src/index.ts', 'export {};\n');
 
 const basePath = 'tsconfig.base.json';

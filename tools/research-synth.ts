@@ -12,7 +12,14 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
-import { catalogueScorer, csvLine, previousWave, syntheticRecords, waveOf, type ResearchRecord } from '@scs/shared/disclosure';
+import {
+  catalogueScorer,
+  csvLine,
+  previousWave,
+  syntheticRecords,
+  waveOf,
+  type ResearchRecord,
+} from '@scs/shared/disclosure';
 import { researchModuleFor } from '../libs/api/research/src/lib/module/research-module.2026.1';
 
 export function loadLatestCatalogue(root = resolve('libs/shared/catalogue/data')): Catalogue {
@@ -22,7 +29,8 @@ export function loadLatestCatalogue(root = resolve('libs/shared/catalogue/data')
     .at(-1);
   if (!version) throw new Error(`no catalogue version under ${root}`);
   const dir = join(root, version);
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
 }
 
@@ -33,7 +41,12 @@ export function defaultFirstWave(waves: number, now = new Date()): string {
   return w;
 }
 
-export function synthetic(opts: { firms: number; waves: number; seed: number; firstWave?: string }): Generator<ResearchRecord> {
+export function synthetic(opts: {
+  firms: number;
+  waves: number;
+  seed: number;
+  firstWave?: string;
+}): Generator<ResearchRecord> {
   const catalogue = loadLatestCatalogue();
   return syntheticRecords({
     firms: opts.firms,
@@ -46,24 +59,58 @@ export function synthetic(opts: { firms: number; waves: number; seed: number; fi
   });
 }
 
-const COLUMNS = ['pseudonym', 'wave', 'catalogue_version', 'nace_section', 'province_group', 'province', 'headcount_band', 'legal_form', 'activities', 'dimension_scores', 'overall_score', 'level', 'answers', 'research_module', 'key_id'];
+const COLUMNS = [
+  'pseudonym',
+  'wave',
+  'catalogue_version',
+  'nace_section',
+  'province_group',
+  'province',
+  'headcount_band',
+  'legal_form',
+  'activities',
+  'dimension_scores',
+  'overall_score',
+  'level',
+  'answers',
+  'research_module',
+  'key_id',
+];
 
 function values(r: ResearchRecord): unknown[] {
   return [
-    r.pseudonym, r.wave, r.catalogueVersion, r.naceSection, r.provinceGroup, r.province, r.headcountBand, r.legalForm,
-    JSON.stringify(r.activities), JSON.stringify(r.dimensionScores), r.overallScore, r.level, JSON.stringify(r.answers),
-    r.researchModule ? JSON.stringify(r.researchModule) : null, 'synthetic',
+    r.pseudonym,
+    r.wave,
+    r.catalogueVersion,
+    r.naceSection,
+    r.provinceGroup,
+    r.province,
+    r.headcountBand,
+    r.legalForm,
+    JSON.stringify(r.activities),
+    JSON.stringify(r.dimensionScores),
+    r.overallScore,
+    r.level,
+    JSON.stringify(r.answers),
+    r.researchModule ? JSON.stringify(r.researchModule) : null,
+    'synthetic',
   ];
 }
 
 /** Inserts records in multi-row batches; returns the waves written. */
-export async function insertRecords(client: Client, records: Iterable<ResearchRecord>, onProgress?: (n: number) => void): Promise<{ count: number; waves: string[] }> {
+export async function insertRecords(
+  client: Client,
+  records: Iterable<ResearchRecord>,
+  onProgress?: (n: number) => void,
+): Promise<{ count: number; waves: string[] }> {
   const batch: unknown[][] = [];
   const waves = new Set<string>();
   let count = 0;
   const flush = async () => {
     if (!batch.length) return;
-    const placeholders = batch.map((_, i) => `(${COLUMNS.map((__, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`).join(', ');
+    const placeholders = batch
+      .map((_, i) => `(${COLUMNS.map((__, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`)
+      .join(', ');
     await client.query(
       `INSERT INTO "research"."record" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${placeholders}
        ON CONFLICT ("wave", "pseudonym") DO NOTHING`,
@@ -80,7 +127,10 @@ export async function insertRecords(client: Client, records: Iterable<ResearchRe
   }
   await flush();
   for (const wave of waves) {
-    await client.query(`INSERT INTO "research"."aggregate_state" ("wave") VALUES ($1) ON CONFLICT ("wave") DO UPDATE SET "dirty" = true`, [wave]);
+    await client.query(
+      `INSERT INTO "research"."aggregate_state" ("wave") VALUES ($1) ON CONFLICT ("wave") DO UPDATE SET "dirty" = true`,
+      [wave],
+    );
   }
   return { count, waves: [...waves].sort() };
 }
@@ -124,7 +174,9 @@ async function main(): Promise<void> {
   try {
     if (args.replace) await client.query(`DELETE FROM "research"."record" WHERE "key_id" = 'synthetic'`);
     const result = await insertRecords(client, records, (n) => n % 50_000 === 0 && console.log(`  ${n} records`));
-    console.log(`Inserted ${result.count} synthetic records (waves ${result.waves.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `Inserted ${result.count} synthetic records (waves ${result.waves.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await client.end();
   }

@@ -7,7 +7,10 @@ if (!url || !out) {
   console.error('usage: node tools/screenshot.mjs <url> <out.png> [width]');
   process.exit(2);
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
   await page.goto(url, { waitUntil: 'networkidle' });

@@ -4,7 +4,10 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/../../tools/web-test-setup.ts'],
   coverageDirectory: '../../coverage/apps/web',
   transform: {
-    '^.+\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+    '^.+\\.(ts|mjs|js|html)$': [
+      'jest-preset-angular',
+      { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+    ],
   },
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|echarts/|zrender/|@jsverse/))'],
   moduleNameMapper: require('../../tools/jest-path-aliases.cjs')(),

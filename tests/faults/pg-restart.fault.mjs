@@ -19,16 +19,27 @@ const OFFICERS = arg('officers', 10);
 const versions = readdirSync('/usr/lib/postgresql').sort();
 const bin = `/usr/lib/postgresql/${versions[versions.length - 1]}/bin`;
 const dir = mkdtempSync(join(tmpdir(), 'scs-pgfault-'));
-chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+chownSync(
+  dir,
+  Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+  Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+);
 const port = await freePort();
 const asPostgres = (cmd) => execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', cmd], { stdio: 'pipe' }).toString();
-const pgStart = () => asPostgres(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/pg.log -w -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off" start`);
+const pgStart = () =>
+  asPostgres(
+    `${bin}/pg_ctl -D ${dir}/data -l ${dir}/pg.log -w -o "-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off" start`,
+  );
 const pgStop = () => asPostgres(`${bin}/pg_ctl -D ${dir}/data -m fast -w stop`);
 
 asPostgres(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 >/dev/null`);
 pgStart();
 const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-const server = await startServer({ DATABASE_URL: url, JWT_SECRET: 'fault-secret-0123456789abcdef0123456789ab', LOGIN_RATE_LIMIT: '1000' });
+const server = await startServer({
+  DATABASE_URL: url,
+  JWT_SECRET: 'fault-secret-0123456789abcdef0123456789ab',
+  LOGIN_RATE_LIMIT: '1000',
+});
 let failed = false;
 try {
   const firms = await Promise.all(Array.from({ length: OFFICERS }, (_, i) => registerFirm(server.url, i)));
@@ -51,7 +62,9 @@ try {
       const startedIn = phase; // a request answered just after the stop may have committed before it
       let res;
       try {
-        res = await f.client.req('PUT', `/api/assessments/${id}/answers`, { answers: [{ questionId: q.id, optionId, baseRevision: mine.get(q.id)?.revision ?? 0 }] });
+        res = await f.client.req('PUT', `/api/assessments/${id}/answers`, {
+          answers: [{ questionId: q.id, optionId, baseRevision: mine.get(q.id)?.revision ?? 0 }],
+        });
       } catch {
         res = { status: 0 };
       }
@@ -96,7 +109,9 @@ try {
   let lost = 0;
   let checked = 0;
   for (const [id, mine] of acks) {
-    const rows = (await pool.query('SELECT question_id, option_id, revision FROM assessment_answer WHERE assessment_id = $1', [id])).rows;
+    const rows = (
+      await pool.query('SELECT question_id, option_id, revision FROM assessment_answer WHERE assessment_id = $1', [id])
+    ).rows;
     const byQ = new Map(rows.map((r) => [r.question_id, r]));
     for (const [q, a] of mine) {
       checked++;
@@ -107,10 +122,30 @@ try {
   await pool.end();
   const down = stats(outage.latencies.length ? outage.latencies : [0]);
   const statuses = Object.fromEntries(outage.statuses);
-  console.log(`while down: statuses ${JSON.stringify(statuses)}, latency p50 ${down.median.toFixed(0)} ms, p99 ${down.p99.toFixed(0)} ms`);
-  console.log(`recovered ${recoveredMs === null ? 'NOT within 30 s' : `after ${recoveredMs} ms`}; acknowledged answers checked ${checked}, lost ${lost}`);
-  report({ figure: 'PostgreSQL outage: request latency p99 while down', unit: 'ms', median: down.p99, min: down.min, max: down.max, baseline: null, ratio: null });
-  report({ figure: 'PostgreSQL outage: recovery after restart', unit: 'ms', median: recoveredMs, min: recoveredMs, max: recoveredMs, baseline: null, ratio: null });
+  console.log(
+    `while down: statuses ${JSON.stringify(statuses)}, latency p50 ${down.median.toFixed(0)} ms, p99 ${down.p99.toFixed(0)} ms`,
+  );
+  console.log(
+    `recovered ${recoveredMs === null ? 'NOT within 30 s' : `after ${recoveredMs} ms`}; acknowledged answers checked ${checked}, lost ${lost}`,
+  );
+  report({
+    figure: 'PostgreSQL outage: request latency p99 while down',
+    unit: 'ms',
+    median: down.p99,
+    min: down.min,
+    max: down.max,
+    baseline: null,
+    ratio: null,
+  });
+  report({
+    figure: 'PostgreSQL outage: recovery after restart',
+    unit: 'ms',
+    median: recoveredMs,
+    min: recoveredMs,
+    max: recoveredMs,
+    baseline: null,
+    ratio: null,
+  });
   const only503 = Object.keys(statuses).every((s) => s === '503');
   failed = health.status !== 503 || !only503 || recoveredMs === null || lost > 0;
   if (failed) console.log('FAILED: expected 503 while down, health 503, recovery, and no lost answer');

@@ -8,7 +8,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { firmWithSubmittedAssessment, pooled, renderedIds, startProcess, waitForReports } from '../../tools/bench/processes.mjs';
+import {
+  firmWithSubmittedAssessment,
+  pooled,
+  renderedIds,
+  startProcess,
+  waitForReports,
+} from '../../tools/bench/processes.mjs';
 import { createDatabase, report } from '../../tools/bench/support.mjs';
 
 const arg = (name, def) => {
@@ -53,7 +59,12 @@ const alive = (pid) => {
 const logs = mkdtempSync(join(tmpdir(), 'scs-worker-kill-'));
 const db = await createDatabase('scs_fault_kill');
 // A short job timeout so that the jobs of the killed worker expire after 2 × 5 + 60 = 70 s instead of 180 s.
-const env = { DATABASE_URL: db.url, JWT_SECRET: 'fault-secret-0123456789abcdef0123456789ab', REPORT_JOB_TIMEOUT_SECONDS: '5', REPORT_PAGES: '2' };
+const env = {
+  DATABASE_URL: db.url,
+  JWT_SECRET: 'fault-secret-0123456789abcdef0123456789ab',
+  REPORT_JOB_TIMEOUT_SECONDS: '5',
+  REPORT_PAGES: '2',
+};
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
 const procs = [];
 let failed = false;
@@ -61,7 +72,11 @@ try {
   const api = await startProcess('api', env, join(logs, 'api.log'));
   procs.push(api);
   console.log(`preparing ${REPORTS} reports (${REPORTS / 2} firms × en, de) through an API-only process ...`);
-  const firms = await pooled(Array.from({ length: Math.ceil(REPORTS / 2) }, (_, i) => i), 4, (i) => firmWithSubmittedAssessment(api.url, i, 'kill'));
+  const firms = await pooled(
+    Array.from({ length: Math.ceil(REPORTS / 2) }, (_, i) => i),
+    4,
+    (i) => firmWithSubmittedAssessment(api.url, i, 'kill'),
+  );
   const ids = [];
   for (const f of firms) {
     for (const locale of ['en', 'de']) {
@@ -86,14 +101,22 @@ try {
     await sleep(100);
   }
   const family = descendants(first.pid);
-  const doneBefore = (await pool.query(`SELECT count(*)::int AS n FROM report WHERE id = ANY($1::uuid[]) AND status = 'done'`, [ids])).rows[0].n;
+  const doneBefore = (
+    await pool.query(`SELECT count(*)::int AS n FROM report WHERE id = ANY($1::uuid[]) AND status = 'done'`, [ids])
+  ).rows[0].n;
   await first.stop('SIGKILL');
   const tKill = Date.now();
-  inFlight = (await pool.query(`SELECT id FROM report WHERE id = ANY($1::uuid[]) AND status = 'rendering'`, [ids])).rows.map((r) => r.id);
-  console.log(`SIGKILL to the worker after ${((tKill - t0) / 1000).toFixed(1)} s: ${doneBefore} of ${REPORTS} done, ${inFlight.length} rendering`);
+  inFlight = (
+    await pool.query(`SELECT id FROM report WHERE id = ANY($1::uuid[]) AND status = 'rendering'`, [ids])
+  ).rows.map((r) => r.id);
+  console.log(
+    `SIGKILL to the worker after ${((tKill - t0) / 1000).toFixed(1)} s: ${doneBefore} of ${REPORTS} done, ${inFlight.length} rendering`,
+  );
   await sleep(3000);
   const orphans = family.filter(alive);
-  console.log(`processes of the killed worker still alive 3 s later (its Chromium): ${orphans.length} of ${family.length}`);
+  console.log(
+    `processes of the killed worker still alive 3 s later (its Chromium): ${orphans.length} of ${family.length}`,
+  );
 
   const second = await startProcess('worker', env, join(logs, 'worker-2.log'));
   procs.push(second);
@@ -104,14 +127,19 @@ try {
   });
   const recoveredMs = Date.now() - tRestart;
 
-  const rows = (await pool.query(
-    `SELECT r.id, r.status, r.attempts, (SELECT count(*)::int FROM report_file f WHERE f.report_id = r.id) AS files,
+  const rows = (
+    await pool.query(
+      `SELECT r.id, r.status, r.attempts, (SELECT count(*)::int FROM report_file f WHERE f.report_id = r.id) AS files,
             (SELECT count(*)::int FROM pgboss.job j WHERE j.name = 'render-report' AND j.data->>'reportId' = r.id::text) AS jobs,
             (SELECT count(*)::int FROM pgboss.job j WHERE j.name = 'render-report' AND j.data->>'reportId' = r.id::text AND j.state = 'completed') AS completed
        FROM report r WHERE r.id = ANY($1::uuid[])`,
-    [ids],
-  )).rows;
-  const renders = [...renderedIds(readFileSync(join(logs, 'worker-1.log'), 'utf8')), ...renderedIds(readFileSync(join(logs, 'worker-2.log'), 'utf8'))];
+      [ids],
+    )
+  ).rows;
+  const renders = [
+    ...renderedIds(readFileSync(join(logs, 'worker-1.log'), 'utf8')),
+    ...renderedIds(readFileSync(join(logs, 'worker-2.log'), 'utf8')),
+  ];
   const perReport = new Map(ids.map((id) => [id, 0]));
   for (const id of renders) perReport.set(id, (perReport.get(id) ?? 0) + 1);
   const twice = [...perReport].filter(([, n]) => n > 1).length;
@@ -121,14 +149,41 @@ try {
   const badJobs = rows.filter((r) => r.jobs !== 1 || r.completed !== 1).length;
   const retried = rows.filter((r) => inFlight.includes(r.id)).map((r) => r.attempts);
 
-  console.log(`statuses ${JSON.stringify(counts)}; renders logged ${renders.length} for ${REPORTS} reports: twice ${twice}, never ${never}`);
-  console.log(`reports not done ${notDone}; without exactly one stored PDF ${badFiles}; without exactly one completed job ${badJobs}`);
+  console.log(
+    `statuses ${JSON.stringify(counts)}; renders logged ${renders.length} for ${REPORTS} reports: twice ${twice}, never ${never}`,
+  );
+  console.log(
+    `reports not done ${notDone}; without exactly one stored PDF ${badFiles}; without exactly one completed job ${badJobs}`,
+  );
   console.log(`attempts of the reports in flight at the kill: ${JSON.stringify(retried)}`);
-  console.log(`after the restart: the rest of the batch in ${((allButInFlight ?? recoveredMs) / 1000).toFixed(1)} s, the interrupted reports in ${(recoveredMs / 1000).toFixed(1)} s (job expiry 70 s + supervision)`);
-  report({ figure: `worker SIGKILL mid-batch (${REPORTS} reports): all done after restart`, unit: 's', median: recoveredMs / 1000, min: (allButInFlight ?? recoveredMs) / 1000, max: recoveredMs / 1000, baseline: null, ratio: null });
-  report({ figure: `worker SIGKILL mid-batch: reports rendered twice / lost`, unit: 'count', median: twice + never + notDone, min: 0, max: twice + never + notDone, baseline: 0, ratio: null });
-  failed = notDone > 0 || badFiles > 0 || badJobs > 0 || twice > 0 || never > 0 || orphans.length > 0 || inFlight.length === 0;
-  console.log(failed ? 'FAILED: expected every report done exactly once and no leftover Chromium' : 'OK: every report rendered and stored exactly once');
+  console.log(
+    `after the restart: the rest of the batch in ${((allButInFlight ?? recoveredMs) / 1000).toFixed(1)} s, the interrupted reports in ${(recoveredMs / 1000).toFixed(1)} s (job expiry 70 s + supervision)`,
+  );
+  report({
+    figure: `worker SIGKILL mid-batch (${REPORTS} reports): all done after restart`,
+    unit: 's',
+    median: recoveredMs / 1000,
+    min: (allButInFlight ?? recoveredMs) / 1000,
+    max: recoveredMs / 1000,
+    baseline: null,
+    ratio: null,
+  });
+  report({
+    figure: `worker SIGKILL mid-batch: reports rendered twice / lost`,
+    unit: 'count',
+    median: twice + never + notDone,
+    min: 0,
+    max: twice + never + notDone,
+    baseline: 0,
+    ratio: null,
+  });
+  failed =
+    notDone > 0 || badFiles > 0 || badJobs > 0 || twice > 0 || never > 0 || orphans.length > 0 || inFlight.length === 0;
+  console.log(
+    failed
+      ? 'FAILED: expected every report done exactly once and no leftover Chromium'
+      : 'OK: every report rendered and stored exactly once',
+  );
 } finally {
   for (const p of procs.reverse()) await p.stop();
   await pool.end();

@@ -14,7 +14,11 @@ const CLIENTS = arg('clients', 50);
 const SECONDS = arg('seconds', 15);
 
 const db = await createDatabase('scs_bench_autosave');
-const server = await startServer({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '20', JWT_SECRET: 'bench-secret-0123456789abcdef0123456789' });
+const server = await startServer({
+  DATABASE_URL: db.url,
+  DATABASE_POOL_SIZE: '20',
+  JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+});
 try {
   console.log(`setting up ${CLIENTS} firms with a draft assessment each ...`);
   const firms = [];
@@ -26,7 +30,9 @@ try {
     firms.push(f);
   }
   const catalogue = (await firms[0].client.req('GET', `/api/catalogue/${firms[0].assessment.catalogueVersion}`)).body;
-  const questions = catalogue.questions.filter((q) => !q.applicability && ['tax', 'market', 'judicial', 'labour', 'data', 'finance'].includes(q.dimension));
+  const questions = catalogue.questions.filter(
+    (q) => !q.applicability && ['tax', 'market', 'judicial', 'labour', 'data', 'finance'].includes(q.dimension),
+  );
 
   // --- the application: PUT /api/assessments/:id/answers, one answer per request, revisions tracked per client
   async function loadApp() {
@@ -42,7 +48,9 @@ try {
           const option = q.options[n % q.options.length].id;
           const base = revisions.get(q.id) ?? 0;
           const t0 = performance.now();
-          const res = await f.client.req('PUT', `/api/assessments/${f.assessment.id}/answers`, { answers: [{ questionId: q.id, optionId: option, baseRevision: base }] });
+          const res = await f.client.req('PUT', `/api/assessments/${f.assessment.id}/answers`, {
+            answers: [{ questionId: q.id, optionId: option, baseRevision: base }],
+          });
           latencies.push(performance.now() - t0);
           if (res.status === 200) revisions.set(q.id, res.body.saved[0].revision);
           else {
@@ -71,7 +79,9 @@ try {
       try {
         const id = req.url.split('/')[3];
         const input = JSON.parse(body).answers;
-        const payload = JSON.stringify(input.map((x) => ({ q: x.questionId, o: x.optionId, n: null, b: x.baseRevision })));
+        const payload = JSON.stringify(
+          input.map((x) => ({ q: x.questionId, o: x.optionId, n: null, b: x.baseRevision })),
+        );
         const r = await pool.query(SQL, [id, payload, userIds.get(id)]);
         res.writeHead(r.rowCount === input.length ? 200 : 409, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ saved: r.rows.map((x) => ({ questionId: x.question_id, revision: x.revision })) }));
@@ -92,12 +102,22 @@ try {
         let n = idx;
         while (Date.now() < deadline) {
           const q = questions[n++ % questions.length];
-          const base = revisions.get(q.id) ?? (await pool.query('SELECT revision FROM assessment_answer WHERE assessment_id=$1 AND question_id=$2', [f.assessment.id, q.id])).rows[0]?.revision ?? 0;
+          const base =
+            revisions.get(q.id) ??
+            (
+              await pool.query('SELECT revision FROM assessment_answer WHERE assessment_id=$1 AND question_id=$2', [
+                f.assessment.id,
+                q.id,
+              ])
+            ).rows[0]?.revision ??
+            0;
           const t0 = performance.now();
           const res = await fetch(`${bareUrl}/api/assessments/${f.assessment.id}/answers`, {
             method: 'PUT',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ answers: [{ questionId: q.id, optionId: q.options[n % q.options.length].id, baseRevision: base }] }),
+            body: JSON.stringify({
+              answers: [{ questionId: q.id, optionId: q.options[n % q.options.length].id, baseRevision: base }],
+            }),
           });
           const json = await res.json().catch(() => ({}));
           latencies.push(performance.now() - t0);
@@ -120,11 +140,39 @@ try {
   const b = stats(floor.latencies);
   const appRps = app.latencies.length / SECONDS;
   const bareRps = floor.latencies.length / SECONDS;
-  console.log(`API:  ${appRps.toFixed(0)} req/s, p50 ${a.median.toFixed(1)} ms, p99 ${a.p99.toFixed(1)} ms, errors ${app.errors}`);
-  console.log(`bare: ${bareRps.toFixed(0)} req/s, p50 ${b.median.toFixed(1)} ms, p99 ${b.p99.toFixed(1)} ms, errors ${floor.errors}`);
-  report({ figure: `autosave throughput (${CLIENTS} clients)`, unit: 'req/s', median: appRps, min: appRps, max: appRps, baseline: bareRps, ratio: appRps / bareRps });
-  report({ figure: 'autosave latency p50', unit: 'ms', median: a.median, min: a.min, max: a.max, baseline: b.median, ratio: a.median / b.median });
-  report({ figure: 'autosave latency p99', unit: 'ms', median: a.p99, min: a.min, max: a.max, baseline: b.p99, ratio: a.p99 / b.p99 });
+  console.log(
+    `API:  ${appRps.toFixed(0)} req/s, p50 ${a.median.toFixed(1)} ms, p99 ${a.p99.toFixed(1)} ms, errors ${app.errors}`,
+  );
+  console.log(
+    `bare: ${bareRps.toFixed(0)} req/s, p50 ${b.median.toFixed(1)} ms, p99 ${b.p99.toFixed(1)} ms, errors ${floor.errors}`,
+  );
+  report({
+    figure: `autosave throughput (${CLIENTS} clients)`,
+    unit: 'req/s',
+    median: appRps,
+    min: appRps,
+    max: appRps,
+    baseline: bareRps,
+    ratio: appRps / bareRps,
+  });
+  report({
+    figure: 'autosave latency p50',
+    unit: 'ms',
+    median: a.median,
+    min: a.min,
+    max: a.max,
+    baseline: b.median,
+    ratio: a.median / b.median,
+  });
+  report({
+    figure: 'autosave latency p99',
+    unit: 'ms',
+    median: a.p99,
+    min: a.min,
+    max: a.max,
+    baseline: b.p99,
+    ratio: a.p99 / b.p99,
+  });
 
   // --- submit latency of complete assessments (server recomputes the score)
   const submitMs = [];
@@ -133,12 +181,15 @@ try {
     const revs = new Map(view.answers.map((x) => [x.questionId, x.revision]));
     const applicable = catalogue.questions.filter((q) => q.applicable !== false);
     const answers = [];
-    for (const q of applicable) answers.push({ questionId: q.id, optionId: q.options[0].id, baseRevision: revs.get(q.id) ?? 0 });
+    for (const q of applicable)
+      answers.push({ questionId: q.id, optionId: q.options[0].id, baseRevision: revs.get(q.id) ?? 0 });
     const put = await f.client.req('PUT', `/api/assessments/${f.assessment.id}/answers`, { answers });
     if (put.status !== 200) {
       // Non-applicable questions for this profile are rejected: retry with only the ones the server accepts.
       const bad = new Set(Object.keys(put.body?.errors ?? {}));
-      await f.client.req('PUT', `/api/assessments/${f.assessment.id}/answers`, { answers: answers.filter((x) => !bad.has(x.questionId)) });
+      await f.client.req('PUT', `/api/assessments/${f.assessment.id}/answers`, {
+        answers: answers.filter((x) => !bad.has(x.questionId)),
+      });
     }
     const t0 = performance.now();
     const res = await f.client.req('POST', `/api/assessments/${f.assessment.id}/submit`);
@@ -147,7 +198,15 @@ try {
   }
   const s = stats(submitMs);
   console.log(`submit: median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.n} full assessments`);
-  report({ figure: 'submit latency (full assessment)', unit: 'ms', median: s.median, min: s.min, max: s.max, baseline: null, ratio: null });
+  report({
+    figure: 'submit latency (full assessment)',
+    unit: 'ms',
+    median: s.median,
+    min: s.min,
+    max: s.max,
+    baseline: null,
+    ratio: null,
+  });
 } finally {
   await server.stop();
   await db.drop();

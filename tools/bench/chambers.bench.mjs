@@ -26,7 +26,9 @@ const day = 86_400_000;
 
 /** Peak resident set size of a process so far (VmHWM), in MiB. */
 function peakRssMiB(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return line ? Number(line.replace(/\D+/g, '')) / 1024 : NaN;
 }
 
@@ -55,22 +57,42 @@ function treeRssMiB(rootPid) {
 
 const db = await createDatabase('scs_bench_chambers');
 // Sessions outlive the longest part (the clients here do not refresh their access tokens).
-const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '10', JWT_SECRET: 'bench-secret-0123456789abcdef0123456789', ACCESS_TOKEN_TTL_SECONDS: '14400' };
+const env = {
+  DATABASE_URL: db.url,
+  DATABASE_POOL_SIZE: '10',
+  JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+  ACCESS_TOKEN_TTL_SECONDS: '14400',
+};
 const server = await startServer(env);
 try {
   const adminEmail = `bench-admin-${Date.now()}@chamber.example`;
-  const cli = spawnSync(process.execPath, [join(ROOT, 'dist/apps/api/cli.js'), 'create-chamber', '--name', 'Bench Chamber', '--admin-email', adminEmail], {
-    cwd: ROOT, env: { ...process.env, ...env, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' }, encoding: 'utf8',
-  });
+  const cli = spawnSync(
+    process.execPath,
+    [join(ROOT, 'dist/apps/api/cli.js'), 'create-chamber', '--name', 'Bench Chamber', '--admin-email', adminEmail],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PUBLIC_URL: server.url, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    },
+  );
   const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(cli.stdout)?.[1];
   if (!token) throw new Error(`create-chamber failed: ${cli.stdout}${cli.stderr}`);
   const chamber = new Client(server.url);
-  const reg = await chamber.req('POST', '/api/auth/register', { email: adminEmail, password: PASSWORD, name: 'Bench Admin', invitationToken: token });
+  const reg = await chamber.req('POST', '/api/auth/register', {
+    email: adminEmail,
+    password: PASSWORD,
+    name: 'Bench Admin',
+    invitationToken: token,
+  });
   if (reg.status !== 201) throw new Error(`register ${reg.status} ${JSON.stringify(reg.body)}`);
   const chamberId = reg.body.orgId;
   const newCampaign = async (title) => {
     const res = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns`, {
-      title, messageDe: 'Bitte nehmen Sie teil.', messageEn: 'Please take part.', opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(),
+      title,
+      messageDe: 'Bitte nehmen Sie teil.',
+      messageEn: 'Please take part.',
+      opensAt: new Date(Date.now() - day).toISOString(),
+      closesAt: new Date(Date.now() + 30 * day).toISOString(),
     });
     if (res.status !== 201) throw new Error(`campaign ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.id;
@@ -94,29 +116,66 @@ try {
         }
       })();
       const t0 = performance.now();
-      const res = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, { addresses: text });
+      const res = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, {
+        addresses: text,
+      });
       const ms = performance.now() - t0;
       importing = false;
       await probe;
-      if (res.status !== 200 || res.body.invited !== LIMIT) throw new Error(`import ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      if (res.status !== 200 || res.body.invited !== LIMIT)
+        throw new Error(`import ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
       importMs.push(ms);
       rates.push(LIMIT / (ms / 1000));
       console.log(`run ${run}: ${LIMIT} invitations in ${ms.toFixed(0)} ms`);
-  }
-  const imp = stats(importMs);
-  const rate = stats(rates);
-  const h = stats(health);
-  report({ figure: `import ${LIMIT} invitations (one upload)`, unit: 'ms', median: imp.median, min: imp.min, max: imp.max, baseline: null, ratio: null });
-  report({ figure: 'invitations imported per second', unit: '1/s', median: rate.median, min: rate.min, max: rate.max, baseline: null, ratio: null });
-  report({ figure: 'p99 of concurrent GET /api/health during imports', unit: 'ms', median: h.p99, min: h.min, max: h.max, baseline: h.median, ratio: h.p99 / h.median });
-  report({ figure: 'API process peak RSS after imports', unit: 'MiB', median: peakRssMiB(server.proc.pid), min: null, max: null, baseline: null, ratio: null });
+    }
+    const imp = stats(importMs);
+    const rate = stats(rates);
+    const h = stats(health);
+    report({
+      figure: `import ${LIMIT} invitations (one upload)`,
+      unit: 'ms',
+      median: imp.median,
+      min: imp.min,
+      max: imp.max,
+      baseline: null,
+      ratio: null,
+    });
+    report({
+      figure: 'invitations imported per second',
+      unit: '1/s',
+      median: rate.median,
+      min: rate.min,
+      max: rate.max,
+      baseline: null,
+      ratio: null,
+    });
+    report({
+      figure: 'p99 of concurrent GET /api/health during imports',
+      unit: 'ms',
+      median: h.p99,
+      min: h.min,
+      max: h.max,
+      baseline: h.median,
+      ratio: h.p99 / h.median,
+    });
+    report({
+      figure: 'API process peak RSS after imports',
+      unit: 'MiB',
+      median: peakRssMiB(server.proc.pid),
+      min: null,
+      max: null,
+      baseline: null,
+      ratio: null,
+    });
   }
 
   // --- 2. a campaign with FIRMS joined firms (registered through their links): progress and firm-list reads
   if (PARTS.has('progress')) {
     const campaignId = await newCampaign('Bench progress');
     const emails = Array.from({ length: FIRMS }, (_, i) => `owner${i}@joined${i}.example`);
-    await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, { addresses: emails.join('\n') });
+    await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, {
+      addresses: emails.join('\n'),
+    });
     const pool = new pg.Pool({ connectionString: db.url, max: 2 });
     const rows = (await pool.query(`SELECT "to", "text" FROM "mail_outbox" WHERE "to" = ANY($1)`, [emails])).rows;
     await pool.end();
@@ -125,22 +184,39 @@ try {
       await Promise.all(
         rows.slice(i, i + 10).map(async (r, j) => {
           const invitationToken = /\/invitations\/([A-Za-z0-9_-]+)/.exec(r.text)[1];
-          const res = await new Client(server.url).req('POST', '/api/auth/register', { email: r.to, password: PASSWORD, name: `Owner ${i + j}`, firmName: `Joined Firm ${i + j}`, invitationToken });
+          const res = await new Client(server.url).req('POST', '/api/auth/register', {
+            email: r.to,
+            password: PASSWORD,
+            name: `Owner ${i + j}`,
+            firmName: `Joined Firm ${i + j}`,
+            invitationToken,
+          });
           if (res.status !== 201) throw new Error(`firm register ${res.status} ${JSON.stringify(res.body)}`);
         }),
       );
-  }
-  for (const [name, path] of [['progress', 'progress'], ['firm list', 'firms']]) {
-    const latencies = [];
-    for (let i = 0; i < 50; i++) {
-      const t0 = performance.now();
-      const res = await chamber.req('GET', `/api/orgs/${chamberId}/campaigns/${campaignId}/${path}`);
-      latencies.push(performance.now() - t0);
-      if (res.status !== 200) throw new Error(`${path} ${res.status}`);
     }
-    const s = stats(latencies);
-    report({ figure: `GET campaign ${name} (${FIRMS} joined firms)`, unit: 'ms', median: s.median, min: s.min, max: s.max, baseline: null, ratio: null });
-  }
+    for (const [name, path] of [
+      ['progress', 'progress'],
+      ['firm list', 'firms'],
+    ]) {
+      const latencies = [];
+      for (let i = 0; i < 50; i++) {
+        const t0 = performance.now();
+        const res = await chamber.req('GET', `/api/orgs/${chamberId}/campaigns/${campaignId}/${path}`);
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) throw new Error(`${path} ${res.status}`);
+      }
+      const s = stats(latencies);
+      report({
+        figure: `GET campaign ${name} (${FIRMS} joined firms)`,
+        unit: 'ms',
+        median: s.median,
+        min: s.min,
+        max: s.max,
+        baseline: null,
+        ratio: null,
+      });
+    }
   }
 
   // --- 3. batch distribution: REPORTS member firms with a submitted assessment each, one branded PDF per firm
@@ -149,7 +225,12 @@ try {
     // One firm answers the self-check through the API; REPORTS member firms are cloned from it in SQL (each with
     // its own name, so every report has its own content and cache key), joined to the chamber and the campaign.
     const template = new Client(server.url);
-    const owner = await template.req('POST', '/api/auth/register', { email: `bench-template-${Date.now()}@firm.example`, password: PASSWORD, name: 'Template Owner', firmName: 'Template Firm' });
+    const owner = await template.req('POST', '/api/auth/register', {
+      email: `bench-template-${Date.now()}@firm.example`,
+      password: PASSWORD,
+      name: 'Template Owner',
+      firmName: 'Template Firm',
+    });
     if (owner.status !== 201) throw new Error(`template register ${owner.status}`);
     const firmId = owner.body.orgId;
     const put = await template.req('PUT', `/api/orgs/${firmId}/profile`, { name: 'Template Firm', ...PROFILE });
@@ -162,17 +243,33 @@ try {
       const options = catalogue.body.questions.find((q) => q.id === questionId).options;
       return { questionId, optionId: options[i % 3 === 0 ? options.length - 1 : 0].id, baseRevision: 0 };
     });
-    if ((await template.req('PUT', `/api/assessments/${draft.body.id}/answers`, { answers })).status !== 200) throw new Error('template answers');
-    if ((await template.req('POST', `/api/assessments/${draft.body.id}/submit`, {})).status !== 200) throw new Error('template submit');
+    if ((await template.req('PUT', `/api/assessments/${draft.body.id}/answers`, { answers })).status !== 200)
+      throw new Error('template answers');
+    if ((await template.req('POST', `/api/assessments/${draft.body.id}/submit`, {})).status !== 200)
+      throw new Error('template submit');
 
     const sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
     const seed0 = performance.now();
     await sql.query('BEGIN');
-    const firms = (await sql.query(`INSERT INTO "organisation" ("kind", "name") SELECT 'firm', 'Bench Member ' || g || ' (Suzhou) Co., Ltd.' FROM generate_series(1, $1) g RETURNING "id"`, [REPORTS])).rows.map((r) => r.id);
-    await sql.query(`INSERT INTO "membership" ("user_id", "org_id", "role") SELECT $1, unnest($2::uuid[]), 'owner'`, [owner.body.user.id, firms]);
-    await sql.query(`INSERT INTO "chamber_membership" ("chamber_id", "firm_id") SELECT $1, unnest($2::uuid[])`, [chamberId, firms]);
-    await sql.query(`INSERT INTO "campaign_firm" ("campaign_id", "firm_id") SELECT $1, unnest($2::uuid[])`, [campaignId, firms]);
+    const firms = (
+      await sql.query(
+        `INSERT INTO "organisation" ("kind", "name") SELECT 'firm', 'Bench Member ' || g || ' (Suzhou) Co., Ltd.' FROM generate_series(1, $1) g RETURNING "id"`,
+        [REPORTS],
+      )
+    ).rows.map((r) => r.id);
+    await sql.query(`INSERT INTO "membership" ("user_id", "org_id", "role") SELECT $1, unnest($2::uuid[]), 'owner'`, [
+      owner.body.user.id,
+      firms,
+    ]);
+    await sql.query(`INSERT INTO "chamber_membership" ("chamber_id", "firm_id") SELECT $1, unnest($2::uuid[])`, [
+      chamberId,
+      firms,
+    ]);
+    await sql.query(`INSERT INTO "campaign_firm" ("campaign_id", "firm_id") SELECT $1, unnest($2::uuid[])`, [
+      campaignId,
+      firms,
+    ]);
     await sql.query(
       `INSERT INTO "assessment" ("org_id", "catalogue_version", "profile_snapshot", "status", "created_by", "submitted_at", "submitted_by", "result", "overall_score", "level")
        SELECT f, a."catalogue_version", a."profile_snapshot", 'submitted', a."created_by", now(), a."submitted_by", a."result", a."overall_score", a."level"
@@ -186,7 +283,9 @@ try {
       [draft.body.id, firms],
     );
     await sql.query('COMMIT');
-    console.log(`seeded ${REPORTS} member firms with a submitted assessment in ${((performance.now() - seed0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${REPORTS} member firms with a submitted assessment in ${((performance.now() - seed0) / 1000).toFixed(1)} s`,
+    );
 
     const latencies = { health: [], read: [] };
     let running = true;
@@ -199,7 +298,9 @@ try {
       (async () => {
         while (running) {
           const t0 = performance.now();
-          const res = await (key === 'health' ? fetch(server.url + path) : client.req('GET', path)).catch((e) => ({ status: e.message }));
+          const res = await (key === 'health' ? fetch(server.url + path) : client.req('GET', path)).catch((e) => ({
+            status: e.message,
+          }));
           if (res.status !== 200) probeErrors.push(`${path} answered ${res.status}`);
           else latencies[key].push(performance.now() - t0);
           await new Promise((r) => setTimeout(r, 100));
@@ -207,7 +308,9 @@ try {
       })(),
     );
     const t0 = performance.now();
-    const started = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`, { locale: 'de' });
+    const started = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`, {
+      locale: 'de',
+    });
     if (started.status !== 202) throw new Error(`distribution ${started.status} ${JSON.stringify(started.body)}`);
     let view = started.body;
     let lastLog = 0;
@@ -217,24 +320,74 @@ try {
       view = (await chamber.req('GET', `/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`)).body;
       if (performance.now() - lastLog > 15_000) {
         lastLog = performance.now();
-        console.log(`  ${((performance.now() - t0) / 1000).toFixed(0)} s: ${view.done} done, ${view.failed} failed of ${view.total}`);
+        console.log(
+          `  ${((performance.now() - t0) / 1000).toFixed(0)} s: ${view.done} done, ${view.failed} failed of ${view.total}`,
+        );
       }
     }
     const seconds = (performance.now() - t0) / 1000;
     running = false;
     await Promise.all(probes);
-    const check = (await sql.query(`SELECT count(*)::int AS "n", count(DISTINCT "sha256")::int AS "distinct" FROM "report" WHERE "prepared_by" = $1 AND "status" = 'done'`, [chamberId])).rows[0];
+    const check = (
+      await sql.query(
+        `SELECT count(*)::int AS "n", count(DISTINCT "sha256")::int AS "distinct" FROM "report" WHERE "prepared_by" = $1 AND "status" = 'done'`,
+        [chamberId],
+      )
+    ).rows[0];
     await sql.end();
-    console.log(`distribution: ${view.done} done, ${view.failed} failed of ${view.total} in ${seconds.toFixed(1)} s; ${check.n} PDFs stored (${check.distinct} distinct)`);
-    if (view.failed > 0 || check.n !== REPORTS) throw new Error(`expected ${REPORTS} prepared reports, got ${check.n} (${view.failed} failed)`);
+    console.log(
+      `distribution: ${view.done} done, ${view.failed} failed of ${view.total} in ${seconds.toFixed(1)} s; ${check.n} PDFs stored (${check.distinct} distinct)`,
+    );
+    if (view.failed > 0 || check.n !== REPORTS)
+      throw new Error(`expected ${REPORTS} prepared reports, got ${check.n} (${view.failed} failed)`);
     if (probeErrors.length) throw new Error(`${probeErrors.length} concurrent requests failed, e.g. ${probeErrors[0]}`);
     const h = stats(latencies.health);
     const r = stats(latencies.read);
-    report({ figure: `batch-prepare ${REPORTS} member reports (total)`, unit: 's', median: seconds, min: null, max: null, baseline: null, ratio: null });
-    report({ figure: 'member reports prepared per second', unit: '1/s', median: REPORTS / seconds, min: null, max: null, baseline: null, ratio: null });
-    report({ figure: 'peak memory of API + Chromium during the batch', unit: 'MiB', median: peak, min: null, max: null, baseline: null, ratio: null });
-    report({ figure: 'p99 of concurrent GET /api/health during the batch', unit: 'ms', median: h.p99, min: h.min, max: h.max, baseline: h.median, ratio: h.p99 / h.median });
-    report({ figure: 'p99 of concurrent GET campaign progress during the batch', unit: 'ms', median: r.p99, min: r.min, max: r.max, baseline: r.median, ratio: r.p99 / r.median });
+    report({
+      figure: `batch-prepare ${REPORTS} member reports (total)`,
+      unit: 's',
+      median: seconds,
+      min: null,
+      max: null,
+      baseline: null,
+      ratio: null,
+    });
+    report({
+      figure: 'member reports prepared per second',
+      unit: '1/s',
+      median: REPORTS / seconds,
+      min: null,
+      max: null,
+      baseline: null,
+      ratio: null,
+    });
+    report({
+      figure: 'peak memory of API + Chromium during the batch',
+      unit: 'MiB',
+      median: peak,
+      min: null,
+      max: null,
+      baseline: null,
+      ratio: null,
+    });
+    report({
+      figure: 'p99 of concurrent GET /api/health during the batch',
+      unit: 'ms',
+      median: h.p99,
+      min: h.min,
+      max: h.max,
+      baseline: h.median,
+      ratio: h.p99 / h.median,
+    });
+    report({
+      figure: 'p99 of concurrent GET campaign progress during the batch',
+      unit: 'ms',
+      median: r.p99,
+      min: r.min,
+      max: r.max,
+      baseline: r.median,
+      ratio: r.p99 / r.median,
+    });
   }
 } finally {
   await server.stop();

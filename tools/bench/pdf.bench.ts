@@ -56,7 +56,8 @@ const LOCALE = args.locale as ReportLocale;
 
 function readCatalogue(): Catalogue {
   const dir = resolve('libs/shared/catalogue/data/2026.1');
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
 }
 
@@ -127,7 +128,11 @@ class BenchData implements ReportDataSource {
   ) {}
   async load(assessmentId: string, locale: ReportLocale) {
     const data: ReportData = { ...this.base, locale, assessment: { ...this.base.assessment, id: assessmentId } };
-    return { ...data, orgId: this.orgId, cacheParts: [assessmentId, data.assessment.catalogueVersion, brandingHash(null)] };
+    return {
+      ...data,
+      orgId: this.orgId,
+      cacheParts: [assessmentId, data.assessment.catalogueVersion, brandingHash(null)],
+    };
   }
 }
 
@@ -163,16 +168,29 @@ interface PipelineResult {
   launches: number;
 }
 
-async function pipeline(config: AppConfig, data: ReportData, count: number, traceEvery: number): Promise<PipelineResult> {
+async function pipeline(
+  config: AppConfig,
+  data: ReportData,
+  count: number,
+  traceEvery: number,
+): Promise<PipelineResult> {
   const holder: { source?: BenchData } = {};
   const lazySource: ReportDataSource = { load: (id, locale) => (holder.source as BenchData).load(id, locale) };
 
   @Global()
-  @Module({ providers: [ResourceOwners, { provide: REPORT_DATA_SOURCE, useValue: lazySource }], exports: [ResourceOwners, REPORT_DATA_SOURCE] })
+  @Module({
+    providers: [ResourceOwners, { provide: REPORT_DATA_SOURCE, useValue: lazySource }],
+    exports: [ResourceOwners, REPORT_DATA_SOURCE],
+  })
   class BenchSupportModule {}
 
   @Module({
-    imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ entities: [...reportsEntities, Organisation, UserAccount], migrations }), BenchSupportModule, ReportsModule],
+    imports: [
+      ConfigModule.forRoot(config),
+      DatabaseModule.forRoot({ entities: [...reportsEntities, Organisation, UserAccount], migrations }),
+      BenchSupportModule,
+      ReportsModule,
+    ],
   })
   class BenchModule {}
 
@@ -180,13 +198,24 @@ async function pipeline(config: AppConfig, data: ReportData, count: number, trac
   app.enableShutdownHooks();
   try {
     const db = app.get<DataSource>(getDataSourceToken());
-    const [org] = await db.query(`INSERT INTO "organisation" ("kind", "name") VALUES ('firm', 'Bench firm') RETURNING "id"`);
+    const [org] = await db.query(
+      `INSERT INTO "organisation" ("kind", "name") VALUES ('firm', 'Bench firm') RETURNING "id"`,
+    );
     const orgId = (org as { id: string }).id;
     holder.source = new BenchData(data, orgId);
     const reports = app.get(ReportsService);
     const pool = app.get(ReportRenderer).browserPool();
-    const user = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@example.org', name: 'Bench', platformAdmin: false, sessionId: 'bench' };
-    await db.query(`INSERT INTO "user_account" ("id", "email", "name", "password_hash") VALUES ($1, 'bench@example.org', 'Bench', 'x') ON CONFLICT DO NOTHING`, [user.id]);
+    const user = {
+      id: '00000000-0000-4000-8000-000000000000',
+      email: 'bench@example.org',
+      name: 'Bench',
+      platformAdmin: false,
+      sessionId: 'bench',
+    };
+    await db.query(
+      `INSERT INTO "user_account" ("id", "email", "name", "password_hash") VALUES ($1, 'bench@example.org', 'Bench', 'x') ON CONFLICT DO NOTHING`,
+      [user.id],
+    );
     const orgCtx = { orgId, kind: 'firm' as const, role: 'owner' as const };
 
     const run = async (n: number, onProgress?: (done: number) => void) => {
@@ -195,7 +224,10 @@ async function pipeline(config: AppConfig, data: ReportData, count: number, trac
       let done = 0;
       while (done < n) {
         await new Promise((r) => setTimeout(r, 50));
-        const [row] = await db.query(`SELECT count(*)::int AS done, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM "report" WHERE id = ANY($1) AND status IN ('done', 'failed')`, [ids]);
+        const [row] = await db.query(
+          `SELECT count(*)::int AS done, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM "report" WHERE id = ANY($1) AND status IN ('done', 'failed')`,
+          [ids],
+        );
         if ((row as { failed: number }).failed) throw new Error('a benchmark report failed');
         done = (row as { done: number }).done;
         onProgress?.(done);
@@ -257,7 +289,17 @@ async function floor(executablePath: string, html: string, count: number, pages:
     executablePath,
     headless: true,
     pipe: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+    ],
   });
   try {
     const pid = browser.process()?.pid;
@@ -310,8 +352,17 @@ async function main(): Promise<void> {
   const data = exampleReportData(catalogue, { locale: LOCALE });
   const html = renderReportHtml(data);
   const executablePath = findChromium(config.chromiumPath);
-  const env = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, database: db.url ? 'postgresql' : 'pglite (embedded)', pagesPerBrowser: config.reportPages, locale: LOCALE };
-  console.log(`PDF benchmark: ${N} reports, ${config.reportPages} page(s) per browser, ${env.cpus} CPUs, database ${env.database}`);
+  const env = {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    database: db.url ? 'postgresql' : 'pglite (embedded)',
+    pagesPerBrowser: config.reportPages,
+    locale: LOCALE,
+  };
+  console.log(
+    `PDF benchmark: ${N} reports, ${config.reportPages} page(s) per browser, ${env.cpus} CPUs, database ${env.database}`,
+  );
 
   try {
     const p = await pipeline(config, data, N, 0);
@@ -339,17 +390,34 @@ async function main(): Promise<void> {
       },
     };
     console.table({ pipeline: summary.pipeline, ...(summary.floor ? { floor: summary.floor } : {}) });
-    if (summary.ratioToFloor) console.log(`ratio to floor: wall time ${summary.ratioToFloor.wallTime}×, median ${summary.ratioToFloor.medianMs}×, CPU ${summary.ratioToFloor.cpu}×`);
+    if (summary.ratioToFloor)
+      console.log(
+        `ratio to floor: wall time ${summary.ratioToFloor.wallTime}×, median ${summary.ratioToFloor.medianMs}×, CPU ${summary.ratioToFloor.cpu}×`,
+      );
 
-    let memory: { reports: number; memoryMb: { at: number; mb: number; nodeMb: number; browserMb: number }[] } | undefined;
+    let memory:
+      | { reports: number; memoryMb: { at: number; mb: number; nodeMb: number; browserMb: number }[] }
+      | undefined;
     if (MEMORY_N) {
       console.log(`memory flatness: ${MEMORY_N} reports through the pipeline ...`);
       const m = await pipeline(config, data, MEMORY_N, Math.max(1, Math.floor(MEMORY_N / 10)));
-      memory = { reports: MEMORY_N, memoryMb: m.rssTrace.map((x) => ({ at: x.at, mb: mb(x.node + x.browser), nodeMb: mb(x.node), browserMb: mb(x.browser) })) };
+      memory = {
+        reports: MEMORY_N,
+        memoryMb: m.rssTrace.map((x) => ({
+          at: x.at,
+          mb: mb(x.node + x.browser),
+          nodeMb: mb(x.node),
+          browserMb: mb(x.browser),
+        })),
+      };
       const points = memory.memoryMb;
       const middle = points[Math.floor(points.length / 2)];
-      console.log(`memory (node RSS + browser PSS) at start ${points[0]?.mb} MB, middle (${middle?.at}) ${middle?.mb} MB, end ${points.at(-1)?.mb} MB; peak ${mb(m.peakRss)} MB`);
-      console.log(`trace (reports: node + browser MB): ${points.map((x) => `${x.at}: ${x.nodeMb}+${x.browserMb}`).join(', ')}`);
+      console.log(
+        `memory (node RSS + browser PSS) at start ${points[0]?.mb} MB, middle (${middle?.at}) ${middle?.mb} MB, end ${points.at(-1)?.mb} MB; peak ${mb(m.peakRss)} MB`,
+      );
+      console.log(
+        `trace (reports: node + browser MB): ${points.map((x) => `${x.at}: ${x.nodeMb}+${x.browserMb}`).join(', ')}`,
+      );
     }
 
     mkdirSync('bench-results', { recursive: true });

@@ -19,8 +19,14 @@ export async function startProcess(role, env, logFile) {
   const proc = spawn(process.execPath, [main, `--role=${role}`], {
     cwd: ROOT,
     env: {
-      ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: String(metricsPort),
-      LOG_LEVEL: 'info', LOGIN_RATE_LIMIT: '1000', ...env,
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+      LOG_LEVEL: 'info',
+      LOGIN_RATE_LIMIT: '1000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -36,11 +42,16 @@ export async function startProcess(role, env, logFile) {
   const internal = `http://127.0.0.1:${metricsPort}`;
   const probe = role === 'worker' ? `${internal}/health` : `${url}/api/health`;
   for (let i = 0; i < 360; i++) {
-    if (proc.exitCode !== null || proc.signalCode) throw new Error(`${role} exited (${proc.exitCode ?? proc.signalCode}):\n${tail}`);
+    if (proc.exitCode !== null || proc.signalCode)
+      throw new Error(`${role} exited (${proc.exitCode ?? proc.signalCode}):\n${tail}`);
     try {
       if ((await fetch(probe)).ok) {
         return {
-          role, url, internal, proc, pid: proc.pid,
+          role,
+          url,
+          internal,
+          proc,
+          pid: proc.pid,
           /** SIGTERM, SIGKILL after `graceMs`; resolves when the process has exited. */
           stop: (signal = 'SIGTERM', graceMs = 90_000) => stopProcess(proc, signal, graceMs).finally(() => out?.end()),
         };
@@ -64,9 +75,19 @@ function stopProcess(proc, signal, graceMs) {
 }
 
 export const OFFICER_PROFILE = {
-  legalForm: 'wfoe', activities: ['manufacturing', 'trading'], importsExports: true, headcountBand: '250_999', agencyLabour: false,
-  pollutantPermit: 'yes', largeScaleData: 'no', publicProcurement: false, largeEnterpriseBuyer: true, taxRegistrationYear: 2012,
-  naceSection: 'C', provinces: ['JS'], germanParent: true,
+  legalForm: 'wfoe',
+  activities: ['manufacturing', 'trading'],
+  importsExports: true,
+  headcountBand: '250_999',
+  agencyLabour: false,
+  pollutantPermit: 'yes',
+  largeScaleData: 'no',
+  publicProcurement: false,
+  largeEnterpriseBuyer: true,
+  taxRegistrationYear: 2012,
+  naceSection: 'C',
+  provinces: ['JS'],
+  germanParent: true,
 };
 
 export const officerPassword = (i) => `Fault-Pferd-${i}-Batterie!`;
@@ -75,7 +96,12 @@ export const officerPassword = (i) => `Fault-Pferd-${i}-Batterie!`;
 export async function firmWithSubmittedAssessment(base, i, tag = 'fault') {
   const c = new Client(base);
   const email = `${tag}${i}-${Date.now()}@firm${i}.example`;
-  const reg = await c.req('POST', '/api/auth/register', { email, password: officerPassword(i), name: `Officer ${i}`, firmName: `${tag} Firm ${i}` });
+  const reg = await c.req('POST', '/api/auth/register', {
+    email,
+    password: officerPassword(i),
+    name: `Officer ${i}`,
+    firmName: `${tag} Firm ${i}`,
+  });
   if (reg.status !== 201) throw new Error(`register ${reg.status}: ${JSON.stringify(reg.body)}`);
   const orgId = reg.body.orgId;
   const put = await c.req('PUT', `/api/orgs/${orgId}/profile`, { name: `${tag} Firm ${i}`, ...OFFICER_PROFILE });
@@ -86,7 +112,11 @@ export async function firmWithSubmittedAssessment(base, i, tag = 'fault') {
   if (started.status !== 201) throw new Error(`start ${started.status}: ${JSON.stringify(started.body)}`);
   const id = started.body.id;
   const answer = async (qs) => {
-    const answers = qs.map((q, k) => ({ questionId: q.id, optionId: q.options[(i + k) % q.options.length].id, baseRevision: 0 }));
+    const answers = qs.map((q, k) => ({
+      questionId: q.id,
+      optionId: q.options[(i + k) % q.options.length].id,
+      baseRevision: 0,
+    }));
     const res = await c.req('PUT', `/api/assessments/${id}/answers`, { answers });
     if (res.status !== 200) throw new Error(`answers ${res.status}: ${JSON.stringify(res.body)}`);
   };
@@ -94,7 +124,8 @@ export async function firmWithSubmittedAssessment(base, i, tag = 'fault') {
   for (let round = 0; round < 3; round++) {
     const submitted = await c.req('POST', `/api/assessments/${id}/submit`);
     if (submitted.status === 200) return { client: c, orgId, email, assessmentId: id };
-    if (submitted.status !== 422 || !submitted.body.unanswered?.length) throw new Error(`submit ${submitted.status}: ${JSON.stringify(submitted.body)}`);
+    if (submitted.status !== 422 || !submitted.body.unanswered?.length)
+      throw new Error(`submit ${submitted.status}: ${JSON.stringify(submitted.body)}`);
     await answer(submitted.body.unanswered.map((q) => byId.get(q)));
   }
   throw new Error('submit: questions still open');
@@ -129,7 +160,11 @@ export function renderedIds(logText) {
 export async function waitForReports(pool, ids, timeoutMs, onTick) {
   const started = Date.now();
   for (;;) {
-    const rows = (await pool.query(`SELECT status, count(*)::int AS n FROM report WHERE id = ANY($1::uuid[]) GROUP BY status`, [ids])).rows;
+    const rows = (
+      await pool.query(`SELECT status, count(*)::int AS n FROM report WHERE id = ANY($1::uuid[]) GROUP BY status`, [
+        ids,
+      ])
+    ).rows;
     const counts = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     onTick?.(counts);
     if ((counts.done ?? 0) + (counts.failed ?? 0) === ids.length) return counts;

@@ -17,12 +17,21 @@ import { AggregateEngine, recordsOfWave } from '../../libs/api/research/src/lib/
 import { RESEARCH_MODULES } from '../../libs/api/research/src/lib/module/research-module.2026.1';
 import { insertRecords, loadLatestCatalogue, synthetic } from '../research-synth';
 
-const { values: args } = parseArgs({ options: { firms: { type: 'string', default: process.env['BENCH_RESEARCH_FIRMS'] ?? '100000' }, waves: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    firms: { type: 'string', default: process.env['BENCH_RESEARCH_FIRMS'] ?? '100000' },
+    waves: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+  },
+});
 const firms = Number(args.firms);
 const waveCount = Number(args.waves);
 const K = 10;
 
-const server = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const server =
+  process.env['BENCH_DATABASE_URL'] ??
+  process.env['TEST_DATABASE_URL'] ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const withDb = (name: string) => {
   const u = new URL(server);
   u.pathname = `/${name}`;
@@ -43,9 +52,19 @@ const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /** One line for tools/bench.mjs (the project-wide table). */
-function result(r: { figure: string; unit: string; median: number; min: number; max: number; baseline: number | null; ratio: number | null }): void {
+function result(r: {
+  figure: string;
+  unit: string;
+  median: number;
+  min: number;
+  max: number;
+  baseline: number | null;
+  ratio: number | null;
+}): void {
   const round = (x: number | null) => (x === null ? null : +x.toFixed(2));
-  console.log(`BENCH_RESULT ${JSON.stringify({ ...r, median: round(r.median), min: round(r.min), max: round(r.max), baseline: round(r.baseline), ratio: round(r.ratio) })}`);
+  console.log(
+    `BENCH_RESULT ${JSON.stringify({ ...r, median: round(r.median), min: round(r.min), max: round(r.max), baseline: round(r.baseline), ratio: round(r.ratio) })}`,
+  );
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
@@ -63,7 +82,9 @@ async function main(): Promise<void> {
   try {
     await ds.runMigrations({ transaction: 'each' });
     const catalogue = loadLatestCatalogue();
-    console.log(`research bench: ${firms} synthetic firms × ${waveCount} waves, k = ${K}, catalogue ${catalogue.version}`);
+    console.log(
+      `research bench: ${firms} synthetic firms × ${waveCount} waves, k = ${K}, catalogue ${catalogue.version}`,
+    );
 
     const client = new Client({ connectionString: url });
     await client.connect();
@@ -72,9 +93,14 @@ async function main(): Promise<void> {
     await ds.query('ANALYZE "research"."record"');
     console.log(`loaded ${loaded.count} records (waves ${loaded.waves.join(', ')}) in ${(loadMs / 1000).toFixed(1)} s`);
 
-    const engine = new AggregateEngine(ds, { k: K, catalogues: { get: async (v) => (v === catalogue.version ? catalogue : undefined) } });
+    const engine = new AggregateEngine(ds, {
+      k: K,
+      catalogues: { get: async (v) => (v === catalogue.version ? catalogue : undefined) },
+    });
     const [precomputeMs, outputs] = await time(() => engine.refresh('all'));
-    console.log(`precomputed ${outputs} outputs for all waves in ${(precomputeMs / 1000).toFixed(1)} s (runs after submissions, off the request path)\n`);
+    console.log(
+      `precomputed ${outputs} outputs for all waves in ${(precomputeMs / 1000).toFixed(1)} s (runs after submissions, off the request path)\n`,
+    );
 
     const waves = loaded.waves;
     const last = waves.at(-1) as string;
@@ -97,8 +123,18 @@ async function main(): Promise<void> {
       const [live] = await time(() => engine.live(id, wave, param));
       const c = median(cached);
       const sorted = [...cached].sort((a, b) => a - b);
-      result({ figure: `${id} served precomputed (${firms} firms × ${waveCount} waves; baseline = live from records)`, unit: 'ms', median: c, min: sorted[0] as number, max: sorted.at(-1) as number, baseline: live, ratio: live / c });
-      console.log(`${id.padEnd(28)}${ms(c).padStart(12)}${' '.repeat(17)}${ms(live).padStart(12)}${`${Math.round(live / c)}×`.padStart(14)}   ${c < 20 ? 'OK (< 20 ms)' : 'SLOW'}`);
+      result({
+        figure: `${id} served precomputed (${firms} firms × ${waveCount} waves; baseline = live from records)`,
+        unit: 'ms',
+        median: c,
+        min: sorted[0] as number,
+        max: sorted.at(-1) as number,
+        baseline: live,
+        ratio: live / c,
+      });
+      console.log(
+        `${id.padEnd(28)}${ms(c).padStart(12)}${' '.repeat(17)}${ms(live).padStart(12)}${`${Math.round(live / c)}×`.padStart(14)}   ${c < 20 ? 'OK (< 20 ms)' : 'SLOW'}`,
+      );
     }
 
     // Microdata export: generalisation from grouped counts, then rows streamed in batches into a sink.
@@ -107,7 +143,13 @@ async function main(): Promise<void> {
               "legal_form" AS "legalForm", "activities", count(*)::int AS "firms" FROM "research"."record" GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     );
     const g = chooseGeneralisation(combos, K);
-    const vars = microdataVariables({ catalogues: [catalogue], modules: RESEARCH_MODULES, levels: g.levels, waves, k: K });
+    const vars = microdataVariables({
+      catalogues: [catalogue],
+      modules: RESEARCH_MODULES,
+      levels: g.levels,
+      waves,
+      k: K,
+    });
     let peak = process.memoryUsage().rss;
     const rssStart = peak;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -126,12 +168,32 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const rate = rows / (exportMs / 1000);
-    result({ figure: `microdata export rows/s (${rows} rows)`, unit: 'rows/s', median: rate, min: rate, max: rate, baseline: null, ratio: null });
-    result({ figure: 'microdata export peak RSS (baseline = RSS before)', unit: 'MB', median: peak / 2 ** 20, min: peak / 2 ** 20, max: peak / 2 ** 20, baseline: rssStart / 2 ** 20, ratio: peak / rssStart });
+    result({
+      figure: `microdata export rows/s (${rows} rows)`,
+      unit: 'rows/s',
+      median: rate,
+      min: rate,
+      max: rate,
+      baseline: null,
+      ratio: null,
+    });
+    result({
+      figure: 'microdata export peak RSS (baseline = RSS before)',
+      unit: 'MB',
+      median: peak / 2 ** 20,
+      min: peak / 2 ** 20,
+      max: peak / 2 ** 20,
+      baseline: rssStart / 2 ** 20,
+      ratio: peak / rssStart,
+    });
     const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-    console.log(`\nmicrodata export: ${rows} rows × ${vars.length} columns (${mb(bytes)} CSV) in ${(exportMs / 1000).toFixed(1)} s = ${Math.round(rows / (exportMs / 1000))} rows/s`);
+    console.log(
+      `\nmicrodata export: ${rows} rows × ${vars.length} columns (${mb(bytes)} CSV) in ${(exportMs / 1000).toFixed(1)} s = ${Math.round(rows / (exportMs / 1000))} rows/s`,
+    );
     console.log(`  generalisation ${JSON.stringify(g.levels)}, ${g.classes} classes, smallest ${g.smallestClass}`);
-    console.log(`  RSS before ${mb(rssStart)}, peak during export ${mb(peak)} (batches of 2,000 rows: memory does not grow with the file)`);
+    console.log(
+      `  RSS before ${mb(rssStart)}, peak during export ${mb(peak)} (batches of 2,000 rows: memory does not grow with the file)`,
+    );
   } finally {
     await ds.destroy();
     if (!args.keep) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -43,13 +43,19 @@ function randomProfile(): FirmProfile {
   };
 }
 
-const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-const catalogue = parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
+const walk = (d: string): string[] =>
+  readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+const catalogue = parseCatalogueFiles(
+  walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })),
+);
 
 const assessments = Array.from({ length: count }, () => {
   const profile = randomProfile();
   const answers: Answers = Object.fromEntries(
-    applicableQuestions(catalogue, profile).map((q) => [q.id, answerFromCode(pick([...q.options.map((o) => o.id), ...(q.dontKnow ? ['dont_know'] : [])]))]),
+    applicableQuestions(catalogue, profile).map((q) => [
+      q.id,
+      answerFromCode(pick([...q.options.map((o) => o.id), ...(q.dontKnow ? ['dont_know'] : [])])),
+    ]),
   );
   return { profile, answers };
 });
@@ -63,7 +69,20 @@ for (const a of assessments) results.push(score(catalogue, a.profile, a.answers)
 const totalMs = performance.now() - start;
 
 const levels = Object.fromEntries(catalogue.levels.map((l) => [l.id, results.filter((r) => r.level === l.id).length]));
-console.log(`scored ${count} complete assessments against catalogue ${catalogue.version} (${catalogue.questions.length} questions)`);
+console.log(
+  `scored ${count} complete assessments against catalogue ${catalogue.version} (${catalogue.questions.length} questions)`,
+);
 console.log(`total ${totalMs.toFixed(1)} ms, ${((totalMs * 1000) / count).toFixed(1)} µs per assessment`);
-console.log(`BENCH_RESULT ${JSON.stringify({ figure: `score ${count} full assessments`, unit: 'ms', median: +totalMs.toFixed(2), min: +totalMs.toFixed(2), max: +totalMs.toFixed(2), baseline: null, ratio: null })}`);
-console.log(JSON.stringify({ bench: 'scoring', catalogue: catalogue.version, assessments: count, totalMs: +totalMs.toFixed(2), perAssessmentMs: +(totalMs / count).toFixed(4), levels }));
+console.log(
+  `BENCH_RESULT ${JSON.stringify({ figure: `score ${count} full assessments`, unit: 'ms', median: +totalMs.toFixed(2), min: +totalMs.toFixed(2), max: +totalMs.toFixed(2), baseline: null, ratio: null })}`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'scoring',
+    catalogue: catalogue.version,
+    assessments: count,
+    totalMs: +totalMs.toFixed(2),
+    perAssessmentMs: +(totalMs / count).toFixed(4),
+    levels,
+  }),
+);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-export const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const BASE_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export function dbUrl(name) {
   const u = new URL(BASE_URL);
@@ -50,7 +51,15 @@ export async function startServer(env) {
   const port = await freePort();
   const proc = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT: '1000',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -98,7 +107,11 @@ export class Client {
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const x = this.cookies.get('XSRF-TOKEN');
     if (x) headers['x-xsrf-token'] = decodeURIComponent(x);
-    const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair.indexOf('=');
@@ -116,16 +129,31 @@ export class Client {
 }
 
 export const PROFILE = {
-  legalForm: 'wfoe', activities: ['manufacturing', 'trading'], importsExports: true, headcountBand: '250_999', agencyLabour: false,
-  pollutantPermit: 'yes', largeScaleData: 'no', publicProcurement: false, largeEnterpriseBuyer: true, taxRegistrationYear: 2012,
-  naceSection: 'C', provinces: ['JS'], germanParent: true,
+  legalForm: 'wfoe',
+  activities: ['manufacturing', 'trading'],
+  importsExports: true,
+  headcountBand: '250_999',
+  agencyLabour: false,
+  pollutantPermit: 'yes',
+  largeScaleData: 'no',
+  publicProcurement: false,
+  largeEnterpriseBuyer: true,
+  taxRegistrationYear: 2012,
+  naceSection: 'C',
+  provinces: ['JS'],
+  germanParent: true,
 };
 
 /** Registers a firm with a complete profile and returns a signed-in client and its org id. */
 export async function registerFirm(base, i) {
   const c = new Client(base);
   const email = `bench${i}-${Date.now()}@firm${i}.example`;
-  const reg = await c.req('POST', '/api/auth/register', { email, password: `Bench-Pferd-${i}-Batterie!`, name: `Officer ${i}`, firmName: `Bench Firm ${i}` });
+  const reg = await c.req('POST', '/api/auth/register', {
+    email,
+    password: `Bench-Pferd-${i}-Batterie!`,
+    name: `Officer ${i}`,
+    firmName: `Bench Firm ${i}`,
+  });
   if (reg.status !== 201) throw new Error(`register ${reg.status}: ${JSON.stringify(reg.body)}`);
   const put = await c.req('PUT', `/api/orgs/${reg.body.orgId}/profile`, { name: `Bench Firm ${i}`, ...PROFILE });
   if (put.status !== 200) throw new Error(`profile ${put.status}: ${JSON.stringify(put.body)}`);

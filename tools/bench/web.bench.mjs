@@ -20,18 +20,35 @@ const kB = (bytes) => bytes / 1000;
 const index = readFileSync(join(WEB, 'index.html'), 'utf8');
 const initial = [...index.matchAll(/(?:href|src)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
 const initialBytes = initial.reduce((s, f) => s + statSync(join(WEB, f)).size, 0);
-const budget = JSON.parse(readFileSync(join(ROOT, 'apps/web/project.json'), 'utf8')).targets.build.configurations.production.budgets.find((b) => b.type === 'initial');
+const budget = JSON.parse(
+  readFileSync(join(ROOT, 'apps/web/project.json'), 'utf8'),
+).targets.build.configurations.production.budgets.find((b) => b.type === 'initial');
 const budgetBytes = Number.parseInt(budget.maximumWarning, 10) * 1000;
-console.log(`initial files (${initial.length}): ${kB(initialBytes).toFixed(0)} kB raw; budget warning ${budget.maximumWarning}, error ${budget.maximumError}`);
-report({ figure: 'web: initial JS + CSS of the build (raw)', unit: 'kB', median: kB(initialBytes), min: kB(initialBytes), max: kB(initialBytes), baseline: kB(budgetBytes), ratio: initialBytes / budgetBytes });
+console.log(
+  `initial files (${initial.length}): ${kB(initialBytes).toFixed(0)} kB raw; budget warning ${budget.maximumWarning}, error ${budget.maximumError}`,
+);
+report({
+  figure: 'web: initial JS + CSS of the build (raw)',
+  unit: 'kB',
+  median: kB(initialBytes),
+  min: kB(initialBytes),
+  max: kB(initialBytes),
+  baseline: kB(budgetBytes),
+  ratio: initialBytes / budgetBytes,
+});
 
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const executablePath =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const db = await createDatabase('scs_bench_web');
 let server;
 let browser;
 try {
   server = await startServer({ DATABASE_URL: db.url, JWT_SECRET: 'bench-secret-0123456789abcdef0123456789' });
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   const transfers = [];
   const raws = [];
   const requestCounts = [];
@@ -46,7 +63,12 @@ try {
       await cdp.send('Network.enable');
       await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       if (throttled) {
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (2_000_000 / 8), uploadThroughput: (500_000 / 8) });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 150,
+          downloadThroughput: 2_000_000 / 8,
+          uploadThroughput: 500_000 / 8,
+        });
       }
       const responses = new Map();
       const kinds = new Map();
@@ -88,17 +110,51 @@ try {
   }
   const t = stats(transfers.map(kB));
   const r = stats(raws.map(kB));
-  console.log(`cold start page: ${requestCounts[0]} requests, ${t.median.toFixed(0)} kB transferred (${r.median.toFixed(0)} kB uncompressed)`);
-  report({ figure: 'web: initial transfer, cold start page (all requests)', unit: 'kB', median: t.median, min: t.min, max: t.max, baseline: r.median, ratio: t.median / r.median });
+  console.log(
+    `cold start page: ${requestCounts[0]} requests, ${t.median.toFixed(0)} kB transferred (${r.median.toFixed(0)} kB uncompressed)`,
+  );
+  report({
+    figure: 'web: initial transfer, cold start page (all requests)',
+    unit: 'kB',
+    median: t.median,
+    min: t.min,
+    max: t.max,
+    baseline: r.median,
+    ratio: t.median / r.median,
+  });
   const f = stats(fonts.map(kB));
   console.log(`… of which fonts ${f.median.toFixed(0)} kB; everything else ${(t.median - f.median).toFixed(0)} kB`);
-  report({ figure: 'web: … of which fonts (icon font, Roboto)', unit: 'kB', median: f.median, min: f.min, max: f.max, baseline: t.median, ratio: f.median / t.median });
+  report({
+    figure: 'web: … of which fonts (icon font, Roboto)',
+    unit: 'kB',
+    median: f.median,
+    min: f.min,
+    max: f.max,
+    baseline: t.median,
+    ratio: f.median / t.median,
+  });
   const s = stats(slow.map((ms) => ms / 1000));
   console.log(`start page heading visible on 2 Mbit/s, 150 ms RTT: median ${s.median.toFixed(2)} s`);
-  report({ figure: 'web: start page shown, 2 Mbit/s + 150 ms RTT', unit: 's', median: s.median, min: s.min, max: s.max, baseline: null, ratio: null });
+  report({
+    figure: 'web: start page shown, 2 Mbit/s + 150 ms RTT',
+    unit: 's',
+    median: s.median,
+    min: s.min,
+    max: s.max,
+    baseline: null,
+    ratio: null,
+  });
   const a = stats(slowAll.map((ms) => ms / 1000));
   console.log(`start page fonts (icons included) loaded on 2 Mbit/s, 150 ms RTT: median ${a.median.toFixed(2)} s`);
-  report({ figure: 'web: start page fonts loaded (icons shown), 2 Mbit/s + 150 ms RTT', unit: 's', median: a.median, min: a.min, max: a.max, baseline: null, ratio: null });
+  report({
+    figure: 'web: start page fonts loaded (icons shown), 2 Mbit/s + 150 ms RTT',
+    unit: 's',
+    median: a.median,
+    min: a.min,
+    max: a.max,
+    baseline: null,
+    ratio: null,
+  });
 } finally {
   await browser?.close();
   await server?.stop();

@@ -3,9 +3,24 @@ import { HttpException } from '@nestjs/common';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { CommandError, type CommandResult, createAdmin, createChamber, createResearchTeam, passwordProblem } from '@scs/api/accounts';
+import {
+  CommandError,
+  type CommandResult,
+  createAdmin,
+  createChamber,
+  createResearchTeam,
+  passwordProblem,
+} from '@scs/api/accounts';
 import { entities, migrations } from '@scs/api/app';
-import { ConfigError, type EmbeddedPostgres, loadConfig, postgresOptions, redact, runMigrationsLocked, startEmbeddedPostgres } from '@scs/api/core';
+import {
+  ConfigError,
+  type EmbeddedPostgres,
+  loadConfig,
+  postgresOptions,
+  redact,
+  runMigrationsLocked,
+  startEmbeddedPostgres,
+} from '@scs/api/core';
 
 // Operator commands: `node dist/apps/api/cli.js <command> [options]` (or `npm run admin -- <command> ...`).
 // Same configuration and database as the server; pending migrations run first.
@@ -70,17 +85,25 @@ async function askPassword(email: string): Promise<string> {
     }
     return password;
   }
-  throw new CommandError('No acceptable password given (at least 12 characters, not a common password, not the email address)');
+  throw new CommandError(
+    'No acceptable password given (at least 12 characters, not a common password, not the email address)',
+  );
 }
 
 async function run(command: string | undefined, args: string[]): Promise<CommandResult> {
   const { values } = parseArgs({
     args,
-    options: { email: { type: 'string' }, name: { type: 'string' }, 'owner-email': { type: 'string' }, 'admin-email': { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      'owner-email': { type: 'string' },
+      'admin-email': { type: 'string' },
+    },
     strict: true,
   });
   const known = ['create-admin', 'create-research-team', 'create-chamber'];
-  if (!command || !known.includes(command)) throw new UsageError(command ? `Unknown command '${command}'` : 'No command given');
+  if (!command || !known.includes(command))
+    throw new UsageError(command ? `Unknown command '${command}'` : 'No command given');
   const input = {
     email: command === 'create-admin' ? required(values, 'email') : '',
     name: required(values, 'name'),
@@ -90,23 +113,39 @@ async function run(command: string | undefined, args: string[]): Promise<Command
 
   const config = loadConfig(process.env);
   let embedded: EmbeddedPostgres | undefined;
-  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.embeddedDbDir, { movableDefault: config.embeddedDbDirDefault })).url;
+  const url =
+    config.databaseUrl ??
+    (embedded = await startEmbeddedPostgres(config.embeddedDbDir, { movableDefault: config.embeddedDbDirDefault })).url;
   const dataSource = new DataSource(postgresOptions(url, entities, migrations, 2));
   try {
     await dataSource.initialize();
     await runMigrationsLocked(dataSource);
     switch (command) {
       case 'create-admin':
-        return await createAdmin(dataSource, { email: input.email, name: input.name, password: () => askPassword(input.email.toLowerCase()) });
+        return await createAdmin(dataSource, {
+          email: input.email,
+          name: input.name,
+          password: () => askPassword(input.email.toLowerCase()),
+        });
       case 'create-research-team':
-        return await createResearchTeam(dataSource, { name: input.name, ownerEmail: input.ownerEmail, publicUrl: config.publicUrl });
+        return await createResearchTeam(dataSource, {
+          name: input.name,
+          ownerEmail: input.ownerEmail,
+          publicUrl: config.publicUrl,
+        });
       default:
-        return await createChamber(dataSource, { name: input.name, adminEmail: input.adminEmail, publicUrl: config.publicUrl });
+        return await createChamber(dataSource, {
+          name: input.name,
+          adminEmail: input.adminEmail,
+          publicUrl: config.publicUrl,
+        });
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ECONNREFUSED' || code === '28P01' || code === '3D000') {
-      throw new CommandError(`Cannot use the database${config.databaseUrl ? ` at ${redact(config.databaseUrl)}` : ''}: ${(e as Error).message}`);
+      throw new CommandError(
+        `Cannot use the database${config.databaseUrl ? ` at ${redact(config.databaseUrl)}` : ''}: ${(e as Error).message}`,
+      );
     }
     throw e;
   } finally {

@@ -15,7 +15,11 @@ function ligatureNames(woff: Buffer): Set<string> {
   const tables = new Map<string, Buffer>();
   for (let i = 0; i < woff.readUInt16BE(12); i++) {
     const at = 44 + i * 20;
-    const [offset, compLength, origLength] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)];
+    const [offset, compLength, origLength] = [
+      woff.readUInt32BE(at + 4),
+      woff.readUInt32BE(at + 8),
+      woff.readUInt32BE(at + 12),
+    ];
     const raw = woff.subarray(offset, offset + compLength);
     tables.set(woff.toString('latin1', at, at + 4), compLength < origLength ? inflateSync(raw) : raw);
   }
@@ -51,7 +55,8 @@ function ligatureNames(woff: Buffer): Set<string> {
   }
 
   const coverage = (at: number): number[] => {
-    if (gsub.readUInt16BE(at) === 1) return Array.from({ length: gsub.readUInt16BE(at + 2) }, (_, i) => gsub.readUInt16BE(at + 4 + i * 2));
+    if (gsub.readUInt16BE(at) === 1)
+      return Array.from({ length: gsub.readUInt16BE(at + 2) }, (_, i) => gsub.readUInt16BE(at + 4 + i * 2));
     const glyphs: number[] = [];
     for (let r = 0; r < gsub.readUInt16BE(at + 2); r++) {
       for (let g = gsub.readUInt16BE(at + 4 + r * 6); g <= gsub.readUInt16BE(at + 6 + r * 6); g++) glyphs.push(g);
@@ -73,7 +78,10 @@ function ligatureNames(woff: Buffer): Set<string> {
         const set = st + gsub.readUInt16BE(st + 6 + i * 2);
         for (let k = 0; k < gsub.readUInt16BE(set); k++) {
           const lig = set + gsub.readUInt16BE(set + 2 + k * 2);
-          const parts = [first, ...Array.from({ length: gsub.readUInt16BE(lig + 2) - 1 }, (_, c) => gsub.readUInt16BE(lig + 4 + c * 2))];
+          const parts = [
+            first,
+            ...Array.from({ length: gsub.readUInt16BE(lig + 2) - 1 }, (_, c) => gsub.readUInt16BE(lig + 4 + c * 2)),
+          ];
           const chars = parts.map((g) => charOf.get(g));
           if (chars.every((c) => c !== undefined)) names.add(chars.join(''));
         }
@@ -118,7 +126,10 @@ function iconUses(files: string[]): { uses: IconUse[]; unresolved: string[] } {
       }
       let names = literals(dynamic[1]);
       if (names.length === 0) {
-        names = [...text.matchAll(/\bicon: '([^']*)'/g), ...text.matchAll(/\bicon = input(?:<[^>]*>)?\('([^']*)'/g)].map((n) => n[1]);
+        names = [
+          ...text.matchAll(/\bicon: '([^']*)'/g),
+          ...text.matchAll(/\bicon = input(?:<[^>]*>)?\('([^']*)'/g),
+        ].map((n) => n[1]);
       }
       if (names.length === 0) unresolved.push(`${where}: <mat-icon>${content}</mat-icon>`);
       uses.push(...names.map((name) => ({ name, where })));
@@ -130,11 +141,20 @@ function iconUses(files: string[]): { uses: IconUse[]; unresolved: string[] } {
 
 describe('icon names', () => {
   const fontNames = ligatureNames(readFileSync(FONT));
-  const { uses, unresolved } = iconUses([join(ROOT, 'apps/web/src'), ...readdirSync(join(ROOT, 'libs/web')).map((lib) => join(ROOT, 'libs/web', lib, 'src'))].flatMap(sourceFiles));
+  const { uses, unresolved } = iconUses(
+    [
+      join(ROOT, 'apps/web/src'),
+      ...readdirSync(join(ROOT, 'libs/web')).map((lib) => join(ROOT, 'libs/web', lib, 'src')),
+    ].flatMap(sourceFiles),
+  );
 
   it('reads the ligature names of the icon font the app loads', () => {
-    expect(readFileSync(join(ROOT, 'apps/web/src/styles.css'), 'utf8')).toContain("@import 'material-icons/iconfont/outlined.css'");
-    expect(readFileSync(join(ROOT, 'apps/web/src/app/app.config.ts'), 'utf8')).toContain("setDefaultFontSetClass('material-icons-outlined')");
+    expect(readFileSync(join(ROOT, 'apps/web/src/styles.css'), 'utf8')).toContain(
+      "@import 'material-icons/iconfont/outlined.css'",
+    );
+    expect(readFileSync(join(ROOT, 'apps/web/src/app/app.config.ts'), 'utf8')).toContain(
+      "setDefaultFontSetClass('material-icons-outlined')",
+    );
     expect(fontNames.size).toBeGreaterThan(2000);
     for (const known of ['lock', 'check', 'content_copy', 'picture_as_pdf']) expect(fontNames).toContain(known);
     // Material Symbols-only names are not in the static font.
@@ -144,7 +164,8 @@ describe('icon names', () => {
   it('finds the icons of the templates, dynamic ones included', () => {
     const names = new Set(uses.map((u) => u.name));
     // Static, an icon="…" input, the literals of a conditional, icon: '…' of a list, the input default of scs-empty-state.
-    for (const expected of ['account_circle', 'domain_disabled', 'content_copy', 'check', 'insights', 'inbox']) expect(names).toContain(expected);
+    for (const expected of ['account_circle', 'domain_disabled', 'content_copy', 'check', 'insights', 'inbox'])
+      expect(names).toContain(expected);
     expect(unresolved).toEqual([]);
   });
 

@@ -35,7 +35,11 @@ describe('backup and restore (pg_dump / pg_restore scripts)', () => {
 
   beforeAll(async () => {
     source = await startTestApp({ LOGIN_RATE_LIMIT: '1000' });
-    officer = await registerUser(source.url, { email: 'backup-officer@firm.example', firmName: 'Backup Firm GmbH', password: 'Sicherung-2026-Pferd!' });
+    officer = await registerUser(source.url, {
+      email: 'backup-officer@firm.example',
+      firmName: 'Backup Firm GmbH',
+      password: 'Sicherung-2026-Pferd!',
+    });
     assessmentId = await submitAssessmentViaApi(officer.http, officer.orgId, 'Backup Firm GmbH', 1);
     const res = await officer.http.get<{ score: number; level: string }>(`/api/assessments/${assessmentId}/result`);
     expect(res.status).toBe(200);
@@ -51,15 +55,26 @@ describe('backup and restore (pg_dump / pg_restore scripts)', () => {
   });
 
   it('backs the database up into one custom-format archive', async () => {
-    const { stdout } = await run('sh', ['tools/db-backup.sh', dump], { env: { ...process.env, DATABASE_URL: sourceUrl } });
+    const { stdout } = await run('sh', ['tools/db-backup.sh', dump], {
+      env: { ...process.env, DATABASE_URL: sourceUrl },
+    });
     expect(stdout).toMatch(/db-backup: wrote .*scs\.dump \(\d+ bytes, \d+ archive entries\)/);
     expect(statSync(dump).size).toBeGreaterThan(10_000);
     const { stdout: list } = await run('pg_restore', ['--list', dump]);
-    for (const entry of ['TABLE DATA public migrations', 'TABLE DATA public assessment_answer', 'SCHEMA - pgboss', 'SCHEMA - research']) expect(list).toContain(entry);
+    for (const entry of [
+      'TABLE DATA public migrations',
+      'TABLE DATA public assessment_answer',
+      'SCHEMA - pgboss',
+      'SCHEMA - research',
+    ])
+      expect(list).toContain(entry);
   });
 
   it('refuses a target database that already holds data', async () => {
-    await expect(run('sh', ['tools/db-restore.sh', dump, sourceUrl])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('is not empty') });
+    await expect(run('sh', ['tools/db-restore.sh', dump, sourceUrl])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('is not empty'),
+    });
   });
 
   it('restores into a new database with the same data and the complete migrations table', async () => {
@@ -72,12 +87,15 @@ describe('backup and restore (pg_dump / pg_restore scripts)', () => {
     expect(await query(restoredUrl, migrationsSql)).toEqual(before);
     expect(before.length).toBe(source.dataSource.migrations.length);
 
-    const answersSql = 'SELECT question_id, option_id, revision FROM assessment_answer WHERE assessment_id = $1 ORDER BY question_id';
+    const answersSql =
+      'SELECT question_id, option_id, revision FROM assessment_answer WHERE assessment_id = $1 ORDER BY question_id';
     const answers = await query(sourceUrl, answersSql, [assessmentId]);
     expect(answers.length).toBeGreaterThan(20);
     expect(await query(restoredUrl, answersSql, [assessmentId])).toEqual(answers);
     const userSql = 'SELECT id, email, password_hash FROM user_account WHERE email = $1';
-    expect(await query(restoredUrl, userSql, [officer.email])).toEqual(await query(sourceUrl, userSql, [officer.email]));
+    expect(await query(restoredUrl, userSql, [officer.email])).toEqual(
+      await query(sourceUrl, userSql, [officer.email]),
+    );
   });
 
   it('runs the application on the restored database: no pending migration, same login, same result', async () => {

@@ -1,6 +1,14 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { ChamberBrandingService } from '@scs/api/chambers';
-import { createChamberWithAdmin, HttpClient, registerUser, startTestApp, type TestApp, type TestUser, tokenOfLink } from './support/app';
+import {
+  createChamberWithAdmin,
+  HttpClient,
+  registerUser,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+  tokenOfLink,
+} from './support/app';
 
 // Images built in code: a valid PNG of any size (optionally padded with a private chunk) and a real JPEG (Chromium-rendered).
 function chunk(type: string, data: Buffer): Buffer {
@@ -18,7 +26,12 @@ function png(width: number, height: number, padTo = 0): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x4e)]);
-  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))), chunk('IEND', Buffer.alloc(0))];
+  const parts = [
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ];
   const size = parts.reduce((n, p) => n + p.length, 0);
   if (padTo > size + 12) parts.splice(2, 0, chunk('prVt', Buffer.alloc(padTo - size - 12, 1)));
   return Buffer.concat(parts);
@@ -46,7 +59,11 @@ describe('chamber branding and logo (real PostgreSQL)', () => {
   function upload(bytes: Buffer, name: string, type: string) {
     const form = new FormData();
     form.append('logo', new Blob([new Uint8Array(bytes)], { type }), name);
-    return chamber.http.request<Branding & { message: string; errors: Record<string, string> }>('PUT', `${path()}/logo`, form);
+    return chamber.http.request<Branding & { message: string; errors: Record<string, string> }>(
+      'PUT',
+      `${path()}/logo`,
+      form,
+    );
   }
 
   beforeAll(async () => {
@@ -55,22 +72,47 @@ describe('chamber branding and logo (real PostgreSQL)', () => {
   });
   afterAll(() => t.close());
 
-  it('shows defaults (the chamber\'s name, German reports, no logo) until branding is saved', async () => {
+  it("shows defaults (the chamber's name, German reports, no logo) until branding is saved", async () => {
     const res = await chamber.http.get<Branding>(path());
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ displayName: 'AHK Branding', contactLine: null, website: null, reportLanguage: 'de', customised: false, logo: null });
+    expect(res.body).toMatchObject({
+      displayName: 'AHK Branding',
+      contactLine: null,
+      website: null,
+      reportLanguage: 'de',
+      customised: false,
+      logo: null,
+    });
   });
 
   it('saves name, contact line, website and report language, with field errors for bad input', async () => {
-    const bad = await chamber.http.put<{ errors: Record<string, string> }>(path(), { displayName: ' ', website: 'javascript:alert(1)', reportLanguage: 'fr', extra: 1 });
+    const bad = await chamber.http.put<{ errors: Record<string, string> }>(path(), {
+      displayName: ' ',
+      website: 'javascript:alert(1)',
+      reportLanguage: 'fr',
+      extra: 1,
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors).sort()).toEqual(['displayName', 'extra', 'reportLanguage', 'website']);
     const res = await chamber.http.put<Branding>(path(), {
-      displayName: 'AHK Greater China', contactLine: 'Delegation der Deutschen Wirtschaft · info@ahk.test', website: 'https://china.ahk.test', reportLanguage: 'en',
+      displayName: 'AHK Greater China',
+      contactLine: 'Delegation der Deutschen Wirtschaft · info@ahk.test',
+      website: 'https://china.ahk.test',
+      reportLanguage: 'en',
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ displayName: 'AHK Greater China', website: 'https://china.ahk.test', reportLanguage: 'en', customised: true });
-    const cleared = await chamber.http.put<Branding>(path(), { displayName: 'AHK Greater China', contactLine: '', website: null, reportLanguage: 'en' });
+    expect(res.body).toMatchObject({
+      displayName: 'AHK Greater China',
+      website: 'https://china.ahk.test',
+      reportLanguage: 'en',
+      customised: true,
+    });
+    const cleared = await chamber.http.put<Branding>(path(), {
+      displayName: 'AHK Greater China',
+      contactLine: '',
+      website: null,
+      reportLanguage: 'en',
+    });
     expect(cleared.body).toMatchObject({ contactLine: null, website: null });
   });
 
@@ -97,14 +139,22 @@ describe('chamber branding and logo (real PostgreSQL)', () => {
   });
 
   it('rejects an SVG with a clear 400', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>',
+    );
     const res = await upload(svg, 'logo.svg', 'image/svg+xml');
     expect(res.status).toBe(400);
-    expect(res.body.errors['logo']).toBe('SVG images are not accepted (they can contain scripts); upload a PNG or JPEG');
+    expect(res.body.errors['logo']).toBe(
+      'SVG images are not accepted (they can contain scripts); upload a PNG or JPEG',
+    );
   });
 
   it('rejects a renamed executable with a clear 400', async () => {
-    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100), Buffer.from('This program cannot be run in DOS mode.')]);
+    const exe = Buffer.concat([
+      Buffer.from('MZ'),
+      Buffer.alloc(100),
+      Buffer.from('This program cannot be run in DOS mode.'),
+    ]);
     const res = await upload(exe, 'logo.png', 'image/png');
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('This is a Windows program, not an image; upload a PNG or JPEG');
@@ -126,10 +176,12 @@ describe('chamber branding and logo (real PostgreSQL)', () => {
     expect(res.body.message).toMatch(/Choose a PNG or JPEG file/);
   });
 
-  it('only the chamber\'s own people see or change its branding; the logo itself is public', async () => {
+  it("only the chamber's own people see or change its branding; the logo itself is public", async () => {
     const firm = await registerUser(t.url, { email: 'nosy@firm.test', firmName: 'Nosy Ltd.' });
     expect([403, 404]).toContain((await firm.http.get(path())).status);
-    expect([403, 404]).toContain((await firm.http.put(path(), { displayName: 'Hijacked', reportLanguage: 'de' })).status);
+    expect([403, 404]).toContain(
+      (await firm.http.put(path(), { displayName: 'Hijacked', reportLanguage: 'de' })).status,
+    );
     expect((await new HttpClient(t.url).get(`/api/chambers/${chamber.orgId}/logo`)).status).toBe(200);
     expect((await new HttpClient(t.url).get(`/api/chambers/${firm.orgId}/logo`)).status).toBe(404);
   });
@@ -138,14 +190,28 @@ describe('chamber branding and logo (real PostgreSQL)', () => {
     const service = t.app.get(ChamberBrandingService);
     const firm = await registerUser(t.url, { email: 'member@firm.test', firmName: 'Member Ltd.' });
     expect(await service.brandingForFirm(firm.orgId)).toBeNull();
-    const invite = await chamber.http.post<{ link: string }>(`/api/orgs/${chamber.orgId}/firm-invitations`, { email: 'member@firm.test' });
-    expect((await firm.http.post(`/api/invitations/${tokenOfLink(invite.body.link)}/accept`, { firmId: firm.orgId })).status).toBe(200);
+    const invite = await chamber.http.post<{ link: string }>(`/api/orgs/${chamber.orgId}/firm-invitations`, {
+      email: 'member@firm.test',
+    });
+    expect(
+      (await firm.http.post(`/api/invitations/${tokenOfLink(invite.body.link)}/accept`, { firmId: firm.orgId })).status,
+    ).toBe(200);
     const branding = await service.brandingForFirm(firm.orgId);
-    expect(branding).toMatchObject({ chamberId: chamber.orgId, name: 'AHK Greater China', reportLanguage: 'en', logo: { contentType: 'image/jpeg', width: 120, height: 40 } });
+    expect(branding).toMatchObject({
+      chamberId: chamber.orgId,
+      name: 'AHK Greater China',
+      reportLanguage: 'en',
+      logo: { contentType: 'image/jpeg', width: 120, height: 40 },
+    });
     expect(branding?.logo?.bytes.equals(JPEG)).toBe(true);
 
-    const unbranded = await createChamberWithAdmin(t, { name: 'Plain Chamber', adminEmail: 'plain.admin@chamber.test' });
-    const plainInvite = await unbranded.http.post<{ link: string }>(`/api/orgs/${unbranded.orgId}/firm-invitations`, { email: 'member@firm.test' });
+    const unbranded = await createChamberWithAdmin(t, {
+      name: 'Plain Chamber',
+      adminEmail: 'plain.admin@chamber.test',
+    });
+    const plainInvite = await unbranded.http.post<{ link: string }>(`/api/orgs/${unbranded.orgId}/firm-invitations`, {
+      email: 'member@firm.test',
+    });
     await firm.http.post(`/api/invitations/${tokenOfLink(plainInvite.body.link)}/accept`, { firmId: firm.orgId });
     expect((await service.brandingForFirm(firm.orgId))?.chamberId).toBe(chamber.orgId); // the newer chamber has no branding
 

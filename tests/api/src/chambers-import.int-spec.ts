@@ -1,10 +1,36 @@
 import { ENGLISH_CRM_EXPORT, GERMAN_EXCEL_EXPORT, GERMAN_MEMBERS } from './support/member-lists';
-import { createChamberWithAdmin, type MailCatcher, startMailCatcher, startTestApp, type TestApp, type TestUser } from './support/app';
+import {
+  createChamberWithAdmin,
+  type MailCatcher,
+  startMailCatcher,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+} from './support/app';
 
-interface Row { line: number; company: string; contact: string; email: string }
-interface Preview { rows: Row[]; alreadyInvited: Row[]; duplicates: { line: number; email: string; firstLine: number }[]; rejected: { line: number; value: string; reason: string }[]; limit: number }
-interface InviteResult { invited: number; duplicates: number; alreadyInvited: number; rejected: { line: number; value: string; reason: string }[] }
-interface Invitations { items: { email: string }[]; total: number }
+interface Row {
+  line: number;
+  company: string;
+  contact: string;
+  email: string;
+}
+interface Preview {
+  rows: Row[];
+  alreadyInvited: Row[];
+  duplicates: { line: number; email: string; firstLine: number }[];
+  rejected: { line: number; value: string; reason: string }[];
+  limit: number;
+}
+interface InviteResult {
+  invited: number;
+  duplicates: number;
+  alreadyInvited: number;
+  rejected: { line: number; value: string; reason: string }[];
+}
+interface Invitations {
+  items: { email: string }[];
+  total: number;
+}
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
@@ -26,7 +52,13 @@ describe('chamber member list import: preview, then invite (real PostgreSQL)', (
   });
 
   async function newCampaign(title: string): Promise<string> {
-    const res = await chamber.http.post<{ id: string }>(base(), { title, messageDe: 'Bitte nehmen Sie teil.', messageEn: 'Please take part.', opensAt: days(-1), closesAt: days(30) });
+    const res = await chamber.http.post<{ id: string }>(base(), {
+      title,
+      messageDe: 'Bitte nehmen Sie teil.',
+      messageEn: 'Please take part.',
+      opensAt: days(-1),
+      closesAt: days(30),
+    });
     expect(res.status).toBe(201);
     return res.body.id;
   }
@@ -39,18 +71,33 @@ describe('chamber member list import: preview, then invite (real PostgreSQL)', (
 
   it('previews a German Excel export (uploaded file) with all 13 members, then imports exactly those rows', async () => {
     const id = await newCampaign('Import Excel');
-    const preview = await chamber.http.post<Preview>(`${base()}/${id}/invitations/preview`, upload(GERMAN_EXCEL_EXPORT));
+    const preview = await chamber.http.post<Preview>(
+      `${base()}/${id}/invitations/preview`,
+      upload(GERMAN_EXCEL_EXPORT),
+    );
     expect(preview.status).toBe(200);
     expect(preview.body.rows.map((r) => r.email)).toEqual(GERMAN_MEMBERS);
-    expect(preview.body.rows[0]).toEqual({ line: 2, company: 'Muster Maschinenbau (Suzhou) Co., Ltd.', contact: 'Hans Müller', email: 'h.mueller@muster-suzhou.cn' });
+    expect(preview.body.rows[0]).toEqual({
+      line: 2,
+      company: 'Muster Maschinenbau (Suzhou) Co., Ltd.',
+      contact: 'Hans Müller',
+      email: 'h.mueller@muster-suzhou.cn',
+    });
     expect(preview.body.duplicates).toEqual([{ line: 16, email: 'h.mueller@muster-suzhou.cn', firstLine: 2 }]);
-    expect(preview.body.rejected).toEqual([{ line: 15, value: 'eva.falsch(at)falsch-partner.de', reason: 'Not an email address' }]);
+    expect(preview.body.rejected).toEqual([
+      { line: 15, value: 'eva.falsch(at)falsch-partner.de', reason: 'Not an email address' },
+    ]);
     // The preview sends and stores nothing.
     expect((await chamber.http.get<Invitations>(`${base()}/${id}/invitations`)).body.total).toBe(0);
 
     const result = await chamber.http.post<InviteResult>(`${base()}/${id}/invitations`, upload(GERMAN_EXCEL_EXPORT));
     expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ invited: 13, duplicates: 1, alreadyInvited: 0, rejected: preview.body.rejected });
+    expect(result.body).toMatchObject({
+      invited: 13,
+      duplicates: 1,
+      alreadyInvited: 0,
+      rejected: preview.body.rejected,
+    });
     const stored = await chamber.http.get<Invitations>(`${base()}/${id}/invitations?limit=500`);
     expect(stored.body.items.map((i) => i.email).sort()).toEqual(preview.body.rows.map((r) => r.email).sort());
 
@@ -62,20 +109,26 @@ describe('chamber member list import: preview, then invite (real PostgreSQL)', (
 
   it('reads pasted English CSV with quoted names containing commas the same way in preview and import', async () => {
     const id = await newCampaign('Import English');
-    const preview = await chamber.http.post<Preview>(`${base()}/${id}/invitations/preview`, { addresses: ENGLISH_CRM_EXPORT });
+    const preview = await chamber.http.post<Preview>(`${base()}/${id}/invitations/preview`, {
+      addresses: ENGLISH_CRM_EXPORT,
+    });
     expect(preview.status).toBe(200);
     expect(preview.body.rows.map((r) => [r.company, r.contact])).toEqual([
       ['Acme Industrial (Dalian) Co., Ltd.', 'John Smith'],
       ['Globex Trading, Inc.', 'Doe, Jane'],
       ['Initech GmbH', 'Peter Gibbons'],
     ]);
-    const result = await chamber.http.post<InviteResult>(`${base()}/${id}/invitations`, { addresses: ENGLISH_CRM_EXPORT });
+    const result = await chamber.http.post<InviteResult>(`${base()}/${id}/invitations`, {
+      addresses: ENGLISH_CRM_EXPORT,
+    });
     expect(result.body).toMatchObject({ invited: preview.body.rows.length, rejected: [] });
   });
 
   it('refuses a preview of a malformed list or an Excel workbook like the import does', async () => {
     const id = await newCampaign('Import errors');
-    const open = await chamber.http.post<{ message: string }>(`${base()}/${id}/invitations/preview`, { addresses: 'a@a.de\n"b@b.de\nc@c.de' });
+    const open = await chamber.http.post<{ message: string }>(`${base()}/${id}/invitations/preview`, {
+      addresses: 'a@a.de\n"b@b.de\nc@c.de',
+    });
     expect(open.status).toBe(400);
     expect(open.body.message).toMatch(/quote opened on line 2 is never closed/);
     const form = new FormData();

@@ -1,7 +1,16 @@
 import { createChamberWithAdmin, startTestApp, type TestApp, type TestUser } from './support/app';
 
-interface InviteResult { invited: number; duplicates: number; alreadyInvited: number; rejected: { line: number; value: string; reason: string }[]; limit: number }
-interface ErrorBody { message: string; errors: Record<string, string> }
+interface InviteResult {
+  invited: number;
+  duplicates: number;
+  alreadyInvited: number;
+  rejected: { line: number; value: string; reason: string }[];
+  limit: number;
+}
+interface ErrorBody {
+  message: string;
+  errors: Record<string, string>;
+}
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
@@ -24,13 +33,21 @@ describe('campaign invitations from pasted text and CSV files (real PostgreSQL)'
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT: '1000' });
     chamber = await createChamberWithAdmin(t, { name: 'AHK CSV', adminEmail: 'csv.admin@chamber.test' });
-    const c = await chamber.http.post<{ id: string }>(`/api/orgs/${chamber.orgId}/campaigns`, { title: 'CSV', messageDe: 'Hallo', messageEn: 'Hello', opensAt: days(-1), closesAt: days(20) });
+    const c = await chamber.http.post<{ id: string }>(`/api/orgs/${chamber.orgId}/campaigns`, {
+      title: 'CSV',
+      messageDe: 'Hallo',
+      messageEn: 'Hello',
+      opensAt: days(-1),
+      closesAt: days(20),
+    });
     campaignId = c.body.id;
   });
   afterAll(async () => {
     // All suites share one database: the thousands of mails queued here must not reach the next suite's SMTP catcher.
     // Without SMTP the outbox would mark them not_sent anyway; one statement does that at once.
-    await t.dataSource.query(`UPDATE "mail_outbox" SET "status" = 'not_sent', "last_error" = 'No SMTP configured (SMTP_URL)' WHERE "status" = 'pending'`);
+    await t.dataSource.query(
+      `UPDATE "mail_outbox" SET "status" = 'not_sent', "last_error" = 'No SMTP configured (SMTP_URL)' WHERE "status" = 'pending'`,
+    );
     await t.close();
   });
 
@@ -57,10 +74,15 @@ describe('campaign invitations from pasted text and CSV files (real PostgreSQL)'
         { line: 7, value: 'someone@localhost', reason: 'The domain has no dot (e.g. example.com)' },
       ],
     });
-    const list = await chamber.http.get<{ items: { email: string; opened: boolean; joined: boolean }[]; total: number }>(path());
+    const list = await chamber.http.get<{
+      items: { email: string; opened: boolean; joined: boolean }[];
+      total: number;
+    }>(path());
     expect(list.body.total).toBe(2);
     expect(list.body.items.map((i) => i.email).sort()).toEqual(['info@muster.test', 'kontakt@beispiel.test']);
-    const mails: { n: string }[] = await t.dataSource.query(`SELECT count(*) AS "n" FROM "mail_outbox" WHERE "to" IN ('info@muster.test', 'kontakt@beispiel.test')`);
+    const mails: { n: string }[] = await t.dataSource.query(
+      `SELECT count(*) AS "n" FROM "mail_outbox" WHERE "to" IN ('info@muster.test', 'kontakt@beispiel.test')`,
+    );
     expect(Number(mails[0].n)).toBe(2);
   });
 
@@ -71,9 +93,15 @@ describe('campaign invitations from pasted text and CSV files (real PostgreSQL)'
   });
 
   it('refuses a file that is not CSV (an Excel workbook, a PDF, binary data) with a clear 400 and imports nothing', async () => {
-    const xlsx = await uploadCsv(Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 7)]), 'firms.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const xlsx = await uploadCsv(
+      Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(200, 7)]),
+      'firms.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(xlsx.status).toBe(400);
-    expect(xlsx.body.message).toBe('This file is not a CSV file but an Excel workbook or ZIP archive; in Excel use "Save as" → "CSV UTF-8"; nothing was imported');
+    expect(xlsx.body.message).toBe(
+      'This file is not a CSV file but an Excel workbook or ZIP archive; in Excel use "Save as" → "CSV UTF-8"; nothing was imported',
+    );
     const pdf = await uploadCsv(Buffer.from('%PDF-1.7\n...'), 'firms.csv');
     expect(pdf.status).toBe(400);
     expect(pdf.body.errors['file']).toMatch(/not a CSV file but a PDF document/);
@@ -94,7 +122,9 @@ describe('campaign invitations from pasted text and CSV files (real PostgreSQL)'
     const big = ['email', ...Array.from({ length: 10_001 }, (_, i) => `firm${i}@bulk.test`)].join('\n');
     const res = await uploadCsv(big);
     expect(res.status).toBe(413);
-    expect(res.body.message).toBe('This list has 10,001 entries; at most 5,000 can be invited at once. Split it into smaller lists; nothing was imported.');
+    expect(res.body.message).toBe(
+      'This list has 10,001 entries; at most 5,000 can be invited at once. Split it into smaller lists; nothing was imported.',
+    );
     const pasted = await chamber.http.post<ErrorBody>(path(), { addresses: big });
     expect(pasted.status).toBe(413);
     expect(await invitedCount()).toBe(3);
@@ -125,10 +155,17 @@ describe('campaign invitations from pasted text and CSV files (real PostgreSQL)'
 
   it('does not take invitations for a campaign that has not opened yet', async () => {
     const later = await chamber.http.post<{ id: string; status: string }>(`/api/orgs/${chamber.orgId}/campaigns`, {
-      title: 'Later', messageDe: 'a', messageEn: 'b', opensAt: days(3), closesAt: days(10),
+      title: 'Later',
+      messageDe: 'a',
+      messageEn: 'b',
+      opensAt: days(3),
+      closesAt: days(10),
     });
     expect(later.body.status).toBe('scheduled');
-    const res = await chamber.http.post<ErrorBody>(`/api/orgs/${chamber.orgId}/campaigns/${later.body.id}/invitations`, { addresses: 'a@b.test' });
+    const res = await chamber.http.post<ErrorBody>(
+      `/api/orgs/${chamber.orgId}/campaigns/${later.body.id}/invitations`,
+      { addresses: 'a@b.test' },
+    );
     expect(res.status).toBe(409);
     expect(res.body.message).toMatch(/^This campaign opens on \d{4}-\d{2}-\d{2}; invite firms from then on$/);
   });

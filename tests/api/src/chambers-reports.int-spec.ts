@@ -6,7 +6,14 @@ import { CatalogueService } from '@scs/api/catalogue';
 import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import type { DistributionView, MemberAggregatesView, ReportView } from '@scs/shared/contracts';
 import { MemberAggregatesService } from '@scs/api/chambers';
-import { createChamberWithAdmin, registerUser, startTestApp, type TestApp, type TestUser, tokenOfLink } from './support/app';
+import {
+  createChamberWithAdmin,
+  registerUser,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+  tokenOfLink,
+} from './support/app';
 import { MANUFACTURER_PROFILE } from './support/firms';
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
@@ -43,35 +50,71 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
   let x: { q: Catalogue['questions'][number]; finding: string };
   let y: { q: Catalogue['questions'][number]; finding: string };
   const firms: (TestUser & { assessmentId: string })[] = [];
-  const aggregates = async () => (await chamber.http.get<MemberAggregatesView>(`/api/orgs/${chamber.orgId}/member-aggregates`)).body;
+  const aggregates = async () =>
+    (await chamber.http.get<MemberAggregatesView>(`/api/orgs/${chamber.orgId}/member-aggregates`)).body;
   const distribution = () => `/api/orgs/${chamber.orgId}/campaigns/${campaignId}/distribution`;
 
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT: '1000', RESEARCH_K: String(K) });
     catalogue = (await t.app.get(CatalogueService).current()).catalogue;
-    applicable = catalogue.questions.filter((q) => !q.applicability || isApplicable(q.applicability, MANUFACTURER_PROFILE as unknown as FirmProfile));
+    applicable = catalogue.questions.filter(
+      (q) => !q.applicability || isApplicable(q.applicability, MANUFACTURER_PROFILE as unknown as FirmProfile),
+    );
     const withFinding = applicable.filter((q) => q.options.some((o) => o.finding && !o.knockOut));
-    const pick = (q: Catalogue['questions'][number]) => ({ q, finding: (q.options.find((o) => o.finding && !o.knockOut) as { finding: { title: { en: string } } }).finding.title.en });
+    const pick = (q: Catalogue['questions'][number]) => ({
+      q,
+      finding: (q.options.find((o) => o.finding && !o.knockOut) as { finding: { title: { en: string } } }).finding.title
+        .en,
+    });
     x = pick(withFinding[0]);
     y = pick(withFinding.find((q) => pick(q).finding !== x.finding) as Catalogue['questions'][number]);
 
-    chamber = await createChamberWithAdmin(t, { name: 'AHK Benchmarkkammer', adminEmail: 'reports.admin@chamber.test' });
-    await chamber.http.put(`/api/orgs/${chamber.orgId}/branding`, { displayName: 'AHK Benchmarkkammer', contactLine: 'Tel. +86 21 0000', website: null, reportLanguage: 'en' });
+    chamber = await createChamberWithAdmin(t, {
+      name: 'AHK Benchmarkkammer',
+      adminEmail: 'reports.admin@chamber.test',
+    });
+    await chamber.http.put(`/api/orgs/${chamber.orgId}/branding`, {
+      displayName: 'AHK Benchmarkkammer',
+      contactLine: 'Tel. +86 21 0000',
+      website: null,
+      reportLanguage: 'en',
+    });
     const created = await chamber.http.post<{ id: string }>(`/api/orgs/${chamber.orgId}/campaigns`, {
-      title: 'Benchmark 2026', messageDe: 'Bitte teilnehmen', messageEn: 'Please take part', opensAt: days(-1), closesAt: days(30),
+      title: 'Benchmark 2026',
+      messageDe: 'Bitte teilnehmen',
+      messageEn: 'Please take part',
+      opensAt: days(-1),
+      closesAt: days(30),
     });
     campaignId = created.body.id;
     const emails = Array.from({ length: 7 }, (_, i) => `owner${i}@bench-firm${i}.test`);
-    const invited = await chamber.http.post(`/api/orgs/${chamber.orgId}/campaigns/${campaignId}/invitations`, { addresses: emails.join('\n') });
+    const invited = await chamber.http.post(`/api/orgs/${chamber.orgId}/campaigns/${campaignId}/invitations`, {
+      addresses: emails.join('\n'),
+    });
     expect(invited.status).toBe(200);
 
     const lowest = (q: Catalogue['questions'][number]) => [...q.options].sort((a, b) => a.exposure - b.exposure)[0].id;
-    const findingOption = (q: Catalogue['questions'][number]) => (q.options.find((o) => o.finding && !o.knockOut) as { id: string }).id;
+    const findingOption = (q: Catalogue['questions'][number]) =>
+      (q.options.find((o) => o.finding && !o.knockOut) as { id: string }).id;
     for (const [i, email] of emails.entries()) {
-      const [mail]: { text: string }[] = await t.dataSource.query(`SELECT "text" FROM "mail_outbox" WHERE "to" = $1 ORDER BY "created_at" DESC LIMIT 1`, [email]);
+      const [mail]: { text: string }[] = await t.dataSource.query(
+        `SELECT "text" FROM "mail_outbox" WHERE "to" = $1 ORDER BY "created_at" DESC LIMIT 1`,
+        [email],
+      );
       const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0] as string;
-      const user = await registerUser(t.url, { email, firmName: `Bench Firm ${i} <b>Co.</b>`, invitationToken: tokenOfLink(link) });
-      expect((await user.http.put(`/api/orgs/${user.orgId}/profile`, { name: `Bench Firm ${i} <b>Co.</b>`, ...MANUFACTURER_PROFILE })).status).toBe(200);
+      const user = await registerUser(t.url, {
+        email,
+        firmName: `Bench Firm ${i} <b>Co.</b>`,
+        invitationToken: tokenOfLink(link),
+      });
+      expect(
+        (
+          await user.http.put(`/api/orgs/${user.orgId}/profile`, {
+            name: `Bench Firm ${i} <b>Co.</b>`,
+            ...MANUFACTURER_PROFILE,
+          })
+        ).status,
+      ).toBe(200);
       const a = await user.http.post<{ id: string }>(`/api/orgs/${user.orgId}/assessments`, {});
       const answers = applicable.map((q) => ({
         questionId: q.id,
@@ -90,7 +133,15 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
   async function shareResults(user: TestUser): Promise<void> {
     const texts = await user.http.get<{ kind: string; version: number }[]>('/api/consent-texts');
     const version = texts.body.find((c) => c.kind === 'chamber')?.version;
-    expect((await user.http.put(`/api/orgs/${user.orgId}/consents`, { kind: 'chamber', granted: true, textVersion: version })).status).toBe(200);
+    expect(
+      (
+        await user.http.put(`/api/orgs/${user.orgId}/consents`, {
+          kind: 'chamber',
+          granted: true,
+          textVersion: version,
+        })
+      ).status,
+    ).toBe(200);
   }
 
   /** Quarters moved forward: releases are cut per closed quarter. */
@@ -104,7 +155,14 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
     for (const f of firms.slice(0, K - 1)) await shareResults(f);
     nextQuarter();
     const view = await aggregates();
-    expect(view).toMatchObject({ k: K, firms: null, published: false, status: 'not_enough_members', release: null, tables: [] });
+    expect(view).toMatchObject({
+      k: K,
+      firms: null,
+      published: false,
+      status: 'not_enough_members',
+      release: null,
+      tables: [],
+    });
     expect(view.message?.en).toContain('Not enough members');
     expect(view.message?.de).toContain('nicht genug Mitglieder');
     expect(JSON.stringify(view)).not.toContain('Bench Firm');
@@ -123,7 +181,10 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
     const overall = means?.rows.find((r) => r.total)?.cells[0];
     expect(overall?.status).toBe('value');
     // Every size band but the firms' own holds no firm; none shows a number from fewer than k firms.
-    for (const row of means?.rows ?? []) expect(row.n.status === 'value' ? (row.n.value as number) === 0 || (row.n.value as number) >= K : true).toBe(true);
+    for (const row of means?.rows ?? [])
+      expect(row.n.status === 'value' ? (row.n.value as number) === 0 || (row.n.value as number) >= K : true).toBe(
+        true,
+      );
     const findings = view.tables.find((tb) => tb.id === 'frequent-findings');
     expect(findings?.rows.map((r) => [r.label.en.split(' · ')[1], r.n.value])).toEqual([[x.finding, 5]]);
     expect(JSON.stringify(view)).not.toContain(y.finding);
@@ -131,14 +192,25 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
   });
 
   it('renders the member benchmark PDF from published figures only, chamber-branded, and returns the stored one for the same figures', async () => {
-    const requested = await chamber.http.post<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports`, { locale: 'de' });
+    const requested = await chamber.http.post<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports`, {
+      locale: 'de',
+    });
     expect(requested.status).toBe(202);
     expect(requested.body.kind).toBe('chamber_benchmark');
-    const done = await until(async () => (await chamber.http.get<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports/${requested.body.id}`)).body, (r) => r.status === 'done' || r.status === 'failed');
+    const done = await until(
+      async () =>
+        (await chamber.http.get<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports/${requested.body.id}`)).body,
+      (r) => r.status === 'done' || r.status === 'failed',
+    );
     expect(done).toMatchObject({ status: 'done', locale: 'de' });
-    const pdf = await chamber.http.request<string>('GET', `/api/orgs/${chamber.orgId}/benchmark-reports/${requested.body.id}/pdf`);
+    const pdf = await chamber.http.request<string>(
+      'GET',
+      `/api/orgs/${chamber.orgId}/benchmark-reports/${requested.body.id}/pdf`,
+    );
     expect(pdf.status).toBe(200);
-    const raw = await fetch(`${t.url}/api/orgs/${chamber.orgId}/benchmark-reports/${requested.body.id}/pdf`, { headers: { authorization: `Bearer ${chamber.accessToken}` } });
+    const raw = await fetch(`${t.url}/api/orgs/${chamber.orgId}/benchmark-reports/${requested.body.id}/pdf`, {
+      headers: { authorization: `Bearer ${chamber.accessToken}` },
+    });
     const text = pdfText(Buffer.from(await raw.arrayBuffer()));
     expect(text).toContain('Mitglieder-Benchmark');
     expect(text).toContain('AHK Benchmarkkammer');
@@ -148,19 +220,27 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
     const again = await chamber.http.post<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports`, { locale: 'de' });
     expect(again.body.id).toBe(requested.body.id);
     expect(again.body.status).toBe('done');
-    const english = await chamber.http.post<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports`, { locale: 'en' });
+    const english = await chamber.http.post<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports`, {
+      locale: 'en',
+    });
     expect(english.body.id).not.toBe(requested.body.id);
   }, 120_000);
 
   const preparedIds: string[] = [];
 
-  it('distributes: each member that submitted gets its own report with the chamber\'s branding in its list, and an email', async () => {
-    const before = await until(async () => (await chamber.http.get<DistributionView>(distribution())).body, () => true);
+  it("distributes: each member that submitted gets its own report with the chamber's branding in its list, and an email", async () => {
+    const before = await until(
+      async () => (await chamber.http.get<DistributionView>(distribution())).body,
+      () => true,
+    );
     expect(before).toMatchObject({ started: false, total: 0 });
     const started = await chamber.http.post<DistributionView>(distribution(), {});
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ started: true, locale: 'en', total: 7 });
-    const finished = await until(async () => (await chamber.http.get<DistributionView>(distribution())).body, (v) => v.finished);
+    const finished = await until(
+      async () => (await chamber.http.get<DistributionView>(distribution())).body,
+      (v) => v.finished,
+    );
     expect(finished).toMatchObject({ total: 7, done: 7, failed: 0, pending: 0 });
 
     for (const f of firms) {
@@ -170,16 +250,20 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
       expect(prepared[0]).toMatchObject({ status: 'done', locale: 'en', preparedBy: { name: 'AHK Benchmarkkammer' } });
       preparedIds.push(prepared[0].id);
     }
-    const raw = await fetch(`${t.url}/api/reports/${preparedIds[0]}/pdf`, { headers: { authorization: `Bearer ${firms[0].accessToken}` } });
+    const raw = await fetch(`${t.url}/api/reports/${preparedIds[0]}/pdf`, {
+      headers: { authorization: `Bearer ${firms[0].accessToken}` },
+    });
     expect(raw.status).toBe(200);
     const text = pdfText(Buffer.from(await raw.arrayBuffer()));
     expect(text).toContain('AHK Benchmarkkammer');
     expect(text).toContain('Bench Firm 0 <b>Co.</b>');
-    const mails: { to: string; subject: string }[] = await t.dataSource.query(`SELECT "to", "subject" FROM "mail_outbox" WHERE "subject" LIKE 'AHK Benchmarkkammer: Ihr SCS-Check-Bericht%'`);
+    const mails: { to: string; subject: string }[] = await t.dataSource.query(
+      `SELECT "to", "subject" FROM "mail_outbox" WHERE "subject" LIKE 'AHK Benchmarkkammer: Ihr SCS-Check-Bericht%'`,
+    );
     expect(mails.map((m) => m.to).sort()).toEqual(firms.map((f) => f.email).sort());
   }, 180_000);
 
-  it('the chamber can read neither the prepared reports nor the members\' assessments', async () => {
+  it("the chamber can read neither the prepared reports nor the members' assessments", async () => {
     for (const [i, id] of preparedIds.entries()) {
       expect([403, 404]).toContain((await chamber.http.get(`/api/reports/${id}`)).status);
       expect([403, 404]).toContain((await chamber.http.get(`/api/reports/${id}/pdf`)).status);
@@ -192,34 +276,61 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
   });
 
   it('starting again renders nothing twice and mails nobody twice', async () => {
-    const [{ n: reportsBefore }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS "n" FROM "report" WHERE "prepared_by" = $1`, [chamber.orgId]);
-    const [{ n: mailsBefore }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS "n" FROM "mail_outbox" WHERE "subject" LIKE 'AHK Benchmarkkammer: Ihr%'`);
+    const [{ n: reportsBefore }]: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS "n" FROM "report" WHERE "prepared_by" = $1`,
+      [chamber.orgId],
+    );
+    const [{ n: mailsBefore }]: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS "n" FROM "mail_outbox" WHERE "subject" LIKE 'AHK Benchmarkkammer: Ihr%'`,
+    );
     await chamber.http.post(distribution(), {});
-    const v = await until(async () => (await chamber.http.get<DistributionView>(distribution())).body, (x) => x.finished);
+    const v = await until(
+      async () => (await chamber.http.get<DistributionView>(distribution())).body,
+      (x) => x.finished,
+    );
     expect(v).toMatchObject({ total: 7, done: 7, failed: 0 });
-    const [{ n: reportsAfter }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS "n" FROM "report" WHERE "prepared_by" = $1`, [chamber.orgId]);
-    const [{ n: mailsAfter }]: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS "n" FROM "mail_outbox" WHERE "subject" LIKE 'AHK Benchmarkkammer: Ihr%'`);
+    const [{ n: reportsAfter }]: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS "n" FROM "report" WHERE "prepared_by" = $1`,
+      [chamber.orgId],
+    );
+    const [{ n: mailsAfter }]: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS "n" FROM "mail_outbox" WHERE "subject" LIKE 'AHK Benchmarkkammer: Ihr%'`,
+    );
     expect([reportsAfter, mailsAfter]).toEqual([reportsBefore, mailsBefore]);
   }, 60_000);
 
   it('shows failed reports and renders them again on retry', async () => {
-    await t.dataSource.query(`UPDATE "report" SET "status" = 'failed', "error" = 'simulated crash' WHERE "id" = ANY($1::uuid[])`, [preparedIds.slice(0, 2)]);
+    await t.dataSource.query(
+      `UPDATE "report" SET "status" = 'failed', "error" = 'simulated crash' WHERE "id" = ANY($1::uuid[])`,
+      [preparedIds.slice(0, 2)],
+    );
     const failed = (await chamber.http.get<DistributionView>(distribution())).body;
     expect(failed).toMatchObject({ total: 7, done: 5, failed: 2, finished: true });
     const retried = await chamber.http.post<DistributionView>(`${distribution()}/retry`, {});
     expect(retried.status).toBe(202);
-    const after = await until(async () => (await chamber.http.get<DistributionView>(distribution())).body, (x) => x.failed === 0 && x.finished);
+    const after = await until(
+      async () => (await chamber.http.get<DistributionView>(distribution())).body,
+      (x) => x.failed === 0 && x.finished,
+    );
     expect(after).toMatchObject({ done: 7, failed: 0 });
-    const statuses: { status: string; attempts: number }[] = await t.dataSource.query(`SELECT "status", "attempts" FROM "report" WHERE "id" = ANY($1::uuid[])`, [preparedIds.slice(0, 2)]);
+    const statuses: { status: string; attempts: number }[] = await t.dataSource.query(
+      `SELECT "status", "attempts" FROM "report" WHERE "id" = ANY($1::uuid[])`,
+      [preparedIds.slice(0, 2)],
+    );
     expect(statuses.map((s) => s.status)).toEqual(['done', 'done']);
     expect(statuses.every((s) => s.attempts >= 2)).toBe(true);
   }, 120_000);
 
-  it('rejects a bad language and answers 404 for another chamber\'s campaign', async () => {
+  it("rejects a bad language and answers 404 for another chamber's campaign", async () => {
     const bad = await chamber.http.post<{ message: unknown }>(distribution(), { locale: 'fr' });
     expect(bad.status).toBe(400);
-    const other = await createChamberWithAdmin(t, { name: 'Other Chamber of the distribution test', adminEmail: 'other.distribution@chamber.test' });
+    const other = await createChamberWithAdmin(t, {
+      name: 'Other Chamber of the distribution test',
+      adminEmail: 'other.distribution@chamber.test',
+    });
     expect((await other.http.get(`/api/orgs/${other.orgId}/campaigns/${campaignId}/distribution`)).status).toBe(404);
-    expect((await other.http.post(`/api/orgs/${other.orgId}/campaigns/${campaignId}/distribution`, {})).status).toBe(404);
+    expect((await other.http.post(`/api/orgs/${other.orgId}/campaigns/${campaignId}/distribution`, {})).status).toBe(
+      404,
+    );
   });
 });

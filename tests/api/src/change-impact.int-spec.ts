@@ -22,7 +22,14 @@ describe('change impact: a firm assessed on 2026.1 when 2026.2 is in force (real
   let v2: Catalogue;
   let old: AssessmentView;
   /** The 2026.2 profile fields answered as well (starting any assessment asks for them). */
-  const EXTRA = { importer: 'yes', exporter: 'yes', customsDirectUnregistered: 'no', piProcessedVolume: 'lt1m', crossBorderPiVolume: 'lt100k', crossBorderSensitivePiVolume: 'none' };
+  const EXTRA = {
+    importer: 'yes',
+    exporter: 'yes',
+    customsDirectUnregistered: 'no',
+    piProcessedVolume: 'lt1m',
+    crossBorderPiVolume: 'lt100k',
+    crossBorderSensitivePiVolume: 'none',
+  };
   const profile = { ...MANUFACTURER_PROFILE, ...EXTRA } as unknown as FirmProfile;
   /** The answers given on 2026.1: the highest-exposure option for the data questions D1–D5, the lowest elsewhere. */
   const answers: Record<string, string> = {};
@@ -36,14 +43,22 @@ describe('change impact: a firm assessed on 2026.1 when 2026.2 is in force (real
     const started = await firm.http.post<AssessmentView>(`/api/orgs/${firm.orgId}/assessments`, {});
     expect(started.status).toBe(201);
     expect(started.body.catalogueVersion).toBe(v2.version);
-    await t.dataSource.query(`UPDATE assessment SET catalogue_version = $1 WHERE id = $2`, [v1.version, started.body.id]);
+    await t.dataSource.query(`UPDATE assessment SET catalogue_version = $1 WHERE id = $2`, [
+      v1.version,
+      started.body.id,
+    ]);
     for (const q of v1.questions.filter((q) => isApplicable(q.applicability, profile))) {
       const byExposure = [...q.options].sort((a, b) => a.exposure - b.exposure);
       answers[q.id] = (/^D[1-5]$/.test(q.id) ? byExposure[byExposure.length - 1] : byExposure[0]).id;
     }
     expect(Object.keys(answers)).toEqual(expect.arrayContaining(['D1', 'D2']));
     const put = await firm.http.put(`/api/assessments/${started.body.id}/answers`, {
-      answers: Object.entries(answers).map(([questionId, optionId]) => ({ questionId, optionId, baseRevision: 0, note: questionId === 'D1' ? 'CAC letter 2025-03' : undefined })),
+      answers: Object.entries(answers).map(([questionId, optionId]) => ({
+        questionId,
+        optionId,
+        baseRevision: 0,
+        note: questionId === 'D1' ? 'CAC letter 2025-03' : undefined,
+      })),
     });
     expect(put.status).toBe(200);
     const submitted = await firm.http.post<AssessmentView>(`/api/assessments/${started.body.id}/submit`);
@@ -79,14 +94,32 @@ describe('change impact: a firm assessed on 2026.1 when 2026.2 is in force (real
     }
     expect(carried['X1']).toBe(carryOverAnswer(v2, '2026.1', 'D1', answers['D1'] as string)?.optionId);
     expect(impact.carriedOver).toBe(Object.keys(carried).length);
-    const expected = score(v2, profile, answerMap(Object.fromEntries(Object.entries(carried).filter(([q]) => applicableNow.has(q)).map(([q, o]) => [q, { optionId: o }]))));
-    expect(impact.scoreToday).toMatchObject({ score: expected.score, level: expected.level, provisional: expected.provisional });
+    const expected = score(
+      v2,
+      profile,
+      answerMap(
+        Object.fromEntries(
+          Object.entries(carried)
+            .filter(([q]) => applicableNow.has(q))
+            .map(([q, o]) => [q, { optionId: o }]),
+        ),
+      ),
+    );
+    expect(impact.scoreToday).toMatchObject({
+      score: expected.score,
+      level: expected.level,
+      provisional: expected.provisional,
+    });
     expect(impact.scoreToday?.provisional).toBe(true); // the added questions are not answered yet
     expect(impact.draftId).toBeNull();
   });
 
   it('notifies owners and admins once per firm and version; the platform admin sees how many firms are affected', async () => {
-    await createAdmin(t.dataSource, { email: 'ops-impact@example.test', name: 'Ops', password: async () => 'operator passphrase 2026' });
+    await createAdmin(t.dataSource, {
+      email: 'ops-impact@example.test',
+      name: 'Ops',
+      password: async () => 'operator passphrase 2026',
+    });
     const ops = await loginUser(t.url, 'ops-impact@example.test', 'operator passphrase 2026');
     const before = await ops.http.get<ChangeImpactSummary>('/api/admin/change-impact');
     expect(before.status).toBe(200);
@@ -99,7 +132,10 @@ describe('change impact: a firm assessed on 2026.1 when 2026.2 is in force (real
     expect(first.body.firms).toBeGreaterThanOrEqual(1);
     const second = await ops.http.post<ChangeImpactNotifyResult>('/api/admin/change-impact/notify');
     expect(second.body).toMatchObject({ firms: 0, mails: 0 });
-    const mails: { subject: string; text: string }[] = await t.dataSource.query(`SELECT subject, text FROM mail_outbox WHERE "to" = $1 AND subject LIKE '%2026.2%'`, [firm.email]);
+    const mails: { subject: string; text: string }[] = await t.dataSource.query(
+      `SELECT subject, text FROM mail_outbox WHERE "to" = $1 AND subject LIKE '%2026.2%'`,
+      [firm.email],
+    );
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain('Was sich für Sie ändert');
     expect(mails[0]?.text).toContain('/assessments/changes');
@@ -116,7 +152,13 @@ describe('change impact: a firm assessed on 2026.1 when 2026.2 is in force (real
     const draft = res.body;
     expect(draft.catalogueVersion).toBe('2026.2');
     const byId = new Map(draft.answers.map((a) => [a.questionId, a]));
-    for (const [from, to] of [['D1', 'X1'], ['D2', 'X2'], ['D3', 'X3'], ['D4', 'X4'], ['D5', 'X5']] as const) {
+    for (const [from, to] of [
+      ['D1', 'X1'],
+      ['D2', 'X2'],
+      ['D3', 'X3'],
+      ['D4', 'X4'],
+      ['D5', 'X5'],
+    ] as const) {
       if (!answers[from]) continue;
       const expected = carryOverAnswer(v2, '2026.1', from, answers[from] as string);
       expect(byId.has(from)).toBe(false);
@@ -124,8 +166,12 @@ describe('change impact: a firm assessed on 2026.1 when 2026.2 is in force (real
     }
     expect(byId.get('X1')?.note).toBe('CAC letter 2025-03');
     // Unrenamed questions keep their ids.
-    const kept = Object.keys(answers).find((q) => !/^D[1-5]$/.test(q) && carryOverAnswer(v2, '2026.1', q, answers[q] as string));
-    expect(kept && byId.get(kept)?.optionId).toBe(kept && carryOverAnswer(v2, '2026.1', kept, answers[kept] as string)?.optionId);
+    const kept = Object.keys(answers).find(
+      (q) => !/^D[1-5]$/.test(q) && carryOverAnswer(v2, '2026.1', q, answers[q] as string),
+    );
+    expect(kept && byId.get(kept)?.optionId).toBe(
+      kept && carryOverAnswer(v2, '2026.1', kept, answers[kept] as string)?.optionId,
+    );
     // The change impact now points to the open draft.
     const impact = await firm.http.get<ChangeImpactView>(`/api/orgs/${firm.orgId}/change-impact`);
     expect(impact.body.draftId).toBe(draft.id);

@@ -17,14 +17,22 @@ describe('processes starting at the same time on a fresh database', () => {
   });
 
   it('start, migrate once and serve', async () => {
-    const started = await Promise.allSettled([1, 2, 3].map(() => startTestApp({ DATABASE_URL: url, LOGIN_RATE_LIMIT: '1000' })));
+    const started = await Promise.allSettled(
+      [1, 2, 3].map(() => startTestApp({ DATABASE_URL: url, LOGIN_RATE_LIMIT: '1000' })),
+    );
     for (const s of started) if (s.status === 'fulfilled') apps.push(s.value);
-    expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started', 'started']);
+    expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual([
+      'started',
+      'started',
+      'started',
+    ]);
 
     const client = new Client({ connectionString: url });
     await client.connect();
     try {
-      const rows = (await client.query<{ name: string; n: number }>('SELECT name, count(*)::int AS n FROM migrations GROUP BY name')).rows;
+      const rows = (
+        await client.query<{ name: string; n: number }>('SELECT name, count(*)::int AS n FROM migrations GROUP BY name')
+      ).rows;
       expect(rows.length).toBe(apps[0].dataSource.migrations.length);
       expect(rows.every((r) => r.n === 1)).toBe(true);
     } finally {

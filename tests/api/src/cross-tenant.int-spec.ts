@@ -1,7 +1,15 @@
 import { createAdmin, routeTableOf, type RouteInfo } from '@scs/api/accounts';
 import type { AccessRule } from '@scs/api/core';
 import {
-  createChamberWithAdmin, createResearcher, HttpClient, loginUser, registerUser, startTestApp, type TestApp, type TestUser, tokenOfLink,
+  createChamberWithAdmin,
+  createResearcher,
+  HttpClient,
+  loginUser,
+  registerUser,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+  tokenOfLink,
 } from './support/app';
 import { featureFixtures, removeSeededResearchWave, seedResearchWave } from './support/tenant-fixtures';
 
@@ -57,7 +65,11 @@ let victimCampaign: Promise<string> | undefined;
 async function createCampaign(v: Victim): Promise<string> {
   const day = 86_400_000;
   const res = await v.chamberAdmin.http.post<{ id: string }>(`/api/orgs/${v.chamberId}/campaigns`, {
-    title: 'Victim campaign', messageDe: 'Hallo', messageEn: 'Hello', opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 30 * day).toISOString(),
+    title: 'Victim campaign',
+    messageDe: 'Hallo',
+    messageEn: 'Hello',
+    opensAt: new Date(Date.now() - day).toISOString(),
+    closesAt: new Date(Date.now() + 30 * day).toISOString(),
   });
   if (res.status !== 201) throw new Error(`fixture: campaign not created (${res.status})`);
   return res.body.id;
@@ -67,9 +79,20 @@ async function createCampaign(v: Victim): Promise<string> {
 const BODIES: Record<string, unknown> = {
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'member' },
   'PUT /api/orgs/:orgId/profile': {
-    name: 'Hijacked', legalForm: 'wfoe', activities: ['trading'], importsExports: false, headcountBand: 'lt50', agencyLabour: false,
-    pollutantPermit: 'no', largeScaleData: 'no', publicProcurement: false, largeEnterpriseBuyer: false, taxRegistrationYear: 2015,
-    naceSection: 'G', provinces: ['SH'], germanParent: true,
+    name: 'Hijacked',
+    legalForm: 'wfoe',
+    activities: ['trading'],
+    importsExports: false,
+    headcountBand: 'lt50',
+    agencyLabour: false,
+    pollutantPermit: 'no',
+    largeScaleData: 'no',
+    publicProcurement: false,
+    largeEnterpriseBuyer: false,
+    taxRegistrationYear: 2015,
+    naceSection: 'G',
+    provinces: ['SH'],
+    germanParent: true,
   },
   'POST /api/orgs/:orgId/invitations': { email: 'intruder@example.test', role: 'admin' },
   'POST /api/orgs/:chamberId/firm-invitations': { email: 'intruder@example.test' },
@@ -78,12 +101,17 @@ const BODIES: Record<string, unknown> = {
 const ID_PARAM = /^(id|[a-z]+Id)$/;
 const DENIED = [403, 404];
 
-type Scoped = RouteInfo & { rule?: Extract<AccessRule, { type: 'org' | 'resource' }> | Extract<AccessRule, { type: 'user' }> };
+type Scoped = RouteInfo & {
+  rule?: Extract<AccessRule, { type: 'org' | 'resource' }> | Extract<AccessRule, { type: 'user' }>;
+};
 
 /** Routes in scope: org/resource rules, plus any other non-public route that takes an id. */
 function tenantRoutes(routes: RouteInfo[]): Scoped[] {
   return routes.filter(
-    (r) => r.rule?.type === 'org' || r.rule?.type === 'resource' || (r.rule?.type === 'user' && r.params.some((p) => ID_PARAM.test(p))),
+    (r) =>
+      r.rule?.type === 'org' ||
+      r.rule?.type === 'resource' ||
+      (r.rule?.type === 'user' && r.params.some((p) => ID_PARAM.test(p))),
   ) as Scoped[];
 }
 
@@ -97,7 +125,10 @@ function paramFixture(route: RouteInfo, param: string): Fixture {
   const segments = route.path.split('/');
   const before = segments[segments.indexOf(`:${param}`) - 1];
   const fixture = PARAM_FIXTURES[`${before}/:${param}`] ?? PARAM_FIXTURES[`:${param}`];
-  if (!fixture) throw new Error(`No cross-tenant fixture for ':${param}' in ${route.method} ${route.path}: add one to PARAM_FIXTURES`);
+  if (!fixture)
+    throw new Error(
+      `No cross-tenant fixture for ':${param}' in ${route.method} ${route.path}: add one to PARAM_FIXTURES`,
+    );
   return fixture;
 }
 
@@ -110,7 +141,10 @@ async function victimParams(route: Scoped, v: Victim, own?: string): Promise<Rec
       if (own) values[p] = own;
       else if (rule.type === 'resource') {
         const fixture = RESOURCE_FIXTURES[rule.resolver];
-        if (!fixture) throw new Error(`No cross-tenant fixture for resolver '${rule.resolver}' (${route.method} ${route.path}): add one to RESOURCE_FIXTURES`);
+        if (!fixture)
+          throw new Error(
+            `No cross-tenant fixture for resolver '${rule.resolver}' (${route.method} ${route.path}): add one to RESOURCE_FIXTURES`,
+          );
         values[p] = await fixture(v);
       } else values[p] = rule.kind === 'chamber' ? v.chamberId : rule.kind === 'research' ? v.researchOrgId : v.firmId;
     } else if (ID_PARAM.test(p) || hasParamFixture(route, p)) values[p] = await paramFixture(route, p)(v);
@@ -126,7 +160,8 @@ function fill(path: string, values: Record<string, string>): string {
 async function call(base: string, user: TestUser, route: RouteInfo, values: Record<string, string>): Promise<number> {
   const http = new HttpClient(base);
   http.bearer = user.accessToken; // Bearer: no CSRF in play, only authorisation
-  const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : (BODIES[`${route.method} ${route.path}`] ?? {});
+  const body =
+    route.method === 'GET' || route.method === 'DELETE' ? undefined : (BODIES[`${route.method} ${route.path}`] ?? {});
   return (await http.request(route.method, fill(route.path, values), body)).status;
 }
 
@@ -150,18 +185,45 @@ describe('cross-tenant matrix (derived from the route table)', () => {
 
     firmAOwner = await registerUser(t.url, { email: 'xt.a.owner@example.test', firmName: 'Firm A' });
     const owner = await registerUser(t.url, { email: 'xt.b.owner@example.test', firmName: 'Firm B' });
-    const colleagueInvite = await owner.http.post<{ link: string }>(`/api/orgs/${owner.orgId}/invitations`, { email: 'xt.b.admin@example.test', role: 'admin' });
-    const colleague = await registerUser(t.url, { email: 'xt.b.admin@example.test', invitationToken: tokenOfLink(colleagueInvite.body.link) });
-    const pending = await owner.http.post<{ id: string }>(`/api/orgs/${owner.orgId}/invitations`, { email: 'xt.b.pending@example.test', role: 'member' });
+    const colleagueInvite = await owner.http.post<{ link: string }>(`/api/orgs/${owner.orgId}/invitations`, {
+      email: 'xt.b.admin@example.test',
+      role: 'admin',
+    });
+    const colleague = await registerUser(t.url, {
+      email: 'xt.b.admin@example.test',
+      invitationToken: tokenOfLink(colleagueInvite.body.link),
+    });
+    const pending = await owner.http.post<{ id: string }>(`/api/orgs/${owner.orgId}/invitations`, {
+      email: 'xt.b.pending@example.test',
+      role: 'member',
+    });
     const chamberAdmin = await createChamberWithAdmin(t, { name: 'Chamber C', adminEmail: 'xt.c.admin@example.test' });
-    const chamberInvite = await chamberAdmin.http.post<{ link: string }>(`/api/orgs/${chamberAdmin.orgId}/firm-invitations`, { email: 'xt.b.owner@example.test' });
-    const joined = await owner.http.post(`/api/invitations/${tokenOfLink(chamberInvite.body.link)}/accept`, { firmId: owner.orgId });
+    const chamberInvite = await chamberAdmin.http.post<{ link: string }>(
+      `/api/orgs/${chamberAdmin.orgId}/firm-invitations`,
+      { email: 'xt.b.owner@example.test' },
+    );
+    const joined = await owner.http.post(`/api/invitations/${tokenOfLink(chamberInvite.body.link)}/accept`, {
+      firmId: owner.orgId,
+    });
     if (joined.status !== 200) throw new Error(`fixture: firm B could not join chamber C (${joined.status})`);
     researcher = await createResearcher(t, { teamName: 'Research Team', email: 'xt.researcher@example.test' });
-    v = { firmId: owner.orgId, owner, colleague, invitationId: pending.body.id, chamberId: chamberAdmin.orgId, chamberAdmin, researchOrgId: researcher.orgId, researcher };
+    v = {
+      firmId: owner.orgId,
+      owner,
+      colleague,
+      invitationId: pending.body.id,
+      chamberId: chamberAdmin.orgId,
+      chamberAdmin,
+      researchOrgId: researcher.orgId,
+      researcher,
+    };
 
     otherChamberAdmin = await createChamberWithAdmin(t, { name: 'Chamber D', adminEmail: 'xt.d.admin@example.test' });
-    await createAdmin(t.dataSource, { email: 'xt.ops@example.test', name: 'Ops', password: async () => 'operator passphrase 2026' });
+    await createAdmin(t.dataSource, {
+      email: 'xt.ops@example.test',
+      name: 'Ops',
+      password: async () => 'operator passphrase 2026',
+    });
     platformAdmin = await loginUser(t.url, 'xt.ops@example.test', 'operator passphrase 2026');
   });
   afterAll(async () => {
@@ -170,7 +232,11 @@ describe('cross-tenant matrix (derived from the route table)', () => {
   });
 
   /** Calls each route as `attacker` and lists every answer outside 403/404. */
-  async function leaks(attacker: TestUser, selected: Scoped[], own?: (r: Scoped) => string | undefined): Promise<string[]> {
+  async function leaks(
+    attacker: TestUser,
+    selected: Scoped[],
+    own?: (r: Scoped) => string | undefined,
+  ): Promise<string[]> {
     const found: string[] = [];
     for (const route of selected) {
       const status = await call(t.url, attacker, route, await victimParams(route, v, own?.(route)));
@@ -181,10 +247,12 @@ describe('cross-tenant matrix (derived from the route table)', () => {
 
   it('covers the tenant-scoped routes of every feature', () => {
     expect(routes.length).toBeGreaterThanOrEqual(13);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /api/orgs/:orgId/profile', 'GET /api/orgs/:chamberId/member-firms']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['GET /api/orgs/:orgId/profile', 'GET /api/orgs/:chamberId/member-firms']),
+    );
   });
 
-  it('the fixtures are real: the victim\'s own people reach every GET route with these ids', async () => {
+  it("the fixtures are real: the victim's own people reach every GET route with these ids", async () => {
     const failures: string[] = [];
     for (const route of routes.filter((r) => r.method === 'GET')) {
       const kind = route.rule?.type !== 'user' ? route.rule?.kind : undefined;
@@ -195,47 +263,74 @@ describe('cross-tenant matrix (derived from the route table)', () => {
     expect(failures).toEqual([]);
   });
 
-  it('the owner of another firm gets 403/404 on every route with the victim\'s ids', async () => {
+  it("the owner of another firm gets 403/404 on every route with the victim's ids", async () => {
     expect(await leaks(firmAOwner, routes)).toEqual([]);
   });
 
-  it('the owner of another firm gets 403/404 when naming the victim\'s nested ids under their own organisation', async () => {
-    const nested = routes.filter((r) => r.rule?.type === 'org' && r.params.some((p) => p !== (r.rule as { param: string }).param && ID_PARAM.test(p)));
+  it("the owner of another firm gets 403/404 when naming the victim's nested ids under their own organisation", async () => {
+    const nested = routes.filter(
+      (r) =>
+        r.rule?.type === 'org' && r.params.some((p) => p !== (r.rule as { param: string }).param && ID_PARAM.test(p)),
+    );
     expect(nested.length).toBeGreaterThan(0);
-    const ownOrg = (r: Scoped) => (r.rule?.type === 'org' && r.rule.kind === 'chamber' ? otherChamberAdmin.orgId : firmAOwner.orgId);
+    const ownOrg = (r: Scoped) =>
+      r.rule?.type === 'org' && r.rule.kind === 'chamber' ? otherChamberAdmin.orgId : firmAOwner.orgId;
     const firmSide = nested.filter((r) => r.rule?.type === 'org' && r.rule.kind !== 'chamber');
     const chamberSide = nested.filter((r) => r.rule?.type === 'org' && r.rule.kind === 'chamber');
-    expect([...(await leaks(firmAOwner, firmSide, ownOrg)), ...(await leaks(otherChamberAdmin, chamberSide, ownOrg))]).toEqual([]);
+    expect([
+      ...(await leaks(firmAOwner, firmSide, ownOrg)),
+      ...(await leaks(otherChamberAdmin, chamberSide, ownOrg)),
+    ]).toEqual([]);
   });
 
   it('a researcher gets 403/404 on every organisation and resource route of firms', async () => {
-    expect(await leaks(researcher, routes.filter((r) => !(r.rule?.type !== 'user' && r.rule?.kind === 'research')))).toEqual([]);
+    expect(
+      await leaks(
+        researcher,
+        routes.filter((r) => !(r.rule?.type !== 'user' && r.rule?.kind === 'research')),
+      ),
+    ).toEqual([]);
   });
 
-  it('the admin of the victim\'s own chamber gets 403/404 on every firm route (chambers see names and dates only)', async () => {
+  it("the admin of the victim's own chamber gets 403/404 on every firm route (chambers see names and dates only)", async () => {
     const firmRoutes = routes.filter((r) => !(r.rule?.type === 'org' && r.rule.kind === 'chamber'));
     expect(await leaks(v.chamberAdmin, firmRoutes)).toEqual([]);
   });
 
-  it('the chamber that prepared a member\'s report (batch distribution) cannot fetch it through any report route', async () => {
+  it("the chamber that prepared a member's report (batch distribution) cannot fetch it through any report route", async () => {
     const reportId = await (RESOURCE_FIXTURES['report'] as Fixture)(v);
-    const [row]: { preparedBy: string }[] = await t.dataSource.query(`SELECT prepared_by AS "preparedBy" FROM report WHERE id = $1`, [reportId]);
+    const [row]: { preparedBy: string }[] = await t.dataSource.query(
+      `SELECT prepared_by AS "preparedBy" FROM report WHERE id = $1`,
+      [reportId],
+    );
     expect(row.preparedBy).toBe(v.chamberId);
     const reportRoutes = routes.filter((r) => r.rule?.type === 'resource' && r.rule.resolver === 'report');
     expect(reportRoutes.length).toBeGreaterThanOrEqual(2);
     expect(await leaks(v.chamberAdmin, reportRoutes)).toEqual([]);
   });
 
-  it('a platform admin has no way into a firm\'s data either', async () => {
+  it("a platform admin has no way into a firm's data either", async () => {
     expect(await leaks(platformAdmin, routes)).toEqual([]);
   });
 
-  it('the victim\'s data is unchanged afterwards', async () => {
-    const profile = await v.owner.http.get<{ version: number; data: { name: string } }>(`/api/orgs/${v.firmId}/profile`);
+  it("the victim's data is unchanged afterwards", async () => {
+    const profile = await v.owner.http.get<{ version: number; data: { name: string } }>(
+      `/api/orgs/${v.firmId}/profile`,
+    );
     expect(profile.body).toMatchObject({ version: 1, data: { name: 'Firm B' } });
     const members = await v.owner.http.get<{ email: string; role: string }[]>(`/api/orgs/${v.firmId}/members`);
-    expect(members.body.map((m) => `${m.email}:${m.role}`).sort()).toEqual(['xt.b.admin@example.test:admin', 'xt.b.owner@example.test:owner']);
-    const invitations = await v.owner.http.get<{ email: string; status: string }[]>(`/api/orgs/${v.firmId}/invitations`);
-    expect(invitations.body.filter((i) => i.status === 'pending').map((i) => i.email).sort()).toEqual(['xt.b.pending@example.test']);
+    expect(members.body.map((m) => `${m.email}:${m.role}`).sort()).toEqual([
+      'xt.b.admin@example.test:admin',
+      'xt.b.owner@example.test:owner',
+    ]);
+    const invitations = await v.owner.http.get<{ email: string; status: string }[]>(
+      `/api/orgs/${v.firmId}/invitations`,
+    );
+    expect(
+      invitations.body
+        .filter((i) => i.status === 'pending')
+        .map((i) => i.email)
+        .sort(),
+    ).toEqual(['xt.b.pending@example.test']);
   });
 });

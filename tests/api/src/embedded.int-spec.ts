@@ -29,7 +29,9 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
   });
 
   it('reports the embedded engine as healthy', async () => {
-    const res = await new HttpClient(t.url).get<{ status: string; details: { database: { engine: string } } }>('/api/health');
+    const res = await new HttpClient(t.url).get<{ status: string; details: { database: { engine: string } } }>(
+      '/api/health',
+    );
     expect(res.status).toBe(200);
     expect(res.body.details.database.engine).toBe('embedded-postgresql');
   });
@@ -46,13 +48,17 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     const questions = catalogue.body.questions.filter((q) => !q.applicability).slice(0, 20);
     expect(questions).toHaveLength(20);
 
-    const report = await owner.http.post<{ id: string; status: string }>(`/api/assessments/${submitted}/reports`, { locale: 'de' });
+    const report = await owner.http.post<{ id: string; status: string }>(`/api/assessments/${submitted}/reports`, {
+      locale: 'de',
+    });
     expect(report.status).toBe(202);
     const started = Date.now();
     const [saves, login] = await Promise.all([
       Promise.all(
         questions.map((q) =>
-          owner.http.put<{ saved?: unknown[] }>(`/api/assessments/${draft.body.id}/answers`, { answers: [{ questionId: q.id, optionId: q.options[0]?.id, baseRevision: 0 }] }),
+          owner.http.put<{ saved?: unknown[] }>(`/api/assessments/${draft.body.id}/answers`, {
+            answers: [{ questionId: q.id, optionId: q.options[0]?.id, baseRevision: 0 }],
+          }),
         ),
       ),
       loginUser(t.url, 'second@embedded-firm.example', TEST_PASSWORD),
@@ -62,8 +68,15 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     expect(login.orgIds).toHaveLength(1);
 
     // Every answer is stored once.
-    const stored = await owner.http.get<{ answers: { questionId: string; optionId: string | null }[] }>(`/api/assessments/${draft.body.id}`);
-    expect(stored.body.answers.filter((a) => a.optionId !== null).map((a) => a.questionId).sort()).toEqual(questions.map((q) => q.id).sort());
+    const stored = await owner.http.get<{ answers: { questionId: string; optionId: string | null }[] }>(
+      `/api/assessments/${draft.body.id}`,
+    );
+    expect(
+      stored.body.answers
+        .filter((a) => a.optionId !== null)
+        .map((a) => a.questionId)
+        .sort(),
+    ).toEqual(questions.map((q) => q.id).sort());
 
     // The report finishes through the queue on the same engine.
     let status = report.body.status;

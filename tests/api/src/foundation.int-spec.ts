@@ -11,7 +11,9 @@ describe('foundation (real PostgreSQL)', () => {
   afterAll(() => t.close());
 
   it('reports the database as up on the PostgreSQL server', async () => {
-    const res = await http.get<{ status: string; info: { database: { status: string; engine: string } } }>('/api/health');
+    const res = await http.get<{ status: string; info: { database: { status: string; engine: string } } }>(
+      '/api/health',
+    );
     expect(res.status).toBe(200);
     expect(res.body.info.database).toMatchObject({ status: 'up', engine: 'postgresql' });
   });
@@ -35,7 +37,9 @@ describe('foundation (real PostgreSQL)', () => {
   });
 
   it('rejects malformed JSON with a 400 naming the problem', async () => {
-    const res = await http.request<{ message: string }>('POST', '/api/health', '{"a":', { 'content-type': 'application/json' });
+    const res = await http.request<{ message: string }>('POST', '/api/health', '{"a":', {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(400);
     expect(String(res.body.message)).toMatch(/JSON/);
   });
@@ -56,7 +60,9 @@ describe('foundation (real PostgreSQL)', () => {
     await http.get('/api/health');
     const res = await http.get<string>('/api/metrics');
     expect(res.status).toBe(200);
-    expect(res.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} \d+/,
+    );
     expect(res.body).toContain('db_pool_connections');
   });
 

@@ -10,9 +10,35 @@ import { registerFirm, type RegisteredFirm } from './support/firms';
  */
 
 const KEYS = [
-  '__proto__', 'constructor', 'prototype', 'email', 'password', 'name', 'firmName', 'answers', 'questionId', 'optionId',
-  'baseRevision', 'note', 'profile', 'title', 'dueDate', 'status', 'locale', 'role', 'legalForm', 'activities', 'provinces',
-  'taxRegistrationYear', 'previousId', 'ownerUserId', 'token', 'refreshToken', 'invitationToken', 'firmId', 'id',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'email',
+  'password',
+  'name',
+  'firmName',
+  'answers',
+  'questionId',
+  'optionId',
+  'baseRevision',
+  'note',
+  'profile',
+  'title',
+  'dueDate',
+  'status',
+  'locale',
+  'role',
+  'legalForm',
+  'activities',
+  'provinces',
+  'taxRegistrationYear',
+  'previousId',
+  'ownerUserId',
+  'token',
+  'refreshToken',
+  'invitationToken',
+  'firmId',
+  'id',
 ];
 const HUGE = 'x'.repeat(200_000);
 const leaf = fc.oneof(
@@ -22,10 +48,25 @@ const leaf = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom(HUGE, '\u0000', '𝕏💥\u202e\uFEFF', '../../etc/passwd', "'; DROP TABLE assessment; --", '<script>alert(1)</script>', -1, 1e308, 'dont_know'),
+  fc.constantFrom(
+    HUGE,
+    '\u0000',
+    '𝕏💥\u202e\uFEFF',
+    '../../etc/passwd',
+    "'; DROP TABLE assessment; --",
+    '<script>alert(1)</script>',
+    -1,
+    1e308,
+    'dont_know',
+  ),
 );
 const { value } = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string()), tie('value'), { maxKeys: 6 })),
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string()), tie('value'), { maxKeys: 6 }),
+  ),
 }));
 const bodyArb = fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...KEYS), fc.string()), value, { maxKeys: 8 }), value);
 
@@ -45,7 +86,11 @@ const RAW_BODIES = [
 
 function queryArb(): fc.Arbitrary<string> {
   return fc
-    .dictionary(fc.constantFrom('lang', 'status', 'overdue', 'version', 'from', 'to', 'with', '__proto__', 'page'), fc.oneof(fc.string(), fc.constantFrom(HUGE.slice(0, 5000), 'true', 'de', '%', '[]')), { maxKeys: 4 })
+    .dictionary(
+      fc.constantFrom('lang', 'status', 'overdue', 'version', 'from', 'to', 'with', '__proto__', 'page'),
+      fc.oneof(fc.string(), fc.constantFrom(HUGE.slice(0, 5000), 'true', 'de', '%', '[]')),
+      { maxKeys: 4 },
+    )
     .map((q) => new URLSearchParams(q as Record<string, string>).toString());
 }
 
@@ -66,7 +111,10 @@ describe('hostile input on every route with a body or query (fast-check)', () =>
   afterAll(() => t.close());
 
   async function bearer(): Promise<string> {
-    const login = await new HttpClient(t.url).post<{ accessToken: string }>('/api/auth/login', { email: firm.email, password: firm.password });
+    const login = await new HttpClient(t.url).post<{ accessToken: string }>('/api/auth/login', {
+      email: firm.email,
+      password: firm.password,
+    });
     return login.body.accessToken;
   }
 
@@ -94,17 +142,23 @@ describe('hostile input on every route with a body or query (fast-check)', () =>
         res = await fetch(t.url + path, { method: route.method, headers, body });
       }
       const text = await res.text();
-      if (res.status >= 500) failures.push(`${route.method} ${route.path} → ${res.status} for ${(body ?? path).slice(0, 160)}: ${text.slice(0, 200)}`);
-      else if (res.status >= 400 && res.status !== 404 && !/"message"/.test(text)) failures.push(`${route.method} ${route.path} → ${res.status} without a message`);
+      if (res.status >= 500)
+        failures.push(
+          `${route.method} ${route.path} → ${res.status} for ${(body ?? path).slice(0, 160)}: ${text.slice(0, 200)}`,
+        );
+      else if (res.status >= 400 && res.status !== 404 && !/"message"/.test(text))
+        failures.push(`${route.method} ${route.path} → ${res.status} without a message`);
     };
     const samplesPerRoute = 10;
     for (const [i, route] of routes.entries()) {
       const path = fill(route);
       if (route.method === 'GET' || route.method === 'DELETE') {
-        for (const q of fc.sample(queryArb(), { numRuns: 4, seed: 1000 + i })) await send(route, q ? `${path}?${q}` : path, undefined);
+        for (const q of fc.sample(queryArb(), { numRuns: 4, seed: 1000 + i }))
+          await send(route, q ? `${path}?${q}` : path, undefined);
         continue;
       }
-      for (const b of fc.sample(bodyArb, { numRuns: samplesPerRoute, seed: 42 + i })) await send(route, path, JSON.stringify(b) ?? 'null');
+      for (const b of fc.sample(bodyArb, { numRuns: samplesPerRoute, seed: 42 + i }))
+        await send(route, path, JSON.stringify(b) ?? 'null');
       for (const raw of RAW_BODIES) await send(route, path, raw);
     }
     expect(failures).toEqual([]);
@@ -116,7 +170,11 @@ describe('hostile input on every route with a body or query (fast-check)', () =>
   it('rejects bodies over the size limit with 413', async () => {
     const token = await bearer();
     const big = JSON.stringify({ title: 'y'.repeat(2 * 1024 * 1024) });
-    const res = await fetch(`${t.url}/api/orgs/${firm.orgId}/actions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: big });
+    const res = await fetch(`${t.url}/api/orgs/${firm.orgId}/actions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: big,
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { message: string }).message).toMatch(/too large|size limit/i);
   });

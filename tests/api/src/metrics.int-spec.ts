@@ -47,7 +47,9 @@ describe('process roles and metrics (real PostgreSQL, real Chromium)', () => {
   it('serves metrics only on the internal port when METRICS_PORT is set, and only with the token', async () => {
     expect((await firm.http.get('/api/metrics')).status).toBe(404);
     expect((await fetch(`${apiInternal}/metrics`)).status).toBe(403);
-    expect((await fetch(`${apiInternal}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789ab' } })).status).toBe(403);
+    expect(
+      (await fetch(`${apiInternal}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789ab' } })).status,
+    ).toBe(403);
     const res = await fetch(`${apiInternal}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
@@ -65,18 +67,28 @@ describe('process roles and metrics (real PostgreSQL, real Chromium)', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await firm.http.get<ReportView>(`/api/reports/${reportId}`)).body.status).toBe('queued');
 
-    const text = await (await fetch(`${apiInternal}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const text = await (
+      await fetch(`${apiInternal}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     expect(sample(text, 'job_queue_depth{queue="render-report",state="ready"}')).toBeGreaterThanOrEqual(1);
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/assessments\/:id\/reports",status="202"\} 1/);
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="PUT",route="\/api\/assessments\/:id\/answers",status="200"\} \d+/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="POST",route="\/api\/assessments\/:id\/reports",status="202"\} 1/,
+    );
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="PUT",route="\/api\/assessments\/:id\/answers",status="200"\} \d+/,
+    );
     expect(sample(text, 'db_pool_connections{state="max"}')).toBe(10);
     expect(sample(text, 'db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
   });
 
   it('renders the queued report in a worker-role process, which serves no HTTP API', async () => {
     const base = {
-      NODE_ENV: 'test', DATABASE_URL: process.env['SCS_IT_DATABASE_URL'], LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent',
-      JWT_SECRET: 'integration-test-secret-0123456789abcdef', RESEARCH_PSEUDONYM_KEY: 'integration-test-pseudonym-key-0123456789',
+      NODE_ENV: 'test',
+      DATABASE_URL: process.env['SCS_IT_DATABASE_URL'],
+      LOG_LEVEL: 'silent',
+      WEB_DIST: '/nonexistent',
+      JWT_SECRET: 'integration-test-secret-0123456789abcdef',
+      RESEARCH_PSEUDONYM_KEY: 'integration-test-pseudonym-key-0123456789',
     };
     const config = loadConfig({ ...base, ROLE: 'worker', METRICS_PORT: '0' });
     worker = await createWorker(config);
@@ -88,7 +100,8 @@ describe('process roles and metrics (real PostgreSQL, real Chromium)', () => {
     expect(done).toMatchObject({ status: 'done', attempts: 1 });
 
     expect((await fetch(`${workerUrl()}/health`)).status).toBe(200);
-    for (const path of ['/api/auth/me', '/api/health', '/']) expect((await fetch(`${workerUrl()}${path}`)).status).toBe(404);
+    for (const path of ['/api/auth/me', '/api/health', '/'])
+      expect((await fetch(`${workerUrl()}${path}`)).status).toBe(404);
     expect((await fetch(`${workerUrl()}/metrics`, { method: 'POST' })).status).toBe(405);
   });
 
@@ -96,7 +109,9 @@ describe('process roles and metrics (real PostgreSQL, real Chromium)', () => {
     // Without METRICS_TOKEN the internal port is protected by where it is bound (METRICS_HOST, default loopback).
     const text = await until('worker metrics', async () => {
       const t = await (await fetch(`${workerUrl()}/metrics`)).text();
-      return (sample(t, 'job_duration_seconds_count{queue="render-report",outcome="completed"}') ?? 0) >= 1 ? t : undefined;
+      return (sample(t, 'job_duration_seconds_count{queue="render-report",outcome="completed"}') ?? 0) >= 1
+        ? t
+        : undefined;
     });
     expect(sample(text, 'report_render_seconds_count{locale="en",outcome="ok"}')).toBe(1);
     expect(sample(text, 'report_render_seconds_sum{locale="en",outcome="ok"}')).toBeGreaterThan(0.05);

@@ -5,7 +5,8 @@ describe('login rate limit shared by API replicas', () => {
   let a: TestApp;
   let b: TestApp;
   const email = `shared-limit-${Date.now()}@firm.example`;
-  const login = (t: TestApp, user: string, password: string) => new HttpClient(t.url).post<{ message?: string }>('/api/auth/login', { email: user, password });
+  const login = (t: TestApp, user: string, password: string) =>
+    new HttpClient(t.url).post<{ message?: string }>('/api/auth/login', { email: user, password });
 
   beforeAll(async () => {
     a = await startTestApp({ LOGIN_RATE_LIMIT: '4' });
@@ -37,9 +38,13 @@ describe('login rate limit shared by API replicas', () => {
 
   it('lets the account in again once the window and the block are over', async () => {
     // Fast-forward the 15 minutes for this account's counters.
-    await a.dataSource.query(`UPDATE "rate_limit" SET "window_ends_at" = now() - interval '1 second', "blocked_until" = now() - interval '1 second' WHERE "key" LIKE 'per-account-ip:%'`);
+    await a.dataSource.query(
+      `UPDATE "rate_limit" SET "window_ends_at" = now() - interval '1 second', "blocked_until" = now() - interval '1 second' WHERE "key" LIKE 'per-account-ip:%'`,
+    );
     expect((await login(b, email, TEST_PASSWORD)).status).toBe(200);
-    const rows: { key: string; hits: number }[] = await a.dataSource.query(`SELECT "key", "hits" FROM "rate_limit" WHERE "key" LIKE 'per-account-ip:4:%' ORDER BY "hits"`);
+    const rows: { key: string; hits: number }[] = await a.dataSource.query(
+      `SELECT "key", "hits" FROM "rate_limit" WHERE "key" LIKE 'per-account-ip:4:%' ORDER BY "hits"`,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });
 });

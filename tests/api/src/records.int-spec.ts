@@ -6,8 +6,20 @@ import { MANUFACTURER_PROFILE, registerFirm, type RegisteredFirm } from './suppo
 // Dated adverse records end to end: save a records answer, submit, read the repair plan and projection, turn the
 // plan into dated actions (twice: no duplicates), and reject malformed records with 400 naming the field.
 
-interface PlanItem { questionId: string; recordType: string; tier: string; earliestRepair: string | null; automaticEnd: string | null; repairPossibleNow: boolean; actionMonth: string | null }
-interface Point { month: string; overall: number | null; dimensions: Record<string, number | null> }
+interface PlanItem {
+  questionId: string;
+  recordType: string;
+  tier: string;
+  earliestRepair: string | null;
+  automaticEnd: string | null;
+  repairPossibleNow: boolean;
+  actionMonth: string | null;
+}
+interface Point {
+  month: string;
+  overall: number | null;
+  dimensions: Record<string, number | null>;
+}
 interface AssessmentView {
   id: string;
   status: string;
@@ -50,17 +62,36 @@ describe('dated adverse records (real PostgreSQL)', () => {
 
     // bad records → 400 naming the field
     const bad = async (records: unknown, field: RegExp) => {
-      const res = await http.put<{ message: string | string[] }>(`/api/assessments/${a.id}/answers`, { answers: [{ questionId: 'M6', optionId: null, records, baseRevision: 0 }] });
+      const res = await http.put<{ message: string | string[] }>(`/api/assessments/${a.id}/answers`, {
+        answers: [{ questionId: 'M6', optionId: null, records, baseRevision: 0 }],
+      });
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body.message)).toMatch(field);
     };
     await bad([{ decided: '2025-13', tier: 'moderate', status: 'open' }], /decided: must be a month YYYY-MM/i);
-    await bad([{ decided: '1989-12', tier: 'moderate', status: 'open' }], /records\[0\]\.decided: decided must not be before 1990-01/);
-    await bad([{ decided: '2099-01', tier: 'moderate', status: 'open' }], /records\[0\]\.decided: decided must not be after the current month/);
-    await bad([{ decided: '2025-01', tier: 'huge', status: 'open' }], /records\[0\]\.tier: tier must be one of warning, minor, moderate, serious/);
-    await bad([{ decided: '2025-01', tier: 'moderate', status: 'pending' }], /status: must be one of open, repair_applied, repaired, removed, ended/i);
-    await bad(Array.from({ length: 51 }, () => ({ decided: '2025-01', tier: 'moderate', status: 'open' })), /at most 50 records/);
-    const noRecords = await http.put<{ message: string }>(`/api/assessments/${a.id}/answers`, { answers: [{ questionId: 'M1', optionId: null, records: [], baseRevision: 0 }] });
+    await bad(
+      [{ decided: '1989-12', tier: 'moderate', status: 'open' }],
+      /records\[0\]\.decided: decided must not be before 1990-01/,
+    );
+    await bad(
+      [{ decided: '2099-01', tier: 'moderate', status: 'open' }],
+      /records\[0\]\.decided: decided must not be after the current month/,
+    );
+    await bad(
+      [{ decided: '2025-01', tier: 'huge', status: 'open' }],
+      /records\[0\]\.tier: tier must be one of warning, minor, moderate, serious/,
+    );
+    await bad(
+      [{ decided: '2025-01', tier: 'moderate', status: 'pending' }],
+      /status: must be one of open, repair_applied, repaired, removed, ended/i,
+    );
+    await bad(
+      Array.from({ length: 51 }, () => ({ decided: '2025-01', tier: 'moderate', status: 'open' })),
+      /at most 50 records/,
+    );
+    const noRecords = await http.put<{ message: string }>(`/api/assessments/${a.id}/answers`, {
+      answers: [{ questionId: 'M1', optionId: null, records: [], baseRevision: 0 }],
+    });
     expect(noRecords.status).toBe(400);
     expect(noRecords.body.message).toMatch(/M1: this question cannot be answered with records/);
 
@@ -68,15 +99,30 @@ describe('dated adverse records (real PostgreSQL)', () => {
     const decided = monthsAgo(8);
     const saved = await http.put(`/api/assessments/${a.id}/answers`, {
       answers: applicable.map((q) =>
-        q.id === 'M6' ? { questionId: 'M6', optionId: null, records: [{ decided, tier: 'moderate', status: 'open', note: 'SAMR Suzhou' }], baseRevision: 0 } : { questionId: q.id, optionId: lowest(q), baseRevision: 0 },
+        q.id === 'M6'
+          ? {
+              questionId: 'M6',
+              optionId: null,
+              records: [{ decided, tier: 'moderate', status: 'open', note: 'SAMR Suzhou' }],
+              baseRevision: 0,
+            }
+          : { questionId: q.id, optionId: lowest(q), baseRevision: 0 },
       ),
     });
     expect(saved.status).toBe(200);
     const reread = await http.get<AssessmentView>(`/api/assessments/${a.id}`);
-    expect(reread.body.answers.find((x) => x.questionId === 'M6')).toMatchObject({ optionId: null, records: [{ decided, tier: 'moderate', status: 'open', note: 'SAMR Suzhou' }], revision: 1 });
+    expect(reread.body.answers.find((x) => x.questionId === 'M6')).toMatchObject({
+      optionId: null,
+      records: [{ decided, tier: 'moderate', status: 'open', note: 'SAMR Suzhou' }],
+      revision: 1,
+    });
 
     // autosave of one answer (the single-statement path) keeps records too
-    const one = await http.put(`/api/assessments/${a.id}/answers`, { answers: [{ questionId: 'M6', optionId: null, records: [{ decided, tier: 'moderate', status: 'open' }], baseRevision: 1 }] });
+    const one = await http.put(`/api/assessments/${a.id}/answers`, {
+      answers: [
+        { questionId: 'M6', optionId: null, records: [{ decided, tier: 'moderate', status: 'open' }], baseRevision: 1 },
+      ],
+    });
     expect(one.status).toBe(200);
 
     const submitted = await http.post<AssessmentView>(`/api/assessments/${a.id}/submit`);
@@ -84,13 +130,23 @@ describe('dated adverse records (real PostgreSQL)', () => {
     const f = submitted.body.result?.findings.find((x) => x.questionId === 'M6');
     expect(f).toMatchObject({ optionId: 'fines', records: { counted: 1 } });
     expect(submitted.body.repairPlan).toEqual([
-      expect.objectContaining({ questionId: 'M6', recordType: 'samr-penalty', tier: 'moderate', earliestRepair: monthsAgo(5), automaticEnd: monthsAgo(-4), repairPossibleNow: true, actionMonth: monthsAgo(0) }),
+      expect.objectContaining({
+        questionId: 'M6',
+        recordType: 'samr-penalty',
+        tier: 'moderate',
+        earliestRepair: monthsAgo(5),
+        automaticEnd: monthsAgo(-4),
+        repairPossibleNow: true,
+        actionMonth: monthsAgo(0),
+      }),
     ]);
     expect(submitted.body.projection).toHaveLength(37);
     const projection = submitted.body.projection!;
     expect(projection[36]!.overall!).toBeLessThan(projection[0]!.overall!);
 
-    const result = await http.get<{ score: number; repairPlan: PlanItem[]; projection: Point[] }>(`/api/assessments/${a.id}/result`);
+    const result = await http.get<{ score: number; repairPlan: PlanItem[]; projection: Point[] }>(
+      `/api/assessments/${a.id}/result`,
+    );
     expect(result.status).toBe(200);
     expect(result.body.repairPlan).toHaveLength(1);
     expect(result.body.projection[0]!.month).toBe(monthsAgo(0));
@@ -99,12 +155,17 @@ describe('dated adverse records (real PostgreSQL)', () => {
     expect(plan.status).toBe(200);
     expect(plan.body.asOf).toBe(monthsAgo(0));
 
-    const first = await http.post<{ created: { id: string; dueDate: string; questionId: string }[]; existing: unknown[] }>(`/api/assessments/${a.id}/repair-plan/actions`);
+    const first = await http.post<{
+      created: { id: string; dueDate: string; questionId: string }[];
+      existing: unknown[];
+    }>(`/api/assessments/${a.id}/repair-plan/actions`);
     expect(first.status).toBe(200);
     expect(first.body.created).toHaveLength(1);
     expect(first.body.created[0]).toMatchObject({ questionId: 'M6', dueDate: `${monthsAgo(0)}-01` });
     expect(first.body.existing).toEqual([]);
-    const second = await http.post<{ created: unknown[]; existing: { id: string }[] }>(`/api/assessments/${a.id}/repair-plan/actions`);
+    const second = await http.post<{ created: unknown[]; existing: { id: string }[] }>(
+      `/api/assessments/${a.id}/repair-plan/actions`,
+    );
     expect(second.status).toBe(200);
     expect(second.body.created).toEqual([]);
     expect(second.body.existing.map((x) => x.id)).toEqual(first.body.created.map((x) => x.id));

@@ -28,10 +28,19 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
 
   beforeAll(async () => {
     t = await startTestApp({ REPORT_PAGES: '2', REPORT_JOB_TIMEOUT_SECONDS: '60' });
-    firm = await registerUser(t.url, { email: `repair-report-${Date.now()}@firm.example`, firmName: 'Muster Repair GmbH' });
+    firm = await registerUser(t.url, {
+      email: `repair-report-${Date.now()}@firm.example`,
+      firmName: 'Muster Repair GmbH',
+    });
     firm.http.bearer = firm.accessToken;
-    expect((await firm.http.put(`/api/orgs/${firm.orgId}/profile`, { name: 'Muster Repair GmbH', ...MANUFACTURER_PROFILE })).status).toBe(200);
-    const started = await firm.http.post<{ id: string; catalogueVersion: string }>(`/api/orgs/${firm.orgId}/assessments`, {});
+    expect(
+      (await firm.http.put(`/api/orgs/${firm.orgId}/profile`, { name: 'Muster Repair GmbH', ...MANUFACTURER_PROFILE }))
+        .status,
+    ).toBe(200);
+    const started = await firm.http.post<{ id: string; catalogueVersion: string }>(
+      `/api/orgs/${firm.orgId}/assessments`,
+      {},
+    );
     expect(started.status).toBe(201);
     assessmentId = started.body.id;
     const catalogue = loadCatalogue(started.body.catalogueVersion);
@@ -41,7 +50,12 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
       .filter((q) => isApplicable(q.applicability, profile))
       .map((q) =>
         q.id === 'M6'
-          ? { questionId: 'M6', optionId: null, records: [{ decided: monthsAgo(8), tier: 'moderate', status: 'open' }], baseRevision: 0 }
+          ? {
+              questionId: 'M6',
+              optionId: null,
+              records: [{ decided: monthsAgo(8), tier: 'moderate', status: 'open' }],
+              baseRevision: 0,
+            }
           : { questionId: q.id, optionId: lowest(q), baseRevision: 0 },
       );
     expect(answers.some((a) => a.questionId === 'M6')).toBe(true);
@@ -57,10 +71,13 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
     for (;;) {
       const r = await firm.http.get<ReportView>(`/api/reports/${res.body.id}`);
       if (r.body.status === 'done') break;
-      if (r.body.status === 'failed' || Date.now() - started > 90000) throw new Error(`report ${r.body.status}: ${r.body.error}`);
+      if (r.body.status === 'failed' || Date.now() - started > 90000)
+        throw new Error(`report ${r.body.status}: ${r.body.error}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const file = await fetch(`${t.url}/api/reports/${res.body.id}/pdf`, { headers: { authorization: `Bearer ${firm.accessToken}` } });
+    const file = await fetch(`${t.url}/api/reports/${res.body.id}/pdf`, {
+      headers: { authorization: `Bearer ${firm.accessToken}` },
+    });
     expect(file.status).toBe(200);
     return pdfText(new Uint8Array(await file.arrayBuffer()));
   }
@@ -68,7 +85,16 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
   it('the German PDF contains the repair plan and the projected exposure', async () => {
     const text = await render('de');
     expect(text).toContain('Plan zur Kreditwiederherstellung');
-    for (const label of ['Entscheidungsdatum', 'Stufe', 'Frühester Antragstermin', 'Automatisches Ende', 'Antragsweg', 'Unterlagen', 'Bearbeitungszeiten']) expect(text).toContain(label);
+    for (const label of [
+      'Entscheidungsdatum',
+      'Stufe',
+      'Frühester Antragstermin',
+      'Automatisches Ende',
+      'Antragsweg',
+      'Unterlagen',
+      'Bearbeitungszeiten',
+    ])
+      expect(text).toContain(label);
     expect(text).toContain('M6');
     expect(text).toContain('Mittel');
     expect(text).toContain('Voraussichtliche Betroffenheit (nächste 36 Monate)');
@@ -78,7 +104,16 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
   it('the English PDF contains the repair plan and the projected exposure', async () => {
     const text = await render('en');
     expect(text).toContain('Credit-repair plan');
-    for (const label of ['Decision date', 'Tier', 'Earliest repair date', 'Automatic end', 'Channel', 'Documents', 'Processing times']) expect(text).toContain(label);
+    for (const label of [
+      'Decision date',
+      'Tier',
+      'Earliest repair date',
+      'Automatic end',
+      'Channel',
+      'Documents',
+      'Processing times',
+    ])
+      expect(text).toContain(label);
     expect(text).toContain('Moderate');
     expect(text).toContain('Projected exposure (next 36 months)');
   }, 120000);

@@ -6,12 +6,19 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { ResourceOwners } from '@scs/api/core';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
 import type { ReportData, ReportLocale, ReportView } from '@scs/shared/contracts';
-import { REPORT_DATA_SOURCE, ReportRenderer, brandingHash, exampleReportData, type ReportDataSource } from '@scs/api/reports';
+import {
+  REPORT_DATA_SOURCE,
+  ReportRenderer,
+  brandingHash,
+  exampleReportData,
+  type ReportDataSource,
+} from '@scs/api/reports';
 import { HttpClient, registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
 
 function readCatalogue(): Catalogue {
   const dir = join(process.cwd(), 'libs/shared/catalogue/data/2026.1');
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
 }
 
@@ -37,14 +44,26 @@ class FixtureReportData implements ReportDataSource {
     return id;
   }
 
-  async load(assessmentId: string, locale: ReportLocale): Promise<ReportData & { orgId: string; cacheParts: string[] }> {
+  async load(
+    assessmentId: string,
+    locale: ReportLocale,
+  ): Promise<ReportData & { orgId: string; cacheParts: string[] }> {
     const a = this.assessments.get(assessmentId);
     if (!a) throw new NotFoundException('Assessment not found');
     a.loads++;
     if (a.loads > 1 && a.worker?.gate) await a.worker.gate;
     if (a.loads > 1 && a.worker?.fail) throw a.worker.fail();
-    const data = exampleReportData(this.catalogue, { locale, assessmentId, firmName: a.firmName, generatedAt: new Date().toISOString() });
-    return { ...data, orgId: a.dataOrgId ?? a.orgId, cacheParts: [assessmentId, this.catalogue.version, brandingHash(data.branding)] };
+    const data = exampleReportData(this.catalogue, {
+      locale,
+      assessmentId,
+      firmName: a.firmName,
+      generatedAt: new Date().toISOString(),
+    });
+    return {
+      ...data,
+      orgId: a.dataOrgId ?? a.orgId,
+      cacheParts: [assessmentId, this.catalogue.version, brandingHash(data.branding)],
+    };
   }
 }
 
@@ -68,7 +87,12 @@ async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const meta = (await doc.getMetadata()) as { info: { Title?: string } };
   const outline = ((await doc.getOutline()) ?? []).map((o: { title: string }) => o.title);
   // Chromium's text layer maps some CJK glyphs to Kangxi-radical twins (用 → ⽤); NFKC folds them back.
-  return { text: text.normalize('NFKC').replace(/\s+/g, ' '), pages: doc.numPages, title: meta.info.Title ?? '', outline };
+  return {
+    text: text.normalize('NFKC').replace(/\s+/g, ' '),
+    pages: doc.numPages,
+    title: meta.info.Title ?? '',
+    outline,
+  };
 }
 
 describe('reports (real PostgreSQL, real Chromium)', () => {
@@ -86,7 +110,8 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
       const res = await http.get<ReportView>(`/api/reports/${id}`);
       expect(res.status).toBe(200);
       if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
-      if (Date.now() - started > timeoutMs) throw new Error(`report ${id} still ${res.body.status} after ${timeoutMs} ms`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`report ${id} still ${res.body.status} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -96,7 +121,11 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
     return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
   }
 
-  async function renderDone(user: TestUser, assessmentId: string, locale: ReportLocale): Promise<{ report: ReportView; pdf: PdfText; bytes: Buffer; headers: Headers }> {
+  async function renderDone(
+    user: TestUser,
+    assessmentId: string,
+    locale: ReportLocale,
+  ): Promise<{ report: ReportView; pdf: PdfText; bytes: Buffer; headers: Headers }> {
     const res = await request(user.http, assessmentId, locale);
     expect(res.status).toBe(202);
     const report = await settled(user.http, res.body.id);
@@ -141,7 +170,9 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
 
     it('downloads as an attachment with a proper file name', () => {
       expect(result.headers.get('content-type')).toBe('application/pdf');
-      expect(result.headers.get('content-disposition')).toBe('attachment; filename="SCS-Check_musterwerk-praezisionsteile-taicang-co-ltd_2026-05-04_en.pdf"');
+      expect(result.headers.get('content-disposition')).toBe(
+        'attachment; filename="SCS-Check_musterwerk-praezisionsteile-taicang-co-ltd_2026-05-04_en.pdf"',
+      );
       expect(result.headers.get('x-content-sha256')).toBe(result.report.sha256);
     });
 
@@ -184,7 +215,14 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
   it('renders the German report with German headings', async () => {
     const id = fixture.add(firmA.orgId);
     const { pdf, headers } = await renderDone(firmA, id, 'de');
-    for (const heading of ['Zusammenfassung', 'Ergebnisse je Dimension', 'Maßnahmenplan', 'Vergleich mit der vorigen Einschätzung', 'Zu prüfende Angaben', 'Anhang: Methodik und Quellen']) {
+    for (const heading of [
+      'Zusammenfassung',
+      'Ergebnisse je Dimension',
+      'Maßnahmenplan',
+      'Vergleich mit der vorigen Einschätzung',
+      'Zu prüfende Angaben',
+      'Anhang: Methodik und Quellen',
+    ]) {
       expect(pdf.text).toContain(heading);
     }
     expect(pdf.text).toContain('keine amtliche Bewertung');
@@ -240,7 +278,11 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
   it('does not retry a failure another attempt cannot fix', async () => {
     const id = fixture.add(firmA.orgId, { worker: { fail: () => new NotFoundException('Assessment not found') } });
     const res = await request(firmA.http, id, 'en');
-    expect(await settled(firmA.http, res.body.id)).toMatchObject({ status: 'failed', error: 'Assessment not found', attempts: 1 });
+    expect(await settled(firmA.http, res.body.id)).toMatchObject({
+      status: 'failed',
+      error: 'Assessment not found',
+      attempts: 1,
+    });
   }, 60000);
 
   it("keeps firms apart: another firm's assessment and reports are not found", async () => {
@@ -262,7 +304,9 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
 
   it('validates the request', async () => {
     const id = fixture.add(firmA.orgId);
-    const bad = await firmA.http.post<{ errors: Record<string, string> }>(`/api/assessments/${id}/reports`, { locale: 'fr' });
+    const bad = await firmA.http.post<{ errors: Record<string, string> }>(`/api/assessments/${id}/reports`, {
+      locale: 'fr',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors['locale']).toMatch(/"en" or "de"/);
     expect((await firmA.http.post(`/api/assessments/${id}/reports`, { locale: 'en', extra: 1 })).status).toBe(400);

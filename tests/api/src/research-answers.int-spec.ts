@@ -16,7 +16,10 @@ describe('research answers and consent status for the firm (real PostgreSQL)', (
     firm = await registerFirm(t.url);
     other = await registerFirm(t.url);
     const email = `member-${Date.now()}@firm.example`;
-    const invitation = await firm.http.post<{ link: string }>(`/api/orgs/${firm.orgId}/invitations`, { email, role: 'member' });
+    const invitation = await firm.http.post<{ link: string }>(`/api/orgs/${firm.orgId}/invitations`, {
+      email,
+      role: 'member',
+    });
     expect(invitation.status).toBe(201);
     member = await registerUser(t.url, { email, invitationToken: tokenOfLink(invitation.body.link) });
     const started = await firm.http.post<{ id: string }>(`/api/orgs/${firm.orgId}/assessments`, {});
@@ -26,14 +29,20 @@ describe('research answers and consent status for the firm (real PostgreSQL)', (
   afterAll(() => t.close());
 
   it('returns the research answers saved for an assessment, empty before any', async () => {
-    const before = await firm.http.get<{ catalogueVersion: string; answers: Record<string, unknown> }>(`/api/assessments/${assessmentId}/research-answers`);
+    const before = await firm.http.get<{ catalogueVersion: string; answers: Record<string, unknown> }>(
+      `/api/assessments/${assessmentId}/research-answers`,
+    );
     expect(before.status).toBe(200);
     expect(before.body.answers).toEqual({});
     expect(before.body.catalogueVersion).toMatch(/^\d{4}\.\d+$/);
 
-    const put = await firm.http.put(`/api/assessments/${assessmentId}/research-answers`, { answers: { awareness: 'basic', learned_from: ['chamber', 'media'] } });
+    const put = await firm.http.put(`/api/assessments/${assessmentId}/research-answers`, {
+      answers: { awareness: 'basic', learned_from: ['chamber', 'media'] },
+    });
     expect(put.status).toBe(204);
-    const after = await member.http.get<{ answers: Record<string, unknown> }>(`/api/assessments/${assessmentId}/research-answers`);
+    const after = await member.http.get<{ answers: Record<string, unknown> }>(
+      `/api/assessments/${assessmentId}/research-answers`,
+    );
     expect(after.status).toBe(200);
     expect(after.body.answers).toEqual({ awareness: 'basic', learned_from: ['chamber', 'media'] });
   });
@@ -47,20 +56,26 @@ describe('research answers and consent status for the firm (real PostgreSQL)', (
       [{ awareness: 'not_familiar', learned_from: ['chamber'] }, /learned_from: not asked/],
     ];
     for (const [answers, message] of bad) {
-      const res = await firm.http.put<{ message: string }>(`/api/assessments/${assessmentId}/research-answers`, { answers });
+      const res = await firm.http.put<{ message: string }>(`/api/assessments/${assessmentId}/research-answers`, {
+        answers,
+      });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(message);
     }
-    const kept = await firm.http.get<{ answers: Record<string, unknown> }>(`/api/assessments/${assessmentId}/research-answers`);
+    const kept = await firm.http.get<{ answers: Record<string, unknown> }>(
+      `/api/assessments/${assessmentId}/research-answers`,
+    );
     expect(kept.body.answers).toEqual({ awareness: 'basic', learned_from: ['chamber', 'media'] });
   });
 
-  it('does not show one firm\'s research answers to another, and answers 404 for an unknown assessment', async () => {
+  it("does not show one firm's research answers to another, and answers 404 for an unknown assessment", async () => {
     expect([403, 404]).toContain((await other.http.get(`/api/assessments/${assessmentId}/research-answers`)).status);
-    expect((await firm.http.get('/api/assessments/00000000-0000-4000-8000-000000000000/research-answers')).status).toBe(404);
+    expect((await firm.http.get('/api/assessments/00000000-0000-4000-8000-000000000000/research-answers')).status).toBe(
+      404,
+    );
   });
 
-  it('lets a member read the firm\'s consents but not change them', async () => {
+  it("lets a member read the firm's consents but not change them", async () => {
     const texts = await member.http.get<{ kind: string; version: number }[]>('/api/consent-texts');
     const research = texts.body.find((x) => x.kind === 'research');
     expect(research).toBeDefined();
@@ -68,10 +83,31 @@ describe('research answers and consent status for the firm (real PostgreSQL)', (
     expect(read.status).toBe(200);
     expect(read.body.find((s) => s.kind === 'research')?.granted).toBe(false);
 
-    expect((await member.http.put(`/api/orgs/${firm.orgId}/consents`, { kind: 'research', granted: true, textVersion: research?.version })).status).toBe(403);
-    expect((await firm.http.put(`/api/orgs/${firm.orgId}/consents`, { kind: 'research', granted: true, textVersion: research?.version })).status).toBe(200);
-    const seen = await member.http.get<{ kind: string; granted: boolean; textVersion: number }[]>(`/api/orgs/${firm.orgId}/consents`);
-    expect(seen.body.find((s) => s.kind === 'research')).toMatchObject({ granted: true, textVersion: research?.version });
+    expect(
+      (
+        await member.http.put(`/api/orgs/${firm.orgId}/consents`, {
+          kind: 'research',
+          granted: true,
+          textVersion: research?.version,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await firm.http.put(`/api/orgs/${firm.orgId}/consents`, {
+          kind: 'research',
+          granted: true,
+          textVersion: research?.version,
+        })
+      ).status,
+    ).toBe(200);
+    const seen = await member.http.get<{ kind: string; granted: boolean; textVersion: number }[]>(
+      `/api/orgs/${firm.orgId}/consents`,
+    );
+    expect(seen.body.find((s) => s.kind === 'research')).toMatchObject({
+      granted: true,
+      textVersion: research?.version,
+    });
     expect([403, 404]).toContain((await other.http.get(`/api/orgs/${firm.orgId}/consents`)).status);
   });
 });

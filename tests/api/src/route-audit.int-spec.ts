@@ -30,14 +30,20 @@ const label = (r: RouteInfo) => `${r.method} ${r.path}`;
 /** Served by SwaggerModule straight from Express (the public API description; no data), so outside the guard. */
 const OUTSIDE_NEST = /^GET \/api\/docs(-json|-yaml|\/.*)?$/;
 
-interface ExpressLayer { route?: { path: string; methods: Record<string, boolean> } }
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
 
 /** Every /api route registered in Express, independently of Nest's metadata. */
 function expressRoutes(t: TestApp): string[] {
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
   return express.router.stack
     .filter((l) => l.route?.path.startsWith('/api/'))
-    .flatMap((l) => Object.keys(l.route?.methods ?? {}).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${l.route?.path}`));
+    .flatMap((l) =>
+      Object.keys(l.route?.methods ?? {})
+        .filter((m) => m !== '_all')
+        .map((m) => `${m.toUpperCase()} ${l.route?.path}`),
+    );
 }
 
 describe('route audit', () => {
@@ -52,7 +58,14 @@ describe('route audit', () => {
 
   it('sees the whole route table (not vacuously empty)', () => {
     const labels = routes.map(label);
-    expect(labels).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/auth/login', 'GET /api/orgs/:orgId/profile', 'GET /api/admin/audit']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'GET /api/health',
+        'POST /api/auth/login',
+        'GET /api/orgs/:orgId/profile',
+        'GET /api/admin/audit',
+      ]),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(25);
   });
 
@@ -64,16 +77,25 @@ describe('route audit', () => {
   });
 
   it('every route declares exactly one of @Public() or an access rule', () => {
-    const offenders = routes.filter((r) => r.isPublic === Boolean(r.rule)).map((r) => `${label(r)} (${r.controller}.${r.handler})`);
+    const offenders = routes
+      .filter((r) => r.isPublic === Boolean(r.rule))
+      .map((r) => `${label(r)} (${r.controller}.${r.handler})`);
     expect(offenders).toEqual([]);
   });
 
   it('public routes are exactly the reviewed list', () => {
-    expect(routes.filter((r) => r.isPublic).map(label).sort()).toEqual([...REVIEWED_PUBLIC_ROUTES].sort());
+    expect(
+      routes
+        .filter((r) => r.isPublic)
+        .map(label)
+        .sort(),
+    ).toEqual([...REVIEWED_PUBLIC_ROUTES].sort());
   });
 
   it('org and resource rules name a parameter the route has', () => {
-    const broken = routes.filter((r) => (r.rule?.type === 'org' || r.rule?.type === 'resource') && !r.params.includes(r.rule.param)).map(label);
+    const broken = routes
+      .filter((r) => (r.rule?.type === 'org' || r.rule?.type === 'resource') && !r.params.includes(r.rule.param))
+      .map(label);
     expect(broken).toEqual([]);
   });
 
@@ -105,7 +127,9 @@ describe('route audit: a route that forgets its declaration', () => {
   it('is reported by the audit and refused at run time with 403', async () => {
     const t = await startTestApp({}, { imports: [UndeclaredModule] });
     try {
-      const offenders = routeTableOf(t.app).filter((r) => r.isPublic === Boolean(r.rule)).map(label);
+      const offenders = routeTableOf(t.app)
+        .filter((r) => r.isPublic === Boolean(r.rule))
+        .map(label);
       expect(offenders).toEqual(['GET /api/undeclared']);
       const res = await new HttpClient(t.url).get<{ message: string }>('/api/undeclared');
       expect(res.status).toBe(403);

@@ -59,7 +59,10 @@ describe('web app assets served compressed', () => {
 
   it('answers a revalidation with 304 and leaves tiny files uncompressed', async () => {
     const first = await raw(`${t.url}/main-ABCDEFGH.js`, { 'accept-encoding': 'br' });
-    const again = await raw(`${t.url}/main-ABCDEFGH.js`, { 'accept-encoding': 'br', 'if-none-match': String(first.headers['etag']) });
+    const again = await raw(`${t.url}/main-ABCDEFGH.js`, {
+      'accept-encoding': 'br',
+      'if-none-match': String(first.headers['etag']),
+    });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     const tiny = await raw(`${t.url}/tiny.css`, { 'accept-encoding': 'br' });

@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch } from './support/browser';
-import { adminCli, apiCall, axeViolations, invitationToken, PASSWORD, registerFirmWithProfile, submittedAssessment } from './support/a11y';
+import {
+  adminCli,
+  apiCall,
+  axeViolations,
+  invitationToken,
+  PASSWORD,
+  registerFirmWithProfile,
+  submittedAssessment,
+} from './support/a11y';
 import { confirmEmail } from './support/confirm';
 
 // axe-core on every main page, in the state a user sees it (data loaded, charts drawn): no serious or critical
@@ -49,8 +57,19 @@ describe('accessibility (axe-core) of every main page', () => {
 
     chamber = await context();
     const chamberAdmin = `a11y-chamber-${stamp}@ahk.example`;
-    const chamberToken = invitationToken(adminCli(['create-chamber', '--name', `AHK A11y ${stamp}`, '--admin-email', chamberAdmin]));
-    expect((await apiCall(chamber, 'POST', '/api/auth/register', { email: chamberAdmin, password: PASSWORD, name: 'Katrin Vogel', invitationToken: chamberToken })).status).toBe(202);
+    const chamberToken = invitationToken(
+      adminCli(['create-chamber', '--name', `AHK A11y ${stamp}`, '--admin-email', chamberAdmin]),
+    );
+    expect(
+      (
+        await apiCall(chamber, 'POST', '/api/auth/register', {
+          email: chamberAdmin,
+          password: PASSWORD,
+          name: 'Katrin Vogel',
+          invitationToken: chamberToken,
+        })
+      ).status,
+    ).toBe(202);
     await confirmEmail(chamber, chamberAdmin);
     const me = await apiCall<{ memberships: { orgId: string; kind: string }[] }>(chamber, 'GET', '/api/auth/me');
     chamberId = me.body.memberships.find((m) => m.kind === 'chamber')?.orgId as string;
@@ -58,8 +77,19 @@ describe('accessibility (axe-core) of every main page', () => {
 
     researcher = await context();
     const researcherEmail = `a11y-researcher-${stamp}@uni.example`;
-    const researchToken = invitationToken(adminCli(['create-research-team', '--name', `A11y Research ${stamp}`, '--owner-email', researcherEmail]));
-    expect((await apiCall(researcher, 'POST', '/api/auth/register', { email: researcherEmail, password: PASSWORD, name: 'Dr. Mei Chen', invitationToken: researchToken })).status).toBe(202);
+    const researchToken = invitationToken(
+      adminCli(['create-research-team', '--name', `A11y Research ${stamp}`, '--owner-email', researcherEmail]),
+    );
+    expect(
+      (
+        await apiCall(researcher, 'POST', '/api/auth/register', {
+          email: researcherEmail,
+          password: PASSWORD,
+          name: 'Dr. Mei Chen',
+          invitationToken: researchToken,
+        })
+      ).status,
+    ).toBe(202);
     await confirmEmail(researcher, researcherEmail);
   }, 180_000);
 
@@ -71,7 +101,11 @@ describe('accessibility (axe-core) of every main page', () => {
   it('finds a planted violation (the audit itself works under the CSP bypass)', async () => {
     const found = await audit(anonymous, '/login', async (p) => {
       await p.getByRole('button', { name: 'Sign in' }).waitFor();
-      await p.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<img src="data:," /><button type="button"></button>'));
+      await p.evaluate(() =>
+        document
+          .querySelector('main')
+          ?.insertAdjacentHTML('beforeend', '<img src="data:," /><button type="button"></button>'),
+      );
     });
     expect((found as { id: string }[]).map((f) => f.id).sort()).toEqual(['button-name', 'image-alt']);
   });
@@ -109,7 +143,9 @@ describe('accessibility (axe-core) of every main page', () => {
   });
 
   it('password reset request page', async () => {
-    expect(await audit(anonymous, '/reset-password', (p) => p.getByRole('heading', { level: 1 }).waitFor())).toEqual([]);
+    expect(await audit(anonymous, '/reset-password', (p) => p.getByRole('heading', { level: 1 }).waitFor())).toEqual(
+      [],
+    );
   });
 
   it('catalogue page (what we assess)', async () => {
@@ -117,7 +153,9 @@ describe('accessibility (axe-core) of every main page', () => {
   });
 
   it('assessment list', async () => {
-    expect(await audit(firm, '/assessments', (p) => p.locator('[data-testid="assessment-row"]').first().waitFor())).toEqual([]);
+    expect(
+      await audit(firm, '/assessments', (p) => p.locator('[data-testid="assessment-row"]').first().waitFor()),
+    ).toEqual([]);
   });
 
   it('wizard: first step with its questions and the live preview', async () => {
@@ -164,16 +202,23 @@ describe('accessibility (axe-core) of every main page', () => {
     try {
       await page.goto(baseUrl() + '/chamber/campaigns/new');
       await page.getByRole('heading', { name: 'New campaign' }).waitFor();
-      await page.waitForFunction(() => (document.querySelector('[data-testid="title"]') as HTMLInputElement | null)?.value !== '');
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="title"]') as HTMLInputElement | null)?.value !== '',
+      );
       expect(await axeViolations(page)).toEqual([]);
       await page.getByTestId('title').fill(`Selbstcheck A11y ${stamp}`);
       await page.getByRole('button', { name: 'Create campaign' }).click();
       await page.waitForURL(/\/chamber\/campaigns\/[0-9a-f-]+$/);
       const campaignId = page.url().split('/').pop() as string;
-      const invited = await apiCall(chamber, 'POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, { addresses: `eins-${stamp}@firma.example\nzwei-${stamp}@firma.example` });
+      const invited = await apiCall(chamber, 'POST', `/api/orgs/${chamberId}/campaigns/${campaignId}/invitations`, {
+        addresses: `eins-${stamp}@firma.example\nzwei-${stamp}@firma.example`,
+      });
       expect(invited.status).toBe(200);
       await page.reload();
-      await page.waitForFunction(() => document.querySelector('[data-testid="funnel"] tr[data-stage="invited"] td.num')?.textContent?.trim() === '2');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="funnel"] tr[data-stage="invited"] td.num')?.textContent?.trim() === '2',
+      );
       await page.locator('scs-funnel-chart svg').first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
     } finally {

@@ -4,17 +4,41 @@ import { confirmationToken } from './support/confirm';
 import { waitForMail } from './support/mailbox';
 
 const PROFILE = {
-  legalForm: 'wfoe', activities: ['manufacturing'], importsExports: true, headcountBand: '50_249', agencyLabour: false,
-  pollutantPermit: 'no', largeScaleData: 'no', publicProcurement: false, largeEnterpriseBuyer: false, taxRegistrationYear: 2014,
-  naceSection: 'C', provinces: ['JS'], germanParent: true,
+  legalForm: 'wfoe',
+  activities: ['manufacturing'],
+  importsExports: true,
+  headcountBand: '50_249',
+  agencyLabour: false,
+  pollutantPermit: 'no',
+  largeScaleData: 'no',
+  publicProcurement: false,
+  largeEnterpriseBuyer: false,
+  taxRegistrationYear: 2014,
+  naceSection: 'C',
+  provinces: ['JS'],
+  germanParent: true,
 };
 
 /** Same-origin API call from inside the page, with the session cookies and the CSRF header like the app itself. */
-function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+function apiFromPage<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   return page.evaluate(
     async ({ method, path, body }) => {
-      const xsrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11) ?? '');
-      const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const xsrf = decodeURIComponent(
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('XSRF-TOKEN='))
+          ?.slice(11) ?? '',
+      );
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: res.status, body: await res.json().catch(() => null) };
     },
     { method, path, body },
@@ -50,7 +74,10 @@ describe('accounts in Chromium: register, profile, invite a colleague who accept
     }
     expect(me.status).toBe(200);
     const orgId = me.body.memberships?.[0]?.orgId as string;
-    const saved = await apiFromPage(owner, 'PUT', `/api/orgs/${orgId}/profile`, { name: 'E2E Maschinenbau (Suzhou) Co., Ltd.', ...PROFILE });
+    const saved = await apiFromPage(owner, 'PUT', `/api/orgs/${orgId}/profile`, {
+      name: 'E2E Maschinenbau (Suzhou) Co., Ltd.',
+      ...PROFILE,
+    });
     expect(saved.status).toBe(200);
     await owner.goto(baseUrl() + '/firm/profile');
     const name = owner.getByRole('textbox', { name: 'Firm name', exact: true });
@@ -58,7 +85,10 @@ describe('accounts in Chromium: register, profile, invite a colleague who accept
     await name.fill('E2E Maschinenbau (Taicang) Co., Ltd.');
     await owner.getByTestId('uscc').fill('91350100M000100Y44'); // wrong check character
     await owner.getByRole('button', { name: 'Save profile' }).click();
-    await owner.getByText(/check character|Prüfzeichen/i).first().waitFor();
+    await owner
+      .getByText(/check character|Prüfzeichen/i)
+      .first()
+      .waitFor();
     await owner.getByTestId('uscc').fill('91350100M000100Y43');
     await owner.getByRole('button', { name: 'Save profile' }).click();
     await owner.getByText(/Saved as version 3/).waitFor();
@@ -76,7 +106,11 @@ describe('accounts in Chromium: register, profile, invite a colleague who accept
 
     const colleague = await browser.newPage();
     await colleague.goto(`${baseUrl()}/invitations/${token}`);
-    await colleague.getByRole('link', { name: /Register and accept/ }).or(colleague.getByRole('button', { name: /Register and accept/ })).first().click();
+    await colleague
+      .getByRole('link', { name: /Register and accept/ })
+      .or(colleague.getByRole('button', { name: /Register and accept/ }))
+      .first()
+      .click();
     await colleague.getByLabel('Your name').fill('Ben Weber');
     await colleague.getByLabel('Email').fill('ben@e2e-firm.example');
     await colleague.getByLabel('Password').fill('Anderes Pferd Batterie 2026');
@@ -84,8 +118,14 @@ describe('accounts in Chromium: register, profile, invite a colleague who accept
     await colleague.getByTestId('check-mail').waitFor();
     await colleague.goto(`${baseUrl()}/verify-email/${await confirmationToken('ben@e2e-firm.example')}`);
     await colleague.waitForURL((u) => !u.pathname.startsWith('/verify-email'));
-    const colleagueMe = await apiFromPage<{ memberships: { orgId: string; orgName: string; role: string }[] }>(colleague, 'GET', '/api/auth/me');
-    expect(colleagueMe.body.memberships).toEqual([expect.objectContaining({ orgId, orgName: 'E2E Maschinenbau (Taicang) Co., Ltd.', role: 'member' })]);
+    const colleagueMe = await apiFromPage<{ memberships: { orgId: string; orgName: string; role: string }[] }>(
+      colleague,
+      'GET',
+      '/api/auth/me',
+    );
+    expect(colleagueMe.body.memberships).toEqual([
+      expect.objectContaining({ orgId, orgName: 'E2E Maschinenbau (Taicang) Co., Ltd.', role: 'member' }),
+    ]);
     await colleague.goto(baseUrl() + '/firm/profile');
     await colleague.getByText('E2E Maschinenbau (Taicang) Co., Ltd.').first().waitFor();
     await owner.close();

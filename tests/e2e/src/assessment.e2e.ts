@@ -16,7 +16,10 @@ async function registerFirm(context: BrowserContext): Promise<string> {
   expect(reg.status()).toBe(202);
   const { orgId } = await confirmEmail(context, email);
   const xsrf = (await context.cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-  const profile = await context.request.put(`${baseUrl()}/api/orgs/${orgId}/profile`, { data: PROFILE, headers: { 'x-xsrf-token': decodeURIComponent(xsrf) } });
+  const profile = await context.request.put(`${baseUrl()}/api/orgs/${orgId}/profile`, {
+    data: PROFILE,
+    headers: { 'x-xsrf-token': decodeURIComponent(xsrf) },
+  });
   expect(profile.status()).toBe(200);
   return orgId;
 }
@@ -32,7 +35,8 @@ async function answerStep(page: Page): Promise<void> {
   const n = await questions.count();
   for (let i = 0; i < n; i++) {
     const q = questions.nth(i);
-    if ((await q.locator('mat-radio-button.mat-mdc-radio-checked').count()) === 0) await q.locator('mat-radio-button label').first().click();
+    if ((await q.locator('mat-radio-button.mat-mdc-radio-checked').count()) === 0)
+      await q.locator('mat-radio-button label').first().click();
   }
 }
 
@@ -99,16 +103,24 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await page.locator('#q-T1 input[type="radio"]').first().focus();
     await page.keyboard.press('Space');
     await page.locator('#q-T1 mat-radio-button.mat-mdc-radio-checked', { hasText: 'A' }).waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid="live-score"] .big')?.textContent?.trim() !== '–');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="live-score"] .big')?.textContent?.trim() !== '–',
+    );
     const first = Number(await liveScore(page));
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
     await page.locator('#q-T1 mat-radio-button.mat-mdc-radio-checked', { hasText: /^\s*C\s*$/ }).waitFor();
-    await page.waitForFunction((before) => Number(document.querySelector('[data-testid="live-score"] .big')?.textContent) > before, first);
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('[data-testid="live-score"] .big')?.textContent) > before,
+      first,
+    );
     expect(Number(await liveScore(page))).toBeGreaterThan(first);
 
     // "Don't know" on T2 with a note, then everything else with the first option.
     await page.locator('#q-T2 mat-radio-button', { hasText: 'Weiß nicht' }).locator('label').click();
-    await page.locator('#q-T2').getByRole('button', { name: /Notiz hinzufügen/ }).click();
+    await page
+      .locator('#q-T2')
+      .getByRole('button', { name: /Notiz hinzufügen/ })
+      .click();
     await page.locator('#q-T2 textarea').fill('Steuerberater fragen');
     await page.locator('#q-T2', { hasText: '20 / 2000' }).waitFor();
     await page.locator('[data-testid="save-state"]', { hasText: 'Alle Antworten gespeichert' }).waitFor();
@@ -149,9 +161,15 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await page.waitForURL(/\/assessments\/[0-9a-f-]+$/);
     await page.locator('#step-heading', { hasText: 'Steuern' }).waitFor();
     expect(page.url()).not.toBe(firstResultUrl.replace(/\/result$/, ''));
-    await page.locator('#q-T1 mat-radio-button', { hasText: /^\s*A\s*$/ }).locator('label').click();
+    await page
+      .locator('#q-T1 mat-radio-button', { hasText: /^\s*A\s*$/ })
+      .locator('label')
+      .click();
     await page.locator('[data-testid="save-state"]', { hasText: 'Alle Antworten gespeichert' }).waitFor();
-    await page.getByRole('button', { name: /Prüfen und einreichen/ }).first().click();
+    await page
+      .getByRole('button', { name: /Prüfen und einreichen/ })
+      .first()
+      .click();
     await page.getByText('Alle anwendbaren Fragen sind beantwortet').waitFor();
     await submit(page);
     expect(await page.locator('#finding-T1').count()).toBe(0);
@@ -179,7 +197,9 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await other.addInitScript(() => localStorage.setItem('scs.lang', 'de'));
     try {
       const orgId = await registerFirm(other);
-      const headers = { 'x-xsrf-token': decodeURIComponent((await other.cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '') };
+      const headers = {
+        'x-xsrf-token': decodeURIComponent((await other.cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? ''),
+      };
       const started = await other.request.post(`${baseUrl()}/api/orgs/${orgId}/assessments`, { data: {}, headers });
       const { id } = (await started.json()) as { id: string };
       const tab = await other.newPage();
@@ -187,20 +207,30 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
       await tab.locator('#q-T1').waitFor();
 
       // Another tab (or a colleague) answers T1 with B after this page loaded it.
-      const put = await other.request.put(`${baseUrl()}/api/assessments/${id}/answers`, { data: { answers: [{ questionId: 'T1', optionId: 'b', baseRevision: 0 }] }, headers });
+      const put = await other.request.put(`${baseUrl()}/api/assessments/${id}/answers`, {
+        data: { answers: [{ questionId: 'T1', optionId: 'b', baseRevision: 0 }] },
+        headers,
+      });
       expect(put.status()).toBe(200);
 
-      await tab.locator('#q-T1 mat-radio-button', { hasText: /^\s*A\s*$/ }).locator('label').click();
+      await tab
+        .locator('#q-T1 mat-radio-button', { hasText: /^\s*A\s*$/ })
+        .locator('label')
+        .click();
       const dialog = tab.getByRole('dialog');
       await dialog.getByRole('heading', { name: 'Diese Antwort wurde inzwischen geändert' }).waitFor();
       expect(await dialog.locator('.mine .answer').textContent()).toBe('A');
       expect(await dialog.locator('.theirs .answer').textContent()).toBe('B');
-      expect(await dialog.locator('.theirs h3').textContent()).toContain('Von Ihnen in einem anderen Fenster gespeichert');
+      expect(await dialog.locator('.theirs h3').textContent()).toContain(
+        'Von Ihnen in einem anderen Fenster gespeichert',
+      );
       await dialog.getByRole('button', { name: 'Meine behalten' }).click();
       await tab.locator('[data-testid="save-state"]', { hasText: 'Alle Antworten gespeichert' }).waitFor();
 
       const saved = await other.request.get(`${baseUrl()}/api/assessments/${id}`);
-      const t1 = ((await saved.json()) as { answers: { questionId: string; optionId: string; revision: number }[] }).answers.find((a) => a.questionId === 'T1');
+      const t1 = (
+        (await saved.json()) as { answers: { questionId: string; optionId: string; revision: number }[] }
+      ).answers.find((a) => a.questionId === 'T1');
       expect(t1).toMatchObject({ optionId: 'a', revision: 2 });
     } finally {
       await other.close();

@@ -30,7 +30,10 @@ describe('"What we assess" (public catalogue page)', () => {
     expect(await page.locator('#sources .badge-unconfirmed').first().textContent()).toContain('Unconfirmed');
 
     // The questions of a dimension open on demand.
-    await page.getByRole('button', { name: /Questions in this dimension \(\d+\)/ }).first().click();
+    await page
+      .getByRole('button', { name: /Questions in this dimension \(\d+\)/ })
+      .first()
+      .click();
     await page.locator('.question-list .q-title').first().waitFor();
     expect(await page.locator('.question-list .q-title').first().textContent()).toContain('T1');
 

@@ -69,7 +69,9 @@ describe('sharing consent and research questions in the self-check', () => {
     // The label may show the first save while the second is on its way: ask the server until both are in (or give up).
     let saved: Record<string, unknown> = {};
     for (let i = 0; i < 50; i++) {
-      saved = (await api<{ answers: Record<string, unknown> }>(context, 'GET', `/api/assessments/${id}/research-answers`)).body.answers;
+      saved = (
+        await api<{ answers: Record<string, unknown> }>(context, 'GET', `/api/assessments/${id}/research-answers`)
+      ).body.answers;
       if (Object.keys(saved).length === 2) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -81,7 +83,11 @@ describe('sharing consent and research questions in the self-check', () => {
     await page.waitForURL(/\/result$/);
     const peers = page.getByTestId('peer-benchmark');
     await peers.getByRole('heading', { name: /Unternehmen wie Ihres/ }).waitFor();
-    const benchmark = await api<{ sector: { available: boolean }; size: { available: boolean } }>(context, 'GET', `/api/orgs/${orgId}/peer-benchmark`);
+    const benchmark = await api<{ sector: { available: boolean }; size: { available: boolean } }>(
+      context,
+      'GET',
+      `/api/orgs/${orgId}/peer-benchmark`,
+    );
     if (benchmark.body.sector.available || benchmark.body.size.available) {
       await peers.getByTestId('peer-table').waitFor();
       expect(await peers.getByTestId('peer-table').textContent()).toContain('Ihr Wert');

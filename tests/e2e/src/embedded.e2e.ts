@@ -20,7 +20,9 @@ const PASSWORD = 'Korrekt-Pferd-Batterie-2026';
 /** SIGTERM; resolves when the process has ended (Nest re-raises the signal after its shutdown hooks). */
 async function stop(proc: ChildProcess): Promise<{ ended: boolean; ms: number }> {
   const started = Date.now();
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   proc.kill('SIGTERM');
   const { code, signal } = await exited;
   return { ended: code === 0 || signal === 'SIGTERM', ms: Date.now() - started };
@@ -64,7 +66,11 @@ describe('first start on the embedded database (no DATABASE_URL)', () => {
     const health = (await (await fetch(`${base}/api/health`)).json()) as { details: { database: { engine: string } } };
     expect(health.details.database.engine).toBe('embedded-postgresql');
 
-    const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
     await context.addInitScript(() => localStorage.setItem('scs.lang', 'en'));
     const page: Page = await context.newPage();
     let assessmentId: string;
@@ -84,9 +90,14 @@ describe('first start on the embedded database (no DATABASE_URL)', () => {
       await page.waitForURL((u) => !u.pathname.startsWith('/verify-email'));
 
       // The firm profile through the API (the profile form has its own test), then a self-check in the browser.
-      const me = (await (await context.request.get(`${base}/api/auth/me`)).json()) as { memberships: { orgId: string }[] };
+      const me = (await (await context.request.get(`${base}/api/auth/me`)).json()) as {
+        memberships: { orgId: string }[];
+      };
       const orgId = me.memberships[0]?.orgId as string;
-      const profile = await context.request.put(`${base}/api/orgs/${orgId}/profile`, { data: { ...FIRM_PROFILE, name: FIRM }, headers: await xsrfHeaders(context) });
+      const profile = await context.request.put(`${base}/api/orgs/${orgId}/profile`, {
+        data: { ...FIRM_PROFILE, name: FIRM },
+        headers: await xsrfHeaders(context),
+      });
       expect(profile.status()).toBe(200);
 
       await page.goto(`${base}/assessments`);
@@ -95,17 +106,29 @@ describe('first start on the embedded database (no DATABASE_URL)', () => {
       assessmentId = /\/assessments\/([0-9a-f-]+)$/.exec(page.url())?.[1] as string;
       const questions = page.locator('scs-question fieldset');
       await questions.first().waitFor();
-      for (let i = 0; i < Math.min(3, await questions.count()); i++) await questions.nth(i).locator('mat-radio-button label').first().click();
+      for (let i = 0; i < Math.min(3, await questions.count()); i++)
+        await questions.nth(i).locator('mat-radio-button label').first().click();
       await page.locator('[data-testid="save-state"]', { hasText: 'All answers saved' }).waitFor();
 
       // The rest through the API (20 answers in one batch), then submit in the browser.
-      const open = await context.request.post(`${base}/api/assessments/${assessmentId}/submit`, { data: {}, headers: await xsrfHeaders(context) });
+      const open = await context.request.post(`${base}/api/assessments/${assessmentId}/submit`, {
+        data: {},
+        headers: await xsrfHeaders(context),
+      });
       expect(open.status()).toBe(422);
       const { unanswered } = (await open.json()) as { unanswered: string[] };
-      const catalogue = (await (await context.request.get(`${base}/api/catalogue`)).json()) as { questions: { id: string; options: { id: string }[] }[] };
+      const catalogue = (await (await context.request.get(`${base}/api/catalogue`)).json()) as {
+        questions: { id: string; options: { id: string }[] }[];
+      };
       const firstOption = new Map(catalogue.questions.map((q) => [q.id, q.options[0]?.id]));
       const saved = await context.request.put(`${base}/api/assessments/${assessmentId}/answers`, {
-        data: { answers: unanswered.map((questionId) => ({ questionId, optionId: firstOption.get(questionId), baseRevision: 0 })) },
+        data: {
+          answers: unanswered.map((questionId) => ({
+            questionId,
+            optionId: firstOption.get(questionId),
+            baseRevision: 0,
+          })),
+        },
         headers: await xsrfHeaders(context),
       });
       expect(saved.status()).toBe(200);
@@ -124,7 +147,9 @@ describe('first start on the embedded database (no DATABASE_URL)', () => {
       const file = join(downloads, 'report.pdf');
       await download.saveAs(file);
       expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-      expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Erststart Präzisionsteile');
+      expect(
+        execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
+      ).toContain('Erststart Präzisionsteile');
 
       // Sign out, sign in again: the submitted self-check is listed.
       await page.goto(`${base}/logout`);
@@ -158,10 +183,14 @@ describe('first start on the embedded database (no DATABASE_URL)', () => {
       });
       expect(login.status).toBe(200);
       const { accessToken } = (await login.json()) as { accessToken: string };
-      const assessment = await fetch(`${second.url}/api/assessments/${assessmentId}`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const assessment = await fetch(`${second.url}/api/assessments/${assessmentId}`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
       expect(assessment.status).toBe(200);
       expect(((await assessment.json()) as { status: string }).status).toBe('submitted');
-      const reports = await fetch(`${second.url}/api/assessments/${assessmentId}/reports`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const reports = await fetch(`${second.url}/api/assessments/${assessmentId}/reports`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
       expect(((await reports.json()) as { status: string }[]).map((r) => r.status)).toEqual(['done']);
     } finally {
       expect((await stop(second.proc)).ended).toBe(true);

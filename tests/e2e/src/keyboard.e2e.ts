@@ -28,7 +28,8 @@ function focusState(page: Page): Promise<Focus> {
     }
     if (el.matches('.step-nav button.mat-mdc-unelevated-button')) return { ...base, kind: 'next' as const };
     if (el.matches('button.submit')) return { ...base, kind: 'submit' as const };
-    if (el.matches('button, a') && /Start your first self-check/.test(el.textContent ?? '')) return { ...base, kind: 'start' as const };
+    if (el.matches('button, a') && /Start your first self-check/.test(el.textContent ?? ''))
+      return { ...base, kind: 'start' as const };
     return { ...base, kind: 'other' as const };
   });
 }
@@ -79,7 +80,10 @@ describe('keyboard-only completion of the self-check', () => {
     let steps = 0;
     let sinceProgress = 0;
     while (!/\/result$/.test(page.url())) {
-      if (sinceProgress > 400) throw new Error(`stuck: ${sinceProgress} key presses without progress on "${(await focusState(page)).heading}"`);
+      if (sinceProgress > 400)
+        throw new Error(
+          `stuck: ${sinceProgress} key presses without progress on "${(await focusState(page)).heading}"`,
+        );
       const f = await focusState(page);
       if (f.kind === 'radio' && !f.answered) {
         await press('Space');
@@ -88,7 +92,10 @@ describe('keyboard-only completion of the self-check', () => {
         sinceProgress = 0;
       } else if (f.kind === 'next' && f.stepComplete) {
         await press('Enter');
-        await page.waitForFunction((before) => (document.querySelector('#step-heading')?.textContent?.trim() ?? '') !== before, f.heading);
+        await page.waitForFunction(
+          (before) => (document.querySelector('#step-heading')?.textContent?.trim() ?? '') !== before,
+          f.heading,
+        );
         steps++;
         sinceProgress = 0;
       } else if (f.kind === 'submit') {
@@ -104,10 +111,16 @@ describe('keyboard-only completion of the self-check', () => {
     expect(await page.evaluate(() => (window as unknown as { __pointer: number }).__pointer)).toBe(0);
     expect(keys.Space).toBe(answered);
     expect(steps).toBeGreaterThanOrEqual(5);
-    console.log(`keyboard-only self-check: ${answered} answers over ${steps} steps with ${keys.Tab} Tab, ${keys.Space} Space, ${keys.Enter} Enter`);
+    console.log(
+      `keyboard-only self-check: ${answered} answers over ${steps} steps with ${keys.Tab} Tab, ${keys.Space} Space, ${keys.Enter} Enter`,
+    );
 
     // The server has the submitted assessment with every answer given by keyboard.
-    const saved = await apiCall<{ status: string; answers: { questionId: string; optionId: string | null }[] }>(context, 'GET', `/api/assessments/${assessmentId}`);
+    const saved = await apiCall<{ status: string; answers: { questionId: string; optionId: string | null }[] }>(
+      context,
+      'GET',
+      `/api/assessments/${assessmentId}`,
+    );
     expect(saved.body.status).toBe('submitted');
     expect(saved.body.answers.filter((a) => a.optionId).length).toBe(answered);
     const list = await apiCall<{ id: string; status: string }[]>(context, 'GET', `/api/orgs/${orgId}/assessments`);

@@ -23,7 +23,9 @@ describe('credit-repair plan in German: dated record → result page', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => localStorage.setItem('scs.lang', 'de'));
     page = await context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') console.log('browser console:', m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.log('browser console:', m.text());
+    });
     page.on('pageerror', (e) => console.log('page error:', e.message));
   });
   afterAll(async () => {
@@ -53,7 +55,10 @@ describe('credit-repair plan in German: dated record → result page', () => {
     await page.locator('[data-testid="save-state"]', { hasText: 'Alle Antworten gespeichert' }).waitFor();
 
     // Review and submit.
-    await page.getByRole('button', { name: /Prüfen und einreichen/ }).first().click();
+    await page
+      .getByRole('button', { name: /Prüfen und einreichen/ })
+      .first()
+      .click();
     await page.getByText('Alle anwendbaren Fragen sind beantwortet').waitFor();
     await page.getByRole('button', { name: 'Selbstcheck einreichen' }).click();
     await page.waitForURL(/\/assessments\/[0-9a-f-]+\/result$/);
@@ -65,7 +70,17 @@ describe('credit-repair plan in German: dated record → result page', () => {
     const item = section.locator('[data-testid="repair-item"]', { hasText: 'M6' });
     await item.waitFor();
     const text = (await item.textContent()) ?? '';
-    for (const label of ['Entscheidungsdatum', 'Stufe', 'Mittel', 'Frühester Antragstermin', 'Automatisches Ende', 'Antragsweg', 'Unterlagen', 'Bearbeitungszeiten']) expect(text).toContain(label);
+    for (const label of [
+      'Entscheidungsdatum',
+      'Stufe',
+      'Mittel',
+      'Frühester Antragstermin',
+      'Automatisches Ende',
+      'Antragsweg',
+      'Unterlagen',
+      'Bearbeitungszeiten',
+    ])
+      expect(text).toContain(label);
 
     // The projected exposure chart (deferred until scrolled into view).
     await section.getByRole('heading', { name: /Voraussichtliche Betroffenheit/ }).waitFor();

@@ -21,7 +21,12 @@ describe('PDF report from the result page', () => {
   beforeAll(async () => {
     browser = await launch();
     // axe is injected as an inline script, which the CSP rightly blocks: this context bypasses CSP for the audit only.
-    context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({
+      locale: 'en-GB',
+      acceptDownloads: true,
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+    });
     await context.addInitScript(() => localStorage.setItem('scs.lang', 'en'));
     page = await context.newPage();
     dir = mkdtempSync(join(tmpdir(), 'scs-report-e2e-'));
@@ -47,7 +52,11 @@ describe('PDF report from the result page', () => {
     const panel = page.getByTestId('reports-panel');
     await panel.scrollIntoViewIfNeeded();
     await panel.getByTestId('reports-empty').waitFor();
-    await panel.getByRole('radio', { name: 'Deutsch' }).or(panel.getByRole('button', { name: 'Deutsch' })).first().click();
+    await panel
+      .getByRole('radio', { name: 'Deutsch' })
+      .or(panel.getByRole('button', { name: 'Deutsch' }))
+      .first()
+      .click();
     await panel.getByRole('button', { name: 'Generate report' }).click();
 
     // The request answers "queued"; the panel shows it until the worker finishes, then the download button.
@@ -79,7 +88,11 @@ describe('PDF report from the result page', () => {
 
     // The API agrees (and the report is the German one asked for).
     const reportId = (await row.getAttribute('data-report-id')) as string;
-    const status = await api<{ locale: string; sha256: string; pages: number }>(context, 'GET', `/api/reports/${reportId}`);
+    const status = await api<{ locale: string; sha256: string; pages: number }>(
+      context,
+      'GET',
+      `/api/reports/${reportId}`,
+    );
     expect(status.body).toMatchObject({ locale: 'de', sha256: sha });
     expect(await row.textContent()).toContain(String(status.body.pages));
 

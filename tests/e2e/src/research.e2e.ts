@@ -14,7 +14,13 @@ const PASSWORD = 'Korrekt-Pferd-Batterie-2026';
 function cli(args: string[], env: Record<string, string> = {}): string {
   const run = spawnSync(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: process.env['E2E_DATABASE_URL'], PUBLIC_URL: baseUrl(), LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env['E2E_DATABASE_URL'],
+      PUBLIC_URL: baseUrl(),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed (${run.status}): ${run.stdout}\n${run.stderr}`);
@@ -31,12 +37,32 @@ function createResearchTeam(name: string, email: string): string {
 
 /** Synthetic research records for the two closed waves before this one (tools/research-synth.ts, as in docs/privacy.md). */
 function seedRecords(): void {
-  cli([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.base.json', 'tools/research-synth.ts', '--firms', '150', '--waves', '2', '--seed', '7']);
+  cli([
+    join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+    '--tsconfig',
+    'tsconfig.base.json',
+    'tools/research-synth.ts',
+    '--firms',
+    '150',
+    '--waves',
+    '2',
+    '--seed',
+    '7',
+  ]);
 }
 
-async function api<T>(context: BrowserContext, method: 'GET' | 'POST', path: string, data?: unknown): Promise<{ status: number; body: T }> {
+async function api<T>(
+  context: BrowserContext,
+  method: 'GET' | 'POST',
+  path: string,
+  data?: unknown,
+): Promise<{ status: number; body: T }> {
   const xsrf = (await context.cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value;
-  const res = await context.request.fetch(baseUrl() + path, { method, data, headers: xsrf ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {} });
+  const res = await context.request.fetch(baseUrl() + path, {
+    method,
+    data,
+    headers: xsrf ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {},
+  });
   const text = await res.text();
   return { status: res.status(), body: (text ? JSON.parse(text) : undefined) as T };
 }
@@ -57,10 +83,19 @@ describe('research dashboard in the browser: summary, tables with suppression ma
   beforeAll(async () => {
     browser = await launch();
     seedRecords();
-    context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({
+      locale: 'en-GB',
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
     const email = `researcher-${stamp}@uni.example`;
     const token = createResearchTeam(`Uni Research ${stamp}`, email);
-    const reg = await api(context, 'POST', '/api/auth/register', { email, password: PASSWORD, name: 'Dr. Mei Chen', invitationToken: token });
+    const reg = await api(context, 'POST', '/api/auth/register', {
+      email,
+      password: PASSWORD,
+      name: 'Dr. Mei Chen',
+      invitationToken: token,
+    });
     expect(reg.status).toBe(202);
     await confirmEmail(context, email);
     const me = await api<{ memberships: { orgId: string; kind: string }[] }>(context, 'GET', '/api/auth/me');
@@ -93,7 +128,11 @@ describe('research dashboard in the browser: summary, tables with suppression ma
     await page.getByTestId('table-select').selectOption('means-by-size');
     const table = page.locator('[data-testid="research-table"][data-table="means-by-size"]');
     await table.waitFor();
-    const marks = await page.locator('[data-testid="research-table"] td[data-status="suppressed"], [data-testid="research-table"] td[data-status="lt3"]').allTextContents();
+    const marks = await page
+      .locator(
+        '[data-testid="research-table"] td[data-status="suppressed"], [data-testid="research-table"] td[data-status="lt3"]',
+      )
+      .allTextContents();
     const values = await table.locator('td[data-status="value"]').count();
     expect(values).toBeGreaterThan(0);
     // The seeded data has small size bands: they show "." instead of their means.
@@ -132,7 +171,11 @@ describe('research dashboard in the browser: summary, tables with suppression ma
 
   it('has no serious accessibility violations on the dashboard', async () => {
     // axe is injected inline, which our CSP blocks: this page bypasses CSP for the audit only.
-    const axeContext = await browser.newContext({ bypassCSP: true, storageState: await context.storageState(), locale: 'en-GB' });
+    const axeContext = await browser.newContext({
+      bypassCSP: true,
+      storageState: await context.storageState(),
+      locale: 'en-GB',
+    });
     const axePage = await axeContext.newPage();
     try {
       await axePage.goto(baseUrl() + '/research');
@@ -150,7 +193,12 @@ describe('research dashboard in the browser: summary, tables with suppression ma
   it('tells a firm user that the dashboard is for researchers only', async () => {
     const firm = await browser.newContext({ locale: 'en-GB' });
     try {
-      const reg = await api(firm, 'POST', '/api/auth/register', { email: `firm-${stamp}@firm.example`, password: PASSWORD, name: 'Li Wei', firmName: 'E2E Firm Co., Ltd.' });
+      const reg = await api(firm, 'POST', '/api/auth/register', {
+        email: `firm-${stamp}@firm.example`,
+        password: PASSWORD,
+        name: 'Li Wei',
+        firmName: 'E2E Firm Co., Ltd.',
+      });
       expect(reg.status).toBe(202);
       await confirmEmail(firm, `firm-${stamp}@firm.example`);
       const p = await firm.newPage();

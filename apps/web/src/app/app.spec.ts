@@ -12,14 +12,23 @@ describe('App shell', () => {
   beforeEach(async () => {
     localStorage.clear();
     await TestBed.configureTestingModule({
-      imports: [App, TranslocoTestingModule.forRoot({ langs: { en, de }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en', reRenderOnLangChange: true }, preloadLangs: true })],
+      imports: [
+        App,
+        TranslocoTestingModule.forRoot({
+          langs: { en, de },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en', reRenderOnLangChange: true },
+          preloadLangs: true,
+        }),
+      ],
       providers: [provideRouter(appRoutes), provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
   });
 
   it('shows the navigation and sign-in links to an anonymous visitor', async () => {
     const fixture = TestBed.createComponent(App);
-    TestBed.inject(HttpTestingController).expectOne('/api/auth/me').flush({}, { status: 401, statusText: 'Unauthorized' });
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/me')
+      .flush({}, { status: 401, statusText: 'Unauthorized' });
     await fixture.whenStable();
     const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
     expect(text).toContain('What we assess');
@@ -28,7 +37,9 @@ describe('App shell', () => {
 
   it('switches every shell text to German and remembers the choice', async () => {
     const fixture = TestBed.createComponent(App);
-    TestBed.inject(HttpTestingController).expectOne('/api/auth/me').flush({}, { status: 401, statusText: 'Unauthorized' });
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/me')
+      .flush({}, { status: 401, statusText: 'Unauthorized' });
     await fixture.whenStable();
     const de = (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('[data-lang="de"] button');
     expect(de).not.toBeNull();

@@ -24,4 +24,10 @@ export { isValidUscc, usccProblem } from './lib/profile/uscc';
 export { passwordProblem } from './lib/auth/password-rules';
 export { routeTable, routeTableOf, type RouteInfo } from './lib/auth/route-table';
 export { ACCESS_COOKIE, REFRESH_COOKIE, XSRF_COOKIE, XSRF_HEADER } from './lib/auth/cookies';
-export { CommandError, createAdmin, createChamber, createResearchTeam, type CommandResult } from './lib/admin/admin-commands';
+export {
+  CommandError,
+  createAdmin,
+  createChamber,
+  createResearchTeam,
+  type CommandResult,
+} from './lib/admin/admin-commands';

@@ -1,4 +1,9 @@
 export { CatalogueModule } from './lib/catalogue.module';
 export { CatalogueVersion } from './lib/catalogue.entity';
-export { CatalogueImmutableError, CatalogueService, type Cacheable, type StoredCatalogue } from './lib/catalogue.service';
+export {
+  CatalogueImmutableError,
+  CatalogueService,
+  type Cacheable,
+  type StoredCatalogue,
+} from './lib/catalogue.service';
 export { checksumOf, loadCatalogueDir, readVersionFolder, type LoadedCatalogue } from './lib/catalogue.loader';

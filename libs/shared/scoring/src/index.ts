@@ -12,6 +12,24 @@ export {
   type ScoredFinding,
   type VerifyItem,
 } from './lib/score';
-export type { PeriodInfo, PeriodStatus, ProjectionPoint, RecordEvaluation, RecordReason, RecordsFinding, RepairPlanItem } from './lib/records.types';
-export { addMonths, answersRepairedAtEarliest, evaluateRecord, evaluateRecords, optionForTier, recordOptions, recordTypeOf, repairPlan, toMonth } from './lib/records';
+export type {
+  PeriodInfo,
+  PeriodStatus,
+  ProjectionPoint,
+  RecordEvaluation,
+  RecordReason,
+  RecordsFinding,
+  RepairPlanItem,
+} from './lib/records.types';
+export {
+  addMonths,
+  answersRepairedAtEarliest,
+  evaluateRecord,
+  evaluateRecords,
+  optionForTier,
+  recordOptions,
+  recordTypeOf,
+  repairPlan,
+  toMonth,
+} from './lib/records';
 export { projectExposure } from './lib/projection';

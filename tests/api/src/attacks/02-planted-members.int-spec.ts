@@ -33,7 +33,7 @@ describe('attack 2: k−1 planted members around one real member', () => {
   }, 240_000);
   afterAll(() => t?.close());
 
-  it('cannot pin the real member\'s overall score within ±10 points, nor single out its level', async () => {
+  it("cannot pin the real member's overall score within ±10 points, nor single out its level", async () => {
     const view = await c.aggregates();
     const truth = await c.truth(real);
     const plantedTruth = await Promise.all(planted.map((p) => c.truth(p)));
@@ -48,7 +48,7 @@ describe('attack 2: k−1 planted members around one real member', () => {
         const realMid = n * mean - plantedTruth.reduce((s, p) => s + mid(p.overall), 0);
         interval = [Math.max(0, realMid - band / 2), Math.min(100, realMid + band / 2)];
       } else {
-        const half = (n * 0.05); // the mean is printed to one decimal
+        const half = n * 0.05; // the mean is printed to one decimal
         const estimate = n * mean - plantedTruth.reduce((s, p) => s + p.overall, 0);
         interval = [estimate - half, estimate + half];
       }
@@ -57,10 +57,19 @@ describe('attack 2: k−1 planted members around one real member', () => {
     const counts = levelCountsOf(view);
     const round = (x: number) => (countBase ? Math.round(x / countBase) * countBase : x);
     const consistent = Object.keys(counts).filter((level) => {
-      const expected = Object.fromEntries(Object.keys(counts).map((l) => [l, plantedTruth.filter((p) => p.level === l).length + (l === level ? 1 : 0)]));
-      return Object.keys(counts).every((l) => counts[l] === null || counts[l] === round(expected[l]) || (counts[l] === 3 && expected[l] > 0 && expected[l] < 3));
+      const expected = Object.fromEntries(
+        Object.keys(counts).map((l) => [l, plantedTruth.filter((p) => p.level === l).length + (l === level ? 1 : 0)]),
+      );
+      return Object.keys(counts).every(
+        (l) =>
+          counts[l] === null ||
+          counts[l] === round(expected[l]) ||
+          (counts[l] === 3 && expected[l] > 0 && expected[l] < 3),
+      );
     });
-    console.log(`[attack 2] release of ${n ?? '.'} members, mean ${display}; real member's score in ${interval ? `[${interval[0].toFixed(2)}, ${interval[1].toFixed(2)}]` : 'nothing'} (true ${truth.overall}); levels consistent with the counts: ${consistent.join(', ') || 'none'} (true ${truth.level})`);
+    console.log(
+      `[attack 2] release of ${n ?? '.'} members, mean ${display}; real member's score in ${interval ? `[${interval[0].toFixed(2)}, ${interval[1].toFixed(2)}]` : 'nothing'} (true ${truth.overall}); levels consistent with the counts: ${consistent.join(', ') || 'none'} (true ${truth.level})`,
+    );
     if (interval) expect(interval[1] - interval[0]).toBeGreaterThan(2 * BOUND);
     expect(consistent.length === 0 || consistent.length >= 2).toBe(true);
   }, 60_000);

@@ -18,15 +18,41 @@ describe('attack 3: linking microdata downloads of every combination of wave set
     t = await startTestApp({ LOGIN_RATE_LIMIT: '1000', RESEARCH_K: String(K) });
     const catalogue = (await t.app.get(CatalogueService).current()).catalogue;
     // Waves of very different size (as in the attack): each wave set alone allows a different least generalisation.
-    const records = [900, 60, 300].flatMap((firms, i) => [...syntheticRecords({ firms, waves: 1, firstWave: WAVES[i], seed: 3 + i, scorer: catalogueScorer(catalogue), catalogueVersion: catalogue.version })]);
+    const records = [900, 60, 300].flatMap((firms, i) => [
+      ...syntheticRecords({
+        firms,
+        waves: 1,
+        firstWave: WAVES[i],
+        seed: 3 + i,
+        scorer: catalogueScorer(catalogue),
+        catalogueVersion: catalogue.version,
+      }),
+    ]);
     for (const r of records) {
       await t.dataSource.query(
         `INSERT INTO "research"."record" ("pseudonym", "wave", "catalogue_version", "nace_section", "province_group", "province", "headcount_band", "legal_form", "activities", "dimension_scores", "overall_score", "level", "answers", "key_id")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'attack-3')`,
-        [r.pseudonym, r.wave, r.catalogueVersion, r.naceSection, r.provinceGroup, r.province, r.headcountBand, r.legalForm, JSON.stringify(r.activities), JSON.stringify(r.dimensionScores), r.overallScore, r.level, JSON.stringify(r.answers)],
+        [
+          r.pseudonym,
+          r.wave,
+          r.catalogueVersion,
+          r.naceSection,
+          r.provinceGroup,
+          r.province,
+          r.headcountBand,
+          r.legalForm,
+          JSON.stringify(r.activities),
+          JSON.stringify(r.dimensionScores),
+          r.overallScore,
+          r.level,
+          JSON.stringify(r.answers),
+        ],
       );
     }
-    await t.dataSource.query(`INSERT INTO "research"."aggregate_state" ("wave") SELECT unnest($1::text[]) ON CONFLICT ("wave") DO UPDATE SET "dirty" = true`, [WAVES]);
+    await t.dataSource.query(
+      `INSERT INTO "research"."aggregate_state" ("wave") SELECT unnest($1::text[]) ON CONFLICT ("wave") DO UPDATE SET "dirty" = true`,
+      [WAVES],
+    );
     await t.app.get(AggregatesService).refreshDirty();
     researcher = await createResearcher(t, { teamName: 'Linkage Lab', email: 'lead@linkage-lab.test' });
     orgId = researcher.orgId;
@@ -35,8 +61,13 @@ describe('attack 3: linking microdata downloads of every combination of wave set
     // The run's database is shared with the other spec files: leave the research schema as it was found.
     await t?.dataSource.query(`DELETE FROM "research"."record" WHERE "key_id" = 'attack-3'`);
     await t?.dataSource.query(`DELETE FROM "research"."microdata_release"`);
-    await t?.dataSource.query(`DELETE FROM "research"."aggregate_cache" WHERE "wave" = ANY($1)`, [WAVES]).catch(() => undefined);
-    await t?.dataSource.query(`DELETE FROM "research"."aggregate_state" WHERE "wave" = ANY($1) AND NOT EXISTS (SELECT 1 FROM "research"."record" r WHERE r."wave" = "aggregate_state"."wave")`, [WAVES]);
+    await t?.dataSource
+      .query(`DELETE FROM "research"."aggregate_cache" WHERE "wave" = ANY($1)`, [WAVES])
+      .catch(() => undefined);
+    await t?.dataSource.query(
+      `DELETE FROM "research"."aggregate_state" WHERE "wave" = ANY($1) AND NOT EXISTS (SELECT 1 FROM "research"."record" r WHERE r."wave" = "aggregate_state"."wave")`,
+      [WAVES],
+    );
     await t?.dataSource.query(`UPDATE "research"."aggregate_state" SET "dirty" = true WHERE "wave" = ANY($1)`, [WAVES]);
     await t?.close();
   });
@@ -61,7 +92,10 @@ describe('attack 3: linking microdata downloads of every combination of wave set
         const v = line.split(',');
         const key = cols.map((c, i) => (c === 'firm' || QI(c) ? '' : v[i])).join('|');
         seen.set(key, (seen.get(key) ?? 0) + 1);
-        const qi = cols.map((c, i) => (QI(c) ? `${c}=${v[i]}` : '')).filter(Boolean).join(';');
+        const qi = cols
+          .map((c, i) => (QI(c) ? `${c}=${v[i]}` : ''))
+          .filter(Boolean)
+          .join(';');
         linked.set(key, [...(linked.get(key) ?? []), `${waves.join('+')}:${qi}`]);
       }
       if (waves.length === WAVES.length) {
@@ -78,7 +112,9 @@ describe('attack 3: linking microdata downloads of every combination of wave set
     }
     const small = [...classes.values()].filter((n) => n < K).length;
     const singletons = [...classes.values()].filter((n) => n === 1).length;
-    console.log(`[attack 3] ${subsets.length} downloads, ${generalisations.size} distinct generalisations; ${unique} of ${rows} rows have a unique score-and-answer vector; linked classes: ${classes.size}, below k: ${small}, singletons: ${singletons}`);
+    console.log(
+      `[attack 3] ${subsets.length} downloads, ${generalisations.size} distinct generalisations; ${unique} of ${rows} rows have a unique score-and-answer vector; linked classes: ${classes.size}, below k: ${small}, singletons: ${singletons}`,
+    );
     expect(generalisations.size).toBe(1);
     expect(small).toBe(0);
   }, 240_000);

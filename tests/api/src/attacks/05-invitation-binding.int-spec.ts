@@ -1,4 +1,12 @@
-import { createChamberWithAdmin, HttpClient, registerUser, startTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../support/app';
+import {
+  createChamberWithAdmin,
+  HttpClient,
+  registerUser,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestUser,
+} from '../support/app';
 
 // Attack 5 (issue 15): invitation links worked for whoever held them, and chamber consent carried over to a chamber
 // joined later. Each case prints what the attacker got.
@@ -7,13 +15,20 @@ describe('attack 5: invitations are bound to the invited address; unverified acc
   let chamber: TestUser;
 
   const invite = async (email: string, bindTo?: 'address' | 'domain') => {
-    const res = await chamber.http.post<{ link: string }>(`/api/orgs/${chamber.orgId}/firm-invitations`, { email, ...(bindTo ? { bindTo } : {}) });
+    const res = await chamber.http.post<{ link: string }>(`/api/orgs/${chamber.orgId}/firm-invitations`, {
+      email,
+      ...(bindTo ? { bindTo } : {}),
+    });
     if (res.status !== 201) throw new Error(`invite ${email}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.link.split('/').pop() as string;
   };
   const rawRegister = (email: string, invitationToken?: string) =>
     new HttpClient(t.url).post<{ accessToken?: string; orgId?: string; message?: string }>('/api/auth/register', {
-      email, password: TEST_PASSWORD, name: email.split('@')[0], firmName: `Firm of ${email}`, ...(invitationToken ? { invitationToken } : {}),
+      email,
+      password: TEST_PASSWORD,
+      name: email.split('@')[0],
+      firmName: `Firm of ${email}`,
+      ...(invitationToken ? { invitationToken } : {}),
     });
 
   beforeAll(async () => {
@@ -25,7 +40,9 @@ describe('attack 5: invitations are bound to the invited address; unverified acc
   it('a link sent to one address does not register another', async () => {
     const token = await invite('owner@rightful-one.test');
     const res = await rawRegister('mallory@attacker.test', token);
-    console.log(`[attack 5a] registering mallory@attacker.test with a link sent to owner@rightful-one.test -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+    console.log(
+      `[attack 5a] registering mallory@attacker.test with a link sent to owner@rightful-one.test -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`,
+    );
     expect(res.status).toBe(403);
   });
 
@@ -34,15 +51,22 @@ describe('attack 5: invitations are bound to the invited address; unverified acc
     const mallory = await registerUser(t.url, { email: 'owner@other-firm.test' });
     const accepted = await mallory.http.post(`/api/invitations/${token}/accept`, { firmId: mallory.orgId });
     const rightful = await rawRegister('owner@rightful-two.test', token);
-    console.log(`[attack 5b] other firm's owner accepts -> ${accepted.status}; rightful recipient registers afterwards -> ${rightful.status}`);
+    console.log(
+      `[attack 5b] other firm's owner accepts -> ${accepted.status}; rightful recipient registers afterwards -> ${rightful.status}`,
+    );
     expect(accepted.status).toBe(403);
     expect(rightful.status).not.toBe(410);
   });
 
   it('a new account neither signs in nor counts before its e-mail address is verified', async () => {
     const res = await rawRegister('sybil1@chamber-controlled.test');
-    const login = await new HttpClient(t.url).post<{ message?: string }>('/api/auth/login', { email: 'sybil1@chamber-controlled.test', password: TEST_PASSWORD });
-    console.log(`[attack 5c] unverified registration -> ${res.status} (session issued: ${Boolean(res.body.accessToken)}); login before verifying -> ${login.status} ${login.body.message ?? ''}`);
+    const login = await new HttpClient(t.url).post<{ message?: string }>('/api/auth/login', {
+      email: 'sybil1@chamber-controlled.test',
+      password: TEST_PASSWORD,
+    });
+    console.log(
+      `[attack 5c] unverified registration -> ${res.status} (session issued: ${Boolean(res.body.accessToken)}); login before verifying -> ${login.status} ${login.body.message ?? ''}`,
+    );
     expect(res.body.accessToken).toBeUndefined();
     expect(login.status).toBe(403);
   });
@@ -53,21 +77,38 @@ describe('attack 5: invitations are bound to the invited address; unverified acc
     const insider = await registerUser(t.url, { email: 'ceo@domain-firm.test' });
     const byOutsider = await outsider.http.post(`/api/invitations/${token}/accept`, { firmId: outsider.orgId });
     const byInsider = await insider.http.post(`/api/invitations/${token}/accept`, { firmId: insider.orgId });
-    console.log(`[attack 5d] domain invitation: outsider -> ${byOutsider.status}, verified address at the domain -> ${byInsider.status}`);
+    console.log(
+      `[attack 5d] domain invitation: outsider -> ${byOutsider.status}, verified address at the domain -> ${byInsider.status}`,
+    );
     expect([byOutsider.status, byInsider.status]).toEqual([403, 200]);
   });
 
   it('chamber consent is not inherited by a chamber joined later', async () => {
     const firm = await registerUser(t.url, { email: 'owner@consenting-firm.test' });
-    const first = await firm.http.post(`/api/invitations/${await invite('owner@consenting-firm.test')}/accept`, { firmId: firm.orgId });
+    const first = await firm.http.post(`/api/invitations/${await invite('owner@consenting-firm.test')}/accept`, {
+      firmId: firm.orgId,
+    });
     expect(first.status).toBe(200);
     const texts = await firm.http.get<{ kind: string; version: number }[]>('/api/consent-texts');
     const version = texts.body.find((x) => x.kind === 'chamber')?.version;
-    expect((await firm.http.put(`/api/orgs/${firm.orgId}/consents`, { kind: 'chamber', granted: true, textVersion: version })).status).toBe(200);
+    expect(
+      (
+        await firm.http.put(`/api/orgs/${firm.orgId}/consents`, {
+          kind: 'chamber',
+          granted: true,
+          textVersion: version,
+        })
+      ).status,
+    ).toBe(200);
 
     const other = await createChamberWithAdmin(t, { name: 'AHK Joined Later', adminEmail: 'admin@ahk-later.test' });
-    const link = await other.http.post<{ link: string }>(`/api/orgs/${other.orgId}/firm-invitations`, { email: 'owner@consenting-firm.test' });
-    expect((await firm.http.post(`/api/invitations/${link.body.link.split('/').pop()}/accept`, { firmId: firm.orgId })).status).toBe(200);
+    const link = await other.http.post<{ link: string }>(`/api/orgs/${other.orgId}/firm-invitations`, {
+      email: 'owner@consenting-firm.test',
+    });
+    expect(
+      (await firm.http.post(`/api/invitations/${link.body.link.split('/').pop()}/accept`, { firmId: firm.orgId }))
+        .status,
+    ).toBe(200);
     const consents = await firm.http.get<{ kind: string; granted: boolean }[]>(`/api/orgs/${firm.orgId}/consents`);
     const chamberConsent = consents.body.find((c) => c.kind === 'chamber')?.granted;
     console.log(`[attack 5e] chamber consent active right after joining a second chamber: ${chamberConsent}`);

@@ -12,23 +12,34 @@ describe('attack 10: account enumeration and an over-informed audit log', () => 
   afterAll(() => t.close());
 
   const register = (email: string) =>
-    new HttpClient(t.url).post<Record<string, unknown>>('/api/auth/register', { email, password: TEST_PASSWORD, name: 'Probe', firmName: 'Probe GmbH' });
+    new HttpClient(t.url).post<Record<string, unknown>>('/api/auth/register', {
+      email,
+      password: TEST_PASSWORD,
+      name: 'Probe',
+      firmName: 'Probe GmbH',
+    });
 
   it('answers registration the same whether or not the address has an account', async () => {
     await registerUser(t.url, { email: 'known@enumeration.test' });
     const known = await register('known@enumeration.test');
     const unknown = await register('unknown@enumeration.test');
-    const shape = (r: { status: number; body: Record<string, unknown> }) => `${r.status} ${JSON.stringify(Object.keys(r.body).sort())} ${String(r.body['message'] ?? '')}`;
+    const shape = (r: { status: number; body: Record<string, unknown> }) =>
+      `${r.status} ${JSON.stringify(Object.keys(r.body).sort())} ${String(r.body['message'] ?? '')}`;
     console.log(`[attack 10a] existing address -> ${shape(known)}; new address -> ${shape(unknown)}`);
     expect(shape(known)).toEqual(shape(unknown));
-    const mails: { text: string }[] = await t.dataSource.query(`SELECT "text" FROM "mail_outbox" WHERE "to" = 'known@enumeration.test' ORDER BY "created_at" DESC LIMIT 1`);
+    const mails: { text: string }[] = await t.dataSource.query(
+      `SELECT "text" FROM "mail_outbox" WHERE "to" = 'known@enumeration.test' ORDER BY "created_at" DESC LIMIT 1`,
+    );
     expect(mails[0]?.text).toMatch(/already have an account/);
   });
 
   it('keeps scores and levels out of the audit log', async () => {
     const firm = await registerUser(t.url, { email: 'owner@audit-minimal.test' });
     await submitAssessmentViaApi(firm.http, firm.orgId, 'Audit Minimal GmbH');
-    const rows: { action: string; details: unknown }[] = await t.dataSource.query(`SELECT "action", "details" FROM "audit_log" WHERE "org_id" = $1`, [firm.orgId]);
+    const rows: { action: string; details: unknown }[] = await t.dataSource.query(
+      `SELECT "action", "details" FROM "audit_log" WHERE "org_id" = $1`,
+      [firm.orgId],
+    );
     const leaking = rows.filter((r) => /score|level/i.test(JSON.stringify(r.details ?? {})));
     console.log(`[attack 10b] audit entries carrying scores or levels: ${JSON.stringify(leaking)}`);
     expect(leaking).toEqual([]);

@@ -23,7 +23,10 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { imports?: ModuleMetadata['imports']; overrides?: { provide: string | symbol | (abstract new (...args: never[]) => unknown); useValue: unknown }[] } = {},
+  options: {
+    imports?: ModuleMetadata['imports'];
+    overrides?: { provide: string | symbol | (abstract new (...args: never[]) => unknown); useValue: unknown }[];
+  } = {},
 ): Promise<TestApp> {
   const url = process.env['SCS_IT_DATABASE_URL'];
   if (!url) throw new Error('SCS_IT_DATABASE_URL is not set: run through the api-integration jest config');
@@ -82,10 +85,12 @@ export async function verificationTokenFor(base: string, email: string): Promise
 
 /** Opens the confirmation link mailed to `email`, like its owner would: verifies the address and signs `http` in. */
 export async function verifyEmail(base: string, email: string, http = new HttpClient(base)) {
-  const res = await http.post<{ orgId: string | null; accessToken: string; refreshToken: string; user: { id: string; memberships: { orgId: string }[] } }>(
-    '/api/auth/verify-email',
-    { token: await verificationTokenFor(base, email) },
-  );
+  const res = await http.post<{
+    orgId: string | null;
+    accessToken: string;
+    refreshToken: string;
+    user: { id: string; memberships: { orgId: string }[] };
+  }>('/api/auth/verify-email', { token: await verificationTokenFor(base, email) });
   if (res.status !== 200) throw new Error(`verify ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { http, res };
 }
@@ -97,9 +102,15 @@ export class HttpClient {
 
   constructor(private readonly base: string) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const h: Record<string, string> = { ...headers };
-    if (body !== undefined && !(body instanceof FormData) && typeof body !== 'string') h['content-type'] = 'application/json';
+    if (body !== undefined && !(body instanceof FormData) && typeof body !== 'string')
+      h['content-type'] = 'application/json';
     if (this.cookies.size) h['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const xsrf = this.cookies.get('XSRF-TOKEN');
     if (xsrf && !h['x-xsrf-token']) h['x-xsrf-token'] = decodeURIComponent(xsrf);
@@ -107,7 +118,12 @@ export class HttpClient {
     const res = await fetch(this.base + path, {
       method,
       headers: h,
-      body: body === undefined ? undefined : body instanceof FormData || typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : body instanceof FormData || typeof body === 'string'
+            ? body
+            : JSON.stringify(body),
       redirect: 'manual',
     });
     for (const c of res.headers.getSetCookie()) {
@@ -123,12 +139,24 @@ export class HttpClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  get<T = unknown>(path: string) { return this.request<T>('GET', path); }
-  post<T = unknown>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
-  put<T = unknown>(path: string, body?: unknown) { return this.request<T>('PUT', path, body ?? {}); }
-  patch<T = unknown>(path: string, body?: unknown) { return this.request<T>('PATCH', path, body ?? {}); }
-  delete<T = unknown>(path: string) { return this.request<T>('DELETE', path); }
-  cookie(name: string): string | undefined { return this.cookies.get(name); }
+  get<T = unknown>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = unknown>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  put<T = unknown>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body ?? {});
+  }
+  patch<T = unknown>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body ?? {});
+  }
+  delete<T = unknown>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
 }
 
 // ---- accounts helpers (users, organisations, captured mail), for every feature's integration tests ----
@@ -166,16 +194,39 @@ export async function registerUser(
   if (reg.status !== 202) throw new Error(`register ${input.email} failed: ${reg.status} ${JSON.stringify(reg.body)}`);
   const { res } = await verifyEmail(base, input.email, http);
   const orgId = res.body.orgId ?? res.body.user.memberships[0]?.orgId;
-  return { http, id: res.body.user.id, email: input.email, orgId, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
+  return {
+    http,
+    id: res.body.user.id,
+    email: input.email,
+    orgId,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+  };
 }
 
 /** Signs in an existing user with a fresh cookie jar. */
-export async function loginUser(base: string, email: string, password = TEST_PASSWORD): Promise<TestUser & { orgIds: string[] }> {
+export async function loginUser(
+  base: string,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<TestUser & { orgIds: string[] }> {
   const http = new HttpClient(base);
-  const res = await http.post<{ accessToken: string; refreshToken: string; user: { id: string; memberships: { orgId: string }[] } }>('/api/auth/login', { email, password });
+  const res = await http.post<{
+    accessToken: string;
+    refreshToken: string;
+    user: { id: string; memberships: { orgId: string }[] };
+  }>('/api/auth/login', { email, password });
   if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const orgIds = res.body.user.memberships.map((m) => m.orgId);
-  return { http, id: res.body.user.id, email, orgId: orgIds[0], orgIds, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken };
+  return {
+    http,
+    id: res.body.user.id,
+    email,
+    orgId: orgIds[0],
+    orgIds,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+  };
 }
 
 /** The token at the end of an invitation link (`.../invitations/<token>`). */
@@ -186,15 +237,26 @@ export function tokenOfLink(link: string): string {
 }
 
 /** A chamber (created like the admin CLI does) whose owner registered through the invitation link. */
-export async function createChamberWithAdmin(t: TestApp, input: { name: string; adminEmail: string }): Promise<TestUser> {
-  const result = await createChamber(t.dataSource, { name: input.name, adminEmail: input.adminEmail, publicUrl: t.config.publicUrl });
+export async function createChamberWithAdmin(
+  t: TestApp,
+  input: { name: string; adminEmail: string },
+): Promise<TestUser> {
+  const result = await createChamber(t.dataSource, {
+    name: input.name,
+    adminEmail: input.adminEmail,
+    publicUrl: t.config.publicUrl,
+  });
   if (!result.link) throw new Error(`${input.adminEmail} already has an account`);
   return registerUser(t.url, { email: input.adminEmail, invitationToken: tokenOfLink(result.link) });
 }
 
 /** A research team (created like the admin CLI does) whose researcher registered through the invitation link. */
 export async function createResearcher(t: TestApp, input: { teamName: string; email: string }): Promise<TestUser> {
-  const result = await createResearchTeam(t.dataSource, { name: input.teamName, ownerEmail: input.email, publicUrl: t.config.publicUrl });
+  const result = await createResearchTeam(t.dataSource, {
+    name: input.teamName,
+    ownerEmail: input.email,
+    publicUrl: t.config.publicUrl,
+  });
   if (!result.link) throw new Error(`${input.email} already has an account`);
   return registerUser(t.url, { email: input.email, invitationToken: tokenOfLink(result.link) });
 }
@@ -227,7 +289,9 @@ function decodeBody(raw: string): { subject: string; text: string } {
   const encoding = /content-transfer-encoding: *([\w-]+)/i.exec(unfolded)?.[1]?.toLowerCase();
   if (encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     body = Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return { subject, text: body };
@@ -259,12 +323,17 @@ export async function startMailCatcher(): Promise<MailCatcher> {
     async waitFor(to, timeoutMs = 5000, match) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const found = messages.find((m) => !taken.has(m) && m.to.includes(to.toLowerCase()) && (!match || match.test(`${m.subject}\n${m.text}`)));
+        const found = messages.find(
+          (m) => !taken.has(m) && m.to.includes(to.toLowerCase()) && (!match || match.test(`${m.subject}\n${m.text}`)),
+        );
         if (found) {
           taken.add(found);
           return found;
         }
-        if (Date.now() > until) throw new Error(`no mail to ${to} within ${timeoutMs} ms (got: ${messages.map((m) => m.to.join(',')).join('; ') || 'none'})`);
+        if (Date.now() > until)
+          throw new Error(
+            `no mail to ${to} within ${timeoutMs} ms (got: ${messages.map((m) => m.to.join(',')).join('; ') || 'none'})`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -8,6 +8,9 @@ export const CURRENT_CATALOGUE_VERSION = '2026.2';
 /** A catalogue version read from libs/shared/catalogue/data, as the API loads it. */
 export function loadCatalogue(version = CURRENT_CATALOGUE_VERSION): Catalogue {
   const dir = join(process.cwd(), 'libs/shared/catalogue/data', version);
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.yaml') ? [join(d, e.name)] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.yaml') ? [join(d, e.name)] : [],
+    );
   return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
 }

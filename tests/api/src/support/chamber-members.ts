@@ -33,11 +33,17 @@ const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
 export async function chamberSetup(t: TestApp, name: string): Promise<ChamberSetup> {
   const catalogue = (await t.app.get(CatalogueService).current()).catalogue;
-  const applicable = catalogue.questions.filter((q) => !q.applicability || isApplicable(q.applicability, MANUFACTURER_PROFILE as unknown as FirmProfile));
+  const applicable = catalogue.questions.filter(
+    (q) => !q.applicability || isApplicable(q.applicability, MANUFACTURER_PROFILE as unknown as FirmProfile),
+  );
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const chamber = await createChamberWithAdmin(t, { name, adminEmail: `admin@${slug}.test` });
   const created = await chamber.http.post<{ id: string }>(`/api/orgs/${chamber.orgId}/campaigns`, {
-    title: 'Attack campaign', messageDe: 'Bitte teilnehmen', messageEn: 'Please take part', opensAt: days(-1), closesAt: days(30),
+    title: 'Attack campaign',
+    messageDe: 'Bitte teilnehmen',
+    messageEn: 'Please take part',
+    opensAt: days(-1),
+    closesAt: days(30),
   });
   const campaignId = created.body.id;
   const option = (q: Question, pick: Pick, i: number): string => {
@@ -61,22 +67,35 @@ export async function chamberSetup(t: TestApp, name: string): Promise<ChamberSet
     chamber,
     campaignId,
     applicable,
-    aggregates: async () => (await chamber.http.get<MemberAggregatesView>(`/api/orgs/${chamber.orgId}/member-aggregates`)).body,
+    aggregates: async () =>
+      (await chamber.http.get<MemberAggregatesView>(`/api/orgs/${chamber.orgId}/member-aggregates`)).body,
     submit,
     async addFirm(email, pick) {
-      const invited = await chamber.http.post(`/api/orgs/${chamber.orgId}/campaigns/${campaignId}/invitations`, { addresses: email });
+      const invited = await chamber.http.post(`/api/orgs/${chamber.orgId}/campaigns/${campaignId}/invitations`, {
+        addresses: email,
+      });
       if (invited.status !== 200) throw new Error(`invite: ${invited.status}`);
-      const [mail]: { text: string }[] = await t.dataSource.query(`SELECT "text" FROM "mail_outbox" WHERE "to" = $1 ORDER BY "created_at" DESC LIMIT 1`, [email]);
+      const [mail]: { text: string }[] = await t.dataSource.query(
+        `SELECT "text" FROM "mail_outbox" WHERE "to" = $1 ORDER BY "created_at" DESC LIMIT 1`,
+        [email],
+      );
       const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0] as string;
       const user = await registerUser(t.url, { email, firmName: `Firm ${email}`, invitationToken: tokenOfLink(link) });
-      const profile = await user.http.put(`/api/orgs/${user.orgId}/profile`, { name: `Firm ${email}`, ...MANUFACTURER_PROFILE });
+      const profile = await user.http.put(`/api/orgs/${user.orgId}/profile`, {
+        name: `Firm ${email}`,
+        ...MANUFACTURER_PROFILE,
+      });
       if (profile.status !== 200) throw new Error(`profile: ${profile.status}`);
       return { ...user, assessmentId: pick ? await submit(user, pick) : '' };
     },
     async share(firm, granted = true) {
       const texts = await firm.http.get<{ kind: string; version: number }[]>('/api/consent-texts');
       const version = texts.body.find((c) => c.kind === 'chamber')?.version;
-      const res = await firm.http.put(`/api/orgs/${firm.orgId}/consents`, { kind: 'chamber', granted, textVersion: version });
+      const res = await firm.http.put(`/api/orgs/${firm.orgId}/consents`, {
+        kind: 'chamber',
+        granted,
+        textVersion: version,
+      });
       if (res.status !== 200) throw new Error(`consent: ${res.status} ${JSON.stringify(res.body)}`);
     },
     async truth(firm) {
@@ -105,12 +124,21 @@ function releaseService(t: TestApp): { clock: () => Date } | null {
 export function overallOf(view: MemberAggregatesView): { n: number | null; mean: number | null; display: string } {
   const table = view.tables.find((x) => x.id === 'means-by-size');
   const total = table?.rows.find((r) => r.total);
-  return { n: total?.n.value ?? null, mean: total?.cells[0]?.value ?? null, display: total?.cells[0]?.display ?? '(none)' };
+  return {
+    n: total?.n.value ?? null,
+    mean: total?.cells[0]?.value ?? null,
+    display: total?.cells[0]?.display ?? '(none)',
+  };
 }
 
 /** Level counts of the `*` row of level-by-sector (null where not a number). */
 export function levelCountsOf(view: MemberAggregatesView): Record<string, number | null> {
   const table = view.tables.find((x) => x.id === 'level-by-sector');
   const total = table?.rows.find((r) => r.total);
-  return Object.fromEntries((table?.columns ?? []).map((c, i) => [c.key, total?.cells[i]?.value ?? (total?.cells[i]?.status === 'lt3' ? 3 : null)]));
+  return Object.fromEntries(
+    (table?.columns ?? []).map((c, i) => [
+      c.key,
+      total?.cells[i]?.value ?? (total?.cells[i]?.status === 'lt3' ? 3 : null),
+    ]),
+  );
 }

@@ -27,7 +27,11 @@ export interface RegisteredFirm {
 }
 
 /** Registers a user with a new firm (signed in through cookies) and fills in the firm profile. */
-export async function registerFirm(base: string, profile: Record<string, unknown> = {}, name = 'Muster Maschinenbau (Suzhou) Co., Ltd.'): Promise<RegisteredFirm> {
+export async function registerFirm(
+  base: string,
+  profile: Record<string, unknown> = {},
+  name = 'Muster Maschinenbau (Suzhou) Co., Ltd.',
+): Promise<RegisteredFirm> {
   const http = new HttpClient(base);
   const n = ++counter;
   const email = `officer${n}-${Date.now()}@firm${n}.example`;

@@ -6,7 +6,9 @@ export default async function globalSetup(): Promise<void> {
   try {
     await adminQuery(`CREATE DATABASE "${name}"`);
   } catch (e) {
-    throw new Error(`Integration tests need PostgreSQL at ${TEST_DATABASE_URL} (set TEST_DATABASE_URL): ${(e as Error).message}`);
+    throw new Error(
+      `Integration tests need PostgreSQL at ${TEST_DATABASE_URL} (set TEST_DATABASE_URL): ${(e as Error).message}`,
+    );
   }
   process.env['SCS_IT_DATABASE'] = name;
   process.env['SCS_IT_DATABASE_URL'] = withDatabase(TEST_DATABASE_URL, name);

@@ -19,16 +19,30 @@ export interface VictimRef {
 type Fixture = (v: VictimRef) => string | Promise<string>;
 
 const PROFILE: FirmProfile = {
-  legalForm: 'wfoe', activities: ['manufacturing'], importsExports: true, headcountBand: '50_249', agencyLabour: false,
-  pollutantPermit: 'no', largeScaleData: 'no', publicProcurement: false, largeEnterpriseBuyer: false, taxRegistrationYear: 2015,
-  naceSection: 'C', provinces: ['SH'], germanParent: true,
+  legalForm: 'wfoe',
+  activities: ['manufacturing'],
+  importsExports: true,
+  headcountBand: '50_249',
+  agencyLabour: false,
+  pollutantPermit: 'no',
+  largeScaleData: 'no',
+  publicProcurement: false,
+  largeEnterpriseBuyer: false,
+  taxRegistrationYear: 2015,
+  naceSection: 'C',
+  provinces: ['SH'],
+  germanParent: true,
 } as FirmProfile;
 
 /**
  * Fixtures of later features for the cross-tenant matrix (see cross-tenant.int-spec.ts): victim-owned resources are
  * inserted directly, so the victim's profile and members stay exactly as that spec checks them.
  */
-export function featureFixtures(t: TestApp): { resources: Record<string, Fixture>; params: Record<string, Fixture>; bodies: Record<string, unknown> } {
+export function featureFixtures(t: TestApp): {
+  resources: Record<string, Fixture>;
+  params: Record<string, Fixture>;
+  bodies: Record<string, unknown>;
+} {
   const cache = new Map<string, Promise<string>>();
   const once = (key: string, make: () => Promise<string>) => {
     if (!cache.has(key)) cache.set(key, make());
@@ -55,7 +69,14 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
           const rows: { id: string }[] = await t.dataSource.query(
             `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at, prepared_by)
              VALUES ($1, $2, 'assessment', 'en', $3, 'done', $4, 1, $5, 'SCS-Check_victim_2026-01-01_en.pdf', now(), $6) RETURNING id`,
-            [v.firmId, await submittedAssessment(v, 1), `victim-report-${v.firmId}`, createHash('sha256').update(pdf).digest('hex'), pdf.length, v.chamberId ?? null],
+            [
+              v.firmId,
+              await submittedAssessment(v, 1),
+              `victim-report-${v.firmId}`,
+              createHash('sha256').update(pdf).digest('hex'),
+              pdf.length,
+              v.chamberId ?? null,
+            ],
           );
           await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, pdf]);
           return rows[0].id;
@@ -72,7 +93,12 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
           const rows: { id: string }[] = await t.dataSource.query(
             `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at)
              VALUES ($1, NULL, 'chamber_benchmark', 'de', $2, 'done', $3, 1, $4, 'SCS-Check_member-benchmark_de.pdf', now()) RETURNING id`,
-            [v.chamberId, `victim-benchmark-${v.chamberId}`, createHash('sha256').update(pdf).digest('hex'), pdf.length],
+            [
+              v.chamberId,
+              `victim-benchmark-${v.chamberId}`,
+              createHash('sha256').update(pdf).digest('hex'),
+              pdf.length,
+            ],
           );
           await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, pdf]);
           return rows[0].id;
@@ -94,13 +120,24 @@ export function featureFixtures(t: TestApp): { resources: Record<string, Fixture
 async function insertSubmittedAssessment(ds: DataSource, catalogues: CatalogueService, v: VictimRef): Promise<string> {
   const { catalogue } = await catalogues.current();
   const answers = Object.fromEntries(
-    applicableQuestions(catalogue, PROFILE).map((q) => [q.id, { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0].id }]),
+    applicableQuestions(catalogue, PROFILE).map((q) => [
+      q.id,
+      { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0].id },
+    ]),
   );
   const result = score(catalogue, PROFILE, answerMap(answers));
   const rows: { id: string }[] = await ds.query(
     `INSERT INTO assessment (org_id, catalogue_version, profile_snapshot, status, created_by, submitted_at, submitted_by, result, overall_score, level)
      VALUES ($1, $2, $3, 'submitted', $4, now(), $4, $5, $6, $7) RETURNING id`,
-    [v.firmId, catalogue.version, JSON.stringify(PROFILE), v.owner.id, JSON.stringify(result), result.score, result.level],
+    [
+      v.firmId,
+      catalogue.version,
+      JSON.stringify(PROFILE),
+      v.owner.id,
+      JSON.stringify(result),
+      result.score,
+      result.level,
+    ],
   );
   const id = rows[0].id;
   await ds.query(
@@ -114,21 +151,46 @@ async function insertSubmittedAssessment(ds: DataSource, catalogues: CatalogueSe
 /** A closed research wave with synthetic records, so research routes have something to serve to their insiders. */
 export async function seedResearchWave(t: TestApp): Promise<void> {
   const { catalogue } = await t.app.get(CatalogueService).current();
-  for (const r of syntheticRecords({ firms: 40, waves: 1, firstWave: '2025-H1', seed: 7, scorer: catalogueScorer(catalogue), catalogueVersion: catalogue.version })) {
+  for (const r of syntheticRecords({
+    firms: 40,
+    waves: 1,
+    firstWave: '2025-H1',
+    seed: 7,
+    scorer: catalogueScorer(catalogue),
+    catalogueVersion: catalogue.version,
+  })) {
     await t.dataSource.query(
       `INSERT INTO "research"."record" ("pseudonym", "wave", "catalogue_version", "nace_section", "province_group", "province", "headcount_band", "legal_form", "activities", "dimension_scores", "overall_score", "level", "answers", "key_id")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'xt-synthetic') ON CONFLICT DO NOTHING`,
-      [r.pseudonym, r.wave, r.catalogueVersion, r.naceSection, r.provinceGroup, r.province, r.headcountBand, r.legalForm, JSON.stringify(r.activities), JSON.stringify(r.dimensionScores), r.overallScore, r.level, JSON.stringify(r.answers)],
+      [
+        r.pseudonym,
+        r.wave,
+        r.catalogueVersion,
+        r.naceSection,
+        r.provinceGroup,
+        r.province,
+        r.headcountBand,
+        r.legalForm,
+        JSON.stringify(r.activities),
+        JSON.stringify(r.dimensionScores),
+        r.overallScore,
+        r.level,
+        JSON.stringify(r.answers),
+      ],
     );
   }
-  await t.dataSource.query(`INSERT INTO "research"."aggregate_state" ("wave") VALUES ('2025-H1') ON CONFLICT ("wave") DO UPDATE SET "dirty" = true`);
+  await t.dataSource.query(
+    `INSERT INTO "research"."aggregate_state" ("wave") VALUES ('2025-H1') ON CONFLICT ("wave") DO UPDATE SET "dirty" = true`,
+  );
   await t.app.get(AggregatesService).refreshDirty();
 }
 
 /** Removes what seedResearchWave added, so suites that count research records or waves see only their own. */
 export async function removeSeededResearchWave(t: TestApp): Promise<void> {
   await t.dataSource.query(`DELETE FROM "research"."record" WHERE "key_id" = 'xt-synthetic'`);
-  const left: unknown[] = await t.dataSource.query(`SELECT 1 FROM "research"."record" WHERE "wave" = '2025-H1' LIMIT 1`);
+  const left: unknown[] = await t.dataSource.query(
+    `SELECT 1 FROM "research"."record" WHERE "wave" = '2025-H1' LIMIT 1`,
+  );
   if (left.length) {
     await t.dataSource.query(`UPDATE "research"."aggregate_state" SET "dirty" = true WHERE "wave" = '2025-H1'`);
     await t.app.get(AggregatesService).refreshDirty();

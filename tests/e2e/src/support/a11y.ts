@@ -35,16 +35,30 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
 }
 
 /** A JSON API call in the context's cookie session, with the XSRF header the web app sends. */
-export async function apiCall<T>(context: BrowserContext, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<{ status: number; body: T }> {
+export async function apiCall<T>(
+  context: BrowserContext,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown,
+): Promise<{ status: number; body: T }> {
   const xsrf = (await context.cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value;
-  const res = await context.request.fetch(baseUrl() + path, { method, data, headers: xsrf ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {} });
+  const res = await context.request.fetch(baseUrl() + path, {
+    method,
+    data,
+    headers: xsrf ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {},
+  });
   const text = await res.text();
   return { status: res.status(), body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 /** Registers a firm (signed in in `context`) with a complete profile; returns its organisation id. */
 export async function registerFirmWithProfile(context: BrowserContext, email: string): Promise<string> {
-  const reg = await apiCall(context, 'POST', '/api/auth/register', { email, password: PASSWORD, name: 'Anna Schmidt', firmName: FIRM_PROFILE.name });
+  const reg = await apiCall(context, 'POST', '/api/auth/register', {
+    email,
+    password: PASSWORD,
+    name: 'Anna Schmidt',
+    firmName: FIRM_PROFILE.name,
+  });
   if (reg.status !== 202) throw new Error(`register ${email}: ${reg.status} ${JSON.stringify(reg.body)}`);
   const { orgId } = await confirmEmail(context, email);
   const profile = await apiCall(context, 'PUT', `/api/orgs/${orgId}/profile`, FIRM_PROFILE);
@@ -57,10 +71,18 @@ export async function submittedAssessment(context: BrowserContext, orgId: string
   const started = await apiCall<{ id: string }>(context, 'POST', `/api/orgs/${orgId}/assessments`, {});
   if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
   const id = started.body.id;
-  const catalogue = await apiCall<{ questions: { id: string; applicability?: unknown; options: { id: string }[] }[] }>(context, 'GET', '/api/catalogue');
+  const catalogue = await apiCall<{ questions: { id: string; applicability?: unknown; options: { id: string }[] }[] }>(
+    context,
+    'GET',
+    '/api/catalogue',
+  );
   const byId = new Map(catalogue.body.questions.map((q) => [q.id, q]));
   const answer = async (ids: string[]) => {
-    const answers = ids.map((questionId) => ({ questionId, optionId: byId.get(questionId)?.options[0].id, baseRevision: 0 }));
+    const answers = ids.map((questionId) => ({
+      questionId,
+      optionId: byId.get(questionId)?.options[0].id,
+      baseRevision: 0,
+    }));
     const res = await apiCall(context, 'PUT', `/api/assessments/${id}/answers`, { answers });
     if (res.status !== 200) throw new Error(`answers: ${res.status} ${JSON.stringify(res.body)}`);
   };
@@ -69,7 +91,8 @@ export async function submittedAssessment(context: BrowserContext, orgId: string
     // The submit check lists the applicable questions still open (those that apply through the profile).
     const submitted = await apiCall<{ unanswered?: string[] }>(context, 'POST', `/api/assessments/${id}/submit`, {});
     if (submitted.status === 200) return id;
-    if (submitted.status !== 422 || !submitted.body.unanswered?.length) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+    if (submitted.status !== 422 || !submitted.body.unanswered?.length)
+      throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
     await answer(submitted.body.unanswered);
   }
   throw new Error('submit: questions still open after three rounds');

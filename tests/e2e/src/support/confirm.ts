@@ -25,7 +25,9 @@ export async function confirmationToken(email: string, databaseUrl = process.env
 
 /** Opens the confirmation link in `context` (which is then signed in); returns the organisation created or joined. */
 export async function confirmEmail(context: BrowserContext, email: string): Promise<{ orgId: string }> {
-  const res = await context.request.post(baseUrl() + '/api/auth/verify-email', { data: { token: await confirmationToken(email) } });
+  const res = await context.request.post(baseUrl() + '/api/auth/verify-email', {
+    data: { token: await confirmationToken(email) },
+  });
   if (res.status() !== 200) throw new Error(`confirm ${email}: ${res.status()} ${await res.text()}`);
   const body = (await res.json()) as { orgId: string | null; user: { memberships: { orgId: string }[] } };
   return { orgId: body.orgId ?? body.user.memberships[0]?.orgId };

@@ -21,9 +21,18 @@ export const FIRM_PROFILE = {
   germanParent: true,
 };
 
-export async function api<T>(context: BrowserContext, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<{ status: number; body: T }> {
+export async function api<T>(
+  context: BrowserContext,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown,
+): Promise<{ status: number; body: T }> {
   const xsrf = (await context.cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value;
-  const res = await context.request.fetch(baseUrl() + path, { method, data, headers: xsrf ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {} });
+  const res = await context.request.fetch(baseUrl() + path, {
+    method,
+    data,
+    headers: xsrf ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {},
+  });
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -35,9 +44,18 @@ export async function api<T>(context: BrowserContext, method: 'GET' | 'POST' | '
 }
 
 /** Registers a firm owner (the context keeps the session cookies) and fills in the firm profile. */
-export async function registerFirm(context: BrowserContext, firmName: string, emailPrefix: string): Promise<{ orgId: string; email: string }> {
+export async function registerFirm(
+  context: BrowserContext,
+  firmName: string,
+  emailPrefix: string,
+): Promise<{ orgId: string; email: string }> {
   const email = `${emailPrefix}-${Date.now()}@firm.example`;
-  const reg = await api(context, 'POST', '/api/auth/register', { email, password: 'Korrekt-Pferd-Batterie-2026', name: 'Anna Schmidt', firmName });
+  const reg = await api(context, 'POST', '/api/auth/register', {
+    email,
+    password: 'Korrekt-Pferd-Batterie-2026',
+    name: 'Anna Schmidt',
+    firmName,
+  });
   if (reg.status !== 202) throw new Error(`register: ${reg.status} ${JSON.stringify(reg.body)}`);
   const { orgId } = await confirmEmail(context, email);
   const profile = await api(context, 'PUT', `/api/orgs/${orgId}/profile`, { ...FIRM_PROFILE, name: firmName });
@@ -50,15 +68,29 @@ export async function registerFirm(context: BrowserContext, firmName: string, em
  * questions when submitting too early (422), the catalogue gives their options.
  */
 export async function answeredAssessment(context: BrowserContext, orgId: string): Promise<string> {
-  const started = await api<{ id: string; catalogueVersion: string }>(context, 'POST', `/api/orgs/${orgId}/assessments`, {});
+  const started = await api<{ id: string; catalogueVersion: string }>(
+    context,
+    'POST',
+    `/api/orgs/${orgId}/assessments`,
+    {},
+  );
   if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
   const { id, catalogueVersion } = started.body;
-  const catalogue = await api<{ questions: { id: string; options: { id: string }[] }[] }>(context, 'GET', `/api/catalogue/${catalogueVersion}`);
+  const catalogue = await api<{ questions: { id: string; options: { id: string }[] }[] }>(
+    context,
+    'GET',
+    `/api/catalogue/${catalogueVersion}`,
+  );
   const firstOption = new Map(catalogue.body.questions.map((q) => [q.id, q.options[0]?.id]));
   // A dry submit lists what is open; nothing is submitted while questions are open.
   const open = await api<{ unanswered?: string[] }>(context, 'POST', `/api/assessments/${id}/submit`, {});
-  if (open.status !== 422 || !open.body.unanswered?.length) throw new Error(`expected the open questions (422), got ${open.status}`);
-  const answers = open.body.unanswered.map((questionId) => ({ questionId, optionId: firstOption.get(questionId), baseRevision: 0 }));
+  if (open.status !== 422 || !open.body.unanswered?.length)
+    throw new Error(`expected the open questions (422), got ${open.status}`);
+  const answers = open.body.unanswered.map((questionId) => ({
+    questionId,
+    optionId: firstOption.get(questionId),
+    baseRevision: 0,
+  }));
   const saved = await api(context, 'PUT', `/api/assessments/${id}/answers`, { answers });
   if (saved.status !== 200) throw new Error(`answers: ${saved.status} ${JSON.stringify(saved.body)}`);
   return id;

@@ -11,7 +11,9 @@ export default async function globalTeardown(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
     if (proc.exitCode === null) proc.kill('SIGKILL');
   }
-  const mailbox = (globalThis as Record<string, unknown>)['__SCS_MAILBOX__'] as { close: () => Promise<void> } | undefined;
+  const mailbox = (globalThis as Record<string, unknown>)['__SCS_MAILBOX__'] as
+    | { close: () => Promise<void> }
+    | undefined;
   await mailbox?.close();
   const { name } = JSON.parse(readFileSync(STATE, 'utf8')) as { name: string };
   rmSync(STATE, { force: true });

@@ -17,7 +17,10 @@ function decode(raw: string): { subject: string; text: string } {
   const encoding = /content-transfer-encoding: *([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   if (encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
-    body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    body = Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   return { subject, text: body };
 }
@@ -34,7 +37,10 @@ export async function startMailbox(name = 'mail'): Promise<{ url: string; file: 
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        const mail: Mail = { to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), ...decode(Buffer.concat(chunks).toString('latin1')) };
+        const mail: Mail = {
+          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          ...decode(Buffer.concat(chunks).toString('latin1')),
+        };
         appendFileSync(file, JSON.stringify(mail) + '\n');
         callback();
       });
@@ -42,7 +48,11 @@ export async function startMailbox(name = 'mail'): Promise<{ url: string; file: 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, file, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`,
+    file,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** Waits for a mail to `to` (tests run in another process than the SMTP server: they read its file). */
@@ -50,7 +60,12 @@ export async function waitForMail(to: string, timeoutMs = 20000, file = process.
   if (!file) throw new Error('E2E_MAILBOX is not set');
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const mails = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Mail) : [];
+    const mails = existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Mail)
+      : [];
     const found = mails.find((m) => m.to.includes(to.toLowerCase()));
     if (found) return found;
     if (Date.now() > until) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);

@@ -24,9 +24,12 @@ export function databaseUrl(name: string): string {
 }
 
 /** Starts the production build (dist/apps/api/main.js, which serves the web app) and waits until it is healthy. */
-export async function startServer(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess; log: () => string }> {
+export async function startServer(
+  env: Record<string, string>,
+): Promise<{ url: string; proc: ChildProcess; log: () => string }> {
   const main = join(ROOT, 'dist/apps/api/main.js');
-  if (!existsSync(main)) throw new Error('dist/apps/api/main.js is missing: build api and web first (nx run e2e:test does)');
+  if (!existsSync(main))
+    throw new Error('dist/apps/api/main.js is missing: build api and web first (nx run e2e:test does)');
   const port = await freePort();
   let output = '';
   const proc = spawn(process.execPath, [main], {

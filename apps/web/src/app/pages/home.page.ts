@@ -37,16 +37,55 @@ import { SessionService } from '@scs/web/core';
     </ng-container>
   `,
   styles: `
-    .hero { padding: 32px 0 16px; }
-    h1 { font-size: 34px; line-height: 1.2; margin: 0 0 12px; max-width: 820px; }
-    .lead { font-size: 18px; color: #333; max-width: 760px; }
-    .cta { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 20px; }
-    .points { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 16px; margin-top: 32px; }
-    .point { border: 1px solid #e0e0e0; border-radius: 8px; padding: 16px; background: #fff; }
-    .point h2 { font-size: 17px; margin: 8px 0; }
-    .point p { margin: 0; color: #444; }
-    .point mat-icon { color: var(--scs-primary); }
-    .notice { margin-top: 32px; color: #555; font-size: 13px; max-width: 760px; }
+    .hero {
+      padding: 32px 0 16px;
+    }
+    h1 {
+      font-size: 34px;
+      line-height: 1.2;
+      margin: 0 0 12px;
+      max-width: 820px;
+    }
+    .lead {
+      font-size: 18px;
+      color: #333;
+      max-width: 760px;
+    }
+    .cta {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+      margin-top: 20px;
+    }
+    .points {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
+      gap: 16px;
+      margin-top: 32px;
+    }
+    .point {
+      border: 1px solid #e0e0e0;
+      border-radius: 8px;
+      padding: 16px;
+      background: #fff;
+    }
+    .point h2 {
+      font-size: 17px;
+      margin: 8px 0;
+    }
+    .point p {
+      margin: 0;
+      color: #444;
+    }
+    .point mat-icon {
+      color: var(--scs-primary);
+    }
+    .notice {
+      margin-top: 32px;
+      color: #555;
+      font-size: 13px;
+      max-width: 760px;
+    }
   `,
 })
 export class HomePage {

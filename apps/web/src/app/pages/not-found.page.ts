@@ -16,8 +16,16 @@ import { TranslocoDirective } from '@jsverse/transloco';
     </section>
   `,
   styles: `
-    .not-found { text-align: center; padding: 48px 0; }
-    .code { font-size: 72px; font-weight: 700; color: var(--scs-primary); margin: 0; }
+    .not-found {
+      text-align: center;
+      padding: 48px 0;
+    }
+    .code {
+      font-size: 72px;
+      font-weight: 700;
+      color: var(--scs-primary);
+      margin: 0;
+    }
   `,
 })
 export class NotFoundPage {}

@@ -34,7 +34,15 @@ import { ProfileService } from './profile/profile.service';
 @Global()
 @Module({
   imports: [JwtModule.register({}), DiscoveryModule],
-  controllers: [AuthController, ProfileController, MembersController, OrgInvitationsController, InvitationLinksController, ChamberLinksController, AdminController],
+  controllers: [
+    AuthController,
+    ProfileController,
+    MembersController,
+    OrgInvitationsController,
+    InvitationLinksController,
+    ChamberLinksController,
+    AdminController,
+  ],
   providers: [
     ResourceOwners,
     TokenService,

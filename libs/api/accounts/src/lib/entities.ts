@@ -12,4 +12,17 @@ import { FirmProfile } from './profile/firm-profile.entity';
 import { UserAccount } from './users/user-account.entity';
 
 /** The entities of this feature, for the application's entity list. */
-export const accountsEntities = [UserAccount, Organisation, Membership, FirmProfile, Session, RetiredRefreshToken, PasswordReset, EmailVerification, Invitation, ChamberMembership, MailOutbox, AuditLog];
+export const accountsEntities = [
+  UserAccount,
+  Organisation,
+  Membership,
+  FirmProfile,
+  Session,
+  RetiredRefreshToken,
+  PasswordReset,
+  EmailVerification,
+  Invitation,
+  ChamberMembership,
+  MailOutbox,
+  AuditLog,
+];

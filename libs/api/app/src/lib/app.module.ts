@@ -2,7 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, EventsModule, MetricsModule } from '@scs/api/core';
+import {
+  AllExceptionsFilter,
+  type AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  EventsModule,
+  MetricsModule,
+} from '@scs/api/core';
 import { AccountsModule } from '@scs/api/accounts';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { AssessmentsModule } from '@scs/api/assessments';
@@ -17,7 +24,14 @@ import { Metrics, MetricsController, MetricsInterceptor } from './metrics';
 import { migrations } from '../migrations';
 
 /** Feature modules of the API, in dependency order. Each feature lib exports its module here. */
-const features: DynamicModule['imports'] = [AccountsModule, CatalogueModule, AssessmentsModule, ReportsModule, ResearchModule, ChambersModule];
+const features: DynamicModule['imports'] = [
+  AccountsModule,
+  CatalogueModule,
+  AssessmentsModule,
+  ReportsModule,
+  ResearchModule,
+  ChambersModule,
+];
 
 @Module({})
 export class AppModule {
@@ -34,7 +48,13 @@ export class AppModule {
         ...(features ?? []),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [Metrics, HealthService, InternalServer, { provide: APP_FILTER, useClass: AllExceptionsFilter }, { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor }],
+      providers: [
+        Metrics,
+        HealthService,
+        InternalServer,
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
+      ],
       exports: [Metrics, InternalServer],
     };
   }

@@ -13,7 +13,10 @@ import { InternalServer } from './internal-server';
  * internal listener (METRICS_PORT, default 9464) answers /health and /metrics. Shut down with app.close() (SIGTERM).
  */
 export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;
@@ -27,7 +30,9 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
 export function installShutdownDeadline(config: AppConfig): void {
   const arm = (signal: NodeJS.Signals) => {
     const timer = setTimeout(() => {
-      console.error(`SCS Check: shutdown after ${signal} did not finish within ${config.shutdownTimeoutSeconds} s; exiting`);
+      console.error(
+        `SCS Check: shutdown after ${signal} did not finish within ${config.shutdownTimeoutSeconds} s; exiting`,
+      );
       process.exit(1);
     }, config.shutdownTimeoutSeconds * 1000);
     timer.unref();
@@ -37,7 +42,13 @@ export function installShutdownDeadline(config: AppConfig): void {
 }
 
 /** The closing lines of a start: where the app is, which database, whether PDFs work, how to create the first admin. */
-export function startBanner(config: AppConfig, port: number, internalPort: number | undefined, pdf: RenderingAvailability, databaseUrl: string): string {
+export function startBanner(
+  config: AppConfig,
+  port: number,
+  internalPort: number | undefined,
+  pdf: RenderingAvailability,
+  databaseUrl: string,
+): string {
   const everywhere = config.host === '0.0.0.0' || config.host === '::';
   const local = `http://${everywhere || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
   const lines = [
@@ -50,7 +61,10 @@ export function startBanner(config: AppConfig, port: number, internalPort: numbe
     `  PDF reports:      ${pdf.status === 'available' ? `available (Chromium ${pdf.chromium})` : pdf.status === 'worker' ? 'rendered by worker processes (ROLE=worker)' : `unavailable: ${pdf.reason}`}`,
   );
   if (internalPort) lines.push(`  Health, metrics:  http://${config.metricsHost}:${internalPort}`);
-  lines.push(`  API docs:         ${local}/api/docs`, `  First platform admin: npm run admin -- create-admin --email you@example.com --name "Your Name"`);
+  lines.push(
+    `  API docs:         ${local}/api/docs`,
+    `  First platform admin: npm run admin -- create-admin --email you@example.com --name "Your Name"`,
+  );
   return lines.join('\n');
 }
 
@@ -70,17 +84,30 @@ export async function bootstrap(argv: string[] = process.argv.slice(2)): Promise
   try {
     if (config.role === 'worker') {
       const worker = await createWorker(config);
-      console.log(`SCS Check (worker) running; health and metrics on http://${config.metricsHost}:${worker.get(InternalServer).port}`);
+      console.log(
+        `SCS Check (worker) running; health and metrics on http://${config.metricsHost}:${worker.get(InternalServer).port}`,
+      );
       return;
     }
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+      bufferLogs: true,
+      abortOnError: false,
+    });
     configureApp(app, config);
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     // Let the buffered start-up logs reach the terminal first, so that the banner is the last thing printed.
     await new Promise((r) => setTimeout(r, 100));
-    console.log(startBanner(config, port, app.get(InternalServer).port, app.get(ReportRenderer).availability(), app.get(DATABASE_URL)));
+    console.log(
+      startBanner(
+        config,
+        port,
+        app.get(InternalServer).port,
+        app.get(ReportRenderer).availability(),
+        app.get(DATABASE_URL),
+      ),
+    );
   } catch (e) {
     const err = e as { code?: string; message?: string };
     const where = config.databaseUrl ? ` (database ${redact(config.databaseUrl)})` : '';

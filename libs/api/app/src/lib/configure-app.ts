@@ -50,7 +50,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     app,
     new DocumentBuilder()
       .setTitle('SCS Check API')
-      .setDescription('Self-assessment of exposure to China\'s Corporate Social Credit System. Cookie sessions (web app, with CSRF header) or Bearer tokens (API clients).')
+      .setDescription(
+        "Self-assessment of exposure to China's Corporate Social Credit System. Cookie sessions (web app, with CSRF header) or Bearer tokens (API clients).",
+      )
       .setVersion('1.0')
       .addBearerAuth()
       .addCookieAuth('scs_access')
@@ -67,11 +69,16 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
   if (!dist || !existsSync(join(dist, 'index.html'))) return;
   const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
   // Hashed bundles are immutable; everything else is revalidated.
-  const cacheControl = (path: string) => (/[.-][a-z0-9]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const cacheControl = (path: string) =>
+    /[.-][a-z0-9]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
   app.use(compressedStaticAssets(dist, cacheControl));
-  app.useStaticAssets(dist, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControl(path)) });
+  app.useStaticAssets(dist, {
+    index: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControl(path)),
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/'))
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(indexHtml);
   });

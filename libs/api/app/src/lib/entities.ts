@@ -7,4 +7,12 @@ import { researchEntities } from '@scs/api/research';
 import { AppSecret } from './secret.entity';
 
 /** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
-export const entities = [AppSecret, ...accountsEntities, CatalogueVersion, ...assessmentsEntities, ...reportsEntities, ...researchEntities, ...chambersEntities];
+export const entities = [
+  AppSecret,
+  ...accountsEntities,
+  CatalogueVersion,
+  ...assessmentsEntities,
+  ...reportsEntities,
+  ...researchEntities,
+  ...chambersEntities,
+];

@@ -17,7 +17,10 @@ export class HealthService {
   /** The database decides the status; PDF rendering is reported beside it (`pdf`) and never makes the app unhealthy. */
   async check(): Promise<HealthCheckResult & { pdf: { status: string; reason?: string } }> {
     const availability = this.renderer.availability();
-    const pdf = availability.status === 'unavailable' ? { status: 'unavailable', reason: availability.reason } : { status: availability.status };
+    const pdf =
+      availability.status === 'unavailable'
+        ? { status: 'unavailable', reason: availability.reason }
+        : { status: availability.status };
     return { ...(await this.database()), pdf };
   }
 

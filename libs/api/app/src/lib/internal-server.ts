@@ -1,4 +1,11 @@
-import { HttpException, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  HttpException,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
@@ -50,13 +57,16 @@ export class InternalServer implements OnApplicationBootstrap, OnApplicationShut
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
-    const json = (status: number, body: unknown) => send(status, 'application/json; charset=utf-8', JSON.stringify(body));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json(405, { statusCode: 405, message: 'Only GET and HEAD' });
+    const json = (status: number, body: unknown) =>
+      send(status, 'application/json; charset=utf-8', JSON.stringify(body));
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return json(405, { statusCode: 405, message: 'Only GET and HEAD' });
     try {
       if (path === '/health') return json(200, await this.health.check());
       if (path === '/metrics') {
         const token = this.config.metricsToken;
-        if (token && !hasMetricsToken(req.headers.authorization, token)) return json(403, { statusCode: 403, message: 'Metrics need the METRICS_TOKEN bearer token' });
+        if (token && !hasMetricsToken(req.headers.authorization, token))
+          return json(403, { statusCode: 403, message: 'Metrics need the METRICS_TOKEN bearer token' });
         return send(200, this.metrics.registry.contentType, await this.metrics.registry.metrics());
       }
       return json(404, { statusCode: 404, message: 'The internal port serves /health and /metrics only' });

@@ -5,7 +5,13 @@ import PinoPretty from 'pino-pretty';
 import type { AppConfig } from '@scs/api/core';
 
 /** Nest's start-up chatter (one line per module and route): kept in JSON logs, left out of the terminal view. */
-const QUIET_ON_TERMINAL = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const QUIET_ON_TERMINAL = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /**
  * pino for the API: JSON lines when not on a terminal (or LOG_FORMAT=json) for log collectors; on a terminal
@@ -18,10 +24,19 @@ export function loggerParams(config: AppConfig): Params {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      'req.headers["x-xsrf-token"]',
+      'res.headers["set-cookie"]',
+    ],
     customProps: () => ({ service: 'scs-api' }),
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url?.split('?')[0],
+      }),
     },
   };
   if (config.logFormat === 'json') return { pinoHttp: options };
@@ -39,8 +54,10 @@ export function loggerParams(config: AppConfig): Params {
     pinoHttp: [
       {
         ...options,
-        customSuccessMessage: (req: IncomingMessage, res: ServerResponse, time: number) => `${req.method} ${req.url?.split('?')[0]} ${res.statusCode} (${Math.round(time)} ms)`,
-        customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${req.url?.split('?')[0]} ${res.statusCode}`,
+        customSuccessMessage: (req: IncomingMessage, res: ServerResponse, time: number) =>
+          `${req.method} ${req.url?.split('?')[0]} ${res.statusCode} (${Math.round(time)} ms)`,
+        customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
+          `${req.method} ${req.url?.split('?')[0]} ${res.statusCode}`,
         hooks: {
           logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void) {
             const first = args[0] as { context?: unknown } | undefined;

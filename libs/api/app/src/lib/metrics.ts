@@ -1,4 +1,16 @@
-import { CallHandler, Controller, ExecutionContext, ForbiddenException, Get, Header, Inject, Injectable, NestInterceptor, NotFoundException, Req } from '@nestjs/common';
+import {
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  ForbiddenException,
+  Get,
+  Header,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  NotFoundException,
+  Req,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -24,7 +36,12 @@ export class Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [this.registry],
     });
-    this.errors = new Counter({ name: 'http_server_errors_total', help: '5xx responses', labelNames: ['route'], registers: [this.registry] });
+    this.errors = new Counter({
+      name: 'http_server_errors_total',
+      help: '5xx responses',
+      labelNames: ['route'],
+      registers: [this.registry],
+    });
     collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: 'db_pool_connections',
@@ -32,7 +49,11 @@ export class Metrics {
       labelNames: ['state'],
       registers: [this.registry],
       collect() {
-        const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } } }).master;
+        const pool = (
+          dataSource.driver as unknown as {
+            master?: { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } };
+          }
+        ).master;
         if (!pool) return;
         if (pool.options?.max) this.set({ state: 'max' }, pool.options.max);
         this.set({ state: 'total' }, pool.totalCount);
@@ -51,7 +72,7 @@ export class MetricsInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const req = http.getRequest<Request>();
     const end = this.metrics.httpDuration.startTimer();
-    const route = `${(req.baseUrl ?? '')}${(req.route as { path?: string } | undefined)?.path ?? 'unmatched'}`;
+    const route = `${req.baseUrl ?? ''}${(req.route as { path?: string } | undefined)?.path ?? 'unmatched'}`;
     const finish = (status: number) => {
       end({ method: req.method, route, status: String(status) });
       if (status >= 500) this.metrics.errors.inc({ route });
@@ -94,13 +115,16 @@ export class MetricsController {
   }
 
   private authorise(req: Request): void {
-    if (this.config.metricsPort !== undefined) throw new NotFoundException('Metrics are served on the internal metrics port');
+    if (this.config.metricsPort !== undefined)
+      throw new NotFoundException('Metrics are served on the internal metrics port');
     const token = this.config.metricsToken;
     if (token) {
-      if (!hasMetricsToken(req.headers.authorization, token)) throw new ForbiddenException('Metrics need the METRICS_TOKEN bearer token');
+      if (!hasMetricsToken(req.headers.authorization, token))
+        throw new ForbiddenException('Metrics need the METRICS_TOKEN bearer token');
       return;
     }
     const ip = req.socket.remoteAddress ?? '';
-    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip)) throw new ForbiddenException('Metrics are only served to local callers unless METRICS_TOKEN is set');
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip))
+      throw new ForbiddenException('Metrics are only served to local callers unless METRICS_TOKEN is set');
   }
 }

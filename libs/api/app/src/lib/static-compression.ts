@@ -51,7 +51,9 @@ export function compressedStaticAssets(root: string, cacheControl: (path: string
         if (raw.length >= MIN_BYTES) {
           const body =
             encoding === 'br'
-              ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+              ? brotliCompressSync(raw, {
+                  params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+                })
               : gzipSync(raw, { level: 9 });
           variant = { body, etag: `"${createHash('sha1').update(raw).digest('base64url').slice(0, 27)}-${encoding}"` };
         }

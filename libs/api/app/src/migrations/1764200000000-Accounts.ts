@@ -32,8 +32,12 @@ export class Accounts1764200000000 implements MigrationInterface {
       CONSTRAINT "CHK_membership_role" CHECK ("role" IN ('owner', 'admin', 'member', 'researcher')),
       CONSTRAINT "PK_membership" PRIMARY KEY ("user_id", "org_id"))`);
     await q.query(`CREATE INDEX "IDX_membership_org" ON "membership" ("org_id")`);
-    await q.query(`ALTER TABLE "membership" ADD CONSTRAINT "FK_membership_user" FOREIGN KEY ("user_id") REFERENCES "user_account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "membership" ADD CONSTRAINT "FK_membership_org" FOREIGN KEY ("org_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "membership" ADD CONSTRAINT "FK_membership_user" FOREIGN KEY ("user_id") REFERENCES "user_account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "membership" ADD CONSTRAINT "FK_membership_org" FOREIGN KEY ("org_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "firm_profile" (
       "org_id" uuid NOT NULL,
@@ -42,8 +46,12 @@ export class Accounts1764200000000 implements MigrationInterface {
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "created_by" uuid,
       CONSTRAINT "PK_firm_profile" PRIMARY KEY ("org_id", "version"))`);
-    await q.query(`ALTER TABLE "firm_profile" ADD CONSTRAINT "FK_firm_profile_org" FOREIGN KEY ("org_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "firm_profile" ADD CONSTRAINT "FK_firm_profile_created_by" FOREIGN KEY ("created_by") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "firm_profile" ADD CONSTRAINT "FK_firm_profile_org" FOREIGN KEY ("org_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "firm_profile" ADD CONSTRAINT "FK_firm_profile_created_by" FOREIGN KEY ("created_by") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "session" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -57,7 +65,9 @@ export class Accounts1764200000000 implements MigrationInterface {
       CONSTRAINT "PK_session" PRIMARY KEY ("id"))`);
     await q.query(`CREATE UNIQUE INDEX "UQ_session_refresh_token_hash" ON "session" ("refresh_token_hash")`);
     await q.query(`CREATE INDEX "IDX_session_user" ON "session" ("user_id")`);
-    await q.query(`ALTER TABLE "session" ADD CONSTRAINT "FK_session_user" FOREIGN KEY ("user_id") REFERENCES "user_account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "session" ADD CONSTRAINT "FK_session_user" FOREIGN KEY ("user_id") REFERENCES "user_account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "password_reset" (
       "token_hash" text NOT NULL,
@@ -67,7 +77,9 @@ export class Accounts1764200000000 implements MigrationInterface {
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "PK_password_reset" PRIMARY KEY ("token_hash"))`);
     await q.query(`CREATE INDEX "IDX_password_reset_user" ON "password_reset" ("user_id")`);
-    await q.query(`ALTER TABLE "password_reset" ADD CONSTRAINT "FK_password_reset_user" FOREIGN KEY ("user_id") REFERENCES "user_account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "password_reset" ADD CONSTRAINT "FK_password_reset_user" FOREIGN KEY ("user_id") REFERENCES "user_account"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "invitation" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -87,9 +99,15 @@ export class Accounts1764200000000 implements MigrationInterface {
       CONSTRAINT "PK_invitation" PRIMARY KEY ("id"))`);
     await q.query(`CREATE UNIQUE INDEX "UQ_invitation_token_hash" ON "invitation" ("token_hash")`);
     await q.query(`CREATE INDEX "IDX_invitation_org" ON "invitation" ("org_id")`);
-    await q.query(`ALTER TABLE "invitation" ADD CONSTRAINT "FK_invitation_org" FOREIGN KEY ("org_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "invitation" ADD CONSTRAINT "FK_invitation_invited_by" FOREIGN KEY ("invited_by") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "invitation" ADD CONSTRAINT "FK_invitation_accepted_by" FOREIGN KEY ("accepted_by") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "invitation" ADD CONSTRAINT "FK_invitation_org" FOREIGN KEY ("org_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "invitation" ADD CONSTRAINT "FK_invitation_invited_by" FOREIGN KEY ("invited_by") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "invitation" ADD CONSTRAINT "FK_invitation_accepted_by" FOREIGN KEY ("accepted_by") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "chamber_membership" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -99,11 +117,19 @@ export class Accounts1764200000000 implements MigrationInterface {
       "left_at" TIMESTAMP WITH TIME ZONE,
       "via_invitation_id" uuid,
       CONSTRAINT "PK_chamber_membership" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_chamber_membership_active" ON "chamber_membership" ("chamber_id", "firm_id") WHERE "left_at" IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_chamber_membership_active" ON "chamber_membership" ("chamber_id", "firm_id") WHERE "left_at" IS NULL`,
+    );
     await q.query(`CREATE INDEX "IDX_chamber_membership_firm" ON "chamber_membership" ("firm_id")`);
-    await q.query(`ALTER TABLE "chamber_membership" ADD CONSTRAINT "FK_chamber_membership_chamber" FOREIGN KEY ("chamber_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "chamber_membership" ADD CONSTRAINT "FK_chamber_membership_firm" FOREIGN KEY ("firm_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "chamber_membership" ADD CONSTRAINT "FK_chamber_membership_invitation" FOREIGN KEY ("via_invitation_id") REFERENCES "invitation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "chamber_membership" ADD CONSTRAINT "FK_chamber_membership_chamber" FOREIGN KEY ("chamber_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "chamber_membership" ADD CONSTRAINT "FK_chamber_membership_firm" FOREIGN KEY ("firm_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "chamber_membership" ADD CONSTRAINT "FK_chamber_membership_invitation" FOREIGN KEY ("via_invitation_id") REFERENCES "invitation"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "mail_outbox" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -119,7 +145,9 @@ export class Accounts1764200000000 implements MigrationInterface {
       "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "CHK_mail_outbox_status" CHECK ("status" IN ('pending', 'sent', 'failed', 'not_sent')),
       CONSTRAINT "PK_mail_outbox" PRIMARY KEY ("id"))`);
-    await q.query(`CREATE INDEX "IDX_mail_outbox_pending" ON "mail_outbox" ("next_attempt_at") WHERE "status" = 'pending'`);
+    await q.query(
+      `CREATE INDEX "IDX_mail_outbox_pending" ON "mail_outbox" ("next_attempt_at") WHERE "status" = 'pending'`,
+    );
 
     await q.query(`CREATE TABLE "audit_log" (
       "id" BIGSERIAL NOT NULL,

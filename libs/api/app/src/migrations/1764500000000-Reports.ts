@@ -30,14 +30,20 @@ export class Reports1764500000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "UQ_report_cache_key" ON "report" ("cache_key")`);
     await q.query(`CREATE INDEX "IDX_report_assessment" ON "report" ("assessment_id")`);
     await q.query(`CREATE INDEX "IDX_report_org" ON "report" ("org_id")`);
-    await q.query(`ALTER TABLE "report" ADD CONSTRAINT "FK_report_org" FOREIGN KEY ("org_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "report" ADD CONSTRAINT "FK_report_requested_by" FOREIGN KEY ("requested_by") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "report" ADD CONSTRAINT "FK_report_org" FOREIGN KEY ("org_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "report" ADD CONSTRAINT "FK_report_requested_by" FOREIGN KEY ("requested_by") REFERENCES "user_account"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
 
     await q.query(`CREATE TABLE "report_file" (
       "report_id" uuid NOT NULL,
       "pdf" bytea NOT NULL,
       CONSTRAINT "PK_report_file" PRIMARY KEY ("report_id"))`);
-    await q.query(`ALTER TABLE "report_file" ADD CONSTRAINT "FK_report_file_report" FOREIGN KEY ("report_id") REFERENCES "report"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "report_file" ADD CONSTRAINT "FK_report_file_report" FOREIGN KEY ("report_id") REFERENCES "report"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -63,7 +63,11 @@ export class Research1764600000000 implements MigrationInterface {
       CONSTRAINT "PK_consent_text" PRIMARY KEY ("id"))`);
     await q.query(`CREATE UNIQUE INDEX "UQ_consent_text_kind_version" ON "consent_text" ("kind", "version")`);
     for (const text of TEXTS) {
-      await q.query(`INSERT INTO "consent_text" ("kind", "version", "text_en", "text_de") VALUES ($1, 1, $2, $3)`, [text.kind, text.en, text.de]);
+      await q.query(`INSERT INTO "consent_text" ("kind", "version", "text_en", "text_de") VALUES ($1, 1, $2, $3)`, [
+        text.kind,
+        text.en,
+        text.de,
+      ]);
     }
 
     await q.query(`CREATE TABLE "consent" (

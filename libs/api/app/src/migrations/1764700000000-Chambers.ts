@@ -55,7 +55,9 @@ export class Chambers1764700000000 implements MigrationInterface {
       CONSTRAINT "FK_campaign_invitation_campaign" FOREIGN KEY ("campaign_id") REFERENCES "campaign"("id") ON DELETE CASCADE,
       CONSTRAINT "FK_campaign_invitation_invitation" FOREIGN KEY ("invitation_id") REFERENCES "invitation"("id") ON DELETE SET NULL,
       CONSTRAINT "FK_campaign_invitation_firm" FOREIGN KEY ("firm_id") REFERENCES "organisation"("id") ON DELETE SET NULL)`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_campaign_invitation_email" ON "campaign_invitation" ("campaign_id", "email")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_campaign_invitation_email" ON "campaign_invitation" ("campaign_id", "email")`,
+    );
     await q.query(`CREATE UNIQUE INDEX "UQ_campaign_invitation_invitation" ON "campaign_invitation" ("invitation_id")`);
     await q.query(`CREATE TABLE "campaign_firm" (
       "campaign_id" uuid NOT NULL,

@@ -9,6 +9,8 @@ export class AssessmentScoreDecimal1764800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "assessment" ALTER COLUMN "overall_score" TYPE integer USING round("overall_score")::integer`);
+    await q.query(
+      `ALTER TABLE "assessment" ALTER COLUMN "overall_score" TYPE integer USING round("overall_score")::integer`,
+    );
   }
 }

@@ -6,7 +6,9 @@ export class ChamberReports1764900000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "report" ADD "prepared_by" uuid`);
-    await q.query(`ALTER TABLE "report" ADD CONSTRAINT "FK_report_prepared_by" FOREIGN KEY ("prepared_by") REFERENCES "organisation"("id") ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE "report" ADD CONSTRAINT "FK_report_prepared_by" FOREIGN KEY ("prepared_by") REFERENCES "organisation"("id") ON DELETE SET NULL`,
+    );
     await q.query(`CREATE INDEX "IDX_report_prepared_by" ON "report" ("prepared_by")`);
     await q.query(`CREATE TABLE "chamber_benchmark" (
       "report_id" uuid NOT NULL,

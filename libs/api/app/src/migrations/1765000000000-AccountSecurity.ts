@@ -24,7 +24,9 @@ export class AccountSecurity1765000000000 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX "IDX_email_verification_user" ON "email_verification" ("user_id")`);
     await q.query(`ALTER TABLE "invitation" ADD "bound_domain" text`);
-    await q.query(`ALTER TABLE "invitation" ADD CONSTRAINT "CHK_invitation_bound_domain" CHECK ("bound_domain" IS NULL OR "kind" = 'chamber_firm')`);
+    await q.query(
+      `ALTER TABLE "invitation" ADD CONSTRAINT "CHK_invitation_bound_domain" CHECK ("bound_domain" IS NULL OR "kind" = 'chamber_firm')`,
+    );
     await q.query(`CREATE TABLE "retired_refresh_token" (
       "token_hash" text NOT NULL,
       "session_id" uuid NOT NULL,
@@ -34,7 +36,9 @@ export class AccountSecurity1765000000000 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX "IDX_retired_refresh_token_session" ON "retired_refresh_token" ("session_id")`);
     // Operators need to know that a submission happened, not its result.
-    await q.query(`UPDATE "audit_log" SET "details" = "details" - 'score' - 'level' WHERE "details" ?| array['score', 'level']`);
+    await q.query(
+      `UPDATE "audit_log" SET "details" = "details" - 'score' - 'level' WHERE "details" ?| array['score', 'level']`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,9 +10,13 @@ export class AdverseRecords1765100000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "assessment_answer" ADD COLUMN "records" jsonb`);
-    await q.query(`ALTER TABLE "assessment_answer" ADD CONSTRAINT "CHK_assessment_answer_records" CHECK ("records" IS NULL OR (jsonb_typeof("records") = 'array' AND "option_id" IS NULL))`);
+    await q.query(
+      `ALTER TABLE "assessment_answer" ADD CONSTRAINT "CHK_assessment_answer_records" CHECK ("records" IS NULL OR (jsonb_typeof("records") = 'array' AND "option_id" IS NULL))`,
+    );
     await q.query(`ALTER TABLE "action" ADD COLUMN "source_key" text`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_action_org_source_key" ON "action" ("org_id", "source_key") WHERE "source_key" IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_action_org_source_key" ON "action" ("org_id", "source_key") WHERE "source_key" IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

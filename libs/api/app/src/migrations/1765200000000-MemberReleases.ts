@@ -64,7 +64,9 @@ export class MemberReleases1765200000000 implements MigrationInterface {
       CONSTRAINT "UQ_chamber_release_period" UNIQUE ("chamber_id", "period"),
       CONSTRAINT "CHK_chamber_release_published" CHECK (("status" = 'published') = ("tables" IS NOT NULL AND "version" IS NOT NULL))
     )`);
-    await q.query(`CREATE UNIQUE INDEX "UQ_chamber_release_version" ON "chamber_release" ("chamber_id", "version") WHERE "version" IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "UQ_chamber_release_version" ON "chamber_release" ("chamber_id", "version") WHERE "version" IS NOT NULL`,
+    );
     await q.query(`CREATE TABLE "research"."microdata_release" (
       "version" integer NOT NULL,
       "levels" jsonb NOT NULL,
@@ -72,7 +74,11 @@ export class MemberReleases1765200000000 implements MigrationInterface {
       CONSTRAINT "PK_microdata_release" PRIMARY KEY ("version")
     )`);
     for (const text of TEXTS) {
-      await q.query(`INSERT INTO "consent_text" ("kind", "version", "text_en", "text_de") VALUES ($1, 2, $2, $3)`, [text.kind, text.en, text.de]);
+      await q.query(`INSERT INTO "consent_text" ("kind", "version", "text_en", "text_de") VALUES ($1, 2, $2, $3)`, [
+        text.kind,
+        text.en,
+        text.de,
+      ]);
     }
   }
 

@@ -13,4 +13,18 @@ import { AdverseRecords1765100000000 } from './1765100000000-AdverseRecords';
 import { MemberReleases1765200000000 } from './1765200000000-MemberReleases';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
-export const migrations = [Foundation1764150000000, Accounts1764200000000, CatalogueVersions1764300000000, Assessments1764400000000, Reports1764500000000, Research1764600000000, Chambers1764700000000, AssessmentScoreDecimal1764800000000, ChamberReports1764900000000, RateLimit1764950000000, AccountSecurity1765000000000, AdverseRecords1765100000000, MemberReleases1765200000000];
+export const migrations = [
+  Foundation1764150000000,
+  Accounts1764200000000,
+  CatalogueVersions1764300000000,
+  Assessments1764400000000,
+  Reports1764500000000,
+  Research1764600000000,
+  Chambers1764700000000,
+  AssessmentScoreDecimal1764800000000,
+  ChamberReports1764900000000,
+  RateLimit1764950000000,
+  AccountSecurity1765000000000,
+  AdverseRecords1765100000000,
+  MemberReleases1765200000000,
+];

@@ -1,5 +1,17 @@
 import type { AdverseRecord, AnswerFields } from '@scs/shared/answers';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { Organisation } from '@scs/api/accounts';
 import { CatalogueVersion } from '@scs/api/catalogue';
 import type { FirmProfile } from '@scs/shared/catalogue';
@@ -26,7 +38,10 @@ export class Assessment {
   @Column({ type: 'jsonb', nullable: true }) result!: ScoreResult | null;
   @Column({ type: 'double precision', name: 'overall_score', nullable: true }) overallScore!: number | null;
   @Column({ type: 'text', nullable: true }) level!: string | null;
-  @Column({ type: 'jsonb', name: 'research_answers', default: () => "'{}'" }) researchAnswers!: Record<string, string | string[]>;
+  @Column({ type: 'jsonb', name: 'research_answers', default: () => "'{}'" }) researchAnswers!: Record<
+    string,
+    string | string[]
+  >;
 
   @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'org_id', foreignKeyConstraintName: 'FK_assessment_org' })
@@ -43,11 +58,16 @@ export class Assessment {
 
 @Entity('assessment_answer')
 @Check('CHK_assessment_answer_note', `char_length("note") <= 2000`)
-@Check('CHK_assessment_answer_records', `"records" IS NULL OR (jsonb_typeof("records") = 'array' AND "option_id" IS NULL)`)
+@Check(
+  'CHK_assessment_answer_records',
+  `"records" IS NULL OR (jsonb_typeof("records") = 'array' AND "option_id" IS NULL)`,
+)
 /** One stored answer: the shared answer shape (@scs/shared/answers) encoded in `option_id` and `records`. */
 export class AssessmentAnswer implements AnswerFields {
-  @PrimaryColumn({ type: 'uuid', name: 'assessment_id', primaryKeyConstraintName: 'PK_assessment_answer' }) assessmentId!: string;
-  @PrimaryColumn({ type: 'text', name: 'question_id', primaryKeyConstraintName: 'PK_assessment_answer' }) questionId!: string;
+  @PrimaryColumn({ type: 'uuid', name: 'assessment_id', primaryKeyConstraintName: 'PK_assessment_answer' })
+  assessmentId!: string;
+  @PrimaryColumn({ type: 'text', name: 'question_id', primaryKeyConstraintName: 'PK_assessment_answer' })
+  questionId!: string;
   @Column({ type: 'text', name: 'option_id', nullable: true }) optionId!: string | null;
   /** Dated adverse records (answer kind `records`; then option_id is null). */
   @Column({ type: 'jsonb', nullable: true }) records!: AdverseRecord[] | null;

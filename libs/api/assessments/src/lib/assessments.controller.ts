@@ -1,7 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentOrg, CurrentUser, FIRM_ROLES, OrgAccess, ResourceAccess, type AuthUser, type OrgContext } from '@scs/api/core';
+import {
+  CurrentOrg,
+  CurrentUser,
+  FIRM_ROLES,
+  OrgAccess,
+  ResourceAccess,
+  type AuthUser,
+  type OrgContext,
+} from '@scs/api/core';
 import { AssessmentsService, type ResultView } from './assessments.service';
 import { ActionsService } from './actions/actions.service';
 import { ExportService } from './export.service';
@@ -36,9 +51,15 @@ export class AssessmentsController {
 
   @Post('orgs/:orgId/assessments')
   @OrgAccess(FIRM_ROLES, { kind: 'firm' })
-  @ApiOperation({ summary: 'Start a self-check (pinned to the current catalogue and profile); with previousId: re-assess, pre-filled' })
+  @ApiOperation({
+    summary: 'Start a self-check (pinned to the current catalogue and profile); with previousId: re-assess, pre-filled',
+  })
   @ApiUnprocessableEntityResponse({ description: 'The firm profile is incomplete' })
-  start(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: StartAssessmentDto): Promise<AssessmentView> {
+  start(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: StartAssessmentDto,
+  ): Promise<AssessmentView> {
     return this.assessments.start(org.orgId, user, dto.previousId);
   }
 
@@ -52,15 +73,25 @@ export class AssessmentsController {
   @Put('assessments/:id/answers')
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
   @ApiOperation({ summary: 'Autosave a batch of answers; each carries the revision it was based on' })
-  @ApiConflictResponse({ description: 'Submitted (read-only), or answers changed by someone else: body.conflicts lists the current values' })
-  save(@Param('id') id: string, @CurrentUser() user: AuthUser, @Body() dto: SaveAnswersDto): Promise<SaveAnswersResult> {
+  @ApiConflictResponse({
+    description: 'Submitted (read-only), or answers changed by someone else: body.conflicts lists the current values',
+  })
+  save(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: SaveAnswersDto,
+  ): Promise<SaveAnswersResult> {
     return this.assessments.saveAnswers(id, user, dto.answers);
   }
 
   @Patch('assessments/:id/profile')
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
-  @ApiOperation({ summary: "Change profile answers inside a draft; applicability is re-evaluated" })
-  profile(@Param('id') id: string, @CurrentUser() user: AuthUser, @Body() dto: UpdateSnapshotProfileDto): Promise<AssessmentView> {
+  @ApiOperation({ summary: 'Change profile answers inside a draft; applicability is re-evaluated' })
+  profile(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdateSnapshotProfileDto,
+  ): Promise<AssessmentView> {
     return this.assessments.updateProfile(id, user, dto.profile);
   }
 
@@ -90,7 +121,9 @@ export class AssessmentsController {
 
   @Get('assessments/:id/repair-plan')
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
-  @ApiOperation({ summary: 'Credit-repair plan and projected exposure (36 months), as of the submission date (a draft: today)' })
+  @ApiOperation({
+    summary: 'Credit-repair plan and projected exposure (36 months), as of the submission date (a draft: today)',
+  })
   async repairPlan(@Param('id') id: string): Promise<RepairPlanView> {
     const a = await this.assessments.find(id);
     const plan = await this.assessments.planOf(a);
@@ -100,7 +133,9 @@ export class AssessmentsController {
   @Post('assessments/:id/repair-plan/actions')
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
   @HttpCode(200)
-  @ApiOperation({ summary: 'Turn the repair plan into dated actions (idempotent: existing ones are returned, not duplicated)' })
+  @ApiOperation({
+    summary: 'Turn the repair plan into dated actions (idempotent: existing ones are returned, not duplicated)',
+  })
   async repairActions(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<RepairActionsResult> {
     const a = await this.assessments.find(id);
     const plan = await this.assessments.planOf(a);
@@ -109,7 +144,10 @@ export class AssessmentsController {
 
   @Get('assessments/:id/compare/:otherId')
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
-  @ApiOperation({ summary: 'Compare with another submitted assessment of the same firm: score change per dimension, findings resolved/new/unchanged' })
+  @ApiOperation({
+    summary:
+      'Compare with another submitted assessment of the same firm: score change per dimension, findings resolved/new/unchanged',
+  })
   compare(@Param('id') id: string, @Param('otherId') otherId: string): Promise<ComparisonView> {
     return this.assessments.compare(id, otherId);
   }
@@ -118,7 +156,11 @@ export class AssessmentsController {
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'de'] })
   @ApiOkResponse({ description: 'CSV (UTF-8 with BOM, semicolon-separated)' })
-  async csv(@Param('id') id: string, @Query('lang') lang: string | undefined, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async csv(
+    @Param('id') id: string,
+    @Query('lang') lang: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.exports.csv(id, lang === 'de' ? 'de' : 'en');
     res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
     return new StreamableFile(file.content, { type: 'text/csv; charset=utf-8' });
@@ -128,9 +170,15 @@ export class AssessmentsController {
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
   @ApiQuery({ name: 'lang', required: false, enum: ['en', 'de'] })
   @ApiOkResponse({ description: 'Excel workbook' })
-  async xlsx(@Param('id') id: string, @Query('lang') lang: string | undefined, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async xlsx(
+    @Param('id') id: string,
+    @Query('lang') lang: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.exports.xlsx(id, lang === 'de' ? 'de' : 'en');
     res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    return new StreamableFile(file.content, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    return new StreamableFile(file.content, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
   }
 }

@@ -17,9 +17,21 @@ import { ChangeImpactController } from './change-impact/change-impact.controller
 import { ChangeImpactService } from './change-impact/change-impact.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Assessment, AssessmentAnswer, Action]), CatalogueModule, AccountsModule, ResearchModule, ChambersModule],
+  imports: [
+    TypeOrmModule.forFeature([Assessment, AssessmentAnswer, Action]),
+    CatalogueModule,
+    AccountsModule,
+    ResearchModule,
+    ChambersModule,
+  ],
   controllers: [AssessmentsController, ActionsController, ChangeImpactController],
-  providers: [AssessmentsService, ExportService, ActionsService, ChangeImpactService, { provide: REPORT_DATA_SOURCE, useClass: AssessmentReportSource }],
+  providers: [
+    AssessmentsService,
+    ExportService,
+    ActionsService,
+    ChangeImpactService,
+    { provide: REPORT_DATA_SOURCE, useClass: AssessmentReportSource },
+  ],
   exports: [AssessmentsService, REPORT_DATA_SOURCE],
 })
 export class AssessmentsModule {}

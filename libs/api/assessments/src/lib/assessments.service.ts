@@ -1,4 +1,14 @@
-import { BadRequestException, ConflictException, HttpException, HttpStatus, Injectable, Logger, NotFoundException, OnModuleInit, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnModuleInit,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, ProfileService, missingProfileFields } from '@scs/api/accounts';
@@ -6,9 +16,32 @@ import { CatalogueService } from '@scs/api/catalogue';
 import { PseudonymKeyMissingError, ResearchRecordsService, researchModuleFor } from '@scs/api/research';
 import { ResearchModuleAnswerError, flattenResearchModule } from '@scs/shared/disclosure';
 import { DomainEvents, ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
-import { PROFILE_FIELD_NAMES, diffCatalogues, firmProfileSchema, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
-import { projectExposure, repairPlan, score, toMonth, type ProjectionPoint, type RepairPlanItem, type ScoreResult } from '@scs/shared/scoring';
-import { answerFields, answerMap, answerProblem, describeAnswerProblem, isAnswered, parseAnswer, type AnswerMap } from '@scs/shared/answers';
+import {
+  PROFILE_FIELD_NAMES,
+  diffCatalogues,
+  firmProfileSchema,
+  isApplicable,
+  type Catalogue,
+  type FirmProfile,
+} from '@scs/shared/catalogue';
+import {
+  projectExposure,
+  repairPlan,
+  score,
+  toMonth,
+  type ProjectionPoint,
+  type RepairPlanItem,
+  type ScoreResult,
+} from '@scs/shared/scoring';
+import {
+  answerFields,
+  answerMap,
+  answerProblem,
+  describeAnswerProblem,
+  isAnswered,
+  parseAnswer,
+  type AnswerMap,
+} from '@scs/shared/answers';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import { carryOverAnswers } from './change-impact/carry-over';
 import type {
@@ -22,7 +55,8 @@ import type {
   SaveAnswersResult,
 } from './dto/assessment.dto';
 
-const recordTypeOf = (catalogue: Catalogue, id: string | undefined) => (id ? catalogue.recordTypes?.find((t) => t.id === id) : undefined);
+const recordTypeOf = (catalogue: Catalogue, id: string | undefined) =>
+  id ? catalogue.recordTypes?.find((t) => t.id === id) : undefined;
 
 /** `GET /assessments/:id/result`: the stored result with the repair plan and the projection. */
 export type ResultView = ScoreResult & { repairPlan: RepairPlanItem[]; projection: ProjectionPoint[] };
@@ -30,7 +64,9 @@ export type ResultView = ScoreResult & { repairPlan: RepairPlanItem[]; projectio
 /** Only the catalogue's profile fields are pinned to an assessment (never the firm name or USCC). */
 export function snapshotOf(data: object): FirmProfile {
   const source = data as Record<string, unknown>;
-  return Object.fromEntries(PROFILE_FIELD_NAMES.filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as FirmProfile;
+  return Object.fromEntries(
+    PROFILE_FIELD_NAMES.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]),
+  ) as FirmProfile;
 }
 
 /** The row → view mapper of `assessment_answer`; the answer fields themselves are encoded by @scs/shared/answers. */
@@ -69,7 +105,13 @@ function answerPayload(input: readonly AnswerInputDto[]): string {
   return JSON.stringify(
     input.map((x) => {
       const fields = answerFields(parseAnswer(x));
-      return { q: x.questionId, o: fields.optionId, r: fields.records ?? null, n: x.note?.trim() ? x.note : null, b: x.baseRevision };
+      return {
+        q: x.questionId,
+        o: fields.optionId,
+        r: fields.records ?? null,
+        n: x.note?.trim() ? x.note : null,
+        b: x.baseRevision,
+      };
     }),
   );
 }
@@ -80,7 +122,8 @@ const rowAnswers = (rows: readonly AssessmentAnswer[]): AnswerMap => answerMap(r
 /** The month records are evaluated as of: the submission date of a submitted assessment, else today. */
 const asOfMonth = (a: Assessment): string => toMonth(a.submittedAt ?? new Date());
 
-const ANSWER_COLUMNS = 'assessment_answer (assessment_id, question_id, option_id, records, note, revision, updated_by, updated_at)';
+const ANSWER_COLUMNS =
+  'assessment_answer (assessment_id, question_id, option_id, records, note, revision, updated_by, updated_at)';
 const ANSWER_ROWS = 'jsonb_to_recordset($2::jsonb) AS i(q text, o text, r jsonb, n text, b int)';
 // Updates an existing answer only where the stored revision is the one the client based its change on.
 const ON_REVISION = `ON CONFLICT ON CONSTRAINT "PK_assessment_answer" DO UPDATE
@@ -113,7 +156,9 @@ export class AssessmentsService implements OnModuleInit {
   onModuleInit(): void {
     this.owners.register('assessment', async (id) => {
       if (!UUID_RE.test(id)) return null;
-      const rows: { org_id: string }[] = await this.dataSource.query('SELECT org_id FROM assessment WHERE id = $1', [id]);
+      const rows: { org_id: string }[] = await this.dataSource.query('SELECT org_id FROM assessment WHERE id = $1', [
+        id,
+      ]);
       return rows[0]?.org_id ?? null;
     });
   }
@@ -122,11 +167,20 @@ export class AssessmentsService implements OnModuleInit {
     const rows: (Assessment & { answered: string })[] = await this.dataSource
       .getRepository(Assessment)
       .createQueryBuilder('a')
-      .addSelect((qb) => qb.select('count(*)').from(AssessmentAnswer, 'x').where('x.assessment_id = a.id AND (x.option_id IS NOT NULL OR x.records IS NOT NULL)'), 'answered')
+      .addSelect(
+        (qb) =>
+          qb
+            .select('count(*)')
+            .from(AssessmentAnswer, 'x')
+            .where('x.assessment_id = a.id AND (x.option_id IS NOT NULL OR x.records IS NOT NULL)'),
+        'answered',
+      )
       .where('a.org_id = :orgId', { orgId })
       .orderBy('a.created_at', 'DESC')
       .getRawAndEntities()
-      .then(({ entities, raw }) => entities.map((e, i) => Object.assign(e, { answered: (raw[i] as { answered: string }).answered })));
+      .then(({ entities, raw }) =>
+        entities.map((e, i) => Object.assign(e, { answered: (raw[i] as { answered: string }).answered })),
+      );
     return rows.map((a) => summaryOf(a, Number(a.answered)));
   }
 
@@ -137,14 +191,18 @@ export class AssessmentsService implements OnModuleInit {
       const profile = await this.profiles.current(orgId, m);
       const missing = missingProfileFields(profile.data);
       if (missing.length) {
-        throw new UnprocessableEntityException({ message: `Complete the firm profile first (missing: ${missing.join(', ')})`, missing });
+        throw new UnprocessableEntityException({
+          message: `Complete the firm profile first (missing: ${missing.join(', ')})`,
+          missing,
+        });
       }
       let previous: Assessment | null = null;
       let changed: string[] = [];
       if (previousId) {
         previous = await m.findOneBy(Assessment, { id: previousId, orgId });
         if (!previous) throw new NotFoundException('The assessment to re-assess was not found in this firm');
-        if (previous.status !== 'submitted') throw new ConflictException('Only a submitted assessment can be re-assessed; continue the draft instead');
+        if (previous.status !== 'submitted')
+          throw new ConflictException('Only a submitted assessment can be re-assessed; continue the draft instead');
         if (previous.catalogueVersion !== current.version) {
           const before = await this.catalogues.require(previous.catalogueVersion);
           const diff = diffCatalogues(before.catalogue, current.catalogue);
@@ -169,11 +227,26 @@ export class AssessmentsService implements OnModuleInit {
         if (carried.length) {
           await m.insert(
             AssessmentAnswer,
-            carried.map((a) => ({ assessmentId: created.id, questionId: a.questionId, ...answerFields(a.value), note: a.note, revision: 1, updatedBy: user.id })),
+            carried.map((a) => ({
+              assessmentId: created.id,
+              questionId: a.questionId,
+              ...answerFields(a.value),
+              note: a.note,
+              revision: 1,
+              updatedBy: user.id,
+            })),
           );
         }
       }
-      await this.audit.record({ actorUserId: user.id, orgId, action: previous ? 'assessment.reassess' : 'assessment.start', target: created.id }, m);
+      await this.audit.record(
+        {
+          actorUserId: user.id,
+          orgId,
+          action: previous ? 'assessment.reassess' : 'assessment.start',
+          target: created.id,
+        },
+        m,
+      );
       return created.id;
     });
     return this.get(id);
@@ -202,11 +275,20 @@ export class AssessmentsService implements OnModuleInit {
   }
 
   /** Repair plan and projected exposure of an assessment, as of its submission date (a draft: today). */
-  async planOf(a: Assessment, rows?: readonly AssessmentAnswer[]): Promise<{ asOf: string; repairPlan: RepairPlanItem[]; projection: ProjectionPoint[] }> {
+  async planOf(
+    a: Assessment,
+    rows?: readonly AssessmentAnswer[],
+  ): Promise<{ asOf: string; repairPlan: RepairPlanItem[]; projection: ProjectionPoint[] }> {
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
-    const answers = rowAnswers(rows ?? (await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: a.id })));
+    const answers = rowAnswers(
+      rows ?? (await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: a.id })),
+    );
     const asOf = asOfMonth(a);
-    return { asOf, repairPlan: repairPlan(catalogue, answers, asOf), projection: projectExposure(catalogue, a.profileSnapshot, answers, asOf) };
+    return {
+      asOf,
+      repairPlan: repairPlan(catalogue, answers, asOf),
+      projection: projectExposure(catalogue, a.profileSnapshot, answers, asOf),
+    };
   }
 
   /**
@@ -221,11 +303,19 @@ export class AssessmentsService implements OnModuleInit {
       const a = await this.lockDraft(m, id, 'pessimistic_read');
       const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
       this.validateAnswers(catalogue, a.profileSnapshot, input);
-      const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWERS, [id, answerPayload(input), user.id]);
+      const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWERS, [
+        id,
+        answerPayload(input),
+        user.id,
+      ]);
       if (saved.length !== input.length) {
         const ok = new Set(saved.map((s) => s.question_id));
         // Raising inside the transaction rolls the whole batch back: nothing is half-saved.
-        throw await this.conflict(m, id, input.filter((x) => !ok.has(x.questionId)));
+        throw await this.conflict(
+          m,
+          id,
+          input.filter((x) => !ok.has(x.questionId)),
+        );
       }
       return { saved: saved.map((s) => ({ questionId: s.question_id, revision: s.revision })) };
     });
@@ -243,7 +333,11 @@ export class AssessmentsService implements OnModuleInit {
     if (a.status !== 'draft') throw new ConflictException(READ_ONLY);
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
     this.validateAnswers(catalogue, a.profileSnapshot, [answer]);
-    const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWER_OF_DRAFT, [id, answerPayload([answer]), user.id]);
+    const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWER_OF_DRAFT, [
+      id,
+      answerPayload([answer]),
+      user.id,
+    ]);
     const row = saved[0];
     if (row) return { saved: [{ questionId: row.question_id, revision: row.revision }] };
     const now = await m.findOne(Assessment, { select: { id: true, status: true }, where: { id } });
@@ -254,7 +348,10 @@ export class AssessmentsService implements OnModuleInit {
 
   /** 409 listing the current values of the answers someone else changed in the meantime. */
   private async conflict(m: EntityManager, id: string, stale: AnswerInputDto[]): Promise<ConflictException> {
-    const current = await m.findBy(AssessmentAnswer, stale.map((x) => ({ assessmentId: id, questionId: x.questionId })));
+    const current = await m.findBy(
+      AssessmentAnswer,
+      stale.map((x) => ({ assessmentId: id, questionId: x.questionId })),
+    );
     const byId = new Map(current.map((c) => [c.questionId, c]));
     const conflicts: AnswerConflict[] = stale.map((x) => {
       const c = byId.get(x.questionId);
@@ -270,7 +367,12 @@ export class AssessmentsService implements OnModuleInit {
       const next = firmProfileSchema.safeParse({ ...a.profileSnapshot, ...changes });
       if (!next.success) {
         const errors = Object.fromEntries(next.error.issues.map((i) => [i.path.join('.') || 'profile', i.message]));
-        throw new BadRequestException({ message: `Invalid profile: ${Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join('; ')}`, errors });
+        throw new BadRequestException({
+          message: `Invalid profile: ${Object.entries(errors)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('; ')}`,
+          errors,
+        });
       }
       await m.update(Assessment, { id }, { profileSnapshot: next.data });
       await this.audit.record({ actorUserId: user.id, orgId: a.orgId, action: 'assessment.profile', target: id }, m);
@@ -283,7 +385,8 @@ export class AssessmentsService implements OnModuleInit {
     await this.dataSource.transaction(async (m) => {
       const a = await this.lockDraft(m, id, 'pessimistic_write');
       const module = researchModuleFor(a.catalogueVersion);
-      if (!module) throw new UnprocessableEntityException(`Catalogue version ${a.catalogueVersion} has no research module`);
+      if (!module)
+        throw new UnprocessableEntityException(`Catalogue version ${a.catalogueVersion} has no research module`);
       try {
         flattenResearchModule(module, answers);
       } catch (e) {
@@ -310,27 +413,75 @@ export class AssessmentsService implements OnModuleInit {
           unanswered: result.unanswered,
         });
       }
-      await m.update(Assessment, { id }, { status: 'submitted', submittedAt: now, submittedBy: user.id, result, overallScore: result.score, level: result.level });
-      await this.audit.record({ actorUserId: user.id, orgId: a.orgId, action: 'assessment.submit', target: id, details: { level: result.level, score: result.score } }, m);
+      await m.update(
+        Assessment,
+        { id },
+        {
+          status: 'submitted',
+          submittedAt: now,
+          submittedBy: user.id,
+          result,
+          overallScore: result.score,
+          level: result.level,
+        },
+      );
+      await this.audit.record(
+        {
+          actorUserId: user.id,
+          orgId: a.orgId,
+          action: 'assessment.submit',
+          target: id,
+          details: { level: result.level, score: result.score },
+        },
+        m,
+      );
       await this.recordForResearch(a, catalogue.version, result, rows, now, m);
       return { orgId: a.orgId, submittedAt: now };
     });
-    await this.events.publish('assessment.submitted', { assessmentId: id, orgId: submitted.orgId, submittedBy: user.id, submittedAt: submitted.submittedAt });
+    await this.events.publish('assessment.submitted', {
+      assessmentId: id,
+      orgId: submitted.orgId,
+      submittedBy: user.id,
+      submittedAt: submitted.submittedAt,
+    });
     return this.get(id);
   }
 
   /** Anonymised research copy, in the submit transaction; written only while the firm's research consent is active. */
-  private async recordForResearch(a: Assessment, catalogueVersion: string, result: ScoreResult, rows: AssessmentAnswer[], submittedAt: Date, m: EntityManager): Promise<void> {
+  private async recordForResearch(
+    a: Assessment,
+    catalogueVersion: string,
+    result: ScoreResult,
+    rows: AssessmentAnswer[],
+    submittedAt: Date,
+    m: EntityManager,
+  ): Promise<void> {
     try {
       await this.research.recordSubmission(
-        { firmId: a.orgId, profile: a.profileSnapshot, catalogueVersion, result, answers: answerMap(rows), researchAnswers: a.researchAnswers, submittedAt },
+        {
+          firmId: a.orgId,
+          profile: a.profileSnapshot,
+          catalogueVersion,
+          result,
+          answers: answerMap(rows),
+          researchAnswers: a.researchAnswers,
+          submittedAt,
+        },
         m,
       );
     } catch (e) {
       // A misconfigured research key must not stop a firm from submitting its own self-check.
       if (!(e instanceof PseudonymKeyMissingError)) throw e;
       this.logger.error(`Research record skipped for a consenting firm: ${e.message}`);
-      await this.audit.record({ orgId: a.orgId, action: 'research.record_skipped', target: a.id, details: { reason: 'pseudonym key missing' } }, m);
+      await this.audit.record(
+        {
+          orgId: a.orgId,
+          action: 'research.record_skipped',
+          target: a.id,
+          details: { reason: 'pseudonym key missing' },
+        },
+        m,
+      );
     }
   }
 
@@ -344,7 +495,11 @@ export class AssessmentsService implements OnModuleInit {
 
   /** Score change per dimension and findings resolved / new / unchanged between two submitted assessments of one firm. */
   async compare(id: string, otherId: string): Promise<ComparisonView> {
-    if (!UUID_RE.test(otherId)) throw new BadRequestException({ message: 'otherId must be an assessment id', errors: { otherId: 'Must be a UUID' } });
+    if (!UUID_RE.test(otherId))
+      throw new BadRequestException({
+        message: 'otherId must be an assessment id',
+        errors: { otherId: 'Must be a UUID' },
+      });
     const a = await this.find(id);
     const b = await this.dataSource.getRepository(Assessment).findOneBy({ id: otherId, orgId: a.orgId });
     if (!b) throw new NotFoundException('The assessment to compare with was not found in this firm');
@@ -354,16 +509,35 @@ export class AssessmentsService implements OnModuleInit {
     const tr = to.result as ScoreResult;
     const dims = new Map<string, { code: string; from: number | null; to: number | null }>();
     for (const d of fr.dimensions) dims.set(d.dimensionId, { code: d.code, from: d.score, to: null });
-    for (const d of tr.dimensions) dims.set(d.dimensionId, { code: d.code, from: dims.get(d.dimensionId)?.from ?? null, to: d.score });
+    for (const d of tr.dimensions)
+      dims.set(d.dimensionId, { code: d.code, from: dims.get(d.dimensionId)?.from ?? null, to: d.score });
     const refs = (r: ScoreResult): FindingRef[] =>
-      r.findings.map((f) => ({ questionId: f.questionId, optionId: f.optionId, dimensionId: f.dimensionId, severity: f.severity, kind: f.kind }));
+      r.findings.map((f) => ({
+        questionId: f.questionId,
+        optionId: f.optionId,
+        dimensionId: f.dimensionId,
+        severity: f.severity,
+        kind: f.kind,
+      }));
     const before = new Map(refs(fr).map((f) => [findingKey(f), f]));
     const after = new Map(refs(tr).map((f) => [findingKey(f), f]));
-    const brief = (x: Assessment) => ({ id: x.id, submittedAt: x.submittedAt?.toISOString() ?? null, overallScore: x.overallScore, level: x.level, catalogueVersion: x.catalogueVersion });
+    const brief = (x: Assessment) => ({
+      id: x.id,
+      submittedAt: x.submittedAt?.toISOString() ?? null,
+      overallScore: x.overallScore,
+      level: x.level,
+      catalogueVersion: x.catalogueVersion,
+    });
     return {
       from: brief(from),
       to: brief(to),
-      dimensions: [...dims].map(([dimensionId, d]) => ({ dimensionId, code: d.code, from: d.from, to: d.to, change: d.from !== null && d.to !== null ? d.to - d.from : null })),
+      dimensions: [...dims].map(([dimensionId, d]) => ({
+        dimensionId,
+        code: d.code,
+        from: d.from,
+        to: d.to,
+        change: d.from !== null && d.to !== null ? d.to - d.from : null,
+      })),
       findings: {
         resolved: [...before].filter(([k]) => !after.has(k)).map(([, f]) => f),
         new: [...after].filter(([k]) => !before.has(k)).map(([, f]) => f),
@@ -378,7 +552,11 @@ export class AssessmentsService implements OnModuleInit {
     return a;
   }
 
-  private async lockDraft(m: EntityManager, id: string, mode: 'pessimistic_read' | 'pessimistic_write'): Promise<Assessment> {
+  private async lockDraft(
+    m: EntityManager,
+    id: string,
+    mode: 'pessimistic_read' | 'pessimistic_write',
+  ): Promise<Assessment> {
     const a = await m.findOne(Assessment, { where: { id }, lock: { mode } });
     if (!a) throw new NotFoundException('Assessment not found');
     if (a.status !== 'draft') throw new ConflictException(READ_ONLY);
@@ -391,7 +569,8 @@ export class AssessmentsService implements OnModuleInit {
     for (const x of input) {
       const q = questions.get(x.questionId);
       if (!q) problems[x.questionId] = `Question ${x.questionId} is not part of catalogue version ${catalogue.version}`;
-      else if (q.applicability && !isApplicable(q.applicability, profile)) problems[x.questionId] = `Question ${x.questionId} does not apply to this firm's profile`;
+      else if (q.applicability && !isApplicable(q.applicability, profile))
+        problems[x.questionId] = `Question ${x.questionId} does not apply to this firm's profile`;
       else {
         if (x.records != null && x.optionId != null) {
           problems[x.questionId] = `Question ${x.questionId}: give either optionId or records, not both`;
@@ -399,14 +578,19 @@ export class AssessmentsService implements OnModuleInit {
         }
         const value = parseAnswer(x);
         const problem = value && answerProblem(q, value, recordTypeOf(catalogue, q.record), toMonth(new Date()));
-        if (problem?.kind === 'noDontKnow') problems[x.questionId] = `Question ${x.questionId} has no "don't know" answer`;
-        else if (problem?.kind === 'noSuchOption') problems[x.questionId] = `Option '${problem.optionId}' does not exist for question ${x.questionId}`;
+        if (problem?.kind === 'noDontKnow')
+          problems[x.questionId] = `Question ${x.questionId} has no "don't know" answer`;
+        else if (problem?.kind === 'noSuchOption')
+          problems[x.questionId] = `Option '${problem.optionId}' does not exist for question ${x.questionId}`;
         else if (problem) problems[x.questionId] = `Question ${x.questionId}: ${describeAnswerProblem(problem)}`;
       }
     }
     const keys = Object.keys(problems);
     if (keys.length) {
-      throw new HttpException({ message: keys.map((k) => problems[k]).join('; '), errors: problems }, HttpStatus.BAD_REQUEST);
+      throw new HttpException(
+        { message: keys.map((k) => problems[k]).join('; '), errors: problems },
+        HttpStatus.BAD_REQUEST,
+      );
     }
   }
 }

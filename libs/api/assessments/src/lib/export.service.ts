@@ -37,7 +37,12 @@ export class ExportService {
     const a = await this.assessments.find(id);
     if (a.status !== 'submitted') throw new ConflictException('Only a submitted assessment can be exported');
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
-    const answers = new Map((await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: id })).map((x) => [x.questionId, x]));
+    const answers = new Map(
+      (await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: id })).map((x) => [
+        x.questionId,
+        x,
+      ]),
+    );
     const dims = new Map(catalogue.dimensions.map((d) => [d.id, localize(d.name, locale)]));
     const rows: Row[] = [];
     for (const q of catalogue.questions) {
@@ -46,7 +51,13 @@ export class ExportService {
       if (!ans || !value) continue;
       const option = value.kind === 'option' ? q.options.find((o) => o.id === value.optionId) : undefined;
       const dk = value.kind === 'dontKnow';
-      const finding = dk ? (q.dontKnow ? localize(q.dontKnow.verify, locale) : '') : option?.finding ? localize(option.finding.title, locale) : '';
+      const finding = dk
+        ? q.dontKnow
+          ? localize(q.dontKnow.verify, locale)
+          : ''
+        : option?.finding
+          ? localize(option.finding.title, locale)
+          : '';
       rows.push({
         dimension: dims.get(q.dimension) ?? q.dimension,
         questionId: q.id,
@@ -68,8 +79,16 @@ export class ExportService {
       const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
       return typeof v === 'number' ? s : `"${safe.replace(/"/g, '""')}"`;
     };
-    const lines = [HEAD[locale].map(cell).join(';'), ...rows.map((r) => [r.dimension, r.questionId, r.question, r.answer, r.note, r.exposure, r.finding].map(cell).join(';'))];
-    return { filename: `SCS-Check_${date}_${locale}.csv`, content: Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8') };
+    const lines = [
+      HEAD[locale].map(cell).join(';'),
+      ...rows.map((r) =>
+        [r.dimension, r.questionId, r.question, r.answer, r.note, r.exposure, r.finding].map(cell).join(';'),
+      ),
+    ];
+    return {
+      filename: `SCS-Check_${date}_${locale}.csv`,
+      content: Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8'),
+    };
   }
 
   async xlsx(id: string, locale: Locale): Promise<{ filename: string; content: Buffer }> {

@@ -16,7 +16,12 @@ const benchmark: PeerBenchmark = {
       { dimensionId: 'customs', mean: { value: null, display: '.', status: 'suppressed' } },
     ],
   },
-  size: { available: false, by: 'size', reason: 'group_too_small', message: { en: 'Too few firms.', de: 'Zu wenige Unternehmen.' } },
+  size: {
+    available: false,
+    by: 'size',
+    reason: 'group_too_small',
+    message: { en: 'Too few firms.', de: 'Zu wenige Unternehmen.' },
+  },
 };
 
 describe('peerComparison', () => {
@@ -38,7 +43,15 @@ describe('peerComparison', () => {
           ],
           message: null,
         },
-        { by: 'size', available: false, label: null, firms: null, overall: null, dimensions: [], message: 'Zu wenige Unternehmen.' },
+        {
+          by: 'size',
+          available: false,
+          label: null,
+          firms: null,
+          overall: null,
+          dimensions: [],
+          message: 'Zu wenige Unternehmen.',
+        },
       ],
     });
     expect(peerComparison(benchmark, 'en').groups[1]?.message).toBe('Too few firms.');

@@ -2,7 +2,16 @@ import type { PeerBenchmark, PeerGroup } from '@scs/shared/disclosure';
 import type { ReportLocale, ReportPeerComparison, ReportPeerGroup } from '@scs/shared/contracts';
 
 function group(g: PeerGroup, locale: ReportLocale): ReportPeerGroup {
-  if (!g.available) return { by: g.by, available: false, label: null, firms: null, overall: null, dimensions: [], message: g.message[locale] };
+  if (!g.available)
+    return {
+      by: g.by,
+      available: false,
+      label: null,
+      firms: null,
+      overall: null,
+      dimensions: [],
+      message: g.message[locale],
+    };
   return {
     by: g.by,
     available: true,

@@ -28,9 +28,12 @@ export class AssessmentReportSource implements ReportDataSource {
 
   async load(assessmentId: string, locale: 'en' | 'de'): Promise<ReportData & { orgId: string; cacheParts: string[] }> {
     const a = await this.assessments.find(assessmentId);
-    if (a.status !== 'submitted' || !a.result || !a.submittedAt) throw new ConflictException('Submit the assessment before generating its report');
+    if (a.status !== 'submitted' || !a.result || !a.submittedAt)
+      throw new ConflictException('Submit the assessment before generating its report');
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
-    const [firm] = (await this.dataSource.query('SELECT name FROM organisation WHERE id = $1', [a.orgId])) as { name: string }[];
+    const [firm] = (await this.dataSource.query('SELECT name FROM organisation WHERE id = $1', [a.orgId])) as {
+      name: string;
+    }[];
     const actions = (await this.dataSource.query(
       `SELECT a.title, u.name AS owner, to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate", a.status, a.question_id AS "questionId"
          FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id
@@ -40,14 +43,20 @@ export class AssessmentReportSource implements ReportDataSource {
     const previous = await this.dataSource
       .getRepository(Assessment)
       .createQueryBuilder('p')
-      .where('p.org_id = :org AND p.status = :s AND p.submitted_at < :at', { org: a.orgId, s: 'submitted', at: a.submittedAt })
+      .where('p.org_id = :org AND p.status = :s AND p.submitted_at < :at', {
+        org: a.orgId,
+        s: 'submitted',
+        at: a.submittedAt,
+      })
       .orderBy('p.submitted_at', 'DESC')
       .getOne();
     const chamber = await this.branding.brandingForFirm(a.orgId);
     const branding: ReportBranding | null = chamber
       ? {
           chamberName: chamber.name,
-          ...(chamber.logo ? { logoDataUri: `data:${chamber.logo.contentType};base64,${chamber.logo.bytes.toString('base64')}` } : {}),
+          ...(chamber.logo
+            ? { logoDataUri: `data:${chamber.logo.contentType};base64,${chamber.logo.bytes.toString('base64')}` }
+            : {}),
           ...(chamber.contactLine ? { contactLine: chamber.contactLine } : {}),
         }
       : null;
@@ -61,13 +70,21 @@ export class AssessmentReportSource implements ReportDataSource {
       assessment: { id: a.id, submittedAt: a.submittedAt },
       branding,
       actions: actions.map(({ questionId, ...rest }) => ({ ...rest, ...(questionId ? { questionId } : {}) })),
-      previous: previous?.result && previous.submittedAt ? { assessmentId: previous.id, submittedAt: previous.submittedAt, result: previous.result as ScoreResult } : null,
+      previous:
+        previous?.result && previous.submittedAt
+          ? { assessmentId: previous.id, submittedAt: previous.submittedAt, result: previous.result as ScoreResult }
+          : null,
       repairPlan: plan,
     });
     const peers = peerComparison(await this.research.peerBenchmarkFor(a.profileSnapshot), locale);
     // Same assessment, catalogue, firm name, actions, previous result, peer figures and branding → same report (served
     // from storage); a new wave of peer data makes a new report.
     const contentParts = JSON.stringify([firm?.name ?? '', actions, previous?.id ?? null, peers]);
-    return { ...data, peers, orgId: a.orgId, cacheParts: [a.id, a.catalogueVersion, brandingHash(branding), contentParts] };
+    return {
+      ...data,
+      peers,
+      orgId: a.orgId,
+      cacheParts: [a.id, a.catalogueVersion, brandingHash(branding), contentParts],
+    };
   }
 }

@@ -2,7 +2,14 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigModule, IS_PUBLIC, loadConfig, postgresOptions, startEmbeddedPostgres, type EmbeddedPostgres } from '@scs/api/core';
+import {
+  ConfigModule,
+  IS_PUBLIC,
+  loadConfig,
+  postgresOptions,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '@scs/api/core';
 import { DataSource } from 'typeorm';
 import { catalogueFixtureDir, removeFixtureDirs } from '../testing/catalogue-dir.fixture';
 import { CatalogueController, matchesEtag } from './catalogue.controller';
@@ -21,7 +28,11 @@ beforeAll(async () => {
   dir.writeVersion('2026.1');
   dir.writeVersion('2026.2', { effectiveFrom: '2026-05-01', questionText: 'Current tax credit grade?' });
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot({ ...loadConfig({}), catalogueDir: dir.root }), TypeOrmModule.forRoot(postgresOptions(db.url, [CatalogueVersion], [], 2)), CatalogueModule],
+    imports: [
+      ConfigModule.forRoot({ ...loadConfig({}), catalogueDir: dir.root }),
+      TypeOrmModule.forRoot(postgresOptions(db.url, [CatalogueVersion], [], 2)),
+      CatalogueModule,
+    ],
   }).compile();
   app = moduleRef.createNestApplication();
   // The same prefix and validation as configureApp() in libs/api/app.
@@ -98,7 +109,9 @@ describe('GET /api/catalogue/diff', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     const body = await res.json();
     expect(body).toMatchObject({ from: '2026.1', to: '2026.2', settings: ['effectiveFrom'] });
-    expect(body.questions.changed).toEqual([{ id: 'T1', fields: ['text'], options: { added: [], removed: [], changed: [] } }]);
+    expect(body.questions.changed).toEqual([
+      { id: 'T1', fields: ['text'], options: { added: [], removed: [], changed: [] } },
+    ]);
   });
 
   it('answers 400 without both versions and 404 for an unknown one', async () => {
@@ -123,12 +136,15 @@ describe('matchesEtag', () => {
 describe('CatalogueController', () => {
   it('declares every route @Public', () => {
     const handlers = ['current', 'diff', 'version'] as const;
-    for (const h of handlers) expect([h, Reflect.getMetadata(IS_PUBLIC, CatalogueController.prototype[h])]).toEqual([h, true]);
+    for (const h of handlers)
+      expect([h, Reflect.getMetadata(IS_PUBLIC, CatalogueController.prototype[h])]).toEqual([h, true]);
   });
 
   it('documents its routes in OpenAPI', () => {
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/catalogue', '/api/catalogue/diff', '/api/catalogue/{version}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/catalogue', '/api/catalogue/diff', '/api/catalogue/{version}']),
+    );
     expect(document.paths['/api/catalogue']?.get?.description).toContain('Content-Language');
   });
 });

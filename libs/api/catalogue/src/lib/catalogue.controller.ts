@@ -20,7 +20,10 @@ const catalogueSchema = {
     effectiveFrom: { type: 'string', format: 'date' },
     locale: { type: 'string', enum: ['en', 'de'] },
     title: { type: 'string' },
-    weights: { type: 'object', properties: { high: { type: 'number' }, medium: { type: 'number' }, low: { type: 'number' } } },
+    weights: {
+      type: 'object',
+      properties: { high: { type: 'number' }, medium: { type: 'number' }, low: { type: 'number' } },
+    },
     levels: { type: 'array', items: { type: 'object' } },
     severities: { type: 'array', items: { type: 'object' } },
     portals: { type: 'array', items: { type: 'object' } },
@@ -65,13 +68,19 @@ export class CatalogueController {
   @ApiOkResponse({ schema: catalogueSchema })
   @ApiResponse({ status: 304, description: 'Not modified (If-None-Match matched the ETag)' })
   async current(@Query() query: CatalogueQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    send(req, res, await this.catalogues.publicCatalogue(undefined, negotiateLocale(query.lang, req.headers['accept-language'])));
+    send(
+      req,
+      res,
+      await this.catalogues.publicCatalogue(undefined, negotiateLocale(query.lang, req.headers['accept-language'])),
+    );
   }
 
   // Declared before :version so that "diff" is not taken for a version.
   @Get('diff')
   @Public()
-  @ApiOperation({ summary: 'What changed between two catalogue versions (question, option, reference, dimension and portal ids)' })
+  @ApiOperation({
+    summary: 'What changed between two catalogue versions (question, option, reference, dimension and portal ids)',
+  })
   @ApiOkResponse({ type: CatalogueDiffDto })
   @ApiNotFoundResponse({ description: 'One of the versions does not exist' })
   async diff(@Query() query: CatalogueDiffQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -91,6 +100,10 @@ export class CatalogueController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    send(req, res, await this.catalogues.publicCatalogue(version, negotiateLocale(query.lang, req.headers['accept-language'])));
+    send(
+      req,
+      res,
+      await this.catalogues.publicCatalogue(version, negotiateLocale(query.lang, req.headers['accept-language'])),
+    );
   }
 }

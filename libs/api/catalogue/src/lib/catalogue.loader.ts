@@ -15,7 +15,9 @@ export interface LoadedCatalogue {
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.filter((e) => !e.name.startsWith('.')).map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
+    entries
+      .filter((e) => !e.name.startsWith('.'))
+      .map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))),
   );
   return nested.flat();
 }
@@ -46,9 +48,15 @@ export function checksumOf(files: readonly CatalogueFile[]): string {
  * Throws one error naming every folder that fails, with all its issues.
  */
 export async function loadCatalogueDir(dir: string): Promise<LoadedCatalogue[]> {
-  const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
+  const exists = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!exists) throw new Error(`Catalogue directory ${dir} does not exist (set CATALOGUE_DIR)`);
-  const folders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const folders = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
   if (!folders.length) throw new Error(`Catalogue directory ${dir} has no version folders`);
 
   const loaded: LoadedCatalogue[] = [];
@@ -58,8 +66,15 @@ export async function loadCatalogueDir(dir: string): Promise<LoadedCatalogue[]> 
     try {
       const files = await readVersionFolder(folder);
       const catalogue = parseCatalogueFiles(files);
-      if (catalogue.version !== name) throw new Error(`catalogue.yaml says version ${catalogue.version}, but the folder is named ${name}`);
-      loaded.push({ version: catalogue.version, effectiveFrom: catalogue.effectiveFrom, checksum: checksumOf(files), catalogue, dir: folder });
+      if (catalogue.version !== name)
+        throw new Error(`catalogue.yaml says version ${catalogue.version}, but the folder is named ${name}`);
+      loaded.push({
+        version: catalogue.version,
+        effectiveFrom: catalogue.effectiveFrom,
+        checksum: checksumOf(files),
+        catalogue,
+        dir: folder,
+      });
     } catch (e) {
       failures.push(`${folder}: ${(e as Error).message}`);
     }

@@ -32,7 +32,11 @@ afterEach(async () => {
 /** Boots the module as the app does: init loads the folder and publishes its versions. */
 async function boot(catalogueDir: string): Promise<CatalogueService> {
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot({ ...loadConfig({}), catalogueDir }), TypeOrmModule.forRoot(postgresOptions(db.url, [CatalogueVersion], [], 2)), CatalogueModule],
+    imports: [
+      ConfigModule.forRoot({ ...loadConfig({}), catalogueDir }),
+      TypeOrmModule.forRoot(postgresOptions(db.url, [CatalogueVersion], [], 2)),
+      CatalogueModule,
+    ],
   }).compile();
   open.push(moduleRef);
   await moduleRef.init();
@@ -77,7 +81,9 @@ describe('CatalogueService', () => {
     await boot(dir.root);
     dir.writeVersion('2026.1', { questionText: 'Edited after publication?' });
 
-    await expect(boot(dir.root)).rejects.toThrow(/Catalogue version 2026\.1 .* differs .* Published catalogue versions are immutable: .* make a new version .* 2026\.2/);
+    await expect(boot(dir.root)).rejects.toThrow(
+      /Catalogue version 2026\.1 .* differs .* Published catalogue versions are immutable: .* make a new version .* 2026\.2/,
+    );
     expect((await rows())[0]?.content.questions[0]?.text.en).toBe('What is your tax credit grade?');
   });
 
@@ -122,7 +128,12 @@ describe('CatalogueService', () => {
     const dir = catalogueFixtureDir();
     dir.writeVersion('2026.1');
     const path = join(dir.root, '2026.1', 'questions', 'd01-tax.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('weight: high', 'weight: huge').replace('references: [sta-2025]', 'references: [sta-2024]'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace('weight: high', 'weight: huge')
+        .replace('references: [sta-2025]', 'references: [sta-2024]'),
+    );
 
     await expect(boot(dir.root)).rejects.toThrow(
       /2026\.1: Catalogue 2026\.1 is invalid \(2 issues\):\n- questions\[T1\]\.weight: .*\n- questions\[T1\]\.references\[0\]: unknown reference "sta-2024"/,
@@ -133,9 +144,12 @@ describe('CatalogueService', () => {
     const dir = catalogueFixtureDir();
     dir.writeVersion('2026.1');
     dir.write('2026.3', 'catalogue.yaml', readFileSync(join(dir.root, '2026.1', 'catalogue.yaml'), 'utf8'));
-    for (const f of ['dimensions.yaml', 'references/core.yaml', 'questions/d01-tax.yaml']) dir.write('2026.3', f, readFileSync(join(dir.root, '2026.1', f), 'utf8'));
+    for (const f of ['dimensions.yaml', 'references/core.yaml', 'questions/d01-tax.yaml'])
+      dir.write('2026.3', f, readFileSync(join(dir.root, '2026.1', f), 'utf8'));
 
-    await expect(loadCatalogueDir(dir.root)).rejects.toThrow('catalogue.yaml says version 2026.1, but the folder is named 2026.3');
+    await expect(loadCatalogueDir(dir.root)).rejects.toThrow(
+      'catalogue.yaml says version 2026.1, but the folder is named 2026.3',
+    );
   });
 });
 
@@ -156,7 +170,11 @@ describe('loadCatalogueDir', () => {
     const dir = catalogueFixtureDir();
     dir.writeVersion('2026.1');
     const [before] = await loadCatalogueDir(dir.root);
-    dir.write('2026.1', 'references/core.yaml', readFileSync(join(dir.root, '2026.1', 'references/core.yaml'), 'utf8') + '# a comment\n');
+    dir.write(
+      '2026.1',
+      'references/core.yaml',
+      readFileSync(join(dir.root, '2026.1', 'references/core.yaml'), 'utf8') + '# a comment\n',
+    );
     const [after] = await loadCatalogueDir(dir.root);
     expect(after?.checksum).not.toBe(before?.checksum);
   });
@@ -167,6 +185,8 @@ describe('loadCatalogueDir', () => {
   });
 
   it('reports a missing directory', async () => {
-    await expect(loadCatalogueDir('/nonexistent/catalogue')).rejects.toThrow('Catalogue directory /nonexistent/catalogue does not exist (set CATALOGUE_DIR)');
+    await expect(loadCatalogueDir('/nonexistent/catalogue')).rejects.toThrow(
+      'Catalogue directory /nonexistent/catalogue does not exist (set CATALOGUE_DIR)',
+    );
   });
 });

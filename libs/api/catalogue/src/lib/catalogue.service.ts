@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
-import { diffCatalogues, toPublicCatalogue, type Catalogue, type CatalogueDiff, type Locale, type PublicCatalogue } from '@scs/shared/catalogue';
+import {
+  diffCatalogues,
+  toPublicCatalogue,
+  type Catalogue,
+  type CatalogueDiff,
+  type Locale,
+  type PublicCatalogue,
+} from '@scs/shared/catalogue';
 import { Repository } from 'typeorm';
 import { CatalogueVersion } from './catalogue.entity';
 import { loadCatalogueDir, type LoadedCatalogue } from './catalogue.loader';
@@ -46,7 +53,9 @@ export class CatalogueService implements OnModuleInit {
     const loaded = await loadCatalogueDir(this.config.catalogueDir);
     await this.publish(loaded);
     for (const row of await this.repository.find()) this.remember(row);
-    this.logger.log(`Catalogue versions: ${[...this.versions.keys()].join(', ')}; current ${this.currentOf(new Date())?.version ?? 'none'}`);
+    this.logger.log(
+      `Catalogue versions: ${[...this.versions.keys()].join(', ')}; current ${this.currentOf(new Date())?.version ?? 'none'}`,
+    );
   }
 
   /** Inserts versions not yet in the database; a version already there must have the same checksum. Safe to run concurrently. */
@@ -111,7 +120,10 @@ export class CatalogueService implements OnModuleInit {
 
   async diff(from: string, to: string): Promise<Cacheable<CatalogueDiff>> {
     const [a, b] = await Promise.all([this.require(from), this.require(to)]);
-    return { body: diffCatalogues(a.catalogue, b.catalogue), etag: `"${a.checksum.slice(0, 16)}-${b.checksum.slice(0, 16)}"` };
+    return {
+      body: diffCatalogues(a.catalogue, b.catalogue),
+      etag: `"${a.checksum.slice(0, 16)}-${b.checksum.slice(0, 16)}"`,
+    };
   }
 
   private currentOf(now: Date): StoredCatalogue | undefined {
@@ -120,7 +132,13 @@ export class CatalogueService implements OnModuleInit {
   }
 
   private remember(row: CatalogueVersion): StoredCatalogue {
-    const stored = { version: row.version, effectiveFrom: row.effectiveFrom, checksum: row.checksum, catalogue: row.content, loadedAt: row.loadedAt };
+    const stored = {
+      version: row.version,
+      effectiveFrom: row.effectiveFrom,
+      checksum: row.checksum,
+      catalogue: row.content,
+      loadedAt: row.loadedAt,
+    };
     this.versions.set(stored.version, stored);
     return stored;
   }

@@ -67,7 +67,10 @@ portals:
 export interface FixtureDir {
   root: string;
   /** Writes (or overwrites) a version folder. */
-  writeVersion(version: string, options?: { effectiveFrom?: string; questionText?: string; lineEnding?: '\n' | '\r\n' }): string;
+  writeVersion(
+    version: string,
+    options?: { effectiveFrom?: string; questionText?: string; lineEnding?: '\n' | '\r\n' },
+  ): string;
   write(version: string, path: string, content: string): void;
 }
 
@@ -89,8 +92,12 @@ export function catalogueFixtureDir(): FixtureDir {
   return {
     root,
     write,
-    writeVersion(version, { effectiveFrom = '2026-04-01', questionText = 'What is your tax credit grade?', lineEnding = '\n' } = {}) {
-      for (const [path, content] of Object.entries(files(version, effectiveFrom, questionText))) write(version, path, content.replace(/\n/g, lineEnding));
+    writeVersion(
+      version,
+      { effectiveFrom = '2026-04-01', questionText = 'What is your tax credit grade?', lineEnding = '\n' } = {},
+    ) {
+      for (const [path, content] of Object.entries(files(version, effectiveFrom, questionText)))
+        write(version, path, content.replace(/\n/g, lineEnding));
       return join(root, version);
     },
   };

@@ -25,9 +25,21 @@ import { DistributionService } from './distribution/distribution.service';
  */
 @Module({
   imports: [CatalogueModule, QueueModule, ReportsModule, ResearchModule],
-  controllers: [BrandingController, CampaignsController, FirmCampaignsController, ChamberReportsController, DistributionController],
+  controllers: [
+    BrandingController,
+    CampaignsController,
+    FirmCampaignsController,
+    ChamberReportsController,
+    DistributionController,
+  ],
   providers: [
-    ChamberBrandingService, CampaignsService, CampaignInvitationsService, CampaignProgressService, MemberAggregatesService, BenchmarkService, DistributionService,
+    ChamberBrandingService,
+    CampaignsService,
+    CampaignInvitationsService,
+    CampaignProgressService,
+    MemberAggregatesService,
+    BenchmarkService,
+    DistributionService,
   ],
   exports: [ChamberBrandingService],
 })

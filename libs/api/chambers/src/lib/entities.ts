@@ -3,4 +3,14 @@ import { ChamberBenchmark } from './benchmark/chamber-benchmark.entity';
 import { Campaign, CampaignFirm, CampaignInvitation, CampaignReminder } from './campaigns/campaign.entity';
 import { ReportDistribution, ReportDistributionItem } from './distribution/distribution.entity';
 
-export const chambersEntities = [ChamberBrandingRecord, ChamberLogo, Campaign, CampaignInvitation, CampaignFirm, CampaignReminder, ChamberBenchmark, ReportDistribution, ReportDistributionItem];
+export const chambersEntities = [
+  ChamberBrandingRecord,
+  ChamberLogo,
+  Campaign,
+  CampaignInvitation,
+  CampaignFirm,
+  CampaignReminder,
+  ChamberBenchmark,
+  ReportDistribution,
+  ReportDistributionItem,
+];

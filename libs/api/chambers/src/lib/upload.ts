@@ -1,4 +1,11 @@
-import { type CallHandler, type ExecutionContext, mixin, type NestInterceptor, PayloadTooLargeException, type Type } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  mixin,
+  type NestInterceptor,
+  PayloadTooLargeException,
+  type Type,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 
@@ -19,7 +26,8 @@ export function FileUpload(field: string, maxBytes: number, tooLarge: string): T
       try {
         return await super.intercept(context, next);
       } catch (e) {
-        if (e instanceof PayloadTooLargeException) throw new PayloadTooLargeException({ message: tooLarge, errors: { [field]: tooLarge } });
+        if (e instanceof PayloadTooLargeException)
+          throw new PayloadTooLargeException({ message: tooLarge, errors: { [field]: tooLarge } });
         throw e;
       }
     }

@@ -19,7 +19,12 @@ export function pngImage(width = 120, height = 40, padTo = 0): Buffer {
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x4e)]);
   const idat = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))];
+  const parts = [
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ];
   const size = parts.reduce((n, p) => n + p.length, 0);
   if (padTo > size + 12) parts.splice(2, 0, chunk('prVt', Buffer.alloc(padTo - size - 12, 1)));
   return Buffer.concat(parts);
@@ -31,7 +36,14 @@ export const JPEG_LOGO = Buffer.from(
   'base64',
 );
 
-export const SVG_LOGO = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+export const SVG_LOGO = Buffer.from(
+  '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+);
 
 /** The first bytes of a Windows executable (what a renamed .exe starts with). */
-export const EXE_BYTES = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.'), Buffer.alloc(400)]);
+export const EXE_BYTES = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(62),
+  Buffer.from('This program cannot be run in DOS mode.'),
+  Buffer.alloc(400),
+]);

@@ -22,7 +22,11 @@ export interface PreparedBrandingSource {
  * The assessment report data with the branding of the organisation that prepared it for the firm: its branding
  * replaces the firm's default, and the cache parts say who prepared it, so such a report has its own cache key.
  */
-export function withPreparedBranding<T extends ReportData & { cacheParts: string[] }>(data: T, preparedBy: string, branding: ReportBranding): T {
+export function withPreparedBranding<T extends ReportData & { cacheParts: string[] }>(
+  data: T,
+  preparedBy: string,
+  branding: ReportBranding,
+): T {
   return { ...data, branding, cacheParts: [...data.cacheParts, `prepared-by:${preparedBy}`, brandingHash(branding)] };
 }
 
@@ -50,9 +54,13 @@ export class ReportExtensions {
   }
 
   /** The data of a report, with the preparing organisation's branding when the report has one. */
-  async prepared<T extends ReportData & { cacheParts: string[] }>(report: Pick<Report, 'preparedBy'>, data: T): Promise<T> {
+  async prepared<T extends ReportData & { cacheParts: string[] }>(
+    report: Pick<Report, 'preparedBy'>,
+    data: T,
+  ): Promise<T> {
     if (!report.preparedBy) return data;
-    if (!this.preparedBranding) throw new Error('A prepared report needs the chambers feature (no branding source registered)');
+    if (!this.preparedBranding)
+      throw new Error('A prepared report needs the chambers feature (no branding source registered)');
     return withPreparedBranding(data, report.preparedBy, await this.preparedBranding.branding(report.preparedBy));
   }
 

@@ -66,7 +66,10 @@ export class ReportWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const definition = renderQueueDefinition(this.config.reportJobTimeoutSeconds);
-    await this.queue.work<RenderJob>(RENDER_QUEUE, (job) => this.render(job), { concurrency: this.config.reportPages, definition });
+    await this.queue.work<RenderJob>(RENDER_QUEUE, (job) => this.render(job), {
+      concurrency: this.config.reportPages,
+      definition,
+    });
     await this.queue.work<RenderJob>(RENDER_DEAD_QUEUE, (job) => this.abandoned(job));
   }
 
@@ -86,10 +89,16 @@ export class ReportWorker implements OnApplicationBootstrap {
       const custom = this.extensions.kind(report.kind);
       if (custom) return await this.store(report, await custom.render(report), started);
       if (!report.assessmentId) throw new PermanentError('Only assessment reports can be rendered');
-      const data = await this.extensions.prepared(report, await this.service.dataSource().load(report.assessmentId, report.locale));
-      if (data.orgId !== report.orgId) throw new PermanentError('The assessment no longer belongs to the organisation of the report');
+      const data = await this.extensions.prepared(
+        report,
+        await this.service.dataSource().load(report.assessmentId, report.locale),
+      );
+      if (data.orgId !== report.orgId)
+        throw new PermanentError('The assessment no longer belongs to the organisation of the report');
       if (reportCacheKey(report.kind, data.cacheParts, REPORT_TEMPLATE_VERSION, report.locale) !== report.cacheKey) {
-        this.logger.warn(`Report ${reportId}: the content changed since it was requested (e.g. new branding); rendering the current content`);
+        this.logger.warn(
+          `Report ${reportId}: the content changed since it was requested (e.g. new branding); rendering the current content`,
+        );
       }
       const observe = this.renderSeconds?.startTimer({ locale: report.locale });
       const rendered = await this.renderer.render(data).catch((e: unknown) => {
@@ -112,31 +121,53 @@ export class ReportWorker implements OnApplicationBootstrap {
           finishedAt: new Date(),
         },
       );
-      this.logger.log(`Report ${reportId} rendered: ${rendered.pages} pages, ${Math.round(rendered.bytes / 1024)} kB in ${Date.now() - started} ms`);
+      this.logger.log(
+        `Report ${reportId} rendered: ${rendered.pages} pages, ${Math.round(rendered.bytes / 1024)} kB in ${Date.now() - started} ms`,
+      );
       await this.extensions.settled(report);
     } catch (e) {
       const reason = errorReason(e);
-      const permanent = e instanceof PermanentError || (e instanceof HttpException && e.getStatus() < 500) || e instanceof ChromiumNotFoundError;
+      const permanent =
+        e instanceof PermanentError ||
+        (e instanceof HttpException && e.getStatus() < 500) ||
+        e instanceof ChromiumNotFoundError;
       if (permanent || job.finalAttempt) {
         this.logger.error(`Report ${reportId} failed after ${job.attempt} attempt(s): ${reason}`);
         await this.reports.update({ id: reportId }, { status: 'failed', error: reason, finishedAt: new Date() });
         return;
       }
       this.logger.warn(`Report ${reportId}: attempt ${job.attempt} failed (${reason}); it will be retried`);
-      await this.reports.update({ id: reportId }, { status: 'queued', error: `Attempt ${job.attempt} failed: ${reason}` });
+      await this.reports.update(
+        { id: reportId },
+        { status: 'queued', error: `Attempt ${job.attempt} failed: ${reason}` },
+      );
       throw e;
     }
   }
 
   /** Stores a report of another kind (rendered by its ReportKindSource) like an assessment report. */
-  private async store(report: Report, doc: { rendered: RenderedReport; filename: string }, started: number): Promise<void> {
+  private async store(
+    report: Report,
+    doc: { rendered: RenderedReport; filename: string },
+    started: number,
+  ): Promise<void> {
     const { rendered, filename } = doc;
     await this.files.upsert({ reportId: report.id, pdf: rendered.pdf }, ['reportId']);
     await this.reports.update(
       { id: report.id },
-      { status: 'done', error: null, sha256: rendered.sha256, pages: rendered.pages, bytes: rendered.bytes, filename, finishedAt: new Date() },
+      {
+        status: 'done',
+        error: null,
+        sha256: rendered.sha256,
+        pages: rendered.pages,
+        bytes: rendered.bytes,
+        filename,
+        finishedAt: new Date(),
+      },
     );
-    this.logger.log(`Report ${report.id} (${report.kind}) rendered: ${rendered.pages} pages, ${Math.round(rendered.bytes / 1024)} kB in ${Date.now() - started} ms`);
+    this.logger.log(
+      `Report ${report.id} (${report.kind}) rendered: ${rendered.pages} pages, ${Math.round(rendered.bytes / 1024)} kB in ${Date.now() - started} ms`,
+    );
     await this.extensions.settled(report);
   }
 
@@ -144,7 +175,11 @@ export class ReportWorker implements OnApplicationBootstrap {
   async abandoned(job: QueueJob<RenderJob>): Promise<void> {
     await this.reports.update(
       { id: job.data.reportId, status: In(['queued', 'rendering']) },
-      { status: 'failed', error: 'Rendering did not finish: the worker stopped or timed out on every attempt', finishedAt: new Date() },
+      {
+        status: 'failed',
+        error: 'Rendering did not finish: the worker stopped or timed out on every attempt',
+        finishedAt: new Date(),
+      },
     );
   }
 }

@@ -1,7 +1,34 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Inject, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentOrg, CurrentUser, FIRM_ROLES, ResourceAccess, type AuthUser, type OrgContext } from '@scs/api/core';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  Authenticated,
+  CurrentOrg,
+  CurrentUser,
+  FIRM_ROLES,
+  ResourceAccess,
+  type AuthUser,
+  type OrgContext,
+} from '@scs/api/core';
 import { CreateReportDto, RenderingResponse, ReportResponse } from './dto/report.dto';
 import { ReportRenderer } from './render/report-renderer';
 import { ReportsService } from './reports.service';
@@ -16,19 +43,32 @@ export class ReportsController {
 
   @Get('reports/rendering')
   @Authenticated()
-  @ApiOperation({ summary: 'Whether this server can render PDF reports (available, unavailable with the reason, or done by worker processes)' })
+  @ApiOperation({
+    summary:
+      'Whether this server can render PDF reports (available, unavailable with the reason, or done by worker processes)',
+  })
   @ApiOkResponse({ type: RenderingResponse })
   rendering(): RenderingResponse {
     const availability = this.renderer.availability();
-    return availability.status === 'unavailable' ? { status: 'unavailable', reason: availability.reason } : { status: availability.status };
+    return availability.status === 'unavailable'
+      ? { status: 'unavailable', reason: availability.reason }
+      : { status: availability.status };
   }
 
   @Post('assessments/:id/reports')
   @HttpCode(HttpStatus.ACCEPTED)
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
-  @ApiOperation({ summary: 'Request the PDF report of a submitted assessment; returns the existing report when the same one was already requested' })
+  @ApiOperation({
+    summary:
+      'Request the PDF report of a submitted assessment; returns the existing report when the same one was already requested',
+  })
   @ApiAcceptedResponse({ type: ReportResponse })
-  request(@Param('id') id: string, @Body() dto: CreateReportDto, @CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser): Promise<ReportResponse> {
+  request(
+    @Param('id') id: string,
+    @Body() dto: CreateReportDto,
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ReportResponse> {
     return this.reports.request(id, dto.locale, org, user);
   }
 
@@ -42,7 +82,9 @@ export class ReportsController {
 
   @Get('reports/:id')
   @ResourceAccess('report', FIRM_ROLES, { kind: 'firm' })
-  @ApiOperation({ summary: 'Status of a report: queued, rendering, done (with SHA-256, size and pages) or failed (with the reason)' })
+  @ApiOperation({
+    summary: 'Status of a report: queued, rendering, done (with SHA-256, size and pages) or failed (with the reason)',
+  })
   @ApiOkResponse({ type: ReportResponse })
   status(@Param('id') id: string): Promise<ReportResponse> {
     return this.reports.status(id);
@@ -58,6 +100,10 @@ export class ReportsController {
   async pdf(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.reports.file(id);
     res.setHeader('X-Content-SHA256', file.sha256);
-    return new StreamableFile(file.pdf, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.pdf.byteLength });
+    return new StreamableFile(file.pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.pdf.byteLength,
+    });
   }
 }

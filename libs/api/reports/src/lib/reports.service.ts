@@ -1,8 +1,24 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, OnModuleInit, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnModuleInit,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { APP_CONFIG, QueueService, ResourceOwners, type AppConfig, type AuthUser, type OrgContext } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  QueueService,
+  ResourceOwners,
+  type AppConfig,
+  type AuthUser,
+  type OrgContext,
+} from '@scs/api/core';
 import type { ReportLocale, ReportView } from '@scs/shared/contracts';
 import { REPORT_DATA_SOURCE, reportCacheKey, type ReportDataSource } from './data/report-data-source';
 import { Report, ReportFile } from './report.entity';
@@ -45,7 +61,10 @@ export class ReportsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.owners.register('report', async (id) => (await this.reports.findOne({ select: { id: true, orgId: true }, where: { id } }))?.orgId ?? null);
+    this.owners.register(
+      'report',
+      async (id) => (await this.reports.findOne({ select: { id: true, orgId: true }, where: { id } }))?.orgId ?? null,
+    );
   }
 
   /**
@@ -99,12 +118,19 @@ export class ReportsService implements OnModuleInit {
   assertRenderingAvailable(): void {
     const availability = this.renderer.availability();
     if (availability.status === 'unavailable') {
-      throw new ServiceUnavailableException({ message: `PDF reports are unavailable on this server: ${availability.reason}`, code: 'pdf_unavailable' });
+      throw new ServiceUnavailableException({
+        message: `PDF reports are unavailable on this server: ${availability.reason}`,
+        code: 'pdf_unavailable',
+      });
     }
   }
 
   private async enqueue(reportId: string): Promise<void> {
-    await this.queue.send<RenderJob>(RENDER_QUEUE, { reportId }, renderQueueDefinition(this.config.reportJobTimeoutSeconds));
+    await this.queue.send<RenderJob>(
+      RENDER_QUEUE,
+      { reportId },
+      renderQueueDefinition(this.config.reportJobTimeoutSeconds),
+    );
     this.logger.log(`Report ${reportId} queued`);
   }
 
@@ -116,7 +142,11 @@ export class ReportsService implements OnModuleInit {
 
   /** The reports of an assessment, newest first. */
   async list(assessmentId: string, orgId: string): Promise<ReportView[]> {
-    const rows = await this.reports.find({ where: { assessmentId, orgId }, order: { createdAt: 'DESC' }, relations: { preparedByOrg: true } });
+    const rows = await this.reports.find({
+      where: { assessmentId, orgId },
+      order: { createdAt: 'DESC' },
+      relations: { preparedByOrg: true },
+    });
     return rows.map(toView);
   }
 
@@ -126,12 +156,19 @@ export class ReportsService implements OnModuleInit {
     if (!report) throw new NotFoundException('Report not found');
     if (report.status !== 'done') {
       throw new ConflictException({
-        message: report.status === 'failed' ? `The report could not be rendered: ${report.error ?? 'unknown reason'}` : `The report is not ready yet (${report.status})`,
+        message:
+          report.status === 'failed'
+            ? `The report could not be rendered: ${report.error ?? 'unknown reason'}`
+            : `The report is not ready yet (${report.status})`,
         status: report.status,
       });
     }
     const file = await this.files.findOneBy({ reportId: id });
     if (!file) throw new NotFoundException('Report file not found');
-    return { pdf: file.pdf, filename: report.filename ?? `SCS-Check_report_${report.locale}.pdf`, sha256: report.sha256 ?? '' };
+    return {
+      pdf: file.pdf,
+      filename: report.filename ?? `SCS-Check_report_${report.locale}.pdf`,
+      sha256: report.sha256 ?? '',
+    };
   }
 }

@@ -1,8 +1,19 @@
-import { DONT_KNOW, answerCode, answerFields, answerFromCode, answerMap, answerProblem, dontKnowAnswer, optionAnswer, parseAnswer } from './answer';
+import {
+  DONT_KNOW,
+  answerCode,
+  answerFields,
+  answerFromCode,
+  answerMap,
+  answerProblem,
+  dontKnowAnswer,
+  optionAnswer,
+  parseAnswer,
+} from './answer';
 
 describe('answer shape', () => {
   it('decodes the stored fields into the union and encodes it back unchanged', () => {
-    for (const optionId of ['a', DONT_KNOW, null]) expect(answerFields(parseAnswer({ optionId }))).toEqual({ optionId });
+    for (const optionId of ['a', DONT_KNOW, null])
+      expect(answerFields(parseAnswer({ optionId }))).toEqual({ optionId });
     expect(parseAnswer({ optionId: 'b' })).toEqual({ kind: 'option', optionId: 'b' });
     expect(parseAnswer({ optionId: DONT_KNOW })).toEqual({ kind: 'dontKnow' });
     expect(parseAnswer({ optionId: null })).toBeNull();
@@ -31,6 +42,8 @@ describe('answer shape', () => {
         { questionId: 'T3', optionId: null, note: 'kept nowhere' },
       ]),
     ).toEqual({ T1: { kind: 'option', optionId: 'a', note: 'seen' }, T2: { kind: 'dontKnow' } });
-    expect(answerMap({ T1: { optionId: 'a', note: '' }, T2: { optionId: null } })).toEqual({ T1: { kind: 'option', optionId: 'a' } });
+    expect(answerMap({ T1: { optionId: 'a', note: '' }, T2: { optionId: null } })).toEqual({
+      T1: { kind: 'option', optionId: 'a' },
+    });
   });
 });

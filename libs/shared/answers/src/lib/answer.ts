@@ -158,28 +158,47 @@ const UNTIERED = 'none';
  * Problems of one record, independent of the catalogue except for the tiers (when `recordType` is given).
  * `currentMonth` ('YYYY-MM') bounds the months; without it only the format and the lower bound are checked.
  */
-export function recordProblems(record: AdverseRecord, index: number, recordType?: AnswerableRecordType, currentMonth?: string): AnswerProblem[] {
+export function recordProblems(
+  record: AdverseRecord,
+  index: number,
+  recordType?: AnswerableRecordType,
+  currentMonth?: string,
+): AnswerProblem[] {
   const out: AnswerProblem[] = [];
-  const bad = (field: string, message: string) => out.push({ kind: 'badRecord', index, field: `records[${index}].${field}`, message });
+  const bad = (field: string, message: string) =>
+    out.push({ kind: 'badRecord', index, field: `records[${index}].${field}`, message });
   const month = (field: 'decided' | 'statusDate', v: unknown) => {
     if (!isMonth(v)) bad(field, `${field} must be a month YYYY-MM`);
     else if (v < RECORD_MONTH_MIN) bad(field, `${field} must not be before ${RECORD_MONTH_MIN}`);
-    else if (currentMonth && v > currentMonth) bad(field, `${field} must not be after the current month ${currentMonth}`);
+    else if (currentMonth && v > currentMonth)
+      bad(field, `${field} must not be after the current month ${currentMonth}`);
   };
   month('decided', record.decided);
   if (record.statusDate !== undefined && record.statusDate !== null) {
     month('statusDate', record.statusDate);
-    if (isMonth(record.statusDate) && isMonth(record.decided) && record.statusDate < record.decided) bad('statusDate', 'statusDate must not be before decided');
+    if (isMonth(record.statusDate) && isMonth(record.decided) && record.statusDate < record.decided)
+      bad('statusDate', 'statusDate must not be before decided');
   }
-  if (!(RECORD_STATUSES as readonly string[]).includes(record.status)) bad('status', `status must be one of ${RECORD_STATUSES.join(', ')}`);
+  if (!(RECORD_STATUSES as readonly string[]).includes(record.status))
+    bad('status', `status must be one of ${RECORD_STATUSES.join(', ')}`);
   if (recordType) {
     const tiers = recordType.tiers.map((t) => t.id);
     const untiered = tiers.length === 1 && tiers[0] === UNTIERED;
     if (untiered ? record.tier !== null && record.tier !== UNTIERED : !tiers.includes(record.tier ?? '')) {
-      bad('tier', untiered ? `tier must be null (record type ${recordType.id} has no tiers)` : `tier must be one of ${tiers.join(', ')} (record type ${recordType.id})`);
+      bad(
+        'tier',
+        untiered
+          ? `tier must be null (record type ${recordType.id} has no tiers)`
+          : `tier must be one of ${tiers.join(', ')} (record type ${recordType.id})`,
+      );
     }
   }
-  if (record.note !== undefined && record.note !== null && (typeof record.note !== 'string' || record.note.length > RECORD_NOTE_MAX)) bad('note', `note must be a text of at most ${RECORD_NOTE_MAX} characters`);
+  if (
+    record.note !== undefined &&
+    record.note !== null &&
+    (typeof record.note !== 'string' || record.note.length > RECORD_NOTE_MAX)
+  )
+    bad('note', `note must be a text of at most ${RECORD_NOTE_MAX} characters`);
   return out;
 }
 
@@ -187,15 +206,23 @@ export function recordProblems(record: AdverseRecord, index: number, recordType?
  * The single check of an answer against its question: null when it fits. Records are checked against the record
  * type when it is given (tiers), and against `currentMonth` when given (no future months).
  */
-export function answerProblem(question: AnswerableQuestion, value: AnswerValue, recordType?: AnswerableRecordType, currentMonth?: string): AnswerProblem | null {
+export function answerProblem(
+  question: AnswerableQuestion,
+  value: AnswerValue,
+  recordType?: AnswerableRecordType,
+  currentMonth?: string,
+): AnswerProblem | null {
   switch (value.kind) {
     case 'option':
-      return question.options.some((o) => o.id === value.optionId) ? null : { kind: 'noSuchOption', optionId: value.optionId };
+      return question.options.some((o) => o.id === value.optionId)
+        ? null
+        : { kind: 'noSuchOption', optionId: value.optionId };
     case 'dontKnow':
       return question.dontKnow ? null : { kind: 'noDontKnow' };
     case 'records':
       if (!question.record) return { kind: 'noRecords' };
-      if (value.records.length > RECORDS_MAX) return { kind: 'tooManyRecords', count: value.records.length, max: RECORDS_MAX };
+      if (value.records.length > RECORDS_MAX)
+        return { kind: 'tooManyRecords', count: value.records.length, max: RECORDS_MAX };
       for (const [i, r] of value.records.entries()) {
         const problem = recordProblems(r, i, recordType, currentMonth)[0];
         if (problem) return problem;
@@ -204,7 +231,8 @@ export function answerProblem(question: AnswerableQuestion, value: AnswerValue, 
   }
 }
 
-export const fitsQuestion = (question: AnswerableQuestion, value: AnswerValue): boolean => answerProblem(question, value) === null;
+export const fitsQuestion = (question: AnswerableQuestion, value: AnswerValue): boolean =>
+  answerProblem(question, value) === null;
 
 /** An answer as the scoring function takes it: the value and the user's note. */
 export type ScoringAnswer = AnswerValue & { readonly note?: string };
@@ -234,9 +262,13 @@ export function describeAnswerProblem(problem: AnswerProblem): string {
  * The single row mapper: stored rows (with `questionId`) or local answers keyed by question id, all encoded → the
  * answers by question id (the scoring input). Unanswered ones are left out; an empty note is dropped.
  */
-export function answerMap(rows: Iterable<EncodedAnswer & { questionId: string }> | Readonly<Record<string, EncodedAnswer>>): AnswerMap {
+export function answerMap(
+  rows: Iterable<EncodedAnswer & { questionId: string }> | Readonly<Record<string, EncodedAnswer>>,
+): AnswerMap {
   const entries: [string, EncodedAnswer][] =
-    Symbol.iterator in rows ? [...(rows as Iterable<EncodedAnswer & { questionId: string }>)].map((r) => [r.questionId, r]) : Object.entries(rows);
+    Symbol.iterator in rows
+      ? [...(rows as Iterable<EncodedAnswer & { questionId: string }>)].map((r) => [r.questionId, r])
+      : Object.entries(rows);
   const out: Record<string, ScoringAnswer> = {};
   for (const [questionId, r] of entries) {
     const value = parseAnswer(r);

@@ -3,7 +3,12 @@ import { isApplicable, type ApplicabilityRule } from './applicability';
 import { firmProfileSchema } from './profile';
 
 describe('isApplicable', () => {
-  const firm = firmProfile({ legalForm: 'jv', activities: ['manufacturing', 'trading'], importsExports: true, taxRegistrationYear: 2024 });
+  const firm = firmProfile({
+    legalForm: 'jv',
+    activities: ['manufacturing', 'trading'],
+    importsExports: true,
+    taxRegistrationYear: 2024,
+  });
 
   it.each<[string, ApplicabilityRule | undefined, boolean]>([
     ['no rule', undefined, true],
@@ -16,9 +21,36 @@ describe('isApplicable', () => {
     ['includesAny', { field: 'activities', includesAny: ['construction', 'manufacturing'] }, true],
     ['lte', { field: 'taxRegistrationYear', lte: 2024 }, true],
     ['gte', { field: 'taxRegistrationYear', gte: 2025 }, false],
-    ['all', { all: [{ field: 'importsExports', equals: true }, { field: 'legalForm', in: ['jv'] }] }, true],
-    ['all (one fails)', { all: [{ field: 'importsExports', equals: true }, { field: 'legalForm', in: ['wfoe'] }] }, false],
-    ['any', { any: [{ field: 'agencyLabour', equals: true }, { field: 'activities', includes: 'trading' }] }, true],
+    [
+      'all',
+      {
+        all: [
+          { field: 'importsExports', equals: true },
+          { field: 'legalForm', in: ['jv'] },
+        ],
+      },
+      true,
+    ],
+    [
+      'all (one fails)',
+      {
+        all: [
+          { field: 'importsExports', equals: true },
+          { field: 'legalForm', in: ['wfoe'] },
+        ],
+      },
+      false,
+    ],
+    [
+      'any',
+      {
+        any: [
+          { field: 'agencyLabour', equals: true },
+          { field: 'activities', includes: 'trading' },
+        ],
+      },
+      true,
+    ],
     ['not', { not: { field: 'importsExports', equals: true } }, false],
   ])('%s', (_name, rule, expected) => {
     expect(isApplicable(rule, firm)).toBe(expected);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { PROFILE_FIELDS, profileValue, type FirmProfile, type ProfileField, type ProfileFieldDefinition } from './profile';
+import {
+  PROFILE_FIELDS,
+  profileValue,
+  type FirmProfile,
+  type ProfileField,
+  type ProfileFieldDefinition,
+} from './profile';
 
 /** Applicability rule over firm-profile fields (see docs/catalogue-format.md). */
 export type ApplicabilityRule =
@@ -31,7 +37,9 @@ function valueProblem(def: ProfileFieldDefinition, value: unknown): string | und
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `must be true or false, got ${JSON.stringify(value)}`;
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) ? undefined : `must be an integer, got ${JSON.stringify(value)}`;
+      return typeof value === 'number' && Number.isInteger(value)
+        ? undefined
+        : `must be an integer, got ${JSON.stringify(value)}`;
     case 'enum':
       return typeof value === 'string' && def.values.includes(value)
         ? undefined
@@ -44,33 +52,54 @@ type RawRule = Partial<Record<(typeof COMBINATORS)[number] | Operator | 'field',
 function checkRule(rule: RawRule, ctx: z.RefinementCtx): void {
   const combinators = COMBINATORS.filter((k) => rule[k] !== undefined);
   const operators = OPERATORS.filter((k) => rule[k] !== undefined);
-  const shape = 'a rule is { all: [...] }, { any: [...] }, { not: rule } or { field, <one of equals|in|includes|includesAny|lte|gte> }';
-  if (combinators.length + (rule.field !== undefined ? 1 : 0) !== 1 || (combinators.length === 1 && operators.length > 0)) {
+  const shape =
+    'a rule is { all: [...] }, { any: [...] }, { not: rule } or { field, <one of equals|in|includes|includesAny|lte|gte> }';
+  if (
+    combinators.length + (rule.field !== undefined ? 1 : 0) !== 1 ||
+    (combinators.length === 1 && operators.length > 0)
+  ) {
     ctx.addIssue({ code: 'custom', message: shape });
     return;
   }
   if (combinators.length === 1) return;
   const field = rule.field as string;
   if (operators.length !== 1) {
-    ctx.addIssue({ code: 'custom', message: `${shape}; found ${operators.length} operators`, path: operators.length ? [operators[1] as string] : [] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${shape}; found ${operators.length} operators`,
+      path: operators.length ? [operators[1] as string] : [],
+    });
     return;
   }
   const op = operators[0] as Operator;
   const def = (PROFILE_FIELDS as Record<string, ProfileFieldDefinition>)[field];
   if (!def) {
-    ctx.addIssue({ code: 'custom', message: `unknown profile field "${field}" (known: ${Object.keys(PROFILE_FIELDS).join(', ')})`, path: ['field'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown profile field "${field}" (known: ${Object.keys(PROFILE_FIELDS).join(', ')})`,
+      path: ['field'],
+    });
     return;
   }
   const allowed = operatorsFor(def);
   if (!allowed.includes(op)) {
-    ctx.addIssue({ code: 'custom', message: `operator "${op}" does not apply to field "${field}" (use ${allowed.join(' or ')})`, path: [op] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `operator "${op}" does not apply to field "${field}" (use ${allowed.join(' or ')})`,
+      path: [op],
+    });
     return;
   }
   const value = rule[op];
   const values = op === 'in' || op === 'includesAny' ? (value as unknown[]) : [value];
   values.forEach((v, i) => {
     const problem = valueProblem(def, v);
-    if (problem) ctx.addIssue({ code: 'custom', message: `${field}: ${problem}`, path: op === 'in' || op === 'includesAny' ? [op, i] : [op] });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${field}: ${problem}`,
+        path: op === 'in' || op === 'includesAny' ? [op, i] : [op],
+      });
   });
 }
 

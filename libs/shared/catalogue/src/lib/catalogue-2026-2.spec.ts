@@ -5,12 +5,19 @@ import { carryOverAnswer, diffCatalogues } from './diff';
 import { parseCatalogueFiles } from './parse';
 import { firmProfileSchema } from './profile';
 import type { Catalogue, Period, RecordType } from './schema';
-import { CatalogueValidationError, applicableQuestions, checkIdMap, validateCatalogue, type CatalogueIssue } from './validate';
+import {
+  CatalogueValidationError,
+  applicableQuestions,
+  checkIdMap,
+  validateCatalogue,
+  type CatalogueIssue,
+} from './validate';
 
 const DATA = join(__dirname, '../../data');
 function read(version: string) {
   const dir = join(DATA, version);
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
 }
 function issuesOf(raw: unknown): CatalogueIssue[] {
@@ -22,14 +29,20 @@ function issuesOf(raw: unknown): CatalogueIssue[] {
   }
   return [];
 }
-const period = (months: Period['months'], status: Period['status'] = 'confirmed'): Period => ({ months, basis: ['ref-a'], status });
+const period = (months: Period['months'], status: Period['status'] = 'confirmed'): Period => ({
+  months,
+  basis: ['ref-a'],
+  status,
+});
 const recordType = (overrides: Partial<RecordType> = {}): RecordType => ({
   id: 'samr-penalty',
   label: { en: 'SAMR penalty', de: 'SAMR-Sanktion' },
   tiers: [{ id: 'moderate', label: { en: 'Moderate', de: 'Mittel' }, repairFrom: period(3), endsAfter: period(12) }],
   channel: { portal: 'etax', text: { en: 'NECIPS', de: 'NECIPS' } },
   documents: [{ en: 'Proof', de: 'Nachweis' }],
-  processing: [{ label: { en: 'Decision', de: 'Entscheidung' }, workingDays: 7, basis: ['ref-a'], status: 'confirmed' }],
+  processing: [
+    { label: { en: 'Decision', de: 'Entscheidung' }, workingDays: 7, basis: ['ref-a'], status: 'confirmed' },
+  ],
   endedEarlyBy: { en: 'Repair', de: 'Wiederherstellung' },
   references: ['ref-a'],
   ...overrides,
@@ -89,7 +102,9 @@ describe('the published catalogues', () => {
     expect(option('K1', 'on_list')?.knockOut).toBeUndefined();
     expect(option('K1', 'on_list')?.record).toBe('director-court-list');
     expect(option('S3', 'not_reported')?.knockOut).toBe(true);
-    expect(option('C3', 'above_ratio_high_fines')).toMatchObject({ threshold: { status: 'unconfirmed', basis: ['gacc-decree-251-2021'] } });
+    expect(option('C3', 'above_ratio_high_fines')).toMatchObject({
+      threshold: { status: 'unconfirmed', basis: ['gacc-decree-251-2021'] },
+    });
     expect(option('C3', 'above_ratio_high_fines')?.knockOut).toBeUndefined();
     expect(option('M3', 'current')?.knockOut).toBe(true);
   });
@@ -108,7 +123,8 @@ describe('the published catalogues', () => {
   });
 
   it('applicability uses legal form, volume bands, exporter and construction', () => {
-    const ids = (overrides: Parameters<typeof firmProfile>[0]) => applicableQuestions(v2, firmProfile(overrides)).map((q) => q.id);
+    const ids = (overrides: Parameters<typeof firmProfile>[0]) =>
+      applicableQuestions(v2, firmProfile(overrides)).map((q) => q.id);
     const repOffice = ids({ legalForm: 'rep_office', activities: ['services'], importsExports: false });
     expect(repOffice).not.toContain('K1');
     expect(repOffice.filter((id) => /^[CSEQG][0-9]/.test(id))).toEqual([]);
@@ -129,12 +145,20 @@ describe('the published catalogues', () => {
 
   it('old profiles without the new fields stay valid', () => {
     expect(() => firmProfileSchema.parse(firmProfile())).not.toThrow();
-    expect(() => firmProfileSchema.parse({ ...firmProfile(), crossBorderPiVolume: 'gte1m', exporter: 'yes' })).not.toThrow();
+    expect(() =>
+      firmProfileSchema.parse({ ...firmProfile(), crossBorderPiVolume: 'gte1m', exporter: 'yes' }),
+    ).not.toThrow();
   });
 
   it('diffs 2026.1 → 2026.2 through the idMap and carries answers over', () => {
     const diff = diffCatalogues(v1, v2);
-    expect(diff.questions.renamed.map((r) => `${r.from}>${r.to}`)).toEqual(['D1>X1', 'D2>X2', 'D3>X3', 'D4>X4', 'D5>X5']);
+    expect(diff.questions.renamed.map((r) => `${r.from}>${r.to}`)).toEqual([
+      'D1>X1',
+      'D2>X2',
+      'D3>X3',
+      'D4>X4',
+      'D5>X5',
+    ]);
     expect(diff.questions.removed).toEqual([]);
     expect(diff.questions.added).toEqual(expect.arrayContaining(['X6', 'X7', 'X8', 'X9', 'M8']));
     expect(diff.recordTypes.added).toHaveLength(10);
@@ -148,15 +172,36 @@ describe('2026.2 rules in validateCatalogue', () => {
   });
 
   it('does not apply them to 2026.1', () => {
-    expect(issuesOf(catalogue({ questions: [...catalogue().questions, question('D2', { references: ['ref-b'], options: [option('no', 0), option('yes', 1, { knockOut: true, finding: finding({ severity: 'critical' }) })] })] }))).toEqual([]);
+    expect(
+      issuesOf(
+        catalogue({
+          questions: [
+            ...catalogue().questions,
+            question('D2', {
+              references: ['ref-b'],
+              options: [
+                option('no', 0),
+                option('yes', 1, { knockOut: true, finding: finding({ severity: 'critical' }) }),
+              ],
+            }),
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a question id equal to a dimension code or shaped like one', () => {
     const c = strict();
-    c.questions.push({ ...question('D1', { whereToCheck: [{ portal: 'etax' }] }) }, { ...question('D9', { whereToCheck: [{ portal: 'etax' }] }) });
+    c.questions.push(
+      { ...question('D1', { whereToCheck: [{ portal: 'etax' }] }) },
+      { ...question('D9', { whereToCheck: [{ portal: 'etax' }] }) },
+    );
     expect(issuesOf(c)).toEqual([
       { path: 'questions[D1].id', message: 'question id "D1" equals a dimension code' },
-      { path: 'questions[D9].id', message: 'question id "D9" looks like a dimension code (D<number>); use another letter' },
+      {
+        path: 'questions[D9].id',
+        message: 'question id "D9" looks like a dimension code (D<number>); use another letter',
+      },
     ]);
   });
 
@@ -166,18 +211,28 @@ describe('2026.2 rules in validateCatalogue', () => {
     if (!c1) throw new Error('fixture');
     c1.references = ['ref-b'];
     expect(issuesOf(c)).toEqual([
-      { path: 'questions[C1].options[dishonest].knockOut', message: 'a knock-out option must cite at least one confirmed reference (the question cites none)' },
+      {
+        path: 'questions[C1].options[dishonest].knockOut',
+        message: 'a knock-out option must cite at least one confirmed reference (the question cites none)',
+      },
     ]);
     c1.references = ['ref-a'];
     const ko = c1.options.find((o) => o.id === 'dishonest');
     if (ko) ko.threshold = { basis: ['ref-b'], status: 'unconfirmed' };
-    expect(issuesOf(c)).toEqual([{ path: 'questions[C1].options[dishonest].knockOut', message: 'a knock-out option must not rest on an unconfirmed threshold' }]);
+    expect(issuesOf(c)).toEqual([
+      {
+        path: 'questions[C1].options[dishonest].knockOut',
+        message: 'a knock-out option must not rest on an unconfirmed threshold',
+      },
+    ]);
   });
 
   it('requires whereToCheck on factual questions', () => {
     const c = strict();
     delete c.questions[0].whereToCheck;
-    expect(issuesOf(c)).toEqual([{ path: 'questions[T1].whereToCheck', message: 'a factual question (one with dontKnow) needs whereToCheck' }]);
+    expect(issuesOf(c)).toEqual([
+      { path: 'questions[T1].whereToCheck', message: 'a factual question (one with dontKnow) needs whereToCheck' },
+    ]);
   });
 
   it('requires a basis and a status on every period, and known references and record types', () => {
@@ -190,7 +245,10 @@ describe('2026.2 rules in validateCatalogue', () => {
     expect(issuesOf(c)).toEqual(
       expect.arrayContaining([
         { path: 'recordTypes[samr-penalty].tiers[moderate].repairFrom.status', message: expect.any(String) },
-        { path: 'recordTypes[samr-penalty].tiers[moderate].endsAfter.basis', message: 'a period needs at least one basis reference' },
+        {
+          path: 'recordTypes[samr-penalty].tiers[moderate].endsAfter.basis',
+          message: 'a period needs at least one basis reference',
+        },
         { path: 'questions[T1].record', message: 'unknown record type "nope"' },
         { path: 'recordTypes[samr-penalty].processing[0].basis[0]', message: 'unknown reference "ref-z"' },
       ]),

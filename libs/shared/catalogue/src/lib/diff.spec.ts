@@ -5,7 +5,7 @@ describe('diffCatalogues', () => {
   it('finds nothing between equal catalogues, whatever the key order', () => {
     const a = catalogue();
     const b = structuredClone(a);
-    b.questions[0] = Object.fromEntries(Object.entries(b.questions[0]).reverse()) as typeof b.questions[0];
+    b.questions[0] = Object.fromEntries(Object.entries(b.questions[0]).reverse()) as (typeof b.questions)[0];
     const diff = diffCatalogues(a, { ...b, version: '2026.2' });
     expect(diff).toEqual({
       from: '2026.1',
@@ -29,7 +29,11 @@ describe('diffCatalogues', () => {
     t1.weight = 'medium';
     t1.text = text('Reworded');
     t1.applicability = { field: 'importsExports', equals: true };
-    t1.options = [option('no', 0), option('minor', 0.4, { finding: finding({ severity: 'medium' }) }), option('severe', 1)];
+    t1.options = [
+      option('no', 0),
+      option('minor', 0.4, { finding: finding({ severity: 'medium' }) }),
+      option('severe', 1),
+    ];
 
     const diff = diffCatalogues(a, b);
     expect(diff.questions.added).toEqual(['T3']);
@@ -83,7 +87,9 @@ describe('diffCatalogues', () => {
         { from: 'T2', to: 'T5', options: {} },
         { from: 'C1', to: 'C1', options: { dishonest: 'listed' } },
       ]);
-      expect(diff.questions.changed).toEqual([{ id: 'C1', fields: ['text'], options: { added: [], removed: [], changed: [] } }]);
+      expect(diff.questions.changed).toEqual([
+        { id: 'C1', fields: ['text'], options: { added: [], removed: [], changed: [] } },
+      ]);
     });
 
     it('ignores the idMap when it was written against another version', () => {

@@ -47,17 +47,25 @@ export interface CatalogueDiff {
 /** JSON with sorted keys, so equal content compares equal whatever the key order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
   );
 }
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 function changedFields<T extends { id: string }>(a: T, b: T): Exclude<keyof T, 'id'>[] {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== 'id').sort() as Exclude<keyof T, 'id'>[];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => k !== 'id').sort() as Exclude<
+    keyof T,
+    'id'
+  >[];
   return keys.filter((k) => !same(a[k], b[k]));
 }
 
-function diffList<T extends { id: string }>(from: readonly T[], to: readonly T[]): ListDiff<Exclude<keyof T, 'id'> & string> {
+function diffList<T extends { id: string }>(
+  from: readonly T[],
+  to: readonly T[],
+): ListDiff<Exclude<keyof T, 'id'> & string> {
   const before = new Map(from.map((x) => [x.id, x]));
   const after = new Map(to.map((x) => [x.id, x]));
   const changed: ItemChange<Exclude<keyof T, 'id'> & string>[] = [];
@@ -84,7 +92,12 @@ function idMapBetween(a: Catalogue, b: Catalogue): Catalogue['idMap'] {
  * or null when the question was removed or the option no longer exists. Follows next.idMap when next.previousVersion
  * is `fromVersion`; otherwise ids are kept as they are. "dont_know" stays "dont_know" when the new question offers it.
  */
-export function carryOverAnswer(next: Catalogue, fromVersion: string, questionId: string, optionId: string): { questionId: string; optionId: string } | null {
+export function carryOverAnswer(
+  next: Catalogue,
+  fromVersion: string,
+  questionId: string,
+  optionId: string,
+): { questionId: string; optionId: string } | null {
   const idMap = next.previousVersion === fromVersion ? (next.idMap ?? {}) : {};
   const { to, options } = mapEntry(idMap[questionId], questionId);
   const question = to === null ? undefined : next.questions.find((q) => q.id === to);
@@ -112,14 +125,20 @@ export function diffCatalogues(a: Catalogue, b: Catalogue): CatalogueDiff {
     targets.add(now.id);
     if (now.id !== old.id || Object.keys(options).length) renamed.push({ from: old.id, to: now.id, options });
     // Compare the old question under its new ids, so a pure rename is no change.
-    const renamedOld: Question = { ...old, id: now.id, options: old.options.map((o) => ({ ...o, id: options[o.id] ?? o.id })) };
+    const renamedOld: Question = {
+      ...old,
+      id: now.id,
+      options: old.options.map((o) => ({ ...o, id: options[o.id] ?? o.id })),
+    };
     const fields = changedFields(renamedOld, now);
     if (!fields.length) continue;
     changed.push({
       id: now.id,
       ...(now.id !== old.id ? { from: old.id } : {}),
       fields,
-      options: fields.includes('options') ? diffList<Option>(renamedOld.options, now.options) : { added: [], removed: [], changed: [] },
+      options: fields.includes('options')
+        ? diffList<Option>(renamedOld.options, now.options)
+        : { added: [], removed: [], changed: [] },
     });
   }
   return {

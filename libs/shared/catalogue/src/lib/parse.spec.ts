@@ -26,13 +26,18 @@ describe('parseCatalogueFiles', () => {
 
   it('gives the same catalogue whatever order the files come in and with ./ or Windows paths', () => {
     const files = filesOf();
-    const shuffled = [...files].reverse().map((f, i) => ({ ...f, path: i % 2 ? `./${f.path}` : f.path.replace(/\//g, '\\') }));
+    const shuffled = [...files]
+      .reverse()
+      .map((f, i) => ({ ...f, path: i % 2 ? `./${f.path}` : f.path.replace(/\//g, '\\') }));
     expect(parseCatalogueFiles(shuffled)).toEqual(parseCatalogueFiles(files));
   });
 
   it('keeps YAML 1.2 scalars: yes/no option ids stay strings and an unquoted date stays a date string', () => {
     const files = filesOf();
-    files[0] = { path: 'catalogue.yaml', content: files[0].content.replace(/effectiveFrom: .*/, 'effectiveFrom: 2026-04-01') };
+    files[0] = {
+      path: 'catalogue.yaml',
+      content: files[0].content.replace(/effectiveFrom: .*/, 'effectiveFrom: 2026-04-01'),
+    };
     files[5] = { path: 'questions/d01-tax.yaml', content: files[5].content.replace(/- id: "?no"?\n/g, '- id: no\n') };
     const c = parseCatalogueFiles(files);
     expect(c.effectiveFrom).toBe('2026-04-01');
@@ -55,12 +60,16 @@ describe('parseCatalogueFiles', () => {
   });
 
   it('rejects unexpected files and a missing catalogue.yaml', () => {
-    expect(() => mergeCatalogueFiles([...filesOf(), { path: 'extra.yaml', content: '[]' }])).toThrow(/extra\.yaml: unexpected file/);
+    expect(() => mergeCatalogueFiles([...filesOf(), { path: 'extra.yaml', content: '[]' }])).toThrow(
+      /extra\.yaml: unexpected file/,
+    );
     expect(() => mergeCatalogueFiles(filesOf().slice(1))).toThrow('catalogue.yaml is missing');
   });
 
   it('rejects a list file that is not a list', () => {
-    expect(() => mergeCatalogueFiles([...filesOf(), { path: 'references/c.yaml', content: 'id: x' }])).toThrow('references/c.yaml: must be a list');
+    expect(() => mergeCatalogueFiles([...filesOf(), { path: 'references/c.yaml', content: 'id: x' }])).toThrow(
+      'references/c.yaml: must be a list',
+    );
   });
 
   it('reports duplicate question ids across files', () => {
@@ -71,7 +80,10 @@ describe('parseCatalogueFiles', () => {
       throw new Error('expected a validation error');
     } catch (e) {
       expect(e).toBeInstanceOf(CatalogueValidationError);
-      expect((e as CatalogueValidationError).issues).toContainEqual({ path: 'questions[T1].id', message: 'duplicate question id "T1"' });
+      expect((e as CatalogueValidationError).issues).toContainEqual({
+        path: 'questions[T1].id',
+        message: 'duplicate question id "T1"',
+      });
     }
   });
 });

@@ -41,10 +41,12 @@ export function mergeCatalogueFiles(files: readonly CatalogueFile[]): Record<str
   const root = yamlFiles.find((f) => /^catalogue\.ya?ml$/.test(f.path));
   if (!root) throw new CatalogueFileError('catalogue.yaml is missing');
   const top = parseYaml(root);
-  if (top === null || typeof top !== 'object' || Array.isArray(top)) throw new CatalogueFileError(`${root.path}: must be a mapping`);
+  if (top === null || typeof top !== 'object' || Array.isArray(top))
+    throw new CatalogueFileError(`${root.path}: must be a mapping`);
   const merged: Record<string, unknown> = { ...(top as Record<string, unknown>) };
   for (const key of ['dimensions', 'recordTypes', ...LISTS]) {
-    if (key in merged) throw new CatalogueFileError(`${root.path}: "${key}" belongs in its own file(s), not in catalogue.yaml`);
+    if (key in merged)
+      throw new CatalogueFileError(`${root.path}: "${key}" belongs in its own file(s), not in catalogue.yaml`);
   }
 
   const lists: Record<string, unknown[]> = { dimensions: [], references: [], questions: [] };

@@ -28,12 +28,20 @@ export type ProfileFieldDefinition = EnumField<string> | BooleanField | IntegerF
 
 const t = (en: string, de: string): Text => ({ en, de });
 
-function enumField<const V extends string, const M extends boolean>(label: Text, multi: M, valueLabels: Record<V, Text>): EnumField<V, M> {
+function enumField<const V extends string, const M extends boolean>(
+  label: Text,
+  multi: M,
+  valueLabels: Record<V, Text>,
+): EnumField<V, M> {
   return { kind: 'enum', multi, label, values: Object.keys(valueLabels) as V[], valueLabels };
 }
 const booleanField = (label: Text): BooleanField => ({ kind: 'boolean', label });
 /** An enum field added later: optional in a stored profile, read as `defaultValue` when absent. */
-function optionalEnumField<const V extends string>(label: Text, valueLabels: Record<V, Text>, defaultValue: NoInfer<V>): EnumField<V, false> & { defaultValue: V } {
+function optionalEnumField<const V extends string>(
+  label: Text,
+  valueLabels: Record<V, Text>,
+  defaultValue: NoInfer<V>,
+): EnumField<V, false> & { defaultValue: V } {
   return { ...enumField(label, false, valueLabels), defaultValue };
 }
 
@@ -63,7 +71,10 @@ export const PROFILE_FIELDS = {
     logistics: t('Logistics, freight forwarding or customs brokerage', 'Logistik, Spedition oder Zollabwicklung'),
   }),
   importsExports: booleanField(
-    t('Imports or exports goods in its own name (registered with customs)', 'Importiert oder exportiert Waren im eigenen Namen (beim Zoll registriert)'),
+    t(
+      'Imports or exports goods in its own name (registered with customs)',
+      'Importiert oder exportiert Waren im eigenen Namen (beim Zoll registriert)',
+    ),
   ),
   headcountBand: enumField(t('Headcount', 'Beschäftigte'), false, {
     lt50: t('Fewer than 50', 'Weniger als 50'),
@@ -72,10 +83,16 @@ export const PROFILE_FIELDS = {
     gte1000: t('1,000 or more', '1.000 oder mehr'),
   }),
   agencyLabour: booleanField(
-    t('Uses agency (dispatched) workers or labour subcontractors', 'Setzt Leiharbeitskräfte oder Arbeits-Subunternehmer ein'),
+    t(
+      'Uses agency (dispatched) workers or labour subcontractors',
+      'Setzt Leiharbeitskräfte oder Arbeits-Subunternehmer ein',
+    ),
   ),
   pollutantPermit: enumField(
-    t('Key pollutant-discharging unit or holder of a pollutant discharge permit', 'Schwerpunkt-Emittent oder Inhaber einer Emissionsgenehmigung'),
+    t(
+      'Key pollutant-discharging unit or holder of a pollutant discharge permit',
+      'Schwerpunkt-Emittent oder Inhaber einer Emissionsgenehmigung',
+    ),
     false,
     yesNoUnknown,
   ),
@@ -87,9 +104,21 @@ export const PROFILE_FIELDS = {
     false,
     yesNoUnknown,
   ),
-  publicProcurement: booleanField(t('Bids for government procurement or SOE tenders', 'Bietet bei öffentlichen Aufträgen oder Ausschreibungen von Staatsunternehmen')),
-  largeEnterpriseBuyer: booleanField(t('Large enterprise buying from Chinese SMEs', 'Großunternehmen, das bei chinesischen KMU einkauft')),
-  taxRegistrationYear: { kind: 'integer', label: t('Year of tax registration', 'Jahr der Steueranmeldung'), min: 1979, max: 2100 } satisfies IntegerField,
+  publicProcurement: booleanField(
+    t(
+      'Bids for government procurement or SOE tenders',
+      'Bietet bei öffentlichen Aufträgen oder Ausschreibungen von Staatsunternehmen',
+    ),
+  ),
+  largeEnterpriseBuyer: booleanField(
+    t('Large enterprise buying from Chinese SMEs', 'Großunternehmen, das bei chinesischen KMU einkauft'),
+  ),
+  taxRegistrationYear: {
+    kind: 'integer',
+    label: t('Year of tax registration', 'Jahr der Steueranmeldung'),
+    min: 1979,
+    max: 2100,
+  } satisfies IntegerField,
   naceSection: enumField(t('Main sector (NACE section)', 'Hauptbranche (NACE-Abschnitt)'), false, {
     A: t('A – Agriculture, forestry and fishing', 'A – Land- und Forstwirtschaft, Fischerei'),
     B: t('B – Mining and quarrying', 'B – Bergbau und Gewinnung von Steinen und Erden'),
@@ -103,7 +132,10 @@ export const PROFILE_FIELDS = {
     J: t('J – Information and communication', 'J – Information und Kommunikation'),
     K: t('K – Financial and insurance activities', 'K – Finanz- und Versicherungsdienstleistungen'),
     L: t('L – Real estate activities', 'L – Grundstücks- und Wohnungswesen'),
-    M: t('M – Professional, scientific and technical activities', 'M – Freiberufliche, wissenschaftliche und technische Dienstleistungen'),
+    M: t(
+      'M – Professional, scientific and technical activities',
+      'M – Freiberufliche, wissenschaftliche und technische Dienstleistungen',
+    ),
     N: t('N – Administrative and support service activities', 'N – Sonstige wirtschaftliche Dienstleistungen'),
     O: t('O – Public administration and defence', 'O – Öffentliche Verwaltung und Verteidigung'),
     P: t('P – Education', 'P – Erziehung und Unterricht'),
@@ -152,8 +184,16 @@ export const PROFILE_FIELDS = {
   }),
   germanParent: booleanField(t('Has a German parent company', 'Hat eine deutsche Muttergesellschaft')),
   // ---- added with catalogue 2026.2 (optional; see defaultValue)
-  importer: optionalEnumField(t('Imports goods in its own name', 'Importiert Waren im eigenen Namen'), yesNoUnknown, 'unknown'),
-  exporter: optionalEnumField(t('Exports goods in its own name', 'Exportiert Waren im eigenen Namen'), yesNoUnknown, 'unknown'),
+  importer: optionalEnumField(
+    t('Imports goods in its own name', 'Importiert Waren im eigenen Namen'),
+    yesNoUnknown,
+    'unknown',
+  ),
+  exporter: optionalEnumField(
+    t('Exports goods in its own name', 'Exportiert Waren im eigenen Namen'),
+    yesNoUnknown,
+    'unknown',
+  ),
   customsDirectUnregistered: optionalEnumField(
     t(
       'Not registered with customs, but directly involved in import or export business (e.g. as consignee, agent or logistics provider)',
@@ -163,7 +203,10 @@ export const PROFILE_FIELDS = {
     'no',
   ),
   piProcessedVolume: optionalEnumField(
-    t('Individuals whose personal information the entity processes (in total)', 'Personen, deren personenbezogene Informationen die Gesellschaft verarbeitet (insgesamt)'),
+    t(
+      'Individuals whose personal information the entity processes (in total)',
+      'Personen, deren personenbezogene Informationen die Gesellschaft verarbeitet (insgesamt)',
+    ),
     {
       lt1m: t('Fewer than 1 million', 'Weniger als 1 Million'),
       '1m_10m': t('1 million to 10 million', '1 Million bis 10 Millionen'),
@@ -191,7 +234,12 @@ export const PROFILE_FIELDS = {
       'Individuals whose sensitive personal information is transferred abroad per calendar year',
       'Personen, deren sensible personenbezogene Informationen je Kalenderjahr ins Ausland übermittelt werden',
     ),
-    { none: t('None', 'Keine'), lt10k: t('Fewer than 10,000', 'Weniger als 10.000'), gte10k: t('10,000 or more', '10.000 oder mehr'), unknown: t("Don't know", 'Weiß nicht') },
+    {
+      none: t('None', 'Keine'),
+      lt10k: t('Fewer than 10,000', 'Weniger als 10.000'),
+      gte10k: t('10,000 or more', '10.000 oder mehr'),
+      unknown: t("Don't know", 'Weiß nicht'),
+    },
     'unknown',
   ),
 } as const;
@@ -201,7 +249,15 @@ export type ProfileField = keyof Fields;
 export const PROFILE_FIELD_NAMES = Object.keys(PROFILE_FIELDS) as ProfileField[];
 
 type FieldValue<F> =
-  F extends EnumField<infer V, infer M> ? (M extends true ? V[] : V) : F extends BooleanField ? boolean : F extends IntegerField ? number : never;
+  F extends EnumField<infer V, infer M>
+    ? M extends true
+      ? V[]
+      : V
+    : F extends BooleanField
+      ? boolean
+      : F extends IntegerField
+        ? number
+        : never;
 
 type OptionalField = { [K in ProfileField]: Fields[K] extends { defaultValue: string } ? K : never }[ProfileField];
 type RequiredField = Exclude<ProfileField, OptionalField>;
@@ -212,7 +268,9 @@ export type OptionalProfileField = OptionalField;
  * The firm profile that drives applicability. The original fields are required; fields added later are optional and
  * read as their `defaultValue` when absent. "Don't know" is an explicit value where allowed.
  */
-export type FirmProfile = { [K in RequiredField]: FieldValue<Fields[K]> } & { [K in OptionalField]?: FieldValue<Fields[K]> };
+export type FirmProfile = { [K in RequiredField]: FieldValue<Fields[K]> } & {
+  [K in OptionalField]?: FieldValue<Fields[K]>;
+};
 
 /** The value a rule sees for `field`: the profile's value, or the field's default when an older profile lacks it. */
 export function profileValue(profile: FirmProfile, field: ProfileField): unknown {

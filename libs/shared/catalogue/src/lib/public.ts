@@ -3,7 +3,11 @@ import type { Catalogue } from './schema';
 import type { Locale } from './text';
 
 type ZhSiblings<T> = {
-  [K in keyof T as NonNullable<T[K]> extends { en: string; de: string } ? ('zh' extends keyof NonNullable<T[K]> ? `${K & string}Zh` : never) : never]?: string;
+  [K in keyof T as NonNullable<T[K]> extends { en: string; de: string }
+    ? 'zh' extends keyof NonNullable<T[K]>
+      ? `${K & string}Zh`
+      : never
+    : never]?: string;
 };
 
 /** T with every bilingual text replaced by the string of one language; a Chinese original `x.zh` becomes `xZh`. */
@@ -23,7 +27,13 @@ export type PublicCatalogue = Localized<Catalogue> & { locale: Locale };
 
 const TEXT_KEYS = new Set(['en', 'de', 'zh']);
 function isText(v: unknown): v is { en: string | string[]; de: string | string[]; zh?: string } {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && 'en' in v && Object.keys(v).every((k) => TEXT_KEYS.has(k));
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    'en' in v &&
+    Object.keys(v).every((k) => TEXT_KEYS.has(k))
+  );
 }
 
 function localizeDeep(value: unknown, locale: Locale): unknown {

@@ -42,12 +42,15 @@ const weightsSchema = z
 const levelSchema = z.strictObject({ id: z.enum(LEVEL_IDS), max: z.int().min(0).max(100), label: textSchema });
 const levelsSchema = z.array(levelSchema).superRefine((levels, ctx) => {
   const ids = levels.map((l) => l.id).join(',');
-  if (ids !== LEVEL_IDS.join(',')) ctx.addIssue({ code: 'custom', message: `levels must be ${LEVEL_IDS.join(', ')} in this order, got ${ids}` });
+  if (ids !== LEVEL_IDS.join(','))
+    ctx.addIssue({ code: 'custom', message: `levels must be ${LEVEL_IDS.join(', ')} in this order, got ${ids}` });
   levels.forEach((l, i) => {
     const previous = levels[i - 1];
-    if (previous && l.max <= previous.max) ctx.addIssue({ code: 'custom', message: 'max must increase from level to level', path: [i, 'max'] });
+    if (previous && l.max <= previous.max)
+      ctx.addIssue({ code: 'custom', message: 'max must increase from level to level', path: [i, 'max'] });
   });
-  if (levels.at(-1)?.max !== 100) ctx.addIssue({ code: 'custom', message: 'the last level must end at 100', path: [levels.length - 1, 'max'] });
+  if (levels.at(-1)?.max !== 100)
+    ctx.addIssue({ code: 'custom', message: 'the last level must end at 100', path: [levels.length - 1, 'max'] });
 });
 
 const severitiesSchema = z.array(z.strictObject({ id: severitySchema, label: textSchema })).superRefine((list, ctx) => {
@@ -102,7 +105,10 @@ export const periodSchema = z
     status,
     note: textSchema.optional(),
   })
-  .refine((p) => p.months !== 'unknown' || p.status === 'unconfirmed', { message: 'an unknown period must have status unconfirmed', path: ['status'] });
+  .refine((p) => p.months !== 'unknown' || p.status === 'unconfirmed', {
+    message: 'an unknown period must have status unconfirmed',
+    path: ['status'],
+  });
 
 /** A processing time or a deadline: working days or calendar days, with basis and status. */
 export const durationSchema = z
@@ -113,7 +119,10 @@ export const durationSchema = z
     basis: refIds('a processing time or deadline'),
     status,
   })
-  .refine((d) => (d.workingDays === undefined) !== (d.days === undefined), { message: 'give exactly one of workingDays or days', path: ['workingDays'] });
+  .refine((d) => (d.workingDays === undefined) !== (d.days === undefined), {
+    message: 'give exactly one of workingDays or days',
+    path: ['workingDays'],
+  });
 
 export const recordTierSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9_]+$/, 'must match ^[a-z0-9_]+$'),
@@ -147,9 +156,11 @@ export const recordTypeSchema = z
   .superRefine((r, ctx) => {
     const seen = new Set<string>();
     r.tiers.forEach((t, i) => {
-      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', message: `duplicate tier id "${t.id}"`, path: ['tiers', i, 'id'] });
+      if (seen.has(t.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate tier id "${t.id}"`, path: ['tiers', i, 'id'] });
       seen.add(t.id);
-      if (t.id === NO_TIER && r.tiers.length > 1) ctx.addIssue({ code: 'custom', message: `tier "${NO_TIER}" must be the only tier`, path: ['tiers', i, 'id'] });
+      if (t.id === NO_TIER && r.tiers.length > 1)
+        ctx.addIssue({ code: 'custom', message: `tier "${NO_TIER}" must be the only tier`, path: ['tiers', i, 'id'] });
     });
   });
 
@@ -162,7 +173,12 @@ export const checkStepSchema = z
 export const thresholdSchema = z.strictObject({ basis: refIds('a threshold'), status, note: textSchema.optional() });
 
 export const repairSchema = z
-  .strictObject({ path: textSchema, minMonths: z.int().min(0).optional(), maxMonths: z.int().min(0).optional(), status })
+  .strictObject({
+    path: textSchema,
+    minMonths: z.int().min(0).optional(),
+    maxMonths: z.int().min(0).optional(),
+    status,
+  })
   .refine((r) => r.minMonths === undefined || r.maxMonths === undefined || r.minMonths <= r.maxMonths, {
     message: 'minMonths must not exceed maxMonths',
     path: ['maxMonths'],
@@ -198,13 +214,26 @@ export const optionSchema = z
     finding: findingSchema.optional(),
   })
   .superRefine((o, ctx) => {
-    if (o.recordTiers && !o.record) ctx.addIssue({ code: 'custom', message: 'recordTiers needs record', path: ['recordTiers'] });
-    if (o.exposure > 0 && !o.finding) ctx.addIssue({ code: 'custom', message: 'an option with exposure > 0 needs a finding', path: ['finding'] });
-    if (o.exposure === 0 && o.finding) ctx.addIssue({ code: 'custom', message: 'an option with exposure 0 must not have a finding (it would never be shown)', path: ['finding'] });
-    if (o.record && o.exposure === 0) ctx.addIssue({ code: 'custom', message: 'an option with a record type needs exposure > 0', path: ['record'] });
-    if (o.knockOut && o.exposure === 0) ctx.addIssue({ code: 'custom', message: 'a knock-out option needs exposure > 0', path: ['knockOut'] });
+    if (o.recordTiers && !o.record)
+      ctx.addIssue({ code: 'custom', message: 'recordTiers needs record', path: ['recordTiers'] });
+    if (o.exposure > 0 && !o.finding)
+      ctx.addIssue({ code: 'custom', message: 'an option with exposure > 0 needs a finding', path: ['finding'] });
+    if (o.exposure === 0 && o.finding)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an option with exposure 0 must not have a finding (it would never be shown)',
+        path: ['finding'],
+      });
+    if (o.record && o.exposure === 0)
+      ctx.addIssue({ code: 'custom', message: 'an option with a record type needs exposure > 0', path: ['record'] });
+    if (o.knockOut && o.exposure === 0)
+      ctx.addIssue({ code: 'custom', message: 'a knock-out option needs exposure > 0', path: ['knockOut'] });
     if (o.knockOut && o.finding && o.finding.severity !== 'critical') {
-      ctx.addIssue({ code: 'custom', message: 'the finding of a knock-out option must have severity critical', path: ['finding', 'severity'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the finding of a knock-out option must have severity critical',
+        path: ['finding', 'severity'],
+      });
     }
   });
 
@@ -231,7 +260,8 @@ export const questionSchema = z
   .superRefine((q, ctx) => {
     const seen = new Set<string>();
     q.options.forEach((o, i) => {
-      if (seen.has(o.id)) ctx.addIssue({ code: 'custom', message: `duplicate option id "${o.id}"`, path: ['options', i, 'id'] });
+      if (seen.has(o.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate option id "${o.id}"`, path: ['options', i, 'id'] });
       seen.add(o.id);
     });
     const exposures = q.options.map((o) => o.exposure);
@@ -258,7 +288,11 @@ export const questionSchema = z
         }
       });
       if (q.dontKnow && q.dontKnow.exposure >= threshold) {
-        ctx.addIssue({ code: 'custom', message: `dontKnow exposure must be below the knock-out options' ${threshold}`, path: ['dontKnow', 'exposure'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `dontKnow exposure must be below the knock-out options' ${threshold}`,
+          path: ['dontKnow', 'exposure'],
+        });
       }
     }
   });
@@ -271,7 +305,11 @@ export const idMapSchema = z.record(
   z.string(),
   z.union([
     z.string(),
-    z.strictObject({ to: z.string().nullable(), options: z.record(z.string(), z.string()).optional(), note: textSchema.optional() }),
+    z.strictObject({
+      to: z.string().nullable(),
+      options: z.record(z.string(), z.string()).optional(),
+      note: textSchema.optional(),
+    }),
   ]),
 );
 
@@ -280,7 +318,10 @@ export const catalogueSchema = z.strictObject({
   effectiveFrom: isoDate,
   title: textSchema,
   /** The version this one replaces; with idMap, answers carry over on re-assessment and in diffs. */
-  previousVersion: z.string().regex(/^[0-9]{4}\.[0-9]+$/, 'must look like 2026.1').optional(),
+  previousVersion: z
+    .string()
+    .regex(/^[0-9]{4}\.[0-9]+$/, 'must look like 2026.1')
+    .optional(),
   idMap: idMapSchema.optional(),
   weights: weightsSchema,
   levels: levelsSchema,

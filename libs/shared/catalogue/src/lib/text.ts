@@ -12,7 +12,10 @@ export const textZhSchema = z.strictObject({ en: nonEmpty, de: nonEmpty, zh: non
 /** A list of steps in both languages; both lists have the same length so steps correspond. */
 export const stepsSchema = z
   .strictObject({ en: z.array(nonEmpty).min(1), de: z.array(nonEmpty).min(1) })
-  .refine((s) => s.en.length === s.de.length, { message: 'en and de must have the same number of steps', path: ['de'] });
+  .refine((s) => s.en.length === s.de.length, {
+    message: 'en and de must have the same number of steps',
+    path: ['de'],
+  });
 
 export type Text = z.infer<typeof textSchema>;
 export type TextZh = z.infer<typeof textZhSchema>;

@@ -47,7 +47,12 @@ export function catalogue(overrides: Partial<Catalogue> = {}): Catalogue {
     scheme: text('Scheme'),
     consequences: text('Consequences'),
     incentives: text('Incentives'),
-    counterpart: { name: text('Counterpart'), similar: text('Similar'), difference: text('Difference'), status: 'unconfirmed' as const },
+    counterpart: {
+      name: text('Counterpart'),
+      similar: text('Similar'),
+      difference: text('Difference'),
+      status: 'unconfirmed' as const,
+    },
     references: ['ref-a'],
   });
   return {
@@ -69,7 +74,14 @@ export function catalogue(overrides: Partial<Catalogue> = {}): Catalogue {
     dimensions: [dimension('tax', 'D1'), dimension('customs', 'D2')],
     references: [
       { id: 'ref-a', title: text('Reference A'), authority: text('STA'), year: 2025, status: 'confirmed' },
-      { id: 'ref-b', title: text('Reference B'), authority: text('GACC'), year: 2021, status: 'unconfirmed', supersededBy: 'ref-a' },
+      {
+        id: 'ref-b',
+        title: text('Reference B'),
+        authority: text('GACC'),
+        year: 2021,
+        status: 'unconfirmed',
+        supersededBy: 'ref-a',
+      },
     ],
     questions: [
       question('T1'),
@@ -79,7 +91,11 @@ export function catalogue(overrides: Partial<Catalogue> = {}): Catalogue {
         portals: ['customs'],
         references: ['ref-b'],
         applicability: { field: 'importsExports', equals: true },
-        options: [option('aeo', 0), option('general', 0.3, { finding: finding({ severity: 'low' }) }), option('dishonest', 1, { knockOut: true, finding: finding({ severity: 'critical' }) })],
+        options: [
+          option('aeo', 0),
+          option('general', 0.3, { finding: finding({ severity: 'low' }) }),
+          option('dishonest', 1, { knockOut: true, finding: finding({ severity: 'critical' }) }),
+        ],
       }),
     ],
     ...overrides,

@@ -61,8 +61,20 @@ export interface AnswerConflict {
 }
 
 export interface ComparisonView {
-  from: { id: string; submittedAt: string | null; overallScore: number | null; level: string | null; catalogueVersion: string };
-  to: { id: string; submittedAt: string | null; overallScore: number | null; level: string | null; catalogueVersion: string };
+  from: {
+    id: string;
+    submittedAt: string | null;
+    overallScore: number | null;
+    level: string | null;
+    catalogueVersion: string;
+  };
+  to: {
+    id: string;
+    submittedAt: string | null;
+    overallScore: number | null;
+    level: string | null;
+    catalogueVersion: string;
+  };
   dimensions: { dimensionId: string; code: string; from: number | null; to: number | null; change: number | null }[];
   findings: { resolved: FindingRef[]; new: FindingRef[]; unchanged: FindingRef[] };
 }

@@ -23,7 +23,13 @@ export interface ChangeImpactView {
   currentVersion: string;
   currentEffectiveFrom: string;
   /** The latest submitted assessment (null when the firm has none). */
-  assessment: { id: string; catalogueVersion: string; submittedAt: string | null; score: number | null; level: string | null } | null;
+  assessment: {
+    id: string;
+    catalogueVersion: string;
+    submittedAt: string | null;
+    score: number | null;
+    level: string | null;
+  } | null;
   /** Only questions that apply to the firm's current profile (removed ones: that applied in the older version). */
   questions: { added: string[]; changed: ChangeImpactQuestion[]; removed: string[] };
   /** References the firm's questions cited in the older version that the current version marks as superseded. */

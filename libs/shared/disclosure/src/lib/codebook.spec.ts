@@ -1,7 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
-import { buildCodebook, codebookDdi, codebookHtml, describeRule, escapeXml, microdataHeader, microdataRow, microdataVariables, type MicrodataSpec } from './codebook';
+import {
+  buildCodebook,
+  codebookDdi,
+  codebookHtml,
+  describeRule,
+  escapeXml,
+  microdataHeader,
+  microdataRow,
+  microdataVariables,
+  type MicrodataSpec,
+} from './codebook';
 import { csvField, csvLine } from './csv';
 import type { ResearchModule } from './module';
 import type { ResearchRecord } from './record';
@@ -27,19 +37,42 @@ const rmodule: ResearchModule = {
   title: { en: 'Research module', de: 'Forschungsmodul' },
   intro: { en: 'Optional', de: 'Freiwillig' },
   questions: [
-    { id: 'awareness', text: { en: 'Aware of <SCS> & "ratings"?', de: 'Kennen Sie das SCS?' }, multiple: false, options: [{ id: 'yes', label: { en: 'Yes', de: 'Ja' } }, { id: 'no', label: { en: 'No', de: 'Nein' } }] },
-    { id: 'learned', text: { en: 'Where learned?', de: 'Woher?' }, multiple: true, showIf: { question: 'awareness', in: ['yes'] }, options: [{ id: 'chamber', label: { en: 'Chamber', de: 'Kammer' } }, { id: 'media', label: { en: 'Media', de: 'Medien' } }] },
+    {
+      id: 'awareness',
+      text: { en: 'Aware of <SCS> & "ratings"?', de: 'Kennen Sie das SCS?' },
+      multiple: false,
+      options: [
+        { id: 'yes', label: { en: 'Yes', de: 'Ja' } },
+        { id: 'no', label: { en: 'No', de: 'Nein' } },
+      ],
+    },
+    {
+      id: 'learned',
+      text: { en: 'Where learned?', de: 'Woher?' },
+      multiple: true,
+      showIf: { question: 'awareness', in: ['yes'] },
+      options: [
+        { id: 'chamber', label: { en: 'Chamber', de: 'Kammer' } },
+        { id: 'media', label: { en: 'Media', de: 'Medien' } },
+      ],
+    },
   ],
 };
 
 function realCatalogue(): Catalogue {
   const dir = join(__dirname, '../../../catalogue/data/2026.1');
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
 }
 const real = realCatalogue();
 // One question text with markup characters, to prove escaping.
-const withMarkup: Catalogue = { ...real, questions: real.questions.map((q) => (q.id === 'T1' ? { ...q, text: { en: 'Tax <grade> & "status"', de: 'Steuer' } } : q)) };
+const withMarkup: Catalogue = {
+  ...real,
+  questions: real.questions.map((q) =>
+    q.id === 'T1' ? { ...q, text: { en: 'Tax <grade> & "status"', de: 'Steuer' } } : q,
+  ),
+};
 
 const spec: MicrodataSpec = {
   catalogues: [withMarkup],
@@ -70,7 +103,24 @@ describe('codebook', () => {
   it('describes every variable with labels, question, type, values, missing codes, universe, source and formula', () => {
     const cb = buildCodebook(spec);
     const names = cb.variables.map((v) => v.name);
-    expect(names).toEqual(expect.arrayContaining(['firm', 'wave', 'catalogue_version', 'sector', 'province', 'size', 'legal_form', 'overall_score', 'level', 'score_tax', 'q_T1', 'q_C1', 'rm_awareness', 'rm_learned_chamber']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'firm',
+        'wave',
+        'catalogue_version',
+        'sector',
+        'province',
+        'size',
+        'legal_form',
+        'overall_score',
+        'level',
+        'score_tax',
+        'q_T1',
+        'q_C1',
+        'rm_awareness',
+        'rm_learned_chamber',
+      ]),
+    );
     expect(names).not.toContain('act_manufacturing');
     const c1 = cb.variables.find((v) => v.name === 'q_C1');
     expect(c1?.universe.en).toMatch(/Imports or exports.*= yes/);
@@ -102,7 +152,12 @@ describe('codebook', () => {
   });
 
   it('describes applicability rules in words', () => {
-    expect(describeRule({ all: [{ field: 'legalForm', in: ['wfoe', 'jv'] }, { not: { field: 'activities', includes: 'trading' } }] }, 'en')).toBe(
+    expect(
+      describeRule(
+        { all: [{ field: 'legalForm', in: ['wfoe', 'jv'] }, { not: { field: 'activities', includes: 'trading' } }] },
+        'en',
+      ),
+    ).toBe(
       '(Legal form of the China entity ∈ {Wholly foreign-owned enterprise (WFOE), Joint venture}) and (not (Activities ∋ Trading (import/export)))',
     );
   });
@@ -114,8 +169,23 @@ describe('microdata rows', () => {
     const header = microdataHeader(vars);
     const row = microdataRow(vars, record, 'id-1');
     const cols = header.trim().split(',');
-    const values = Object.fromEntries(row.trim().split(',').map((v, i) => [cols[i], v]));
-    expect(values).toMatchObject({ firm: 'id-1', sector: 'manufacturing', province: 'east', size: 'lt50', legal_form: 'other', q_T1: 'a', q_C1: '.a', score_customs: '', rm_learned_chamber: '1' });
+    const values = Object.fromEntries(
+      row
+        .trim()
+        .split(',')
+        .map((v, i) => [cols[i], v]),
+    );
+    expect(values).toMatchObject({
+      firm: 'id-1',
+      sector: 'manufacturing',
+      province: 'east',
+      size: 'lt50',
+      legal_form: 'other',
+      q_T1: 'a',
+      q_C1: '.a',
+      score_customs: '',
+      rm_learned_chamber: '1',
+    });
     expect(row).not.toContain('x,');
   });
 });

@@ -1,4 +1,11 @@
-import { DONT_KNOW, PROFILE_FIELDS, type ApplicabilityRule, type Catalogue, type ProfileFieldDefinition, type Text } from '@scs/shared/catalogue';
+import {
+  DONT_KNOW,
+  PROFILE_FIELDS,
+  type ApplicabilityRule,
+  type Catalogue,
+  type ProfileFieldDefinition,
+  type Text,
+} from '@scs/shared/catalogue';
 import { WORST_SHARE } from '@scs/shared/scoring';
 import { activityColumns, generaliseQi, QI_LEVEL_DESCRIPTIONS, type QiLevels } from './microdata';
 import { researchModuleVariables, type ResearchModule } from './module';
@@ -53,21 +60,52 @@ export interface MicrodataVariable extends CodebookVariable {
 
 export interface Codebook {
   title: Text;
-  dataset: { file: string; delimiter: ','; decimal: '.'; encoding: 'UTF-8'; waves: string[]; catalogueVersions: string[]; k: number; generalisation: QiLevels };
+  dataset: {
+    file: string;
+    delimiter: ',';
+    decimal: '.';
+    encoding: 'UTF-8';
+    waves: string[];
+    catalogueVersions: string[];
+    k: number;
+    generalisation: QiLevels;
+  };
   notes: Text[];
   variables: CodebookVariable[];
 }
 
 const ALL_FIRMS_UNIVERSE = t('All consenting firms', 'Alle einwilligenden Unternehmen');
-const NUMERIC_MISSING: ValueLabel[] = [{ code: '', label: t('No score (no question of the dimension applied or was answered)', 'Kein Wert (keine Frage der Dimension zutreffend oder beantwortet)') }];
+const NUMERIC_MISSING: ValueLabel[] = [
+  {
+    code: '',
+    label: t(
+      'No score (no question of the dimension applied or was answered)',
+      'Kein Wert (keine Frage der Dimension zutreffend oder beantwortet)',
+    ),
+  },
+];
 const ANSWER_MISSING: ValueLabel[] = [
-  { code: MISSING.notApplicable, label: t('Not applicable (the question does not apply to the firm)', 'Nicht zutreffend (die Frage gilt nicht für das Unternehmen)') },
+  {
+    code: MISSING.notApplicable,
+    label: t(
+      'Not applicable (the question does not apply to the firm)',
+      'Nicht zutreffend (die Frage gilt nicht für das Unternehmen)',
+    ),
+  },
   { code: MISSING.notAnswered, label: t('Not answered', 'Nicht beantwortet') },
-  { code: MISSING.otherVersion, label: t('Not asked in the catalogue version of this record', 'In der Katalogversion dieses Datensatzes nicht gefragt') },
+  {
+    code: MISSING.otherVersion,
+    label: t(
+      'Not asked in the catalogue version of this record',
+      'In der Katalogversion dieses Datensatzes nicht gefragt',
+    ),
+  },
 ];
 
 function enumValues(def: ProfileFieldDefinition): ValueLabel[] {
-  return def.kind === 'enum' ? def.values.map((v) => ({ code: v, label: (def.valueLabels as Record<string, Text>)[v] as Text })) : [];
+  return def.kind === 'enum'
+    ? def.values.map((v) => ({ code: v, label: (def.valueLabels as Record<string, Text>)[v] as Text }))
+    : [];
 }
 
 function fieldLabel(field: string): Text {
@@ -93,12 +131,16 @@ export function describeRule(rule: ApplicabilityRule | undefined, lang: 'en' | '
   if ('equals' in rule) return `${label} = ${valueText(rule.field, rule.equals, lang)}`;
   if ('in' in rule) return `${label} ∈ {${rule.in.map((v) => valueText(rule.field, v, lang)).join(', ')}}`;
   if ('includes' in rule) return `${label} ∋ ${valueText(rule.field, rule.includes, lang)}`;
-  if ('includesAny' in rule) return `${label} ∩ {${rule.includesAny.map((v) => valueText(rule.field, v, lang)).join(', ')}} ≠ ∅`;
+  if ('includesAny' in rule)
+    return `${label} ∩ {${rule.includesAny.map((v) => valueText(rule.field, v, lang)).join(', ')}} ≠ ∅`;
   if ('lte' in rule) return `${label} ≤ ${rule.lte}`;
   return `${label} ≥ ${rule.gte}`;
 }
 
-const universeOf = (rule: ApplicabilityRule | undefined): Text => ({ en: describeRule(rule, 'en'), de: describeRule(rule, 'de') });
+const universeOf = (rule: ApplicabilityRule | undefined): Text => ({
+  en: describeRule(rule, 'en'),
+  de: describeRule(rule, 'de'),
+});
 
 export interface MicrodataSpec {
   catalogues: readonly Catalogue[];
@@ -115,7 +157,8 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
   const versions = catalogues.map((c) => c.version);
   const gen = (r: ResearchRecord) => generaliseQi(r, spec.levels);
   const level = (q: keyof QiLevels) => spec.levels[q];
-  const described = (q: keyof QiLevels) => t(`Generalised: ${QI_LEVEL_DESCRIPTIONS[q][level(q)]}`, `Verallgemeinert: ${QI_LEVEL_DESCRIPTIONS[q][level(q)]}`);
+  const described = (q: keyof QiLevels) =>
+    t(`Generalised: ${QI_LEVEL_DESCRIPTIONS[q][level(q)]}`, `Verallgemeinert: ${QI_LEVEL_DESCRIPTIONS[q][level(q)]}`);
   const vars: MicrodataVariable[] = [
     {
       name: 'firm',
@@ -123,10 +166,20 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       type: 'string',
       missing: [],
       universe: ALL_FIRMS_UNIVERSE,
-      formula: t('Derived from the keyed pseudonym; stable across the waves of this file, different in every export.', 'Aus dem verschlüsselten Pseudonym abgeleitet; über die Wellen dieser Datei stabil, in jedem Export anders.'),
+      formula: t(
+        'Derived from the keyed pseudonym; stable across the waves of this file, different in every export.',
+        'Aus dem verschlüsselten Pseudonym abgeleitet; über die Wellen dieser Datei stabil, in jedem Export anders.',
+      ),
       value: (_r, id) => id,
     },
-    { name: 'wave', label: t('Wave (half-year of submission)', 'Welle (Halbjahr der Einreichung)'), type: 'string', missing: [], universe: ALL_FIRMS_UNIVERSE, value: (r) => r.wave },
+    {
+      name: 'wave',
+      label: t('Wave (half-year of submission)', 'Welle (Halbjahr der Einreichung)'),
+      type: 'string',
+      missing: [],
+      universe: ALL_FIRMS_UNIVERSE,
+      value: (r) => r.wave,
+    },
     {
       name: 'catalogue_version',
       label: t('Criteria catalogue version answered', 'Beantwortete Version des Kriterienkatalogs'),
@@ -140,9 +193,15 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
   if (level('sector') < 2) {
     vars.push({
       name: 'sector',
-      label: level('sector') === 0 ? t('Main sector (NACE section)', 'Hauptbranche (NACE-Abschnitt)') : t('Sector group', 'Branchengruppe'),
+      label:
+        level('sector') === 0
+          ? t('Main sector (NACE section)', 'Hauptbranche (NACE-Abschnitt)')
+          : t('Sector group', 'Branchengruppe'),
       type: 'categorical',
-      values: level('sector') === 0 ? enumValues(PROFILE_FIELDS.naceSection) : Object.entries(SECTOR_GROUPS).map(([code, g]) => ({ code, label: g.label })),
+      values:
+        level('sector') === 0
+          ? enumValues(PROFILE_FIELDS.naceSection)
+          : Object.entries(SECTOR_GROUPS).map(([code, g]) => ({ code, label: g.label })),
       missing: [],
       universe: ALL_FIRMS_UNIVERSE,
       formula: described('sector'),
@@ -155,7 +214,12 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       name: 'province',
       label: level('province') === 0 ? t('Province (if only one)', 'Provinz (falls nur eine)') : t('Region', 'Region'),
       type: 'categorical',
-      values: [...(level('province') === 0 ? enumValues(PROFILE_FIELDS.provinces) : Object.entries(PROVINCE_GROUPS).map(([code, g]) => ({ code, label: g.label }))), multi],
+      values: [
+        ...(level('province') === 0
+          ? enumValues(PROFILE_FIELDS.provinces)
+          : Object.entries(PROVINCE_GROUPS).map(([code, g]) => ({ code, label: g.label }))),
+        multi,
+      ],
       missing: [],
       universe: ALL_FIRMS_UNIVERSE,
       formula: described('province'),
@@ -167,7 +231,13 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       name: 'size',
       label: PROFILE_FIELDS.headcountBand.label,
       type: 'categorical',
-      values: level('size') === 0 ? enumValues(PROFILE_FIELDS.headcountBand) : [{ code: 'lt250', label: t('Fewer than 250', 'Weniger als 250') }, { code: 'gte250', label: t('250 or more', '250 oder mehr') }],
+      values:
+        level('size') === 0
+          ? enumValues(PROFILE_FIELDS.headcountBand)
+          : [
+              { code: 'lt250', label: t('Fewer than 250', 'Weniger als 250') },
+              { code: 'gte250', label: t('250 or more', '250 oder mehr') },
+            ],
       missing: [],
       universe: ALL_FIRMS_UNIVERSE,
       formula: described('size'),
@@ -180,7 +250,19 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       name: 'legal_form',
       label: PROFILE_FIELDS.legalForm.label,
       type: 'categorical',
-      values: level('legalForm') === 0 ? all : [...all.filter((v) => v.code === 'wfoe' || v.code === 'jv'), { code: 'other', label: t('Other (incl. representative office, branch)', 'Sonstige (inkl. Repräsentanz, Zweigniederlassung)') }],
+      values:
+        level('legalForm') === 0
+          ? all
+          : [
+              ...all.filter((v) => v.code === 'wfoe' || v.code === 'jv'),
+              {
+                code: 'other',
+                label: t(
+                  'Other (incl. representative office, branch)',
+                  'Sonstige (inkl. Repräsentanz, Zweigniederlassung)',
+                ),
+              },
+            ],
       missing: [],
       universe: ALL_FIRMS_UNIVERSE,
       formula: described('legalForm'),
@@ -193,7 +275,10 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       name: `act_${flag}`,
       label: t(`Activity: ${label.en}`, `Tätigkeit: ${label.de}`),
       type: 'categorical',
-      values: [{ code: '1', label: t('yes', 'ja') }, { code: '0', label: t('no', 'nein') }],
+      values: [
+        { code: '1', label: t('yes', 'ja') },
+        { code: '0', label: t('no', 'nein') },
+      ],
       missing: [],
       universe: ALL_FIRMS_UNIVERSE,
       value: (r) => (r.activities.includes(flag) ? '1' : '0'),
@@ -204,7 +289,10 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(roundScore(x)));
   vars.push({
     name: 'overall_score',
-    label: t(`Overall exposure score (0–100, rounded to ${MICRODATA_SCORE_STEP} points)`, `Gesamt-Risikowert (0–100, auf ${MICRODATA_SCORE_STEP} Punkte gerundet)`),
+    label: t(
+      `Overall exposure score (0–100, rounded to ${MICRODATA_SCORE_STEP} points)`,
+      `Gesamt-Risikowert (0–100, auf ${MICRODATA_SCORE_STEP} Punkte gerundet)`,
+    ),
     type: 'numeric',
     missing: NUMERIC_MISSING,
     universe: ALL_FIRMS_UNIVERSE,
@@ -218,7 +306,10 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
     values: (latest?.levels ?? []).map((l) => ({ code: l.id, label: l.label })),
     missing: NUMERIC_MISSING,
     universe: ALL_FIRMS_UNIVERSE,
-    formula: t('Band of overall_score (catalogue levels); critical whenever a knock-out answer was given.', 'Band von overall_score (Stufen des Katalogs); kritisch bei jeder K.-o.-Antwort.'),
+    formula: t(
+      'Band of overall_score (catalogue levels); critical whenever a knock-out answer was given.',
+      'Band von overall_score (Stufen des Katalogs); kritisch bei jeder K.-o.-Antwort.',
+    ),
     value: (r) => r.level ?? '',
   });
   const dims = new Map<string, Catalogue['dimensions'][number]>();
@@ -226,10 +317,16 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
   for (const d of dims.values()) {
     vars.push({
       name: `score_${d.id}`,
-      label: t(`${d.code} ${d.name.en}: exposure score (0–100, rounded to ${MICRODATA_SCORE_STEP} points)`, `${d.code} ${d.name.de}: Risikowert (0–100, auf ${MICRODATA_SCORE_STEP} Punkte gerundet)`),
+      label: t(
+        `${d.code} ${d.name.en}: exposure score (0–100, rounded to ${MICRODATA_SCORE_STEP} points)`,
+        `${d.code} ${d.name.de}: Risikowert (0–100, auf ${MICRODATA_SCORE_STEP} Punkte gerundet)`,
+      ),
       type: 'numeric',
       missing: NUMERIC_MISSING,
-      universe: t('Firms to which at least one question of the dimension applies', 'Unternehmen, für die mindestens eine Frage der Dimension gilt'),
+      universe: t(
+        'Firms to which at least one question of the dimension applies',
+        'Unternehmen, für die mindestens eine Frage der Dimension gilt',
+      ),
       formula: FORMULAS.dimension,
       value: (r) => num(r.dimensionScores[d.id]),
     });
@@ -250,7 +347,12 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       label: t(`Answer to ${q.id}`, `Antwort auf ${q.id}`),
       question: q.text,
       type: 'categorical',
-      values: [...q.options.map((o) => ({ code: o.id, label: o.label })), ...(q.dontKnow ? [{ code: DONT_KNOW, label: t("Don't know (counts as uncertainty)", 'Weiß nicht (zählt als Unsicherheit)') }] : [])],
+      values: [
+        ...q.options.map((o) => ({ code: o.id, label: o.label })),
+        ...(q.dontKnow
+          ? [{ code: DONT_KNOW, label: t("Don't know (counts as uncertainty)", 'Weiß nicht (zählt als Unsicherheit)') }]
+          : []),
+      ],
       missing: ANSWER_MISSING,
       universe: universeOf(q.applicability),
       source: { questionId: q.id, catalogueVersions: qv },
@@ -269,29 +371,59 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
   }
   for (const { v, versions: mv } of moduleVars.values()) {
     const q = v.question;
-    const showIf = q.showIf ? t(`Firms that answered ${q.showIf.question} with ${q.showIf.in.join(' or ')}`, `Unternehmen, die ${q.showIf.question} mit ${q.showIf.in.join(' oder ')} beantwortet haben`) : undefined;
+    const showIf = q.showIf
+      ? t(
+          `Firms that answered ${q.showIf.question} with ${q.showIf.in.join(' or ')}`,
+          `Unternehmen, die ${q.showIf.question} mit ${q.showIf.in.join(' oder ')} beantwortet haben`,
+        )
+      : undefined;
     vars.push({
       name: v.name.replace(/\./g, '_'),
-      label: v.option ? t(`${q.id}: ${v.option.label.en}`, `${q.id}: ${v.option.label.de}`) : t(`Research module: ${q.id}`, `Forschungsmodul: ${q.id}`),
+      label: v.option
+        ? t(`${q.id}: ${v.option.label.en}`, `${q.id}: ${v.option.label.de}`)
+        : t(`Research module: ${q.id}`, `Forschungsmodul: ${q.id}`),
       question: q.text,
       type: 'categorical',
-      values: v.option ? [{ code: '1', label: t('selected', 'ausgewählt') }, { code: '0', label: t('not selected', 'nicht ausgewählt') }] : q.options.map((o) => ({ code: o.id, label: o.label })),
+      values: v.option
+        ? [
+            { code: '1', label: t('selected', 'ausgewählt') },
+            { code: '0', label: t('not selected', 'nicht ausgewählt') },
+          ]
+        : q.options.map((o) => ({ code: o.id, label: o.label })),
       missing: [
-        { code: MISSING.notApplicable, label: t('Not asked (filtered by an earlier answer)', 'Nicht gefragt (Filter durch frühere Antwort)') },
-        { code: MISSING.notAnswered, label: t('Not answered / module skipped', 'Nicht beantwortet / Modul übersprungen') },
+        {
+          code: MISSING.notApplicable,
+          label: t('Not asked (filtered by an earlier answer)', 'Nicht gefragt (Filter durch frühere Antwort)'),
+        },
+        {
+          code: MISSING.notAnswered,
+          label: t('Not answered / module skipped', 'Nicht beantwortet / Modul übersprungen'),
+        },
         ANSWER_MISSING[2] as ValueLabel,
       ],
-      universe: showIf ?? t('Firms that consented to research use (optional, unscored module)', 'Unternehmen mit Einwilligung zur Forschungsnutzung (freiwilliges, nicht bewertetes Modul)'),
+      universe:
+        showIf ??
+        t(
+          'Firms that consented to research use (optional, unscored module)',
+          'Unternehmen mit Einwilligung zur Forschungsnutzung (freiwilliges, nicht bewertetes Modul)',
+        ),
       source: { questionId: `rm.${q.id}`, catalogueVersions: mv },
-      value: (r) => (mv.includes(r.catalogueVersion) ? (r.researchModule?.[v.name] ?? MISSING.notAnswered) : MISSING.otherVersion),
+      value: (r) =>
+        mv.includes(r.catalogueVersion) ? (r.researchModule?.[v.name] ?? MISSING.notAnswered) : MISSING.otherVersion,
     });
   }
   return vars;
 }
 
-export function buildCodebook(spec: MicrodataSpec, variables: readonly CodebookVariable[] = microdataVariables(spec)): Codebook {
+export function buildCodebook(
+  spec: MicrodataSpec,
+  variables: readonly CodebookVariable[] = microdataVariables(spec),
+): Codebook {
   return {
-    title: t('SCS Check research data: anonymised self-assessments of German firms in China', 'SCS Check Forschungsdaten: anonymisierte Selbstbewertungen deutscher Unternehmen in China'),
+    title: t(
+      'SCS Check research data: anonymised self-assessments of German firms in China',
+      'SCS Check Forschungsdaten: anonymisierte Selbstbewertungen deutscher Unternehmen in China',
+    ),
     dataset: {
       file: 'microdata.csv',
       delimiter: ',',
@@ -307,7 +439,10 @@ export function buildCodebook(spec: MicrodataSpec, variables: readonly CodebookV
         `Only firms that consented. One row per firm and wave. Quasi-identifiers are generalised so that every combination of them holds at least ${spec.k} firms per wave.`,
         `Nur Unternehmen mit Einwilligung. Eine Zeile je Unternehmen und Welle. Quasi-Identifikatoren sind so verallgemeinert, dass jede Kombination je Welle mindestens ${spec.k} Unternehmen umfasst.`,
       ),
-      t('CSV: RFC 4180, comma-separated, "." as decimal point, UTF-8, first row = variable names.', 'CSV: RFC 4180, Komma als Trennzeichen, „.“ als Dezimalzeichen, UTF-8, erste Zeile = Variablennamen.'),
+      t(
+        'CSV: RFC 4180, comma-separated, "." as decimal point, UTF-8, first row = variable names.',
+        'CSV: RFC 4180, Komma als Trennzeichen, „.“ als Dezimalzeichen, UTF-8, erste Zeile = Variablennamen.',
+      ),
     ],
     variables: variables.map(({ name, label, question, type, values, missing, universe, source, formula }) => ({
       name,
@@ -334,17 +469,29 @@ export function microdataRow(vars: readonly MicrodataVariable[], r: ResearchReco
 // ---------------------------------------------------------------------------------------------------------------
 // HTML and DDI renderings
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** XML 1.0 text: escapes markup and drops characters XML cannot carry. */
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export function escapeXml(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return s
+    .replace(XML_INVALID, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 export function codebookHtml(cb: Codebook): string {
   const both = (x: Text) => `<span lang="en">${escapeHtml(x.en)}</span><br><span lang="de">${escapeHtml(x.de)}</span>`;
-  const list = (xs: ValueLabel[]) => (xs.length ? `<ul>${xs.map((v) => `<li><code>${escapeHtml(v.code || '(empty)')}</code> ${escapeHtml(v.label.en)} / ${escapeHtml(v.label.de)}</li>`).join('')}</ul>` : '—');
+  const list = (xs: ValueLabel[]) =>
+    xs.length
+      ? `<ul>${xs.map((v) => `<li><code>${escapeHtml(v.code || '(empty)')}</code> ${escapeHtml(v.label.en)} / ${escapeHtml(v.label.de)}</li>`).join('')}</ul>`
+      : '—';
   const rows = cb.variables
     .map(
       (v) => `<section id="${escapeHtml(v.name)}"><h2><code>${escapeHtml(v.name)}</code></h2><table>
@@ -375,19 +522,25 @@ ${rows}
 /** DDI-Codebook 2.5 (namespace ddi:codebook:2_5): study, file and one <var> per variable with labels in en and de. */
 export function codebookDdi(cb: Codebook): string {
   const x = escapeXml;
-  const langs = (tag: string, text: Text, attrs = '') => `<${tag}${attrs} xml:lang="en">${x(text.en)}</${tag}><${tag}${attrs} xml:lang="de">${x(text.de)}</${tag}>`;
-  const cat = (v: ValueLabel, missing: boolean) => `<catgry${missing ? ' missing="Y"' : ''}><catValu>${x(v.code)}</catValu>${langs('labl', v.label)}</catgry>`;
+  const langs = (tag: string, text: Text, attrs = '') =>
+    `<${tag}${attrs} xml:lang="en">${x(text.en)}</${tag}><${tag}${attrs} xml:lang="de">${x(text.de)}</${tag}>`;
+  const cat = (v: ValueLabel, missing: boolean) =>
+    `<catgry${missing ? ' missing="Y"' : ''}><catValu>${x(v.code)}</catValu>${langs('labl', v.label)}</catgry>`;
   const vars = cb.variables
     .map((v, i) => {
       const parts = [
         langs('labl', v.label),
-        v.question ? `<qstn xml:lang="en"><qstnLit>${x(v.question.en)}</qstnLit></qstn><qstn xml:lang="de"><qstnLit>${x(v.question.de)}</qstnLit></qstn>` : '',
+        v.question
+          ? `<qstn xml:lang="en"><qstnLit>${x(v.question.en)}</qstnLit></qstn><qstn xml:lang="de"><qstnLit>${x(v.question.de)}</qstnLit></qstn>`
+          : '',
         langs('universe', v.universe),
         ...(v.values ?? []).map((c) => cat(c, false)),
         ...v.missing.filter((m) => m.code !== '').map((c) => cat(c, true)),
         v.formula ? `<derivation>${langs('drvdesc', v.formula)}</derivation>` : '',
         `<varFormat type="${v.type === 'numeric' ? 'numeric' : 'character'}" schema="other"/>`,
-        v.source ? `<notes>${x(`Source question ${v.source.questionId}, catalogue version(s) ${v.source.catalogueVersions.join(', ')}`)}</notes>` : '',
+        v.source
+          ? `<notes>${x(`Source question ${v.source.questionId}, catalogue version(s) ${v.source.catalogueVersions.join(', ')}`)}</notes>`
+          : '',
       ];
       const intrvl = v.type === 'numeric' ? 'contin' : 'discrete';
       return `    <var ID="V${i + 1}" name="${x(v.name)}" files="F1" intrvl="${intrvl}">${parts.join('')}</var>`;

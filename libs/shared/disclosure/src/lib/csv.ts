@@ -19,6 +19,7 @@ export function csvLine(fields: readonly string[]): string {
 export function tableCsv(table: DisclosedTable, locale: Locale = 'en'): string {
   const header = ['row', locale === 'de' ? 'Zeile' : 'label', 'n', ...table.columns.map((c) => c.label[locale])];
   const lines = [csvLine(header)];
-  for (const r of table.rows) lines.push(csvLine([r.key, r.label[locale], r.n.display, ...r.cells.map((c) => c.display)]));
+  for (const r of table.rows)
+    lines.push(csvLine([r.key, r.label[locale], r.n.display, ...r.cells.map((c) => c.display)]));
   return lines.join('');
 }

@@ -58,7 +58,8 @@ const population: fc.Arbitrary<Population> = fc
   })
   .map(({ k, firms, sections, sizes, forms, retention, seed }) => {
     const rng = prng(seed);
-    const skewed = <T>(list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(rng() ** 2 * list.length))] as T;
+    const skewed = <T>(list: readonly T[]): T =>
+      list[Math.min(list.length - 1, Math.floor(rng() ** 2 * list.length))] as T;
     const waves = ['2025-H2', nextWave('2025-H2'), nextWave(nextWave('2025-H2'))];
     const records: ResearchRecord[] = [];
     for (let f = 0; f < firms; f++) {
@@ -87,7 +88,10 @@ const population: fc.Arbitrary<Population> = fc
           activities: [],
           dimensionScores: { tax, customs, data },
           overallScore: overall,
-          level: overall === null ? null : (['low', 'moderate', 'high', 'critical'] as const)[Math.min(3, Math.floor(overall / 25))] ?? 'low',
+          level:
+            overall === null
+              ? null
+              : ((['low', 'moderate', 'high', 'critical'] as const)[Math.min(3, Math.floor(overall / 25))] ?? 'low'),
           answers: { Q1: skewed(['a', 'b', 'c', 'dont_know']), Q2: imports ? skewed(['x', 'y']) : '.a' },
         });
       });
@@ -111,7 +115,11 @@ interface Family {
 }
 
 const inUniverse = (r: ResearchRecord, u: Universe) =>
-  u === 'base' ? true : u === OVERALL ? r.overallScore !== null : r.dimensionScores[u] !== null && r.dimensionScores[u] !== undefined;
+  u === 'base'
+    ? true
+    : u === OVERALL
+      ? r.overallScore !== null
+      : r.dimensionScores[u] !== null && r.dimensionScores[u] !== undefined;
 
 function groupOf(r: ResearchRecord, partition: string): string {
   return partition === 'sector' ? sectorGroupOf(r.naceSection) : partition === 'size' ? r.headcountBand : r.legalForm;
@@ -122,19 +130,40 @@ function families(table: DisclosedTable, records: ResearchRecord[]): Family[] {
   const partition = table.rowVariable;
   const rows = table.rows.filter((r) => !r.total);
   const total = table.rows.find((r) => r.total);
-  const make = (name: string, universe: Universe, status: (i: number) => 'published' | 'suppressed', totalPublished: boolean): Family => {
+  const make = (
+    name: string,
+    universe: Universe,
+    status: (i: number) => 'published' | 'suppressed',
+    totalPublished: boolean,
+  ): Family => {
     const fam: Family = { name, universe, published: [], suppressed: [], totalPublished };
     rows.forEach((row, i) => {
-      const set = new Set(records.filter((r) => groupOf(r, partition) === row.key && inUniverse(r, universe)).map((r) => r.pseudonym));
+      const set = new Set(
+        records.filter((r) => groupOf(r, partition) === row.key && inUniverse(r, universe)).map((r) => r.pseudonym),
+      );
       if (set.size === 0) return;
       (status(i) === 'published' ? fam.published : fam.suppressed).push(set);
     });
     return fam;
   };
-  const out = [make(`${table.id}:n`, 'base', (i) => (rows[i]?.n.status === 'suppressed' ? 'suppressed' : 'published'), total?.n.status !== 'suppressed')];
+  const out = [
+    make(
+      `${table.id}:n`,
+      'base',
+      (i) => (rows[i]?.n.status === 'suppressed' ? 'suppressed' : 'published'),
+      total?.n.status !== 'suppressed',
+    ),
+  ];
   if (table.valueKind === 'mean') {
     table.columns.forEach((col, c) => {
-      out.push(make(`${table.id}:${col.key}`, col.key, (i) => (rows[i]?.cells[c]?.status === 'suppressed' ? 'suppressed' : 'published'), total?.cells[c]?.status !== 'suppressed'));
+      out.push(
+        make(
+          `${table.id}:${col.key}`,
+          col.key,
+          (i) => (rows[i]?.cells[c]?.status === 'suppressed' ? 'suppressed' : 'published'),
+          total?.cells[c]?.status !== 'suppressed',
+        ),
+      );
     });
   }
   return out;
@@ -160,7 +189,8 @@ function differencingLeaks(a: Family, b: Family, k: number): string | null {
     let closure = 0;
     for (const s of B) if ([...s].some((x) => v.has(x))) closure += s.size;
     const diff = closure - v.size;
-    if (diff > 0 && diff < k) return `${a.name} vs ${b.name}: a derivable union of ${v.size} firms lies inside one of ${closure}`;
+    if (diff > 0 && diff < k)
+      return `${a.name} vs ${b.name}: a derivable union of ${v.size} firms lies inside one of ${closure}`;
   }
   return null;
 }
@@ -199,7 +229,16 @@ function panelFamilies(table: DisclosedTable, wave: string, records: ResearchRec
     const published = row.total ? row.n.status !== 'suppressed' : row.cells[0]?.status === 'value';
     if (!published) continue;
     const universe = row.key === ALL_FIRMS ? 'base' : row.key;
-    const set = new Set([...mine.values()].filter((r) => inUniverse(r, universe) && theirs.has(r.pseudonym) && inUniverse(theirs.get(r.pseudonym) as ResearchRecord, universe)).map((r) => r.pseudonym));
+    const set = new Set(
+      [...mine.values()]
+        .filter(
+          (r) =>
+            inUniverse(r, universe) &&
+            theirs.has(r.pseudonym) &&
+            inUniverse(theirs.get(r.pseudonym) as ResearchRecord, universe),
+        )
+        .map((r) => r.pseudonym),
+    );
     out.push({ name: `${table.waves.join('→')}:${row.key}`, universe, set });
   }
   return out;
@@ -217,8 +256,10 @@ function panelLeaks(p: PanelFamily, f: Family, k: number): string | null {
   }
   const above = closure - p.set.size;
   const below = p.set.size - interior;
-  if (above > 0 && above < k) return `${p.name} vs ${f.name}: panel lies inside a derivable union with ${above} firms to spare`;
-  if (interior > 0 && below > 0 && below < k) return `${p.name} vs ${f.name}: a derivable union lies inside the panel, ${below} firms short`;
+  if (above > 0 && above < k)
+    return `${p.name} vs ${f.name}: panel lies inside a derivable union with ${above} firms to spare`;
+  if (interior > 0 && below > 0 && below < k)
+    return `${p.name} vs ${f.name}: a derivable union lies inside the panel, ${below} firms short`;
   return null;
 }
 
@@ -291,7 +332,9 @@ describe('disclosure control (property-based, fixed seed)', () => {
             const xy = [...x.set].filter((v) => y.set.has(v)).length;
             const gap = (d: number) => d > 0 && d < k;
             if ((xy === x.set.size && gap(y.set.size - xy)) || (xy === y.set.size && gap(x.set.size - xy))) {
-              throw new Error(`neighbouring panels ${x.name} and ${y.name} differ by ${Math.abs(x.set.size - y.set.size)} firms`);
+              throw new Error(
+                `neighbouring panels ${x.name} and ${y.name} differ by ${Math.abs(x.set.size - y.set.size)} firms`,
+              );
             }
           }
         }

@@ -37,7 +37,21 @@ describe('microdata generalisation (k-anonymity)', () => {
   });
 
   it('leaves out a wave with fewer than k firms', () => {
-    const g = chooseGeneralisation([{ wave: '2026-H1', naceSection: 'C', province: 'SH', provinceGroup: 'east', headcountBand: 'lt50', legalForm: 'wfoe', activities: [], firms: 3 }], 5);
+    const g = chooseGeneralisation(
+      [
+        {
+          wave: '2026-H1',
+          naceSection: 'C',
+          province: 'SH',
+          provinceGroup: 'east',
+          headcountBand: 'lt50',
+          legalForm: 'wfoe',
+          activities: [],
+          firms: 3,
+        },
+      ],
+      5,
+    );
     expect(g.droppedWaves).toEqual(['2026-H1']);
   });
 });

@@ -20,7 +20,10 @@ export const QI_LEVEL_DESCRIPTIONS: Record<QuasiIdentifier, [string, string, str
   activities: ['all activity flags', `flags ${COARSE_ACTIVITIES.join(', ')} only`, 'dropped'],
 };
 
-export type QiRecord = Pick<ResearchRecord, 'wave' | 'naceSection' | 'province' | 'provinceGroup' | 'headcountBand' | 'legalForm' | 'activities'>;
+export type QiRecord = Pick<
+  ResearchRecord,
+  'wave' | 'naceSection' | 'province' | 'provinceGroup' | 'headcountBand' | 'legalForm' | 'activities'
+>;
 export interface QiCombination extends QiRecord {
   /** Distinct firms with this combination in this wave. */
   firms: number;
@@ -33,15 +36,27 @@ export function activityColumns(level: 0 | 1 | 2): readonly string[] {
 }
 
 /** The generalised quasi-identifier values of one record at the given levels. */
-export function generaliseQi(r: QiRecord, levels: QiLevels): { sector: string; province: string; size: string; legalForm: string; activities: Record<string, '0' | '1'> } {
-  const pick = (level: 0 | 1 | 2, exact: string, grouped: string) => (level === 0 ? exact : level === 1 ? grouped : DROPPED);
+export function generaliseQi(
+  r: QiRecord,
+  levels: QiLevels,
+): { sector: string; province: string; size: string; legalForm: string; activities: Record<string, '0' | '1'> } {
+  const pick = (level: 0 | 1 | 2, exact: string, grouped: string) =>
+    level === 0 ? exact : level === 1 ? grouped : DROPPED;
   const activities: Record<string, '0' | '1'> = {};
   for (const flag of activityColumns(levels.activities)) activities[flag] = r.activities.includes(flag) ? '1' : '0';
   return {
     sector: pick(levels.sector, r.naceSection, sectorGroupOf(r.naceSection)),
     province: pick(levels.province, r.province, r.provinceGroup),
-    size: pick(levels.size, r.headcountBand, r.headcountBand === 'lt50' || r.headcountBand === '50_249' ? 'lt250' : 'gte250'),
-    legalForm: pick(levels.legalForm, r.legalForm, r.legalForm === 'wfoe' || r.legalForm === 'jv' ? r.legalForm : 'other'),
+    size: pick(
+      levels.size,
+      r.headcountBand,
+      r.headcountBand === 'lt50' || r.headcountBand === '50_249' ? 'lt250' : 'gte250',
+    ),
+    legalForm: pick(
+      levels.legalForm,
+      r.legalForm,
+      r.legalForm === 'wfoe' || r.legalForm === 'jv' ? r.legalForm : 'other',
+    ),
     activities,
   };
 }
@@ -64,7 +79,9 @@ function* lattice(): Generator<QiLevels> {
   const values = [0, 1, 2] as const;
   for (const sector of values)
     for (const province of values)
-      for (const size of values) for (const legalForm of values) for (const activities of values) yield { sector, province, size, legalForm, activities };
+      for (const size of values)
+        for (const legalForm of values)
+          for (const activities of values) yield { sector, province, size, legalForm, activities };
 }
 
 const height = (l: QiLevels) => QUASI_IDENTIFIERS.reduce((s, q) => s + l[q], 0);
@@ -77,7 +94,10 @@ export function chooseGeneralisation(combinations: readonly QiCombination[], k: 
   assertK(k);
   const perWave = new Map<string, number>();
   for (const c of combinations) perWave.set(c.wave, (perWave.get(c.wave) ?? 0) + c.firms);
-  const droppedWaves = [...perWave].filter(([, n]) => n < k).map(([w]) => w).sort();
+  const droppedWaves = [...perWave]
+    .filter(([, n]) => n < k)
+    .map(([w]) => w)
+    .sort();
   const kept = combinations.filter((c) => !droppedWaves.includes(c.wave) && c.firms > 0);
   const nodes = [...lattice()].sort((a, b) => height(a) - height(b));
   let best: Generalisation | null = null;
@@ -94,11 +114,23 @@ export function chooseGeneralisation(combinations: readonly QiCombination[], k: 
     if (!best || classes.size > best.classes) best = { levels, classes: classes.size, smallestClass, droppedWaves };
     bestHeight = height(levels);
   }
-  return best ?? { levels: { sector: 2, province: 2, size: 2, legalForm: 2, activities: 2 }, classes: 0, smallestClass: 0, droppedWaves };
+  return (
+    best ?? {
+      levels: { sector: 2, province: 2, size: 2, legalForm: 2, activities: 2 },
+      classes: 0,
+      smallestClass: 0,
+      droppedWaves,
+    }
+  );
 }
 
 /** Checks k-anonymity of generalised rows directly (used by tests and as a guard before a file is written). */
-export function isKAnonymous(records: readonly QiRecord[], levels: QiLevels, k: number, firmOf: (r: QiRecord, i: number) => string = (_r, i) => String(i)): boolean {
+export function isKAnonymous(
+  records: readonly QiRecord[],
+  levels: QiLevels,
+  k: number,
+  firmOf: (r: QiRecord, i: number) => string = (_r, i) => String(i),
+): boolean {
   const classes = new Map<string, Set<string>>();
   records.forEach((r, i) => {
     const key = classKey(r, levels);

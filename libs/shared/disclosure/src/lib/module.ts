@@ -69,9 +69,13 @@ export function researchModuleProblems(m: ResearchModule): string[] {
     }
     if (q.showIf) {
       const target = m.questions.find((x) => x.id === q.showIf?.question);
-      if (!target || m.questions.indexOf(target) >= m.questions.indexOf(q)) problems.push(`${q.id}: showIf must name an earlier question`);
+      if (!target || m.questions.indexOf(target) >= m.questions.indexOf(q))
+        problems.push(`${q.id}: showIf must name an earlier question`);
       else if (target.multiple) problems.push(`${q.id}: showIf must name a single-choice question`);
-      else for (const v of q.showIf.in) if (!target.options.some((o) => o.id === v)) problems.push(`${q.id}: showIf value "${v}" is not an option of ${target.id}`);
+      else
+        for (const v of q.showIf.in)
+          if (!target.options.some((o) => o.id === v))
+            problems.push(`${q.id}: showIf value "${v}" is not an option of ${target.id}`);
     }
   }
   return problems;
@@ -79,7 +83,9 @@ export function researchModuleProblems(m: ResearchModule): string[] {
 
 export function researchModuleVariables(m: ResearchModule): ResearchModuleVariable[] {
   return m.questions.flatMap((q) =>
-    q.multiple ? q.options.map((option) => ({ name: `rm.${q.id}.${option.id}`, question: q, option })) : [{ name: `rm.${q.id}`, question: q }],
+    q.multiple
+      ? q.options.map((option) => ({ name: `rm.${q.id}.${option.id}`, question: q, option }))
+      : [{ name: `rm.${q.id}`, question: q }],
   );
 }
 
@@ -96,21 +102,25 @@ function isShown(m: ResearchModule, q: ResearchModuleQuestion, answers: Research
 export function flattenResearchModule(m: ResearchModule, answers: ResearchModuleAnswers): Record<string, string> {
   const problems: string[] = [];
   const questions = new Map(m.questions.map((q) => [q.id, q]));
-  for (const id of Object.keys(answers)) if (!questions.has(id)) problems.push(`${id}: no such question in research module ${m.version}`);
+  for (const id of Object.keys(answers))
+    if (!questions.has(id)) problems.push(`${id}: no such question in research module ${m.version}`);
   const out: Record<string, string> = {};
   for (const q of m.questions) {
     const given = answers[q.id];
     const shown = isShown(m, q, answers);
-    if (given !== undefined && !shown) problems.push(`${q.id}: not asked for the answer given to ${q.showIf?.question}`);
+    if (given !== undefined && !shown)
+      problems.push(`${q.id}: not asked for the answer given to ${q.showIf?.question}`);
     const missing = shown ? MISSING.notAnswered : MISSING.notApplicable;
     if (q.multiple) {
       if (given !== undefined && !Array.isArray(given)) problems.push(`${q.id}: expects a list of options`);
       const list = Array.isArray(given) ? (given as readonly string[]) : undefined;
       for (const v of list ?? []) if (!q.options.some((o) => o.id === v)) problems.push(`${q.id}: no option "${v}"`);
-      for (const o of q.options) out[`rm.${q.id}.${o.id}`] = list === undefined ? missing : list.includes(o.id) ? '1' : '0';
+      for (const o of q.options)
+        out[`rm.${q.id}.${o.id}`] = list === undefined ? missing : list.includes(o.id) ? '1' : '0';
     } else {
       if (given !== undefined && typeof given !== 'string') problems.push(`${q.id}: expects one option`);
-      else if (given !== undefined && !q.options.some((o) => o.id === given)) problems.push(`${q.id}: no option "${given}"`);
+      else if (given !== undefined && !q.options.some((o) => o.id === given))
+        problems.push(`${q.id}: no option "${given}"`);
       out[`rm.${q.id}`] = typeof given === 'string' ? given : missing;
     }
   }

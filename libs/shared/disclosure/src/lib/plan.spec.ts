@@ -1,7 +1,8 @@
 import { DisclosureError, derivedSetIsSafe, planUniverse, type JointCount } from './plan';
 
 const one = (groups: string[]) => [{ id: 'p', groups }];
-const joint = (counts: Record<string, number>): JointCount[] => Object.entries(counts).map(([g, n]) => ({ groups: [g], n }));
+const joint = (counts: Record<string, number>): JointCount[] =>
+  Object.entries(counts).map(([g, n]) => ({ groups: [g], n }));
 
 describe('planUniverse', () => {
   it('refuses k below 5', () => {

@@ -48,7 +48,8 @@ export class DisclosureError extends Error {
 
 /** Refuses thresholds below the floor every output keeps (k from configuration, never below 5). */
 export function assertK(k: number): void {
-  if (!Number.isInteger(k) || k < MIN_K) throw new DisclosureError(`k must be an integer of at least ${MIN_K}, got ${k}`);
+  if (!Number.isInteger(k) || k < MIN_K)
+    throw new DisclosureError(`k must be an integer of at least ${MIN_K}, got ${k}`);
 }
 
 export function isSuppressed(plan: UniversePlan, partition: string, group: string): boolean {
@@ -135,17 +136,20 @@ function auditPair(p: PartitionPlan, q: PartitionPlan, m: Matrix, k: number): Vi
       const candidates: Violation['candidates'] = [];
       for (const i of touching) {
         const a = pa[i] as Atom;
-        if (a.groups.length === 1 && !p.suppressed[a.groups[0] as string]) candidates.push({ partition: p.id, group: a.groups[0] as string, n: a.n });
+        if (a.groups.length === 1 && !p.suppressed[a.groups[0] as string])
+          candidates.push({ partition: p.id, group: a.groups[0] as string, n: a.n });
       }
       for (let j = 0; j < qa.length; j++) {
         const b = qa[j] as Atom;
-        if (mask & (1 << j) && b.groups.length === 1 && !q.suppressed[b.groups[0] as string]) candidates.push({ partition: q.id, group: b.groups[0] as string, n: b.n });
+        if (mask & (1 << j) && b.groups.length === 1 && !q.suppressed[b.groups[0] as string])
+          candidates.push({ partition: q.id, group: b.groups[0] as string, n: b.n });
       }
       if (!candidates.length) {
         // Only suppressed unions are involved: widen one of them with the smallest published group left.
         for (const plan of [p, q]) {
           for (const a of atomsOf(plan)) {
-            if (a.groups.length === 1 && !plan.suppressed[a.groups[0] as string]) candidates.push({ partition: plan.id, group: a.groups[0] as string, n: a.n });
+            if (a.groups.length === 1 && !plan.suppressed[a.groups[0] as string])
+              candidates.push({ partition: plan.id, group: a.groups[0] as string, n: a.n });
           }
         }
       }
@@ -156,7 +160,9 @@ function auditPair(p: PartitionPlan, q: PartitionPlan, m: Matrix, k: number): Vi
 }
 
 function smallest<T extends { n: number; group: string; partition?: string }>(list: readonly T[]): T | undefined {
-  return [...list].sort((a, b) => a.n - b.n || (a.partition ?? '').localeCompare(b.partition ?? '') || a.group.localeCompare(b.group))[0];
+  return [...list].sort(
+    (a, b) => a.n - b.n || (a.partition ?? '').localeCompare(b.partition ?? '') || a.group.localeCompare(b.group),
+  )[0];
 }
 
 /** Adds the smallest published groups until the suppressed ones number >= 2 and hold >= k firms (or none is left). */
@@ -167,7 +173,11 @@ function secondary(p: PartitionPlan, k: number): boolean {
     if (!hidden.length) return changed;
     const sum = hidden.reduce((s, g) => s + (p.counts[g] ?? 0), 0);
     if (hidden.length >= 2 && sum >= k) return changed;
-    const next = smallest(p.groups.filter((g) => !p.suppressed[g] && (p.counts[g] ?? 0) > 0).map((g) => ({ group: g, n: p.counts[g] ?? 0 })));
+    const next = smallest(
+      p.groups
+        .filter((g) => !p.suppressed[g] && (p.counts[g] ?? 0) > 0)
+        .map((g) => ({ group: g, n: p.counts[g] ?? 0 })),
+    );
     if (!next) return changed;
     p.suppressed[next.group] = 'secondary';
     changed = true;
@@ -253,7 +263,11 @@ export function planUniverse(
  * and for every partition neither the smallest union of atoms containing P nor the largest one inside P differs from P
  * by 1..k-1 firms. `byGroup` gives P's firms per group of each partition.
  */
-export function derivedSetIsSafe(plan: UniversePlan, size: number, byGroup: Readonly<Record<string, Readonly<Record<string, number>>>>): boolean {
+export function derivedSetIsSafe(
+  plan: UniversePlan,
+  size: number,
+  byGroup: Readonly<Record<string, Readonly<Record<string, number>>>>,
+): boolean {
   const k = plan.k;
   if (size === 0) return true;
   if (size < k || !plan.totalPublished) return false;

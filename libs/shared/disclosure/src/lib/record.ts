@@ -24,13 +24,25 @@ const t = (en: string, de: string): Text => ({ en, de });
 export const SECTOR_GROUPS = {
   primary: { sections: ['A', 'B'], label: t('Agriculture, mining (A–B)', 'Land- und Forstwirtschaft, Bergbau (A–B)') },
   manufacturing: { sections: ['C'], label: t('Manufacturing (C)', 'Verarbeitendes Gewerbe (C)') },
-  utilities_construction: { sections: ['D', 'E', 'F'], label: t('Energy, water, construction (D–F)', 'Energie, Wasser, Bau (D–F)') },
+  utilities_construction: {
+    sections: ['D', 'E', 'F'],
+    label: t('Energy, water, construction (D–F)', 'Energie, Wasser, Bau (D–F)'),
+  },
   trade: { sections: ['G'], label: t('Wholesale and retail trade (G)', 'Handel (G)') },
-  transport_hospitality: { sections: ['H', 'I'], label: t('Transport, hospitality (H–I)', 'Verkehr, Gastgewerbe (H–I)') },
+  transport_hospitality: {
+    sections: ['H', 'I'],
+    label: t('Transport, hospitality (H–I)', 'Verkehr, Gastgewerbe (H–I)'),
+  },
   ict: { sections: ['J'], label: t('Information and communication (J)', 'Information und Kommunikation (J)') },
   finance_real_estate: { sections: ['K', 'L'], label: t('Finance, real estate (K–L)', 'Finanzen, Immobilien (K–L)') },
-  business_services: { sections: ['M', 'N'], label: t('Professional and business services (M–N)', 'Freiberufliche und Unternehmensdienstleistungen (M–N)') },
-  other_services: { sections: ['O', 'P', 'Q', 'R', 'S', 'T', 'U'], label: t('Other services (O–U)', 'Sonstige Dienstleistungen (O–U)') },
+  business_services: {
+    sections: ['M', 'N'],
+    label: t('Professional and business services (M–N)', 'Freiberufliche und Unternehmensdienstleistungen (M–N)'),
+  },
+  other_services: {
+    sections: ['O', 'P', 'Q', 'R', 'S', 'T', 'U'],
+    label: t('Other services (O–U)', 'Sonstige Dienstleistungen (O–U)'),
+  },
 } as const satisfies Record<string, { sections: readonly string[]; label: Text }>;
 export type SectorGroup = keyof typeof SECTOR_GROUPS;
 export const SECTOR_GROUP_IDS = Object.keys(SECTOR_GROUPS) as SectorGroup[];
@@ -57,7 +69,9 @@ export function sectorGroupOf(naceSection: string): SectorGroup {
 
 export function provinceGroupOf(province: string): ProvinceGroup {
   if (province === MULTI) return MULTI;
-  const hit = (Object.keys(PROVINCE_GROUPS) as (keyof typeof PROVINCE_GROUPS)[]).find((g) => (PROVINCE_GROUPS[g].provinces as readonly string[]).includes(province));
+  const hit = (Object.keys(PROVINCE_GROUPS) as (keyof typeof PROVINCE_GROUPS)[]).find((g) =>
+    (PROVINCE_GROUPS[g].provinces as readonly string[]).includes(province),
+  );
   return hit ?? MULTI;
 }
 

@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { RECOVERY_BOUND, SCORE_BAND, decideRelease, lastClosedQuarter, membershipChange, quarterEnd, quarterOf, releasedMean, roundCount, scoreBand } from './release';
+import {
+  RECOVERY_BOUND,
+  SCORE_BAND,
+  decideRelease,
+  lastClosedQuarter,
+  membershipChange,
+  quarterEnd,
+  quarterOf,
+  releasedMean,
+  roundCount,
+  scoreBand,
+} from './release';
 
 // The attacker of these properties knows the publication rule, every other firm's exact score (it planted them, or
 // knows them), and sees one or more releases, each with a membership of its choosing around the one real firm
@@ -19,7 +30,9 @@ describe('releases: differencing with planted firms', () => {
         fc.array(fc.array(score, { minLength: 4, maxLength: 20 }), { minLength: 1, maxLength: 3 }),
         (target, releases) => {
           const observed = releases.map((others) => releasedMean([...others, target]));
-          const feasible = GRID.filter((s) => releases.every((others, r) => releasedMean([...others, s]) === observed[r]));
+          const feasible = GRID.filter((s) =>
+            releases.every((others, r) => releasedMean([...others, s]) === observed[r]),
+          );
           expect(feasible.length).toBeGreaterThan(0);
           const lo = Math.min(...feasible);
           const hi = Math.max(...feasible);
@@ -60,16 +73,20 @@ describe('releases: minimum change', () => {
   const firm = fc.integer({ min: 0, max: 30 }).map((i) => `firm${i}`);
   it('two consecutive published releases always differ by at least k firms, and none holds fewer than k', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 5, max: 10 }), fc.array(fc.uniqueArray(firm, { maxLength: 25 }), { minLength: 1, maxLength: 12 }), (k, states) => {
-        let published: string[] | null = null;
-        for (const next of states) {
-          const d = decideRelease(published, next, k);
-          if (!d.publish) continue;
-          expect(next.length).toBeGreaterThanOrEqual(k);
-          if (published) expect(membershipChange(published, next)).toBeGreaterThanOrEqual(k);
-          published = next;
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 5, max: 10 }),
+        fc.array(fc.uniqueArray(firm, { maxLength: 25 }), { minLength: 1, maxLength: 12 }),
+        (k, states) => {
+          let published: string[] | null = null;
+          for (const next of states) {
+            const d = decideRelease(published, next, k);
+            if (!d.publish) continue;
+            expect(next.length).toBeGreaterThanOrEqual(k);
+            if (published) expect(membershipChange(published, next)).toBeGreaterThanOrEqual(k);
+            published = next;
+          }
+        },
+      ),
       { seed: 15, numRuns: 300 },
     );
   });

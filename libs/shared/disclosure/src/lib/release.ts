@@ -56,10 +56,17 @@ export type ReleaseDecision =
  * first release is published; a later one only when at least k firms entered, left or changed since.
  */
 export function decideRelease(previous: readonly string[] | null, next: readonly string[], k: number): ReleaseDecision {
-  if (next.length < k) return { publish: false, reason: 'too_few_members', changed: previous ? membershipChange(previous, next) : next.length };
+  if (next.length < k)
+    return {
+      publish: false,
+      reason: 'too_few_members',
+      changed: previous ? membershipChange(previous, next) : next.length,
+    };
   if (!previous) return { publish: true, reason: 'first', changed: next.length };
   const changed = membershipChange(previous, next);
-  return changed >= k ? { publish: true, reason: 'changed', changed } : { publish: false, reason: 'minimum_change', changed };
+  return changed >= k
+    ? { publish: true, reason: 'changed', changed }
+    : { publish: false, reason: 'minimum_change', changed };
 }
 
 /** The calendar quarter of a date (UTC), e.g. `2026-Q4`. */

@@ -1,4 +1,12 @@
-import { LEGAL_FORMS, MISSING, OVERALL, SECTOR_GROUP_IDS, SIZE_BANDS, sectorGroupOf, type ResearchRecord } from './record';
+import {
+  LEGAL_FORMS,
+  MISSING,
+  OVERALL,
+  SECTOR_GROUP_IDS,
+  SIZE_BANDS,
+  sectorGroupOf,
+  type ResearchRecord,
+} from './record';
 
 // Sufficient statistics of one wave (and of a panel of two waves), accumulated record by record so that a server can
 // stream millions of rows through them with flat memory. Tables and suppression plans are built from these alone.
@@ -32,7 +40,16 @@ export interface WaveSummary {
 }
 
 export function emptyWaveSummary(wave: string): WaveSummary {
-  return { wave, firms: 0, catalogueVersions: {}, cells: {}, levels: {}, scores: {}, answers: {}, versionByLegalForm: {} };
+  return {
+    wave,
+    firms: 0,
+    catalogueVersions: {},
+    cells: {},
+    levels: {},
+    scores: {},
+    answers: {},
+    versionByLegalForm: {},
+  };
 }
 
 const bump = (o: Record<string, number>, key: string, by = 1) => {
@@ -47,12 +64,22 @@ export function addRecord(s: WaveSummary, r: ResearchRecord, opts: { answers?: b
   s.firms++;
   bump(s.catalogueVersions, r.catalogueVersion);
   bump(s.cells, [sector, r.headcountBand, r.legalForm].join(SEP));
-  bump(child(s.levels, sector, () => ({})), r.level ?? NO_LEVEL);
-  bump(child(s.versionByLegalForm, r.catalogueVersion, () => ({})), r.legalForm);
+  bump(
+    child(s.levels, sector, () => ({})),
+    r.level ?? NO_LEVEL,
+  );
+  bump(
+    child(s.versionByLegalForm, r.catalogueVersion, () => ({})),
+    r.legalForm,
+  );
   const cell = `${sector}${SEP}${r.headcountBand}`;
   const addScore = (dim: string, value: number | null | undefined) => {
     if (value === null || value === undefined || !Number.isFinite(value)) return;
-    const pair = child(child(s.scores, dim, () => ({})), cell, () => [0, 0] as [number, number]);
+    const pair = child(
+      child(s.scores, dim, () => ({})),
+      cell,
+      () => [0, 0] as [number, number],
+    );
     pair[0] += 1;
     pair[1] += value;
   };
@@ -72,8 +99,23 @@ export function addRecord(s: WaveSummary, r: ResearchRecord, opts: { answers?: b
 }
 
 /** Adds pre-aggregated answer counts (e.g. from a GROUP BY in the database) instead of per-record answers. */
-export function addAnswerCount(s: WaveSummary, catalogueVersion: string, variable: string, legalForm: string, code: string, n: number): void {
-  bump(child(child(s.answers, `${catalogueVersion}:${variable}`, () => ({})), legalForm, () => ({})), code, n);
+export function addAnswerCount(
+  s: WaveSummary,
+  catalogueVersion: string,
+  variable: string,
+  legalForm: string,
+  code: string,
+  n: number,
+): void {
+  bump(
+    child(
+      child(s.answers, `${catalogueVersion}:${variable}`, () => ({})),
+      legalForm,
+      () => ({}),
+    ),
+    code,
+    n,
+  );
 }
 
 export function summariseWave(wave: string, records: Iterable<ResearchRecord>): WaveSummary {
@@ -91,7 +133,12 @@ export function baseCounts(s: WaveSummary, partition: PartitionId): Record<strin
 }
 
 /** Answer counts of one variable for one legal form, with records of other catalogue versions counted as `.v`. */
-export function answerCounts(s: WaveSummary, catalogueVersion: string, variable: string, legalForm: string): Record<string, number> {
+export function answerCounts(
+  s: WaveSummary,
+  catalogueVersion: string,
+  variable: string,
+  legalForm: string,
+): Record<string, number> {
   const counted = { ...(s.answers[`${catalogueVersion}:${variable}`]?.[legalForm] ?? {}) };
   const ofVersion = s.versionByLegalForm[catalogueVersion]?.[legalForm] ?? 0;
   const all = Object.entries(s.versionByLegalForm).reduce((sum, [, byForm]) => sum + (byForm[legalForm] ?? 0), 0);
@@ -145,7 +192,13 @@ const scoreOf = (r: ResearchRecord | undefined, dim: string): number | null =>
  * Adds one panel firm: its records in `from` and `to`, and (when present) in the wave before `from` and after `to`.
  * The overlaps count firms whose neighbouring panel includes them for the same dimension.
  */
-export function addPanelFirm(p: PanelSummary, from: ResearchRecord, to: ResearchRecord, before?: ResearchRecord, after?: ResearchRecord): void {
+export function addPanelFirm(
+  p: PanelSummary,
+  from: ResearchRecord,
+  to: ResearchRecord,
+  before?: ResearchRecord,
+  after?: ResearchRecord,
+): void {
   const gFrom = groupsOf(from);
   const gTo = groupsOf(to);
   const dims = new Set([ALL_FIRMS, OVERALL, ...Object.keys(from.dimensionScores), ...Object.keys(to.dimensionScores)]);
@@ -171,8 +224,15 @@ export function addPanelFirm(p: PanelSummary, from: ResearchRecord, to: Research
 }
 
 /** The panel of two waves from in-memory records (tests, benchmarks, the synthetic-data tool). */
-export function summarisePanel(from: string, to: string, records: readonly ResearchRecord[], before?: string, after?: string): PanelSummary {
-  const index = (wave: string | undefined) => new Map(wave ? records.filter((r) => r.wave === wave).map((r) => [r.pseudonym, r]) : []);
+export function summarisePanel(
+  from: string,
+  to: string,
+  records: readonly ResearchRecord[],
+  before?: string,
+  after?: string,
+): PanelSummary {
+  const index = (wave: string | undefined) =>
+    new Map(wave ? records.filter((r) => r.wave === wave).map((r) => [r.pseudonym, r]) : []);
   const a = index(from);
   const b = index(to);
   const prev = index(before);

@@ -1,5 +1,12 @@
 import { answerCode, dontKnowAnswer, optionAnswer, type ScoringAnswer } from '@scs/shared/answers';
-import { DONT_KNOW, PROFILE_FIELDS, isApplicable, type Catalogue, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
+import {
+  DONT_KNOW,
+  PROFILE_FIELDS,
+  isApplicable,
+  type Catalogue,
+  type FirmProfile,
+  type LevelId,
+} from '@scs/shared/catalogue';
 import { score } from '@scs/shared/scoring';
 import { flattenResearchModule, type ResearchModule } from './module';
 import { MISSING, coarsenProvinces, nextWave, type LegalForm, type ResearchRecord, type SizeBand } from './record';
@@ -34,13 +41,60 @@ function weighted<T extends string>(rng: Rng, table: readonly (readonly [T, numb
 }
 
 const SECTORS = [
-  ['C', 45], ['G', 20], ['M', 8], ['J', 5], ['H', 4], ['K', 3], ['F', 3], ['N', 3], ['D', 1.5], ['E', 1], ['B', 1], ['I', 1], ['L', 1], ['Q', 1], ['A', 0.5], ['P', 0.5], ['R', 0.5], ['S', 1],
+  ['C', 45],
+  ['G', 20],
+  ['M', 8],
+  ['J', 5],
+  ['H', 4],
+  ['K', 3],
+  ['F', 3],
+  ['N', 3],
+  ['D', 1.5],
+  ['E', 1],
+  ['B', 1],
+  ['I', 1],
+  ['L', 1],
+  ['Q', 1],
+  ['A', 0.5],
+  ['P', 0.5],
+  ['R', 0.5],
+  ['S', 1],
 ] as const;
 const PROVINCES = [
-  ['SH', 30], ['JS', 20], ['GD', 15], ['BJ', 12], ['ZJ', 6], ['SD', 4], ['TJ', 3], ['LN', 2], ['SC', 2], ['HB', 1.5], ['CQ', 1], ['FJ', 1], ['AH', 1], ['HA', 0.5], ['HN', 0.5], ['SN', 0.5], ['JL', 0.3], ['YN', 0.2], ['GX', 0.2], ['HK', 0.3],
+  ['SH', 30],
+  ['JS', 20],
+  ['GD', 15],
+  ['BJ', 12],
+  ['ZJ', 6],
+  ['SD', 4],
+  ['TJ', 3],
+  ['LN', 2],
+  ['SC', 2],
+  ['HB', 1.5],
+  ['CQ', 1],
+  ['FJ', 1],
+  ['AH', 1],
+  ['HA', 0.5],
+  ['HN', 0.5],
+  ['SN', 0.5],
+  ['JL', 0.3],
+  ['YN', 0.2],
+  ['GX', 0.2],
+  ['HK', 0.3],
 ] as const;
-const SIZES = [['lt50', 45], ['50_249', 30], ['250_999', 15], ['gte1000', 10]] as const;
-const FORMS = [['wfoe', 65], ['jv', 15], ['rep_office', 10], ['branch', 5], ['other', 5]] as const;
+const SIZES = [
+  ['lt50', 45],
+  ['50_249', 30],
+  ['250_999', 15],
+  ['gte1000', 10],
+] as const;
+const FORMS = [
+  ['wfoe', 65],
+  ['jv', 15],
+  ['rep_office', 10],
+  ['branch', 5],
+  ['other', 5],
+] as const;
 
 export function syntheticProfile(rng: Rng): FirmProfile {
   const naceSection = weighted(rng, SECTORS);
@@ -50,10 +104,25 @@ export function syntheticProfile(rng: Rng): FirmProfile {
     // Logistics follows the sector (NACE H, transport and storage) and draws no random number, so the seeded
     // sequences of earlier catalogue versions stay the same.
     if (a === 'logistics') return naceSection === 'H';
-    const p = { manufacturing: naceSection === 'C' ? 0.9 : 0.1, trading: 0.5, services: 0.4, rnd: 0.15, ecommerce: 0.1, construction: naceSection === 'F' ? 0.8 : 0.03, food_drugs_medical: 0.05, hazardous_chemicals: 0.05 }[a] ?? 0;
+    const p =
+      {
+        manufacturing: naceSection === 'C' ? 0.9 : 0.1,
+        trading: 0.5,
+        services: 0.4,
+        rnd: 0.15,
+        ecommerce: 0.1,
+        construction: naceSection === 'F' ? 0.8 : 0.03,
+        food_drugs_medical: 0.05,
+        hazardous_chemicals: 0.05,
+      }[a] ?? 0;
     return rng() < p;
   });
-  const yn = () => weighted(rng, [['yes', 3], ['no', 6], ['unknown', 1]] as const);
+  const yn = () =>
+    weighted(rng, [
+      ['yes', 3],
+      ['no', 6],
+      ['unknown', 1],
+    ] as const);
   return {
     legalForm: weighted(rng, FORMS),
     activities,
@@ -79,16 +148,38 @@ export interface SyntheticResult {
 }
 
 /** Answers and scores without a catalogue: fast, for disclosure tests (16 dimensions, some not applicable). */
-export function simpleScorer(dimensions: readonly string[] = ['tax', 'customs', 'market', 'environment', 'labour', 'data']): (p: FirmProfile, rng: Rng) => SyntheticResult {
+export function simpleScorer(
+  dimensions: readonly string[] = ['tax', 'customs', 'market', 'environment', 'labour', 'data'],
+): (p: FirmProfile, rng: Rng) => SyntheticResult {
   return (p, rng) => {
     const scores: Record<string, number | null> = {};
-    for (const d of dimensions) scores[d] = d === 'customs' && !p.importsExports ? null : Math.round(rng() * rng() * 1000) / 10;
+    for (const d of dimensions)
+      scores[d] = d === 'customs' && !p.importsExports ? null : Math.round(rng() * rng() * 1000) / 10;
     const values = Object.values(scores).filter((x): x is number => x !== null);
     const overall = values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
-    const level: LevelId | null = overall === null ? null : overall <= 24 ? 'low' : overall <= 49 ? 'moderate' : overall <= 74 ? 'high' : 'critical';
+    const level: LevelId | null =
+      overall === null
+        ? null
+        : overall <= 24
+          ? 'low'
+          : overall <= 49
+            ? 'moderate'
+            : overall <= 74
+              ? 'high'
+              : 'critical';
     const answers: Record<string, string> = {
-      Q1: weighted(rng, [['a', 5], ['b', 3], ['c', 1], [DONT_KNOW, 1]] as const),
-      Q2: p.importsExports ? weighted(rng, [['x', 3], ['y', 1]] as const) : MISSING.notApplicable,
+      Q1: weighted(rng, [
+        ['a', 5],
+        ['b', 3],
+        ['c', 1],
+        [DONT_KNOW, 1],
+      ] as const),
+      Q2: p.importsExports
+        ? weighted(rng, [
+            ['x', 3],
+            ['y', 1],
+          ] as const)
+        : MISSING.notApplicable,
     };
     return { dimensionScores: scores, overallScore: overall, level, answers };
   };
@@ -111,7 +202,12 @@ export function catalogueScorer(catalogue: Catalogue): (p: FirmProfile, rng: Rng
       }
       // Most firms are in good standing: draw options skewed to the lowest exposure.
       const byExposure = [...q.options].sort((a, b) => a.exposure - b.exposure);
-      const answer = q.dontKnow && r < 0.12 ? dontKnowAnswer : optionAnswer(byExposure[Math.min(byExposure.length - 1, Math.floor(rng() ** 3 * byExposure.length))]?.id as string);
+      const answer =
+        q.dontKnow && r < 0.12
+          ? dontKnowAnswer
+          : optionAnswer(
+              byExposure[Math.min(byExposure.length - 1, Math.floor(rng() ** 3 * byExposure.length))]?.id as string,
+            );
       answers[q.id] = answer;
       codes[q.id] = answerCode(answer);
     }
@@ -138,7 +234,10 @@ function moduleAnswers(m: ResearchModule, rng: Rng): Record<string, string | str
 
 function hex(rng: Rng, bytes: number): string {
   let s = '';
-  for (let i = 0; i < bytes; i++) s += Math.floor(rng() * 256).toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes; i++)
+    s += Math.floor(rng() * 256)
+      .toString(16)
+      .padStart(2, '0');
   return s;
 }
 
@@ -162,7 +261,12 @@ export function* syntheticRecords(opts: SyntheticOptions): Generator<ResearchRec
   const rng = prng(opts.seed ?? 1);
   const scorer = opts.scorer ?? simpleScorer();
   const { first, retention, join } = opts.participation ?? { first: 0.8, retention: 0.75, join: 0.4 };
-  const firms = Array.from({ length: opts.firms }, () => ({ pseudonym: hex(rng, 32), profile: syntheticProfile(rng), active: false, joined: false }));
+  const firms = Array.from({ length: opts.firms }, () => ({
+    pseudonym: hex(rng, 32),
+    profile: syntheticProfile(rng),
+    active: false,
+    joined: false,
+  }));
   let wave = opts.firstWave ?? '2025-H2';
   for (let w = 0; w < opts.waves; w++) {
     for (const f of firms) {
@@ -171,11 +275,15 @@ export function* syntheticRecords(opts: SyntheticOptions): Generator<ResearchRec
       f.joined = true;
       if (w > 0 && rng() < 0.05) {
         const i = Math.min(3, ['lt50', '50_249', '250_999', 'gte1000'].indexOf(f.profile.headcountBand) + 1);
-        f.profile = { ...f.profile, headcountBand: (['lt50', '50_249', '250_999', 'gte1000'] as const)[i] as FirmProfile['headcountBand'] };
+        f.profile = {
+          ...f.profile,
+          headcountBand: (['lt50', '50_249', '250_999', 'gte1000'] as const)[i] as FirmProfile['headcountBand'],
+        };
       }
       const scored = scorer(f.profile, rng);
       const { province, provinceGroup } = coarsenProvinces(f.profile.provinces);
-      const module = opts.module && rng() < 0.6 ? flattenResearchModule(opts.module, moduleAnswers(opts.module, rng)) : undefined;
+      const module =
+        opts.module && rng() < 0.6 ? flattenResearchModule(opts.module, moduleAnswers(opts.module, rng)) : undefined;
       yield {
         pseudonym: f.pseudonym,
         wave,

@@ -1,6 +1,14 @@
 import type { ResearchRecord } from './record';
 import { summariseWave } from './summary';
-import { answersByLegalFormTable, countCell, levelBySectorTable, meansTable, peerBenchmark, planWave, type Category } from './tables';
+import {
+  answersByLegalFormTable,
+  countCell,
+  levelBySectorTable,
+  meansTable,
+  peerBenchmark,
+  planWave,
+  type Category,
+} from './tables';
 
 function record(i: number, overrides: Partial<ResearchRecord> = {}): ResearchRecord {
   return {
@@ -20,7 +28,10 @@ function record(i: number, overrides: Partial<ResearchRecord> = {}): ResearchRec
     ...overrides,
   };
 }
-const levels: Category[] = ['low', 'moderate', 'high', 'critical'].map((code) => ({ code, label: { en: code, de: code } }));
+const levels: Category[] = ['low', 'moderate', 'high', 'critical'].map((code) => ({
+  code,
+  label: { en: code, de: code },
+}));
 const dims = [{ id: 'tax', label: { en: 'Tax', de: 'Steuern' } }];
 
 describe('display rules', () => {
@@ -31,7 +42,11 @@ describe('display rules', () => {
   });
 
   it('marks suppressed rows with "." and gives them no value to chart', () => {
-    const rs = [...Array.from({ length: 30 }, (_, i) => record(i)), ...Array.from({ length: 3 }, (_, i) => record(100 + i, { naceSection: 'G' })), ...Array.from({ length: 12 }, (_, i) => record(200 + i, { naceSection: 'M' }))];
+    const rs = [
+      ...Array.from({ length: 30 }, (_, i) => record(i)),
+      ...Array.from({ length: 3 }, (_, i) => record(100 + i, { naceSection: 'G' })),
+      ...Array.from({ length: 12 }, (_, i) => record(200 + i, { naceSection: 'M' })),
+    ];
     const s = summariseWave('2026-H2', rs);
     const table = levelBySectorTable(s, planWave(s, 10), levels);
     const trade = table.rows.find((r) => r.key === 'trade');
@@ -57,17 +72,31 @@ describe('display rules', () => {
   });
 
   it('counts answers of records of another catalogue version as ".v" and unanswered as ".n"', () => {
-    const rs = [...Array.from({ length: 10 }, (_, i) => record(i, { answers: i < 5 ? { T1: 'a' } : { T1: 'b' } })), ...Array.from({ length: 10 }, (_, i) => record(20 + i, { catalogueVersion: '2027.1', answers: {} }))];
+    const rs = [
+      ...Array.from({ length: 10 }, (_, i) => record(i, { answers: i < 5 ? { T1: 'a' } : { T1: 'b' } })),
+      ...Array.from({ length: 10 }, (_, i) => record(20 + i, { catalogueVersion: '2027.1', answers: {} })),
+    ];
     const s = summariseWave('2026-H2', rs);
-    const table = answersByLegalFormTable(s, planWave(s, 5), { variable: 'T1', catalogueVersion: '2026.1', label: { en: 'T1', de: 'T1' }, categories: [{ code: 'a', label: { en: 'a', de: 'a' } }, { code: 'b', label: { en: 'b', de: 'b' } }] });
+    const table = answersByLegalFormTable(s, planWave(s, 5), {
+      variable: 'T1',
+      catalogueVersion: '2026.1',
+      label: { en: 'T1', de: 'T1' },
+      categories: [
+        { code: 'a', label: { en: 'a', de: 'a' } },
+        { code: 'b', label: { en: 'b', de: 'b' } },
+      ],
+    });
     expect(table.columns.map((c) => c.key)).toEqual(['a', 'b', '.v']);
     expect(table.rows.find((r) => r.key === 'wfoe')?.cells.map((c) => c.display)).toEqual(['5', '5', '10']);
   });
 });
 
 describe('peer benchmark', () => {
-  it('gives the mean per dimension of the firm\'s sector when the group passes k, and a reason otherwise', () => {
-    const rs = [...Array.from({ length: 20 }, (_, i) => record(i)), ...Array.from({ length: 12 }, (_, i) => record(100 + i, { naceSection: 'G', headcountBand: 'gte1000' }))];
+  it("gives the mean per dimension of the firm's sector when the group passes k, and a reason otherwise", () => {
+    const rs = [
+      ...Array.from({ length: 20 }, (_, i) => record(i)),
+      ...Array.from({ length: 12 }, (_, i) => record(100 + i, { naceSection: 'G', headcountBand: 'gte1000' })),
+    ];
     const s = summariseWave('2026-H2', rs);
     const wave = { summary: s, plan: planWave(s, 10) };
     const result = peerBenchmark(wave, dims, { sectorGroup: 'manufacturing', headcountBand: 'lt50' }, 10);
@@ -78,15 +107,25 @@ describe('peer benchmark', () => {
       sector: { available: false, reason: 'group_too_small' },
       size: { available: false, reason: 'profile_incomplete' },
     });
-    expect(peerBenchmark(null, dims, { sectorGroup: 'ict' }, 10).sector).toMatchObject({ available: false, reason: 'no_data' });
+    expect(peerBenchmark(null, dims, { sectorGroup: 'ict' }, 10).sector).toMatchObject({
+      available: false,
+      reason: 'no_data',
+    });
   });
 
-  it('uses the same suppression as the researchers\' means table', () => {
-    const rs = [...Array.from({ length: 20 }, (_, i) => record(i)), ...Array.from({ length: 3 }, (_, i) => record(100 + i, { naceSection: 'G' })), ...Array.from({ length: 11 }, (_, i) => record(200 + i, { naceSection: 'J' }))];
+  it("uses the same suppression as the researchers' means table", () => {
+    const rs = [
+      ...Array.from({ length: 20 }, (_, i) => record(i)),
+      ...Array.from({ length: 3 }, (_, i) => record(100 + i, { naceSection: 'G' })),
+      ...Array.from({ length: 11 }, (_, i) => record(200 + i, { naceSection: 'J' })),
+    ];
     const s = summariseWave('2026-H2', rs);
     const wave = { summary: s, plan: planWave(s, 10) };
     const table = meansTable(s, wave.plan, dims, 'sector');
     expect(table.rows.find((r) => r.key === 'ict')?.suppressed).toBe('secondary');
-    expect(peerBenchmark(wave, dims, { sectorGroup: 'ict' }, 10).sector).toMatchObject({ available: false, reason: 'group_too_small' });
+    expect(peerBenchmark(wave, dims, { sectorGroup: 'ict' }, 10).sector).toMatchObject({
+      available: false,
+      reason: 'group_too_small',
+    });
   });
 });

@@ -1,6 +1,14 @@
 import type { Text } from '@scs/shared/catalogue';
 import { derivedSetIsSafe, planUniverse, type JointCount, type SuppressionReason, type UniversePlan } from './plan';
-import { LEGAL_FORM_LABELS, OVERALL, SECTOR_GROUPS, SIZE_LABELS, type LegalForm, type SectorGroup, type SizeBand } from './record';
+import {
+  LEGAL_FORM_LABELS,
+  OVERALL,
+  SECTOR_GROUPS,
+  SIZE_LABELS,
+  type LegalForm,
+  type SectorGroup,
+  type SizeBand,
+} from './record';
 import {
   ALL_FIRMS,
   NO_LEVEL,
@@ -19,7 +27,12 @@ import {
 
 const t = (en: string, de: string): Text => ({ en, de });
 
-export type PredefinedTableId = 'level-by-sector' | 'means-by-size' | 'means-by-sector' | 'answers-by-legal-form' | 'wave-change';
+export type PredefinedTableId =
+  | 'level-by-sector'
+  | 'means-by-size'
+  | 'means-by-sector'
+  | 'answers-by-legal-form'
+  | 'wave-change';
 
 export interface PredefinedTable {
   id: PredefinedTableId;
@@ -34,28 +47,40 @@ export const PREDEFINED_TABLES: readonly PredefinedTable[] = [
   {
     id: 'level-by-sector',
     title: t('Risk level by sector', 'Risikostufe nach Branche'),
-    description: t('Firms per overall exposure level, by sector group.', 'Unternehmen je Gesamt-Risikostufe, nach Branchengruppe.'),
+    description: t(
+      'Firms per overall exposure level, by sector group.',
+      'Unternehmen je Gesamt-Risikostufe, nach Branchengruppe.',
+    ),
     chart: 'heatmap',
     params: ['wave'],
   },
   {
     id: 'means-by-size',
     title: t('Mean dimension scores by size', 'Mittlere Dimensionswerte nach Größe'),
-    description: t('Mean score (0–100) per dimension, by headcount band.', 'Mittlerer Wert (0–100) je Dimension, nach Beschäftigtenklasse.'),
+    description: t(
+      'Mean score (0–100) per dimension, by headcount band.',
+      'Mittlerer Wert (0–100) je Dimension, nach Beschäftigtenklasse.',
+    ),
     chart: 'heatmap',
     params: ['wave'],
   },
   {
     id: 'means-by-sector',
     title: t('Mean dimension scores by sector', 'Mittlere Dimensionswerte nach Branche'),
-    description: t('Mean score (0–100) per dimension, by sector group (the basis of the firms\' peer benchmark).', 'Mittlerer Wert (0–100) je Dimension, nach Branchengruppe (Grundlage des Vergleichs für Unternehmen).'),
+    description: t(
+      "Mean score (0–100) per dimension, by sector group (the basis of the firms' peer benchmark).",
+      'Mittlerer Wert (0–100) je Dimension, nach Branchengruppe (Grundlage des Vergleichs für Unternehmen).',
+    ),
     chart: 'heatmap',
     params: ['wave'],
   },
   {
     id: 'answers-by-legal-form',
     title: t('Answers to a question by legal form', 'Antworten auf eine Frage nach Rechtsform'),
-    description: t('Firms per answer option of one question (catalogue or research module), by legal form.', 'Unternehmen je Antwortoption einer Frage (Katalog oder Forschungsmodul), nach Rechtsform.'),
+    description: t(
+      'Firms per answer option of one question (catalogue or research module), by legal form.',
+      'Unternehmen je Antwortoption einer Frage (Katalog oder Forschungsmodul), nach Rechtsform.',
+    ),
     chart: 'bars',
     params: ['wave', 'variable'],
   },
@@ -154,13 +179,22 @@ const PARTITION_IDS = Object.keys(PARTITIONS) as PartitionId[];
 
 export function planWave(s: WaveSummary, k: number): WavePlan {
   const baseJoint: JointCount[] = Object.entries(s.cells).map(([key, n]) => ({ groups: key.split('|'), n }));
-  const base = planUniverse(PARTITION_IDS.map((id) => ({ id, groups: PARTITIONS[id] })), baseJoint, k);
+  const base = planUniverse(
+    PARTITION_IDS.map((id) => ({ id, groups: PARTITIONS[id] })),
+    baseJoint,
+    k,
+  );
   // A group suppressed in the wave's base tables is suppressed in every score table of the wave too.
   const seed = Object.fromEntries(SCORE_PARTITIONS.map((p) => [p, Object.keys(base.partitions[p]?.suppressed ?? {})]));
   const scores: Record<string, UniversePlan> = {};
   for (const [dim, cells] of Object.entries(s.scores)) {
     const joint = Object.entries(cells).map(([key, [n]]) => ({ groups: key.split('|'), n }));
-    scores[dim] = planUniverse(SCORE_PARTITIONS.map((id) => ({ id, groups: PARTITIONS[id] })), joint, k, seed);
+    scores[dim] = planUniverse(
+      SCORE_PARTITIONS.map((id) => ({ id, groups: PARTITIONS[id] })),
+      joint,
+      k,
+      seed,
+    );
   }
   return { wave: s.wave, k, base, scores };
 }
@@ -219,7 +253,9 @@ function distributionTable(input: DistributionInput): DisclosedTable {
   const groups = PARTITIONS[partition];
   const counts = new Map(groups.map((g) => [g, input.countsOf(g)]));
   const known = new Set(input.categories.map((c) => c.code));
-  const extraCodes = [...new Set([...counts.values()].flatMap((c) => Object.keys(c)))].filter((c) => !known.has(c)).sort();
+  const extraCodes = [...new Set([...counts.values()].flatMap((c) => Object.keys(c)))]
+    .filter((c) => !known.has(c))
+    .sort();
   const categories = [...input.categories, ...extraCodes.map((code) => ({ code, label: t(code, code) }))];
 
   const total: Record<string, number> = {};
@@ -231,20 +267,53 @@ function distributionTable(input: DistributionInput): DisclosedTable {
     }
   }
   const visible = groups.filter((g) => !part.suppressed[g]).map((g) => counts.get(g) ?? {});
-  const columns = plan.totalPublished ? coarsen(categories.map((c) => [c]), [...visible, total, hidden]) : categories.map((c) => [c]);
-  const cellsOf = (row: Record<string, number>) => columns.map((col) => countCell(col.reduce((s, c) => s + (row[c.code] ?? 0), 0)));
+  const columns = plan.totalPublished
+    ? coarsen(
+        categories.map((c) => [c]),
+        [...visible, total, hidden],
+      )
+    : categories.map((c) => [c]);
+  const cellsOf = (row: Record<string, number>) =>
+    columns.map((col) => countCell(col.reduce((s, c) => s + (row[c.code] ?? 0), 0)));
 
   const rows: TableRow[] = groups.map((g) => {
     const n = part.counts[g] ?? 0;
     const reason = plan.totalPublished ? part.suppressed[g] : (part.suppressed[g] ?? 'primary');
-    if (reason) return { key: g, label: groupLabel(partition, g), total: false, n: SUPPRESSED, cells: columns.map(() => SUPPRESSED), suppressed: reason };
-    if (n === 0) return { key: g, label: groupLabel(partition, g), total: false, n: countCell(0), cells: columns.map(() => EMPTY) };
-    return { key: g, label: groupLabel(partition, g), total: false, n: countCell(n), cells: cellsOf(counts.get(g) ?? {}) };
+    if (reason)
+      return {
+        key: g,
+        label: groupLabel(partition, g),
+        total: false,
+        n: SUPPRESSED,
+        cells: columns.map(() => SUPPRESSED),
+        suppressed: reason,
+      };
+    if (n === 0)
+      return {
+        key: g,
+        label: groupLabel(partition, g),
+        total: false,
+        n: countCell(0),
+        cells: columns.map(() => EMPTY),
+      };
+    return {
+      key: g,
+      label: groupLabel(partition, g),
+      total: false,
+      n: countCell(n),
+      cells: cellsOf(counts.get(g) ?? {}),
+    };
   });
   rows.push(
     plan.totalPublished
       ? { key: ALL_FIRMS, label: TOTAL_LABEL, total: true, n: countCell(plan.total), cells: cellsOf(total) }
-      : { key: ALL_FIRMS, label: TOTAL_LABEL, total: true, n: plan.total === 0 ? countCell(0) : SUPPRESSED, cells: columns.map(() => (plan.total === 0 ? EMPTY : SUPPRESSED)) },
+      : {
+          key: ALL_FIRMS,
+          label: TOTAL_LABEL,
+          total: true,
+          n: plan.total === 0 ? countCell(0) : SUPPRESSED,
+          cells: columns.map(() => (plan.total === 0 ? EMPTY : SUPPRESSED)),
+        },
   );
   const merged = columns.filter((c) => c.length > 1);
   return {
@@ -255,7 +324,11 @@ function distributionTable(input: DistributionInput): DisclosedTable {
     rowVariable: partition,
     valueKind: 'count',
     chart: PREDEFINED_TABLES.find((p) => p.id === input.id)?.chart ?? 'bars',
-    columns: columns.map((col) => ({ key: col.map((c) => c.code).join('+'), label: joinLabels(col.map((c) => c.label)), codes: col.map((c) => c.code) })),
+    columns: columns.map((col) => ({
+      key: col.map((c) => c.code).join('+'),
+      label: joinLabels(col.map((c) => c.label)),
+      codes: col.map((c) => c.code),
+    })),
     rows,
     coarsened: merged.map((c) => c.map((x) => x.code)),
     notes: standardNotes(plan.k, merged.length > 0),
@@ -274,7 +347,13 @@ function standardNotes(k: number, coarsened: boolean): Text[] {
       `„.“ = gesperrt (weniger als ${k} Unternehmen oder zurückgehalten, damit eine gesperrte Zelle nicht errechnet werden kann); „<3“ = 1 oder 2 Unternehmen; „–“ = kein Unternehmen.`,
     ),
   ];
-  if (coarsened) notes.push(t('Categories joined with "/" were merged because one of them held all firms of a row.', 'Mit „/“ verbundene Kategorien wurden zusammengefasst, weil eine davon alle Unternehmen einer Zeile umfasste.'));
+  if (coarsened)
+    notes.push(
+      t(
+        'Categories joined with "/" were merged because one of them held all firms of a row.',
+        'Mit „/“ verbundene Kategorien wurden zusammengefasst, weil eine davon alle Unternehmen einer Zeile umfasste.',
+      ),
+    );
   return notes;
 }
 
@@ -332,7 +411,12 @@ function scoreSums(s: WaveSummary, dim: string, partition: PartitionId): Map<str
   return out;
 }
 
-export function meansTable(s: WaveSummary, plan: WavePlan, dims: readonly DimensionInfo[], partition: 'sector' | 'size'): DisclosedTable {
+export function meansTable(
+  s: WaveSummary,
+  plan: WavePlan,
+  dims: readonly DimensionInfo[],
+  partition: 'sector' | 'size',
+): DisclosedTable {
   const all = [{ id: OVERALL, label: OVERALL_LABEL }, ...dims];
   const sums = new Map(all.map((d) => [d.id, scoreSums(s, d.id, partition)]));
   const base = plan.base.partitions[partition];
@@ -347,7 +431,15 @@ export function meansTable(s: WaveSummary, plan: WavePlan, dims: readonly Dimens
       if (!dplan || !dplan.totalPublished || dplan.partitions[partition]?.suppressed[g]) return SUPPRESSED;
       return meanCell(sum, cn);
     });
-    if (reason) return { key: g, label: groupLabel(partition, g), total: false, n: SUPPRESSED, cells: all.map(() => SUPPRESSED), suppressed: reason };
+    if (reason)
+      return {
+        key: g,
+        label: groupLabel(partition, g),
+        total: false,
+        n: SUPPRESSED,
+        cells: all.map(() => SUPPRESSED),
+        suppressed: reason,
+      };
     return { key: g, label: groupLabel(partition, g), total: false, n: countCell(n), cells };
   });
   rows.push({
@@ -420,7 +512,10 @@ export function panelStatIsSafe(
   if (!uf || !ut) return false;
   if (!derivedSetIsSafe(uf, st.n, st.byFrom) || !derivedSetIsSafe(ut, st.n, st.byTo)) return false;
   const k = from.plan.k;
-  return neighbourSafe(st, st.overlapPrev, neighbours.prev?.stats[key], k) && neighbourSafe(st, st.overlapNext, neighbours.next?.stats[key], k);
+  return (
+    neighbourSafe(st, st.overlapPrev, neighbours.prev?.stats[key], k) &&
+    neighbourSafe(st, st.overlapNext, neighbours.next?.stats[key], k)
+  );
 }
 
 export function waveChangeTable(
@@ -438,22 +533,52 @@ export function waveChangeTable(
   const tr = panel.transitions;
   const overallSafe = allSafe && panelStatIsSafe(OVERALL, panel, from, to, neighbours);
   const trCols = coarsen(
-    [[{ code: 'down', label: t('Level fell', 'Stufe gesunken') }], [{ code: 'same', label: t('Level unchanged', 'Stufe gleich') }], [{ code: 'up', label: t('Level rose', 'Stufe gestiegen') }]],
+    [
+      [{ code: 'down', label: t('Level fell', 'Stufe gesunken') }],
+      [{ code: 'same', label: t('Level unchanged', 'Stufe gleich') }],
+      [{ code: 'up', label: t('Level rose', 'Stufe gestiegen') }],
+    ],
     [{ down: tr.down, same: tr.same, up: tr.up }],
   );
   const rows: TableRow[] = all.map((d) => {
     const st = panel.stats[d.id];
     const safe = allSafe && (d.id === OVERALL ? overallSafe : panelStatIsSafe(d.id, panel, from, to, neighbours));
-    const transitions = d.id === OVERALL ? trCols.map((col) => (safe ? countCell(col.reduce((s, c) => s + (tr[c.code as keyof typeof tr] ?? 0), 0)) : SUPPRESSED)) : trCols.map(() => EMPTY);
-    if (!st || st.n === 0) return { key: d.id, label: d.label, total: false, n: allSafe ? EMPTY : SUPPRESSED, cells: [EMPTY, EMPTY, EMPTY, ...transitions] };
-    if (!safe) return { key: d.id, label: d.label, total: false, n: SUPPRESSED, cells: [SUPPRESSED, SUPPRESSED, SUPPRESSED, ...transitions.map(() => SUPPRESSED)], suppressed: 'primary' as const };
+    const transitions =
+      d.id === OVERALL
+        ? trCols.map((col) =>
+            safe ? countCell(col.reduce((s, c) => s + (tr[c.code as keyof typeof tr] ?? 0), 0)) : SUPPRESSED,
+          )
+        : trCols.map(() => EMPTY);
+    if (!st || st.n === 0)
+      return {
+        key: d.id,
+        label: d.label,
+        total: false,
+        n: allSafe ? EMPTY : SUPPRESSED,
+        cells: [EMPTY, EMPTY, EMPTY, ...transitions],
+      };
+    if (!safe)
+      return {
+        key: d.id,
+        label: d.label,
+        total: false,
+        n: SUPPRESSED,
+        cells: [SUPPRESSED, SUPPRESSED, SUPPRESSED, ...transitions.map(() => SUPPRESSED)],
+        suppressed: 'primary' as const,
+      };
     const a = meanCell(st.sumFrom, st.n);
     const b = meanCell(st.sumTo, st.n);
     const change = meanCell(st.sumTo - st.sumFrom, st.n);
     // The panel's firm count is published once (the header row); per-dimension counts are not.
     return { key: d.id, label: d.label, total: false, n: EMPTY, cells: [a, b, change, ...transitions] };
   });
-  rows.unshift({ key: ALL_FIRMS, label: t('Firms in both waves', 'Unternehmen in beiden Wellen'), total: true, n: allSafe ? countCell(firms) : SUPPRESSED, cells: [EMPTY, EMPTY, EMPTY, ...trCols.map(() => EMPTY)] });
+  rows.unshift({
+    key: ALL_FIRMS,
+    label: t('Firms in both waves', 'Unternehmen in beiden Wellen'),
+    total: true,
+    n: allSafe ? countCell(firms) : SUPPRESSED,
+    cells: [EMPTY, EMPTY, EMPTY, ...trCols.map(() => EMPTY)],
+  });
   return {
     id: 'wave-change',
     title: PREDEFINED_TABLES.find((p) => p.id === 'wave-change')?.title as Text,
@@ -466,12 +591,19 @@ export function waveChangeTable(
       { key: 'from', label: t(`Mean ${panel.from}`, `Mittelwert ${panel.from}`) },
       { key: 'to', label: t(`Mean ${panel.to}`, `Mittelwert ${panel.to}`) },
       { key: 'change', label: t('Change', 'Veränderung') },
-      ...trCols.map((col) => ({ key: col.map((c) => c.code).join('+'), label: joinLabels(col.map((c) => c.label)), codes: col.map((c) => c.code) })),
+      ...trCols.map((col) => ({
+        key: col.map((c) => c.code).join('+'),
+        label: joinLabels(col.map((c) => c.label)),
+        codes: col.map((c) => c.code),
+      })),
     ],
     rows,
     coarsened: trCols.filter((c) => c.length > 1).map((c) => c.map((x) => x.code)),
     notes: [
-      ...standardNotes(k, trCols.some((c) => c.length > 1)),
+      ...standardNotes(
+        k,
+        trCols.some((c) => c.length > 1),
+      ),
       t(
         'Only firms present in both waves; a dimension row covers the panel firms with a score in it in both waves. A row is withheld when its firms could be told apart from a published group of either wave.',
         'Nur Unternehmen, die in beiden Wellen vorkommen; eine Dimensionszeile umfasst die Panel-Unternehmen mit einem Wert in beiden Wellen. Eine Zeile wird zurückgehalten, wenn ihre Unternehmen von einer veröffentlichten Gruppe einer der Wellen abgegrenzt werden könnten.',
@@ -484,8 +616,21 @@ export function waveChangeTable(
 // Peer benchmark ("firms like yours")
 
 export type PeerGroup =
-  | { available: true; by: 'sector' | 'size'; group: string; label: Text; firms: number; overall: TableCell; dimensions: { dimensionId: string; mean: TableCell }[] }
-  | { available: false; by: 'sector' | 'size'; reason: 'no_data' | 'group_too_small' | 'profile_incomplete'; message: Text };
+  | {
+      available: true;
+      by: 'sector' | 'size';
+      group: string;
+      label: Text;
+      firms: number;
+      overall: TableCell;
+      dimensions: { dimensionId: string; mean: TableCell }[];
+    }
+  | {
+      available: false;
+      by: 'sector' | 'size';
+      reason: 'no_data' | 'group_too_small' | 'profile_incomplete';
+      message: Text;
+    };
 
 export interface PeerBenchmark {
   wave: string | null;
@@ -496,8 +641,14 @@ export interface PeerBenchmark {
 
 const REASONS = {
   no_data: t('No comparison data yet.', 'Noch keine Vergleichsdaten.'),
-  group_too_small: t('Too few comparable firms have shared their results to show a comparison.', 'Zu wenige vergleichbare Unternehmen haben ihre Ergebnisse geteilt, um einen Vergleich zu zeigen.'),
-  profile_incomplete: t('Complete the firm profile (sector and headcount) to see the comparison.', 'Vervollständigen Sie das Unternehmensprofil (Branche und Beschäftigte), um den Vergleich zu sehen.'),
+  group_too_small: t(
+    'Too few comparable firms have shared their results to show a comparison.',
+    'Zu wenige vergleichbare Unternehmen haben ihre Ergebnisse geteilt, um einen Vergleich zu zeigen.',
+  ),
+  profile_incomplete: t(
+    'Complete the firm profile (sector and headcount) to see the comparison.',
+    'Vervollständigen Sie das Unternehmensprofil (Branche und Beschäftigte), um den Vergleich zu sehen.',
+  ),
 } as const;
 
 /** The firm's row of the means table of its sector group and of its size band (the same suppression as the tables). */
@@ -512,7 +663,8 @@ export function peerBenchmark(
     if (!wave || wave.summary.firms === 0) return { available: false, by, reason: 'no_data', message: REASONS.no_data };
     const table = meansTable(wave.summary, wave.plan, dims, by);
     const row = table.rows.find((r) => r.key === group && !r.total);
-    if (!row || row.suppressed || row.n.value === null || row.n.value === 0) return { available: false, by, reason: 'group_too_small', message: REASONS.group_too_small };
+    if (!row || row.suppressed || row.n.value === null || row.n.value === 0)
+      return { available: false, by, reason: 'group_too_small', message: REASONS.group_too_small };
     const [overall, ...rest] = row.cells;
     return {
       available: true,
@@ -524,7 +676,12 @@ export function peerBenchmark(
       dimensions: dims.map((d, i) => ({ dimensionId: d.id, mean: rest[i] ?? EMPTY })),
     };
   };
-  return { wave: wave?.summary.wave ?? null, k: wave?.plan.k ?? k, sector: one('sector', firm.sectorGroup), size: one('size', firm.headcountBand) };
+  return {
+    wave: wave?.summary.wave ?? null,
+    k: wave?.plan.k ?? k,
+    sector: one('sector', firm.sectorGroup),
+    size: one('size', firm.headcountBand),
+  };
 }
 
 export { baseCounts };

@@ -10,14 +10,24 @@ import { score } from './score';
  * today's score) and nothing new happens. Records whose repair date is unknown keep counting until their publication
  * ends (if it ends by time).
  */
-export function projectExposure(catalogue: Catalogue, profile: FirmProfile, answers: AnswerMap, asOf: string | Date, months = 36): ProjectionPoint[] {
+export function projectExposure(
+  catalogue: Catalogue,
+  profile: FirmProfile,
+  answers: AnswerMap,
+  asOf: string | Date,
+  months = 36,
+): ProjectionPoint[] {
   const start = toMonth(asOf);
   const repaired = answersRepairedAtEarliest(catalogue, answers, start);
   const points: ProjectionPoint[] = [];
   for (let i = 0; i <= months; i++) {
     const month = addMonths(start, i);
     const result = score(catalogue, profile, repaired, month);
-    points.push({ month, overall: result.score, dimensions: Object.fromEntries(result.dimensions.map((d) => [d.dimensionId, d.score])) });
+    points.push({
+      month,
+      overall: result.score,
+      dimensions: Object.fromEntries(result.dimensions.map((d) => [d.dimensionId, d.score])),
+    });
   }
   return points;
 }

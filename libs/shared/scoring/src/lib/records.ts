@@ -1,4 +1,12 @@
-import { NO_TIER, type Catalogue, type Option, type Period, type Question, type RecordTier, type RecordType } from '@scs/shared/catalogue';
+import {
+  NO_TIER,
+  type Catalogue,
+  type Option,
+  type Period,
+  type Question,
+  type RecordTier,
+  type RecordType,
+} from '@scs/shared/catalogue';
 import type { AdverseRecord, AnswerMap, RecordsAnswer } from '@scs/shared/answers';
 import type { PeriodInfo, PeriodStatus, RecordEvaluation, RecordsFinding, RepairPlanItem } from './records.types';
 
@@ -22,12 +30,20 @@ export function addMonths(month: string, n: number): string {
 
 const maxMonth = (a: string, b: string) => (a > b ? a : b);
 
-const periodInfo = (p: Period): PeriodInfo => ({ months: p.months, status: p.status, basis: [...p.basis], ...(p.note ? { note: p.note } : {}) });
+const periodInfo = (p: Period): PeriodInfo => ({
+  months: p.months,
+  status: p.status,
+  basis: [...p.basis],
+  ...(p.note ? { note: p.note } : {}),
+});
 
 /** The tier a record falls in (the single tier of an untiered type); undefined when the id is not one of the type's tiers. */
 export function recordTier(type: RecordType, record: AdverseRecord): RecordTier | undefined {
   const id = record.tier ?? NO_TIER;
-  return type.tiers.find((t) => t.id === id) ?? (type.tiers.length === 1 && type.tiers[0]?.id === NO_TIER && record.tier === null ? type.tiers[0] : undefined);
+  return (
+    type.tiers.find((t) => t.id === id) ??
+    (type.tiers.length === 1 && type.tiers[0]?.id === NO_TIER && record.tier === null ? type.tiers[0] : undefined)
+  );
 }
 
 /** Month the publication ends by itself (the record no longer counts from then on); null when it does not end by time. */
@@ -62,11 +78,21 @@ export function evaluateRecord(type: RecordType, record: AdverseRecord, index: n
   const endStatus: PeriodStatus = tier.endsAfter.status;
   if (record.decided > asOf) return { ...base, counts: false, reason: 'after_as_of', decisiveStatus: 'confirmed' };
   const closed = record.status === 'repaired' || record.status === 'removed' || record.status === 'ended';
-  if (closed && (!record.statusDate || record.statusDate <= asOf)) return { ...base, counts: false, reason: record.status, decisiveStatus: 'confirmed' };
+  if (closed && (!record.statusDate || record.statusDate <= asOf))
+    return { ...base, counts: false, reason: record.status, decisiveStatus: 'confirmed' };
   if (tier.published === false) return { ...base, counts: false, reason: 'not_published', decisiveStatus: endStatus };
-  if (publicationEnds !== null && publicationEnds <= asOf) return { ...base, counts: false, reason: 'publication_ended', decisiveStatus: endStatus };
+  if (publicationEnds !== null && publicationEnds <= asOf)
+    return { ...base, counts: false, reason: 'publication_ended', decisiveStatus: endStatus };
   // Counts; whether it still does depends on the end period (unknown / never / next rating included).
-  return { ...base, counts: true, reason: record.status === 'repair_applied' && (!record.statusDate || record.statusDate <= asOf) ? 'repair_applied' : 'open', decisiveStatus: endStatus };
+  return {
+    ...base,
+    counts: true,
+    reason:
+      record.status === 'repair_applied' && (!record.statusDate || record.statusDate <= asOf)
+        ? 'repair_applied'
+        : 'open',
+    decisiveStatus: endStatus,
+  };
 }
 
 /**
@@ -96,7 +122,10 @@ export function optionForTier(question: Question, type: RecordType, tierId: stri
   const candidates = recordOptions(question, type);
   if (!candidates.length) return undefined;
   const n = type.tiers.length;
-  const i = Math.max(0, type.tiers.findIndex((t) => t.id === tierId));
+  const i = Math.max(
+    0,
+    type.tiers.findIndex((t) => t.id === tierId),
+  );
   if (n <= 1) return candidates[candidates.length - 1];
   const k = Math.ceil((i * (candidates.length - 1)) / (n - 1) - 0.5);
   return candidates[Math.min(candidates.length - 1, Math.max(0, k))];
@@ -115,18 +144,36 @@ export interface RecordsOutcome {
 }
 
 /** A records answer as of a month: each record evaluated, the counted ones mapped to the riskiest option. */
-export function evaluateRecords(question: Question, type: RecordType, answer: RecordsAnswer, asOf: string): RecordsOutcome {
+export function evaluateRecords(
+  question: Question,
+  type: RecordType,
+  answer: RecordsAnswer,
+  asOf: string,
+): RecordsOutcome {
   const records = answer.records.map((r, i) => evaluateRecord(type, r, i, asOf));
   let option: Option | undefined;
   for (const e of records) {
     if (!e.counts) continue;
     const o = optionForTier(question, type, e.tier);
-    if (o && (!option || o.exposure > option.exposure || (o.exposure === option.exposure && o.knockOut && !option.knockOut))) option = o;
+    if (
+      o &&
+      (!option || o.exposure > option.exposure || (o.exposure === option.exposure && o.knockOut && !option.knockOut))
+    )
+      option = o;
   }
   const none = [...question.options].sort((a, b) => a.exposure - b.exposure)[0];
-  const decisiveStatus: PeriodStatus = records.some((e) => e.decisiveStatus === 'unconfirmed') ? 'unconfirmed' : 'confirmed';
+  const decisiveStatus: PeriodStatus = records.some((e) => e.decisiveStatus === 'unconfirmed')
+    ? 'unconfirmed'
+    : 'confirmed';
   return {
-    finding: { questionId: question.id, recordType: type.id, records, counted: records.filter((e) => e.counts).length, optionId: option?.id ?? null, decisiveStatus },
+    finding: {
+      questionId: question.id,
+      recordType: type.id,
+      records,
+      counted: records.filter((e) => e.counts).length,
+      optionId: option?.id ?? null,
+      decisiveStatus,
+    },
     option,
     none,
   };

@@ -23,7 +23,15 @@ export interface PeriodInfo {
  * - `not_published`: its tier is not published (e.g. SAMR warnings);
  * - `after_as_of`: decided after the evaluation date (not yet there).
  */
-export type RecordReason = 'open' | 'repair_applied' | 'repaired' | 'removed' | 'ended' | 'publication_ended' | 'not_published' | 'after_as_of';
+export type RecordReason =
+  | 'open'
+  | 'repair_applied'
+  | 'repaired'
+  | 'removed'
+  | 'ended'
+  | 'publication_ended'
+  | 'not_published'
+  | 'after_as_of';
 
 /** One adverse record evaluated as of a date. */
 export interface RecordEvaluation {

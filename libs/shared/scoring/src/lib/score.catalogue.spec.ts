@@ -1,13 +1,20 @@
 import { answerFromCode } from '@scs/shared/answers';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { applicableQuestions, parseCatalogueFiles, type Catalogue, type FirmProfile, type Question } from '@scs/shared/catalogue';
+import {
+  applicableQuestions,
+  parseCatalogueFiles,
+  type Catalogue,
+  type FirmProfile,
+  type Question,
+} from '@scs/shared/catalogue';
 import { cleanProfile } from '../testing/catalogue.builder';
 import { score, type Answers } from './score';
 
 // Example firms scored against the real catalogue data, read the way the API loader reads it.
 function readCatalogue(dir: string): Catalogue {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
 }
 const catalogue = readCatalogue(join(__dirname, '../../../catalogue/data/2026.1'));
@@ -16,14 +23,21 @@ const lowestOption = (q: Question) => [...q.options].sort((a, b) => a.exposure -
 
 /** Every applicable question answered with its lowest-exposure option, then `overrides`. */
 function cleanAnswers(profile: FirmProfile, overrides: Answers = {}): Answers {
-  return { ...Object.fromEntries(applicableQuestions(catalogue, profile).map((q) => [q.id, answerFromCode(lowestOption(q))])), ...overrides };
+  return {
+    ...Object.fromEntries(applicableQuestions(catalogue, profile).map((q) => [q.id, answerFromCode(lowestOption(q))])),
+    ...overrides,
+  };
 }
 
 describe('score on catalogue 2026.1', () => {
   const aeoManufacturer: FirmProfile = { ...cleanProfile, activities: ['manufacturing'], importsExports: true };
 
   it('rates a clean AEO, A-grade manufacturer low', () => {
-    const result = score(catalogue, aeoManufacturer, cleanAnswers(aeoManufacturer, { T1: answerFromCode('a'), C1: answerFromCode('advanced_certified') }));
+    const result = score(
+      catalogue,
+      aeoManufacturer,
+      cleanAnswers(aeoManufacturer, { T1: answerFromCode('a'), C1: answerFromCode('advanced_certified') }),
+    );
     expect(result.level).toBe('low');
     expect(result.provisional).toBe(false);
     expect(result.knockOuts).toEqual([]);

@@ -1,6 +1,12 @@
 import { answerFromCode } from '@scs/shared/answers';
 import fc from 'fast-check';
-import { firmProfileSchema, isApplicable, validateCatalogue, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
+import {
+  firmProfileSchema,
+  isApplicable,
+  validateCatalogue,
+  type Catalogue,
+  type FirmProfile,
+} from '@scs/shared/catalogue';
 import { buildCatalogue, catalogueArb, choicesOf, profileArb, scenarioArb } from '../testing/catalogue.builder';
 import { score, type Answers, type ScoreResult } from './score';
 
@@ -9,18 +15,18 @@ const settings = { seed: 42, numRuns: 200 };
 const exposureOf = (c: Catalogue, questionId: string, optionId: string): number => {
   const q = c.questions.find((x) => x.id === questionId);
   if (!q) throw new Error(`no question ${questionId}`);
-  return optionId === 'dont_know' ? (q.dontKnow?.exposure ?? NaN) : (q.options.find((o) => o.id === optionId)?.exposure ?? NaN);
+  return optionId === 'dont_know'
+    ? (q.dontKnow?.exposure ?? NaN)
+    : (q.options.find((o) => o.id === optionId)?.exposure ?? NaN);
 };
 
 /** Scenario plus one applicable question and two of its answers, the second at least as risky as the first. */
 const switchArb = scenarioArb.chain(([catalogue, profile, answers]) =>
   fc.constantFrom(...catalogue.questions).chain((q) =>
-    fc
-      .tuple(fc.constantFrom(...choicesOf(q)), fc.constantFrom(...choicesOf(q)))
-      .map(([a, b]) => {
-        const [safer, riskier] = exposureOf(catalogue, q.id, a) <= exposureOf(catalogue, q.id, b) ? [a, b] : [b, a];
-        return { catalogue, profile, answers, questionId: q.id, safer, riskier };
-      }),
+    fc.tuple(fc.constantFrom(...choicesOf(q)), fc.constantFrom(...choicesOf(q))).map(([a, b]) => {
+      const [safer, riskier] = exposureOf(catalogue, q.id, a) <= exposureOf(catalogue, q.id, b) ? [a, b] : [b, a];
+      return { catalogue, profile, answers, questionId: q.id, safer, riskier };
+    }),
   ),
 );
 
@@ -31,7 +37,10 @@ function expectNotLower(riskier: ScoreResult, safer: ScoreResult) {
 
 describe('score (properties over generated catalogues, profiles and answers)', () => {
   it('generates only catalogues that pass validation', () => {
-    fc.assert(fc.property(catalogueArb, (c) => void validateCatalogue(c)), settings);
+    fc.assert(
+      fc.property(catalogueArb, (c) => void validateCatalogue(c)),
+      settings,
+    );
   });
 
   it('keeps every score in [0, 100] with the level of its band', () => {
@@ -60,7 +69,9 @@ describe('score (properties over generated catalogues, profiles and answers)', (
     fc.assert(
       fc.property(scenarioArb, ([catalogue, profile, answers]) => {
         const reordered = Object.fromEntries(Object.entries(answers).reverse());
-        expect(score(structuredClone(catalogue), { ...profile }, reordered)).toEqual(score(catalogue, profile, answers));
+        expect(score(structuredClone(catalogue), { ...profile }, reordered)).toEqual(
+          score(catalogue, profile, answers),
+        );
       }),
       settings,
     );
@@ -78,7 +89,13 @@ describe('score (properties over generated catalogues, profiles and answers)', (
   });
 
   it('rates any knock-out answer critical, whatever else was answered', () => {
-    const knockOutQuestion = { id: 'K1', dimension: 'dim-0', weight: 'low' as const, exposures: [0, 0.3], knockOutFrom: 0.3 };
+    const knockOutQuestion = {
+      id: 'K1',
+      dimension: 'dim-0',
+      weight: 'low' as const,
+      exposures: [0, 0.3],
+      knockOutFrom: 0.3,
+    };
     fc.assert(
       fc.property(scenarioArb, fc.boolean(), ([generated, profile, answers], wholeSet) => {
         const catalogue = buildCatalogue({
@@ -101,7 +118,8 @@ describe('score (properties over generated catalogues, profiles and answers)', (
   it('ignores answers to questions that do not apply to the firm', () => {
     fc.assert(
       fc.property(scenarioArb, ([catalogue, profile, answers]) => {
-        const applies = (id: string) => isApplicable(catalogue.questions.find((q) => q.id === id)?.applicability, profile);
+        const applies = (id: string) =>
+          isApplicable(catalogue.questions.find((q) => q.id === id)?.applicability, profile);
         const onlyApplicable: Answers = Object.fromEntries(Object.entries(answers).filter(([id]) => applies(id)));
         expect(score(catalogue, profile, answers)).toEqual(score(catalogue, profile, onlyApplicable));
       }),
@@ -127,6 +145,9 @@ describe('score (properties over generated catalogues, profiles and answers)', (
   });
 
   it('generates only valid firm profiles', () => {
-    fc.assert(fc.property(profileArb, (p) => void firmProfileSchema.parse(p)), settings);
+    fc.assert(
+      fc.property(profileArb, (p) => void firmProfileSchema.parse(p)),
+      settings,
+    );
   });
 });

@@ -12,17 +12,42 @@ const catalogue = buildCatalogue({
     { id: 'T1', dimension: 'tax', weight: 'high', exposures: [0, 0.5, 1], dontKnow: 0.5, severity: 'high' },
     { id: 'T2', dimension: 'tax', weight: 'low', exposures: [0, 1], severity: 'medium' },
     { id: 'T3', dimension: 'tax', weight: 'high', exposures: [0, 0.9, 1], knockOutFrom: 0.9 },
-    { id: 'C1', dimension: 'customs', weight: 'medium', exposures: [0, 1], dontKnow: 0.6, severity: 'medium', applicability: { field: 'importsExports', equals: true } },
-    { id: 'P1', dimension: 'ip', weight: 'medium', exposures: [0, 1], applicability: { field: 'activities', includes: 'rnd' } },
+    {
+      id: 'C1',
+      dimension: 'customs',
+      weight: 'medium',
+      exposures: [0, 1],
+      dontKnow: 0.6,
+      severity: 'medium',
+      applicability: { field: 'importsExports', equals: true },
+    },
+    {
+      id: 'P1',
+      dimension: 'ip',
+      weight: 'medium',
+      exposures: [0, 1],
+      applicability: { field: 'activities', includes: 'rnd' },
+    },
   ],
 });
 const importer = cleanProfile; // manufacturing, imports/exports, no R&D
 
 describe('score', () => {
   it('combines the worst weighted answer (60 %) with the weighted mean (40 %)', () => {
-    const result = score(catalogue, importer, { T1: answerFromCode('o1'), T2: answerFromCode('o0'), T3: answerFromCode('o0'), C1: answerFromCode('o1') });
+    const result = score(catalogue, importer, {
+      T1: answerFromCode('o1'),
+      T2: answerFromCode('o0'),
+      T3: answerFromCode('o0'),
+      C1: answerFromCode('o1'),
+    });
     // tax: worst 0.5·3/3 = 0.5; mean (3·0.5 + 1·0 + 3·0)/7 = 0.2143 -> 60·0.5 + 40·0.2143 = 38.6
-    expect(result.dimensions[0]).toMatchObject({ dimensionId: 'tax', score: 38.6, level: 'moderate', applicable: 3, answered: 3 });
+    expect(result.dimensions[0]).toMatchObject({
+      dimensionId: 'tax',
+      score: 38.6,
+      level: 'moderate',
+      applicable: 3,
+      answered: 3,
+    });
     // customs: worst 1·2/3; mean 1 -> 40 + 40 = 80
     expect(result.dimensions[1]).toMatchObject({ dimensionId: 'customs', score: 80, level: 'critical' });
     // overall: worst = max(0.5·1, 0.667·min(1, 0.5)) = 0.5; mean = (1·0.2143 + 0.5·1)/1.5 = 0.4762 -> 30 + 19.0 = 49.0
@@ -33,24 +58,51 @@ describe('score', () => {
   });
 
   it('scores a clean firm 0 and low', () => {
-    const result = score(catalogue, importer, { T1: answerFromCode('o0'), T2: answerFromCode('o0'), T3: answerFromCode('o0'), C1: answerFromCode('o0') });
+    const result = score(catalogue, importer, {
+      T1: answerFromCode('o0'),
+      T2: answerFromCode('o0'),
+      T3: answerFromCode('o0'),
+      C1: answerFromCode('o0'),
+    });
     expect(result).toMatchObject({ score: 0, level: 'low', findings: [], knockOuts: [], verify: [], uncertainty: 0 });
   });
 
   it('makes the level critical and lifts the score to the critical band on a knock-out', () => {
-    const result = score(catalogue, importer, { T1: answerFromCode('o0'), T2: answerFromCode('o0'), T3: answerFromCode('o1'), C1: answerFromCode('o0') });
+    const result = score(catalogue, importer, {
+      T1: answerFromCode('o0'),
+      T2: answerFromCode('o0'),
+      T3: answerFromCode('o1'),
+      C1: answerFromCode('o0'),
+    });
     expect(result.level).toBe('critical');
     expect(result.score).toBe(75);
-    expect(result.knockOuts).toEqual([expect.objectContaining({ questionId: 'T3', optionId: 'o1', severity: 'critical', knockOut: true })]);
+    expect(result.knockOuts).toEqual([
+      expect.objectContaining({ questionId: 'T3', optionId: 'o1', severity: 'critical', knockOut: true }),
+    ]);
     expect(result.dimensions[0]).toMatchObject({ level: 'critical', knockOut: true, score: 75 });
   });
 
   it("treats don't know as its catalogue exposure and lists what to verify", () => {
-    const result = score(catalogue, importer, { T1: answerFromCode('dont_know'), T2: answerFromCode('o0'), T3: answerFromCode('o0'), C1: answerFromCode('o0') });
+    const result = score(catalogue, importer, {
+      T1: answerFromCode('dont_know'),
+      T2: answerFromCode('o0'),
+      T3: answerFromCode('o0'),
+      C1: answerFromCode('o0'),
+    });
     expect(result.score).toBeGreaterThanOrEqual(25);
     expect(result.level).toBe('moderate');
-    expect(result.verify).toEqual([{ questionId: 'T1', dimensionId: 'tax', verify: { en: 'Verify T1', de: 'Verify T1 (de)' }, portals: [] }]);
-    expect(result.findings).toEqual([expect.objectContaining({ kind: 'verify', questionId: 'T1', optionId: 'dont_know', severity: 'medium', exposure: 0.5 })]);
+    expect(result.verify).toEqual([
+      { questionId: 'T1', dimensionId: 'tax', verify: { en: 'Verify T1', de: 'Verify T1 (de)' }, portals: [] },
+    ]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        kind: 'verify',
+        questionId: 'T1',
+        optionId: 'dont_know',
+        severity: 'medium',
+        exposure: 0.5,
+      }),
+    ]);
     expect(result.uncertainty).toBe(0.25);
     expect(result.dontKnow).toBe(1);
   });
@@ -60,17 +112,35 @@ describe('score', () => {
     expect(result.unanswered).toEqual(['T2', 'T3', 'C1']);
     expect(result.completeness).toBe(0.25);
     expect(result.provisional).toBe(true);
-    expect(result.dimensions[1]).toMatchObject({ score: null, level: null, applicable: 1, answered: 0, provisional: true });
+    expect(result.dimensions[1]).toMatchObject({
+      score: null,
+      level: null,
+      applicable: 1,
+      answered: 0,
+      provisional: true,
+    });
     expect(result.score).not.toBeNull();
   });
 
   it('returns no score before anything is answered', () => {
-    expect(score(catalogue, importer, {})).toMatchObject({ score: null, level: null, provisional: true, completeness: 0, answered: 0 });
+    expect(score(catalogue, importer, {})).toMatchObject({
+      score: null,
+      level: null,
+      provisional: true,
+      completeness: 0,
+      answered: 0,
+    });
   });
 
   it('ignores questions that do not apply, and their answers', () => {
     const domestic = { ...importer, importsExports: false };
-    const result = score(catalogue, domestic, { T1: answerFromCode('o0'), T2: answerFromCode('o0'), T3: answerFromCode('o0'), C1: answerFromCode('o1'), P1: answerFromCode('o1') });
+    const result = score(catalogue, domestic, {
+      T1: answerFromCode('o0'),
+      T2: answerFromCode('o0'),
+      T3: answerFromCode('o0'),
+      C1: answerFromCode('o1'),
+      P1: answerFromCode('o1'),
+    });
     expect(result).toMatchObject({ score: 0, applicable: 3, answered: 3, provisional: false, findings: [] });
     expect(result.dimensions.map((d) => d.applicable)).toEqual([3, 0, 0]);
   });
@@ -93,12 +163,22 @@ describe('score', () => {
   it('rejects answers that do not fit the catalogue', () => {
     expect(() => score(catalogue, importer, { X9: answerFromCode('o0') })).toThrow(ScoringInputError);
     expect(() => score(catalogue, importer, { T1: answerFromCode('o7') })).toThrow('T1: no option "o7"');
-    expect(() => score(catalogue, importer, { T2: answerFromCode('dont_know') })).toThrow(`T2: "don't know" is not an answer to this question`);
+    expect(() => score(catalogue, importer, { T2: answerFromCode('dont_know') })).toThrow(
+      `T2: "don't know" is not an answer to this question`,
+    );
   });
 });
 
 describe('levelFor', () => {
   it('uses upper-bound-inclusive bands', () => {
-    expect([0, 24, 24.1, 49, 74, 74.1, 100].map((s) => levelFor(catalogue.levels, s))).toEqual(['low', 'low', 'moderate', 'moderate', 'high', 'critical', 'critical']);
+    expect([0, 24, 24.1, 49, 74, 74.1, 100].map((s) => levelFor(catalogue.levels, s))).toEqual([
+      'low',
+      'low',
+      'moderate',
+      'moderate',
+      'high',
+      'critical',
+      'critical',
+    ]);
   });
 });

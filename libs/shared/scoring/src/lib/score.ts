@@ -114,7 +114,8 @@ export function answerProblems(catalogue: Catalogue, answers: Answers): string[]
     if (!q) problems.push(`${questionId}: no such question in catalogue ${catalogue.version}`);
     else {
       const recordType = recordTypeOf(catalogue, q);
-      if (answer.kind === 'records' && q.record && !recordType) problems.push(`${questionId}: record type "${q.record}" is not in catalogue ${catalogue.version}`);
+      if (answer.kind === 'records' && q.record && !recordType)
+        problems.push(`${questionId}: record type "${q.record}" is not in catalogue ${catalogue.version}`);
       const problem = answerProblem(q, answer, recordType);
       if (problem) problems.push(`${questionId}: ${describeAnswerProblem(problem)}`);
     }
@@ -198,7 +199,13 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
       continue;
     }
     const weight = weightOf[question.weight];
-    const base = { questionId: question.id, dimensionId: question.dimension, weight: question.weight, portals: question.portals ?? [], references: question.references };
+    const base = {
+      questionId: question.id,
+      dimensionId: question.dimension,
+      weight: question.weight,
+      portals: question.portals ?? [],
+      references: question.references,
+    };
     let scored: Scored;
     const recordType = recordTypeOf(catalogue, question);
     if (answer.kind === 'records' && recordType && month) {
@@ -215,13 +222,24 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
           weight,
           knockOut,
           finding: option.finding
-            ? { ...base, kind: 'exposure', optionId: option.id, severity: option.finding.severity, exposure: option.exposure, knockOut, finding: option.finding, records: outcome.finding }
+            ? {
+                ...base,
+                kind: 'exposure',
+                optionId: option.id,
+                severity: option.finding.severity,
+                exposure: option.exposure,
+                knockOut,
+                finding: option.finding,
+                records: outcome.finding,
+              }
             : undefined,
         };
       } else {
         const exposure = outcome.none?.exposure ?? 0;
         // No record counts. When an unconfirmed period decided that, say so: a finding to verify (no exposure added).
-        const unconfirmedEnd = outcome.finding.records.some((e) => e.reason === 'publication_ended' && e.decisiveStatus === 'unconfirmed');
+        const unconfirmedEnd = outcome.finding.records.some(
+          (e) => e.reason === 'publication_ended' && e.decisiveStatus === 'unconfirmed',
+        );
         scored = {
           question,
           exposure,
@@ -229,7 +247,16 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
           knockOut: false,
           finding:
             unconfirmedEnd && question.dontKnow
-              ? { ...base, kind: 'verify', optionId: outcome.none?.id ?? '', severity: 'low', exposure, knockOut: false, verify: question.dontKnow.verify, records: outcome.finding }
+              ? {
+                  ...base,
+                  kind: 'verify',
+                  optionId: outcome.none?.id ?? '',
+                  severity: 'low',
+                  exposure,
+                  knockOut: false,
+                  verify: question.dontKnow.verify,
+                  records: outcome.finding,
+                }
               : undefined,
         };
       }
@@ -244,12 +271,28 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
         exposure: dk.exposure,
         weight,
         knockOut: false,
-        finding: { ...base, kind: 'verify', optionId: DONT_KNOW, severity: VERIFY_SEVERITY[question.weight], exposure: dk.exposure, knockOut: false, verify: dk.verify },
+        finding: {
+          ...base,
+          kind: 'verify',
+          optionId: DONT_KNOW,
+          severity: VERIFY_SEVERITY[question.weight],
+          exposure: dk.exposure,
+          knockOut: false,
+          verify: dk.verify,
+        },
       };
-      verify.push({ questionId: question.id, dimensionId: question.dimension, verify: dk.verify, portals: base.portals });
+      verify.push({
+        questionId: question.id,
+        dimensionId: question.dimension,
+        verify: dk.verify,
+        portals: base.portals,
+      });
     } else {
       const option = answer.kind === 'option' ? question.options.find((o) => o.id === answer.optionId) : undefined;
-      if (!option) throw new ScoringInputError([`${question.id}: no option "${answer.kind === 'option' ? answer.optionId : answer.kind}"`]); // unreachable after answerProblems
+      if (!option)
+        throw new ScoringInputError([
+          `${question.id}: no option "${answer.kind === 'option' ? answer.optionId : answer.kind}"`,
+        ]); // unreachable after answerProblems
       const knockOut = option.knockOut === true;
       scored = {
         question,
@@ -258,7 +301,15 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
         knockOut,
         finding:
           option.exposure > 0 && option.finding
-            ? { ...base, kind: 'exposure', optionId: option.id, severity: option.finding.severity, exposure: option.exposure, knockOut, finding: option.finding }
+            ? {
+                ...base,
+                kind: 'exposure',
+                optionId: option.id,
+                severity: option.finding.severity,
+                exposure: option.exposure,
+                knockOut,
+                finding: option.finding,
+              }
             : undefined,
       };
     }

@@ -96,10 +96,17 @@ export function buildCatalogue(spec: CatalogueSpec): Catalogue {
       scheme: text('Scheme'),
       consequences: text('Consequences'),
       incentives: text('Incentives'),
-      counterpart: { name: text('Counterpart'), similar: text('Similar'), difference: text('Difference'), status: 'unconfirmed' },
+      counterpart: {
+        name: text('Counterpart'),
+        similar: text('Similar'),
+        difference: text('Difference'),
+        status: 'unconfirmed',
+      },
       references: [],
     })),
-    references: [{ id: 'ref', title: text('Reference'), authority: text('Authority'), year: 2025, status: 'confirmed' }],
+    references: [
+      { id: 'ref', title: text('Reference'), authority: text('Authority'), year: 2025, status: 'confirmed' },
+    ],
     questions: spec.questions.map(buildQuestion),
   };
 }
@@ -131,7 +138,12 @@ const ruleArb: fc.Arbitrary<ApplicabilityRule> = fc.constantFrom<ApplicabilityRu
   { field: 'legalForm', in: ['wfoe', 'jv'] },
   { field: 'taxRegistrationYear', lte: 2020 },
   { not: { field: 'agencyLabour', equals: true } },
-  { any: [{ field: 'pollutantPermit', in: ['yes', 'unknown'] }, { field: 'headcountBand', equals: 'gte1000' }] },
+  {
+    any: [
+      { field: 'pollutantPermit', in: ['yes', 'unknown'] },
+      { field: 'headcountBand', equals: 'gte1000' },
+    ],
+  },
 );
 
 const questionArb = (id: string, dimension: string): fc.Arbitrary<QuestionSpec> =>
@@ -157,13 +169,20 @@ const questionArb = (id: string, dimension: string): fc.Arbitrary<QuestionSpec> 
 
 export const catalogueArb: fc.Arbitrary<Catalogue> = fc
   .record({
-    dimensionWeights: fc.array(fc.integer({ min: 1, max: 40 }).map((n) => n / 20), { minLength: 1, maxLength: 4 }),
+    dimensionWeights: fc.array(
+      fc.integer({ min: 1, max: 40 }).map((n) => n / 20),
+      { minLength: 1, maxLength: 4 },
+    ),
     extraQuestions: fc.integer({ min: 0, max: 8 }),
-    weights: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 }).map(([a = 1, b = 2, c = 3]) => {
-      const [low, medium, high] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
-      return { high, medium, low };
-    }),
-    levelMaxima: fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 3, maxLength: 3 }).map((l) => l.sort((a, b) => a - b) as [number, number, number]),
+    weights: fc
+      .uniqueArray(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 })
+      .map(([a = 1, b = 2, c = 3]) => {
+        const [low, medium, high] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
+        return { high, medium, low };
+      }),
+    levelMaxima: fc
+      .uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 3, maxLength: 3 })
+      .map((l) => l.sort((a, b) => a - b) as [number, number, number]),
   })
   .chain(({ dimensionWeights, extraQuestions, weights, levelMaxima }) => {
     const dimensions = dimensionWeights.map((weight, i) => ({ id: `dim-${i}`, weight }));
@@ -190,12 +209,19 @@ export const profileArb: fc.Arbitrary<FirmProfile> = fc.record({
 });
 
 /** The possible answers to a question: each option, and "dont_know" where offered. */
-export const choicesOf = (q: Question): string[] => [...q.options.map((o) => o.id), ...(q.dontKnow ? ['dont_know'] : [])];
+export const choicesOf = (q: Question): string[] => [
+  ...q.options.map((o) => o.id),
+  ...(q.dontKnow ? ['dont_know'] : []),
+];
 
 /** Answers to some of the questions (each question left open, answered with an option, or "don't know"). */
 export const answersArb = (catalogue: Catalogue): fc.Arbitrary<Answers> =>
   fc
     .tuple(...catalogue.questions.map((q) => fc.option(fc.constantFrom(...choicesOf(q)), { nil: undefined, freq: 4 })))
-    .map((picked) => Object.fromEntries(catalogue.questions.flatMap((q, i) => (picked[i] ? [[q.id, answerFromCode(picked[i])]] : []))));
+    .map((picked) =>
+      Object.fromEntries(catalogue.questions.flatMap((q, i) => (picked[i] ? [[q.id, answerFromCode(picked[i])]] : []))),
+    );
 
-export const scenarioArb = catalogueArb.chain((catalogue) => fc.tuple(fc.constant(catalogue), profileArb, answersArb(catalogue)));
+export const scenarioArb = catalogueArb.chain((catalogue) =>
+  fc.tuple(fc.constant(catalogue), profileArb, answersArb(catalogue)),
+);

@@ -7,10 +7,22 @@ import { SessionService, type SessionMembership } from '@scs/web/core';
 import en from '../lib/i18n/en.json';
 
 /** TestBed with English texts of this library, a testing HttpClient and a router. */
-export async function setupAccountsTest(options: { routes?: Routes; interceptors?: HttpInterceptorFn[] } = {}): Promise<HttpTestingController> {
+export async function setupAccountsTest(
+  options: { routes?: Routes; interceptors?: HttpInterceptorFn[] } = {},
+): Promise<HttpTestingController> {
   await TestBed.configureTestingModule({
-    imports: [TranslocoTestingModule.forRoot({ langs: { en: { accounts: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true })],
-    providers: [provideHttpClient(withInterceptors(options.interceptors ?? [])), provideHttpClientTesting(), provideRouter(options.routes ?? [])],
+    imports: [
+      TranslocoTestingModule.forRoot({
+        langs: { en: { accounts: en } },
+        translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' },
+        preloadLangs: true,
+      }),
+    ],
+    providers: [
+      provideHttpClient(withInterceptors(options.interceptors ?? [])),
+      provideHttpClientTesting(),
+      provideRouter(options.routes ?? []),
+    ],
   }).compileComponents();
   return TestBed.inject(HttpTestingController);
 }

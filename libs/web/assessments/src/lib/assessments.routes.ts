@@ -23,8 +23,16 @@ const scopes = provideTranslocoScope(assessmentsScope, catalogueScope);
 
 /** The result page's "Reports and sharing" section: the PDF reports, then the firm's sharing consents. */
 const resultExtensions = [
-  { provide: ASSESSMENT_RESULT_EXTENSIONS, multi: true, useValue: { component: ReportsPanelComponent, order: 10 } satisfies ResultExtension },
-  { provide: ASSESSMENT_RESULT_EXTENSIONS, multi: true, useValue: { component: ConsentChoiceComponent, order: 20 } satisfies ResultExtension },
+  {
+    provide: ASSESSMENT_RESULT_EXTENSIONS,
+    multi: true,
+    useValue: { component: ReportsPanelComponent, order: 10 } satisfies ResultExtension,
+  },
+  {
+    provide: ASSESSMENT_RESULT_EXTENSIONS,
+    multi: true,
+    useValue: { component: ConsentChoiceComponent, order: 20 } satisfies ResultExtension,
+  },
 ];
 
 export const assessmentsRoutes: Route[] = [
@@ -35,7 +43,12 @@ export const assessmentsRoutes: Route[] = [
       { path: '', component: AssessmentsListPage, title: scopedTitle(assessmentsScope, 'list.title') },
       { path: 'changes', component: ChangeImpactPage, title: scopedTitle(assessmentsScope, 'changes.title') },
       // Leaving the wizard first saves what is pending; if that fails the user is asked.
-      { path: ':id', component: WizardPage, title: scopedTitle(assessmentsScope, 'wizard.title'), canDeactivate: [(page: WizardPage) => page.canLeave()] },
+      {
+        path: ':id',
+        component: WizardPage,
+        title: scopedTitle(assessmentsScope, 'wizard.title'),
+        canDeactivate: [(page: WizardPage) => page.canLeave()],
+      },
       { path: ':id/result', component: ResultPage, title: scopedTitle(assessmentsScope, 'result.title') },
       { path: ':id/compare/:otherId', component: ComparePage, title: scopedTitle(assessmentsScope, 'compare.title') },
     ],
@@ -45,4 +58,6 @@ export const assessmentsRoutes: Route[] = [
 /** The firm's consents tab, mounted by the accounts feature's firm pages (`/firm/consents`). */
 export const firmConsentsRoutes: Route[] = [{ path: '', component: FirmConsentsPage, providers: [scopes] }];
 
-export const actionsRoutes: Route[] = [{ path: '', component: ActionsPage, title: scopedTitle(assessmentsScope, 'actions.title'), providers: [scopes] }];
+export const actionsRoutes: Route[] = [
+  { path: '', component: ActionsPage, title: scopedTitle(assessmentsScope, 'actions.title'), providers: [scopes] },
+];

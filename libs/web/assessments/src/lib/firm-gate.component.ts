@@ -5,7 +5,11 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { SessionService } from '@scs/web/core';
 import { EmptyStateComponent, LoadingComponent } from '@scs/web/ui';
 
-export type FirmAccess = { state: 'loading' } | { state: 'signedOut' } | { state: 'notFirm'; orgName: string | null } | { state: 'firm'; orgId: string };
+export type FirmAccess =
+  | { state: 'loading' }
+  | { state: 'signedOut' }
+  | { state: 'notFirm'; orgName: string | null }
+  | { state: 'firm'; orgId: string };
 
 /** Whether the signed-in user acts for a firm (the only kind of organisation with self-checks). */
 export function firmAccess() {
@@ -33,7 +37,9 @@ export function firmAccess() {
         @case ('signedOut') {
           <scs-empty-state icon="lock" [heading]="t('signedOutTitle')">
             <p>{{ t('signedOutText') }}</p>
-            <a scsEmptyActions mat-flat-button routerLink="/login" [queryParams]="{ returnUrl: returnUrl() }">{{ t('signIn') }}</a>
+            <a scsEmptyActions mat-flat-button routerLink="/login" [queryParams]="{ returnUrl: returnUrl() }">{{
+              t('signIn')
+            }}</a>
             <a scsEmptyActions mat-stroked-button routerLink="/register">{{ t('register') }}</a>
           </scs-empty-state>
         }

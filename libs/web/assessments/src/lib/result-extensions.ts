@@ -11,4 +11,6 @@ export interface ResultExtension {
   order?: number;
 }
 
-export const ASSESSMENT_RESULT_EXTENSIONS = new InjectionToken<readonly ResultExtension[]>('ASSESSMENT_RESULT_EXTENSIONS');
+export const ASSESSMENT_RESULT_EXTENSIONS = new InjectionToken<readonly ResultExtension[]>(
+  'ASSESSMENT_RESULT_EXTENSIONS',
+);

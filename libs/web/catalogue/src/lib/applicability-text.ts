@@ -1,8 +1,34 @@
-import { PROFILE_FIELDS, localize, type ApplicabilityRule, type Locale, type ProfileFieldDefinition } from '@scs/shared/catalogue';
+import {
+  PROFILE_FIELDS,
+  localize,
+  type ApplicabilityRule,
+  type Locale,
+  type ProfileFieldDefinition,
+} from '@scs/shared/catalogue';
 
 const WORDS = {
-  en: { and: ' and ', or: ' or ', not: 'not: ', yes: 'yes', no: 'no', includes: 'includes', oneOf: 'is', atMost: 'at most', atLeast: 'at least' },
-  de: { and: ' und ', or: ' oder ', not: 'nicht: ', yes: 'ja', no: 'nein', includes: 'umfasst', oneOf: 'ist', atMost: 'höchstens', atLeast: 'mindestens' },
+  en: {
+    and: ' and ',
+    or: ' or ',
+    not: 'not: ',
+    yes: 'yes',
+    no: 'no',
+    includes: 'includes',
+    oneOf: 'is',
+    atMost: 'at most',
+    atLeast: 'at least',
+  },
+  de: {
+    and: ' und ',
+    or: ' oder ',
+    not: 'nicht: ',
+    yes: 'ja',
+    no: 'nein',
+    includes: 'umfasst',
+    oneOf: 'ist',
+    atMost: 'höchstens',
+    atLeast: 'mindestens',
+  },
 } as const;
 
 function valueLabel(def: ProfileFieldDefinition, value: unknown, lang: Locale): string {
@@ -22,10 +48,14 @@ export function describeRule(rule: ApplicabilityRule, lang: Locale): string {
   if ('not' in rule) return w.not + wrap(rule.not, lang);
   const def = PROFILE_FIELDS[rule.field] as ProfileFieldDefinition;
   const field = localize(def.label, lang);
-  if ('equals' in rule) return def.kind === 'boolean' ? `${field}: ${valueLabel(def, rule.equals, lang)}` : `${field} ${w.oneOf} ${valueLabel(def, rule.equals, lang)}`;
+  if ('equals' in rule)
+    return def.kind === 'boolean'
+      ? `${field}: ${valueLabel(def, rule.equals, lang)}`
+      : `${field} ${w.oneOf} ${valueLabel(def, rule.equals, lang)}`;
   if ('in' in rule) return `${field} ${w.oneOf} ${rule.in.map((v) => valueLabel(def, v, lang)).join(w.or)}`;
   if ('includes' in rule) return `${field} ${w.includes} ${valueLabel(def, rule.includes, lang)}`;
-  if ('includesAny' in rule) return `${field} ${w.includes} ${rule.includesAny.map((v) => valueLabel(def, v, lang)).join(w.or)}`;
+  if ('includesAny' in rule)
+    return `${field} ${w.includes} ${rule.includesAny.map((v) => valueLabel(def, v, lang)).join(w.or)}`;
   if ('lte' in rule) return `${field} ${w.atMost} ${rule.lte}`;
   return `${field} ${w.atLeast} ${rule.gte}`;
 }

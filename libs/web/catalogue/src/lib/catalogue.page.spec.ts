@@ -12,8 +12,11 @@ import en from './i18n/en.json';
 import { nextRequest } from '@scs/web/core/testing';
 
 const DIR = join(__dirname, '../../../../shared/catalogue/data/2026.1');
-const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-const catalogue: Catalogue = parseCatalogueFiles(walk(DIR).map((p) => ({ path: relative(DIR, p), content: readFileSync(p, 'utf8') })));
+const walk = (d: string): string[] =>
+  readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+const catalogue: Catalogue = parseCatalogueFiles(
+  walk(DIR).map((p) => ({ path: relative(DIR, p), content: readFileSync(p, 'utf8') })),
+);
 
 // Rendering the full real catalogue takes a few seconds in jsdom, more on a loaded CI machine.
 jest.setTimeout(30_000);
@@ -30,7 +33,11 @@ describe('CataloguePage ("What we assess")', () => {
     await TestBed.configureTestingModule({
       imports: [
         CataloguePage,
-        TranslocoTestingModule.forRoot({ langs: { en: { catalogue: en }, de: { catalogue: de } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en', reRenderOnLangChange: true }, preloadLangs: true }),
+        TranslocoTestingModule.forRoot({
+          langs: { en: { catalogue: en }, de: { catalogue: de } },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en', reRenderOnLangChange: true },
+          preloadLangs: true,
+        }),
       ],
       providers: [provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
@@ -41,17 +48,23 @@ describe('CataloguePage ("What we assess")', () => {
   afterEach(() => http.verify());
 
   it('shows all 16 dimensions with Chinese names, counterparts and sources, and refetches in German when the language changes', async () => {
-    (await next((r) => r.url === '/api/catalogue' && r.params.get('lang') === 'en')).flush(toPublicCatalogue(catalogue, 'en'));
+    (await next((r) => r.url === '/api/catalogue' && r.params.get('lang') === 'en')).flush(
+      toPublicCatalogue(catalogue, 'en'),
+    );
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    const headings = [...el.querySelectorAll('[data-testid="dimension"] h2')].map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+    const headings = [...el.querySelectorAll('[data-testid="dimension"] h2')].map((h) =>
+      h.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(headings).toHaveLength(16);
     expect(headings[0]).toContain('D1 Tax 纳税信用');
     expect(el.querySelectorAll('#sources scs-reference-item')).toHaveLength(catalogue.references.length);
     expect(el.textContent).toContain('Closest German/EU counterpart');
 
     TestBed.inject(LanguageService).use('de');
-    (await next((r) => r.url === '/api/catalogue' && r.params.get('lang') === 'de')).flush(toPublicCatalogue(catalogue, 'de'));
+    (await next((r) => r.url === '/api/catalogue' && r.params.get('lang') === 'de')).flush(
+      toPublicCatalogue(catalogue, 'de'),
+    );
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="dimension"] h2')?.textContent).toContain('Steuern');
     expect(el.querySelector('h1')?.textContent).toContain('Was wir prüfen');
@@ -70,7 +83,10 @@ describe('CataloguePage ("What we assess")', () => {
   });
 
   it('offers a retry when the catalogue cannot be loaded', async () => {
-    (await next((r) => r.url === '/api/catalogue')).flush({ statusCode: 503, message: 'Service unavailable' }, { status: 503, statusText: 'Unavailable' });
+    (await next((r) => r.url === '/api/catalogue')).flush(
+      { statusCode: 503, message: 'Service unavailable' },
+      { status: 503, statusText: 'Unavailable' },
+    );
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('Service unavailable');

@@ -37,7 +37,9 @@ export class CataloguePage {
     const c = this.data();
     return c ? indexCatalogue(c) : null;
   });
-  protected readonly error = computed(() => (this.catalogue.error() ? describeError(this.catalogue.error()).message : null));
+  protected readonly error = computed(() =>
+    this.catalogue.error() ? describeError(this.catalogue.error()).message : null,
+  );
   protected readonly sections = computed(() => {
     const c = this.data();
     const index = this.index();

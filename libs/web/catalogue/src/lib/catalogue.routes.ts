@@ -10,5 +10,10 @@ export const catalogueScope = {
 };
 
 export const catalogueRoutes: Route[] = [
-  { path: '', component: CataloguePage, title: scopedTitle(catalogueScope, 'title'), providers: [provideTranslocoScope(catalogueScope)] },
+  {
+    path: '',
+    component: CataloguePage,
+    title: scopedTitle(catalogueScope, 'title'),
+    providers: [provideTranslocoScope(catalogueScope)],
+  },
 ];

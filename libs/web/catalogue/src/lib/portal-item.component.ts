@@ -10,7 +10,9 @@ import type { PublicPortal } from './catalogue.client';
   template: `
     <ng-container *transloco="let t; prefix: 'catalogue'">
       @let p = portal();
-      <a [href]="p.url" target="_blank" rel="noopener noreferrer" class="name">{{ p.name }}<span class="visually-hidden"> ({{ t('reference.newWindow') }})</span></a>
+      <a [href]="p.url" target="_blank" rel="noopener noreferrer" class="name"
+        >{{ p.name }}<span class="visually-hidden"> ({{ t('reference.newWindow') }})</span></a
+      >
       @if (p.nameZh) {
         <span class="zh" lang="zh-Hans"> {{ p.nameZh }}</span>
       }
@@ -21,11 +23,29 @@ import type { PublicPortal } from './catalogue.client';
     </ng-container>
   `,
   styles: `
-    .name { font-weight: 500; }
-    .zh { color: #444; }
-    .url { color: #5f6368; font-size: 13px; }
-    .checks { margin: 2px 0 0; font-size: 14px; color: #333; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .name {
+      font-weight: 500;
+    }
+    .zh {
+      color: #444;
+    }
+    .url {
+      color: #5f6368;
+      font-size: 13px;
+    }
+    .checks {
+      margin: 2px 0 0;
+      font-size: 14px;
+      color: #333;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
   `,
 })
 export class PortalItemComponent {

@@ -1,4 +1,11 @@
-import { HttpErrorResponse, type HttpInterceptorFn, provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  type HttpInterceptorFn,
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+  withXsrfConfiguration,
+} from '@angular/common/http';
 import type { EnvironmentProviders } from '@angular/core';
 import { authRefreshInterceptor } from './auth-refresh.interceptor';
 
@@ -26,7 +33,9 @@ export function describeError(err: unknown): { message: string; fields: Record<s
   if (err instanceof HttpErrorResponse) {
     if (err.status === 0) return { message: 'Network error: the server could not be reached.', fields: {}, status: 0 };
     const body = (err.error ?? {}) as Partial<ApiErrorBody>;
-    const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? err.statusText ?? 'Request failed');
+    const message = Array.isArray(body.message)
+      ? body.message.join('; ')
+      : (body.message ?? err.statusText ?? 'Request failed');
     return { message, fields: body.errors ?? {}, status: err.status };
   }
   return { message: err instanceof Error ? err.message : String(err), fields: {}, status: -1 };

@@ -1,6 +1,17 @@
 import { HttpClient, HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { catchError, defer, finalize, firstValueFrom, map, type Observable, of, shareReplay, switchMap, throwError } from 'rxjs';
+import {
+  catchError,
+  defer,
+  finalize,
+  firstValueFrom,
+  map,
+  type Observable,
+  of,
+  shareReplay,
+  switchMap,
+  throwError,
+} from 'rxjs';
 
 // Requests that must never trigger a refresh: the sign-in flows themselves.
 const NO_REFRESH = /^\/api\/auth\/(login|register|verify-email|refresh|logout|password-reset\/)/;
@@ -37,7 +48,11 @@ export const authRefreshInterceptor: HttpInterceptorFn = (req, next) => {
   const refresher = inject(SessionRefresher);
   return next(req).pipe(
     catchError((err: unknown) => {
-      const eligible = err instanceof HttpErrorResponse && err.status === 401 && req.url.startsWith('/api/') && !NO_REFRESH.test(req.url);
+      const eligible =
+        err instanceof HttpErrorResponse &&
+        err.status === 401 &&
+        req.url.startsWith('/api/') &&
+        !NO_REFRESH.test(req.url);
       if (!eligible) return throwError(() => err);
       return refresher.refresh().pipe(switchMap((ok) => (ok ? next(req) : throwError(() => err))));
     }),

@@ -17,7 +17,14 @@ class HttpTranslationLoader implements TranslocoLoader {
  */
 export function provideI18n(): ReturnType<typeof provideTransloco> {
   return provideTransloco({
-      config: { availableLangs: ['en', 'de'], defaultLang: 'en', fallbackLang: 'en', reRenderOnLangChange: true, prodMode: !isDevMode(), missingHandler: { logMissingKey: isDevMode() } },
-      loader: HttpTranslationLoader,
-    });
+    config: {
+      availableLangs: ['en', 'de'],
+      defaultLang: 'en',
+      fallbackLang: 'en',
+      reRenderOnLangChange: true,
+      prodMode: !isDevMode(),
+      missingHandler: { logMissingKey: isDevMode() },
+    },
+    loader: HttpTranslationLoader,
+  });
 }

@@ -46,7 +46,8 @@ export class SessionService {
       this.user.set(me);
       this.activeOrgId.set(readActiveOrg());
     } catch (e) {
-      if (!(e instanceof HttpErrorResponse) || (e.status !== 401 && e.status !== 404)) console.warn('Could not load the session', e);
+      if (!(e instanceof HttpErrorResponse) || (e.status !== 401 && e.status !== 404))
+        console.warn('Could not load the session', e);
       this.user.set(null);
     } finally {
       this.loaded.set(true);

@@ -7,7 +7,11 @@ import type { ComponentFixture } from '@angular/core/testing';
 export const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 /** The request matching `match` once the component has sent it (change detection runs in between). */
-export async function nextRequest(fixture: ComponentFixture<unknown>, http: HttpTestingController, match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> {
+export async function nextRequest(
+  fixture: ComponentFixture<unknown>,
+  http: HttpTestingController,
+  match: (r: HttpRequest<unknown>) => boolean,
+): Promise<TestRequest> {
   for (let i = 0; i < 50; i++) {
     fixture.detectChanges();
     await tick();

@@ -46,7 +46,11 @@ describe('ReportsPanelComponent', () => {
     await TestBed.configureTestingModule({
       imports: [
         ReportsPanelComponent,
-        TranslocoTestingModule.forRoot({ langs: { en: { reports: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true }),
+        TranslocoTestingModule.forRoot({
+          langs: { en: { reports: en } },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' },
+          preloadLangs: true,
+        }),
       ],
       providers: [provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
@@ -74,7 +78,9 @@ describe('ReportsPanelComponent', () => {
     expect(el().querySelector('[data-testid="reports-empty"]')?.textContent).toContain('No report yet');
 
     // The report language defaults to the UI language.
-    const generate = [...el().querySelectorAll<HTMLButtonElement>('.generate > button')].find((b) => b.textContent?.includes('Generate report'));
+    const generate = [...el().querySelectorAll<HTMLButtonElement>('.generate > button')].find((b) =>
+      b.textContent?.includes('Generate report'),
+    );
     generate?.click();
     const post = http.expectOne({ method: 'POST', url: listUrl });
     expect(post.request.body).toEqual({ locale: 'de' });
@@ -89,7 +95,16 @@ describe('ReportsPanelComponent', () => {
     expect(el().querySelector('[data-testid="report-current"]')?.textContent).toContain('Creating the PDF');
 
     jest.advanceTimersByTime(pollDelay(1));
-    http.expectOne('/api/reports/r1').flush(report({ locale: 'de', status: 'done', sha256: SHA, bytes: 245_000, pages: 11, finishedAt: '2026-05-02T09:00:03.000Z' }));
+    http.expectOne('/api/reports/r1').flush(
+      report({
+        locale: 'de',
+        status: 'done',
+        sha256: SHA,
+        bytes: 245_000,
+        pages: 11,
+        finishedAt: '2026-05-02T09:00:03.000Z',
+      }),
+    );
     await settle(fixture);
     const link = el().querySelector<HTMLAnchorElement>('[data-testid="report-download"]');
     expect(link?.getAttribute('href')).toBe('/api/reports/r1/pdf');
@@ -111,7 +126,9 @@ describe('ReportsPanelComponent', () => {
 
   it('shows why a report failed and asks again in the same language on retry', async () => {
     await create('en');
-    http.expectOne(listUrl).flush([report({ id: 'r2', locale: 'de', status: 'failed', error: 'Chromium crashed 3 times', attempts: 3 })]);
+    http
+      .expectOne(listUrl)
+      .flush([report({ id: 'r2', locale: 'de', status: 'failed', error: 'Chromium crashed 3 times', attempts: 3 })]);
     await settle(fixture);
     const row = el().querySelector('[data-testid="report-row"]');
     expect(row?.textContent).toContain('Failed');
@@ -128,12 +145,24 @@ describe('ReportsPanelComponent', () => {
 
   it('keeps polling unfinished reports of the list and stops when the panel is destroyed', async () => {
     await create();
-    http.expectOne(listUrl).flush([report({ id: 'r3', status: 'rendering' }), report({ id: 'r4', status: 'done', sha256: SHA, bytes: 900, pages: 9, preparedBy: { orgId: 'c1', name: 'AHK Greater China' } })]);
+    http.expectOne(listUrl).flush([
+      report({ id: 'r3', status: 'rendering' }),
+      report({
+        id: 'r4',
+        status: 'done',
+        sha256: SHA,
+        bytes: 900,
+        pages: 9,
+        preparedBy: { orgId: 'c1', name: 'AHK Greater China' },
+      }),
+    ]);
     await settle(fixture);
     jest.advanceTimersByTime(pollDelay(0));
     http.expectOne('/api/reports/r3').flush(report({ id: 'r3', status: 'rendering' }));
     await settle(fixture);
-    expect(el().querySelectorAll('[data-testid="report-row"]')[1]?.textContent).toContain('Prepared by AHK Greater China');
+    expect(el().querySelectorAll('[data-testid="report-row"]')[1]?.textContent).toContain(
+      'Prepared by AHK Greater China',
+    );
     http.expectNone('/api/reports/r4');
     await settle(fixture);
 
@@ -146,8 +175,12 @@ describe('ReportsPanelComponent', () => {
     await create('en', 'unavailable');
     http.expectOne(listUrl).flush([]);
     await settle(fixture);
-    expect(el().querySelector('[data-testid="reports-unavailable"]')?.textContent).toContain('apt-get install chromium');
-    const generate = [...el().querySelectorAll<HTMLButtonElement>('.generate > button')].find((b) => b.textContent?.includes('Generate report'));
+    expect(el().querySelector('[data-testid="reports-unavailable"]')?.textContent).toContain(
+      'apt-get install chromium',
+    );
+    const generate = [...el().querySelectorAll<HTMLButtonElement>('.generate > button')].find((b) =>
+      b.textContent?.includes('Generate report'),
+    );
     expect(generate?.disabled).toBe(true);
     generate?.click();
     http.expectNone({ method: 'POST', url: listUrl });
@@ -155,7 +188,9 @@ describe('ReportsPanelComponent', () => {
 
   it('shows a load error with a retry', async () => {
     await create();
-    http.expectOne(listUrl).flush({ message: 'Database unavailable' }, { status: 503, statusText: 'Service Unavailable' });
+    http
+      .expectOne(listUrl)
+      .flush({ message: 'Database unavailable' }, { status: 503, statusText: 'Service Unavailable' });
     await settle(fixture);
     expect(el().textContent).toContain('The reports could not be loaded.');
     expect(el().textContent).toContain('Database unavailable');

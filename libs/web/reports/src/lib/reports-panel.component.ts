@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
 import { ClipboardModule } from '@angular/cdk/clipboard';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -28,7 +39,17 @@ export const REPORT_LOCALES: readonly { id: ReportLocale; label: string }[] = [
  */
 @Component({
   selector: 'scs-reports-panel',
-  imports: [TranslocoDirective, ClipboardModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatProgressBarModule, ErrorBoxComponent, LoadingComponent, LocalDatePipe],
+  imports: [
+    TranslocoDirective,
+    ClipboardModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    MatProgressBarModule,
+    ErrorBoxComponent,
+    LoadingComponent,
+    LocalDatePipe,
+  ],
   providers: [provideTranslocoScope(reportsScope)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reports-panel.component.html',
@@ -141,7 +162,9 @@ export class ReportsPanelComponent {
   }
 
   private upsert(report: ReportView): void {
-    this.reports.update((list) => (list.some((r) => r.id === report.id) ? list.map((r) => (r.id === report.id ? report : r)) : [report, ...list]));
+    this.reports.update((list) =>
+      list.some((r) => r.id === report.id) ? list.map((r) => (r.id === report.id ? report : r)) : [report, ...list],
+    );
   }
 
   /** One timer for all unfinished reports; it stops when none is left or the panel is gone. */

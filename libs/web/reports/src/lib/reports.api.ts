@@ -45,7 +45,8 @@ export function pollDelay(n: number): number {
 /** "1.2 MB", "840 kB" in the UI language. */
 export function formatBytes(bytes: number | null, lang: string): string {
   if (bytes === null) return '–';
-  const nf = (value: number, digits: number) => new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+  const nf = (value: number, digits: number) =>
+    new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits }).format(value);
   if (bytes < 1000) return `${nf(bytes, 0)} B`;
   if (bytes < 1_000_000) return `${nf(bytes / 1000, 0)} kB`;
   return `${nf(bytes / 1_000_000, 1)} MB`;

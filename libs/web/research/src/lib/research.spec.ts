@@ -12,31 +12,70 @@ import en from './i18n/en.json';
 import { ResearchPage } from './pages/research.page';
 import { nextRequest, settle, text } from '@scs/web/core/testing';
 
-
-
-
 const v = (n: number): TableCell => ({ value: n, display: String(n), status: 'value' });
 const SUP: TableCell = { value: null, display: '.', status: 'suppressed' };
 const LT3: TableCell = { value: null, display: '<3', status: 'lt3' };
 const t2 = (en: string, de = en) => ({ en, de });
 
 const TABLE: DisclosedTable = {
-  id: 'level-by-sector', title: t2('Risk level by sector', 'Risikostufe nach Branche'), waves: ['2025-H2'], k: 10, rowVariable: 'sector', valueKind: 'count', chart: 'heatmap',
-  columns: [{ key: 'low', label: t2('Low') }, { key: 'high', label: t2('High') }],
+  id: 'level-by-sector',
+  title: t2('Risk level by sector', 'Risikostufe nach Branche'),
+  waves: ['2025-H2'],
+  k: 10,
+  rowVariable: 'sector',
+  valueKind: 'count',
+  chart: 'heatmap',
+  columns: [
+    { key: 'low', label: t2('Low') },
+    { key: 'high', label: t2('High') },
+  ],
   rows: [
     { key: '_all', label: t2('All firms'), total: true, n: v(40), cells: [v(30), v(10)] },
     { key: 'manufacturing', label: t2('Manufacturing'), total: false, n: v(25), cells: [v(23), LT3] },
     { key: 'other', label: t2('Other'), total: false, n: SUP, cells: [SUP, SUP], suppressed: 'primary' },
   ],
-  coarsened: [], notes: [t2('"." = suppressed'), t2('Extra note')],
+  coarsened: [],
+  notes: [t2('"." = suppressed'), t2('Extra note')],
 };
 
-const SUMMARY = { k: 10, firms: 120, waves: [{ wave: '2025-H1', firms: 60, catalogueVersions: ['2026.1'] }, { wave: '2025-H2', firms: 60, catalogueVersions: ['2026.1'] }], openWave: '2026-H2' };
+const SUMMARY = {
+  k: 10,
+  firms: 120,
+  waves: [
+    { wave: '2025-H1', firms: 60, catalogueVersions: ['2026.1'] },
+    { wave: '2025-H2', firms: 60, catalogueVersions: ['2026.1'] },
+  ],
+  openWave: '2026-H2',
+};
 const CATALOGUE = [
-  { id: 'level-by-sector', title: TABLE.title, description: t2('Firms per level'), chart: 'heatmap', params: ['wave'], waves: ['2025-H1', '2025-H2'] },
-  { id: 'answers-by-legal-form', title: t2('Answers'), description: t2('Answers by legal form'), chart: 'bars', params: ['wave', 'variable'], waves: ['2025-H1', '2025-H2'],
-    variables: [{ id: '2026.1:T1', label: t2('Tax grade') }, { id: '2026.1:T2', label: t2('Invoices') }] },
-  { id: 'wave-change', title: t2('Change'), description: t2('Panel'), chart: 'lines', params: ['from', 'to'], waves: ['2025-H2'] },
+  {
+    id: 'level-by-sector',
+    title: TABLE.title,
+    description: t2('Firms per level'),
+    chart: 'heatmap',
+    params: ['wave'],
+    waves: ['2025-H1', '2025-H2'],
+  },
+  {
+    id: 'answers-by-legal-form',
+    title: t2('Answers'),
+    description: t2('Answers by legal form'),
+    chart: 'bars',
+    params: ['wave', 'variable'],
+    waves: ['2025-H1', '2025-H2'],
+    variables: [
+      { id: '2026.1:T1', label: t2('Tax grade') },
+      { id: '2026.1:T2', label: t2('Invoices') },
+    ],
+  },
+  {
+    id: 'wave-change',
+    title: t2('Change'),
+    description: t2('Panel'),
+    chart: 'lines',
+    params: ['from', 'to'],
+    waves: ['2025-H2'],
+  },
 ];
 
 describe('research web feature', () => {
@@ -45,27 +84,46 @@ describe('research web feature', () => {
 
   beforeEach(async () => {
     await TestBed.configureTestingModule({
-      imports: [TranslocoTestingModule.forRoot({ langs: { en: { research: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true })],
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en: { research: en } },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' },
+          preloadLangs: true,
+        }),
+      ],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
       deferBlockBehavior: DeferBlockBehavior.Manual, // echarts is not rendered in jsdom; the table is
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     session = TestBed.inject(SessionService);
-    session.user.set({ id: 'u1', email: 'r@uni.example', name: 'R', platformAdmin: false, memberships: [{ orgId: 'res-1', orgName: 'Uni Research', kind: 'research', role: 'researcher' }] });
+    session.user.set({
+      id: 'u1',
+      email: 'r@uni.example',
+      name: 'R',
+      platformAdmin: false,
+      memberships: [{ orgId: 'res-1', orgName: 'Uni Research', kind: 'research', role: 'researcher' }],
+    });
     session.loaded.set(true);
   });
   afterEach(() => http.verify());
 
   it('has the same keys in German and English', () => {
-    const keys = (o: object, p = ''): string[] => Object.entries(o).flatMap(([k, x]) => (typeof x === 'object' ? keys(x, `${p}${k}.`) : [`${p}${k}`])).sort();
+    const keys = (o: object, p = ''): string[] =>
+      Object.entries(o)
+        .flatMap(([k, x]) => (typeof x === 'object' ? keys(x, `${p}${k}.`) : [`${p}${k}`]))
+        .sort();
     expect(keys(de)).toEqual(keys(en));
   });
 
   it('builds API URLs for tables, CSV, microdata and codebook', () => {
     const api = TestBed.inject(ResearchApi);
-    expect(tableQuery({ table: 'answers-by-legal-form', wave: '2025-H2', variable: '2026.1:T1' })).toBe('?wave=2025-H2&variable=2026.1%3AT1');
+    expect(tableQuery({ table: 'answers-by-legal-form', wave: '2025-H2', variable: '2026.1:T1' })).toBe(
+      '?wave=2025-H2&variable=2026.1%3AT1',
+    );
     expect(tableQuery({ table: 'level-by-sector', wave: '2025-H2', variable: 'ignored' })).toBe('?wave=2025-H2');
-    expect(api.tableCsvUrl('o', { table: 'level-by-sector', wave: '2025-H1' }, 'de')).toBe('/api/research/o/tables/level-by-sector/csv?wave=2025-H1&lang=de');
+    expect(api.tableCsvUrl('o', { table: 'level-by-sector', wave: '2025-H1' }, 'de')).toBe(
+      '/api/research/o/tables/level-by-sector/csv?wave=2025-H1&lang=de',
+    );
     expect(api.microdataUrl('o', [])).toBe('/api/research/o/microdata.csv');
     expect(api.microdataUrl('o', ['2025-H1', '2025-H2'])).toBe('/api/research/o/microdata.csv?waves=2025-H1,2025-H2');
     expect(api.codebookUrl('o', 'ddi', ['2025-H1'])).toBe('/api/research/o/codebook?format=ddi&waves=2025-H1');
@@ -74,13 +132,31 @@ describe('research web feature', () => {
   it('charts only published cells: heatmap, bars and lines', () => {
     expect(chartedCellCount(TABLE)).toBe(3);
     const heat = chartOptions(TABLE, 'de') as { series: { data: number[][] }[]; yAxis: { data: string[] } };
-    expect(heat.series[0]?.data).toEqual([[0, 1, 23], [0, 2, 30], [1, 2, 10]]);
+    expect(heat.series[0]?.data).toEqual([
+      [0, 1, 23],
+      [0, 2, 30],
+      [1, 2, 10],
+    ]);
     expect(heat.yAxis.data).toEqual(['Other', 'Manufacturing', 'All firms']);
-    const bars = chartOptions({ ...TABLE, chart: 'bars' }, 'en') as { series: { name: string; data: (number | null)[] }[]; xAxis: { data: string[] } };
+    const bars = chartOptions({ ...TABLE, chart: 'bars' }, 'en') as {
+      series: { name: string; data: (number | null)[] }[];
+      xAxis: { data: string[] };
+    };
     expect(bars.xAxis.data).toEqual(['Manufacturing', 'Other']);
-    expect(bars.series.map((s) => s.data)).toEqual([[23, null], [null, null]]);
-    const panel: DisclosedTable = { ...TABLE, chart: 'lines', waves: ['2025-H1', '2025-H2'], rows: [TABLE.rows[0]!, { ...TABLE.rows[1]!, cells: [v(40), v(45), v(5)] }, TABLE.rows[2]!] };
-    const lines = chartOptions(panel, 'en') as { series: { name: string; data: (number | null)[] }[]; xAxis: { data: string[] } };
+    expect(bars.series.map((s) => s.data)).toEqual([
+      [23, null],
+      [null, null],
+    ]);
+    const panel: DisclosedTable = {
+      ...TABLE,
+      chart: 'lines',
+      waves: ['2025-H1', '2025-H2'],
+      rows: [TABLE.rows[0]!, { ...TABLE.rows[1]!, cells: [v(40), v(45), v(5)] }, TABLE.rows[2]!],
+    };
+    const lines = chartOptions(panel, 'en') as {
+      series: { name: string; data: (number | null)[] }[];
+      xAxis: { data: string[] };
+    };
     expect(lines.xAxis.data).toEqual(['2025-H1', '2025-H2']);
     expect(lines.series).toEqual([expect.objectContaining({ name: 'Manufacturing', data: [40, 45] })]);
   });
@@ -102,7 +178,9 @@ describe('research web feature', () => {
     expect(text(el.querySelector('[data-testid="summary-firms"]'))).toBe('120');
     expect(text(el.querySelector('[data-testid="summary-waves"]'))).toBe('2');
     expect(text(el.querySelector('[data-testid="open-wave"]'))).toContain('2026-H2');
-    const cells = [...el.querySelectorAll('[data-testid="research-table"] tbody tr')].map((tr) => [...tr.querySelectorAll('th, td')].map(text));
+    const cells = [...el.querySelectorAll('[data-testid="research-table"] tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map(text),
+    );
     expect(cells).toEqual([
       ['All firms', '40', '30', '10'],
       ['Manufacturing', '25', '23', '<3'],
@@ -112,9 +190,15 @@ describe('research web feature', () => {
     expect(text(el.querySelector('[data-testid="legend"]'))).toContain('at least k = 10 firms');
     expect(text(el.querySelector('[data-testid="suppressed-count"]'))).toBe('3 cells of this table are suppressed.');
     expect(text(el.querySelector('[data-testid="legend"]'))).toContain('Extra note');
-    expect(el.querySelector('[data-testid="download-csv"]')?.getAttribute('href')).toBe('/api/research/res-1/tables/level-by-sector/csv?wave=2025-H2&lang=en');
-    expect(el.querySelector('[data-testid="download-microdata"]')?.getAttribute('href')).toBe('/api/research/res-1/microdata.csv');
-    expect(el.querySelector('[data-testid="download-codebook-ddi"]')?.getAttribute('href')).toBe('/api/research/res-1/codebook?format=ddi');
+    expect(el.querySelector('[data-testid="download-csv"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/tables/level-by-sector/csv?wave=2025-H2&lang=en',
+    );
+    expect(el.querySelector('[data-testid="download-microdata"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/microdata.csv',
+    );
+    expect(el.querySelector('[data-testid="download-codebook-ddi"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/codebook?format=ddi',
+    );
     expect(el.querySelector('[data-testid="download-codebook-json"]')?.getAttribute('download')).toBe('codebook.json');
 
     // Only one wave for the downloads.
@@ -122,7 +206,9 @@ describe('research web feature', () => {
     box.checked = false;
     box.dispatchEvent(new Event('change'));
     await settle(fixture);
-    expect(el.querySelector('[data-testid="download-microdata"]')?.getAttribute('href')).toBe('/api/research/res-1/microdata.csv?waves=2025-H1');
+    expect(el.querySelector('[data-testid="download-microdata"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/microdata.csv?waves=2025-H1',
+    );
   });
 
   it('asks for a question (filtered by catalogue version) for the answers table', async () => {
@@ -132,20 +218,34 @@ describe('research web feature', () => {
     const select = el.querySelector<HTMLSelectElement>('[data-testid="table-select"]')!;
     select.value = 'answers-by-legal-form';
     select.dispatchEvent(new Event('change'));
-    const req = await nextRequest(fixture, http, (r) => r.url.startsWith('/api/research/res-1/tables/answers-by-legal-form'));
-    expect(req.request.urlWithParams).toBe('/api/research/res-1/tables/answers-by-legal-form?wave=2025-H2&variable=2026.1%3AT1');
+    const req = await nextRequest(fixture, http, (r) =>
+      r.url.startsWith('/api/research/res-1/tables/answers-by-legal-form'),
+    );
+    expect(req.request.urlWithParams).toBe(
+      '/api/research/res-1/tables/answers-by-legal-form?wave=2025-H2&variable=2026.1%3AT1',
+    );
     req.flush({ ...TABLE, id: 'answers-by-legal-form', chart: 'bars', rowVariable: 'legalForm' });
     await settle(fixture);
     expect([...el.querySelectorAll('[data-testid="version-select"] option')].map(text)).toEqual(['2026.1']);
-    expect([...el.querySelectorAll('[data-testid="variable-select"] option')].map(text)).toEqual(['T1 – Tax grade', 'T2 – Invoices']);
+    expect([...el.querySelectorAll('[data-testid="variable-select"] option')].map(text)).toEqual([
+      'T1 – Tax grade',
+      'T2 – Invoices',
+    ]);
     expect(text(el.querySelector('[data-testid="research-table"] thead th'))).toBe('Legal form');
   });
 
   it('shows the empty state when no closed wave holds data', async () => {
     const fixture = TestBed.createComponent(ResearchPage);
     const el = fixture.nativeElement as HTMLElement;
-    (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/summary')).flush({ k: 10, firms: null, waves: [], openWave: '2026-H2' });
-    (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/tables')).flush(CATALOGUE.map((c) => ({ ...c, waves: [] })));
+    (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/summary')).flush({
+      k: 10,
+      firms: null,
+      waves: [],
+      openWave: '2026-H2',
+    });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/tables')).flush(
+      CATALOGUE.map((c) => ({ ...c, waves: [] })),
+    );
     await settle(fixture);
     expect(text(el.querySelector('[data-testid="empty"] h2'))).toBe('No consented data yet');
     expect(el.querySelector('[data-testid="research-table"]')).toBeNull();
@@ -154,14 +254,23 @@ describe('research web feature', () => {
   it('shows the API error with a retry', async () => {
     const fixture = TestBed.createComponent(ResearchPage);
     const el = fixture.nativeElement as HTMLElement;
-    (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/summary')).flush({ message: 'Database unavailable' }, { status: 503, statusText: 'Unavailable' });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/summary')).flush(
+      { message: 'Database unavailable' },
+      { status: 503, statusText: 'Unavailable' },
+    );
     (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/tables')).flush(CATALOGUE);
     await settle(fixture);
     expect(text(el)).toContain('Database unavailable');
   });
 
   it('tells non-researchers that the dashboard is for researchers only, without calling the API', async () => {
-    session.user.set({ id: 'u2', email: 'f@firm.example', name: 'F', platformAdmin: false, memberships: [{ orgId: 'firm-1', orgName: 'Firm', kind: 'firm', role: 'owner' }] });
+    session.user.set({
+      id: 'u2',
+      email: 'f@firm.example',
+      name: 'F',
+      platformAdmin: false,
+      memberships: [{ orgId: 'firm-1', orgName: 'Firm', kind: 'firm', role: 'owner' }],
+    });
     const fixture = TestBed.createComponent(ResearchPage);
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;

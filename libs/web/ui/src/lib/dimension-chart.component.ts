@@ -11,7 +11,12 @@ export interface ChartSeries {
   levels?: (LevelId | null)[];
 }
 
-const LEVEL_COLOURS: Record<LevelId, string> = { low: '#2e7d32', moderate: '#b7950b', high: '#d35400', critical: '#b71c1c' };
+const LEVEL_COLOURS: Record<LevelId, string> = {
+  low: '#2e7d32',
+  moderate: '#b7950b',
+  high: '#d35400',
+  critical: '#b71c1c',
+};
 const SERIES_COLOURS = ['#9aa5b1', '#1f4e79'];
 
 /**
@@ -25,15 +30,30 @@ const SERIES_COLOURS = ['#9aa5b1', '#1f4e79'];
   providers: [provideEchartsCore({ echarts: () => import('./echarts.setup').then((m) => m.echarts) })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { role: 'img', '[attr.aria-label]': 'summary()' },
-  template: `<div echarts class="chart" [options]="options()" [initOpts]="{ renderer: 'svg' }" [style.height.px]="height()"></div>`,
-  styles: `:host { display: block; } .chart { width: 100%; }`,
+  template: `<div
+    echarts
+    class="chart"
+    [options]="options()"
+    [initOpts]="{ renderer: 'svg' }"
+    [style.height.px]="height()"
+  ></div>`,
+  styles: `
+    :host {
+      display: block;
+    }
+    .chart {
+      width: 100%;
+    }
+  `,
 })
 export class DimensionChartComponent {
   readonly categories = input.required<string[]>();
   readonly series = input.required<ChartSeries[]>();
   /** Text alternative for the chart. */
   readonly summary = input.required<string>();
-  protected readonly height = computed(() => Math.max(160, this.categories().length * (this.series().length > 1 ? 34 : 26) + 70));
+  protected readonly height = computed(() =>
+    Math.max(160, this.categories().length * (this.series().length > 1 ? 34 : 26) + 70),
+  );
 
   protected readonly options = computed<EChartsCoreOption>(() => {
     const series = this.series();
@@ -45,12 +65,22 @@ export class DimensionChartComponent {
       legend: multi ? { top: 0, data: series.map((s) => s.name) } : undefined,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', min: 0, max: 100, interval: 25 },
-      yAxis: { type: 'category', inverse: true, data: this.categories(), axisLabel: { width: 220, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: this.categories(),
+        axisLabel: { width: 220, overflow: 'truncate' },
+      },
       series: series.map((s, i) => ({
         type: 'bar',
         name: s.name,
         barMaxWidth: 18,
-        label: { show: true, position: 'right', formatter: (p: { value: number | null }) => (p.value === null || p.value === undefined ? '–' : String(p.value)) },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value: number | null }) =>
+            p.value === null || p.value === undefined ? '–' : String(p.value),
+        },
         itemStyle: { color: multi ? SERIES_COLOURS[i % SERIES_COLOURS.length] : SERIES_COLOURS[1] },
         data: s.values.map((v, j) => {
           const level = s.levels?.[j];

@@ -17,12 +17,39 @@ import { MatIconModule } from '@angular/material/icon';
     <div class="actions"><ng-content select="[scsEmptyActions]" /></div>
   </section>`,
   styles: `
-    .empty { text-align: center; padding: 32px 16px; background: #fff; border: 1px dashed #c9ced6; border-radius: 8px; }
-    .icon { font-size: 40px; width: 40px; height: 40px; color: var(--scs-primary); }
-    h2, h3 { margin: 8px 0; font-size: 20px; }
-    .body { max-width: 640px; margin: 0 auto; color: #444; }
-    .actions { display: flex; justify-content: center; gap: 12px; flex-wrap: wrap; margin-top: 16px; }
-    .actions:empty { display: none; }
+    .empty {
+      text-align: center;
+      padding: 32px 16px;
+      background: #fff;
+      border: 1px dashed #c9ced6;
+      border-radius: 8px;
+    }
+    .icon {
+      font-size: 40px;
+      width: 40px;
+      height: 40px;
+      color: var(--scs-primary);
+    }
+    h2,
+    h3 {
+      margin: 8px 0;
+      font-size: 20px;
+    }
+    .body {
+      max-width: 640px;
+      margin: 0 auto;
+      color: #444;
+    }
+    .actions {
+      display: flex;
+      justify-content: center;
+      gap: 12px;
+      flex-wrap: wrap;
+      margin-top: 16px;
+    }
+    .actions:empty {
+      display: none;
+    }
   `,
 })
 export class EmptyStateComponent {

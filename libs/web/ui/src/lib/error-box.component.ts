@@ -21,10 +21,27 @@ import { MatIconModule } from '@angular/material/icon';
     }
   </div>`,
   styles: `
-    .error { display: flex; align-items: flex-start; gap: 12px; padding: 12px 16px; border: 1px solid #f1b0b0; background: #fdf0f0;
-      border-radius: 8px; color: #7f1414; margin: 12px 0; }
-    .text { flex: 1; display: flex; flex-direction: column; gap: 4px; }
-    mat-icon { color: #b00020; flex: none; }
+    .error {
+      display: flex;
+      align-items: flex-start;
+      gap: 12px;
+      padding: 12px 16px;
+      border: 1px solid #f1b0b0;
+      background: #fdf0f0;
+      border-radius: 8px;
+      color: #7f1414;
+      margin: 12px 0;
+    }
+    .text {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    mat-icon {
+      color: #b00020;
+      flex: none;
+    }
   `,
 })
 export class ErrorBoxComponent {

@@ -13,18 +13,62 @@ import type { LevelId } from '@scs/shared/catalogue';
     }
   </span>`,
   styles: `
-    :host { display: inline-block; vertical-align: middle; }
-    .badge { display: inline-flex; align-items: center; gap: 6px; border-radius: 999px; padding: 2px 10px 2px 8px; font-size: 13px;
-      font-weight: 500; border: 1px solid currentColor; background: #fff; line-height: 20px; white-space: nowrap; }
-    .badge.large { font-size: 16px; padding: 4px 14px 4px 10px; }
-    .dot { width: 10px; height: 10px; border-radius: 50%; background: currentColor; flex: none; }
-    .label, .score { color: #1d1d1d; }
-    .score { font-variant-numeric: tabular-nums; color: #444; }
-    .level-bg-low { color: #2e7d32; background: #eef7ee; }
-    .level-bg-moderate { color: #8a6d00; background: #fcf6dc; }
-    .level-bg-high { color: #a84300; background: #fdeee3; }
-    .level-bg-critical { color: #b71c1c; background: #fdecec; }
-    .level-bg-none { color: #80868b; background: #f1f3f4; }
+    :host {
+      display: inline-block;
+      vertical-align: middle;
+    }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      border-radius: 999px;
+      padding: 2px 10px 2px 8px;
+      font-size: 13px;
+      font-weight: 500;
+      border: 1px solid currentColor;
+      background: #fff;
+      line-height: 20px;
+      white-space: nowrap;
+    }
+    .badge.large {
+      font-size: 16px;
+      padding: 4px 14px 4px 10px;
+    }
+    .dot {
+      width: 10px;
+      height: 10px;
+      border-radius: 50%;
+      background: currentColor;
+      flex: none;
+    }
+    .label,
+    .score {
+      color: #1d1d1d;
+    }
+    .score {
+      font-variant-numeric: tabular-nums;
+      color: #444;
+    }
+    .level-bg-low {
+      color: #2e7d32;
+      background: #eef7ee;
+    }
+    .level-bg-moderate {
+      color: #8a6d00;
+      background: #fcf6dc;
+    }
+    .level-bg-high {
+      color: #a84300;
+      background: #fdeee3;
+    }
+    .level-bg-critical {
+      color: #b71c1c;
+      background: #fdecec;
+    }
+    .level-bg-none {
+      color: #80868b;
+      background: #f1f3f4;
+    }
   `,
 })
 export class LevelBadgeComponent {

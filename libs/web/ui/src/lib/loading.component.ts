@@ -10,7 +10,15 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
     <mat-progress-spinner mode="indeterminate" [diameter]="28" aria-hidden="true" />
     <span>{{ label() }}</span>
   </div>`,
-  styles: `.loading { display: flex; align-items: center; gap: 12px; padding: 24px 0; color: #444; }`,
+  styles: `
+    .loading {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 24px 0;
+      color: #444;
+    }
+  `,
 })
 export class LoadingComponent {
   readonly label = input.required<string>();

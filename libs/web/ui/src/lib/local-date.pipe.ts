@@ -3,10 +3,15 @@ import { Pipe, PipeTransform } from '@angular/core';
 const LOCALES: Record<string, string> = { de: 'de-DE', en: 'en-GB' };
 
 /** Formats a date in the UI language with Intl (no Angular locale data needed). */
-export function formatLocalDate(value: string | Date | null | undefined, lang: string, style: 'date' | 'datetime' | 'month' = 'date'): string {
+export function formatLocalDate(
+  value: string | Date | null | undefined,
+  lang: string,
+  style: 'date' | 'datetime' | 'month' = 'date',
+): string {
   if (!value) return '';
   // A bare YYYY-MM-DD is a calendar date: format it without shifting it through the local time zone.
-  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  const date =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   const options: Intl.DateTimeFormatOptions =
     style === 'datetime'
@@ -19,7 +24,11 @@ export function formatLocalDate(value: string | Date | null | undefined, lang: s
 
 @Pipe({ name: 'scsDate' })
 export class LocalDatePipe implements PipeTransform {
-  transform(value: string | Date | null | undefined, lang: string, style: 'date' | 'datetime' | 'month' = 'date'): string {
+  transform(
+    value: string | Date | null | undefined,
+    lang: string,
+    style: 'date' | 'datetime' | 'month' = 'date',
+  ): string {
     return formatLocalDate(value, lang, style);
   }
 }

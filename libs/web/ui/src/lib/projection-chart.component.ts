@@ -16,7 +16,9 @@ const COLOURS = ['#1f4e79', '#d35400', '#2e7d32', '#8e44ad', '#b7950b', '#16a085
 /** "2027-03" → "Mär 27" / "Mar 27" */
 function monthLabel(month: string, lang: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(LOCALES[lang] ?? lang, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15)));
+  return new Intl.DateTimeFormat(LOCALES[lang] ?? lang, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 15)),
+  );
 }
 
 /**
@@ -29,8 +31,21 @@ function monthLabel(month: string, lang: string): string {
   providers: [provideEchartsCore({ echarts: () => import('./echarts.setup').then((m) => m.echarts) })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { role: 'img', '[attr.aria-label]': 'summary()' },
-  template: `<div echarts class="chart" [options]="options()" [initOpts]="{ renderer: 'svg' }" [style.height.px]="height()"></div>`,
-  styles: `:host { display: block; } .chart { width: 100%; }`,
+  template: `<div
+    echarts
+    class="chart"
+    [options]="options()"
+    [initOpts]="{ renderer: 'svg' }"
+    [style.height.px]="height()"
+  ></div>`,
+  styles: `
+    :host {
+      display: block;
+    }
+    .chart {
+      width: 100%;
+    }
+  `,
 })
 export class ProjectionChartComponent {
   /** 'YYYY-MM' per point. */
@@ -50,8 +65,16 @@ export class ProjectionChartComponent {
       color: COLOURS,
       grid: { left: 8, right: 16, top: 16, bottom: series.length > 1 ? 64 : 24, containLabel: true },
       legend: series.length > 1 ? { type: 'scroll', bottom: 0, data: series.map((s) => s.name) } : undefined,
-      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '–' : fmt.format(v)) },
-      xAxis: { type: 'category', boundaryGap: false, data: this.months().map((m) => monthLabel(m, lang)), axisLabel: { hideOverlap: true } },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: number | null) => (v === null || v === undefined ? '–' : fmt.format(v)),
+      },
+      xAxis: {
+        type: 'category',
+        boundaryGap: false,
+        data: this.months().map((m) => monthLabel(m, lang)),
+        axisLabel: { hideOverlap: true },
+      },
       yAxis: { type: 'value', min: 0, max: 100, interval: 25 },
       series: series.map((s) => ({
         type: 'line',

@@ -6,7 +6,10 @@ export type SourceStatus = 'confirmed' | 'unconfirmed';
 @Component({
   selector: 'scs-status-badge',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span [class]="status() === 'confirmed' ? 'badge-confirmed' : 'badge-unconfirmed'" [attr.title]="title() || null">
+  template: `<span
+    [class]="status() === 'confirmed' ? 'badge-confirmed' : 'badge-unconfirmed'"
+    [attr.title]="title() || null"
+  >
     @if (status() === 'unconfirmed') {
       <span aria-hidden="true">? </span>
     } @else {
@@ -14,7 +17,15 @@ export type SourceStatus = 'confirmed' | 'unconfirmed';
     }
     {{ label() }}
   </span>`,
-  styles: `:host { display: inline-block; vertical-align: middle; } span { white-space: nowrap; }`,
+  styles: `
+    :host {
+      display: inline-block;
+      vertical-align: middle;
+    }
+    span {
+      white-space: nowrap;
+    }
+  `,
 })
 export class StatusBadgeComponent {
   readonly status = input.required<SourceStatus>();

@@ -25,7 +25,10 @@ async function audit(m: EntityManager, action: string, target: string, orgId: st
 }
 
 /** Creates a platform admin, or promotes an existing user (whose password stays as it is). */
-export async function createAdmin(ds: DataSource, input: { email: string; name: string; password: () => Promise<string> }): Promise<CommandResult> {
+export async function createAdmin(
+  ds: DataSource,
+  input: { email: string; name: string; password: () => Promise<string> },
+): Promise<CommandResult> {
   const email = input.email.trim().toLowerCase();
   const existing = await findUserByEmail(ds.manager, email);
   if (existing) {
@@ -48,11 +51,21 @@ export async function createAdmin(ds: DataSource, input: { email: string; name: 
  * Creates an organisation and gives the named person `role` in it: at once when they have an account, otherwise by
  * an invitation (mailed via the outbox and printed), through which they register without creating a firm.
  */
-async function createOrgWithLead(ds: DataSource, kind: OrgKind, name: string, email: string, role: OrgRoleName, publicUrl: string): Promise<CommandResult> {
+async function createOrgWithLead(
+  ds: DataSource,
+  kind: OrgKind,
+  name: string,
+  email: string,
+  role: OrgRoleName,
+  publicUrl: string,
+): Promise<CommandResult> {
   const trimmed = name.trim();
   if (!trimmed) throw new CommandError('--name must not be empty');
   return ds.transaction(async (m) => {
-    const clash = await m.createQueryBuilder(Organisation, 'o').where('o.kind = :kind AND lower(o.name) = lower(:name)', { kind, name: trimmed }).getExists();
+    const clash = await m
+      .createQueryBuilder(Organisation, 'o')
+      .where('o.kind = :kind AND lower(o.name) = lower(:name)', { kind, name: trimmed })
+      .getExists();
     if (clash) throw new CommandError(`A ${kind} organisation named "${trimmed}" already exists`);
     const org = await createOrganisation(m, kind, trimmed);
     await audit(m, 'org.created', `org:${org.id}`, org.id);
@@ -66,14 +79,23 @@ async function createOrgWithLead(ds: DataSource, kind: OrgKind, name: string, em
     const link = invitationLink(publicUrl, token);
     const mail = memberInvitationMail(email.trim().toLowerCase(), org.name, 'SCS Check', role, link);
     await m.insert(MailOutbox, { to: mail.to, subject: mail.subject, text: mail.text });
-    return { message: `Created ${kind} "${org.name}" (${org.id}); ${email} has no account yet and was invited as ${role}`, link };
+    return {
+      message: `Created ${kind} "${org.name}" (${org.id}); ${email} has no account yet and was invited as ${role}`,
+      link,
+    };
   });
 }
 
-export function createResearchTeam(ds: DataSource, input: { name: string; ownerEmail: string; publicUrl: string }): Promise<CommandResult> {
+export function createResearchTeam(
+  ds: DataSource,
+  input: { name: string; ownerEmail: string; publicUrl: string },
+): Promise<CommandResult> {
   return createOrgWithLead(ds, 'research', input.name, input.ownerEmail, 'researcher', input.publicUrl);
 }
 
-export function createChamber(ds: DataSource, input: { name: string; adminEmail: string; publicUrl: string }): Promise<CommandResult> {
+export function createChamber(
+  ds: DataSource,
+  input: { name: string; adminEmail: string; publicUrl: string },
+): Promise<CommandResult> {
   return createOrgWithLead(ds, 'chamber', input.name, input.adminEmail, 'owner', input.publicUrl);
 }

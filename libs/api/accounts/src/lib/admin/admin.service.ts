@@ -11,7 +11,16 @@ export class AdminService {
 
   outbox(q: OutboxQuery): Promise<OutboxEntry[]> {
     return this.dataSource.manager.find(MailOutbox, {
-      select: { id: true, to: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+      select: {
+        id: true,
+        to: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        createdAt: true,
+        sentAt: true,
+      },
       where: q.status ? { status: q.status } : {},
       order: { createdAt: 'DESC' },
       take: q.limit ?? 50,

@@ -1,6 +1,24 @@
-import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Post, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  ForbiddenException,
+  Get,
+  NotFoundException,
+  Post,
+  UnauthorizedException,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type AuthUser, Authenticated, FIRM_ROLES, OrgAccess, PlatformAdmin, Public, ResourceAccess, ResourceOwners } from '@scs/api/core';
+import {
+  type AuthUser,
+  Authenticated,
+  FIRM_ROLES,
+  OrgAccess,
+  PlatformAdmin,
+  Public,
+  ResourceAccess,
+  ResourceOwners,
+} from '@scs/api/core';
 import type { MembershipInfo } from '../orgs/memberships.service';
 import { AccessGuard, type AccessRequest } from './access.guard';
 import { CsrfService } from './csrf.service';
@@ -15,15 +33,33 @@ const DOC_OF_B = '55555555-5555-4555-8555-555555555555';
 
 @Controller('demo')
 class DemoController {
-  @Get('open') @Public() open(): string { return 'ok'; }
-  @Get('forgotten') forgotten(): string { return 'ok'; }
-  @Get('me') @Authenticated() me(): string { return 'ok'; }
-  @Post('me') @Authenticated() updateMe(): string { return 'ok'; }
-  @Get('ops') @PlatformAdmin() ops(): string { return 'ok'; }
-  @Get('orgs/:orgId') @OrgAccess(FIRM_ROLES, { kind: 'firm' }) firm(): string { return 'ok'; }
-  @Post('orgs/:orgId/admin') @OrgAccess(['owner', 'admin']) adminOnly(): string { return 'ok'; }
-  @Get('docs/:id') @ResourceAccess('doc', FIRM_ROLES) doc(): string { return 'ok'; }
-  @Get('both') @Public() @Authenticated() both(): string { return 'ok'; }
+  @Get('open') @Public() open(): string {
+    return 'ok';
+  }
+  @Get('forgotten') forgotten(): string {
+    return 'ok';
+  }
+  @Get('me') @Authenticated() me(): string {
+    return 'ok';
+  }
+  @Post('me') @Authenticated() updateMe(): string {
+    return 'ok';
+  }
+  @Get('ops') @PlatformAdmin() ops(): string {
+    return 'ok';
+  }
+  @Get('orgs/:orgId') @OrgAccess(FIRM_ROLES, { kind: 'firm' }) firm(): string {
+    return 'ok';
+  }
+  @Post('orgs/:orgId/admin') @OrgAccess(['owner', 'admin']) adminOnly(): string {
+    return 'ok';
+  }
+  @Get('docs/:id') @ResourceAccess('doc', FIRM_ROLES) doc(): string {
+    return 'ok';
+  }
+  @Get('both') @Public() @Authenticated() both(): string {
+    return 'ok';
+  }
 }
 
 const users: Record<string, AuthUser> = {
@@ -38,10 +74,12 @@ const memberships: Record<string, MembershipInfo> = {
 const revokedSessions = new Set<string>();
 
 const tokens = {
-  verifyAccess: async (token: string) => (token.startsWith('valid-') ? { sub: token.slice(6), sid: users[token.slice(6)]?.sessionId ?? 'x' } : null),
+  verifyAccess: async (token: string) =>
+    token.startsWith('valid-') ? { sub: token.slice(6), sid: users[token.slice(6)]?.sessionId ?? 'x' } : null,
   csrfToken: async (sid: string) => `csrf-for-${sid}`,
 } as unknown as TokenService;
-const activeUser = (sid: string, uid: string) => (users[uid] && users[uid].sessionId === sid && !revokedSessions.has(sid) ? users[uid] : null);
+const activeUser = (sid: string, uid: string) =>
+  users[uid] && users[uid].sessionId === sid && !revokedSessions.has(sid) ? users[uid] : null;
 const sessions = {
   activeUser: async (sid: string, uid: string) => activeUser(sid, uid),
   activeUserIn: async (sid: string, uid: string, orgId: string) => {
@@ -56,8 +94,18 @@ function guard(): AccessGuard {
   return new AccessGuard(new Reflector(), tokens, sessions, owners, new CsrfService(tokens));
 }
 
-function request(init: { method?: string; headers?: Record<string, string>; cookies?: Record<string, string>; params?: Record<string, string> }): AccessRequest {
-  return { method: init.method ?? 'GET', headers: init.headers ?? {}, cookies: init.cookies ?? {}, params: init.params ?? {} } as unknown as AccessRequest;
+function request(init: {
+  method?: string;
+  headers?: Record<string, string>;
+  cookies?: Record<string, string>;
+  params?: Record<string, string>;
+}): AccessRequest {
+  return {
+    method: init.method ?? 'GET',
+    headers: init.headers ?? {},
+    cookies: init.cookies ?? {},
+    params: init.params ?? {},
+  } as unknown as AccessRequest;
 }
 
 function context(handler: keyof DemoController, req: AccessRequest): ExecutionContext {
@@ -88,13 +136,19 @@ describe('AccessGuard', () => {
 
   it('answers 401 without a token, with a bad token and with a malformed header', async () => {
     await expect(guard().canActivate(context('me', request({})))).rejects.toBeInstanceOf(UnauthorizedException);
-    await expect(guard().canActivate(context('me', request({ headers: { authorization: 'Bearer forged' } })))).rejects.toBeInstanceOf(UnauthorizedException);
-    await expect(guard().canActivate(context('me', request({ headers: { authorization: 'Basic abc' } })))).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(
+      guard().canActivate(context('me', request({ headers: { authorization: 'Bearer forged' } }))),
+    ).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(
+      guard().canActivate(context('me', request({ headers: { authorization: 'Basic abc' } }))),
+    ).rejects.toBeInstanceOf(UnauthorizedException);
   });
 
   it('answers 401 for a valid token whose session was revoked', async () => {
     revokedSessions.add('sa');
-    await expect(guard().canActivate(context('me', request({ headers: bearer('alice') })))).rejects.toThrow('Session ended; sign in again');
+    await expect(guard().canActivate(context('me', request({ headers: bearer('alice') })))).rejects.toThrow(
+      'Session ended; sign in again',
+    );
   });
 
   it('attaches the user for a valid Bearer token', async () => {
@@ -115,23 +169,37 @@ describe('AccessGuard', () => {
     });
 
     it('refuses a header that matches the cookie but not the session', async () => {
-      const req = request({ method: 'POST', headers: { 'x-xsrf-token': 'planted' }, cookies: { scs_access: 'valid-alice', 'XSRF-TOKEN': 'planted' } });
+      const req = request({
+        method: 'POST',
+        headers: { 'x-xsrf-token': 'planted' },
+        cookies: { scs_access: 'valid-alice', 'XSRF-TOKEN': 'planted' },
+      });
       await expect(guard().canActivate(context('updateMe', req))).rejects.toThrow(/CSRF/);
     });
 
     it('accepts the matching double-submitted token', async () => {
-      const req = request({ method: 'POST', headers: { 'x-xsrf-token': 'csrf-for-sa' }, cookies: { scs_access: 'valid-alice', 'XSRF-TOKEN': 'csrf-for-sa' } });
+      const req = request({
+        method: 'POST',
+        headers: { 'x-xsrf-token': 'csrf-for-sa' },
+        cookies: { scs_access: 'valid-alice', 'XSRF-TOKEN': 'csrf-for-sa' },
+      });
       await expect(guard().canActivate(context('updateMe', req))).resolves.toBe(true);
     });
 
     it('needs no CSRF header for Bearer requests or for reads', async () => {
-      await expect(guard().canActivate(context('updateMe', request({ method: 'POST', headers: bearer('alice') })))).resolves.toBe(true);
-      await expect(guard().canActivate(context('me', request({ cookies: { scs_access: 'valid-alice' } })))).resolves.toBe(true);
+      await expect(
+        guard().canActivate(context('updateMe', request({ method: 'POST', headers: bearer('alice') }))),
+      ).resolves.toBe(true);
+      await expect(
+        guard().canActivate(context('me', request({ cookies: { scs_access: 'valid-alice' } }))),
+      ).resolves.toBe(true);
     });
   });
 
   it('lets only platform admins call operator routes', async () => {
-    await expect(guard().canActivate(context('ops', request({ headers: bearer('alice') })))).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(guard().canActivate(context('ops', request({ headers: bearer('alice') })))).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
     await expect(guard().canActivate(context('ops', request({ headers: bearer('olga') })))).resolves.toBe(true);
   });
 
@@ -143,22 +211,30 @@ describe('AccessGuard', () => {
     });
 
     it('answers 404 (not 403) for an organisation the user does not belong to', async () => {
-      const act = guard().canActivate(context('firm', request({ headers: bearer('alice'), params: { orgId: FIRM_B } })));
+      const act = guard().canActivate(
+        context('firm', request({ headers: bearer('alice'), params: { orgId: FIRM_B } })),
+      );
       await expect(act).rejects.toBeInstanceOf(NotFoundException);
     });
 
     it('answers 404 when the organisation is of another kind than the route serves', async () => {
-      const act = guard().canActivate(context('firm', request({ headers: bearer('alice'), params: { orgId: CHAMBER } })));
+      const act = guard().canActivate(
+        context('firm', request({ headers: bearer('alice'), params: { orgId: CHAMBER } })),
+      );
       await expect(act).rejects.toBeInstanceOf(NotFoundException);
     });
 
     it('answers 403 for a member whose role is not allowed', async () => {
-      const act = guard().canActivate(context('adminOnly', request({ method: 'POST', headers: bearer('alice'), params: { orgId: FIRM_A } })));
+      const act = guard().canActivate(
+        context('adminOnly', request({ method: 'POST', headers: bearer('alice'), params: { orgId: FIRM_A } })),
+      );
       await expect(act).rejects.toBeInstanceOf(ForbiddenException);
     });
 
     it('answers 400 for a malformed organisation id', async () => {
-      const act = guard().canActivate(context('firm', request({ headers: bearer('alice'), params: { orgId: 'not-a-uuid' } })));
+      const act = guard().canActivate(
+        context('firm', request({ headers: bearer('alice'), params: { orgId: 'not-a-uuid' } })),
+      );
       await expect(act).rejects.toBeInstanceOf(BadRequestException);
     });
 
@@ -176,18 +252,26 @@ describe('AccessGuard', () => {
     });
 
     it('answers 404 for a resource of another firm and for an unknown resource', async () => {
-      await expect(guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id: DOC_OF_B } })))).rejects.toBeInstanceOf(NotFoundException);
+      await expect(
+        guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id: DOC_OF_B } }))),
+      ).rejects.toBeInstanceOf(NotFoundException);
       const unknown = '66666666-6666-4666-8666-666666666666';
-      await expect(guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id: unknown } })))).rejects.toBeInstanceOf(NotFoundException);
+      await expect(
+        guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id: unknown } }))),
+      ).rejects.toBeInstanceOf(NotFoundException);
     });
 
     it('answers 401 for a revoked session before telling anything about the resource or the id', async () => {
       revokedSessions.add('sa');
       const unknown = '66666666-6666-4666-8666-666666666666';
       for (const id of [DOC_OF_A, DOC_OF_B, unknown, 'not-a-uuid']) {
-        await expect(guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id } })))).rejects.toThrow('Session ended; sign in again');
+        await expect(
+          guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id } }))),
+        ).rejects.toThrow('Session ended; sign in again');
       }
-      await expect(guard().canActivate(context('firm', request({ headers: bearer('alice'), params: { orgId: FIRM_A } })))).rejects.toBeInstanceOf(UnauthorizedException);
+      await expect(
+        guard().canActivate(context('firm', request({ headers: bearer('alice'), params: { orgId: FIRM_A } }))),
+      ).rejects.toBeInstanceOf(UnauthorizedException);
     });
 
     it('refuses a cookie-authenticated write without CSRF token before looking at the id', async () => {

@@ -1,7 +1,23 @@
-import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS_RULE, type AccessRule, type AuthUser, IS_PUBLIC, type OrgContext, ResourceOwners, UUID_RE } from '@scs/api/core';
+import {
+  ACCESS_RULE,
+  type AccessRule,
+  type AuthUser,
+  IS_PUBLIC,
+  type OrgContext,
+  ResourceOwners,
+  UUID_RE,
+} from '@scs/api/core';
 import { accessTokenOf } from './cookies';
 import { CsrfService } from './csrf.service';
 import { SessionsService } from './sessions.service';
@@ -12,9 +28,15 @@ export type AccessRequest = Request & { user?: AuthUser; org?: OrgContext };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Reads a route's access declaration (method first, then controller). */
-export function accessDeclaration(reflector: Reflector, targets: (object | ((...args: never[]) => unknown))[]): { isPublic: boolean; rule?: AccessRule } {
+export function accessDeclaration(
+  reflector: Reflector,
+  targets: (object | ((...args: never[]) => unknown))[],
+): { isPublic: boolean; rule?: AccessRule } {
   const t = targets as Parameters<Reflector['getAllAndOverride']>[1];
-  return { isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, t) === true, rule: reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, t) };
+  return {
+    isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, t) === true,
+    rule: reflector.getAllAndOverride<AccessRule>(ACCESS_RULE, t),
+  };
 }
 
 /**
@@ -45,15 +67,19 @@ export class AccessGuard implements CanActivate {
       return true;
     }
     req.user = await this.authenticate(req);
-    if (rule.type === 'platformAdmin' && !req.user.platformAdmin) throw new ForbiddenException('Platform administrators only');
+    if (rule.type === 'platformAdmin' && !req.user.platformAdmin)
+      throw new ForbiddenException('Platform administrators only');
     return true;
   }
 
   /** The verified token of the request (no database access yet). */
-  private async claimsOf(req: AccessRequest): Promise<{ claims: { sub: string; sid: string }; via: 'cookie' | 'bearer' }> {
+  private async claimsOf(
+    req: AccessRequest,
+  ): Promise<{ claims: { sub: string; sid: string }; via: 'cookie' | 'bearer' }> {
     const found = accessTokenOf(req);
     if (!found) throw new UnauthorizedException('Sign in first');
-    if ('malformed' in found) throw new UnauthorizedException('Malformed Authorization header (expected "Bearer <token>")');
+    if ('malformed' in found)
+      throw new UnauthorizedException('Malformed Authorization header (expected "Bearer <token>")');
     const claims = await this.tokens.verifyAccess(found.token);
     if (!claims) throw new UnauthorizedException('Session expired; sign in again');
     return { claims, via: found.via };
@@ -72,20 +98,32 @@ export class AccessGuard implements CanActivate {
    * a resource is usually remembered by ResourceOwners), with the same answers in the same order as checking them one
    * by one: 401 before CSRF before a malformed id before 404 (unknown or foreign) before 403 (role).
    */
-  private async authoriseInOrg(req: AccessRequest, rule: Extract<AccessRule, { type: 'org' | 'resource' }>): Promise<OrgContext> {
+  private async authoriseInOrg(
+    req: AccessRequest,
+    rule: Extract<AccessRule, { type: 'org' | 'resource' }>,
+  ): Promise<OrgContext> {
     const { claims, via } = await this.claimsOf(req);
     const id = req.params[rule.param];
-    if (typeof id !== 'string') throw new Error(`Access rule names route parameter '${rule.param}', which the route does not have`);
+    if (typeof id !== 'string')
+      throw new Error(`Access rule names route parameter '${rule.param}', which the route does not have`);
     const wellFormed = UUID_RE.test(id);
     const orgId = !wellFormed ? null : rule.type === 'org' ? id : await this.owners.ownerOf(rule.resolver, id);
-    const found = orgId ? await this.sessions.activeUserIn(claims.sid, claims.sub, orgId) : { user: await this.sessions.activeUser(claims.sid, claims.sub), membership: null };
+    const found = orgId
+      ? await this.sessions.activeUserIn(claims.sid, claims.sub, orgId)
+      : { user: await this.sessions.activeUser(claims.sid, claims.sub), membership: null };
     if (!found?.user) throw new UnauthorizedException('Session ended; sign in again');
     req.user = found.user;
     if (via === 'cookie' && !SAFE_METHODS.has(req.method)) await this.csrf.assert(req, claims.sid);
-    if (!wellFormed) throw new BadRequestException({ message: `Malformed id in '${rule.param}'`, errors: { [rule.param]: 'Must be a UUID' } });
+    if (!wellFormed)
+      throw new BadRequestException({
+        message: `Malformed id in '${rule.param}'`,
+        errors: { [rule.param]: 'Must be a UUID' },
+      });
     const membership = found.membership;
-    if (!orgId || !membership || (rule.kind && membership.kind !== rule.kind)) throw new NotFoundException(rule.type === 'org' ? 'Organisation not found' : 'Not found');
-    if (!rule.roles.includes(membership.role)) throw new ForbiddenException('Your role in this organisation does not allow this');
+    if (!orgId || !membership || (rule.kind && membership.kind !== rule.kind))
+      throw new NotFoundException(rule.type === 'org' ? 'Organisation not found' : 'Not found');
+    if (!rule.roles.includes(membership.role))
+      throw new ForbiddenException('Your role in this organisation does not allow this');
     return { orgId, kind: membership.kind, role: membership.role };
   }
 }

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig, Authenticated, type AuthUser, CurrentUser, Public } from '@scs/api/core';
 import { Client } from '../client';
@@ -7,7 +17,17 @@ import { AuthService, refreshSourceOf, type SignedIn } from './auth.service';
 import { clearSessionCookies, writeSessionCookies } from './cookies';
 import { CsrfService } from './csrf.service';
 import {
-  ChangePasswordDto, LoginDto, MeResponse, PasswordResetConfirmDto, PasswordResetRequestDto, RefreshDto, RegisterDto, RegisterResponse, SessionResponse, VerifiedResponse, VerifyEmailDto,
+  ChangePasswordDto,
+  LoginDto,
+  MeResponse,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  RefreshDto,
+  RegisterDto,
+  RegisterResponse,
+  SessionResponse,
+  VerifiedResponse,
+  VerifyEmailDto,
 } from './dto/auth.dto';
 import type { ClientMeta } from './sessions.service';
 import { LoginThrottleGuard } from './login-throttle.guard';
@@ -33,7 +53,10 @@ export class AuthController {
   @Public()
   @UseGuards(SameOriginJsonGuard, LoginThrottleGuard)
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Create an unverified account and a firm (or, with an invitation for this address, join once verified); e-mails a confirmation link. The same answer whether or not the address has an account' })
+  @ApiOperation({
+    summary:
+      'Create an unverified account and a firm (or, with an invitation for this address, join once verified); e-mails a confirmation link. The same answer whether or not the address has an account',
+  })
   @ApiAcceptedResponse({ type: RegisterResponse })
   @ApiForbiddenResponse({ description: 'The invitation is for another address; or a cross-site request' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Body not application/json' })
@@ -45,9 +68,16 @@ export class AuthController {
   @Public()
   @UseGuards(SameOriginJsonGuard, LoginThrottleGuard)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Confirm the address with the e-mailed token (single use); accepts the invitation registered with and signs in' })
+  @ApiOperation({
+    summary:
+      'Confirm the address with the e-mailed token (single use); accepts the invitation registered with and signs in',
+  })
   @ApiOkResponse({ type: VerifiedResponse })
-  async verifyEmail(@Body() dto: VerifyEmailDto, @Client() client: ClientMeta, @Res({ passthrough: true }) res: Response): Promise<VerifiedResponse> {
+  async verifyEmail(
+    @Body() dto: VerifyEmailDto,
+    @Client() client: ClientMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<VerifiedResponse> {
     const result = await this.auth.verifyEmail(dto.token, client);
     return { ...this.signedIn(res, result), orgId: result.orgId };
   }
@@ -59,21 +89,41 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; sets httpOnly cookies and returns tokens for API clients' })
   @ApiOkResponse({ type: SessionResponse })
   @ApiUnauthorizedResponse({ description: 'Email or password is incorrect' })
-  @ApiForbiddenResponse({ description: 'E-mail address not confirmed yet (a new link is sent); or a cross-site request' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this account from this IP (backoff), or from this IP' })
-  async login(@Body() dto: LoginDto, @Client() client: ClientMeta, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  @ApiForbiddenResponse({
+    description: 'E-mail address not confirmed yet (a new link is sent); or a cross-site request',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts for this account from this IP (backoff), or from this IP',
+  })
+  async login(
+    @Body() dto: LoginDto,
+    @Client() client: ClientMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     return this.signedIn(res, await this.auth.login(dto, client));
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Exchange the refresh token (body or scs_refresh cookie + X-XSRF-TOKEN) for new tokens; the old one stops working' })
+  @ApiOperation({
+    summary:
+      'Exchange the refresh token (body or scs_refresh cookie + X-XSRF-TOKEN) for new tokens; the old one stops working',
+  })
   @ApiOkResponse({ type: SessionResponse })
-  async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Client() client: ClientMeta, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Req() req: Request,
+    @Client() client: ClientMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     const source = refreshSourceOf(req, dto.refreshToken);
     try {
-      return this.signedIn(res, await this.auth.refresh(source, (sid) => this.csrf.assert(req, sid), client), source?.via === 'body');
+      return this.signedIn(
+        res,
+        await this.auth.refresh(source, (sid) => this.csrf.assert(req, sid), client),
+        source?.via === 'body',
+      );
     } catch (e) {
       if (source?.via === 'cookie') clearSessionCookies(res, this.config);
       throw e;
@@ -85,7 +135,12 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End the session (its refresh and access tokens stop working) and clear the cookies' })
   @ApiNoContentResponse()
-  async logout(@Body() dto: RefreshDto, @Req() req: Request, @Client() client: ClientMeta, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @Body() dto: RefreshDto,
+    @Req() req: Request,
+    @Client() client: ClientMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(req, refreshSourceOf(req, dto.refreshToken), (sid) => this.csrf.assert(req, sid), client);
     clearSessionCookies(res, this.config);
   }
@@ -103,7 +158,11 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Change the password; every other session is signed out' })
   @ApiNoContentResponse()
-  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Client() client: ClientMeta): Promise<void> {
+  changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Client() client: ClientMeta,
+  ): Promise<void> {
     return this.auth.changePassword(user, dto, client);
   }
 

@@ -1,4 +1,11 @@
-import { BadRequestException, ForbiddenException, HttpException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  HttpException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
@@ -6,7 +13,12 @@ import { APP_CONFIG, type AppConfig, type AuthUser, fieldError } from '@scs/api/
 import { AuditService } from '../audit/audit.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { Invitation } from '../invitations/invitation.entity';
-import { invitationAdmits, invitationStatus, lockUsableInvitation, notForThisAddress } from '../invitations/invitation-records';
+import {
+  invitationAdmits,
+  invitationStatus,
+  lockUsableInvitation,
+  notForThisAddress,
+} from '../invitations/invitation-records';
 import { appLink, RESET_PASSWORD_PATH, resetPasswordLink, verifyEmailLink } from '../links';
 import { MailService } from '../mail/mail.service';
 import { accountExistsMail, passwordResetMail, verifyEmailMail } from '../mail/templates';
@@ -15,7 +27,14 @@ import { UserAccount } from '../users/user-account.entity';
 import { createUser, findUserByEmail } from '../users/users';
 import { accessTokenOf, cookie, type IssuedSession, REFRESH_COOKIE } from './cookies';
 import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './crypto';
-import type { ChangePasswordDto, LoginDto, MeResponse, PasswordResetConfirmDto, RegisterDto, RegisterResponse } from './dto/auth.dto';
+import type {
+  ChangePasswordDto,
+  LoginDto,
+  MeResponse,
+  PasswordResetConfirmDto,
+  RegisterDto,
+  RegisterResponse,
+} from './dto/auth.dto';
 import { EmailVerification } from './email-verification.entity';
 import { LoginBackoffService } from './login-backoff.service';
 import { PasswordReset } from './password-reset.entity';
@@ -24,7 +43,8 @@ import { type ClientMeta, SessionsService } from './sessions.service';
 import { TokenService } from './tokens.service';
 
 export const LOGIN_FAILED = 'Email or password is incorrect';
-export const REGISTERED = 'Check your e-mail: we have sent a link to confirm the address. If you already have an account, the e-mail says so.';
+export const REGISTERED =
+  'Check your e-mail: we have sent a link to confirm the address. If you already have an account, the e-mail says so.';
 export const NOT_VERIFIED = 'Confirm your e-mail address first: we have sent you a new link';
 const VERIFY_INVALID = 'This confirmation link is invalid or has expired; sign in to get a new one';
 const REFRESH_REUSED = 'This sign-in was ended because an old refresh token was used again; sign in again';
@@ -69,36 +89,70 @@ export class AuthService {
    */
   async register(dto: RegisterDto, client: ClientMeta): Promise<RegisterResponse> {
     await this.dataSource.transaction(async (m) => {
-      const invitation = dto.invitationToken ? await lockUsableInvitation(m, dto.invitationToken, 'invitationToken') : null;
+      const invitation = dto.invitationToken
+        ? await lockUsableInvitation(m, dto.invitationToken, 'invitationToken')
+        : null;
       if (invitation && !invitationAdmits(invitation, dto.email)) throw notForThisAddress(invitation);
       if (invitation) await this.invitations.assertAcceptable(m, invitation); // e.g. 410 once its campaign closed
       const needsFirm = invitation?.kind !== 'member';
-      if (needsFirm && !dto.firmName) throw fieldError('firmName', 'Enter the firm\'s name');
+      if (needsFirm && !dto.firmName) throw fieldError('firmName', "Enter the firm's name");
       const problem = passwordProblem(dto.password, dto.email.trim().toLowerCase());
       if (problem) throw fieldError('password', problem);
       const existing = await findUserByEmail(m, dto.email);
       if (existing) {
         await hashPassword(dto.password); // the same work as a new account, so timing tells nothing either
-        await this.mail.enqueue(accountExistsMail(existing.email, appLink(this.config.publicUrl, '/login'), appLink(this.config.publicUrl, RESET_PASSWORD_PATH)), m);
-        await this.audit.record({ action: 'auth.register_existing', actorUserId: null, target: `user:${existing.id}`, ip: client.ip }, m);
+        await this.mail.enqueue(
+          accountExistsMail(
+            existing.email,
+            appLink(this.config.publicUrl, '/login'),
+            appLink(this.config.publicUrl, RESET_PASSWORD_PATH),
+          ),
+          m,
+        );
+        await this.audit.record(
+          { action: 'auth.register_existing', actorUserId: null, target: `user:${existing.id}`, ip: client.ip },
+          m,
+        );
         return;
       }
       const user = await createUser(m, { email: dto.email, name: dto.name, password: dto.password });
       let orgId: string | null = null;
       if (needsFirm) {
         const firm = await createFirm(m, dto.firmName as string, user.id);
-        await this.audit.record({ action: 'org.created', actorUserId: user.id, orgId: firm.id, target: `org:${firm.id}`, ip: client.ip, details: { kind: 'firm' } }, m);
+        await this.audit.record(
+          {
+            action: 'org.created',
+            actorUserId: user.id,
+            orgId: firm.id,
+            target: `org:${firm.id}`,
+            ip: client.ip,
+            details: { kind: 'firm' },
+          },
+          m,
+        );
         orgId = firm.id;
       }
       await this.sendVerification(m, user, invitation?.id ?? null);
-      await this.audit.record({ action: 'auth.registered', actorUserId: user.id, orgId, target: `user:${user.id}`, ip: client.ip }, m);
+      await this.audit.record(
+        { action: 'auth.registered', actorUserId: user.id, orgId, target: `user:${user.id}`, ip: client.ip },
+        m,
+      );
     });
     return { message: REGISTERED };
   }
 
-  private async sendVerification(m: EntityManager, user: Pick<UserAccount, 'id' | 'email'>, invitationId: string | null): Promise<void> {
+  private async sendVerification(
+    m: EntityManager,
+    user: Pick<UserAccount, 'id' | 'email'>,
+    invitationId: string | null,
+  ): Promise<void> {
     const token = randomToken();
-    await m.insert(EmailVerification, { tokenHash: sha256(token), userId: user.id, invitationId, expiresAt: new Date(Date.now() + VERIFY_TTL_MS) });
+    await m.insert(EmailVerification, {
+      tokenHash: sha256(token),
+      userId: user.id,
+      invitationId,
+      expiresAt: new Date(Date.now() + VERIFY_TTL_MS),
+    });
     await this.mail.enqueue(verifyEmailMail(user.email, verifyEmailLink(this.config.publicUrl, token)), m);
   }
 
@@ -108,18 +162,26 @@ export class AuthService {
    */
   async verifyEmail(token: string, client: ClientMeta): Promise<SignedIn & { orgId: string | null }> {
     const { userId, orgId, session } = await this.dataSource.transaction(async (m) => {
-      const v = await m.findOne(EmailVerification, { where: { tokenHash: sha256(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) }, lock: { mode: 'pessimistic_write' } });
+      const v = await m.findOne(EmailVerification, {
+        where: { tokenHash: sha256(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!v) throw new BadRequestException({ message: VERIFY_INVALID, errors: { token: VERIFY_INVALID } });
       await m.update(EmailVerification, { tokenHash: v.tokenHash }, { usedAt: new Date() });
       const user = await m.findOneByOrFail(UserAccount, { id: v.userId });
       if (!user.emailVerifiedAt) await m.update(UserAccount, { id: user.id }, { emailVerifiedAt: new Date() });
-      await this.audit.record({ action: 'auth.email_verified', actorUserId: user.id, target: `user:${user.id}`, ip: client.ip }, m);
+      await this.audit.record(
+        { action: 'auth.email_verified', actorUserId: user.id, target: `user:${user.id}`, ip: client.ip },
+        m,
+      );
       const owned: { org_id: string }[] = await m.query(
         `SELECT ms."org_id" FROM "membership" ms JOIN "organisation" o ON o."id" = ms."org_id" WHERE ms."user_id" = $1 AND ms."role" = 'owner' AND o."kind" = 'firm' ORDER BY ms."created_at" LIMIT 1`,
         [user.id],
       );
       let orgId: string | null = owned[0]?.org_id ?? null;
-      const invitation = v.invitationId ? await m.findOne(Invitation, { where: { id: v.invitationId }, lock: { mode: 'pessimistic_write' } }) : null;
+      const invitation = v.invitationId
+        ? await m.findOne(Invitation, { where: { id: v.invitationId }, lock: { mode: 'pessimistic_write' } })
+        : null;
       // An invitation that was withdrawn, used or closed meanwhile is skipped: the address is verified all the same.
       if (invitation && invitationStatus(invitation) === 'pending') {
         await m.query('SAVEPOINT "accept_invitation"');
@@ -145,7 +207,12 @@ export class AuthService {
     else await burnPasswordCheck(dto.password); // same time whether or not the account exists
     if (!user || !ok) {
       await this.backoff.failed(dto.email, client.ip);
-      await this.audit.record({ action: 'auth.login_failed', actorUserId: user?.id ?? null, ip: client.ip, details: { email: dto.email } });
+      await this.audit.record({
+        action: 'auth.login_failed',
+        actorUserId: user?.id ?? null,
+        ip: client.ip,
+        details: { email: dto.email },
+      });
       throw new UnauthorizedException({ message: LOGIN_FAILED, errors: { password: LOGIN_FAILED } });
     }
     await this.backoff.succeeded(dto.email, client.ip);
@@ -155,7 +222,12 @@ export class AuthService {
       throw new ForbiddenException({ message: NOT_VERIFIED, errors: { email: NOT_VERIFIED } });
     }
     const session = await this.sessions.start(user.id, client);
-    await this.audit.record({ action: 'auth.login', actorUserId: user.id, target: `session:${session.sessionId}`, ip: client.ip });
+    await this.audit.record({
+      action: 'auth.login',
+      actorUserId: user.id,
+      target: `session:${session.sessionId}`,
+      ip: client.ip,
+    });
     return { session, user: await this.me(user.id) };
   }
 
@@ -163,7 +235,11 @@ export class AuthService {
    * Rotates the refresh token. Cookie-based refreshes need the CSRF header (checked by `csrf`). A token that was
    * already rotated away means a copy exists: the whole session (every token descended from the sign-in) ends.
    */
-  async refresh(source: RefreshSource | null, csrf: (sessionId: string) => Promise<void>, client: ClientMeta = {}): Promise<SignedIn> {
+  async refresh(
+    source: RefreshSource | null,
+    csrf: (sessionId: string) => Promise<void>,
+    client: ClientMeta = {},
+  ): Promise<SignedIn> {
     const expired = () => new UnauthorizedException('Session expired; sign in again');
     if (!source) throw expired();
     const current = await this.sessions.byRefreshToken(source.token);
@@ -183,13 +259,23 @@ export class AuthService {
   private async endIfReused(refreshToken: string, client: ClientMeta): Promise<void> {
     const reused = await this.sessions.revokeFamilyOf(refreshToken);
     if (reused) {
-      await this.audit.record({ action: 'auth.refresh_reused', actorUserId: reused.userId, target: `session:${reused.sessionId}`, ip: client.ip });
+      await this.audit.record({
+        action: 'auth.refresh_reused',
+        actorUserId: reused.userId,
+        target: `session:${reused.sessionId}`,
+        ip: client.ip,
+      });
       throw new UnauthorizedException(REFRESH_REUSED);
     }
   }
 
   /** Ends the session named by the refresh token, or else by the access token (even an expired one). */
-  async logout(req: Request, source: RefreshSource | null, csrf: (sessionId: string) => Promise<void>, client: ClientMeta): Promise<void> {
+  async logout(
+    req: Request,
+    source: RefreshSource | null,
+    csrf: (sessionId: string) => Promise<void>,
+    client: ClientMeta,
+  ): Promise<void> {
     let sessionId: string | undefined;
     let userId: string | undefined;
     let viaCookie = false;
@@ -211,7 +297,12 @@ export class AuthService {
     if (!sessionId) return; // nothing to end; clearing the cookies is all that is left
     if (viaCookie) await csrf(sessionId);
     await this.sessions.revoke(sessionId);
-    await this.audit.record({ action: 'auth.logout', actorUserId: userId ?? null, target: `session:${sessionId}`, ip: client.ip });
+    await this.audit.record({
+      action: 'auth.logout',
+      actorUserId: userId ?? null,
+      target: `session:${sessionId}`,
+      ip: client.ip,
+    });
   }
 
   async me(userId: string): Promise<MeResponse> {
@@ -228,12 +319,20 @@ export class AuthService {
   async changePassword(actor: AuthUser, dto: ChangePasswordDto, client: ClientMeta): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const user = await m.findOne(UserAccount, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
-      if (!user || !(await verifyPassword(user.passwordHash, dto.currentPassword))) throw fieldError('currentPassword', 'The current password is not correct');
+      if (!user || !(await verifyPassword(user.passwordHash, dto.currentPassword)))
+        throw fieldError('currentPassword', 'The current password is not correct');
       const problem = passwordProblem(dto.newPassword, user.email);
       if (problem) throw fieldError('newPassword', problem);
-      await m.update(UserAccount, { id: user.id }, { passwordHash: await hashPassword(dto.newPassword), passwordChangedAt: new Date() });
+      await m.update(
+        UserAccount,
+        { id: user.id },
+        { passwordHash: await hashPassword(dto.newPassword), passwordChangedAt: new Date() },
+      );
       await this.sessions.revokeAllOf(user.id, actor.sessionId, m);
-      await this.audit.record({ action: 'auth.password_changed', actorUserId: user.id, target: `user:${user.id}`, ip: client.ip }, m);
+      await this.audit.record(
+        { action: 'auth.password_changed', actorUserId: user.id, target: `user:${user.id}`, ip: client.ip },
+        m,
+      );
     });
   }
 
@@ -244,9 +343,16 @@ export class AuthService {
       if (!user) return;
       const token = randomToken();
       await m.delete(PasswordReset, { userId: user.id, usedAt: IsNull() }); // only the newest link works
-      await m.insert(PasswordReset, { tokenHash: sha256(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+      await m.insert(PasswordReset, {
+        tokenHash: sha256(token),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + RESET_TTL_MS),
+      });
       await this.mail.enqueue(passwordResetMail(user.email, resetPasswordLink(this.config.publicUrl, token)), m);
-      await this.audit.record({ action: 'auth.password_reset_requested', actorUserId: null, target: `user:${user.id}`, ip: client.ip }, m);
+      await this.audit.record(
+        { action: 'auth.password_reset_requested', actorUserId: null, target: `user:${user.id}`, ip: client.ip },
+        m,
+      );
     });
   }
 
@@ -257,17 +363,28 @@ export class AuthService {
         where: { tokenHash: sha256(dto.token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!reset) throw new BadRequestException({ message: 'This reset link is invalid or has expired', errors: { token: 'This reset link is invalid or has expired' } });
+      if (!reset)
+        throw new BadRequestException({
+          message: 'This reset link is invalid or has expired',
+          errors: { token: 'This reset link is invalid or has expired' },
+        });
       const user = await m.findOneByOrFail(UserAccount, { id: reset.userId });
       const problem = passwordProblem(dto.password, user.email);
       if (problem) throw fieldError('password', problem);
-      await m.update(UserAccount, { id: user.id }, { passwordHash: await hashPassword(dto.password), passwordChangedAt: new Date() });
+      await m.update(
+        UserAccount,
+        { id: user.id },
+        { passwordHash: await hashPassword(dto.password), passwordChangedAt: new Date() },
+      );
       await m.update(PasswordReset, { tokenHash: reset.tokenHash }, { usedAt: new Date() });
       // The link reached the address: it is verified, and no throttle or backoff keeps its owner out any longer.
       if (!user.emailVerifiedAt) await m.update(UserAccount, { id: user.id }, { emailVerifiedAt: new Date() });
       await this.backoff.forgetAccount(user.email, m);
       await this.sessions.revokeAllOf(user.id, null, m);
-      await this.audit.record({ action: 'auth.password_reset', actorUserId: user.id, target: `user:${user.id}`, ip: client.ip }, m);
+      await this.audit.record(
+        { action: 'auth.password_reset', actorUserId: user.id, target: `user:${user.id}`, ip: client.ip },
+        m,
+      );
     });
   }
 }

@@ -17,7 +17,12 @@ export interface IssuedSession {
 export function writeSessionCookies(res: Response, config: AppConfig, s: IssuedSession): void {
   const base: CookieOptions = { sameSite: 'lax', secure: config.cookieSecure };
   const refreshMaxAge = config.refreshTokenTtlDays * 86_400_000;
-  res.cookie(ACCESS_COOKIE, s.accessToken, { ...base, httpOnly: true, path: '/api', maxAge: config.accessTokenTtlSeconds * 1000 });
+  res.cookie(ACCESS_COOKIE, s.accessToken, {
+    ...base,
+    httpOnly: true,
+    path: '/api',
+    maxAge: config.accessTokenTtlSeconds * 1000,
+  });
   res.cookie(REFRESH_COOKIE, s.refreshToken, { ...base, httpOnly: true, path: '/api/auth', maxAge: refreshMaxAge });
   res.cookie(XSRF_COOKIE, s.csrfToken, { ...base, httpOnly: false, path: '/', maxAge: refreshMaxAge });
 }

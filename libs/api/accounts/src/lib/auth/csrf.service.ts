@@ -16,8 +16,15 @@ export class CsrfService {
     const header = req.headers[XSRF_HEADER];
     const fromCookie = cookie(req, XSRF_COOKIE);
     const expected = await this.tokens.csrfToken(sessionId);
-    if (typeof header !== 'string' || !fromCookie || !constantTimeEqual(header, fromCookie) || !constantTimeEqual(header, expected)) {
-      throw new ForbiddenException('Missing or invalid CSRF token (send the XSRF-TOKEN cookie value in the X-XSRF-TOKEN header)');
+    if (
+      typeof header !== 'string' ||
+      !fromCookie ||
+      !constantTimeEqual(header, fromCookie) ||
+      !constantTimeEqual(header, expected)
+    ) {
+      throw new ForbiddenException(
+        'Missing or invalid CSRF token (send the XSRF-TOKEN cookie value in the X-XSRF-TOKEN header)',
+      );
     }
   }
 }

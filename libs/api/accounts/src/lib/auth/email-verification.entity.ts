@@ -6,7 +6,8 @@ import { UserAccount } from '../users/user-account.entity';
 @Entity('email_verification')
 @Index('IDX_email_verification_user', ['userId'])
 export class EmailVerification {
-  @PrimaryColumn({ type: 'text', name: 'token_hash', primaryKeyConstraintName: 'PK_email_verification' }) tokenHash!: string;
+  @PrimaryColumn({ type: 'text', name: 'token_hash', primaryKeyConstraintName: 'PK_email_verification' })
+  tokenHash!: string;
   @Column({ type: 'uuid', name: 'user_id' }) userId!: string;
   @Column({ type: 'uuid', name: 'invitation_id', nullable: true }) invitationId!: string | null;
   @Column({ type: 'timestamptz', name: 'expires_at' }) expiresAt!: Date;

@@ -36,7 +36,10 @@ export class LoginBackoffService {
     if (rows[0]) {
       const seconds = Math.max(1, Math.ceil(Number(rows[0].wait_ms) / 1000));
       throw new HttpException(
-        { message: `Too many wrong passwords from this network; try again in ${seconds} seconds or reset your password`, retryAfterSeconds: seconds },
+        {
+          message: `Too many wrong passwords from this network; try again in ${seconds} seconds or reset your password`,
+          retryAfterSeconds: seconds,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

@@ -23,7 +23,11 @@ function emailOf(req: Record<string, unknown>): string | undefined {
  */
 @Injectable()
 export class LoginThrottleGuard extends ThrottlerGuard {
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(LOGIN_THROTTLE_STORAGE) storage: ThrottlerStorage, reflector: Reflector) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(LOGIN_THROTTLE_STORAGE) storage: ThrottlerStorage,
+    reflector: Reflector,
+  ) {
     super(
       {
         errorMessage: 'Too many attempts from this network; wait 15 minutes and try again',

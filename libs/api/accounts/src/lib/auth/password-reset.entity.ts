@@ -5,7 +5,8 @@ import { UserAccount } from '../users/user-account.entity';
 @Entity('password_reset')
 @Index('IDX_password_reset_user', ['userId'])
 export class PasswordReset {
-  @PrimaryColumn({ type: 'text', name: 'token_hash', primaryKeyConstraintName: 'PK_password_reset' }) tokenHash!: string;
+  @PrimaryColumn({ type: 'text', name: 'token_hash', primaryKeyConstraintName: 'PK_password_reset' })
+  tokenHash!: string;
   @Column({ type: 'uuid', name: 'user_id' }) userId!: string;
   @Column({ type: 'timestamptz', name: 'expires_at' }) expiresAt!: Date;
   @Column({ type: 'timestamptz', name: 'used_at', nullable: true }) usedAt!: Date | null;

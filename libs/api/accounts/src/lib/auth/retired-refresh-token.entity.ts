@@ -5,7 +5,8 @@ import { Session } from './session.entity';
 @Entity('retired_refresh_token')
 @Index('IDX_retired_refresh_token_session', ['sessionId'])
 export class RetiredRefreshToken {
-  @PrimaryColumn({ type: 'text', name: 'token_hash', primaryKeyConstraintName: 'PK_retired_refresh_token' }) tokenHash!: string;
+  @PrimaryColumn({ type: 'text', name: 'token_hash', primaryKeyConstraintName: 'PK_retired_refresh_token' })
+  tokenHash!: string;
   @Column({ type: 'uuid', name: 'session_id' }) sessionId!: string;
   @Column({ type: 'timestamptz', name: 'retired_at', default: () => 'now()' }) retiredAt!: Date;
 

@@ -1,4 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, RequestMethod, type INestApplicationContext } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  RequestMethod,
+  type INestApplicationContext,
+} from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { AccessRule } from '@scs/api/core';
@@ -22,7 +28,10 @@ function paths(value: unknown): string[] {
 }
 
 function join(...parts: string[]): string {
-  const joined = parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  const joined = parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
   return `/${joined}`;
 }
 
@@ -43,7 +52,15 @@ export function routeTable(discovery: DiscoveryService, reflector: Reflector, gl
       for (const b of base) {
         for (const s of paths(sub)) {
           const path = join(globalPrefix, b, s);
-          routes.push({ method, path, controller: type.name, handler: name, isPublic, rule, params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]) });
+          routes.push({
+            method,
+            path,
+            controller: type.name,
+            handler: name,
+            isPublic,
+            rule,
+            params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]),
+          });
         }
       }
     }
@@ -68,6 +85,9 @@ export class RouteAudit implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const bad = routeTable(this.discovery, this.reflector).filter((r) => r.isPublic === Boolean(r.rule));
-    for (const r of bad) this.logger.error(`${r.method} ${r.path} (${r.controller}.${r.handler}) declares ${r.isPublic ? 'both @Public and an access rule' : 'no access rule'}; it will answer 403`);
+    for (const r of bad)
+      this.logger.error(
+        `${r.method} ${r.path} (${r.controller}.${r.handler}) declares ${r.isPublic ? 'both @Public and an access rule' : 'no access rule'}; it will answer 403`,
+      );
   }
 }

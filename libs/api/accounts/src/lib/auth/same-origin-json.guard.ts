@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 
@@ -23,13 +30,19 @@ export class SameOriginJsonGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json') throw new UnsupportedMediaTypeException('Send the request body as application/json');
+    if (type !== 'application/json')
+      throw new UnsupportedMediaTypeException('Send the request body as application/json');
     const site = req.headers['sec-fetch-site'];
-    if (site === 'cross-site' || site === 'same-site') throw new ForbiddenException('Sign-in requests must come from the SCS Check app itself');
+    if (site === 'cross-site' || site === 'same-site')
+      throw new ForbiddenException('Sign-in requests must come from the SCS Check app itself');
     const origin = req.headers['origin'];
     if (origin !== undefined) {
-      const allowed = new Set([originOf(this.config.publicUrl), originOf(`${req.protocol}://${req.get('host') ?? ''}`)]);
-      if (!allowed.has(originOf(origin))) throw new ForbiddenException('Sign-in requests must come from the SCS Check app itself');
+      const allowed = new Set([
+        originOf(this.config.publicUrl),
+        originOf(`${req.protocol}://${req.get('host') ?? ''}`),
+      ]);
+      if (!allowed.has(originOf(origin)))
+        throw new ForbiddenException('Sign-in requests must come from the SCS Check app itself');
     }
     return true;
   }

@@ -28,7 +28,11 @@ export class SessionsService {
     return new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
   }
 
-  async start(userId: string, client: ClientMeta, manager: EntityManager = this.dataSource.manager): Promise<IssuedSession & { sessionId: string }> {
+  async start(
+    userId: string,
+    client: ClientMeta,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<IssuedSession & { sessionId: string }> {
     const refreshToken = randomToken();
     const result = await manager.insert(Session, {
       userId,
@@ -95,8 +99,16 @@ export class SessionsService {
   }
 
   /** Ends every session of a user, except `keep` (the one changing the password). */
-  async revokeAllOf(userId: string, keep: string | null, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.update(Session, keep ? { userId, revokedAt: IsNull(), id: Not(keep) } : { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeAllOf(
+    userId: string,
+    keep: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(
+      Session,
+      keep ? { userId, revokedAt: IsNull(), id: Not(keep) } : { userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 
   /** The user behind an access token's session, or null when the session was revoked, expired or never existed. */
@@ -115,8 +127,19 @@ export class SessionsService {
    * activeUser and the user's membership of `orgId` in one round trip (the guard's path for every organisation and
    * resource route); `membership` is null when the user does not belong to the organisation.
    */
-  async activeUserIn(sessionId: string, userId: string, orgId: string): Promise<{ user: AuthUser; membership: MembershipInfo | null } | null> {
-    const rows: { id: string; email: string; name: string; platform_admin: boolean; role: OrgRoleName | null; kind: OrgKind | null }[] = await this.dataSource.query(
+  async activeUserIn(
+    sessionId: string,
+    userId: string,
+    orgId: string,
+  ): Promise<{ user: AuthUser; membership: MembershipInfo | null } | null> {
+    const rows: {
+      id: string;
+      email: string;
+      name: string;
+      platform_admin: boolean;
+      role: OrgRoleName | null;
+      kind: OrgKind | null;
+    }[] = await this.dataSource.query(
       `SELECT u."id", u."email", u."name", u."platform_admin", m."role", o."kind"
          FROM "session" s JOIN "user_account" u ON u."id" = s."user_id"
          LEFT JOIN "membership" m ON m."user_id" = u."id" AND m."org_id" = $3

@@ -35,18 +35,26 @@ export class TokenService {
   }
 
   private async loadOrCreateSecret(): Promise<string> {
-    await this.dataSource.query(`INSERT INTO "app_secret" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`, [
-      SECRET_NAME,
-      randomBytes(48).toString('base64url'),
-    ]);
-    const rows: { value: string }[] = await this.dataSource.query(`SELECT "value" FROM "app_secret" WHERE "name" = $1`, [SECRET_NAME]);
+    await this.dataSource.query(
+      `INSERT INTO "app_secret" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`,
+      [SECRET_NAME, randomBytes(48).toString('base64url')],
+    );
+    const rows: { value: string }[] = await this.dataSource.query(
+      `SELECT "value" FROM "app_secret" WHERE "name" = $1`,
+      [SECRET_NAME],
+    );
     return rows[0].value;
   }
 
   async signAccess(claims: AccessClaims): Promise<string> {
     return this.jwt.signAsync(
       { sub: claims.sub, sid: claims.sid },
-      { secret: await this.signingSecret(), algorithm: 'HS256', expiresIn: this.config.accessTokenTtlSeconds, audience: AUDIENCE },
+      {
+        secret: await this.signingSecret(),
+        algorithm: 'HS256',
+        expiresIn: this.config.accessTokenTtlSeconds,
+        audience: AUDIENCE,
+      },
     );
   }
 
@@ -59,7 +67,9 @@ export class TokenService {
         audience: AUDIENCE,
         ignoreExpiration: options.ignoreExpiration ?? false,
       });
-      return typeof payload.sub === 'string' && typeof payload.sid === 'string' ? { sub: payload.sub, sid: payload.sid } : null;
+      return typeof payload.sub === 'string' && typeof payload.sid === 'string'
+        ? { sub: payload.sub, sid: payload.sid }
+        : null;
     } catch {
       return null;
     }

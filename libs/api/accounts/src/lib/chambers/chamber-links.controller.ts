@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type AuthUser, CurrentOrg, CurrentUser, FIRM_ROLES, OrgAccess, type OrgContext } from '@scs/api/core';
 import { Client } from '../client';
 import type { ClientMeta } from '../auth/sessions.service';
@@ -16,9 +23,14 @@ export class ChamberLinksController {
   @Post(':chamberId/firm-invitations')
   @OrgAccess([...CHAMBER_ADMINS], { kind: 'chamber', param: 'chamberId' })
   @ApiParam({ name: 'chamberId', format: 'uuid' })
-  @ApiOperation({ summary: 'Invite a firm to join the chamber (email with a link to the firm\'s owner)' })
+  @ApiOperation({ summary: "Invite a firm to join the chamber (email with a link to the firm's owner)" })
   @ApiCreatedResponse({ type: FirmInvitationView })
-  inviteFirm(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: InviteFirmDto, @Client() client: ClientMeta): Promise<FirmInvitationView> {
+  inviteFirm(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: InviteFirmDto,
+    @Client() client: ClientMeta,
+  ): Promise<FirmInvitationView> {
     return this.links.inviteFirm(org, user, dto.email, dto.bindTo ?? 'address', client);
   }
 
@@ -47,7 +59,12 @@ export class ChamberLinksController {
   @ApiParam({ name: 'chamberId', format: 'uuid' })
   @ApiOperation({ summary: 'Leave a chamber (firm owner)' })
   @ApiNoContentResponse()
-  leave(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Param('chamberId', new ParseUUIDPipe()) chamberId: string, @Client() client: ClientMeta): Promise<void> {
+  leave(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('chamberId', new ParseUUIDPipe()) chamberId: string,
+    @Client() client: ClientMeta,
+  ): Promise<void> {
     return this.links.leave(org.orgId, chamberId, user, client);
   }
 }

@@ -13,7 +13,25 @@ import { ChamberMembership } from './chamber-membership.entity';
 import type { FirmChamberView, FirmInvitationView, MemberFirmView } from './dto/chamber.dto';
 
 // A domain invitation admits every verified address of the domain: never for public mail services.
-const FREEMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'gmx.de', 'gmx.net', 'web.de', 't-online.de', 'qq.com', '163.com', '126.com', 'sina.com', 'foxmail.com', 'aliyun.com']);
+const FREEMAIL_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'gmx.de',
+  'gmx.net',
+  'web.de',
+  't-online.de',
+  'qq.com',
+  '163.com',
+  '126.com',
+  'sina.com',
+  'foxmail.com',
+  'aliyun.com',
+]);
 
 /** Links between chambers and their member firms. Chambers learn names and join dates only. */
 @Injectable()
@@ -25,16 +43,46 @@ export class ChamberLinksService {
     private readonly audit: AuditService,
   ) {}
 
-  async inviteFirm(chamber: OrgContext, actor: AuthUser, email: string, bindTo: 'address' | 'domain', client: ClientMeta): Promise<FirmInvitationView> {
+  async inviteFirm(
+    chamber: OrgContext,
+    actor: AuthUser,
+    email: string,
+    bindTo: 'address' | 'domain',
+    client: ClientMeta,
+  ): Promise<FirmInvitationView> {
     const boundDomain = bindTo === 'domain' ? domainOf(email) : null;
-    if (boundDomain && FREEMAIL_DOMAINS.has(boundDomain)) throw fieldError('bindTo', `${boundDomain} is a public mail service: invite this address, not its domain`);
+    if (boundDomain && FREEMAIL_DOMAINS.has(boundDomain))
+      throw fieldError('bindTo', `${boundDomain} is a public mail service: invite this address, not its domain`);
     return this.dataSource.transaction(async (m) => {
-      const { invitation, token } = await createInvitation(m, { orgId: chamber.orgId, kind: 'chamber_firm', email, role: null, invitedBy: actor.id, boundDomain });
+      const { invitation, token } = await createInvitation(m, {
+        orgId: chamber.orgId,
+        kind: 'chamber_firm',
+        email,
+        role: null,
+        invitedBy: actor.id,
+        boundDomain,
+      });
       const org = await m.findOneByOrFail(Organisation, { id: chamber.orgId });
       const link = invitationLink(this.config.publicUrl, token);
       await this.mail.enqueue(chamberFirmInvitationMail(email, org.name, link), m);
-      await this.audit.record({ action: 'invitation.created', actorUserId: actor.id, orgId: chamber.orgId, target: `invitation:${invitation.id}`, ip: client.ip, details: { kind: 'chamber_firm', bindTo } }, m);
-      return { id: invitation.id, email: invitation.email, boundDomain: invitation.boundDomain, expiresAt: invitation.expiresAt, link };
+      await this.audit.record(
+        {
+          action: 'invitation.created',
+          actorUserId: actor.id,
+          orgId: chamber.orgId,
+          target: `invitation:${invitation.id}`,
+          ip: client.ip,
+          details: { kind: 'chamber_firm', bindTo },
+        },
+        m,
+      );
+      return {
+        id: invitation.id,
+        email: invitation.email,
+        boundDomain: invitation.boundDomain,
+        expiresAt: invitation.expiresAt,
+        link,
+      };
     });
   }
 
@@ -60,7 +108,16 @@ export class ChamberLinksService {
     await this.dataSource.transaction(async (m) => {
       const result = await m.update(ChamberMembership, { firmId, chamberId, leftAt: IsNull() }, { leftAt: new Date() });
       if (!result.affected) throw new NotFoundException('This firm is not a member of that chamber');
-      await this.audit.record({ action: 'chamber.firm_left', actorUserId: actor.id, orgId: firmId, target: `chamber:${chamberId}`, ip: client.ip }, m);
+      await this.audit.record(
+        {
+          action: 'chamber.firm_left',
+          actorUserId: actor.id,
+          orgId: firmId,
+          target: `chamber:${chamberId}`,
+          ip: client.ip,
+        },
+        m,
+      );
     });
   }
 }

@@ -9,7 +9,10 @@ export const INVITATION_TTL_DAYS: Record<InvitationKind, number> = { member: 14,
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
-export function invitationStatus(i: Pick<Invitation, 'acceptedAt' | 'revokedAt' | 'expiresAt'>, now = new Date()): InvitationStatus {
+export function invitationStatus(
+  i: Pick<Invitation, 'acceptedAt' | 'revokedAt' | 'expiresAt'>,
+  now = new Date(),
+): InvitationStatus {
   if (i.acceptedAt) return 'accepted';
   if (i.revokedAt) return 'revoked';
   if (i.expiresAt <= now) return 'expired';
@@ -22,10 +25,21 @@ export function invitationStatus(i: Pick<Invitation, 'acceptedAt' | 'revokedAt' 
  */
 export async function createInvitation(
   m: EntityManager,
-  input: { orgId: string; kind: InvitationKind; email: string; role: OrgRoleName | null; invitedBy: string | null; boundDomain?: string | null },
+  input: {
+    orgId: string;
+    kind: InvitationKind;
+    email: string;
+    role: OrgRoleName | null;
+    invitedBy: string | null;
+    boundDomain?: string | null;
+  },
 ): Promise<{ invitation: Invitation; token: string }> {
   const email = input.email.trim().toLowerCase();
-  await m.update(Invitation, { orgId: input.orgId, kind: input.kind, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+  await m.update(
+    Invitation,
+    { orgId: input.orgId, kind: input.kind, email, acceptedAt: IsNull(), revokedAt: IsNull() },
+    { revokedAt: new Date() },
+  );
   const token = randomToken();
   const invitation = await m.save(
     m.create(Invitation, {
@@ -56,7 +70,11 @@ export async function createInvitations(
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS[input.kind] * 86_400_000);
   for (let i = 0; i < emails.length; i += 1000) {
     const chunk = emails.slice(i, i + 1000);
-    await m.update(Invitation, { orgId: input.orgId, kind: input.kind, email: In(chunk), acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    await m.update(
+      Invitation,
+      { orgId: input.orgId, kind: input.kind, email: In(chunk), acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
     // One randomBytes call per chunk (per-token calls cost ~80 µs each), same 32 random bytes per token as randomToken().
     const random = randomBytes(32 * chunk.length);
     const tokens = chunk.map((_, j) => random.subarray(32 * j, 32 * (j + 1)).toString('base64url'));
@@ -72,8 +90,19 @@ export async function createInvitations(
     chunk.forEach((email, j) => {
       const row = byEmail.get(email) as { id: string; createdAt: Date };
       const invitation = Object.assign(new Invitation(), {
-        id: row.id, orgId: input.orgId, kind: input.kind, email, role: null, boundDomain: null, tokenHash: hashes[j], expiresAt,
-        acceptedAt: null, acceptedBy: null, revokedAt: null, invitedBy: input.invitedBy, createdAt: row.createdAt,
+        id: row.id,
+        orgId: input.orgId,
+        kind: input.kind,
+        email,
+        role: null,
+        boundDomain: null,
+        tokenHash: hashes[j],
+        expiresAt,
+        acceptedAt: null,
+        acceptedBy: null,
+        revokedAt: null,
+        invitedBy: input.invitedBy,
+        createdAt: row.createdAt,
       });
       out.push({ invitation, token: tokens[j] });
     });
@@ -92,7 +121,10 @@ export function invitationAdmits(invitation: Pick<Invitation, 'email' | 'boundDo
 }
 
 /** 403 naming whom the invitation is for (the link's preview shows the same). */
-export function notForThisAddress(invitation: Pick<Invitation, 'email' | 'boundDomain'>, field = 'email'): ForbiddenException {
+export function notForThisAddress(
+  invitation: Pick<Invitation, 'email' | 'boundDomain'>,
+  field = 'email',
+): ForbiddenException {
   const message = invitation.boundDomain
     ? `This invitation is for addresses at ${invitation.boundDomain}; use an address of that domain`
     : `This invitation was sent to ${invitation.email}; use that address`;
@@ -100,12 +132,28 @@ export function notForThisAddress(invitation: Pick<Invitation, 'email' | 'boundD
 }
 
 /** The invitation of a token (locked for update unless `lock` is false), if it can still be accepted: 404 unknown, 410 used/revoked/expired. */
-export async function lockUsableInvitation(m: EntityManager, token: string, field = 'token', lock = true): Promise<Invitation> {
-  const invitation = await m.findOne(Invitation, { where: { tokenHash: sha256(token) }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!invitation) throw new NotFoundException({ message: 'This invitation link is not valid', errors: { [field]: 'This invitation link is not valid' } });
+export async function lockUsableInvitation(
+  m: EntityManager,
+  token: string,
+  field = 'token',
+  lock = true,
+): Promise<Invitation> {
+  const invitation = await m.findOne(Invitation, {
+    where: { tokenHash: sha256(token) },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!invitation)
+    throw new NotFoundException({
+      message: 'This invitation link is not valid',
+      errors: { [field]: 'This invitation link is not valid' },
+    });
   const status = invitationStatus(invitation);
   if (status !== 'pending') {
-    const message = { accepted: 'This invitation has already been used', revoked: 'This invitation was withdrawn', expired: 'This invitation has expired' }[status];
+    const message = {
+      accepted: 'This invitation has already been used',
+      revoked: 'This invitation was withdrawn',
+      expired: 'This invitation has expired',
+    }[status];
     throw new GoneException({ message, errors: { [field]: message }, status });
   }
   return invitation;

@@ -1,9 +1,33 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiGoneResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Authenticated, type AuthUser, CurrentOrg, CurrentUser, FIRM_ADMINS, OrgAccess, type OrgContext, Public } from '@scs/api/core';
+import {
+  ApiCreatedResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  Authenticated,
+  type AuthUser,
+  CurrentOrg,
+  CurrentUser,
+  FIRM_ADMINS,
+  OrgAccess,
+  type OrgContext,
+  Public,
+} from '@scs/api/core';
 import { Client } from '../client';
 import type { ClientMeta } from '../auth/sessions.service';
-import { AcceptedInvitation, AcceptInvitationDto, CreatedInvitation, CreateInvitationDto, InvitationPreview, InvitationView } from './dto/invitation.dto';
+import {
+  AcceptedInvitation,
+  AcceptInvitationDto,
+  CreatedInvitation,
+  CreateInvitationDto,
+  InvitationPreview,
+  InvitationView,
+} from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('invitations')
@@ -16,7 +40,12 @@ export class OrgInvitationsController {
   @OrgAccess(FIRM_ADMINS)
   @ApiOperation({ summary: 'Invite a colleague by email' })
   @ApiCreatedResponse({ type: CreatedInvitation })
-  invite(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: CreateInvitationDto, @Client() client: ClientMeta): Promise<CreatedInvitation> {
+  invite(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateInvitationDto,
+    @Client() client: ClientMeta,
+  ): Promise<CreatedInvitation> {
     return this.invitations.invite(org, user, dto, client);
   }
 
@@ -33,7 +62,12 @@ export class OrgInvitationsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Withdraw a pending invitation' })
   @ApiNoContentResponse()
-  revoke(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Client() client: ClientMeta): Promise<void> {
+  revoke(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Client() client: ClientMeta,
+  ): Promise<void> {
     return this.invitations.revoke(org.orgId, id, user, client);
   }
 }
@@ -56,10 +90,17 @@ export class InvitationLinksController {
   @Post('accept')
   @Authenticated()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Accept as the signed-in user; for a chamber invitation, name the firm (you own) that joins' })
+  @ApiOperation({
+    summary: 'Accept as the signed-in user; for a chamber invitation, name the firm (you own) that joins',
+  })
   @ApiOkResponse({ type: AcceptedInvitation })
   @ApiGoneResponse({ description: 'Used, withdrawn or expired' })
-  accept(@Param('token') token: string, @CurrentUser() user: AuthUser, @Body() dto: AcceptInvitationDto, @Client() client: ClientMeta): Promise<AcceptedInvitation> {
+  accept(
+    @Param('token') token: string,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: AcceptInvitationDto,
+    @Client() client: ClientMeta,
+  ): Promise<AcceptedInvitation> {
     return this.invitations.accept(token, user, dto.firmId, client);
   }
 }

@@ -1,7 +1,15 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type AuthUser, fieldError, type OrgContext, type OrgKind, type OrgRoleName } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type AuthUser,
+  fieldError,
+  type OrgContext,
+  type OrgKind,
+  type OrgRoleName,
+} from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import { ChamberMembership } from '../chambers/chamber-membership.entity';
 import type { ClientMeta } from '../auth/sessions.service';
@@ -11,14 +19,35 @@ import { memberInvitationMail } from '../mail/templates';
 import { Membership } from '../orgs/membership.entity';
 import { addMembership, ROLES_BY_KIND } from '../orgs/organisations';
 import { Organisation } from '../orgs/organisation.entity';
-import type { AcceptedInvitation, CreatedInvitation, CreateInvitationDto, InvitationPreview, InvitationView } from './dto/invitation.dto';
+import type {
+  AcceptedInvitation,
+  CreatedInvitation,
+  CreateInvitationDto,
+  InvitationPreview,
+  InvitationView,
+} from './dto/invitation.dto';
 import { returnedRows } from '../sql';
 import { Invitation } from './invitation.entity';
 import { InvitationHooks } from './invitation-hooks';
-import { createInvitation, invitationAdmits, invitationStatus, lockUsableInvitation, notForThisAddress } from './invitation-records';
+import {
+  createInvitation,
+  invitationAdmits,
+  invitationStatus,
+  lockUsableInvitation,
+  notForThisAddress,
+} from './invitation-records';
 
 export function toInvitationView(i: Invitation): InvitationView {
-  return { id: i.id, kind: i.kind, email: i.email, role: i.role, status: invitationStatus(i), createdAt: i.createdAt, expiresAt: i.expiresAt, invitedBy: i.invitedBy };
+  return {
+    id: i.id,
+    kind: i.kind,
+    email: i.email,
+    role: i.role,
+    status: invitationStatus(i),
+    createdAt: i.createdAt,
+    expiresAt: i.expiresAt,
+    invitedBy: i.invitedBy,
+  };
 }
 
 @Injectable()
@@ -32,8 +61,14 @@ export class InvitationsService {
   ) {}
 
   /** Invites a colleague; only owners may invite owners. The link is emailed and returned. */
-  async invite(org: OrgContext, actor: AuthUser, dto: CreateInvitationDto, client: ClientMeta): Promise<CreatedInvitation> {
-    if (!ROLES_BY_KIND[org.kind].includes(dto.role)) throw fieldError('role', `This organisation has no role '${dto.role}'`);
+  async invite(
+    org: OrgContext,
+    actor: AuthUser,
+    dto: CreateInvitationDto,
+    client: ClientMeta,
+  ): Promise<CreatedInvitation> {
+    if (!ROLES_BY_KIND[org.kind].includes(dto.role))
+      throw fieldError('role', `This organisation has no role '${dto.role}'`);
     if (dto.role === 'owner' && org.role !== 'owner') throw fieldError('role', 'Only owners can invite owners', 403);
     return this.dataSource.transaction(async (m) => {
       const existing = await m
@@ -42,12 +77,25 @@ export class InvitationsService {
         .where('ms.org_id = :orgId AND u.email = :email', { orgId: org.orgId, email: dto.email })
         .getExists();
       if (existing) throw fieldError('email', 'This person is already a member', 409);
-      const { invitation, token } = await createInvitation(m, { orgId: org.orgId, kind: 'member', email: dto.email, role: dto.role, invitedBy: actor.id });
+      const { invitation, token } = await createInvitation(m, {
+        orgId: org.orgId,
+        kind: 'member',
+        email: dto.email,
+        role: dto.role,
+        invitedBy: actor.id,
+      });
       const orgRow = await m.findOneByOrFail(Organisation, { id: org.orgId });
       const link = invitationLink(this.config.publicUrl, token);
       await this.mail.enqueue(memberInvitationMail(dto.email, orgRow.name, actor.name, dto.role, link), m);
       await this.audit.record(
-        { action: 'invitation.created', actorUserId: actor.id, orgId: org.orgId, target: `invitation:${invitation.id}`, ip: client.ip, details: { role: dto.role } },
+        {
+          action: 'invitation.created',
+          actorUserId: actor.id,
+          orgId: org.orgId,
+          target: `invitation:${invitation.id}`,
+          ip: client.ip,
+          details: { role: dto.role },
+        },
         m,
       );
       return { ...toInvitationView(invitation), link };
@@ -55,7 +103,11 @@ export class InvitationsService {
   }
 
   async list(orgId: string): Promise<InvitationView[]> {
-    const rows = await this.dataSource.manager.find(Invitation, { where: { orgId }, order: { createdAt: 'DESC' }, take: 200 });
+    const rows = await this.dataSource.manager.find(Invitation, {
+      where: { orgId },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
     return rows.map(toInvitationView);
   }
 
@@ -63,9 +115,13 @@ export class InvitationsService {
     await this.dataSource.transaction(async (m) => {
       const invitation = await m.findOne(Invitation, { where: { id, orgId }, lock: { mode: 'pessimistic_write' } });
       if (!invitation) throw new NotFoundException('Invitation not found');
-      if (invitationStatus(invitation) !== 'pending') throw new ConflictException(`This invitation is already ${invitationStatus(invitation)}`);
+      if (invitationStatus(invitation) !== 'pending')
+        throw new ConflictException(`This invitation is already ${invitationStatus(invitation)}`);
       await m.update(Invitation, { id }, { revokedAt: new Date() });
-      await this.audit.record({ action: 'invitation.revoked', actorUserId: actor.id, orgId, target: `invitation:${id}`, ip: client.ip }, m);
+      await this.audit.record(
+        { action: 'invitation.revoked', actorUserId: actor.id, orgId, target: `invitation:${id}`, ip: client.ip },
+        m,
+      );
     });
   }
 
@@ -75,7 +131,15 @@ export class InvitationsService {
     const invitation = await lockUsableInvitation(m, token, 'token', false);
     await this.hooks.previewed(m, invitation);
     const org = await m.findOneByOrFail(Organisation, { id: invitation.orgId });
-    return { kind: invitation.kind, orgName: org.name, orgKind: org.kind, role: invitation.role, email: invitation.email, boundDomain: invitation.boundDomain, expiresAt: invitation.expiresAt };
+    return {
+      kind: invitation.kind,
+      orgName: org.name,
+      orgKind: org.kind,
+      role: invitation.role,
+      email: invitation.email,
+      boundDomain: invitation.boundDomain,
+      expiresAt: invitation.expiresAt,
+    };
   }
 
   /** Throws what accepting would throw now (e.g. 410 for a closed campaign) without accepting: registration checks the link up front. */
@@ -83,25 +147,45 @@ export class InvitationsService {
     await this.hooks.accepting(m, invitation);
   }
 
-  async accept(token: string, user: AuthUser, firmId: string | undefined, client: ClientMeta): Promise<AcceptedInvitation> {
-    return this.dataSource.transaction(async (m) => this.acceptLocked(m, await lockUsableInvitation(m, token), user, firmId, client));
+  async accept(
+    token: string,
+    user: AuthUser,
+    firmId: string | undefined,
+    client: ClientMeta,
+  ): Promise<AcceptedInvitation> {
+    return this.dataSource.transaction(async (m) =>
+      this.acceptLocked(m, await lockUsableInvitation(m, token), user, firmId, client),
+    );
   }
 
   /**
    * Accepts a locked, usable invitation. `member`: the user (whose email must be the invited one) joins with the role.
    * `chamber_firm`: the firm `firmId`, of which the user must be owner, joins the chamber.
    */
-  async acceptLocked(m: EntityManager, invitation: Invitation, user: Pick<AuthUser, 'id' | 'email'>, firmId: string | undefined, client: ClientMeta): Promise<AcceptedInvitation> {
+  async acceptLocked(
+    m: EntityManager,
+    invitation: Invitation,
+    user: Pick<AuthUser, 'id' | 'email'>,
+    firmId: string | undefined,
+    client: ClientMeta,
+  ): Promise<AcceptedInvitation> {
     let result: AcceptedInvitation;
     // Bound to the invited address (or domain), and only an address its owner has proven counts.
-    const verified: { email_verified_at: Date | null }[] = await m.query(`SELECT "email_verified_at" FROM "user_account" WHERE "id" = $1`, [user.id]);
+    const verified: { email_verified_at: Date | null }[] = await m.query(
+      `SELECT "email_verified_at" FROM "user_account" WHERE "id" = $1`,
+      [user.id],
+    );
     if (!verified[0]?.email_verified_at) {
-      throw new ForbiddenException({ message: 'Confirm your e-mail address first (use the link we e-mailed you), then accept the invitation', errors: { email: 'Not confirmed yet' } });
+      throw new ForbiddenException({
+        message: 'Confirm your e-mail address first (use the link we e-mailed you), then accept the invitation',
+        errors: { email: 'Not confirmed yet' },
+      });
     }
     if (!invitationAdmits(invitation, user.email)) throw notForThisAddress(invitation);
     await this.hooks.accepting(m, invitation);
     if (invitation.kind === 'member') {
-      if (await m.exists(Membership, { where: { userId: user.id, orgId: invitation.orgId } })) throw new ConflictException('You are already a member of this organisation');
+      if (await m.exists(Membership, { where: { userId: user.id, orgId: invitation.orgId } }))
+        throw new ConflictException('You are already a member of this organisation');
       await addMembership(m, user.id, invitation.orgId, invitation.role as OrgRoleName);
       result = { kind: 'member', orgId: invitation.orgId };
     } else {
@@ -111,21 +195,42 @@ export class InvitationsService {
         [user.id, firmId],
       );
       const membership = rows[0];
-      if (!membership || membership.kind !== 'firm') throw new NotFoundException({ message: 'Firm not found', errors: { firmId: 'Firm not found' } });
-      if (membership.role !== 'owner') throw fieldError('firmId', 'Only the firm\'s owner can join it to a chamber', 403);
+      if (!membership || membership.kind !== 'firm')
+        throw new NotFoundException({ message: 'Firm not found', errors: { firmId: 'Firm not found' } });
+      if (membership.role !== 'owner')
+        throw fieldError('firmId', "Only the firm's owner can join it to a chamber", 403);
       if (await m.exists(ChamberMembership, { where: { chamberId: invitation.orgId, firmId, leftAt: IsNull() } })) {
         // A campaign invitation (chambers feature) may reach a firm that already belongs to the chamber.
-        if (!(await this.hooks.acceptsExistingMember(m, invitation))) throw new ConflictException('This firm is already a member of the chamber');
+        if (!(await this.hooks.acceptsExistingMember(m, invitation)))
+          throw new ConflictException('This firm is already a member of the chamber');
       } else {
         await m.insert(ChamberMembership, { chamberId: invitation.orgId, firmId, viaInvitationId: invitation.id });
-        await this.audit.record({ action: 'chamber.firm_joined', actorUserId: user.id, orgId: firmId, target: `chamber:${invitation.orgId}`, ip: client.ip }, m);
+        await this.audit.record(
+          {
+            action: 'chamber.firm_joined',
+            actorUserId: user.id,
+            orgId: firmId,
+            target: `chamber:${invitation.orgId}`,
+            ip: client.ip,
+          },
+          m,
+        );
         await this.endChamberConsents(m, firmId, user.id, client);
       }
       await this.hooks.chamberFirmAccepted(m, invitation, firmId, user.id);
       result = { kind: 'chamber_firm', orgId: invitation.orgId, firmId };
     }
     await m.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: user.id });
-    await this.audit.record({ action: 'invitation.accepted', actorUserId: user.id, orgId: invitation.orgId, target: `invitation:${invitation.id}`, ip: client.ip }, m);
+    await this.audit.record(
+      {
+        action: 'invitation.accepted',
+        actorUserId: user.id,
+        orgId: invitation.orgId,
+        target: `invitation:${invitation.id}`,
+        ip: client.ip,
+      },
+      m,
+    );
     return result;
   }
 
@@ -134,14 +239,31 @@ export class InvitationsService {
    * chamber ends the firm's active chamber consents (the consent feature's table), so the owner is asked again with the
    * new chamber named. Audited like a revocation.
    */
-  private async endChamberConsents(m: EntityManager, firmId: string, userId: string, client: ClientMeta): Promise<void> {
-    const ended = returnedRows<{ kind: string }>(await m.query(
-      `UPDATE "consent" SET "revoked_at" = now(), "revoked_by" = $2
+  private async endChamberConsents(
+    m: EntityManager,
+    firmId: string,
+    userId: string,
+    client: ClientMeta,
+  ): Promise<void> {
+    const ended = returnedRows<{ kind: string }>(
+      await m.query(
+        `UPDATE "consent" SET "revoked_at" = now(), "revoked_by" = $2
         WHERE "org_id" = $1 AND "kind" IN ('chamber', 'chamber_participation') AND "revoked_at" IS NULL RETURNING "kind"`,
-      [firmId, userId],
-    ));
+        [firmId, userId],
+      ),
+    );
     for (const row of ended) {
-      await this.audit.record({ action: 'consent.revoked', actorUserId: userId, orgId: firmId, target: `consent:${row.kind}`, ip: client.ip, details: { kind: row.kind, reason: 'joined_another_chamber' } }, m);
+      await this.audit.record(
+        {
+          action: 'consent.revoked',
+          actorUserId: userId,
+          orgId: firmId,
+          target: `consent:${row.kind}`,
+          ip: client.ip,
+          details: { kind: row.kind, reason: 'joined_another_chamber' },
+        },
+        m,
+      );
     }
   }
 }

@@ -36,14 +36,20 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async enqueue(mail: OutgoingMail, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const result = await manager.insert(MailOutbox, { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null });
+    const result = await manager.insert(MailOutbox, {
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+    });
     return (result.identifiers[0] as { id: string }).id;
   }
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return; // the worker role sends
     this.timer = setInterval(() => {
-      if (this.pending === 0) void this.flush().catch((e: Error) => this.logger.error(`Mail poller failed: ${e.message}`));
+      if (this.pending === 0)
+        void this.flush().catch((e: Error) => this.logger.error(`Mail poller failed: ${e.message}`));
     }, POLL_INTERVAL_MS);
     this.timer.unref();
   }
@@ -97,19 +103,33 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     }
     this.transport ??= createTransport(this.config.smtpUrl);
     try {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? undefined });
-      await m.update(MailOutbox, { id: mail.id }, { status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null });
+      await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+      });
+      await m.update(
+        MailOutbox,
+        { id: mail.id },
+        { status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1, lastError: null },
+      );
     } catch (e) {
       const attempts = mail.attempts + 1;
       const message = (e as Error).message.slice(0, 500);
       this.logger.warn(`mail ${mail.id} attempt ${attempts} failed: ${message}`);
       // Exponential back-off: 1, 2, 4, 8 minutes, then give up.
-      await m.update(MailOutbox, { id: mail.id }, {
-        attempts,
-        lastError: message,
-        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-        nextAttemptAt: new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
-      });
+      await m.update(
+        MailOutbox,
+        { id: mail.id },
+        {
+          attempts,
+          lastError: message,
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          nextAttemptAt: new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
+        },
+      );
     }
   }
 }

@@ -18,7 +18,13 @@ export function passwordResetMail(to: string, link: string): OutgoingMail {
   };
 }
 
-export function memberInvitationMail(to: string, orgName: string, inviterName: string, role: string, link: string): OutgoingMail {
+export function memberInvitationMail(
+  to: string,
+  orgName: string,
+  inviterName: string,
+  role: string,
+  link: string,
+): OutgoingMail {
   return {
     to,
     subject: `SCS Check: Einladung / Invitation – ${orgName}`,
@@ -43,7 +49,7 @@ export function chamberFirmInvitationMail(to: string, chamberName: string, link:
       `Als Inhaber/in des Unternehmenskontos nehmen Sie die Einladung hier an (30 Tage gültig): ${link}`,
       '',
       `${chamberName} invites your firm to SCS Check, a self-assessment of your exposure to China's Corporate Social Credit`,
-      'System. The chamber sees only your firm\'s name and the date it joined, never your answers or scores.',
+      "System. The chamber sees only your firm's name and the date it joined, never your answers or scores.",
       `As the owner of your firm's account, accept the invitation here (valid for 30 days): ${link}`,
     ].join('\n'),
   };

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
-import { ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type AuthUser, CurrentOrg, CurrentUser, FIRM_ADMINS, OrgAccess, type OrgContext } from '@scs/api/core';
 import { Client } from '../client';
 import type { ClientMeta } from '../auth/sessions.service';
@@ -24,7 +31,9 @@ export class MembersController {
 
   @Patch(':userId')
   @OrgAccess(FIRM_ADMINS)
-  @ApiOperation({ summary: 'Change a member\'s role (only owners grant or change the owner role; the last owner stays owner)' })
+  @ApiOperation({
+    summary: "Change a member's role (only owners grant or change the owner role; the last owner stays owner)",
+  })
   @ApiOkResponse({ type: MemberView })
   @ApiConflictResponse({ description: 'Would leave the organisation without an owner' })
   changeRole(
@@ -43,7 +52,12 @@ export class MembersController {
   @ApiOperation({ summary: 'Remove a member (owners/admins), or leave (anyone, for themselves); never the last owner' })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'Would leave the organisation without an owner' })
-  remove(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Param('userId', new ParseUUIDPipe()) userId: string, @Client() client: ClientMeta): Promise<void> {
+  remove(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('userId', new ParseUUIDPipe()) userId: string,
+    @Client() client: ClientMeta,
+  ): Promise<void> {
     return this.members.remove(org, user, userId, client);
   }
 }

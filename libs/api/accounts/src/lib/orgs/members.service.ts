@@ -31,20 +31,35 @@ export class MembersService {
     return m.find(Membership, { where: { orgId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async changeRole(org: OrgContext, actor: AuthUser, userId: string, dto: ChangeRoleDto, client: ClientMeta): Promise<MemberView> {
-    if (!ROLES_BY_KIND[org.kind].includes(dto.role)) throw fieldError('role', `This organisation has no role '${dto.role}'`);
+  async changeRole(
+    org: OrgContext,
+    actor: AuthUser,
+    userId: string,
+    dto: ChangeRoleDto,
+    client: ClientMeta,
+  ): Promise<MemberView> {
+    if (!ROLES_BY_KIND[org.kind].includes(dto.role))
+      throw fieldError('role', `This organisation has no role '${dto.role}'`);
     await this.dataSource.transaction(async (m) => {
       const members = await this.lockMembers(m, org.orgId);
       const target = members.find((x) => x.userId === userId);
       if (!target) throw new NotFoundException('Member not found');
       if (target.role === dto.role) return;
-      if (org.role !== 'owner' && (target.role === 'owner' || dto.role === 'owner')) throw new ForbiddenException('Only owners can grant or change the owner role');
+      if (org.role !== 'owner' && (target.role === 'owner' || dto.role === 'owner'))
+        throw new ForbiddenException('Only owners can grant or change the owner role');
       if (target.role === 'owner' && members.filter((x) => x.role === 'owner').length === 1) {
         throw new ConflictException('The organisation needs at least one owner; make someone else owner first');
       }
       await m.update(Membership, { userId, orgId: org.orgId }, { role: dto.role });
       await this.audit.record(
-        { action: 'member.role_changed', actorUserId: actor.id, orgId: org.orgId, target: `user:${userId}`, ip: client.ip, details: { from: target.role, to: dto.role } },
+        {
+          action: 'member.role_changed',
+          actorUserId: actor.id,
+          orgId: org.orgId,
+          target: `user:${userId}`,
+          ip: client.ip,
+          details: { from: target.role, to: dto.role },
+        },
         m,
       );
     });
@@ -61,12 +76,23 @@ export class MembersService {
       if (!target) throw new NotFoundException('Member not found');
       const self = userId === actor.id;
       if (!self && !MANAGERS.has(org.role)) throw new ForbiddenException('Only owners and admins can remove members');
-      if (!self && target.role === 'owner' && org.role !== 'owner') throw new ForbiddenException('Only owners can remove an owner');
+      if (!self && target.role === 'owner' && org.role !== 'owner')
+        throw new ForbiddenException('Only owners can remove an owner');
       if (target.role === 'owner' && members.filter((x) => x.role === 'owner').length === 1) {
         throw new ConflictException('The last owner cannot be removed; make someone else owner first');
       }
       await m.delete(Membership, { userId, orgId: org.orgId });
-      await this.audit.record({ action: self ? 'member.left' : 'member.removed', actorUserId: actor.id, orgId: org.orgId, target: `user:${userId}`, ip: client.ip, details: { role: target.role } }, m);
+      await this.audit.record(
+        {
+          action: self ? 'member.left' : 'member.removed',
+          actorUserId: actor.id,
+          orgId: org.orgId,
+          target: `user:${userId}`,
+          ip: client.ip,
+          details: { role: target.role },
+        },
+        m,
+      );
     });
   }
 }

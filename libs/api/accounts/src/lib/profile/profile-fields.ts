@@ -18,7 +18,9 @@ export type FirmProfileData = { name: string; uscc?: string | null } & Partial<F
  * The fields the catalogue's applicability rules need; a profile missing one of them is incomplete. Fields added later
  * (with a `defaultValue`, e.g. the 2026.2 importer/exporter and data-volume fields) are optional: rules read the default.
  */
-export const REQUIRED_PROFILE_FIELDS: readonly (keyof FirmProfile)[] = PROFILE_FIELD_NAMES.filter((f) => !('defaultValue' in PROFILE_FIELDS[f]));
+export const REQUIRED_PROFILE_FIELDS: readonly (keyof FirmProfile)[] = PROFILE_FIELD_NAMES.filter(
+  (f) => !('defaultValue' in PROFILE_FIELDS[f]),
+);
 
 /** Optional profile fields added with later catalogue versions, with their allowed values. */
 export const OPTIONAL_PROFILE_FIELDS = {

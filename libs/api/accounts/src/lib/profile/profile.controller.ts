@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentOrg, CurrentUser, FIRM_ADMINS, FIRM_ROLES, OrgAccess, type OrgContext } from '@scs/api/core';
+import {
+  type AuthUser,
+  CurrentOrg,
+  CurrentUser,
+  FIRM_ADMINS,
+  FIRM_ROLES,
+  OrgAccess,
+  type OrgContext,
+} from '@scs/api/core';
 import { Client } from '../client';
 import type { ClientMeta } from '../auth/sessions.service';
 import { ProfileVersionView, ProfileView, UpdateProfileDto } from './dto/profile.dto';
@@ -25,7 +33,12 @@ export class ProfileController {
   @ApiOperation({ summary: 'Save the complete profile as a new version' })
   @ApiOkResponse({ type: ProfileView })
   @ApiConflictResponse({ description: 'baseVersion is outdated' })
-  update(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto, @Client() client: ClientMeta): Promise<ProfileView> {
+  update(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdateProfileDto,
+    @Client() client: ClientMeta,
+  ): Promise<ProfileView> {
     return this.profiles.update(org.orgId, user, dto, client);
   }
 

@@ -11,7 +11,15 @@ import { type FirmProfileData, missingProfileFields } from './profile-fields';
 
 function toView(p: FirmProfile): ProfileView {
   const missing = missingProfileFields(p.data);
-  return { orgId: p.orgId, version: p.version, data: p.data, createdAt: p.createdAt, createdBy: p.createdBy, complete: missing.length === 0, missing };
+  return {
+    orgId: p.orgId,
+    version: p.version,
+    data: p.data,
+    createdAt: p.createdAt,
+    createdBy: p.createdBy,
+    complete: missing.length === 0,
+    missing,
+  };
 }
 
 /** Versioned firm profiles. Other features read the current version through `current()` (e.g. to pin it to an assessment). */
@@ -34,7 +42,11 @@ export class ProfileService {
   }
 
   async versions(orgId: string): Promise<ProfileVersionView[]> {
-    const rows = await this.dataSource.manager.find(FirmProfile, { where: { orgId }, order: { version: 'DESC' }, relations: { creator: true } });
+    const rows = await this.dataSource.manager.find(FirmProfile, {
+      where: { orgId },
+      order: { version: 'DESC' },
+      relations: { creator: true },
+    });
     return rows.map((p) => ({ ...toView(p), createdByName: p.creator?.name ?? null }));
   }
 
@@ -44,13 +56,28 @@ export class ProfileService {
       await m.findOne(Organisation, { where: { id: orgId }, lock: { mode: 'pessimistic_write' } }); // serialises concurrent saves
       const latest = await this.current(orgId, m);
       if (dto.baseVersion !== undefined && dto.baseVersion !== latest.version) {
-        throw new ConflictException({ message: `Someone saved the profile in the meantime (now version ${latest.version}); reload and apply your changes again`, currentVersion: latest.version });
+        throw new ConflictException({
+          message: `Someone saved the profile in the meantime (now version ${latest.version}); reload and apply your changes again`,
+          currentVersion: latest.version,
+        });
       }
       const { baseVersion: _base, ...fields } = dto;
       const data: FirmProfileData = { ...fields, uscc: fields.uscc ?? null };
-      const saved = await m.save(m.create(FirmProfile, { orgId, version: latest.version + 1, data, createdBy: actor.id }));
+      const saved = await m.save(
+        m.create(FirmProfile, { orgId, version: latest.version + 1, data, createdBy: actor.id }),
+      );
       if (data.name !== latest.data.name) await m.update(Organisation, { id: orgId }, { name: data.name });
-      await this.audit.record({ action: 'profile.updated', actorUserId: actor.id, orgId, target: `profile:${orgId}`, ip: client.ip, details: { version: saved.version } }, m);
+      await this.audit.record(
+        {
+          action: 'profile.updated',
+          actorUserId: actor.id,
+          orgId,
+          target: `profile:${orgId}`,
+          ip: client.ip,
+          details: { version: saved.version },
+        },
+        m,
+      );
       return toView(saved);
     });
   }

@@ -1,9 +1,12 @@
 import { isValidUscc, usccCheckCharacter, usccProblem } from './uscc';
 
 describe('unified social credit code (GB 32100-2015)', () => {
-  it.each(['91350100M000100Y43', '91110000600037341L', '91440300708461136T'])('accepts the published valid code %s', (code) => {
-    expect(isValidUscc(code)).toBe(true);
-  });
+  it.each(['91350100M000100Y43', '91110000600037341L', '91440300708461136T'])(
+    'accepts the published valid code %s',
+    (code) => {
+      expect(isValidUscc(code)).toBe(true);
+    },
+  );
 
   it('computes the check character of a known code', () => {
     expect(usccCheckCharacter('91110000600037341')).toBe('L');

@@ -20,7 +20,8 @@ export function usccCheckCharacter(first17: string): string {
 export function usccProblem(code: string): string | null {
   if (code.length !== 18) return 'Must be 18 characters long';
   if (!FORMAT.test(code)) return 'May contain only digits and the letters A–Y without I, O, S, V and Z';
-  if (usccCheckCharacter(code.slice(0, 17)) !== code[17]) return 'The check character (18th) does not match; please check for typos';
+  if (usccCheckCharacter(code.slice(0, 17)) !== code[17])
+    return 'The check character (18th) does not match; please check for typos';
   return null;
 }
 

@@ -24,7 +24,10 @@ export async function createUser(
   if (problem) throw fieldError(passwordField, problem);
   if (await m.exists(UserAccount, { where: { email } })) emailTaken();
   const user = m.create(UserAccount, {
-    email, name: input.name.trim(), passwordHash: await hashPassword(input.password), platformAdmin: input.platformAdmin ?? false,
+    email,
+    name: input.name.trim(),
+    passwordHash: await hashPassword(input.password),
+    platformAdmin: input.platformAdmin ?? false,
     emailVerifiedAt: input.emailVerified ? new Date() : null,
   });
   try {

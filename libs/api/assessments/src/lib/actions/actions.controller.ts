@@ -1,6 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentOrg, CurrentUser, FIRM_ROLES, OrgAccess, ResourceAccess, type AuthUser, type OrgContext } from '@scs/api/core';
+import {
+  CurrentOrg,
+  CurrentUser,
+  FIRM_ROLES,
+  OrgAccess,
+  ResourceAccess,
+  type AuthUser,
+  type OrgContext,
+} from '@scs/api/core';
 import { ActionsService } from './actions.service';
 import { CreateActionDto, ListActionsQuery, UpdateActionDto, type ActionView } from './action.dto';
 
@@ -19,7 +27,11 @@ export class ActionsController {
   @Post('orgs/:orgId/actions')
   @OrgAccess(FIRM_ROLES, { kind: 'firm' })
   @ApiOperation({ summary: 'Turn a finding into an action' })
-  create(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: CreateActionDto): Promise<ActionView> {
+  create(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateActionDto,
+  ): Promise<ActionView> {
     return this.actions.create(org.orgId, user, dto);
   }
 

@@ -40,8 +40,15 @@ export class ActionsService implements OnModuleInit {
   async create(orgId: string, user: AuthUser, dto: CreateActionDto): Promise<ActionView> {
     if (dto.ownerUserId) await this.assertMember(orgId, dto.ownerUserId);
     if (dto.assessmentId) {
-      const found: unknown[] = await this.dataSource.query('SELECT 1 FROM assessment WHERE id = $1 AND org_id = $2', [dto.assessmentId, orgId]);
-      if (!found.length) throw new BadRequestException({ message: 'assessmentId is not an assessment of this firm', errors: { assessmentId: 'Not an assessment of this firm' } });
+      const found: unknown[] = await this.dataSource.query('SELECT 1 FROM assessment WHERE id = $1 AND org_id = $2', [
+        dto.assessmentId,
+        orgId,
+      ]);
+      if (!found.length)
+        throw new BadRequestException({
+          message: 'assessmentId is not an assessment of this firm',
+          errors: { assessmentId: 'Not an assessment of this firm' },
+        });
     }
     const saved = await this.dataSource.getRepository(Action).save({
       orgId,
@@ -63,12 +70,21 @@ export class ActionsService implements OnModuleInit {
    * Idempotent: each action has a source key (`repair:<assessment>:<question>:<record index>`), unique per firm, so a
    * second call creates nothing and returns the existing ones.
    */
-  async createFromRepairPlan(orgId: string, assessmentId: string, user: AuthUser, plan: readonly RepairPlanItem[]): Promise<RepairActionsResult> {
+  async createFromRepairPlan(
+    orgId: string,
+    assessmentId: string,
+    user: AuthUser,
+    plan: readonly RepairPlanItem[],
+  ): Promise<RepairActionsResult> {
     const wanted = plan
       .filter((i) => i.actionMonth !== null)
       .map((i) => ({
         key: `repair:${assessmentId}:${i.questionId}:${i.recordIndex}`,
-        title: `Credit repair ${i.questionId}: ${i.recordTypeLabel.en} (${i.tier === 'none' ? 'decided' : `${i.tier}, decided`} ${i.decided})`.slice(0, 200),
+        title:
+          `Credit repair ${i.questionId}: ${i.recordTypeLabel.en} (${i.tier === 'none' ? 'decided' : `${i.tier}, decided`} ${i.decided})`.slice(
+            0,
+            200,
+          ),
         questionId: i.questionId,
         dueDate: `${i.actionMonth}-01`,
         note: `Channel: ${i.channel.text.en}. Documents: ${i.documents.map((d) => d.en).join('; ')}.`.slice(0, 2000),
@@ -79,7 +95,12 @@ export class ActionsService implements OnModuleInit {
        SELECT $1, $2, w.q, w.t, w.d::date, 'open', w.n, $3, w.k FROM jsonb_to_recordset($4::jsonb) AS w(k text, t text, q text, d text, n text)
        ON CONFLICT (org_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
        RETURNING id`,
-      [orgId, assessmentId, user.id, JSON.stringify(wanted.map((w) => ({ k: w.key, t: w.title, q: w.questionId, d: w.dueDate, n: w.note })))],
+      [
+        orgId,
+        assessmentId,
+        user.id,
+        JSON.stringify(wanted.map((w) => ({ k: w.key, t: w.title, q: w.questionId, d: w.dueDate, n: w.note }))),
+      ],
     );
     const createdIds = new Set(inserted.map((r) => r.id));
     const rows: Record<string, unknown>[] = await this.dataSource.query(
@@ -119,14 +140,22 @@ export class ActionsService implements OnModuleInit {
   }
 
   private async assertMember(orgId: string, userId: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM membership WHERE org_id = $1 AND user_id = $2', [orgId, userId]);
-    if (!rows.length) throw new BadRequestException({ message: 'The owner must be a member of this firm', errors: { ownerUserId: 'Not a member of this firm' } });
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM membership WHERE org_id = $1 AND user_id = $2', [
+      orgId,
+      userId,
+    ]);
+    if (!rows.length)
+      throw new BadRequestException({
+        message: 'The owner must be a member of this firm',
+        errors: { ownerUserId: 'Not a member of this firm' },
+      });
   }
 }
 
 function dateOnly(v: unknown): string | null {
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
+  if (v instanceof Date)
+    return `${v.getFullYear()}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
   return String(v).slice(0, 10);
 }
 

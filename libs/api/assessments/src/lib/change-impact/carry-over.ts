@@ -16,7 +16,11 @@ export interface CarriedAnswer {
  * next.idMap (carryOverAnswer of @scs/shared/catalogue); answers whose question was removed, or whose option no longer
  * exists, stay behind (`dropped`, by their old question id).
  */
-export function carryOverAnswers(next: Catalogue, fromVersion: string, prior: readonly PriorAnswer[]): { carried: CarriedAnswer[]; dropped: string[] } {
+export function carryOverAnswers(
+  next: Catalogue,
+  fromVersion: string,
+  prior: readonly PriorAnswer[],
+): { carried: CarriedAnswer[]; dropped: string[] } {
   const questions = new Map(next.questions.map((q) => [q.id, q]));
   const carried: CarriedAnswer[] = [];
   const dropped: string[] = [];
@@ -26,7 +30,12 @@ export function carryOverAnswers(next: Catalogue, fromVersion: string, prior: re
     if (!value) continue;
     let moved: CarriedAnswer | null = null;
     if (value.kind === 'option' || value.kind === 'dontKnow') {
-      const to = carryOverAnswer(next, fromVersion, row.questionId, value.kind === 'option' ? value.optionId : DONT_KNOW);
+      const to = carryOverAnswer(
+        next,
+        fromVersion,
+        row.questionId,
+        value.kind === 'option' ? value.optionId : DONT_KNOW,
+      );
       const v = to ? parseAnswer(to.optionId) : null;
       if (to && v) moved = { questionId: to.questionId, value: v, note: row.note ?? null };
     } else {

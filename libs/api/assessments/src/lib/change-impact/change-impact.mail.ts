@@ -4,7 +4,14 @@ import type { OutgoingMail } from '@scs/api/accounts';
 const germanDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 
 /** The one notice per firm and catalogue version (German first, like every mail of SCS Check). */
-export function changeImpactMail(to: string, orgName: string, fromVersion: string, toVersion: string, effectiveFrom: string, link: string): OutgoingMail {
+export function changeImpactMail(
+  to: string,
+  orgName: string,
+  fromVersion: string,
+  toVersion: string,
+  effectiveFrom: string,
+  link: string,
+): OutgoingMail {
   return {
     to,
     subject: `SCS Check: Neuer Katalog ${toVersion} / New catalogue ${toVersion} – ${orgName}`,

@@ -43,7 +43,9 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
   /** The worker role notifies affected firms once a new version is in force (idempotent, so every start may try). */
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return;
-    this.startup = this.notifyAffected().catch((e: Error) => this.logger.error(`Change-impact notification failed: ${e.message}`));
+    this.startup = this.notifyAffected().catch((e: Error) =>
+      this.logger.error(`Change-impact notification failed: ${e.message}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -52,7 +54,9 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
 
   async forFirm(orgId: string): Promise<ChangeImpactView> {
     const current = await this.catalogues.current();
-    const latest = await this.dataSource.getRepository(Assessment).findOne({ where: { orgId, status: 'submitted' }, order: { submittedAt: 'DESC' } });
+    const latest = await this.dataSource
+      .getRepository(Assessment)
+      .findOne({ where: { orgId, status: 'submitted' }, order: { submittedAt: 'DESC' } });
     const empty: ChangeImpactView = {
       outdated: false,
       currentVersion: current.version,
@@ -70,7 +74,8 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
     const before = (await this.catalogues.require(latest.catalogueVersion)).catalogue;
     const after = current.catalogue;
     const profile = await this.profileOf(orgId, latest);
-    const applies = (c: Catalogue, p: FirmProfile) => new Set(c.questions.filter((q) => isApplicable(q.applicability, p)).map((q) => q.id));
+    const applies = (c: Catalogue, p: FirmProfile) =>
+      new Set(c.questions.filter((q) => isApplicable(q.applicability, p)).map((q) => q.id));
     const nowApplicable = applies(after, profile);
     const thenApplicable = applies(before, latest.profileSnapshot);
     const diff = diffCatalogues(before, after);
@@ -84,7 +89,15 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
 
     const rows = await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: latest.id });
     const { carried, dropped } = carryOverAnswers(after, latest.catalogueVersion, rows);
-    const today = score(after, profile, answerMap(carried.filter((c) => nowApplicable.has(c.questionId)).map((c) => ({ questionId: c.questionId, ...answerFields(c.value), note: c.note }))));
+    const today = score(
+      after,
+      profile,
+      answerMap(
+        carried
+          .filter((c) => nowApplicable.has(c.questionId))
+          .map((c) => ({ questionId: c.questionId, ...answerFields(c.value), note: c.note })),
+      ),
+    );
     const draft = await this.dataSource.getRepository(Assessment).findOne({
       where: { orgId, status: 'draft', previousId: latest.id, catalogueVersion: current.version },
       order: { createdAt: 'DESC' },
@@ -94,13 +107,21 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
       outdated: true,
       questions: {
         added: diff.questions.added.filter((id) => nowApplicable.has(id)),
-        changed: diff.questions.changed.filter((c) => nowApplicable.has(c.id)).map((c) => ({ id: c.id, ...(c.from ? { from: c.from } : {}), fields: c.fields })),
+        changed: diff.questions.changed
+          .filter((c) => nowApplicable.has(c.id))
+          .map((c) => ({ id: c.id, ...(c.from ? { from: c.from } : {}), fields: c.fields })),
         removed: diff.questions.removed.filter((id) => thenApplicable.has(id)),
       },
       supersededReferences,
       carriedOver: carried.length,
       notCarried: dropped,
-      scoreToday: { score: today.score, level: today.level, provisional: today.provisional, applicable: today.applicable, answered: today.answered },
+      scoreToday: {
+        score: today.score,
+        level: today.level,
+        provisional: today.provisional,
+        applicable: today.applicable,
+        answered: today.answered,
+      },
       draftId: draft?.id ?? null,
     };
   }
@@ -126,7 +147,9 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
     return {
       currentVersion: current.version,
       affectedFirms: rows.length,
-      byVersion: [...byVersion].map(([version, firms]) => ({ version, firms })).sort((a, b) => compareVersions(b.version, a.version)),
+      byVersion: [...byVersion]
+        .map(([version, firms]) => ({ version, firms }))
+        .sort((a, b) => compareVersions(b.version, a.version)),
       notified: Number(notified[0]?.n ?? 0),
     };
   }
@@ -143,20 +166,28 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
     for (const row of await this.affected(current.version)) {
       const sent = await this.dataSource.transaction(async (m) => {
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`change-notice:${row.org_id}:${current.version}`]);
-        const done: unknown[] = await m.query(`SELECT 1 FROM audit_log WHERE org_id = $1 AND action = $2 AND details->>'version' = $3 LIMIT 1`, [
-          row.org_id,
-          CHANGE_NOTICE_ACTION,
-          current.version,
-        ]);
+        const done: unknown[] = await m.query(
+          `SELECT 1 FROM audit_log WHERE org_id = $1 AND action = $2 AND details->>'version' = $3 LIMIT 1`,
+          [row.org_id, CHANGE_NOTICE_ACTION, current.version],
+        );
         if (done.length) return 0;
         const recipients: { email: string; org_name: string }[] = await m.query(
           `SELECT u.email, o.name AS org_name FROM membership ms JOIN user_account u ON u.id = ms.user_id JOIN organisation o ON o.id = ms.org_id
             WHERE ms.org_id = $1 AND ms.role IN ('owner', 'admin') ORDER BY u.email`,
           [row.org_id],
         );
-        for (const r of recipients) await this.mail.enqueue(changeImpactMail(r.email, r.org_name, row.catalogue_version, current.version, current.effectiveFrom, link), m);
+        for (const r of recipients)
+          await this.mail.enqueue(
+            changeImpactMail(r.email, r.org_name, row.catalogue_version, current.version, current.effectiveFrom, link),
+            m,
+          );
         await this.audit.record(
-          { orgId: row.org_id, action: CHANGE_NOTICE_ACTION, target: row.id, details: { version: current.version, from: row.catalogue_version, recipients: recipients.length } },
+          {
+            orgId: row.org_id,
+            action: CHANGE_NOTICE_ACTION,
+            target: row.id,
+            details: { version: current.version, from: row.catalogue_version, recipients: recipients.length },
+          },
           m,
         );
         return recipients.length;
@@ -166,7 +197,10 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
         mails += sent;
       }
     }
-    if (firms) this.logger.log(`catalogue ${current.version}: notified ${firms} firm(s) of their change impact (${mails} mail(s))`);
+    if (firms)
+      this.logger.log(
+        `catalogue ${current.version}: notified ${firms} firm(s) of their change impact (${mails} mail(s))`,
+      );
     return { currentVersion: current.version, firms, mails };
   }
 
@@ -180,5 +214,11 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
 }
 
 function brief(a: Assessment): NonNullable<ChangeImpactView['assessment']> {
-  return { id: a.id, catalogueVersion: a.catalogueVersion, submittedAt: a.submittedAt?.toISOString() ?? null, score: a.overallScore, level: a.level };
+  return {
+    id: a.id,
+    catalogueVersion: a.catalogueVersion,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    score: a.overallScore,
+    level: a.level,
+  };
 }

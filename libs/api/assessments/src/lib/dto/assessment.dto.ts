@@ -1,8 +1,32 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FirmProfile } from '@scs/shared/catalogue';
-import { DONT_KNOW, OPTION_ID_MAX, RECORDS_MAX, RECORD_NOTE_MAX, RECORD_STATUSES, type AdverseRecord, type AnswerInput, type RecordStatus } from '@scs/shared/answers';
+import {
+  DONT_KNOW,
+  OPTION_ID_MAX,
+  RECORDS_MAX,
+  RECORD_NOTE_MAX,
+  RECORD_STATUSES,
+  type AdverseRecord,
+  type AnswerInput,
+  type RecordStatus,
+} from '@scs/shared/answers';
 
 export const NOTE_MAX = 2000;
 
@@ -26,7 +50,11 @@ export class AdverseRecordDto implements AdverseRecord {
   @Matches(MONTH_RE, { message: 'decided must be a month YYYY-MM' })
   decided!: string;
 
-  @ApiProperty({ nullable: true, example: 'moderate', description: "A tier id of the question's record type; null for an untiered type" })
+  @ApiProperty({
+    nullable: true,
+    example: 'moderate',
+    description: "A tier id of the question's record type; null for an untiered type",
+  })
   @ValidateIf((_, v) => v !== null)
   @IsString({ message: 'tier must be a tier id or null' })
   @MaxLength(OPTION_ID_MAX)
@@ -62,7 +90,12 @@ export class AnswerInputDto implements AnswerInput {
   @MaxLength(OPTION_ID_MAX)
   optionId!: string | null;
 
-  @ApiPropertyOptional({ type: [AdverseRecordDto], nullable: true, maxItems: RECORDS_MAX, description: 'Dated adverse records (then optionId is null); [] = no such record' })
+  @ApiPropertyOptional({
+    type: [AdverseRecordDto],
+    nullable: true,
+    maxItems: RECORDS_MAX,
+    description: 'Dated adverse records (then optionId is null); [] = no such record',
+  })
   @IsOptional()
   @IsArray({ message: 'records must be an array' })
   @ArrayMaxSize(RECORDS_MAX, { message: `records must hold at most ${RECORDS_MAX} records` })
@@ -93,13 +126,21 @@ export class SaveAnswersDto {
 }
 
 export class UpdateSnapshotProfileDto {
-  @ApiProperty({ description: 'Profile fields to change inside this draft (applicability is re-evaluated)', type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: 'Profile fields to change inside this draft (applicability is re-evaluated)',
+    type: 'object',
+    additionalProperties: true,
+  })
   @IsObject({ message: 'profile must be an object' })
   profile!: Partial<FirmProfile>;
 }
 
 export class ResearchAnswersDto {
-  @ApiProperty({ description: 'Research module answers: question id → option code(s)', type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: 'Research module answers: question id → option code(s)',
+    type: 'object',
+    additionalProperties: true,
+  })
   @IsObject({ message: 'answers must be an object' })
   answers!: Record<string, string | string[]>;
 }

@@ -7,7 +7,13 @@ import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 import { ResearchService } from '@scs/api/research';
 import { SCORE_BAND, decideRelease, lastClosedQuarter, quarterEnd, quarterOf } from '@scs/shared/disclosure';
 import type { AggregateTable, MemberAggregatesView, PlatformBenchmark } from '@scs/shared/contracts';
-import { memberTables, vocabularyOf, type MemberResult, type MemberTables, type MemberVocabulary } from './member-tables';
+import {
+  memberTables,
+  vocabularyOf,
+  type MemberResult,
+  type MemberTables,
+  type MemberVocabulary,
+} from './member-tables';
 
 const RELEASE_LOCK = 764_700_015; // pg advisory lock (xact) namespace: one release computation per chamber at a time
 
@@ -51,7 +57,12 @@ export class MemberAggregatesService {
   async view(chamberId: string): Promise<MemberAggregatesView> {
     const k = this.config.researchK;
     const release = await this.served(chamberId);
-    const common = { chamberId, k, collecting: quarterOf(this.clock()), coarsening: { scoreBand: SCORE_BAND, countBase: k } };
+    const common = {
+      chamberId,
+      k,
+      collecting: quarterOf(this.clock()),
+      coarsening: { scoreBand: SCORE_BAND, countBase: k },
+    };
     if (!release?.tables || release.version === null) {
       return {
         ...common,
@@ -72,7 +83,12 @@ export class MemberAggregatesService {
       tables: release.tables,
       computedAt: release.createdAt.toISOString(),
       status: 'published',
-      release: { period: release.period, version: release.version, firms: release.firms ?? 0, publishedAt: release.createdAt.toISOString() },
+      release: {
+        period: release.period,
+        version: release.version,
+        firms: release.firms ?? 0,
+        publishedAt: release.createdAt.toISOString(),
+      },
       message: null,
       platform: null,
     };
@@ -91,7 +107,9 @@ export class MemberAggregatesService {
   }
 
   private async vocabulary(versions: readonly string[]): Promise<MemberVocabulary> {
-    const catalogues = (await Promise.all(versions.map((v) => this.catalogues.get(v)))).flatMap((c) => (c ? [c.catalogue] : []));
+    const catalogues = (await Promise.all(versions.map((v) => this.catalogues.get(v)))).flatMap((c) =>
+      c ? [c.catalogue] : [],
+    );
     if (!catalogues.length) catalogues.push((await this.catalogues.current()).catalogue);
     return vocabularyOf(catalogues);
   }
@@ -113,15 +131,23 @@ export class MemberAggregatesService {
 
   /** Computes and stores the release of a closed quarter once (published or withheld); later calls find it. */
   async ensureRelease(chamberId: string, period: string): Promise<void> {
-    const exists = await this.dataSource.query(`SELECT 1 FROM "chamber_release" WHERE "chamber_id" = $1 AND "period" = $2`, [chamberId, period]);
+    const exists = await this.dataSource.query(
+      `SELECT 1 FROM "chamber_release" WHERE "chamber_id" = $1 AND "period" = $2`,
+      [chamberId, period],
+    );
     if (exists.length) return;
     const k = this.config.researchK;
     await this.dataSource.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [RELEASE_LOCK, chamberId]);
-      const again = await m.query(`SELECT 1 FROM "chamber_release" WHERE "chamber_id" = $1 AND "period" = $2`, [chamberId, period]);
+      const again = await m.query(`SELECT 1 FROM "chamber_release" WHERE "chamber_id" = $1 AND "period" = $2`, [
+        chamberId,
+        period,
+      ]);
       if (again.length) return;
       const members = await this.members(chamberId, quarterEnd(period));
-      const fingerprints = members.map((x) => createHash('sha256').update(`${x.firmId}:${x.assessmentId}`).digest('hex')).sort();
+      const fingerprints = members
+        .map((x) => createHash('sha256').update(`${x.firmId}:${x.assessmentId}`).digest('hex'))
+        .sort();
       const [previous]: { version: number; fingerprints: string[] }[] = await m.query(
         `SELECT "version", "fingerprints" FROM "chamber_release" WHERE "chamber_id" = $1 AND "status" = 'published' ORDER BY "version" DESC LIMIT 1`,
         [chamberId],
@@ -131,7 +157,14 @@ export class MemberAggregatesService {
       if (!decision.publish) {
         await m.query(
           `INSERT INTO "chamber_release" ("chamber_id", "period", "status", "reason", "changed", "fingerprints", "catalogue_versions") VALUES ($1, $2, 'withheld', $3, $4, $5, $6)`,
-          [chamberId, period, decision.reason, decision.changed, JSON.stringify(previous?.fingerprints ?? fingerprints), JSON.stringify(versions)],
+          [
+            chamberId,
+            period,
+            decision.reason,
+            decision.changed,
+            JSON.stringify(previous?.fingerprints ?? fingerprints),
+            JSON.stringify(versions),
+          ],
         );
         return;
       }
@@ -140,7 +173,17 @@ export class MemberAggregatesService {
       await m.query(
         `INSERT INTO "chamber_release" ("chamber_id", "period", "version", "status", "reason", "firms", "changed", "fingerprints", "tables", "catalogue_versions")
          VALUES ($1, $2, $3, 'published', $4, $5, $6, $7, $8, $9)`,
-        [chamberId, period, (previous?.version ?? 0) + 1, decision.reason, tables.firms, decision.changed, JSON.stringify(fingerprints), JSON.stringify(tables.tables), JSON.stringify(versions)],
+        [
+          chamberId,
+          period,
+          (previous?.version ?? 0) + 1,
+          decision.reason,
+          tables.firms,
+          decision.changed,
+          JSON.stringify(fingerprints),
+          JSON.stringify(tables.tables),
+          JSON.stringify(versions),
+        ],
       );
     });
   }

@@ -10,9 +10,36 @@ const VOCABULARY: MemberVocabulary = {
     { id: 'customs', code: 'D2', name: t('Customs'), label: t('D2 Customs') },
   ],
   findings: new Map([
-    ['T1:late', { label: t('Late filings'), dimensionId: 'tax', dimensionCode: 'D1', dimensionName: t('Tax'), severity: 'high' as const }],
-    ['C1:none', { label: t('No customs grade'), dimensionId: 'customs', dimensionCode: 'D2', dimensionName: t('Customs'), severity: 'critical' as const }],
-    ['C2:all', { label: t('Shared by everyone'), dimensionId: 'customs', dimensionCode: 'D2', dimensionName: t('Customs'), severity: 'low' as const }],
+    [
+      'T1:late',
+      {
+        label: t('Late filings'),
+        dimensionId: 'tax',
+        dimensionCode: 'D1',
+        dimensionName: t('Tax'),
+        severity: 'high' as const,
+      },
+    ],
+    [
+      'C1:none',
+      {
+        label: t('No customs grade'),
+        dimensionId: 'customs',
+        dimensionCode: 'D2',
+        dimensionName: t('Customs'),
+        severity: 'critical' as const,
+      },
+    ],
+    [
+      'C2:all',
+      {
+        label: t('Shared by everyone'),
+        dimensionId: 'customs',
+        dimensionCode: 'D2',
+        dimensionName: t('Customs'),
+        severity: 'low' as const,
+      },
+    ],
   ]),
 };
 const BRANDING: ReportBranding = { chamberName: 'AHK Test' };
@@ -34,7 +61,7 @@ function member(i: number, overrides: Partial<MemberResult> = {}): MemberResult 
 }
 const members = (n: number) => Array.from({ length: n }, (_, i) => member(i));
 
-describe('member tables (disclosure control over a chamber\'s consenting members)', () => {
+describe("member tables (disclosure control over a chamber's consenting members)", () => {
   it('suppresses every figure while fewer than k members are counted', () => {
     const result = memberTables(members(4), VOCABULARY, 5);
     expect(result).toMatchObject({ firms: null, published: false });
@@ -63,15 +90,26 @@ describe('member tables (disclosure control over a chamber\'s consenting members
     expect(small?.n.display).toBe('.');
     expect(small?.cells.every((c) => c.value === null)).toBe(true);
     for (const row of means?.rows ?? []) {
-      if (row.n.status === 'value' && (row.n.value as number) > 0) expect(row.n.value as number).toBeGreaterThanOrEqual(5);
+      if (row.n.status === 'value' && (row.n.value as number) > 0)
+        expect(row.n.value as number).toBeGreaterThanOrEqual(5);
     }
   });
 
   it(`lists at most ${TOP_FINDINGS} findings, most frequent first, then most severe`, () => {
     const findings = new Map(VOCABULARY.findings);
-    for (let q = 0; q < 14; q++) findings.set(`Q${q}:x`, { label: t(`F${q}`), dimensionId: 'tax', dimensionCode: 'D1', dimensionName: t('Tax'), severity: q % 2 ? 'low' : 'critical' });
-    const list = Array.from({ length: 20 }, (_, i) => member(i, { findings: Array.from({ length: 14 }, (_, q) => `Q${q}:x`).filter((_, q) => i < 6 + q) }));
-    const rows = memberTables(list, { ...VOCABULARY, findings }, 5).tables.find((x) => x.id === 'frequent-findings')?.rows ?? [];
+    for (let q = 0; q < 14; q++)
+      findings.set(`Q${q}:x`, {
+        label: t(`F${q}`),
+        dimensionId: 'tax',
+        dimensionCode: 'D1',
+        dimensionName: t('Tax'),
+        severity: q % 2 ? 'low' : 'critical',
+      });
+    const list = Array.from({ length: 20 }, (_, i) =>
+      member(i, { findings: Array.from({ length: 14 }, (_, q) => `Q${q}:x`).filter((_, q) => i < 6 + q) }),
+    );
+    const rows =
+      memberTables(list, { ...VOCABULARY, findings }, 5).tables.find((x) => x.id === 'frequent-findings')?.rows ?? [];
     expect(rows).toHaveLength(TOP_FINDINGS);
     expect(rows.map((r) => r.n.value)).toEqual([...rows.map((r) => r.n.value as number)].sort((a, b) => b - a));
     expect(rows[0]?.key).toBe('Q13:x');
@@ -79,13 +117,33 @@ describe('member tables (disclosure control over a chamber\'s consenting members
 });
 
 describe('benchmark data (what the member benchmark PDF may print)', () => {
-  const participation = { invited: 30, joined: 12, submitted: null, campaigns: [{ title: 'Herbst', invited: 30, joined: 12, submitted: null }] };
+  const participation = {
+    invited: 30,
+    joined: 12,
+    submitted: null,
+    campaigns: [{ title: 'Herbst', invited: 30, joined: 12, submitted: null }],
+  };
 
   it('takes only published cells: level counts rounded to multiples of k (one or two members show 0)', () => {
     const list = [...members(8), member(8, { level: 'critical' })];
-    const data = benchmarkData({ tables: memberTables(list, VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'de', k: 5 }, new Date('2026-11-26T12:00:00Z'));
+    const data = benchmarkData(
+      {
+        tables: memberTables(list, VOCABULARY, 5),
+        vocabulary: VOCABULARY,
+        participation,
+        branding: BRANDING,
+        locale: 'de',
+        k: 5,
+      },
+      new Date('2026-11-26T12:00:00Z'),
+    );
     expect(data.firms).toBe(9);
-    expect(data.levels.map((l) => [l.level, l.firms])).toEqual([['low', 5], ['moderate', 5], ['high', 0], ['critical', 0]]);
+    expect(data.levels.map((l) => [l.level, l.firms])).toEqual([
+      ['low', 5],
+      ['moderate', 5],
+      ['high', 0],
+      ['critical', 0],
+    ]);
     // The release rounds every level count (a single critical member shows 0, not "<3"): no total cell is withheld.
     expect(data.suppressedCells).toBe(0);
     expect(data.dimensions.map((d) => d.name)).toEqual(['Tax (de)', 'Customs (de)']);
@@ -95,13 +153,31 @@ describe('benchmark data (what the member benchmark PDF may print)', () => {
 
   it('prints a merged level column as published (all members in one level would otherwise be stated)', () => {
     const list = Array.from({ length: 8 }, (_, i) => member(i, { level: 'critical' }));
-    const data = benchmarkData({ tables: memberTables(list, VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'en', k: 5 });
-    expect(data.levels.map((l) => [l.label, l.level, l.firms])).toEqual([['low', 'low', 0], ['moderate', 'moderate', 0], ['high / critical', 'critical', 10]]);
+    const data = benchmarkData({
+      tables: memberTables(list, VOCABULARY, 5),
+      vocabulary: VOCABULARY,
+      participation,
+      branding: BRANDING,
+      locale: 'en',
+      k: 5,
+    });
+    expect(data.levels.map((l) => [l.label, l.level, l.firms])).toEqual([
+      ['low', 'low', 0],
+      ['moderate', 'moderate', 0],
+      ['high / critical', 'critical', 10],
+    ]);
     expect(data.levels.every((l) => l.share <= 1)).toBe(true);
   });
 
   it('prints no result figure at all below k members', () => {
-    const data = benchmarkData({ tables: memberTables(members(3), VOCABULARY, 5), vocabulary: VOCABULARY, participation, branding: BRANDING, locale: 'en', k: 5 });
+    const data = benchmarkData({
+      tables: memberTables(members(3), VOCABULARY, 5),
+      vocabulary: VOCABULARY,
+      participation,
+      branding: BRANDING,
+      locale: 'en',
+      k: 5,
+    });
     expect(data).toMatchObject({ firms: null, overallMean: null, levels: [], dimensions: [], findings: [] });
   });
 });

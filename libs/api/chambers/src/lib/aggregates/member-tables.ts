@@ -63,7 +63,13 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): MemberVocabulary
   const dims = new Map<string, MemberVocabulary['dimensions'][number]>();
   const findings = new Map<string, FindingInfo>();
   for (const c of sorted) {
-    for (const d of c.dimensions) dims.set(d.id, { id: d.id, code: d.code, name: { en: d.name.en, de: d.name.de }, label: t(`${d.code} ${d.name.en}`, `${d.code} ${d.name.de}`) });
+    for (const d of c.dimensions)
+      dims.set(d.id, {
+        id: d.id,
+        code: d.code,
+        name: { en: d.name.en, de: d.name.de },
+        label: t(`${d.code} ${d.name.en}`, `${d.code} ${d.name.de}`),
+      });
     for (const q of c.questions) {
       const dim = c.dimensions.find((d) => d.id === q.dimension);
       for (const o of q.options) {
@@ -78,12 +84,20 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): MemberVocabulary
       }
     }
   }
-  return { levels: (sorted.at(-1)?.levels ?? []).map((l) => ({ code: l.id, label: l.label })), dimensions: [...dims.values()], findings };
+  return {
+    levels: (sorted.at(-1)?.levels ?? []).map((l) => ({ code: l.id, label: l.label })),
+    dimensions: [...dims.values()],
+    findings,
+  };
 }
 
 /** Members whose profile cannot be classified are left out (a submitted profile always can be). */
 function toRecord(m: MemberResult): ResearchRecord | null {
-  if (!(SIZE_BANDS as readonly string[]).includes(m.headcountBand) || !(LEGAL_FORMS as readonly string[]).includes(m.legalForm)) return null;
+  if (
+    !(SIZE_BANDS as readonly string[]).includes(m.headcountBand) ||
+    !(LEGAL_FORMS as readonly string[]).includes(m.legalForm)
+  )
+    return null;
   return {
     pseudonym: m.firmId,
     wave: 'members',
@@ -118,13 +132,16 @@ export function roundedCounts(table: AggregateTable, base: number): AggregateTab
     rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(round) })),
     notes: [
       ...table.notes,
-      t(`Counts of members per level rounded to multiples of ${base}.`, `Anzahl der Mitglieder je Stufe auf Vielfache von ${base} gerundet.`),
+      t(
+        `Counts of members per level rounded to multiples of ${base}.`,
+        `Anzahl der Mitglieder je Stufe auf Vielfache von ${base} gerundet.`,
+      ),
     ],
   };
 }
 
 const MEANS_NOTE = t(
-  'Release rule: each member\'s scores count with the midpoint of their 25-point band (0–25, 25–50, 50–75, 75–100).',
+  "Release rule: each member's scores count with the midpoint of their 25-point band (0–25, 25–50, 50–75, 75–100).",
   'Veröffentlichungsregel: Die Werte jedes Mitglieds gehen mit der Mitte ihres 25-Punkte-Bands ein (0–25, 25–50, 50–75, 75–100).',
 );
 
@@ -146,7 +163,11 @@ function toView(table: DisclosedTable, id: AggregateTable['id']): AggregateTable
  * of them — the same rule that merges categories in the research tables). Findings that miss either bound are left
  * out altogether, so the list does not hint at them.
  */
-export function frequentFindingsTable(members: readonly MemberResult[], plan: WavePlan, vocabulary: MemberVocabulary): AggregateTable {
+export function frequentFindingsTable(
+  members: readonly MemberResult[],
+  plan: WavePlan,
+  vocabulary: MemberVocabulary,
+): AggregateTable {
   const k = plan.k;
   const total = plan.base.total;
   const counts = new Map<string, number>();
@@ -155,7 +176,9 @@ export function frequentFindingsTable(members: readonly MemberResult[], plan: Wa
     ? [...counts.entries()].filter(([key, n]) => n >= k && n < total && vocabulary.findings.has(key))
     : [];
   const severity = (key: string) => SEVERITY_ORDER.indexOf(vocabulary.findings.get(key)?.severity ?? 'low');
-  publishable.sort(([a, na], [b, nb]) => nb - na || severity(a) - severity(b) || a.localeCompare(b, 'en', { numeric: true }));
+  publishable.sort(
+    ([a, na], [b, nb]) => nb - na || severity(a) - severity(b) || a.localeCompare(b, 'en', { numeric: true }),
+  );
   const share = (exact: number): AggregateCell => {
     const n = roundCount(exact, k);
     const value = Math.round((n / total) * 1000) / 10;
@@ -163,7 +186,13 @@ export function frequentFindingsTable(members: readonly MemberResult[], plan: Wa
   };
   const rows = publishable.slice(0, TOP_FINDINGS).map(([key, n]) => {
     const info = vocabulary.findings.get(key) as FindingInfo;
-    return { key, label: t(`${info.dimensionCode} · ${info.label.en}`, `${info.dimensionCode} · ${info.label.de}`), total: false, n: countCell(roundCount(n, k)), cells: [share(n)] };
+    return {
+      key,
+      label: t(`${info.dimensionCode} · ${info.label.en}`, `${info.dimensionCode} · ${info.label.de}`),
+      total: false,
+      n: countCell(roundCount(n, k)),
+      cells: [share(n)],
+    };
   });
   return {
     id: 'frequent-findings',
@@ -171,7 +200,17 @@ export function frequentFindingsTable(members: readonly MemberResult[], plan: Wa
     k,
     valueKind: 'count',
     columns: [{ key: 'share', label: t('Share of members', 'Anteil der Mitglieder') }],
-    rows: plan.base.totalPublished ? rows : [{ key: '*', label: t('All members', 'Alle Mitglieder'), total: true, n: total === 0 ? countCell(0) : SUPPRESSED, cells: [total === 0 ? EMPTY : SUPPRESSED] }],
+    rows: plan.base.totalPublished
+      ? rows
+      : [
+          {
+            key: '*',
+            label: t('All members', 'Alle Mitglieder'),
+            total: true,
+            n: total === 0 ? countCell(0) : SUPPRESSED,
+            cells: [total === 0 ? EMPTY : SUPPRESSED],
+          },
+        ],
     notes: [
       t(
         `Findings of at least ${k} members, at most ${TOP_FINDINGS}; a finding all members share is not listed. Counts rounded to multiples of ${k}. "." = suppressed (fewer than ${k} members counted).`,
@@ -188,11 +227,16 @@ export interface MemberTables {
   tables: AggregateTable[];
 }
 
-const withNote = (table: AggregateTable, note: AggregateTable['notes'][number]): AggregateTable => ({ ...table, notes: [...table.notes, note] });
+const withNote = (table: AggregateTable, note: AggregateTable['notes'][number]): AggregateTable => ({
+  ...table,
+  notes: [...table.notes, note],
+});
 
 /** Level distribution, mean dimension scores (by size and by sector) and most frequent findings of the members. */
 export function memberTables(members: readonly MemberResult[], vocabulary: MemberVocabulary, k: number): MemberTables {
-  const counted = members.map((m) => ({ m, r: toRecord(m) })).filter((x): x is { m: MemberResult; r: ResearchRecord } => x.r !== null);
+  const counted = members
+    .map((m) => ({ m, r: toRecord(m) }))
+    .filter((x): x is { m: MemberResult; r: ResearchRecord } => x.r !== null);
   const summary = emptyWaveSummary('members');
   for (const { r } of counted) addRecord(summary, r, { answers: false });
   const plan = planWave(summary, k);
@@ -201,7 +245,11 @@ export function memberTables(members: readonly MemberResult[], vocabulary: Membe
     roundedCounts(toView(levelBySectorTable(summary, plan, vocabulary.levels), 'level-by-sector'), k),
     withNote(toView(meansTable(summary, plan, vocabulary.dimensions, 'size'), 'means-by-size'), MEANS_NOTE),
     withNote(toView(meansTable(summary, plan, vocabulary.dimensions, 'sector'), 'means-by-sector'), MEANS_NOTE),
-    frequentFindingsTable(counted.map((x) => x.m), plan, vocabulary),
+    frequentFindingsTable(
+      counted.map((x) => x.m),
+      plan,
+      vocabulary,
+    ),
   ];
   return { firms: published ? plan.base.total : null, published, tables };
 }

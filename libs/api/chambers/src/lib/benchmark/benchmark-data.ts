@@ -1,5 +1,12 @@
 import type { LevelId } from '@scs/shared/catalogue';
-import type { AggregateCell, AggregateTable, BenchmarkCampaign, ChamberBenchmarkData, ReportBranding, ReportLocale } from '@scs/shared/contracts';
+import type {
+  AggregateCell,
+  AggregateTable,
+  BenchmarkCampaign,
+  ChamberBenchmarkData,
+  ReportBranding,
+  ReportLocale,
+} from '@scs/shared/contracts';
 import type { MemberTables, MemberVocabulary } from '../aggregates/member-tables';
 
 export interface Participation {
@@ -9,7 +16,8 @@ export interface Participation {
   campaigns: BenchmarkCampaign[];
 }
 
-const published = (c: AggregateCell | undefined): c is AggregateCell & { value: number } => c?.status === 'value' && c.value !== null;
+const published = (c: AggregateCell | undefined): c is AggregateCell & { value: number } =>
+  c?.status === 'value' && c.value !== null;
 
 /**
  * The figures of the member benchmark report, taken from the disclosure-controlled tables only: the "all members" row
@@ -17,7 +25,14 @@ const published = (c: AggregateCell | undefined): c is AggregateCell & { value: 
  * `suppressedCells`), so the report cannot print a number the tables withheld.
  */
 export function benchmarkData(
-  input: { tables: MemberTables; vocabulary: MemberVocabulary; participation: Participation; branding: ReportBranding; locale: ReportLocale; k: number },
+  input: {
+    tables: MemberTables;
+    vocabulary: MemberVocabulary;
+    participation: Participation;
+    branding: ReportBranding;
+    locale: ReportLocale;
+    k: number;
+  },
   now = new Date(),
 ): ChamberBenchmarkData {
   const { tables, vocabulary, locale } = input;
@@ -40,7 +55,12 @@ export function benchmarkData(
     const codes = col.key.split('+').filter((code) => vocabulary.levels.some((l) => l.code === code));
     if (!codes.length || !keep(cell) || !firms) return;
     const value = (cell as { value: number }).value;
-    levels.push({ level: codes.at(-1) as LevelId, label: col.label[locale], firms: value, share: Math.min(1, value / firms) });
+    levels.push({
+      level: codes.at(-1) as LevelId,
+      label: col.label[locale],
+      firms: value,
+      share: Math.min(1, value / firms),
+    });
   });
 
   const means = table('means-by-size');

@@ -5,8 +5,22 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@scs/api/accounts';
 import { APP_CONFIG, QueueService, type AppConfig } from '@scs/api/core';
 import {
-  BENCHMARK_TEMPLATE_VERSION, RENDER_QUEUE, Report, ReportExtensions, ReportFile, ReportRenderer, benchmarkPdfOptions, countPdfPages, renderBenchmarkHtml,
-  renderQueueDefinition, reportCacheKey, sha256Hex, slug, toReportView, type RenderJob, type RenderedReport,
+  BENCHMARK_TEMPLATE_VERSION,
+  RENDER_QUEUE,
+  Report,
+  ReportExtensions,
+  ReportFile,
+  ReportRenderer,
+  benchmarkPdfOptions,
+  countPdfPages,
+  renderBenchmarkHtml,
+  renderQueueDefinition,
+  reportCacheKey,
+  sha256Hex,
+  slug,
+  toReportView,
+  type RenderJob,
+  type RenderedReport,
 } from '@scs/api/reports';
 import type { ChamberBenchmarkData, ReportLocale, ReportView } from '@scs/shared/contracts';
 import { MemberAggregatesService } from '../aggregates/member-aggregates.service';
@@ -55,12 +69,18 @@ export class BenchmarkService implements OnModuleInit {
       this.branding.brandingOfChamber(chamberId),
       this.participation(chamberId),
     ]);
-    return benchmarkData({ tables, vocabulary, participation, branding: toReportBranding(branding), locale, k: this.config.researchK }, now);
+    return benchmarkData(
+      { tables, vocabulary, participation, branding: toReportBranding(branding), locale, k: this.config.researchK },
+      now,
+    );
   }
 
   /** Invited, joined and submitted per campaign (submitted only where the funnel may show it, see participationCounts). */
   private async participation(chamberId: string): Promise<Participation> {
-    const campaigns = await this.dataSource.manager.find(Campaign, { where: { chamberId }, order: { createdAt: 'ASC' } });
+    const campaigns = await this.dataSource.manager.find(Campaign, {
+      where: { chamberId },
+      order: { createdAt: 'ASC' },
+    });
     const rows: Participation['campaigns'] = [];
     for (const c of campaigns) {
       const p = await this.progress.progress(chamberId, c.id);
@@ -71,7 +91,12 @@ export class BenchmarkService implements OnModuleInit {
     return { invited: sum('invited'), joined: sum('joined'), submitted, campaigns: rows };
   }
 
-  async request(chamberId: string, locale: ReportLocale | undefined, userId: string, ip: string | null): Promise<ReportView> {
+  async request(
+    chamberId: string,
+    locale: ReportLocale | undefined,
+    userId: string,
+    ip: string | null,
+  ): Promise<ReportView> {
     const language = locale ?? (await this.branding.brandingOfChamber(chamberId)).reportLanguage;
     const data = await this.figures(chamberId, language);
     const cacheKey = benchmarkCacheKey(chamberId, data);
@@ -84,7 +109,17 @@ export class BenchmarkService implements OnModuleInit {
       const id = inserted[0]?.id;
       if (id) {
         await m.insert(ChamberBenchmark, { reportId: id, chamberId, figures: data });
-        await this.audit.record({ action: 'chamber.benchmark_requested', actorUserId: userId, orgId: chamberId, target: `report:${id}`, ip, details: { locale: language, firms: data.firms } }, m);
+        await this.audit.record(
+          {
+            action: 'chamber.benchmark_requested',
+            actorUserId: userId,
+            orgId: chamberId,
+            target: `report:${id}`,
+            ip,
+            details: { locale: language, firms: data.firms },
+          },
+          m,
+        );
       }
       return id;
     });
@@ -94,24 +129,40 @@ export class BenchmarkService implements OnModuleInit {
     }
     const existing = await this.dataSource.manager.findOneByOrFail(Report, { cacheKey });
     if (existing.status === 'failed') {
-      const requeued = await this.dataSource.manager.update(Report, { id: existing.id, status: 'failed' }, { status: 'queued', error: null, startedAt: null, finishedAt: null });
+      const requeued = await this.dataSource.manager.update(
+        Report,
+        { id: existing.id, status: 'failed' },
+        { status: 'queued', error: null, startedAt: null, finishedAt: null },
+      );
       if (requeued.affected) await this.enqueue(existing.id);
     }
     return this.status(chamberId, existing.id);
   }
 
   private async enqueue(reportId: string): Promise<void> {
-    await this.queue.send<RenderJob>(RENDER_QUEUE, { reportId }, renderQueueDefinition(this.config.reportJobTimeoutSeconds));
+    await this.queue.send<RenderJob>(
+      RENDER_QUEUE,
+      { reportId },
+      renderQueueDefinition(this.config.reportJobTimeoutSeconds),
+    );
   }
 
   async list(chamberId: string): Promise<ReportView[]> {
-    const rows = await this.dataSource.manager.find(Report, { where: { orgId: chamberId, kind: 'chamber_benchmark' }, order: { createdAt: 'DESC' }, take: 50 });
+    const rows = await this.dataSource.manager.find(Report, {
+      where: { orgId: chamberId, kind: 'chamber_benchmark' },
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
     return rows.map(toReportView);
   }
 
   /** Only the chamber's own benchmark reports: any other report id is "not found" here. */
   private async own(chamberId: string, reportId: string): Promise<Report> {
-    const report = await this.dataSource.manager.findOneBy(Report, { id: reportId, orgId: chamberId, kind: 'chamber_benchmark' });
+    const report = await this.dataSource.manager.findOneBy(Report, {
+      id: reportId,
+      orgId: chamberId,
+      kind: 'chamber_benchmark',
+    });
     if (!report) throw new NotFoundException('Benchmark report not found');
     return report;
   }
@@ -124,13 +175,20 @@ export class BenchmarkService implements OnModuleInit {
     const report = await this.own(chamberId, reportId);
     if (report.status !== 'done') {
       throw new ConflictException({
-        message: report.status === 'failed' ? `The report could not be rendered: ${report.error ?? 'unknown reason'}` : `The report is not ready yet (${report.status})`,
+        message:
+          report.status === 'failed'
+            ? `The report could not be rendered: ${report.error ?? 'unknown reason'}`
+            : `The report is not ready yet (${report.status})`,
         status: report.status,
       });
     }
     const file = await this.dataSource.manager.findOneBy(ReportFile, { reportId });
     if (!file) throw new NotFoundException('Report file not found');
-    return { pdf: file.pdf, filename: report.filename ?? `member-benchmark_${report.locale}.pdf`, sha256: report.sha256 ?? '' };
+    return {
+      pdf: file.pdf,
+      filename: report.filename ?? `member-benchmark_${report.locale}.pdf`,
+      sha256: report.sha256 ?? '',
+    };
   }
 
   /** Renders a queued benchmark report from its stored figures (called by the report worker). */

@@ -7,7 +7,8 @@ import type { ChamberBenchmarkData } from '@scs/shared/contracts';
 @Entity('chamber_benchmark')
 @Index('IDX_chamber_benchmark_chamber', ['chamberId'])
 export class ChamberBenchmark {
-  @PrimaryColumn({ type: 'uuid', name: 'report_id', primaryKeyConstraintName: 'PK_chamber_benchmark' }) reportId!: string;
+  @PrimaryColumn({ type: 'uuid', name: 'report_id', primaryKeyConstraintName: 'PK_chamber_benchmark' })
+  reportId!: string;
   @Column({ type: 'uuid', name: 'chamber_id' }) chamberId!: string;
   @Column({ type: 'jsonb' }) figures!: ChamberBenchmarkData;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;

@@ -1,6 +1,27 @@
-import { Body, Controller, Get, Header, HttpCode, HttpStatus, Ip, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type AuthUser, CurrentOrg, CurrentUser, OrgAccess, type OrgContext } from '@scs/api/core';
 import type { ReportView } from '@scs/shared/contracts';
 import { MemberAggregatesService } from '../aggregates/member-aggregates.service';
@@ -22,7 +43,10 @@ export class ChamberReportsController {
 
   @Get('member-aggregates')
   @OrgAccess(CHAMBER_ROLES, chamber)
-  @ApiOperation({ summary: 'Level distribution, mean dimension scores and most frequent findings of the members who share anonymised results (k-suppressed)' })
+  @ApiOperation({
+    summary:
+      'Level distribution, mean dimension scores and most frequent findings of the members who share anonymised results (k-suppressed)',
+  })
   @ApiOkResponse({ type: MemberAggregatesResponse })
   memberAggregates(@CurrentOrg() org: OrgContext): Promise<MemberAggregatesResponse> {
     return this.aggregates.view(org.orgId);
@@ -31,15 +55,22 @@ export class ChamberReportsController {
   @Post('benchmark-reports')
   @OrgAccess(CHAMBER_ADMINS, chamber)
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Request the member benchmark PDF (published figures only); the same figures return the stored report' })
+  @ApiOperation({
+    summary: 'Request the member benchmark PDF (published figures only); the same figures return the stored report',
+  })
   @ApiAcceptedResponse({ description: 'The report (queued, rendering or done)' })
-  request(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: ReportLanguageDto, @Ip() ip: string): Promise<ReportView> {
+  request(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ReportLanguageDto,
+    @Ip() ip: string,
+  ): Promise<ReportView> {
     return this.benchmark.request(org.orgId, dto.locale, user.id, ip);
   }
 
   @Get('benchmark-reports')
   @OrgAccess(CHAMBER_ROLES, chamber)
-  @ApiOperation({ summary: 'The chamber\'s member benchmark reports, newest first' })
+  @ApiOperation({ summary: "The chamber's member benchmark reports, newest first" })
   list(@CurrentOrg() org: OrgContext): Promise<ReportView[]> {
     return this.benchmark.list(org.orgId);
   }
@@ -60,9 +91,17 @@ export class ChamberReportsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF (Content-Disposition: attachment; header X-Content-SHA256)' })
   @ApiConflictResponse({ description: 'Not rendered yet, or rendering failed' })
-  async pdf(@CurrentOrg() org: OrgContext, @Param('reportId', new ParseUUIDPipe()) reportId: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async pdf(
+    @CurrentOrg() org: OrgContext,
+    @Param('reportId', new ParseUUIDPipe()) reportId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.benchmark.file(org.orgId, reportId);
     res.setHeader('X-Content-SHA256', file.sha256);
-    return new StreamableFile(file.pdf, { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.pdf.byteLength });
+    return new StreamableFile(file.pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.pdf.byteLength,
+    });
   }
 }

@@ -1,6 +1,32 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Ip, NotFoundException, Param, ParseUUIDPipe, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBody, ApiConsumes, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiProduces, ApiTags,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type AuthUser, CurrentOrg, CurrentUser, OrgAccess, type OrgContext, Public } from '@scs/api/core';
@@ -21,7 +47,9 @@ export class BrandingController {
   @Get('orgs/:chamberId/branding')
   @OrgAccess(CHAMBER_ROLES, { kind: 'chamber', param: 'chamberId' })
   @ApiParam({ name: 'chamberId', format: 'uuid' })
-  @ApiOperation({ summary: 'The chamber\'s name, logo, contact line, website and report language (defaults until saved)' })
+  @ApiOperation({
+    summary: "The chamber's name, logo, contact line, website and report language (defaults until saved)",
+  })
   @ApiOkResponse({ type: BrandingView })
   get(@CurrentOrg() org: OrgContext): Promise<BrandingView> {
     return this.branding.get(org.orgId);
@@ -30,23 +58,40 @@ export class BrandingController {
   @Put('orgs/:chamberId/branding')
   @OrgAccess(CHAMBER_ADMINS, { kind: 'chamber', param: 'chamberId' })
   @ApiParam({ name: 'chamberId', format: 'uuid' })
-  @ApiOperation({ summary: 'Save the chamber\'s branding texts and default report language' })
+  @ApiOperation({ summary: "Save the chamber's branding texts and default report language" })
   @ApiOkResponse({ type: BrandingView })
-  update(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: UpdateBrandingDto, @Ip() ip: string): Promise<BrandingView> {
+  update(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: UpdateBrandingDto,
+    @Ip() ip: string,
+  ): Promise<BrandingView> {
     return this.branding.update(org.orgId, dto, user.id, ip);
   }
 
   @Put('orgs/:chamberId/branding/logo')
   @OrgAccess(CHAMBER_ADMINS, { kind: 'chamber', param: 'chamberId' })
-  @UseInterceptors(FileUpload('logo', UPLOAD_CAP, 'The logo is far larger than 512 KB; upload a PNG or JPEG of at most 512 KB'))
+  @UseInterceptors(
+    FileUpload('logo', UPLOAD_CAP, 'The logo is far larger than 512 KB; upload a PNG or JPEG of at most 512 KB'),
+  )
   @ApiParam({ name: 'chamberId', format: 'uuid' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['logo'], properties: { logo: { type: 'string', format: 'binary' } } } })
-  @ApiOperation({ summary: 'Upload the logo: PNG or JPEG, at most 512 KB and 4096 px per side, checked by content (SVG and other files are refused)' })
+  @ApiBody({
+    schema: { type: 'object', required: ['logo'], properties: { logo: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({
+    summary:
+      'Upload the logo: PNG or JPEG, at most 512 KB and 4096 px per side, checked by content (SVG and other files are refused)',
+  })
   @ApiOkResponse({ type: BrandingView })
   @ApiBadRequestResponse({ description: 'Not a sound PNG or JPEG (the message says what it is)' })
   @ApiPayloadTooLargeResponse({ description: 'Larger than 512 KB' })
-  uploadLogo(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @UploadedFile() file: UploadedBytes | undefined, @Ip() ip: string): Promise<BrandingView> {
+  uploadLogo(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() file: UploadedBytes | undefined,
+    @Ip() ip: string,
+  ): Promise<BrandingView> {
     return this.branding.setLogo(org.orgId, file?.buffer, user.id, ip);
   }
 
@@ -67,11 +112,15 @@ export class BrandingController {
   @Get('chambers/:chamberId/logo')
   @Public()
   @ApiParam({ name: 'chamberId', format: 'uuid' })
-  @ApiOperation({ summary: 'The chamber\'s logo image (public)' })
+  @ApiOperation({ summary: "The chamber's logo image (public)" })
   @ApiProduces('image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The image' })
   @ApiNotFoundResponse({ description: 'No logo' })
-  async logo(@Param('chamberId', new ParseUUIDPipe()) chamberId: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() res: Response): Promise<void> {
+  async logo(
+    @Param('chamberId', new ParseUUIDPipe()) chamberId: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
     const logo = await this.branding.logo(chamberId);
     if (!logo) throw new NotFoundException('This chamber has no logo');
     const etag = `"${logo.sha256}"`;

@@ -43,7 +43,14 @@ export class ChamberBrandingService {
   async get(chamberId: string, m: EntityManager = this.dataSource.manager): Promise<BrandingView> {
     const record = await m.findOneBy(ChamberBrandingRecord, { chamberId });
     // Everything about the logo but its bytes.
-    const logos: { contentType: LogoType; width: number; height: number; sha256: string; uploadedAt: Date; size: number }[] = await m.query(
+    const logos: {
+      contentType: LogoType;
+      width: number;
+      height: number;
+      sha256: string;
+      uploadedAt: Date;
+      size: number;
+    }[] = await m.query(
       `SELECT "content_type" AS "contentType", "width", "height", "sha256", "uploaded_at" AS "uploadedAt", octet_length("bytes") AS "size"
          FROM "chamber_logo" WHERE "chamber_id" = $1`,
       [chamberId],
@@ -57,7 +64,16 @@ export class ChamberBrandingService {
       website: record?.website ?? null,
       reportLanguage: record?.reportLanguage ?? 'de',
       customised: Boolean(record),
-      logo: logo ? { contentType: logo.contentType, width: logo.width, height: logo.height, size: Number(logo.size), url: logoUrl(chamberId, logo.sha256), uploadedAt: logo.uploadedAt } : null,
+      logo: logo
+        ? {
+            contentType: logo.contentType,
+            width: logo.width,
+            height: logo.height,
+            size: Number(logo.size),
+            url: logoUrl(chamberId, logo.sha256),
+            uploadedAt: logo.uploadedAt,
+          }
+        : null,
       updatedAt: record?.updatedAt ?? null,
     };
   }
@@ -66,17 +82,40 @@ export class ChamberBrandingService {
     return this.dataSource.transaction(async (m) => {
       await m.upsert(
         ChamberBrandingRecord,
-        { chamberId, displayName: dto.displayName, contactLine: dto.contactLine ?? null, website: dto.website ?? null, reportLanguage: dto.reportLanguage, updatedBy: actorId, updatedAt: new Date() },
+        {
+          chamberId,
+          displayName: dto.displayName,
+          contactLine: dto.contactLine ?? null,
+          website: dto.website ?? null,
+          reportLanguage: dto.reportLanguage,
+          updatedBy: actorId,
+          updatedAt: new Date(),
+        },
         ['chamberId'],
       );
-      await this.audit.record({ action: 'chamber.branding_updated', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip }, m);
+      await this.audit.record(
+        { action: 'chamber.branding_updated', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip },
+        m,
+      );
       return this.get(chamberId, m);
     });
   }
 
   /** Stores a logo after checking its content; 400 for anything but a sound PNG/JPEG, 413 above 512 KB. */
-  async setLogo(chamberId: string, bytes: Buffer | undefined, actorId: string, ip: string | null): Promise<BrandingView> {
-    if (!bytes) throw new HttpException({ message: 'Choose a PNG or JPEG file to upload (form field "logo")', errors: { logo: 'Choose a PNG or JPEG file' } }, HttpStatus.BAD_REQUEST);
+  async setLogo(
+    chamberId: string,
+    bytes: Buffer | undefined,
+    actorId: string,
+    ip: string | null,
+  ): Promise<BrandingView> {
+    if (!bytes)
+      throw new HttpException(
+        {
+          message: 'Choose a PNG or JPEG file to upload (form field "logo")',
+          errors: { logo: 'Choose a PNG or JPEG file' },
+        },
+        HttpStatus.BAD_REQUEST,
+      );
     const check = inspectLogo(bytes);
     if (!check.ok) {
       const status = bytes.length > LOGO_MAX_BYTES ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
@@ -85,9 +124,28 @@ export class ChamberBrandingService {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return this.dataSource.transaction(async (m) => {
       await this.ensureRecord(m, chamberId, actorId);
-      await m.upsert(ChamberLogo, { chamberId, contentType: check.type, bytes, width: check.width, height: check.height, sha256, uploadedAt: new Date() }, ['chamberId']);
+      await m.upsert(
+        ChamberLogo,
+        {
+          chamberId,
+          contentType: check.type,
+          bytes,
+          width: check.width,
+          height: check.height,
+          sha256,
+          uploadedAt: new Date(),
+        },
+        ['chamberId'],
+      );
       await this.audit.record(
-        { action: 'chamber.logo_uploaded', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip, details: { type: check.type, bytes: bytes.length } },
+        {
+          action: 'chamber.logo_uploaded',
+          actorUserId: actorId,
+          orgId: chamberId,
+          target: `org:${chamberId}`,
+          ip,
+          details: { type: check.type, bytes: bytes.length },
+        },
         m,
       );
       return this.get(chamberId, m);
@@ -98,7 +156,10 @@ export class ChamberBrandingService {
     await this.dataSource.transaction(async (m) => {
       const result = await m.delete(ChamberLogo, { chamberId });
       if (!result.affected) throw new NotFoundException('This chamber has no logo');
-      await this.audit.record({ action: 'chamber.logo_removed', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip }, m);
+      await this.audit.record(
+        { action: 'chamber.logo_removed', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip },
+        m,
+      );
     });
   }
 
@@ -142,6 +203,11 @@ export class ChamberBrandingService {
   private async ensureRecord(m: EntityManager, chamberId: string, actorId: string): Promise<void> {
     if (await m.existsBy(ChamberBrandingRecord, { chamberId })) return;
     const org = await m.findOneByOrFail(Organisation, { id: chamberId });
-    await m.insert(ChamberBrandingRecord, { chamberId, displayName: org.name, reportLanguage: 'de', updatedBy: actorId });
+    await m.insert(ChamberBrandingRecord, {
+      chamberId,
+      displayName: org.name,
+      reportLanguage: 'de',
+      updatedBy: actorId,
+    });
   }
 }

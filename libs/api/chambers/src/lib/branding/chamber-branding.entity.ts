@@ -8,7 +8,8 @@ export const REPORT_LANGUAGES: ReportLanguage[] = ['de', 'en'];
 @Entity('chamber_branding')
 @Check('CHK_chamber_branding_language', `"report_language" IN ('de', 'en')`)
 export class ChamberBrandingRecord {
-  @PrimaryColumn({ type: 'uuid', name: 'chamber_id', primaryKeyConstraintName: 'PK_chamber_branding' }) chamberId!: string;
+  @PrimaryColumn({ type: 'uuid', name: 'chamber_id', primaryKeyConstraintName: 'PK_chamber_branding' })
+  chamberId!: string;
   @Column({ type: 'text', name: 'display_name' }) displayName!: string;
   @Column({ type: 'text', name: 'contact_line', nullable: true }) contactLine!: string | null;
   @Column({ type: 'text', nullable: true }) website!: string | null;

@@ -10,21 +10,33 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 /** Names well-known non-image formats, so the message says what was uploaded instead of "not a PNG". */
 function knownOtherFormat(b: Buffer): string | null {
-  const head = b.subarray(0, 512).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
-  if (/^<(\?xml|svg|!doctype svg)/i.test(head) || /<svg[\s>]/i.test(head)) return 'SVG images are not accepted (they can contain scripts); upload a PNG or JPEG';
-  if (/^<(!doctype|html|head|body|script)/i.test(head)) return 'This is an HTML document, not an image; upload a PNG or JPEG';
-  if (b.subarray(0, 2).toString('latin1') === 'MZ') return 'This is a Windows program, not an image; upload a PNG or JPEG';
-  if (b.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) return 'This is a program (ELF), not an image; upload a PNG or JPEG';
+  const head = b
+    .subarray(0, 512)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
+  if (/^<(\?xml|svg|!doctype svg)/i.test(head) || /<svg[\s>]/i.test(head))
+    return 'SVG images are not accepted (they can contain scripts); upload a PNG or JPEG';
+  if (/^<(!doctype|html|head|body|script)/i.test(head))
+    return 'This is an HTML document, not an image; upload a PNG or JPEG';
+  if (b.subarray(0, 2).toString('latin1') === 'MZ')
+    return 'This is a Windows program, not an image; upload a PNG or JPEG';
+  if (b.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46])))
+    return 'This is a program (ELF), not an image; upload a PNG or JPEG';
   if (b.subarray(0, 4).toString('latin1') === '%PDF') return 'This is a PDF, not an image; upload a PNG or JPEG';
-  if (b.subarray(0, 2).toString('latin1') === 'PK') return 'This is a ZIP archive (or Office file), not an image; upload a PNG or JPEG';
-  if (/^GIF8[79]a/.test(b.subarray(0, 6).toString('latin1'))) return 'GIF images are not accepted; upload a PNG or JPEG';
-  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'WebP images are not accepted; upload a PNG or JPEG';
+  if (b.subarray(0, 2).toString('latin1') === 'PK')
+    return 'This is a ZIP archive (or Office file), not an image; upload a PNG or JPEG';
+  if (/^GIF8[79]a/.test(b.subarray(0, 6).toString('latin1')))
+    return 'GIF images are not accepted; upload a PNG or JPEG';
+  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'WebP images are not accepted; upload a PNG or JPEG';
   return null;
 }
 
 function sideProblem(width: number, height: number): string | null {
   if (width < 1 || height < 1) return 'The image has no pixels';
-  if (width > LOGO_MAX_SIDE || height > LOGO_MAX_SIDE) return `The image is ${width} × ${height} pixels; at most ${LOGO_MAX_SIDE} pixels per side are accepted`;
+  if (width > LOGO_MAX_SIDE || height > LOGO_MAX_SIDE)
+    return `The image is ${width} × ${height} pixels; at most ${LOGO_MAX_SIDE} pixels per side are accepted`;
   return null;
 }
 
@@ -43,7 +55,8 @@ function inspectPng(b: Buffer): ImageCheck {
     if (!/^[A-Za-z]{4}$/.test(type)) return broken('invalid chunk');
     if (pos + 12 + length > b.length) return broken(`chunk ${type} is truncated`);
     const data = b.subarray(pos + 8, pos + 8 + length);
-    if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length)) return broken(`checksum of chunk ${type}`);
+    if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length))
+      return broken(`checksum of chunk ${type}`);
     if (first) {
       if (type !== 'IHDR' || length !== 13) return broken('no image header');
       width = data.readUInt32BE(0);
@@ -55,7 +68,8 @@ function inspectPng(b: Buffer): ImageCheck {
     if (type === 'IEND') break;
   }
   if (!sawData) return broken('no image data');
-  if (pos !== b.length) return { ok: false, problem: 'The PNG file has extra data after the image; save it again from an image editor' };
+  if (pos !== b.length)
+    return { ok: false, problem: 'The PNG file has extra data after the image; save it again from an image editor' };
   const side = sideProblem(width, height);
   return side ? { ok: false, problem: side } : { ok: true, type: 'image/png', width, height };
 }
@@ -95,7 +109,8 @@ function inspectJpeg(b: Buffer): ImageCheck {
   }
   if (!width || !height) return broken('no frame header with the image size');
   if (!sawScan) return broken('no image data');
-  if (b.length < 4 || b[b.length - 2] !== 0xff || b[b.length - 1] !== 0xd9) return broken('it does not end with the end-of-image marker');
+  if (b.length < 4 || b[b.length - 2] !== 0xff || b[b.length - 1] !== 0xd9)
+    return broken('it does not end with the end-of-image marker');
   const side = sideProblem(width, height);
   return side ? { ok: false, problem: side } : { ok: true, type: 'image/jpeg', width, height };
 }
@@ -106,7 +121,8 @@ function inspectJpeg(b: Buffer): ImageCheck {
  */
 export function inspectLogo(b: Buffer): ImageCheck {
   if (b.length === 0) return { ok: false, problem: 'The file is empty' };
-  if (b.length > LOGO_MAX_BYTES) return { ok: false, problem: `The logo is ${Math.ceil(b.length / 1024)} KB; at most 512 KB are accepted` };
+  if (b.length > LOGO_MAX_BYTES)
+    return { ok: false, problem: `The logo is ${Math.ceil(b.length / 1024)} KB; at most 512 KB are accepted` };
   if (b.length > 8 && b.subarray(0, 8).equals(PNG_SIGNATURE)) return inspectPng(b);
   if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return inspectJpeg(b);
   return { ok: false, problem: knownOtherFormat(b) ?? 'This file is not a PNG or JPEG image; upload a PNG or JPEG' };

@@ -6,13 +6,25 @@ describe('parseAddressList on real member lists (issue 16)', () => {
     const list = await parseAddressList(GERMAN_EXCEL_EXPORT);
     expect(list.addresses).toEqual(GERMAN_MEMBERS);
     expect(list.duplicates).toBe(1);
-    expect(list.rejected).toEqual([{ line: 15, value: 'eva.falsch(at)falsch-partner.de', reason: 'Not an email address' }]);
+    expect(list.rejected).toEqual([
+      { line: 15, value: 'eva.falsch(at)falsch-partner.de', reason: 'Not an email address' },
+    ]);
   });
 
   it('maps company and contact by their German column names', async () => {
     const list = await parseAddressList(GERMAN_EXCEL_EXPORT);
-    expect(list.rows[0]).toEqual({ line: 2, company: 'Muster Maschinenbau (Suzhou) Co., Ltd.', contact: 'Hans Müller', email: 'h.mueller@muster-suzhou.cn' });
-    expect(list.rows[4]).toEqual({ line: 6, company: 'Nordlicht Logistik GmbH; Niederlassung Qingdao', contact: 'Anke Jansen', email: 'a.jansen@nordlicht-logistik.de' });
+    expect(list.rows[0]).toEqual({
+      line: 2,
+      company: 'Muster Maschinenbau (Suzhou) Co., Ltd.',
+      contact: 'Hans Müller',
+      email: 'h.mueller@muster-suzhou.cn',
+    });
+    expect(list.rows[4]).toEqual({
+      line: 6,
+      company: 'Nordlicht Logistik GmbH; Niederlassung Qingdao',
+      contact: 'Anke Jansen',
+      email: 'a.jansen@nordlicht-logistik.de',
+    });
     expect(list.duplicateRows).toEqual([{ line: 16, email: 'h.mueller@muster-suzhou.cn', firstLine: 2 }]);
   });
 
@@ -20,14 +32,21 @@ describe('parseAddressList on real member lists (issue 16)', () => {
     const list = await parseAddressList(ENGLISH_CRM_EXPORT);
     expect(list.rejected).toEqual([]);
     expect(list.rows).toEqual([
-      { line: 2, company: 'Acme Industrial (Dalian) Co., Ltd.', contact: 'John Smith', email: 'john.smith@acme-dalian.cn' },
+      {
+        line: 2,
+        company: 'Acme Industrial (Dalian) Co., Ltd.',
+        contact: 'John Smith',
+        email: 'john.smith@acme-dalian.cn',
+      },
       { line: 3, company: 'Globex Trading, Inc.', contact: 'Doe, Jane', email: 'jane.doe@globex.com' },
       { line: 4, company: 'Initech GmbH', contact: 'Peter Gibbons', email: 'peter@initech.de' },
     ]);
   });
 
   it('detects a tab-separated header without an email column name by the column that holds addresses', async () => {
-    const list = await parseAddressList('Unternehmen\tKontakt\tAdresse elektronisch\nMuster, Co., Ltd.\tAnna\tanna@muster.cn\n');
+    const list = await parseAddressList(
+      'Unternehmen\tKontakt\tAdresse elektronisch\nMuster, Co., Ltd.\tAnna\tanna@muster.cn\n',
+    );
     expect(list.rows).toEqual([{ line: 2, company: 'Muster, Co., Ltd.', contact: 'Anna', email: 'anna@muster.cn' }]);
   });
 
@@ -39,7 +58,9 @@ describe('parseAddressList on real member lists (issue 16)', () => {
   });
 
   it('maps "Unternehmen", "Name des Ansprechpartners" and "E-Mail-Adresse" and reads two addresses in one quoted cell', async () => {
-    const list = await parseAddressList('Unternehmen;Name des Ansprechpartners;E-Mail-Adresse\r\n"Zwei, Co., Ltd.";Kim Lee;"a@zwei.cn; b@zwei.cn"\r\n');
+    const list = await parseAddressList(
+      'Unternehmen;Name des Ansprechpartners;E-Mail-Adresse\r\n"Zwei, Co., Ltd.";Kim Lee;"a@zwei.cn; b@zwei.cn"\r\n',
+    );
     expect(list.rows).toEqual([
       { line: 2, company: 'Zwei, Co., Ltd.', contact: 'Kim Lee', email: 'a@zwei.cn' },
       { line: 2, company: 'Zwei, Co., Ltd.', contact: 'Kim Lee', email: 'b@zwei.cn' },

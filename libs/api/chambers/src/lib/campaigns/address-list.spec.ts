@@ -17,7 +17,17 @@ describe('parseAddressList', () => {
   });
 
   it('lists invalid entries with their line and a reason', async () => {
-    const list = await parseAddressList(['ok@firm.de', 'no-at-sign', 'two@@firm.de', 'local@nodot', '@firm.de', 'x'.repeat(250) + '@firm.de', 'fine@firm.cn'].join('\n'));
+    const list = await parseAddressList(
+      [
+        'ok@firm.de',
+        'no-at-sign',
+        'two@@firm.de',
+        'local@nodot',
+        '@firm.de',
+        'x'.repeat(250) + '@firm.de',
+        'fine@firm.cn',
+      ].join('\n'),
+    );
     expect(list.addresses).toEqual(['ok@firm.de', 'fine@firm.cn']);
     expect(list.rejected).toEqual([
       { line: 2, value: 'no-at-sign', reason: 'Not an email address' },
@@ -36,7 +46,9 @@ describe('parseAddressList', () => {
   });
 
   it('without an email column takes every address and ignores names; understands "Name <address>" and mailto:', async () => {
-    const list = await parseAddressList('Anna Schmidt <anna@a.de>, "Meier, Bob" <bob@b.de>; mailto:carl@c.de\nSuzhou Works,dora@d.de');
+    const list = await parseAddressList(
+      'Anna Schmidt <anna@a.de>, "Meier, Bob" <bob@b.de>; mailto:carl@c.de\nSuzhou Works,dora@d.de',
+    );
     expect(list.addresses).toEqual(['anna@a.de', 'bob@b.de', 'carl@c.de', 'dora@d.de']);
   });
 
@@ -55,7 +67,9 @@ describe('parseAddressList', () => {
     const text = Array.from({ length: 11 }, (_, i) => `firm${i}@example.de`).join('\n');
     const e = await errorOf(() => parseAddressList(text, 10));
     expect(e.status).toBe(413);
-    expect(e.message).toBe('This list has 11 entries; at most 10 can be invited at once. Split it into smaller lists; nothing was imported.');
+    expect(e.message).toBe(
+      'This list has 11 entries; at most 10 can be invited at once. Split it into smaller lists; nothing was imported.',
+    );
     expect((await parseAddressList(text, 11)).addresses).toHaveLength(11);
   });
 
@@ -67,15 +81,21 @@ describe('parseAddressList', () => {
 describe('decodeUpload', () => {
   it('decodes UTF-8 (with BOM), UTF-16 and Windows-1252 text', async () => {
     expect(decodeUpload(Buffer.from('\uFEFFa@b.de\n', 'utf8'))).toBe('a@b.de\n');
-    expect(decodeUpload(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Müller;m@b.de', 'utf16le')]))).toBe('Müller;m@b.de');
+    expect(decodeUpload(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Müller;m@b.de', 'utf16le')]))).toBe(
+      'Müller;m@b.de',
+    );
     expect(decodeUpload(Buffer.from('M\xfcller;m@b.de', 'latin1'))).toBe('Müller;m@b.de');
   });
 
   it('refuses Excel workbooks, PDFs, programs and other binary files with a clear message', async () => {
-    expect((await errorOf(() => decodeUpload(Buffer.from('PK\x03\x04xl/workbook.xml', 'latin1')))).message).toMatch(/not a CSV file but an Excel workbook.*CSV UTF-8/);
+    expect((await errorOf(() => decodeUpload(Buffer.from('PK\x03\x04xl/workbook.xml', 'latin1')))).message).toMatch(
+      /not a CSV file but an Excel workbook.*CSV UTF-8/,
+    );
     expect((await errorOf(() => decodeUpload(Buffer.from('%PDF-1.7')))).message).toMatch(/PDF/);
     expect((await errorOf(() => decodeUpload(Buffer.from('MZ\x90\x00')))).message).toMatch(/a program/);
-    expect((await errorOf(() => decodeUpload(Buffer.from([1, 2, 3, 0, 0, 5, 6, 7, 0, 9])))).message).toMatch(/not a text \(CSV\) file/);
+    expect((await errorOf(() => decodeUpload(Buffer.from([1, 2, 3, 0, 0, 5, 6, 7, 0, 9])))).message).toMatch(
+      /not a text \(CSV\) file/,
+    );
     expect((await errorOf(() => decodeUpload(Buffer.alloc(0)))).message).toMatch(/empty/);
   });
 });

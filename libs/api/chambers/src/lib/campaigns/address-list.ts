@@ -55,7 +55,8 @@ const NOTHING = 'nothing was imported';
 function binaryFormat(b: Buffer): string | null {
   const ascii = b.subarray(0, 8).toString('latin1');
   if (ascii.startsWith('PK')) return 'an Excel workbook or ZIP archive; in Excel use "Save as" → "CSV UTF-8"';
-  if (b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'an old Excel (.xls) workbook; in Excel use "Save as" → "CSV UTF-8"';
+  if (b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
+    return 'an old Excel (.xls) workbook; in Excel use "Save as" → "CSV UTF-8"';
   if (ascii.startsWith('%PDF')) return 'a PDF document';
   if (ascii.startsWith('MZ') || ascii.startsWith('\x7fELF')) return 'a program';
   if (ascii.startsWith('\x89PNG') || ascii.startsWith('\xff\xd8\xff') || ascii.startsWith('GIF8')) return 'an image';
@@ -64,7 +65,8 @@ function binaryFormat(b: Buffer): string | null {
 
 /** Decodes an uploaded file as text (UTF-8, UTF-16 with BOM, or Windows-1252 as Excel writes it); refuses binary files. */
 export function decodeUpload(b: Buffer): string {
-  if (b.length === 0) throw new AddressListError('The file is empty: upload a CSV file with one email address per line');
+  if (b.length === 0)
+    throw new AddressListError('The file is empty: upload a CSV file with one email address per line');
   const known = binaryFormat(b);
   if (known) throw new AddressListError(`This file is not a CSV file but ${known}; ${NOTHING}`);
   let text: string;
@@ -80,7 +82,8 @@ export function decodeUpload(b: Buffer): string {
   text = text.replace(/^\uFEFF/, '');
   // eslint-disable-next-line no-control-regex
   const control = (text.match(/[\u0000-\u0008\u000e-\u001f\u007f]/g) ?? []).length;
-  if (control > 0 && control / text.length > 0.001) throw new AddressListError(`This file is not a text (CSV) file; ${NOTHING}`);
+  if (control > 0 && control / text.length > 0.001)
+    throw new AddressListError(`This file is not a text (CSV) file; ${NOTHING}`);
   return text;
 }
 
@@ -115,7 +118,9 @@ function detectDelimiter(text: string): Delimiter {
   }
   if (content) counts.push(current);
   if (counts.length === 0) return ',';
-  const consistent = DELIMITERS.filter((d) => counts[0][d] > 0 && counts.every((l) => l[d] === counts[0][d])).sort((a, b) => counts[0][b] - counts[0][a]);
+  const consistent = DELIMITERS.filter((d) => counts[0][d] > 0 && counts.every((l) => l[d] === counts[0][d])).sort(
+    (a, b) => counts[0][b] - counts[0][a],
+  );
   if (consistent.length) return consistent[0];
   return [...DELIMITERS].sort((a, b) => counts[0][b] - counts[0][a])[0];
 }
@@ -131,29 +136,76 @@ function rows(raw: string): Row[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With `info: true` each record comes as { record, info } (the typings describe plain string arrays).
-    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (e) {
     if (e instanceof CsvError) {
-      const consumed = Buffer.from(text).subarray(0, Number(e['bytes_records'] ?? 0)).toString().length;
+      const consumed = Buffer.from(text)
+        .subarray(0, Number(e['bytes_records'] ?? 0))
+        .toString().length;
       if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
         const quote = text.indexOf('"', consumed);
-        throw new AddressListError(`Malformed CSV: the quote opened on line ${lineOf(text, quote >= 0 ? quote : consumed)} is never closed; ${NOTHING}`);
+        throw new AddressListError(
+          `Malformed CSV: the quote opened on line ${lineOf(text, quote >= 0 ? quote : consumed)} is never closed; ${NOTHING}`,
+        );
       }
       const line = Number(e['lines'] ?? lineOf(text, consumed));
-      throw new AddressListError(`Malformed CSV on line ${line}: a quoted field must be followed by the separator "${delimiter === '\t' ? 'tab' : delimiter}" or the end of the line; ${NOTHING}`);
+      throw new AddressListError(
+        `Malformed CSV on line ${line}: a quoted field must be followed by the separator "${delimiter === '\t' ? 'tab' : delimiter}" or the end of the line; ${NOTHING}`,
+      );
     }
     throw e;
   }
   return records
-    .map(({ record, info }) => ({ line: info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g) ?? []).length, 0), cells: record }))
+    .map(({ record, info }) => ({
+      line: info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g) ?? []).length, 0),
+      cells: record,
+    }))
     .filter((r) => r.cells.some((x) => x.trim() !== ''));
 }
 
 /** Known column names (compared without case, spaces, hyphens, dots and underscores). */
 const COLUMNS = {
-  email: ['email', 'emailadresse', 'emailaddress', 'emailadress', 'mail', 'mailadresse', 'address', 'adresse', 'kontaktemail', 'contactemail'],
-  company: ['firma', 'unternehmen', 'company', 'firm', 'name', 'companyname', 'firmenname', 'organisation', 'organization'],
-  contact: ['ansprechpartner', 'ansprechpartnerin', 'kontakt', 'contact', 'namedesansprechpartners', 'contactperson', 'contactname', 'ansprechperson', 'kontaktperson'],
+  email: [
+    'email',
+    'emailadresse',
+    'emailaddress',
+    'emailadress',
+    'mail',
+    'mailadresse',
+    'address',
+    'adresse',
+    'kontaktemail',
+    'contactemail',
+  ],
+  company: [
+    'firma',
+    'unternehmen',
+    'company',
+    'firm',
+    'name',
+    'companyname',
+    'firmenname',
+    'organisation',
+    'organization',
+  ],
+  contact: [
+    'ansprechpartner',
+    'ansprechpartnerin',
+    'kontakt',
+    'contact',
+    'namedesansprechpartners',
+    'contactperson',
+    'contactname',
+    'ansprechperson',
+    'kontaktperson',
+  ],
 };
 
 function columnOf(header: string[], names: string[]): number | null {
@@ -201,7 +253,10 @@ function problem(email: string): string | null {
  */
 export async function parseAddressList(text: string, limit = INVITE_LIMIT): Promise<AddressList> {
   const all = rows(text);
-  if (all.length === 0) throw new AddressListError('The list is empty: paste email addresses or upload a CSV file with one address per line');
+  if (all.length === 0)
+    throw new AddressListError(
+      'The list is empty: paste email addresses or upload a CSV file with one address per line',
+    );
   const header = !all[0].cells.some((c) => c.includes('@'));
   const body = header ? all.slice(1) : all;
   let email: number | null = null;
@@ -220,8 +275,14 @@ export async function parseAddressList(text: string, limit = INVITE_LIMIT): Prom
     if (email !== null) {
       const value = cell(row, email);
       const found = value.split(/[;,]/).flatMap(tokens); // "a@x.de; b@x.de" in one quoted cell: both
-      if (found.length === 0) rejected.push({ line: row.line, value: value.slice(0, 200), reason: value ? 'Not an email address' : 'No email address in the email column' });
-      for (const v of found) entries.push({ line: row.line, value: v, company: cell(row, company), contact: cell(row, contact) });
+      if (found.length === 0)
+        rejected.push({
+          line: row.line,
+          value: value.slice(0, 200),
+          reason: value ? 'Not an email address' : 'No email address in the email column',
+        });
+      for (const v of found)
+        entries.push({ line: row.line, value: v, company: cell(row, company), contact: cell(row, contact) });
       continue;
     }
     // No email column: every address of the row counts (a paste may mix separators); the other cells name the firm.
@@ -229,7 +290,11 @@ export async function parseAddressList(text: string, limit = INVITE_LIMIT): Prom
     const others = row.cells.map((c) => c.trim()).filter((c) => c !== '' && !c.includes('@'));
     if (found.length === 0) {
       const value = row.cells.join(', ').trim();
-      rejected.push({ line: row.line, value: value.slice(0, 200), reason: value ? 'Not an email address' : 'No email address in the email column' });
+      rejected.push({
+        line: row.line,
+        value: value.slice(0, 200),
+        reason: value ? 'Not an email address' : 'No email address in the email column',
+      });
     } else {
       const [co, ct] = header || found.length > 1 ? ['', ''] : [others[0] ?? '', others[1] ?? ''];
       for (const value of found) entries.push({ line: row.line, value, company: co, contact: ct });
@@ -258,5 +323,11 @@ export async function parseAddressList(text: string, limit = INVITE_LIMIT): Prom
     }
   }
   rejected.sort((a, b) => a.line - b.line);
-  return { addresses: valid.map((r) => r.email), duplicates: duplicateRows.length, rejected, rows: valid, duplicateRows };
+  return {
+    addresses: valid.map((r) => r.email),
+    duplicates: duplicateRows.length,
+    rejected,
+    rows: valid,
+    duplicateRows,
+  };
 }

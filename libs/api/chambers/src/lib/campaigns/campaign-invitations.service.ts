@@ -1,7 +1,14 @@
 import { ConflictException, GoneException, HttpException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AuditService, createInvitations, type Invitation, InvitationHooks, invitationLink, Organisation } from '@scs/api/accounts';
+import {
+  AuditService,
+  createInvitations,
+  type Invitation,
+  InvitationHooks,
+  invitationLink,
+  Organisation,
+} from '@scs/api/accounts';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 import { type AddressList, AddressListError, decodeUpload, INVITE_LIMIT, parseAddressList } from './address-list';
 import { Campaign, CampaignFirm, CampaignInvitation } from './campaign.entity';
@@ -35,7 +42,8 @@ export class CampaignInvitationsService implements OnModuleInit {
         const found = await this.campaignOf(m, invitation);
         if (!found) return;
         this.assertJoinable(found.campaign);
-        if (!found.ci.openedAt) await m.update(CampaignInvitation, { id: found.ci.id, openedAt: IsNull() }, { openedAt: new Date() });
+        if (!found.ci.openedAt)
+          await m.update(CampaignInvitation, { id: found.ci.id, openedAt: IsNull() }, { openedAt: new Date() });
       },
       accepting: async (m, invitation) => {
         const found = await this.campaignOf(m, invitation, true);
@@ -46,11 +54,23 @@ export class CampaignInvitationsService implements OnModuleInit {
         const found = await this.campaignOf(m, invitation);
         if (!found) return;
         if (await m.existsBy(CampaignFirm, { campaignId: found.campaign.id, firmId })) {
-          throw new ConflictException({ message: `This firm has already joined the campaign "${found.campaign.title}"`, errors: { firmId: 'Already joined this campaign' } });
+          throw new ConflictException({
+            message: `This firm has already joined the campaign "${found.campaign.title}"`,
+            errors: { firmId: 'Already joined this campaign' },
+          });
         }
         const now = new Date();
-        await m.insert(CampaignFirm, { campaignId: found.campaign.id, firmId, campaignInvitationId: found.ci.id, joinedAt: now });
-        await m.update(CampaignInvitation, { id: found.ci.id }, { joinedAt: now, firmId, openedAt: found.ci.openedAt ?? now });
+        await m.insert(CampaignFirm, {
+          campaignId: found.campaign.id,
+          firmId,
+          campaignInvitationId: found.ci.id,
+          joinedAt: now,
+        });
+        await m.update(
+          CampaignInvitation,
+          { id: found.ci.id },
+          { joinedAt: now, firmId, openedAt: found.ci.openedAt ?? now },
+        );
       },
     });
   }
@@ -60,7 +80,13 @@ export class CampaignInvitationsService implements OnModuleInit {
    * reason), repeats merged, addresses already invited to this campaign skipped; the rest get one email each. A list
    * that cannot be read as a whole (not CSV, malformed, over the limit) imports nothing and says so.
    */
-  async invite(chamberId: string, campaignId: string, input: { text?: string; file?: Buffer }, actorId: string, ip: string | null): Promise<InviteResult> {
+  async invite(
+    chamberId: string,
+    campaignId: string,
+    input: { text?: string; file?: Buffer },
+    actorId: string,
+    ip: string | null,
+  ): Promise<InviteResult> {
     await findCampaign(this.dataSource.manager, chamberId, campaignId); // 404 before looking at the input
     const parsed = await this.read(input);
     return this.dataSource.transaction(async (m) => {
@@ -70,8 +96,16 @@ export class CampaignInvitationsService implements OnModuleInit {
       const known = await this.alreadyInvited(m, campaignId, parsed.addresses);
       const fresh = parsed.addresses.filter((a) => !known.has(a));
       const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
-      const chamberName = (await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId]))[0]?.name ?? chamber.name;
-      const created = await createInvitations(m, { orgId: chamberId, kind: 'chamber_firm', emails: fresh, invitedBy: actorId });
+      const chamberName =
+        (
+          await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId])
+        )[0]?.name ?? chamber.name;
+      const created = await createInvitations(m, {
+        orgId: chamberId,
+        kind: 'chamber_firm',
+        emails: fresh,
+        invitedBy: actorId,
+      });
       const link = (token: string) => invitationLink(this.config.publicUrl, token);
       for (let i = 0; i < created.length; i += CHUNK) {
         const chunk = created.slice(i, i + CHUNK);
@@ -90,13 +124,18 @@ export class CampaignInvitationsService implements OnModuleInit {
             validUntil: new Date(Math.min(campaign.closesAt.getTime(), invitation.expiresAt.getTime())),
           }),
         );
-        await m.query(`INSERT INTO "mail_outbox" ("to", "subject", "text") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
-          mails.map((x) => x.to),
-          mails.map((x) => x.subject),
-          mails.map((x) => x.text),
-        ]);
+        await m.query(
+          `INSERT INTO "mail_outbox" ("to", "subject", "text") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
+          [mails.map((x) => x.to), mails.map((x) => x.subject), mails.map((x) => x.text)],
+        );
       }
-      const result: InviteResult = { invited: fresh.length, duplicates: parsed.duplicates, alreadyInvited: known.size, rejected: parsed.rejected, limit: INVITE_LIMIT };
+      const result: InviteResult = {
+        invited: fresh.length,
+        duplicates: parsed.duplicates,
+        alreadyInvited: known.size,
+        rejected: parsed.rejected,
+        limit: INVITE_LIMIT,
+      };
       await this.audit.record(
         {
           action: 'campaign.invited',
@@ -104,7 +143,13 @@ export class CampaignInvitationsService implements OnModuleInit {
           orgId: chamberId,
           target: `campaign:${campaignId}`,
           ip,
-          details: { invited: result.invited, duplicates: result.duplicates, alreadyInvited: result.alreadyInvited, rejected: result.rejected.length, via: input.file ? 'file' : 'paste' },
+          details: {
+            invited: result.invited,
+            duplicates: result.duplicates,
+            alreadyInvited: result.alreadyInvited,
+            rejected: result.rejected.length,
+            via: input.file ? 'file' : 'paste',
+          },
         },
         m,
       );
@@ -116,7 +161,11 @@ export class CampaignInvitationsService implements OnModuleInit {
    * What `invite` would do with the same input, without sending anything: the rows (company, contact, address) that
    * would be invited, those already invited to this campaign, repeats within the list and rejected rows with reasons.
    */
-  async preview(chamberId: string, campaignId: string, input: { text?: string; file?: Buffer }): Promise<InvitePreview> {
+  async preview(
+    chamberId: string,
+    campaignId: string,
+    input: { text?: string; file?: Buffer },
+  ): Promise<InvitePreview> {
     await findCampaign(this.dataSource.manager, chamberId, campaignId);
     const parsed = await this.read(input);
     this.assertInvitable(await findCampaign(this.dataSource.manager, chamberId, campaignId));
@@ -136,24 +185,32 @@ export class CampaignInvitationsService implements OnModuleInit {
       if (!input.file && !input.text?.trim()) throw new AddressListError('Paste email addresses or upload a CSV file');
       return await parseAddressList(input.file ? decodeUpload(input.file) : (input.text as string));
     } catch (e) {
-      if (e instanceof AddressListError) throw new HttpException({ message: e.message, errors: { [input.file ? 'file' : 'addresses']: e.message } }, e.status);
+      if (e instanceof AddressListError)
+        throw new HttpException(
+          { message: e.message, errors: { [input.file ? 'file' : 'addresses']: e.message } },
+          e.status,
+        );
       throw e;
     }
   }
 
   private assertInvitable(campaign: Campaign): void {
     const status = campaignStatus(campaign);
-    if (status === 'closed') throw new ConflictException(`This campaign closed on ${day(campaign.closedAt ?? campaign.closesAt)}; it takes no new invitations`);
-    if (status === 'scheduled') throw new ConflictException(`This campaign opens on ${day(campaign.opensAt)}; invite firms from then on`);
+    if (status === 'closed')
+      throw new ConflictException(
+        `This campaign closed on ${day(campaign.closedAt ?? campaign.closesAt)}; it takes no new invitations`,
+      );
+    if (status === 'scheduled')
+      throw new ConflictException(`This campaign opens on ${day(campaign.opensAt)}; invite firms from then on`);
   }
 
   private async alreadyInvited(m: EntityManager, campaignId: string, addresses: string[]): Promise<Set<string>> {
     const known = new Set<string>();
     for (let i = 0; i < addresses.length; i += CHUNK) {
-      const rows: { email: string }[] = await m.query(`SELECT "email" FROM "campaign_invitation" WHERE "campaign_id" = $1 AND "email" = ANY($2::text[])`, [
-        campaignId,
-        addresses.slice(i, i + CHUNK),
-      ]);
+      const rows: { email: string }[] = await m.query(
+        `SELECT "email" FROM "campaign_invitation" WHERE "campaign_id" = $1 AND "email" = ANY($2::text[])`,
+        [campaignId, addresses.slice(i, i + CHUNK)],
+      );
       for (const r of rows) known.add(r.email);
     }
     return known;
@@ -168,15 +225,30 @@ export class CampaignInvitationsService implements OnModuleInit {
       skip: offset,
       take: limit,
     });
-    return { items: items.map((i) => ({ email: i.email, invitedAt: i.invitedAt, opened: i.openedAt !== null || i.joinedAt !== null, joined: i.joinedAt !== null })), total };
+    return {
+      items: items.map((i) => ({
+        email: i.email,
+        invitedAt: i.invitedAt,
+        opened: i.openedAt !== null || i.joinedAt !== null,
+        joined: i.joinedAt !== null,
+      })),
+      total,
+    };
   }
 
-  private async campaignOf(m: EntityManager, invitation: Invitation, lock = false): Promise<{ ci: CampaignInvitation; campaign: Campaign } | null> {
+  private async campaignOf(
+    m: EntityManager,
+    invitation: Invitation,
+    lock = false,
+  ): Promise<{ ci: CampaignInvitation; campaign: Campaign } | null> {
     if (invitation.kind !== 'chamber_firm') return null;
     const ci = await m.findOneBy(CampaignInvitation, { invitationId: invitation.id });
     if (!ci) return null;
     // A shared lock while accepting: closing the campaign waits for (or happens before) the join, never in between.
-    const campaign = await m.findOneOrFail(Campaign, { where: { id: ci.campaignId }, ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}) });
+    const campaign = await m.findOneOrFail(Campaign, {
+      where: { id: ci.campaignId },
+      ...(lock ? { lock: { mode: 'pessimistic_read' as const } } : {}),
+    });
     return { ci, campaign };
   }
 

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Invitation, Organisation } from '@scs/api/accounts';
 
 /** A chamber's drive to get member firms to take the self-check, with its own invitation links. */
@@ -53,7 +64,8 @@ export class CampaignInvitation {
 @Entity('campaign_firm')
 @Index('IDX_campaign_firm_firm', ['firmId'])
 export class CampaignFirm {
-  @PrimaryColumn({ type: 'uuid', name: 'campaign_id', primaryKeyConstraintName: 'PK_campaign_firm' }) campaignId!: string;
+  @PrimaryColumn({ type: 'uuid', name: 'campaign_id', primaryKeyConstraintName: 'PK_campaign_firm' })
+  campaignId!: string;
   @PrimaryColumn({ type: 'uuid', name: 'firm_id', primaryKeyConstraintName: 'PK_campaign_firm' }) firmId!: string;
   @Column({ type: 'timestamptz', name: 'joined_at', default: () => 'now()' }) joinedAt!: Date;
   @Column({ type: 'uuid', name: 'campaign_invitation_id', nullable: true }) campaignInvitationId!: string | null;

@@ -1,13 +1,48 @@
-import { applyDecorators, Body, Controller, DefaultValuePipe, Get, HttpCode, HttpStatus, Ip, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiPayloadTooLargeResponse, ApiQuery, ApiTags,
+  applyDecorators,
+  Body,
+  Controller,
+  DefaultValuePipe,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Ip,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPayloadTooLargeResponse,
+  ApiQuery,
+  ApiTags,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentOrg, CurrentUser, OrgAccess, type OrgContext } from '@scs/api/core';
 import { CHAMBER_ADMINS, CHAMBER_ROLES } from '../roles';
 import { FileUpload, type UploadedBytes } from '../upload';
 import { CampaignInvitationsService } from './campaign-invitations.service';
 import { CampaignsService } from './campaigns.service';
-import { CampaignFirmView, CampaignInvitationPage, CampaignView, InvitePreview, InviteResult, ProgressView, ReminderResult } from './dto/campaign.views';
+import {
+  CampaignFirmView,
+  CampaignInvitationPage,
+  CampaignView,
+  InvitePreview,
+  InviteResult,
+  ProgressView,
+  ReminderResult,
+} from './dto/campaign.views';
 import { CreateCampaignDto } from './dto/create-campaign.dto';
 import { InviteFirmsDto } from './dto/invite-firms.dto';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
@@ -20,7 +55,13 @@ const chamber = { kind: 'chamber' as const, param: 'chamberId' };
 function MemberListInput() {
   return applyDecorators(
     OrgAccess(CHAMBER_ADMINS, chamber),
-    UseInterceptors(FileUpload('file', CSV_CAP, 'The file is larger than 2 MB; at most 5,000 addresses can be invited at once, so split it into smaller files')),
+    UseInterceptors(
+      FileUpload(
+        'file',
+        CSV_CAP,
+        'The file is larger than 2 MB; at most 5,000 addresses can be invited at once, so split it into smaller files',
+      ),
+    ),
     HttpCode(HttpStatus.OK),
     ApiParam({ name: 'campaignId', format: 'uuid' }),
     ApiConsumes('application/json', 'multipart/form-data'),
@@ -28,7 +69,16 @@ function MemberListInput() {
       schema: {
         oneOf: [
           { type: 'object', properties: { addresses: { type: 'string', description: 'Pasted addresses' } } },
-          { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'CSV file (UTF-8, UTF-16 or Windows-1252; , ; or tab separated)' } } },
+          {
+            type: 'object',
+            properties: {
+              file: {
+                type: 'string',
+                format: 'binary',
+                description: 'CSV file (UTF-8, UTF-16 or Windows-1252; , ; or tab separated)',
+              },
+            },
+          },
         ],
       },
     }),
@@ -47,7 +97,7 @@ export class CampaignsController {
 
   @Get()
   @OrgAccess(CHAMBER_ROLES, chamber)
-  @ApiOperation({ summary: 'The chamber\'s campaigns, newest first, with invited and joined counts' })
+  @ApiOperation({ summary: "The chamber's campaigns, newest first, with invited and joined counts" })
   @ApiOkResponse({ type: [CampaignView] })
   list(@CurrentOrg() org: OrgContext): Promise<CampaignView[]> {
     return this.campaigns.list(org.orgId);
@@ -57,7 +107,12 @@ export class CampaignsController {
   @OrgAccess(CHAMBER_ADMINS, chamber)
   @ApiOperation({ summary: 'Create a campaign (title, message in German and English, opening and closing date)' })
   @ApiCreatedResponse({ type: CampaignView })
-  create(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Body() dto: CreateCampaignDto, @Ip() ip: string): Promise<CampaignView> {
+  create(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateCampaignDto,
+    @Ip() ip: string,
+  ): Promise<CampaignView> {
     return this.campaigns.create(org.orgId, dto, user.id, ip);
   }
 
@@ -75,7 +130,13 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Change title, messages or closing date of a campaign that is not closed' })
   @ApiOkResponse({ type: CampaignView })
   @ApiConflictResponse({ description: 'The campaign is closed' })
-  update(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Param('campaignId', new ParseUUIDPipe()) id: string, @Body() dto: UpdateCampaignDto, @Ip() ip: string): Promise<CampaignView> {
+  update(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateCampaignDto,
+    @Ip() ip: string,
+  ): Promise<CampaignView> {
     return this.campaigns.update(org.orgId, id, dto, user.id, ip);
   }
 
@@ -85,15 +146,22 @@ export class CampaignsController {
   @ApiParam({ name: 'campaignId', format: 'uuid' })
   @ApiOperation({ summary: 'Close the campaign now: its links stop working (410); all data stays' })
   @ApiOkResponse({ type: CampaignView })
-  close(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Param('campaignId', new ParseUUIDPipe()) id: string, @Ip() ip: string): Promise<CampaignView> {
+  close(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Ip() ip: string,
+  ): Promise<CampaignView> {
     return this.campaigns.close(org.orgId, id, user.id, ip);
   }
 
   @Post(':campaignId/invitations')
   @MemberListInput()
   @ApiOperation({
-    summary: 'Invite firms by pasted addresses or a CSV file (at most 5,000 entries): each new address gets an email with a single-use link',
-    description: 'Duplicates are merged, addresses already invited to this campaign are skipped, invalid entries are listed back with line and reason.',
+    summary:
+      'Invite firms by pasted addresses or a CSV file (at most 5,000 entries): each new address gets an email with a single-use link',
+    description:
+      'Duplicates are merged, addresses already invited to this campaign are skipped, invalid entries are listed back with line and reason.',
   })
   @ApiOkResponse({ type: InviteResult })
   @ApiBadRequestResponse({ description: 'Not a CSV file, malformed CSV or empty list: nothing was imported' })
@@ -113,7 +181,8 @@ export class CampaignsController {
   @Post(':campaignId/invitations/preview')
   @MemberListInput()
   @ApiOperation({
-    summary: 'Preview an invitation list without sending anything: the rows (company, contact, address) that would be invited, repeats and rejected rows',
+    summary:
+      'Preview an invitation list without sending anything: the rows (company, contact, address) that would be invited, repeats and rejected rows',
     description: 'Same input, limits and errors as POST invitations; nothing is stored or sent.',
   })
   @ApiOkResponse({ type: InvitePreview })
@@ -148,7 +217,9 @@ export class CampaignsController {
   @Get(':campaignId/progress')
   @OrgAccess(CHAMBER_ROLES, chamber)
   @ApiParam({ name: 'campaignId', format: 'uuid' })
-  @ApiOperation({ summary: 'Funnel: invited, opened, joined, started, submitted (started/submitted under disclosure control)' })
+  @ApiOperation({
+    summary: 'Funnel: invited, opened, joined, started, submitted (started/submitted under disclosure control)',
+  })
   @ApiOkResponse({ type: ProgressView })
   progress(@CurrentOrg() org: OrgContext, @Param('campaignId', new ParseUUIDPipe()) id: string): Promise<ProgressView> {
     return this.progressService.progress(org.orgId, id);
@@ -157,9 +228,14 @@ export class CampaignsController {
   @Get(':campaignId/firms')
   @OrgAccess(CHAMBER_ROLES, chamber)
   @ApiParam({ name: 'campaignId', format: 'uuid' })
-  @ApiOperation({ summary: 'Firms that joined; started/submitted only for firms that share their participation status' })
+  @ApiOperation({
+    summary: 'Firms that joined; started/submitted only for firms that share their participation status',
+  })
   @ApiOkResponse({ type: [CampaignFirmView] })
-  firms(@CurrentOrg() org: OrgContext, @Param('campaignId', new ParseUUIDPipe()) id: string): Promise<CampaignFirmView[]> {
+  firms(
+    @CurrentOrg() org: OrgContext,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+  ): Promise<CampaignFirmView[]> {
     return this.progressService.firms(org.orgId, id);
   }
 
@@ -170,7 +246,12 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Email a reminder to joined firms that have not submitted (at most one per firm per week)' })
   @ApiOkResponse({ type: ReminderResult })
   @ApiConflictResponse({ description: 'The campaign is not open' })
-  remind(@CurrentOrg() org: OrgContext, @CurrentUser() user: AuthUser, @Param('campaignId', new ParseUUIDPipe()) id: string, @Ip() ip: string): Promise<ReminderResult> {
+  remind(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Ip() ip: string,
+  ): Promise<ReminderResult> {
     return this.progressService.remind(org.orgId, id, user.id, ip);
   }
 }

@@ -8,14 +8,22 @@ import type { CampaignStatus, CampaignView, FirmCampaignView } from './dto/campa
 import type { CreateCampaignDto } from './dto/create-campaign.dto';
 import type { UpdateCampaignDto } from './dto/update-campaign.dto';
 
-export function campaignStatus(c: Pick<Campaign, 'opensAt' | 'closesAt' | 'closedAt'>, now = new Date()): CampaignStatus {
+export function campaignStatus(
+  c: Pick<Campaign, 'opensAt' | 'closesAt' | 'closedAt'>,
+  now = new Date(),
+): CampaignStatus {
   if (c.closedAt || c.closesAt <= now) return 'closed';
   if (c.opensAt > now) return 'scheduled';
   return 'open';
 }
 
 /** The campaign `id` of `chamberId` (optionally locked); 404 for unknown ids and other chambers' campaigns alike. */
-export async function findCampaign(m: EntityManager, chamberId: string, id: string, lock?: 'pessimistic_write' | 'pessimistic_read'): Promise<Campaign> {
+export async function findCampaign(
+  m: EntityManager,
+  chamberId: string,
+  id: string,
+  lock?: 'pessimistic_write' | 'pessimistic_read',
+): Promise<Campaign> {
   const campaign = await m.findOne(Campaign, { where: { id, chamberId }, ...(lock ? { lock: { mode: lock } } : {}) });
   if (!campaign) throw new NotFoundException('Campaign not found');
   return campaign;
@@ -52,15 +60,30 @@ export class CampaignsService {
     if (closesAt <= new Date()) throw fieldError('closesAt', 'The closing date is in the past');
     return this.dataSource.transaction(async (m) => {
       const campaign = await m.save(
-        m.create(Campaign, { chamberId, title: dto.title, messageDe: dto.messageDe, messageEn: dto.messageEn, opensAt, closesAt, closedAt: null, createdBy: actorId }),
+        m.create(Campaign, {
+          chamberId,
+          title: dto.title,
+          messageDe: dto.messageDe,
+          messageEn: dto.messageEn,
+          opensAt,
+          closesAt,
+          closedAt: null,
+          createdBy: actorId,
+        }),
       );
-      await this.audit.record({ action: 'campaign.created', actorUserId: actorId, orgId: chamberId, target: `campaign:${campaign.id}`, ip }, m);
+      await this.audit.record(
+        { action: 'campaign.created', actorUserId: actorId, orgId: chamberId, target: `campaign:${campaign.id}`, ip },
+        m,
+      );
       return toView(campaign, { invited: 0, joined: 0 });
     });
   }
 
   async list(chamberId: string): Promise<CampaignView[]> {
-    const campaigns = await this.dataSource.manager.find(Campaign, { where: { chamberId }, order: { createdAt: 'DESC' } });
+    const campaigns = await this.dataSource.manager.find(Campaign, {
+      where: { chamberId },
+      order: { createdAt: 'DESC' },
+    });
     const counts = await this.counts(campaigns.map((c) => c.id));
     return campaigns.map((c) => toView(c, counts.get(c.id) ?? { invited: 0, joined: 0 }));
   }
@@ -70,10 +93,17 @@ export class CampaignsService {
     return toView(campaign, (await this.counts([id])).get(id) ?? { invited: 0, joined: 0 });
   }
 
-  async update(chamberId: string, id: string, dto: UpdateCampaignDto, actorId: string, ip: string | null): Promise<CampaignView> {
+  async update(
+    chamberId: string,
+    id: string,
+    dto: UpdateCampaignDto,
+    actorId: string,
+    ip: string | null,
+  ): Promise<CampaignView> {
     await this.dataSource.transaction(async (m) => {
       const campaign = await findCampaign(m, chamberId, id, 'pessimistic_write');
-      if (campaignStatus(campaign) === 'closed') throw new ConflictException('This campaign is closed: its data stays, but it can no longer be changed');
+      if (campaignStatus(campaign) === 'closed')
+        throw new ConflictException('This campaign is closed: its data stays, but it can no longer be changed');
       const changes: Partial<Campaign> = {};
       if (dto.title !== undefined) changes.title = dto.title;
       if (dto.messageDe !== undefined) changes.messageDe = dto.messageDe;
@@ -81,12 +111,23 @@ export class CampaignsService {
       if (dto.closesAt !== undefined) {
         const closesAt = new Date(dto.closesAt);
         if (closesAt <= campaign.opensAt) throw fieldError('closesAt', 'The campaign must close after it opens');
-        if (closesAt <= new Date()) throw fieldError('closesAt', 'The closing date is in the past; close the campaign instead');
+        if (closesAt <= new Date())
+          throw fieldError('closesAt', 'The closing date is in the past; close the campaign instead');
         changes.closesAt = closesAt;
       }
       if (Object.keys(changes).length === 0) return;
       await m.update(Campaign, { id }, changes);
-      await this.audit.record({ action: 'campaign.updated', actorUserId: actorId, orgId: chamberId, target: `campaign:${id}`, ip, details: { fields: Object.keys(changes) } }, m);
+      await this.audit.record(
+        {
+          action: 'campaign.updated',
+          actorUserId: actorId,
+          orgId: chamberId,
+          target: `campaign:${id}`,
+          ip,
+          details: { fields: Object.keys(changes) },
+        },
+        m,
+      );
     });
     return this.get(chamberId, id);
   }
@@ -97,21 +138,28 @@ export class CampaignsService {
       const campaign = await findCampaign(m, chamberId, id, 'pessimistic_write');
       if (campaignStatus(campaign) === 'closed') throw new ConflictException('This campaign is already closed');
       await m.update(Campaign, { id }, { closedAt: new Date() });
-      await this.audit.record({ action: 'campaign.closed', actorUserId: actorId, orgId: chamberId, target: `campaign:${id}`, ip }, m);
+      await this.audit.record(
+        { action: 'campaign.closed', actorUserId: actorId, orgId: chamberId, target: `campaign:${id}`, ip },
+        m,
+      );
     });
     return this.get(chamberId, id);
   }
 
   /** Campaigns a firm joined (its own view: the chamber's message and dates). */
   async ofFirm(firmId: string): Promise<FirmCampaignView[]> {
-    const rows: (Omit<FirmCampaignView, 'status'> & { opensAt: Date; closedAt: Date | null })[] = await this.dataSource.query(
-      `SELECT c."id" AS "campaignId", c."chamber_id" AS "chamberId", o."name" AS "chamberName", c."title", c."message_de" AS "messageDe",
+    const rows: (Omit<FirmCampaignView, 'status'> & { opensAt: Date; closedAt: Date | null })[] =
+      await this.dataSource.query(
+        `SELECT c."id" AS "campaignId", c."chamber_id" AS "chamberId", o."name" AS "chamberName", c."title", c."message_de" AS "messageDe",
               c."message_en" AS "messageEn", c."opens_at" AS "opensAt", c."closes_at" AS "closesAt", c."closed_at" AS "closedAt", cf."joined_at" AS "joinedAt"
          FROM "campaign_firm" cf JOIN "campaign" c ON c."id" = cf."campaign_id" JOIN "organisation" o ON o."id" = c."chamber_id"
         WHERE cf."firm_id" = $1 ORDER BY cf."joined_at" DESC`,
-      [firmId],
-    );
-    return rows.map(({ opensAt, closedAt, ...r }) => ({ ...r, status: campaignStatus({ opensAt, closesAt: r.closesAt, closedAt }) }));
+        [firmId],
+      );
+    return rows.map(({ opensAt, closedAt, ...r }) => ({
+      ...r,
+      status: campaignStatus({ opensAt, closesAt: r.closesAt, closedAt }),
+    }));
   }
 
   private async counts(ids: string[]): Promise<Map<string, { invited: number; joined: number }>> {

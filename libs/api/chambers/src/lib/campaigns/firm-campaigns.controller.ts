@@ -13,7 +13,7 @@ export class FirmCampaignsController {
 
   @Get()
   @OrgAccess(FIRM_ROLES, { kind: 'firm', param: 'firmId' })
-  @ApiOperation({ summary: 'Chamber campaigns the firm joined (the chamber\'s message and dates)' })
+  @ApiOperation({ summary: "Chamber campaigns the firm joined (the chamber's message and dates)" })
   @ApiOkResponse({ type: [FirmCampaignView] })
   list(@CurrentOrg() org: OrgContext): Promise<FirmCampaignView[]> {
     return this.campaigns.ofFirm(org.orgId);

@@ -34,7 +34,7 @@ export function campaignInvitationMail(
       input.messageEn,
       '',
       `Take part (link valid until ${day(input.validUntil, 'en-GB')}): ${link}`,
-      'New to SCS Check? Register your firm through the link. Already registered? Sign in as the owner of your firm\'s account',
+      "New to SCS Check? Register your firm through the link. Already registered? Sign in as the owner of your firm's account",
       'and accept the invitation.',
       `${chamberName} sees only your firm's name and that it takes part, never your answers or results. Whether you started`,
       'or completed the check the chamber sees only if you allow it in SCS Check.',
@@ -42,7 +42,10 @@ export function campaignInvitationMail(
   };
 }
 
-export function campaignReminderMail(to: string, input: { chamberName: string; title: string; closesAt: Date; link: string }): OutgoingMail {
+export function campaignReminderMail(
+  to: string,
+  input: { chamberName: string; title: string; closesAt: Date; link: string },
+): OutgoingMail {
   const { chamberName, title, link } = input;
   return {
     to,
@@ -60,7 +63,10 @@ export function campaignReminderMail(to: string, input: { chamberName: string; t
 }
 
 /** Tells a member firm that its chamber prepared the firm's own report with the chamber's branding. */
-export function preparedReportMail(to: string, input: { chamberName: string; firmName: string; link: string }): OutgoingMail {
+export function preparedReportMail(
+  to: string,
+  input: { chamberName: string; firmName: string; link: string },
+): OutgoingMail {
   const { chamberName, firmName, link } = input;
   return {
     to,

@@ -30,5 +30,10 @@ export function participationCounts(firms: FirmActivity[], k: number): Participa
   };
   const complete = others.length === 0 || (safe('started') && safe('submitted'));
   const pick = complete ? firms : shared;
-  return { started: count(pick, 'started'), submitted: count(pick, 'submitted'), sharingFirms: shared.length, complete };
+  return {
+    started: count(pick, 'started'),
+    submitted: count(pick, 'submitted'),
+    sharingFirms: shared.length,
+    complete,
+  };
 }

@@ -41,7 +41,14 @@ export class CampaignProgressService {
     );
     const firms = await this.firmRows(m, campaign);
     const counts = participationCounts(firms, this.config.researchK);
-    return { campaignId, invited: Number(funnel.invited), opened: Number(funnel.opened), joined: firms.length, ...counts, k: this.config.researchK };
+    return {
+      campaignId,
+      invited: Number(funnel.invited),
+      opened: Number(funnel.opened),
+      joined: firms.length,
+      ...counts,
+      k: this.config.researchK,
+    };
   }
 
   async firms(chamberId: string, campaignId: string): Promise<CampaignFirmView[]> {
@@ -64,7 +71,8 @@ export class CampaignProgressService {
   async remind(chamberId: string, campaignId: string, actorId: string, ip: string | null): Promise<ReminderResult> {
     return this.dataSource.transaction(async (m) => {
       const campaign = await findCampaign(m, chamberId, campaignId);
-      if (campaignStatus(campaign) !== 'open') throw new ConflictException('Reminders can only be sent while the campaign is open');
+      if (campaignStatus(campaign) !== 'open')
+        throw new ConflictException('Reminders can only be sent while the campaign is open');
       // One reminder run per chamber at a time, so two clicks never mail a firm twice.
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`campaign-reminders:${chamberId}`]);
       const firms = await this.firmRows(m, campaign);
@@ -88,22 +96,46 @@ export class CampaignProgressService {
           [toRemind],
         );
         const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
-        const chamberName = (await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId]))[0]?.name ?? chamber.name;
+        const chamberName =
+          (
+            await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [
+              chamberId,
+            ])
+          )[0]?.name ?? chamber.name;
         const link = `${this.config.publicUrl.replace(/\/$/, '')}/assessments`;
         for (let i = 0; i < recipients.length; i += 500) {
-          const mails = recipients.slice(i, i + 500).map((r) => campaignReminderMail(r.email, { chamberName, title: campaign.title, closesAt: campaign.closesAt, link }));
-          await m.insert(MailOutbox, mails.map((mail) => ({ to: mail.to, subject: mail.subject, text: mail.text })));
+          const mails = recipients
+            .slice(i, i + 500)
+            .map((r) =>
+              campaignReminderMail(r.email, { chamberName, title: campaign.title, closesAt: campaign.closesAt, link }),
+            );
+          await m.insert(
+            MailOutbox,
+            mails.map((mail) => ({ to: mail.to, subject: mail.subject, text: mail.text })),
+          );
         }
         for (let i = 0; i < toRemind.length; i += 500) {
-          await m.insert(CampaignReminder, toRemind.slice(i, i + 500).map((firmId) => ({ campaignId, firmId })));
+          await m.insert(
+            CampaignReminder,
+            toRemind.slice(i, i + 500).map((firmId) => ({ campaignId, firmId })),
+          );
         }
       }
       const withheld = !participationCounts(firms, this.config.researchK).complete;
       await this.audit.record(
-        { action: 'campaign.reminded', actorUserId: actorId, orgId: chamberId, target: `campaign:${campaignId}`, ip, details: { firms: toRemind.length, skipped: recent.size } },
+        {
+          action: 'campaign.reminded',
+          actorUserId: actorId,
+          orgId: chamberId,
+          target: `campaign:${campaignId}`,
+          ip,
+          details: { firms: toRemind.length, skipped: recent.size },
+        },
         m,
       );
-      return withheld ? { sent: null, skippedRecentlyReminded: null, withheld } : { sent: toRemind.length, skippedRecentlyReminded: recent.size, withheld };
+      return withheld
+        ? { sent: null, skippedRecentlyReminded: null, withheld }
+        : { sent: toRemind.length, skippedRecentlyReminded: recent.size, withheld };
     });
   }
 

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Organisation } from '@scs/api/accounts';
 import { Report } from '@scs/api/reports';
 import type { ReportLocale } from '@scs/shared/contracts';
@@ -37,8 +48,10 @@ export type DistributionItemState = 'pending' | 'prepared' | 'skipped' | 'failed
 @Check('CHK_report_distribution_item_state', `"state" IN ('pending', 'prepared', 'skipped', 'failed')`)
 @Index('IDX_report_distribution_item_report', ['reportId'])
 export class ReportDistributionItem {
-  @PrimaryColumn({ type: 'uuid', name: 'distribution_id', primaryKeyConstraintName: 'PK_report_distribution_item' }) distributionId!: string;
-  @PrimaryColumn({ type: 'uuid', name: 'firm_id', primaryKeyConstraintName: 'PK_report_distribution_item' }) firmId!: string;
+  @PrimaryColumn({ type: 'uuid', name: 'distribution_id', primaryKeyConstraintName: 'PK_report_distribution_item' })
+  distributionId!: string;
+  @PrimaryColumn({ type: 'uuid', name: 'firm_id', primaryKeyConstraintName: 'PK_report_distribution_item' })
+  firmId!: string;
   @Column({ type: 'text', default: 'pending' }) state!: DistributionItemState;
   @Column({ type: 'uuid', name: 'assessment_id', nullable: true }) assessmentId!: string | null;
   @Column({ type: 'uuid', name: 'report_id', nullable: true }) reportId!: string | null;

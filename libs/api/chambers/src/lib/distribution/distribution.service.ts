@@ -2,9 +2,24 @@ import { Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap, 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, MailOutbox } from '@scs/api/accounts';
-import { APP_CONFIG, QueueService, errorReason, type AppConfig, type QueueDefinition, type QueueJob } from '@scs/api/core';
 import {
-  REPORT_TEMPLATE_VERSION, RENDER_QUEUE, Report, ReportExtensions, ReportsService, renderQueueDefinition, reportCacheKey, withPreparedBranding, type RenderJob,
+  APP_CONFIG,
+  QueueService,
+  errorReason,
+  type AppConfig,
+  type QueueDefinition,
+  type QueueJob,
+} from '@scs/api/core';
+import {
+  REPORT_TEMPLATE_VERSION,
+  RENDER_QUEUE,
+  Report,
+  ReportExtensions,
+  ReportsService,
+  renderQueueDefinition,
+  reportCacheKey,
+  withPreparedBranding,
+  type RenderJob,
 } from '@scs/api/reports';
 import type { DistributionView, ReportBranding, ReportLocale } from '@scs/shared/contracts';
 import { ChamberBrandingService, toReportBranding } from '../branding/branding.service';
@@ -20,7 +35,13 @@ interface PrepareJob {
 }
 
 /** One preparing job per start or retry; it walks the pending members, so a long batch needs a generous expiry. */
-const QUEUE: QueueDefinition = { retryLimit: 3, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 3600, deleteAfterSeconds: 24 * 3600 };
+const QUEUE: QueueDefinition = {
+  retryLimit: 3,
+  retryDelaySeconds: 5,
+  retryBackoff: true,
+  expireInSeconds: 3600,
+  deleteAfterSeconds: 24 * 3600,
+};
 const CHUNK = 100;
 
 /**
@@ -46,7 +67,9 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
   ) {}
 
   onModuleInit(): void {
-    this.extensions.registerPreparedBranding({ branding: async (orgId) => toReportBranding(await this.branding.brandingOfChamber(orgId)) });
+    this.extensions.registerPreparedBranding({
+      branding: async (orgId) => toReportBranding(await this.branding.brandingOfChamber(orgId)),
+    });
     this.extensions.onDone((report) => this.notify(report));
   }
 
@@ -59,7 +82,18 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
     await findCampaign(m, chamberId, campaignId);
     const distribution = await m.findOneBy(ReportDistribution, { campaignId, chamberId });
     if (!distribution) {
-      return { campaignId, started: false, locale: null, startedAt: null, total: 0, done: 0, failed: 0, pending: 0, prepared: null, finished: false };
+      return {
+        campaignId,
+        started: false,
+        locale: null,
+        startedAt: null,
+        total: 0,
+        done: 0,
+        failed: 0,
+        pending: 0,
+        prepared: null,
+        finished: false,
+      };
     }
     const [c]: { total: number; done: number; failed: number; prepared: number }[] = await m.query(
       `SELECT count(*)::int AS "total",
@@ -88,7 +122,13 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
   }
 
   /** Starts (or continues) the distribution of a campaign; idempotent. The language is fixed by the first start. */
-  async start(chamberId: string, campaignId: string, locale: ReportLocale | undefined, actorId: string, ip: string | null): Promise<DistributionView> {
+  async start(
+    chamberId: string,
+    campaignId: string,
+    locale: ReportLocale | undefined,
+    actorId: string,
+    ip: string | null,
+  ): Promise<DistributionView> {
     const language = locale ?? (await this.branding.brandingOfChamber(chamberId)).reportLanguage;
     const distributionId = await this.dataSource.transaction(async (m) => {
       await findCampaign(m, chamberId, campaignId);
@@ -108,8 +148,21 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
          ON CONFLICT DO NOTHING RETURNING 1`,
         [id, campaignId, chamberId],
       );
-      await m.query(`UPDATE "report_distribution_item" SET "state" = 'pending', "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'skipped'`, [id]);
-      await this.audit.record({ action: 'campaign.reports_distributed', actorUserId: actorId, orgId: chamberId, target: `campaign:${campaignId}`, ip, details: { added: added.length } }, m);
+      await m.query(
+        `UPDATE "report_distribution_item" SET "state" = 'pending', "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'skipped'`,
+        [id],
+      );
+      await this.audit.record(
+        {
+          action: 'campaign.reports_distributed',
+          actorUserId: actorId,
+          orgId: chamberId,
+          target: `campaign:${campaignId}`,
+          ip,
+          details: { added: added.length },
+        },
+        m,
+      );
       return id;
     });
     await this.queue.send<PrepareJob>(DISTRIBUTION_QUEUE, { distributionId }, QUEUE);
@@ -124,9 +177,15 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
       throw new NotFoundException('Reports have not been distributed in this campaign yet');
     }
     const requeue = await this.dataSource.transaction(async (m) => {
-      await m.query(`UPDATE "report_distribution_item" SET "state" = 'pending', "error" = NULL, "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'failed'`, [distribution.id]);
+      await m.query(
+        `UPDATE "report_distribution_item" SET "state" = 'pending', "error" = NULL, "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'failed'`,
+        [distribution.id],
+      );
       // Items whose report vanished (deleted) are prepared again.
-      await m.query(`UPDATE "report_distribution_item" SET "state" = 'pending', "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'prepared' AND "report_id" IS NULL`, [distribution.id]);
+      await m.query(
+        `UPDATE "report_distribution_item" SET "state" = 'pending', "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'prepared' AND "report_id" IS NULL`,
+        [distribution.id],
+      );
       // UPDATE answers [rows, count] through TypeORM.
       const [rows]: [{ id: string }[], number] = await m.query(
         `UPDATE "report" r SET "status" = 'queued', "error" = NULL, "started_at" = NULL, "finished_at" = NULL
@@ -135,7 +194,17 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
           RETURNING r."id"`,
         [distribution.id],
       );
-      await this.audit.record({ action: 'campaign.reports_retried', actorUserId: actorId, orgId: chamberId, target: `campaign:${campaignId}`, ip, details: { reports: rows.length } }, m);
+      await this.audit.record(
+        {
+          action: 'campaign.reports_retried',
+          actorUserId: actorId,
+          orgId: chamberId,
+          target: `campaign:${campaignId}`,
+          ip,
+          details: { reports: rows.length },
+        },
+        m,
+      );
       return rows;
     });
     for (const r of requeue) await this.enqueueRender(r.id);
@@ -144,12 +213,19 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
   }
 
   private async enqueueRender(reportId: string): Promise<void> {
-    await this.queue.send<RenderJob>(RENDER_QUEUE, { reportId }, renderQueueDefinition(this.config.reportJobTimeoutSeconds));
+    await this.queue.send<RenderJob>(
+      RENDER_QUEUE,
+      { reportId },
+      renderQueueDefinition(this.config.reportJobTimeoutSeconds),
+    );
   }
 
   /** The preparing job: each pending member gets its report (or is skipped), a chunk at a time. */
   async prepare(job: Pick<QueueJob<PrepareJob>, 'data'>): Promise<void> {
-    const distribution = await this.dataSource.manager.findOne(ReportDistribution, { where: { id: job.data.distributionId }, relations: { campaign: true } });
+    const distribution = await this.dataSource.manager.findOne(ReportDistribution, {
+      where: { id: job.data.distributionId },
+      relations: { campaign: true },
+    });
     if (!distribution?.campaign) return; // deleted meanwhile
     const branding = toReportBranding(await this.branding.brandingOfChamber(distribution.chamberId));
     let after = '00000000-0000-0000-0000-000000000000';
@@ -169,15 +245,26 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
     }
   }
 
-  private async prepareOne(distribution: ReportDistribution, item: { firmId: string; assessmentId: string | null }, branding: ReportBranding): Promise<void> {
+  private async prepareOne(
+    distribution: ReportDistribution,
+    item: { firmId: string; assessmentId: string | null },
+    branding: ReportBranding,
+  ): Promise<void> {
     const key = [distribution.id, item.firmId];
     if (!item.assessmentId) {
-      await this.dataSource.query(`UPDATE "report_distribution_item" SET "state" = 'skipped', "updated_at" = now() WHERE "distribution_id" = $1 AND "firm_id" = $2 AND "state" = 'pending'`, key);
+      await this.dataSource.query(
+        `UPDATE "report_distribution_item" SET "state" = 'skipped', "updated_at" = now() WHERE "distribution_id" = $1 AND "firm_id" = $2 AND "state" = 'pending'`,
+        key,
+      );
       return;
     }
     let reportId: string;
     try {
-      const data = withPreparedBranding(await this.reports.dataSource().load(item.assessmentId, distribution.locale), distribution.chamberId, branding);
+      const data = withPreparedBranding(
+        await this.reports.dataSource().load(item.assessmentId, distribution.locale),
+        distribution.chamberId,
+        branding,
+      );
       if (data.orgId !== item.firmId) throw new Error('The assessment belongs to another organisation');
       const cacheKey = reportCacheKey('assessment', data.cacheParts, REPORT_TEMPLATE_VERSION, distribution.locale);
       const inserted: { id: string }[] = await this.dataSource.query(
@@ -195,7 +282,11 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
         reportId = existing.id;
         await this.link(key, item.assessmentId, reportId);
         if (existing.status === 'failed') {
-          const requeued = await this.dataSource.manager.update(Report, { id: reportId, status: 'failed' }, { status: 'queued', error: null, startedAt: null, finishedAt: null });
+          const requeued = await this.dataSource.manager.update(
+            Report,
+            { id: reportId, status: 'failed' },
+            { status: 'queued', error: null, startedAt: null, finishedAt: null },
+          );
           if (requeued.affected) await this.enqueueRender(reportId);
         } else if (existing.status === 'done') await this.notify(existing);
       }
@@ -241,7 +332,9 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
     if (recipients.length) {
       await this.dataSource.manager.insert(
         MailOutbox,
-        recipients.map((r) => preparedReportMail(r.email, { chamberName, firmName: r.firmName, link })).map((mail) => ({ to: mail.to, subject: mail.subject, text: mail.text })),
+        recipients
+          .map((r) => preparedReportMail(r.email, { chamberName, firmName: r.firmName, link }))
+          .map((mail) => ({ to: mail.to, subject: mail.subject, text: mail.text })),
       );
     }
   }

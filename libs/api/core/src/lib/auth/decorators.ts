@@ -22,25 +22,50 @@ export type AccessRule =
   | { type: 'platformAdmin' };
 
 const documented = () =>
-  applyDecorators(ApiBearerAuth(), ApiCookieAuth(), ApiUnauthorizedResponse({ description: 'Not signed in' }), ApiForbiddenResponse({ description: 'No access' }));
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiCookieAuth(),
+    ApiUnauthorizedResponse({ description: 'Not signed in' }),
+    ApiForbiddenResponse({ description: 'No access' }),
+  );
 
 /** Anyone may call this route. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Signed-in users acting on their own account. */
-export const Authenticated = () => applyDecorators(SetMetadata(ACCESS_RULE, { type: 'user' } satisfies AccessRule), documented());
+export const Authenticated = () =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { type: 'user' } satisfies AccessRule), documented());
 
 /** Operators (platform admin flag). */
-export const PlatformAdmin = () => applyDecorators(SetMetadata(ACCESS_RULE, { type: 'platformAdmin' } satisfies AccessRule), documented());
+export const PlatformAdmin = () =>
+  applyDecorators(SetMetadata(ACCESS_RULE, { type: 'platformAdmin' } satisfies AccessRule), documented());
 
 /** Members of the organisation in route parameter `param` with one of `roles`. */
 export const OrgAccess = (roles: OrgRoleName[], options: { kind?: OrgKind; param?: string } = {}) =>
-  applyDecorators(SetMetadata(ACCESS_RULE, { type: 'org', roles, kind: options.kind, param: options.param ?? 'orgId' } satisfies AccessRule), documented());
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, {
+      type: 'org',
+      roles,
+      kind: options.kind,
+      param: options.param ?? 'orgId',
+    } satisfies AccessRule),
+    documented(),
+  );
 
 /** Members (with `roles`) of the organisation that owns the resource in route parameter `param`. */
-export const ResourceAccess = (resolver: string, roles: OrgRoleName[], options: { kind?: OrgKind; param?: string } = {}) =>
+export const ResourceAccess = (
+  resolver: string,
+  roles: OrgRoleName[],
+  options: { kind?: OrgKind; param?: string } = {},
+) =>
   applyDecorators(
-    SetMetadata(ACCESS_RULE, { type: 'resource', resolver, roles, kind: options.kind, param: options.param ?? 'id' } satisfies AccessRule),
+    SetMetadata(ACCESS_RULE, {
+      type: 'resource',
+      resolver,
+      roles,
+      kind: options.kind,
+      param: options.param ?? 'id',
+    } satisfies AccessRule),
     documented(),
   );
 

@@ -30,7 +30,10 @@ describe('loadConfig', () => {
   it('gives the worker role an internal health and metrics port, and the API none unless METRICS_PORT is set', () => {
     expect(loadConfig({ ROLE: 'worker' })).toMatchObject({ metricsPort: 9464, metricsHost: '127.0.0.1' });
     expect(loadConfig({ ROLE: 'api' }).metricsPort).toBeUndefined();
-    expect(loadConfig({ ROLE: 'all', METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0' })).toMatchObject({ metricsPort: 9100, metricsHost: '0.0.0.0' });
+    expect(loadConfig({ ROLE: 'all', METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0' })).toMatchObject({
+      metricsPort: 9100,
+      metricsHost: '0.0.0.0',
+    });
     expect(() => loadConfig({ ROLE: 'worker', METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
     expect(() => loadConfig({ ROLE: 'scheduler' })).toThrow(/ROLE/);
   });

@@ -24,7 +24,10 @@ const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('SCS Check <no-reply@scs-check.local>'),
   CHROMIUM_PATH: z.string().optional(),
   REPORT_PAGES: z.coerce.number().int().min(1).max(16).default(2),
@@ -100,7 +103,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     e.CATALOGUE_DIR ??
     firstExisting([join(process.cwd(), 'libs/shared/catalogue/data'), join(mainDir, 'catalogue')]) ??
     join(process.cwd(), 'libs/shared/catalogue/data');
-  const webDist = e.WEB_DIST ?? firstExisting([join(process.cwd(), 'dist/apps/web/browser'), join(mainDir, '../web/browser')]);
+  const webDist =
+    e.WEB_DIST ?? firstExisting([join(process.cwd(), 'dist/apps/web/browser'), join(mainDir, '../web/browser')]);
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     env: e.NODE_ENV,

@@ -39,10 +39,12 @@ const embedded: { current?: EmbeddedPostgres; url?: Promise<string> } = {};
 
 async function resolveUrl(config: AppConfig): Promise<string> {
   if (config.databaseUrl) return config.databaseUrl;
-  embedded.url ??= startEmbeddedPostgres(config.embeddedDbDir, { movableDefault: config.embeddedDbDirDefault }).then((e) => {
-    embedded.current = e;
-    return e.url;
-  });
+  embedded.url ??= startEmbeddedPostgres(config.embeddedDbDir, { movableDefault: config.embeddedDbDirDefault }).then(
+    (e) => {
+      embedded.current = e;
+      return e.url;
+    },
+  );
   return embedded.url;
 }
 
@@ -65,7 +67,12 @@ export class DatabaseModule implements OnApplicationShutdown {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: async (config: AppConfig) => ({
-            ...postgresOptions(await resolveUrl(config), options.entities as never, options.migrations as never, config.databasePoolSize),
+            ...postgresOptions(
+              await resolveUrl(config),
+              options.entities as never,
+              options.migrations as never,
+              config.databasePoolSize,
+            ),
             migrationsRun: false, // run below, under a lock
             retryAttempts: 1,
             retryDelay: 1000,

@@ -1,6 +1,20 @@
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
@@ -42,7 +56,10 @@ const STOP_TIMEOUT_MS = 10_000;
  * If a server from an earlier process still runs on the folder (its postmaster.pid names a live process), this
  * process connects to it instead of starting a second one, and leaves it running on stop.
  */
-export async function startEmbeddedPostgres(dir: string, options: { movableDefault?: boolean } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  options: { movableDefault?: boolean } = {},
+): Promise<EmbeddedPostgres> {
   const temporary = dir === 'memory';
   const runAs = postgresUser();
   let dataDir = temporary ? mkdtempSync(join(tmpdir(), 'scs-embedded-')) : resolve(dir);
@@ -67,7 +84,12 @@ export async function startEmbeddedPostgres(dir: string, options: { movableDefau
     // live process (the server, while the admin CLI runs): use it and leave it running.
     const orphan = parentPid(running.pid) === 1;
     const credentials = readCredentials(dataDir);
-    return { url: connectionUrl(running.port, credentials), dir: dataDir, owned: orphan, stop: orphan ? () => stopPid(running.pid) : async () => undefined };
+    return {
+      url: connectionUrl(running.port, credentials),
+      dir: dataDir,
+      owned: orphan,
+      stop: orphan ? () => stopPid(running.pid) : async () => undefined,
+    };
   }
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -121,7 +143,10 @@ function binaries(): Binaries {
     }
     const packageDir = resolve(dirname(entry), '..');
     const exe = platform() === 'win32' ? '.exe' : '';
-    const found = { initdb: join(packageDir, 'native', 'bin', `initdb${exe}`), postgres: join(packageDir, 'native', 'bin', `postgres${exe}`) };
+    const found = {
+      initdb: join(packageDir, 'native', 'bin', `initdb${exe}`),
+      postgres: join(packageDir, 'native', 'bin', `postgres${exe}`),
+    };
     if (!existsSync(found.postgres)) continue;
     hydrateSymlinks(join(packageDir, 'native'));
     return found;
@@ -161,7 +186,10 @@ function reachableBinaries(bins: Binaries, runAs: RunAs | undefined): Binaries {
     // keep the major version
   }
   const target = join(tmpdir(), `scs-embedded-postgres-${version}-${arch()}`);
-  const relocated = { initdb: join(target, 'bin', basename(bins.initdb)), postgres: join(target, 'bin', basename(bins.postgres)) };
+  const relocated = {
+    initdb: join(target, 'bin', basename(bins.initdb)),
+    postgres: join(target, 'bin', basename(bins.postgres)),
+  };
   if (!existsSync(relocated.postgres)) {
     const staging = `${target}.${process.pid}`;
     cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
@@ -190,7 +218,9 @@ function hydrateSymlinks(nativeDir: string): void {
     try {
       symlinkSync(relative(dirname(targetPath), join(packageDir, source)), targetPath);
     } catch (e) {
-      throw new EmbeddedPostgresError(`Cannot prepare the embedded PostgreSQL in ${packageDir}: ${(e as Error).message}`);
+      throw new EmbeddedPostgresError(
+        `Cannot prepare the embedded PostgreSQL in ${packageDir}: ${(e as Error).message}`,
+      );
     }
   }
 }
@@ -206,7 +236,9 @@ function postgresUser(): RunAs | undefined {
       execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'], { stdio: 'ignore' });
       return { uid: id('-u'), gid: id('-g') };
     } catch (e) {
-      throw new EmbeddedPostgresError(`Running as root, the embedded PostgreSQL needs a system user 'postgres' and could not create one: ${(e as Error).message}`);
+      throw new EmbeddedPostgresError(
+        `Running as root, the embedded PostgreSQL needs a system user 'postgres' and could not create one: ${(e as Error).message}`,
+      );
     }
   }
 }
@@ -215,17 +247,41 @@ function readCredentials(dataDir: string): Credentials {
   try {
     return JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as Credentials;
   } catch {
-    throw new EmbeddedPostgresError(`The embedded database folder ${dataDir} has no ${CREDENTIALS_FILE}; it was not created by SCS Check`);
+    throw new EmbeddedPostgresError(
+      `The embedded database folder ${dataDir} has no ${CREDENTIALS_FILE}; it was not created by SCS Check`,
+    );
   }
 }
 
-async function initialise(bins: Binaries, dataDir: string, runAs: { uid: number; gid: number } | undefined): Promise<void> {
+async function initialise(
+  bins: Binaries,
+  dataDir: string,
+  runAs: { uid: number; gid: number } | undefined,
+): Promise<void> {
   const password = randomBytes(24).toString('base64url');
   const pwFile = join(tmpdir(), `scs-pg-${randomBytes(6).toString('hex')}`);
   writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
   if (runAs) chownSync(pwFile, runAs.uid, runAs.gid);
   try {
-    await run(bins.initdb, ['--pgdata', dataDir, '--username', 'postgres', '--auth', 'scram-sha-256', '--pwfile', pwFile, '--encoding', 'UTF8', '--locale', 'C', '--no-instructions'], runAs);
+    await run(
+      bins.initdb,
+      [
+        '--pgdata',
+        dataDir,
+        '--username',
+        'postgres',
+        '--auth',
+        'scram-sha-256',
+        '--pwfile',
+        pwFile,
+        '--encoding',
+        'UTF8',
+        '--locale',
+        'C',
+        '--no-instructions',
+      ],
+      runAs,
+    );
   } finally {
     rmSync(pwFile, { force: true });
   }
@@ -235,13 +291,21 @@ async function initialise(bins: Binaries, dataDir: string, runAs: { uid: number;
 
 function run(file: string, args: string[], runAs: { uid: number; gid: number } | undefined): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(file, args, { ...runAs, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      ...runAs,
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', (e) => reject(new EmbeddedPostgresError(`Cannot run ${file}: ${e.message}`)));
     child.on('close', (code) =>
-      code === 0 ? resolvePromise() : reject(new EmbeddedPostgresError(`initdb failed (exit ${code}): ${output.trim().split('\n').slice(-3).join(' ')}`)),
+      code === 0
+        ? resolvePromise()
+        : reject(
+            new EmbeddedPostgresError(`initdb failed (exit ${code}): ${output.trim().split('\n').slice(-3).join(' ')}`),
+          ),
     );
   });
 }
@@ -278,15 +342,37 @@ function runningServer(dataDir: string): { pid: number; port: number } | undefin
   }
 }
 
-async function startServer(bins: Binaries, dataDir: string, port: number, runAs: { uid: number; gid: number } | undefined): Promise<ChildProcess> {
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100'];
-  const child = spawn(bins.postgres, args, { ...runAs, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+async function startServer(
+  bins: Binaries,
+  dataDir: string,
+  port: number,
+  runAs: { uid: number; gid: number } | undefined,
+): Promise<ChildProcess> {
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=100',
+  ];
+  const child = spawn(bins.postgres, args, {
+    ...runAs,
+    env: { ...process.env, LC_ALL: 'C' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   child.stderr?.on('data', (d: Buffer) => {
     log = (log + d.toString()).slice(-4000);
   });
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new EmbeddedPostgresError(`The embedded PostgreSQL exited (code ${code}): ${lastLines(log)}`))),
+    child.once('exit', (code) =>
+      reject(new EmbeddedPostgresError(`The embedded PostgreSQL exited (code ${code}): ${lastLines(log)}`)),
+    ),
   );
   exited.catch(() => undefined);
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -305,7 +391,9 @@ async function startServer(bins: Binaries, dataDir: string, port: number, runAs:
       if (e instanceof EmbeddedPostgresError) throw e;
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new EmbeddedPostgresError(`The embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s: ${lastLines(log)}`);
+        throw new EmbeddedPostgresError(
+          `The embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s: ${lastLines(log)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 100));
     }

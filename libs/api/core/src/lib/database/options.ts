@@ -4,7 +4,12 @@ type EntityList = MixedList<string | (new (...args: never[]) => unknown) | Entit
 type MigrationList = MixedList<string | (new (...args: never[]) => unknown)>;
 
 /** The one place that turns a URL into TypeORM options; used by Nest, the migration CLI and the tests. */
-export function postgresOptions(url: string, entities: EntityList, migrations: MigrationList, poolSize = 10): DataSourceOptions {
+export function postgresOptions(
+  url: string,
+  entities: EntityList,
+  migrations: MigrationList,
+  poolSize = 10,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

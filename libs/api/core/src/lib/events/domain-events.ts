@@ -32,7 +32,10 @@ export class DomainEvents {
       try {
         await (handler as Handler<K>)(payload);
       } catch (e) {
-        this.logger.error({ err: e instanceof Error ? { message: e.message, stack: e.stack } : e, event }, 'Event handler failed');
+        this.logger.error(
+          { err: e instanceof Error ? { message: e.message, stack: e.stack } : e, event },
+          'Event handler failed',
+        );
       }
     }
   }

@@ -18,9 +18,17 @@ interface HttpishError {
 }
 
 const reasons: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /**
@@ -39,7 +47,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception, requestId);
     if (body.statusCode >= 500) {
       this.logger.error(
-        { requestId, path: req.originalUrl, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : exception },
+        {
+          requestId,
+          path: req.originalUrl,
+          err:
+            exception instanceof Error
+              ? { name: exception.name, message: exception.message, stack: exception.stack }
+              : exception,
+        },
         'Unhandled error',
       );
     }
@@ -51,7 +66,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      if (typeof response === 'string') return { statusCode: status, error: reasons[status] ?? 'Error', message: response, requestId };
+      if (typeof response === 'string')
+        return { statusCode: status, error: reasons[status] ?? 'Error', message: response, requestId };
       const r = response as Record<string, unknown>;
       return {
         ...r,
@@ -64,7 +80,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const e = (exception ?? {}) as HttpishError;
     const status = e.status ?? e.statusCode;
     if (e.type === 'entity.parse.failed') {
-      return { statusCode: 400, error: 'Bad Request', message: `Malformed JSON in request body: ${e.message ?? 'parse error'}`, requestId };
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `Malformed JSON in request body: ${e.message ?? 'parse error'}`,
+        requestId,
+      };
     }
     if (e.type === 'entity.too.large') {
       return { statusCode: 413, error: 'Payload Too Large', message: 'Request body exceeds the size limit', requestId };
@@ -74,16 +95,42 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (isOutOfRangeInput(exception)) {
       // A backstop: DTOs validate ranges, but a number or date PostgreSQL cannot hold is the client's error, never a 500.
-      return { statusCode: 400, error: 'Bad Request', message: 'A number or date in the request is out of range', requestId };
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'A number or date in the request is out of range',
+        requestId,
+      };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: 'The database is not reachable; try again shortly', requestId };
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        message: 'The database is not reachable; try again shortly',
+        requestId,
+      };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred; quote the request id when reporting it', requestId };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'An unexpected error occurred; quote the request id when reporting it',
+      requestId,
+    };
   }
 }
 
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 /** True for errors that mean "the database is down", so clients get a 503 they can retry. */
 export function isDatabaseUnavailable(exception: unknown): boolean {
@@ -91,7 +138,13 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   for (let depth = 0; e && depth < 4; depth++) {
     const err = e as { code?: string; message?: string; driverError?: unknown; cause?: unknown };
     if (err.code && unavailableCodes.has(err.code)) return true;
-    if (err.message && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(err.message)) return true;
+    if (
+      err.message &&
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        err.message,
+      )
+    )
+      return true;
     e = err.driverError ?? err.cause;
   }
   return false;

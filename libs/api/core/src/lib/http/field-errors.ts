@@ -29,7 +29,9 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
 /** For the global ValidationPipe's `exceptionFactory`. */
 export function validationExceptionFactory(errors: ValidationError[]): BadRequestException {
   const fields = toFieldErrors(errors);
-  const summary = Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ');
+  const summary = Object.entries(fields)
+    .map(([f, m]) => `${f}: ${m}`)
+    .join('; ');
   return new BadRequestException({ message: `Invalid request. ${summary}`, errors: fields });
 }
 

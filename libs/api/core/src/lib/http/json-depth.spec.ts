@@ -9,7 +9,9 @@ describe('rejectDeepJson', () => {
   });
 
   it('refuses nesting beyond the limit with a 400', () => {
-    expect(check('['.repeat(MAX_JSON_DEPTH + 1))).toThrow(expect.objectContaining({ status: 400, type: 'entity.too.deep' }));
+    expect(check('['.repeat(MAX_JSON_DEPTH + 1))).toThrow(
+      expect.objectContaining({ status: 400, type: 'entity.too.deep' }),
+    );
     expect(check('{"a":'.repeat(100_000))).toThrow(/nested deeper/);
   });
 });

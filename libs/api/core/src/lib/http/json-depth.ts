@@ -11,12 +11,17 @@ export function rejectDeepJson(_req: unknown, _res: unknown, buf: Buffer): void 
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_JSON_DEPTH) {
-        throw Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, statusCode: 400, type: 'entity.too.deep' });
+        throw Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), {
+          status: 400,
+          statusCode: 400,
+          type: 'entity.too.deep',
+        });
       }
     } else if (c === 0x5d || c === 0x7d) depth--;
   }

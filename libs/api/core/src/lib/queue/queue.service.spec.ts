@@ -9,7 +9,10 @@ describe('QueueService', () => {
   const services: QueueService[] = [];
 
   async function queue(role: 'all' | 'api' | 'worker'): Promise<QueueService> {
-    const service = new QueueService(loadConfig({ ROLE: role, NODE_ENV: 'test', REPORT_JOB_TIMEOUT_SECONDS: '5' }), db.url);
+    const service = new QueueService(
+      loadConfig({ ROLE: role, NODE_ENV: 'test', REPORT_JOB_TIMEOUT_SECONDS: '5' }),
+      db.url,
+    );
     await service.onModuleInit();
     services.push(service);
     return service;

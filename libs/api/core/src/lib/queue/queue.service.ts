@@ -117,7 +117,8 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
         this.reset();
         try {
           for (const s of await depths()) {
-            for (const state of ['ready', 'deferred', 'active', 'failed'] as const) this.set({ queue: s.queue, state }, s[state]);
+            for (const state of ['ready', 'deferred', 'active', 'failed'] as const)
+              this.set({ queue: s.queue, state }, s[state]);
           }
         } catch (e) {
           // The database is unreachable: no queue depth in this scrape (health reports the outage).
@@ -190,7 +191,11 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
    * Runs `handler` for each job of `queue` in this process, when its role runs workers; returns whether it does.
    * A handler that throws fails the attempt: the job is retried per the queue definition until its retries are used up.
    */
-  async work<T>(queue: string, handler: QueueHandler<T>, options: WorkOptions & { definition?: QueueDefinition } = {}): Promise<boolean> {
+  async work<T>(
+    queue: string,
+    handler: QueueHandler<T>,
+    options: WorkOptions & { definition?: QueueDefinition } = {},
+  ): Promise<boolean> {
     await this.declare(queue, options.definition);
     if (!this.runsWorkers) {
       this.logger.log(`Role ${this.config.role}: jobs of ${queue} are left to worker processes`);
@@ -288,7 +293,14 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
     return queues.map((queue) => {
       const r = byName.get(queue);
       const n = (k: string) => Number(r?.[k] ?? 0);
-      return { queue, ready: n('ready'), deferred: n('deferred'), active: n('active'), failed: n('failed'), total: n('total') };
+      return {
+        queue,
+        ready: n('ready'),
+        deferred: n('deferred'),
+        active: n('active'),
+        failed: n('failed'),
+        total: n('total'),
+      };
     });
   }
 

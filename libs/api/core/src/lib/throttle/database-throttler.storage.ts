@@ -25,7 +25,13 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     if (++this.increments % SWEEP_EVERY === 0) void this.sweep().catch(() => undefined);
     const stored = `${throttlerName}:${limit}:${key}`;
     const rows: { hits: number; window_ms: string; blocked_ms: string | null }[] = await this.dataSource.query(
@@ -66,6 +72,8 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
 
   /** Removes counters whose window and block are over. */
   async sweep(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM "rate_limit" WHERE "window_ends_at" < now() AND ("blocked_until" IS NULL OR "blocked_until" < now())`);
+    await this.dataSource.query(
+      `DELETE FROM "rate_limit" WHERE "window_ends_at" < now() AND ("blocked_until" IS NULL OR "blocked_until" < now())`,
+    );
   }
 }

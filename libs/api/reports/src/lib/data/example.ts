@@ -1,5 +1,12 @@
 import { answerFromCode } from '@scs/shared/answers';
-import { DONT_KNOW, applicableQuestions, type Catalogue, type FirmProfile, type Locale, type Question } from '@scs/shared/catalogue';
+import {
+  DONT_KNOW,
+  applicableQuestions,
+  type Catalogue,
+  type FirmProfile,
+  type Locale,
+  type Question,
+} from '@scs/shared/catalogue';
 import { score, type Answers } from '@scs/shared/scoring';
 import type { ReportAction, ReportBranding, ReportData, ReportPeerComparison } from '@scs/shared/contracts';
 import { reportDataFrom } from './report-data.builder';
@@ -79,10 +86,20 @@ export function exampleReportData(catalogue: Catalogue, options: ExampleOptions 
     result,
     locale,
     firmName: options.firmName ?? 'Musterwerk Präzisionsteile (Taicang) Co., Ltd.',
-    assessment: { id: options.assessmentId ?? '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b', submittedAt: '2026-05-04T09:30:00.000Z' },
+    assessment: {
+      id: options.assessmentId ?? '6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b',
+      submittedAt: '2026-05-04T09:30:00.000Z',
+    },
     branding: options.branding ?? null,
     actions,
-    previous: options.withPrevious === false ? null : { assessmentId: '0b7e6d5c-4a3b-4c2d-9e1f-0a1b2c3d4e5f', submittedAt: '2025-11-12T14:00:00.000Z', result: previous },
+    previous:
+      options.withPrevious === false
+        ? null
+        : {
+            assessmentId: '0b7e6d5c-4a3b-4c2d-9e1f-0a1b2c3d4e5f',
+            submittedAt: '2025-11-12T14:00:00.000Z',
+            result: previous,
+          },
     generatedAt: options.generatedAt ?? '2026-05-04T10:00:00.000Z',
   });
   return { ...data, peers: examplePeers(data, locale) };

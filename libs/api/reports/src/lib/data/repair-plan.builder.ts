@@ -30,7 +30,10 @@ const SPECIAL: Record<Locale, Record<PeriodSpecial, string>> = {
 
 function amount(d: Duration, locale: Locale): string {
   const n = d.workingDays ?? d.days ?? 0;
-  if (d.workingDays !== undefined) return locale === 'de' ? `${n} ${n === 1 ? 'Arbeitstag' : 'Arbeitstage'}` : `${n} working ${n === 1 ? 'day' : 'days'}`;
+  if (d.workingDays !== undefined)
+    return locale === 'de'
+      ? `${n} ${n === 1 ? 'Arbeitstag' : 'Arbeitstage'}`
+      : `${n} working ${n === 1 ? 'day' : 'days'}`;
   return locale === 'de' ? `${n} ${n === 1 ? 'Tag' : 'Tage'}` : `${n} ${n === 1 ? 'day' : 'days'}`;
 }
 
@@ -46,7 +49,11 @@ export function repairPlanData(catalogue: Catalogue, locale: Locale, input: Repa
     text: month ? null : SPECIAL[locale][typeof info.months === 'string' ? info.months : 'unknown'],
     status: info.status,
   });
-  const duration = (d: Duration): ReportPlanDuration => ({ label: localize(d.label, locale), amount: amount(d, locale), status: d.status });
+  const duration = (d: Duration): ReportPlanDuration => ({
+    label: localize(d.label, locale),
+    amount: amount(d, locale),
+    status: d.status,
+  });
   const points = input.projection;
   const ids = Object.keys(points[0]?.dimensions ?? {});
   return {

@@ -23,8 +23,14 @@ export function brandingHash(branding: ReportBranding | null | undefined): strin
 }
 
 /** The report's identity: SHA-256 over kind, the data source's parts, the template version and the locale. */
-export function reportCacheKey(kind: ReportKind, cacheParts: readonly string[], templateVersion: string, locale: ReportLocale): string {
+export function reportCacheKey(
+  kind: ReportKind,
+  cacheParts: readonly string[],
+  templateVersion: string,
+  locale: ReportLocale,
+): string {
   const hash = createHash('sha256');
-  for (const part of [kind, ...cacheParts, `template:${templateVersion}`, `locale:${locale}`]) hash.update(part).update('\0');
+  for (const part of [kind, ...cacheParts, `template:${templateVersion}`, `locale:${locale}`])
+    hash.update(part).update('\0');
   return hash.digest('hex');
 }

@@ -94,10 +94,20 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
     status: r.status,
     ...(r.url ? { url: r.url } : {}),
   });
-  const referencesOf = (ids: readonly string[]) => ids.flatMap((id) => (references.has(id) ? [reference(references.get(id) as Reference)] : []));
+  const referencesOf = (ids: readonly string[]) =>
+    ids.flatMap((id) => (references.has(id) ? [reference(references.get(id) as Reference)] : []));
   const portal = (id: string): ReportPortal[] => {
     const p = portals.get(id);
-    return p ? [{ name: localize(p.name, locale), ...(p.name.zh ? { nameZh: p.name.zh } : {}), url: p.url, checks: localize(p.checks, locale) }] : [];
+    return p
+      ? [
+          {
+            name: localize(p.name, locale),
+            ...(p.name.zh ? { nameZh: p.name.zh } : {}),
+            url: p.url,
+            checks: localize(p.checks, locale),
+          },
+        ]
+      : [];
   };
   const dimensionName = (id: string) => {
     const d = dimensions.get(id);
@@ -119,7 +129,12 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
         consequences: localize(c.consequences, locale),
         remediation: localize(c.remediation, locale),
         repair: c.repair
-          ? { path: localize(c.repair.path, locale), minMonths: c.repair.minMonths ?? null, maxMonths: c.repair.maxMonths ?? null, status: c.repair.status }
+          ? {
+              path: localize(c.repair.path, locale),
+              minMonths: c.repair.minMonths ?? null,
+              maxMonths: c.repair.maxMonths ?? null,
+              status: c.repair.status,
+            }
           : null,
         references: referencesOf(f.references),
       },
@@ -158,11 +173,15 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
   });
 
   const cited = new Map<string, ReportReference>();
-  for (const d of reportDimensions.filter((x) => x.applicable)) for (const r of [...d.references, ...d.findings.flatMap((f) => f.references)]) cited.set(r.id, r);
+  for (const d of reportDimensions.filter((x) => x.applicable))
+    for (const r of [...d.references, ...d.findings.flatMap((f) => f.references)]) cited.set(r.id, r);
   const sources = [...cited.values()]
     .sort((a, b) => a.year - b.year || a.title.localeCompare(b.title))
     // Chinese titles are printed with each reference; the bibliography keeps to the report language.
-    .map((r) => ({ title: `${r.title}${r.number ? `, ${r.number}` : ''}, ${r.year}`, ...(r.url ? { url: r.url } : {}) }));
+    .map((r) => ({
+      title: `${r.title}${r.number ? `, ${r.number}` : ''}, ${r.year}`,
+      ...(r.url ? { url: r.url } : {}),
+    }));
 
   return {
     locale,
@@ -201,11 +220,17 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
     previous: input.previous ? comparison(input.previous, result, reportDimensions) : null,
     methodology: { paragraphs: METHODOLOGY[locale](catalogue.version, WORST_SHARE), sources },
     portals: catalogue.portals.flatMap((p) => portal(p.id)),
-    ...(input.repairPlan && (input.repairPlan.repairPlan.length || (result.records?.length ?? 0) > 0) ? { repairPlan: repairPlanData(catalogue, locale, input.repairPlan) } : {}),
+    ...(input.repairPlan && (input.repairPlan.repairPlan.length || (result.records?.length ?? 0) > 0)
+      ? { repairPlan: repairPlanData(catalogue, locale, input.repairPlan) }
+      : {}),
   };
 }
 
-function comparison(previous: NonNullable<ReportDataInput['previous']>, current: ScoreResult, dimensions: ReportDimension[]): ReportComparison {
+function comparison(
+  previous: NonNullable<ReportDataInput['previous']>,
+  current: ScoreResult,
+  dimensions: ReportDimension[],
+): ReportComparison {
   const byCode = new Map(previous.result.dimensions.map((d) => [d.code, d]));
   const keys = (r: ScoreResult) => new Set(r.findings.filter((f) => f.kind === 'exposure').map((f) => f.questionId));
   const before = keys(previous.result);

@@ -12,7 +12,12 @@ describe('report data', () => {
     expect(tax).toMatchObject({ name: 'Tax', nameZh: '纳税信用', applicable: true });
     expect(de.dimensions.find((d) => d.code === 'D1')).toMatchObject({ name: 'Steuern', nameZh: '纳税信用' });
     expect(en.dimensions.flatMap((d) => d.references).some((r) => r.titleZh && r.status === 'unconfirmed')).toBe(true);
-    expect(en.firm).toEqual({ name: 'Musterwerk Präzisionsteile (Taicang) Co., Ltd.', legalForm: 'Wholly foreign-owned enterprise (WFOE)', provinces: ['Jiangsu', 'Shanghai'], sector: 'C – Manufacturing' });
+    expect(en.firm).toEqual({
+      name: 'Musterwerk Präzisionsteile (Taicang) Co., Ltd.',
+      legalForm: 'Wholly foreign-owned enterprise (WFOE)',
+      provinces: ['Jiangsu', 'Shanghai'],
+      sector: 'C – Manufacturing',
+    });
     expect(de.firm.provinces).toEqual(['Jiangsu', 'Shanghai']);
     expect(de.assessment.profile.find((p) => p.label === 'Hat eine deutsche Muttergesellschaft')?.value).toBe('Ja');
   });
@@ -36,7 +41,9 @@ describe('report data', () => {
     expect(reportCacheKey('assessment', parts, '1', 'en')).toBe(key);
     expect(reportCacheKey('assessment', parts, '1', 'de')).not.toBe(key);
     expect(reportCacheKey('assessment', parts, '2', 'en')).not.toBe(key);
-    expect(reportCacheKey('assessment', ['a1', '2026.1', brandingHash({ chamberName: 'AHK' })], '1', 'en')).not.toBe(key);
+    expect(reportCacheKey('assessment', ['a1', '2026.1', brandingHash({ chamberName: 'AHK' })], '1', 'en')).not.toBe(
+      key,
+    );
     // Parts are delimited: moving a character between parts changes the key.
     expect(reportCacheKey('assessment', ['a', '12026.1', brandingHash(null)], '1', 'en')).not.toBe(key);
   });

@@ -16,20 +16,33 @@ export class ReportResponse implements ReportView {
   @ApiProperty({ enum: ['assessment', 'chamber_benchmark'] }) kind!: ReportKind;
   @ApiProperty({ enum: REPORT_LOCALES }) locale!: ReportLocale;
   @ApiProperty({ enum: ['queued', 'rendering', 'done', 'failed'] }) status!: ReportStatus;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why rendering failed (status failed), or why the last attempt failed while a retry is queued' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Why rendering failed (status failed), or why the last attempt failed while a retry is queued',
+  })
   error!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'SHA-256 (hex) of the PDF' }) sha256!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'SHA-256 (hex) of the PDF' }) sha256!:
+    | string
+    | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) bytes!: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) pages!: number | null;
   @ApiProperty({ description: 'Rendering attempts so far' }) attempts!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) finishedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: 'The chamber that prepared this report for the firm with its branding: { orgId, name }' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Object,
+    description: 'The chamber that prepared this report for the firm with its branding: { orgId, name }',
+  })
   preparedBy?: { orgId: string; name: string | null } | null;
 }
 
 export class RenderingResponse implements RenderingView {
-  @ApiProperty({ enum: ['available', 'unavailable', 'worker'], description: 'available; unavailable (no Chromium in this process); worker (rendered by worker processes)' })
+  @ApiProperty({
+    enum: ['available', 'unavailable', 'worker'],
+    description: 'available; unavailable (no Chromium in this process); worker (rendered by worker processes)',
+  })
   status!: RenderingView['status'];
   @ApiPropertyOptional({ type: String, description: 'Why rendering is unavailable and what to install' })
   reason?: string;

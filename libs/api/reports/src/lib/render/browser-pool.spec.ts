@@ -7,7 +7,8 @@ import { ChromiumNotFoundError, findChromium } from './chromium';
 import { countPdfPages, processTreeMemory } from './pdf';
 
 const A4 = { format: 'A4' as const, printBackground: true };
-const doc = (body: string) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+const doc = (body: string) =>
+  `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
 
 async function text(pdf: Uint8Array): Promise<{ text: string; pages: number }> {
   const proxy = await getDocumentProxy(new Uint8Array(pdf));
@@ -31,7 +32,14 @@ describe('BrowserPool', () => {
   let shared: BrowserPool | undefined;
   function pool(options?: Partial<BrowserPoolOptions>): BrowserPool {
     if (!options && shared) return shared;
-    const p = new BrowserPool({ executablePath: findChromium(undefined), pages: 2, jobTimeoutMs: 20000, recycleAfterJobs: 200, maxMemoryBytes: 2 ** 32, ...(options ?? {}) });
+    const p = new BrowserPool({
+      executablePath: findChromium(undefined),
+      pages: 2,
+      jobTimeoutMs: 20000,
+      recycleAfterJobs: 200,
+      maxMemoryBytes: 2 ** 32,
+      ...(options ?? {}),
+    });
     pools.push(p);
     if (!options) shared = p;
     return p;
@@ -124,6 +132,8 @@ describe('BrowserPool', () => {
   it('names the missing executable clearly', () => {
     expect(() => findChromium('/nonexistent/chrome')).toThrow(/CHROMIUM_PATH is \/nonexistent\/chrome/);
     expect(() => findChromium(undefined, ['/nope/a', '/nope/b'])).toThrow(ChromiumNotFoundError);
-    expect(() => findChromium(undefined, ['/nope/a'])).toThrow(/apt-get install chromium fonts-wqy-microhei fonts-noto-cjk/);
+    expect(() => findChromium(undefined, ['/nope/a'])).toThrow(
+      /apt-get install chromium fonts-wqy-microhei fonts-noto-cjk/,
+    );
   });
 });

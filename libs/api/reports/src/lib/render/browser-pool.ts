@@ -136,7 +136,11 @@ export class BrowserPool extends EventEmitter<BrowserPoolEvents> {
         return used.page.pdf({ ...options, timeout: this.options.jobTimeoutMs + 5000 });
       })();
       work.catch(() => undefined); // after a timeout nobody awaits it any more
-      const pdf = await timeout(work, this.options.jobTimeoutMs, `Rendering took longer than ${this.options.jobTimeoutMs / 1000} s`);
+      const pdf = await timeout(
+        work,
+        this.options.jobTimeoutMs,
+        `Rendering took longer than ${this.options.jobTimeoutMs / 1000} s`,
+      );
       reusable = true;
       return pdf;
     } catch (e) {

@@ -1,16 +1,25 @@
 import { existsSync } from 'node:fs';
 
 /** Where Chromium is looked for when CHROMIUM_PATH is not set (Debian/Ubuntu packages, Google Chrome). */
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export class ChromiumNotFoundError extends Error {
   override name = 'ChromiumNotFoundError';
 }
 
 /** The configured executable, else the first installed candidate; a clear error when there is none. */
-export function findChromium(configured: string | undefined, candidates: readonly string[] = CHROMIUM_CANDIDATES): string {
+export function findChromium(
+  configured: string | undefined,
+  candidates: readonly string[] = CHROMIUM_CANDIDATES,
+): string {
   if (configured) {
-    if (!existsSync(configured)) throw new ChromiumNotFoundError(`CHROMIUM_PATH is ${configured}, but no file exists there`);
+    if (!existsSync(configured))
+      throw new ChromiumNotFoundError(`CHROMIUM_PATH is ${configured}, but no file exists there`);
     return configured;
   }
   const found = candidates.find((c) => existsSync(c));

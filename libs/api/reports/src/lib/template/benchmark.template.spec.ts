@@ -7,7 +7,12 @@ function figures(overrides: Partial<ChamberBenchmarkData> = {}): ChamberBenchmar
     generatedAt: '2026-11-26T10:00:00.000Z',
     branding: { chamberName: 'AHK <img src=x onerror=alert(1)>', contactLine: 'Tel. +86 21 0000' },
     k: 10,
-    participation: { invited: 120, joined: 48, submitted: null, campaigns: [{ title: 'Herbst <b>2026</b>', invited: 120, joined: 48, submitted: null }] },
+    participation: {
+      invited: 120,
+      joined: 48,
+      submitted: null,
+      campaigns: [{ title: 'Herbst <b>2026</b>', invited: 120, joined: 48, submitted: null }],
+    },
     firms: 31,
     overallMean: 42.4,
     levels: [
@@ -15,7 +20,16 @@ function figures(overrides: Partial<ChamberBenchmarkData> = {}): ChamberBenchmar
       { level: 'critical', label: 'High / Critical', firms: 19, share: 19 / 31 },
     ],
     dimensions: [{ code: 'D1', name: 'Tax', mean: 38.2 }],
-    findings: [{ title: 'Late tax filings', dimensionCode: 'D1', dimensionName: 'Tax', severity: 'high', firms: 14, share: 14 / 31 }],
+    findings: [
+      {
+        title: 'Late tax filings',
+        dimensionCode: 'D1',
+        dimensionName: 'Tax',
+        severity: 'high',
+        firms: 14,
+        share: 14 / 31,
+      },
+    ],
     suppressedCells: 3,
     ...overrides,
   };
@@ -32,13 +46,32 @@ describe('member benchmark template', () => {
 
   it('prints the published figures, "withheld" for a withheld count and how many figures were suppressed', () => {
     const page = renderBenchmarkHtml(figures());
-    for (const text of ['Member benchmark', 'Participation', 'Most frequent findings', 'Late tax filings', 'High / Critical', '42.4', 'withheld', '3 figures were suppressed']) {
+    for (const text of [
+      'Member benchmark',
+      'Participation',
+      'Most frequent findings',
+      'Late tax filings',
+      'High / Critical',
+      '42.4',
+      'withheld',
+      '3 figures were suppressed',
+    ]) {
       expect(page).toContain(text);
     }
   });
 
   it('says that nothing can be published below k members, in German', () => {
-    const page = renderBenchmarkHtml(figures({ locale: 'de', firms: null, overallMean: null, levels: [], dimensions: [], findings: [], suppressedCells: 0 }));
+    const page = renderBenchmarkHtml(
+      figures({
+        locale: 'de',
+        firms: null,
+        overallMean: null,
+        levels: [],
+        dimensions: [],
+        findings: [],
+        suppressedCells: 0,
+      }),
+    );
     expect(page).toContain('Mitglieder-Benchmark');
     expect(page).toContain('Bisher haben weniger als 10 Mitgliedsunternehmen ihre Ergebnisse geteilt');
     expect(page).not.toContain('Häufigste Feststellungen');

@@ -53,26 +53,30 @@ interface BenchmarkLabels {
   formatDate: (iso: string) => string;
 }
 
-const number = (locale: string, digits: number) => (n: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+const number = (locale: string, digits: number) => (n: number) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 
 const LABELS: Record<ReportLocale, BenchmarkLabels> = {
   en: {
     title: 'Member benchmark',
-    subtitle: 'Exposure of our member firms to China\'s Corporate Social Credit System',
+    subtitle: "Exposure of our member firms to China's Corporate Social Credit System",
     preparedBy: 'Published by',
     generatedAt: 'Figures as of',
     language: 'Language',
     languageName: 'English',
     participation: 'Participation',
-    participationIntro: 'Firms invited to the SCS Check self-assessment through our campaigns, firms that joined, and firms that submitted an assessment.',
+    participationIntro:
+      'Firms invited to the SCS Check self-assessment through our campaigns, firms that joined, and firms that submitted an assessment.',
     invited: 'Invited',
     joined: 'Joined',
     submitted: 'Submitted',
     campaign: 'Campaign',
     withheld: 'withheld',
     results: 'Results',
-    resultsIntro: (firms, k) => `Based on the latest submitted assessment of ${firms} member firms that agreed to share their anonymised results with us. Every figure counts at least ${k} firms.`,
-    noResults: (k) => `Fewer than ${k} member firms have shared their results so far: no result figures can be published yet.`,
+    resultsIntro: (firms, k) =>
+      `Based on the latest submitted assessment of ${firms} member firms that agreed to share their anonymised results with us. Every figure counts at least ${k} firms.`,
+    noResults: (k) =>
+      `Fewer than ${k} member firms have shared their results so far: no result figures can be published yet.`,
     membersCounted: 'Members counted',
     overallMean: 'Mean overall score',
     levels: 'Overall exposure level',
@@ -80,7 +84,8 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
     firms: 'Firms',
     share: 'Share',
     exposure: 'Exposure by dimension',
-    exposureIntro: 'Mean score (0 = no exposure, 100 = maximum exposure) per dimension, over the members to which the dimension applies.',
+    exposureIntro:
+      'Mean score (0 = no exposure, 100 = maximum exposure) per dimension, over the members to which the dimension applies.',
     dimension: 'Dimension',
     mean: 'Mean score',
     findings: 'Most frequent findings',
@@ -93,13 +98,17 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
       'SCS Check is a self-assessment: each firm answers questions about its own situation, and the tool scores its exposure per risk dimension. The figures describe what the firms reported; they are not an official rating.',
       `Only firms that gave their consent are counted, each with its latest submitted assessment. Every published figure covers at least ${k} firms; smaller groups and figures from which a small group could be recomputed are suppressed and left out of this report. We never see a firm's answers, scores or reports.`,
     ],
-    suppressedNote: (n) => `${n} figure${n === 1 ? ' was' : 's were'} suppressed and ${n === 1 ? 'is' : 'are'} not shown.`,
+    suppressedNote: (n) =>
+      `${n} figure${n === 1 ? ' was' : 's were'} suppressed and ${n === 1 ? 'is' : 'are'} not shown.`,
     notice: 'Self-assessment of self-reported facts – not an official rating.',
     page: 'Page',
     of: 'of',
     formatNumber: number('en-GB', 1),
     formatPercent: (s) => `${number('en-GB', 0)(s * 100)} %`,
-    formatDate: (iso) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso)),
+    formatDate: (iso) =>
+      new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(iso),
+      ),
   },
   de: {
     title: 'Mitglieder-Benchmark',
@@ -109,15 +118,18 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
     language: 'Sprache',
     languageName: 'Deutsch',
     participation: 'Beteiligung',
-    participationIntro: 'Über unsere Kampagnen zum SCS-Check-Selbsttest eingeladene Unternehmen, beigetretene Unternehmen und Unternehmen, die eine Bewertung eingereicht haben.',
+    participationIntro:
+      'Über unsere Kampagnen zum SCS-Check-Selbsttest eingeladene Unternehmen, beigetretene Unternehmen und Unternehmen, die eine Bewertung eingereicht haben.',
     invited: 'Eingeladen',
     joined: 'Beigetreten',
     submitted: 'Eingereicht',
     campaign: 'Kampagne',
     withheld: 'zurückgehalten',
     results: 'Ergebnisse',
-    resultsIntro: (firms, k) => `Grundlage ist die zuletzt eingereichte Bewertung von ${firms} Mitgliedsunternehmen, die der Weitergabe ihrer anonymisierten Ergebnisse an uns zugestimmt haben. Jede Zahl umfasst mindestens ${k} Unternehmen.`,
-    noResults: (k) => `Bisher haben weniger als ${k} Mitgliedsunternehmen ihre Ergebnisse geteilt: Es können noch keine Ergebniszahlen veröffentlicht werden.`,
+    resultsIntro: (firms, k) =>
+      `Grundlage ist die zuletzt eingereichte Bewertung von ${firms} Mitgliedsunternehmen, die der Weitergabe ihrer anonymisierten Ergebnisse an uns zugestimmt haben. Jede Zahl umfasst mindestens ${k} Unternehmen.`,
+    noResults: (k) =>
+      `Bisher haben weniger als ${k} Mitgliedsunternehmen ihre Ergebnisse geteilt: Es können noch keine Ergebniszahlen veröffentlicht werden.`,
     membersCounted: 'Gezählte Mitglieder',
     overallMean: 'Mittlerer Gesamtwert',
     levels: 'Gesamt-Risikostufe',
@@ -125,7 +137,8 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
     firms: 'Unternehmen',
     share: 'Anteil',
     exposure: 'Betroffenheit je Dimension',
-    exposureIntro: 'Mittlerer Wert (0 = keine Betroffenheit, 100 = höchste Betroffenheit) je Dimension, über die Mitglieder, für die die Dimension gilt.',
+    exposureIntro:
+      'Mittlerer Wert (0 = keine Betroffenheit, 100 = höchste Betroffenheit) je Dimension, über die Mitglieder, für die die Dimension gilt.',
     dimension: 'Dimension',
     mean: 'Mittelwert',
     findings: 'Häufigste Feststellungen',
@@ -138,23 +151,32 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
       'SCS Check ist ein Selbsttest: Jedes Unternehmen beantwortet Fragen zu seiner eigenen Lage, das Werkzeug bewertet daraus seine Betroffenheit je Risikodimension. Die Zahlen beschreiben die Angaben der Unternehmen; sie sind kein offizielles Rating.',
       `Gezählt werden nur Unternehmen, die eingewilligt haben, jeweils mit ihrer zuletzt eingereichten Bewertung. Jede veröffentlichte Zahl umfasst mindestens ${k} Unternehmen; kleinere Gruppen und Zahlen, aus denen sich eine kleine Gruppe errechnen ließe, werden gesperrt und erscheinen nicht in diesem Bericht. Antworten, Werte oder Berichte einzelner Unternehmen sehen wir nie.`,
     ],
-    suppressedNote: (n) => `${n} ${n === 1 ? 'Zahl wurde' : 'Zahlen wurden'} gesperrt und ${n === 1 ? 'wird' : 'werden'} nicht gezeigt.`,
+    suppressedNote: (n) =>
+      `${n} ${n === 1 ? 'Zahl wurde' : 'Zahlen wurden'} gesperrt und ${n === 1 ? 'wird' : 'werden'} nicht gezeigt.`,
     notice: 'Selbstauskunft auf Grundlage eigener Angaben – kein offizielles Rating.',
     page: 'Seite',
     of: 'von',
     formatNumber: number('de-DE', 1),
     formatPercent: (s) => `${number('de-DE', 0)(s * 100)} %`,
-    formatDate: (iso) => new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso)),
+    formatDate: (iso) =>
+      new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(iso),
+      ),
   },
 };
 
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const safeImage = (uri: string | undefined) => (uri && /^data:image\/(png|jpeg);base64,[a-z0-9+/=\s]+$/i.test(uri) ? uri : undefined);
+const safeImage = (uri: string | undefined) =>
+  uri && /^data:image\/(png|jpeg);base64,[a-z0-9+/=\s]+$/i.test(uri) ? uri : undefined;
 
 function svgChart(width: number, height: number, option: echarts.EChartsCoreOption): Html {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: FONT_STACK, fontSize: 11, color: '#263238' }, ...option });
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: FONT_STACK, fontSize: 11, color: '#263238' },
+      ...option,
+    });
     return raw(chart.renderToSVGString());
   } finally {
     chart.dispose();
@@ -162,19 +184,49 @@ function svgChart(width: number, height: number, option: echarts.EChartsCoreOpti
 }
 
 /** Horizontal bars of published values; echarts draws the first category at the bottom, hence the reversal. */
-function barChart(rows: { label: string; value: number; color: string; text: string }[], max: number | undefined): Html {
+function barChart(
+  rows: { label: string; value: number; color: string; text: string }[],
+  max: number | undefined,
+): Html {
   if (!rows.length) return raw('');
   const data = [...rows].reverse();
   return svgChart(660, 34 + data.length * 24, {
     grid: { left: 190, right: 64, top: 8, bottom: 26 },
-    xAxis: { type: 'value', min: 0, ...(max ? { max } : {}), axisLabel: { color: '#607d8b' }, splitLine: { lineStyle: { color: '#e0e6ea' } } },
-    yAxis: { type: 'category', data: data.map((r) => truncate(r.label, 30)), axisTick: { show: false }, axisLine: { lineStyle: { color: '#90a4ae' } } },
-    series: [{ type: 'bar', barWidth: 14, data: data.map((r) => ({ value: r.value, itemStyle: { color: r.color, borderRadius: [0, 3, 3, 0] }, label: { show: true, position: 'right', formatter: r.text } })) }],
+    xAxis: {
+      type: 'value',
+      min: 0,
+      ...(max ? { max } : {}),
+      axisLabel: { color: '#607d8b' },
+      splitLine: { lineStyle: { color: '#e0e6ea' } },
+    },
+    yAxis: {
+      type: 'category',
+      data: data.map((r) => truncate(r.label, 30)),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: '#90a4ae' } },
+    },
+    series: [
+      {
+        type: 'bar',
+        barWidth: 14,
+        data: data.map((r) => ({
+          value: r.value,
+          itemStyle: { color: r.color, borderRadius: [0, 3, 3, 0] },
+          label: { show: true, position: 'right', formatter: r.text },
+        })),
+      },
+    ],
   });
 }
 
 function exposureColor(mean: number): string {
-  return mean <= 25 ? LEVEL_COLORS.low : mean <= 50 ? LEVEL_COLORS.moderate : mean <= 75 ? LEVEL_COLORS.high : LEVEL_COLORS.critical;
+  return mean <= 25
+    ? LEVEL_COLORS.low
+    : mean <= 50
+      ? LEVEL_COLORS.moderate
+      : mean <= 75
+        ? LEVEL_COLORS.high
+        : LEVEL_COLORS.critical;
 }
 
 const BENCHMARK_CSS = `
@@ -199,77 +251,206 @@ export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
   const p = d.participation;
   const count = (n: number | null) => (n === null ? html`<span class="muted">${t.withheld}</span>` : html`${n}`);
   const results = d.firms
-    ? html`
-      <p>${t.resultsIntro(d.firms, d.k)}</p>
-      <div class="cards">
-        <div class="card"><div class="label">${t.membersCounted}</div><div class="value">${d.firms}</div></div>
-        ${d.overallMean !== null ? html`<div class="card"><div class="label">${t.overallMean}</div><div class="value">${t.formatNumber(d.overallMean)}</div><div class="sub">/ 100</div></div>` : ''}
-      </div>
-      ${d.levels.length
-        ? html`<h2>${t.levels}</h2>
-          <div class="chart">${barChart(d.levels.map((l) => ({ label: l.label, value: l.firms, color: LEVEL_COLORS[l.level], text: `${l.firms} (${t.formatPercent(l.share)})` })), undefined)}</div>
-          <table class="grid"><thead><tr><th>${t.level}</th><th class="num">${t.firms}</th><th class="num">${t.share}</th></tr></thead>
-          <tbody>${d.levels.map((l) => html`<tr><td><span class="badge lv-${l.level}">${l.label}</span></td><td class="num">${l.firms}</td><td class="num">${t.formatPercent(l.share)}</td></tr>`)}</tbody></table>`
-        : ''}
-      ${d.dimensions.length
-        ? html`<h2>${t.exposure}</h2><p class="small muted">${t.exposureIntro}</p>
-          <div class="chart">${barChart(d.dimensions.map((x) => ({ label: `${x.code}  ${x.name}`, value: x.mean, color: exposureColor(x.mean), text: t.formatNumber(x.mean) })), 100)}</div>
-          <table class="grid"><thead><tr><th>${t.dimension}</th><th class="num">${t.mean}</th></tr></thead>
-          <tbody>${d.dimensions.map((x) => html`<tr><td>${x.code} ${x.name}</td><td class="num">${t.formatNumber(x.mean)}</td></tr>`)}</tbody></table>`
-        : ''}
-      <h2>${t.findings}</h2>
-      ${d.findings.length
-        ? html`<p class="small muted">${t.findingsIntro(d.k)}</p>
-          <table class="grid"><thead><tr><th>${t.severity}</th><th>${t.dimension}</th><th></th><th class="num">${t.firms}</th><th class="num">${t.share}</th></tr></thead>
-          <tbody>${d.findings.map((f) => html`<tr><td class="nowrap"><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span></td><td class="nowrap">${f.dimensionCode} ${f.dimensionName}</td><td>${f.title}</td><td class="num">${f.firms}</td><td class="num">${t.formatPercent(f.share)}</td></tr>`)}</tbody></table>`
-        : html`<p class="muted">${t.noFindings}</p>`}`
+    ? html` <p>${t.resultsIntro(d.firms, d.k)}</p>
+        <div class="cards">
+          <div class="card">
+            <div class="label">${t.membersCounted}</div>
+            <div class="value">${d.firms}</div>
+          </div>
+          ${d.overallMean !== null
+            ? html`<div class="card">
+                <div class="label">${t.overallMean}</div>
+                <div class="value">${t.formatNumber(d.overallMean)}</div>
+                <div class="sub">/ 100</div>
+              </div>`
+            : ''}
+        </div>
+        ${d.levels.length
+          ? html`<h2>${t.levels}</h2>
+              <div class="chart">
+                ${barChart(
+                  d.levels.map((l) => ({
+                    label: l.label,
+                    value: l.firms,
+                    color: LEVEL_COLORS[l.level],
+                    text: `${l.firms} (${t.formatPercent(l.share)})`,
+                  })),
+                  undefined,
+                )}
+              </div>
+              <table class="grid">
+                <thead>
+                  <tr>
+                    <th>${t.level}</th>
+                    <th class="num">${t.firms}</th>
+                    <th class="num">${t.share}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${d.levels.map(
+                    (l) =>
+                      html`<tr>
+                        <td><span class="badge lv-${l.level}">${l.label}</span></td>
+                        <td class="num">${l.firms}</td>
+                        <td class="num">${t.formatPercent(l.share)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+          : ''}
+        ${d.dimensions.length
+          ? html`<h2>${t.exposure}</h2>
+              <p class="small muted">${t.exposureIntro}</p>
+              <div class="chart">
+                ${barChart(
+                  d.dimensions.map((x) => ({
+                    label: `${x.code}  ${x.name}`,
+                    value: x.mean,
+                    color: exposureColor(x.mean),
+                    text: t.formatNumber(x.mean),
+                  })),
+                  100,
+                )}
+              </div>
+              <table class="grid">
+                <thead>
+                  <tr>
+                    <th>${t.dimension}</th>
+                    <th class="num">${t.mean}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${d.dimensions.map(
+                    (x) =>
+                      html`<tr>
+                        <td>${x.code} ${x.name}</td>
+                        <td class="num">${t.formatNumber(x.mean)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+          : ''}
+        <h2>${t.findings}</h2>
+        ${d.findings.length
+          ? html`<p class="small muted">${t.findingsIntro(d.k)}</p>
+              <table class="grid">
+                <thead>
+                  <tr>
+                    <th>${t.severity}</th>
+                    <th>${t.dimension}</th>
+                    <th></th>
+                    <th class="num">${t.firms}</th>
+                    <th class="num">${t.share}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${d.findings.map(
+                    (f) =>
+                      html`<tr>
+                        <td class="nowrap"><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span></td>
+                        <td class="nowrap">${f.dimensionCode} ${f.dimensionName}</td>
+                        <td>${f.title}</td>
+                        <td class="num">${f.firms}</td>
+                        <td class="num">${t.formatPercent(f.share)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+          : html`<p class="muted">${t.noFindings}</p>`}`
     : html`<p class="warn">${t.noResults(d.k)}</p>`;
 
   return html`<!DOCTYPE html>
-<html lang="${d.locale}">
-<head>
-<meta charset="utf-8">
-<title>${t.title} – ${b.chamberName}</title>
-<meta name="author" content="${b.chamberName}">
-<meta name="description" content="${t.subtitle}">
-<style>${raw(REPORT_CSS)}${raw(BENCHMARK_CSS)}</style>
-</head>
-<body>
-<section class="bm-cover">
-  <div class="brand">${logo ? html`<img src="${logo}" alt="${b.chamberName}">` : ''}<div><div class="muted small">${t.preparedBy}</div><div class="name">${b.chamberName}</div></div></div>
-  <div class="title">${t.title}</div>
-  <div class="subtitle">${t.subtitle}</div>
-  <div class="chamber">${b.chamberName}</div>
-  <table class="meta">
-    <tr><th>${t.generatedAt}</th><td>${t.formatDate(d.generatedAt)}</td></tr>
-    <tr><th>${t.language}</th><td>${t.languageName}</td></tr>
-    <tr><th>${t.membersCounted}</th><td>${d.firms ?? '–'}</td></tr>
-  </table>
-  <div class="foot">
-    ${b.contactLine ? html`<div class="small muted" style="margin-bottom:8pt">${b.chamberName} · ${b.contactLine}</div>` : ''}
-    <div class="notice small">${t.notice}</div>
-  </div>
-</section>
-<section class="section" id="participation">
-  <h1>${t.participation}</h1>
-  <p>${t.participationIntro}</p>
-  <div class="cards">
-    <div class="card"><div class="label">${t.invited}</div><div class="value">${p.invited}</div></div>
-    <div class="card"><div class="label">${t.joined}</div><div class="value">${p.joined}</div></div>
-    <div class="card"><div class="label">${t.submitted}</div><div class="value">${count(p.submitted)}</div></div>
-  </div>
-  ${p.campaigns.length
-    ? html`<table class="grid"><thead><tr><th>${t.campaign}</th><th class="num">${t.invited}</th><th class="num">${t.joined}</th><th class="num">${t.submitted}</th></tr></thead>
-      <tbody>${p.campaigns.map((c) => html`<tr><td>${c.title}</td><td class="num">${c.invited}</td><td class="num">${c.joined}</td><td class="num">${count(c.submitted)}</td></tr>`)}</tbody></table>`
-    : ''}
-  <h1 style="margin-top:18pt">${t.results}</h1>
-  ${results}
-  <h2>${t.method}</h2>
-  ${t.methodText(d.k).map((x) => html`<p class="small">${x}</p>`)}
-  ${d.suppressedCells ? html`<p class="small muted">${t.suppressedNote(d.suppressedCells)}</p>` : ''}
-</section>
-</body>
-</html>`.value;
+    <html lang="${d.locale}">
+      <head>
+        <meta charset="utf-8" />
+        <title>${t.title} – ${b.chamberName}</title>
+        <meta name="author" content="${b.chamberName}" />
+        <meta name="description" content="${t.subtitle}" />
+        <style>
+          ${raw(REPORT_CSS)}${raw(BENCHMARK_CSS)}
+        </style>
+      </head>
+      <body>
+        <section class="bm-cover">
+          <div class="brand">
+            ${logo ? html`<img src="${logo}" alt="${b.chamberName}" />` : ''}
+            <div>
+              <div class="muted small">${t.preparedBy}</div>
+              <div class="name">${b.chamberName}</div>
+            </div>
+          </div>
+          <div class="title">${t.title}</div>
+          <div class="subtitle">${t.subtitle}</div>
+          <div class="chamber">${b.chamberName}</div>
+          <table class="meta">
+            <tr>
+              <th>${t.generatedAt}</th>
+              <td>${t.formatDate(d.generatedAt)}</td>
+            </tr>
+            <tr>
+              <th>${t.language}</th>
+              <td>${t.languageName}</td>
+            </tr>
+            <tr>
+              <th>${t.membersCounted}</th>
+              <td>${d.firms ?? '–'}</td>
+            </tr>
+          </table>
+          <div class="foot">
+            ${b.contactLine
+              ? html`<div class="small muted" style="margin-bottom:8pt">${b.chamberName} · ${b.contactLine}</div>`
+              : ''}
+            <div class="notice small">${t.notice}</div>
+          </div>
+        </section>
+        <section class="section" id="participation">
+          <h1>${t.participation}</h1>
+          <p>${t.participationIntro}</p>
+          <div class="cards">
+            <div class="card">
+              <div class="label">${t.invited}</div>
+              <div class="value">${p.invited}</div>
+            </div>
+            <div class="card">
+              <div class="label">${t.joined}</div>
+              <div class="value">${p.joined}</div>
+            </div>
+            <div class="card">
+              <div class="label">${t.submitted}</div>
+              <div class="value">${count(p.submitted)}</div>
+            </div>
+          </div>
+          ${p.campaigns.length
+            ? html`<table class="grid">
+                <thead>
+                  <tr>
+                    <th>${t.campaign}</th>
+                    <th class="num">${t.invited}</th>
+                    <th class="num">${t.joined}</th>
+                    <th class="num">${t.submitted}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${p.campaigns.map(
+                    (c) =>
+                      html`<tr>
+                        <td>${c.title}</td>
+                        <td class="num">${c.invited}</td>
+                        <td class="num">${c.joined}</td>
+                        <td class="num">${count(c.submitted)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+            : ''}
+          <h1 style="margin-top:18pt">${t.results}</h1>
+          ${results}
+          <h2>${t.method}</h2>
+          ${t.methodText(d.k).map((x) => html`<p class="small">${x}</p>`)}
+          ${d.suppressedCells ? html`<p class="small muted">${t.suppressedNote(d.suppressedCells)}</p>` : ''}
+        </section>
+      </body>
+    </html>`.value;
 }
 
 /** page.pdf() options: A4, running header and footer with page numbers, tagged, with outline. */
@@ -280,8 +461,15 @@ export function benchmarkPdfOptions(d: ChamberBenchmarkData) {
     format: 'A4' as const,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: html`<div style="${style}border-bottom:0.5pt solid #cfd8dc;padding-bottom:2pt;"><span>${t.title}</span><span>${d.branding.chamberName}</span></div>`.value,
-    footerTemplate: html`<div style="${style}"><span>${t.generatedAt} ${t.formatDate(d.generatedAt)}</span><span>${t.page} ${raw('<span class="pageNumber"></span>')} ${t.of} ${raw('<span class="totalPages"></span>')}</span></div>`.value,
+    headerTemplate: html`<div style="${style}border-bottom:0.5pt solid #cfd8dc;padding-bottom:2pt;">
+      <span>${t.title}</span><span>${d.branding.chamberName}</span>
+    </div>`.value,
+    footerTemplate: html`<div style="${style}">
+      <span>${t.generatedAt} ${t.formatDate(d.generatedAt)}</span
+      ><span
+        >${t.page} ${raw('<span class="pageNumber"></span>')} ${t.of} ${raw('<span class="totalPages"></span>')}</span
+      >
+    </div>`.value,
     margin: { top: '20mm', bottom: '17mm', left: '16mm', right: '16mm' },
     tagged: true,
     outline: true,

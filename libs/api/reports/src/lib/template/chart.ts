@@ -2,7 +2,12 @@ import * as echarts from 'echarts';
 import type { ReportDimension, ReportLevel } from '@scs/shared/contracts';
 import { raw, type Html } from './html';
 
-export const LEVEL_COLORS: Record<ReportLevel, string> = { low: '#2e7d32', moderate: '#c49000', high: '#e65100', critical: '#b71c1c' };
+export const LEVEL_COLORS: Record<ReportLevel, string> = {
+  low: '#2e7d32',
+  moderate: '#c49000',
+  high: '#e65100',
+  critical: '#b71c1c',
+};
 // Chromium embeds TrueType fonts as compact subsets but CFF-based OpenType (such as Noto Sans CJK) as Type 3 glyph
 // outlines, which makes Chinese titles the most expensive part of a report. Latin text therefore uses Liberation Sans
 // and Chinese WenQuanYi Micro Hei (both TrueType, Debian packages fonts-liberation and fonts-wqy-microhei), with
@@ -76,11 +81,18 @@ const LINE_COLORS = ['#1f4e79', '#e65100', '#2e7d32', '#8e24aa', '#c49000', '#00
  * on the server like the dimension chart. `monthLabel` formats 'YYYY-MM' in the report language.
  */
 export function projectionChart(
-  projection: { months: readonly string[]; overall: readonly (number | null)[]; dimensions: readonly { code: string; name: string; values: readonly (number | null)[] }[] },
+  projection: {
+    months: readonly string[];
+    overall: readonly (number | null)[];
+    dimensions: readonly { code: string; name: string; values: readonly (number | null)[] }[];
+  },
   labels: { overall: string; monthLabel: (month: string) => string },
 ): Html {
   if (projection.months.length < 2) return raw('');
-  const series = [{ name: labels.overall, values: projection.overall, main: true }, ...projection.dimensions.map((d) => ({ name: `${d.code} ${truncate(d.name, 22)}`, values: d.values, main: false }))];
+  const series = [
+    { name: labels.overall, values: projection.overall, main: true },
+    ...projection.dimensions.map((d) => ({ name: `${d.code} ${truncate(d.name, 22)}`, values: d.values, main: false })),
+  ];
   const width = 660;
   const height = 250 + Math.ceil(series.length / 3) * 18;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -98,8 +110,22 @@ export function projectionChart(
         axisLabel: { color: '#607d8b', interval: 5 },
         axisLine: { lineStyle: { color: '#90a4ae' } },
       },
-      yAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { color: '#607d8b' }, splitLine: { lineStyle: { color: '#e0e6ea' } } },
-      series: series.map((s) => ({ type: 'line', name: s.name, step: 'end', showSymbol: false, lineStyle: { width: s.main ? 3 : 1.5 }, data: [...s.values] })),
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        interval: 25,
+        axisLabel: { color: '#607d8b' },
+        splitLine: { lineStyle: { color: '#e0e6ea' } },
+      },
+      series: series.map((s) => ({
+        type: 'line',
+        name: s.name,
+        step: 'end',
+        showSymbol: false,
+        lineStyle: { width: s.main ? 3 : 1.5 },
+        data: [...s.values],
+      })),
     });
     return raw(chart.renderToSVGString());
   } finally {

@@ -1,4 +1,10 @@
-import type { ReportActionStatus, ReportConfirmation, ReportLevel, ReportLocale, ReportSeverity } from '@scs/shared/contracts';
+import type {
+  ReportActionStatus,
+  ReportConfirmation,
+  ReportLevel,
+  ReportLocale,
+  ReportSeverity,
+} from '@scs/shared/contracts';
 
 /** Every fixed text of the report template, in both report languages. */
 export interface Labels {
@@ -133,7 +139,15 @@ export interface Labels {
 /** Locale-bound formatters; Intl objects are built once per locale (building one costs far more than using it). */
 function formatter(locale: string) {
   const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
   const numbers = new Map<number, Intl.NumberFormat>();
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
@@ -141,7 +155,11 @@ function formatter(locale: string) {
   const monthDate = (m: string) => new Date(`${m.slice(0, 7)}-15T00:00:00Z`);
   const number = (digits: number) => {
     let f = numbers.get(digits);
-    if (!f) numbers.set(digits, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+    if (!f)
+      numbers.set(
+        digits,
+        (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })),
+      );
     return f;
   };
   return {
@@ -208,7 +226,13 @@ const en: Labels = {
   remediation: 'Remediation steps',
   repair: 'Credit repair',
   repairHorizon: (min, max) =>
-    min !== null && max !== null ? `Horizon: ${min}–${max} months` : max !== null ? `Horizon: up to ${max} months` : min !== null ? `Horizon: at least ${min} months` : 'Horizon: not known',
+    min !== null && max !== null
+      ? `Horizon: ${min}–${max} months`
+      : max !== null
+        ? `Horizon: up to ${max} months`
+        : min !== null
+          ? `Horizon: at least ${min} months`
+          : 'Horizon: not known',
   references: 'Regulations',
   referenceNo: 'No.',
   unconfirmedNote: 'Unconfirmed: the source text could not be verified; treat this item with care.',
@@ -241,10 +265,12 @@ const en: Labels = {
   peerGroup: { sector: 'Same sector', size: 'Same size' },
   peerGroupOf: (label, firms) => `${label} (${firms} firms)`,
   yours: 'Your firm',
-  peersLegend: '“.” = withheld to protect the firms (too few firms or recomputable); “–” = no firm with this dimension.',
+  peersLegend:
+    '“.” = withheld to protect the firms (too few firms or recomputable); “–” = no firm with this dimension.',
 
   verifyTitle: 'Facts to verify',
-  verifyIntro: 'These questions were answered “don’t know”. They count as uncertainty, not as safe. Check each fact where indicated:',
+  verifyIntro:
+    'These questions were answered “don’t know”. They count as uncertainty, not as safe. Check each fact where indicated:',
   whatToCheck: 'What to check',
   whereToCheck: 'Where',
   noVerify: 'Every question was answered: nothing to verify.',
@@ -252,7 +278,8 @@ const en: Labels = {
   appendixTitle: 'Appendix: methodology and sources',
   methodology: 'Methodology',
   sources: 'Sources',
-  confirmationLegend: 'Confirmed: the source text was read. Unconfirmed: known only from secondary sources; shown with a marked badge.',
+  confirmationLegend:
+    'Confirmed: the source text was read. Unconfirmed: known only from secondary sources; shown with a marked badge.',
 
   page: 'Page',
   of: 'of',
@@ -261,7 +288,8 @@ const en: Labels = {
   levels: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
   severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
   repairPlanTitle: 'Credit-repair plan',
-  repairPlanIntro: (asOf) => `Every adverse record that still counts as of ${asOf}: when credit repair can be applied for, when the record ends by itself, where to apply and what to file. Unconfirmed periods are marked; they are no hard deadlines.`,
+  repairPlanIntro: (asOf) =>
+    `Every adverse record that still counts as of ${asOf}: when credit repair can be applied for, when the record ends by itself, where to apply and what to file. Unconfirmed periods are marked; they are no hard deadlines.`,
   repairNow: 'repair can be applied for now',
   decisionDate: 'Decision date',
   tier: 'Tier',
@@ -273,7 +301,8 @@ const en: Labels = {
   deadlines: 'Your deadlines',
   noRepairItems: 'No adverse record counts any more: there is nothing to repair.',
   projectionTitle: 'Projected exposure (next 36 months)',
-  projectionIntro: 'How the overall and the dimension scores fall if every record is repaired at its earliest date and nothing new happens.',
+  projectionIntro:
+    'How the overall and the dimension scores fall if every record is repaired at its earliest date and nothing new happens.',
   confirmation: { confirmed: 'confirmed', unconfirmed: 'unconfirmed' },
   actionStatus: { open: 'Open', in_progress: 'In progress', done: 'Done' },
   ...formatter('en-GB'),
@@ -333,7 +362,13 @@ const de: Labels = {
   remediation: 'Abhilfemaßnahmen',
   repair: 'Kreditwiederherstellung',
   repairHorizon: (min, max) =>
-    min !== null && max !== null ? `Zeitrahmen: ${min}–${max} Monate` : max !== null ? `Zeitrahmen: bis zu ${max} Monate` : min !== null ? `Zeitrahmen: mindestens ${min} Monate` : 'Zeitrahmen: nicht bekannt',
+    min !== null && max !== null
+      ? `Zeitrahmen: ${min}–${max} Monate`
+      : max !== null
+        ? `Zeitrahmen: bis zu ${max} Monate`
+        : min !== null
+          ? `Zeitrahmen: mindestens ${min} Monate`
+          : 'Zeitrahmen: nicht bekannt',
   references: 'Vorschriften',
   referenceNo: 'Nr.',
   unconfirmedNote: 'Nicht bestätigt: Der Quelltext konnte nicht geprüft werden; mit Vorsicht verwenden.',
@@ -366,10 +401,12 @@ const de: Labels = {
   peerGroup: { sector: 'Gleiche Branche', size: 'Gleiche Größe' },
   peerGroupOf: (label, firms) => `${label} (${firms} Unternehmen)`,
   yours: 'Ihr Unternehmen',
-  peersLegend: '„.“ = zum Schutz der Unternehmen zurückgehalten (zu wenige Unternehmen oder rückrechenbar); „–“ = kein Unternehmen mit dieser Dimension.',
+  peersLegend:
+    '„.“ = zum Schutz der Unternehmen zurückgehalten (zu wenige Unternehmen oder rückrechenbar); „–“ = kein Unternehmen mit dieser Dimension.',
 
   verifyTitle: 'Zu prüfende Angaben',
-  verifyIntro: 'Diese Fragen wurden mit „weiß nicht“ beantwortet. Sie zählen als Unsicherheit, nicht als unbedenklich. Prüfen Sie jede Angabe an der genannten Stelle:',
+  verifyIntro:
+    'Diese Fragen wurden mit „weiß nicht“ beantwortet. Sie zählen als Unsicherheit, nicht als unbedenklich. Prüfen Sie jede Angabe an der genannten Stelle:',
   whatToCheck: 'Was zu prüfen ist',
   whereToCheck: 'Wo',
   noVerify: 'Alle Fragen wurden beantwortet; nichts zu prüfen.',
@@ -377,7 +414,8 @@ const de: Labels = {
   appendixTitle: 'Anhang: Methodik und Quellen',
   methodology: 'Methodik',
   sources: 'Quellen',
-  confirmationLegend: 'Bestätigt: Der Quelltext wurde gelesen. Unbestätigt: nur aus Sekundärquellen bekannt; mit eigenem Kennzeichen dargestellt.',
+  confirmationLegend:
+    'Bestätigt: Der Quelltext wurde gelesen. Unbestätigt: nur aus Sekundärquellen bekannt; mit eigenem Kennzeichen dargestellt.',
 
   page: 'Seite',
   of: 'von',
@@ -386,7 +424,8 @@ const de: Labels = {
   levels: { low: 'Niedrig', moderate: 'Mäßig', high: 'Hoch', critical: 'Kritisch' },
   severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
   repairPlanTitle: 'Plan zur Kreditwiederherstellung',
-  repairPlanIntro: (asOf) => `Jeder Eintrag, der im ${asOf} noch zählt: ab wann die Kreditwiederherstellung beantragt werden kann, wann der Eintrag automatisch endet, wo der Antrag gestellt wird und welche Unterlagen einzureichen sind. Unbestätigte Fristen sind gekennzeichnet; sie sind keine festen Termine.`,
+  repairPlanIntro: (asOf) =>
+    `Jeder Eintrag, der im ${asOf} noch zählt: ab wann die Kreditwiederherstellung beantragt werden kann, wann der Eintrag automatisch endet, wo der Antrag gestellt wird und welche Unterlagen einzureichen sind. Unbestätigte Fristen sind gekennzeichnet; sie sind keine festen Termine.`,
   repairNow: 'Antrag jetzt möglich',
   decisionDate: 'Entscheidungsdatum',
   tier: 'Stufe',
@@ -398,7 +437,8 @@ const de: Labels = {
   deadlines: 'Ihre Fristen',
   noRepairItems: 'Kein Eintrag zählt mehr: Es gibt nichts wiederherzustellen.',
   projectionTitle: 'Voraussichtliche Betroffenheit (nächste 36 Monate)',
-  projectionIntro: 'So sinken der Gesamtwert und die Werte je Dimension, wenn jeder Eintrag zum frühesten Termin wiederhergestellt wird und nichts Neues hinzukommt.',
+  projectionIntro:
+    'So sinken der Gesamtwert und die Werte je Dimension, wenn jeder Eintrag zum frühesten Termin wiederhergestellt wird und nichts Neues hinzukommt.',
   confirmation: { confirmed: 'bestätigt', unconfirmed: 'unbestätigt' },
   actionStatus: { open: 'Offen', in_progress: 'In Arbeit', done: 'Erledigt' },
   ...formatter('de-DE'),

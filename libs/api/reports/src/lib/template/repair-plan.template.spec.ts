@@ -11,13 +11,30 @@ describe('report template: credit-repair plan and projected exposure', () => {
     T2: recordsAnswer([{ decided: '2026-06', tier: 'direct_d_lower', status: 'open' as const }]),
     M6: recordsAnswer([{ decided: '2026-04', tier: 'moderate', status: 'open' as const }]),
   };
-  const input = { asOf: '2026-12', repairPlan: repairPlan(catalogue, answers, '2026-12'), projection: projectExposure(catalogue, EXAMPLE_PROFILE, answers, '2026-12') };
-  const render = (locale: 'en' | 'de') => renderReportHtml({ ...exampleReportData(catalogue, { locale }), repairPlan: repairPlanData(catalogue, locale, input) });
+  const input = {
+    asOf: '2026-12',
+    repairPlan: repairPlan(catalogue, answers, '2026-12'),
+    projection: projectExposure(catalogue, EXAMPLE_PROFILE, answers, '2026-12'),
+  };
+  const render = (locale: 'en' | 'de') =>
+    renderReportHtml({
+      ...exampleReportData(catalogue, { locale }),
+      repairPlan: repairPlanData(catalogue, locale, input),
+    });
 
   it('prints the plan with dates, tier, channel, documents and processing times, and the projection as SVG (German)', () => {
     const html = render('de');
     expect(html).toContain('Plan zur Kreditwiederherstellung');
-    for (const label of ['Entscheidungsdatum', 'Stufe', 'Frühester Antragstermin', 'Automatisches Ende', 'Antragsweg', 'Unterlagen', 'Bearbeitungszeiten']) expect(html).toContain(label);
+    for (const label of [
+      'Entscheidungsdatum',
+      'Stufe',
+      'Frühester Antragstermin',
+      'Automatisches Ende',
+      'Antragsweg',
+      'Unterlagen',
+      'Bearbeitungszeiten',
+    ])
+      expect(html).toContain(label);
     expect(html).toContain('April 2026');
     expect(html).toContain('Vertrauenszusage');
     expect(html).toMatch(/\d+ Arbeitstage/);

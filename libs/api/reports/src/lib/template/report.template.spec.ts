@@ -16,7 +16,14 @@ describe('report template', () => {
   const deHtml = renderReportHtml(exampleReportData(catalogue, { locale: 'de' }));
 
   it('renders every section of the English report', () => {
-    for (const heading of ['Executive summary', 'Results by dimension', 'Action plan', 'Comparison with the previous assessment', 'Facts to verify', 'Appendix: methodology and sources']) {
+    for (const heading of [
+      'Executive summary',
+      'Results by dimension',
+      'Action plan',
+      'Comparison with the previous assessment',
+      'Facts to verify',
+      'Appendix: methodology and sources',
+    ]) {
       expect(enHtml).toContain(heading);
     }
     expect(enHtml).toContain('<html lang="en">');
@@ -24,7 +31,14 @@ describe('report template', () => {
   });
 
   it('renders every section of the German report in German', () => {
-    for (const heading of ['Zusammenfassung', 'Ergebnisse je Dimension', 'Maßnahmenplan', 'Vergleich mit der vorigen Einschätzung', 'Zu prüfende Angaben', 'Anhang: Methodik und Quellen']) {
+    for (const heading of [
+      'Zusammenfassung',
+      'Ergebnisse je Dimension',
+      'Maßnahmenplan',
+      'Vergleich mit der vorigen Einschätzung',
+      'Zu prüfende Angaben',
+      'Anhang: Methodik und Quellen',
+    ]) {
       expect(deHtml).toContain(heading);
     }
     expect(deHtml).toContain('<html lang="de">');
@@ -33,7 +47,8 @@ describe('report template', () => {
   });
 
   it('has one section per applicable dimension, with its Chinese name', () => {
-    for (const d of en.dimensions.filter((x) => x.applicable)) expect(enHtml).toContain(`${d.code} ${d.name} <span class="zh" lang="zh-Hans">${d.nameZh}</span>`);
+    for (const d of en.dimensions.filter((x) => x.applicable))
+      expect(enHtml).toContain(`${d.code} ${d.name} <span class="zh" lang="zh-Hans">${d.nameZh}</span>`);
     const notApplicable = en.dimensions.filter((x) => !x.applicable);
     expect(notApplicable.length).toBeGreaterThan(0);
     for (const d of notApplicable) expect(enHtml).not.toContain(`<h2>${d.code} `);
@@ -43,14 +58,24 @@ describe('report template', () => {
     const f = en.result.findings[0];
     if (!f) throw new Error('the example has findings');
     expect(enHtml).toContain(f.title);
-    for (const step of f.remediation) expect(enHtml).toContain(step.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+    for (const step of f.remediation)
+      expect(enHtml).toContain(
+        step
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/"/g, '&quot;')
+          .replace(/'/g, '&#39;'),
+      );
     expect(enHtml).toContain(`badge sev-${f.severity}`);
   });
 
   it('marks unconfirmed references and repair paths visibly', () => {
     const unconfirmed = en.dimensions.flatMap((d) => d.references).filter((r) => r.status === 'unconfirmed');
     expect(unconfirmed.length).toBeGreaterThan(0);
-    expect(enHtml.match(/class="badge unconfirmed">unconfirmed</g)?.length ?? 0).toBeGreaterThanOrEqual(unconfirmed.length);
+    expect(enHtml.match(/class="badge unconfirmed">unconfirmed</g)?.length ?? 0).toBeGreaterThanOrEqual(
+      unconfirmed.length,
+    );
     expect(deHtml).toContain('class="badge unconfirmed">unbestätigt<');
   });
 
@@ -93,20 +118,26 @@ describe('report template', () => {
     const css = pageMarginCss(en);
     expect(css).toContain('@page :first');
     expect(css).toContain(cssString(`SCS Check risk report · ${en.firm.name}`));
-    expect(pageMarginCss({ ...en, branding: { chamberName: 'AHK Greater China' } })).toContain(cssString('AHK Greater China'));
+    expect(pageMarginCss({ ...en, branding: { chamberName: 'AHK Greater China' } })).toContain(
+      cssString('AHK Greater China'),
+    );
     const long = pageMarginCss({ ...en, firm: { ...en.firm, name: 'N'.repeat(200) } });
     expect(long).toContain(cssString(`SCS Check risk report · ${'N'.repeat(69)}…`));
   });
 
   it('escapes user-supplied action titles and owners', () => {
-    const page = render({ actions: [{ title: '</td><script>x()</script>', owner: '"><b>', dueDate: '2026-06-01', status: 'open' }] });
+    const page = render({
+      actions: [{ title: '</td><script>x()</script>', owner: '"><b>', dueDate: '2026-06-01', status: 'open' }],
+    });
     expect(page).not.toContain('<script>x()');
     expect(page).toContain('&lt;/td&gt;&lt;script&gt;');
   });
 
   it('shows chamber branding on the cover, with only inline images', () => {
     const logo = 'data:image/png;base64,iVBORw0KGgo=';
-    const page = render({ branding: { chamberName: 'AHK Greater China', logoDataUri: logo, contactLine: 'compliance@example.org' } });
+    const page = render({
+      branding: { chamberName: 'AHK Greater China', logoDataUri: logo, contactLine: 'compliance@example.org' },
+    });
     expect(page).toContain('AHK Greater China');
     expect(page).toContain(`<img src="${logo}"`);
     expect(page).toContain('compliance@example.org');

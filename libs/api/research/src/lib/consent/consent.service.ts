@@ -54,7 +54,10 @@ export class ConsentService {
   }
 
   async status(orgId: string, m: EntityManager = this.dataSource.manager): Promise<ConsentStatus[]> {
-    const [texts, active] = await Promise.all([this.texts(m), m.find(Consent, { where: { orgId, revokedAt: IsNull() } })]);
+    const [texts, active] = await Promise.all([
+      this.texts(m),
+      m.find(Consent, { where: { orgId, revokedAt: IsNull() } }),
+    ]);
     return texts.map((text) => {
       const grant = active.find((c) => c.kind === text.kind);
       return {
@@ -79,21 +82,50 @@ export class ConsentService {
       const active = await m.findOne(Consent, { where: { orgId, kind: change.kind, revokedAt: IsNull() } });
       if (change.granted) {
         const text = (await this.texts(m)).find((x) => x.kind === change.kind);
-        if (!text) throw new BadRequestException({ message: `No consent text for ${change.kind}`, errors: { kind: 'No published text' } });
-        if (change.textVersion === undefined) throw new BadRequestException({ message: 'Say which consent text was agreed to', errors: { textVersion: 'Required when granting' } });
+        if (!text)
+          throw new BadRequestException({
+            message: `No consent text for ${change.kind}`,
+            errors: { kind: 'No published text' },
+          });
+        if (change.textVersion === undefined)
+          throw new BadRequestException({
+            message: 'Say which consent text was agreed to',
+            errors: { textVersion: 'Required when granting' },
+          });
         if (change.textVersion !== text.version) {
-          throw new ConflictException({ message: `The consent text has changed (now version ${text.version}); show it again and ask once more`, latestTextVersion: text.version });
+          throw new ConflictException({
+            message: `The consent text has changed (now version ${text.version}); show it again and ask once more`,
+            latestTextVersion: text.version,
+          });
         }
         if (active?.textVersion === text.version) return this.status(orgId, m);
         if (active) await m.update(Consent, { id: active.id }, { revokedAt: () => 'now()', revokedBy: actor.id });
         await m.insert(Consent, { orgId, kind: change.kind, textVersion: text.version, grantedBy: actor.id });
-        await this.audit.record({ action: 'consent.granted', actorUserId: actor.id, orgId, target: `consent:${change.kind}`, ip, details: { kind: change.kind, textVersion: text.version } }, m);
+        await this.audit.record(
+          {
+            action: 'consent.granted',
+            actorUserId: actor.id,
+            orgId,
+            target: `consent:${change.kind}`,
+            ip,
+            details: { kind: change.kind, textVersion: text.version },
+          },
+          m,
+        );
       } else if (active) {
         await m.update(Consent, { id: active.id }, { revokedAt: () => 'now()', revokedBy: actor.id });
-        const deleted = change.kind === 'research' ? await this.records.deleteForFirm(orgId, m) : { deleted: 0, waves: [] };
+        const deleted =
+          change.kind === 'research' ? await this.records.deleteForFirm(orgId, m) : { deleted: 0, waves: [] };
         refresh = deleted.deleted > 0;
         await this.audit.record(
-          { action: 'consent.revoked', actorUserId: actor.id, orgId, target: `consent:${change.kind}`, ip, details: { kind: change.kind, textVersion: active.textVersion, researchRecordsDeleted: deleted.deleted } },
+          {
+            action: 'consent.revoked',
+            actorUserId: actor.id,
+            orgId,
+            target: `consent:${change.kind}`,
+            ip,
+            details: { kind: change.kind, textVersion: active.textVersion, researchRecordsDeleted: deleted.deleted },
+          },
           m,
         );
       }

@@ -5,8 +5,16 @@ import type { ConsentChange, ConsentStatus, ConsentTextView } from '../consent/c
 
 export class UpdateConsentDto implements ConsentChange {
   @ApiProperty({ enum: CONSENT_KINDS }) @IsIn(CONSENT_KINDS) kind!: ConsentKind;
-  @ApiProperty({ description: 'true = grant, false = revoke (revoking research consent deletes the firm\'s research records)' }) @IsBoolean() granted!: boolean;
-  @ApiPropertyOptional({ description: 'The version of the consent text shown to the user (required when granting)' }) @IsOptional() @IsInt() @Min(1) textVersion?: number;
+  @ApiProperty({
+    description: "true = grant, false = revoke (revoking research consent deletes the firm's research records)",
+  })
+  @IsBoolean()
+  granted!: boolean;
+  @ApiPropertyOptional({ description: 'The version of the consent text shown to the user (required when granting)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  textVersion?: number;
 }
 
 export class ConsentStatusView implements ConsentStatus {

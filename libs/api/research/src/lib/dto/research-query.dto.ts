@@ -6,7 +6,10 @@ const WAVE = /^\d{4}-H[12]$/;
 const WAVES = /^\d{4}-H[12](,\d{4}-H[12])*$/;
 
 export class TableQueryDto {
-  @ApiPropertyOptional({ description: 'Wave, e.g. 2026-H1 (default: the latest closed wave); for wave-change the later wave', example: '2026-H1' })
+  @ApiPropertyOptional({
+    description: 'Wave, e.g. 2026-H1 (default: the latest closed wave); for wave-change the later wave',
+    example: '2026-H1',
+  })
   @IsOptional()
   @Matches(WAVE, { message: 'must be a wave like 2026-H1' })
   wave?: string;
@@ -16,7 +19,10 @@ export class TableQueryDto {
   @Matches(WAVE, { message: 'must be a wave like 2025-H2' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'answers-by-legal-form only: <catalogueVersion>:<variable>, e.g. 2026.1:T1 or 2026.1:rm.awareness', example: '2026.1:T1' })
+  @ApiPropertyOptional({
+    description: 'answers-by-legal-form only: <catalogueVersion>:<variable>, e.g. 2026.1:T1 or 2026.1:rm.awareness',
+    example: '2026.1:T1',
+  })
   @IsOptional()
   @Matches(/^\d{4}\.\d+:[A-Za-z0-9_.]{1,80}$/, { message: 'must look like 2026.1:T1' })
   variable?: string;
@@ -28,7 +34,10 @@ export class TableQueryDto {
 }
 
 export class WavesQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated waves (default: every closed wave)', example: '2025-H2,2026-H1' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated waves (default: every closed wave)',
+    example: '2025-H2,2026-H1',
+  })
   @IsOptional()
   @Matches(WAVES, { message: 'must be waves like 2025-H2,2026-H1' })
   waves?: string;
@@ -42,6 +51,17 @@ export class CodebookQueryDto extends WavesQueryDto {
 }
 
 export class ExportLogQueryDto {
-  @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ description: 'Entries with a smaller id (paging)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) before?: number;
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'Entries with a smaller id (paging)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  before?: number;
 }

@@ -5,8 +5,13 @@ import { DataSource } from 'typeorm';
 import { FIRM_ROLES, ResourceAccess } from '@scs/api/core';
 
 export class ResearchAnswersView {
-  @ApiProperty({ description: 'The catalogue version of the assessment (= the research module version asked)' }) catalogueVersion!: string;
-  @ApiProperty({ description: 'Research module answers: question id → option code(s)', type: 'object', additionalProperties: true })
+  @ApiProperty({ description: 'The catalogue version of the assessment (= the research module version asked)' })
+  catalogueVersion!: string;
+  @ApiProperty({
+    description: 'Research module answers: question id → option code(s)',
+    type: 'object',
+    additionalProperties: true,
+  })
   answers!: Record<string, string | string[]>;
 }
 
@@ -22,14 +27,14 @@ export class ResearchAnswersController {
 
   @Get('assessments/:id/research-answers')
   @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
-  @ApiOperation({ summary: 'The firm\'s answers to the optional, unscored research module of this assessment' })
+  @ApiOperation({ summary: "The firm's answers to the optional, unscored research module of this assessment" })
   @ApiOkResponse({ type: ResearchAnswersView })
   @ApiNotFoundResponse({ description: 'No such assessment' })
   async answers(@Param('id') id: string): Promise<ResearchAnswersView> {
-    const rows: { catalogue_version: string; research_answers: Record<string, string | string[]> | null }[] = await this.dataSource.query(
-      `SELECT "catalogue_version", "research_answers" FROM "assessment" WHERE "id" = $1`,
-      [id],
-    );
+    const rows: { catalogue_version: string; research_answers: Record<string, string | string[]> | null }[] =
+      await this.dataSource.query(`SELECT "catalogue_version", "research_answers" FROM "assessment" WHERE "id" = $1`, [
+        id,
+      ]);
     const row = rows[0];
     if (!row) throw new NotFoundException('Assessment not found');
     return { catalogueVersion: row.catalogue_version, answers: row.research_answers ?? {} };

@@ -24,7 +24,10 @@ export const RESEARCH_MODULE_2026_1: ResearchModule = {
         "Before this self-check, how familiar was your firm's management in China with the corporate social credit system?",
         'Wie vertraut war die Geschäftsführung Ihres Unternehmens in China vor diesem Selbstcheck mit dem Unternehmens-Sozialkreditsystem?',
       ),
-      help: t('In a 2019 chamber survey, about 7 in 10 German firms in China were not familiar with it.', 'In einer Kammerumfrage 2019 war es etwa 7 von 10 deutschen Unternehmen in China nicht vertraut.'),
+      help: t(
+        'In a 2019 chamber survey, about 7 in 10 German firms in China were not familiar with it.',
+        'In einer Kammerumfrage 2019 war es etwa 7 von 10 deutschen Unternehmen in China nicht vertraut.',
+      ),
       multiple: false,
       options: [
         o('not_familiar', 'Not familiar', 'Nicht vertraut'),
@@ -56,23 +59,50 @@ export const RESEARCH_MODULE_2026_1: ResearchModule = {
       ),
       multiple: true,
       options: [
-        o('rating_checked', 'We checked our own credit ratings or list entries', 'Wir haben eigene Kreditbewertungen oder Listeneinträge geprüft'),
+        o(
+          'rating_checked',
+          'We checked our own credit ratings or list entries',
+          'Wir haben eigene Kreditbewertungen oder Listeneinträge geprüft',
+        ),
         o('more_inspections', 'More or targeted inspections', 'Mehr oder gezielte Kontrollen'),
-        o('fewer_inspections', 'Fewer inspections or simplified procedures', 'Weniger Kontrollen oder vereinfachte Verfahren'),
-        o('partner_requirements', 'Customers or partners asked for our credit status', 'Kunden oder Partner fragten nach unserem Kreditstatus'),
-        o('supplier_checks', 'We check our suppliers\' credit status', 'Wir prüfen den Kreditstatus unserer Lieferanten'),
-        o('tender_effect', 'A rating affected a tender, subsidy or licence', 'Eine Bewertung wirkte sich auf Ausschreibung, Förderung oder Lizenz aus'),
+        o(
+          'fewer_inspections',
+          'Fewer inspections or simplified procedures',
+          'Weniger Kontrollen oder vereinfachte Verfahren',
+        ),
+        o(
+          'partner_requirements',
+          'Customers or partners asked for our credit status',
+          'Kunden oder Partner fragten nach unserem Kreditstatus',
+        ),
+        o(
+          'supplier_checks',
+          "We check our suppliers' credit status",
+          'Wir prüfen den Kreditstatus unserer Lieferanten',
+        ),
+        o(
+          'tender_effect',
+          'A rating affected a tender, subsidy or licence',
+          'Eine Bewertung wirkte sich auf Ausschreibung, Förderung oder Lizenz aus',
+        ),
         o('costs', 'Measurable compliance costs', 'Messbare Compliance-Kosten'),
         o('none', 'None of these', 'Nichts davon'),
       ],
     },
     {
       id: 'preparation',
-      text: t('Which preparation measures has your firm taken? (all that apply)', 'Welche Vorbereitungsmaßnahmen hat Ihr Unternehmen ergriffen? (alles Zutreffende)'),
+      text: t(
+        'Which preparation measures has your firm taken? (all that apply)',
+        'Welche Vorbereitungsmaßnahmen hat Ihr Unternehmen ergriffen? (alles Zutreffende)',
+      ),
       multiple: true,
       options: [
         o('responsible', 'Named a person responsible', 'Eine verantwortliche Person benannt'),
-        o('monitoring', 'Regular monitoring of ratings and lists', 'Regelmäßige Überwachung von Bewertungen und Listen'),
+        o(
+          'monitoring',
+          'Regular monitoring of ratings and lists',
+          'Regelmäßige Überwachung von Bewertungen und Listen',
+        ),
         o('training', 'Staff training', 'Schulung der Mitarbeitenden'),
         o('external_advice', 'External advice', 'Externe Beratung'),
         o('data_processes', 'Changed data reporting processes', 'Meldeprozesse für Daten angepasst'),
@@ -95,7 +125,11 @@ export const RESEARCH_MODULE_2026_1: ResearchModule = {
       multiple: true,
       showIf: { question: 'pilots', in: ['yes'] },
       options: [
-        o('employee_monitoring', 'Employee monitoring or performance scoring', 'Überwachung oder Leistungsbewertung von Beschäftigten'),
+        o(
+          'employee_monitoring',
+          'Employee monitoring or performance scoring',
+          'Überwachung oder Leistungsbewertung von Beschäftigten',
+        ),
         o('customer_profiling', 'Customer profiling or scoring', 'Kundenprofile oder Kundenbewertung'),
         o('facial_recognition', 'Facial or biometric recognition', 'Gesichts- oder biometrische Erkennung'),
         o('location_tracking', 'Location tracking', 'Standortverfolgung'),

@@ -4,7 +4,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity({ schema: 'research', name: 'aggregate_cache' })
 export class AggregateCache {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_research_aggregate_cache' }) wave!: string;
-  @PrimaryColumn({ type: 'text', name: 'table_id', primaryKeyConstraintName: 'PK_research_aggregate_cache' }) tableId!: string;
+  @PrimaryColumn({ type: 'text', name: 'table_id', primaryKeyConstraintName: 'PK_research_aggregate_cache' })
+  tableId!: string;
   /** Table parameters (e.g. the variable of an answer table), "" when none. */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'PK_research_aggregate_cache' }) param!: string;
   @Column({ type: 'jsonb' }) payload!: unknown;

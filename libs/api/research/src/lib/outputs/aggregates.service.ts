@@ -59,7 +59,9 @@ export class AggregatesService implements OnModuleInit, OnApplicationShutdown {
     if (this.closed) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.refreshDirty().catch((e: unknown) => this.logger.error({ err: e instanceof Error ? e.message : e }, 'Research aggregate refresh failed'));
+      this.refreshDirty().catch((e: unknown) =>
+        this.logger.error({ err: e instanceof Error ? e.message : e }, 'Research aggregate refresh failed'),
+      );
     }, delay);
     this.timer.unref();
   }
@@ -84,7 +86,9 @@ export class AggregatesService implements OnModuleInit, OnApplicationShutdown {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS "locked"`, [REFRESH_LOCK])) as [{ locked: boolean }];
+      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS "locked"`, [REFRESH_LOCK])) as [
+        { locked: boolean },
+      ];
       if (!locked) {
         this.requestRefresh(); // another replica is refreshing; look again later
         return;

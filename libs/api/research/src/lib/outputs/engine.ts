@@ -46,10 +46,17 @@ const RECORD_COLUMNS = `"pseudonym", "wave", "catalogue_version" AS "catalogueVe
 type Row = Parameters<typeof fromRow>[0];
 
 /** Streams the records of one wave in pseudonym order, a batch at a time. */
-export async function* recordsOfWave(m: EntityManager | DataSource, wave: string, batch = BATCH): AsyncGenerator<ResearchRecord[]> {
+export async function* recordsOfWave(
+  m: EntityManager | DataSource,
+  wave: string,
+  batch = BATCH,
+): AsyncGenerator<ResearchRecord[]> {
   let after = '';
   for (;;) {
-    const rows: Row[] = await m.query(`SELECT ${RECORD_COLUMNS} FROM "research"."record" WHERE "wave" = $1 AND "pseudonym" > $2 ORDER BY "pseudonym" LIMIT $3`, [wave, after, batch]);
+    const rows: Row[] = await m.query(
+      `SELECT ${RECORD_COLUMNS} FROM "research"."record" WHERE "wave" = $1 AND "pseudonym" > $2 ORDER BY "pseudonym" LIMIT $3`,
+      [wave, after, batch],
+    );
     if (!rows.length) return;
     yield rows.map(fromRow);
     after = (rows.at(-1) as Row).pseudonym;
@@ -86,7 +93,13 @@ function slim(row: Record<string, unknown>, a: string, wave: string): ResearchRe
 }
 
 /** The panel of two waves (firms in both), with the overlaps with the panels of the waves before and after. */
-export async function summarisePanelFromDb(m: EntityManager | DataSource, from: string, to: string, before?: string, after?: string): Promise<PanelSummary> {
+export async function summarisePanelFromDb(
+  m: EntityManager | DataSource,
+  from: string,
+  to: string,
+  before?: string,
+  after?: string,
+): Promise<PanelSummary> {
   const p = emptyPanelSummary(from, to);
   let cursor = '';
   for (;;) {
@@ -100,7 +113,13 @@ export async function summarisePanelFromDb(m: EntityManager | DataSource, from: 
       [from, to, before ?? '', after ?? '', cursor, BATCH],
     );
     for (const row of rows) {
-      addPanelFirm(p, slim(row, 'a', from) as ResearchRecord, slim(row, 'b', to) as ResearchRecord, slim(row, 'p', before ?? ''), slim(row, 'n', after ?? ''));
+      addPanelFirm(
+        p,
+        slim(row, 'a', from) as ResearchRecord,
+        slim(row, 'b', to) as ResearchRecord,
+        slim(row, 'p', before ?? ''),
+        slim(row, 'n', after ?? ''),
+      );
     }
     if (rows.length < BATCH) return p;
     cursor = (rows.at(-1) as { pseudonym: string }).pseudonym;
@@ -120,7 +139,9 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): WaveVocabulary {
   const sorted = [...catalogues].sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
   const latest = sorted.at(-1);
   const dims = new Map<string, DimensionInfo>();
-  for (const c of sorted) for (const d of c.dimensions) dims.set(d.id, { id: d.id, label: { en: `${d.code} ${d.name.en}`, de: `${d.code} ${d.name.de}` } });
+  for (const c of sorted)
+    for (const d of c.dimensions)
+      dims.set(d.id, { id: d.id, label: { en: `${d.code} ${d.name.en}`, de: `${d.code} ${d.name.de}` } });
   const missing: Category[] = [
     { code: MISSING.notApplicable, label: t('Not applicable', 'Nicht zutreffend') },
     { code: MISSING.notAnswered, label: t('Not answered', 'Nicht beantwortet') },
@@ -132,7 +153,11 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): WaveVocabulary {
         variable: q.id,
         catalogueVersion: c.version,
         label: { en: `${q.id}: ${q.text.en}`, de: `${q.id}: ${q.text.de}` },
-        categories: [...q.options.map((o) => ({ code: o.id, label: o.label })), ...(q.dontKnow ? [{ code: DONT_KNOW, label: t("Don't know", 'Weiß nicht') }] : []), ...missing],
+        categories: [
+          ...q.options.map((o) => ({ code: o.id, label: o.label })),
+          ...(q.dontKnow ? [{ code: DONT_KNOW, label: t("Don't know", 'Weiß nicht') }] : []),
+          ...missing,
+        ],
       });
     }
     const module = researchModuleFor(c.version);
@@ -141,16 +166,30 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): WaveVocabulary {
       variables.push({
         variable: v.name,
         catalogueVersion: c.version,
-        label: v.option ? { en: `${q.text.en} – ${v.option.label.en}`, de: `${q.text.de} – ${v.option.label.de}` } : q.text,
+        label: v.option
+          ? { en: `${q.text.en} – ${v.option.label.en}`, de: `${q.text.de} – ${v.option.label.de}` }
+          : q.text,
         categories: [
-          ...(v.option ? [{ code: '1', label: t('Selected', 'Ausgewählt') }, { code: '0', label: t('Not selected', 'Nicht ausgewählt') }] : q.options.map((o) => ({ code: o.id, label: o.label }))),
+          ...(v.option
+            ? [
+                { code: '1', label: t('Selected', 'Ausgewählt') },
+                { code: '0', label: t('Not selected', 'Nicht ausgewählt') },
+              ]
+            : q.options.map((o) => ({ code: o.id, label: o.label }))),
           { code: MISSING.notApplicable, label: t('Not asked (filter)', 'Nicht gefragt (Filter)') },
-          { code: MISSING.notAnswered, label: t('Not answered / module skipped', 'Nicht beantwortet / Modul übersprungen') },
+          {
+            code: MISSING.notAnswered,
+            label: t('Not answered / module skipped', 'Nicht beantwortet / Modul übersprungen'),
+          },
         ],
       });
     }
   }
-  return { levels: (latest?.levels ?? []).map((l) => ({ code: l.id, label: l.label })), dimensions: [...dims.values()], variables };
+  return {
+    levels: (latest?.levels ?? []).map((l) => ({ code: l.id, label: l.label })),
+    dimensions: [...dims.values()],
+    variables,
+  };
 }
 
 export interface CacheEntry {
@@ -166,11 +205,21 @@ export function waveTables(ctx: WaveContext, vocabulary: WaveVocabulary): CacheE
   const out: CacheEntry[] = [
     { wave: s.wave, tableId: 'level-by-sector', param: '', payload: levelBySectorTable(s, plan, vocabulary.levels) },
     { wave: s.wave, tableId: 'means-by-size', param: '', payload: meansTable(s, plan, vocabulary.dimensions, 'size') },
-    { wave: s.wave, tableId: 'means-by-sector', param: '', payload: meansTable(s, plan, vocabulary.dimensions, 'sector') },
+    {
+      wave: s.wave,
+      tableId: 'means-by-sector',
+      param: '',
+      payload: meansTable(s, plan, vocabulary.dimensions, 'sector'),
+    },
   ];
   for (const v of vocabulary.variables) {
     if (!s.catalogueVersions[v.catalogueVersion]) continue;
-    out.push({ wave: s.wave, tableId: 'answers-by-legal-form', param: `${v.catalogueVersion}:${v.variable}`, payload: answersByLegalFormTable(s, plan, v) });
+    out.push({
+      wave: s.wave,
+      tableId: 'answers-by-legal-form',
+      param: `${v.catalogueVersion}:${v.variable}`,
+      payload: answersByLegalFormTable(s, plan, v),
+    });
   }
   return out;
 }
@@ -188,24 +237,34 @@ export class AggregateEngine {
   ) {}
 
   async waves(): Promise<string[]> {
-    const rows: { wave: string }[] = await this.ds.query(`SELECT DISTINCT "wave" FROM "research"."record" ORDER BY "wave"`);
+    const rows: { wave: string }[] = await this.ds.query(
+      `SELECT DISTINCT "wave" FROM "research"."record" ORDER BY "wave"`,
+    );
     return rows.map((r) => r.wave);
   }
 
   async vocabulary(s: WaveSummary): Promise<WaveVocabulary> {
-    const catalogues = (await Promise.all(Object.keys(s.catalogueVersions).map((v) => this.opts.catalogues.get(v)))).filter((c): c is Catalogue => !!c);
+    const catalogues = (
+      await Promise.all(Object.keys(s.catalogueVersions).map((v) => this.opts.catalogues.get(v)))
+    ).filter((c): c is Catalogue => !!c);
     return vocabularyOf(catalogues);
   }
 
   async cached<T>(wave: string, tableId: string, param = ''): Promise<T | null> {
-    const rows: { payload: T }[] = await this.ds.query(`SELECT "payload" FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" = $2 AND "param" = $3`, [wave, tableId, param]);
+    const rows: { payload: T }[] = await this.ds.query(
+      `SELECT "payload" FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" = $2 AND "param" = $3`,
+      [wave, tableId, param],
+    );
     return rows[0]?.payload ?? null;
   }
 
   /** Recomputes what `dirty` affects (all when 'all') and replaces those cache rows. Returns the number of rows written. */
   /** The firms (pseudonym hashes) of a wave: what the minimum-change rule of wave releases compares. */
   private async membersOf(wave: string): Promise<string[]> {
-    const rows: { p: string }[] = await this.ds.query(`SELECT encode(sha256(convert_to("pseudonym", 'UTF8')), 'hex') AS "p" FROM "research"."record" WHERE "wave" = $1 ORDER BY 1`, [wave]);
+    const rows: { p: string }[] = await this.ds.query(
+      `SELECT encode(sha256(convert_to("pseudonym", 'UTF8')), 'hex') AS "p" FROM "research"."record" WHERE "wave" = $1 ORDER BY 1`,
+      [wave],
+    );
     return rows.map((r) => r.p);
   }
 
@@ -234,7 +293,8 @@ export class AggregateEngine {
         summary = await summariseWaveFromDb(this.ds, wave);
         recomputed.add(wave);
         entries.push({ wave, tableId: 'summary', param: '', payload: summary });
-        if (isClosedWave(wave)) entries.push({ wave, tableId: RELEASE_MEMBERS, param: '', payload: members ?? (await this.membersOf(wave)) });
+        if (isClosedWave(wave))
+          entries.push({ wave, tableId: RELEASE_MEMBERS, param: '', payload: members ?? (await this.membersOf(wave)) });
         entries.push(...waveTables({ summary, plan: planWave(summary, this.opts.k) }, await this.vocabulary(summary)));
       }
       contexts.set(wave, { summary, plan: planWave(summary, this.opts.k) });
@@ -243,7 +303,9 @@ export class AggregateEngine {
     for (let i = 0; i + 1 < waves.length; i++) {
       const [from, to] = [waves[i] as string, waves[i + 1] as string];
       // A panel of two frozen (released) waves stays as released, too.
-      const touched = !(frozen.has(from) && frozen.has(to)) && [waves[i - 1], from, to, waves[i + 2]].some((w) => w !== undefined && recomputed.has(w));
+      const touched =
+        !(frozen.has(from) && frozen.has(to)) &&
+        [waves[i - 1], from, to, waves[i + 2]].some((w) => w !== undefined && recomputed.has(w));
       let panel = touched ? null : await this.cached<PanelSummary>(to, 'panel-summary', from);
       if (!panel) {
         panel = await summarisePanelFromDb(this.ds, from, to, waves[i - 1], waves[i + 2]);
@@ -254,14 +316,28 @@ export class AggregateEngine {
     for (const [i, panel] of panels.entries()) {
       const from = contexts.get(panel.from) as WaveContext;
       const to = contexts.get(panel.to) as WaveContext;
-      const present = new Set([...Object.keys(from.summary.scores), ...Object.keys(to.summary.scores)].filter((d) => d !== 'overall'));
+      const present = new Set(
+        [...Object.keys(from.summary.scores), ...Object.keys(to.summary.scores)].filter((d) => d !== 'overall'),
+      );
       const vocab = (await this.vocabulary(to.summary)).dimensions.filter((d) => present.has(d.id));
-      const dims = [...vocab, ...[...present].filter((d) => !vocab.some((v) => v.id === d)).map((d) => ({ id: d, label: { en: d, de: d } }))];
-      entries.push({ wave: panel.to, tableId: 'wave-change', param: panel.from, payload: waveChangeTable(panel, from, to, dims, { prev: panels[i - 1], next: panels[i + 1] }) });
+      const dims = [
+        ...vocab,
+        ...[...present].filter((d) => !vocab.some((v) => v.id === d)).map((d) => ({ id: d, label: { en: d, de: d } })),
+      ];
+      entries.push({
+        wave: panel.to,
+        tableId: 'wave-change',
+        param: panel.from,
+        payload: waveChangeTable(panel, from, to, dims, { prev: panels[i - 1], next: panels[i + 1] }),
+      });
     }
     await this.ds.transaction(async (m) => {
       await m.query(`DELETE FROM "research"."aggregate_cache" WHERE NOT ("wave" = ANY($1))`, [waves]);
-      for (const wave of recomputed) await m.query(`DELETE FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" NOT IN ('panel-summary', 'wave-change')`, [wave]);
+      for (const wave of recomputed)
+        await m.query(
+          `DELETE FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" NOT IN ('panel-summary', 'wave-change')`,
+          [wave],
+        );
       await m.query(`DELETE FROM "research"."aggregate_cache" WHERE "table_id" = 'wave-change'`);
       for (const e of entries) {
         await m.query(
@@ -287,12 +363,18 @@ export class AggregateEngine {
       };
       const [from, to] = [await ctx(param), await ctx(wave)];
       const panel = await summarisePanelFromDb(this.ds, param, wave, waves[i - 1], waves[i + 2]);
-      const prev = waves[i - 1] ? await summarisePanelFromDb(this.ds, waves[i - 1] as string, param, waves[i - 2], wave) : undefined;
-      const next = waves[i + 2] ? await summarisePanelFromDb(this.ds, wave, waves[i + 2] as string, param, waves[i + 3]) : undefined;
+      const prev = waves[i - 1]
+        ? await summarisePanelFromDb(this.ds, waves[i - 1] as string, param, waves[i - 2], wave)
+        : undefined;
+      const next = waves[i + 2]
+        ? await summarisePanelFromDb(this.ds, wave, waves[i + 2] as string, param, waves[i + 3])
+        : undefined;
       return waveChangeTable(panel, from, to, (await this.vocabulary(to.summary)).dimensions, { prev, next });
     }
     const summary = await summariseWaveFromDb(this.ds, wave);
-    const entry = waveTables({ summary, plan: planWave(summary, this.opts.k) }, await this.vocabulary(summary)).find((e) => e.tableId === tableId && e.param === param);
+    const entry = waveTables({ summary, plan: planWave(summary, this.opts.k) }, await this.vocabulary(summary)).find(
+      (e) => e.tableId === tableId && e.param === param,
+    );
     return (entry?.payload as DisclosedTable | undefined) ?? null;
   }
 }

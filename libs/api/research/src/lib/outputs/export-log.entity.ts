@@ -7,7 +7,8 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 @Entity({ schema: 'research', name: 'export_log' })
 @Index('IDX_research_export_log_at', ['at'])
 export class ExportLog {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'PK_research_export_log' }) id!: string;
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'PK_research_export_log' })
+  id!: string;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
   @Column({ type: 'uuid', name: 'user_id' }) userId!: string;
   @Column({ type: 'uuid', name: 'org_id' }) orgId!: string;

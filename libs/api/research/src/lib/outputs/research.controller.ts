@@ -1,8 +1,23 @@
 import { Controller, Get, NotFoundException, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated, type AuthUser, CurrentOrg, CurrentUser, FIRM_ROLES, OrgAccess, type OrgContext, PlatformAdmin } from '@scs/api/core';
-import { PREDEFINED_TABLES, type DisclosedTable, type PeerBenchmark, type PredefinedTableId, type ResearchModule } from '@scs/shared/disclosure';
+import {
+  Authenticated,
+  type AuthUser,
+  CurrentOrg,
+  CurrentUser,
+  FIRM_ROLES,
+  OrgAccess,
+  type OrgContext,
+  PlatformAdmin,
+} from '@scs/api/core';
+import {
+  PREDEFINED_TABLES,
+  type DisclosedTable,
+  type PeerBenchmark,
+  type PredefinedTableId,
+  type ResearchModule,
+} from '@scs/shared/disclosure';
 import { CodebookQueryDto, ExportLogQueryDto, TableQueryDto, WavesQueryDto } from '../dto/research-query.dto';
 import { RESEARCH_MODULES, researchModuleFor } from '../module/research-module.2026.1';
 import { ResearchService, type DatasetSummary, type ExportLogView, type TableCatalogueEntry } from './research.service';
@@ -67,7 +82,12 @@ export class ResearchController {
   @RESEARCHER()
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Microdata (quasi-identifiers generalised to k-anonymity), streamed; logged' })
-  microdata(@CurrentUser() user: AuthUser, @CurrentOrg() org: OrgContext, @Query() query: WavesQueryDto, @Res() res: Response): Promise<void> {
+  microdata(
+    @CurrentUser() user: AuthUser,
+    @CurrentOrg() org: OrgContext,
+    @Query() query: WavesQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
     return this.research.streamMicrodata({ user, orgId: org.orgId }, res, query.waves);
   }
 
@@ -75,10 +95,16 @@ export class ResearchController {
   @RESEARCHER()
   @ApiProduces('application/json', 'text/html', 'application/xml')
   @ApiOperation({ summary: 'Codebook of the microdata: JSON, readable HTML or DDI-Codebook 2.5 XML; logged' })
-  async codebook(@CurrentUser() user: AuthUser, @CurrentOrg() org: OrgContext, @Query() query: CodebookQueryDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  async codebook(
+    @CurrentUser() user: AuthUser,
+    @CurrentOrg() org: OrgContext,
+    @Query() query: CodebookQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     const out = await this.research.codebook({ user, orgId: org.orgId }, query.format ?? 'json', query.waves);
     res.setHeader('content-type', out.contentType);
-    if (query.format && query.format !== 'json') res.setHeader('content-disposition', `inline; filename="${out.filename}"`);
+    if (query.format && query.format !== 'json')
+      res.setHeader('content-disposition', `inline; filename="${out.filename}"`);
     return out.body;
   }
 }
@@ -91,7 +117,10 @@ export class FirmResearchController {
 
   @Get('research-module')
   @Authenticated()
-  @ApiOperation({ summary: 'The optional research module (unscored, asked only of firms that consented); ?catalogueVersion= for an older one' })
+  @ApiOperation({
+    summary:
+      'The optional research module (unscored, asked only of firms that consented); ?catalogueVersion= for an older one',
+  })
   module(@Query('catalogueVersion') version?: string): ResearchModule {
     const found = version ? researchModuleFor(version) : RESEARCH_MODULES.at(-1);
     if (!found) throw new NotFoundException(`No research module for catalogue version ${version}`);
@@ -101,7 +130,10 @@ export class FirmResearchController {
   @Get('orgs/:orgId/peer-benchmark')
   @OrgAccess(FIRM_ROLES, { kind: 'firm' })
   @ApiParam({ name: 'orgId', format: 'uuid' })
-  @ApiOperation({ summary: '"Firms like yours": mean score per dimension of consenting firms of the same sector group and of the same size band (latest closed wave), or { available: false, reason }' })
+  @ApiOperation({
+    summary:
+      '"Firms like yours": mean score per dimension of consenting firms of the same sector group and of the same size band (latest closed wave), or { available: false, reason }',
+  })
   peerBenchmark(@CurrentOrg() org: OrgContext): Promise<PeerBenchmark> {
     return this.research.peerBenchmark(org.orgId);
   }

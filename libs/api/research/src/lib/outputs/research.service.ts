@@ -124,10 +124,17 @@ export class ResearchService {
     for (const wave of closed) {
       const s = await this.summaryOf(wave);
       const firms = s?.firms ?? 0;
-      waves.push({ wave, firms: firms >= k ? firms : null, catalogueVersions: Object.keys(s?.catalogueVersions ?? {}).sort() });
+      waves.push({
+        wave,
+        firms: firms >= k ? firms : null,
+        catalogueVersions: Object.keys(s?.catalogueVersions ?? {}).sort(),
+      });
     }
     const [{ n }] = closed.length
-      ? ((await this.dataSource.query(`SELECT count(DISTINCT "pseudonym")::int AS "n" FROM "research"."record" WHERE "wave" = ANY($1)`, [closed])) as [{ n: number }])
+      ? ((await this.dataSource.query(
+          `SELECT count(DISTINCT "pseudonym")::int AS "n" FROM "research"."record" WHERE "wave" = ANY($1)`,
+          [closed],
+        )) as [{ n: number }])
       : [{ n: 0 }];
     return { k, firms: n >= k ? n : null, waves, openWave: all.find((w) => !isClosedWave(w)) ?? null };
   }
@@ -143,7 +150,11 @@ export class ResearchService {
       );
       variables.push(...rows.map((r) => ({ id: r.param, label: r.label })));
     }
-    return PREDEFINED_TABLES.map((p) => ({ ...p, waves: p.id === 'wave-change' ? waves.slice(1) : waves, ...(p.id === 'answers-by-legal-form' ? { variables } : {}) }));
+    return PREDEFINED_TABLES.map((p) => ({
+      ...p,
+      waves: p.id === 'wave-change' ? waves.slice(1) : waves,
+      ...(p.id === 'answers-by-legal-form' ? { variables } : {}),
+    }));
   }
 
   /** One predefined table from the precomputed store (closed waves only). */
@@ -152,14 +163,23 @@ export class ResearchService {
     if (!def) throw new NotFoundException(`No predefined table "${tableId}" (see GET /api/research/:orgId/tables)`);
     const waves = await this.closedWaves();
     const wave = params.wave ?? waves.at(-1);
-    if (!wave || !waves.includes(wave)) throw new NotFoundException(wave ? `No closed wave ${wave} with data` : 'No closed wave with data yet');
+    if (!wave || !waves.includes(wave))
+      throw new NotFoundException(wave ? `No closed wave ${wave} with data` : 'No closed wave with data yet');
     let param = '';
     if (tableId === 'wave-change') {
       const from = params.from ?? waves[waves.indexOf(wave) - 1] ?? previousWave(wave);
-      if (waves[waves.indexOf(wave) - 1] !== from) throw new BadRequestException({ message: 'wave-change compares two consecutive waves with data', errors: { from: `must be ${waves[waves.indexOf(wave) - 1] ?? 'a wave with data before ' + wave}` } });
+      if (waves[waves.indexOf(wave) - 1] !== from)
+        throw new BadRequestException({
+          message: 'wave-change compares two consecutive waves with data',
+          errors: { from: `must be ${waves[waves.indexOf(wave) - 1] ?? 'a wave with data before ' + wave}` },
+        });
       param = from;
     } else if (tableId === 'answers-by-legal-form') {
-      if (!params.variable) throw new BadRequestException({ message: 'Choose a question', errors: { variable: 'Required, e.g. 2026.1:T1' } });
+      if (!params.variable)
+        throw new BadRequestException({
+          message: 'Choose a question',
+          errors: { variable: 'Required, e.g. 2026.1:T1' },
+        });
       param = params.variable;
     }
     let payload = await this.engine.cached<DisclosedTable>(wave, tableId, param);
@@ -167,7 +187,12 @@ export class ResearchService {
       await this.aggregates.refreshDirty();
       payload = await this.engine.cached<DisclosedTable>(wave, tableId, param);
     }
-    if (!payload) throw new NotFoundException(tableId === 'answers-by-legal-form' ? `No question ${param} in wave ${wave}` : `No data for ${tableId} in ${wave}`);
+    if (!payload)
+      throw new NotFoundException(
+        tableId === 'answers-by-legal-form'
+          ? `No question ${param} in wave ${wave}`
+          : `No data for ${tableId} in ${wave}`,
+      );
     return payload;
   }
 
@@ -177,10 +202,16 @@ export class ResearchService {
     return table;
   }
 
-  async tableAsCsv(caller: Caller, tableId: PredefinedTableId, params: TableParams & { lang?: Locale }): Promise<{ filename: string; body: string }> {
+  async tableAsCsv(
+    caller: Caller,
+    tableId: PredefinedTableId,
+    params: TableParams & { lang?: Locale },
+  ): Promise<{ filename: string; body: string }> {
     const table = await this.table(tableId, params);
     await this.log(caller, 'table_csv', tableId, { ...params, wave: table.waves.at(-1) }, table.rows.length);
-    const suffix = [table.waves.join('_'), table.variable ? table.variable.replace(/[^A-Za-z0-9_]/g, '_') : ''].filter(Boolean).join('_');
+    const suffix = [table.waves.join('_'), table.variable ? table.variable.replace(/[^A-Za-z0-9_]/g, '_') : '']
+      .filter(Boolean)
+      .join('_');
     return { filename: `${tableId}_${suffix}.csv`, body: tableCsv(table, params.lang ?? 'en') };
   }
 
@@ -189,7 +220,11 @@ export class ResearchService {
     if (!list) return closed;
     const wanted = [...new Set(list.split(','))];
     const unknown = wanted.filter((w) => !closed.includes(w));
-    if (unknown.length) throw new BadRequestException({ message: `No closed wave with data: ${unknown.join(', ')}`, errors: { waves: `available: ${closed.join(', ') || 'none'}` } });
+    if (unknown.length)
+      throw new BadRequestException({
+        message: `No closed wave with data: ${unknown.join(', ')}`,
+        errors: { waves: `available: ${closed.join(', ') || 'none'}` },
+      });
     return closed.filter((w) => wanted.includes(w));
   }
 
@@ -203,12 +238,25 @@ export class ResearchService {
           [waves],
         )
       : [];
-    const generalisation = { ...chooseGeneralisation(combos, this.config.researchK), levels: await this.releasedLevels() };
-    const versionRows: { v: string }[] = waves.length ? await this.dataSource.query(`SELECT DISTINCT "catalogue_version" AS "v" FROM "research"."record" WHERE "wave" = ANY($1)`, [waves]) : [];
-    const catalogues = (await Promise.all(versionRows.map((r) => this.catalogues.get(r.v)))).flatMap((c) => (c ? [c.catalogue] : [])) as Catalogue[];
+    const generalisation = {
+      ...chooseGeneralisation(combos, this.config.researchK),
+      levels: await this.releasedLevels(),
+    };
+    const versionRows: { v: string }[] = waves.length
+      ? await this.dataSource.query(
+          `SELECT DISTINCT "catalogue_version" AS "v" FROM "research"."record" WHERE "wave" = ANY($1)`,
+          [waves],
+        )
+      : [];
+    const catalogues = (await Promise.all(versionRows.map((r) => this.catalogues.get(r.v)))).flatMap((c) =>
+      c ? [c.catalogue] : [],
+    ) as Catalogue[];
     const modules = RESEARCH_MODULES.filter((m) => catalogues.some((c) => c.version === m.version));
     const kept = waves.filter((w) => !generalisation.droppedWaves.includes(w));
-    return { spec: { catalogues, modules, levels: generalisation.levels, waves: kept, k: this.config.researchK }, generalisation };
+    return {
+      spec: { catalogues, modules, levels: generalisation.levels, waves: kept, k: this.config.researchK },
+      generalisation,
+    };
   }
 
   /**
@@ -235,22 +283,37 @@ export class ResearchService {
       const [last]: { version: number; levels: QiLevels; waves: string[] }[] = await m.query(
         `SELECT "version", "levels", "waves" FROM "research"."microdata_release" ORDER BY "version" DESC LIMIT 1`,
       );
-      const levels = (last ? Object.fromEntries(QUASI_IDENTIFIERS.map((q) => [q, Math.max(last.levels[q], needed[q])])) : needed) as QiLevels;
-      const same = last && QUASI_IDENTIFIERS.every((q) => last.levels[q] === levels[q]) && JSON.stringify(last.waves) === JSON.stringify(closed);
+      const levels = (
+        last ? Object.fromEntries(QUASI_IDENTIFIERS.map((q) => [q, Math.max(last.levels[q], needed[q])])) : needed
+      ) as QiLevels;
+      const same =
+        last &&
+        QUASI_IDENTIFIERS.every((q) => last.levels[q] === levels[q]) &&
+        JSON.stringify(last.waves) === JSON.stringify(closed);
       if (!same) {
-        await m.query(`INSERT INTO "research"."microdata_release" ("version", "levels", "waves") VALUES ($1, $2, $3)`, [(last?.version ?? 0) + 1, JSON.stringify(levels), JSON.stringify(closed)]);
+        await m.query(`INSERT INTO "research"."microdata_release" ("version", "levels", "waves") VALUES ($1, $2, $3)`, [
+          (last?.version ?? 0) + 1,
+          JSON.stringify(levels),
+          JSON.stringify(closed),
+        ]);
       }
       return levels;
     });
   }
 
-  async codebook(caller: Caller, format: 'json' | 'html' | 'ddi', list?: string): Promise<{ contentType: string; filename: string; body: string | Codebook }> {
+  async codebook(
+    caller: Caller,
+    format: 'json' | 'html' | 'ddi',
+    list?: string,
+  ): Promise<{ contentType: string; filename: string; body: string | Codebook }> {
     const waves = await this.selectedWaves(list);
     const { spec } = await this.spec(waves);
     const cb = buildCodebook(spec);
     await this.log(caller, 'codebook', null, { format, waves: spec.waves }, cb.variables.length);
-    if (format === 'html') return { contentType: 'text/html; charset=utf-8', filename: 'codebook.html', body: codebookHtml(cb) };
-    if (format === 'ddi') return { contentType: 'application/xml; charset=utf-8', filename: 'codebook.xml', body: codebookDdi(cb) };
+    if (format === 'html')
+      return { contentType: 'text/html; charset=utf-8', filename: 'codebook.html', body: codebookHtml(cb) };
+    if (format === 'ddi')
+      return { contentType: 'application/xml; charset=utf-8', filename: 'codebook.xml', body: codebookDdi(cb) };
     return { contentType: 'application/json; charset=utf-8', filename: 'codebook.json', body: cb };
   }
 
@@ -284,7 +347,13 @@ export class ResearchService {
         }
       }
     } finally {
-      await this.log(caller, 'microdata', null, { waves: spec.waves, generalisation: generalisation.levels, droppedWaves: generalisation.droppedWaves }, rows);
+      await this.log(
+        caller,
+        'microdata',
+        null,
+        { waves: spec.waves, generalisation: generalisation.levels, droppedWaves: generalisation.droppedWaves },
+        rows,
+      );
       res.end();
     }
   }
@@ -323,7 +392,9 @@ export class ResearchService {
     const wave = (await this.closedWaves()).at(-1);
     const summary = wave ? await this.summaryOf(wave) : null;
     if (!wave || !summary || summary.firms < k) return null;
-    const catalogues = (await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))).flatMap((c) => (c ? [c.catalogue] : []));
+    const catalogues = (
+      await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))
+    ).flatMap((c) => (c ? [c.catalogue] : []));
     const dims = vocabularyOf(catalogues).dimensions;
     const table = meansTable(summary, planWave(summary, k), dims, 'size');
     const total = table.rows.find((r) => r.total);
@@ -333,22 +404,40 @@ export class ResearchService {
       wave,
       firms: total.n.value,
       overall: { value: overall.value, display: overall.display, status: overall.status },
-      dimensions: dims.map((d, i) => ({ label: d.label, mean: { value: rest[i]?.value ?? null, display: rest[i]?.display ?? '.', status: rest[i]?.status ?? 'suppressed' } })),
+      dimensions: dims.map((d, i) => ({
+        label: d.label,
+        mean: {
+          value: rest[i]?.value ?? null,
+          display: rest[i]?.display ?? '.',
+          status: rest[i]?.status ?? 'suppressed',
+        },
+      })),
     };
   }
 
   /** The peer benchmark of a firm with this profile (e.g. the profile an assessment was submitted with). */
   async peerBenchmarkFor(profile: PeerProfile): Promise<PeerBenchmark> {
     const k = this.config.researchK;
-    const firm = { sectorGroup: profile.naceSection ? sectorGroupOf(profile.naceSection) : null, headcountBand: profile.headcountBand ?? null };
+    const firm = {
+      sectorGroup: profile.naceSection ? sectorGroupOf(profile.naceSection) : null,
+      headcountBand: profile.headcountBand ?? null,
+    };
     const wave = (await this.closedWaves()).at(-1);
     const summary = wave ? await this.summaryOf(wave) : null;
     if (!summary) return peerBenchmark(null, [], firm, k);
-    const catalogues = (await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))).flatMap((c) => (c ? [c.catalogue] : []));
+    const catalogues = (
+      await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))
+    ).flatMap((c) => (c ? [c.catalogue] : []));
     return peerBenchmark({ summary, plan: planWave(summary, k) }, vocabularyOf(catalogues).dimensions, firm, k);
   }
 
-  private async log(caller: Caller, kind: ExportKind, tableId: string | null, params: Record<string, unknown>, rowCount: number): Promise<void> {
+  private async log(
+    caller: Caller,
+    kind: ExportKind,
+    tableId: string | null,
+    params: Record<string, unknown>,
+    rowCount: number,
+  ): Promise<void> {
     const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
     await this.dataSource.query(
       `INSERT INTO "research"."export_log" ("user_id", "org_id", "kind", "table_id", "params", "row_count") VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -8,7 +8,9 @@ const SECRET_NAME = 'research_pseudonym_key';
 
 export class PseudonymKeyMissingError extends ServiceUnavailableException {
   constructor() {
-    super('Research records cannot be written: RESEARCH_PSEUDONYM_KEY is not set (production must set it; see docs/privacy.md)');
+    super(
+      'Research records cannot be written: RESEARCH_PSEUDONYM_KEY is not set (production must set it; see docs/privacy.md)',
+    );
   }
 }
 
@@ -18,7 +20,8 @@ export interface PseudonymKey {
   id: string;
 }
 
-export const keyIdOf = (key: string) => createHash('sha256').update(`scs-research-key-id\0${key}`).digest('hex').slice(0, 12);
+export const keyIdOf = (key: string) =>
+  createHash('sha256').update(`scs-research-key-id\0${key}`).digest('hex').slice(0, 12);
 export const pseudonymWith = (key: string, firmId: string) => createHmac('sha256', key).update(firmId).digest('hex');
 
 /**
@@ -52,11 +55,19 @@ export class PseudonymService {
   }
 
   private async embeddedKey(): Promise<PseudonymKey> {
-    await this.dataSource.query(`INSERT INTO "app_secret" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`, [SECRET_NAME, randomBytes(32).toString('hex')]);
-    const rows: { value: string }[] = await this.dataSource.query(`SELECT "value" FROM "app_secret" WHERE "name" = $1`, [SECRET_NAME]);
+    await this.dataSource.query(
+      `INSERT INTO "app_secret" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`,
+      [SECRET_NAME, randomBytes(32).toString('hex')],
+    );
+    const rows: { value: string }[] = await this.dataSource.query(
+      `SELECT "value" FROM "app_secret" WHERE "name" = $1`,
+      [SECRET_NAME],
+    );
     const key = rows[0]?.value;
     if (!key) throw new PseudonymKeyMissingError();
-    this.logger.warn('Using a generated research pseudonym key (embedded database only); production must set RESEARCH_PSEUDONYM_KEY');
+    this.logger.warn(
+      'Using a generated research pseudonym key (embedded database only); production must set RESEARCH_PSEUDONYM_KEY',
+    );
     return { key, id: keyIdOf(key) };
   }
 }

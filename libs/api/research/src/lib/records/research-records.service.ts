@@ -44,7 +44,10 @@ export async function lockFirmResearch(m: EntityManager, firmId: string): Promis
 }
 
 export async function researchConsentActive(m: EntityManager, firmId: string): Promise<boolean> {
-  const rows: unknown[] = await m.query(`SELECT 1 FROM "consent" WHERE "org_id" = $1 AND "kind" = 'research' AND "revoked_at" IS NULL`, [firmId]);
+  const rows: unknown[] = await m.query(
+    `SELECT 1 FROM "consent" WHERE "org_id" = $1 AND "kind" = 'research' AND "revoked_at" IS NULL`,
+    [firmId],
+  );
   return rows.length > 0;
 }
 
@@ -77,7 +80,21 @@ export class ResearchRecordsService {
         .into(ResearchRecordRow)
         .values({ ...toRow(record), keyId: key.id })
         .orUpdate(
-          ['catalogue_version', 'nace_section', 'province_group', 'province', 'headcount_band', 'legal_form', 'activities', 'dimension_scores', 'overall_score', 'level', 'answers', 'research_module', 'key_id'],
+          [
+            'catalogue_version',
+            'nace_section',
+            'province_group',
+            'province',
+            'headcount_band',
+            'legal_form',
+            'activities',
+            'dimension_scores',
+            'overall_score',
+            'level',
+            'answers',
+            'research_module',
+            'key_id',
+          ],
           ['wave', 'pseudonym'],
         )
         .execute();
@@ -93,7 +110,9 @@ export class ResearchRecordsService {
   async deleteForFirm(firmId: string, m: EntityManager): Promise<{ deleted: number; waves: string[] }> {
     const pseudonym = await this.pseudonyms.pseudonymOf(firmId);
     // TypeORM answers a DELETE … RETURNING with [rows, affected].
-    const [rows] = (await m.query(`DELETE FROM "research"."record" WHERE "pseudonym" = $1 RETURNING "wave"`, [pseudonym])) as [{ wave: string }[], number];
+    const [rows] = (await m.query(`DELETE FROM "research"."record" WHERE "pseudonym" = $1 RETURNING "wave"`, [
+      pseudonym,
+    ])) as [{ wave: string }[], number];
     const waves = [...new Set(rows.map((r) => r.wave))];
     for (const wave of waves) await this.aggregates.markDirty(wave, m);
     return { deleted: rows.length, waves };
@@ -108,11 +127,10 @@ export class ResearchRecordsService {
     let moved = 0;
     await this.dataSource.transaction(async (m) => {
       for (const firmId of firmIds) {
-        const res: [unknown[], number] = await m.query(`UPDATE "research"."record" SET "pseudonym" = $1, "key_id" = $2 WHERE "pseudonym" = $3`, [
-          pseudonymWith(current.key, firmId),
-          current.id,
-          pseudonymWith(oldKey, firmId),
-        ]);
+        const res: [unknown[], number] = await m.query(
+          `UPDATE "research"."record" SET "pseudonym" = $1, "key_id" = $2 WHERE "pseudonym" = $3`,
+          [pseudonymWith(current.key, firmId), current.id, pseudonymWith(oldKey, firmId)],
+        );
         moved += res[1] ?? 0;
       }
       await m.query(`UPDATE "research"."aggregate_state" SET "dirty" = true`);

@@ -2,8 +2,18 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
-  AcceptedInvitation, FirmChamberView, InvitationPreview, InvitationView, MemberView, ProfileData, ProfileVersionView, ProfileView, RegisterInput,
-  RegisterResponse, SessionResponse, VerifiedResponse,
+  AcceptedInvitation,
+  FirmChamberView,
+  InvitationPreview,
+  InvitationView,
+  MemberView,
+  ProfileData,
+  ProfileVersionView,
+  ProfileView,
+  RegisterInput,
+  RegisterResponse,
+  SessionResponse,
+  VerifiedResponse,
 } from './accounts.types';
 
 /** The accounts endpoints (sessions travel as httpOnly cookies; the XSRF header is added by the HTTP setup). */
@@ -37,7 +47,12 @@ export class AccountsApi {
     return firstValueFrom(this.http.get<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`));
   }
   acceptInvitation(token: string, firmId?: string): Promise<AcceptedInvitation> {
-    return firstValueFrom(this.http.post<AcceptedInvitation>(`/api/invitations/${encodeURIComponent(token)}/accept`, firmId ? { firmId } : {}));
+    return firstValueFrom(
+      this.http.post<AcceptedInvitation>(
+        `/api/invitations/${encodeURIComponent(token)}/accept`,
+        firmId ? { firmId } : {},
+      ),
+    );
   }
 
   profile(orgId: string): Promise<ProfileView> {

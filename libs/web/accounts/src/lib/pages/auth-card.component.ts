@@ -20,9 +20,21 @@ import { ErrorBoxComponent } from '@scs/web/ui';
     </section>
   `,
   styles: `
-    :host { display: block; max-width: 460px; margin: 32px auto; }
-    .card { background: #fff; border: 1px solid #dde1e7; border-radius: 8px; padding: 24px; }
-    h1 { margin: 0 0 8px; font-size: 24px; }
+    :host {
+      display: block;
+      max-width: 460px;
+      margin: 32px auto;
+    }
+    .card {
+      background: #fff;
+      border: 1px solid #dde1e7;
+      border-radius: 8px;
+      padding: 24px;
+    }
+    h1 {
+      margin: 0 0 8px;
+      font-size: 24px;
+    }
   `,
 })
 export class AuthCardComponent {

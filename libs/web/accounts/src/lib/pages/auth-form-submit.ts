@@ -14,7 +14,11 @@ export class AuthFormSubmit {
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
 
-  async run(form: AbstractControl | null, action: () => Promise<void>, onError: (error: DescribedError) => string | null = (e) => e.message): Promise<void> {
+  async run(
+    form: AbstractControl | null,
+    action: () => Promise<void>,
+    onError: (error: DescribedError) => string | null = (e) => e.message,
+  ): Promise<void> {
     // A double click submits twice before the disabled button is rendered: send once.
     if (this.busy()) return;
     if (form?.invalid) {

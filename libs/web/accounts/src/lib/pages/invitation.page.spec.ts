@@ -3,7 +3,14 @@ import { SessionService } from '@scs/web/core';
 import { nextRequest, settle, setupAccountsTest, signIn, text } from '../../testing/accounts-testing';
 import { InvitationPage } from './invitation.page';
 
-const chamberInvitation = { kind: 'chamber_firm', orgName: 'AHK Shanghai', orgKind: 'chamber', role: null, email: 'owner@muster.example', expiresAt: '2026-12-01T00:00:00Z' };
+const chamberInvitation = {
+  kind: 'chamber_firm',
+  orgName: 'AHK Shanghai',
+  orgKind: 'chamber',
+  role: null,
+  email: 'owner@muster.example',
+  expiresAt: '2026-12-01T00:00:00Z',
+};
 
 describe('InvitationPage', () => {
   let http: Awaited<ReturnType<typeof setupAccountsTest>>;
@@ -22,7 +29,10 @@ describe('InvitationPage', () => {
 
   it('explains that a used invitation cannot be used again', async () => {
     const { fixture, preview, el } = await open();
-    preview.flush({ statusCode: 410, message: 'This invitation has already been used' }, { status: 410, statusText: 'Gone' });
+    preview.flush(
+      { statusCode: 410, message: 'This invitation has already been used' },
+      { status: 410, statusText: 'Gone' },
+    );
     await settle(fixture);
     expect(text(el.querySelector('[data-testid="gone"]'))).toContain('This invitation has already been used');
   });
@@ -49,7 +59,13 @@ describe('InvitationPage', () => {
     const accept = await nextRequest(fixture, http, (r) => r.url === '/api/invitations/tok-2/accept');
     expect(accept.request.body).toEqual({ firmId: 'firm-owned' });
     accept.flush({ kind: 'chamber_firm', orgId: 'chamber-1', firmId: 'firm-owned' });
-    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({ id: 'user-1', email: 'a', name: 'A', platformAdmin: false, memberships: [] });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({
+      id: 'user-1',
+      email: 'a',
+      name: 'A',
+      platformAdmin: false,
+      memberships: [],
+    });
     await settle(fixture);
     expect(text(el.querySelector('[role="status"]'))).toBe('Done: your firm has joined AHK Shanghai.');
   });

@@ -12,12 +12,27 @@ import { AuthCardComponent } from './auth-card.component';
 import { AuthFormSubmit } from './auth-form-submit';
 import type { InvitationPreview } from '../data/accounts.types';
 
-type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message: string } | { kind: 'error'; message: string } | { kind: 'open'; preview: InvitationPreview };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'invalid' }
+  | { kind: 'gone'; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'open'; preview: InvitationPreview };
 
 /** The page behind an invitation link (`/invitations/:token`): colleagues join, firm owners join their firm to a chamber. */
 @Component({
   selector: 'scs-invitation-page',
-  imports: [TranslocoDirective, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, ErrorBoxComponent, LoadingComponent, AuthCardComponent],
+  imports: [
+    TranslocoDirective,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    ErrorBoxComponent,
+    LoadingComponent,
+    AuthCardComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
@@ -39,11 +54,19 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message
           @case ('open') {
             @if (preview(); as p) {
               @if (accepted()) {
-                <p class="notice" role="status">{{ t(p.kind === 'member' ? 'invitation.accepted' : 'invitation.acceptedChamber', { org: p.orgName }) }}</p>
-                <a mat-flat-button [routerLink]="p.kind === 'member' ? '/orgs' : '/firm/chambers'">{{ t('firm.switch') }}</a>
+                <p class="notice" role="status">
+                  {{
+                    t(p.kind === 'member' ? 'invitation.accepted' : 'invitation.acceptedChamber', { org: p.orgName })
+                  }}
+                </p>
+                <a mat-flat-button [routerLink]="p.kind === 'member' ? '/orgs' : '/firm/chambers'">{{
+                  t('firm.switch')
+                }}</a>
               } @else {
                 @if (p.kind === 'member') {
-                  <p data-testid="offer">{{ t('invitation.memberOffer', { org: p.orgName, role: t('roles.' + p.role) }) }}</p>
+                  <p data-testid="offer">
+                    {{ t('invitation.memberOffer', { org: p.orgName, role: t('roles.' + p.role) }) }}
+                  </p>
                   <p class="lead">{{ t('invitation.sentTo', { email: p.email }) }}</p>
                 } @else {
                   <p data-testid="offer">{{ t('invitation.chamberOffer', { org: p.orgName }) }}</p>
@@ -54,8 +77,12 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message
                 }
                 @if (!session.user()) {
                   <div class="actions">
-                    <a mat-flat-button routerLink="/login" [queryParams]="{ returnUrl: here() }">{{ t('invitation.signInToAccept') }}</a>
-                    <a mat-stroked-button routerLink="/register" [queryParams]="{ invitation: token() }">{{ t('invitation.registerToAccept') }}</a>
+                    <a mat-flat-button routerLink="/login" [queryParams]="{ returnUrl: here() }">{{
+                      t('invitation.signInToAccept')
+                    }}</a>
+                    <a mat-stroked-button routerLink="/register" [queryParams]="{ invitation: token() }">{{
+                      t('invitation.registerToAccept')
+                    }}</a>
                   </div>
                 } @else if (p.kind === 'chamber_firm' && ownedFirms().length === 0) {
                   <scs-error-box data-testid="no-owned-firm" [message]="t('invitation.noOwnedFirm')" />
@@ -71,7 +98,12 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone'; message
                     </mat-form-field>
                   }
                   <div class="actions">
-                    <button mat-flat-button type="button" (click)="accept()" [disabled]="submission.busy() || (p.kind === 'chamber_firm' && !firmId())">
+                    <button
+                      mat-flat-button
+                      type="button"
+                      (click)="accept()"
+                      [disabled]="submission.busy() || (p.kind === 'chamber_firm' && !firmId())"
+                    >
                       {{ submission.busy() ? t('invitation.accepting') : t('invitation.accept') }}
                     </button>
                   </div>
@@ -99,7 +131,9 @@ export class InvitationPage {
     return s.kind === 'gone' || s.kind === 'error' ? s.message : '';
   });
   /** Firms the signed-in user owns: only those can join a chamber. */
-  protected readonly ownedFirms = computed(() => (this.session.user()?.memberships ?? []).filter((m) => m.kind === 'firm' && m.role === 'owner'));
+  protected readonly ownedFirms = computed(() =>
+    (this.session.user()?.memberships ?? []).filter((m) => m.kind === 'firm' && m.role === 'owner'),
+  );
   protected readonly firmId = signal<string | null>(null);
   protected readonly accepted = signal(false);
   protected readonly submission = new AuthFormSubmit();
@@ -118,7 +152,9 @@ export class InvitationPage {
       this.state.set({ kind: 'open', preview: await this.api.invitation(token) });
     } catch (e) {
       const { status, message } = describeError(e);
-      this.state.set(status === 404 ? { kind: 'invalid' } : status === 410 ? { kind: 'gone', message } : { kind: 'error', message });
+      this.state.set(
+        status === 404 ? { kind: 'invalid' } : status === 410 ? { kind: 'gone', message } : { kind: 'error', message },
+      );
     }
   }
 
@@ -126,7 +162,10 @@ export class InvitationPage {
     return this.submission.run(
       null,
       async () => {
-        const result = await this.api.acceptInvitation(this.token(), this.preview()?.kind === 'chamber_firm' ? (this.firmId() ?? undefined) : undefined);
+        const result = await this.api.acceptInvitation(
+          this.token(),
+          this.preview()?.kind === 'chamber_firm' ? (this.firmId() ?? undefined) : undefined,
+        );
         await this.session.load();
         this.session.selectOrg(result.kind === 'member' ? result.orgId : (result.firmId ?? result.orgId));
         this.accepted.set(true);

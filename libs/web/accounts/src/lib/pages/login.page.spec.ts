@@ -11,7 +11,12 @@ describe('LoginPage', () => {
   let http: Awaited<ReturnType<typeof setupAccountsTest>>;
 
   beforeEach(async () => {
-    http = await setupAccountsTest({ routes: [{ path: 'login', component: LoginPage }, { path: '**', component: TargetPage }] });
+    http = await setupAccountsTest({
+      routes: [
+        { path: 'login', component: LoginPage },
+        { path: '**', component: TargetPage },
+      ],
+    });
   });
   afterEach(() => http.verify());
 
@@ -37,7 +42,13 @@ describe('LoginPage', () => {
     const login = await nextRequest(fixture, http, (r) => r.url === '/api/auth/login');
     expect(login.request.body).toEqual({ email: 'anna@muster.example', password: 'correct horse battery staple' });
     login.flush({ expiresIn: 900, user: { id: 'u', email: 'a', name: 'A', platformAdmin: false, memberships: [] } });
-    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({ id: 'u', email: 'a', name: 'A', platformAdmin: false, memberships: [] });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({
+      id: 'u',
+      email: 'a',
+      name: 'A',
+      platformAdmin: false,
+      memberships: [],
+    });
     await settle(fixture);
     expect(navigate).toHaveBeenCalledWith('/assessments/7');
   });
@@ -46,15 +57,25 @@ describe('LoginPage', () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl');
     const { fixture } = await fillAndSubmit('https://evil.example/');
     (await nextRequest(fixture, http, (r) => r.url === '/api/auth/login')).flush({ expiresIn: 900, user: {} });
-    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({ id: 'u', email: 'a', name: 'A', platformAdmin: false, memberships: [] });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({
+      id: 'u',
+      email: 'a',
+      name: 'A',
+      platformAdmin: false,
+      memberships: [],
+    });
     await settle(fixture);
     expect(navigate).toHaveBeenCalledWith('/');
   });
 
-  it('shows the server\'s message when the credentials are wrong', async () => {
+  it("shows the server's message when the credentials are wrong", async () => {
     const { fixture, el } = await fillAndSubmit();
     (await nextRequest(fixture, http, (r) => r.url === '/api/auth/login')).flush(
-      { statusCode: 401, message: 'Email or password is incorrect', errors: { password: 'Email or password is incorrect' } },
+      {
+        statusCode: 401,
+        message: 'Email or password is incorrect',
+        errors: { password: 'Email or password is incorrect' },
+      },
       { status: 401, statusText: 'Unauthorized' },
     );
     await settle(fixture);

@@ -13,7 +13,15 @@ import { AuthFormSubmit } from './auth-form-submit';
 
 @Component({
   selector: 'scs-login-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, AuthCardComponent],
+  imports: [
+    TranslocoDirective,
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    AuthCardComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
@@ -40,7 +48,9 @@ import { AuthFormSubmit } from './auth-form-submit';
         </form>
         <div class="links">
           <a routerLink="/reset-password">{{ t('login.forgot') }}</a>
-          <span>{{ t('login.noAccount') }} <a routerLink="/register">{{ t('login.register') }}</a></span>
+          <span
+            >{{ t('login.noAccount') }} <a routerLink="/register">{{ t('login.register') }}</a></span
+          >
         </div>
       </scs-auth-card>
     </ng-container>

@@ -10,7 +10,9 @@ import { AccountsApi } from '../data/accounts.api';
   selector: 'scs-logout-page',
   imports: [TranslocoDirective, LoadingComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<ng-container *transloco="let t; prefix: 'accounts'"><scs-loading [label]="t('logout.working')" /></ng-container>`,
+  template: `<ng-container *transloco="let t; prefix: 'accounts'"
+    ><scs-loading [label]="t('logout.working')"
+  /></ng-container>`,
 })
 export class LogoutPage implements OnInit {
   private readonly api = inject(AccountsApi);

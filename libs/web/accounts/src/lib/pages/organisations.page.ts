@@ -13,19 +13,76 @@ import { applyServerErrors, serverError } from '../data/form-errors';
 /** The user's organisations (choose the one to act for) and their password. */
 @Component({
   selector: 'scs-organisations-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, EmptyStateComponent, ErrorBoxComponent, LoadingComponent],
+  imports: [
+    TranslocoDirective,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    EmptyStateComponent,
+    ErrorBoxComponent,
+    LoadingComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; max-width: 760px; margin: 24px auto; }
-    .orgs { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-    .org { display: flex; align-items: center; gap: 16px; background: #fff; border: 1px solid #dde1e7; border-radius: 8px; padding: 12px 16px; }
-    .org.active { border-color: var(--scs-primary, #1f4e79); box-shadow: inset 4px 0 0 var(--scs-primary, #1f4e79); }
-    .org .meta { flex: 1; display: flex; flex-direction: column; }
-    .org .meta small { color: #555; }
-    .badge { font-size: 12px; padding: 2px 8px; border-radius: 12px; background: #e6eef7; }
-    .password { margin-top: 32px; background: #fff; border: 1px solid #dde1e7; border-radius: 8px; padding: 16px 24px; max-width: 460px; }
-    .password form { display: flex; flex-direction: column; }
-    .notice { padding: 12px 16px; border-radius: 8px; background: #eef6ee; border: 1px solid #b5d8b5; }
+    :host {
+      display: block;
+      max-width: 760px;
+      margin: 24px auto;
+    }
+    .orgs {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .org {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+      background: #fff;
+      border: 1px solid #dde1e7;
+      border-radius: 8px;
+      padding: 12px 16px;
+    }
+    .org.active {
+      border-color: var(--scs-primary, #1f4e79);
+      box-shadow: inset 4px 0 0 var(--scs-primary, #1f4e79);
+    }
+    .org .meta {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+    }
+    .org .meta small {
+      color: #555;
+    }
+    .badge {
+      font-size: 12px;
+      padding: 2px 8px;
+      border-radius: 12px;
+      background: #e6eef7;
+    }
+    .password {
+      margin-top: 32px;
+      background: #fff;
+      border: 1px solid #dde1e7;
+      border-radius: 8px;
+      padding: 16px 24px;
+      max-width: 460px;
+    }
+    .password form {
+      display: flex;
+      flex-direction: column;
+    }
+    .notice {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: #eef6ee;
+      border: 1px solid #b5d8b5;
+    }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
@@ -47,7 +104,9 @@ import { applyServerErrors, serverError } from '../data/form-errors';
               @if (session.activeOrg()?.orgId === m.orgId) {
                 <span class="badge">{{ t('orgs.active') }}</span>
               } @else {
-                <button mat-stroked-button type="button" (click)="session.selectOrg(m.orgId)">{{ t('orgs.switch') }}</button>
+                <button mat-stroked-button type="button" (click)="session.selectOrg(m.orgId)">
+                  {{ t('orgs.switch') }}
+                </button>
               }
             </li>
           }
@@ -64,7 +123,13 @@ import { applyServerErrors, serverError } from '../data/form-errors';
           <form [formGroup]="password" (ngSubmit)="changePassword()" novalidate>
             <mat-form-field>
               <mat-label>{{ t('orgs.currentPassword') }}</mat-label>
-              <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" required />
+              <input
+                matInput
+                type="password"
+                formControlName="currentPassword"
+                autocomplete="current-password"
+                required
+              />
               <mat-error>{{ err(password.controls.currentPassword) ?? t('common.required') }}</mat-error>
             </mat-form-field>
             <mat-form-field>
@@ -73,12 +138,16 @@ import { applyServerErrors, serverError } from '../data/form-errors';
               <mat-hint>{{ t('register.passwordHint') }}</mat-hint>
               <mat-error>{{ err(password.controls.newPassword) ?? t('common.required') }}</mat-error>
             </mat-form-field>
-            <div><button mat-flat-button type="submit" [disabled]="busy()">{{ t('orgs.passwordSubmit') }}</button></div>
+            <div>
+              <button mat-flat-button type="submit" [disabled]="busy()">{{ t('orgs.passwordSubmit') }}</button>
+            </div>
           </form>
         </section>
       } @else {
         <scs-empty-state icon="lock" [heading]="t('firm.signedOutTitle')">
-          <a scsEmptyActions mat-flat-button routerLink="/login" [queryParams]="{ returnUrl: '/orgs' }">{{ t('common.signIn') }}</a>
+          <a scsEmptyActions mat-flat-button routerLink="/login" [queryParams]="{ returnUrl: '/orgs' }">{{
+            t('common.signIn')
+          }}</a>
         </scs-empty-state>
       }
     </ng-container>
@@ -87,7 +156,10 @@ import { applyServerErrors, serverError } from '../data/form-errors';
 export class OrganisationsPage {
   private readonly api = inject(AccountsApi);
   protected readonly session = inject(SessionService);
-  protected readonly password = inject(FormBuilder).nonNullable.group({ currentPassword: ['', Validators.required], newPassword: ['', Validators.required] });
+  protected readonly password = inject(FormBuilder).nonNullable.group({
+    currentPassword: ['', Validators.required],
+    newPassword: ['', Validators.required],
+  });
   protected readonly busy = signal(false);
   protected readonly passwordChanged = signal(false);
   protected readonly passwordError = signal<string | null>(null);
@@ -108,7 +180,8 @@ export class OrganisationsPage {
       this.passwordChanged.set(true);
     } catch (e) {
       const { message, fields } = describeError(e);
-      if (applyServerErrors(this.password, fields).length > 0 || Object.keys(fields).length === 0) this.passwordError.set(message);
+      if (applyServerErrors(this.password, fields).length > 0 || Object.keys(fields).length === 0)
+        this.passwordError.set(message);
     } finally {
       this.busy.set(false);
     }

@@ -10,14 +10,15 @@ describe('RegisterPage', () => {
   });
   afterEach(() => http.verify());
 
-  const input = (el: HTMLElement, name: string) => el.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`);
+  const input = (el: HTMLElement, name: string) =>
+    el.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`);
   const type = (el: HTMLElement, name: string, value: string) => {
     const i = input(el, name) as HTMLInputElement;
     i.value = value;
     i.dispatchEvent(new Event('input'));
   };
 
-  it('shows the server\'s password rule next to the password field', async () => {
+  it("shows the server's password rule next to the password field", async () => {
     const fixture = TestBed.createComponent(RegisterPage);
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
@@ -27,18 +28,37 @@ describe('RegisterPage', () => {
     type(el, 'firmName', 'Muster GmbH');
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     const req = await nextRequest(fixture, http, (r) => r.url === '/api/auth/register');
-    expect(req.request.body).toEqual({ name: 'Anna', email: 'anna@muster.example', password: 'password1234', firmName: 'Muster GmbH' });
-    req.flush({ statusCode: 400, message: 'This password is too common; choose another one', errors: { password: 'This password is too common; choose another one' } }, { status: 400, statusText: 'Bad Request' });
+    expect(req.request.body).toEqual({
+      name: 'Anna',
+      email: 'anna@muster.example',
+      password: 'password1234',
+      firmName: 'Muster GmbH',
+    });
+    req.flush(
+      {
+        statusCode: 400,
+        message: 'This password is too common; choose another one',
+        errors: { password: 'This password is too common; choose another one' },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await settle(fixture);
-    expect(text(el.querySelector('[data-testid="password-error"]'))).toBe('This password is too common; choose another one');
+    expect(text(el.querySelector('[data-testid="password-error"]'))).toBe(
+      'This password is too common; choose another one',
+    );
     expect(el.querySelector('scs-error-box')).toBeNull(); // the message sits at the field, not in a banner
   });
 
-  it('through a colleague\'s invitation: explains what happens, pre-fills the email and asks for no firm', async () => {
+  it("through a colleague's invitation: explains what happens, pre-fills the email and asks for no firm", async () => {
     const fixture = TestBed.createComponent(RegisterPage);
     fixture.componentRef.setInput('invitation', 'tok-123');
     (await nextRequest(fixture, http, (r) => r.url === '/api/invitations/tok-123')).flush({
-      kind: 'member', orgName: 'Muster GmbH', orgKind: 'firm', role: 'admin', email: 'ben@muster.example', expiresAt: '2026-12-01T00:00:00Z',
+      kind: 'member',
+      orgName: 'Muster GmbH',
+      orgKind: 'firm',
+      role: 'admin',
+      email: 'ben@muster.example',
+      expiresAt: '2026-12-01T00:00:00Z',
     });
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
@@ -49,7 +69,12 @@ describe('RegisterPage', () => {
     type(el, 'password', 'a long passphrase here');
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     const req = await nextRequest(fixture, http, (r) => r.url === '/api/auth/register');
-    expect(req.request.body).toEqual({ name: 'Ben', email: 'ben@muster.example', password: 'a long passphrase here', invitationToken: 'tok-123' });
+    expect(req.request.body).toEqual({
+      name: 'Ben',
+      email: 'ben@muster.example',
+      password: 'a long passphrase here',
+      invitationToken: 'tok-123',
+    });
     req.flush({ message: 'Check your e-mail' }, { status: 202, statusText: 'Accepted' });
     await settle(fixture);
     // Nobody is signed in yet: the page asks to open the mailed confirmation link.

@@ -19,7 +19,16 @@ import { AuthFormSubmit } from './auth-form-submit';
  */
 @Component({
   selector: 'scs-register-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent, AuthCardComponent],
+  imports: [
+    TranslocoDirective,
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    ErrorBoxComponent,
+    AuthCardComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
@@ -45,38 +54,42 @@ import { AuthFormSubmit } from './auth-form-submit';
         @if (sentTo(); as email) {
           <p class="notice" role="status" data-testid="check-mail">{{ t('register.checkMail', { email }) }}</p>
         } @else {
-        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-form-field>
-            <mat-label>{{ t('common.name') }}</mat-label>
-            <input matInput formControlName="name" autocomplete="name" required />
-            <mat-error>{{ err(form.controls.name) ?? t('common.required') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ t('common.email') }}</mat-label>
-            <input matInput formControlName="email" type="email" autocomplete="username" required />
-            <mat-error>{{ err(form.controls.email) ?? t('common.invalidEmail') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ t('common.password') }}</mat-label>
-            <input matInput formControlName="password" type="password" autocomplete="new-password" required />
-            <mat-hint>{{ t('register.passwordHint') }}</mat-hint>
-            <mat-error data-testid="password-error">{{ err(form.controls.password) ?? t('common.required') }}</mat-error>
-          </mat-form-field>
-          @if (needsFirm()) {
+          <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field>
-              <mat-label>{{ t('register.firmName') }}</mat-label>
-              <input matInput formControlName="firmName" autocomplete="organization" />
-              <mat-hint>{{ t('register.firmHint') }}</mat-hint>
-              <mat-error>{{ err(form.controls.firmName) ?? t('common.required') }}</mat-error>
+              <mat-label>{{ t('common.name') }}</mat-label>
+              <input matInput formControlName="name" autocomplete="name" required />
+              <mat-error>{{ err(form.controls.name) ?? t('common.required') }}</mat-error>
             </mat-form-field>
-          }
-          <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="submission.busy()">{{ t('register.submit') }}</button>
-          </div>
-        </form>
+            <mat-form-field>
+              <mat-label>{{ t('common.email') }}</mat-label>
+              <input matInput formControlName="email" type="email" autocomplete="username" required />
+              <mat-error>{{ err(form.controls.email) ?? t('common.invalidEmail') }}</mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ t('common.password') }}</mat-label>
+              <input matInput formControlName="password" type="password" autocomplete="new-password" required />
+              <mat-hint>{{ t('register.passwordHint') }}</mat-hint>
+              <mat-error data-testid="password-error">{{
+                err(form.controls.password) ?? t('common.required')
+              }}</mat-error>
+            </mat-form-field>
+            @if (needsFirm()) {
+              <mat-form-field>
+                <mat-label>{{ t('register.firmName') }}</mat-label>
+                <input matInput formControlName="firmName" autocomplete="organization" />
+                <mat-hint>{{ t('register.firmHint') }}</mat-hint>
+                <mat-error>{{ err(form.controls.firmName) ?? t('common.required') }}</mat-error>
+              </mat-form-field>
+            }
+            <div class="actions">
+              <button mat-flat-button type="submit" [disabled]="submission.busy()">{{ t('register.submit') }}</button>
+            </div>
+          </form>
         }
         <div class="links">
-          <span>{{ t('register.haveAccount') }} <a routerLink="/login">{{ t('common.signIn') }}</a></span>
+          <span
+            >{{ t('register.haveAccount') }} <a routerLink="/login">{{ t('common.signIn') }}</a></span
+          >
         </div>
       </scs-auth-card>
     </ng-container>
@@ -124,7 +137,13 @@ export class RegisterPage {
       async () => {
         const { name, email, password, firmName } = this.form.getRawValue();
         const token = this.preview() ? this.invitation() : undefined;
-        await this.api.register({ name, email, password, ...(this.needsFirm() ? { firmName } : {}), ...(token ? { invitationToken: token } : {}) });
+        await this.api.register({
+          name,
+          email,
+          password,
+          ...(this.needsFirm() ? { firmName } : {}),
+          ...(token ? { invitationToken: token } : {}),
+        });
         this.sentTo.set(email);
       },
       ({ message, fields }) => {

@@ -14,7 +14,15 @@ import { AuthFormSubmit } from './auth-form-submit';
 /** The page behind the emailed reset link (`/reset-password/:token`). */
 @Component({
   selector: 'scs-reset-confirm-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatButtonModule, AuthCardComponent],
+  imports: [
+    TranslocoDirective,
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    AuthCardComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
@@ -37,7 +45,9 @@ import { AuthFormSubmit } from './auth-form-submit';
               <mat-error>{{ t('reset.mismatch') }}</mat-error>
             </mat-form-field>
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="submission.busy()">{{ t('reset.confirmSubmit') }}</button>
+              <button mat-flat-button type="submit" [disabled]="submission.busy()">
+                {{ t('reset.confirmSubmit') }}
+              </button>
             </div>
           </form>
         }
@@ -49,7 +59,10 @@ export class ResetConfirmPage {
   private readonly api = inject(AccountsApi);
   private readonly session = inject(SessionService);
   readonly token = input.required<string>();
-  protected readonly form = inject(FormBuilder).nonNullable.group({ password: ['', Validators.required], repeat: ['', Validators.required] });
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    password: ['', Validators.required],
+    repeat: ['', Validators.required],
+  });
   protected readonly done = signal(false);
   protected readonly submission = new AuthFormSubmit();
   protected readonly err = serverError;

@@ -11,7 +11,15 @@ import { AuthFormSubmit } from './auth-form-submit';
 
 @Component({
   selector: 'scs-reset-request-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, ErrorBoxComponent, AuthCardComponent],
+  imports: [
+    TranslocoDirective,
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    ErrorBoxComponent,
+    AuthCardComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.css',
   template: `
@@ -31,7 +39,9 @@ import { AuthFormSubmit } from './auth-form-submit';
               <mat-error>{{ t('common.invalidEmail') }}</mat-error>
             </mat-form-field>
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="submission.busy()">{{ t('reset.requestSubmit') }}</button>
+              <button mat-flat-button type="submit" [disabled]="submission.busy()">
+                {{ t('reset.requestSubmit') }}
+              </button>
             </div>
           </form>
         }
@@ -41,7 +51,9 @@ import { AuthFormSubmit } from './auth-form-submit';
 })
 export class ResetRequestPage {
   private readonly api = inject(AccountsApi);
-  protected readonly form = inject(FormBuilder).nonNullable.group({ email: ['', [Validators.required, Validators.email]] });
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    email: ['', [Validators.required, Validators.email]],
+  });
   protected readonly sentTo = signal<string | null>(null);
   protected readonly submission = new AuthFormSubmit();
 

@@ -17,8 +17,18 @@ describe('VerifyEmailPage', () => {
     const req = await nextRequest(fixture, http, (r) => r.url === '/api/auth/verify-email');
     expect(req.request.body).toEqual({ token: 'tok-1' });
     const memberships = [{ orgId: 'firm-1', kind: 'firm', orgName: 'Muster GmbH', role: 'owner' }];
-    req.flush({ orgId: 'firm-1', expiresIn: 900, user: { id: 'u', email: 'anna@muster.example', name: 'Anna', platformAdmin: false, memberships } });
-    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({ id: 'u', email: 'anna@muster.example', name: 'Anna', platformAdmin: false, memberships });
+    req.flush({
+      orgId: 'firm-1',
+      expiresIn: 900,
+      user: { id: 'u', email: 'anna@muster.example', name: 'Anna', platformAdmin: false, memberships },
+    });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({
+      id: 'u',
+      email: 'anna@muster.example',
+      name: 'Anna',
+      platformAdmin: false,
+      memberships,
+    });
     await settle(fixture);
     expect(TestBed.inject(Router).url).toBe('/firm');
   });

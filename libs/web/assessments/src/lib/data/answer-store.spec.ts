@@ -7,8 +7,22 @@ import type { AnswerInput, AnswerView, AssessmentView } from './assessment.types
 const ID = '6f1c2a9e-4b7d-4e0a-9c1b-2d3e4f5a6b7c';
 const URL = `/api/assessments/${ID}/answers`;
 
-function answerView(questionId: string, optionId: string | null, revision: number, overrides: Partial<AnswerView> = {}): AnswerView {
-  return { questionId, optionId, note: null, revision, updatedBy: 'u1', updatedByName: 'Anna Schmidt', updatedAt: '2026-05-01T10:00:00.000Z', ...overrides };
+function answerView(
+  questionId: string,
+  optionId: string | null,
+  revision: number,
+  overrides: Partial<AnswerView> = {},
+): AnswerView {
+  return {
+    questionId,
+    optionId,
+    note: null,
+    revision,
+    updatedBy: 'u1',
+    updatedByName: 'Anna Schmidt',
+    updatedAt: '2026-05-01T10:00:00.000Z',
+    ...overrides,
+  };
 }
 
 function view(answers: AnswerView[] = [], status: AssessmentView['status'] = 'draft'): AssessmentView {
@@ -113,7 +127,9 @@ describe('AnswerStore (autosave)', () => {
   it('keeps the answers after a failed save, reports the error, and resends them with the next change', async () => {
     store.setOption('T1', 'b');
     jest.advanceTimersByTime(600);
-    http.expectOne(URL).flush({ statusCode: 500, message: 'Internal server error' }, { status: 500, statusText: 'Server Error' });
+    http
+      .expectOne(URL)
+      .flush({ statusCode: 500, message: 'Internal server error' }, { status: 500, statusText: 'Server Error' });
     await settle();
     expect(store.state()).toBe('error');
     expect(store.error()).toBe('Internal server error');
@@ -154,7 +170,17 @@ describe('AnswerStore (autosave)', () => {
       store.setOption('T2', 'a');
       jest.advanceTimersByTime(600);
       http.expectOne(URL).flush(
-        { statusCode: 409, message: 'Someone else changed these answers in the meantime', conflicts: [{ questionId: 'T1', yourBaseRevision: 2, current: answerView('T1', 'c', 5, { updatedByName: 'Ben Wolf', note: 'per tax agent' }) }] },
+        {
+          statusCode: 409,
+          message: 'Someone else changed these answers in the meantime',
+          conflicts: [
+            {
+              questionId: 'T1',
+              yourBaseRevision: 2,
+              current: answerView('T1', 'c', 5, { updatedByName: 'Ben Wolf', note: 'per tax agent' }),
+            },
+          ],
+        },
         { status: 409, statusText: 'Conflict' },
       );
       await settle();
@@ -162,7 +188,13 @@ describe('AnswerStore (autosave)', () => {
 
     it('turns the conflicting answer into a decision, keeps the local answer, and resends the rest of the batch', async () => {
       await conflictOnT1();
-      expect(store.conflicts()).toEqual([{ questionId: 'T1', mine: { optionId: 'b', note: 'checked in e-tax' }, theirs: expect.objectContaining({ optionId: 'c', revision: 5 }) }]);
+      expect(store.conflicts()).toEqual([
+        {
+          questionId: 'T1',
+          mine: { optionId: 'b', note: 'checked in e-tax' },
+          theirs: expect.objectContaining({ optionId: 'c', revision: 5 }),
+        },
+      ]);
       expect(store.answer('T1').optionId).toBe('b');
       expect(store.lastEdit()['T1']?.by).toBe('Ben Wolf');
 
@@ -229,7 +261,12 @@ describe('AnswerStore (autosave)', () => {
   it('becomes read-only when the server refuses the save because the assessment was submitted meanwhile', async () => {
     store.setOption('T1', 'b');
     jest.advanceTimersByTime(600);
-    http.expectOne(URL).flush({ statusCode: 409, message: 'This assessment was submitted and is read-only' }, { status: 409, statusText: 'Conflict' });
+    http
+      .expectOne(URL)
+      .flush(
+        { statusCode: 409, message: 'This assessment was submitted and is read-only' },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
     expect(store.readOnly()).toBe(true);
     expect(store.state()).toBe('error');

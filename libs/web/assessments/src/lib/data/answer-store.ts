@@ -15,7 +15,10 @@ export interface LocalAnswer extends AnswerFields {
 }
 
 /** The single local mapper: an answer (or nothing) and a note → what the store holds and sends. */
-const localAnswer = (value: AnswerValue | null, note: string | null | undefined): LocalAnswer => ({ ...answerFields(value), note: note ?? '' });
+const localAnswer = (value: AnswerValue | null, note: string | null | undefined): LocalAnswer => ({
+  ...answerFields(value),
+  note: note ?? '',
+});
 
 /** Who saved an answer last, and when. */
 export interface LastEdit {
@@ -155,7 +158,9 @@ export class AnswerStore {
 
   private change(questionId: string, patch: Partial<LocalAnswer>, replace = false): void {
     if (this.readOnly()) return;
-    const next = replace ? { ...patch, note: this.answer(questionId).note } as LocalAnswer : { ...this.answer(questionId), ...patch };
+    const next = replace
+      ? ({ ...patch, note: this.answer(questionId).note } as LocalAnswer)
+      : { ...this.answer(questionId), ...patch };
     this.answersSignal.update((all) => ({ ...all, [questionId]: next }));
     if (this.conflicts().some((c) => c.questionId === questionId)) {
       // Still waiting for the user's decision: the new value becomes "mine" in that decision.
@@ -207,17 +212,30 @@ export class AnswerStore {
   }
 
   private failed(batch: Map<string, LocalAnswer>, err: unknown): void {
-    const conflicts = err instanceof HttpErrorResponse && err.status === 409 ? ((err.error?.conflicts as AnswerConflict[] | undefined) ?? null) : null;
+    const conflicts =
+      err instanceof HttpErrorResponse && err.status === 409
+        ? ((err.error?.conflicts as AnswerConflict[] | undefined) ?? null)
+        : null;
     if (conflicts?.length) {
       const conflicted = new Set(conflicts.map((c) => c.questionId));
       // Nothing of the batch was saved: the answers without a conflict go out again.
       for (const [q, a] of batch) if (!conflicted.has(q) && !this.pending.has(q)) this.pending.set(q, a);
       for (const q of conflicted) this.pending.delete(q);
-      const added = conflicts.map((c) => ({ questionId: c.questionId, mine: this.answer(c.questionId), theirs: c.current }));
+      const added = conflicts.map((c) => ({
+        questionId: c.questionId,
+        mine: this.answer(c.questionId),
+        theirs: c.current,
+      }));
       this.conflicts.update((list) => [...list.filter((c) => !conflicted.has(c.questionId)), ...added]);
       this.lastEditSignal.update((all) => {
         const next = { ...all };
-        for (const c of conflicts) if (c.current) next[c.questionId] = { by: c.current.updatedByName ?? null, userId: c.current.updatedBy, at: c.current.updatedAt };
+        for (const c of conflicts)
+          if (c.current)
+            next[c.questionId] = {
+              by: c.current.updatedByName ?? null,
+              userId: c.current.updatedBy,
+              at: c.current.updatedAt,
+            };
         return next;
       });
       this.error.set(null);

@@ -21,7 +21,6 @@ export type {
 
 export const ACTION_STATUSES: readonly ActionStatus[] = ['open', 'in_progress', 'done'];
 
-
 export interface CreateActionInput {
   title: string;
   questionId?: string;

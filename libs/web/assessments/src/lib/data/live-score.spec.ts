@@ -6,7 +6,15 @@ import { applicableIds, scoreDraft } from './live-score';
 import { MANUFACTURER_PROFILE } from '../../testing/profiles';
 
 const manufacturer = MANUFACTURER_PROFILE;
-const consultancy: FirmProfile = { ...manufacturer, activities: ['services'], importsExports: false, pollutantPermit: 'no', largeEnterpriseBuyer: false, naceSection: 'M', provinces: ['SH'] };
+const consultancy: FirmProfile = {
+  ...manufacturer,
+  activities: ['services'],
+  importsExports: false,
+  pollutantPermit: 'no',
+  largeEnterpriseBuyer: false,
+  naceSection: 'M',
+  provinces: ['SH'],
+};
 
 /** A fixed, varied answer pattern: every n-th question "don't know" where offered, otherwise options in turn. */
 function patternAnswers(questions: readonly Question[], every: number): Record<string, AnswerFields> {
@@ -36,14 +44,19 @@ describe('live score preview', () => {
     expect(preview.dimensions.map((d) => [d.dimensionId, d.score, d.level, d.applicable, d.answered])).toEqual(
       server.dimensions.map((d) => [d.dimensionId, d.score, d.level, d.applicable, d.answered]),
     );
-    expect(preview.findings.map((f) => [f.questionId, f.severity, f.kind])).toEqual(server.findings.map((f) => [f.questionId, f.severity, f.kind]));
+    expect(preview.findings.map((f) => [f.questionId, f.severity, f.kind])).toEqual(
+      server.findings.map((f) => [f.questionId, f.severity, f.kind]),
+    );
     expect(preview.knockOuts.map((f) => f.questionId)).toEqual(server.knockOuts.map((f) => f.questionId));
   });
 
   it('moves with each answer: a knock-out answer makes the preview critical', () => {
     const catalogue = realPublicCatalogue('en');
     const clean = Object.fromEntries(
-      applicableQuestions(bilingual, manufacturer).map((q) => [q.id, { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? null }]),
+      applicableQuestions(bilingual, manufacturer).map((q) => [
+        q.id,
+        { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? null },
+      ]),
     );
     const before = scoreDraft(catalogue, manufacturer, clean);
     const after = scoreDraft(catalogue, manufacturer, { ...clean, T1: { optionId: 'd' } });
@@ -55,7 +68,12 @@ describe('live score preview', () => {
 
   it('treats cleared answers as open and skips answers the catalogue does not know instead of failing', () => {
     const catalogue = realPublicCatalogue('en');
-    const result = scoreDraft(catalogue, manufacturer, { T1: { optionId: null }, T2: { optionId: 'no_such_option' }, Z9: { optionId: 'a' }, T3: { optionId: 'yes' } });
+    const result = scoreDraft(catalogue, manufacturer, {
+      T1: { optionId: null },
+      T2: { optionId: 'no_such_option' },
+      Z9: { optionId: 'a' },
+      T3: { optionId: 'yes' },
+    });
     expect(result.answered).toBe(1);
     expect(result.unanswered).toContain('T1');
     expect(result.unanswered).toContain('T2');

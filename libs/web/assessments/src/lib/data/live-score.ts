@@ -9,7 +9,11 @@ import { answerMap, fitsQuestion, type EncodedAnswer } from '@scs/shared/answers
  * preview does not display. Answers that do not fit the catalogue (impossible through the UI) are left out rather
  * than breaking the preview.
  */
-export function scoreDraft(catalogue: PublicCatalogue, profile: FirmProfile, answers: Readonly<Record<string, EncodedAnswer>>): ScoreResult {
+export function scoreDraft(
+  catalogue: PublicCatalogue,
+  profile: FirmProfile,
+  answers: Readonly<Record<string, EncodedAnswer>>,
+): ScoreResult {
   const questions = new Map(catalogue.questions.map((q) => [q.id, q]));
   const scored: Record<string, Answer> = {};
   for (const [questionId, answer] of Object.entries(answerMap(answers))) {

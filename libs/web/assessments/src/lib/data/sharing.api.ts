@@ -49,7 +49,11 @@ export class SharingApi {
 
   /** Grant (with the text version shown) or revoke; 409 when the text changed meanwhile. */
   setConsent(orgId: string, kind: ConsentKind, granted: boolean, textVersion?: number): Observable<ConsentStatus[]> {
-    return this.http.put<ConsentStatus[]>(`/api/orgs/${orgId}/consents`, { kind, granted, ...(granted ? { textVersion } : {}) });
+    return this.http.put<ConsentStatus[]>(`/api/orgs/${orgId}/consents`, {
+      kind,
+      granted,
+      ...(granted ? { textVersion } : {}),
+    });
   }
 
   chambers(orgId: string): Observable<FirmChamber[]> {

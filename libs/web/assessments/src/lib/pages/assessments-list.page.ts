@@ -8,7 +8,13 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import type { LevelId } from '@scs/shared/catalogue';
 import { resourceValue } from '@scs/web/catalogue';
 import { describeError } from '@scs/web/core';
-import { EmptyStateComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
+import {
+  EmptyStateComponent,
+  ErrorBoxComponent,
+  LevelBadgeComponent,
+  LoadingComponent,
+  LocalDatePipe,
+} from '@scs/web/ui';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { AssessmentsApi } from '../data/assessments.api';
 import type { AssessmentSummary } from '../data/assessment.types';

@@ -1,11 +1,27 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule, type MatRadioGroup } from '@angular/material/radio';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { LanguageService, SessionService, describeError } from '@scs/web/core';
 import { ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { firstValueFrom } from 'rxjs';
-import { SharingApi, type ConsentKind, type ConsentStatus, type ConsentText, type FirmChamber } from '../data/sharing.api';
+import {
+  SharingApi,
+  type ConsentKind,
+  type ConsentStatus,
+  type ConsentText,
+  type FirmChamber,
+} from '../data/sharing.api';
 
 interface Item {
   kind: ConsentKind;
@@ -56,7 +72,9 @@ export class ConsentChoiceComponent {
   protected readonly items = computed<Item[]>(() => {
     const lang = this.language.current();
     // The chamber questions (results in aggregates; whether the firm took part) only when the firm belongs to a chamber.
-    const kinds: ConsentKind[] = this.chambers().length ? ['research', 'chamber', 'chamber_participation'] : ['research'];
+    const kinds: ConsentKind[] = this.chambers().length
+      ? ['research', 'chamber', 'chamber_participation']
+      : ['research'];
     return kinds.flatMap((kind) => {
       const text = this.texts().find((x) => x.kind === kind);
       if (!text) return [];
@@ -64,7 +82,11 @@ export class ConsentChoiceComponent {
       return [{ kind, text, status: this.statuses().find((s) => s.kind === kind), headline, details }];
     });
   });
-  protected readonly chamberNames = computed(() => this.chambers().map((c) => c.name).join(', '));
+  protected readonly chamberNames = computed(() =>
+    this.chambers()
+      .map((c) => c.name)
+      .join(', '),
+  );
   /** The i18n keys of each kind's question and "yes" answer. */
   protected readonly keys: Record<ConsentKind, { question: string; yes: string }> = {
     research: { question: 'researchQuestion', yes: 'yesResearch' },

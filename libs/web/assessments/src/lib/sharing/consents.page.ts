@@ -10,7 +10,12 @@ import { ConsentChoiceComponent } from './consent-choice.component';
   selector: 'scs-firm-consents-page',
   imports: [ConsentChoiceComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { display: block; padding: 16px 0; }`,
+  styles: `
+    :host {
+      display: block;
+      padding: 16px 0;
+    }
+  `,
   template: `
     @if (orgId(); as id) {
       <scs-consent-choice [orgId]="id" mode="manage" />

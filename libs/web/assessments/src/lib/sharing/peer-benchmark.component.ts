@@ -34,8 +34,13 @@ export class PeerBenchmarkComponent {
   private readonly api = inject(SharingApi);
   private readonly language = inject(LanguageService);
 
-  protected readonly benchmark = rxResource({ params: () => this.orgId(), stream: ({ params }) => this.api.peerBenchmark(params) });
-  protected readonly error = computed(() => (this.benchmark.error() ? describeError(this.benchmark.error()).message : null));
+  protected readonly benchmark = rxResource({
+    params: () => this.orgId(),
+    stream: ({ params }) => this.api.peerBenchmark(params),
+  });
+  protected readonly error = computed(() =>
+    this.benchmark.error() ? describeError(this.benchmark.error()).message : null,
+  );
   protected readonly value = computed(() => (this.benchmark.hasValue() ? this.benchmark.value() : null));
   protected readonly groups = computed<Available[]>(() => {
     const b = this.value();
@@ -47,7 +52,10 @@ export class PeerBenchmarkComponent {
   });
   protected readonly rows = computed(() => {
     const groups = this.groups();
-    return this.own().map((d) => ({ ...d, peers: groups.map((g) => g.dimensions.find((x) => x.dimensionId === d.dimensionId)?.mean.display ?? '–') }));
+    return this.own().map((d) => ({
+      ...d,
+      peers: groups.map((g) => g.dimensions.find((x) => x.dimensionId === d.dimensionId)?.mean.display ?? '–'),
+    }));
   });
   protected readonly hasSuppressed = computed(() => this.rows().some((r) => r.peers.includes('.')));
   protected readonly format = formatScore;

@@ -35,7 +35,15 @@ export function withoutHidden(module: ResearchModule, answers: Answers): Answers
  */
 @Component({
   selector: 'scs-research-questions',
-  imports: [TranslocoDirective, MatRadioModule, MatCheckboxModule, MatButtonModule, MatIconModule, ErrorBoxComponent, LoadingComponent],
+  imports: [
+    TranslocoDirective,
+    MatRadioModule,
+    MatCheckboxModule,
+    MatButtonModule,
+    MatIconModule,
+    ErrorBoxComponent,
+    LoadingComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './research-questions.component.html',
   styleUrl: './research-questions.component.css',
@@ -65,7 +73,9 @@ export class ResearchQuestionsComponent {
     return m ? m.questions.filter((q) => isShown(q, answers)) : [];
   });
   protected readonly answeredCount = computed(() => Object.keys(this.answers()).length);
-  protected readonly emptyReadOnly = computed(() => this.readOnly() && !this.loading() && !this.loadError() && (this.none() || this.answeredCount() === 0));
+  protected readonly emptyReadOnly = computed(
+    () => this.readOnly() && !this.loading() && !this.loadError() && (this.none() || this.answeredCount() === 0),
+  );
 
   private saving: Promise<void> | null = null;
   private dirty = false;

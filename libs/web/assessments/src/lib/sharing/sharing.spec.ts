@@ -16,9 +16,27 @@ const ASSESSMENT = '3f0e9a1b-2c3d-4e5f-9a8b-7c6d5e4f3a2b';
 const t = (en: string, de: string) => ({ en, de });
 
 const TEXTS: ConsentText[] = [
-  { kind: 'research', version: 1, en: 'Share our anonymised results with the research team.\n\nNever included: our firm name.', de: 'Teilen.\n\nNie enthalten: Firmenname.', publishedAt: '2026-01-01T00:00:00Z' },
-  { kind: 'chamber', version: 1, en: 'Share our anonymised results with our chamber(s) of commerce.\n\nOnly aggregates.', de: 'Kammer.\n\nNur Aggregate.', publishedAt: '2026-01-01T00:00:00Z' },
-  { kind: 'chamber_participation', version: 2, en: 'Let our chamber(s) see whether we took part.\n\nNot our answers.', de: 'Teilnahme.\n\nKeine Antworten.', publishedAt: '2026-01-01T00:00:00Z' },
+  {
+    kind: 'research',
+    version: 1,
+    en: 'Share our anonymised results with the research team.\n\nNever included: our firm name.',
+    de: 'Teilen.\n\nNie enthalten: Firmenname.',
+    publishedAt: '2026-01-01T00:00:00Z',
+  },
+  {
+    kind: 'chamber',
+    version: 1,
+    en: 'Share our anonymised results with our chamber(s) of commerce.\n\nOnly aggregates.',
+    de: 'Kammer.\n\nNur Aggregate.',
+    publishedAt: '2026-01-01T00:00:00Z',
+  },
+  {
+    kind: 'chamber_participation',
+    version: 2,
+    en: 'Let our chamber(s) see whether we took part.\n\nNot our answers.',
+    de: 'Teilnahme.\n\nKeine Antworten.',
+    publishedAt: '2026-01-01T00:00:00Z',
+  },
 ];
 const status = (kind: ConsentStatus['kind'], granted: boolean): ConsentStatus => ({
   kind,
@@ -34,13 +52,24 @@ const MODULE: ResearchModule = {
   title: t('Research questions', 'Forschungsfragen'),
   intro: t('Optional and not scored.', 'Freiwillig.'),
   questions: [
-    { id: 'awareness', text: t('How familiar?', 'Wie vertraut?'), multiple: false, options: [{ id: 'not_familiar', label: t('Not familiar', 'Nicht') }, { id: 'basic', label: t('Know the basics', 'Grund') }] },
+    {
+      id: 'awareness',
+      text: t('How familiar?', 'Wie vertraut?'),
+      multiple: false,
+      options: [
+        { id: 'not_familiar', label: t('Not familiar', 'Nicht') },
+        { id: 'basic', label: t('Know the basics', 'Grund') },
+      ],
+    },
     {
       id: 'learned_from',
       text: t('Where did you learn about it?', 'Woher?'),
       multiple: true,
       showIf: { question: 'awareness', in: ['basic'] },
-      options: [{ id: 'chamber', label: t('Chamber', 'Kammer') }, { id: 'media', label: t('Media', 'Medien') }],
+      options: [
+        { id: 'chamber', label: t('Chamber', 'Kammer') },
+        { id: 'media', label: t('Media', 'Medien') },
+      ],
     },
   ],
 };
@@ -52,17 +81,32 @@ describe('sharing components', () => {
 
   function setup(role: OrgRole = 'owner'): void {
     TestBed.configureTestingModule({
-      imports: [TranslocoTestingModule.forRoot({ langs: { en: { assessments: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true })],
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: { en: { assessments: en } },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' },
+          preloadLangs: true,
+        }),
+      ],
       providers: [provideHttpClient(), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     const session = TestBed.inject(SessionService);
-    session.user.set({ id: 'u1', email: 'a@firm.example', name: 'Anna', platformAdmin: false, memberships: [{ orgId: ORG, orgName: 'Muster GmbH', kind: 'firm', role }] });
+    session.user.set({
+      id: 'u1',
+      email: 'a@firm.example',
+      name: 'Anna',
+      platformAdmin: false,
+      memberships: [{ orgId: ORG, orgName: 'Muster GmbH', kind: 'firm', role }],
+    });
     session.loaded.set(true);
   }
 
   /** The request matching `match`, once the page has sent it. */
-  const next = (fixture: ComponentFixture<unknown>, match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> => nextRequest(fixture, http, match);
+  const next = (
+    fixture: ComponentFixture<unknown>,
+    match: (r: HttpRequest<unknown>) => boolean,
+  ): Promise<TestRequest> => nextRequest(fixture, http, match);
 
   async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
     await fixture.whenStable();
@@ -73,7 +117,10 @@ describe('sharing components', () => {
   afterEach(() => http.verify());
 
   describe('ConsentChoiceComponent', () => {
-    async function render(chambers: { chamberId: string; name: string }[], statuses = [status('research', false), status('chamber', false)]) {
+    async function render(
+      chambers: { chamberId: string; name: string }[],
+      statuses = [status('research', false), status('chamber', false)],
+    ) {
       const fixture = TestBed.createComponent(ConsentChoiceComponent);
       fixture.componentRef.setInput('orgId', ORG);
       fixture.componentRef.setInput('mode', 'ask');
@@ -86,7 +133,9 @@ describe('sharing components', () => {
       return { fixture, el: fixture.nativeElement as HTMLElement, active };
     }
     const radio = (el: HTMLElement, kind: string, label: RegExp) =>
-      [...el.querySelectorAll(`[data-testid="consent-${kind}"] mat-radio-button`)].find((b) => label.test(b.textContent ?? ''))?.querySelector<HTMLInputElement>('input[type="radio"]');
+      [...el.querySelectorAll(`[data-testid="consent-${kind}"] mat-radio-button`)]
+        .find((b) => label.test(b.textContent ?? ''))
+        ?.querySelector<HTMLInputElement>('input[type="radio"]');
 
     it('asks with "no" preselected, only about research when the firm has no chamber', async () => {
       setup();
@@ -96,7 +145,9 @@ describe('sharing components', () => {
       expect(radio(el, 'research', /^Yes/)?.checked).toBe(false);
       expect(el.querySelector('[data-testid="consent-chamber"]')).toBeNull();
       expect(el.querySelector('[data-testid="consent-chamber_participation"]')).toBeNull();
-      expect(el.querySelector('[data-testid="consent-research"] details')?.textContent).toContain('Never included: our firm name.');
+      expect(el.querySelector('[data-testid="consent-research"] details')?.textContent).toContain(
+        'Never included: our firm name.',
+      );
       expect(el.querySelector('[data-testid="consent-research"] details summary')?.textContent).toContain('version 1');
       expect(active).toEqual([false]);
     });
@@ -114,14 +165,18 @@ describe('sharing components', () => {
       expect(active).toEqual([false, true]);
       expect(el.querySelector('[data-testid="consent-research"]')?.textContent).toContain('Shared since');
       expect(el.querySelector('[data-testid="consent-chamber"]')?.textContent).toContain('Not shared.');
-      expect(el.querySelector('[data-testid="consent-research"]')?.textContent).toContain('deletes all of your firm’s research records');
+      expect(el.querySelector('[data-testid="consent-research"]')?.textContent).toContain(
+        'deletes all of your firm’s research records',
+      );
     });
 
     it('asks whether the chambers may see that the firm took part, grants and revokes it', async () => {
       setup();
       const { fixture, el } = await render([{ chamberId: 'c1', name: 'AHK Greater China' }]);
       const item = () => el.querySelector('[data-testid="consent-chamber_participation"]');
-      expect(item()?.querySelector('legend')?.textContent).toContain('Let your chamber(s) (AHK Greater China) see whether your firm took part');
+      expect(item()?.querySelector('legend')?.textContent).toContain(
+        'Let your chamber(s) (AHK Greater China) see whether your firm took part',
+      );
       expect(item()?.querySelector('.headline')?.textContent).toContain('Let our chamber(s) see whether we took part.');
       expect(item()?.querySelector('details')?.textContent).toContain('Not our answers.');
       expect(item()?.textContent).toContain('your chamber(s) see your firm as “Not shared”');
@@ -147,7 +202,10 @@ describe('sharing components', () => {
       setup();
       const { fixture, el, active } = await render([]);
       radio(el, 'research', /^Yes/)?.click();
-      (await next(fixture, (r) => r.method === 'PUT')).flush({ message: 'Forbidden resource' }, { status: 403, statusText: 'Forbidden' });
+      (await next(fixture, (r) => r.method === 'PUT')).flush(
+        { message: 'Forbidden resource' },
+        { status: 403, statusText: 'Forbidden' },
+      );
       await settle(fixture);
       expect(el.textContent).toContain('The consent could not be changed.');
       expect(el.textContent).toContain('Forbidden resource');
@@ -160,7 +218,9 @@ describe('sharing components', () => {
       const { el } = await render([], [status('research', true), status('chamber', false)]);
       expect(el.querySelector('mat-radio-button')).toBeNull();
       expect(el.querySelector('[data-testid="consent-research"]')?.textContent).toContain('Shared since');
-      expect(el.querySelector('[data-testid="consent-readonly"]')?.textContent).toContain('Only the firm’s owner or an administrator');
+      expect(el.querySelector('[data-testid="consent-readonly"]')?.textContent).toContain(
+        'Only the firm’s owner or an administrator',
+      );
     });
   });
 
@@ -171,7 +231,10 @@ describe('sharing components', () => {
       fixture.componentRef.setInput('catalogueVersion', '2026.1');
       fixture.componentRef.setInput('readOnly', readOnly);
       (await next(fixture, (r) => r.url === '/api/research-module')).flush(MODULE);
-      (await next(fixture, (r) => r.url === `/api/assessments/${ASSESSMENT}/research-answers`)).flush({ catalogueVersion: '2026.1', answers });
+      (await next(fixture, (r) => r.url === `/api/assessments/${ASSESSMENT}/research-answers`)).flush({
+        catalogueVersion: '2026.1',
+        answers,
+      });
       await settle(fixture);
       return { fixture, el: fixture.nativeElement as HTMLElement };
     }
@@ -182,7 +245,10 @@ describe('sharing components', () => {
       expect(el.querySelector('h3')?.textContent).toContain('optional · not scored');
       expect(el.querySelector('[data-testid="rq-learned_from"]')).toBeNull();
 
-      [...el.querySelectorAll('[data-testid="rq-awareness"] mat-radio-button')].find((b) => b.textContent?.includes('Know the basics'))?.querySelector('input')?.click();
+      [...el.querySelectorAll('[data-testid="rq-awareness"] mat-radio-button')]
+        .find((b) => b.textContent?.includes('Know the basics'))
+        ?.querySelector('input')
+        ?.click();
       const first = await next(fixture, (r) => r.method === 'PUT');
       expect(first.request.body).toEqual({ answers: { awareness: 'basic' } });
       first.flush(null, { status: 204, statusText: 'No Content' });
@@ -204,21 +270,34 @@ describe('sharing components', () => {
       const checked = el.querySelector<HTMLInputElement>('[data-testid="rq-awareness"] input[type="radio"]:checked');
       expect(checked?.disabled).toBe(true);
       expect(checked?.closest('mat-radio-button')?.textContent).toContain('Know the basics');
-      expect([...el.querySelectorAll<HTMLInputElement>('[data-testid="rq-learned_from"] input:checked')].map((i) => i.closest('mat-checkbox')?.textContent?.trim())).toEqual(['Media']);
+      expect(
+        [...el.querySelectorAll<HTMLInputElement>('[data-testid="rq-learned_from"] input:checked')].map((i) =>
+          i.closest('mat-checkbox')?.textContent?.trim(),
+        ),
+      ).toEqual(['Media']);
 
       const empty = await render(true, {});
       expect(empty.fixture.debugElement.nativeElement.classList).toContain('is-empty');
     });
 
     it('drops answers to questions that are no longer asked', () => {
-      expect(withoutHidden(MODULE, { awareness: 'not_familiar', learned_from: ['chamber'] })).toEqual({ awareness: 'not_familiar' });
-      expect(withoutHidden(MODULE, { awareness: 'basic', learned_from: ['chamber'] })).toEqual({ awareness: 'basic', learned_from: ['chamber'] });
+      expect(withoutHidden(MODULE, { awareness: 'not_familiar', learned_from: ['chamber'] })).toEqual({
+        awareness: 'not_familiar',
+      });
+      expect(withoutHidden(MODULE, { awareness: 'basic', learned_from: ['chamber'] })).toEqual({
+        awareness: 'basic',
+        learned_from: ['chamber'],
+      });
       expect(withoutHidden(MODULE, { learned_from: ['chamber'] })).toEqual({});
     });
   });
 
   describe('PeerBenchmarkComponent', () => {
-    const cell = (value: number | null, display: string) => ({ value, display, status: value === null ? ('suppressed' as const) : ('value' as const) });
+    const cell = (value: number | null, display: string) => ({
+      value,
+      display,
+      status: value === null ? ('suppressed' as const) : ('value' as const),
+    });
     async function render(benchmark: PeerBenchmark) {
       const fixture = TestBed.createComponent(PeerBenchmarkComponent);
       fixture.componentRef.setInput('orgId', ORG);
@@ -232,19 +311,37 @@ describe('sharing components', () => {
       return fixture.nativeElement as HTMLElement;
     }
 
-    it('puts the mean of a group that passes disclosure control next to the firm\'s own score, and says why the other is missing', async () => {
+    it("puts the mean of a group that passes disclosure control next to the firm's own score, and says why the other is missing", async () => {
       setup();
       const el = await render({
         wave: '2026-H1',
         k: 10,
-        sector: { available: true, by: 'sector', group: 'manufacturing', label: t('Manufacturing', 'Verarbeitendes Gewerbe'), firms: 24, overall: cell(31.2, '31.2'), dimensions: [{ dimensionId: 'tax', mean: cell(28.4, '28.4') }, { dimensionId: 'customs', mean: cell(null, '.') }] },
-        size: { available: false, by: 'size', reason: 'group_too_small', message: t('Too few comparable firms.', 'Zu wenige.') },
+        sector: {
+          available: true,
+          by: 'sector',
+          group: 'manufacturing',
+          label: t('Manufacturing', 'Verarbeitendes Gewerbe'),
+          firms: 24,
+          overall: cell(31.2, '31.2'),
+          dimensions: [
+            { dimensionId: 'tax', mean: cell(28.4, '28.4') },
+            { dimensionId: 'customs', mean: cell(null, '.') },
+          ],
+        },
+        size: {
+          available: false,
+          by: 'size',
+          reason: 'group_too_small',
+          message: t('Too few comparable firms.', 'Zu wenige.'),
+        },
       });
       const table = el.querySelector('[data-testid="peer-table"]');
       expect(table?.querySelector('thead')?.textContent).toContain('Same sector');
       expect(table?.querySelector('thead')?.textContent).toContain('Manufacturing · 24 firms');
       expect(table?.querySelector('thead')?.textContent).not.toContain('Same size band');
-      const rows = [...(table?.querySelectorAll('tbody tr') ?? [])].map((r) => [...r.children].map((c) => c.textContent?.trim()));
+      const rows = [...(table?.querySelectorAll('tbody tr') ?? [])].map((r) =>
+        [...r.children].map((c) => c.textContent?.trim()),
+      );
       expect(rows).toEqual([
         ['Overall', '37.5', '31.2'],
         ['D1 Tax', '42', '28.4'],
@@ -260,8 +357,18 @@ describe('sharing components', () => {
       const el = await render({
         wave: null,
         k: 10,
-        sector: { available: false, by: 'sector', reason: 'no_data', message: t('No comparison data yet.', 'Noch keine.') },
-        size: { available: false, by: 'size', reason: 'profile_incomplete', message: t('Complete the firm profile.', 'Profil.') },
+        sector: {
+          available: false,
+          by: 'sector',
+          reason: 'no_data',
+          message: t('No comparison data yet.', 'Noch keine.'),
+        },
+        size: {
+          available: false,
+          by: 'size',
+          reason: 'profile_incomplete',
+          message: t('Complete the firm profile.', 'Profil.'),
+        },
       });
       expect(el.querySelector('[data-testid="peer-table"]')).toBeNull();
       const none = el.querySelector('[data-testid="peer-unavailable"]')?.textContent ?? '';

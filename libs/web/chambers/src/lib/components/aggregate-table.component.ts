@@ -7,15 +7,32 @@ import type { AggregateTable } from '@scs/shared/contracts';
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../pages/chambers.css',
   styles: `
-    .scroll { overflow-x: auto; }
-    td.suppressed { color: #8a8f96; }
-    tr.total td, tr.total th { font-weight: 600; background: #f8f9fa; }
-    .notes { font-size: 13px; color: #5f6368; margin: 6px 0 0; padding-left: 18px; }
+    .scroll {
+      overflow-x: auto;
+    }
+    td.suppressed {
+      color: #8a8f96;
+    }
+    tr.total td,
+    tr.total th {
+      font-weight: 600;
+      background: #f8f9fa;
+    }
+    .notes {
+      font-size: 13px;
+      color: #5f6368;
+      margin: 6px 0 0;
+      padding-left: 18px;
+    }
   `,
   template: `
     <div class="scroll">
       <table class="data" [attr.data-testid]="'table-' + table().id">
-        <caption class="visually-hidden">{{ table().title[lang()] }}</caption>
+        <caption class="visually-hidden">
+          {{
+            table().title[lang()]
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ rowHeading() }}</th>
@@ -31,7 +48,9 @@ import type { AggregateTable } from '@scs/shared/contracts';
               <th scope="row">{{ r.label[lang()] }}</th>
               <td class="num" [class.suppressed]="r.n.status !== 'value'">{{ r.n.display }}</td>
               @for (cell of r.cells; track $index) {
-                <td class="num" [class.suppressed]="cell.status !== 'value'" [attr.data-status]="cell.status">{{ cell.display }}</td>
+                <td class="num" [class.suppressed]="cell.status !== 'value'" [attr.data-status]="cell.status">
+                  {{ cell.display }}
+                </td>
               }
             </tr>
           }

@@ -20,8 +20,21 @@ export interface Bar {
   providers: [provideEchartsCore({ echarts: () => import('./funnel.echarts').then((m) => m.echarts) })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { role: 'img', '[attr.aria-label]': 'summary()' },
-  template: `<div echarts class="chart" [options]="options()" [initOpts]="{ renderer: 'svg' }" [style.height.px]="bars().length * 30 + 24"></div>`,
-  styles: `:host { display: block; } .chart { width: 100%; }`,
+  template: `<div
+    echarts
+    class="chart"
+    [options]="options()"
+    [initOpts]="{ renderer: 'svg' }"
+    [style.height.px]="bars().length * 30 + 24"
+  ></div>`,
+  styles: `
+    :host {
+      display: block;
+    }
+    .chart {
+      width: 100%;
+    }
+  `,
 })
 export class BarChartComponent {
   readonly bars = input.required<Bar[]>();
@@ -36,12 +49,24 @@ export class BarChartComponent {
       grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
       tooltip: { trigger: 'item' },
       xAxis: { type: 'value', min: 0, max: this.max() ?? Math.max(1, ...bars.map((b) => b.value)), show: false },
-      yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { width: 220, overflow: 'truncate', fontSize: 12 } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: bars.map((b) => b.label),
+        axisTick: { show: false },
+        axisLine: { show: false },
+        axisLabel: { width: 220, overflow: 'truncate', fontSize: 12 },
+      },
       series: [
         {
           type: 'bar',
           barWidth: 18,
-          label: { show: true, position: 'right', fontWeight: 'bold', formatter: (p: { dataIndex: number }) => bars[p.dataIndex]?.text ?? String(bars[p.dataIndex]?.value ?? '') },
+          label: {
+            show: true,
+            position: 'right',
+            fontWeight: 'bold',
+            formatter: (p: { dataIndex: number }) => bars[p.dataIndex]?.text ?? String(bars[p.dataIndex]?.value ?? ''),
+          },
           showBackground: true,
           backgroundStyle: { color: '#eef2f6' },
           data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color ?? '#2f5f8f' } })),

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -16,14 +26,33 @@ const POLL_MS = 1500;
  */
 @Component({
   selector: 'scs-distribution-panel',
-  imports: [TranslocoDirective, MatButtonModule, MatIconModule, MatProgressBarModule, ErrorBoxComponent, LoadingComponent],
+  imports: [
+    TranslocoDirective,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    ErrorBoxComponent,
+    LoadingComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../pages/chambers.css',
   styles: `
-    .bar { margin: 12px 0 6px; max-width: 640px; }
-    .counts { display: flex; gap: 20px; flex-wrap: wrap; font-size: 14px; }
-    .counts strong { font-variant-numeric: tabular-nums; }
-    .failed { color: #b71c1c; }
+    .bar {
+      margin: 12px 0 6px;
+      max-width: 640px;
+    }
+    .counts {
+      display: flex;
+      gap: 20px;
+      flex-wrap: wrap;
+      font-size: 14px;
+    }
+    .counts strong {
+      font-variant-numeric: tabular-nums;
+    }
+    .failed {
+      color: #b71c1c;
+    }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'chambers.distribution'">
@@ -35,13 +64,25 @@ const POLL_MS = 1500;
       @if (view(); as v) {
         @if (v.started) {
           <div class="bar">
-            <mat-progress-bar mode="determinate" [value]="percent()" [attr.aria-label]="t('barLabel', { done: v.done, total: v.total })" data-testid="distribution-bar" />
+            <mat-progress-bar
+              mode="determinate"
+              [value]="percent()"
+              [attr.aria-label]="t('barLabel', { done: v.done, total: v.total })"
+              data-testid="distribution-bar"
+            />
           </div>
           <div class="counts" data-testid="distribution-counts" [attr.data-finished]="v.finished">
-            <span>{{ t('done') }}: <strong data-testid="distribution-done">{{ v.done }}</strong> / <strong data-testid="distribution-total">{{ v.total }}</strong></span>
-            <span [class.failed]="v.failed > 0">{{ t('failed') }}: <strong data-testid="distribution-failed">{{ v.failed }}</strong></span>
+            <span
+              >{{ t('done') }}: <strong data-testid="distribution-done">{{ v.done }}</strong> /
+              <strong data-testid="distribution-total">{{ v.total }}</strong></span
+            >
+            <span [class.failed]="v.failed > 0"
+              >{{ t('failed') }}: <strong data-testid="distribution-failed">{{ v.failed }}</strong></span
+            >
             @if (v.prepared !== null) {
-              <span>{{ t('prepared') }}: <strong>{{ v.prepared }}</strong></span>
+              <span
+                >{{ t('prepared') }}: <strong>{{ v.prepared }}</strong></span
+              >
             }
           </div>
           <p class="muted" role="status">
@@ -59,15 +100,29 @@ const POLL_MS = 1500;
         }
         @if (canManage()) {
           <div class="actions">
-            <button mat-flat-button type="button" (click)="start()" [disabled]="busy() || (v.started && !v.finished)" data-testid="distribute">
+            <button
+              mat-flat-button
+              type="button"
+              (click)="start()"
+              [disabled]="busy() || (v.started && !v.finished)"
+              data-testid="distribute"
+            >
               <mat-icon aria-hidden="true">send</mat-icon> {{ v.started ? t('startAgain') : t('start') }}
             </button>
             @if (v.failed > 0) {
-              <button mat-stroked-button type="button" (click)="retry()" [disabled]="busy()" data-testid="distribution-retry">
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="retry()"
+                [disabled]="busy()"
+                data-testid="distribution-retry"
+              >
                 <mat-icon aria-hidden="true">replay</mat-icon> {{ t('retry', { failed: v.failed }) }}
               </button>
             }
-            <span class="muted"><small>{{ t('hint') }}</small></span>
+            <span class="muted"
+              ><small>{{ t('hint') }}</small></span
+            >
           </div>
         }
       } @else if (!error()) {

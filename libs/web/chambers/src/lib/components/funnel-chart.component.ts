@@ -19,8 +19,21 @@ const COLOURS = ['#9fb7cf', '#7598bb', '#4d79a6', '#2f5f8f', '#1f4e79'];
   providers: [provideEchartsCore({ echarts: () => import('./funnel.echarts').then((m) => m.echarts) })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { role: 'img', '[attr.aria-label]': 'summary()' },
-  template: `<div echarts class="chart" [options]="options()" [initOpts]="{ renderer: 'svg' }" [style.height.px]="stages().length * 44 + 24"></div>`,
-  styles: `:host { display: block; } .chart { width: 100%; }`,
+  template: `<div
+    echarts
+    class="chart"
+    [options]="options()"
+    [initOpts]="{ renderer: 'svg' }"
+    [style.height.px]="stages().length * 44 + 24"
+  ></div>`,
+  styles: `
+    :host {
+      display: block;
+    }
+    .chart {
+      width: 100%;
+    }
+  `,
 })
 export class FunnelChartComponent {
   readonly stages = input.required<FunnelStage[]>();
@@ -34,7 +47,14 @@ export class FunnelChartComponent {
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'item' },
       xAxis: { type: 'value', min: 0, max, show: false },
-      yAxis: { type: 'category', inverse: true, data: stages.map((s) => s.label), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { width: 170, overflow: 'truncate', fontSize: 13 } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: stages.map((s) => s.label),
+        axisTick: { show: false },
+        axisLine: { show: false },
+        axisLabel: { width: 170, overflow: 'truncate', fontSize: 13 },
+      },
       series: [
         {
           type: 'bar',

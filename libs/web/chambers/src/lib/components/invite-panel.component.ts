@@ -20,57 +20,169 @@ export const INVITE_LIMIT = 5000;
  */
 @Component({
   selector: 'scs-invite-panel',
-  imports: [TranslocoDirective, NgTemplateOutlet, FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatInputModule, MatIconModule, ErrorBoxComponent],
+  imports: [
+    TranslocoDirective,
+    NgTemplateOutlet,
+    FormsModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatIconModule,
+    ErrorBoxComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../pages/chambers.css',
   styles: `
-    .mode { margin: 4px 0 16px; }
-    .full { width: 100%; }
-    .file { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
-    .file input[type='file'] { position: absolute; width: 1px; height: 1px; opacity: 0; }
-    .summary { display: flex; gap: 8px 20px; flex-wrap: wrap; margin: 16px 0 8px; }
-    .summary .big { font-size: 20px; font-weight: 500; color: #1b5e20; }
-    .summary .bad { color: #b00020; font-weight: 500; }
-    .rejected { max-height: 360px; overflow: auto; border: 1px solid #f1b0b0; border-radius: 8px; }
-    .rejected td.value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
-    .preview { margin-top: 16px; }
-    .preview .rows { max-height: 420px; overflow: auto; border: 1px solid #e6e8eb; border-radius: 8px; }
-    .preview td { overflow-wrap: anywhere; }
-    .preview .dups { margin: 8px 0; }
-    .preview .dups li { overflow-wrap: anywhere; }
-    .confirm { display: flex; gap: 8px 12px; flex-wrap: wrap; margin-top: 12px; }
+    .mode {
+      margin: 4px 0 16px;
+    }
+    .full {
+      width: 100%;
+    }
+    .file {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      flex-wrap: wrap;
+      margin-bottom: 8px;
+    }
+    .file input[type='file'] {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      opacity: 0;
+    }
+    .summary {
+      display: flex;
+      gap: 8px 20px;
+      flex-wrap: wrap;
+      margin: 16px 0 8px;
+    }
+    .summary .big {
+      font-size: 20px;
+      font-weight: 500;
+      color: #1b5e20;
+    }
+    .summary .bad {
+      color: #b00020;
+      font-weight: 500;
+    }
+    .rejected {
+      max-height: 360px;
+      overflow: auto;
+      border: 1px solid #f1b0b0;
+      border-radius: 8px;
+    }
+    .rejected td.value {
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      word-break: break-all;
+    }
+    .preview {
+      margin-top: 16px;
+    }
+    .preview .rows {
+      max-height: 420px;
+      overflow: auto;
+      border: 1px solid #e6e8eb;
+      border-radius: 8px;
+    }
+    .preview td {
+      overflow-wrap: anywhere;
+    }
+    .preview .dups {
+      margin: 8px 0;
+    }
+    .preview .dups li {
+      overflow-wrap: anywhere;
+    }
+    .confirm {
+      display: flex;
+      gap: 8px 12px;
+      flex-wrap: wrap;
+      margin-top: 12px;
+    }
     /* Phones: each row becomes a small card; the column name stands before each value. */
     @media (max-width: 600px) {
-      .stack thead { display: none; }
-      .stack tr { display: block; padding: 6px 0; border-bottom: 1px solid #e6e8eb; }
-      .stack td { display: flex; gap: 8px; border: 0; padding: 2px 10px; text-align: left !important; }
-      .stack td::before { content: attr(data-label); flex: 0 0 40%; font-weight: 500; color: #3c4043; }
+      .stack thead {
+        display: none;
+      }
+      .stack tr {
+        display: block;
+        padding: 6px 0;
+        border-bottom: 1px solid #e6e8eb;
+      }
+      .stack td {
+        display: flex;
+        gap: 8px;
+        border: 0;
+        padding: 2px 10px;
+        text-align: left !important;
+      }
+      .stack td::before {
+        content: attr(data-label);
+        flex: 0 0 40%;
+        font-weight: 500;
+        color: #3c4043;
+      }
     }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'chambers.invite'">
       <h3>{{ t('heading') }}</h3>
       <p class="muted lead">{{ t('lead', { limit: limitText() }) }}</p>
-      <mat-button-toggle-group class="mode" [value]="mode()" (change)="mode.set($event.value); preview.set(null)" [attr.aria-label]="t('heading')" hideSingleSelectionIndicator>
+      <mat-button-toggle-group
+        class="mode"
+        [value]="mode()"
+        (change)="mode.set($event.value); preview.set(null)"
+        [attr.aria-label]="t('heading')"
+        hideSingleSelectionIndicator
+      >
         <mat-button-toggle value="paste" data-testid="mode-paste">{{ t('paste') }}</mat-button-toggle>
         <mat-button-toggle value="upload" data-testid="mode-upload">{{ t('upload') }}</mat-button-toggle>
       </mat-button-toggle-group>
       @if (mode() === 'paste') {
         <mat-form-field class="full">
           <mat-label>{{ t('addresses') }}</mat-label>
-          <textarea matInput rows="6" [(ngModel)]="text" (ngModelChange)="preview.set(null)" [placeholder]="t('placeholder')" data-testid="addresses" [disabled]="disabled()"></textarea>
+          <textarea
+            matInput
+            rows="6"
+            [(ngModel)]="text"
+            (ngModelChange)="preview.set(null)"
+            [placeholder]="t('placeholder')"
+            data-testid="addresses"
+            [disabled]="disabled()"
+          ></textarea>
         </mat-form-field>
       } @else {
         <div class="file">
-          <input #picker id="csv-file" type="file" accept=".csv,.txt,text/csv,text/plain" (change)="pick(picker)" data-testid="csv-file" [disabled]="disabled()" />
-          <button mat-stroked-button type="button" (click)="picker.click()" [disabled]="disabled()"><mat-icon aria-hidden="true">upload_file</mat-icon> {{ t('chooseFile') }}</button>
+          <input
+            #picker
+            id="csv-file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            (change)="pick(picker)"
+            data-testid="csv-file"
+            [disabled]="disabled()"
+          />
+          <button mat-stroked-button type="button" (click)="picker.click()" [disabled]="disabled()">
+            <mat-icon aria-hidden="true">upload_file</mat-icon> {{ t('chooseFile') }}
+          </button>
           <span class="muted">{{ file()?.name ?? t('noFile') }}</span>
         </div>
         <p class="muted">{{ t('fileHint') }}</p>
       }
-      <p class="muted"><small>{{ t('privacy') }}</small></p>
+      <p class="muted">
+        <small>{{ t('privacy') }}</small>
+      </p>
       <div class="actions">
-        <button mat-flat-button type="button" (click)="check()" [disabled]="busy() || disabled() || !ready()" data-testid="preview-invitations">
+        <button
+          mat-flat-button
+          type="button"
+          (click)="check()"
+          [disabled]="busy() || disabled() || !ready()"
+          data-testid="preview-invitations"
+        >
           {{ busy() && !preview() ? t('checking') : t('check') }}
         </button>
       </div>
@@ -92,9 +204,18 @@ export const INVITE_LIMIT = 5000;
           @if (p.rows.length) {
             <div class="rows">
               <table class="data stack" data-testid="preview-rows">
-                <caption class="visually-hidden">{{ t('previewHeading') }}</caption>
+                <caption class="visually-hidden">
+                  {{
+                    t('previewHeading')
+                  }}
+                </caption>
                 <thead>
-                  <tr><th class="num" scope="col">{{ t('line') }}</th><th scope="col">{{ t('company') }}</th><th scope="col">{{ t('contact') }}</th><th scope="col">{{ t('email') }}</th></tr>
+                  <tr>
+                    <th class="num" scope="col">{{ t('line') }}</th>
+                    <th scope="col">{{ t('company') }}</th>
+                    <th scope="col">{{ t('contact') }}</th>
+                    <th scope="col">{{ t('email') }}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   @for (row of p.rows; track row.email) {
@@ -123,10 +244,24 @@ export const INVITE_LIMIT = 5000;
             <ng-container *ngTemplateOutlet="rejectedTable; context: { $implicit: p.rejected }" />
           }
           <div class="confirm">
-            <button mat-flat-button type="button" (click)="send()" [disabled]="busy() || disabled() || !p.rows.length" data-testid="send-invitations">
+            <button
+              mat-flat-button
+              type="button"
+              (click)="send()"
+              [disabled]="busy() || disabled() || !p.rows.length"
+              data-testid="send-invitations"
+            >
               {{ busy() ? t('sending') : t('confirm', { count: p.rows.length }) }}
             </button>
-            <button mat-stroked-button type="button" (click)="preview.set(null)" [disabled]="busy()" data-testid="discard-preview">{{ t('discard') }}</button>
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="preview.set(null)"
+              [disabled]="busy()"
+              data-testid="discard-preview"
+            >
+              {{ t('discard') }}
+            </button>
           </div>
         </section>
       }
@@ -153,9 +288,17 @@ export const INVITE_LIMIT = 5000;
       <ng-template #rejectedTable let-rejected>
         <div class="rejected">
           <table class="data stack" data-testid="rejected">
-            <caption class="visually-hidden">{{ t('rejectedHeading') }}</caption>
+            <caption class="visually-hidden">
+              {{
+                t('rejectedHeading')
+              }}
+            </caption>
             <thead>
-              <tr><th class="num" scope="col">{{ t('line') }}</th><th scope="col">{{ t('value') }}</th><th scope="col">{{ t('reason') }}</th></tr>
+              <tr>
+                <th class="num" scope="col">{{ t('line') }}</th>
+                <th scope="col">{{ t('value') }}</th>
+                <th scope="col">{{ t('reason') }}</th>
+              </tr>
             </thead>
             <tbody>
               @for (row of asRejected(rejected); track $index) {

@@ -15,7 +15,13 @@ export function chamberContext() {
     if (!session.user()) return { state: 'signedOut' };
     const org = session.activeOrg();
     if (!org || org.kind !== 'chamber') return { state: 'notChamber' };
-    return { state: 'chamber', chamberId: org.orgId, name: org.orgName, role: org.role, canManage: org.role === 'owner' || org.role === 'admin' };
+    return {
+      state: 'chamber',
+      chamberId: org.orgId,
+      name: org.orgName,
+      role: org.role,
+      canManage: org.role === 'owner' || org.role === 'admin',
+    };
   });
 }
 

@@ -3,7 +3,15 @@ import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { DistributionView, MemberAggregatesView, ReportLocale, ReportView } from '@scs/shared/contracts';
 import type {
-  BrandingInput, BrandingView, CampaignFirmView, CampaignInput, CampaignView, InvitePreview, InviteResult, ProgressView, ReminderResult,
+  BrandingInput,
+  BrandingView,
+  CampaignFirmView,
+  CampaignInput,
+  CampaignView,
+  InvitePreview,
+  InviteResult,
+  ProgressView,
+  ReminderResult,
 } from './chambers.types';
 
 /** The chambers API: branding, campaigns, invitations, progress and reminders of one chamber. */
@@ -95,14 +103,23 @@ export class ChambersApi {
   }
 
   distribution(chamberId: string, campaignId: string): Promise<DistributionView> {
-    return firstValueFrom(this.http.get<DistributionView>(`/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`));
+    return firstValueFrom(
+      this.http.get<DistributionView>(`/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`),
+    );
   }
 
   startDistribution(chamberId: string, campaignId: string, locale?: ReportLocale): Promise<DistributionView> {
-    return firstValueFrom(this.http.post<DistributionView>(`/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`, locale ? { locale } : {}));
+    return firstValueFrom(
+      this.http.post<DistributionView>(
+        `/api/orgs/${chamberId}/campaigns/${campaignId}/distribution`,
+        locale ? { locale } : {},
+      ),
+    );
   }
 
   retryDistribution(chamberId: string, campaignId: string): Promise<DistributionView> {
-    return firstValueFrom(this.http.post<DistributionView>(`/api/orgs/${chamberId}/campaigns/${campaignId}/distribution/retry`, {}));
+    return firstValueFrom(
+      this.http.post<DistributionView>(`/api/orgs/${chamberId}/campaigns/${campaignId}/distribution/retry`, {}),
+    );
   }
 }

@@ -15,23 +15,93 @@ import { chamberContext } from '../data/chamber-context';
 /** The chamber's branding: name, contact line, website, report language and logo, with a report-header preview. */
 @Component({
   selector: 'scs-branding-page',
-  imports: [TranslocoDirective, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ErrorBoxComponent, LoadingComponent],
+  imports: [
+    TranslocoDirective,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    ErrorBoxComponent,
+    LoadingComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './chambers.css',
   styles: `
-    .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 2fr); gap: 20px; align-items: start; }
-    .logo-box { display: flex; align-items: center; justify-content: center; min-height: 96px; border: 1px dashed #c9ced6; border-radius: 8px;
-      background: repeating-conic-gradient(#f3f4f6 0% 25%, #fff 0% 50%) 50% / 16px 16px; margin-bottom: 8px; padding: 12px; }
-    .logo-box img { max-width: 100%; max-height: 120px; }
-    input[type='file'] { position: absolute; width: 1px; height: 1px; opacity: 0; }
-    .preview { border: 1px solid #d5d9df; border-radius: 4px; background: #fff; padding: 16px 20px; font-size: 13px; }
-    .preview .top { display: flex; justify-content: space-between; align-items: center; gap: 12px; border-bottom: 2px solid var(--scs-primary); padding-bottom: 10px; }
-    .preview img { max-height: 44px; max-width: 160px; }
-    .preview .name { font-weight: 700; color: var(--scs-primary); text-align: right; }
-    .preview .doc { font-size: 18px; margin: 14px 0 6px; }
-    .preview .foot { color: #5f6368; font-size: 11px; border-top: 1px solid #e6e8eb; margin-top: 24px; padding-top: 6px; }
-    .lines { height: 8px; background: #eceff1; border-radius: 4px; margin: 6px 0; }
-    @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 3fr) minmax(260px, 2fr);
+      gap: 20px;
+      align-items: start;
+    }
+    .logo-box {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      min-height: 96px;
+      border: 1px dashed #c9ced6;
+      border-radius: 8px;
+      background: repeating-conic-gradient(#f3f4f6 0% 25%, #fff 0% 50%) 50% / 16px 16px;
+      margin-bottom: 8px;
+      padding: 12px;
+    }
+    .logo-box img {
+      max-width: 100%;
+      max-height: 120px;
+    }
+    input[type='file'] {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      opacity: 0;
+    }
+    .preview {
+      border: 1px solid #d5d9df;
+      border-radius: 4px;
+      background: #fff;
+      padding: 16px 20px;
+      font-size: 13px;
+    }
+    .preview .top {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 12px;
+      border-bottom: 2px solid var(--scs-primary);
+      padding-bottom: 10px;
+    }
+    .preview img {
+      max-height: 44px;
+      max-width: 160px;
+    }
+    .preview .name {
+      font-weight: 700;
+      color: var(--scs-primary);
+      text-align: right;
+    }
+    .preview .doc {
+      font-size: 18px;
+      margin: 14px 0 6px;
+    }
+    .preview .foot {
+      color: #5f6368;
+      font-size: 11px;
+      border-top: 1px solid #e6e8eb;
+      margin-top: 24px;
+      padding-top: 6px;
+    }
+    .lines {
+      height: 8px;
+      background: #eceff1;
+      border-radius: 4px;
+      margin: 6px 0;
+    }
+    @media (max-width: 760px) {
+      .layout {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'chambers.branding'">
@@ -45,19 +115,40 @@ import { chamberContext } from '../data/chamber-context';
             <form class="form" (ngSubmit)="save()" #f="ngForm">
               <mat-form-field>
                 <mat-label>{{ t('displayName') }}</mat-label>
-                <input matInput name="displayName" [(ngModel)]="displayName" required maxlength="200" [readonly]="!canManage()" />
+                <input
+                  matInput
+                  name="displayName"
+                  [(ngModel)]="displayName"
+                  required
+                  maxlength="200"
+                  [readonly]="!canManage()"
+                />
                 @if (fields()['displayName']; as m) {
                   <mat-hint class="error-text">{{ m }}</mat-hint>
                 }
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ t('contactLine') }}</mat-label>
-                <input matInput name="contactLine" [(ngModel)]="contactLine" maxlength="300" [readonly]="!canManage()" />
+                <input
+                  matInput
+                  name="contactLine"
+                  [(ngModel)]="contactLine"
+                  maxlength="300"
+                  [readonly]="!canManage()"
+                />
                 <mat-hint>{{ fields()['contactLine'] ?? t('contactHint') }}</mat-hint>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ t('website') }}</mat-label>
-                <input matInput name="website" type="url" [(ngModel)]="website" maxlength="300" placeholder="https://" [readonly]="!canManage()" />
+                <input
+                  matInput
+                  name="website"
+                  type="url"
+                  [(ngModel)]="website"
+                  maxlength="300"
+                  placeholder="https://"
+                  [readonly]="!canManage()"
+                />
                 @if (fields()['website']; as m) {
                   <mat-hint class="error-text">{{ m }}</mat-hint>
                 }
@@ -74,7 +165,9 @@ import { chamberContext } from '../data/chamber-context';
               }
               @if (canManage()) {
                 <div class="actions">
-                  <button mat-flat-button type="submit" [disabled]="saving() || f.invalid">{{ saving() ? t('saving') : t('save') }}</button>
+                  <button mat-flat-button type="submit" [disabled]="saving() || f.invalid">
+                    {{ saving() ? t('saving') : t('save') }}
+                  </button>
                   @if (saved()) {
                     <span role="status" class="muted">{{ t('saved') }}</span>
                   }
@@ -87,26 +180,51 @@ import { chamberContext } from '../data/chamber-context';
               <h3>{{ t('logo') }}</h3>
               <div class="logo-box" data-testid="logo-box">
                 @if (b.logo; as logo) {
-                  <img [src]="logo.url" [alt]="t('logoAlt', { name: b.displayName })" [width]="logo.width" [height]="logo.height" />
+                  <img
+                    [src]="logo.url"
+                    [alt]="t('logoAlt', { name: b.displayName })"
+                    [width]="logo.width"
+                    [height]="logo.height"
+                  />
                 } @else {
                   <span class="muted">{{ t('noLogo') }}</span>
                 }
               </div>
               @if (b.logo; as logo) {
-                <p class="muted"><small>{{ t('logoInfo', { type: logo.contentType === 'image/png' ? 'PNG' : 'JPEG', width: logo.width, height: logo.height, size: kb(logo.size) }) }}</small></p>
+                <p class="muted">
+                  <small>{{
+                    t('logoInfo', {
+                      type: logo.contentType === 'image/png' ? 'PNG' : 'JPEG',
+                      width: logo.width,
+                      height: logo.height,
+                      size: kb(logo.size),
+                    })
+                  }}</small>
+                </p>
               }
-              <p class="muted"><small>{{ t('logoHint') }}</small></p>
+              <p class="muted">
+                <small>{{ t('logoHint') }}</small>
+              </p>
               @if (logoError(); as message) {
                 <scs-error-box [message]="message" />
               }
               @if (canManage()) {
                 <div class="actions">
-                  <input #picker type="file" accept="image/png,image/jpeg" (change)="upload(picker)" data-testid="logo-file" />
+                  <input
+                    #picker
+                    type="file"
+                    accept="image/png,image/jpeg"
+                    (change)="upload(picker)"
+                    data-testid="logo-file"
+                  />
                   <button mat-stroked-button type="button" (click)="picker.click()" [disabled]="uploading()">
-                    <mat-icon aria-hidden="true">image</mat-icon> {{ uploading() ? t('uploading') : b.logo ? t('replaceLogo') : t('chooseLogo') }}
+                    <mat-icon aria-hidden="true">image</mat-icon>
+                    {{ uploading() ? t('uploading') : b.logo ? t('replaceLogo') : t('chooseLogo') }}
                   </button>
                   @if (b.logo) {
-                    <button mat-button type="button" (click)="removeLogo()" [disabled]="uploading()">{{ t('removeLogo') }}</button>
+                    <button mat-button type="button" (click)="removeLogo()" [disabled]="uploading()">
+                      {{ t('removeLogo') }}
+                    </button>
                   }
                 </div>
               }
@@ -126,7 +244,15 @@ import { chamberContext } from '../data/chamber-context';
                 <div class="lines" style="width: 90%"></div>
                 <div class="lines" style="width: 75%"></div>
                 <div class="lines" style="width: 82%"></div>
-                <div class="foot">{{ displayName() }}@if (contactLine()) { · {{ contactLine() }}}@if (website()) { · {{ website() }}}</div>
+                <div class="foot">
+                  {{ displayName() }}
+                  @if (contactLine()) {
+                    · {{ contactLine() }}
+                  }
+                  @if (website()) {
+                    · {{ website() }}
+                  }
+                </div>
               </div>
             </section>
           </div>

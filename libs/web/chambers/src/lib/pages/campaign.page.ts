@@ -18,28 +18,83 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
 @Component({
   selector: 'scs-campaign-page',
   imports: [
-    TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe,
-    FunnelChartComponent, InvitePanelComponent, DistributionPanelComponent,
+    TranslocoDirective,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    EmptyStateComponent,
+    ErrorBoxComponent,
+    LoadingComponent,
+    LocalDatePipe,
+    FunnelChartComponent,
+    InvitePanelComponent,
+    DistributionPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './chambers.css',
   styles: `
-    .head { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
-    .head h2 { margin: 0; }
-    .messages { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-    .messages p { white-space: pre-line; margin: 4px 0 0; font-size: 14px; color: #333; }
-    details summary { cursor: pointer; color: var(--scs-primary); margin-top: 8px; }
-    .progress { display: grid; grid-template-columns: minmax(0, 3fr) minmax(220px, 2fr); gap: 24px; align-items: start; }
-    .chart-placeholder { height: 244px; }
-    .status-submitted { color: #1b5e20; font-weight: 500; }
-    .status-started { color: #6d5200; }
-    .hidden-status { color: #5f6368; font-style: italic; }
-    .left { font-size: 12px; color: #5f6368; margin-left: 6px; }
-    @media (max-width: 760px) { .progress, .messages { grid-template-columns: 1fr; } }
+    .head {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    .head h2 {
+      margin: 0;
+    }
+    .messages {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 16px;
+    }
+    .messages p {
+      white-space: pre-line;
+      margin: 4px 0 0;
+      font-size: 14px;
+      color: #333;
+    }
+    details summary {
+      cursor: pointer;
+      color: var(--scs-primary);
+      margin-top: 8px;
+    }
+    .progress {
+      display: grid;
+      grid-template-columns: minmax(0, 3fr) minmax(220px, 2fr);
+      gap: 24px;
+      align-items: start;
+    }
+    .chart-placeholder {
+      height: 244px;
+    }
+    .status-submitted {
+      color: #1b5e20;
+      font-weight: 500;
+    }
+    .status-started {
+      color: #6d5200;
+    }
+    .hidden-status {
+      color: #5f6368;
+      font-style: italic;
+    }
+    .left {
+      font-size: 12px;
+      color: #5f6368;
+      margin-left: 6px;
+    }
+    @media (max-width: 760px) {
+      .progress,
+      .messages {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'chambers'">
-      <p><a routerLink="/chamber">← {{ t('campaign.back') }}</a></p>
+      <p>
+        <a routerLink="/chamber">← {{ t('campaign.back') }}</a>
+      </p>
       @if (loadError(); as message) {
         <scs-error-box [message]="message" [retryLabel]="t('retry')" (retry)="loadAll()" />
       } @else if (campaign(); as c) {
@@ -48,7 +103,9 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
             <h2 data-testid="campaign-title">{{ c.title }}</h2>
             <span class="chip status-{{ c.status }}" data-testid="campaign-status">{{ t('status.' + c.status) }}</span>
           </div>
-          <p class="muted">{{ t('campaign.period', { opens: (c.opensAt | scsDate: lang()), closes: (c.closesAt | scsDate: lang()) }) }}</p>
+          <p class="muted">
+            {{ t('campaign.period', { opens: (c.opensAt | scsDate: lang()), closes: (c.closesAt | scsDate: lang()) }) }}
+          </p>
           @if (c.status === 'closed') {
             <p class="notice">{{ t('campaign.closedOn', { date: (c.closedAt ?? c.closesAt | scsDate: lang()) }) }}</p>
           } @else if (c.status === 'scheduled') {
@@ -57,18 +114,30 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
           <details>
             <summary>{{ t('campaign.messages') }}</summary>
             <div class="messages">
-              <div><strong>{{ t('campaign.de') }}</strong><p>{{ c.messageDe }}</p></div>
-              <div><strong>{{ t('campaign.en') }}</strong><p>{{ c.messageEn }}</p></div>
+              <div>
+                <strong>{{ t('campaign.de') }}</strong>
+                <p>{{ c.messageDe }}</p>
+              </div>
+              <div>
+                <strong>{{ t('campaign.en') }}</strong>
+                <p>{{ c.messageEn }}</p>
+              </div>
             </div>
           </details>
           @if (canManage() && c.status !== 'closed') {
             <div class="actions">
               @if (confirmingClose()) {
                 <span>{{ t('campaign.confirmClose') }}</span>
-                <button mat-flat-button color="warn" type="button" (click)="close()" [disabled]="busy()">{{ t('campaign.confirm') }}</button>
-                <button mat-button type="button" (click)="confirmingClose.set(false)">{{ t('campaign.cancel') }}</button>
+                <button mat-flat-button color="warn" type="button" (click)="close()" [disabled]="busy()">
+                  {{ t('campaign.confirm') }}
+                </button>
+                <button mat-button type="button" (click)="confirmingClose.set(false)">
+                  {{ t('campaign.cancel') }}
+                </button>
               } @else {
-                <button mat-stroked-button type="button" (click)="confirmingClose.set(true)"><mat-icon aria-hidden="true">lock</mat-icon> {{ t('campaign.close') }}</button>
+                <button mat-stroked-button type="button" (click)="confirmingClose.set(true)">
+                  <mat-icon aria-hidden="true">lock</mat-icon> {{ t('campaign.close') }}
+                </button>
               }
             </div>
           }
@@ -86,7 +155,9 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
         <section class="card" aria-labelledby="progress-heading">
           <div class="section-head">
             <h3 id="progress-heading">{{ t('progress.heading') }}</h3>
-            <button mat-button type="button" (click)="refresh()" data-testid="refresh"><mat-icon aria-hidden="true">refresh</mat-icon> {{ t('progress.refresh') }}</button>
+            <button mat-button type="button" (click)="refresh()" data-testid="refresh">
+              <mat-icon aria-hidden="true">refresh</mat-icon> {{ t('progress.refresh') }}
+            </button>
           </div>
           @if (progress(); as p) {
             <div class="progress">
@@ -96,17 +167,31 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
                 <div class="chart-placeholder"></div>
               }
               <table class="data" data-testid="funnel">
-                <caption class="visually-hidden">{{ t('progress.heading') }}</caption>
-                <thead><tr><th scope="col">{{ t('progress.stage') }}</th><th scope="col" class="num">{{ t('progress.firms') }}</th></tr></thead>
+                <caption class="visually-hidden">
+                  {{
+                    t('progress.heading')
+                  }}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ t('progress.stage') }}</th>
+                    <th scope="col" class="num">{{ t('progress.firms') }}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   @for (s of stageKeys; track s) {
-                    <tr [attr.data-stage]="s"><td>{{ t('progress.' + s) }}</td><td class="num">{{ p[s] }}</td></tr>
+                    <tr [attr.data-stage]="s">
+                      <td>{{ t('progress.' + s) }}</td>
+                      <td class="num">{{ p[s] }}</td>
+                    </tr>
                   }
                 </tbody>
               </table>
             </div>
             @if (!p.complete) {
-              <p class="notice" data-testid="partial">{{ t('progress.partial', { sharing: p.sharingFirms, joined: p.joined, k: p.k }) }}</p>
+              <p class="notice" data-testid="partial">
+                {{ t('progress.partial', { sharing: p.sharingFirms, joined: p.joined, k: p.k }) }}
+              </p>
             }
           } @else {
             <scs-loading [label]="t('loading')" />
@@ -114,13 +199,20 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
           @if (canManage() && c.status === 'open') {
             <div class="actions">
               <button mat-stroked-button type="button" (click)="remind()" [disabled]="reminding()" data-testid="remind">
-                <mat-icon aria-hidden="true">notifications</mat-icon> {{ reminding() ? t('remind.sending') : t('remind.button') }}
+                <mat-icon aria-hidden="true">notifications</mat-icon>
+                {{ reminding() ? t('remind.sending') : t('remind.button') }}
               </button>
-              <span class="muted"><small>{{ t('remind.hint') }}</small></span>
+              <span class="muted"
+                ><small>{{ t('remind.hint') }}</small></span
+              >
             </div>
             @if (reminder(); as r) {
               <p class="notice ok" role="status" data-testid="reminder-result">
-                {{ r.withheld ? t('remind.withheld') : t('remind.sent', { sent: r.sent, skipped: r.skippedRecentlyReminded }) }}
+                {{
+                  r.withheld
+                    ? t('remind.withheld')
+                    : t('remind.sent', { sent: r.sent, skipped: r.skippedRecentlyReminded })
+                }}
               </p>
             }
           }
@@ -134,16 +226,27 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
           <h3 id="firms-heading">{{ t('firms.heading') }}</h3>
           @if (firms(); as list) {
             @if (list.length === 0) {
-              <scs-empty-state icon="domain" [heading]="t('firms.emptyHeading')" [level]="3"><p>{{ t('firms.empty') }}</p></scs-empty-state>
+              <scs-empty-state icon="domain" [heading]="t('firms.emptyHeading')" [level]="3"
+                ><p>{{ t('firms.empty') }}</p></scs-empty-state
+              >
             } @else {
               <table class="data" data-testid="firms">
                 <thead>
-                  <tr><th scope="col">{{ t('firms.name') }}</th><th scope="col">{{ t('firms.joined') }}</th><th scope="col">{{ t('firms.status') }}</th></tr>
+                  <tr>
+                    <th scope="col">{{ t('firms.name') }}</th>
+                    <th scope="col">{{ t('firms.joined') }}</th>
+                    <th scope="col">{{ t('firms.status') }}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   @for (f of list; track f.firmId) {
                     <tr>
-                      <td>{{ f.name }}@if (!f.member) {<span class="left">({{ t('firms.left') }})</span>}</td>
+                      <td>
+                        {{ f.name }}
+                        @if (!f.member) {
+                          <span class="left">({{ t('firms.left') }})</span>
+                        }
+                      </td>
                       <td>{{ f.joinedAt | scsDate: lang() }}</td>
                       <td>
                         @if (f.status; as s) {

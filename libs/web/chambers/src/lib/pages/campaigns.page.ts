@@ -12,7 +12,16 @@ import { chamberContext } from '../data/chamber-context';
 /** The chamber's campaigns, newest first. */
 @Component({
   selector: 'scs-campaigns-page',
-  imports: [TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe],
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    EmptyStateComponent,
+    ErrorBoxComponent,
+    LoadingComponent,
+    LocalDatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './chambers.css',
   template: `
@@ -23,7 +32,9 @@ import { chamberContext } from '../data/chamber-context';
           <p class="muted lead">{{ t('campaigns.lead') }}</p>
         </div>
         @if (canManage()) {
-          <a mat-flat-button routerLink="campaigns/new"><mat-icon aria-hidden="true">add</mat-icon>{{ t('campaigns.new') }}</a>
+          <a mat-flat-button routerLink="campaigns/new"
+            ><mat-icon aria-hidden="true">add</mat-icon>{{ t('campaigns.new') }}</a
+          >
         }
       </div>
       @if (error(); as message) {
@@ -40,10 +51,20 @@ import { chamberContext } from '../data/chamber-context';
           <ul class="campaigns">
             @for (c of list; track c.id) {
               <li>
-                <a class="campaign" [routerLink]="['campaigns', c.id]" [attr.aria-label]="t('campaigns.open', { title: c.title })" data-testid="campaign">
+                <a
+                  class="campaign"
+                  [routerLink]="['campaigns', c.id]"
+                  [attr.aria-label]="t('campaigns.open', { title: c.title })"
+                  data-testid="campaign"
+                >
                   <span class="title">{{ c.title }}</span>
                   <span class="chip status-{{ c.status }}">{{ t('status.' + c.status) }}</span>
-                  <span class="muted">{{ t('campaigns.dates', { opens: (c.opensAt | scsDate: lang()), closes: (c.closesAt | scsDate: lang()) }) }}</span>
+                  <span class="muted">{{
+                    t('campaigns.dates', {
+                      opens: (c.opensAt | scsDate: lang()),
+                      closes: (c.closesAt | scsDate: lang()),
+                    })
+                  }}</span>
                   <span class="counts">{{ t('campaigns.counts', { invited: c.invited, joined: c.joined }) }}</span>
                 </a>
               </li>

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -12,11 +21,21 @@ import { BarChartComponent, type Bar } from '../components/bar-chart.component';
 import { chamberContext } from '../data/chamber-context';
 import { ChambersApi } from '../data/chambers.api';
 
-const LEVEL_COLOURS: Record<string, string> = { low: '#2e7d32', moderate: '#c49000', high: '#e65100', critical: '#b71c1c' };
+const LEVEL_COLOURS: Record<string, string> = {
+  low: '#2e7d32',
+  moderate: '#c49000',
+  high: '#e65100',
+  critical: '#b71c1c',
+};
 const POLL_MS = 1500;
 
 /** Published cells of a table's "all members" row as bars (suppressed, "<3" and empty cells are left out). */
-function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (key: string) => boolean, colour: (key: string, value: number) => string | undefined): Bar[] {
+function totalBars(
+  table: AggregateTable | undefined,
+  lang: 'en' | 'de',
+  skip: (key: string) => boolean,
+  colour: (key: string, value: number) => string | undefined,
+): Bar[] {
   const total = table?.rows.find((r) => r.total);
   if (!table || !total) return [];
   return table.columns.flatMap((col, i) => {
@@ -30,24 +49,78 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
 @Component({
   selector: 'scs-members-page',
   imports: [
-    TranslocoDirective, FormsModule, MatButtonModule, MatButtonToggleModule, MatIconModule, EmptyStateComponent, ErrorBoxComponent, LoadingComponent,
-    LocalDatePipe, AggregateTableComponent, BarChartComponent,
+    TranslocoDirective,
+    FormsModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatIconModule,
+    EmptyStateComponent,
+    ErrorBoxComponent,
+    LoadingComponent,
+    LocalDatePipe,
+    AggregateTableComponent,
+    BarChartComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './chambers.css',
   styles: `
-    .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
-    .charts h4 { margin: 0 0 8px; font-size: 15px; }
-    .chart-placeholder { min-height: 240px; }
-    .summary { display: flex; gap: 24px; flex-wrap: wrap; margin-bottom: 8px; }
-    .summary .figure { font-size: 26px; font-weight: 600; color: var(--scs-primary); }
-    .tables > section + section { margin-top: 24px; }
-    .tables h4 { margin: 0 0 8px; font-size: 15px; }
-    table.platform th { text-align: left; font-weight: normal; padding: 4px 16px 4px 0; }
-    table.platform td { text-align: right; font-variant-numeric: tabular-nums; }
-    ul.reports { list-style: none; padding: 0; margin: 8px 0 0; }
-    ul.reports li { padding: 6px 0; border-bottom: 1px solid #eceff1; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
-    @media (max-width: 760px) { .charts { grid-template-columns: 1fr; } }
+    .charts {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 24px;
+    }
+    .charts h4 {
+      margin: 0 0 8px;
+      font-size: 15px;
+    }
+    .chart-placeholder {
+      min-height: 240px;
+    }
+    .summary {
+      display: flex;
+      gap: 24px;
+      flex-wrap: wrap;
+      margin-bottom: 8px;
+    }
+    .summary .figure {
+      font-size: 26px;
+      font-weight: 600;
+      color: var(--scs-primary);
+    }
+    .tables > section + section {
+      margin-top: 24px;
+    }
+    .tables h4 {
+      margin: 0 0 8px;
+      font-size: 15px;
+    }
+    table.platform th {
+      text-align: left;
+      font-weight: normal;
+      padding: 4px 16px 4px 0;
+    }
+    table.platform td {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    ul.reports {
+      list-style: none;
+      padding: 0;
+      margin: 8px 0 0;
+    }
+    ul.reports li {
+      padding: 6px 0;
+      border-bottom: 1px solid #eceff1;
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    @media (max-width: 760px) {
+      .charts {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'chambers.members'">
@@ -59,8 +132,14 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
         <section class="card" aria-labelledby="members-results">
           <h3 id="members-results">{{ t('results') }}</h3>
           <div class="summary">
-            <div><div class="muted">{{ t('counted') }}</div><div class="figure" data-testid="members-counted">{{ v.firms ?? '.' }}</div></div>
-            <div><div class="muted">{{ t('k') }}</div><div class="figure">{{ v.k }}</div></div>
+            <div>
+              <div class="muted">{{ t('counted') }}</div>
+              <div class="figure" data-testid="members-counted">{{ v.firms ?? '.' }}</div>
+            </div>
+            <div>
+              <div class="muted">{{ t('k') }}</div>
+              <div class="figure">{{ v.k }}</div>
+            </div>
           </div>
           @if (!v.published) {
             <scs-empty-state icon="lock" [heading]="t('suppressedHeading')" [level]="3">
@@ -72,9 +151,15 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
                 <p class="muted">{{ t('platform.intro', { wave: p.wave, firms: p.firms }) }}</p>
                 <table class="platform">
                   <tbody>
-                    <tr><th scope="row">{{ t('platform.overall') }}</th><td data-testid="platform-overall">{{ p.overall.display }}</td></tr>
+                    <tr>
+                      <th scope="row">{{ t('platform.overall') }}</th>
+                      <td data-testid="platform-overall">{{ p.overall.display }}</td>
+                    </tr>
                     @for (d of p.dimensions; track $index) {
-                      <tr><th scope="row">{{ d.label[lang()] }}</th><td>{{ d.mean.display }}</td></tr>
+                      <tr>
+                        <th scope="row">{{ d.label[lang()] }}</th>
+                        <td>{{ d.mean.display }}</td>
+                      </tr>
                     }
                   </tbody>
                 </table>
@@ -84,46 +169,66 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
             }
           } @else {
             @if (v.release; as r) {
-              <p class="muted" data-testid="members-release">{{ t('release', { period: r.period, version: r.version, date: (r.publishedAt | scsDate: lang()), next: v.collecting, k: v.k }) }}</p>
+              <p class="muted" data-testid="members-release">
+                {{
+                  t('release', {
+                    period: r.period,
+                    version: r.version,
+                    date: (r.publishedAt | scsDate: lang()),
+                    next: v.collecting,
+                    k: v.k,
+                  })
+                }}
+              </p>
             }
             @defer (on idle) {
-            <div class="charts">
-              <div>
-                <h4>{{ t('levelChart') }}</h4>
-                @if (levelBars().length) {
-                  <scs-bar-chart [bars]="levelBars()" [summary]="t('levelChart')" data-testid="level-chart" />
-                } @else {
-                  <p class="muted">{{ t('nothingPublished') }}</p>
-                }
+              <div class="charts">
+                <div>
+                  <h4>{{ t('levelChart') }}</h4>
+                  @if (levelBars().length) {
+                    <scs-bar-chart [bars]="levelBars()" [summary]="t('levelChart')" data-testid="level-chart" />
+                  } @else {
+                    <p class="muted">{{ t('nothingPublished') }}</p>
+                  }
+                </div>
+                <div>
+                  <h4>{{ t('meanChart') }}</h4>
+                  @if (meanBars().length) {
+                    <scs-bar-chart
+                      [bars]="meanBars()"
+                      [max]="100"
+                      [summary]="t('meanChart')"
+                      data-testid="mean-chart"
+                    />
+                  } @else {
+                    <p class="muted">{{ t('nothingPublished') }}</p>
+                  }
+                </div>
               </div>
-              <div>
-                <h4>{{ t('meanChart') }}</h4>
-                @if (meanBars().length) {
-                  <scs-bar-chart [bars]="meanBars()" [max]="100" [summary]="t('meanChart')" data-testid="mean-chart" />
-                } @else {
-                  <p class="muted">{{ t('nothingPublished') }}</p>
-                }
-              </div>
-            </div>
             } @placeholder {
               <div class="chart-placeholder"></div>
             }
           }
         </section>
         @if (v.tables.length) {
-        <section class="card tables" aria-labelledby="members-tables">
-          <h3 id="members-tables">{{ t('tables') }}</h3>
-          @for (table of v.tables; track table.id) {
-            <section>
-              <h4>{{ table.title[lang()] }}</h4>
-              @if (table.rows.length === 0) {
-                <p class="muted" data-testid="no-findings">{{ t('noFindings', { k: table.k }) }}</p>
-              } @else {
-                <scs-aggregate-table [table]="table" [lang]="lang()" [rowHeading]="t('rows.' + table.id)" [firmsHeading]="t('firms')" />
-              }
-            </section>
-          }
-        </section>
+          <section class="card tables" aria-labelledby="members-tables">
+            <h3 id="members-tables">{{ t('tables') }}</h3>
+            @for (table of v.tables; track table.id) {
+              <section>
+                <h4>{{ table.title[lang()] }}</h4>
+                @if (table.rows.length === 0) {
+                  <p class="muted" data-testid="no-findings">{{ t('noFindings', { k: table.k }) }}</p>
+                } @else {
+                  <scs-aggregate-table
+                    [table]="table"
+                    [lang]="lang()"
+                    [rowHeading]="t('rows.' + table.id)"
+                    [firmsHeading]="t('firms')"
+                  />
+                }
+              </section>
+            }
+          </section>
         }
         <section class="card" aria-labelledby="benchmark-heading">
           <h3 id="benchmark-heading">{{ t('benchmark.heading') }}</h3>
@@ -134,7 +239,13 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
                 <mat-button-toggle value="de">Deutsch</mat-button-toggle>
                 <mat-button-toggle value="en">English</mat-button-toggle>
               </mat-button-toggle-group>
-              <button mat-flat-button type="button" (click)="requestBenchmark()" [disabled]="requesting()" data-testid="benchmark-request">
+              <button
+                mat-flat-button
+                type="button"
+                (click)="requestBenchmark()"
+                [disabled]="requesting()"
+                data-testid="benchmark-request"
+              >
                 <mat-icon aria-hidden="true">picture_as_pdf</mat-icon> {{ t('benchmark.create') }}
               </button>
             </div>
@@ -151,8 +262,12 @@ function totalBars(table: AggregateTable | undefined, lang: 'en' | 'de', skip: (
                   <span>{{ r.createdAt | scsDate: lang() }} · {{ r.locale === 'de' ? 'Deutsch' : 'English' }}</span>
                   @switch (r.status) {
                     @case ('done') {
-                      <a mat-stroked-button [href]="pdfUrl(r.id)" download><mat-icon aria-hidden="true">download</mat-icon> {{ t('benchmark.download') }}</a>
-                      <small class="muted">{{ r.pages }} {{ t('benchmark.pages') }} · SHA-256 {{ r.sha256?.slice(0, 12) }}…</small>
+                      <a mat-stroked-button [href]="pdfUrl(r.id)" download
+                        ><mat-icon aria-hidden="true">download</mat-icon> {{ t('benchmark.download') }}</a
+                      >
+                      <small class="muted"
+                        >{{ r.pages }} {{ t('benchmark.pages') }} · SHA-256 {{ r.sha256?.slice(0, 12) }}…</small
+                      >
                     }
                     @case ('failed') {
                       <span class="failed">{{ t('benchmark.failed') }}: {{ r.error }}</span>
@@ -193,10 +308,20 @@ export class MembersPage {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   protected readonly levelBars = computed(() =>
-    totalBars(this.view()?.tables.find((x) => x.id === 'level-by-sector'), this.lang(), (key) => key === 'none', (key) => LEVEL_COLOURS[key.split('+').at(-1) ?? ''] ?? '#78909c'),
+    totalBars(
+      this.view()?.tables.find((x) => x.id === 'level-by-sector'),
+      this.lang(),
+      (key) => key === 'none',
+      (key) => LEVEL_COLOURS[key.split('+').at(-1) ?? ''] ?? '#78909c',
+    ),
   );
   protected readonly meanBars = computed(() =>
-    totalBars(this.view()?.tables.find((x) => x.id === 'means-by-size'), this.lang(), () => false, (_key, v) => (v <= 25 ? '#2e7d32' : v <= 50 ? '#c49000' : v <= 75 ? '#e65100' : '#b71c1c')),
+    totalBars(
+      this.view()?.tables.find((x) => x.id === 'means-by-size'),
+      this.lang(),
+      () => false,
+      (_key, v) => (v <= 25 ? '#2e7d32' : v <= 50 ? '#c49000' : v <= 75 ? '#e65100' : '#b71c1c'),
+    ),
   );
 
   constructor() {
@@ -228,7 +353,14 @@ export class MembersPage {
     clearTimeout(this.timer);
     const id = this.chamberId();
     if (id && reports.some((r) => r.status === 'queued' || r.status === 'rendering')) {
-      this.timer = setTimeout(() => void this.api.benchmarkReports(id).then((r) => this.showReports(r), (e) => this.benchmarkError.set(describeError(e).message)), POLL_MS);
+      this.timer = setTimeout(
+        () =>
+          void this.api.benchmarkReports(id).then(
+            (r) => this.showReports(r),
+            (e) => this.benchmarkError.set(describeError(e).message),
+          ),
+        POLL_MS,
+      );
     }
   }
 

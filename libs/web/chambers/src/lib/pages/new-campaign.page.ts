@@ -15,12 +15,22 @@ import { chamberContext, endOfDay, localDay, startOfDay } from '../data/chamber-
 /** Creates a campaign: title, message in German and English, opening and closing day. */
 @Component({
   selector: 'scs-new-campaign-page',
-  imports: [TranslocoDirective, FormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorBoxComponent],
+  imports: [
+    TranslocoDirective,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ErrorBoxComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './chambers.css',
   template: `
     <ng-container *transloco="let t; prefix: 'chambers'">
-      <p><a routerLink="/chamber">← {{ t('campaign.back') }}</a></p>
+      <p>
+        <a routerLink="/chamber">← {{ t('campaign.back') }}</a>
+      </p>
       <section class="card">
         <h2>{{ t('form.heading') }}</h2>
         @if (error(); as message) {
@@ -39,11 +49,25 @@ import { chamberContext, endOfDay, localDay, startOfDay } from '../data/chamber-
           <div class="row">
             <mat-form-field>
               <mat-label>{{ t('form.messageDe') }}</mat-label>
-              <textarea matInput name="messageDe" [(ngModel)]="messageDe" required rows="12" maxlength="5000"></textarea>
+              <textarea
+                matInput
+                name="messageDe"
+                [(ngModel)]="messageDe"
+                required
+                rows="12"
+                maxlength="5000"
+              ></textarea>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ t('form.messageEn') }}</mat-label>
-              <textarea matInput name="messageEn" [(ngModel)]="messageEn" required rows="12" maxlength="5000"></textarea>
+              <textarea
+                matInput
+                name="messageEn"
+                [(ngModel)]="messageEn"
+                required
+                rows="12"
+                maxlength="5000"
+              ></textarea>
             </mat-form-field>
           </div>
           <div class="row">
@@ -53,7 +77,15 @@ import { chamberContext, endOfDay, localDay, startOfDay } from '../data/chamber-
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ t('form.closes') }}</mat-label>
-              <input matInput type="date" name="closes" [(ngModel)]="closes" required [min]="opens()" data-testid="closes" />
+              <input
+                matInput
+                type="date"
+                name="closes"
+                [(ngModel)]="closes"
+                required
+                [min]="opens()"
+                data-testid="closes"
+              />
               <mat-hint>{{ t('form.closesHint') }}</mat-hint>
             </mat-form-field>
           </div>
@@ -61,7 +93,9 @@ import { chamberContext, endOfDay, localDay, startOfDay } from '../data/chamber-
             <p class="error-text" role="alert">{{ m }}</p>
           }
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="busy() || f.invalid" data-testid="create-campaign">{{ busy() ? t('form.creating') : t('form.create') }}</button>
+            <button mat-flat-button type="submit" [disabled]="busy() || f.invalid" data-testid="create-campaign">
+              {{ busy() ? t('form.creating') : t('form.create') }}
+            </button>
             <a mat-button routerLink="/chamber">{{ t('form.cancel') }}</a>
           </div>
         </form>
@@ -91,7 +125,11 @@ export class NewCampaignPage {
   constructor() {
     // Suggested texts (editable), once the scope's translations have loaded.
     this.transloco
-      .selectTranslate<string[]>(['form.defaultTitle', 'form.defaultDe', 'form.defaultEn'], { year: new Date().getFullYear() }, 'chambers')
+      .selectTranslate<string[]>(
+        ['form.defaultTitle', 'form.defaultDe', 'form.defaultEn'],
+        { year: new Date().getFullYear() },
+        'chambers',
+      )
       .pipe(take(1), takeUntilDestroyed())
       .subscribe(([title, de, en]) => {
         if (!this.title()) this.title.set(title);

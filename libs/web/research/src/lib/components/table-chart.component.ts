@@ -12,8 +12,21 @@ import type { DisclosedTable } from '../data/research.types';
   imports: [NgxEchartsDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { role: 'img', '[attr.aria-label]': 'summary()' },
-  template: `<div echarts class="chart" [options]="options()" [initOpts]="{ renderer: 'svg' }" [style.height.px]="height()"></div>`,
-  styles: `:host { display: block; } .chart { width: 100%; }`,
+  template: `<div
+    echarts
+    class="chart"
+    [options]="options()"
+    [initOpts]="{ renderer: 'svg' }"
+    [style.height.px]="height()"
+  ></div>`,
+  styles: `
+    :host {
+      display: block;
+    }
+    .chart {
+      width: 100%;
+    }
+  `,
 })
 export class TableChartComponent {
   readonly table = input.required<DisclosedTable>();

@@ -1,7 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { CodebookFormat, DatasetSummary, DisclosedTable, TableCatalogueEntry, TableSelection } from './research.types';
+import type {
+  CodebookFormat,
+  DatasetSummary,
+  DisclosedTable,
+  TableCatalogueEntry,
+  TableSelection,
+} from './research.types';
 
 /** Query string of a table request: `wave` (for wave-change the later wave; the API picks the wave before it) and `variable`. */
 export function tableQuery(sel: TableSelection, extra: Record<string, string> = {}): string {
@@ -27,7 +33,9 @@ export class ResearchApi {
   }
 
   table(orgId: string, sel: TableSelection): Promise<DisclosedTable> {
-    return firstValueFrom(this.http.get<DisclosedTable>(`/api/research/${orgId}/tables/${encodeURIComponent(sel.table)}${tableQuery(sel)}`));
+    return firstValueFrom(
+      this.http.get<DisclosedTable>(`/api/research/${orgId}/tables/${encodeURIComponent(sel.table)}${tableQuery(sel)}`),
+    );
   }
 
   tableCsvUrl(orgId: string, sel: TableSelection, lang: string): string {

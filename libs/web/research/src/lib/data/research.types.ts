@@ -2,7 +2,14 @@
 // shared DisclosedTable, so the web shows exactly what disclosure control produced.
 import type { PredefinedTable } from '@scs/shared/disclosure';
 
-export type { CellStatus, DisclosedTable, PredefinedTableId, TableCell, TableColumn, TableRow } from '@scs/shared/disclosure';
+export type {
+  CellStatus,
+  DisclosedTable,
+  PredefinedTableId,
+  TableCell,
+  TableColumn,
+  TableRow,
+} from '@scs/shared/disclosure';
 
 export interface Text {
   en: string;

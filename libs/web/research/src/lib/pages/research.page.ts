@@ -9,7 +9,13 @@ import { TableChartComponent } from '../components/table-chart.component';
 import { chartedCellCount } from '../data/chart-options';
 import { ResearchApi } from '../data/research.api';
 import { researchContext } from '../data/research-context';
-import type { CodebookFormat, DatasetSummary, DisclosedTable, TableCatalogueEntry, TableSelection } from '../data/research.types';
+import type {
+  CodebookFormat,
+  DatasetSummary,
+  DisclosedTable,
+  TableCatalogueEntry,
+  TableSelection,
+} from '../data/research.types';
 
 const CODEBOOK_FORMATS: readonly { format: CodebookFormat; ext: string }[] = [
   { format: 'json', ext: 'json' },
@@ -23,7 +29,16 @@ const CODEBOOK_FORMATS: readonly { format: CodebookFormat; ext: string }[] = [
  */
 @Component({
   selector: 'scs-research-page',
-  imports: [TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, EmptyStateComponent, ErrorBoxComponent, LoadingComponent, TableChartComponent],
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    EmptyStateComponent,
+    ErrorBoxComponent,
+    LoadingComponent,
+    TableChartComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './research.page.css',
   templateUrl: './research.page.html',
@@ -64,7 +79,9 @@ export class ResearchPage {
   protected readonly needsVariable = computed(() => this.entry()?.params.includes('variable') ?? false);
   protected readonly isWaveChange = computed(() => this.tableId() === 'wave-change');
   /** Catalogue versions answered in the chosen wave. */
-  protected readonly versions = computed(() => this.summary()?.waves.find((w) => w.wave === this.wave())?.catalogueVersions ?? []);
+  protected readonly versions = computed(
+    () => this.summary()?.waves.find((w) => w.wave === this.wave())?.catalogueVersions ?? [],
+  );
   protected readonly variables = computed(() => {
     const version = this.catalogueVersion();
     return (this.entry()?.variables ?? []).filter((v) => !version || v.id.startsWith(`${version}:`));
@@ -85,7 +102,12 @@ export class ResearchPage {
   });
   protected readonly suppressedCells = computed(() => {
     const t = this.table();
-    return t ? t.rows.reduce((s, r) => s + r.cells.filter((c) => c.status === 'suppressed').length + (r.n.status === 'suppressed' ? 1 : 0), 0) : 0;
+    return t
+      ? t.rows.reduce(
+          (s, r) => s + r.cells.filter((c) => c.status === 'suppressed').length + (r.n.status === 'suppressed' ? 1 : 0),
+          0,
+        )
+      : 0;
   });
   protected readonly extraNotes = computed(() => (this.table()?.notes ?? []).filter((n) => !n.en.startsWith('"."')));
 
@@ -101,7 +123,11 @@ export class ResearchPage {
   protected readonly codebookUrls = computed(() => {
     const id = this.orgId();
     const waves = this.downloadWaveParam();
-    return id ? Object.fromEntries(CODEBOOK_FORMATS.map((f) => [f.format, this.api.codebookUrl(id, f.format, waves)])) as Record<CodebookFormat, string> : null;
+    return id
+      ? (Object.fromEntries(
+          CODEBOOK_FORMATS.map((f) => [f.format, this.api.codebookUrl(id, f.format, waves)]),
+        ) as Record<CodebookFormat, string>)
+      : null;
   });
   /** No waves parameter when every wave is chosen (the API default). */
   private readonly downloadWaveParam = computed(() => {
@@ -156,7 +182,8 @@ export class ResearchPage {
       this.summary.set(summary);
       this.downloadWaves.set(summary.waves.map((w) => w.wave));
       this.catalogue.set(catalogue);
-      if (!catalogue.some((e) => e.id === this.tableId())) this.tableId.set(catalogue.find((e) => e.waves.length)?.id ?? catalogue[0]?.id ?? '');
+      if (!catalogue.some((e) => e.id === this.tableId()))
+        this.tableId.set(catalogue.find((e) => e.waves.length)?.id ?? catalogue[0]?.id ?? '');
     } catch (e) {
       this.loadError.set(describeError(e).message);
     }

@@ -6,58 +6,98 @@ import { MAX_PASSWORD_LENGTH } from '../password-rules';
 
 export class RegisterDto {
   @ApiProperty({ example: 'officer@example-firm.de' })
-  @NormaliseEmail() @IsEmail({}, { message: 'Enter a valid email address' }) @MaxLength(EMAIL_MAX)
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'Enter a valid email address' })
+  @MaxLength(EMAIL_MAX)
   email!: string;
 
   @ApiProperty({ minLength: 12, description: 'At least 12 characters, not a common password, not the email address' })
-  @IsString() @MaxLength(MAX_PASSWORD_LENGTH)
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 
   @ApiProperty({ example: 'Anna Schmidt' })
-  @Trim() @IsString() @IsNotEmpty({ message: 'Enter your name' }) @MaxLength(NAME_MAX)
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your name' })
+  @MaxLength(NAME_MAX)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'Name of the firm to create; required unless registering through a colleague\'s invitation' })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty({ message: 'Enter the firm\'s name' }) @MaxLength(NAME_MAX)
+  @ApiPropertyOptional({
+    description: "Name of the firm to create; required unless registering through a colleague's invitation",
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: "Enter the firm's name" })
+  @MaxLength(NAME_MAX)
   firmName?: string;
 
-  @ApiPropertyOptional({ description: 'Token from an invitation link: join that organisation instead of creating a firm (or, for a chamber invitation, create the firm and join the chamber)' })
-  @IsOptional() @IsString() @MaxLength(TOKEN_MAX)
+  @ApiPropertyOptional({
+    description:
+      'Token from an invitation link: join that organisation instead of creating a firm (or, for a chamber invitation, create the firm and join the chamber)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TOKEN_MAX)
   invitationToken?: string;
 }
 
 export class LoginDto {
-  @ApiProperty() @NormaliseEmail() @IsEmail({}, { message: 'Enter a valid email address' }) @MaxLength(EMAIL_MAX)
+  @ApiProperty()
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'Enter a valid email address' })
+  @MaxLength(EMAIL_MAX)
   email!: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'Enter your password' }) @MaxLength(1024)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your password' })
+  @MaxLength(1024)
   password!: string;
 }
 
 export class RefreshDto {
-  @ApiPropertyOptional({ description: 'API clients send the refresh token here; the web app uses the scs_refresh cookie' })
-  @IsOptional() @IsString() @MaxLength(TOKEN_MAX)
+  @ApiPropertyOptional({
+    description: 'API clients send the refresh token here; the web app uses the scs_refresh cookie',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TOKEN_MAX)
   refreshToken?: string;
 }
 
 export class ChangePasswordDto {
-  @ApiProperty() @IsString() @IsNotEmpty({ message: 'Enter your current password' }) @MaxLength(1024)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter your current password' })
+  @MaxLength(1024)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: 12 }) @IsString() @MaxLength(MAX_PASSWORD_LENGTH)
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   newPassword!: string;
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty() @NormaliseEmail() @IsEmail({}, { message: 'Enter a valid email address' }) @MaxLength(EMAIL_MAX)
+  @ApiProperty()
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'Enter a valid email address' })
+  @MaxLength(EMAIL_MAX)
   email!: string;
 }
 
 export class PasswordResetConfirmDto {
-  @ApiProperty({ description: 'The token from the emailed link' }) @IsString() @IsNotEmpty() @MaxLength(TOKEN_MAX)
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TOKEN_MAX)
   token!: string;
 
-  @ApiProperty({ minLength: 12 }) @IsString() @MaxLength(MAX_PASSWORD_LENGTH)
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
 }
 
@@ -77,22 +117,36 @@ export class MeResponse {
 }
 
 export class SessionResponse {
-  @ApiPropertyOptional({ description: 'Short-lived JWT for `Authorization: Bearer` (omitted when refreshing by cookie)' }) accessToken?: string;
-  @ApiPropertyOptional({ description: 'Single-use refresh token (omitted when refreshing by cookie)' }) refreshToken?: string;
+  @ApiPropertyOptional({
+    description: 'Short-lived JWT for `Authorization: Bearer` (omitted when refreshing by cookie)',
+  })
+  accessToken?: string;
+  @ApiPropertyOptional({ description: 'Single-use refresh token (omitted when refreshing by cookie)' })
+  refreshToken?: string;
   @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn!: number;
   @ApiProperty({ type: MeResponse }) user!: MeResponse;
 }
 
 /** The same answer whether or not the address has an account: the e-mail tells the owner which case it is. */
 export class RegisterResponse {
-  @ApiProperty({ description: 'Check your e-mail (a confirmation link, or a note that the account exists)' }) message!: string;
+  @ApiProperty({ description: 'Check your e-mail (a confirmation link, or a note that the account exists)' })
+  message!: string;
 }
 
 export class VerifyEmailDto {
-  @ApiProperty({ description: 'The token from the e-mailed confirmation link' }) @IsString() @IsNotEmpty() @MaxLength(TOKEN_MAX)
+  @ApiProperty({ description: 'The token from the e-mailed confirmation link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TOKEN_MAX)
   token!: string;
 }
 
 export class VerifiedResponse extends SessionResponse {
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The firm created at registration, or the organisation joined through the invitation' }) orgId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The firm created at registration, or the organisation joined through the invitation',
+  })
+  orgId!: string | null;
 }

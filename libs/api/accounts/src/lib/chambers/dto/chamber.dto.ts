@@ -3,19 +3,28 @@ import { IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
 import { EMAIL_MAX, NormaliseEmail } from '../../validation';
 
 export class InviteFirmDto {
-  @ApiProperty({ description: 'Email of the firm\'s owner (or its compliance contact)' })
-  @NormaliseEmail() @IsEmail({}, { message: 'Enter a valid email address' }) @MaxLength(EMAIL_MAX)
+  @ApiProperty({ description: "Email of the firm's owner (or its compliance contact)" })
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'Enter a valid email address' })
+  @MaxLength(EMAIL_MAX)
   email!: string;
 
-  @ApiPropertyOptional({ enum: ['address', 'domain'], default: 'address', description: 'Who may accept: only this address, or any verified address of its domain' })
-  @IsOptional() @IsIn(['address', 'domain'], { message: 'Choose address or domain' })
+  @ApiPropertyOptional({
+    enum: ['address', 'domain'],
+    default: 'address',
+    description: 'Who may accept: only this address, or any verified address of its domain',
+  })
+  @IsOptional()
+  @IsIn(['address', 'domain'], { message: 'Choose address or domain' })
   bindTo?: 'address' | 'domain';
 }
 
 export class FirmInvitationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Set for an invitation by domain' }) boundDomain!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Set for an invitation by domain' }) boundDomain!:
+    | string
+    | null;
   @ApiProperty() expiresAt!: Date;
   @ApiProperty() link!: string;
 }

@@ -9,7 +9,9 @@ export const INVITABLE_ROLES = ['owner', 'admin', 'member'] as const;
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'colleague@example-firm.de' })
-  @NormaliseEmail() @IsEmail({}, { message: 'Enter a valid email address' }) @MaxLength(EMAIL_MAX)
+  @NormaliseEmail()
+  @IsEmail({}, { message: 'Enter a valid email address' })
+  @MaxLength(EMAIL_MAX)
   email!: string;
 
   @ApiProperty({ enum: INVITABLE_ROLES })
@@ -18,8 +20,12 @@ export class CreateInvitationDto {
 }
 
 export class AcceptInvitationDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'For a chamber invitation: the firm (you must be its owner) that joins the chamber' })
-  @IsOptional() @IsUUID('all', { message: 'Choose one of your firms' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'For a chamber invitation: the firm (you must be its owner) that joins the chamber',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose one of your firms' })
   firmId?: string;
 }
 
@@ -44,12 +50,18 @@ export class InvitationPreview {
   @ApiProperty({ enum: ['firm', 'chamber', 'research'] }) orgKind!: OrgKind;
   @ApiProperty({ nullable: true, enum: ['owner', 'admin', 'member', 'researcher'] }) role!: OrgRoleName | null;
   @ApiProperty({ description: 'The address the invitation was sent to' }) email!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Set when any verified address of this domain may accept (a chamber inviting a firm by domain)' }) boundDomain!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Set when any verified address of this domain may accept (a chamber inviting a firm by domain)',
+  })
+  boundDomain!: string | null;
   @ApiProperty() expiresAt!: Date;
 }
 
 export class AcceptedInvitation {
   @ApiProperty({ enum: ['member', 'chamber_firm'] }) kind!: InvitationKind;
-  @ApiProperty({ format: 'uuid', description: 'member: the organisation joined; chamber_firm: the chamber' }) orgId!: string;
+  @ApiProperty({ format: 'uuid', description: 'member: the organisation joined; chamber_firm: the chamber' })
+  orgId!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'chamber_firm: the firm that joined' }) firmId?: string;
 }

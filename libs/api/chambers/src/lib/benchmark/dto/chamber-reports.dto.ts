@@ -1,12 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { AggregateTable, DistributionView, LocalText, MemberAggregatesView, MemberRelease, PlatformBenchmark, ReportLocale } from '@scs/shared/contracts';
+import type {
+  AggregateTable,
+  DistributionView,
+  LocalText,
+  MemberAggregatesView,
+  MemberRelease,
+  PlatformBenchmark,
+  ReportLocale,
+} from '@scs/shared/contracts';
 
 const LOCALES: ReportLocale[] = ['en', 'de'];
 
 /** Language of a chamber report; the chamber's default report language when left out. */
 export class ReportLanguageDto {
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Defaults to the chamber\'s report language (branding)' })
+  @ApiPropertyOptional({ enum: LOCALES, description: "Defaults to the chamber's report language (branding)" })
   @IsOptional()
   @IsIn(LOCALES, { message: 'locale must be "en" or "de"' })
   locale?: ReportLocale;
@@ -15,17 +23,37 @@ export class ReportLanguageDto {
 export class MemberAggregatesResponse implements MemberAggregatesView {
   @ApiProperty({ format: 'uuid' }) chamberId!: string;
   @ApiProperty({ description: 'Smallest number of firms behind any published figure' }) k!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Members counted (null when fewer than k)' }) firms!: number | null;
-  @ApiProperty({ description: 'False when fewer than k members share results: every cell is suppressed' }) published!: boolean;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'level-by-sector, means-by-size, means-by-sector, frequent-findings; suppressed cells have display "." and value null' })
+  @ApiProperty({ nullable: true, type: Number, description: 'Members counted (null when fewer than k)' }) firms!:
+    | number
+    | null;
+  @ApiProperty({ description: 'False when fewer than k members share results: every cell is suppressed' })
+  published!: boolean;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'level-by-sector, means-by-size, means-by-sector, frequent-findings; suppressed cells have display "." and value null',
+  })
   tables!: AggregateTable[];
   @ApiProperty({ format: 'date-time' }) computedAt!: string;
   @ApiProperty({ enum: ['published', 'not_enough_members'] }) status!: 'published' | 'not_enough_members';
-  @ApiProperty({ nullable: true, type: Object, description: 'The release served: closed quarter, version, members counted, publication time' }) release!: MemberRelease | null;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'The release served: closed quarter, version, members counted, publication time',
+  })
+  release!: MemberRelease | null;
   @ApiProperty({ description: 'The quarter still running (changes reach the next release)' }) collecting!: string;
-  @ApiProperty({ type: Object, description: 'Public release rule: score band width, count rounding base' }) coarsening!: { scoreBand: number; countBase: number };
-  @ApiProperty({ nullable: true, type: Object, description: '"Not enough members yet" explanation (en/de)' }) message!: LocalText | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'Platform-wide comparison while the chamber has no release' }) platform!: PlatformBenchmark | null;
+  @ApiProperty({ type: Object, description: 'Public release rule: score band width, count rounding base' })
+  coarsening!: { scoreBand: number; countBase: number };
+  @ApiProperty({ nullable: true, type: Object, description: '"Not enough members yet" explanation (en/de)' })
+  message!: LocalText | null;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'Platform-wide comparison while the chamber has no release',
+  })
+  platform!: PlatformBenchmark | null;
 }
 
 export class DistributionResponse implements DistributionView {
@@ -37,6 +65,11 @@ export class DistributionResponse implements DistributionView {
   @ApiProperty({ description: 'Finished: report prepared, or nothing to prepare' }) done!: number;
   @ApiProperty() failed!: number;
   @ApiProperty() pending!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Reports prepared; null when it would reveal the status of firms that do not share it' }) prepared!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Reports prepared; null when it would reveal the status of firms that do not share it',
+  })
+  prepared!: number | null;
   @ApiProperty() finished!: boolean;
 }

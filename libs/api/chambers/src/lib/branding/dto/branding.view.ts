@@ -16,7 +16,8 @@ export class BrandingView {
   @ApiProperty({ nullable: true, type: String }) contactLine!: string | null;
   @ApiProperty({ nullable: true, type: String }) website!: string | null;
   @ApiProperty({ enum: REPORT_LANGUAGES }) reportLanguage!: ReportLanguage;
-  @ApiProperty({ description: 'False while the chamber has not saved any branding (defaults shown)' }) customised!: boolean;
+  @ApiProperty({ description: 'False while the chamber has not saved any branding (defaults shown)' })
+  customised!: boolean;
   @ApiProperty({ nullable: true, type: LogoView }) logo!: LogoView | null;
   @ApiProperty({ nullable: true, type: Date }) updatedAt!: Date | null;
 }

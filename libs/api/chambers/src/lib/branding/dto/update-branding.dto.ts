@@ -5,18 +5,33 @@ import { Trim, TrimToNull } from '../../validation';
 
 export class UpdateBrandingDto {
   @ApiProperty({ example: 'AHK Greater China', description: 'Name shown on reports and invitations' })
-  @Trim() @IsString() @IsNotEmpty({ message: 'Enter the name shown on reports' }) @MaxLength(200)
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'Enter the name shown on reports' })
+  @MaxLength(200)
   displayName!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Delegation der Deutschen Wirtschaft · +86 21 1234 5678 · info@ahk.example' })
-  @IsOptional() @TrimToNull() @IsString() @MaxLength(300)
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Delegation der Deutschen Wirtschaft · +86 21 1234 5678 · info@ahk.example',
+  })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(300)
   contactLine?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'https://china.ahk.de' })
-  @IsOptional() @TrimToNull() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Enter a web address starting with https://' }) @MaxLength(300)
+  @IsOptional()
+  @TrimToNull()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'Enter a web address starting with https://' },
+  )
+  @MaxLength(300)
   website?: string | null;
 
-  @ApiProperty({ enum: REPORT_LANGUAGES, description: 'Default language of the chamber\'s reports' })
+  @ApiProperty({ enum: REPORT_LANGUAGES, description: "Default language of the chamber's reports" })
   @IsIn(REPORT_LANGUAGES, { message: 'Choose de or en' })
   reportLanguage!: ReportLanguage;
 }

@@ -10,7 +10,12 @@ export class CampaignView {
   @ApiProperty() messageEn!: string;
   @ApiProperty() opensAt!: Date;
   @ApiProperty() closesAt!: Date;
-  @ApiProperty({ nullable: true, type: Date, description: 'When it was closed by hand (passing closesAt closes it too)' }) closedAt!: Date | null;
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description: 'When it was closed by hand (passing closesAt closes it too)',
+  })
+  closedAt!: Date | null;
   @ApiProperty({ enum: ['scheduled', 'open', 'closed'] }) status!: CampaignStatus;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() invited!: number;
@@ -26,7 +31,8 @@ export class RejectedEntryView {
 export class InviteResult {
   @ApiProperty({ description: 'New invitations sent (one email each)' }) invited!: number;
   @ApiProperty({ description: 'Repeated addresses within this list, merged' }) duplicates!: number;
-  @ApiProperty({ description: 'Addresses already invited to this campaign, not invited again' }) alreadyInvited!: number;
+  @ApiProperty({ description: 'Addresses already invited to this campaign, not invited again' })
+  alreadyInvited!: number;
   @ApiProperty({ type: [RejectedEntryView] }) rejected!: RejectedEntryView[];
   @ApiProperty({ description: 'Most entries accepted per request' }) limit!: number;
 }
@@ -34,7 +40,8 @@ export class InviteResult {
 export class InviteeRowView {
   @ApiProperty({ description: '1-based line of the pasted text or file' }) line!: number;
   @ApiProperty({ description: 'Company of the row (empty when the list has no company column)' }) company!: string;
-  @ApiProperty({ description: 'Contact person of the row (empty when the list has no contact column)' }) contact!: string;
+  @ApiProperty({ description: 'Contact person of the row (empty when the list has no contact column)' })
+  contact!: string;
   @ApiProperty({ description: 'Normalised (lower-case) address' }) email!: string;
 }
 
@@ -45,9 +52,15 @@ export class DuplicateRowView {
 }
 
 export class InvitePreview {
-  @ApiProperty({ type: [InviteeRowView], description: 'Rows that would be invited now (one email each)' }) rows!: InviteeRowView[];
-  @ApiProperty({ type: [InviteeRowView], description: 'Rows whose address was already invited to this campaign (skipped)' }) alreadyInvited!: InviteeRowView[];
-  @ApiProperty({ type: [DuplicateRowView], description: 'Repeats of an earlier address of the list (merged)' }) duplicates!: DuplicateRowView[];
+  @ApiProperty({ type: [InviteeRowView], description: 'Rows that would be invited now (one email each)' })
+  rows!: InviteeRowView[];
+  @ApiProperty({
+    type: [InviteeRowView],
+    description: 'Rows whose address was already invited to this campaign (skipped)',
+  })
+  alreadyInvited!: InviteeRowView[];
+  @ApiProperty({ type: [DuplicateRowView], description: 'Repeats of an earlier address of the list (merged)' })
+  duplicates!: DuplicateRowView[];
   @ApiProperty({ type: [RejectedEntryView] }) rejected!: RejectedEntryView[];
   @ApiProperty({ description: 'Most entries accepted per request' }) limit!: number;
 }
@@ -59,8 +72,13 @@ export class ProgressView {
   @ApiProperty({ description: 'Firms that registered or accepted through a link and joined' }) joined!: number;
   @ApiProperty() started!: number;
   @ApiProperty() submitted!: number;
-  @ApiProperty({ description: 'Joined firms that share their participation status with the chamber' }) sharingFirms!: number;
-  @ApiProperty({ description: 'False when started/submitted count only the sharing firms (the others are too few to count without revealing one)' }) complete!: boolean;
+  @ApiProperty({ description: 'Joined firms that share their participation status with the chamber' })
+  sharingFirms!: number;
+  @ApiProperty({
+    description:
+      'False when started/submitted count only the sharing firms (the others are too few to count without revealing one)',
+  })
+  complete!: boolean;
   @ApiProperty({ description: 'Smallest group of non-sharing firms that is counted' }) k!: number;
 }
 
@@ -69,7 +87,11 @@ export class CampaignFirmView {
   @ApiProperty() name!: string;
   @ApiProperty() joinedAt!: Date;
   @ApiProperty({ description: 'False once the firm has left the chamber' }) member!: boolean;
-  @ApiProperty({ nullable: true, enum: ['not_started', 'started', 'submitted'], description: 'Null unless the firm shares its participation status' })
+  @ApiProperty({
+    nullable: true,
+    enum: ['not_started', 'started', 'submitted'],
+    description: 'Null unless the firm shares its participation status',
+  })
   status!: FirmStatus | null;
 }
 
@@ -86,10 +108,17 @@ export class CampaignInvitationPage {
 }
 
 export class ReminderResult {
-  @ApiProperty({ nullable: true, type: Number, description: 'Firms reminded now (null when withheld)' }) sent!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Firms not reminded because they got a reminder in the last 7 days (null when withheld)' })
+  @ApiProperty({ nullable: true, type: Number, description: 'Firms reminded now (null when withheld)' }) sent!:
+    | number
+    | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Firms not reminded because they got a reminder in the last 7 days (null when withheld)',
+  })
   skippedRecentlyReminded!: number | null;
-  @ApiProperty({ description: 'True when the numbers would reveal the status of firms that do not share it' }) withheld!: boolean;
+  @ApiProperty({ description: 'True when the numbers would reveal the status of firms that do not share it' })
+  withheld!: boolean;
 }
 
 export class FirmCampaignView {

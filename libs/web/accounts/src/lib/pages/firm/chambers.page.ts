@@ -10,13 +10,40 @@ import { firmContext } from './firm-context';
 /** Chambers the firm belongs to; the owner can leave one. Joining happens through a chamber's invitation link. */
 @Component({
   selector: 'scs-chambers-page',
-  imports: [TranslocoDirective, MatButtonModule, EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe],
+  imports: [
+    TranslocoDirective,
+    MatButtonModule,
+    EmptyStateComponent,
+    ErrorBoxComponent,
+    LoadingComponent,
+    LocalDatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    ul { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-    li { display: flex; align-items: center; gap: 16px; background: #fff; border: 1px solid #dde1e7; border-radius: 8px; padding: 12px 16px; }
-    li .meta { flex: 1; display: flex; flex-direction: column; }
-    .muted { color: #555; }
+    ul {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    li {
+      display: flex;
+      align-items: center;
+      gap: 16px;
+      background: #fff;
+      border: 1px solid #dde1e7;
+      border-radius: 8px;
+      padding: 12px 16px;
+    }
+    li .meta {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+    }
+    .muted {
+      color: #555;
+    }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
@@ -44,7 +71,9 @@ import { firmContext } from './firm-context';
                     <button mat-button type="button" (click)="leave(c)">{{ t('common.confirm') }}</button>
                     <button mat-button type="button" (click)="confirming.set(null)">{{ t('common.cancel') }}</button>
                   } @else {
-                    <button mat-stroked-button type="button" (click)="confirming.set(c.chamberId)">{{ t('chambers.leave') }}</button>
+                    <button mat-stroked-button type="button" (click)="confirming.set(c.chamberId)">
+                      {{ t('chambers.leave') }}
+                    </button>
                   }
                 }
               </li>

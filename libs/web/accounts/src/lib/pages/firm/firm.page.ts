@@ -9,9 +9,27 @@ import { firmContext } from './firm-context';
 /** Frame of the firm pages (profile, team, chambers, consents) with the sign-in / switch-to-a-firm gate. */
 @Component({
   selector: 'scs-firm-page',
-  imports: [TranslocoDirective, RouterOutlet, RouterLink, RouterLinkActive, MatTabsModule, MatButtonModule, EmptyStateComponent, LoadingComponent],
+  imports: [
+    TranslocoDirective,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatTabsModule,
+    MatButtonModule,
+    EmptyStateComponent,
+    LoadingComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { display: block; max-width: 960px; margin: 0 auto; } nav { margin-bottom: 16px; }`,
+  styles: `
+    :host {
+      display: block;
+      max-width: 960px;
+      margin: 0 auto;
+    }
+    nav {
+      margin-bottom: 16px;
+    }
+  `,
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
       @switch (firm().state) {
@@ -21,7 +39,9 @@ import { firmContext } from './firm-context';
         @case ('signedOut') {
           <scs-empty-state icon="lock" [heading]="t('firm.signedOutTitle')">
             <p>{{ t('firm.signedOutText') }}</p>
-            <a scsEmptyActions mat-flat-button routerLink="/login" [queryParams]="{ returnUrl: '/firm' }">{{ t('common.signIn') }}</a>
+            <a scsEmptyActions mat-flat-button routerLink="/login" [queryParams]="{ returnUrl: '/firm' }">{{
+              t('common.signIn')
+            }}</a>
             <a scsEmptyActions mat-stroked-button routerLink="/register">{{ t('common.register') }}</a>
           </scs-empty-state>
         }
@@ -34,10 +54,18 @@ import { firmContext } from './firm-context';
         @default {
           <h1>{{ orgName() }}</h1>
           <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="t('firm.title')">
-            <a mat-tab-link routerLink="profile" routerLinkActive #p="routerLinkActive" [active]="p.isActive">{{ t('firm.tabs.profile') }}</a>
-            <a mat-tab-link routerLink="members" routerLinkActive #m="routerLinkActive" [active]="m.isActive">{{ t('firm.tabs.members') }}</a>
-            <a mat-tab-link routerLink="chambers" routerLinkActive #c="routerLinkActive" [active]="c.isActive">{{ t('firm.tabs.chambers') }}</a>
-            <a mat-tab-link routerLink="consents" routerLinkActive #s="routerLinkActive" [active]="s.isActive">{{ t('firm.tabs.consents') }}</a>
+            <a mat-tab-link routerLink="profile" routerLinkActive #p="routerLinkActive" [active]="p.isActive">{{
+              t('firm.tabs.profile')
+            }}</a>
+            <a mat-tab-link routerLink="members" routerLinkActive #m="routerLinkActive" [active]="m.isActive">{{
+              t('firm.tabs.members')
+            }}</a>
+            <a mat-tab-link routerLink="chambers" routerLinkActive #c="routerLinkActive" [active]="c.isActive">{{
+              t('firm.tabs.chambers')
+            }}</a>
+            <a mat-tab-link routerLink="consents" routerLinkActive #s="routerLinkActive" [active]="s.isActive">{{
+              t('firm.tabs.consents')
+            }}</a>
           </nav>
           <mat-tab-nav-panel #panel><router-outlet /></mat-tab-nav-panel>
         }

@@ -16,20 +16,74 @@ import { firmContext, isManager } from './firm-context';
 /** The firm's team: roles, removal, leaving, invitations (send, withdraw). */
 @Component({
   selector: 'scs-members-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ErrorBoxComponent, LoadingComponent, LocalDatePipe],
+  imports: [
+    TranslocoDirective,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ErrorBoxComponent,
+    LoadingComponent,
+    LocalDatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid #dde1e7; }
-    th, td { text-align: left; padding: 8px 12px; border-bottom: 1px solid #eceff3; }
-    td.actions { text-align: right; white-space: nowrap; }
-    .role-select { width: 160px; }
-    section { margin-top: 24px; }
-    .invite { display: flex; gap: 12px; flex-wrap: wrap; align-items: baseline; background: #fff; border: 1px solid #dde1e7; border-radius: 8px; padding: 16px; }
-    .invite mat-form-field { min-width: 240px; }
-    .notice { padding: 12px 16px; border-radius: 8px; background: #eef6ee; border: 1px solid #b5d8b5; word-break: break-all; }
-    .pending { list-style: none; padding: 0; }
-    .pending li { display: flex; gap: 12px; align-items: center; padding: 6px 0; }
-    .muted { color: #555; }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      background: #fff;
+      border: 1px solid #dde1e7;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 8px 12px;
+      border-bottom: 1px solid #eceff3;
+    }
+    td.actions {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .role-select {
+      width: 160px;
+    }
+    section {
+      margin-top: 24px;
+    }
+    .invite {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+      align-items: baseline;
+      background: #fff;
+      border: 1px solid #dde1e7;
+      border-radius: 8px;
+      padding: 16px;
+    }
+    .invite mat-form-field {
+      min-width: 240px;
+    }
+    .notice {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: #eef6ee;
+      border: 1px solid #b5d8b5;
+      word-break: break-all;
+    }
+    .pending {
+      list-style: none;
+      padding: 0;
+    }
+    .pending li {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      padding: 6px 0;
+    }
+    .muted {
+      color: #555;
+    }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
@@ -43,16 +97,31 @@ import { firmContext, isManager } from './firm-context';
       } @else {
         <table>
           <thead>
-            <tr><th>{{ t('common.name') }}</th><th>{{ t('common.email') }}</th><th>{{ t('members.role') }}</th><th></th></tr>
+            <tr>
+              <th>{{ t('common.name') }}</th>
+              <th>{{ t('common.email') }}</th>
+              <th>{{ t('members.role') }}</th>
+              <th></th>
+            </tr>
           </thead>
           <tbody>
             @for (m of members(); track m.userId) {
               <tr data-testid="member">
-                <td>{{ m.name }} @if (m.userId === me()) { <span class="muted">({{ t('common.you') }})</span> }</td>
+                <td>
+                  {{ m.name }}
+                  @if (m.userId === me()) {
+                    <span class="muted">({{ t('common.you') }})</span>
+                  }
+                </td>
                 <td>{{ m.email }}</td>
                 <td>
                   @if (canManage() && m.userId !== me() && (myRole() === 'owner' || m.role !== 'owner')) {
-                    <mat-select class="role-select" [value]="m.role" (selectionChange)="changeRole(m, $event.value)" [attr.aria-label]="t('members.role')">
+                    <mat-select
+                      class="role-select"
+                      [value]="m.role"
+                      (selectionChange)="changeRole(m, $event.value)"
+                      [attr.aria-label]="t('members.role')"
+                    >
                       @for (r of assignable(); track r) {
                         <mat-option [value]="r">{{ t('roles.' + r) }}</mat-option>
                       }
@@ -63,13 +132,19 @@ import { firmContext, isManager } from './firm-context';
                 </td>
                 <td class="actions">
                   @if (confirming() === m.userId) {
-                    <span>{{ m.userId === me() ? t('members.confirmLeave') : t('members.confirmRemove', { name: m.name }) }}</span>
+                    <span>{{
+                      m.userId === me() ? t('members.confirmLeave') : t('members.confirmRemove', { name: m.name })
+                    }}</span>
                     <button mat-button type="button" (click)="remove(m)">{{ t('common.confirm') }}</button>
                     <button mat-button type="button" (click)="confirming.set(null)">{{ t('common.cancel') }}</button>
                   } @else if (m.userId === me()) {
-                    <button mat-stroked-button type="button" (click)="confirming.set(m.userId)">{{ t('members.leave') }}</button>
+                    <button mat-stroked-button type="button" (click)="confirming.set(m.userId)">
+                      {{ t('members.leave') }}
+                    </button>
                   } @else if (canManage() && (myRole() === 'owner' || m.role !== 'owner')) {
-                    <button mat-stroked-button type="button" (click)="confirming.set(m.userId)">{{ t('members.remove') }}</button>
+                    <button mat-stroked-button type="button" (click)="confirming.set(m.userId)">
+                      {{ t('members.remove') }}
+                    </button>
                   }
                 </td>
               </tr>
@@ -81,7 +156,9 @@ import { firmContext, isManager } from './firm-context';
           <section>
             <h3>{{ t('members.invite') }}</h3>
             @if (invited(); as i) {
-              <p class="notice" role="status">{{ t('members.invited', { email: i.email }) }} <code>{{ i.link }}</code></p>
+              <p class="notice" role="status">
+                {{ t('members.invited', { email: i.email }) }} <code>{{ i.link }}</code>
+              </p>
             }
             <form class="invite" [formGroup]="invite" (ngSubmit)="sendInvite()" novalidate>
               <mat-form-field>
@@ -109,7 +186,10 @@ import { firmContext, isManager } from './firm-context';
             <ul class="pending">
               @for (i of pending(); track i.id) {
                 <li data-testid="pending">
-                  <span>{{ i.email }} · {{ t('roles.' + i.role) }} · {{ t('members.expires', { date: (i.expiresAt | scsDate: lang()) }) }}</span>
+                  <span
+                    >{{ i.email }} · {{ t('roles.' + i.role) }} ·
+                    {{ t('members.expires', { date: (i.expiresAt | scsDate: lang()) }) }}</span
+                  >
                   <button mat-button type="button" (click)="revoke(i)">{{ t('members.revoke') }}</button>
                 </li>
               }
@@ -143,17 +223,24 @@ export class MembersPage {
     return role !== null && isManager(role);
   });
   /** Owners may hand out every role; admins everything but owner. */
-  protected readonly assignable = computed<OrgRole[]>(() => (this.myRole() === 'owner' ? ['owner', 'admin', 'member'] : ['admin', 'member']));
+  protected readonly assignable = computed<OrgRole[]>(() =>
+    this.myRole() === 'owner' ? ['owner', 'admin', 'member'] : ['admin', 'member'],
+  );
 
   protected readonly members = signal<MemberView[] | null>(null);
   protected readonly invitations = signal<InvitationView[]>([]);
-  protected readonly pending = computed(() => this.invitations().filter((i) => i.status === 'pending' && i.kind === 'member'));
+  protected readonly pending = computed(() =>
+    this.invitations().filter((i) => i.status === 'pending' && i.kind === 'member'),
+  );
   protected readonly confirming = signal<string | null>(null);
   protected readonly invited = signal<InvitationView | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly err = serverError;
-  protected readonly invite = inject(FormBuilder).nonNullable.group({ email: ['', [Validators.required, Validators.email]], role: ['member', Validators.required] });
+  protected readonly invite = inject(FormBuilder).nonNullable.group({
+    email: ['', [Validators.required, Validators.email]],
+    role: ['member', Validators.required],
+  });
 
   constructor() {
     effect(() => {
@@ -224,7 +311,8 @@ export class MembersPage {
       await this.load(orgId, true);
     } catch (e) {
       const { message, fields } = describeError(e);
-      if (applyServerErrors(this.invite, fields).length > 0 || Object.keys(fields).length === 0) this.error.set(message);
+      if (applyServerErrors(this.invite, fields).length > 0 || Object.keys(fields).length === 0)
+        this.error.set(message);
     } finally {
       this.busy.set(false);
     }

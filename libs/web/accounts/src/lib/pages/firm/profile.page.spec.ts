@@ -16,9 +16,21 @@ const complete: ProfileView = {
   complete: true,
   missing: [],
   data: {
-    name: 'Muster (Suzhou) Co., Ltd.', uscc: null, legalForm: 'wfoe', activities: ['manufacturing'], importsExports: true, headcountBand: '50_249',
-    agencyLabour: false, pollutantPermit: 'no', largeScaleData: 'no', publicProcurement: false, largeEnterpriseBuyer: false,
-    taxRegistrationYear: 2012, naceSection: 'C', provinces: ['JS'], germanParent: true,
+    name: 'Muster (Suzhou) Co., Ltd.',
+    uscc: null,
+    legalForm: 'wfoe',
+    activities: ['manufacturing'],
+    importsExports: true,
+    headcountBand: '50_249',
+    agencyLabour: false,
+    pollutantPermit: 'no',
+    largeScaleData: 'no',
+    publicProcurement: false,
+    largeEnterpriseBuyer: false,
+    taxRegistrationYear: 2012,
+    naceSection: 'C',
+    provinces: ['JS'],
+    germanParent: true,
   },
 };
 
@@ -34,13 +46,21 @@ describe('ProfilePage', () => {
     signIn([{ orgId: 'firm-1', orgName: 'Muster', kind: 'firm', role }]);
     const fixture = TestBed.createComponent(ProfilePage);
     (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/firm-1/profile')).flush(profile);
-    (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/firm-1/profile/versions')).flush([{ ...profile, createdByName: 'Anna' }]);
+    (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/firm-1/profile/versions')).flush([
+      { ...profile, createdByName: 'Anna' },
+    ]);
     await settle(fixture);
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
 
   it('shows a field for every catalogue profile field, and warns when the profile is incomplete', async () => {
-    const { el } = await render('owner', { ...complete, version: 1, complete: false, missing: ['legalForm'], data: { name: 'Muster' } });
+    const { el } = await render('owner', {
+      ...complete,
+      version: 1,
+      complete: false,
+      missing: ['legalForm'],
+      data: { name: 'Muster' },
+    });
     for (const name of PROFILE_FIELD_NAMES) expect(el.querySelector(`[data-field="${name}"]`)).not.toBeNull();
     expect(el.querySelector('[data-testid="incomplete"]')).not.toBeNull();
   });
@@ -56,7 +76,7 @@ describe('ProfilePage', () => {
     expect(text(el.querySelector('[data-field="crossBorderPiVolume"] .mat-mdc-select-value'))).toBe('Weiß nicht');
   });
 
-  it('saves every field with the version it started from, and shows the server\'s message next to the wrong field', async () => {
+  it("saves every field with the version it started from, and shows the server's message next to the wrong field", async () => {
     const { fixture, el } = await render('owner');
     const uscc = el.querySelector<HTMLInputElement>('[data-testid="uscc"]') as HTMLInputElement;
     uscc.value = '91350100M000100Y44';
@@ -64,19 +84,32 @@ describe('ProfilePage', () => {
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     const save = await nextRequest(fixture, http, (r) => r.method === 'PUT');
     // A profile stored before catalogue 2026.2 lacks the later fields: they are sent with their defaults.
-    const later = { importer: 'unknown', exporter: 'unknown', customsDirectUnregistered: 'no', piProcessedVolume: 'unknown', crossBorderPiVolume: 'unknown', crossBorderSensitivePiVolume: 'unknown' };
+    const later = {
+      importer: 'unknown',
+      exporter: 'unknown',
+      customsDirectUnregistered: 'no',
+      piProcessedVolume: 'unknown',
+      crossBorderPiVolume: 'unknown',
+      crossBorderSensitivePiVolume: 'unknown',
+    };
     expect(save.request.body).toEqual({ ...complete.data, ...later, uscc: '91350100M000100Y44', baseVersion: 3 });
     const message = 'The check character (18th) does not match; please check for typos';
-    save.flush({ statusCode: 400, message: `Invalid request. uscc: ${message}`, errors: { uscc: message } }, { status: 400, statusText: 'Bad Request' });
+    save.flush(
+      { statusCode: 400, message: `Invalid request. uscc: ${message}`, errors: { uscc: message } },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await settle(fixture);
     expect(text(el.querySelector('[data-testid="uscc-error"]'))).toBe(message);
     expect(el.querySelector('[data-testid="fix-fields"]')).not.toBeNull();
   });
 
-  it('offers to load the colleague\'s version when someone saved in between (409)', async () => {
+  it("offers to load the colleague's version when someone saved in between (409)", async () => {
     const { fixture, el } = await render('owner');
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
-    (await nextRequest(fixture, http, (r) => r.method === 'PUT')).flush({ statusCode: 409, message: 'Someone saved' }, { status: 409, statusText: 'Conflict' });
+    (await nextRequest(fixture, http, (r) => r.method === 'PUT')).flush(
+      { statusCode: 409, message: 'Someone saved' },
+      { status: 409, statusText: 'Conflict' },
+    );
     await settle(fixture);
     expect(text(el.querySelector('scs-error-box'))).toContain('A colleague saved the profile in the meantime.');
   });

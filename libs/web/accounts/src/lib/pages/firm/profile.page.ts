@@ -6,7 +6,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { localize, PROFILE_FIELD_NAMES, PROFILE_FIELDS, type ProfileField, type ProfileFieldDefinition } from '@scs/shared/catalogue';
+import {
+  localize,
+  PROFILE_FIELD_NAMES,
+  PROFILE_FIELDS,
+  type ProfileField,
+  type ProfileFieldDefinition,
+} from '@scs/shared/catalogue';
 import { describeError, LanguageService } from '@scs/web/core';
 import { ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { AccountsApi } from '../../data/accounts.api';
@@ -15,7 +21,8 @@ import { applyServerErrors, serverError } from '../../data/form-errors';
 import { firmContext, isManager } from './firm-context';
 
 /** The value of a field the stored profile lacks: a later field (2026.2) starts at its default, the others empty. */
-const emptyValue = (def: ProfileFieldDefinition): unknown => (def.kind === 'enum' ? (def.multi ? [] : (def.defaultValue ?? null)) : null);
+const emptyValue = (def: ProfileFieldDefinition): unknown =>
+  def.kind === 'enum' ? (def.multi ? [] : (def.defaultValue ?? null)) : null;
 
 interface FieldView {
   name: ProfileField;
@@ -33,20 +40,73 @@ const FLOATING_LABEL_MAX = 44;
 /** The firm profile editor: every catalogue field, server validation messages next to each field, versioned saves. */
 @Component({
   selector: 'scs-profile-page',
-  imports: [TranslocoDirective, ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatRadioModule, MatButtonModule, ErrorBoxComponent, LoadingComponent, LocalDatePipe],
+  imports: [
+    TranslocoDirective,
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatRadioModule,
+    MatButtonModule,
+    ErrorBoxComponent,
+    LoadingComponent,
+    LocalDatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    form { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 4px 24px; background: #fff; border: 1px solid #dde1e7; border-radius: 8px; padding: 16px 24px; }
-    .wide { grid-column: 1 / -1; }
-    .radio { display: flex; flex-direction: column; gap: 4px; margin-bottom: 16px; }
-    .radio-label { font-size: 14px; color: #333; }
-    .radio.long mat-form-field { width: 100%; }
-    .field-error { color: #b00020; font-size: 12px; }
-    .actions { grid-column: 1 / -1; display: flex; gap: 12px; align-items: center; }
-    .notice { padding: 12px 16px; border-radius: 8px; background: #eef6ee; border: 1px solid #b5d8b5; }
-    .warn { padding: 12px 16px; border-radius: 8px; background: #fff7e6; border: 1px solid #f0c36d; }
-    .meta { color: #555; }
-    details { margin-top: 16px; }
+    form {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+      gap: 4px 24px;
+      background: #fff;
+      border: 1px solid #dde1e7;
+      border-radius: 8px;
+      padding: 16px 24px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    .radio {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin-bottom: 16px;
+    }
+    .radio-label {
+      font-size: 14px;
+      color: #333;
+    }
+    .radio.long mat-form-field {
+      width: 100%;
+    }
+    .field-error {
+      color: #b00020;
+      font-size: 12px;
+    }
+    .actions {
+      grid-column: 1 / -1;
+      display: flex;
+      gap: 12px;
+      align-items: center;
+    }
+    .notice {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: #eef6ee;
+      border: 1px solid #b5d8b5;
+    }
+    .warn {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: #fff7e6;
+      border: 1px solid #f0c36d;
+    }
+    .meta {
+      color: #555;
+    }
+    details {
+      margin-top: 16px;
+    }
   `,
   template: `
     <ng-container *transloco="let t; prefix: 'accounts'">
@@ -58,7 +118,9 @@ const FLOATING_LABEL_MAX = 44;
         <scs-loading [label]="t('common.loading')" />
       } @else {
         @if (profile(); as p) {
-          <p class="meta" data-testid="version">{{ t('profile.version', { version: p.version, date: (p.createdAt | scsDate: lang() : 'datetime') }) }}</p>
+          <p class="meta" data-testid="version">
+            {{ t('profile.version', { version: p.version, date: (p.createdAt | scsDate: lang() : 'datetime') }) }}
+          </p>
           @if (!p.complete) {
             <p class="warn" data-testid="incomplete">{{ t('profile.incomplete') }}</p>
           }
@@ -125,22 +187,24 @@ const FLOATING_LABEL_MAX = 44;
                     </mat-form-field>
                   </div>
                 } @else {
-                <mat-form-field [attr.data-field]="f.name" [class.wide]="f.multi">
-                  <mat-label>{{ f.label }}</mat-label>
-                  <mat-select [formControlName]="f.name" [multiple]="f.multi">
-                    @for (o of f.options; track o.value) {
-                      <mat-option [value]="o.value">{{ o.label }}</mat-option>
-                    }
-                  </mat-select>
-                  <mat-error>{{ err(form.controls[f.name]) }}</mat-error>
-                </mat-form-field>
+                  <mat-form-field [attr.data-field]="f.name" [class.wide]="f.multi">
+                    <mat-label>{{ f.label }}</mat-label>
+                    <mat-select [formControlName]="f.name" [multiple]="f.multi">
+                      @for (o of f.options; track o.value) {
+                        <mat-option [value]="o.value">{{ o.label }}</mat-option>
+                      }
+                    </mat-select>
+                    <mat-error>{{ err(form.controls[f.name]) }}</mat-error>
+                  </mat-form-field>
                 }
               }
             }
           }
           @if (canEdit()) {
             <div class="actions">
-              <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? t('profile.saving') : t('profile.save') }}</button>
+              <button mat-flat-button type="submit" [disabled]="busy()">
+                {{ busy() ? t('profile.saving') : t('profile.save') }}
+              </button>
             </div>
           }
         </form>
@@ -149,7 +213,15 @@ const FLOATING_LABEL_MAX = 44;
             <summary>{{ t('profile.history') }}</summary>
             <ul>
               @for (v of versions(); track v.version) {
-                <li>{{ t('profile.historyEntry', { version: v.version, date: (v.createdAt | scsDate: lang() : 'datetime'), by: v.createdByName ?? '–' }) }}</li>
+                <li>
+                  {{
+                    t('profile.historyEntry', {
+                      version: v.version,
+                      date: (v.createdAt | scsDate: lang() : 'datetime'),
+                      by: v.createdByName ?? '–',
+                    })
+                  }}
+                </li>
               }
             </ul>
           </details>
@@ -181,7 +253,13 @@ export class ProfilePage {
         multi: def.kind === 'enum' && def.multi,
         label: localize(def.label, lang),
         long: def.kind === 'enum' && !def.multi && localize(def.label, lang).length > FLOATING_LABEL_MAX,
-        options: def.kind === 'enum' ? def.values.map((value) => ({ value, label: localize((def.valueLabels as Record<string, { en: string; de: string }>)[value], lang) })) : [],
+        options:
+          def.kind === 'enum'
+            ? def.values.map((value) => ({
+                value,
+                label: localize((def.valueLabels as Record<string, { en: string; de: string }>)[value], lang),
+              }))
+            : [],
       };
     });
   });
@@ -248,7 +326,10 @@ export class ProfilePage {
     this.conflict.set(false);
     try {
       const value = this.form.getRawValue() as Record<string, unknown>;
-      const payload = { ...value, uscc: typeof value['uscc'] === 'string' && value['uscc'].trim() !== '' ? value['uscc'] : null } as ProfileData;
+      const payload = {
+        ...value,
+        uscc: typeof value['uscc'] === 'string' && value['uscc'].trim() !== '' ? value['uscc'] : null,
+      } as ProfileData;
       const profile = await this.api.saveProfile(orgId, payload, current.version);
       this.fill(profile);
       this.saved.set(profile.version);
@@ -259,7 +340,7 @@ export class ProfilePage {
       else {
         const unmatched = applyServerErrors(this.form, fields);
         this.fixFields.set(Object.keys(fields).length > unmatched.length);
-        this.error.set(Object.keys(fields).length > 0 ? (unmatched.join(' ') || null) : message);
+        this.error.set(Object.keys(fields).length > 0 ? unmatched.join(' ') || null : message);
       }
     } finally {
       this.busy.set(false);

@@ -33,7 +33,15 @@ export interface ActionDialogData {
 /** Create or edit an action: title, owner (a firm member), due date, status and note. Saves itself and shows errors inline. */
 @Component({
   selector: 'scs-action-dialog',
-  imports: [TranslocoDirective, FormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [
+    TranslocoDirective,
+    FormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ng-container *transloco="let t; prefix: 'assessments.actionDialog'">
@@ -46,7 +54,9 @@ export interface ActionDialogData {
           <mat-form-field appearance="outline" class="full">
             <mat-label>{{ t('title') }}</mat-label>
             <input matInput name="title" [(ngModel)]="value.title" required maxlength="300" cdkFocusInitial />
-            @if (fields()['title']; as e) { <mat-error>{{ e }}</mat-error> }
+            @if (fields()['title']; as e) {
+              <mat-error>{{ e }}</mat-error>
+            }
           </mat-form-field>
           <div class="row">
             <mat-form-field appearance="outline">
@@ -57,7 +67,9 @@ export interface ActionDialogData {
                   <mat-option [value]="m.userId">{{ m.name }} ({{ m.email }})</mat-option>
                 }
               </mat-select>
-              @if (members.error()) { <mat-hint>{{ t('membersError') }}</mat-hint> }
+              @if (members.error()) {
+                <mat-hint>{{ t('membersError') }}</mat-hint>
+              }
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>{{ t('due') }}</mat-label>
@@ -83,16 +95,34 @@ export interface ActionDialogData {
         </mat-dialog-content>
         <mat-dialog-actions align="end">
           <button mat-button type="button" mat-dialog-close>{{ t('cancel') }}</button>
-          <button mat-flat-button type="submit" [disabled]="saving() || !value.title.trim()">{{ saving() ? t('saving') : data.mode === 'create' ? t('create') : t('save') }}</button>
+          <button mat-flat-button type="submit" [disabled]="saving() || !value.title.trim()">
+            {{ saving() ? t('saving') : data.mode === 'create' ? t('create') : t('save') }}
+          </button>
         </mat-dialog-actions>
       </form>
     </ng-container>
   `,
   styles: `
-    .full { width: 100%; }
-    .row { display: grid; grid-template-columns: 1.4fr 1fr 1fr; gap: 0 12px; }
-    .context { background: #f3f5f8; padding: 8px 12px; border-radius: 6px; font-size: 14px; margin-top: 0; }
-    @media (max-width: 640px) { .row { grid-template-columns: 1fr; } }
+    .full {
+      width: 100%;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 1.4fr 1fr 1fr;
+      gap: 0 12px;
+    }
+    .context {
+      background: #f3f5f8;
+      padding: 8px 12px;
+      border-radius: 6px;
+      font-size: 14px;
+      margin-top: 0;
+    }
+    @media (max-width: 640px) {
+      .row {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class ActionDialogComponent {
@@ -113,7 +143,9 @@ export class ActionDialogComponent {
     this.saving.set(true);
     this.error.set(null);
     try {
-      const saved = await firstValueFrom(this.data.save({ ...this.value, title: this.value.title.trim(), dueDate: this.value.dueDate || null }));
+      const saved = await firstValueFrom(
+        this.data.save({ ...this.value, title: this.value.title.trim(), dueDate: this.value.dueDate || null }),
+      );
       this.ref.close(saved);
     } catch (e) {
       const err = describeError(e);

@@ -16,7 +16,12 @@ import { describeError } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { firstValueFrom, of } from 'rxjs';
 import { AssessmentsApi } from '../../data/assessments.api';
-import { ACTION_STATUSES, type ActionStatus, type ActionView, type UpdateActionInput } from '../../data/assessment.types';
+import {
+  ACTION_STATUSES,
+  type ActionStatus,
+  type ActionView,
+  type UpdateActionInput,
+} from '../../data/assessment.types';
 import { FirmGateComponent, firmAccess } from '../../firm-gate.component';
 import { ActionDialogComponent, type ActionDialogData } from './action.dialog';
 import { ConfirmDialogComponent, type ConfirmDialogData } from './confirm.dialog';
@@ -65,7 +70,13 @@ export class ActionsPage {
       const orgId = this.orgId();
       return orgId ? { orgId, status: this.status(), overdue: this.overdueOnly() } : undefined;
     },
-    stream: ({ params }) => (params ? this.api.actions(params.orgId, { status: params.status === 'all' ? null : params.status, overdue: params.overdue }) : of([])),
+    stream: ({ params }) =>
+      params
+        ? this.api.actions(params.orgId, {
+            status: params.status === 'all' ? null : params.status,
+            overdue: params.overdue,
+          })
+        : of([]),
   });
   protected readonly members = rxResource({
     params: () => this.orgId() ?? undefined,
@@ -87,7 +98,11 @@ export class ActionsPage {
       this.items.update((list) => list.map((a) => (a.id === updated.id ? updated : a)));
       this.snackBar.open(this.transloco.translate('assessments.actions.saved'), undefined, { duration: 2500 });
     } catch (e) {
-      this.snackBar.open(this.transloco.translate('assessments.actions.saveFailed', { message: describeError(e).message }), this.transloco.translate('assessments.common.close'), { duration: 8000 });
+      this.snackBar.open(
+        this.transloco.translate('assessments.actions.saveFailed', { message: describeError(e).message }),
+        this.transloco.translate('assessments.common.close'),
+        { duration: 8000 },
+      );
       this.items.update((list) => [...list]); // re-render the row with its last saved values
     } finally {
       this.busy.set(null);
@@ -104,11 +119,29 @@ export class ActionsPage {
     const data: ActionDialogData = {
       mode: 'edit',
       orgId,
-      value: { title: action.title, ownerUserId: action.ownerUserId, dueDate: action.dueDate, status: action.status, note: action.note ?? '' },
-      save: (v) => this.api.updateAction(action.id, { title: v.title, ownerUserId: v.ownerUserId, dueDate: v.dueDate, status: v.status, note: v.note.trim() ? v.note : null }),
+      value: {
+        title: action.title,
+        ownerUserId: action.ownerUserId,
+        dueDate: action.dueDate,
+        status: action.status,
+        note: action.note ?? '',
+      },
+      save: (v) =>
+        this.api.updateAction(action.id, {
+          title: v.title,
+          ownerUserId: v.ownerUserId,
+          dueDate: v.dueDate,
+          status: v.status,
+          note: v.note.trim() ? v.note : null,
+        }),
     };
     this.dialog
-      .open<ActionDialogComponent, ActionDialogData, ActionView>(ActionDialogComponent, { data, injector: this.injector, width: '680px', maxWidth: '95vw' })
+      .open<ActionDialogComponent, ActionDialogData, ActionView>(ActionDialogComponent, {
+        data,
+        injector: this.injector,
+        width: '680px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((updated) => {
         if (updated) this.items.update((list) => list.map((a) => (a.id === updated.id ? updated : a)));
@@ -119,7 +152,12 @@ export class ActionsPage {
     const t = (key: string, p?: Record<string, unknown>) => this.transloco.translate(`assessments.actions.${key}`, p);
     this.dialog
       .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data: { title: t('deleteTitle'), text: t('deleteText', { title: action.title }), confirm: t('delete'), cancel: t('cancel') },
+        data: {
+          title: t('deleteTitle'),
+          text: t('deleteText', { title: action.title }),
+          confirm: t('delete'),
+          cancel: t('cancel'),
+        },
         injector: this.injector,
         maxWidth: '480px',
       })

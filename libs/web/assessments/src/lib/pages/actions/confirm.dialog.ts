@@ -16,13 +16,19 @@ export interface ConfirmDialogData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
-    <mat-dialog-content><p>{{ data.text }}</p></mat-dialog-content>
+    <mat-dialog-content
+      ><p>{{ data.text }}</p></mat-dialog-content
+    >
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>{{ data.cancel }}</button>
       <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">{{ data.confirm }}</button>
     </mat-dialog-actions>
   `,
-  styles: `.danger { --mat-button-filled-container-color: #b3261e; }`,
+  styles: `
+    .danger {
+      --mat-button-filled-container-color: #b3261e;
+    }
+  `,
 })
 export class ConfirmDialogComponent {
   protected readonly data = inject<ConfirmDialogData>(MAT_DIALOG_DATA);

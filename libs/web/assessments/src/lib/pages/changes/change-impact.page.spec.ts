@@ -17,8 +17,18 @@ const impact: ChangeImpactView = {
   outdated: true,
   currentVersion: '2026.2',
   currentEffectiveFrom: '2026-12-01',
-  assessment: { id: 'a-old', catalogueVersion: '2026.1', submittedAt: '2026-06-02T09:00:00.000Z', score: 31.5, level: 'moderate' },
-  questions: { added: ['X6'], changed: [{ id: 'X1', from: 'D1', fields: ['options', 'record', 'references'] }], removed: [] },
+  assessment: {
+    id: 'a-old',
+    catalogueVersion: '2026.1',
+    submittedAt: '2026-06-02T09:00:00.000Z',
+    score: 31.5,
+    level: 'moderate',
+  },
+  questions: {
+    added: ['X6'],
+    changed: [{ id: 'X1', from: 'D1', fields: ['options', 'record', 'references'] }],
+    removed: [],
+  },
   supersededReferences: [],
   carriedOver: 40,
   notCarried: ['C3'],
@@ -31,18 +41,32 @@ describe('ChangeImpactPage', () => {
     await TestBed.configureTestingModule({
       imports: [
         ChangeImpactPage,
-        TranslocoTestingModule.forRoot({ langs: { en: { assessments: en }, de: { assessments: de } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: lang }, preloadLangs: true }),
+        TranslocoTestingModule.forRoot({
+          langs: { en: { assessments: en }, de: { assessments: de } },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: lang },
+          preloadLangs: true,
+        }),
       ],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).compileComponents();
     const http = TestBed.inject(HttpTestingController);
     const session = TestBed.inject(SessionService);
-    session.user.set({ id: 'u1', email: 'a@firm.example', name: 'Anna', platformAdmin: false, memberships: [{ orgId: 'org-1', orgName: 'Muster GmbH', kind: 'firm', role: 'owner' }] });
+    session.user.set({
+      id: 'u1',
+      email: 'a@firm.example',
+      name: 'Anna',
+      platformAdmin: false,
+      memberships: [{ orgId: 'org-1', orgName: 'Muster GmbH', kind: 'firm', role: 'owner' }],
+    });
     session.loaded.set(true);
     const fixture = TestBed.createComponent(ChangeImpactPage);
     (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/org-1/change-impact')).flush(impact);
-    (await nextRequest(fixture, http, (r) => r.url === '/api/catalogue/2026.1')).flush(realPublicCatalogue('en', '2026.1'));
-    (await nextRequest(fixture, http, (r) => r.url === '/api/catalogue/2026.2')).flush(realPublicCatalogue('en', '2026.2'));
+    (await nextRequest(fixture, http, (r) => r.url === '/api/catalogue/2026.1')).flush(
+      realPublicCatalogue('en', '2026.1'),
+    );
+    (await nextRequest(fixture, http, (r) => r.url === '/api/catalogue/2026.2')).flush(
+      realPublicCatalogue('en', '2026.2'),
+    );
     await fixture.whenStable();
     return { fixture, http, el: fixture.nativeElement as HTMLElement };
   }
@@ -63,7 +87,11 @@ describe('ChangeImpactPage', () => {
 
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     el.querySelector<HTMLButtonElement>('[data-testid="reassess"]')?.click();
-    const start = await nextRequest(fixture, http, (r) => r.url === '/api/orgs/org-1/assessments' && r.method === 'POST');
+    const start = await nextRequest(
+      fixture,
+      http,
+      (r) => r.url === '/api/orgs/org-1/assessments' && r.method === 'POST',
+    );
     expect(start.request.body).toEqual({ previousId: 'a-old' });
     start.flush({ id: 'a-new' });
     await fixture.whenStable();

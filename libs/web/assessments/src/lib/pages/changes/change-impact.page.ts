@@ -7,15 +7,40 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import type { LevelId } from '@scs/shared/catalogue';
 import { CatalogueClient, indexCatalogue, resourceValue } from '@scs/web/catalogue';
 import { LanguageService, describeError } from '@scs/web/core';
-import { EmptyStateComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
+import {
+  EmptyStateComponent,
+  ErrorBoxComponent,
+  LevelBadgeComponent,
+  LoadingComponent,
+  LocalDatePipe,
+} from '@scs/web/ui';
 import { combineLatest, firstValueFrom, of } from 'rxjs';
 import { AssessmentsApi } from '../../data/assessments.api';
 import { FirmGateComponent, firmAccess } from '../../firm-gate.component';
 
 /** Fields of a changed question a firm cares about, in the order shown (the rest are summed up as "other"). */
-const FIELD_ORDER = ['text', 'options', 'applicability', 'weight', 'record', 'dontKnow', 'references', 'whereToCheck', 'portals', 'help'] as const;
+const FIELD_ORDER = [
+  'text',
+  'options',
+  'applicability',
+  'weight',
+  'record',
+  'dontKnow',
+  'references',
+  'whereToCheck',
+  'portals',
+  'help',
+] as const;
 /** Changes that can change the answer or the score; the others (legal basis, where to check, help) are editorial. */
-const SUBSTANTIVE: readonly string[] = ['text', 'options', 'applicability', 'weight', 'record', 'dontKnow', 'dimension'];
+const SUBSTANTIVE: readonly string[] = [
+  'text',
+  'options',
+  'applicability',
+  'weight',
+  'record',
+  'dontKnow',
+  'dimension',
+];
 
 /**
  * "What changed for you": the firm's latest submitted assessment against the catalogue version in force — applicable
@@ -24,7 +49,18 @@ const SUBSTANTIVE: readonly string[] = ['text', 'options', 'applicability', 'wei
  */
 @Component({
   selector: 'scs-change-impact-page',
-  imports: [TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, EmptyStateComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, FirmGateComponent],
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    EmptyStateComponent,
+    ErrorBoxComponent,
+    LevelBadgeComponent,
+    LoadingComponent,
+    LocalDatePipe,
+    FirmGateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-impact.page.html',
   styleUrl: './change-impact.page.css',
@@ -45,24 +81,37 @@ export class ChangeImpactPage {
     stream: ({ params }) => this.api.changeImpact(params),
   });
   protected readonly view = computed(() => resourceValue(this.impact));
-  protected readonly loadError = computed(() => (this.impact.error() ? describeError(this.impact.error()).message : null));
+  protected readonly loadError = computed(() =>
+    this.impact.error() ? describeError(this.impact.error()).message : null,
+  );
 
   /** Both catalogue versions in the UI language, for question texts and reference titles. */
   private readonly texts = rxResource({
     params: () => {
       const v = this.view();
-      return v?.outdated && v.assessment ? { from: v.assessment.catalogueVersion, to: v.currentVersion, lang: this.lang() } : undefined;
+      return v?.outdated && v.assessment
+        ? { from: v.assessment.catalogueVersion, to: v.currentVersion, lang: this.lang() }
+        : undefined;
     },
     stream: ({ params }) =>
-      params ? combineLatest([this.catalogues.get(params.from, params.lang), this.catalogues.get(params.to, params.lang)]) : of(undefined),
+      params
+        ? combineLatest([this.catalogues.get(params.from, params.lang), this.catalogues.get(params.to, params.lang)])
+        : of(undefined),
   });
   private readonly index = computed(() => {
     const t = resourceValue(this.texts);
     return t ? { from: indexCatalogue(t[0]), to: indexCatalogue(t[1]) } : null;
   });
 
-  protected readonly added = computed(() => (this.view()?.questions.added ?? []).map((id) => ({ id, text: this.index()?.to.questions.get(id)?.text ?? '' })));
-  protected readonly removed = computed(() => (this.view()?.questions.removed ?? []).map((id) => ({ id, text: this.index()?.from.questions.get(id)?.text ?? '' })));
+  protected readonly added = computed(() =>
+    (this.view()?.questions.added ?? []).map((id) => ({ id, text: this.index()?.to.questions.get(id)?.text ?? '' })),
+  );
+  protected readonly removed = computed(() =>
+    (this.view()?.questions.removed ?? []).map((id) => ({
+      id,
+      text: this.index()?.from.questions.get(id)?.text ?? '',
+    })),
+  );
   protected readonly changed = computed(() =>
     (this.view()?.questions.changed ?? []).map((c) => {
       const known = FIELD_ORDER.filter((f) => c.fields.includes(f));

@@ -7,7 +7,15 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { DONT_KNOW, type LevelId } from '@scs/shared/catalogue';
 import { catalogueResource, indexCatalogue, resourceValue, type CatalogueIndex } from '@scs/web/catalogue';
 import { describeError } from '@scs/web/core';
-import { DimensionChartComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, formatScore, type ChartSeries } from '@scs/web/ui';
+import {
+  DimensionChartComponent,
+  ErrorBoxComponent,
+  LevelBadgeComponent,
+  LoadingComponent,
+  LocalDatePipe,
+  formatScore,
+  type ChartSeries,
+} from '@scs/web/ui';
 import { of } from 'rxjs';
 import { AssessmentsApi } from '../../data/assessments.api';
 import type { FindingRef } from '../../data/assessment.types';
@@ -22,7 +30,18 @@ interface FindingRow {
 /** Two submitted self-checks side by side: score change per dimension and findings resolved / new / unchanged. */
 @Component({
   selector: 'scs-compare-page',
-  imports: [TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, LoadingComponent, ErrorBoxComponent, LevelBadgeComponent, LocalDatePipe, DimensionChartComponent, FirmGateComponent],
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    LoadingComponent,
+    ErrorBoxComponent,
+    LevelBadgeComponent,
+    LocalDatePipe,
+    DimensionChartComponent,
+    FirmGateComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './compare.page.html',
   styleUrl: './compare.page.css',
@@ -39,7 +58,9 @@ export class ComparePage {
     stream: ({ params }) => (params ? this.api.compare(params.id, params.other) : of(null)),
   });
   protected readonly data = computed(() => resourceValue(this.comparison) ?? null);
-  protected readonly error = computed(() => (this.comparison.error() ? describeError(this.comparison.error()).message : null));
+  protected readonly error = computed(() =>
+    this.comparison.error() ? describeError(this.comparison.error()).message : null,
+  );
   // Findings are named from the catalogue each assessment was pinned to (usually the same version).
   protected readonly toCatalogue = catalogueResource(() => this.data()?.to.catalogueVersion);
   protected readonly fromCatalogue = catalogueResource(() => this.data()?.from.catalogueVersion);

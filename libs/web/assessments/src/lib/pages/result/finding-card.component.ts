@@ -5,14 +5,27 @@ import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { localize, type Locale } from '@scs/shared/catalogue';
 import type { ScoredFinding } from '@scs/shared/scoring';
-import { ReferenceItemComponent, type PublicDimension, type PublicQuestion, type PublicReference } from '@scs/web/catalogue';
+import {
+  ReferenceItemComponent,
+  type PublicDimension,
+  type PublicQuestion,
+  type PublicReference,
+} from '@scs/web/catalogue';
 import { LocalDatePipe, StatusBadgeComponent } from '@scs/web/ui';
 import type { ActionView } from '../../data/assessment.types';
 
 /** One finding of a result: what it means, consequences, remediation, credit-repair path and horizon, regulations. */
 @Component({
   selector: 'scs-finding-card',
-  imports: [TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, StatusBadgeComponent, ReferenceItemComponent, LocalDatePipe],
+  imports: [
+    TranslocoDirective,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    StatusBadgeComponent,
+    ReferenceItemComponent,
+    LocalDatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './finding-card.component.html',
   styleUrl: './finding-card.component.css',
@@ -38,8 +51,17 @@ export class FindingCardComponent {
       meaning: localize(f.meaning, lang),
       consequences: localize(f.consequences, lang),
       remediation: localize(f.remediation, lang),
-      repair: f.repair ? { path: localize(f.repair.path, lang), min: f.repair.minMonths ?? null, max: f.repair.maxMonths ?? null, status: f.repair.status } : null,
+      repair: f.repair
+        ? {
+            path: localize(f.repair.path, lang),
+            min: f.repair.minMonths ?? null,
+            max: f.repair.maxMonths ?? null,
+            status: f.repair.status,
+          }
+        : null,
     };
   });
-  protected readonly answerLabel = computed(() => this.question()?.options.find((o) => o.id === this.finding().optionId)?.label ?? this.finding().optionId);
+  protected readonly answerLabel = computed(
+    () => this.question()?.options.find((o) => o.id === this.finding().optionId)?.label ?? this.finding().optionId,
+  );
 }

@@ -30,7 +30,11 @@ describe('RepairPlanComponent (credit-repair planner)', () => {
     await TestBed.configureTestingModule({
       imports: [
         RepairPlanComponent,
-        TranslocoTestingModule.forRoot({ langs: { en: { assessments: en }, de: { assessments: de } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: lang }, preloadLangs: true }),
+        TranslocoTestingModule.forRoot({
+          langs: { en: { assessments: en }, de: { assessments: de } },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: lang },
+          preloadLangs: true,
+        }),
       ],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).compileComponents();
@@ -75,13 +79,20 @@ describe('RepairPlanComponent (credit-repair planner)', () => {
     fixture.detectChanges();
     expect(button.disabled).toBe(true);
     expect(button.textContent).toContain('Creating actions');
-    const first = await nextRequest(fixture, http, (r) => r.url === '/api/assessments/a-1/repair-plan/actions' && r.method === 'POST');
+    const first = await nextRequest(
+      fixture,
+      http,
+      (r) => r.url === '/api/assessments/a-1/repair-plan/actions' && r.method === 'POST',
+    );
     first.flush({ created: [{ id: 'x1' }, { id: 'x2' }], existing: [] });
     await settle(fixture);
     expect(button.disabled).toBe(false);
     expect(el.textContent).toContain('Actions created: 2 · already in the action plan: 0.');
     button.click();
-    (await nextRequest(fixture, http, (r) => r.url === '/api/assessments/a-1/repair-plan/actions')).flush({ created: [], existing: [{ id: 'x1' }, { id: 'x2' }] });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/assessments/a-1/repair-plan/actions')).flush({
+      created: [],
+      existing: [{ id: 'x1' }, { id: 'x2' }],
+    });
     await settle(fixture);
     expect(el.textContent).toContain('Actions created: 0 · already in the action plan: 2.');
     http.verify();

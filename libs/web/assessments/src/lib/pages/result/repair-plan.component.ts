@@ -40,7 +40,15 @@ const period = (month: string | null, info: PeriodInfo): PeriodView => ({
  */
 @Component({
   selector: 'scs-repair-plan',
-  imports: [NgTemplateOutlet, TranslocoDirective, RouterLink, MatButtonModule, MatIconModule, LocalDatePipe, ProjectionChartComponent],
+  imports: [
+    NgTemplateOutlet,
+    TranslocoDirective,
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    LocalDatePipe,
+    ProjectionChartComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './repair-plan.component.html',
   styleUrl: './repair-plan.component.css',
@@ -108,7 +116,9 @@ export class RepairPlanComponent {
   protected readonly error = signal<string | null>(null);
 
   protected number(v: number | null): string {
-    return v === null ? '–' : new Intl.NumberFormat(this.lang() === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(v);
+    return v === null
+      ? '–'
+      : new Intl.NumberFormat(this.lang() === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(v);
   }
 
   protected async createActions(): Promise<void> {

@@ -24,7 +24,12 @@ const profile: FirmProfile = CONSULTANCY_PROFILE;
 function submitted(): AssessmentView {
   const catalogue = realCatalogue();
   const answers = answerMap({
-    ...Object.fromEntries(applicableQuestions(catalogue, profile).map((q) => [q.id, { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? '' }])),
+    ...Object.fromEntries(
+      applicableQuestions(catalogue, profile).map((q) => [
+        q.id,
+        { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? '' },
+      ]),
+    ),
     T1: { optionId: 'c' },
     T2: { optionId: 'dont_know' },
     T3: { optionId: 'no' },
@@ -59,13 +64,23 @@ describe('ResultPage', () => {
     await TestBed.configureTestingModule({
       imports: [
         ResultPage,
-        TranslocoTestingModule.forRoot({ langs: { en: { assessments: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true }),
+        TranslocoTestingModule.forRoot({
+          langs: { en: { assessments: en } },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' },
+          preloadLangs: true,
+        }),
       ],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     const session = TestBed.inject(SessionService);
-    session.user.set({ id: 'u1', email: 'a@firm.example', name: 'Anna', platformAdmin: false, memberships: [{ orgId: 'org-1', orgName: 'Muster GmbH', kind: 'firm', role: 'owner' }] });
+    session.user.set({
+      id: 'u1',
+      email: 'a@firm.example',
+      name: 'Anna',
+      platformAdmin: false,
+      memberships: [{ orgId: 'org-1', orgName: 'Muster GmbH', kind: 'firm', role: 'owner' }],
+    });
     session.loaded.set(true);
     fixture = TestBed.createComponent(ResultPage);
     fixture.componentRef.setInput('id', ID);
@@ -77,13 +92,37 @@ describe('ResultPage', () => {
     (await next((r) => r.url === `/api/assessments/${ID}`)).flush(submitted());
     (await next((r) => r.url === '/api/catalogue/2026.1')).flush(realPublicCatalogue('en'));
     (await next((r) => r.url === '/api/orgs/org-1/actions')).flush([
-      { id: 'a1', title: 'Fix grade C', questionId: 'T1', optionId: 'c', assessmentId: ID, ownerUserId: null, ownerName: null, dueDate: '2026-09-30', status: 'in_progress', note: null, overdue: false, createdAt: '', updatedAt: '' },
+      {
+        id: 'a1',
+        title: 'Fix grade C',
+        questionId: 'T1',
+        optionId: 'c',
+        assessmentId: ID,
+        ownerUserId: null,
+        ownerName: null,
+        dueDate: '2026-09-30',
+        status: 'in_progress',
+        note: null,
+        overdue: false,
+        createdAt: '',
+        updatedAt: '',
+      },
     ]);
     (await next((r) => r.url === '/api/orgs/org-1/peer-benchmark')).flush({
       wave: null,
       k: 10,
-      sector: { available: false, by: 'sector', reason: 'no_data', message: { en: 'No comparison data yet.', de: 'Noch keine Vergleichsdaten.' } },
-      size: { available: false, by: 'size', reason: 'no_data', message: { en: 'No comparison data yet.', de: 'Noch keine Vergleichsdaten.' } },
+      sector: {
+        available: false,
+        by: 'sector',
+        reason: 'no_data',
+        message: { en: 'No comparison data yet.', de: 'Noch keine Vergleichsdaten.' },
+      },
+      size: {
+        available: false,
+        by: 'size',
+        reason: 'no_data',
+        message: { en: 'No comparison data yet.', de: 'Noch keine Vergleichsdaten.' },
+      },
     });
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -98,7 +137,9 @@ describe('ResultPage', () => {
 
     const knockOut = el.querySelector('section[aria-labelledby="ko-h"] [data-testid="finding"]');
     expect(knockOut?.id).toBe('finding-T3');
-    const others = [...el.querySelectorAll('section[aria-labelledby="findings-h"] [data-testid="finding"]')].map((f) => f.id);
+    const others = [...el.querySelectorAll('section[aria-labelledby="findings-h"] [data-testid="finding"]')].map(
+      (f) => f.id,
+    );
     expect(others).toContain('finding-T1');
     expect(others).not.toContain('finding-T3');
     expect(others).not.toContain('finding-T2'); // "don't know" goes to the verify list, not to the findings

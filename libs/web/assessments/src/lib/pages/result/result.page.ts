@@ -11,7 +11,15 @@ import { SEVERITIES, localize, type LevelId, type Locale } from '@scs/shared/cat
 import type { ScoredFinding } from '@scs/shared/scoring';
 import { catalogueResource, indexCatalogue, pick, PortalItemComponent, resourceValue } from '@scs/web/catalogue';
 import { LanguageService, describeError } from '@scs/web/core';
-import { DimensionChartComponent, ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, formatScore, type ChartSeries } from '@scs/web/ui';
+import {
+  DimensionChartComponent,
+  ErrorBoxComponent,
+  LevelBadgeComponent,
+  LoadingComponent,
+  LocalDatePipe,
+  formatScore,
+  type ChartSeries,
+} from '@scs/web/ui';
 import { firstValueFrom, of } from 'rxjs';
 import { AssessmentsApi } from '../../data/assessments.api';
 import type { ActionView } from '../../data/assessment.types';
@@ -56,7 +64,9 @@ export class ResultPage {
   private readonly injector = inject(Injector);
   private readonly transloco = inject(TranslocoService);
   protected readonly language = inject(LanguageService);
-  protected readonly extensions = [...(inject(ASSESSMENT_RESULT_EXTENSIONS, { optional: true }) ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  protected readonly extensions = [...(inject(ASSESSMENT_RESULT_EXTENSIONS, { optional: true }) ?? [])].sort(
+    (a, b) => (a.order ?? 0) - (b.order ?? 0),
+  );
 
   protected readonly emptyMap = new Map<string, never>();
   protected readonly access = firmAccess();
@@ -86,31 +96,55 @@ export class ResultPage {
     const r = this.result();
     const index = this.index();
     if (!r || !index) return [];
-    return r.dimensions.filter((d) => d.applicable > 0).map((d) => ({ score: d, dimension: index.dimensions.get(d.dimensionId) }));
+    return r.dimensions
+      .filter((d) => d.applicable > 0)
+      .map((d) => ({ score: d, dimension: index.dimensions.get(d.dimensionId) }));
   });
   protected readonly chart = computed(() => {
     const dims = this.dimensions();
     const categories = dims.map((d) => `${d.score.code} ${d.dimension?.name ?? ''}`.trim());
-    const series: ChartSeries[] = [{ name: this.transloco.translate('assessments.result.score'), values: dims.map((d) => d.score.score), levels: dims.map((d) => d.score.level) }];
-    const summary = dims.map((d, i) => `${categories[i]}: ${d.score.score === null ? '–' : formatScore(d.score.score)}`).join('; ');
+    const series: ChartSeries[] = [
+      {
+        name: this.transloco.translate('assessments.result.score'),
+        values: dims.map((d) => d.score.score),
+        levels: dims.map((d) => d.score.level),
+      },
+    ];
+    const summary = dims
+      .map((d, i) => `${categories[i]}: ${d.score.score === null ? '–' : formatScore(d.score.score)}`)
+      .join('; ');
     return { categories, series, summary };
   });
   /** The firm's own scores for the "firms like yours" comparison. */
   protected readonly ownScores = computed<OwnScore[]>(() =>
-    this.dimensions().map((d) => ({ dimensionId: d.score.dimensionId, label: `${d.score.code} ${d.dimension?.name ?? ''}`.trim(), score: d.score.score })),
+    this.dimensions().map((d) => ({
+      dimensionId: d.score.dimensionId,
+      label: `${d.score.code} ${d.dimension?.name ?? ''}`.trim(),
+      score: d.score.score,
+    })),
   );
   protected readonly knockOuts = computed(() => this.result()?.knockOuts ?? []);
   /** Exposure findings that are not knock-outs, grouped by severity (most severe first). */
   protected readonly bySeverity = computed(() => {
     const findings = (this.result()?.findings ?? []).filter((f) => f.kind === 'exposure' && !f.knockOut);
-    return SEVERITIES.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity) })).filter((g) => g.findings.length > 0);
+    return SEVERITIES.map((severity) => ({
+      severity,
+      findings: findings.filter((f) => f.severity === severity),
+    })).filter((g) => g.findings.length > 0);
   });
-  protected readonly exposureCount = computed(() => (this.result()?.findings ?? []).filter((f) => f.kind === 'exposure').length);
+  protected readonly exposureCount = computed(
+    () => (this.result()?.findings ?? []).filter((f) => f.kind === 'exposure').length,
+  );
   protected readonly verify = computed(() => {
     const r = this.result();
     const index = this.index();
     if (!r || !index) return [];
-    return r.verify.map((v) => ({ item: v, question: index.questions.get(v.questionId), dimension: index.dimensions.get(v.dimensionId), portals: pick(index.portals, v.portals) }));
+    return r.verify.map((v) => ({
+      item: v,
+      question: index.questions.get(v.questionId),
+      dimension: index.dimensions.get(v.dimensionId),
+      portals: pick(index.portals, v.portals),
+    }));
   });
   protected readonly actionsByQuestion = computed(() => {
     const map = new Map<string, ActionView[]>();
@@ -180,13 +214,22 @@ export class ResultPage {
         }),
     };
     this.dialog
-      .open<ActionDialogComponent, ActionDialogData, ActionView>(ActionDialogComponent, { data, injector: this.injector, width: '680px', maxWidth: '95vw' })
+      .open<ActionDialogComponent, ActionDialogData, ActionView>(ActionDialogComponent, {
+        data,
+        injector: this.injector,
+        width: '680px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((created) => {
         if (!created) return;
         this.actions.reload();
         this.snackBar
-          .open(this.transloco.translate('assessments.result.actionCreated', { title: created.title }), this.transloco.translate('assessments.result.openActions'), { duration: 6000 })
+          .open(
+            this.transloco.translate('assessments.result.actionCreated', { title: created.title }),
+            this.transloco.translate('assessments.result.openActions'),
+            { duration: 6000 },
+          )
           .onAction()
           .subscribe(() => void this.router.navigate(['/actions']));
       });
@@ -199,6 +242,10 @@ export class ResultPage {
   protected createVerifyAction(questionId: string): void {
     const finding = this.result()?.findings.find((f) => f.questionId === questionId && f.kind === 'verify');
     const q = this.index()?.questions.get(questionId);
-    if (finding) this.createAction(finding, this.transloco.translate('assessments.result.verifyActionTitle', { id: questionId, text: q?.text ?? '' }));
+    if (finding)
+      this.createAction(
+        finding,
+        this.transloco.translate('assessments.result.verifyActionTitle', { id: questionId, text: q?.text ?? '' }),
+      );
   }
 }

@@ -27,7 +27,9 @@ export type ConflictChoice = 'mine' | 'theirs';
       <h2 mat-dialog-title>{{ t('title') }}</h2>
       <mat-dialog-content>
         <p>{{ t('intro') }}</p>
-        <p class="question"><strong>{{ c.questionId }}</strong> {{ data.question }}</p>
+        <p class="question">
+          <strong>{{ c.questionId }}</strong> {{ data.question }}
+        </p>
         <div class="compare">
           <section class="side mine" aria-labelledby="conflict-mine">
             <h3 id="conflict-mine">{{ t('mine') }}</h3>
@@ -38,7 +40,15 @@ export type ConflictChoice = 'mine' | 'theirs';
           </section>
           <section class="side theirs" aria-labelledby="conflict-theirs">
             @let theirs = c.theirs;
-            <h3 id="conflict-theirs">{{ data.theirsAreMine ? t('theirsYou') : theirs?.updatedByName ? t('theirsBy', { name: theirs?.updatedByName }) : t('theirs') }}</h3>
+            <h3 id="conflict-theirs">
+              {{
+                data.theirsAreMine
+                  ? t('theirsYou')
+                  : theirs?.updatedByName
+                    ? t('theirsBy', { name: theirs?.updatedByName })
+                    : t('theirs')
+              }}
+            </h3>
             <p class="answer">{{ data.optionLabel(theirs?.optionId ?? null) }}</p>
             @if (theirs?.note; as note) {
               <p class="note">{{ t('note') }}: {{ note }}</p>
@@ -56,13 +66,40 @@ export type ConflictChoice = 'mine' | 'theirs';
     </ng-container>
   `,
   styles: `
-    .compare { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
-    .side { border: 1px solid #ddd; border-radius: 8px; padding: 8px 12px; }
-    .side h3 { font-size: 14px; margin: 0 0 4px; color: #3c4043; }
-    .mine { border-color: #1f4e79; }
-    .answer { font-weight: 500; margin: 4px 0; }
-    .note, .when { font-size: 13px; color: #444; margin: 4px 0; white-space: pre-wrap; }
-    @media (max-width: 560px) { .compare { grid-template-columns: 1fr; } }
+    .compare {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 12px;
+    }
+    .side {
+      border: 1px solid #ddd;
+      border-radius: 8px;
+      padding: 8px 12px;
+    }
+    .side h3 {
+      font-size: 14px;
+      margin: 0 0 4px;
+      color: #3c4043;
+    }
+    .mine {
+      border-color: #1f4e79;
+    }
+    .answer {
+      font-weight: 500;
+      margin: 4px 0;
+    }
+    .note,
+    .when {
+      font-size: 13px;
+      color: #444;
+      margin: 4px 0;
+      white-space: pre-wrap;
+    }
+    @media (max-width: 560px) {
+      .compare {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class ConflictDialogComponent {

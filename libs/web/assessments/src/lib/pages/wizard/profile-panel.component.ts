@@ -4,7 +4,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { PROFILE_FIELDS, PROFILE_FIELD_NAMES, localize, type FirmProfile, type Locale, type ProfileField, type ProfileFieldDefinition } from '@scs/shared/catalogue';
+import {
+  PROFILE_FIELDS,
+  PROFILE_FIELD_NAMES,
+  localize,
+  type FirmProfile,
+  type Locale,
+  type ProfileField,
+  type ProfileFieldDefinition,
+} from '@scs/shared/catalogue';
 
 interface FieldView {
   name: ProfileField;
@@ -25,21 +33,39 @@ interface FieldView {
         @for (f of fields; track f.name) {
           @switch (f.def.kind) {
             @case ('boolean') {
-              <mat-slide-toggle class="toggle" [checked]="value(f.name) === true" [disabled]="disabled()" (change)="emit(f.name, $event.checked)">
+              <mat-slide-toggle
+                class="toggle"
+                [checked]="value(f.name) === true"
+                [disabled]="disabled()"
+                (change)="emit(f.name, $event.checked)"
+              >
                 {{ label(f.def, lang) }}
               </mat-slide-toggle>
             }
             @case ('integer') {
               <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ label(f.def, lang) }}</mat-label>
-                <input matInput type="number" inputmode="numeric" [min]="min(f.def)" [max]="max(f.def)" [value]="value(f.name) ?? ''" [disabled]="disabled()"
-                  (change)="emitNumber(f.name, $any($event.target).value)" />
+                <input
+                  matInput
+                  type="number"
+                  inputmode="numeric"
+                  [min]="min(f.def)"
+                  [max]="max(f.def)"
+                  [value]="value(f.name) ?? ''"
+                  [disabled]="disabled()"
+                  (change)="emitNumber(f.name, $any($event.target).value)"
+                />
               </mat-form-field>
             }
             @default {
               <mat-form-field appearance="outline" subscriptSizing="dynamic">
                 <mat-label>{{ label(f.def, lang) }}</mat-label>
-                <mat-select [value]="value(f.name)" [multiple]="isMulti(f.def)" [disabled]="disabled()" (selectionChange)="emit(f.name, $event.value)">
+                <mat-select
+                  [value]="value(f.name)"
+                  [multiple]="isMulti(f.def)"
+                  [disabled]="disabled()"
+                  (selectionChange)="emit(f.name, $event.value)"
+                >
                   @for (v of values(f.def); track v) {
                     <mat-option [value]="v">{{ valueLabel(f.def, v, lang) }}</mat-option>
                   }
@@ -52,8 +78,15 @@ interface FieldView {
     </ng-container>
   `,
   styles: `
-    .grid { display: grid; grid-template-columns: 1fr; gap: 12px; max-width: 640px; }
-    .toggle { padding: 4px 0; }
+    .grid {
+      display: grid;
+      grid-template-columns: 1fr;
+      gap: 12px;
+      max-width: 640px;
+    }
+    .toggle {
+      padding: 4px 0;
+    }
   `,
 })
 export class ProfilePanelComponent {
@@ -62,7 +95,10 @@ export class ProfilePanelComponent {
   readonly changeField = output<Partial<FirmProfile>>();
 
   // USCC and name are not profile fields of an assessment; the order follows the catalogue's field list.
-  protected readonly fields: FieldView[] = PROFILE_FIELD_NAMES.map((name) => ({ name, def: PROFILE_FIELDS[name] as ProfileFieldDefinition }));
+  protected readonly fields: FieldView[] = PROFILE_FIELD_NAMES.map((name) => ({
+    name,
+    def: PROFILE_FIELDS[name] as ProfileFieldDefinition,
+  }));
   private readonly values$ = computed(() => this.profile() as Record<string, unknown>);
 
   protected value(name: ProfileField): unknown {

@@ -7,7 +7,13 @@ import { MatRadioModule } from '@angular/material/radio';
 import { TextFieldModule } from '@angular/cdk/text-field';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { DONT_KNOW } from '@scs/shared/catalogue';
-import { PortalItemComponent, ReferenceItemComponent, type PublicPortal, type PublicQuestion, type PublicReference } from '@scs/web/catalogue';
+import {
+  PortalItemComponent,
+  ReferenceItemComponent,
+  type PublicPortal,
+  type PublicQuestion,
+  type PublicReference,
+} from '@scs/web/catalogue';
 import { LocalDatePipe } from '@scs/web/ui';
 import { NOTE_MAX } from '../../data/assessment.types';
 import type { LastEdit, LocalAnswer } from '../../data/answer-store';
@@ -61,7 +67,8 @@ export class QuestionComponent {
 
   protected choose(value: string): void {
     const type = this.recordType();
-    if (value === RECORDS && type) this.recordsChange.emit(this.records() ? [...(this.records() ?? [])] : [newRecord(type)]);
+    if (value === RECORDS && type)
+      this.recordsChange.emit(this.records() ? [...(this.records() ?? [])] : [newRecord(type)]);
     else this.optionChange.emit(value);
   }
   protected readonly noteMax = NOTE_MAX;

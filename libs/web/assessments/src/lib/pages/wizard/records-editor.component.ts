@@ -35,7 +35,9 @@ export function newRecord(type: PublicRecordType, now = new Date()): AdverseReco
   template: `
     <ng-container *transloco="let t; prefix: 'assessments.records'">
       <div class="records" [attr.data-testid]="'records-' + questionId()">
-        <p class="type">{{ t('type') }}: <strong>{{ recordType().label }}</strong></p>
+        <p class="type">
+          {{ t('type') }}: <strong>{{ recordType().label }}</strong>
+        </p>
         @if (records().length === 0) {
           <p class="muted empty">{{ t('empty') }}</p>
         }
@@ -45,14 +47,29 @@ export function newRecord(type: PublicRecordType, now = new Date()): AdverseReco
               <span class="row-title">{{ t('row', { n: i + 1 }) }}</span>
               <mat-form-field appearance="outline" subscriptSizing="dynamic" class="month">
                 <mat-label>{{ t('decided') }}</mat-label>
-                <input matInput type="month" [value]="r.decided" [max]="maxMonth" min="1990-01" [readonly]="readOnly()"
-                  (input)="setMonth(i, 'decided', $any($event.target).value)" data-testid="record-decided" />
-                @if (!valid(r.decided)) { <mat-hint class="error-text">{{ t('monthHint') }}</mat-hint> }
+                <input
+                  matInput
+                  type="month"
+                  [value]="r.decided"
+                  [max]="maxMonth"
+                  min="1990-01"
+                  [readonly]="readOnly()"
+                  (input)="setMonth(i, 'decided', $any($event.target).value)"
+                  data-testid="record-decided"
+                />
+                @if (!valid(r.decided)) {
+                  <mat-hint class="error-text">{{ t('monthHint') }}</mat-hint>
+                }
               </mat-form-field>
               @if (!untiered()) {
                 <mat-form-field appearance="outline" subscriptSizing="dynamic" class="tier">
                   <mat-label>{{ t('tier') }}</mat-label>
-                  <mat-select [value]="r.tier" (selectionChange)="patch(i, { tier: $event.value })" [disabled]="readOnly()" data-testid="record-tier">
+                  <mat-select
+                    [value]="r.tier"
+                    (selectionChange)="patch(i, { tier: $event.value })"
+                    [disabled]="readOnly()"
+                    data-testid="record-tier"
+                  >
                     @for (tier of recordType().tiers; track tier.id) {
                       <mat-option [value]="tier.id">{{ tier.label }}</mat-option>
                     }
@@ -61,7 +78,12 @@ export function newRecord(type: PublicRecordType, now = new Date()): AdverseReco
               }
               <mat-form-field appearance="outline" subscriptSizing="dynamic" class="status">
                 <mat-label>{{ t('status') }}</mat-label>
-                <mat-select [value]="r.status" (selectionChange)="setStatus(i, $event.value)" [disabled]="readOnly()" data-testid="record-status">
+                <mat-select
+                  [value]="r.status"
+                  (selectionChange)="setStatus(i, $event.value)"
+                  [disabled]="readOnly()"
+                  data-testid="record-status"
+                >
                   @for (s of statuses; track s) {
                     <mat-option [value]="s">{{ t('statuses.' + s) }}</mat-option>
                   }
@@ -70,12 +92,26 @@ export function newRecord(type: PublicRecordType, now = new Date()): AdverseReco
               @if (dated(r.status)) {
                 <mat-form-field appearance="outline" subscriptSizing="dynamic" class="month">
                   <mat-label>{{ t('statusDate.' + r.status) }}</mat-label>
-                  <input matInput type="month" [value]="r.statusDate ?? ''" [min]="r.decided" [max]="maxMonth" [readonly]="readOnly()"
-                    (input)="setMonth(i, 'statusDate', $any($event.target).value)" data-testid="record-status-date" />
+                  <input
+                    matInput
+                    type="month"
+                    [value]="r.statusDate ?? ''"
+                    [min]="r.decided"
+                    [max]="maxMonth"
+                    [readonly]="readOnly()"
+                    (input)="setMonth(i, 'statusDate', $any($event.target).value)"
+                    data-testid="record-status-date"
+                  />
                 </mat-form-field>
               }
               @if (!readOnly()) {
-                <button mat-icon-button type="button" class="remove" (click)="remove(i)" [attr.aria-label]="t('remove', { n: i + 1 })">
+                <button
+                  mat-icon-button
+                  type="button"
+                  class="remove"
+                  (click)="remove(i)"
+                  [attr.aria-label]="t('remove', { n: i + 1 })"
+                >
                   <mat-icon aria-hidden="true">delete</mat-icon>
                 </button>
               }
@@ -83,24 +119,72 @@ export function newRecord(type: PublicRecordType, now = new Date()): AdverseReco
           }
         </ol>
         @if (!readOnly()) {
-          <button mat-stroked-button type="button" (click)="add()" data-testid="record-add"><mat-icon aria-hidden="true">add</mat-icon>{{ t('add') }}</button>
+          <button mat-stroked-button type="button" (click)="add()" data-testid="record-add">
+            <mat-icon aria-hidden="true">add</mat-icon>{{ t('add') }}
+          </button>
         }
       </div>
     </ng-container>
   `,
   styles: `
-    :host { display: block; }
-    .records { border-left: 3px solid #c5d3e3; padding: 4px 0 4px 12px; margin: 4px 0 8px; }
-    .type { margin: 0 0 8px; font-size: 14px; }
-    .empty { margin: 0 0 8px; font-size: 14px; }
-    .rows { list-style: none; margin: 0 0 8px; padding: 0; display: grid; gap: 10px; }
-    .row { display: flex; flex-wrap: wrap; gap: 8px 10px; align-items: center; background: #f8f9fb; border-radius: 6px; padding: 8px; }
-    .row-title { flex: 0 0 100%; font-size: 13px; font-weight: 600; color: #3c4043; }
-    .month { flex: 0 1 170px; min-width: 150px; }
-    .tier { flex: 1 1 200px; }
-    .status { flex: 1 1 220px; }
-    .remove { margin-left: auto; }
-    @media (max-width: 480px) { .month, .tier, .status { flex: 1 1 100%; } }
+    :host {
+      display: block;
+    }
+    .records {
+      border-left: 3px solid #c5d3e3;
+      padding: 4px 0 4px 12px;
+      margin: 4px 0 8px;
+    }
+    .type {
+      margin: 0 0 8px;
+      font-size: 14px;
+    }
+    .empty {
+      margin: 0 0 8px;
+      font-size: 14px;
+    }
+    .rows {
+      list-style: none;
+      margin: 0 0 8px;
+      padding: 0;
+      display: grid;
+      gap: 10px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 10px;
+      align-items: center;
+      background: #f8f9fb;
+      border-radius: 6px;
+      padding: 8px;
+    }
+    .row-title {
+      flex: 0 0 100%;
+      font-size: 13px;
+      font-weight: 600;
+      color: #3c4043;
+    }
+    .month {
+      flex: 0 1 170px;
+      min-width: 150px;
+    }
+    .tier {
+      flex: 1 1 200px;
+    }
+    .status {
+      flex: 1 1 220px;
+    }
+    .remove {
+      margin-left: auto;
+    }
+    @media (max-width: 480px) {
+      .month,
+      .tier,
+      .status {
+        flex: 1 1 100%;
+      }
+    }
   `,
 })
 export class RecordsEditorComponent {

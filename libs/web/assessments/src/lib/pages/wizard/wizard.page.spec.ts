@@ -52,18 +52,24 @@ describe('WizardPage', () => {
     el = fixture.nativeElement as HTMLElement;
     // whenStable() waits for pending requests, so each one is answered first.
     (await next((r) => r.url === `/api/assessments/${ID}`)).flush(view);
-    (await next((r) => r.url === '/api/catalogue/2026.1' && r.params.get('lang') === 'en')).flush(realPublicCatalogue('en'));
+    (await next((r) => r.url === '/api/catalogue/2026.1' && r.params.get('lang') === 'en')).flush(
+      realPublicCatalogue('en'),
+    );
     await fixture.whenStable();
   }
 
   /** The request matching `match`, once the page has sent it. */
   const next = (match: (r: HttpRequest<unknown>) => boolean): Promise<TestRequest> => nextRequest(fixture, http, match);
 
-  const liveScore = () => el.querySelector('[data-testid="live-score"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const liveScore = () =>
+    el.querySelector('[data-testid="live-score"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   function choose(questionId: string, label: string): void {
     const buttons = [...el.querySelectorAll(`#q-${questionId} mat-radio-button`)];
     const button = buttons.find((b) => b.textContent?.trim() === label);
-    if (!button) throw new Error(`no option "${label}" for ${questionId}: ${buttons.map((b) => b.textContent?.trim()).join(' | ')}`);
+    if (!button)
+      throw new Error(
+        `no option "${label}" for ${questionId}: ${buttons.map((b) => b.textContent?.trim()).join(' | ')}`,
+      );
     button.querySelector<HTMLInputElement>('input[type="radio"]')?.click();
   }
 
@@ -71,13 +77,28 @@ describe('WizardPage', () => {
     await TestBed.configureTestingModule({
       imports: [
         WizardPage,
-        TranslocoTestingModule.forRoot({ langs: { en: { assessments: en } }, translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' }, preloadLangs: true }),
+        TranslocoTestingModule.forRoot({
+          langs: { en: { assessments: en } },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'en' },
+          preloadLangs: true,
+        }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: AUTOSAVE_DEBOUNCE_MS, useValue: 20 }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: AUTOSAVE_DEBOUNCE_MS, useValue: 20 },
+      ],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     const session = TestBed.inject(SessionService);
-    session.user.set({ id: 'u1', email: 'a@firm.example', name: 'Anna', platformAdmin: false, memberships: [{ orgId: 'org-1', orgName: 'Muster GmbH', kind: 'firm', role: 'owner' }] });
+    session.user.set({
+      id: 'u1',
+      email: 'a@firm.example',
+      name: 'Anna',
+      platformAdmin: false,
+      memberships: [{ orgId: 'org-1', orgName: 'Muster GmbH', kind: 'firm', role: 'owner' }],
+    });
     session.loaded.set(true);
   });
 
@@ -85,7 +106,9 @@ describe('WizardPage', () => {
 
   it('shows only the dimensions with applicable questions, with answered/applicable per dimension', async () => {
     await render();
-    const steps = [...el.querySelectorAll('nav.steps .step')].map((s) => s.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    const steps = [...el.querySelectorAll('nav.steps .step')].map(
+      (s) => s.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
     expect(steps[0]).toContain('D1');
     expect(steps.some((s) => s.includes('D2'))).toBe(false); // customs: the firm neither imports nor exports
     expect(steps[0]).toMatch(/0\/\d+/);
@@ -108,7 +131,9 @@ describe('WizardPage', () => {
 
     await wait(40);
     const put = http.expectOne({ method: 'PUT', url: `/api/assessments/${ID}/answers` });
-    expect((put.request.body as { answers: AnswerInput[] }).answers).toEqual([{ questionId: 'T1', optionId: 'd', note: '', baseRevision: 0 }]);
+    expect((put.request.body as { answers: AnswerInput[] }).answers).toEqual([
+      { questionId: 'T1', optionId: 'd', note: '', baseRevision: 0 },
+    ]);
     put.flush({ saved: [{ questionId: 'T1', revision: 1 }] });
     await fixture.whenStable();
     await wait(0);
@@ -117,7 +142,22 @@ describe('WizardPage', () => {
   });
 
   it('opens a submitted assessment read-only with a link to the result', async () => {
-    await render(draft({ status: 'submitted', submittedAt: '2026-05-02T09:00:00.000Z', answers: [{ questionId: 'T1', optionId: 'a', note: null, revision: 1, updatedBy: 'u1', updatedAt: '2026-05-02T08:00:00.000Z' }] }));
+    await render(
+      draft({
+        status: 'submitted',
+        submittedAt: '2026-05-02T09:00:00.000Z',
+        answers: [
+          {
+            questionId: 'T1',
+            optionId: 'a',
+            note: null,
+            revision: 1,
+            updatedBy: 'u1',
+            updatedAt: '2026-05-02T08:00:00.000Z',
+          },
+        ],
+      }),
+    );
     expect(el.textContent).toContain('read-only');
     expect(el.querySelector(`a[href="/assessments/${ID}/result"]`)).not.toBeNull();
     const radios = [...el.querySelectorAll<HTMLInputElement>('#q-T1 input[type="radio"]')];

@@ -25,9 +25,26 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalogue';
 import { isAnswered, parseAnswer, recordsAnswer, type AdverseRecord } from '@scs/shared/answers';
-import { catalogueResource, indexCatalogue, pick, resourceValue, type PublicDimension, type PublicPortal, type PublicQuestion, type PublicReference } from '@scs/web/catalogue';
+import {
+  catalogueResource,
+  indexCatalogue,
+  pick,
+  resourceValue,
+  type PublicDimension,
+  type PublicPortal,
+  type PublicQuestion,
+  type PublicReference,
+} from '@scs/web/catalogue';
 import { SessionService, describeError } from '@scs/web/core';
-import { ErrorBoxComponent, LevelBadgeComponent, LoadingComponent, LocalDatePipe, ScoreBarsComponent, formatScore, type ScoreBar } from '@scs/web/ui';
+import {
+  ErrorBoxComponent,
+  LevelBadgeComponent,
+  LoadingComponent,
+  LocalDatePipe,
+  ScoreBarsComponent,
+  formatScore,
+  type ScoreBar,
+} from '@scs/web/ui';
 import { firstValueFrom, map, of } from 'rxjs';
 import { AnswerStore, type LastEdit } from '../../data/answer-store';
 import { AssessmentsApi } from '../../data/assessments.api';
@@ -96,9 +113,14 @@ export class WizardPage {
   protected readonly access = firmAccess();
   private readonly breakpoints = inject(BreakpointObserver);
   /** Narrow screens: the preview sits above the questions, so its per-dimension list starts collapsed. */
-  protected readonly compactPreview = toSignal(this.breakpoints.observe('(max-width: 1100px)').pipe(map((s) => s.matches)), { initialValue: false });
+  protected readonly compactPreview = toSignal(
+    this.breakpoints.observe('(max-width: 1100px)').pipe(map((s) => s.matches)),
+    { initialValue: false },
+  );
   /** Phone screens: the step list starts collapsed too. */
-  protected readonly compactNav = toSignal(this.breakpoints.observe('(max-width: 760px)').pipe(map((s) => s.matches)), { initialValue: false });
+  protected readonly compactNav = toSignal(this.breakpoints.observe('(max-width: 760px)').pipe(map((s) => s.matches)), {
+    initialValue: false,
+  });
   protected readonly view = rxResource({
     params: () => (this.access().state === 'firm' ? this.id() : undefined),
     stream: ({ params }) => (params ? this.api.get(params) : of(null)),
@@ -106,7 +128,9 @@ export class WizardPage {
   protected readonly assessment = computed(() => resourceValue(this.view) ?? null);
   protected readonly loadError = computed(() => (this.view.error() ? describeError(this.view.error()).message : null));
   protected readonly catalogue = catalogueResource(() => this.assessment()?.catalogueVersion);
-  protected readonly catalogueError = computed(() => (this.catalogue.error() ? describeError(this.catalogue.error()).message : null));
+  protected readonly catalogueError = computed(() =>
+    this.catalogue.error() ? describeError(this.catalogue.error()).message : null,
+  );
   protected readonly index = computed(() => {
     const c = resourceValue(this.catalogue);
     return c ? indexCatalogue(c) : null;
@@ -142,7 +166,12 @@ export class WizardPage {
   private readonly citations = computed(() => {
     const index = this.index();
     if (!index) return new Map<string, { portals: PublicPortal[]; references: PublicReference[] }>();
-    return new Map([...index.questions.values()].map((q) => [q.id, { portals: pick(index.portals, q.portals), references: pick(index.references, q.references) }]));
+    return new Map(
+      [...index.questions.values()].map((q) => [
+        q.id,
+        { portals: pick(index.portals, q.portals), references: pick(index.references, q.references) },
+      ]),
+    );
   });
   /** The current step's questions with what they cite. */
   protected readonly currentItems = computed(() => {
@@ -167,21 +196,32 @@ export class WizardPage {
     const byId = new Map(live.dimensions.map((d) => [d.dimensionId, d]));
     return this.steps().map((s) => {
       const d = byId.get(s.dimension.id);
-      return { id: s.dimension.id, label: `${s.dimension.code} ${s.dimension.name}`, score: d?.score ?? null, level: d?.level ?? null };
+      return {
+        id: s.dimension.id,
+        label: `${s.dimension.code} ${s.dimension.name}`,
+        score: d?.score ?? null,
+        level: d?.level ?? null,
+      };
     });
   });
-  protected readonly currentLive = computed(() => this.live()?.dimensions.find((d) => d.dimensionId === this.currentId()) ?? null);
+  protected readonly currentLive = computed(
+    () => this.live()?.dimensions.find((d) => d.dimensionId === this.currentId()) ?? null,
+  );
   protected readonly missing = computed(() => {
     const live = this.live();
     const index = this.index();
     if (!live || !index) return [];
-    const open = new Set([...live.unanswered, ...this.serverUnanswered()].filter((id) => !isAnswered(this.store.answers()[id])));
+    const open = new Set(
+      [...live.unanswered, ...this.serverUnanswered()].filter((id) => !isAnswered(this.store.answers()[id])),
+    );
     return this.steps()
       .map((s) => ({ step: s, questions: s.questions.filter((q) => open.has(q.id)) }))
       .filter((g) => g.questions.length > 0);
   });
   protected readonly missingCount = computed(() => this.missing().reduce((n, g) => n + g.questions.length, 0));
-  protected readonly canSubmit = computed(() => !this.readOnly() && this.live() !== null && this.missingCount() === 0 && this.store.conflicts().length === 0);
+  protected readonly canSubmit = computed(
+    () => !this.readOnly() && this.live() !== null && this.missingCount() === 0 && this.store.conflicts().length === 0,
+  );
 
   /** The firm's research consent as the sharing question reports it; the research questions are asked only while it is active. */
   protected readonly researchConsent = signal(false);
@@ -285,7 +325,9 @@ export class WizardPage {
       const updated = await firstValueFrom(this.api.updateProfile(this.id(), patch));
       this.profile.set(updated.profile);
       const after = this.steps().reduce((n, s) => n + s.questions.length, 0);
-      void this.announcer.announce(this.transloco.translate('assessments.wizard.profileApplied', { count: after, change: signed(after - before) }));
+      void this.announcer.announce(
+        this.transloco.translate('assessments.wizard.profileApplied', { count: after, change: signed(after - before) }),
+      );
     } catch (e) {
       this.profileError.set(describeError(e).message);
       this.profile.set({ ...previous }); // re-render the fields with the values still in force
@@ -340,7 +382,8 @@ export class WizardPage {
     this.conflictOpen = true;
     // The conflict names the other person by user id only: look the name up among the firm's members.
     let theirs = conflict.theirs;
-    if (theirs && !theirs.updatedByName && orgId) theirs = { ...theirs, updatedByName: (await this.memberName(orgId, theirs.updatedBy)) ?? null };
+    if (theirs && !theirs.updatedByName && orgId)
+      theirs = { ...theirs, updatedByName: (await this.memberName(orgId, theirs.updatedBy)) ?? null };
     const question = index.questions.get(conflict.questionId);
     const dontKnow = this.transloco.translate('assessments.question.dontKnow');
     const none = this.transloco.translate('assessments.conflict.noAnswer');
@@ -357,7 +400,12 @@ export class WizardPage {
       },
     };
     this.dialog
-      .open<ConflictDialogComponent, ConflictDialogData, ConflictChoice>(ConflictDialogComponent, { data, injector: this.injector, disableClose: true, maxWidth: '640px' })
+      .open<ConflictDialogComponent, ConflictDialogData, ConflictChoice>(ConflictDialogComponent, {
+        data,
+        injector: this.injector,
+        disableClose: true,
+        maxWidth: '640px',
+      })
       .afterClosed()
       .subscribe((choice) => {
         this.conflictOpen = false;
