@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import { score } from '@scs/shared/scoring';
 import { answerFromCode, answerMap } from '@scs/shared/answers';
@@ -282,12 +283,25 @@ describe('assessments (real PostgreSQL)', () => {
     expect(csv.headers.get('content-disposition')).toContain('.csv');
     expect(csv.body).toContain('Frage-ID');
     expect(csv.body.split('\r\n').length).toBeGreaterThan(applicable.length);
+    // Scores, levels and findings with severity travel with the answers; German numbers use the decimal comma.
+    const header = csv.body.replace(/^\uFEFF/, '').split('\r\n')[0];
+    expect(header).toContain('"Schweregrad"');
+    expect(header).toContain('"Gesamtpunktwert (0–100)"');
+    const submitted = await firm.http.get<{ result: { score: number } }>(`/api/assessments/${a.id}`);
+    const overall = submitted.body.result.score;
+    const firstRow = csv.body.split('\r\n')[1].split(';');
+    expect(firstRow[9]).toBe(String(overall).replace('.', ','));
+    expect(csv.body).not.toMatch(/;\d+\.\d+;/);
     const xlsx = await fetch(`${t.url}/api/assessments/${a.id}/export.xlsx`, {
       headers: { cookie: `scs_access=${firm.http.cookie('scs_access')}` },
     });
     expect(xlsx.status).toBe(200);
     const bytes = Buffer.from(await xlsx.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Result', 'Findings', 'Answers']);
+    expect(wb.getWorksheet('Result')!.getRow(2).getCell(2).value).toBe(overall);
   });
 
   it("never shows another firm's assessment (404)", async () => {
