@@ -152,9 +152,19 @@ export const RESEARCH_MODULE_2026_1: ResearchModule = {
 
 /**
  * Catalogue 2026.2 asks the same research questions (same ids, texts and options), so that answers stay comparable
- * across the two waves.
+ * across the two waves — with one deliberate change: 2026.1 showed a hint on `awareness` ("in a 2019 chamber survey,
+ * about 7 in 10 firms were not familiar with it") that anchors the answer. 2026.2 asks without it, so answers of
+ * the two waves are not strictly comparable on that question.
  */
-export const RESEARCH_MODULE_2026_2: ResearchModule = { ...RESEARCH_MODULE_2026_1, version: '2026.2' };
+export const RESEARCH_MODULE_2026_2: ResearchModule = {
+  ...RESEARCH_MODULE_2026_1,
+  version: '2026.2',
+  questions: RESEARCH_MODULE_2026_1.questions.map((q) => {
+    if (q.id !== 'awareness') return q;
+    const { help: _anchoring, ...neutral } = q;
+    return neutral;
+  }),
+};
 
 /** Every research module version, oldest first. */
 export const RESEARCH_MODULES: readonly ResearchModule[] = [RESEARCH_MODULE_2026_1, RESEARCH_MODULE_2026_2];

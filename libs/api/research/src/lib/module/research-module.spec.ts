@@ -25,4 +25,14 @@ describe('research module data', () => {
   it('has no module for a catalogue version without its own file', () => {
     expect(researchModuleFor('2099.1')).toBeUndefined();
   });
+
+  it('asks the 2026.2 wave without the anchoring survey figure, and changes nothing else', () => {
+    const [v1, v2] = [researchModuleFor('2026.1'), researchModuleFor('2026.2')];
+    const awareness = v2?.questions.find((q) => q.id === 'awareness');
+    expect(awareness?.help).toBeUndefined();
+    expect(JSON.stringify(v2?.questions)).not.toMatch(/7 in 10|7 von 10/);
+    expect(v2?.questions.map((q) => ({ ...q, help: undefined }))).toEqual(
+      v1?.questions.map((q) => ({ ...q, help: undefined })),
+    );
+  });
 });
