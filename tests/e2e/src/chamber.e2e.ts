@@ -233,7 +233,7 @@ describe('chamber campaign in the browser: create, CSV upload with rejected rows
       await funnel(page, 'started'),
     ]).toEqual(['2', '1', '1', '1']);
     const firm = page.locator('[data-testid="firms"] tbody tr');
-    expect(await firm.locator('td').allTextContents()).toEqual([PROFILE.name, expect.any(String), 'Submitted']);
+    expect(await firm.locator('td').allInnerTexts()).toEqual([PROFILE.name, expect.any(String), 'Submitted']);
   });
 
   it('starts the batch distribution of branded reports and sees the progress bar complete', async () => {

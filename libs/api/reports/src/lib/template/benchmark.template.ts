@@ -251,206 +251,101 @@ export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
   const p = d.participation;
   const count = (n: number | null) => (n === null ? html`<span class="muted">${t.withheld}</span>` : html`${n}`);
   const results = d.firms
-    ? html` <p>${t.resultsIntro(d.firms, d.k)}</p>
-        <div class="cards">
-          <div class="card">
-            <div class="label">${t.membersCounted}</div>
-            <div class="value">${d.firms}</div>
-          </div>
-          ${d.overallMean !== null
-            ? html`<div class="card">
-                <div class="label">${t.overallMean}</div>
-                <div class="value">${t.formatNumber(d.overallMean)}</div>
-                <div class="sub">/ 100</div>
-              </div>`
-            : ''}
-        </div>
-        ${d.levels.length
+    ? html`
+      <p>${t.resultsIntro(d.firms, d.k)}</p>
+      <div class="cards">
+        <div class="card"><div class="label">${t.membersCounted}</div><div class="value">${d.firms}</div></div>
+        ${d.overallMean !== null ? html`<div class="card"><div class="label">${t.overallMean}</div><div class="value">${t.formatNumber(d.overallMean)}</div><div class="sub">/ 100</div></div>` : ''}
+      </div>
+      ${
+        d.levels.length
           ? html`<h2>${t.levels}</h2>
-              <div class="chart">
-                ${barChart(
-                  d.levels.map((l) => ({
-                    label: l.label,
-                    value: l.firms,
-                    color: LEVEL_COLORS[l.level],
-                    text: `${l.firms} (${t.formatPercent(l.share)})`,
-                  })),
-                  undefined,
-                )}
-              </div>
-              <table class="grid">
-                <thead>
-                  <tr>
-                    <th>${t.level}</th>
-                    <th class="num">${t.firms}</th>
-                    <th class="num">${t.share}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${d.levels.map(
-                    (l) =>
-                      html`<tr>
-                        <td><span class="badge lv-${l.level}">${l.label}</span></td>
-                        <td class="num">${l.firms}</td>
-                        <td class="num">${t.formatPercent(l.share)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-          : ''}
-        ${d.dimensions.length
-          ? html`<h2>${t.exposure}</h2>
-              <p class="small muted">${t.exposureIntro}</p>
-              <div class="chart">
-                ${barChart(
-                  d.dimensions.map((x) => ({
-                    label: `${x.code}  ${x.name}`,
-                    value: x.mean,
-                    color: exposureColor(x.mean),
-                    text: t.formatNumber(x.mean),
-                  })),
-                  100,
-                )}
-              </div>
-              <table class="grid">
-                <thead>
-                  <tr>
-                    <th>${t.dimension}</th>
-                    <th class="num">${t.mean}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${d.dimensions.map(
-                    (x) =>
-                      html`<tr>
-                        <td>${x.code} ${x.name}</td>
-                        <td class="num">${t.formatNumber(x.mean)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-          : ''}
-        <h2>${t.findings}</h2>
-        ${d.findings.length
+          <div class="chart">${barChart(
+            d.levels.map((l) => ({
+              label: l.label,
+              value: l.firms,
+              color: LEVEL_COLORS[l.level],
+              text: `${l.firms} (${t.formatPercent(l.share)})`,
+            })),
+            undefined,
+          )}</div>
+          <table class="grid"><thead><tr><th>${t.level}</th><th class="num">${t.firms}</th><th class="num">${t.share}</th></tr></thead>
+          <tbody>${d.levels.map((l) => html`<tr><td><span class="badge lv-${l.level}">${l.label}</span></td><td class="num">${l.firms}</td><td class="num">${t.formatPercent(l.share)}</td></tr>`)}</tbody></table>`
+          : ''
+      }
+      ${
+        d.dimensions.length
+          ? html`<h2>${t.exposure}</h2><p class="small muted">${t.exposureIntro}</p>
+          <div class="chart">${barChart(
+            d.dimensions.map((x) => ({
+              label: `${x.code}  ${x.name}`,
+              value: x.mean,
+              color: exposureColor(x.mean),
+              text: t.formatNumber(x.mean),
+            })),
+            100,
+          )}</div>
+          <table class="grid"><thead><tr><th>${t.dimension}</th><th class="num">${t.mean}</th></tr></thead>
+          <tbody>${d.dimensions.map((x) => html`<tr><td>${x.code} ${x.name}</td><td class="num">${t.formatNumber(x.mean)}</td></tr>`)}</tbody></table>`
+          : ''
+      }
+      <h2>${t.findings}</h2>
+      ${
+        d.findings.length
           ? html`<p class="small muted">${t.findingsIntro(d.k)}</p>
-              <table class="grid">
-                <thead>
-                  <tr>
-                    <th>${t.severity}</th>
-                    <th>${t.dimension}</th>
-                    <th></th>
-                    <th class="num">${t.firms}</th>
-                    <th class="num">${t.share}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${d.findings.map(
-                    (f) =>
-                      html`<tr>
-                        <td class="nowrap"><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span></td>
-                        <td class="nowrap">${f.dimensionCode} ${f.dimensionName}</td>
-                        <td>${f.title}</td>
-                        <td class="num">${f.firms}</td>
-                        <td class="num">${t.formatPercent(f.share)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-          : html`<p class="muted">${t.noFindings}</p>`}`
+          <table class="grid"><thead><tr><th>${t.severity}</th><th>${t.dimension}</th><th></th><th class="num">${t.firms}</th><th class="num">${t.share}</th></tr></thead>
+          <tbody>${d.findings.map((f) => html`<tr><td class="nowrap"><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span></td><td class="nowrap">${f.dimensionCode} ${f.dimensionName}</td><td>${f.title}</td><td class="num">${f.firms}</td><td class="num">${t.formatPercent(f.share)}</td></tr>`)}</tbody></table>`
+          : html`<p class="muted">${t.noFindings}</p>`
+      }`
     : html`<p class="warn">${t.noResults(d.k)}</p>`;
 
   return html`<!DOCTYPE html>
-    <html lang="${d.locale}">
-      <head>
-        <meta charset="utf-8" />
-        <title>${t.title} – ${b.chamberName}</title>
-        <meta name="author" content="${b.chamberName}" />
-        <meta name="description" content="${t.subtitle}" />
-        <style>
-          ${raw(REPORT_CSS)}${raw(BENCHMARK_CSS)}
-        </style>
-      </head>
-      <body>
-        <section class="bm-cover">
-          <div class="brand">
-            ${logo ? html`<img src="${logo}" alt="${b.chamberName}" />` : ''}
-            <div>
-              <div class="muted small">${t.preparedBy}</div>
-              <div class="name">${b.chamberName}</div>
-            </div>
-          </div>
-          <div class="title">${t.title}</div>
-          <div class="subtitle">${t.subtitle}</div>
-          <div class="chamber">${b.chamberName}</div>
-          <table class="meta">
-            <tr>
-              <th>${t.generatedAt}</th>
-              <td>${t.formatDate(d.generatedAt)}</td>
-            </tr>
-            <tr>
-              <th>${t.language}</th>
-              <td>${t.languageName}</td>
-            </tr>
-            <tr>
-              <th>${t.membersCounted}</th>
-              <td>${d.firms ?? '–'}</td>
-            </tr>
-          </table>
-          <div class="foot">
-            ${b.contactLine
-              ? html`<div class="small muted" style="margin-bottom:8pt">${b.chamberName} · ${b.contactLine}</div>`
-              : ''}
-            <div class="notice small">${t.notice}</div>
-          </div>
-        </section>
-        <section class="section" id="participation">
-          <h1>${t.participation}</h1>
-          <p>${t.participationIntro}</p>
-          <div class="cards">
-            <div class="card">
-              <div class="label">${t.invited}</div>
-              <div class="value">${p.invited}</div>
-            </div>
-            <div class="card">
-              <div class="label">${t.joined}</div>
-              <div class="value">${p.joined}</div>
-            </div>
-            <div class="card">
-              <div class="label">${t.submitted}</div>
-              <div class="value">${count(p.submitted)}</div>
-            </div>
-          </div>
-          ${p.campaigns.length
-            ? html`<table class="grid">
-                <thead>
-                  <tr>
-                    <th>${t.campaign}</th>
-                    <th class="num">${t.invited}</th>
-                    <th class="num">${t.joined}</th>
-                    <th class="num">${t.submitted}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${p.campaigns.map(
-                    (c) =>
-                      html`<tr>
-                        <td>${c.title}</td>
-                        <td class="num">${c.invited}</td>
-                        <td class="num">${c.joined}</td>
-                        <td class="num">${count(c.submitted)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
-            : ''}
-          <h1 style="margin-top:18pt">${t.results}</h1>
-          ${results}
-          <h2>${t.method}</h2>
-          ${t.methodText(d.k).map((x) => html`<p class="small">${x}</p>`)}
-          ${d.suppressedCells ? html`<p class="small muted">${t.suppressedNote(d.suppressedCells)}</p>` : ''}
-        </section>
-      </body>
-    </html>`.value;
+<html lang="${d.locale}">
+<head>
+<meta charset="utf-8">
+<title>${t.title} – ${b.chamberName}</title>
+<meta name="author" content="${b.chamberName}">
+<meta name="description" content="${t.subtitle}">
+<style>${raw(REPORT_CSS)}${raw(BENCHMARK_CSS)}</style>
+</head>
+<body>
+<section class="bm-cover">
+  <div class="brand">${logo ? html`<img src="${logo}" alt="${b.chamberName}">` : ''}<div><div class="muted small">${t.preparedBy}</div><div class="name">${b.chamberName}</div></div></div>
+  <div class="title">${t.title}</div>
+  <div class="subtitle">${t.subtitle}</div>
+  <div class="chamber">${b.chamberName}</div>
+  <table class="meta">
+    <tr><th>${t.generatedAt}</th><td>${t.formatDate(d.generatedAt)}</td></tr>
+    <tr><th>${t.language}</th><td>${t.languageName}</td></tr>
+    <tr><th>${t.membersCounted}</th><td>${d.firms ?? '–'}</td></tr>
+  </table>
+  <div class="foot">
+    ${b.contactLine ? html`<div class="small muted" style="margin-bottom:8pt">${b.chamberName} · ${b.contactLine}</div>` : ''}
+    <div class="notice small">${t.notice}</div>
+  </div>
+</section>
+<section class="section" id="participation">
+  <h1>${t.participation}</h1>
+  <p>${t.participationIntro}</p>
+  <div class="cards">
+    <div class="card"><div class="label">${t.invited}</div><div class="value">${p.invited}</div></div>
+    <div class="card"><div class="label">${t.joined}</div><div class="value">${p.joined}</div></div>
+    <div class="card"><div class="label">${t.submitted}</div><div class="value">${count(p.submitted)}</div></div>
+  </div>
+  ${
+    p.campaigns.length
+      ? html`<table class="grid"><thead><tr><th>${t.campaign}</th><th class="num">${t.invited}</th><th class="num">${t.joined}</th><th class="num">${t.submitted}</th></tr></thead>
+      <tbody>${p.campaigns.map((c) => html`<tr><td>${c.title}</td><td class="num">${c.invited}</td><td class="num">${c.joined}</td><td class="num">${count(c.submitted)}</td></tr>`)}</tbody></table>`
+      : ''
+  }
+  <h1 style="margin-top:18pt">${t.results}</h1>
+  ${results}
+  <h2>${t.method}</h2>
+  ${t.methodText(d.k).map((x) => html`<p class="small">${x}</p>`)}
+  ${d.suppressedCells ? html`<p class="small muted">${t.suppressedNote(d.suppressedCells)}</p>` : ''}
+</section>
+</body>
+</html>`.value;
 }
 
 /** page.pdf() options: A4, running header and footer with page numbers, tagged, with outline. */
@@ -461,15 +356,12 @@ export function benchmarkPdfOptions(d: ChamberBenchmarkData) {
     format: 'A4' as const,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: html`<div style="${style}border-bottom:0.5pt solid #cfd8dc;padding-bottom:2pt;">
-      <span>${t.title}</span><span>${d.branding.chamberName}</span>
-    </div>`.value,
-    footerTemplate: html`<div style="${style}">
-      <span>${t.generatedAt} ${t.formatDate(d.generatedAt)}</span
-      ><span
-        >${t.page} ${raw('<span class="pageNumber"></span>')} ${t.of} ${raw('<span class="totalPages"></span>')}</span
-      >
-    </div>`.value,
+    headerTemplate:
+      html`<div style="${style}border-bottom:0.5pt solid #cfd8dc;padding-bottom:2pt;"><span>${t.title}</span><span>${d.branding.chamberName}</span></div>`
+        .value,
+    footerTemplate:
+      html`<div style="${style}"><span>${t.generatedAt} ${t.formatDate(d.generatedAt)}</span><span>${t.page} ${raw('<span class="pageNumber"></span>')} ${t.of} ${raw('<span class="totalPages"></span>')}</span></div>`
+        .value,
     margin: { top: '20mm', bottom: '17mm', left: '16mm', right: '16mm' },
     tagged: true,
     outline: true,

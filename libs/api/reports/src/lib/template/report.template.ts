@@ -59,13 +59,7 @@ function cover({ d, t }: Ctx): Html {
   const level = d.result.level;
   return html`<section class="cover">
     <div class="brand">
-      ${b
-        ? html`${logo ? html`<img src="${logo}" alt="${b.chamberName}" />` : ''}
-            <div>
-              <div class="muted small">${t.distributedBy}</div>
-              <div class="name">${b.chamberName}</div>
-            </div>`
-        : html`<div class="product">SCS Check</div>`}
+      ${b ? html`${logo ? html`<img src="${logo}" alt="${b.chamberName}">` : ''}<div><div class="muted small">${t.distributedBy}</div><div class="name">${b.chamberName}</div></div>` : html`<div class="product">SCS Check</div>`}
     </div>
     <div class="title">
       <div class="report">${t.reportTitle}</div>
@@ -76,54 +70,20 @@ function cover({ d, t }: Ctx): Html {
       <div class="card level-card ${level ? `lv-${level}` : 'lv-none'}">
         <div class="label" style="color:#fff">${t.overall}</div>
         <div class="value">${level ? t.levels[level] : t.notAnswered}</div>
-        <div class="sub" style="color:#fff">
-          ${t.score} ${scoreText(t, d.result.score)} / 100${d.result.provisional ? ' *' : ''}
-        </div>
+        <div class="sub" style="color:#fff">${t.score} ${scoreText(t, d.result.score)} / 100${d.result.provisional ? ' *' : ''}</div>
       </div>
-      <div class="card">
-        <div class="label">${t.completeness}</div>
-        <div class="value">${t.formatPercent(d.result.completeness)}</div>
-        <div class="sub">${t.answeredOf(d.result.answered, d.result.applicable)}</div>
-      </div>
-      <div class="card">
-        <div class="label">${t.uncertainty}</div>
-        <div class="value">${t.formatPercent(d.result.uncertainty)}</div>
-        <div class="sub">${t.dontKnowCount(d.result.dontKnow)}</div>
-      </div>
+      <div class="card"><div class="label">${t.completeness}</div><div class="value">${t.formatPercent(d.result.completeness)}</div><div class="sub">${t.answeredOf(d.result.answered, d.result.applicable)}</div></div>
+      <div class="card"><div class="label">${t.uncertainty}</div><div class="value">${t.formatPercent(d.result.uncertainty)}</div><div class="sub">${t.dontKnowCount(d.result.dontKnow)}</div></div>
     </div>
     <table class="meta">
-      <tr>
-        <th>${t.assessmentDate}</th>
-        <td>${t.formatDate(d.assessment.submittedAt)}</td>
-      </tr>
-      <tr>
-        <th>${t.catalogueVersion}</th>
-        <td>${d.assessment.catalogueVersion}</td>
-      </tr>
-      <tr>
-        <th>${t.reportLanguage}</th>
-        <td>${t.languageName}</td>
-      </tr>
-      <tr>
-        <th>${t.generatedAt}</th>
-        <td>${t.formatDateTime(d.generatedAt)}</td>
-      </tr>
-      <tr>
-        <th>${t.legalForm}</th>
-        <td>${d.firm.legalForm}</td>
-      </tr>
-      <tr>
-        <th>${t.sector}</th>
-        <td>${d.firm.sector}</td>
-      </tr>
-      <tr>
-        <th>${t.provinces}</th>
-        <td>${d.firm.provinces.join(', ')}</td>
-      </tr>
-      <tr>
-        <th>${t.assessmentId}</th>
-        <td class="small">${d.assessment.id}</td>
-      </tr>
+      <tr><th>${t.assessmentDate}</th><td>${t.formatDate(d.assessment.submittedAt)}</td></tr>
+      <tr><th>${t.catalogueVersion}</th><td>${d.assessment.catalogueVersion}</td></tr>
+      <tr><th>${t.reportLanguage}</th><td>${t.languageName}</td></tr>
+      <tr><th>${t.generatedAt}</th><td>${t.formatDateTime(d.generatedAt)}</td></tr>
+      <tr><th>${t.legalForm}</th><td>${d.firm.legalForm}</td></tr>
+      <tr><th>${t.sector}</th><td>${d.firm.sector}</td></tr>
+      <tr><th>${t.provinces}</th><td>${d.firm.provinces.join(', ')}</td></tr>
+      <tr><th>${t.assessmentId}</th><td class="small">${d.assessment.id}</td></tr>
     </table>
     <div class="foot">
       ${b?.contactLine ? html`<div class="contact">${b.chamberName} · ${b.contactLine}</div>` : ''}
@@ -134,11 +94,7 @@ function cover({ d, t }: Ctx): Html {
 
 function findingRow(t: Labels, f: ReportFinding): Html {
   return html`<tr>
-    <td class="nowrap">
-      <span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut
-        ? html` <span class="badge ko">${t.knockOut}</span>`
-        : ''}
-    </td>
+    <td class="nowrap"><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''}</td>
     <td class="nowrap">${f.dimensionCode} ${f.dimensionName}</td>
     <td>${f.title}</td>
   </tr>`;
@@ -146,25 +102,11 @@ function findingRow(t: Labels, f: ReportFinding): Html {
 
 function portalTable(t: Labels, portals: readonly ReportPortal[]): Html {
   return html`<table class="grid">
-    <thead>
-      <tr>
-        <th style="width:34%">${t.portalsTitle}</th>
-        <th>${t.whatToCheck}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${portals.map((p) => {
-        const url = safeUrl(p.url);
-        return html`<tr>
-          <td>
-            <strong>${p.name}</strong>${zh(p.nameZh)}<br />${url
-              ? html`<a href="${url}">${url}</a>`
-              : html`<span class="muted">${p.url}</span>`}
-          </td>
-          <td>${p.checks}</td>
-        </tr>`;
-      })}
-    </tbody>
+    <thead><tr><th style="width:34%">${t.portalsTitle}</th><th>${t.whatToCheck}</th></tr></thead>
+    <tbody>${portals.map((p) => {
+      const url = safeUrl(p.url);
+      return html`<tr><td><strong>${p.name}</strong>${zh(p.nameZh)}<br>${url ? html`<a href="${url}">${url}</a>` : html`<span class="muted">${p.url}</span>`}</td><td>${p.checks}</td></tr>`;
+    })}</tbody>
   </table>`;
 }
 
@@ -175,59 +117,27 @@ function summary({ d, t }: Ctx): Html {
   return html`<section class="section" id="summary">
     <h1>${t.summary}</h1>
     <div class="cards">
-      <div class="card level-card ${r.level ? `lv-${r.level}` : 'lv-none'}">
-        <div class="label" style="color:#fff">${t.overall}</div>
-        <div class="value">${r.level ? t.levels[r.level] : t.notAnswered}</div>
-        <div class="sub" style="color:#fff">${t.score} ${scoreText(t, r.score)} / 100</div>
-      </div>
-      <div class="card">
-        <div class="label">${t.completeness}</div>
-        <div class="value">${t.formatPercent(r.completeness)}</div>
-        <div class="sub">${t.answeredOf(r.answered, r.applicable)}</div>
-      </div>
-      <div class="card">
-        <div class="label">${t.uncertainty}</div>
-        <div class="value">${t.formatPercent(r.uncertainty)}</div>
-        <div class="sub">${t.dontKnowCount(r.dontKnow)}</div>
-      </div>
-      <div class="card">
-        <div class="label">${t.knockOuts}</div>
-        <div class="value ${r.knockOuts.length ? 'tx-critical' : ''}">${r.knockOuts.length}</div>
-        <div class="sub">${t.findings}: ${r.findings.length}</div>
-      </div>
+      <div class="card level-card ${r.level ? `lv-${r.level}` : 'lv-none'}"><div class="label" style="color:#fff">${t.overall}</div><div class="value">${r.level ? t.levels[r.level] : t.notAnswered}</div><div class="sub" style="color:#fff">${t.score} ${scoreText(t, r.score)} / 100</div></div>
+      <div class="card"><div class="label">${t.completeness}</div><div class="value">${t.formatPercent(r.completeness)}</div><div class="sub">${t.answeredOf(r.answered, r.applicable)}</div></div>
+      <div class="card"><div class="label">${t.uncertainty}</div><div class="value">${t.formatPercent(r.uncertainty)}</div><div class="sub">${t.dontKnowCount(r.dontKnow)}</div></div>
+      <div class="card"><div class="label">${t.knockOuts}</div><div class="value ${r.knockOuts.length ? 'tx-critical' : ''}">${r.knockOuts.length}</div><div class="sub">${t.findings}: ${r.findings.length}</div></div>
     </div>
     ${r.provisional ? html`<p class="warn small">* ${t.provisional}</p>` : ''}
     <h2>${t.knockOuts}</h2>
-    ${r.knockOuts.length
-      ? html`<p class="small">${t.knockOutExplained}</p>
-          <table class="grid">
-            <tbody>
-              ${r.knockOuts.map((f) => findingRow(t, f))}
-            </tbody>
-          </table>`
-      : html`<p>${t.noKnockOuts}</p>`}
+    ${
+      r.knockOuts.length
+        ? html`<p class="small">${t.knockOutExplained}</p><table class="grid"><tbody>${r.knockOuts.map((f) => findingRow(t, f))}</tbody></table>`
+        : html`<p>${t.noKnockOuts}</p>`
+    }
     <h2>${t.topFindings}</h2>
-    ${top.length
-      ? html`<table class="grid">
-          <thead>
-            <tr>
-              <th style="width:17%">${t.severity}</th>
-              <th style="width:25%">Dimension</th>
-              <th>${t.findings}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${top.map((f) => findingRow(t, f))}
-          </tbody>
-        </table>`
-      : html`<p>${t.noFindings}</p>`}
+    ${
+      top.length
+        ? html`<table class="grid"><thead><tr><th style="width:17%">${t.severity}</th><th style="width:25%">Dimension</th><th>${t.findings}</th></tr></thead><tbody>${top.map((f) => findingRow(t, f))}</tbody></table>`
+        : html`<p>${t.noFindings}</p>`
+    }
     <h2>${t.dimensionChart}</h2>
     <div class="chart">${dimensionChart(d.dimensions, t)}</div>
-    ${notApplicable.length
-      ? html`<p class="na-list">
-          ${t.notApplicableTitle}: ${notApplicable.map((x) => `${x.code} ${x.name}`).join(' · ')}
-        </p>`
-      : ''}
+    ${notApplicable.length ? html`<p class="na-list">${t.notApplicableTitle}: ${notApplicable.map((x) => `${x.code} ${x.name}`).join(' · ')}</p>` : ''}
     <div class="notice"><strong>${t.noticeTitle}.</strong> ${t.notice}</div>
     <h2>${t.portalsTitle}</h2>
     <p class="small">${t.portalsIntro}</p>
@@ -239,50 +149,24 @@ function reference(t: Labels, r: ReportReference): Html {
   const url = safeUrl(r.url);
   return html`<li>
     ${url ? html`<a href="${url}">${r.title}</a>` : r.title}${zh(r.titleZh)}
-    <span class="muted">— ${r.authority}${r.number ? `, ${r.number}` : ''}, ${r.year}</span> ${confirmationBadge(
-      t,
-      r.status,
-    )}
+    <span class="muted">— ${r.authority}${r.number ? `, ${r.number}` : ''}, ${r.year}</span> ${confirmationBadge(t, r.status)}
   </li>`;
 }
 
 function finding(t: Labels, f: ReportFinding): Html {
   return html`<div class="finding f-${f.severity}">
-    <h3>
-      <span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut
-        ? html` <span class="badge ko">${t.knockOut}</span>`
-        : ''}
-      ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span>
-    </h3>
+    <h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''} ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span></h3>
     <div class="pair">
-      <div class="part">
-        <h4>${t.whatItMeans}</h4>
-        <p>${f.meaning}</p>
-      </div>
-      <div class="part">
-        <h4>${t.consequences}</h4>
-        <p>${f.consequences}</p>
-      </div>
+      <div class="part"><h4>${t.whatItMeans}</h4><p>${f.meaning}</p></div>
+      <div class="part"><h4>${t.consequences}</h4><p>${f.consequences}</p></div>
     </div>
-    <div class="part">
-      <h4>${t.remediation}</h4>
-      <ol>
-        ${f.remediation.map((s) => html`<li>${s}</li>`)}
-      </ol>
-    </div>
-    ${f.repair
-      ? html`<div class="repair">
-          <h4>${t.repair} ${confirmationBadge(t, f.repair.status)}</h4>
-          <p>${f.repair.path}</p>
-          <p class="small muted">${t.repairHorizon(f.repair.minMonths, f.repair.maxMonths)}</p>
-        </div>`
-      : ''}
-    ${f.references.length
-      ? html`<h4>${t.references}</h4>
-          <ul class="refs">
-            ${f.references.map((r) => reference(t, r))}
-          </ul>`
-      : ''}
+    <div class="part"><h4>${t.remediation}</h4><ol>${f.remediation.map((s) => html`<li>${s}</li>`)}</ol></div>
+    ${
+      f.repair
+        ? html`<div class="repair"><h4>${t.repair} ${confirmationBadge(t, f.repair.status)}</h4><p>${f.repair.path}</p><p class="small muted">${t.repairHorizon(f.repair.minMonths, f.repair.maxMonths)}</p></div>`
+        : ''
+    }
+    ${f.references.length ? html`<h4>${t.references}</h4><ul class="refs">${f.references.map((r) => reference(t, r))}</ul>` : ''}
   </div>`;
 }
 
@@ -292,23 +176,12 @@ function dimension(t: Labels, x: ReportDimension, verify: readonly ReportVerifyI
   return html`<div class="dimension">
     <div class="dim-head">
       <h2>${x.code} ${x.name}${zh(x.nameZh)}</h2>
-      <div class="dim-score">
-        ${t.score} <strong>${scoreText(t, x.score)}</strong> ${levelBadge(t, x.level)}${x.knockOut
-          ? html` <span class="badge ko">${t.knockOut}</span>`
-          : ''}
-      </div>
+      <div class="dim-score">${t.score} <strong>${scoreText(t, x.score)}</strong> ${levelBadge(t, x.level)}${x.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''}</div>
     </div>
-    <div class="dim-meta">
-      ${t.authority}: ${x.authority}${zh(x.authorityZh)} · ${t.completeness} ${t.formatPercent(x.completeness)}
-    </div>
+    <div class="dim-meta">${t.authority}: ${x.authority}${zh(x.authorityZh)} · ${t.completeness} ${t.formatPercent(x.completeness)}</div>
     ${x.findings.length ? x.findings.map((f) => finding(t, f)) : html`<p class="muted">${t.noDimensionFindings}</p>`}
     ${verify.length ? html`<p class="verify-note">${t.toVerify(verify.map((v) => v.questionId).join(', '))}</p>` : ''}
-    ${other.length
-      ? html`<h4>${t.references}</h4>
-          <ul class="refs">
-            ${other.map((r) => reference(t, r))}
-          </ul>`
-      : ''}
+    ${other.length ? html`<h4>${t.references}</h4><ul class="refs">${other.map((r) => reference(t, r))}</ul>` : ''}
   </div>`;
 }
 
@@ -338,22 +211,11 @@ function actionRow(t: Labels, a: ReportAction): Html {
 }
 
 function planDate(t: Labels, p: ReportPlanDate): Html {
-  return html`${p.month ? t.formatMonth(p.month) : (p.text ?? '–')}${p.status === 'unconfirmed'
-    ? html` ${confirmationBadge(t, 'unconfirmed')}`
-    : ''}`;
+  return html`${p.month ? t.formatMonth(p.month) : (p.text ?? '–')}${p.status === 'unconfirmed' ? html` ${confirmationBadge(t, 'unconfirmed')}` : ''}`;
 }
 
 function planDurations(t: Labels, items: readonly ReportPlanDuration[]): Html {
-  return html`<ul class="plain">
-    ${items.map(
-      (x) =>
-        html`<li>
-          ${x.label}: <strong>${x.amount}</strong>${x.status === 'unconfirmed'
-            ? html` ${confirmationBadge(t, 'unconfirmed')}`
-            : ''}
-        </li>`,
-    )}
-  </ul>`;
+  return html`<ul class="plain">${items.map((x) => html`<li>${x.label}: <strong>${x.amount}</strong>${x.status === 'unconfirmed' ? html` ${confirmationBadge(t, 'unconfirmed')}` : ''}</li>`)}</ul>`;
 }
 
 /** Credit-repair plan: one block per adverse record that still counts, then the projected exposure chart. */
@@ -363,94 +225,43 @@ function repairPlan({ d, t }: Ctx): Html {
   return html`<section class="section" id="repair-plan">
     <h1>${t.repairPlanTitle}</h1>
     <p>${t.repairPlanIntro(t.formatMonth(p.asOf))}</p>
-    ${p.items.length
-      ? p.items.map(
-          (i) =>
-            html`<div class="repair-item">
-              <h3>
-                <span class="qid">${i.questionId}</span> ${i.recordType}
-                <span class="muted small">· ${i.dimensionName}</span>${i.repairPossibleNow
-                  ? html` <span class="badge confirmed">${t.repairNow}</span>`
-                  : ''}
-              </h3>
-              <table class="grid">
-                <tbody>
-                  <tr>
-                    <th style="width:32%">${t.decisionDate}</th>
-                    <td>${t.formatMonth(i.decided)}</td>
-                  </tr>
-                  ${i.tier
-                    ? html`<tr>
-                        <th>${t.tier}</th>
-                        <td>${i.tier}</td>
-                      </tr>`
-                    : ''}
-                  <tr>
-                    <th>${t.earliestRepair}</th>
-                    <td>${planDate(t, i.earliestRepair)}</td>
-                  </tr>
-                  <tr>
-                    <th>${t.automaticEnd}</th>
-                    <td>${planDate(t, i.automaticEnd)}</td>
-                  </tr>
-                  <tr>
-                    <th>${t.channel}</th>
-                    <td>${i.channel}</td>
-                  </tr>
-                  ${i.documents.length
-                    ? html`<tr>
-                        <th>${t.documents}</th>
-                        <td>
-                          <ul class="plain">
-                            ${i.documents.map((x) => html`<li>${x}</li>`)}
-                          </ul>
-                        </td>
-                      </tr>`
-                    : ''}
-                  ${i.processing.length
-                    ? html`<tr>
-                        <th>${t.processingTimes}</th>
-                        <td>${planDurations(t, i.processing)}</td>
-                      </tr>`
-                    : ''}
-                  ${i.deadlines.length
-                    ? html`<tr>
-                        <th>${t.deadlines}</th>
-                        <td>${planDurations(t, i.deadlines)}</td>
-                      </tr>`
-                    : ''}
-                </tbody>
-              </table>
-            </div>`,
-        )
-      : html`<p>${t.noRepairItems}</p>`}
+    ${
+      p.items.length
+        ? p.items.map(
+            (i) => html`<div class="repair-item">
+            <h3><span class="qid">${i.questionId}</span> ${i.recordType} <span class="muted small">· ${i.dimensionName}</span>${i.repairPossibleNow ? html` <span class="badge confirmed">${t.repairNow}</span>` : ''}</h3>
+            <table class="grid">
+              <tbody>
+                <tr><th style="width:32%">${t.decisionDate}</th><td>${t.formatMonth(i.decided)}</td></tr>
+                ${i.tier ? html`<tr><th>${t.tier}</th><td>${i.tier}</td></tr>` : ''}
+                <tr><th>${t.earliestRepair}</th><td>${planDate(t, i.earliestRepair)}</td></tr>
+                <tr><th>${t.automaticEnd}</th><td>${planDate(t, i.automaticEnd)}</td></tr>
+                <tr><th>${t.channel}</th><td>${i.channel}</td></tr>
+                ${i.documents.length ? html`<tr><th>${t.documents}</th><td><ul class="plain">${i.documents.map((x) => html`<li>${x}</li>`)}</ul></td></tr>` : ''}
+                ${i.processing.length ? html`<tr><th>${t.processingTimes}</th><td>${planDurations(t, i.processing)}</td></tr>` : ''}
+                ${i.deadlines.length ? html`<tr><th>${t.deadlines}</th><td>${planDurations(t, i.deadlines)}</td></tr>` : ''}
+              </tbody>
+            </table>
+          </div>`,
+          )
+        : html`<p>${t.noRepairItems}</p>`
+    }
     <h2>${t.projectionTitle}</h2>
     <p class="small muted">${t.projectionIntro}</p>
-    <div class="chart projection-chart">
-      ${projectionChart(p.projection, { overall: t.overall, monthLabel: t.formatMonthShort })}
-    </div>
+    <div class="chart projection-chart">${projectionChart(p.projection, { overall: t.overall, monthLabel: t.formatMonthShort })}</div>
   </section>`;
 }
 
 function actions({ d, t }: Ctx): Html {
   return html`<section class="section" id="actions">
     <h1>${t.actionsTitle}</h1>
-    ${d.actions.length
-      ? html`<table class="grid">
-          <thead>
-            <tr>
-              <th>${t.action}</th>
-              <th style="width:20%">${t.owner}</th>
-              <th style="width:17%">${t.due}</th>
-              <th style="width:12%">${t.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${d.actions.map((a) => actionRow(t, a))}
-          </tbody>
-        </table>`
-      : html`<p>${t.noActions}</p>`}
-    ${comparison(t, d.previous, d.result.score, d.result.level)} ${d.peers ? peers(t, d.peers, d) : ''}
+    ${
+      d.actions.length
+        ? html`<table class="grid"><thead><tr><th>${t.action}</th><th style="width:20%">${t.owner}</th><th style="width:17%">${t.due}</th><th style="width:12%">${t.status}</th></tr></thead><tbody>${d.actions.map((a) => actionRow(t, a))}</tbody></table>`
+        : html`<p>${t.noActions}</p>`
+    }
+    ${comparison(t, d.previous, d.result.score, d.result.level)}
+    ${d.peers ? peers(t, d.peers, d) : ''}
   </section>`;
 }
 
@@ -467,42 +278,23 @@ function peers(t: Labels, p: ReportPeerComparison, d: ReportData): Html {
   return html`<h2>${t.peersTitle}</h2>
     <p>${intro}</p>
     ${unavailable.map((g) => html`<p class="muted">${t.peerGroup[g.by]}: ${g.message ?? ''}</p>`)}
-    ${groups.length
-      ? html`<table class="grid">
-            <thead>
-              <tr>
-                <th>Dimension</th>
-                <th class="num">${t.yours}</th>
-                ${groups.map(
-                  (g) =>
-                    html`<th class="num">
-                      ${t.peerGroup[g.by]}<br /><span class="small muted"
-                        >${t.peerGroupOf(g.label ?? '', g.firms ?? 0)}</span
-                      >
-                    </th>`,
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td><strong>${t.overall}</strong></td>
-                <td class="num">${scoreText(t, d.result.score)}</td>
-                ${groups.map((g) => html`<td class="num">${cell(g, null)}</td>`)}
-              </tr>
-              ${d.dimensions
-                .filter((x) => x.applicable)
-                .map(
-                  (x) =>
-                    html`<tr>
-                      <td>${x.code} ${x.name}</td>
-                      <td class="num">${scoreText(t, x.score)}</td>
-                      ${groups.map((g) => html`<td class="num">${cell(g, x.id)}</td>`)}
-                    </tr>`,
-                )}
-            </tbody>
-          </table>
-          <p class="small muted">${t.peersLegend}</p>`
-      : ''}`;
+    ${
+      groups.length
+        ? html`<table class="grid">
+          <thead><tr><th>Dimension</th><th class="num">${t.yours}</th>${groups.map((g) => html`<th class="num">${t.peerGroup[g.by]}<br><span class="small muted">${t.peerGroupOf(g.label ?? '', g.firms ?? 0)}</span></th>`)}</tr></thead>
+          <tbody>
+            <tr><td><strong>${t.overall}</strong></td><td class="num">${scoreText(t, d.result.score)}</td>${groups.map((g) => html`<td class="num">${cell(g, null)}</td>`)}</tr>
+            ${d.dimensions
+              .filter((x) => x.applicable)
+              .map(
+                (x) =>
+                  html`<tr><td>${x.code} ${x.name}</td><td class="num">${scoreText(t, x.score)}</td>${groups.map((g) => html`<td class="num">${cell(g, x.id)}</td>`)}</tr>`,
+              )}
+          </tbody>
+        </table>
+        <p class="small muted">${t.peersLegend}</p>`
+        : ''
+    }`;
 }
 
 function delta(t: Labels, previous: number | null, current: number | null): Html {
@@ -510,55 +302,25 @@ function delta(t: Labels, previous: number | null, current: number | null): Html
   const diff = current - previous;
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±';
   // A higher score is more exposure: up is bad.
-  return html`<span class="${diff > 0 ? 'delta-up' : diff < 0 ? 'delta-down' : ''}"
-    >${sign}${t.formatNumber(Math.abs(diff))}</span
-  >`;
+  return html`<span class="${diff > 0 ? 'delta-up' : diff < 0 ? 'delta-down' : ''}">${sign}${t.formatNumber(Math.abs(diff))}</span>`;
 }
 
 function comparison(t: Labels, p: ReportComparison | null, score: number | null, level: ReportLevel | null): Html {
-  if (!p)
-    return html`<h2>${t.comparisonTitle}</h2>
-      <p>${t.noComparison}</p>`;
+  if (!p) return html`<h2>${t.comparisonTitle}</h2><p>${t.noComparison}</p>`;
   return html`<h2>${t.comparisonTitle}</h2>
     <p>${t.previousAssessment(t.formatDate(p.submittedAt), p.catalogueVersion)}</p>
     <div class="cards">
-      <div class="card">
-        <div class="label">${t.resolved}</div>
-        <div class="value tx-low">${p.findings.resolved}</div>
-      </div>
-      <div class="card">
-        <div class="label">${t.newFindings}</div>
-        <div class="value tx-critical">${p.findings.new}</div>
-      </div>
-      <div class="card">
-        <div class="label">${t.unchanged}</div>
-        <div class="value">${p.findings.unchanged}</div>
-      </div>
+      <div class="card"><div class="label">${t.resolved}</div><div class="value tx-low">${p.findings.resolved}</div></div>
+      <div class="card"><div class="label">${t.newFindings}</div><div class="value tx-critical">${p.findings.new}</div></div>
+      <div class="card"><div class="label">${t.unchanged}</div><div class="value">${p.findings.unchanged}</div></div>
     </div>
     <table class="grid">
-      <thead>
-        <tr>
-          <th>Dimension</th>
-          <th class="num">${t.previous}</th>
-          <th class="num">${t.current}</th>
-          <th class="num">${t.change}</th>
-        </tr>
-      </thead>
+      <thead><tr><th>Dimension</th><th class="num">${t.previous}</th><th class="num">${t.current}</th><th class="num">${t.change}</th></tr></thead>
       <tbody>
-        <tr>
-          <td><strong>${t.overall}</strong> ${levelBadge(t, p.level)} → ${levelBadge(t, level)}</td>
-          <td class="num">${scoreText(t, p.score)}</td>
-          <td class="num">${scoreText(t, score)}</td>
-          <td class="num">${delta(t, p.score, score)}</td>
-        </tr>
+        <tr><td><strong>${t.overall}</strong> ${levelBadge(t, p.level)} → ${levelBadge(t, level)}</td><td class="num">${scoreText(t, p.score)}</td><td class="num">${scoreText(t, score)}</td><td class="num">${delta(t, p.score, score)}</td></tr>
         ${p.dimensions.map(
           (x) =>
-            html`<tr>
-              <td>${x.code} ${x.name}</td>
-              <td class="num">${scoreText(t, x.previous)}</td>
-              <td class="num">${scoreText(t, x.current)}</td>
-              <td class="num">${delta(t, x.previous, x.current)}</td>
-            </tr>`,
+            html`<tr><td>${x.code} ${x.name}</td><td class="num">${scoreText(t, x.previous)}</td><td class="num">${scoreText(t, x.current)}</td><td class="num">${delta(t, x.previous, x.current)}</td></tr>`,
         )}
       </tbody>
     </table>`;
@@ -567,36 +329,22 @@ function comparison(t: Labels, p: ReportComparison | null, score: number | null,
 function verifyRow(t: Labels, v: ReportVerifyItem): Html {
   return html`<tr>
     <td class="nowrap">${v.dimensionCode} · ${v.questionId}</td>
-    <td><strong>${v.question}</strong><br />${v.check}</td>
-    <td>
-      ${v.portals.map((p) => {
-        const url = safeUrl(p.url);
-        return html`<div>
-          ${p.name}${zh(p.nameZh)}${url ? html`<br /><a class="small" href="${url}">${url}</a>` : ''}
-        </div>`;
-      })}
-    </td>
+    <td><strong>${v.question}</strong><br>${v.check}</td>
+    <td>${v.portals.map((p) => {
+      const url = safeUrl(p.url);
+      return html`<div>${p.name}${zh(p.nameZh)}${url ? html`<br><a class="small" href="${url}">${url}</a>` : ''}</div>`;
+    })}</td>
   </tr>`;
 }
 
 function verify({ d, t }: Ctx): Html {
   return html`<section class="section flow" id="verify">
     <h1>${t.verifyTitle}</h1>
-    ${d.verify.length
-      ? html`<p>${t.verifyIntro}</p>
-          <table class="grid">
-            <thead>
-              <tr>
-                <th style="width:13%">${t.question}</th>
-                <th>${t.whatToCheck}</th>
-                <th style="width:30%">${t.whereToCheck}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${d.verify.map((v) => verifyRow(t, v))}
-            </tbody>
-          </table>`
-      : html`<p>${t.noVerify}</p>`}
+    ${
+      d.verify.length
+        ? html`<p>${t.verifyIntro}</p><table class="grid"><thead><tr><th style="width:13%">${t.question}</th><th>${t.whatToCheck}</th><th style="width:30%">${t.whereToCheck}</th></tr></thead><tbody>${d.verify.map((v) => verifyRow(t, v))}</tbody></table>`
+        : html`<p>${t.noVerify}</p>`
+    }
   </section>`;
 }
 
@@ -611,31 +359,16 @@ function appendix({ d, t }: Ctx): Html {
     <h1>${t.appendixTitle}</h1>
     <h2>${t.methodology}</h2>
     ${d.methodology.paragraphs.map((p) => html`<p>${p}</p>`)}
-    <p class="small muted">
-      ${t.confirmationLegend} ${confirmationBadge(t, 'confirmed')} ${confirmationBadge(t, 'unconfirmed')}
-    </p>
+    <p class="small muted">${t.confirmationLegend} ${confirmationBadge(t, 'confirmed')} ${confirmationBadge(t, 'unconfirmed')}</p>
     <h2>${t.profile}</h2>
-    <table class="grid profile">
-      <tbody>
-        ${pairs(d.assessment.profile).map(
-          (row) =>
-            html`<tr>
-              ${row.map(
-                (p) =>
-                  html`<td class="k">${p.label}</td>
-                    <td>${p.value}</td>`,
-              )}
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <table class="grid profile"><tbody>${pairs(d.assessment.profile).map(
+      (row) => html`<tr>${row.map((p) => html`<td class="k">${p.label}</td><td>${p.value}</td>`)}</tr>`,
+    )}</tbody></table>
     <h2>${t.sources}</h2>
-    <ul class="sources">
-      ${d.methodology.sources.map((s) => {
-        const url = safeUrl(s.url);
-        return html`<li>${url ? html`<a href="${url}">${s.title}</a>` : s.title}</li>`;
-      })}
-    </ul>
+    <ul class="sources">${d.methodology.sources.map((s) => {
+      const url = safeUrl(s.url);
+      return html`<li>${url ? html`<a href="${url}">${s.title}</a>` : s.title}</li>`;
+    })}</ul>
   </section>`;
 }
 
@@ -644,21 +377,24 @@ export function renderReportHtml(d: ReportData): string {
   const t = LABELS[d.locale];
   const ctx = { d, t };
   return html`<!DOCTYPE html>
-    <html lang="${d.locale}">
-      <head>
-        <meta charset="utf-8" />
-        <title>${t.documentTitle} – ${d.firm.name}</title>
-        <meta name="author" content="SCS Check" />
-        <meta name="description" content="${t.reportSubtitle}" />
-        <style>
-          ${raw(REPORT_CSS)}${raw(pageMarginCss(d))}
-        </style>
-      </head>
-      <body>
-        ${cover(ctx)} ${summary(ctx)} ${dimensions(ctx)} ${repairPlan(ctx)} ${actions(ctx)} ${verify(ctx)}
-        ${appendix(ctx)}
-      </body>
-    </html>`.value;
+<html lang="${d.locale}">
+<head>
+<meta charset="utf-8">
+<title>${t.documentTitle} – ${d.firm.name}</title>
+<meta name="author" content="SCS Check">
+<meta name="description" content="${t.reportSubtitle}">
+<style>${raw(REPORT_CSS)}${raw(pageMarginCss(d))}</style>
+</head>
+<body>
+${cover(ctx)}
+${summary(ctx)}
+${dimensions(ctx)}
+${repairPlan(ctx)}
+${actions(ctx)}
+${verify(ctx)}
+${appendix(ctx)}
+</body>
+</html>`.value;
 }
 
 /**
