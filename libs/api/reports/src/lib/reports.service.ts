@@ -86,6 +86,7 @@ export class ReportsService implements OnModuleInit {
   /** Queues these reports again where they failed; answers how many were queued. */
   async retry(ids: readonly string[], requestedBy: string | null = null): Promise<number> {
     const queued = await this.store.requeueFailed(ids, requestedBy);
+    if (!queued.length) return 0;
     for (const report of await this.reports.findBy({ id: In(queued) }))
       await this.enqueue(report.id, requestOf(report));
     return queued.length;
