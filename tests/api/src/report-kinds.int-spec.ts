@@ -103,6 +103,18 @@ describe('report kinds: a kind registered by a test runs through the whole lifec
     expect(listed.map((r) => r.locale)).toEqual(['en', 'de']);
   }, 120_000);
 
+  it('queues a failed report again when the same content is requested', async () => {
+    const [english] = await reports.list({ orgId: firm.orgId, kinds: ['participation_note'] });
+    await t.dataSource.query(`UPDATE "report" SET "status" = 'failed', "error" = 'simulated' WHERE "id" = $1`, [
+      english.id,
+    ]);
+    const again = await note(firm, 'en');
+    expect(again.created).toBe(false);
+    expect(again.report.id).toBe(english.id);
+    expect(['queued', 'rendering', 'done']).toContain(again.report.status);
+    expect(await settled(english.id)).toMatchObject({ status: 'done', error: null, attempts: 2 });
+  }, 120_000);
+
   it('keeps organisations apart: another organisation can neither request nor read it', async () => {
     expect(await failure(note(firm, 'en', other.orgId))).toBe(403);
     const [own] = await reports.list({ orgId: firm.orgId, kinds: ['participation_note'] });

@@ -54,7 +54,7 @@ export class ReportStore {
         finishedAt: null,
         ...(requestedBy ? { requestedBy } : {}),
       })
-      .where('id IN (:...ids) AND status = :failed', { ids, failed: 'failed' })
+      .where('id = ANY(CAST(:ids AS uuid[])) AND status = :failed', { ids: [...ids], failed: 'failed' })
       .returning(['id'])
       .execute();
     return (result.raw as { id: string }[]).map((r) => r.id);

@@ -87,8 +87,7 @@ export class ReportsService implements OnModuleInit {
   async retry(ids: readonly string[], requestedBy: string | null = null): Promise<number> {
     const queued = await this.store.requeueFailed(ids, requestedBy);
     if (!queued.length) return 0;
-    for (const report of await this.reports.findBy({ id: In(queued) }))
-      await this.enqueue(report.id, requestOf(report));
+    for (const report of await this.byIds(queued)) await this.enqueue(report.id, requestOf(report));
     return queued.length;
   }
 
@@ -155,9 +154,17 @@ export class ReportsService implements OnModuleInit {
 
   /** Status of these reports by id (missing ones are left out), e.g. for a batch's progress. */
   async statuses(ids: readonly string[]): Promise<Map<string, Report['status']>> {
-    if (!ids.length) return new Map();
-    const rows = await this.reports.find({ select: { id: true, status: true }, where: { id: In([...ids]) } });
+    const rows = await this.byIds(ids);
     return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
+  /** One array parameter, however many ids (a batch of a large campaign). */
+  private byIds(ids: readonly string[]): Promise<Report[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.reports
+      .createQueryBuilder('r')
+      .where('r.id = ANY(CAST(:ids AS uuid[]))', { ids: [...ids] })
+      .getMany();
   }
 
   /** The PDF of a finished report within the caller's scope; 409 while it is queued, rendering or failed. */
