@@ -1,4 +1,7 @@
 import nx from '@nx/eslint-plugin';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const serverOnly = [
   '@nestjs/*',
@@ -14,6 +17,78 @@ const serverOnly = [
   'express',
 ];
 const browserOnly = ['@angular/*', 'ngx-echarts', '@jsverse/*', 'rxjs'];
+
+/**
+ * The allowed feature → feature edges, each with its reason. Every feature library carries the tag `lib:<project>`;
+ * a feature may import another feature only when the edge is listed here, so a new edge is a visible decision
+ * (lint fails until it is added with its reason). Features otherwise meet through contracts registered at start-up
+ * (docs/architecture.md, "Features meet through contracts").
+ */
+const featureEdges = {
+  'api-app': {
+    'api-accounts': 'composes the application (AppModule, entity list, migrations)',
+    'api-assessments': 'composes the application',
+    'api-catalogue': 'composes the application',
+    'api-chambers': 'composes the application',
+    'api-reports': 'composes the application; health reports whether PDFs can be rendered',
+    'api-research': 'composes the application',
+  },
+  'api-accounts': {},
+  'api-catalogue': {},
+  'api-research': {
+    'api-accounts': 'firm profiles (peer group) and the audit log of consent changes',
+    'api-catalogue': 'catalogue versions label the research outputs',
+  },
+  'api-reports': {
+    'api-accounts': 'a report belongs to an organisation and names who requested it (entity relations)',
+  },
+  'api-assessments': {
+    'api-accounts': 'organisations, profiles, audit log and mail',
+    'api-catalogue': 'an assessment pins its catalogue version',
+    'api-reports': 'provides REPORT_DATA_SOURCE (the firm report content) through the reports contract',
+    'api-research': 'records submissions for research (ResearchRecordsService); peer figures through PEER_FIGURES',
+  },
+  'api-chambers': {
+    'api-accounts': 'chambers are organisations; invitations, audit log and mail',
+    'api-catalogue': 'labels of the member aggregates come from the catalogue versions of a release',
+    'api-reports': 'registers the member benchmark and chamber-prepared firm report kinds; provides REPORT_BRANDING',
+    'api-research': 'the platform-wide comparison shown to chambers without a release of their own',
+  },
+  'web-accounts': {
+    'web-assessments':
+      "the firm page's consents tab lazy-loads the sharing feature's routes (no code shared at build time)",
+  },
+  'web-assessments': {
+    'web-catalogue': 'questions and applicability texts of the wizard come from the catalogue feature',
+    'web-reports': 'the result page shows the PDF report panel',
+  },
+  'web-catalogue': {},
+  'web-chambers': {},
+  'web-reports': {},
+  'web-research': {},
+};
+
+// Every feature library must be listed (a new feature library is a decision about its edges, too).
+const libs = join(dirname(fileURLToPath(import.meta.url)), 'libs');
+const featureLibs = readdirSync(libs, { withFileTypes: true })
+  .filter((scope) => scope.isDirectory())
+  .flatMap((scope) =>
+    readdirSync(join(libs, scope.name), { withFileTypes: true })
+      .filter((lib) => existsSync(join(libs, scope.name, lib.name, 'project.json')))
+      .map((lib) => JSON.parse(readFileSync(join(libs, scope.name, lib.name, 'project.json'), 'utf8'))),
+  )
+  .filter((project) => project.tags?.includes('type:feature'));
+for (const project of featureLibs) {
+  if (!(project.name in featureEdges))
+    throw new Error(`eslint.config.mjs: list the allowed feature edges of ${project.name} in featureEdges`);
+  if (!project.tags.includes(`lib:${project.name}`))
+    throw new Error(`libs/**/${project.name}/project.json: a feature library carries the tag "lib:${project.name}"`);
+}
+const lowerTypes = ['type:data-access', 'type:ui', 'type:domain', 'type:util'];
+const featureEdgeConstraints = Object.entries(featureEdges).map(([lib, allowed]) => ({
+  sourceTag: `lib:${lib}`,
+  onlyDependOnLibsWithTags: [...lowerTypes, ...Object.keys(allowed).map((to) => `lib:${to}`)],
+}));
 
 export default [
   ...nx.configs['flat/base'],
@@ -50,10 +125,12 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:domain', 'type:util'],
             },
+            // feature → feature only along the edges listed in featureEdges (type:feature here, the lib:<name> rules narrow it)
             {
               sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:domain', 'type:util'],
+              onlyDependOnLibsWithTags: ['type:feature', ...lowerTypes],
             },
+            ...featureEdgeConstraints,
             {
               sourceTag: 'type:data-access',
               onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'],

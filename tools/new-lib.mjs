@@ -42,7 +42,8 @@ write('project.json', {
   $schema: `${up}/node_modules/nx/schemas/project-schema.json`,
   sourceRoot: `${root}/src`,
   projectType: 'library',
-  tags: [`scope:${scope}`, `type:${type}`],
+  // A feature library also carries lib:<project>: eslint.config.mjs lists its allowed feature → feature edges.
+  tags: [`scope:${scope}`, `type:${type}`, ...(type === 'feature' ? [`lib:${project}`] : [])],
   ...(scope === 'web' ? { prefix: 'scs' } : {}),
   targets: { test: testTarget, typecheck },
 });
@@ -123,3 +124,7 @@ const base = JSON.parse(readFileSync(basePath, 'utf8'));
 base.compilerOptions.paths[`@scs/${scope}/${name}`] = [`./${root}/src/index.ts`];
 writeFileSync(basePath, JSON.stringify(base, null, 2) + '\n');
 console.log(`created ${root} (${project}, scope:${scope}, type:${type})`);
+if (type === 'feature')
+  console.log(
+    `add '${project}' with its allowed feature edges to featureEdges in eslint.config.mjs (lint fails until then)`,
+  );

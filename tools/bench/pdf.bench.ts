@@ -31,13 +31,13 @@ import {
   ReportRenderer,
   ReportsModule,
   ReportsService,
-  brandingHash,
   exampleReportData,
   findChromium,
   processTreeMemory,
   renderReportHtml,
   reportPdfOptions,
   reportsEntities,
+  type FirmReportData,
   type ReportDataSource,
 } from '@scs/api/reports';
 
@@ -123,16 +123,14 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 class BenchData implements ReportDataSource {
   constructor(
-    private readonly base: ReportData,
+    private readonly base: FirmReportData,
     private readonly orgId: string,
   ) {}
-  async load(assessmentId: string, locale: ReportLocale) {
-    const data: ReportData = { ...this.base, locale, assessment: { ...this.base.assessment, id: assessmentId } };
-    return {
-      ...data,
-      orgId: this.orgId,
-      cacheParts: [assessmentId, data.assessment.catalogueVersion, brandingHash(null)],
-    };
+  async version(assessmentId: string) {
+    return { orgId: this.orgId, parts: [assessmentId, this.base.assessment.catalogueVersion] };
+  }
+  async load(assessmentId: string, locale: ReportLocale): Promise<FirmReportData> {
+    return { ...this.base, locale, assessment: { ...this.base.assessment, id: assessmentId } };
   }
 }
 
@@ -175,7 +173,10 @@ async function pipeline(
   traceEvery: number,
 ): Promise<PipelineResult> {
   const holder: { source?: BenchData } = {};
-  const lazySource: ReportDataSource = { load: (id, locale) => (holder.source as BenchData).load(id, locale) };
+  const lazySource: ReportDataSource = {
+    version: (id) => (holder.source as BenchData).version(id),
+    load: (id, locale) => (holder.source as BenchData).load(id, locale),
+  };
 
   @Global()
   @Module({
@@ -205,22 +206,18 @@ async function pipeline(
     holder.source = new BenchData(data, orgId);
     const reports = app.get(ReportsService);
     const pool = app.get(ReportRenderer).browserPool();
-    const user = {
-      id: '00000000-0000-4000-8000-000000000000',
-      email: 'bench@example.org',
-      name: 'Bench',
-      platformAdmin: false,
-      sessionId: 'bench',
-    };
+    const user = { id: '00000000-0000-4000-8000-000000000000' };
     await db.query(
       `INSERT INTO "user_account" ("id", "email", "name", "password_hash") VALUES ($1, 'bench@example.org', 'Bench', 'x') ON CONFLICT DO NOTHING`,
       [user.id],
     );
-    const orgCtx = { orgId, kind: 'firm' as const, role: 'owner' as const };
 
     const run = async (n: number, onProgress?: (done: number) => void) => {
       const ids: string[] = [];
-      for (let i = 0; i < n; i++) ids.push((await reports.request(randomUUID(), LOCALE, orgCtx, user)).id);
+      for (let i = 0; i < n; i++) {
+        const request = { kind: 'assessment', orgId, subjectId: randomUUID(), locale: LOCALE, preparedBy: null };
+        ids.push((await reports.request({ ...request, requestedBy: user.id })).report.id);
+      }
       let done = 0;
       while (done < n) {
         await new Promise((r) => setTimeout(r, 50));

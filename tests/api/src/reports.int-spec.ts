@@ -5,12 +5,12 @@ import { Global, Module, NotFoundException } from '@nestjs/common';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { ResourceOwners } from '@scs/api/core';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
-import type { ReportData, ReportLocale, ReportView } from '@scs/shared/contracts';
+import type { ReportLocale, ReportView } from '@scs/shared/contracts';
 import {
   REPORT_DATA_SOURCE,
   ReportRenderer,
-  brandingHash,
   exampleReportData,
+  type FirmReportData,
   type ReportDataSource,
 } from '@scs/api/reports';
 import { HttpClient, registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
@@ -27,7 +27,7 @@ interface FixtureAssessment {
   firmName?: string;
   /** The organisation the loaded data claims (defaults to orgId). */
   dataOrgId?: string;
-  /** Calls of load() after the first: a gate to hold the worker, or a failure to throw. */
+  /** Calls of load() (only the worker loads the data): a gate to hold the worker, or a failure to throw. */
   worker?: { gate?: Promise<void>; fail?: () => Error };
   loads: number;
 }
@@ -44,26 +44,25 @@ class FixtureReportData implements ReportDataSource {
     return id;
   }
 
-  async load(
-    assessmentId: string,
-    locale: ReportLocale,
-  ): Promise<ReportData & { orgId: string; cacheParts: string[] }> {
+  async version(assessmentId: string): Promise<{ orgId: string; parts: string[] }> {
+    const a = this.assessments.get(assessmentId);
+    if (!a) throw new NotFoundException('Assessment not found');
+    return { orgId: a.dataOrgId ?? a.orgId, parts: [assessmentId, this.catalogue.version] };
+  }
+
+  async load(assessmentId: string, locale: ReportLocale): Promise<FirmReportData> {
     const a = this.assessments.get(assessmentId);
     if (!a) throw new NotFoundException('Assessment not found');
     a.loads++;
-    if (a.loads > 1 && a.worker?.gate) await a.worker.gate;
-    if (a.loads > 1 && a.worker?.fail) throw a.worker.fail();
-    const data = exampleReportData(this.catalogue, {
+    if (a.worker?.gate) await a.worker.gate;
+    if (a.worker?.fail) throw a.worker.fail();
+    const { branding: _branding, ...data } = exampleReportData(this.catalogue, {
       locale,
       assessmentId,
       firmName: a.firmName,
       generatedAt: new Date().toISOString(),
     });
-    return {
-      ...data,
-      orgId: a.dataOrgId ?? a.orgId,
-      cacheParts: [assessmentId, this.catalogue.version, brandingHash(data.branding)],
-    };
+    return data;
   }
 }
 

@@ -9,8 +9,6 @@ export * from './lib/auth/resource-owners';
 export * from './lib/auth/current';
 export * from './lib/http/field-errors';
 export * from './lib/http/error-reason';
-export * from './lib/events/domain-events';
-export * from './lib/events/events.module';
 export * from './lib/queue';
 export * from './lib/http/reject-nul.pipe';
 export * from './lib/http/json-depth';

@@ -1,8 +1,26 @@
 // Public face of the reports feature.
 export { ReportsModule } from './lib/reports.module';
-export { ReportsService } from './lib/reports.service';
+export { ReportsService, type ReportScope } from './lib/reports.service';
 export { Report, ReportFile, reportsEntities } from './lib/report.entity';
-export { REPORT_DATA_SOURCE, brandingHash, reportCacheKey, type ReportDataSource } from './lib/data/report-data-source';
+export {
+  ReportKinds,
+  reportKinds,
+  type BuiltReport,
+  type ReportContentKey,
+  type ReportKindProvider,
+  type ReportRequest,
+} from './lib/kinds/report-kind';
+export { FirmReport, reportFilename, slug } from './lib/kinds/firm-report';
+export {
+  REPORT_BRANDING,
+  REPORT_DATA_SOURCE,
+  brandingHash,
+  reportCacheKey,
+  type FirmReportData,
+  type ReportBrandingSource,
+  type ReportDataSource,
+  type VersionedBranding,
+} from './lib/data/report-data-source';
 export { reportDataFrom, type ReportDataInput } from './lib/data/report-data.builder';
 export { EXAMPLE_PROFILE, exampleReportData, type ExampleOptions } from './lib/data/example';
 export {
@@ -21,18 +39,9 @@ export {
 export { findChromium, ChromiumNotFoundError } from './lib/render/chromium';
 export { countPdfPages, processTreeMemory } from './lib/render/pdf';
 export { REPORT_TEMPLATE_VERSION, renderReportHtml } from './lib/template/report.template';
-export { RENDER_QUEUE, renderQueueDefinition, type RenderJob } from './lib/report.jobs';
 export {
   BENCHMARK_TEMPLATE_VERSION,
   renderBenchmarkHtml,
   benchmarkPdfOptions,
 } from './lib/template/benchmark.template';
-export {
-  ReportExtensions,
-  withPreparedBranding,
-  type ReportKindSource,
-  type PreparedBrandingSource,
-} from './lib/report-extensions';
-export { sha256Hex } from './lib/render/pdf';
-export { reportFilename, slug } from './lib/report.worker';
-export { toView as toReportView } from './lib/reports.service';
+export { escapeHtml, html, type Html } from './lib/template/html';

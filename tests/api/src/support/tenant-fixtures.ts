@@ -67,8 +67,8 @@ export function featureFixtures(t: TestApp): {
         once(`report:${v.firmId}`, async () => {
           const pdf = Buffer.from('%PDF-1.4\n% victim report\n%%EOF\n');
           const rows: { id: string }[] = await t.dataSource.query(
-            `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at, prepared_by)
-             VALUES ($1, $2, 'assessment', 'en', $3, 'done', $4, 1, $5, 'SCS-Check_victim_2026-01-01_en.pdf', now(), $6) RETURNING id`,
+            `INSERT INTO report (org_id, subject_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at, prepared_by)
+             VALUES ($1, $2, CASE WHEN $6::uuid IS NULL THEN 'assessment' ELSE 'prepared_assessment' END, 'en', $3, 'done', $4, 1, $5, 'SCS-Check_victim_2026-01-01_en.pdf', now(), $6) RETURNING id`,
             [
               v.firmId,
               await submittedAssessment(v, 1),
@@ -91,8 +91,8 @@ export function featureFixtures(t: TestApp): {
           if (!v.chamberId) throw new Error('fixture: the victim has no chamber');
           const pdf = Buffer.from('%PDF-1.4\n% victim chamber benchmark\n%%EOF\n');
           const rows: { id: string }[] = await t.dataSource.query(
-            `INSERT INTO report (org_id, assessment_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at)
-             VALUES ($1, NULL, 'chamber_benchmark', 'de', $2, 'done', $3, 1, $4, 'SCS-Check_member-benchmark_de.pdf', now()) RETURNING id`,
+            `INSERT INTO report (org_id, subject_id, kind, locale, cache_key, status, sha256, pages, bytes, filename, finished_at)
+             VALUES ($1, $1, 'chamber_benchmark', 'de', $2, 'done', $3, 1, $4, 'SCS-Check_member-benchmark_de.pdf', now()) RETURNING id`,
             [
               v.chamberId,
               `victim-benchmark-${v.chamberId}`,

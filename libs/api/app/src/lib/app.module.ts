@@ -2,14 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import {
-  AllExceptionsFilter,
-  type AppConfig,
-  ConfigModule,
-  DatabaseModule,
-  EventsModule,
-  MetricsModule,
-} from '@scs/api/core';
+import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, MetricsModule } from '@scs/api/core';
 import { AccountsModule } from '@scs/api/accounts';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { AssessmentsModule } from '@scs/api/assessments';
@@ -44,7 +37,6 @@ export class AppModule {
         DatabaseModule.forRoot({ entities, migrations }),
         TerminusModule,
         MetricsModule,
-        EventsModule,
         ...(features ?? []),
       ],
       controllers: [HealthController, MetricsController],

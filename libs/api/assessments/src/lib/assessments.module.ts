@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { AccountsModule } from '@scs/api/accounts';
 import { ResearchModule } from '@scs/api/research';
-import { ChambersModule } from '@scs/api/chambers';
 import { REPORT_DATA_SOURCE } from '@scs/api/reports';
 import { AssessmentReportSource } from './report-source';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
@@ -22,7 +21,6 @@ import { ChangeImpactService } from './change-impact/change-impact.service';
     CatalogueModule,
     AccountsModule,
     ResearchModule,
-    ChambersModule,
   ],
   controllers: [AssessmentsController, ActionsController, ChangeImpactController],
   providers: [

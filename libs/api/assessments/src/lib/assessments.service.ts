@@ -15,7 +15,7 @@ import { AuditService, ProfileService, missingProfileFields } from '@scs/api/acc
 import { CatalogueService } from '@scs/api/catalogue';
 import { PseudonymKeyMissingError, ResearchRecordsService, researchModuleFor } from '@scs/api/research';
 import { ResearchModuleAnswerError, flattenResearchModule } from '@scs/shared/disclosure';
-import { DomainEvents, ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
+import { ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
 import {
   PROFILE_FIELD_NAMES,
   diffCatalogues,
@@ -148,7 +148,6 @@ export class AssessmentsService implements OnModuleInit {
     private readonly catalogues: CatalogueService,
     private readonly profiles: ProfileService,
     private readonly owners: ResourceOwners,
-    private readonly events: DomainEvents,
     private readonly audit: AuditService,
     private readonly research: ResearchRecordsService,
   ) {}
@@ -400,7 +399,7 @@ export class AssessmentsService implements OnModuleInit {
 
   /** Recomputes the score on the server from the stored answers (never the client's) and freezes the assessment. */
   async submit(id: string, user: AuthUser): Promise<AssessmentView> {
-    const submitted = await this.dataSource.transaction(async (m) => {
+    await this.dataSource.transaction(async (m) => {
       const a = await this.lockDraft(m, id, 'pessimistic_write');
       const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
       const rows = await m.findBy(AssessmentAnswer, { assessmentId: id });
@@ -436,13 +435,6 @@ export class AssessmentsService implements OnModuleInit {
         m,
       );
       await this.recordForResearch(a, catalogue.version, result, rows, now, m);
-      return { orgId: a.orgId, submittedAt: now };
-    });
-    await this.events.publish('assessment.submitted', {
-      assessmentId: id,
-      orgId: submitted.orgId,
-      submittedBy: user.id,
-      submittedAt: submitted.submittedAt,
     });
     return this.get(id);
   }

@@ -1,20 +1,20 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
-import { ChamberBrandingService } from '@scs/api/chambers';
-import { ResearchService } from '@scs/api/research';
-import { brandingHash, reportDataFrom, type ReportDataSource } from '@scs/api/reports';
-import type { ReportAction, ReportBranding, ReportData } from '@scs/shared/contracts';
+import { PEER_FIGURES, type PeerFigures } from '@scs/api/research';
+import { reportDataFrom, type FirmReportData, type ReportDataSource } from '@scs/api/reports';
+import type { ReportAction, ReportLocale } from '@scs/shared/contracts';
 import type { ScoreResult } from '@scs/shared/scoring';
 import { Assessment } from './assessment.entity';
 import { peerComparison } from './peer-comparison';
 import { AssessmentsService } from './assessments.service';
 
 /**
- * The report data of one submitted assessment, read from one firm's data only: the assessment, its pinned catalogue,
- * the firm's name, open actions, the previous submitted assessment, the branding of the chamber it came through and
- * the disclosure-controlled peer benchmark for the profile the assessment was submitted with.
+ * The firm report's content of one submitted assessment (REPORT_DATA_SOURCE), read from one firm's data only: the
+ * assessment, its pinned catalogue, the firm's name, open actions, the previous submitted assessment and the
+ * disclosure-controlled peer benchmark (PEER_FIGURES of the research feature) for the profile the assessment was
+ * submitted with. The branding is added by the reports feature (the chambers feature provides it).
  */
 @Injectable()
 export class AssessmentReportSource implements ReportDataSource {
@@ -22,14 +22,45 @@ export class AssessmentReportSource implements ReportDataSource {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly assessments: AssessmentsService,
     private readonly catalogues: CatalogueService,
-    private readonly branding: ChamberBrandingService,
-    private readonly research: ResearchService,
+    @Inject(PEER_FIGURES) private readonly peers: PeerFigures,
   ) {}
 
-  async load(assessmentId: string, locale: 'en' | 'de'): Promise<ReportData & { orgId: string; cacheParts: string[] }> {
-    const a = await this.assessments.find(assessmentId);
-    if (a.status !== 'submitted' || !a.result || !a.submittedAt)
-      throw new ConflictException('Submit the assessment before generating its report');
+  /**
+   * What the content depends on, from ids and versions only: a submitted assessment never changes (answers, result,
+   * repair plan and profile snapshot are fixed at submission), so it is its id and submission time, plus the catalogue
+   * version, the previous submitted assessment, the firm's name, a digest of the open actions (ids, change times and
+   * owner names, computed in the database) and the peer release.
+   */
+  async version(assessmentId: string): Promise<{ orgId: string; parts: string[] }> {
+    const a = await this.submitted(assessmentId);
+    const [row] = (await this.dataSource.query(
+      `SELECT o."name",
+              (SELECT p."id" FROM "assessment" p WHERE p."org_id" = $1 AND p."status" = 'submitted' AND p."submitted_at" < $2
+                ORDER BY p."submitted_at" DESC LIMIT 1) AS "previousId",
+              (SELECT md5(coalesce(string_agg(x."id"::text || ':' || x."updated_at"::text || ':' || coalesce(u."name", ''), ',' ORDER BY x."id"), ''))
+                 FROM "action" x LEFT JOIN "user_account" u ON u."id" = x."owner_user_id"
+                WHERE x."org_id" = $1 AND x."status" <> 'done') AS "actions"
+         FROM "organisation" o WHERE o."id" = $1`,
+      [a.orgId, a.submittedAt],
+    )) as { name: string; previousId: string | null; actions: string }[];
+    return {
+      orgId: a.orgId,
+      parts: [
+        a.id,
+        `submitted:${(a.submittedAt as Date).toISOString()}`,
+        `catalogue:${a.catalogueVersion}`,
+        `previous:${row?.previousId ?? 'none'}`,
+        `firm:${row?.name ?? ''}`,
+        `actions:${row?.actions ?? ''}`,
+        `peers:${await this.peers.release()}`,
+      ],
+    };
+  }
+
+  async load(assessmentId: string, locale: ReportLocale): Promise<FirmReportData> {
+    const a = await this.submitted(assessmentId);
+    const result = a.result as ScoreResult;
+    const submittedAt = a.submittedAt as Date;
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
     const [firm] = (await this.dataSource.query('SELECT name FROM organisation WHERE id = $1', [a.orgId])) as {
       name: string;
@@ -46,29 +77,19 @@ export class AssessmentReportSource implements ReportDataSource {
       .where('p.org_id = :org AND p.status = :s AND p.submitted_at < :at', {
         org: a.orgId,
         s: 'submitted',
-        at: a.submittedAt,
+        at: submittedAt,
       })
       .orderBy('p.submitted_at', 'DESC')
       .getOne();
-    const chamber = await this.branding.brandingForFirm(a.orgId);
-    const branding: ReportBranding | null = chamber
-      ? {
-          chamberName: chamber.name,
-          ...(chamber.logo
-            ? { logoDataUri: `data:${chamber.logo.contentType};base64,${chamber.logo.bytes.toString('base64')}` }
-            : {}),
-          ...(chamber.contactLine ? { contactLine: chamber.contactLine } : {}),
-        }
-      : null;
     const plan = await this.assessments.planOf(a);
-    const data = reportDataFrom({
+    const { branding: _none, ...data } = reportDataFrom({
       catalogue,
       profile: a.profileSnapshot,
-      result: a.result,
+      result,
       locale,
       firmName: firm?.name ?? '',
-      assessment: { id: a.id, submittedAt: a.submittedAt },
-      branding,
+      assessment: { id: a.id, submittedAt },
+      branding: null,
       actions: actions.map(({ questionId, ...rest }) => ({ ...rest, ...(questionId ? { questionId } : {}) })),
       previous:
         previous?.result && previous.submittedAt
@@ -76,15 +97,13 @@ export class AssessmentReportSource implements ReportDataSource {
           : null,
       repairPlan: plan,
     });
-    const peers = peerComparison(await this.research.peerBenchmarkFor(a.profileSnapshot), locale);
-    // Same assessment, catalogue, firm name, actions, previous result, peer figures and branding → same report (served
-    // from storage); a new wave of peer data makes a new report.
-    const contentParts = JSON.stringify([firm?.name ?? '', actions, previous?.id ?? null, peers]);
-    return {
-      ...data,
-      peers,
-      orgId: a.orgId,
-      cacheParts: [a.id, a.catalogueVersion, brandingHash(branding), contentParts],
-    };
+    return { ...data, peers: peerComparison(await this.peers.forProfile(a.profileSnapshot), locale) };
+  }
+
+  private async submitted(assessmentId: string): Promise<Assessment> {
+    const a = await this.assessments.find(assessmentId);
+    if (a.status !== 'submitted' || !a.result || !a.submittedAt)
+      throw new ConflictException('Submit the assessment before generating its report');
+    return a;
   }
 }

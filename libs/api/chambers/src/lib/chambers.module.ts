@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { QueueModule } from '@scs/api/core';
-import { ReportsModule } from '@scs/api/reports';
+import { REPORT_BRANDING, ReportsModule, reportKinds } from '@scs/api/reports';
 import { ResearchModule } from '@scs/api/research';
 import { MemberAggregatesService } from './aggregates/member-aggregates.service';
 import { BenchmarkService } from './benchmark/benchmark.service';
+import { MemberBenchmarkReport } from './benchmark/member-benchmark.report';
 import { ChamberReportsController } from './benchmark/chamber-reports.controller';
 import { BrandingController } from './branding/branding.controller';
 import { ChamberBrandingService } from './branding/branding.service';
+import { reportBrandingProvider } from './branding/report-branding';
 import { CampaignInvitationsService } from './campaigns/campaign-invitations.service';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
@@ -15,11 +17,12 @@ import { FirmCampaignsController } from './campaigns/firm-campaigns.controller';
 import { CampaignProgressService } from './campaigns/progress.service';
 import { DistributionController } from './distribution/distribution.controller';
 import { DistributionService } from './distribution/distribution.service';
+import { PreparedFirmReport } from './distribution/prepared-firm.report';
 
 /**
  * Chambers: branding, campaigns (invitations through the accounts feature's links), progress and reminders, member
  * aggregates (disclosure-controlled), the member benchmark report and batch distribution of branded firm reports
- * (through the reports feature's pipeline). A firm's participation status reaches its chambers only with the research
+ * (two report kinds of the reports feature), and the branding of firms' own reports (REPORT_BRANDING). A firm's participation status reaches its chambers only with the research
  * feature's consent `chamber_participation`, its results only in aggregates with the consent `chamber`.
  * Chambers never read answers, scores or reports of single firms.
  */
@@ -40,7 +43,9 @@ import { DistributionService } from './distribution/distribution.service';
     MemberAggregatesService,
     BenchmarkService,
     DistributionService,
+    reportBrandingProvider,
+    ...reportKinds(MemberBenchmarkReport, PreparedFirmReport),
   ],
-  exports: [ChamberBrandingService],
+  exports: [ChamberBrandingService, REPORT_BRANDING],
 })
 export class ChambersModule {}

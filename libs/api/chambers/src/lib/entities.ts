@@ -1,5 +1,4 @@
 import { ChamberBrandingRecord, ChamberLogo } from './branding/chamber-branding.entity';
-import { ChamberBenchmark } from './benchmark/chamber-benchmark.entity';
 import { Campaign, CampaignFirm, CampaignInvitation, CampaignReminder } from './campaigns/campaign.entity';
 import { ReportDistribution, ReportDistributionItem } from './distribution/distribution.entity';
 
@@ -10,7 +9,6 @@ export const chambersEntities = [
   CampaignInvitation,
   CampaignFirm,
   CampaignReminder,
-  ChamberBenchmark,
   ReportDistribution,
   ReportDistributionItem,
 ];

@@ -14,21 +14,22 @@ import { Organisation, UserAccount } from '@scs/api/accounts';
 import type { ReportKind, ReportLocale, ReportStatus } from '@scs/shared/contracts';
 
 /**
- * A rendered (or rendering) PDF report. `cache_key` identifies its content (assessment, catalogue version, template
- * version, locale, branding): the same key is rendered once. The bytes live in report_file, so listings never load them.
+ * A rendered (or rendering) PDF report of a registered kind (ReportKinds). `cache_key` identifies its content (the
+ * kind's content key, template version, locale): the same key is rendered once. The bytes live in report_file, so
+ * listings never load them. Written only by ReportStore.
  */
 @Entity('report')
 @Index('UQ_report_cache_key', ['cacheKey'], { unique: true })
-@Index('IDX_report_assessment', ['assessmentId'])
+@Index('IDX_report_subject', ['subjectId'])
 @Index('IDX_report_org', ['orgId'])
 @Index('IDX_report_prepared_by', ['preparedBy'])
-@Check('CHK_report_kind', `"kind" IN ('assessment', 'chamber_benchmark')`)
 @Check('CHK_report_locale', `"locale" IN ('en', 'de')`)
 @Check('CHK_report_status', `"status" IN ('queued', 'rendering', 'done', 'failed')`)
 export class Report {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_report' }) id!: string;
   @Column({ type: 'uuid', name: 'org_id' }) orgId!: string;
-  @Column({ type: 'uuid', name: 'assessment_id', nullable: true }) assessmentId!: string | null;
+  /** What the report is about (an assessment, the organisation itself …; see the kind's `subject`). No foreign key. */
+  @Column({ type: 'uuid', name: 'subject_id' }) subjectId!: string;
   @Column({ type: 'text' }) kind!: ReportKind;
   @Column({ type: 'text' }) locale!: ReportLocale;
   @Column({ type: 'text', name: 'cache_key' }) cacheKey!: string;
@@ -37,7 +38,7 @@ export class Report {
   @Column({ type: 'text', nullable: true }) sha256!: string | null;
   @Column({ type: 'integer', nullable: true }) pages!: number | null;
   @Column({ type: 'integer', nullable: true }) bytes!: number | null;
-  /** Download name, fixed when the report is rendered (firm and assessment date). */
+  /** Download name, fixed when the report is rendered (e.g. firm and assessment date). */
   @Column({ type: 'text', nullable: true }) filename!: string | null;
   @Column({ type: 'uuid', name: 'requested_by', nullable: true }) requestedBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;

@@ -1,10 +1,12 @@
 import type { QueueDefinition } from '@scs/api/core';
+import type { ReportRequest } from './kinds/report-kind';
 
 export const RENDER_QUEUE = 'render-report';
 /** Receives render jobs that failed for good without their handler noticing (the worker died or hung). */
 export const RENDER_DEAD_QUEUE = 'render-report-dead';
 
-export interface RenderJob {
+/** One render: the report and its whole request (kind, organisation, subject, locale, preparing organisation). */
+export interface RenderJob extends ReportRequest {
   reportId: string;
 }
 

@@ -1,6 +1,6 @@
 import { readCatalogue } from '../testing/read-catalogue';
 import { exampleReportData } from './data/example';
-import { reportFilename, slug } from './report.worker';
+import { reportFilename, slug } from './kinds/firm-report';
 
 describe('report file names', () => {
   it('turns firm names into ASCII slugs', () => {

@@ -63,13 +63,21 @@ export class ReportsController {
       'Request the PDF report of a submitted assessment; returns the existing report when the same one was already requested',
   })
   @ApiAcceptedResponse({ type: ReportResponse })
-  request(
+  async request(
     @Param('id') id: string,
     @Body() dto: CreateReportDto,
     @CurrentOrg() org: OrgContext,
     @CurrentUser() user: AuthUser,
   ): Promise<ReportResponse> {
-    return this.reports.request(id, dto.locale, org, user);
+    const { report } = await this.reports.request({
+      kind: 'assessment',
+      orgId: org.orgId,
+      subjectId: id,
+      locale: dto.locale,
+      preparedBy: null,
+      requestedBy: user.id,
+    });
+    return report;
   }
 
   @Get('assessments/:id/reports')
@@ -77,7 +85,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'The reports of an assessment, newest first' })
   @ApiOkResponse({ type: [ReportResponse] })
   list(@Param('id') id: string, @CurrentOrg() org: OrgContext): Promise<ReportResponse[]> {
-    return this.reports.list(id, org.orgId);
+    return this.reports.list({ orgId: org.orgId, subjectId: id });
   }
 
   @Get('reports/:id')
@@ -86,8 +94,8 @@ export class ReportsController {
     summary: 'Status of a report: queued, rendering, done (with SHA-256, size and pages) or failed (with the reason)',
   })
   @ApiOkResponse({ type: ReportResponse })
-  status(@Param('id') id: string): Promise<ReportResponse> {
-    return this.reports.status(id);
+  status(@Param('id') id: string, @CurrentOrg() org: OrgContext): Promise<ReportResponse> {
+    return this.reports.status(id, { orgId: org.orgId });
   }
 
   @Get('reports/:id/pdf')
@@ -97,8 +105,12 @@ export class ReportsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The PDF (Content-Disposition: attachment; header X-Content-SHA256)' })
   @ApiConflictResponse({ description: 'The report is not rendered yet, or rendering failed' })
-  async pdf(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const file = await this.reports.file(id);
+  async pdf(
+    @Param('id') id: string,
+    @CurrentOrg() org: OrgContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.reports.file(id, { orgId: org.orgId });
     res.setHeader('X-Content-SHA256', file.sha256);
     return new StreamableFile(file.pdf, {
       type: 'application/pdf',

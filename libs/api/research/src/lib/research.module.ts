@@ -6,6 +6,7 @@ import { ConsentService } from './consent/consent.service';
 import { researchEntities } from './entities';
 import { AggregatesService } from './outputs/aggregates.service';
 import { ResearchController, FirmResearchController } from './outputs/research.controller';
+import { PEER_FIGURES, peerFiguresProvider } from './outputs/peer-figures';
 import { ResearchService } from './outputs/research.service';
 import { ResearchAnswersController } from './module/research-answers.controller';
 import { PseudonymService } from './records/pseudonym.service';
@@ -13,13 +14,20 @@ import { ResearchRecordsService } from './records/research-records.service';
 
 /**
  * Consent, anonymised research records (schema `research`) and the disclosure-controlled outputs built from them.
- * Other features use ResearchRecordsService.recordSubmission (assessments, on submit), ConsentService and
- * ResearchService.peerBenchmarkFor (the firm report's peer comparison).
+ * Other features use ResearchRecordsService.recordSubmission (assessments, on submit), ConsentService and the
+ * PEER_FIGURES contract (the firm report's peer comparison).
  */
 @Module({
   imports: [TypeOrmModule.forFeature(researchEntities), CatalogueModule],
   controllers: [ConsentController, ResearchController, FirmResearchController, ResearchAnswersController],
-  providers: [PseudonymService, ResearchRecordsService, AggregatesService, ConsentService, ResearchService],
-  exports: [ResearchRecordsService, ConsentService, AggregatesService, ResearchService],
+  providers: [
+    PseudonymService,
+    ResearchRecordsService,
+    AggregatesService,
+    ConsentService,
+    ResearchService,
+    peerFiguresProvider,
+  ],
+  exports: [ResearchRecordsService, ConsentService, AggregatesService, ResearchService, PEER_FIGURES],
 })
 export class ResearchModule {}

@@ -4,7 +4,11 @@ import type { ReportRepairPlan } from './report-repair';
 // up in the catalogue. Produced by the assessments feature (REPORT_DATA_SOURCE in @scs/api/reports).
 
 export type ReportLocale = 'en' | 'de';
-export type ReportKind = 'assessment' | 'chamber_benchmark';
+/**
+ * A report kind registered with the reports feature: `assessment` (a firm's report), `prepared_assessment` (a firm
+ * report a chamber prepared with its branding), `chamber_benchmark` (a chamber's member benchmark); features may add more.
+ */
+export type ReportKind = string;
 export type ReportStatus = 'queued' | 'rendering' | 'done' | 'failed';
 export type ReportLevel = 'low' | 'moderate' | 'high' | 'critical';
 export type ReportSeverity = 'critical' | 'high' | 'medium' | 'low';

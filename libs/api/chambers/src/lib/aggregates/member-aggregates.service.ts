@@ -102,6 +102,16 @@ export class MemberAggregatesService {
     return { tables: { firms: release.firms, published: true, tables: release.tables }, vocabulary };
   }
 
+  /**
+   * The version of what `compute` answers (the served release; without one, the current catalogue its labels come
+   * from) and the firms it counts: cheap, for the member benchmark's cache key and audit.
+   */
+  async release(chamberId: string): Promise<{ version: string; firms: number | null }> {
+    const release = await this.served(chamberId);
+    if (release?.tables) return { version: `${release.id}:${release.version}`, firms: release.firms };
+    return { version: `none:${(await this.catalogues.current()).catalogue.version}`, firms: null };
+  }
+
   private async platform(): Promise<PlatformBenchmark | null> {
     return this.research ? this.research.platformBenchmark() : null;
   }

@@ -9,6 +9,9 @@ import type {
 } from '@scs/shared/contracts';
 import type { MemberTables, MemberVocabulary } from '../aggregates/member-tables';
 
+/** The report kind of the member benchmark. */
+export const MEMBER_BENCHMARK = 'chamber_benchmark';
+
 export interface Participation {
   invited: number;
   joined: number;

@@ -29,6 +29,15 @@ export function toReportBranding(b: ChamberBranding): ReportBranding {
   };
 }
 
+/** The branding of a firm's own reports: name, logo and contact line of the chamber the firm came through. */
+export function toFirmReportBranding(b: ChamberBranding): ReportBranding {
+  return {
+    chamberName: b.name,
+    ...(b.logo ? { logoDataUri: `data:${b.logo.contentType};base64,${b.logo.bytes.toString('base64')}` } : {}),
+    ...(b.contactLine ? { contactLine: b.contactLine } : {}),
+  };
+}
+
 export function logoUrl(chamberId: string, sha256: string): string {
   return `/api/chambers/${chamberId}/logo?v=${sha256.slice(0, 16)}`;
 }
@@ -187,6 +196,12 @@ export class ChamberBrandingService {
    * chamber or one of its campaigns), among the chambers it still belongs to that have set their branding; else null.
    */
   async brandingForFirm(firmId: string): Promise<ChamberBranding | null> {
+    const chamberId = await this.chamberOfFirm(firmId);
+    return chamberId ? this.brandingOfChamber(chamberId) : null;
+  }
+
+  /** The chamber whose branding the firm's own reports carry (see brandingForFirm), or null. */
+  async chamberOfFirm(firmId: string): Promise<string | null> {
     const rows: { chamberId: string }[] = await this.dataSource.query(
       `SELECT cm."chamber_id" AS "chamberId"
          FROM "chamber_membership" cm
@@ -197,7 +212,15 @@ export class ChamberBrandingService {
         LIMIT 1`,
       [firmId],
     );
-    return rows[0] ? this.brandingOfChamber(rows[0].chamberId) : null;
+    return rows[0]?.chamberId ?? null;
+  }
+
+  /** A digest of the chamber's branding (texts and the logo's checksum, not its bytes): cheap, for report cache keys. */
+  async brandingVersion(chamberId: string): Promise<string> {
+    const view = await this.get(chamberId);
+    return createHash('sha256')
+      .update(JSON.stringify([chamberId, view.displayName, view.contactLine, view.website, view.logo?.url ?? null]))
+      .digest('hex');
   }
 
   private async ensureRecord(m: EntityManager, chamberId: string, actorId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, MailOutbox } from '@scs/api/accounts';
@@ -10,23 +10,16 @@ import {
   type QueueDefinition,
   type QueueJob,
 } from '@scs/api/core';
-import {
-  REPORT_TEMPLATE_VERSION,
-  RENDER_QUEUE,
-  Report,
-  ReportExtensions,
-  ReportsService,
-  renderQueueDefinition,
-  reportCacheKey,
-  withPreparedBranding,
-  type RenderJob,
-} from '@scs/api/reports';
-import type { DistributionView, ReportBranding, ReportLocale } from '@scs/shared/contracts';
+import { ReportsService } from '@scs/api/reports';
+import type { DistributionView, ReportLocale } from '@scs/shared/contracts';
 import { ChamberBrandingService, toReportBranding } from '../branding/branding.service';
 import { findCampaign } from '../campaigns/campaigns.service';
 import { preparedReportMail } from '../campaigns/mails';
 import { CampaignProgressService } from '../campaigns/progress.service';
-import { ReportDistribution } from './distribution.entity';
+import { ReportDistribution, ReportDistributionItem } from './distribution.entity';
+
+/** The report kind of a firm report a chamber prepared with its branding (see PreparedFirmReport). */
+export const PREPARED_FIRM_REPORT = 'prepared_assessment';
 
 export const DISTRIBUTION_QUEUE = 'chamber-report-distribution';
 
@@ -46,13 +39,13 @@ const CHUNK = 100;
 
 /**
  * Batch distribution: for every member firm of a campaign with a submitted assessment (the latest one, submitted since
- * the campaign opened), the firm's own report with this chamber's branding goes into the firm's report list (rendered
- * by the report worker) and the firm is told by email. The chamber only sees counts; the reports belong to the firms
+ * the campaign opened), the firm's own report with this chamber's branding (kind `prepared_assessment`) goes into the
+ * firm's report list (requested through the reports feature, rendered by its worker) and the firm is told by email. The chamber only sees counts; the reports belong to the firms
  * (report.org_id) and no chamber route serves them. Starting again adds members that joined or submitted since and
  * never renders a report twice: a report is identified by its cache key (assessment, catalogue, branding, language …).
  */
 @Injectable()
-export class DistributionService implements OnModuleInit, OnApplicationBootstrap {
+export class DistributionService implements OnApplicationBootstrap {
   private readonly logger = new Logger(DistributionService.name);
 
   constructor(
@@ -60,18 +53,10 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: QueueService,
     private readonly reports: ReportsService,
-    private readonly extensions: ReportExtensions,
     private readonly branding: ChamberBrandingService,
     private readonly progress: CampaignProgressService,
     private readonly audit: AuditService,
   ) {}
-
-  onModuleInit(): void {
-    this.extensions.registerPreparedBranding({
-      branding: async (orgId) => toReportBranding(await this.branding.brandingOfChamber(orgId)),
-    });
-    this.extensions.onDone((report) => this.notify(report));
-  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.work<PrepareJob>(DISTRIBUTION_QUEUE, (job) => this.prepare(job), { definition: QUEUE });
@@ -95,15 +80,20 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
         finished: false,
       };
     }
-    const [c]: { total: number; done: number; failed: number; prepared: number }[] = await m.query(
-      `SELECT count(*)::int AS "total",
-              count(*) FILTER (WHERE i."state" = 'skipped' OR (i."state" = 'prepared' AND r."status" = 'done'))::int AS "done",
-              count(*) FILTER (WHERE i."state" = 'failed' OR (i."state" = 'prepared' AND (r."status" = 'failed' OR r."id" IS NULL)))::int AS "failed",
-              count(*) FILTER (WHERE i."state" = 'prepared' AND r."status" = 'done')::int AS "prepared"
-         FROM "report_distribution_item" i LEFT JOIN "report" r ON r."id" = i."report_id"
-        WHERE i."distribution_id" = $1`,
-      [distribution.id],
-    );
+    const items = await m.find(ReportDistributionItem, {
+      select: { state: true, reportId: true },
+      where: { distributionId: distribution.id },
+    });
+    const statuses = await this.reports.statuses(items.flatMap((i) => (i.reportId ? [i.reportId] : [])));
+    const status = (i: ReportDistributionItem) => (i.reportId ? statuses.get(i.reportId) : undefined);
+    const c = { total: items.length, done: 0, failed: 0, prepared: 0 };
+    for (const i of items) {
+      const rendered = i.state === 'prepared' && status(i) === 'done';
+      if (i.state === 'skipped' || rendered) c.done++;
+      if (i.state === 'failed' || (i.state === 'prepared' && (status(i) === 'failed' || status(i) === undefined)))
+        c.failed++;
+      if (rendered) c.prepared++;
+    }
     // "Prepared" counts firms that submitted: shown only where the funnel shows the submitted count (same rule).
     const complete = (await this.progress.progress(chamberId, campaignId)).complete;
     const pending = c.total - c.done - c.failed;
@@ -176,7 +166,7 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
       await findCampaign(this.dataSource.manager, chamberId, campaignId);
       throw new NotFoundException('Reports have not been distributed in this campaign yet');
     }
-    const requeue = await this.dataSource.transaction(async (m) => {
+    const reportIds = await this.dataSource.transaction(async (m) => {
       await m.query(
         `UPDATE "report_distribution_item" SET "state" = 'pending', "error" = NULL, "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'failed'`,
         [distribution.id],
@@ -186,38 +176,24 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
         `UPDATE "report_distribution_item" SET "state" = 'pending', "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'prepared' AND "report_id" IS NULL`,
         [distribution.id],
       );
-      // UPDATE answers [rows, count] through TypeORM.
-      const [rows]: [{ id: string }[], number] = await m.query(
-        `UPDATE "report" r SET "status" = 'queued', "error" = NULL, "started_at" = NULL, "finished_at" = NULL
-           FROM "report_distribution_item" i
-          WHERE i."distribution_id" = $1 AND i."report_id" = r."id" AND r."status" = 'failed'
-          RETURNING r."id"`,
+      const rows: { reportId: string }[] = await m.query(
+        `SELECT "report_id" AS "reportId" FROM "report_distribution_item" WHERE "distribution_id" = $1 AND "report_id" IS NOT NULL`,
         [distribution.id],
       );
-      await this.audit.record(
-        {
-          action: 'campaign.reports_retried',
-          actorUserId: actorId,
-          orgId: chamberId,
-          target: `campaign:${campaignId}`,
-          ip,
-          details: { reports: rows.length },
-        },
-        m,
-      );
-      return rows;
+      return rows.map((r) => r.reportId);
     });
-    for (const r of requeue) await this.enqueueRender(r.id);
+    // Reports that failed to render are queued again by the reports feature.
+    const requeued = await this.reports.retry(reportIds);
+    await this.audit.record({
+      action: 'campaign.reports_retried',
+      actorUserId: actorId,
+      orgId: chamberId,
+      target: `campaign:${campaignId}`,
+      ip,
+      details: { reports: requeued },
+    });
     await this.queue.send<PrepareJob>(DISTRIBUTION_QUEUE, { distributionId: distribution.id }, QUEUE);
     return this.view(chamberId, campaignId);
-  }
-
-  private async enqueueRender(reportId: string): Promise<void> {
-    await this.queue.send<RenderJob>(
-      RENDER_QUEUE,
-      { reportId },
-      renderQueueDefinition(this.config.reportJobTimeoutSeconds),
-    );
   }
 
   /** The preparing job: each pending member gets its report (or is skipped), a chunk at a time. */
@@ -227,7 +203,6 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
       relations: { campaign: true },
     });
     if (!distribution?.campaign) return; // deleted meanwhile
-    const branding = toReportBranding(await this.branding.brandingOfChamber(distribution.chamberId));
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const items: { firmId: string; assessmentId: string | null }[] = await this.dataSource.query(
@@ -239,7 +214,7 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
           ORDER BY i."firm_id" LIMIT $4`,
         [distribution.id, after, distribution.campaign.opensAt, CHUNK],
       );
-      for (const item of items) await this.prepareOne(distribution, item, branding);
+      for (const item of items) await this.prepareOne(distribution, item);
       if (items.length < CHUNK) return;
       after = (items.at(-1) as { firmId: string }).firmId;
     }
@@ -248,7 +223,6 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
   private async prepareOne(
     distribution: ReportDistribution,
     item: { firmId: string; assessmentId: string | null },
-    branding: ReportBranding,
   ): Promise<void> {
     const key = [distribution.id, item.firmId];
     if (!item.assessmentId) {
@@ -258,38 +232,25 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
       );
       return;
     }
-    let reportId: string;
     try {
-      const data = withPreparedBranding(
-        await this.reports.dataSource().load(item.assessmentId, distribution.locale),
-        distribution.chamberId,
-        branding,
-      );
-      if (data.orgId !== item.firmId) throw new Error('The assessment belongs to another organisation');
-      const cacheKey = reportCacheKey('assessment', data.cacheParts, REPORT_TEMPLATE_VERSION, distribution.locale);
-      const inserted: { id: string }[] = await this.dataSource.query(
-        `INSERT INTO "report" ("org_id", "assessment_id", "kind", "locale", "cache_key", "prepared_by")
-         VALUES ($1, $2, 'assessment', $3, $4, $5) ON CONFLICT ("cache_key") DO NOTHING RETURNING "id"`,
-        [item.firmId, item.assessmentId, distribution.locale, cacheKey, distribution.chamberId],
-      );
-      if (inserted[0]) {
-        reportId = inserted[0].id;
-        await this.link(key, item.assessmentId, reportId);
-        await this.enqueueRender(reportId);
-      } else {
-        // Rendered before (same content): the stored report is reused; a failed one is tried again.
-        const existing = await this.dataSource.manager.findOneByOrFail(Report, { cacheKey });
-        reportId = existing.id;
-        await this.link(key, item.assessmentId, reportId);
-        if (existing.status === 'failed') {
-          const requeued = await this.dataSource.manager.update(
-            Report,
-            { id: reportId, status: 'failed' },
-            { status: 'queued', error: null, startedAt: null, finishedAt: null },
-          );
-          if (requeued.affected) await this.enqueueRender(reportId);
-        } else if (existing.status === 'done') await this.notify(existing);
-      }
+      // Rendered before (same content): the stored report is reused; a failed one is queued again.
+      const { report } = await this.reports.request({
+        kind: PREPARED_FIRM_REPORT,
+        orgId: item.firmId,
+        subjectId: item.assessmentId,
+        locale: distribution.locale,
+        preparedBy: distribution.chamberId,
+        requestedBy: null,
+      });
+      await this.link(key, item.assessmentId, report.id);
+      // Linked after the request: a report that was (or meanwhile got) done is announced here; notify() mails once.
+      if ((await this.reports.statuses([report.id])).get(report.id) === 'done')
+        await this.notify({
+          id: report.id,
+          orgId: item.firmId,
+          subjectId: item.assessmentId,
+          preparedBy: distribution.chamberId,
+        });
     } catch (e) {
       const reason = errorReason(e);
       this.logger.warn(`Distribution ${distribution.id}: the report of a member could not be prepared (${reason})`);
@@ -312,7 +273,7 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
    * Emails the owners and admins of the firm once a report prepared for it is ready (once per report, however many
    * campaigns asked for it). In the app the report shows in the firm's list as "prepared by <chamber>".
    */
-  async notify(report: Pick<Report, 'id' | 'orgId' | 'preparedBy' | 'assessmentId'>): Promise<void> {
+  async notify(report: { id: string; orgId: string; subjectId: string; preparedBy: string | null }): Promise<void> {
     if (!report.preparedBy) return;
     // One statement: the outer query sees the rows as they were before this claim (told earlier through another campaign?).
     const [claim]: { claimed: number; before: number }[] = await this.dataSource.query(
@@ -328,7 +289,7 @@ export class DistributionService implements OnModuleInit, OnApplicationBootstrap
       [report.orgId],
     );
     const chamberName = toReportBranding(await this.branding.brandingOfChamber(report.preparedBy)).chamberName;
-    const link = `${this.config.publicUrl.replace(/\/$/, '')}/assessments/${report.assessmentId}/result`;
+    const link = `${this.config.publicUrl.replace(/\/$/, '')}/assessments/${report.subjectId}/result`;
     if (recipients.length) {
       await this.dataSource.manager.insert(
         MailOutbox,

@@ -1,19 +1,40 @@
 import { createHash } from 'node:crypto';
 import type { ReportBranding, ReportData, ReportKind, ReportLocale } from '@scs/shared/contracts';
 
-/** What the report feature needs from the assessments feature: one firm's report data, fully resolved. */
+/** The content of a firm report that the assessments feature owns: everything but the branding. */
+export type FirmReportData = Omit<ReportData, 'branding'>;
+
+/** What the reports feature needs from the assessments feature for firm reports (the assessments feature provides it). */
 export interface ReportDataSource {
   /**
-   * Loads the report data of a submitted assessment. `orgId` is the firm that owns it (the report is stored under
-   * it and checked against the caller's organisation); `cacheParts` identify the content besides locale and template
-   * version, e.g. `[assessmentId, catalogueVersion, brandingHash(branding)]`. Throws an HttpException for an unknown
-   * assessment (404) or one that cannot be reported on yet (409); the API passes it on.
+   * Cheap (no report data built): the firm the assessment belongs to and the ids and versions its report content
+   * depends on (assessment id and submission, catalogue version, previous assessment, firm name, open actions, peer
+   * release …). Throws an HttpException for an unknown assessment (404) or one that cannot be reported on yet (409).
    */
-  load(assessmentId: string, locale: ReportLocale): Promise<ReportData & { orgId: string; cacheParts: string[] }>;
+  version(assessmentId: string): Promise<{ orgId: string; parts: string[] }>;
+  /** The report data of a submitted assessment in `locale`, fully resolved (once per render). */
+  load(assessmentId: string, locale: ReportLocale): Promise<FirmReportData>;
 }
 
 /** Injection token of the ReportDataSource; the assessments feature provides it (tests provide a fixture). */
 export const REPORT_DATA_SOURCE = Symbol('REPORT_DATA_SOURCE');
+
+/** A branding and its version: the version is cheap (for cache keys), the branding itself carries the logo bytes. */
+export interface VersionedBranding {
+  version: string;
+  load(): Promise<ReportBranding>;
+}
+
+/**
+ * The branding of a firm's own reports (the chambers feature provides it: the chamber the firm came through); without
+ * a provider, firm reports carry no branding.
+ */
+export interface ReportBrandingSource {
+  firmBranding(firmId: string): Promise<VersionedBranding | null>;
+}
+
+/** Injection token of the ReportBrandingSource. */
+export const REPORT_BRANDING = Symbol('REPORT_BRANDING');
 
 /** Stable hash of a branding (or of none), for cacheParts. */
 export function brandingHash(branding: ReportBranding | null | undefined): string {

@@ -13,7 +13,11 @@ export class CreateReportDto {
 export class ReportResponse implements ReportView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) assessmentId!: string | null;
-  @ApiProperty({ enum: ['assessment', 'chamber_benchmark'] }) kind!: ReportKind;
+  @ApiProperty({
+    description: 'Registered report kind: assessment, prepared_assessment (prepared by a chamber), chamber_benchmark',
+    example: 'assessment',
+  })
+  kind!: ReportKind;
   @ApiProperty({ enum: REPORT_LOCALES }) locale!: ReportLocale;
   @ApiProperty({ enum: ['queued', 'rendering', 'done', 'failed'] }) status!: ReportStatus;
   @ApiPropertyOptional({

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type { ReportData } from '@scs/shared/contracts';
+import type { PDFOptions } from 'puppeteer-core';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
-import { renderReportHtml } from '../template/report.template';
 import { BrowserPool } from './browser-pool';
 import { ChromiumNotFoundError, findChromium } from './chromium';
 import { countPdfPages, sha256Hex } from './pdf';
@@ -80,8 +79,9 @@ export class ReportRenderer implements OnModuleInit, OnApplicationShutdown {
     return this.pool;
   }
 
-  async render(data: ReportData): Promise<RenderedReport> {
-    const bytes = await this.browserPool().pdf(renderReportHtml(data), reportPdfOptions());
+  /** The one HTML → PDF step of every report kind: the PDF with its checksum, page count and size. */
+  async render(html: string, options: PDFOptions): Promise<RenderedReport> {
+    const bytes = await this.browserPool().pdf(html, options);
     const pdf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return { pdf, sha256: sha256Hex(pdf), pages: countPdfPages(pdf), bytes: pdf.byteLength };
   }

@@ -415,6 +415,24 @@ export class ResearchService {
     };
   }
 
+  /**
+   * The version of the peer figures `peerBenchmarkFor` answers: the latest closed wave and a digest of its summary,
+   * computed in the database (cheap, for report cache keys); "none" without a closed wave.
+   */
+  async peerRelease(): Promise<string> {
+    const wave = (await this.closedWaves()).at(-1);
+    if (!wave) return 'none';
+    const digest = async () =>
+      (
+        (await this.dataSource.query(
+          `SELECT md5("payload"::text) AS "v" FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" = 'summary' AND "param" = ''`,
+          [wave],
+        )) as { v: string }[]
+      )[0]?.v;
+    const v = (await digest()) ?? ((await this.summaryOf(wave)) ? await digest() : undefined);
+    return `${wave}:${v ?? 'none'}`;
+  }
+
   /** The peer benchmark of a firm with this profile (e.g. the profile an assessment was submitted with). */
   async peerBenchmarkFor(profile: PeerProfile): Promise<PeerBenchmark> {
     const k = this.config.researchK;
