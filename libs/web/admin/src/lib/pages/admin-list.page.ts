@@ -90,6 +90,9 @@ const SEARCH_DELAY_MS = 300;
       text-align: right;
       font-variant-numeric: tabular-nums;
     }
+    td.when {
+      white-space: nowrap;
+    }
     .code {
       font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
       font-size: 12px;
@@ -113,6 +116,9 @@ const SEARCH_DELAY_MS = 300;
     @media (max-width: 760px) {
       .card {
         padding: 14px;
+      }
+      td.when {
+        white-space: normal;
       }
       .secondary {
         display: none;
@@ -167,12 +173,7 @@ const SEARCH_DELAY_MS = 300;
             </scs-empty-state>
           } @else {
             <div class="table-wrap" [attr.aria-busy]="loading()">
-              <table data-testid="admin-table">
-                <caption class="visually-hidden">
-                  {{
-                    t(list() + '.title')
-                  }}
-                </caption>
+              <table data-testid="admin-table" [attr.aria-label]="t(list() + '.title')">
                 <thead>
                   <tr>
                     @for (c of spec().columns; track c.key) {
@@ -188,6 +189,7 @@ const SEARCH_DELAY_MS = 300;
                       @for (c of spec().columns; track c.key) {
                         <td
                           [class.num]="c.kind === 'number'"
+                          [class.when]="c.kind === 'date' || c.kind === 'datetime'"
                           [class.code]="c.kind === 'code'"
                           [class.secondary]="!c.primary"
                           [attr.data-value]="c.kind === 'enum' ? row[c.key] : null"

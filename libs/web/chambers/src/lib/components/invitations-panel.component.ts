@@ -130,7 +130,15 @@ export const INVITATIONS_PAGE = 50;
     .row-actions {
       display: flex;
       gap: 4px;
-      flex-wrap: wrap;
+      flex-wrap: nowrap;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
     }
     .pager {
       display: flex;
@@ -153,6 +161,16 @@ export const INVITATIONS_PAGE = 50;
         display: block;
         border: none;
         padding: 2px 0;
+      }
+      td[data-label]::before {
+        content: attr(data-label) ': ';
+        color: #5f6368;
+      }
+      td.none {
+        display: none;
+      }
+      .row-actions {
+        flex-wrap: wrap;
       }
     }
   `,
@@ -216,24 +234,29 @@ export const INVITATIONS_PAGE = 50;
                       }
                     </td>
                     <td>
-                      <span class="st st-{{ i.status }}" data-testid="invitation-status">{{
-                        t('status.' + i.status)
-                      }}</span>
+                      @if (i.status === 'sent' && i.delivery === 'not_sent') {
+                        <span class="st st-bounced" data-testid="invitation-status">{{ t('notSentStatus') }}</span>
+                        <span class="sub">{{ t('notSent') }}</span>
+                      } @else {
+                        <span class="st st-{{ i.status }}" data-testid="invitation-status">{{
+                          t('status.' + i.status)
+                        }}</span>
+                      }
                       @if (i.status === 'bounced' && i.deliveryError) {
                         <span class="sub" [title]="i.deliveryError">{{ t('bouncedHint') }}</span>
-                      } @else if (i.delivery === 'not_sent') {
-                        <span class="sub">{{ t('notSent') }}</span>
-                      } @else if (i.delivery === 'pending') {
+                      } @else if (i.status === 'sent' && i.delivery === 'pending') {
                         <span class="sub">{{ t('queued') }}</span>
                       }
                     </td>
-                    <td>
+                    <td [attr.data-label]="t('lastSent')">
                       {{ i.lastSentAt | scsDate: lang() : 'datetime' }}
                       @if (i.sendCount > 1) {
                         <span class="sub">{{ t('sentTimes', { count: i.sendCount }) }}</span>
                       }
                     </td>
-                    <td>{{ i.expiresAt ? (i.expiresAt | scsDate: lang()) : '–' }}</td>
+                    <td [attr.data-label]="t('validUntil')" [class.none]="!i.expiresAt">
+                      {{ i.expiresAt ? (i.expiresAt | scsDate: lang()) : '–' }}
+                    </td>
                     @if (canAct()) {
                       <td>
                         @if (i.status !== 'joined') {

@@ -173,15 +173,6 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
           </section>
         }
 
-        <section class="card" aria-labelledby="invitations-heading">
-          <scs-invitations-panel
-            [chamberId]="chamberId()!"
-            [campaignId]="c.id"
-            [canAct]="canManage() && c.status === 'open'"
-            [version]="version()"
-          />
-        </section>
-
         <section class="card" aria-labelledby="progress-heading">
           <div class="section-head">
             <h3 id="progress-heading">{{ t('progress.heading') }}</h3>
@@ -293,6 +284,14 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
           } @else {
             <scs-loading [label]="t('loading')" />
           }
+        </section>
+        <section class="card" aria-labelledby="invitations-heading">
+          <scs-invitations-panel
+            [chamberId]="chamberId()!"
+            [campaignId]="c.id"
+            [canAct]="canManage() && c.status === 'open'"
+            [version]="version()"
+          />
         </section>
         @if (canManage()) {
           <section class="card" aria-labelledby="manage-heading">
