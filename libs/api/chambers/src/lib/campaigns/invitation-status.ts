@@ -38,7 +38,7 @@ export const INVITATION_COLUMNS = `ci."id", ci."email", ci."invited_at" AS "invi
   ci."joined_at" AS "joinedAt", COALESCE(ci."revoked_at", CASE WHEN inv."accepted_at" IS NULL THEN inv."revoked_at" END) AS "revokedAt",
   ci."last_sent_at" AS "lastSentAt", ci."send_count" AS "sendCount", ${STATUS_SQL} AS "status",
   mo."status" AS "delivery", CASE WHEN mo."status" = 'failed' THEN mo."last_error" END AS "deliveryError",
-  CASE WHEN ci."joined_at" IS NULL THEN inv."expires_at" END AS "expiresAt", fo."name" AS "firmName"`;
+  CASE WHEN ci."joined_at" IS NULL AND ci."revoked_at" IS NULL AND inv."revoked_at" IS NULL THEN inv."expires_at" END AS "expiresAt", fo."name" AS "firmName"`;
 
 export const INVITATION_FIRM_JOIN = `LEFT JOIN "organisation" fo ON fo."id" = ci."firm_id"`;
 

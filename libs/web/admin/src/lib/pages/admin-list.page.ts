@@ -52,6 +52,7 @@ const SEARCH_DELAY_MS = 300;
       gap: 12px;
       flex-wrap: wrap;
       align-items: flex-start;
+      margin-bottom: 12px;
     }
     .tools .search {
       flex: 1 1 280px;

@@ -132,6 +132,9 @@ export const INVITATIONS_PAGE = 50;
       gap: 4px;
       flex-wrap: nowrap;
     }
+    .row-actions button {
+      white-space: nowrap;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;
