@@ -234,6 +234,7 @@ describe('campaign invitation logistics: status, resend, revoke, expiry, delete,
     const revoked = await chamber.http.post<InvitationView>(`${c.base()}/${main.id}/invitations/${entry.id}/revoke`);
     expect(revoked.status).toBe(200);
     expect(revoked.body.status).toBe('revoked');
+    expect(revoked.body.expiresAt).toBeNull(); // a withdrawn link has no end date to show
     const gone = await anonymous().get<ErrorBody>(`/api/invitations/${oldToken}`);
     expect(gone.status).toBe(410);
     expect(gone.body.message).toBe('This invitation was withdrawn');

@@ -176,7 +176,7 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
         <section class="card" aria-labelledby="progress-heading">
           <div class="section-head">
             <h3 id="progress-heading">{{ t('progress.heading') }}</h3>
-            <button mat-button type="button" (click)="refresh()" data-testid="refresh">
+            <button mat-button type="button" (click)="refreshAll()" data-testid="refresh">
               <mat-icon aria-hidden="true">refresh</mat-icon> {{ t('progress.refresh') }}
             </button>
           </div>
@@ -263,7 +263,7 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
                   @for (f of list; track f.firmId) {
                     <tr>
                       <td>
-                        {{ f.name }}
+                        <span>{{ f.name }}</span>
                         @if (!f.member) {
                           <span class="left">({{ t('firms.left') }})</span>
                         }
@@ -391,6 +391,12 @@ export class CampaignPage {
     if (!mail.configured) return { key: 'notConfigured', count: mail.notSent };
     if (mail.notSent > 0) return { key: 'notSent', count: mail.notSent };
     return { key: 'bounced', count: mail.failed };
+  }
+
+  /** The Refresh button: numbers, firms and the address list. */
+  protected async refreshAll(): Promise<void> {
+    this.version.update((v) => v + 1);
+    await this.refresh();
   }
 
   protected async onInvited(): Promise<void> {
