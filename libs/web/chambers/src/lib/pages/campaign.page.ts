@@ -93,6 +93,9 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
       border: 1px solid #f0c27b;
       margin: 12px 0;
     }
+    .mail-warning mat-icon {
+      flex: 0 0 auto;
+    }
     .left {
       font-size: 12px;
       color: #5f6368;
