@@ -200,6 +200,8 @@ describe('chamber campaigns: invite → register/accept → join, progress, remi
       alreadyInvited: 0,
       rejected: [{ line: 3, value: 'not-an-address', reason: 'Not an email address' }],
       limit: 5000,
+      mailConfigured: true,
+      warning: null,
     });
     const again = await chamber.http.post<InviteResult>(`${base()}/${campaign.id}/invitations`, {
       addresses: 'owner@existing-firm.test, new.owner@new-firm.test',

@@ -58,6 +58,7 @@ const PARAM_FIXTURES: Record<string, Fixture> = {
   'invitations/:id': (v) => v.invitationId,
   'chambers/:chamberId': (v) => v.chamberId,
   'campaigns/:campaignId': (v) => (victimCampaign ??= createCampaign(v)),
+  'invitations/:invitationId': (v) => (victimCampaignInvitation ??= inviteToCampaign(v)),
 };
 
 /** A campaign of the victim's chamber (chambers feature), created once. */
@@ -73,6 +74,17 @@ async function createCampaign(v: Victim): Promise<string> {
   });
   if (res.status !== 201) throw new Error(`fixture: campaign not created (${res.status})`);
   return res.body.id;
+}
+
+/** An address invited to the victim's campaign (its id in the campaign's list), created once. */
+let victimCampaignInvitation: Promise<string> | undefined;
+async function inviteToCampaign(v: Victim): Promise<string> {
+  const campaignId = await (victimCampaign ??= createCampaign(v));
+  const path = `/api/orgs/${v.chamberId}/campaigns/${campaignId}/invitations`;
+  const res = await v.chamberAdmin.http.post(path, { addresses: 'xt.campaign.invitee@example.test' });
+  if (res.status !== 200) throw new Error(`fixture: campaign invitation not created (${res.status})`);
+  const list = await v.chamberAdmin.http.get<{ items: { id: string }[] }>(path);
+  return list.body.items[0].id;
 }
 
 /** Valid bodies for write routes (key: `METHOD path`); others get `{}`. */
@@ -96,6 +108,7 @@ const BODIES: Record<string, unknown> = {
   },
   'POST /api/orgs/:orgId/invitations': { email: 'intruder@example.test', role: 'admin' },
   'POST /api/orgs/:chamberId/firm-invitations': { email: 'intruder@example.test' },
+  'POST /api/orgs/:chamberId/campaigns/:campaignId/merge': { sourceCampaignId: '00000000-0000-4000-8000-000000000000' },
 };
 
 const ID_PARAM = /^(id|[a-z]+Id)$/;

@@ -64,6 +64,8 @@ describe('route audit', () => {
         'POST /api/auth/login',
         'GET /api/orgs/:orgId/profile',
         'GET /api/admin/audit',
+        'GET /api/admin/organisations',
+        'GET /api/admin/users',
       ]),
     );
     expect(routes.length).toBeGreaterThanOrEqual(25);

@@ -236,6 +236,24 @@ describe('chamber campaign in the browser: create, CSV upload with rejected rows
     expect(await firm.locator('td').allInnerTexts()).toEqual([PROFILE.name, expect.any(String), 'Submitted']);
   });
 
+  it('lists each invited address with its status and withdraws a link', async () => {
+    const list = page.locator('[data-testid="invitations"]');
+    await list.locator(`tr[data-email="${member}"]`).waitFor();
+    const status = (email: string) =>
+      list.locator(`tr[data-email="${email}"] [data-testid="invitation-status"]`).textContent();
+    expect((await status(member))?.trim()).toBe('Joined');
+    expect((await status('info@zweite-ag.example'))?.trim()).toBe('Sent');
+    expect(await page.getByTestId('mail-warning').count()).toBe(0); // this server sends mail
+    await list.locator('tr[data-email="info@zweite-ag.example"] [data-testid="revoke"]').click();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('tr[data-email="info@zweite-ag.example"] [data-testid="invitation-status"]')
+          ?.textContent?.trim() === 'Withdrawn',
+    );
+    expect(await page.getByTestId('export-csv').getAttribute('href')).toMatch(/\/export\?locale=en$/);
+  });
+
   it('starts the batch distribution of branded reports and sees the progress bar complete', async () => {
     const panel = page.locator('scs-distribution-panel');
     await panel.getByText('No reports have been distributed in this campaign yet.').waitFor();

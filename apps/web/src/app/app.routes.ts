@@ -10,6 +10,7 @@ export const appRoutes: Route[] = [
   { path: 'actions', loadChildren: () => import('@scs/web/assessments').then((m) => m.actionsRoutes) },
   { path: 'chamber', loadChildren: () => import('@scs/web/chambers').then((m) => m.chambersRoutes) },
   { path: 'research', loadChildren: () => import('@scs/web/research').then((m) => m.researchRoutes) },
+  { path: 'admin', loadChildren: () => import('@scs/web/admin').then((m) => m.adminRoutes) },
   // Accounts pages sit at the root (login, register, reset-password/:token, invitations/:token, orgs, firm ...).
   { path: '', loadChildren: () => import('@scs/web/accounts').then((m) => m.accountsRoutes) },
   { path: '**', component: NotFoundPage, title: 'SCS Check – 404' },

@@ -297,14 +297,24 @@ function decodeBody(raw: string): { subject: string; text: string } {
   return { subject, text: body };
 }
 
-/** A real SMTP server on a free port (smtp-server) that keeps every message it receives. */
-export async function startMailCatcher(): Promise<MailCatcher> {
+/**
+ * A real SMTP server on a free port (smtp-server) that keeps every message it receives. Recipients matching
+ * `options.reject` are refused with 550 (mailbox unavailable), as a receiving server does for an unknown address.
+ */
+export async function startMailCatcher(options: { reject?: RegExp } = {}): Promise<MailCatcher> {
   const messages: CapturedMail[] = [];
   const taken = new Set<CapturedMail>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.reject?.test(address.address)) {
+        const refused = Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 });
+        return callback(refused);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -15,7 +15,9 @@ import { SessionService } from '@scs/web/core';
         <h1>{{ t('home.title') }}</h1>
         <p class="lead">{{ t('home.lead') }}</p>
         <div class="cta">
-          @if (session.signedIn()) {
+          @if (session.user()?.platformAdmin) {
+            <a mat-flat-button routerLink="/admin">{{ t('home.toAdmin') }}</a>
+          } @else if (session.signedIn()) {
             <a mat-flat-button routerLink="/assessments">{{ t('home.continue') }}</a>
           } @else {
             <a mat-flat-button routerLink="/register">{{ t('home.start') }}</a>

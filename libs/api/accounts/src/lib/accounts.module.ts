@@ -3,6 +3,7 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { DatabaseThrottlerStorage, ResourceOwners } from '@scs/api/core';
 import { AdminController } from './admin/admin.controller';
+import { AdminListsService } from './admin/admin-lists.service';
 import { AdminService } from './admin/admin.service';
 import { AuditService } from './audit/audit.service';
 import { AccessGuard } from './auth/access.guard';
@@ -58,6 +59,7 @@ import { ProfileService } from './profile/profile.service';
     MailService,
     AuditService,
     AdminService,
+    AdminListsService,
     RouteAudit,
     LoginThrottleGuard,
     LoginBackoffService,

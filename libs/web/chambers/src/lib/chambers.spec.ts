@@ -41,6 +41,8 @@ const CAMPAIGN = {
   joined: 2,
 };
 
+const NO_INVITATIONS = { items: [], total: 0, counts: { sent: 0, opened: 0, joined: 0, bounced: 0, revoked: 0 } };
+
 describe('chambers web feature', () => {
   let http: HttpTestingController;
 
@@ -189,6 +191,8 @@ describe('chambers web feature', () => {
       const fixture = TestBed.createComponent(CampaignPage);
       fixture.componentRef.setInput('campaignId', 'camp-1');
       (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns/camp-1')).flush(CAMPAIGN);
+      // Chamber owners also get the chamber's campaigns (merge candidates).
+      (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns')).flush([CAMPAIGN]);
       (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/campaigns/camp-1')).flush(CAMPAIGN);
       (await nextRequest(fixture, http, (r) => r.url.endsWith('/progress'))).flush({
         campaignId: 'camp-1',
@@ -206,6 +210,7 @@ describe('chambers web feature', () => {
         { firmId: 'f2', name: 'Beta Ltd.', joinedAt: '2026-11-03T00:00:00Z', member: false, status: null },
       ]);
       (await nextRequest(fixture, http, (r) => r.url.endsWith('/distribution'))).flush(NOT_STARTED);
+      (await nextRequest(fixture, http, (r) => r.url.endsWith('/invitations'))).flush(NO_INVITATIONS);
       await settle(fixture);
       const el = fixture.nativeElement as HTMLElement;
       expect(

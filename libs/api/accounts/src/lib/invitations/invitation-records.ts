@@ -59,22 +59,32 @@ export async function createInvitation(
 /**
  * Bulk variant of createInvitation for one organisation and kind (e.g. a chamber campaign inviting thousands of
  * firms): multi-row statements instead of two queries per address. Same rules: earlier pending invitations of the
- * same addresses are revoked. Returns the new invitations with their tokens, in the order of `emails`.
+ * same addresses are revoked — unless `keepEarlier` (a caller that tracks its links itself, e.g. one per campaign,
+ * revokes what it replaces). `expiresAt` overrides the kind's lifetime (a campaign's links end with the campaign).
+ * Returns the new invitations with their tokens, in the order of `emails`.
  */
 export async function createInvitations(
   m: EntityManager,
-  input: { orgId: string; kind: Exclude<InvitationKind, 'member'>; emails: string[]; invitedBy: string | null },
+  input: {
+    orgId: string;
+    kind: Exclude<InvitationKind, 'member'>;
+    emails: string[];
+    invitedBy: string | null;
+    expiresAt?: Date;
+    keepEarlier?: boolean;
+  },
 ): Promise<{ invitation: Invitation; token: string }[]> {
   const emails = input.emails.map((e) => e.trim().toLowerCase());
   const out: { invitation: Invitation; token: string }[] = [];
-  const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS[input.kind] * 86_400_000);
+  const expiresAt = input.expiresAt ?? new Date(Date.now() + INVITATION_TTL_DAYS[input.kind] * 86_400_000);
   for (let i = 0; i < emails.length; i += 1000) {
     const chunk = emails.slice(i, i + 1000);
-    await m.update(
-      Invitation,
-      { orgId: input.orgId, kind: input.kind, email: In(chunk), acceptedAt: IsNull(), revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
+    if (!input.keepEarlier)
+      await m.update(
+        Invitation,
+        { orgId: input.orgId, kind: input.kind, email: In(chunk), acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
     // One randomBytes call per chunk (per-token calls cost ~80 µs each), same 32 random bytes per token as randomToken().
     const random = randomBytes(32 * chunk.length);
     const tokens = chunk.map((_, j) => random.subarray(32 * j, 32 * (j + 1)).toString('base64url'));

@@ -16,6 +16,12 @@ const POLL_INTERVAL_MS = 2000;
 const BATCH_SIZE = 20;
 const MAX_ATTEMPTS = 5;
 
+/** True for an SMTP answer in the 5xx range (e.g. 550 mailbox unknown): the server refuses for good. */
+export function isPermanentFailure(e: unknown): boolean {
+  const code = (e as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
 /**
  * Transactional mail outbox. `enqueue` writes a row (inside the caller's transaction when given its EntityManager,
  * so a rolled-back change sends nothing); a poller in the worker role sends pending rows. Without SMTP settings the
@@ -118,7 +124,10 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     } catch (e) {
       const attempts = mail.attempts + 1;
       const message = (e as Error).message.slice(0, 500);
-      this.logger.warn(`mail ${mail.id} attempt ${attempts} failed: ${message}`);
+      // A 5xx answer is the server's final word (unknown mailbox, rejected domain): retrying cannot help, so the
+      // mail fails at once — the nearest thing to a bounce the outbox sees (later bounce messages are not read).
+      const permanent = isPermanentFailure(e);
+      this.logger.warn(`mail ${mail.id} attempt ${attempts} failed${permanent ? ' permanently' : ''}: ${message}`);
       // Exponential back-off: 1, 2, 4, 8 minutes, then give up.
       await m.update(
         MailOutbox,
@@ -126,7 +135,7 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
         {
           attempts,
           lastError: message,
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          status: permanent || attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
           nextAttemptAt: new Date(Date.now() + 60_000 * 2 ** (attempts - 1)),
         },
       );

@@ -1,25 +1,67 @@
-import { ConflictException, GoneException, HttpException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  ConflictException,
+  GoneException,
+  HttpException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import {
   AuditService,
   createInvitations,
-  type Invitation,
+  Invitation,
   InvitationHooks,
   invitationLink,
   Organisation,
+  type OutgoingMail,
 } from '@scs/api/accounts';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 import { type AddressList, AddressListError, decodeUpload, INVITE_LIMIT, parseAddressList } from './address-list';
 import { Campaign, CampaignFirm, CampaignInvitation } from './campaign.entity';
 import { campaignStatus, findCampaign } from './campaigns.service';
-import type { CampaignInvitationPage, InvitePreview, InviteResult } from './dto/campaign.views';
+import type {
+  CampaignInvitationPage,
+  CampaignInvitationView,
+  InvitationStatus,
+  InvitePreview,
+  InviteResult,
+} from './dto/campaign.views';
+import { exportFilename, participationCsv } from './export';
+import {
+  deliveryWarning,
+  INVITATION_COLUMNS,
+  INVITATION_FIRM_JOIN,
+  INVITATION_FROM,
+  type InvitationRow,
+  STATUS_SQL,
+} from './invitation-status';
 import { campaignInvitationMail } from './mails';
 
 const CHUNK = 1000;
 
 function day(d: Date): string {
   return d.toISOString().slice(0, 10);
+}
+
+/** Queues the mails (one statement) and returns the outbox id per recipient. */
+async function insertMails(m: EntityManager, mails: OutgoingMail[]): Promise<Map<string, string>> {
+  const rows: { id: string; to: string }[] = await m.query(
+    `INSERT INTO "mail_outbox" ("to", "subject", "text") SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) RETURNING "id", "to"`,
+    [mails.map((x) => x.to), mails.map((x) => x.subject), mails.map((x) => x.text)],
+  );
+  return new Map(rows.map((r) => [r.to, r.id]));
+}
+
+function toInvitationView(r: InvitationRow): CampaignInvitationView {
+  return {
+    ...r,
+    sendCount: Number(r.sendCount),
+    opened: r.openedAt !== null || r.joinedAt !== null,
+    joined: r.joinedAt !== null,
+  };
 }
 
 /**
@@ -95,25 +137,18 @@ export class CampaignInvitationsService implements OnModuleInit {
       this.assertInvitable(campaign);
       const known = await this.alreadyInvited(m, campaignId, parsed.addresses);
       const fresh = parsed.addresses.filter((a) => !known.has(a));
-      const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
-      const chamberName =
-        (
-          await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId])
-        )[0]?.name ?? chamber.name;
+      const chamberName = await this.chamberName(m, chamberId);
       const created = await createInvitations(m, {
         orgId: chamberId,
         kind: 'chamber_firm',
         emails: fresh,
         invitedBy: actorId,
+        expiresAt: campaign.closesAt, // the link lives exactly as long as the campaign
+        keepEarlier: true, // the same address may hold links of several campaigns of this chamber
       });
       const link = (token: string) => invitationLink(this.config.publicUrl, token);
       for (let i = 0; i < created.length; i += CHUNK) {
         const chunk = created.slice(i, i + CHUNK);
-        // Array parameters: one statement per chunk instead of an entity (and its SQL) per row.
-        await m.query(
-          `INSERT INTO "campaign_invitation" ("campaign_id", "email", "invitation_id") SELECT $1, t."email", t."id" FROM unnest($2::text[], $3::uuid[]) AS t("email", "id")`,
-          [campaignId, chunk.map((c) => c.invitation.email), chunk.map((c) => c.invitation.id)],
-        );
         const mails = chunk.map(({ invitation, token }) =>
           campaignInvitationMail(invitation.email, {
             chamberName,
@@ -121,12 +156,19 @@ export class CampaignInvitationsService implements OnModuleInit {
             messageDe: campaign.messageDe,
             messageEn: campaign.messageEn,
             link: link(token),
-            validUntil: new Date(Math.min(campaign.closesAt.getTime(), invitation.expiresAt.getTime())),
+            validUntil: invitation.expiresAt,
           }),
         );
+        // Array parameters: one statement per chunk instead of an entity (and its SQL) per row.
+        const mailIds = await insertMails(m, mails);
         await m.query(
-          `INSERT INTO "mail_outbox" ("to", "subject", "text") SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
-          [mails.map((x) => x.to), mails.map((x) => x.subject), mails.map((x) => x.text)],
+          `INSERT INTO "campaign_invitation" ("campaign_id", "email", "invitation_id", "mail_id") SELECT $1, t."email", t."id", t."mail" FROM unnest($2::text[], $3::uuid[], $4::uuid[]) AS t("email", "id", "mail")`,
+          [
+            campaignId,
+            chunk.map((c) => c.invitation.email),
+            chunk.map((c) => c.invitation.id),
+            chunk.map((c) => mailIds.get(c.invitation.email) ?? null),
+          ],
         );
       }
       const result: InviteResult = {
@@ -135,6 +177,11 @@ export class CampaignInvitationsService implements OnModuleInit {
         alreadyInvited: known.size,
         rejected: parsed.rejected,
         limit: INVITE_LIMIT,
+        mailConfigured: Boolean(this.config.smtpUrl),
+        warning:
+          fresh.length > 0 && !this.config.smtpUrl
+            ? deliveryWarning(false, { notSent: fresh.length, failed: 0 })
+            : null,
       };
       await this.audit.record(
         {
@@ -216,24 +263,189 @@ export class CampaignInvitationsService implements OnModuleInit {
     return known;
   }
 
-  /** The addresses the chamber invited (it typed them itself), newest first; `opened`/`joined` per address. */
-  async list(chamberId: string, campaignId: string, offset: number, limit: number): Promise<CampaignInvitationPage> {
-    await findCampaign(this.dataSource.manager, chamberId, campaignId);
-    const [items, total] = await this.dataSource.manager.findAndCount(CampaignInvitation, {
-      where: { campaignId },
-      order: { invitedAt: 'DESC', email: 'ASC' },
-      skip: offset,
-      take: limit,
+  /**
+   * The addresses the chamber invited (it typed them itself), newest first, with their status (sent, opened, joined,
+   * bounced, revoked), the latest mail's delivery and the link's end; filtered by status and part of the address.
+   */
+  async list(
+    chamberId: string,
+    campaignId: string,
+    query: { offset: number; limit: number; status?: InvitationStatus; q?: string },
+  ): Promise<CampaignInvitationPage> {
+    const m = this.dataSource.manager;
+    await findCampaign(m, chamberId, campaignId);
+    const where = [`ci."campaign_id" = $1`];
+    const params: unknown[] = [campaignId];
+    if (query.status) {
+      params.push(query.status);
+      where.push(`${STATUS_SQL} = $${params.length}`);
+    }
+    const q = query.q?.trim().toLowerCase();
+    if (q) {
+      params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`ci."email" LIKE $${params.length}`);
+    }
+    const [{ n }]: { n: string }[] = await m.query(
+      `SELECT count(*) AS "n" FROM ${INVITATION_FROM} WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const items: InvitationRow[] = await m.query(
+      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} ${INVITATION_FIRM_JOIN}
+        WHERE ${where.join(' AND ')} ORDER BY ci."invited_at" DESC, ci."email" ASC
+        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, query.offset, query.limit],
+    );
+    const byStatus: { status: InvitationStatus; n: string }[] = await m.query(
+      `SELECT ${STATUS_SQL} AS "status", count(*) AS "n" FROM ${INVITATION_FROM} WHERE ci."campaign_id" = $1 GROUP BY 1`,
+      [campaignId],
+    );
+    const counts = { sent: 0, opened: 0, joined: 0, bounced: 0, revoked: 0 };
+    for (const r of byStatus) counts[r.status] = Number(r.n);
+    return { items: items.map(toInvitationView), total: Number(n), counts };
+  }
+
+  /**
+   * Sends a fresh link to one address (its earlier link stops working): after a bounce with a corrected mail server,
+   * a lost mail, or a revocation the chamber takes back. Only while the campaign is open and the address has not joined.
+   */
+  async resend(
+    chamberId: string,
+    campaignId: string,
+    id: string,
+    actorId: string,
+    ip: string | null,
+  ): Promise<CampaignInvitationView> {
+    await this.dataSource.transaction(async (m) => {
+      const campaign = await findCampaign(m, chamberId, campaignId, 'pessimistic_write');
+      const ci = await this.findInvitation(m, campaignId, id);
+      this.assertInvitable(campaign);
+      if (ci.joinedAt) throw new ConflictException('This address has already joined the campaign; nothing to resend');
+      if (ci.invitationId)
+        await m.update(
+          Invitation,
+          { id: ci.invitationId, acceptedAt: IsNull(), revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
+      const [created] = await createInvitations(m, {
+        orgId: chamberId,
+        kind: 'chamber_firm',
+        emails: [ci.email],
+        invitedBy: actorId,
+        expiresAt: campaign.closesAt,
+        keepEarlier: true,
+      });
+      const mail = campaignInvitationMail(ci.email, {
+        chamberName: await this.chamberName(m, chamberId),
+        title: campaign.title,
+        messageDe: campaign.messageDe,
+        messageEn: campaign.messageEn,
+        link: invitationLink(this.config.publicUrl, created.token),
+        validUntil: created.invitation.expiresAt,
+      });
+      const mailIds = await insertMails(m, [mail]);
+      await m.update(
+        CampaignInvitation,
+        { id: ci.id },
+        {
+          invitationId: created.invitation.id,
+          mailId: mailIds.get(ci.email) ?? null,
+          revokedAt: null,
+          lastSentAt: new Date(),
+          sendCount: ci.sendCount + 1,
+        },
+      );
+      await this.audit.record(
+        {
+          action: 'campaign.invitation_resent',
+          actorUserId: actorId,
+          orgId: chamberId,
+          target: `campaign:${campaignId}`,
+          ip,
+          details: { campaignInvitationId: id },
+        },
+        m,
+      );
     });
-    return {
-      items: items.map((i) => ({
-        email: i.email,
-        invitedAt: i.invitedAt,
-        opened: i.openedAt !== null || i.joinedAt !== null,
-        joined: i.joinedAt !== null,
-      })),
-      total,
-    };
+    return this.view(campaignId, id);
+  }
+
+  /** Withdraws one address's link (it answers 410 from now on); 409 once the address joined or when already withdrawn. */
+  async revoke(
+    chamberId: string,
+    campaignId: string,
+    id: string,
+    actorId: string,
+    ip: string | null,
+  ): Promise<CampaignInvitationView> {
+    await this.dataSource.transaction(async (m) => {
+      await findCampaign(m, chamberId, campaignId, 'pessimistic_write');
+      const ci = await this.findInvitation(m, campaignId, id);
+      if (ci.joinedAt)
+        throw new ConflictException('This address has already joined the campaign; its link cannot be withdrawn');
+      const current = (await this.view(campaignId, id, m)).status;
+      if (current === 'revoked') throw new ConflictException('This invitation has already been withdrawn');
+      if (ci.invitationId)
+        await m.update(
+          Invitation,
+          { id: ci.invitationId, acceptedAt: IsNull(), revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
+      await m.update(CampaignInvitation, { id: ci.id }, { revokedAt: new Date() });
+      await this.audit.record(
+        {
+          action: 'campaign.invitation_revoked',
+          actorUserId: actorId,
+          orgId: chamberId,
+          target: `campaign:${campaignId}`,
+          ip,
+          details: { campaignInvitationId: id },
+        },
+        m,
+      );
+    });
+    return this.view(campaignId, id);
+  }
+
+  /**
+   * Participation status per invited address as CSV for Excel (`;`, UTF-8 with BOM, CRLF): address, status, dates,
+   * delivery and the name of the firm that joined. Never answers, scores or how far a firm got with its assessment.
+   */
+  async exportCsv(
+    chamberId: string,
+    campaignId: string,
+    locale: 'de' | 'en',
+  ): Promise<{ filename: string; content: Buffer }> {
+    const m = this.dataSource.manager;
+    const campaign = await findCampaign(m, chamberId, campaignId);
+    const rows: InvitationRow[] = await m.query(
+      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} ${INVITATION_FIRM_JOIN}
+        WHERE ci."campaign_id" = $1 ORDER BY ci."email"`,
+      [campaignId],
+    );
+    return { filename: exportFilename(campaign.title, locale), content: participationCsv(rows, locale) };
+  }
+
+  private async view(campaignId: string, id: string, m = this.dataSource.manager): Promise<CampaignInvitationView> {
+    const [row]: InvitationRow[] = await m.query(
+      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} ${INVITATION_FIRM_JOIN} WHERE ci."campaign_id" = $1 AND ci."id" = $2`,
+      [campaignId, id],
+    );
+    if (!row) throw new NotFoundException('Invitation not found');
+    return toInvitationView(row);
+  }
+
+  private async findInvitation(m: EntityManager, campaignId: string, id: string): Promise<CampaignInvitation> {
+    const ci = await m.findOne(CampaignInvitation, { where: { id, campaignId }, lock: { mode: 'pessimistic_write' } });
+    if (!ci) throw new NotFoundException('Invitation not found');
+    return ci;
+  }
+
+  private async chamberName(m: EntityManager, chamberId: string): Promise<string> {
+    const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
+    return (
+      (await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId]))[0]
+        ?.name ?? chamber.name
+    );
   }
 
   private async campaignOf(

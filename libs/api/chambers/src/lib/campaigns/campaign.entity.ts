@@ -10,7 +10,7 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Invitation, Organisation } from '@scs/api/accounts';
+import { Invitation, MailOutbox, Organisation } from '@scs/api/accounts';
 
 /** A chamber's drive to get member firms to take the self-check, with its own invitation links. */
 @Entity('campaign')
@@ -46,6 +46,13 @@ export class CampaignInvitation {
   @Column({ type: 'timestamptz', name: 'opened_at', nullable: true }) openedAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'joined_at', nullable: true }) joinedAt!: Date | null;
   @Column({ type: 'uuid', name: 'firm_id', nullable: true }) firmId!: string | null;
+  /** Withdrawn by the chamber: its link answers 410 until the chamber sends a fresh one. */
+  @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
+  /** The latest mail with this address's link (its outbox status says sent, not sent or bounced). */
+  @Column({ type: 'uuid', name: 'mail_id', nullable: true }) mailId!: string | null;
+  @Column({ type: 'timestamptz', name: 'last_sent_at', default: () => 'now()' }) lastSentAt!: Date;
+  /** Mails sent with a link to this address (1 + resends). */
+  @Column({ type: 'integer', name: 'send_count', default: 1 }) sendCount!: number;
 
   @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'FK_campaign_invitation_campaign' })
@@ -58,6 +65,10 @@ export class CampaignInvitation {
   @ManyToOne(() => Organisation, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'firm_id', foreignKeyConstraintName: 'FK_campaign_invitation_firm' })
   firm?: Relation<Organisation>;
+
+  @ManyToOne(() => MailOutbox, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'mail_id', foreignKeyConstraintName: 'FK_campaign_invitation_mail' })
+  mail?: Relation<MailOutbox>;
 }
 
 /** A firm that joined a campaign (through one of its links). */

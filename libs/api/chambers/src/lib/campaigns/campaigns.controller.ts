@@ -2,17 +2,18 @@ import {
   applyDecorators,
   Body,
   Controller,
-  DefaultValuePipe,
+  Delete,
   Get,
+  Header,
   HttpCode,
   HttpStatus,
   Ip,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Patch,
   Post,
   Query,
+  StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
@@ -22,11 +23,13 @@ import {
   ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiOperation,
   ApiParam,
   ApiPayloadTooLargeResponse,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentOrg, CurrentUser, OrgAccess, type OrgContext } from '@scs/api/core';
@@ -34,9 +37,11 @@ import { CHAMBER_ADMINS, CHAMBER_ROLES } from '../roles';
 import { FileUpload, type UploadedBytes } from '../upload';
 import { CampaignInvitationsService } from './campaign-invitations.service';
 import { CampaignsService } from './campaigns.service';
+import { ExportQuery, InvitationListQuery, MergeCampaignDto } from './dto/campaign-admin.dto';
 import {
   CampaignFirmView,
   CampaignInvitationPage,
+  CampaignInvitationView,
   CampaignView,
   InvitePreview,
   InviteResult,
@@ -201,17 +206,121 @@ export class CampaignsController {
   @Get(':campaignId/invitations')
   @OrgAccess(CHAMBER_ROLES, chamber)
   @ApiParam({ name: 'campaignId', format: 'uuid' })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: '1–500, default 100' })
-  @ApiOperation({ summary: 'Invited addresses with whether each link was opened and used' })
+  @ApiOperation({
+    summary:
+      'Invited addresses with their status (sent, opened, joined, bounced, revoked), delivery and link end; filter by status or address',
+  })
   @ApiOkResponse({ type: CampaignInvitationPage })
   listInvitations(
     @CurrentOrg() org: OrgContext,
     @Param('campaignId', new ParseUUIDPipe()) id: string,
-    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
+    @Query() q: InvitationListQuery,
   ): Promise<CampaignInvitationPage> {
-    return this.invitations.list(org.orgId, id, Math.max(0, offset), Math.min(500, Math.max(1, limit)));
+    return this.invitations.list(org.orgId, id, {
+      offset: q.offset ?? 0,
+      limit: q.limit ?? 100,
+      status: q.status,
+      q: q.q,
+    });
+  }
+
+  @Post(':campaignId/invitations/:invitationId/resend')
+  @OrgAccess(CHAMBER_ADMINS, chamber)
+  @HttpCode(HttpStatus.OK)
+  @ApiParam({ name: 'campaignId', format: 'uuid' })
+  @ApiParam({ name: 'invitationId', format: 'uuid', description: 'Id of the invited address (from the list)' })
+  @ApiOperation({
+    summary: 'Send a fresh link to one address (the earlier link stops working); also undoes a withdrawal',
+  })
+  @ApiOkResponse({ type: CampaignInvitationView })
+  @ApiConflictResponse({ description: 'The address joined already, or the campaign is not open' })
+  resend(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Param('invitationId', new ParseUUIDPipe()) invitationId: string,
+    @Ip() ip: string,
+  ): Promise<CampaignInvitationView> {
+    return this.invitations.resend(org.orgId, id, invitationId, user.id, ip);
+  }
+
+  @Post(':campaignId/invitations/:invitationId/revoke')
+  @OrgAccess(CHAMBER_ADMINS, chamber)
+  @HttpCode(HttpStatus.OK)
+  @ApiParam({ name: 'campaignId', format: 'uuid' })
+  @ApiParam({ name: 'invitationId', format: 'uuid', description: 'Id of the invited address (from the list)' })
+  @ApiOperation({ summary: "Withdraw one address's link: it answers 410 from now on" })
+  @ApiOkResponse({ type: CampaignInvitationView })
+  @ApiConflictResponse({ description: 'The address joined already, or the link was withdrawn before' })
+  revoke(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Param('invitationId', new ParseUUIDPipe()) invitationId: string,
+    @Ip() ip: string,
+  ): Promise<CampaignInvitationView> {
+    return this.invitations.revoke(org.orgId, id, invitationId, user.id, ip);
+  }
+
+  @Get(':campaignId/export')
+  @OrgAccess(CHAMBER_ROLES, chamber)
+  @ApiParam({ name: 'campaignId', format: 'uuid' })
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary:
+      'Participation status per invited address as CSV (; separated, UTF-8 with BOM); never answers, scores or assessment progress',
+  })
+  async exportCsv(
+    @CurrentOrg() org: OrgContext,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Query() q: ExportQuery,
+  ): Promise<StreamableFile> {
+    const file = await this.invitations.exportCsv(org.orgId, id, q.locale ?? 'de');
+    return new StreamableFile(file.content, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.content.byteLength,
+    });
+  }
+
+  @Delete(':campaignId')
+  @OrgAccess(CHAMBER_ADMINS, chamber)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiParam({ name: 'campaignId', format: 'uuid' })
+  @ApiOperation({
+    summary: 'Delete a campaign nobody joined through (its pending links are withdrawn); otherwise 409: close it',
+  })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'A firm joined through the campaign' })
+  remove(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Ip() ip: string,
+  ): Promise<void> {
+    return this.campaigns.remove(org.orgId, id, user.id, ip);
+  }
+
+  @Post(':campaignId/merge')
+  @OrgAccess(CHAMBER_ADMINS, chamber)
+  @HttpCode(HttpStatus.OK)
+  @ApiParam({ name: 'campaignId', format: 'uuid', description: 'The campaign that stays' })
+  @ApiOperation({
+    summary:
+      'Merge another campaign of this chamber into this one: its addresses, firms and reminders move here, then it is deleted',
+  })
+  @ApiOkResponse({ type: CampaignView })
+  @ApiNotFoundResponse({ description: 'Either campaign is unknown or belongs to another chamber' })
+  @ApiConflictResponse({ description: 'This campaign is closed, or the other one has a report distribution' })
+  merge(
+    @CurrentOrg() org: OrgContext,
+    @CurrentUser() user: AuthUser,
+    @Param('campaignId', new ParseUUIDPipe()) id: string,
+    @Body() dto: MergeCampaignDto,
+    @Ip() ip: string,
+  ): Promise<CampaignView> {
+    return this.campaigns.merge(org.orgId, id, dto.sourceCampaignId, user.id, ip);
   }
 
   @Get(':campaignId/progress')

@@ -68,6 +68,21 @@ describe('LoginPage', () => {
     expect(navigate).toHaveBeenCalledWith('/');
   });
 
+  it('takes a platform admin to the admin area when no return URL is given', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl');
+    const { fixture } = await fillAndSubmit();
+    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/login')).flush({ expiresIn: 900, user: {} });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/auth/me')).flush({
+      id: 'ops',
+      email: 'ops@example.test',
+      name: 'Ops',
+      platformAdmin: true,
+      memberships: [],
+    });
+    await settle(fixture);
+    expect(navigate).toHaveBeenCalledWith('/admin');
+  });
+
   it("shows the server's message when the credentials are wrong", async () => {
     const { fixture, el } = await fillAndSubmit();
     (await nextRequest(fixture, http, (r) => r.url === '/api/auth/login')).flush(

@@ -73,8 +73,9 @@ export class LoginPage {
     return this.submission.run(this.form, async () => {
       const { email, password } = this.form.getRawValue();
       await this.api.login(email, password);
-      await this.session.load();
-      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+      const user = await this.session.load();
+      // A platform admin has no organisation to work in: the admin area is their start page.
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl(), user?.platformAdmin ? '/admin' : '/'));
     });
   }
 }

@@ -281,6 +281,9 @@ export const INVITE_LIMIT = 5000;
             <span class="bad">{{ t('rejectedCount', { count: r.rejected.length }) }}</span>
           }
         </div>
+        @if (!r.mailConfigured && r.invited > 0) {
+          <p class="notice" role="alert" data-testid="invite-not-mailed">{{ t('notMailed') }}</p>
+        }
         @if (r.rejected.length) {
           <ng-container *ngTemplateOutlet="rejectedTable; context: { $implicit: r.rejected }" />
         }

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { DistributionView, MemberAggregatesView, ReportLocale, ReportView } from '@scs/shared/contracts';
@@ -7,6 +7,9 @@ import type {
   BrandingView,
   CampaignFirmView,
   CampaignInput,
+  CampaignInvitationPage,
+  CampaignInvitationView,
+  InvitationStatus,
   CampaignView,
   InvitePreview,
   InviteResult,
@@ -51,6 +54,53 @@ export class ChambersApi {
 
   closeCampaign(chamberId: string, id: string): Promise<CampaignView> {
     return firstValueFrom(this.http.post<CampaignView>(`/api/orgs/${chamberId}/campaigns/${id}/close`, {}));
+  }
+
+  deleteCampaign(chamberId: string, id: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/orgs/${chamberId}/campaigns/${id}`));
+  }
+
+  /** Moves `sourceCampaignId`'s addresses and firms into campaign `id`, then deletes the source. */
+  mergeCampaign(chamberId: string, id: string, sourceCampaignId: string): Promise<CampaignView> {
+    return firstValueFrom(
+      this.http.post<CampaignView>(`/api/orgs/${chamberId}/campaigns/${id}/merge`, { sourceCampaignId }),
+    );
+  }
+
+  invitations(
+    chamberId: string,
+    id: string,
+    query: { offset: number; limit: number; status?: InvitationStatus | null; q?: string },
+  ): Promise<CampaignInvitationPage> {
+    let params = new HttpParams().set('offset', query.offset).set('limit', query.limit);
+    if (query.status) params = params.set('status', query.status);
+    if (query.q?.trim()) params = params.set('q', query.q.trim());
+    return firstValueFrom(
+      this.http.get<CampaignInvitationPage>(`/api/orgs/${chamberId}/campaigns/${id}/invitations`, { params }),
+    );
+  }
+
+  resendInvitation(chamberId: string, id: string, invitationId: string): Promise<CampaignInvitationView> {
+    return firstValueFrom(
+      this.http.post<CampaignInvitationView>(
+        `/api/orgs/${chamberId}/campaigns/${id}/invitations/${invitationId}/resend`,
+        {},
+      ),
+    );
+  }
+
+  revokeInvitation(chamberId: string, id: string, invitationId: string): Promise<CampaignInvitationView> {
+    return firstValueFrom(
+      this.http.post<CampaignInvitationView>(
+        `/api/orgs/${chamberId}/campaigns/${id}/invitations/${invitationId}/revoke`,
+        {},
+      ),
+    );
+  }
+
+  /** Download link of the participation CSV (cookie-authenticated GET). */
+  exportUrl(chamberId: string, id: string, locale: ReportLocale): string {
+    return `/api/orgs/${chamberId}/campaigns/${id}/export?locale=${locale}`;
   }
 
   /** Pasted text or a CSV file. */

@@ -43,6 +43,47 @@ export interface CampaignView {
   createdAt: string;
   invited: number;
   joined: number;
+  /** Where the campaign's invitation mails stand; `warning` is set when they do not actually go out. */
+  mail: MailDeliveryView;
+  /** False once a firm joined through the campaign (then it can only be closed). */
+  deletable: boolean;
+}
+
+export interface MailDeliveryView {
+  configured: boolean;
+  pending: number;
+  sent: number;
+  failed: number;
+  notSent: number;
+  warning: string | null;
+}
+
+/** Per invited address: joined beats revoked beats bounced beats opened beats sent. */
+export type InvitationStatus = 'sent' | 'opened' | 'joined' | 'bounced' | 'revoked';
+export const INVITATION_STATUSES: InvitationStatus[] = ['sent', 'opened', 'joined', 'bounced', 'revoked'];
+
+export interface CampaignInvitationView {
+  id: string;
+  email: string;
+  invitedAt: string;
+  opened: boolean;
+  joined: boolean;
+  status: InvitationStatus;
+  delivery: 'pending' | 'sent' | 'failed' | 'not_sent' | null;
+  deliveryError: string | null;
+  lastSentAt: string;
+  sendCount: number;
+  openedAt: string | null;
+  joinedAt: string | null;
+  revokedAt: string | null;
+  expiresAt: string | null;
+  firmName: string | null;
+}
+
+export interface CampaignInvitationPage {
+  items: CampaignInvitationView[];
+  total: number;
+  counts: Record<InvitationStatus, number>;
 }
 
 export interface CampaignInput {
@@ -65,6 +106,9 @@ export interface InviteResult {
   alreadyInvited: number;
   rejected: RejectedEntry[];
   limit: number;
+  /** False when no mail server is configured: the invitations exist, but no mail goes out. */
+  mailConfigured: boolean;
+  warning: string | null;
 }
 
 /** One row of a member list that would be invited (company and contact are empty when the list does not name them). */

@@ -1,13 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { describeError, LanguageService } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { FunnelChartComponent, type FunnelStage } from '../components/funnel-chart.component';
 import { DistributionPanelComponent } from '../components/distribution-panel.component';
 import { InvitePanelComponent } from '../components/invite-panel.component';
+import { CampaignManageComponent } from '../components/campaign-manage.component';
+import { InvitationsPanelComponent } from '../components/invitations-panel.component';
 import { ChambersApi } from '../data/chambers.api';
 import type { CampaignFirmView, CampaignView, ProgressView, ReminderResult } from '../data/chambers.types';
 import { chamberContext } from '../data/chamber-context';
@@ -29,6 +31,8 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
     FunnelChartComponent,
     InvitePanelComponent,
     DistributionPanelComponent,
+    InvitationsPanelComponent,
+    CampaignManageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './chambers.css',
@@ -78,6 +82,20 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
       color: #5f6368;
       font-style: italic;
     }
+    .mail-warning {
+      display: flex;
+      gap: 10px;
+      align-items: flex-start;
+      padding: 10px 14px;
+      border-radius: 8px;
+      background: #fff4e5;
+      color: #663c00;
+      border: 1px solid #f0c27b;
+      margin: 12px 0;
+    }
+    .mail-warning mat-icon {
+      flex: 0 0 auto;
+    }
     .left {
       font-size: 12px;
       color: #5f6368;
@@ -106,6 +124,12 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
           <p class="muted">
             {{ t('campaign.period', { opens: (c.opensAt | scsDate: lang()), closes: (c.closesAt | scsDate: lang()) }) }}
           </p>
+          @if (mailWarning(c); as w) {
+            <p class="mail-warning" role="alert" data-testid="mail-warning">
+              <mat-icon aria-hidden="true">warning</mat-icon>
+              <span>{{ t('mail.' + w.key, { count: w.count }) }}</span>
+            </p>
+          }
           @if (c.status === 'closed') {
             <p class="notice">{{ t('campaign.closedOn', { date: (c.closedAt ?? c.closesAt | scsDate: lang()) }) }}</p>
           } @else if (c.status === 'scheduled') {
@@ -148,14 +172,14 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
 
         @if (canManage() && c.status === 'open') {
           <section class="card">
-            <scs-invite-panel [chamberId]="chamberId()!" [campaignId]="c.id" (invited)="refresh()" />
+            <scs-invite-panel [chamberId]="chamberId()!" [campaignId]="c.id" (invited)="onInvited()" />
           </section>
         }
 
         <section class="card" aria-labelledby="progress-heading">
           <div class="section-head">
             <h3 id="progress-heading">{{ t('progress.heading') }}</h3>
-            <button mat-button type="button" (click)="refresh()" data-testid="refresh">
+            <button mat-button type="button" (click)="refreshAll()" data-testid="refresh">
               <mat-icon aria-hidden="true">refresh</mat-icon> {{ t('progress.refresh') }}
             </button>
           </div>
@@ -242,7 +266,7 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
                   @for (f of list; track f.firmId) {
                     <tr>
                       <td>
-                        {{ f.name }}
+                        <span>{{ f.name }}</span>
                         @if (!f.member) {
                           <span class="left">({{ t('firms.left') }})</span>
                         }
@@ -264,6 +288,25 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
             <scs-loading [label]="t('loading')" />
           }
         </section>
+        <section class="card" aria-labelledby="invitations-heading">
+          <scs-invitations-panel
+            [chamberId]="chamberId()!"
+            [campaignId]="c.id"
+            [canAct]="canManage() && c.status === 'open'"
+            [version]="version()"
+          />
+        </section>
+        @if (canManage()) {
+          <section class="card" aria-labelledby="manage-heading">
+            <scs-campaign-manage
+              [chamberId]="chamberId()!"
+              [campaign]="c"
+              [campaigns]="allCampaigns()"
+              (merged)="onMerged($event)"
+              (deleted)="onDeleted()"
+            />
+          </section>
+        }
       } @else {
         <scs-loading [label]="t('loading')" />
       }
@@ -296,6 +339,11 @@ export class CampaignPage {
   protected readonly confirmingClose = signal(false);
   protected readonly reminding = signal(false);
   protected readonly reminder = signal<ReminderResult | null>(null);
+  /** Bumped after invitations were added or campaigns merged: the address list reloads. */
+  protected readonly version = signal(0);
+  /** The chamber's campaigns (merge candidates; chamber admins only). */
+  protected readonly allCampaigns = signal<CampaignView[]>([]);
+  private readonly router = inject(Router);
 
   protected readonly stages = computed<FunnelStage[]>(() => {
     const p = this.progress();
@@ -315,6 +363,7 @@ export class CampaignPage {
     this.loadError.set(null);
     try {
       this.campaign.set(await this.api.campaign(chamberId, this.campaignId()));
+      if (this.canManage()) this.allCampaigns.set(await this.api.campaigns(chamberId));
       await this.refresh();
     } catch (e) {
       this.loadError.set(describeError(e).message);
@@ -336,6 +385,38 @@ export class CampaignPage {
     } catch (e) {
       this.actionError.set(describeError(e).message);
     }
+  }
+
+  /** Why the campaign's invitation mails do not go out, if they do not (no mail server, not sent, bounced). */
+  protected mailWarning(c: CampaignView): { key: 'notConfigured' | 'notSent' | 'bounced'; count: number } | null {
+    const mail = c.mail;
+    if (!mail || !mail.warning) return null;
+    if (!mail.configured) return { key: 'notConfigured', count: mail.notSent };
+    if (mail.notSent > 0) return { key: 'notSent', count: mail.notSent };
+    return { key: 'bounced', count: mail.failed };
+  }
+
+  /** The Refresh button: numbers, firms and the address list. */
+  protected async refreshAll(): Promise<void> {
+    this.version.update((v) => v + 1);
+    await this.refresh();
+  }
+
+  protected async onInvited(): Promise<void> {
+    this.version.update((v) => v + 1);
+    await this.refresh();
+  }
+
+  protected async onMerged(campaign: CampaignView): Promise<void> {
+    this.campaign.set(campaign);
+    const chamberId = this.chamberId();
+    if (chamberId) this.allCampaigns.set(await this.api.campaigns(chamberId));
+    this.version.update((v) => v + 1);
+    await this.refresh();
+  }
+
+  protected async onDeleted(): Promise<void> {
+    await this.router.navigateByUrl('/chamber');
   }
 
   protected async close(): Promise<void> {

@@ -1,6 +1,27 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export type CampaignStatus = 'scheduled' | 'open' | 'closed';
+/** Per invited address: joined beats revoked beats bounced beats opened beats sent. */
+export type InvitationStatus = 'sent' | 'opened' | 'joined' | 'bounced' | 'revoked';
+export const INVITATION_STATUSES: InvitationStatus[] = ['sent', 'opened', 'joined', 'bounced', 'revoked'];
+/** The outbox status of the latest mail to an address (`not_sent`: no mail server configured); null for old rows. */
+export type DeliveryStatus = 'pending' | 'sent' | 'failed' | 'not_sent';
+
+export class MailDeliveryView {
+  @ApiProperty({ description: 'False when no mail server is configured (SMTP_URL): mails are stored, not sent' })
+  configured!: boolean;
+  @ApiProperty({ description: 'Invitation mails of this campaign waiting for the outbox' }) pending!: number;
+  @ApiProperty() sent!: number;
+  @ApiProperty({ description: 'Refused by the receiving server or failed 5 times (shown as bounced)' })
+  failed!: number;
+  @ApiProperty({ description: 'Not sent because no mail server is configured' }) notSent!: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Set when invitation mails are not actually delivered (no mail server, or mails not sent)',
+  })
+  warning!: string | null;
+}
 export type FirmStatus = 'not_started' | 'started' | 'submitted';
 
 export class CampaignView {
@@ -20,6 +41,9 @@ export class CampaignView {
   @ApiProperty() createdAt!: Date;
   @ApiProperty() invited!: number;
   @ApiProperty() joined!: number;
+  @ApiProperty({ type: MailDeliveryView }) mail!: MailDeliveryView;
+  @ApiProperty({ description: 'False once a firm joined through the campaign (then it can only be closed)' })
+  deletable!: boolean;
 }
 
 export class RejectedEntryView {
@@ -35,6 +59,10 @@ export class InviteResult {
   alreadyInvited!: number;
   @ApiProperty({ type: [RejectedEntryView] }) rejected!: RejectedEntryView[];
   @ApiProperty({ description: 'Most entries accepted per request' }) limit!: number;
+  @ApiProperty({ description: 'False when no mail server is configured: the invitations exist, no mail goes out' })
+  mailConfigured!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when the mails will not actually be sent' })
+  warning!: string | null;
 }
 
 export class InviteeRowView {
@@ -96,15 +124,39 @@ export class CampaignFirmView {
 }
 
 export class CampaignInvitationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() invitedAt!: Date;
   @ApiProperty() opened!: boolean;
   @ApiProperty() joined!: boolean;
+  @ApiProperty({ enum: INVITATION_STATUSES }) status!: InvitationStatus;
+  @ApiProperty({ nullable: true, enum: ['pending', 'sent', 'failed', 'not_sent'] }) delivery!: DeliveryStatus | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the latest mail failed (bounced)' })
+  deliveryError!: string | null;
+  @ApiProperty() lastSentAt!: Date;
+  @ApiProperty({ description: 'Mails sent with a link (1 + resends)' }) sendCount!: number;
+  @ApiProperty({ nullable: true, type: Date }) openedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) joinedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) revokedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'The link works until then (the campaign end)' })
+  expiresAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The firm that joined through this address' })
+  firmName!: string | null;
+}
+
+export class InvitationStatusCounts {
+  @ApiProperty() sent!: number;
+  @ApiProperty() opened!: number;
+  @ApiProperty() joined!: number;
+  @ApiProperty() bounced!: number;
+  @ApiProperty() revoked!: number;
 }
 
 export class CampaignInvitationPage {
   @ApiProperty({ type: [CampaignInvitationView] }) items!: CampaignInvitationView[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Addresses matching the filter' }) total!: number;
+  @ApiProperty({ type: InvitationStatusCounts, description: 'All addresses of the campaign by status (no filter)' })
+  counts!: InvitationStatusCounts;
 }
 
 export class ReminderResult {

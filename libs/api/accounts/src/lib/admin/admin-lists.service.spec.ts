@@ -1,0 +1,8 @@
+import { likePattern } from './admin-lists.service';
+
+describe('admin list search', () => {
+  it('takes %, _ and \\ in the search text literally', () => {
+    expect(likePattern('muster')).toBe('%muster%');
+    expect(likePattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
+  });
+});

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type {
+  AdminAuditRow,
+  AdminCatalogueRow,
+  AdminListQuery,
+  AdminMailRow,
+  AdminMailsQuery,
+  AdminOrganisationRow,
+  AdminOrganisationsQuery,
+  AdminPage,
+  AdminResearchExportRow,
+  AdminUserRow,
+} from './dto/admin-lists.dto';
+
+/** `%text%` for ILIKE, with the pattern characters of the search text taken literally. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+interface ListSpec {
+  /** FROM … (with joins). */
+  from: string;
+  /** Columns of the page's rows. */
+  select: string;
+  /** Expressions the search text is matched against (ILIKE). */
+  search: string[];
+  /** Further conditions with their values, e.g. [`o."kind" = $`, 'firm']. */
+  filters: [string, unknown][];
+  order: string;
+}
+
+/**
+ * Read-only, paged lists for the platform admin area: organisations, people, outgoing mail (without bodies),
+ * catalogue versions, the audit log and the research export log. The last two tables belong to the catalogue and
+ * research features; like any admin report they are only read here, with plain SQL. Never answers, scores or
+ * results of a firm.
+ */
+@Injectable()
+export class AdminListsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  organisations(q: AdminOrganisationsQuery): Promise<AdminPage<AdminOrganisationRow>> {
+    return this.page<AdminOrganisationRow>(q, {
+      from: `"organisation" o`,
+      select: `o."id", o."kind", o."name", o."created_at" AS "createdAt",
+               (SELECT count(*)::int FROM "membership" ms WHERE ms."org_id" = o."id") AS "members"`,
+      search: [`o."name"`, `o."id"::text`],
+      filters: q.kind ? [[`o."kind" = $`, q.kind]] : [],
+      order: `o."created_at" DESC, o."id"`,
+    });
+  }
+
+  users(q: AdminListQuery): Promise<AdminPage<AdminUserRow>> {
+    return this.page<AdminUserRow>(q, {
+      from: `"user_account" u`,
+      select: `u."id", u."email", u."name", u."platform_admin" AS "platformAdmin", u."email_verified_at" IS NOT NULL AS "verified",
+               u."created_at" AS "createdAt", (SELECT count(*)::int FROM "membership" ms WHERE ms."user_id" = u."id") AS "organisations"`,
+      search: [`u."email"`, `u."name"`],
+      filters: [],
+      order: `u."created_at" DESC, u."id"`,
+    });
+  }
+
+  mails(q: AdminMailsQuery): Promise<AdminPage<AdminMailRow>> {
+    return this.page<AdminMailRow>(q, {
+      from: `"mail_outbox" mo`,
+      select: `mo."id", mo."to", mo."subject", mo."status", mo."attempts", mo."last_error" AS "lastError",
+               mo."created_at" AS "createdAt", mo."sent_at" AS "sentAt"`,
+      search: [`mo."to"`, `mo."subject"`],
+      filters: q.status ? [[`mo."status" = $`, q.status]] : [],
+      order: `mo."created_at" DESC, mo."id"`,
+    });
+  }
+
+  catalogueVersions(q: AdminListQuery): Promise<AdminPage<AdminCatalogueRow>> {
+    return this.page<AdminCatalogueRow>(q, {
+      from: `"catalogue_version" cv`,
+      select: `cv."version", to_char(cv."effective_from", 'YYYY-MM-DD') AS "effectiveFrom", cv."checksum", cv."loaded_at" AS "loadedAt",
+               COALESCE(jsonb_array_length(cv."content"->'questions'), 0) AS "questions",
+               (SELECT count(*)::int FROM "assessment" a WHERE a."catalogue_version" = cv."version") AS "assessments"`,
+      search: [`cv."version"`, `cv."checksum"`],
+      filters: [],
+      order: `cv."effective_from" DESC, cv."version" DESC`,
+    });
+  }
+
+  async audit(q: AdminListQuery): Promise<AdminPage<AdminAuditRow>> {
+    const page = await this.page<AdminAuditRow>(q, {
+      from: `"audit_log" l LEFT JOIN "user_account" u ON u."id" = l."actor_user_id" LEFT JOIN "organisation" o ON o."id" = l."org_id"`,
+      select: `l."id", l."at", u."email" AS "actorEmail", o."name" AS "orgName", l."org_id" AS "orgId", l."action", l."target", l."ip"`,
+      search: [`l."action"`, `l."target"`, `u."email"`, `o."name"`],
+      filters: [],
+      order: `l."id" DESC`,
+    });
+    return { ...page, items: page.items.map((r) => ({ ...r, id: String(r.id) })) };
+  }
+
+  async researchExports(q: AdminListQuery): Promise<AdminPage<AdminResearchExportRow>> {
+    const page = await this.page<AdminResearchExportRow>(q, {
+      from: `"research"."export_log" l LEFT JOIN "user_account" u ON u."id" = l."user_id" LEFT JOIN "organisation" o ON o."id" = l."org_id"`,
+      select: `l."id", l."at", u."email" AS "userEmail", o."name" AS "orgName", l."kind", l."table_id" AS "tableId", l."row_count" AS "rowCount"`,
+      search: [`l."kind"`, `l."table_id"`, `u."email"`, `o."name"`],
+      filters: [],
+      order: `l."id" DESC`,
+    });
+    return { ...page, items: page.items.map((r) => ({ ...r, id: String(r.id) })) };
+  }
+
+  private async page<T>(query: AdminListQuery, spec: ListSpec): Promise<AdminPage<T>> {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 25;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    for (const [condition, value] of spec.filters) {
+      params.push(value);
+      where.push(condition.replace('$', `$${params.length}`));
+    }
+    const text = query.q?.trim();
+    if (text) {
+      params.push(likePattern(text));
+      where.push(`(${spec.search.map((e) => `${e} ILIKE $${params.length}`).join(' OR ')})`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ n }]: { n: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS "n" FROM ${spec.from} ${clause}`,
+      params,
+    );
+    const items: T[] = await this.dataSource.query(
+      `SELECT ${spec.select} FROM ${spec.from} ${clause} ORDER BY ${spec.order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, offset, limit],
+    );
+    return { items, total: Number(n), offset, limit };
+  }
+}
