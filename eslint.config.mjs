@@ -54,6 +54,7 @@ const featureEdges = {
     'api-reports': 'registers the member benchmark and chamber-prepared firm report kinds; provides REPORT_BRANDING',
     'api-research': 'the platform-wide comparison shown to chambers without a release of their own',
   },
+  'web-admin': {},
   'web-accounts': {
     'web-assessments':
       "the firm page's consents tab lazy-loads the sharing feature's routes (no code shared at build time)",
