@@ -81,8 +81,8 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
     expect(res.status).toBe(200);
     expect(body.map((x) => [x.kind, x.version])).toEqual([
       ['research', 2], // version 2: microdata rows exist, releases (migration 1765200000000)
-      ['chamber', 2],
-      ['chamber_participation', 1],
+      ['chamber', 3], // version 3: given per chamber, releases carry noise (migration 1765300000000)
+      ['chamber_participation', 2], // version 2: given per chamber
     ]);
     expect(body[0]?.de).toMatch(/widerrufen/);
     expect(body[0]?.en).toMatch(/revoke/);

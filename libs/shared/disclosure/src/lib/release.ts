@@ -10,6 +10,26 @@
 // 2. Minimum change. A new release is published only when at least k firms entered, left or changed their counted
 //    assessment since the previous published release; otherwise it is withheld and the previous one stays served.
 
+/**
+ * Discrete Laplace noise of a chamber release (docs/privacy.md, "Noise and privacy budget"), drawn once when the
+ * release is cut and stored with it. Scales in the units of the noised integers: firms for level and finding counts,
+ * 25-point score bands for the sums behind the means (a firm's band index is 0–3, so its contribution moves by at
+ * most 3). Each firm is in exactly one cell of the underlying statistics (its sector group for levels, its
+ * sector × size cell for sums); every published row and total is a sum of those noisy cells.
+ */
+export const RELEASE_NOISE = { levelScale: 4, meanScale: 6, findingScale: 2 } as const;
+/**
+ * ε of one release for a firm's level: a change of level moves one count between two cells (2 / levelScale) and the
+ * overall score's band by at most 3 in one sum (3 / meanScale). Posterior odds on the level grow at most by e^ε.
+ */
+export const LEVEL_EPSILON = 2 / RELEASE_NOISE.levelScale + 3 / RELEASE_NOISE.meanScale;
+/** ε of one release for one dimension score's band (3 / meanScale). */
+export const DIMENSION_EPSILON = 3 / RELEASE_NOISE.meanScale;
+/** ε of one release for whether a firm has one particular finding (1 / findingScale). */
+export const FINDING_EPSILON = 1 / RELEASE_NOISE.findingScale;
+/** At most one chamber release per quarter: the yearly budget is four times the per-release one. */
+export const RELEASES_PER_YEAR = 4;
+
 /** Largest error an attacker may be sure to stay within, in points of the 0–100 score scale (the stated bound). */
 export const RECOVERY_BOUND = 10;
 /** Width of the score bands a firm's overall and dimension scores are coarsened to before entering a release. */

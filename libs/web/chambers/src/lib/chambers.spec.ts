@@ -247,7 +247,7 @@ describe('chambers web feature', () => {
       chamberId: 'chamber-1',
       k: 5,
       collecting: '2027-Q1',
-      coarsening: { scoreBand: 25, countBase: 5 },
+      coarsening: { scoreBand: 25, countBase: 5, noise: null },
       computedAt: '2026-11-26T10:00:00Z',
     };
 
