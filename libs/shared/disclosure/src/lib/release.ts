@@ -1,3 +1,5 @@
+import { NO_LEVEL, type WaveSummary } from './summary';
+
 // Closed, versioned releases (issue 15): what a chamber (or any reader of aggregates) may see is computed once per
 // closed period, stored and served unchanged. Two rules make one release, or two consecutive ones, useless for
 // learning a single firm's result, even when the reader planted all the other firms:
@@ -29,6 +31,52 @@ export const DIMENSION_EPSILON = 3 / RELEASE_NOISE.meanScale;
 export const FINDING_EPSILON = 1 / RELEASE_NOISE.findingScale;
 /** At most one chamber release per quarter: the yearly budget is four times the per-release one. */
 export const RELEASES_PER_YEAR = 4;
+
+/** Noise of one release: an integer drawn for a scale (discrete Laplace, see noise.ts; tests may pass others). */
+export type ReleaseNoise = (scale: number) => number;
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * The summary a chamber release is built from: every level count of a sector group with members and every score sum
+ * of a sector × size cell with contributors gets its own draw (each firm sits in exactly one such cell per statistic);
+ * counts are clamped at 0 and sums to the band midpoints' range. Published rows, totals and shares are sums of these
+ * cells (post-processing), so they carry no further draw and cannot be averaged. Which cells have members is not
+ * noised: it follows from the profile (sector, size), which the tables publish as row counts, not from results.
+ * Scores in `exact` are band midpoints already (coarsenScore), so a sum moves in steps of SCORE_BAND.
+ */
+export function noisyReleaseSummary(
+  exact: WaveSummary,
+  levelCodes: readonly string[],
+  noise: ReleaseNoise,
+): WaveSummary {
+  const levels: WaveSummary['levels'] = {};
+  for (const [group, counts] of Object.entries(exact.levels))
+    levels[group] = Object.fromEntries(
+      [...new Set([...levelCodes, NO_LEVEL, ...Object.keys(counts)])].map((code) => [
+        code,
+        Math.max(0, (counts[code] ?? 0) + noise(RELEASE_NOISE.levelScale)),
+      ]),
+    );
+  const scores: WaveSummary['scores'] = {};
+  for (const [dim, cells] of Object.entries(exact.scores))
+    scores[dim] = Object.fromEntries(
+      Object.entries(cells).map(([cell, [n, sum]]) => [
+        cell,
+        [
+          n,
+          n === 0
+            ? sum
+            : clamp(
+                sum + SCORE_BAND * noise(RELEASE_NOISE.meanScale),
+                (SCORE_BAND / 2) * n,
+                (100 - SCORE_BAND / 2) * n,
+              ),
+        ],
+      ]),
+    );
+  return { ...exact, levels, scores };
+}
 
 /** Largest error an attacker may be sure to stay within, in points of the 0–100 score scale (the stated bound). */
 export const RECOVERY_BOUND = 10;

@@ -2,12 +2,13 @@ import type { Catalogue, LevelId, Text } from '@scs/shared/catalogue';
 import { randomBytes } from 'node:crypto';
 import {
   EMPTY,
-  NO_LEVEL,
   RELEASE_NOISE,
+  noisyReleaseSummary,
   sampleDiscreteLaplace,
   scaleOf,
   uniformBelow,
   type RandomSource,
+  type ReleaseNoise,
   LEGAL_FORMS,
   SIZE_BANDS,
   SUPPRESSED,
@@ -24,7 +25,6 @@ import {
   type DisclosedTable,
   type ResearchRecord,
   type WavePlan,
-  type WaveSummary,
 } from '@scs/shared/disclosure';
 import type { AggregateCell, AggregateTable, ReportSeverity } from '@scs/shared/contracts';
 
@@ -60,8 +60,7 @@ export interface MemberVocabulary {
   findings: Map<string, FindingInfo>;
 }
 
-/** Noise of one release: an integer drawn for a scale (in the units of the noised integer). */
-export type ReleaseNoise = (scale: number) => number;
+export type { ReleaseNoise } from '@scs/shared/disclosure';
 
 /** The release's randomness: node:crypto (uniform integers by rejection sampling, see libs/shared/disclosure/noise.ts). */
 export const CRYPTO_RANDOM: RandomSource = { below: (n) => uniformBelow(n, (count) => randomBytes(count)) };
@@ -79,34 +78,6 @@ export interface MemberTableOptions {
 }
 
 const BAND = 25;
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-
-/**
- * The summary a release is built from: every level count of a sector group with members and every score sum of a
- * sector × size cell with contributors gets its own discrete Laplace draw (each firm sits in one such cell); counts
- * are clamped at 0 and sums to the band midpoints' range. Rows, totals and shares are sums of these cells, so they
- * carry no further draw and cannot be averaged. Which cells have members is not noised: it follows from the
- * profile (sector, size), which the tables publish as row counts anyway, not from results.
- */
-function noisySummary(exact: WaveSummary, levelCodes: readonly string[], noise: ReleaseNoise): WaveSummary {
-  const levels: WaveSummary['levels'] = {};
-  for (const [group, counts] of Object.entries(exact.levels))
-    levels[group] = Object.fromEntries(
-      [...new Set([...levelCodes, NO_LEVEL, ...Object.keys(counts)])].map((code) => [
-        code,
-        Math.max(0, (counts[code] ?? 0) + noise(RELEASE_NOISE.levelScale)),
-      ]),
-    );
-  const scores: WaveSummary['scores'] = {};
-  for (const [dim, cells] of Object.entries(exact.scores))
-    scores[dim] = Object.fromEntries(
-      Object.entries(cells).map(([cell, [n, sum]]) => [
-        cell,
-        [n, n === 0 ? sum : clamp(sum + BAND * noise(RELEASE_NOISE.meanScale), (BAND / 2) * n, (100 - BAND / 2) * n)],
-      ]),
-    );
-  return { ...exact, levels, scores };
-}
 
 /** Most frequent findings listed at most. */
 export const TOP_FINDINGS = 10;
@@ -315,7 +286,7 @@ export function memberTables(
   // Suppression is planned on firm counts per profile cell and contributors per dimension (no results in them);
   // every published figure comes from the noisy summary, drawn here once per release.
   const plan = planWave(summary, k);
-  const noisy = noisySummary(
+  const noisy = noisyReleaseSummary(
     summary,
     vocabulary.levels.map((l) => l.code),
     noise,
