@@ -7,6 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // to when the grant was given (the chambers the old text meant: "our chamber(s)"); an active grant that named no
 // chamber at all (the firm had none) is ended, because it cannot be read as consent to anyone.
 // `chamber_release.noise`: the noise parameters a release was cut with (null: cut before the noise existed).
+// `research.microdata_release.top_coded`: the rare answers (question → codes) top-coded in microdata of the release.
 // New consent texts (a new version, never an edit) say what is true now.
 const TEXTS: { kind: string; version: number; en: string; de: string }[] = [
   {
@@ -76,6 +77,7 @@ export class PerChamberConsent1765300000000 implements MigrationInterface {
     );
     await q.query(`CREATE INDEX "IDX_consent_chamber" ON "consent" ("chamber_id")`);
     await q.query(`ALTER TABLE "chamber_release" ADD "noise" jsonb`);
+    await q.query(`ALTER TABLE "research"."microdata_release" ADD "top_coded" jsonb NOT NULL DEFAULT '{}'`);
     for (const text of TEXTS)
       await q.query(`INSERT INTO "consent_text" ("kind", "version", "text_en", "text_de") VALUES ($1, $2, $3, $4)`, [
         text.kind,
@@ -88,6 +90,7 @@ export class PerChamberConsent1765300000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const text of TEXTS)
       await q.query(`DELETE FROM "consent_text" WHERE "kind" = $1 AND "version" = $2`, [text.kind, text.version]);
+    await q.query(`ALTER TABLE "research"."microdata_release" DROP COLUMN "top_coded"`);
     await q.query(`ALTER TABLE "chamber_release" DROP COLUMN "noise"`);
     // One grant per firm and kind again: the oldest active one stays, the others end.
     await q.query(
