@@ -65,6 +65,8 @@ export interface DatasetSummary {
   waves: { wave: string; firms: number | null; catalogueVersions: string[] }[];
   /** The wave still collecting submissions (not shown until it closes). */
   openWave: string | null;
+  /** The microdata release: quasi-identifier levels (a file may be coarser, never finer) and how many answer codes are top-coded. */
+  microdata: { levels: QiLevels; topCodedAnswers: number } | null;
 }
 
 export interface ExportLogView {
@@ -147,7 +149,19 @@ export class ResearchService {
           [closed],
         )) as [{ n: number }])
       : [{ n: 0 }];
-    return { k, firms: n >= k ? n : null, waves, openWave: all.find((w) => !isClosedWave(w)) ?? null };
+    const release = closed.length ? await this.released() : null;
+    return {
+      k,
+      firms: n >= k ? n : null,
+      waves,
+      openWave: all.find((w) => !isClosedWave(w)) ?? null,
+      microdata: release
+        ? {
+            levels: release.levels,
+            topCodedAnswers: Object.values(release.topCoded).reduce((sum, codes) => sum + codes.length, 0),
+          }
+        : null,
+    };
   }
 
   async tableCatalogue(): Promise<TableCatalogueEntry[]> {
