@@ -56,6 +56,9 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
 
   beforeAll(async () => {
     t = await startTestApp({ LOGIN_RATE_LIMIT: '1000', RESEARCH_K: String(K) });
+    // This suite checks the deterministic release rules (who counts, suppression, listing at k); the noise every
+    // release carries is checked by member-tables.spec.ts, noise.spec.ts and attack 11.
+    t.app.get(MemberAggregatesService).noise = () => 0;
     catalogue = (await t.app.get(CatalogueService).current()).catalogue;
     applicable = catalogue.questions.filter(
       (q) => !q.applicability || isApplicable(q.applicability, MANUFACTURER_PROFILE as unknown as FirmProfile),

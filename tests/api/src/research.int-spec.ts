@@ -57,7 +57,7 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
     ])) as Record<string, unknown>[];
   };
 
-  const grant = (f: RegisteredFirm, granted: boolean, textVersion: number | undefined = 2) =>
+  const grant = (f: RegisteredFirm, granted: boolean, textVersion: number | undefined = 3) =>
     f.http.put<unknown>(`/api/orgs/${f.orgId}/consents`, {
       kind: 'research',
       granted,
@@ -80,9 +80,9 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
     const body = res.body;
     expect(res.status).toBe(200);
     expect(body.map((x) => [x.kind, x.version])).toEqual([
-      ['research', 2], // version 2: microdata rows exist, releases (migration 1765200000000)
-      ['chamber', 2],
-      ['chamber_participation', 1],
+      ['research', 3], // version 3: rare answers top-coded, what revocation leaves in microdata (migration 1765300000000)
+      ['chamber', 3], // version 3: given per chamber, releases carry noise (migration 1765300000000)
+      ['chamber_participation', 2], // version 2: given per chamber
     ]);
     expect(body[0]?.de).toMatch(/widerrufen/);
     expect(body[0]?.en).toMatch(/revoke/);
@@ -109,7 +109,7 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
       `SELECT "text_version", "granted_by", "granted_at", "revoked_at" FROM "consent" WHERE "org_id" = $1 AND "kind" = 'research'`,
       [firm.orgId],
     )) as Record<string, unknown>[];
-    expect(row).toMatchObject({ text_version: 2, granted_by: firm.userId, revoked_at: null });
+    expect(row).toMatchObject({ text_version: 3, granted_by: firm.userId, revoked_at: null });
     expect(row?.['granted_at']).toBeInstanceOf(Date);
   });
 

@@ -41,8 +41,8 @@ describe('sharing consent and research questions in the self-check', () => {
     expect(await no.isChecked()).toBe(true);
     expect(await yes.isChecked()).toBe(false);
     expect(await consent.textContent()).toContain('Nicht geteilt.');
-    // The consent text (version 2) says what is shared and what never; no chamber question without a chamber.
-    await consent.getByText('Was geteilt wird und was nie (Einwilligungstext, Version 2)').click();
+    // The consent text (version 3) says what is shared and what never; no chamber question without a chamber.
+    await consent.getByText('Was geteilt wird und was nie (Einwilligungstext, Version 3)').click();
     await consent.getByText(/Nie enthalten: unser Firmenname/).waitFor();
     expect(await page.getByTestId('consent-chamber').count()).toBe(0);
     // Before consent there are no research questions, and nothing is granted on the server.
@@ -53,12 +53,12 @@ describe('sharing consent and research questions in the self-check', () => {
 
     // Grant: saved with the text version shown, and the research questions appear.
     await yes.check();
-    await consent.getByText(/Geteilt seit .* \(Einwilligungstext Version 2\)/).waitFor();
+    await consent.getByText(/Geteilt seit .* \(Einwilligungstext Version 3\)/).waitFor();
     const research = page.getByTestId('research-questions');
     await research.getByRole('heading', { name: /Forschungsfragen/ }).waitFor();
     expect(await research.textContent()).toContain('freiwillig · ohne Bewertung');
     const granted = await api<ConsentStatus[]>(context, 'GET', `/api/orgs/${orgId}/consents`);
-    expect(granted.body.find((c) => c.kind === 'research')).toMatchObject({ granted: true, textVersion: 2 });
+    expect(granted.body.find((c) => c.kind === 'research')).toMatchObject({ granted: true, textVersion: 3 });
 
     // A follow-up question appears only for the answer it depends on; answers are saved as they are given.
     expect(await research.getByTestId('rq-learned_from').count()).toBe(0);

@@ -5,3 +5,10 @@ export { ChamberBrandingService, toReportBranding, type ChamberBranding } from '
 export type { ReportLanguage, LogoType } from './lib/branding/chamber-branding.entity';
 export { INVITE_LIMIT } from './lib/campaigns/address-list';
 export { MemberAggregatesService } from './lib/aggregates/member-aggregates.service';
+export {
+  memberTables,
+  vocabularyOf,
+  type MemberResult,
+  type MemberTables,
+  type MemberVocabulary,
+} from './lib/aggregates/member-tables';

@@ -12,7 +12,14 @@ export {
   type ConsentTextView,
   type ConsentChange,
 } from './lib/consent/consent.service';
-export { CONSENT_KINDS, Consent, ConsentText, type ConsentKind } from './lib/consent/consent.entity';
+export {
+  CHAMBER_CONSENT_KINDS,
+  CONSENT_KINDS,
+  Consent,
+  ConsentText,
+  isChamberKind,
+  type ConsentKind,
+} from './lib/consent/consent.entity';
 export { AggregatesService } from './lib/outputs/aggregates.service';
 export {
   AggregateEngine,

@@ -8,3 +8,4 @@ export * from './lib/codebook';
 export * from './lib/csv';
 export * from './lib/synthetic';
 export * from './lib/release';
+export * from './lib/noise';

@@ -1,6 +1,14 @@
 import { CatalogueService } from '@scs/api/catalogue';
 import { AggregatesService } from '@scs/api/research';
-import { catalogueScorer, syntheticRecords } from '@scs/shared/disclosure';
+import {
+  QUASI_IDENTIFIERS,
+  catalogueScorer,
+  isKAnonymous,
+  syntheticRecords,
+  type QiLevels,
+  type QiRecord,
+  type QuasiIdentifier,
+} from '@scs/shared/disclosure';
 import { createResearcher, startTestApp, type TestApp, type TestUser } from '../support/app';
 
 const K = 10;
@@ -118,4 +126,79 @@ describe('attack 3: linking microdata downloads of every combination of wave set
     expect(generalisations.size).toBe(1);
     expect(small).toBe(0);
   }, 240_000);
+
+  it('every wave set with every variable choice the researcher may make: even perfectly linked, the union stays k-anonymous, and rare answers are top-coded', async () => {
+    const subsets = Array.from({ length: 2 ** WAVES.length - 1 }, (_, m) => WAVES.filter((_, i) => (m + 1) & (1 << i)));
+    const first = await researcher.http.get<string>(`/api/research/${orgId}/microdata.csv`);
+    const released = JSON.parse(first.headers.get('x-generalisation') ?? '{}') as QiLevels;
+    // Every choice within the release: per quasi-identifier the released level or any coarser one.
+    const names = ['exact', 'grouped', 'dropped'] as const;
+    let choices: Partial<Record<QuasiIdentifier, number>>[] = [{}];
+    for (const q of QUASI_IDENTIFIERS)
+      choices = choices.flatMap((c) =>
+        Array.from({ length: 3 - released[q] }, (_, i) => ({ ...c, [q]: released[q] + i })),
+      );
+    const variants = [
+      ...choices.map((c) => ({ qi: c, omit: '' })),
+      { qi: {}, omit: 'module' },
+      { qi: {}, omit: 'answers,module' },
+    ];
+    const seenLevels: QiLevels[] = [];
+    let downloads = 0;
+    let worstTopCoding = Infinity;
+    for (const waves of subsets)
+      for (const v of variants) {
+        const qi = Object.entries(v.qi)
+          .map(([q, l]) => `${q}:${names[l as number]}`)
+          .join(',');
+        const params = [`waves=${waves.join(',')}`, qi && `qi=${qi}`, v.omit && `omit=${v.omit}`].filter(Boolean);
+        const res = await researcher.http.get<string>(`/api/research/${orgId}/microdata.csv?${params.join('&')}`);
+        expect(res.status).toBe(200);
+        downloads++;
+        const levels = JSON.parse(res.headers.get('x-generalisation') ?? '{}') as QiLevels;
+        seenLevels.push(levels);
+        // Rare answers: no answer code (other than missing codes) held by fewer than k firms of a wave.
+        const [header, ...lines] = res.body.trim().split('\r\n');
+        const cols = (header as string).split(',');
+        const waveCol = cols.indexOf('wave');
+        const counts = new Map<string, number>();
+        for (const line of lines) {
+          const cells = line.split(',');
+          cols.forEach((c, i) => {
+            const code = cells[i] ?? '';
+            if (c.startsWith('q_') && !code.startsWith('.')) {
+              const key = `${cells[waveCol]}|${c}|${code}`;
+              counts.set(key, (counts.get(key) ?? 0) + 1);
+            }
+          });
+        }
+        if (counts.size) worstTopCoding = Math.min(worstTopCoding, ...counts.values());
+      }
+    // The strongest attacker links every row of every file to its firm: it knows the finest level of each
+    // quasi-identifier any file showed. Check k-anonymity of the records under that combined coding, per wave.
+    const finest = Object.fromEntries(
+      QUASI_IDENTIFIERS.map((q) => [q, Math.min(...seenLevels.map((l) => l[q]))]),
+    ) as QiLevels;
+    const records: QiRecord[] = await t.dataSource.query(
+      `SELECT "wave", "nace_section" AS "naceSection", "province", "province_group" AS "provinceGroup", "headcount_band" AS "headcountBand", "legal_form" AS "legalForm", "activities"
+         FROM "research"."record" WHERE "key_id" = 'attack-3' AND "wave" = ANY($1)`,
+      [WAVES],
+    );
+    const anonymous = isKAnonymous(records, finest, K);
+    // Asking for finer than the release is refused.
+    const finer = QUASI_IDENTIFIERS.find((q) => released[q] > 0);
+    const refused = finer
+      ? await researcher.http.get<{ message: string }>(`/api/research/${orgId}/microdata.csv?qi=${finer}:exact`)
+      : null;
+    const codebook = await researcher.http.get<{ notes: { en: string }[] }>(`/api/research/${orgId}/codebook`);
+    console.log(
+      `[attack 3b] ${downloads} downloads (${subsets.length} wave sets × ${variants.length} variable choices); release ${JSON.stringify(released)}, finest level any file showed ${JSON.stringify(finest)}; union k-anonymous under perfect linkage: ${anonymous}; smallest count of a shown answer code per wave: ${worstTopCoding}; finer than the release (${finer ?? 'none'}:exact) -> ${refused?.status ?? '-'} ${refused?.body.message ?? ''}`,
+    );
+    expect(finest).toEqual(released);
+    expect(anonymous).toBe(true);
+    expect(worstTopCoding).toBeGreaterThanOrEqual(K);
+    if (refused) expect(refused.status).toBe(400);
+    expect(codebook.body.notes.some((n) => n.en.includes('top-coded'))).toBe(true);
+    expect((await researcher.http.get(`/api/research/${orgId}/microdata.csv?qi=nonsense:grouped`)).status).toBe(400);
+  }, 600_000);
 });

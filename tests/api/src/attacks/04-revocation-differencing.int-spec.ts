@@ -54,7 +54,7 @@ describe('attack 4: differencing a closed wave around one revocation', () => {
     const grant = await target.http.put(`/api/orgs/${target.orgId}/consents`, {
       kind: 'research',
       granted: true,
-      textVersion: 2,
+      textVersion: 3,
     });
     expect(grant.status).toBe(200);
     const profile = { ...MANUFACTURER_PROFILE } as unknown as FirmProfile;

@@ -7,6 +7,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../support/app';
+import { chamberSetup, type MemberFirm } from '../support/chamber-members';
 
 // Attack 5 (issue 15): invitation links worked for whoever held them, and chamber consent carried over to a chamber
 // joined later. Each case prints what the attacker got.
@@ -32,7 +33,7 @@ describe('attack 5: invitations are bound to the invited address; unverified acc
     });
 
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_RATE_LIMIT: '1000' });
+    t = await startTestApp({ LOGIN_RATE_LIMIT: '1000', RESEARCH_K: '5' });
     chamber = await createChamberWithAdmin(t, { name: 'AHK Attack Five', adminEmail: 'admin@ahk-five.test' });
   });
   afterAll(() => t.close());
@@ -109,9 +110,65 @@ describe('attack 5: invitations are bound to the invited address; unverified acc
       (await firm.http.post(`/api/invitations/${link.body.link.split('/').pop()}/accept`, { firmId: firm.orgId }))
         .status,
     ).toBe(200);
-    const consents = await firm.http.get<{ kind: string; granted: boolean }[]>(`/api/orgs/${firm.orgId}/consents`);
-    const chamberConsent = consents.body.find((c) => c.kind === 'chamber')?.granted;
-    console.log(`[attack 5e] chamber consent active right after joining a second chamber: ${chamberConsent}`);
+    type Status = { kind: string; chamberId: string | null; granted: boolean };
+    const consents = await firm.http.get<Status[]>(`/api/orgs/${firm.orgId}/consents`);
+    // Per chamber: the grant names the first chamber; the chamber joined later has none of its own.
+    const chamberConsent = consents.body.find((c) => c.kind === 'chamber' && c.chamberId === other.orgId)?.granted;
+    const firstConsent = consents.body.find((c) => c.kind === 'chamber' && c.chamberId === chamber.orgId)?.granted;
+    console.log(
+      `[attack 5e] chamber consent active right after joining a second chamber: ${chamberConsent} (for the first chamber, granted before: ${firstConsent})`,
+    );
     expect(chamberConsent).toBe(false);
+    expect(firstConsent).toBe(true);
+    // Without naming the chamber, a firm in two chambers cannot grant (it would be ambiguous).
+    const unnamed = await firm.http.put(`/api/orgs/${firm.orgId}/consents`, {
+      kind: 'chamber',
+      granted: true,
+      textVersion: version,
+    });
+    expect(unnamed.status).toBe(400);
+    // A chamber the firm does not belong to cannot be named.
+    const stranger = await createChamberWithAdmin(t, { name: 'AHK Stranger', adminEmail: 'admin@ahk-stranger.test' });
+    const foreign = await firm.http.put(`/api/orgs/${firm.orgId}/consents`, {
+      kind: 'chamber',
+      granted: true,
+      textVersion: version,
+      chamberId: stranger.orgId,
+    });
+    expect(foreign.status).toBe(400);
   });
+
+  it("the later chamber's release never counts a firm whose only chamber consent names the first chamber", async () => {
+    const setupA = await chamberSetup(t, 'AHK Release First');
+    const setupB = await chamberSetup(t, 'AHK Release Later');
+    // Firms join chamber A and consent for A only; then join chamber B (through B's campaign link).
+    const firms: MemberFirm[] = [];
+    for (let i = 0; i < 5; i++) {
+      const firm = await setupA.addFirm(`owner@per-chamber${i}.test`, 'mixed');
+      await setupA.share(firm);
+      firms.push(firm);
+    }
+    for (const firm of firms) {
+      const invited = await setupB.chamber.http.post(
+        `/api/orgs/${setupB.chamber.orgId}/campaigns/${setupB.campaignId}/invitations`,
+        { addresses: firm.email },
+      );
+      expect(invited.status).toBe(200);
+      const [mail]: { text: string }[] = await t.dataSource.query(
+        `SELECT "text" FROM "mail_outbox" WHERE "to" = $1 ORDER BY "created_at" DESC LIMIT 1`,
+        [firm.email],
+      );
+      const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] as string;
+      expect((await firm.http.post(`/api/invitations/${token}/accept`, { firmId: firm.orgId })).status).toBe(200);
+    }
+    setupA.nextQuarter();
+    setupB.nextQuarter();
+    const a = await setupA.aggregates();
+    const b = await setupB.aggregates();
+    console.log(
+      `[attack 5f] five firms consent for chamber A, then join chamber B: A's release ${a.status} (${a.firms ?? '.'} members), B's release ${b.status} (${b.firms ?? '.'} members)`,
+    );
+    expect(a).toMatchObject({ status: 'published', firms: 5 });
+    expect(b).toMatchObject({ status: 'not_enough_members', firms: null });
+  }, 240_000);
 });

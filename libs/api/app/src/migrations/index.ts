@@ -12,6 +12,7 @@ import { AccountSecurity1765000000000 } from './1765000000000-AccountSecurity';
 import { AdverseRecords1765100000000 } from './1765100000000-AdverseRecords';
 import { MemberReleases1765200000000 } from './1765200000000-MemberReleases';
 import { ReportLifecycle1765300000000 } from './1765300000000-ReportLifecycle';
+import { PerChamberConsent1765310000000 } from './1765310000000-PerChamberConsent';
 import { CampaignInvitationLogistics1765340000000 } from './1765340000000-CampaignInvitationLogistics';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
@@ -30,5 +31,6 @@ export const migrations = [
   AdverseRecords1765100000000,
   MemberReleases1765200000000,
   ReportLifecycle1765300000000,
+  PerChamberConsent1765310000000,
   CampaignInvitationLogistics1765340000000,
 ];

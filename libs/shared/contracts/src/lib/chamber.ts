@@ -45,12 +45,29 @@ export interface MemberAggregatesView {
   release: MemberRelease | null;
   /** The quarter still running: its members' changes reach the next release (at the earliest after it ends). */
   collecting: string;
-  /** How every release is coarsened (public rule): scores count with the midpoint of their band, counts rounded. */
-  coarsening: { scoreBand: number; countBase: number };
+  /**
+   * How the served release was coarsened (public rule): scores count with the midpoint of their band, counts rounded
+   * to multiples of `countBase`, and the discrete Laplace noise it was cut with (null: cut before noise existed).
+   */
+  coarsening: { scoreBand: number; countBase: number; noise: ReleaseNoiseRule | null };
   /** A helpful explanation when nothing of the chamber can be published yet (EN/DE). */
   message: LocalText | null;
   /** Platform-wide comparison (latest closed research wave, all firms) for chambers without a release. */
   platform: PlatformBenchmark | null;
+}
+
+/** Noise of a chamber release (docs/privacy.md, "Noise and privacy budget"). */
+export interface ReleaseNoiseRule {
+  mechanism: 'discrete-laplace';
+  /** Scale per level count (members), per score sum (25-point bands) and per finding count (members). */
+  levelScale: number;
+  meanScale: number;
+  findingScale: number;
+  /** ε of this release for a member's level, for one dimension's band, for one finding; releases per year. */
+  levelEpsilon: number;
+  dimensionEpsilon: number;
+  findingEpsilon: number;
+  releasesPerYear: number;
 }
 
 export interface MemberRelease {

@@ -13,6 +13,7 @@ import {
   type MicrodataSpec,
 } from './codebook';
 import { csvField, csvLine } from './csv';
+import { TOP_CODED } from './microdata';
 import type { ResearchModule } from './module';
 import type { ResearchRecord } from './record';
 
@@ -187,6 +188,21 @@ describe('microdata rows', () => {
       rm_learned_chamber: '1',
     });
     expect(row).not.toContain('x,');
+  });
+
+  it("top-codes the release's rare answers to .t (labelled in the codebook) and leaves out the groups the researcher omits", () => {
+    const topped = { ...spec, topCoded: { T1: ['a'] }, omit: ['module' as const] };
+    const vars = microdataVariables(topped);
+    const cols = microdataHeader(vars).trim().split(',');
+    const values = microdataRow(vars, record, 'id-1').trim().split(',');
+    expect(values[cols.indexOf('q_T1')]).toBe(TOP_CODED);
+    expect(cols.some((c) => c.startsWith('rm_'))).toBe(false);
+    expect(cols).toContain('overall_score');
+    const cb = buildCodebook(topped, vars);
+    const t1 = cb.variables.find((v) => v.name === 'q_T1');
+    expect(t1?.missing.map((m) => m.code)).toContain(TOP_CODED);
+    expect(t1?.values?.find((v) => v.code === 'a')?.label.en).toContain('top-coded');
+    expect(cb.notes.some((n) => n.en.includes('Top-coding'))).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type Text,
 } from '@scs/shared/catalogue';
 import { WORST_SHARE } from '@scs/shared/scoring';
-import { activityColumns, generaliseQi, QI_LEVEL_DESCRIPTIONS, type QiLevels } from './microdata';
+import { activityColumns, generaliseQi, QI_LEVEL_DESCRIPTIONS, TOP_CODED, type QiLevels } from './microdata';
 import { researchModuleVariables, type ResearchModule } from './module';
 import { MISSING, PROVINCE_GROUPS, SECTOR_GROUPS, type ResearchRecord } from './record';
 import { csvLine } from './csv';
@@ -142,12 +142,36 @@ const universeOf = (rule: ApplicabilityRule | undefined): Text => ({
   de: describeRule(rule, 'de'),
 });
 
+/** Variable groups a researcher may leave out of a file (leaving out never weakens the k guarantee). */
+export const MICRODATA_GROUPS = ['scores', 'answers', 'module'] as const;
+export type MicrodataGroup = (typeof MICRODATA_GROUPS)[number];
+
 export interface MicrodataSpec {
   catalogues: readonly Catalogue[];
   modules: readonly ResearchModule[];
   levels: QiLevels;
   waves: readonly string[];
   k: number;
+  /** Question id → answer codes top-coded to `.t` in this release (rare answers, see rareAnswers). */
+  topCoded?: Readonly<Record<string, readonly string[]>>;
+  /** Variable groups the researcher left out. */
+  omit?: readonly MicrodataGroup[];
+}
+
+const TOP_CODED_LABEL = (k: number): ValueLabel => ({
+  code: TOP_CODED,
+  label: t(
+    `Rare answer, top-coded: fewer than ${k} firms gave it in a wave of this release`,
+    `Seltene Antwort, zusammengefasst: in einer Welle dieser Veröffentlichung von weniger als ${k} Unternehmen gegeben`,
+  ),
+});
+
+/** The group a variable belongs to (null: always in the file). */
+function groupOf(name: string): MicrodataGroup | null {
+  if (name === 'overall_score' || name === 'level' || name.startsWith('score_')) return 'scores';
+  if (name.startsWith('q_')) return 'answers';
+  if (name.startsWith('rm_')) return 'module';
+  return null;
 }
 
 /** The microdata variables, in file order. */
@@ -342,21 +366,33 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
     }
   }
   for (const { q, versions: qv } of questions.values()) {
+    // Rare answers of this release are top-coded: the option stays in the value labels, marked, and `.t` replaces it.
+    const rare = new Set(spec.topCoded?.[q.id] ?? []);
+    const mark = (code: string, label: Text): ValueLabel => ({
+      code,
+      label: rare.has(code)
+        ? t(`${label.en} (top-coded to ${TOP_CODED})`, `${label.de} (als ${TOP_CODED} zusammengefasst)`)
+        : label,
+    });
     vars.push({
       name: `q_${q.id}`,
       label: t(`Answer to ${q.id}`, `Antwort auf ${q.id}`),
       question: q.text,
       type: 'categorical',
       values: [
-        ...q.options.map((o) => ({ code: o.id, label: o.label })),
+        ...q.options.map((o) => mark(o.id, o.label)),
         ...(q.dontKnow
-          ? [{ code: DONT_KNOW, label: t("Don't know (counts as uncertainty)", 'Weiß nicht (zählt als Unsicherheit)') }]
+          ? [mark(DONT_KNOW, t("Don't know (counts as uncertainty)", 'Weiß nicht (zählt als Unsicherheit)'))]
           : []),
       ],
-      missing: ANSWER_MISSING,
+      missing: rare.size ? [...ANSWER_MISSING, TOP_CODED_LABEL(spec.k)] : ANSWER_MISSING,
       universe: universeOf(q.applicability),
       source: { questionId: q.id, catalogueVersions: qv },
-      value: (r) => (qv.includes(r.catalogueVersion) ? (r.answers[q.id] ?? MISSING.notAnswered) : MISSING.otherVersion),
+      value: (r) => {
+        if (!qv.includes(r.catalogueVersion)) return MISSING.otherVersion;
+        const code = r.answers[q.id] ?? MISSING.notAnswered;
+        return rare.has(code) ? TOP_CODED : code;
+      },
     });
   }
   const moduleVars = new Map<string, { v: ReturnType<typeof researchModuleVariables>[number]; versions: string[] }>();
@@ -412,7 +448,11 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
         mv.includes(r.catalogueVersion) ? (r.researchModule?.[v.name] ?? MISSING.notAnswered) : MISSING.otherVersion,
     });
   }
-  return vars;
+  const omitted = new Set(spec.omit ?? []);
+  return vars.filter((v) => {
+    const group = groupOf(v.name);
+    return group === null || !omitted.has(group);
+  });
 }
 
 export function buildCodebook(
@@ -438,6 +478,14 @@ export function buildCodebook(
       t(
         `Only firms that consented. One row per firm and wave. Quasi-identifiers are generalised so that every combination of them holds at least ${spec.k} firms per wave.`,
         `Nur Unternehmen mit Einwilligung. Eine Zeile je Unternehmen und Welle. Quasi-Identifikatoren sind so verallgemeinert, dass jede Kombination je Welle mindestens ${spec.k} Unternehmen umfasst.`,
+      ),
+      t(
+        `Top-coding: an answer code that fewer than ${spec.k} firms gave to a question in a wave of this release is replaced by ${TOP_CODED} (marked in the value labels; ${Object.values(spec.topCoded ?? {}).reduce((n, c) => n + c.length, 0)} codes in this release). A code once top-coded stays top-coded in later releases. Research-module answers are not top-coded.`,
+        `Zusammenfassung seltener Antworten: Ein Antwortcode, den in einer Welle dieser Veröffentlichung weniger als ${spec.k} Unternehmen auf eine Frage gegeben haben, wird durch ${TOP_CODED} ersetzt (in den Wertelabels markiert; ${Object.values(spec.topCoded ?? {}).reduce((n, c) => n + c.length, 0)} Codes in dieser Veröffentlichung). Ein einmal zusammengefasster Code bleibt es in späteren Veröffentlichungen. Antworten des Forschungsmoduls werden nicht zusammengefasst.`,
+      ),
+      t(
+        `Chosen by the researcher within the release: quasi-identifiers ${JSON.stringify(spec.levels)} (0 = as recorded, 1 = grouped, 2 = dropped; never finer than the release); left out: ${(spec.omit ?? []).join(', ') || 'nothing'}.`,
+        `Von der forschenden Person innerhalb der Veröffentlichung gewählt: Quasi-Identifikatoren ${JSON.stringify(spec.levels)} (0 = wie erfasst, 1 = gruppiert, 2 = entfernt; nie feiner als die Veröffentlichung); weggelassen: ${(spec.omit ?? []).join(', ') || 'nichts'}.`,
       ),
       t(
         'CSV: RFC 4180, comma-separated, "." as decimal point, UTF-8, first row = variable names.',

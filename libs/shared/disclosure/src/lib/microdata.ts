@@ -140,3 +140,82 @@ export function isKAnonymous(
   });
   return [...classes.values()].every((s) => s.size >= k);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The researcher's choice, within the k guarantee (issue 15)
+
+/** What a researcher may ask per quasi-identifier: as released, or coarser (never finer than the release). */
+export const QI_CHOICES = ['exact', 'grouped', 'dropped'] as const;
+export type QiChoice = (typeof QI_CHOICES)[number];
+
+/**
+ * Parses `sector:grouped,size:dropped` into levels. Throws a readable message for an unknown quasi-identifier or
+ * level, or a repeated one.
+ */
+export function parseQiChoice(param: string): Partial<QiLevels> {
+  const out: Partial<QiLevels> = {};
+  for (const part of param.split(',').filter(Boolean)) {
+    const [q, choice, ...rest] = part.split(':');
+    if (!(QUASI_IDENTIFIERS as readonly string[]).includes(q ?? '') || rest.length)
+      throw new Error(`unknown quasi-identifier "${q}" (one of ${QUASI_IDENTIFIERS.join(', ')})`);
+    const level = (QI_CHOICES as readonly string[]).indexOf(choice ?? '');
+    if (level < 0) throw new Error(`unknown level "${choice}" for ${q} (one of ${QI_CHOICES.join(', ')})`);
+    if ((q as QuasiIdentifier) in out) throw new Error(`${q} is given twice`);
+    out[q as QuasiIdentifier] = level as 0 | 1 | 2;
+  }
+  return out;
+}
+
+/**
+ * The levels of a file: the release's, or coarser where the researcher asks for it. Asking for finer than the
+ * release is refused (the list of refusals is returned): every file is then a function of the release's coding, so
+ * files of any choices and wave sets joined row by row never tell more than the release's k-anonymous coding.
+ */
+export function chosenLevels(
+  released: QiLevels,
+  wanted: Partial<QiLevels>,
+): { levels: QiLevels; refused: { qi: QuasiIdentifier; wanted: QiChoice; released: QiChoice }[] } {
+  const levels = { ...released };
+  const refused: { qi: QuasiIdentifier; wanted: QiChoice; released: QiChoice }[] = [];
+  for (const q of QUASI_IDENTIFIERS) {
+    const w = wanted[q];
+    if (w === undefined) continue;
+    if (w < released[q]) refused.push({ qi: q, wanted: QI_CHOICES[w], released: QI_CHOICES[released[q]] });
+    else levels[q] = w;
+  }
+  return { levels, refused };
+}
+
+/** The code a rare answer is replaced by in microdata (top-coding). */
+export const TOP_CODED = '.t';
+
+/** How many firms of one wave gave one answer code to one question (the input of top-coding). */
+export interface AnswerCount {
+  wave: string;
+  questionId: string;
+  code: string;
+  firms: number;
+}
+
+/**
+ * Rare answers to top-code: per question, the answer codes that fewer than k firms gave in some wave of the file
+ * (missing codes, which start with ".", are never top-coded). Merged with the previous release's list, so a code once
+ * top-coded stays top-coded: a later file never shows what an earlier one hid.
+ */
+export function rareAnswers(
+  counts: readonly AnswerCount[],
+  k: number,
+  previous: Readonly<Record<string, readonly string[]>> = {},
+): Record<string, string[]> {
+  assertK(k);
+  const out = new Map<string, Set<string>>(Object.entries(previous).map(([q, codes]) => [q, new Set(codes)]));
+  for (const c of counts) {
+    if (c.code.startsWith('.') || c.firms <= 0 || c.firms >= k) continue;
+    const set = out.get(c.questionId) ?? new Set<string>();
+    set.add(c.code);
+    out.set(c.questionId, set);
+  }
+  return Object.fromEntries(
+    [...out.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([q, set]) => [q, [...set].sort()]),
+  );
+}

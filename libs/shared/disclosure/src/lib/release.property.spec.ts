@@ -1,6 +1,13 @@
 import fc from 'fast-check';
+import { discreteLaplacePmf, sampleDiscreteLaplace, scaleOf, seededRandomSource } from './noise';
+import type { ResearchRecord } from './record';
+import { NO_LEVEL, addRecord, emptyWaveSummary, type WaveSummary } from './summary';
 import {
+  LEVEL_EPSILON,
+  RELEASE_NOISE,
   RECOVERY_BOUND,
+  coarsenScore,
+  noisyReleaseSummary,
   SCORE_BAND,
   decideRelease,
   lastClosedQuarter,
@@ -96,5 +103,139 @@ describe('releases: minimum change', () => {
     expect(lastClosedQuarter(new Date('2026-12-05T00:00:00Z'))).toBe('2026-Q3');
     expect(lastClosedQuarter(new Date('2027-01-01T00:00:00Z'))).toBe('2026-Q4');
     expect(quarterEnd('2026-Q4').toISOString()).toBe('2027-01-01T00:00:00.000Z');
+  });
+});
+
+// Levels against planted firms (noise): the attacker knows every other firm exactly (it planted them) and sees the
+// noisy statistics a release is built from, which is more than the published tables (those are sums of them, rounded).
+const LEVELS = ['low', 'moderate', 'high', 'critical'] as const;
+const SECTIONS = ['C', 'G', 'J'] as const; // three sector groups
+const SIZES = ['lt50', '50_249', '250_999'] as const;
+
+interface Firm {
+  section: (typeof SECTIONS)[number];
+  size: (typeof SIZES)[number];
+  /** Level index 0–3; the firm's overall score lies in the matching band (no knock-outs). */
+  level: number;
+}
+
+const firmArb = fc.record({
+  section: fc.constantFrom(...SECTIONS),
+  size: fc.constantFrom(...SIZES),
+  level: fc.integer({ min: 0, max: 3 }),
+});
+
+function record(f: Firm, i: number): ResearchRecord {
+  return {
+    pseudonym: `f${i}`,
+    wave: 'members',
+    catalogueVersion: '2026.2',
+    naceSection: f.section,
+    provinceGroup: 'multi',
+    province: 'multi',
+    headcountBand: f.size,
+    legalForm: 'wfoe',
+    activities: [],
+    dimensionScores: {},
+    overallScore: coarsenScore(f.level * 25 + 10),
+    level: LEVELS[f.level] as ResearchRecord['level'],
+    answers: {},
+  };
+}
+
+function summaryOf(firms: readonly Firm[]): WaveSummary {
+  const s = emptyWaveSummary('members');
+  firms.forEach((f, i) => addRecord(s, record(f, i), { answers: false }));
+  return s;
+}
+
+/** The largest privacy loss between two summaries under the release noise: Σ |Δ cell| / scale over the noised cells. */
+function privacyLoss(a: WaveSummary, b: WaveSummary): number {
+  let loss = 0;
+  for (const group of new Set([...Object.keys(a.levels), ...Object.keys(b.levels)]))
+    for (const code of [...LEVELS, NO_LEVEL])
+      loss += Math.abs((a.levels[group]?.[code] ?? 0) - (b.levels[group]?.[code] ?? 0)) / RELEASE_NOISE.levelScale;
+  const sums = (s: WaveSummary) => s.scores['overall'] ?? {};
+  for (const cell of new Set([...Object.keys(sums(a)), ...Object.keys(sums(b))]))
+    loss += Math.abs((sums(a)[cell]?.[1] ?? 0) - (sums(b)[cell]?.[1] ?? 0)) / (SCORE_BAND * RELEASE_NOISE.meanScale);
+  return loss;
+}
+
+/** P(Z ≥ m) of the discrete Laplace distribution with scale t (closed form). */
+function upperTail(m: number, t: number): number {
+  const q = Math.exp(-1 / t);
+  return m >= 1 ? q ** m / (1 + q) : 1 - q ** (1 - m) / (1 + q);
+}
+
+/** log P(clamped noisy value = observed | exact value e): discrete Laplace, clamped to [lo, hi]. */
+function logClamped(observed: number, e: number, t: number, lo: number, hi: number): number {
+  if (observed > lo && observed < hi) return Math.log(discreteLaplacePmf(observed - e, t));
+  return Math.log(observed <= lo ? upperTail(e - lo, t) : upperTail(hi - e, t)); // P(e + Z ≤ lo) = P(Z ≥ e − lo)
+}
+
+describe('releases: levels against planted firms (noise)', () => {
+  it(`changing one firm's level (and band) changes the noised statistics by at most ε = ${LEVEL_EPSILON}`, () => {
+    fc.assert(
+      fc.property(
+        fc.array(firmArb, { minLength: 4, maxLength: 20 }),
+        firmArb,
+        fc.integer({ min: 0, max: 3 }),
+        (others, target, other) => {
+          const loss = privacyLoss(summaryOf([...others, target]), summaryOf([...others, { ...target, level: other }]));
+          expect(loss).toBeLessThanOrEqual(LEVEL_EPSILON + 1e-9);
+          if (Math.abs(other - target.level) === 3) expect(loss).toBeCloseTo(LEVEL_EPSILON, 9); // the bound is tight
+        },
+      ),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
+  it("the best guess of the real firm's level from the noisy statistics stays within the stated bound (chance: 1/4)", () => {
+    const bound = Math.exp(LEVEL_EPSILON) / (Math.exp(LEVEL_EPSILON) + 3);
+    let right = 0;
+    let trials = 0;
+    fc.assert(
+      fc.property(
+        fc.array(firmArb, { minLength: 4, maxLength: 12 }),
+        firmArb,
+        fc.integer(),
+        (others, profile, seed) => {
+          const random = seededRandomSource(seed);
+          for (let trial = 0; trial < 40; trial++) {
+            const level = Number(random.below(4n));
+            const noisy = noisyReleaseSummary(summaryOf([...others, { ...profile, level }]), LEVELS, (t) =>
+              sampleDiscreteLaplace(random, scaleOf(t)),
+            );
+            // Bayes-optimal guess with a uniform prior: the level under which all noisy cells are most likely.
+            let best = 0;
+            let bestScore = -Infinity;
+            for (let guess = 0; guess < 4; guess++) {
+              const exact = summaryOf([...others, { ...profile, level: guess }]);
+              let score = 0;
+              for (const [g, counts] of Object.entries(noisy.levels))
+                for (const [code, observed] of Object.entries(counts))
+                  score += logClamped(observed, exact.levels[g]?.[code] ?? 0, RELEASE_NOISE.levelScale, 0, Infinity);
+              for (const [c, [n, sum]] of Object.entries(noisy.scores['overall'] ?? {})) {
+                const bands = (x: number) => Math.round((x - (SCORE_BAND / 2) * n) / SCORE_BAND);
+                score += logClamped(
+                  bands(sum),
+                  bands(exact.scores['overall']?.[c]?.[1] ?? 0),
+                  RELEASE_NOISE.meanScale,
+                  0,
+                  3 * n,
+                );
+              }
+              if (score > bestScore) [best, bestScore] = [guess, score];
+            }
+            trials++;
+            if (best === level) right++;
+          }
+        },
+      ),
+      { seed: 15, numRuns: 25 },
+    );
+    const accuracy = right / trials;
+    expect(accuracy).toBeGreaterThan(0.25); // the noise leaves the figures useful: better than a blind guess…
+    expect(accuracy).toBeLessThanOrEqual(bound + 3 * Math.sqrt((bound * (1 - bound)) / trials)); // …within the bound
   });
 });

@@ -1,3 +1,5 @@
+import { NO_LEVEL, type WaveSummary } from './summary';
+
 // Closed, versioned releases (issue 15): what a chamber (or any reader of aggregates) may see is computed once per
 // closed period, stored and served unchanged. Two rules make one release, or two consecutive ones, useless for
 // learning a single firm's result, even when the reader planted all the other firms:
@@ -9,6 +11,72 @@
 //    any number of releases, because none of them depends on more than the band.
 // 2. Minimum change. A new release is published only when at least k firms entered, left or changed their counted
 //    assessment since the previous published release; otherwise it is withheld and the previous one stays served.
+
+/**
+ * Discrete Laplace noise of a chamber release (docs/privacy.md, "Noise and privacy budget"), drawn once when the
+ * release is cut and stored with it. Scales in the units of the noised integers: firms for level and finding counts,
+ * 25-point score bands for the sums behind the means (a firm's band index is 0–3, so its contribution moves by at
+ * most 3). Each firm is in exactly one cell of the underlying statistics (its sector group for levels, its
+ * sector × size cell for sums); every published row and total is a sum of those noisy cells.
+ */
+export const RELEASE_NOISE = { levelScale: 4, meanScale: 6, findingScale: 2 } as const;
+/**
+ * ε of one release for a firm's level: a change of level moves one count between two cells (2 / levelScale) and the
+ * overall score's band by at most 3 in one sum (3 / meanScale). Posterior odds on the level grow at most by e^ε.
+ */
+export const LEVEL_EPSILON = 2 / RELEASE_NOISE.levelScale + 3 / RELEASE_NOISE.meanScale;
+/** ε of one release for one dimension score's band (3 / meanScale). */
+export const DIMENSION_EPSILON = 3 / RELEASE_NOISE.meanScale;
+/** ε of one release for whether a firm has one particular finding (1 / findingScale). */
+export const FINDING_EPSILON = 1 / RELEASE_NOISE.findingScale;
+/** At most one chamber release per quarter: the yearly budget is four times the per-release one. */
+export const RELEASES_PER_YEAR = 4;
+
+/** Noise of one release: an integer drawn for a scale (discrete Laplace, see noise.ts; tests may pass others). */
+export type ReleaseNoise = (scale: number) => number;
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * The summary a chamber release is built from: every level count of a sector group with members and every score sum
+ * of a sector × size cell with contributors gets its own draw (each firm sits in exactly one such cell per statistic);
+ * counts are clamped at 0 and sums to the band midpoints' range. Published rows, totals and shares are sums of these
+ * cells (post-processing), so they carry no further draw and cannot be averaged. Which cells have members is not
+ * noised: it follows from the profile (sector, size), which the tables publish as row counts, not from results.
+ * Scores in `exact` are band midpoints already (coarsenScore), so a sum moves in steps of SCORE_BAND.
+ */
+export function noisyReleaseSummary(
+  exact: WaveSummary,
+  levelCodes: readonly string[],
+  noise: ReleaseNoise,
+): WaveSummary {
+  const levels: WaveSummary['levels'] = {};
+  for (const [group, counts] of Object.entries(exact.levels))
+    levels[group] = Object.fromEntries(
+      [...new Set([...levelCodes, NO_LEVEL, ...Object.keys(counts)])].map((code) => [
+        code,
+        Math.max(0, (counts[code] ?? 0) + noise(RELEASE_NOISE.levelScale)),
+      ]),
+    );
+  const scores: WaveSummary['scores'] = {};
+  for (const [dim, cells] of Object.entries(exact.scores))
+    scores[dim] = Object.fromEntries(
+      Object.entries(cells).map(([cell, [n, sum]]) => [
+        cell,
+        [
+          n,
+          n === 0
+            ? sum
+            : clamp(
+                sum + SCORE_BAND * noise(RELEASE_NOISE.meanScale),
+                (SCORE_BAND / 2) * n,
+                (100 - SCORE_BAND / 2) * n,
+              ),
+        ],
+      ]),
+    );
+  return { ...exact, levels, scores };
+}
 
 /** Largest error an attacker may be sure to stay within, in points of the 0–100 score scale (the stated bound). */
 export const RECOVERY_BOUND = 10;

@@ -252,7 +252,7 @@ describe('chambers web feature', () => {
       chamberId: 'chamber-1',
       k: 5,
       collecting: '2027-Q1',
-      coarsening: { scoreBand: 25, countBase: 5 },
+      coarsening: { scoreBand: 25, countBase: 5, noise: null },
       computedAt: '2026-11-26T10:00:00Z',
     };
 
@@ -300,6 +300,19 @@ describe('chambers web feature', () => {
         published: true,
         status: 'published',
         release: { period: '2026-Q4', version: 2, firms: 10, publishedAt: '2027-01-02T10:00:00Z' },
+        coarsening: {
+          ...base.coarsening,
+          noise: {
+            mechanism: 'discrete-laplace',
+            levelScale: 4,
+            meanScale: 6,
+            findingScale: 2,
+            levelEpsilon: 1,
+            dimensionEpsilon: 0.5,
+            findingEpsilon: 0.5,
+            releasesPerYear: 4,
+          },
+        },
         message: null,
         platform: null,
         tables: [table('level-by-sector', [total]), table('frequent-findings', [])],
@@ -310,6 +323,8 @@ describe('chambers web feature', () => {
       expect(text(el.querySelector('[data-testid="members-counted"]'))).toBe('10');
       expect(text(el.querySelector('[data-testid="members-release"]'))).toContain('Release 2026-Q4 (version 2)');
       expect(text(el.querySelector('[data-testid="members-release"]'))).toContain('at least 5 members');
+      // The release says it carries noise, and how much it protects a member's level.
+      expect(text(el.querySelector('[data-testid="members-noise"]'))).toContain('ε = 1 per release');
       expect([...el.querySelectorAll('[data-testid="table-level-by-sector"] tbody td')].map(text)).toEqual(['10', '5']);
       expect(text(el.querySelector('[data-testid="no-findings"]'))).toContain('at least 5 members');
     });

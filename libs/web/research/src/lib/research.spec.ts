@@ -211,6 +211,44 @@ describe('research web feature', () => {
     );
   });
 
+  it('offers per attribute the released level or coarser ones, and leaving out groups; the links carry the choice', async () => {
+    const fixture = TestBed.createComponent(ResearchPage);
+    const el = fixture.nativeElement as HTMLElement;
+    (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/summary')).flush({
+      ...SUMMARY,
+      microdata: { levels: { sector: 1, province: 2, size: 0, legalForm: 1, activities: 2 }, topCodedAnswers: 4 },
+    });
+    (await nextRequest(fixture, http, (r) => r.url === '/api/research/res-1/tables')).flush(CATALOGUE);
+    (await nextRequest(fixture, http, (r) => r.url.startsWith('/api/research/res-1/tables/'))).flush(TABLE);
+    await settle(fixture);
+    const options = (q: string) =>
+      [...el.querySelectorAll(`[data-testid="qi-${q}"] option`)].map((o) => o.textContent?.trim());
+    expect(options('sector')).toEqual(['as released (grouped)', 'dropped']);
+    expect(options('size')).toEqual(['as released (exact)', 'grouped', 'dropped']);
+    expect(options('province')).toEqual(['as released (dropped)']);
+    expect(text(el.querySelector('[data-testid="microdata-variables"]'))).toContain('4 answer codes');
+    const size = el.querySelector<HTMLSelectElement>('[data-testid="qi-size"]')!;
+    size.value = '2';
+    size.dispatchEvent(new Event('change'));
+    const module = el.querySelector<HTMLInputElement>('[data-testid="omit-module"]')!;
+    module.checked = true;
+    module.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    expect(el.querySelector('[data-testid="download-microdata"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/microdata.csv?qi=size:dropped&omit=module',
+    );
+    expect(el.querySelector('[data-testid="download-codebook-html"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/codebook?format=html&qi=size:dropped&omit=module',
+    );
+    // Back to the released level: no parameter (the API default).
+    size.value = '0';
+    size.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    expect(el.querySelector('[data-testid="download-microdata"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/microdata.csv?omit=module',
+    );
+  });
+
   it('asks for a question (filtered by catalogue version) for the answers table', async () => {
     const { fixture, el } = await open();
     (await nextRequest(fixture, http, (r) => r.url.startsWith('/api/research/res-1/tables/'))).flush(TABLE);

@@ -11,6 +11,7 @@ import { chamberFirmInvitationMail } from '../mail/templates';
 import { Organisation } from '../orgs/organisation.entity';
 import { ChamberMembership } from './chamber-membership.entity';
 import type { FirmChamberView, FirmInvitationView, MemberFirmView } from './dto/chamber.dto';
+import { returnedRows } from '../sql';
 
 // A domain invitation admits every verified address of the domain: never for public mail services.
 const FREEMAIL_DOMAINS = new Set([
@@ -118,6 +119,25 @@ export class ChamberLinksService {
         },
         m,
       );
+      // Chamber consents name their chamber (the consent feature's table): leaving ends those given to this one, so
+      // rejoining later asks again. Consents given to other chambers stay.
+      const ended = await m.query(
+        `UPDATE "consent" SET "revoked_at" = now(), "revoked_by" = $3
+          WHERE "org_id" = $1 AND "chamber_id" = $2 AND "revoked_at" IS NULL RETURNING "kind"`,
+        [firmId, chamberId, actor.id],
+      );
+      for (const row of returnedRows<{ kind: string }>(ended))
+        await this.audit.record(
+          {
+            action: 'consent.revoked',
+            actorUserId: actor.id,
+            orgId: firmId,
+            target: `consent:${row.kind}`,
+            ip: client.ip,
+            details: { kind: row.kind, chamberId, reason: 'left_chamber' },
+          },
+          m,
+        );
     });
   }
 }

@@ -26,7 +26,6 @@ import type {
   InvitationPreview,
   InvitationView,
 } from './dto/invitation.dto';
-import { returnedRows } from '../sql';
 import { Invitation } from './invitation.entity';
 import { InvitationHooks } from './invitation-hooks';
 import {
@@ -215,7 +214,6 @@ export class InvitationsService {
           },
           m,
         );
-        await this.endChamberConsents(m, firmId, user.id, client);
       }
       await this.hooks.chamberFirmAccepted(m, invitation, firmId, user.id);
       result = { kind: 'chamber_firm', orgId: invitation.orgId, firmId };
@@ -232,38 +230,5 @@ export class InvitationsService {
       m,
     );
     return result;
-  }
-
-  /**
-   * A chamber consent covers the chambers the firm belonged to when it was given, never one joined later: joining a
-   * chamber ends the firm's active chamber consents (the consent feature's table), so the owner is asked again with the
-   * new chamber named. Audited like a revocation.
-   */
-  private async endChamberConsents(
-    m: EntityManager,
-    firmId: string,
-    userId: string,
-    client: ClientMeta,
-  ): Promise<void> {
-    const ended = returnedRows<{ kind: string }>(
-      await m.query(
-        `UPDATE "consent" SET "revoked_at" = now(), "revoked_by" = $2
-        WHERE "org_id" = $1 AND "kind" IN ('chamber', 'chamber_participation') AND "revoked_at" IS NULL RETURNING "kind"`,
-        [firmId, userId],
-      ),
-    );
-    for (const row of ended) {
-      await this.audit.record(
-        {
-          action: 'consent.revoked',
-          actorUserId: userId,
-          orgId: firmId,
-          target: `consent:${row.kind}`,
-          ip: client.ip,
-          details: { kind: row.kind, reason: 'joined_another_chamber' },
-        },
-        m,
-      );
-    }
   }
 }

@@ -5,10 +5,24 @@ import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 import { ResearchService } from '@scs/api/research';
-import { SCORE_BAND, decideRelease, lastClosedQuarter, quarterEnd, quarterOf } from '@scs/shared/disclosure';
-import type { AggregateTable, MemberAggregatesView, PlatformBenchmark } from '@scs/shared/contracts';
 import {
+  DIMENSION_EPSILON,
+  FINDING_EPSILON,
+  LEVEL_EPSILON,
+  RELEASES_PER_YEAR,
+  RELEASE_NOISE,
+  SCORE_BAND,
+  decideRelease,
+  lastClosedQuarter,
+  quarterEnd,
+  quarterOf,
+  type RandomSource,
+} from '@scs/shared/disclosure';
+import type { AggregateTable, MemberAggregatesView, PlatformBenchmark, ReleaseNoiseRule } from '@scs/shared/contracts';
+import {
+  CRYPTO_RANDOM,
   memberTables,
+  type ReleaseNoise,
   vocabularyOf,
   type MemberResult,
   type MemberTables,
@@ -26,8 +40,19 @@ interface ReleaseRow {
   fingerprints: string[];
   tables: AggregateTable[] | null;
   catalogueVersions: string[];
+  noise: ReleaseNoiseRule | null;
   createdAt: Date;
 }
+
+/** The noise a release is cut with now (stored with the release, so a later change of scales does not misstate it). */
+const CURRENT_NOISE: ReleaseNoiseRule = {
+  mechanism: 'discrete-laplace',
+  ...RELEASE_NOISE,
+  levelEpsilon: LEVEL_EPSILON,
+  dimensionEpsilon: DIMENSION_EPSILON,
+  findingEpsilon: FINDING_EPSILON,
+  releasesPerYear: RELEASES_PER_YEAR,
+};
 
 const NOT_ENOUGH = {
   en: 'Not enough members have shared their results yet. Figures of your chamber appear with the first quarterly release that counts at least {k} members; until then, the platform-wide comparison below shows where firms stand.',
@@ -37,7 +62,7 @@ const NOT_ENOUGH = {
 /**
  * Closed, versioned member releases of a chamber (docs/privacy.md, "Releases"). Counted: firms that belong to the
  * chamber, have a submitted assessment from before the end of the closed quarter (the latest one counts) and an active
- * consent "share anonymised results with my chambers". A release is computed once per closed quarter (at the first
+ * consent "share anonymised results with this chamber" given to this chamber (a grant to another chamber never counts). A release is computed once per closed quarter (at the first
  * request after the quarter ended), stored in `chamber_release` and served unchanged; it is published only with at
  * least k members and, after the first, only when at least k members entered, left or changed since the previous
  * published one (otherwise withheld: the previous release stays served). Nothing of a single firm leaves this service.
@@ -46,6 +71,10 @@ const NOT_ENOUGH = {
 export class MemberAggregatesService {
   /** The release clock (tests move it between quarters). */
   clock: () => Date = () => new Date();
+  /** The randomness of the release noise (node:crypto; simulations pass a seeded source). */
+  random: RandomSource = CRYPTO_RANDOM;
+  /** Replaces the noise altogether (tests of the deterministic release rules only). */
+  noise: ReleaseNoise | undefined = undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,7 +90,7 @@ export class MemberAggregatesService {
       chamberId,
       k,
       collecting: quarterOf(this.clock()),
-      coarsening: { scoreBand: SCORE_BAND, countBase: k },
+      coarsening: { scoreBand: SCORE_BAND, countBase: k, noise: release ? release.noise : CURRENT_NOISE },
     };
     if (!release?.tables || release.version === null) {
       return {
@@ -98,7 +127,8 @@ export class MemberAggregatesService {
   async compute(chamberId: string): Promise<{ tables: MemberTables; vocabulary: MemberVocabulary }> {
     const release = await this.served(chamberId);
     const vocabulary = await this.vocabulary(release?.catalogueVersions ?? []);
-    if (!release?.tables) return { tables: memberTables([], vocabulary, this.config.researchK), vocabulary };
+    if (!release?.tables)
+      return { tables: memberTables([], vocabulary, this.config.researchK, { noise: () => 0 }), vocabulary };
     return { tables: { firms: release.firms, published: true, tables: release.tables }, vocabulary };
   }
 
@@ -133,7 +163,7 @@ export class MemberAggregatesService {
 
   private releases(chamberId: string, tail: string): Promise<ReleaseRow[]> {
     return this.dataSource.query(
-      `SELECT "id", "period", "version", "status", "firms", "fingerprints", "tables", "catalogue_versions" AS "catalogueVersions", "created_at" AS "createdAt"
+      `SELECT "id", "period", "version", "status", "firms", "fingerprints", "tables", "catalogue_versions" AS "catalogueVersions", "noise", "created_at" AS "createdAt"
          FROM "chamber_release" WHERE "chamber_id" = $1 ${tail}`,
       [chamberId],
     );
@@ -179,10 +209,11 @@ export class MemberAggregatesService {
         return;
       }
       const vocabulary = await this.vocabulary(versions);
-      const tables = memberTables(members, vocabulary, k);
+      // The noise is drawn here, once: the stored tables are served unchanged, so asking again cannot average it out.
+      const tables = memberTables(members, vocabulary, k, { random: this.random, noise: this.noise });
       await m.query(
-        `INSERT INTO "chamber_release" ("chamber_id", "period", "version", "status", "reason", "firms", "changed", "fingerprints", "tables", "catalogue_versions")
-         VALUES ($1, $2, $3, 'published', $4, $5, $6, $7, $8, $9)`,
+        `INSERT INTO "chamber_release" ("chamber_id", "period", "version", "status", "reason", "firms", "changed", "fingerprints", "tables", "catalogue_versions", "noise")
+         VALUES ($1, $2, $3, 'published', $4, $5, $6, $7, $8, $9, $10)`,
         [
           chamberId,
           period,
@@ -193,6 +224,7 @@ export class MemberAggregatesService {
           JSON.stringify(fingerprints),
           JSON.stringify(tables.tables),
           JSON.stringify(versions),
+          JSON.stringify(this.noise ? null : CURRENT_NOISE),
         ],
       );
     });
@@ -211,7 +243,7 @@ export class MemberAggregatesService {
          FROM "assessment" a
          JOIN "chamber_membership" cm ON cm."firm_id" = a."org_id" AND cm."chamber_id" = $1 AND cm."left_at" IS NULL
         WHERE a."status" = 'submitted' AND a."result" IS NOT NULL AND a."submitted_at" < $2
-          AND EXISTS (SELECT 1 FROM "consent" c WHERE c."org_id" = a."org_id" AND c."kind" = 'chamber' AND c."revoked_at" IS NULL)
+          AND EXISTS (SELECT 1 FROM "consent" c WHERE c."org_id" = a."org_id" AND c."kind" = 'chamber' AND c."chamber_id" = $1 AND c."revoked_at" IS NULL)
         ORDER BY a."org_id", a."submitted_at" DESC`,
       [chamberId, end],
     );

@@ -1,6 +1,20 @@
 import type { ReportBranding } from '@scs/shared/contracts';
 import { benchmarkData } from '../benchmark/benchmark-data';
-import { memberTables, TOP_FINDINGS, type MemberResult, type MemberVocabulary } from './member-tables';
+import { LEVEL_EPSILON, RELEASE_NOISE, seededRandomSource } from '@scs/shared/disclosure';
+import {
+  memberTables as noisyMemberTables,
+  TOP_FINDINGS,
+  type MemberResult,
+  type MemberTableOptions,
+  type MemberVocabulary,
+} from './member-tables';
+
+/**
+ * The deterministic release rules (suppression, bands, rounding, listing) are checked on the noise-free computation;
+ * the noise itself has its own tests below and in libs/shared/disclosure (noise.spec.ts, release.property.spec.ts).
+ */
+const memberTables = (members: readonly MemberResult[], vocabulary: MemberVocabulary, k: number) =>
+  noisyMemberTables(members, vocabulary, k, { noise: () => 0 });
 
 const t = (en: string) => ({ en, de: `${en} (de)` });
 const VOCABULARY: MemberVocabulary = {
@@ -113,6 +127,46 @@ describe("member tables (disclosure control over a chamber's consenting members)
     expect(rows).toHaveLength(TOP_FINDINGS);
     expect(rows.map((r) => r.n.value)).toEqual([...rows.map((r) => r.n.value as number)].sort((a, b) => b - a));
     expect(rows[0]?.key).toBe('Q13:x');
+  });
+});
+
+describe('member tables: noise drawn once per release', () => {
+  const seeded = (seed: number): MemberTableOptions => ({ random: seededRandomSource(seed) });
+  const total = (tables: ReturnType<typeof noisyMemberTables>, id: string) =>
+    tables.tables.find((x) => x.id === id)?.rows.find((r) => r.total);
+
+  it('adds discrete Laplace noise to level counts, score sums and finding counts; rows are sums of noisy cells', () => {
+    const exact = memberTables(members(40), VOCABULARY, 5);
+    const runs = Array.from({ length: 20 }, (_, i) => noisyMemberTables(members(40), VOCABULARY, 5, seeded(i)));
+    // Member counts per row are not noised (profile only); some level count and some mean differ from the exact ones.
+    for (const r of runs) expect(total(r, 'level-by-sector')?.n.value).toBe(40);
+    const levelCells = (x: typeof exact) => JSON.stringify(total(x, 'level-by-sector')?.cells);
+    const means = (x: typeof exact) => total(x, 'means-by-size')?.cells.map((c) => c.value);
+    expect(runs.some((r) => levelCells(r) !== levelCells(exact))).toBe(true);
+    expect(runs.some((r) => JSON.stringify(means(r)) !== JSON.stringify(means(exact)))).toBe(true);
+    // Means stay within the band midpoints' range; the total of both means tables is the same noisy figure.
+    for (const r of runs) {
+      for (const v of means(r) ?? []) if (v !== null) expect(v).toBeGreaterThanOrEqual(12.5);
+      for (const v of means(r) ?? []) if (v !== null) expect(v).toBeLessThanOrEqual(87.5);
+      expect(total(r, 'means-by-sector')?.cells).toEqual(total(r, 'means-by-size')?.cells);
+    }
+    // The same randomness gives the same release (it is a function of the draws only).
+    expect(noisyMemberTables(members(40), VOCABULARY, 5, seeded(3))).toEqual(runs[3]);
+    // The tables say so.
+    expect(total(runs[0], 'means-by-size')).toBeDefined();
+    expect(runs[0]?.tables.every((x) => x.notes.some((n) => n.en.includes('discrete Laplace')))).toBe(true);
+    expect(LEVEL_EPSILON).toBe(2 / RELEASE_NOISE.levelScale + 3 / RELEASE_NOISE.meanScale);
+  });
+
+  it('draws for every finding of the vocabulary, not only those members have: the list cannot hint at absent ones', () => {
+    let draws = 0;
+    noisyMemberTables(members(8), VOCABULARY, 5, {
+      noise: (scale) => {
+        if (scale === RELEASE_NOISE.findingScale) draws++;
+        return 0;
+      },
+    });
+    expect(draws).toBe(VOCABULARY.findings.size);
   });
 });
 

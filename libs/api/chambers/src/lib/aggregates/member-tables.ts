@@ -1,6 +1,14 @@
 import type { Catalogue, LevelId, Text } from '@scs/shared/catalogue';
+import { randomBytes } from 'node:crypto';
 import {
   EMPTY,
+  RELEASE_NOISE,
+  noisyReleaseSummary,
+  sampleDiscreteLaplace,
+  scaleOf,
+  uniformBelow,
+  type RandomSource,
+  type ReleaseNoise,
   LEGAL_FORMS,
   SIZE_BANDS,
   SUPPRESSED,
@@ -51,6 +59,25 @@ export interface MemberVocabulary {
   dimensions: (DimensionInfo & { code: string; name: Text })[];
   findings: Map<string, FindingInfo>;
 }
+
+export type { ReleaseNoise } from '@scs/shared/disclosure';
+
+/** The release's randomness: node:crypto (uniform integers by rejection sampling, see libs/shared/disclosure/noise.ts). */
+export const CRYPTO_RANDOM: RandomSource = { below: (n) => uniformBelow(n, (count) => randomBytes(count)) };
+
+/** Discrete Laplace noise from a random source (node:crypto unless a test passes a seeded one). */
+export function laplaceNoise(random: RandomSource = CRYPTO_RANDOM): ReleaseNoise {
+  return (scale) => sampleDiscreteLaplace(random, scaleOf(scale));
+}
+
+export interface MemberTableOptions {
+  /** Uniform integers for the noise (default node:crypto). */
+  random?: RandomSource;
+  /** The noise itself (tests of the deterministic rules pass one that is always 0). */
+  noise?: ReleaseNoise;
+}
+
+const BAND = 25;
 
 /** Most frequent findings listed at most. */
 export const TOP_FINDINGS = 10;
@@ -145,6 +172,11 @@ const MEANS_NOTE = t(
   'Veröffentlichungsregel: Die Werte jedes Mitglieds gehen mit der Mitte ihres 25-Punkte-Bands ein (0–25, 25–50, 50–75, 75–100).',
 );
 
+const NOISE_NOTE = t(
+  `Random noise (discrete Laplace) was added once when this release was cut: about ±${RELEASE_NOISE.levelScale} members per level count and ±${RELEASE_NOISE.findingScale} per finding count, and ±${RELEASE_NOISE.meanScale * BAND} points on the sum of scores behind each mean (divided by the members counted). Small groups show larger deviations.`,
+  `Einmalig beim Erstellen dieser Veröffentlichung wurde Zufallsrauschen (diskrete Laplace-Verteilung) hinzugefügt: etwa ±${RELEASE_NOISE.levelScale} Mitglieder je Anzahl einer Stufe, ±${RELEASE_NOISE.findingScale} je Anzahl einer Feststellung und ±${RELEASE_NOISE.meanScale * BAND} Punkte auf die Summe der Werte hinter jedem Mittelwert (geteilt durch die gezählten Mitglieder). Kleine Gruppen weichen daher stärker ab.`,
+);
+
 function toView(table: DisclosedTable, id: AggregateTable['id']): AggregateTable {
   return {
     id,
@@ -167,11 +199,17 @@ export function frequentFindingsTable(
   members: readonly MemberResult[],
   plan: WavePlan,
   vocabulary: MemberVocabulary,
+  noise: ReleaseNoise = laplaceNoise(),
 ): AggregateTable {
   const k = plan.k;
   const total = plan.base.total;
+  const exact = new Map<string, number>();
+  for (const m of members) for (const key of new Set(m.findings)) exact.set(key, (exact.get(key) ?? 0) + 1);
+  // Every finding of the vocabulary gets a draw, also those nobody has: which findings are drawn does not depend on
+  // the members. The rules below (at least k, not all, rounded) then apply to the noisy counts.
   const counts = new Map<string, number>();
-  for (const m of members) for (const key of new Set(m.findings)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const key of [...new Set([...vocabulary.findings.keys(), ...exact.keys()])].sort())
+    counts.set(key, Math.max(0, (exact.get(key) ?? 0) + noise(RELEASE_NOISE.findingScale)));
   const publishable = plan.base.totalPublished
     ? [...counts.entries()].filter(([key, n]) => n >= k && n < total && vocabulary.findings.has(key))
     : [];
@@ -233,22 +271,48 @@ const withNote = (table: AggregateTable, note: AggregateTable['notes'][number]):
 });
 
 /** Level distribution, mean dimension scores (by size and by sector) and most frequent findings of the members. */
-export function memberTables(members: readonly MemberResult[], vocabulary: MemberVocabulary, k: number): MemberTables {
+export function memberTables(
+  members: readonly MemberResult[],
+  vocabulary: MemberVocabulary,
+  k: number,
+  options: MemberTableOptions = {},
+): MemberTables {
+  const noise = options.noise ?? laplaceNoise(options.random);
   const counted = members
     .map((m) => ({ m, r: toRecord(m) }))
     .filter((x): x is { m: MemberResult; r: ResearchRecord } => x.r !== null);
   const summary = emptyWaveSummary('members');
   for (const { r } of counted) addRecord(summary, r, { answers: false });
+  // Suppression is planned on firm counts per profile cell and contributors per dimension (no results in them);
+  // every published figure comes from the noisy summary, drawn here once per release.
   const plan = planWave(summary, k);
+  const noisy = noisyReleaseSummary(
+    summary,
+    vocabulary.levels.map((l) => l.code),
+    noise,
+  );
   const published = plan.base.totalPublished;
   const tables: AggregateTable[] = [
-    roundedCounts(toView(levelBySectorTable(summary, plan, vocabulary.levels), 'level-by-sector'), k),
-    withNote(toView(meansTable(summary, plan, vocabulary.dimensions, 'size'), 'means-by-size'), MEANS_NOTE),
-    withNote(toView(meansTable(summary, plan, vocabulary.dimensions, 'sector'), 'means-by-sector'), MEANS_NOTE),
-    frequentFindingsTable(
-      counted.map((x) => x.m),
-      plan,
-      vocabulary,
+    withNote(
+      roundedCounts(toView(levelBySectorTable(noisy, plan, vocabulary.levels), 'level-by-sector'), k),
+      NOISE_NOTE,
+    ),
+    withNote(
+      withNote(toView(meansTable(noisy, plan, vocabulary.dimensions, 'size'), 'means-by-size'), MEANS_NOTE),
+      NOISE_NOTE,
+    ),
+    withNote(
+      withNote(toView(meansTable(noisy, plan, vocabulary.dimensions, 'sector'), 'means-by-sector'), MEANS_NOTE),
+      NOISE_NOTE,
+    ),
+    withNote(
+      frequentFindingsTable(
+        counted.map((x) => x.m),
+        plan,
+        vocabulary,
+        noise,
+      ),
+      NOISE_NOTE,
     ),
   ];
   return { firms: published ? plan.base.total : null, published, tables };

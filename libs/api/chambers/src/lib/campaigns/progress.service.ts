@@ -142,13 +142,13 @@ export class CampaignProgressService {
   /**
    * Every firm of the campaign with its activity since the campaign opened: started (an assessment created or
    * submitted since then), submitted, whether it still belongs to the chamber, and whether it shares its status
-   * (an active `chamber_participation` consent, kept by the research feature's consent table).
+   * (an active `chamber_participation` consent given to this chamber, kept by the research feature's consent table).
    */
   private firmRows(m: EntityManager, campaign: Campaign): Promise<FirmRow[]> {
     return m.query(
       `SELECT cf."firm_id" AS "firmId", o."name", cf."joined_at" AS "joinedAt",
               EXISTS (SELECT 1 FROM "chamber_membership" cm WHERE cm."firm_id" = cf."firm_id" AND cm."chamber_id" = $2 AND cm."left_at" IS NULL) AS "member",
-              EXISTS (SELECT 1 FROM "consent" pc WHERE pc."org_id" = cf."firm_id" AND pc."kind" = 'chamber_participation' AND pc."revoked_at" IS NULL)
+              EXISTS (SELECT 1 FROM "consent" pc WHERE pc."org_id" = cf."firm_id" AND pc."kind" = 'chamber_participation' AND pc."chamber_id" = $2 AND pc."revoked_at" IS NULL)
                 AND EXISTS (SELECT 1 FROM "chamber_membership" cm WHERE cm."firm_id" = cf."firm_id" AND cm."chamber_id" = $2 AND cm."left_at" IS NULL) AS "sharing",
               EXISTS (SELECT 1 FROM "assessment" a WHERE a."org_id" = cf."firm_id" AND (a."created_at" >= $3 OR a."submitted_at" >= $3)) AS "started",
               EXISTS (SELECT 1 FROM "assessment" a WHERE a."org_id" = cf."firm_id" AND a."status" = 'submitted' AND a."submitted_at" >= $3) AS "submitted"

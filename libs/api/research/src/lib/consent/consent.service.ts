@@ -5,7 +5,7 @@ import { AuditService } from '@scs/api/accounts';
 import type { AuthUser } from '@scs/api/core';
 import { ResearchRecordsService, lockFirmResearch } from '../records/research-records.service';
 import { AggregatesService } from '../outputs/aggregates.service';
-import { CONSENT_KINDS, Consent, ConsentText, type ConsentKind } from './consent.entity';
+import { CONSENT_KINDS, Consent, ConsentText, isChamberKind, type ConsentKind } from './consent.entity';
 
 export interface ConsentTextView {
   kind: ConsentKind;
@@ -17,6 +17,9 @@ export interface ConsentTextView {
 
 export interface ConsentStatus {
   kind: ConsentKind;
+  /** The chamber a `chamber` / `chamber_participation` consent is given to (null: research, or no chamber yet). */
+  chamberId: string | null;
+  chamberName: string | null;
   granted: boolean;
   /** The text version the active grant agreed to (null when not granted). */
   textVersion: number | null;
@@ -30,6 +33,13 @@ export interface ConsentChange {
   kind: ConsentKind;
   granted: boolean;
   textVersion?: number;
+  /** The chamber a chamber consent is for; may be left out when the firm belongs to exactly one chamber. */
+  chamberId?: string;
+}
+
+interface FirmChamber {
+  chamberId: string;
+  name: string;
 }
 
 /** Grants and revokes a firm's consents. Revoking research consent deletes the firm's research records in the same transaction. */
@@ -53,33 +63,99 @@ export class ConsentService {
     });
   }
 
+  /** The chambers the firm belongs to now (the only ones a chamber consent can be given to). */
+  private chambersOf(orgId: string, m: EntityManager): Promise<FirmChamber[]> {
+    return m.query(
+      `SELECT cm."chamber_id" AS "chamberId", o."name" FROM "chamber_membership" cm JOIN "organisation" o ON o."id" = cm."chamber_id"
+        WHERE cm."firm_id" = $1 AND cm."left_at" IS NULL ORDER BY o."name", cm."chamber_id"`,
+      [orgId],
+    );
+  }
+
+  /**
+   * Research once; each chamber kind once per chamber the firm belongs to (or once without a chamber, not granted,
+   * when it belongs to none). Grants for chambers the firm has left are not listed (they ended when it left).
+   */
   async status(orgId: string, m: EntityManager = this.dataSource.manager): Promise<ConsentStatus[]> {
-    const [texts, active] = await Promise.all([
+    const [texts, active, chambers] = await Promise.all([
       this.texts(m),
       m.find(Consent, { where: { orgId, revokedAt: IsNull() } }),
+      this.chambersOf(orgId, m),
     ]);
-    return texts.map((text) => {
-      const grant = active.find((c) => c.kind === text.kind);
-      return {
-        kind: text.kind,
-        granted: !!grant,
-        textVersion: grant?.textVersion ?? null,
-        grantedAt: grant?.grantedAt ?? null,
-        grantedBy: grant?.grantedBy ?? null,
-        latestTextVersion: text.version,
-      };
+    return texts.flatMap((text) => {
+      const targets: (FirmChamber | null)[] = isChamberKind(text.kind) && chambers.length ? chambers : [null];
+      return targets.map((chamber) => {
+        const grant = chamber
+          ? active.find((c) => c.kind === text.kind && c.chamberId === chamber.chamberId)
+          : isChamberKind(text.kind)
+            ? undefined
+            : active.find((c) => c.kind === text.kind);
+        return {
+          kind: text.kind,
+          chamberId: chamber?.chamberId ?? null,
+          chamberName: chamber?.name ?? null,
+          granted: !!grant,
+          textVersion: grant?.textVersion ?? null,
+          grantedAt: grant?.grantedAt ?? null,
+          grantedBy: grant?.grantedBy ?? null,
+          latestTextVersion: text.version,
+        };
+      });
     });
   }
 
-  async isActive(orgId: string, kind: ConsentKind, m: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return m.exists(Consent, { where: { orgId, kind, revokedAt: IsNull() } });
+  /** Whether the firm's consent of a kind is active (for a chamber kind: given to that chamber). */
+  async isActive(
+    orgId: string,
+    kind: ConsentKind,
+    m: EntityManager = this.dataSource.manager,
+    chamberId?: string,
+  ): Promise<boolean> {
+    if (isChamberKind(kind) && !chamberId) throw new Error(`isActive(${kind}) needs the chamber`);
+    return m.exists(Consent, {
+      where: { orgId, kind, revokedAt: IsNull(), ...(isChamberKind(kind) ? { chamberId } : {}) },
+    });
+  }
+
+  /** The chamber a change is about: named, or the only one; 400 when it is missing, ambiguous or not the firm's. */
+  private async chamberOf(orgId: string, change: ConsentChange, m: EntityManager): Promise<string | null> {
+    if (!isChamberKind(change.kind)) {
+      if (change.chamberId !== undefined)
+        throw new BadRequestException({
+          message: 'Research consent is not given to a chamber',
+          errors: { chamberId: 'Only for chamber consents' },
+        });
+      return null;
+    }
+    const chambers = await this.chambersOf(orgId, m);
+    if (change.chamberId !== undefined) {
+      if (chambers.some((c) => c.chamberId === change.chamberId)) return change.chamberId;
+      // Revoking a grant for a chamber the firm has left is allowed (it ended when the firm left: nothing to do).
+      if (!change.granted) return change.chamberId;
+      throw new BadRequestException({
+        message: 'This firm does not belong to that chamber',
+        errors: { chamberId: 'Not one of your chambers' },
+      });
+    }
+    if (chambers.length === 1) return (chambers[0] as FirmChamber).chamberId;
+    throw new BadRequestException(
+      chambers.length
+        ? {
+            message: 'Say which chamber this consent is for',
+            errors: { chamberId: 'Required: you belong to several chambers' },
+          }
+        : { message: 'This firm belongs to no chamber', errors: { chamberId: 'No chamber to give this consent to' } },
+    );
   }
 
   async change(orgId: string, actor: AuthUser, change: ConsentChange, ip: string | null): Promise<ConsentStatus[]> {
     let refresh = false;
     const result = await this.dataSource.transaction(async (m) => {
       await lockFirmResearch(m, orgId);
-      const active = await m.findOne(Consent, { where: { orgId, kind: change.kind, revokedAt: IsNull() } });
+      const chamberId = await this.chamberOf(orgId, change, m);
+      const active = await m.findOne(Consent, {
+        where: { orgId, kind: change.kind, revokedAt: IsNull(), chamberId: chamberId ?? IsNull() },
+      });
       if (change.granted) {
         const text = (await this.texts(m)).find((x) => x.kind === change.kind);
         if (!text)
@@ -100,7 +176,13 @@ export class ConsentService {
         }
         if (active?.textVersion === text.version) return this.status(orgId, m);
         if (active) await m.update(Consent, { id: active.id }, { revokedAt: () => 'now()', revokedBy: actor.id });
-        await m.insert(Consent, { orgId, kind: change.kind, textVersion: text.version, grantedBy: actor.id });
+        await m.insert(Consent, {
+          orgId,
+          kind: change.kind,
+          chamberId,
+          textVersion: text.version,
+          grantedBy: actor.id,
+        });
         await this.audit.record(
           {
             action: 'consent.granted',
@@ -108,7 +190,7 @@ export class ConsentService {
             orgId,
             target: `consent:${change.kind}`,
             ip,
-            details: { kind: change.kind, textVersion: text.version },
+            details: { kind: change.kind, textVersion: text.version, ...(chamberId ? { chamberId } : {}) },
           },
           m,
         );
@@ -124,7 +206,12 @@ export class ConsentService {
             orgId,
             target: `consent:${change.kind}`,
             ip,
-            details: { kind: change.kind, textVersion: active.textVersion, researchRecordsDeleted: deleted.deleted },
+            details: {
+              kind: change.kind,
+              textVersion: active.textVersion,
+              researchRecordsDeleted: deleted.deleted,
+              ...(chamberId ? { chamberId } : {}),
+            },
           },
           m,
         );

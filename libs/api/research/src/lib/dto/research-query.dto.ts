@@ -43,7 +43,30 @@ export class WavesQueryDto {
   waves?: string;
 }
 
-export class CodebookQueryDto extends WavesQueryDto {
+/** The researcher's choice of variables within the k guarantee (docs/privacy.md, "Microdata"). */
+export class MicrodataQueryDto extends WavesQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Per quasi-identifier (sector, province, size, legalForm, activities) exact, grouped or dropped; never finer than the release (400). Default: as released',
+    example: 'sector:grouped,size:dropped',
+  })
+  @IsOptional()
+  @Matches(/^[a-zA-Z]+:[a-z]+(,[a-zA-Z]+:[a-z]+){0,4}$/, {
+    message: 'must be like sector:grouped,size:dropped',
+  })
+  qi?: string;
+  @ApiPropertyOptional({
+    description: 'Variable groups to leave out (scores, answers, module), comma-separated',
+    example: 'module',
+  })
+  @IsOptional()
+  @Matches(/^(scores|answers|module)(,(scores|answers|module)){0,2}$/, {
+    message: 'must be a comma-separated list of scores, answers, module',
+  })
+  omit?: string;
+}
+
+export class CodebookQueryDto extends MicrodataQueryDto {
   @ApiPropertyOptional({ enum: ['json', 'html', 'ddi'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'html', 'ddi'])

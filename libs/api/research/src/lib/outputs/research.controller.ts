@@ -18,7 +18,7 @@ import {
   type PredefinedTableId,
   type ResearchModule,
 } from '@scs/shared/disclosure';
-import { CodebookQueryDto, ExportLogQueryDto, TableQueryDto, WavesQueryDto } from '../dto/research-query.dto';
+import { CodebookQueryDto, ExportLogQueryDto, MicrodataQueryDto, TableQueryDto } from '../dto/research-query.dto';
 import { RESEARCH_MODULES, researchModuleFor } from '../module/research-module.2026.1';
 import { ResearchService, type DatasetSummary, type ExportLogView, type TableCatalogueEntry } from './research.service';
 
@@ -81,14 +81,17 @@ export class ResearchController {
   @Get('microdata.csv')
   @RESEARCHER()
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Microdata (quasi-identifiers generalised to k-anonymity), streamed; logged' })
+  @ApiOperation({
+    summary:
+      'Microdata (quasi-identifiers generalised to k-anonymity per release, rare answers top-coded; the researcher may coarsen or leave out variables), streamed; logged',
+  })
   microdata(
     @CurrentUser() user: AuthUser,
     @CurrentOrg() org: OrgContext,
-    @Query() query: WavesQueryDto,
+    @Query() query: MicrodataQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    return this.research.streamMicrodata({ user, orgId: org.orgId }, res, query.waves);
+    return this.research.streamMicrodata({ user, orgId: org.orgId }, res, query.waves, query);
   }
 
   @Get('codebook')
@@ -101,7 +104,7 @@ export class ResearchController {
     @Query() query: CodebookQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    const out = await this.research.codebook({ user, orgId: org.orgId }, query.format ?? 'json', query.waves);
+    const out = await this.research.codebook({ user, orgId: org.orgId }, query.format ?? 'json', query.waves, query);
     res.setHeader('content-type', out.contentType);
     if (query.format && query.format !== 'json')
       res.setHeader('content-disposition', `inline; filename="${out.filename}"`);

@@ -12,6 +12,7 @@ import {
   PREDEFINED_TABLES,
   buildCodebook,
   chooseGeneralisation,
+  chosenLevels,
   codebookDdi,
   codebookHtml,
   isClosedWave,
@@ -19,7 +20,9 @@ import {
   microdataHeader,
   microdataRow,
   microdataVariables,
+  parseQiChoice,
   peerBenchmark,
+  rareAnswers,
   planWave,
   previousWave,
   sectorGroupOf,
@@ -30,6 +33,8 @@ import {
   type PredefinedTable,
   type PredefinedTableId,
   type QiCombination,
+  type AnswerCount,
+  type MicrodataGroup,
   type QiLevels,
   QUASI_IDENTIFIERS,
   type WaveSummary,
@@ -60,6 +65,8 @@ export interface DatasetSummary {
   waves: { wave: string; firms: number | null; catalogueVersions: string[] }[];
   /** The wave still collecting submissions (not shown until it closes). */
   openWave: string | null;
+  /** The microdata release: quasi-identifier levels (a file may be coarser, never finer) and how many answer codes are top-coded. */
+  microdata: { levels: QiLevels; topCodedAnswers: number } | null;
 }
 
 export interface ExportLogView {
@@ -84,6 +91,12 @@ interface Caller {
 export interface PeerProfile {
   naceSection?: string | null;
   headcountBand?: string | null;
+}
+
+/** What a researcher asks of a microdata file or codebook: coarser quasi-identifiers, groups left out. */
+export interface MicrodataChoice {
+  qi?: string;
+  omit?: string;
 }
 
 /** The researcher-facing outputs (predefined tables, CSV, microdata, codebook) and the firms' peer benchmark. */
@@ -136,7 +149,19 @@ export class ResearchService {
           [closed],
         )) as [{ n: number }])
       : [{ n: 0 }];
-    return { k, firms: n >= k ? n : null, waves, openWave: all.find((w) => !isClosedWave(w)) ?? null };
+    const release = closed.length ? await this.released() : null;
+    return {
+      k,
+      firms: n >= k ? n : null,
+      waves,
+      openWave: all.find((w) => !isClosedWave(w)) ?? null,
+      microdata: release
+        ? {
+            levels: release.levels,
+            topCodedAnswers: Object.values(release.topCoded).reduce((sum, codes) => sum + codes.length, 0),
+          }
+        : null,
+    };
   }
 
   async tableCatalogue(): Promise<TableCatalogueEntry[]> {
@@ -228,7 +253,27 @@ export class ResearchService {
     return closed.filter((w) => wanted.includes(w));
   }
 
-  private async spec(waves: string[]) {
+  /** The researcher's choice (qi levels, left-out groups) checked against the release: 400 when finer or unknown. */
+  private choice(released: QiLevels, choice: MicrodataChoice): { levels: QiLevels; omit: MicrodataGroup[] } {
+    let wanted: Partial<QiLevels>;
+    try {
+      wanted = parseQiChoice(choice.qi ?? '');
+    } catch (e) {
+      throw new BadRequestException({ message: `qi: ${(e as Error).message}`, errors: { qi: (e as Error).message } });
+    }
+    const { levels, refused } = chosenLevels(released, wanted);
+    if (refused.length) {
+      const why = refused.map((r) => `${r.qi} ${r.wanted} (this release: ${r.released} at the finest)`).join('; ');
+      throw new BadRequestException({
+        message: `Finer than the release allows (k = ${this.config.researchK}): ${why}`,
+        errors: { qi: why },
+      });
+    }
+    const omit = [...new Set((choice.omit ?? '').split(',').filter(Boolean))] as MicrodataGroup[];
+    return { levels, omit };
+  }
+
+  private async spec(waves: string[], choice: MicrodataChoice = {}) {
     const combos: (QiCombination & { firms: number })[] = waves.length
       ? await this.dataSource.query(
           `SELECT "wave", "nace_section" AS "naceSection", "province", "province_group" AS "provinceGroup", "headcount_band" AS "headcountBand",
@@ -238,9 +283,12 @@ export class ResearchService {
           [waves],
         )
       : [];
+    const release = await this.released();
+    const chosen = this.choice(release.levels, choice);
     const generalisation = {
       ...chooseGeneralisation(combos, this.config.researchK),
-      levels: await this.releasedLevels(),
+      levels: chosen.levels,
+      released: release.levels,
     };
     const versionRows: { v: string }[] = waves.length
       ? await this.dataSource.query(
@@ -254,7 +302,15 @@ export class ResearchService {
     const modules = RESEARCH_MODULES.filter((m) => catalogues.some((c) => c.version === m.version));
     const kept = waves.filter((w) => !generalisation.droppedWaves.includes(w));
     return {
-      spec: { catalogues, modules, levels: generalisation.levels, waves: kept, k: this.config.researchK },
+      spec: {
+        catalogues,
+        modules,
+        levels: generalisation.levels,
+        waves: kept,
+        k: this.config.researchK,
+        topCoded: release.topCoded,
+        omit: chosen.omit,
+      },
       generalisation,
     };
   }
@@ -266,8 +322,19 @@ export class ResearchService {
    * refine it: each coarser level is a function of the finer one, so joining files of different releases tells no
    * more than the finest file, which was k-anonymous.
    */
-  private async releasedLevels(): Promise<QiLevels> {
+  private async released(): Promise<{ levels: QiLevels; topCoded: Record<string, string[]> }> {
     const closed = await this.closedWaves();
+    // Rare answers (fewer than k firms per wave and question) of the closed waves that go into files (≥ k firms).
+    const answerCounts: AnswerCount[] = closed.length
+      ? await this.dataSource.query(
+          `SELECT r."wave", kv."key" AS "questionId", kv."value" AS "code", count(*)::int AS "firms"
+             FROM "research"."record" r CROSS JOIN LATERAL jsonb_each_text(r."answers") kv
+            WHERE r."wave" = ANY($1)
+              AND (SELECT count(*) FROM "research"."record" w WHERE w."wave" = r."wave") >= $2
+            GROUP BY 1, 2, 3`,
+          [closed, this.config.researchK],
+        )
+      : [];
     const combos: QiCombination[] = closed.length
       ? await this.dataSource.query(
           `SELECT "wave", "nace_section" AS "naceSection", "province", "province_group" AS "provinceGroup", "headcount_band" AS "headcountBand",
@@ -280,24 +347,27 @@ export class ResearchService {
     const needed = chooseGeneralisation(combos, this.config.researchK).levels;
     return this.dataSource.transaction(async (m) => {
       await m.query(`LOCK TABLE "research"."microdata_release" IN SHARE ROW EXCLUSIVE MODE`);
-      const [last]: { version: number; levels: QiLevels; waves: string[] }[] = await m.query(
-        `SELECT "version", "levels", "waves" FROM "research"."microdata_release" ORDER BY "version" DESC LIMIT 1`,
-      );
+      const [last]: { version: number; levels: QiLevels; waves: string[]; topCoded: Record<string, string[]> }[] =
+        await m.query(
+          `SELECT "version", "levels", "waves", "top_coded" AS "topCoded" FROM "research"."microdata_release" ORDER BY "version" DESC LIMIT 1`,
+        );
       const levels = (
         last ? Object.fromEntries(QUASI_IDENTIFIERS.map((q) => [q, Math.max(last.levels[q], needed[q])])) : needed
       ) as QiLevels;
+      // Top-coding only grows: a code once top-coded stays top-coded (a later file never shows what an earlier hid).
+      const topCoded = rareAnswers(answerCounts, this.config.researchK, last?.topCoded ?? {});
       const same =
         last &&
         QUASI_IDENTIFIERS.every((q) => last.levels[q] === levels[q]) &&
-        JSON.stringify(last.waves) === JSON.stringify(closed);
+        JSON.stringify(last.waves) === JSON.stringify(closed) &&
+        JSON.stringify(last.topCoded) === JSON.stringify(topCoded);
       if (!same) {
-        await m.query(`INSERT INTO "research"."microdata_release" ("version", "levels", "waves") VALUES ($1, $2, $3)`, [
-          (last?.version ?? 0) + 1,
-          JSON.stringify(levels),
-          JSON.stringify(closed),
-        ]);
+        await m.query(
+          `INSERT INTO "research"."microdata_release" ("version", "levels", "waves", "top_coded") VALUES ($1, $2, $3, $4)`,
+          [(last?.version ?? 0) + 1, JSON.stringify(levels), JSON.stringify(closed), JSON.stringify(topCoded)],
+        );
       }
-      return levels;
+      return { levels, topCoded };
     });
   }
 
@@ -305,11 +375,18 @@ export class ResearchService {
     caller: Caller,
     format: 'json' | 'html' | 'ddi',
     list?: string,
+    choice: MicrodataChoice = {},
   ): Promise<{ contentType: string; filename: string; body: string | Codebook }> {
     const waves = await this.selectedWaves(list);
-    const { spec } = await this.spec(waves);
+    const { spec } = await this.spec(waves, choice);
     const cb = buildCodebook(spec);
-    await this.log(caller, 'codebook', null, { format, waves: spec.waves }, cb.variables.length);
+    await this.log(
+      caller,
+      'codebook',
+      null,
+      { format, waves: spec.waves, generalisation: spec.levels, omit: spec.omit },
+      cb.variables.length,
+    );
     if (format === 'html')
       return { contentType: 'text/html; charset=utf-8', filename: 'codebook.html', body: codebookHtml(cb) };
     if (format === 'ddi')
@@ -321,9 +398,9 @@ export class ResearchService {
    * Streams the microdata CSV: quasi-identifiers generalised to k-anonymity, a per-export firm id (HMAC of the
    * pseudonym with a random salt), records read in batches with backpressure, so memory stays flat.
    */
-  async streamMicrodata(caller: Caller, res: Response, list?: string): Promise<void> {
+  async streamMicrodata(caller: Caller, res: Response, list?: string, choice: MicrodataChoice = {}): Promise<void> {
     const waves = await this.selectedWaves(list);
-    const { spec, generalisation } = await this.spec(waves);
+    const { spec, generalisation } = await this.spec(waves, choice);
     const vars = microdataVariables(spec);
     const salt = randomBytes(16);
     const idOf = (pseudonym: string) => createHmac('sha256', salt).update(pseudonym).digest('hex').slice(0, 16);
@@ -351,7 +428,13 @@ export class ResearchService {
         caller,
         'microdata',
         null,
-        { waves: spec.waves, generalisation: generalisation.levels, droppedWaves: generalisation.droppedWaves },
+        {
+          waves: spec.waves,
+          generalisation: generalisation.levels,
+          released: generalisation.released,
+          omit: spec.omit,
+          droppedWaves: generalisation.droppedWaves,
+        },
         rows,
       );
       res.end();

@@ -17,6 +17,9 @@ export interface ConsentText {
 /** One consent of the firm (the API's ConsentStatus). */
 export interface ConsentStatus {
   kind: ConsentKind;
+  /** The chamber a chamber consent is given to (null: research, or the firm belongs to no chamber). */
+  chamberId: string | null;
+  chamberName: string | null;
   granted: boolean;
   textVersion: number | null;
   grantedAt: string | null;
@@ -47,12 +50,19 @@ export class SharingApi {
     return this.http.get<ConsentStatus[]>(`/api/orgs/${orgId}/consents`);
   }
 
-  /** Grant (with the text version shown) or revoke; 409 when the text changed meanwhile. */
-  setConsent(orgId: string, kind: ConsentKind, granted: boolean, textVersion?: number): Observable<ConsentStatus[]> {
+  /** Grant (with the text version shown) or revoke; a chamber consent names its chamber; 409 when the text changed meanwhile. */
+  setConsent(
+    orgId: string,
+    kind: ConsentKind,
+    granted: boolean,
+    textVersion?: number,
+    chamberId?: string | null,
+  ): Observable<ConsentStatus[]> {
     return this.http.put<ConsentStatus[]>(`/api/orgs/${orgId}/consents`, {
       kind,
       granted,
       ...(granted ? { textVersion } : {}),
+      ...(chamberId ? { chamberId } : {}),
     });
   }
 

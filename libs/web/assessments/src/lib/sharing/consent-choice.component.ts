@@ -24,7 +24,11 @@ import {
 } from '../data/sharing.api';
 
 interface Item {
+  /** `kind` or `kind:chamberId`: a chamber consent is asked once per chamber. */
+  key: string;
   kind: ConsentKind;
+  /** The chamber a chamber consent is given to (null for research). */
+  chamber: FirmChamber | null;
   text: ConsentText;
   status: ConsentStatus | undefined;
   /** The first paragraph of the text (what is agreed to), then the details. */
@@ -33,8 +37,8 @@ interface Item {
 }
 
 /**
- * The firm's consents to share anonymised results with the research team and (when it belongs to any) with its
- * chambers. Default no; only owners and admins change them, other members see the state. `ask` is the wizard's
+ * The firm's consents to share anonymised results with the research team and (when it belongs to any) with each of
+ * its chambers, asked per chamber (a grant names its chamber; a chamber joined later is asked anew). Default no; only owners and admins change them, other members see the state. `ask` is the wizard's
  * question before submitting; `manage` the result page's view of the same choice.
  */
 @Component({
@@ -65,28 +69,27 @@ export class ConsentChoiceComponent {
   protected readonly chambers = signal<FirmChamber[]>([]);
   protected readonly loading = signal(true);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly busy = signal<ConsentKind | null>(null);
-  protected readonly changeError = signal<{ kind: ConsentKind; message: string } | null>(null);
-  protected readonly saved = signal<ConsentKind | null>(null);
+  protected readonly busy = signal<string | null>(null);
+  protected readonly changeError = signal<{ key: string; message: string } | null>(null);
+  protected readonly saved = signal<string | null>(null);
 
   protected readonly items = computed<Item[]>(() => {
     const lang = this.language.current();
-    // The chamber questions (results in aggregates; whether the firm took part) only when the firm belongs to a chamber.
-    const kinds: ConsentKind[] = this.chambers().length
-      ? ['research', 'chamber', 'chamber_participation']
-      : ['research'];
-    return kinds.flatMap((kind) => {
+    // The chamber questions (results in aggregates; whether the firm took part) once per chamber the firm belongs to.
+    const targets: { kind: ConsentKind; chamber: FirmChamber | null }[] = [
+      { kind: 'research', chamber: null },
+      ...this.chambers().flatMap((chamber) =>
+        (['chamber', 'chamber_participation'] as const).map((kind) => ({ kind, chamber })),
+      ),
+    ];
+    return targets.flatMap(({ kind, chamber }) => {
       const text = this.texts().find((x) => x.kind === kind);
       if (!text) return [];
       const [headline = '', ...details] = (lang === 'de' ? text.de : text.en).split(/\n\s*\n/);
-      return [{ kind, text, status: this.statuses().find((s) => s.kind === kind), headline, details }];
+      const key = chamber ? `${kind}:${chamber.chamberId}` : kind;
+      return [{ key, kind, chamber, text, status: this.statusOf(kind, chamber), headline, details }];
     });
   });
-  protected readonly chamberNames = computed(() =>
-    this.chambers()
-      .map((c) => c.name)
-      .join(', '),
-  );
   /** The i18n keys of each kind's question and "yes" answer. */
   protected readonly keys: Record<ConsentKind, { question: string; yes: string }> = {
     research: { question: 'researchQuestion', yes: 'yesResearch' },
@@ -122,27 +125,33 @@ export class ConsentChoiceComponent {
     }
   }
 
-  protected granted(kind: ConsentKind): boolean {
-    return this.statuses().find((s) => s.kind === kind)?.granted ?? false;
+  private statusOf(kind: ConsentKind, chamber: FirmChamber | null): ConsentStatus | undefined {
+    return this.statuses().find((s) => s.kind === kind && (s.chamberId ?? null) === (chamber?.chamberId ?? null));
+  }
+
+  protected granted(kind: ConsentKind, chamber: FirmChamber | null = null): boolean {
+    return this.statusOf(kind, chamber)?.granted ?? false;
   }
 
   protected async choose(item: Item, granted: boolean, group?: MatRadioGroup): Promise<void> {
-    if (!this.canChange() || this.busy() || granted === this.granted(item.kind)) return;
-    this.busy.set(item.kind);
+    if (!this.canChange() || this.busy() || granted === this.granted(item.kind, item.chamber)) return;
+    this.busy.set(item.key);
     this.changeError.set(null);
     this.saved.set(null);
     try {
-      const statuses = await firstValueFrom(this.api.setConsent(this.orgId(), item.kind, granted, item.text.version));
+      const statuses = await firstValueFrom(
+        this.api.setConsent(this.orgId(), item.kind, granted, item.text.version, item.chamber?.chamberId),
+      );
       this.statuses.set(statuses);
-      this.saved.set(item.kind);
+      this.saved.set(item.key);
       if (item.kind === 'research') this.researchActive.emit(this.granted('research'));
     } catch (e) {
       const err = describeError(e);
-      this.changeError.set({ kind: item.kind, message: err.message });
+      this.changeError.set({ key: item.key, message: err.message });
       // The text changed since it was shown (409): show the new one.
       if (err.status === 409) void this.load();
       // The radios show the state still in force.
-      if (group) group.value = this.granted(item.kind);
+      if (group) group.value = this.granted(item.kind, item.chamber);
     } finally {
       this.busy.set(null);
     }

@@ -38,8 +38,11 @@ const TEXTS: ConsentText[] = [
     publishedAt: '2026-01-01T00:00:00Z',
   },
 ];
+/** A consent's state; chamber consents name the firm's chamber `c1` (one grant per chamber). */
 const status = (kind: ConsentStatus['kind'], granted: boolean): ConsentStatus => ({
   kind,
+  chamberId: kind === 'research' ? null : 'c1',
+  chamberName: kind === 'research' ? null : 'AHK Greater China',
   granted,
   textVersion: granted ? 1 : null,
   grantedAt: granted ? '2026-05-02T09:00:00Z' : null,
@@ -175,27 +178,78 @@ describe('sharing components', () => {
       const { fixture, el } = await render([{ chamberId: 'c1', name: 'AHK Greater China' }]);
       const item = () => el.querySelector('[data-testid="consent-chamber_participation"]');
       expect(item()?.querySelector('legend')?.textContent).toContain(
-        'Let your chamber(s) (AHK Greater China) see whether your firm took part',
+        'Let AHK Greater China see whether your firm took part',
       );
       expect(item()?.querySelector('.headline')?.textContent).toContain('Let our chamber(s) see whether we took part.');
       expect(item()?.querySelector('details')?.textContent).toContain('Not our answers.');
-      expect(item()?.textContent).toContain('your chamber(s) see your firm as “Not shared”');
+      expect(item()?.textContent).toContain('this chamber sees your firm as “Not shared”');
+      expect(item()?.textContent).toContain(
+        'applies to AHK Greater China only, never to a chamber your firm joins later',
+      );
       expect(radio(el, 'chamber_participation', /^No/)?.checked).toBe(true);
 
-      radio(el, 'chamber_participation', /^Yes, our chamber\(s\) may see that we took part/)?.click();
+      radio(el, 'chamber_participation', /^Yes, this chamber may see that we took part/)?.click();
       const grant = await next(fixture, (r) => r.method === 'PUT' && r.url === `/api/orgs/${ORG}/consents`);
-      expect(grant.request.body).toEqual({ kind: 'chamber_participation', granted: true, textVersion: 2 });
+      expect(grant.request.body).toEqual({
+        kind: 'chamber_participation',
+        granted: true,
+        textVersion: 2,
+        chamberId: 'c1',
+      });
       grant.flush([status('research', false), status('chamber', false), status('chamber_participation', true)]);
       await settle(fixture);
-      expect(item()?.textContent).toContain('Visible to your chamber(s) since');
+      expect(item()?.textContent).toContain('Visible to this chamber since');
       expect(el.querySelector('[data-testid="consent-chamber"]')?.textContent).toContain('Not shared.');
 
       radio(el, 'chamber_participation', /^No/)?.click();
       const revoke = await next(fixture, (r) => r.method === 'PUT' && r.url === `/api/orgs/${ORG}/consents`);
-      expect(revoke.request.body).toEqual({ kind: 'chamber_participation', granted: false });
+      expect(revoke.request.body).toEqual({ kind: 'chamber_participation', granted: false, chamberId: 'c1' });
       revoke.flush([status('research', false), status('chamber', false), status('chamber_participation', false)]);
       await settle(fixture);
       expect(item()?.textContent).toContain('Not visible');
+    });
+
+    it('asks each chamber separately and names the chamber when granting: a grant for one never covers the other', async () => {
+      setup();
+      const chamberStatus = (chamberId: string, name: string, granted: boolean): ConsentStatus => ({
+        ...status('chamber', granted),
+        chamberId,
+        chamberName: name,
+      });
+      const { fixture, el } = await render(
+        [
+          { chamberId: 'c1', name: 'AHK Greater China' },
+          { chamberId: 'c2', name: 'EUCCC' },
+        ],
+        [
+          status('research', false),
+          chamberStatus('c1', 'AHK Greater China', true),
+          chamberStatus('c2', 'EUCCC', false),
+        ],
+      );
+      const items = [...el.querySelectorAll<HTMLElement>('[data-testid="consent-chamber"]')];
+      expect(items.map((i) => [i.dataset['chamber'], i.querySelector('legend')?.textContent?.trim()])).toEqual([
+        ['c1', 'Share your anonymised results with AHK Greater China?'],
+        ['c2', 'Share your anonymised results with EUCCC?'],
+      ]);
+      expect(items[0]?.textContent).toContain('Shared since');
+      expect(items[1]?.textContent).toContain('Not shared.');
+      [...(items[1]?.querySelectorAll('mat-radio-button') ?? [])]
+        .find((b) => /^Yes/.test(b.textContent ?? ''))
+        ?.querySelector<HTMLInputElement>('input[type="radio"]')
+        ?.click();
+      const put = await next(fixture, (r) => r.method === 'PUT' && r.url === `/api/orgs/${ORG}/consents`);
+      expect(put.request.body).toEqual({ kind: 'chamber', granted: true, textVersion: 1, chamberId: 'c2' });
+      put.flush([
+        status('research', false),
+        chamberStatus('c1', 'AHK Greater China', true),
+        chamberStatus('c2', 'EUCCC', true),
+      ]);
+      await settle(fixture);
+      const after = [...el.querySelectorAll<HTMLElement>('[data-testid="consent-chamber"]')];
+      expect(after.map((i) => i.textContent?.includes('Shared since'))).toEqual([true, true]);
+      // Both chambers' participation questions exist too, one per chamber.
+      expect(el.querySelectorAll('[data-testid="consent-chamber_participation"]')).toHaveLength(2);
     });
 
     it('shows a refused change and keeps the state in force', async () => {

@@ -266,7 +266,8 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
                   @for (f of list; track f.firmId) {
                     <tr>
                       <td>
-                        <span>{{ f.name }}</span>
+                        <!-- The name in an element of its own: the cell's text is the name, without template whitespace. -->
+                        <span class="firm-name">{{ f.name }}</span>
                         @if (!f.member) {
                           <span class="left">({{ t('firms.left') }})</span>
                         }

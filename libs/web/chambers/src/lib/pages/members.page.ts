@@ -181,6 +181,15 @@ function totalBars(
                 }}
               </p>
             }
+            @if (v.coarsening.noise; as noise) {
+              <p class="muted" data-testid="members-noise">
+                {{
+                  t('releaseNoise', {
+                    epsilon: lang() === 'de' ? (noise.levelEpsilon + '').replace('.', ',') : noise.levelEpsilon,
+                  })
+                }}
+              </p>
+            }
             @defer (on idle) {
               <div class="charts">
                 <div>

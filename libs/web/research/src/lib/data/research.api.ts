@@ -1,12 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type {
-  CodebookFormat,
-  DatasetSummary,
-  DisclosedTable,
-  TableCatalogueEntry,
-  TableSelection,
+import {
+  QI_LEVEL_NAMES,
+  QUASI_IDENTIFIERS,
+  type CodebookFormat,
+  type DatasetSummary,
+  type DisclosedTable,
+  type MicrodataChoice,
+  type TableCatalogueEntry,
+  type TableSelection,
 } from './research.types';
 
 /** Query string of a table request: `wave` (for wave-change the later wave; the API picks the wave before it) and `variable`. */
@@ -42,13 +45,25 @@ export class ResearchApi {
     return `/api/research/${orgId}/tables/${encodeURIComponent(sel.table)}/csv${tableQuery(sel, { lang })}`;
   }
 
-  microdataUrl(orgId: string, waves: string[]): string {
-    return `/api/research/${orgId}/microdata.csv${waves.length ? `?waves=${waves.join(',')}` : ''}`;
+  microdataUrl(orgId: string, waves: string[], choice?: MicrodataChoice): string {
+    const params = choiceParams(waves, choice);
+    return `/api/research/${orgId}/microdata.csv${params.length ? `?${params.join('&')}` : ''}`;
   }
 
-  codebookUrl(orgId: string, format: CodebookFormat, waves: string[]): string {
-    const params = new URLSearchParams({ format });
-    if (waves.length) params.set('waves', waves.join(','));
-    return `/api/research/${orgId}/codebook?${params.toString().replace(/%2C/g, ',')}`;
+  codebookUrl(orgId: string, format: CodebookFormat, waves: string[], choice?: MicrodataChoice): string {
+    return `/api/research/${orgId}/codebook?${[`format=${format}`, ...choiceParams(waves, choice)].join('&')}`;
   }
+}
+
+/** Query parameters of a microdata or codebook download: waves, then the variable choice (nothing for the defaults). */
+function choiceParams(waves: string[], choice?: MicrodataChoice): string[] {
+  const qi = QUASI_IDENTIFIERS.flatMap((q) => {
+    const level = choice?.qi[q];
+    return level === undefined ? [] : [`${q}:${QI_LEVEL_NAMES[level]}`];
+  });
+  return [
+    ...(waves.length ? [`waves=${waves.join(',')}`] : []),
+    ...(qi.length ? [`qi=${qi.join(',')}`] : []),
+    ...(choice?.omit.length ? [`omit=${choice.omit.join(',')}`] : []),
+  ];
 }

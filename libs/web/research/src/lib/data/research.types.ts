@@ -23,6 +23,21 @@ export interface DatasetSummary {
   waves: { wave: string; firms: number | null; catalogueVersions: string[] }[];
   /** The wave still collecting submissions (not shown until it closes). */
   openWave: string | null;
+  /** The microdata release: levels per quasi-identifier (0 exact, 1 grouped, 2 dropped) and top-coded answer codes. */
+  microdata?: { levels: Record<QuasiIdentifier, 0 | 1 | 2>; topCodedAnswers: number } | null;
+}
+
+export const QUASI_IDENTIFIERS = ['sector', 'province', 'size', 'legalForm', 'activities'] as const;
+export type QuasiIdentifier = (typeof QUASI_IDENTIFIERS)[number];
+export const QI_LEVEL_NAMES = ['exact', 'grouped', 'dropped'] as const;
+export const MICRODATA_GROUPS = ['scores', 'answers', 'module'] as const;
+export type MicrodataGroup = (typeof MICRODATA_GROUPS)[number];
+
+/** The researcher's variable choice for microdata and codebook (within the release: coarser only). */
+export interface MicrodataChoice {
+  /** Levels asked for, per quasi-identifier (absent: as released). */
+  qi: Partial<Record<QuasiIdentifier, 0 | 1 | 2>>;
+  omit: MicrodataGroup[];
 }
 
 export interface TableCatalogueEntry extends PredefinedTable {

@@ -9,12 +9,18 @@ import { TableChartComponent } from '../components/table-chart.component';
 import { chartedCellCount } from '../data/chart-options';
 import { ResearchApi } from '../data/research.api';
 import { researchContext } from '../data/research-context';
-import type {
-  CodebookFormat,
-  DatasetSummary,
-  DisclosedTable,
-  TableCatalogueEntry,
-  TableSelection,
+import {
+  MICRODATA_GROUPS,
+  QI_LEVEL_NAMES,
+  QUASI_IDENTIFIERS,
+  type CodebookFormat,
+  type DatasetSummary,
+  type DisclosedTable,
+  type MicrodataChoice,
+  type MicrodataGroup,
+  type QuasiIdentifier,
+  type TableCatalogueEntry,
+  type TableSelection,
 } from '../data/research.types';
 
 const CODEBOOK_FORMATS: readonly { format: CodebookFormat; ext: string }[] = [
@@ -68,6 +74,22 @@ export class ResearchPage {
   protected readonly variable = signal<string>('');
   /** Waves of the microdata and codebook downloads (default: every closed wave). */
   protected readonly downloadWaves = signal<string[]>([]);
+  /** The researcher's variable choice: coarser quasi-identifiers than released, groups left out (default: none). */
+  protected readonly qiChoice = signal<Partial<Record<QuasiIdentifier, 0 | 1 | 2>>>({});
+  protected readonly omitChoice = signal<MicrodataGroup[]>([]);
+  protected readonly quasiIdentifiers = QUASI_IDENTIFIERS;
+  protected readonly microdataGroups = MICRODATA_GROUPS;
+  protected readonly levelNames = QI_LEVEL_NAMES;
+  /** Per quasi-identifier the levels a file may have: the released one and every coarser one. */
+  protected readonly qiOptions = computed(() => {
+    const levels = this.summary()?.microdata?.levels;
+    return QUASI_IDENTIFIERS.map((q) => ({
+      q,
+      released: levels?.[q] ?? 0,
+      options: ([0, 1, 2] as const).filter((l) => l >= (levels?.[q] ?? 0)),
+    }));
+  });
+  private readonly choice = computed<MicrodataChoice>(() => ({ qi: this.qiChoice(), omit: this.omitChoice() }));
 
   protected readonly table = signal<DisclosedTable | null>(null);
   protected readonly tableLoading = signal(false);
@@ -118,14 +140,15 @@ export class ResearchPage {
   });
   protected readonly microdataUrl = computed(() => {
     const id = this.orgId();
-    return id ? this.api.microdataUrl(id, this.downloadWaveParam()) : null;
+    return id ? this.api.microdataUrl(id, this.downloadWaveParam(), this.choice()) : null;
   });
   protected readonly codebookUrls = computed(() => {
     const id = this.orgId();
     const waves = this.downloadWaveParam();
+    const choice = this.choice();
     return id
       ? (Object.fromEntries(
-          CODEBOOK_FORMATS.map((f) => [f.format, this.api.codebookUrl(id, f.format, waves)]),
+          CODEBOOK_FORMATS.map((f) => [f.format, this.api.codebookUrl(id, f.format, waves, choice)]),
         ) as Record<CodebookFormat, string>)
       : null;
   });
@@ -137,6 +160,23 @@ export class ResearchPage {
   });
 
   private tableRequest = 0;
+
+  /** A level for one quasi-identifier: the released one clears the choice (the API default). */
+  protected chooseLevel(q: QuasiIdentifier, event: Event): void {
+    const level = Number((event.target as HTMLSelectElement).value) as 0 | 1 | 2;
+    const released = this.summary()?.microdata?.levels[q] ?? 0;
+    this.qiChoice.update((c) => {
+      const next = { ...c };
+      if (level === released) delete next[q];
+      else next[q] = level;
+      return next;
+    });
+  }
+
+  protected toggleOmit(group: MicrodataGroup, event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    this.omitChoice.update((list) => MICRODATA_GROUPS.filter((g) => (g === group ? checked : list.includes(g))));
+  }
 
   constructor() {
     effect(() => {

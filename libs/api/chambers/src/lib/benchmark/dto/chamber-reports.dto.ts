@@ -7,6 +7,7 @@ import type {
   MemberAggregatesView,
   MemberRelease,
   PlatformBenchmark,
+  ReleaseNoiseRule,
   ReportLocale,
 } from '@scs/shared/contracts';
 
@@ -44,8 +45,11 @@ export class MemberAggregatesResponse implements MemberAggregatesView {
   })
   release!: MemberRelease | null;
   @ApiProperty({ description: 'The quarter still running (changes reach the next release)' }) collecting!: string;
-  @ApiProperty({ type: Object, description: 'Public release rule: score band width, count rounding base' })
-  coarsening!: { scoreBand: number; countBase: number };
+  @ApiProperty({
+    type: Object,
+    description: 'Public release rule: score band width, count rounding base, the noise the release was cut with',
+  })
+  coarsening!: { scoreBand: number; countBase: number; noise: ReleaseNoiseRule | null };
   @ApiProperty({ nullable: true, type: Object, description: '"Not enough members yet" explanation (en/de)' })
   message!: LocalText | null;
   @ApiProperty({
