@@ -1,4 +1,5 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
@@ -28,8 +29,7 @@ export class AssessmentReportSource implements ReportDataSource {
 
   async load(assessmentId: string, locale: 'en' | 'de'): Promise<ReportData & { orgId: string; cacheParts: string[] }> {
     const a = await this.assessments.find(assessmentId);
-    if (a.status !== 'submitted' || !a.result || !a.submittedAt)
-      throw new ConflictException('Submit the assessment before generating its report');
+    if (a.status !== 'submitted' || !a.result || !a.submittedAt) throw new ConflictError('errors.report.submitFirst');
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
     const [firm] = (await this.dataSource.query('SELECT name FROM organisation WHERE id = $1', [a.orgId])) as {
       name: string;

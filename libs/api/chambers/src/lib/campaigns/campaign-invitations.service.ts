@@ -1,4 +1,4 @@
-import { ConflictException, GoneException, HttpException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import {
@@ -9,7 +9,15 @@ import {
   invitationLink,
   Organisation,
 } from '@scs/api/accounts';
-import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  ConflictError,
+  fieldError,
+  GoneError,
+  InvalidInputError,
+  PayloadTooLargeError,
+} from '@scs/api/core';
 import { type AddressList, AddressListError, decodeUpload, INVITE_LIMIT, parseAddressList } from './address-list';
 import { Campaign, CampaignFirm, CampaignInvitation } from './campaign.entity';
 import { campaignStatus, findCampaign } from './campaigns.service';
@@ -20,6 +28,11 @@ const CHUNK = 1000;
 
 function day(d: Date): string {
   return d.toISOString().slice(0, 10);
+}
+
+/** A day for messages: ISO in English (`date`), the local form in German (`when`, e.g. 05.12.2026). */
+function dayParams(d: Date): { date: string; when: Date } {
+  return { date: day(d), when: d };
 }
 
 /**
@@ -54,10 +67,11 @@ export class CampaignInvitationsService implements OnModuleInit {
         const found = await this.campaignOf(m, invitation);
         if (!found) return;
         if (await m.existsBy(CampaignFirm, { campaignId: found.campaign.id, firmId })) {
-          throw new ConflictException({
-            message: `This firm has already joined the campaign "${found.campaign.title}"`,
-            errors: { firmId: 'Already joined this campaign' },
-          });
+          throw new ConflictError(
+            'errors.campaign.firmAlreadyJoined',
+            { title: found.campaign.title },
+            { fields: { firmId: 'errors.campaign.alreadyJoined' } },
+          );
         }
         const now = new Date();
         await m.insert(CampaignFirm, {
@@ -180,15 +194,17 @@ export class CampaignInvitationsService implements OnModuleInit {
   }
 
   private async read(input: { text?: string; file?: Buffer }): Promise<AddressList> {
+    if (input.file && input.text) throw fieldError('file', 'errors.addressList.both');
+    if (!input.file && !input.text?.trim()) throw fieldError('addresses', 'errors.addressList.none');
     try {
-      if (input.file && input.text) throw new AddressListError('Send either pasted addresses or a CSV file, not both');
-      if (!input.file && !input.text?.trim()) throw new AddressListError('Paste email addresses or upload a CSV file');
       return await parseAddressList(input.file ? decodeUpload(input.file) : (input.text as string));
     } catch (e) {
       if (e instanceof AddressListError)
-        throw new HttpException(
-          { message: e.message, errors: { [input.file ? 'file' : 'addresses']: e.message } },
-          e.status,
+        throw fieldError(
+          input.file ? 'file' : 'addresses',
+          'errors.addressList.unreadable',
+          { detail: e.message },
+          e.status === 413 ? PayloadTooLargeError : InvalidInputError,
         );
       throw e;
     }
@@ -197,11 +213,8 @@ export class CampaignInvitationsService implements OnModuleInit {
   private assertInvitable(campaign: Campaign): void {
     const status = campaignStatus(campaign);
     if (status === 'closed')
-      throw new ConflictException(
-        `This campaign closed on ${day(campaign.closedAt ?? campaign.closesAt)}; it takes no new invitations`,
-      );
-    if (status === 'scheduled')
-      throw new ConflictException(`This campaign opens on ${day(campaign.opensAt)}; invite firms from then on`);
+      throw new ConflictError('errors.campaign.closedNoInvitations', dayParams(campaign.closedAt ?? campaign.closesAt));
+    if (status === 'scheduled') throw new ConflictError('errors.campaign.notOpenYet', dayParams(campaign.opensAt));
   }
 
   private async alreadyInvited(m: EntityManager, campaignId: string, addresses: string[]): Promise<Set<string>> {
@@ -254,7 +267,10 @@ export class CampaignInvitationsService implements OnModuleInit {
 
   private assertJoinable(campaign: Campaign): void {
     if (campaignStatus(campaign) !== 'closed') return;
-    const message = `The campaign "${campaign.title}" closed on ${day(campaign.closedAt ?? campaign.closesAt)}; its invitation links can no longer be used. Ask the chamber for a new invitation.`;
-    throw new GoneException({ message, status: 'campaign_closed' });
+    throw new GoneError(
+      'errors.campaign.linkClosed',
+      { title: campaign.title, ...dayParams(campaign.closedAt ?? campaign.closesAt) },
+      { details: { status: 'campaign_closed' } },
+    );
   }
 }

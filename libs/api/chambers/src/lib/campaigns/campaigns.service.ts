@@ -1,8 +1,8 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@scs/api/accounts';
-import { fieldError } from '@scs/api/core';
+import { fieldError, ConflictError, NotFoundError } from '@scs/api/core';
 import { Campaign } from './campaign.entity';
 import type { CampaignStatus, CampaignView, FirmCampaignView } from './dto/campaign.views';
 import type { CreateCampaignDto } from './dto/create-campaign.dto';
@@ -25,7 +25,7 @@ export async function findCampaign(
   lock?: 'pessimistic_write' | 'pessimistic_read',
 ): Promise<Campaign> {
   const campaign = await m.findOne(Campaign, { where: { id, chamberId }, ...(lock ? { lock: { mode: lock } } : {}) });
-  if (!campaign) throw new NotFoundException('Campaign not found');
+  if (!campaign) throw new NotFoundError('errors.campaign.notFound');
   return campaign;
 }
 
@@ -56,8 +56,8 @@ export class CampaignsService {
   async create(chamberId: string, dto: CreateCampaignDto, actorId: string, ip: string | null): Promise<CampaignView> {
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
-    if (closesAt <= opensAt) throw fieldError('closesAt', 'The campaign must close after it opens');
-    if (closesAt <= new Date()) throw fieldError('closesAt', 'The closing date is in the past');
+    if (closesAt <= opensAt) throw fieldError('closesAt', 'errors.campaign.closesBeforeOpens');
+    if (closesAt <= new Date()) throw fieldError('closesAt', 'errors.campaign.closesInPast');
     return this.dataSource.transaction(async (m) => {
       const campaign = await m.save(
         m.create(Campaign, {
@@ -102,17 +102,15 @@ export class CampaignsService {
   ): Promise<CampaignView> {
     await this.dataSource.transaction(async (m) => {
       const campaign = await findCampaign(m, chamberId, id, 'pessimistic_write');
-      if (campaignStatus(campaign) === 'closed')
-        throw new ConflictException('This campaign is closed: its data stays, but it can no longer be changed');
+      if (campaignStatus(campaign) === 'closed') throw new ConflictError('errors.campaign.closedNoChanges');
       const changes: Partial<Campaign> = {};
       if (dto.title !== undefined) changes.title = dto.title;
       if (dto.messageDe !== undefined) changes.messageDe = dto.messageDe;
       if (dto.messageEn !== undefined) changes.messageEn = dto.messageEn;
       if (dto.closesAt !== undefined) {
         const closesAt = new Date(dto.closesAt);
-        if (closesAt <= campaign.opensAt) throw fieldError('closesAt', 'The campaign must close after it opens');
-        if (closesAt <= new Date())
-          throw fieldError('closesAt', 'The closing date is in the past; close the campaign instead');
+        if (closesAt <= campaign.opensAt) throw fieldError('closesAt', 'errors.campaign.closesBeforeOpens');
+        if (closesAt <= new Date()) throw fieldError('closesAt', 'errors.campaign.closesInPastCloseInstead');
         changes.closesAt = closesAt;
       }
       if (Object.keys(changes).length === 0) return;
@@ -136,7 +134,7 @@ export class CampaignsService {
   async close(chamberId: string, id: string, actorId: string, ip: string | null): Promise<CampaignView> {
     await this.dataSource.transaction(async (m) => {
       const campaign = await findCampaign(m, chamberId, id, 'pessimistic_write');
-      if (campaignStatus(campaign) === 'closed') throw new ConflictException('This campaign is already closed');
+      if (campaignStatus(campaign) === 'closed') throw new ConflictError('errors.campaign.alreadyClosed');
       await m.update(Campaign, { id }, { closedAt: new Date() });
       await this.audit.record(
         { action: 'campaign.closed', actorUserId: actorId, orgId: chamberId, target: `campaign:${id}`, ip },

@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ConflictError, InvalidInputError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '@scs/api/accounts';
@@ -83,20 +84,23 @@ export class ConsentService {
       if (change.granted) {
         const text = (await this.texts(m)).find((x) => x.kind === change.kind);
         if (!text)
-          throw new BadRequestException({
-            message: `No consent text for ${change.kind}`,
-            errors: { kind: 'No published text' },
-          });
+          throw new InvalidInputError(
+            'errors.consent.noText',
+            { kind: change.kind },
+            { fields: { kind: 'errors.consent.noPublishedText' } },
+          );
         if (change.textVersion === undefined)
-          throw new BadRequestException({
-            message: 'Say which consent text was agreed to',
-            errors: { textVersion: 'Required when granting' },
-          });
+          throw new InvalidInputError(
+            'errors.consent.whichText',
+            {},
+            { fields: { textVersion: 'errors.consent.textVersionRequired' } },
+          );
         if (change.textVersion !== text.version) {
-          throw new ConflictException({
-            message: `The consent text has changed (now version ${text.version}); show it again and ask once more`,
-            latestTextVersion: text.version,
-          });
+          throw new ConflictError(
+            'errors.consent.textChanged',
+            { version: text.version },
+            { details: { latestTextVersion: text.version } },
+          );
         }
         if (active?.textVersion === text.version) return this.status(orgId, m);
         if (active) await m.update(Consent, { id: active.id }, { revokedAt: () => 'now()', revokedBy: actor.id });
