@@ -1,4 +1,5 @@
 import type { Catalogue, LevelId, Text } from '@scs/shared/catalogue';
+import { texts } from '@scs/api/core';
 import {
   EMPTY,
   LEGAL_FORMS,
@@ -55,7 +56,6 @@ export interface MemberVocabulary {
 /** Most frequent findings listed at most. */
 export const TOP_FINDINGS = 10;
 const SEVERITY_ORDER: ReportSeverity[] = ['critical', 'high', 'medium', 'low'];
-const t = (en: string, de: string): Text => ({ en, de });
 
 /** Labels of levels, dimensions and findings from the catalogue versions the members answered (newest wins). */
 export function vocabularyOf(catalogues: readonly Catalogue[]): MemberVocabulary {
@@ -68,7 +68,7 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): MemberVocabulary
         id: d.id,
         code: d.code,
         name: { en: d.name.en, de: d.name.de },
-        label: t(`${d.code} ${d.name.en}`, `${d.code} ${d.name.de}`),
+        label: { en: `${d.code} ${d.name.en}`, de: `${d.code} ${d.name.de}` },
       });
     for (const q of c.questions) {
       const dim = c.dimensions.find((d) => d.id === q.dimension);
@@ -130,20 +130,11 @@ export function roundedCounts(table: AggregateTable, base: number): AggregateTab
   return {
     ...table,
     rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(round) })),
-    notes: [
-      ...table.notes,
-      t(
-        `Counts of members per level rounded to multiples of ${base}.`,
-        `Anzahl der Mitglieder je Stufe auf Vielfache von ${base} gerundet.`,
-      ),
-    ],
+    notes: [...table.notes, texts('tables.note.roundedCounts', { base })],
   };
 }
 
-const MEANS_NOTE = t(
-  "Release rule: each member's scores count with the midpoint of their 25-point band (0–25, 25–50, 50–75, 75–100).",
-  'Veröffentlichungsregel: Die Werte jedes Mitglieds gehen mit der Mitte ihres 25-Punkte-Bands ein (0–25, 25–50, 50–75, 75–100).',
-);
+const MEANS_NOTE = texts('tables.note.bandMidpoints');
 
 function toView(table: DisclosedTable, id: AggregateTable['id']): AggregateTable {
   return {
@@ -188,7 +179,7 @@ export function frequentFindingsTable(
     const info = vocabulary.findings.get(key) as FindingInfo;
     return {
       key,
-      label: t(`${info.dimensionCode} · ${info.label.en}`, `${info.dimensionCode} · ${info.label.de}`),
+      label: { en: `${info.dimensionCode} · ${info.label.en}`, de: `${info.dimensionCode} · ${info.label.de}` },
       total: false,
       n: countCell(roundCount(n, k)),
       cells: [share(n)],
@@ -196,27 +187,22 @@ export function frequentFindingsTable(
   });
   return {
     id: 'frequent-findings',
-    title: t('Most frequent findings', 'Häufigste Feststellungen'),
+    title: texts('tables.frequentFindings.title'),
     k,
     valueKind: 'count',
-    columns: [{ key: 'share', label: t('Share of members', 'Anteil der Mitglieder') }],
+    columns: [{ key: 'share', label: texts('tables.frequentFindings.share') }],
     rows: plan.base.totalPublished
       ? rows
       : [
           {
             key: '*',
-            label: t('All members', 'Alle Mitglieder'),
+            label: texts('tables.allMembers'),
             total: true,
             n: total === 0 ? countCell(0) : SUPPRESSED,
             cells: [total === 0 ? EMPTY : SUPPRESSED],
           },
         ],
-    notes: [
-      t(
-        `Findings of at least ${k} members, at most ${TOP_FINDINGS}; a finding all members share is not listed. Counts rounded to multiples of ${k}. "." = suppressed (fewer than ${k} members counted).`,
-        `Feststellungen bei mindestens ${k} Mitgliedern, höchstens ${TOP_FINDINGS}; eine Feststellung, die alle Mitglieder teilen, wird nicht aufgeführt. Anzahlen auf Vielfache von ${k} gerundet. „.“ = gesperrt (weniger als ${k} Mitglieder gezählt).`,
-      ),
-    ],
+    notes: [texts('tables.frequentFindings.note', { k, top: TOP_FINDINGS })],
   };
 }
 
