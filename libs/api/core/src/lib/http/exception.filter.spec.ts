@@ -39,6 +39,10 @@ class SignUp {
   @MaxLength(5) name!: string;
 }
 
+class Legacy {
+  @IsIn(['en', 'de'], { message: 'Choose "en" or "de"' }) locale!: string;
+}
+
 async function validationError(body: object): Promise<unknown> {
   const pipe = new ValidationPipe({
     validationError: { target: true, value: false },
@@ -101,6 +105,18 @@ describe('AllExceptionsFilter', () => {
     });
     expect(de.message).toContain('Rechtsform: Bitte wählen Sie eine der Optionen WFOE, Joint Venture');
     expect(JSON.stringify(de)).not.toContain('too long'); // never echoes the value
+  });
+
+  it("keeps a DTO's own (not yet keyed) message as it is", async () => {
+    const pipe = new ValidationPipe({
+      validationError: { target: true, value: false },
+      exceptionFactory: validationExceptionFactory,
+    });
+    const e = await pipe.transform({ locale: 'fr' }, { type: 'body', metatype: Legacy }).catch((x: unknown) => x);
+    expect(send(e).body).toMatchObject({
+      errors: { locale: 'Choose "en" or "de"' },
+      codes: { locale: 'validation.invalid' },
+    });
   });
 
   it("keeps HttpException bodies (features not converted yet) and adds a code; translates Nest's unknown route", () => {
