@@ -1,9 +1,9 @@
 import MessageFormat from '@messageformat/core';
-import de from './messages/de.json' with { type: 'json' };
-import en from './messages/en.json' with { type: 'json' };
+import de from './messages/de';
+import en from './messages/en';
 
 /**
- * Server-side text: one catalogue of keyed ICU MessageFormat messages per language (messages/<locale>.json), the
+ * Server-side text: one catalogue of keyed ICU MessageFormat messages per language (messages/<locale>.ts), the
  * same syntax the web app uses through transloco-messageformat. English is the reference and the fallback: a key a
  * language lacks is shown in English. A third language = one more JSON file and one more entry in SOURCES.
  */
