@@ -205,7 +205,7 @@ export default {
   'field.closesAt': 'Enddatum',
   'field.currentPassword': 'Aktuelles Passwort',
   'field.displayName': 'Name auf Berichten',
-  'field.dueDate': 'Fälligkeitsdatum',
+  'field.dueDate': 'Fällig am',
   'field.email': 'E-Mail-Adresse',
   'field.file': 'Datei',
   'field.firmName': 'Name des Unternehmens',
@@ -344,4 +344,9 @@ export default {
   'validation.year.future': 'Das Jahr darf nicht in der Zukunft liegen',
   'validation.year.min': 'Bitte geben Sie ein Jahr ab {n} ein',
   'validation.yesNo': 'Bitte antworten Sie mit Ja oder Nein',
+  'field.ownerUserId': 'Verantwortlich',
+  'field.status': 'Status',
+  'field.firmId': 'Unternehmen',
+  'field.bindTo': 'Einladung für',
+  'field.token': 'Link',
 } satisfies Record<MessageKey, string>;

@@ -318,4 +318,9 @@ export default {
   'validation.year.future': 'The year cannot be in the future',
   'validation.year.min': 'Enter a year from {n} on',
   'validation.yesNo': 'Answer yes or no',
+  'field.ownerUserId': 'Owner',
+  'field.status': 'Status',
+  'field.firmId': 'Firm',
+  'field.bindTo': 'Invitation for',
+  'field.token': 'Link',
 };
