@@ -76,6 +76,27 @@ describe('API messages in the language of the request (real PostgreSQL)', () => 
     expect(route.body).toMatchObject({ code: 'errors.routeNotFound', message: 'Diese API-Adresse gibt es nicht' });
   });
 
+  it('answers a signed-in user without Accept-Language in the language they last signed in with', async () => {
+    const http = new HttpClient(t.url);
+    const login = await http.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'sprache@example.test', password: TEST_PASSWORD },
+      german,
+    );
+    expect(login.status).toBe(200);
+    const unknownOrg = '00000000-0000-4000-8000-000000000000';
+    const res = await http.request<ErrorBody>('GET', `/api/orgs/${unknownOrg}/profile`, undefined, {
+      'accept-language': '*',
+    });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'errors.notFound.organisation', message: 'Organisation nicht gefunden' });
+    const english = await http.request<ErrorBody>('GET', `/api/orgs/${unknownOrg}/profile`, undefined, {
+      'accept-language': 'en',
+    });
+    expect(english.body.message).toBe('Organisation not found');
+  });
+
   it('falls back to English for a language it does not have', async () => {
     const res = await owner.http.request<ErrorBody>('GET', '/api/catalogue/1999.1', undefined, {
       'accept-language': 'fr',

@@ -20,6 +20,7 @@ import {
   type Locale,
   Public,
   RequestLocale,
+  explicitLocale,
 } from '@scs/api/core';
 import { Client } from '../client';
 import { AuthService, refreshSourceOf, type SignedIn } from './auth.service';
@@ -112,8 +113,9 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Client() client: ClientMeta,
     @Res({ passthrough: true }) res: Response,
+    @Req() req: Request,
   ): Promise<SessionResponse> {
-    return this.signedIn(res, await this.auth.login(dto, client));
+    return this.signedIn(res, await this.auth.login(dto, client, explicitLocale(req.headers['accept-language'])));
   }
 
   @Post('refresh')

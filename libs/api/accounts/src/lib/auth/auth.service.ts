@@ -196,7 +196,8 @@ export class AuthService {
     return { session, user: await this.me(userId), orgId };
   }
 
-  async login(dto: LoginDto, client: ClientMeta): Promise<SignedIn> {
+  /** Signs in; `language` (the UI language the request named) is remembered for answers without Accept-Language. */
+  async login(dto: LoginDto, client: ClientMeta, language?: Locale): Promise<SignedIn> {
     await this.backoff.assertAllowed(dto.email, client.ip);
     const user = await findUserByEmail(this.dataSource.manager, dto.email);
     let ok = false;
@@ -213,6 +214,8 @@ export class AuthService {
       throw fieldError('password', 'errors.auth.loginFailed', {}, UnauthenticatedError);
     }
     await this.backoff.succeeded(dto.email, client.ip);
+    if (language && user.language !== language)
+      await this.dataSource.manager.update(UserAccount, { id: user.id }, { language });
     if (!user.emailVerifiedAt) {
       // Only someone with the password learns this; a fresh link goes to the address, not to them.
       await this.dataSource.transaction((m) => this.sendVerification(m, user, null));

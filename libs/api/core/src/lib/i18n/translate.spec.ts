@@ -1,5 +1,5 @@
 import { CATALOGUES, compileCatalogues, LOCALES, translate, translator } from './translate';
-import { localeFromAcceptLanguage } from './request-locale';
+import { explicitLocale, localeFromAcceptLanguage, requestLocale } from './request-locale';
 
 const keys = (locale: keyof typeof CATALOGUES) => Object.keys(CATALOGUES[locale]).sort();
 
@@ -61,6 +61,19 @@ describe('localeFromAcceptLanguage', () => {
     expect(localeFromAcceptLanguage(undefined, 'de')).toBe('de');
     expect(localeFromAcceptLanguage('fr')).toBe('en');
     expect(localeFromAcceptLanguage(undefined)).toBe('en');
+  });
+
+  it('names a language only when the client asked for a supported one', () => {
+    expect(explicitLocale('*')).toBeUndefined();
+    expect(explicitLocale(['fr', 'de;q=0.5'])).toBe('de');
+  });
+});
+
+describe('requestLocale', () => {
+  it("uses the header, else the signed-in user's language, else English", () => {
+    expect(requestLocale({ headers: { 'accept-language': 'en' }, user: { locale: 'de' } })).toBe('en');
+    expect(requestLocale({ headers: { 'accept-language': '*' }, user: { locale: 'de' } })).toBe('de');
+    expect(requestLocale({ headers: {} })).toBe('en');
   });
 });
 
