@@ -5,7 +5,7 @@ import en from './messages/en';
 /**
  * Server-side text: one catalogue of keyed ICU MessageFormat messages per language (messages/<locale>.ts), the
  * same syntax the web app uses through transloco-messageformat. English is the reference and the fallback: a key a
- * language lacks is shown in English. A third language = one more JSON file and one more entry in SOURCES.
+ * language lacks is shown in English. A third language = messages/zh.ts (may start partial), `zh` in LOCALES and SOURCES.
  */
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -33,7 +33,7 @@ export function compileCatalogues(sources: Readonly<Record<string, Catalogue>>):
       try {
         compiled.set(key, mf.compile(text) as Compiled);
       } catch (e) {
-        throw new Error(`messages/${locale}.json: "${key}" is not a valid ICU message: ${(e as Error).message}`);
+        throw new Error(`messages/${locale}.ts: "${key}" is not a valid ICU message: ${(e as Error).message}`);
       }
     }
     out.set(locale, compiled);
