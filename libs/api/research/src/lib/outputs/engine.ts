@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { texts } from '@scs/api/core';
-import { DONT_KNOW, type Catalogue, type Text } from '@scs/shared/catalogue';
+import { DONT_KNOW, type Catalogue } from '@scs/shared/catalogue';
 import {
   MISSING,
   PREDEFINED_TABLES,
