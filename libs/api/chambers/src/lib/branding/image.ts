@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { type MessageKey, type MessageParams, translate } from '@scs/api/core';
+import { type MessageKey, type MessageParams, texts, translate } from '@scs/api/core';
 import type { LogoType } from './chamber-branding.entity';
 
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -42,23 +42,24 @@ function sideProblem(width: number, height: number): LogoCheck | null {
 
 /** Walks every PNG chunk (lengths and CRCs) from IHDR to IEND; nothing may follow IEND. */
 function inspectPng(b: Buffer): LogoCheck {
-  const broken = (why: string): LogoCheck => fail('errors.logo.pngDamaged', { why });
+  const broken = (why: MessageKey, params: MessageParams = {}): LogoCheck =>
+    fail('errors.logo.pngDamaged', { why: texts(why, params) });
   let pos = PNG_SIGNATURE.length;
   let width = 0;
   let height = 0;
   let first = true;
   let sawData = false;
   for (;;) {
-    if (pos + 12 > b.length) return broken('it ends before the image end marker');
+    if (pos + 12 > b.length) return broken('errors.logo.why.endsEarly');
     const length = b.readUInt32BE(pos);
     const type = b.subarray(pos + 4, pos + 8).toString('latin1');
-    if (!/^[A-Za-z]{4}$/.test(type)) return broken('invalid chunk');
-    if (pos + 12 + length > b.length) return broken(`chunk ${type} is truncated`);
+    if (!/^[A-Za-z]{4}$/.test(type)) return broken('errors.logo.why.invalidChunk');
+    if (pos + 12 + length > b.length) return broken('errors.logo.why.chunkTruncated', { type });
     const data = b.subarray(pos + 8, pos + 8 + length);
     if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length))
-      return broken(`checksum of chunk ${type}`);
+      return broken('errors.logo.why.checksum', { type });
     if (first) {
-      if (type !== 'IHDR' || length !== 13) return broken('no image header');
+      if (type !== 'IHDR' || length !== 13) return broken('errors.logo.why.noHeader');
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
       first = false;
@@ -67,7 +68,7 @@ function inspectPng(b: Buffer): LogoCheck {
     pos += 12 + length;
     if (type === 'IEND') break;
   }
-  if (!sawData) return broken('no image data');
+  if (!sawData) return broken('errors.logo.why.noData');
   if (pos !== b.length) return fail('errors.logo.pngExtraData');
   const side = sideProblem(width, height);
   return side ?? { ok: true, type: 'image/png', width, height };
@@ -77,13 +78,14 @@ const SOF_MARKERS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xc
 
 /** Walks the JPEG marker segments up to the scan; needs a frame header (dimensions) and the end-of-image marker. */
 function inspectJpeg(b: Buffer): LogoCheck {
-  const broken = (why: string): LogoCheck => fail('errors.logo.jpegDamaged', { why });
+  const broken = (why: MessageKey, params: MessageParams = {}): LogoCheck =>
+    fail('errors.logo.jpegDamaged', { why: texts(why, params) });
   let pos = 2;
   let width = 0;
   let height = 0;
   let sawScan = false;
   while (pos + 4 <= b.length) {
-    if (b[pos] !== 0xff) return broken('invalid segment');
+    if (b[pos] !== 0xff) return broken('errors.logo.why.invalidSegment');
     const marker = b[pos + 1];
     if (marker === 0xff) {
       pos += 1; // fill byte
@@ -94,9 +96,9 @@ function inspectJpeg(b: Buffer): LogoCheck {
       continue;
     }
     const length = b.readUInt16BE(pos + 2);
-    if (length < 2 || pos + 2 + length > b.length) return broken('truncated segment');
+    if (length < 2 || pos + 2 + length > b.length) return broken('errors.logo.why.truncatedSegment');
     if (SOF_MARKERS.has(marker)) {
-      if (length < 8) return broken('short frame header');
+      if (length < 8) return broken('errors.logo.why.shortFrameHeader');
       height = b.readUInt16BE(pos + 5);
       width = b.readUInt16BE(pos + 7);
     }
@@ -106,10 +108,10 @@ function inspectJpeg(b: Buffer): LogoCheck {
     }
     pos += 2 + length;
   }
-  if (!width || !height) return broken('no frame header with the image size');
-  if (!sawScan) return broken('no image data');
+  if (!width || !height) return broken('errors.logo.why.noFrameHeader');
+  if (!sawScan) return broken('errors.logo.why.noData');
   if (b.length < 4 || b[b.length - 2] !== 0xff || b[b.length - 1] !== 0xd9)
-    return broken('it does not end with the end-of-image marker');
+    return broken('errors.logo.why.noEndMarker');
   const side = sideProblem(width, height);
   return side ?? { ok: true, type: 'image/jpeg', width, height };
 }
