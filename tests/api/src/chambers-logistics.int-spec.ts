@@ -364,7 +364,10 @@ describe('campaign invitation logistics: status, resend, revoke, expiry, delete,
     const self = await chamber.http.post<ErrorBody>(`${c.base()}/${main.id}/merge`, { sourceCampaignId: main.id });
     expect(self.status).toBe(400);
     expect((await chamber.http.post(`${c.base()}/${main.id}/merge`, { sourceCampaignId: 'nope' })).status).toBe(400);
-    const other = await createChamberWithAdmin(t, { name: 'AHK Andere', adminEmail: 'other.admin@chamber.test' });
+    const other = await createChamberWithAdmin(t, {
+      name: 'AHK Andere',
+      adminEmail: 'other.logistics.admin@chamber.test',
+    });
     const foreign = await other.http.post<{ id: string }>(`/api/orgs/${other.orgId}/campaigns`, {
       title: 'Fremd',
       messageDe: 'x',

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpException, Module } from '@nestjs/common';
+import { DomainError, STATUS_OF_KIND } from '@scs/api/core';
 import { ReportKinds, ReportsModule, ReportsService, reportKinds } from '@scs/api/reports';
 import type { ReportView } from '@scs/shared/contracts';
 import { registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
@@ -17,6 +18,7 @@ async function failure(call: Promise<unknown>): Promise<number> {
   try {
     await call;
   } catch (e) {
+    if (e instanceof DomainError) return STATUS_OF_KIND[e.kind];
     if (e instanceof HttpException) return e.getStatus();
     throw e;
   }

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Global, Module, NotFoundException } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { ResourceOwners } from '@scs/api/core';
+import { NotFoundError, ResourceOwners } from '@scs/api/core';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
 import type { ReportLocale, ReportView } from '@scs/shared/contracts';
 import {
@@ -46,13 +46,13 @@ class FixtureReportData implements ReportDataSource {
 
   async version(assessmentId: string): Promise<{ orgId: string; parts: string[] }> {
     const a = this.assessments.get(assessmentId);
-    if (!a) throw new NotFoundException('Assessment not found');
+    if (!a) throw new NotFoundError('errors.assessment.notFound');
     return { orgId: a.dataOrgId ?? a.orgId, parts: [assessmentId, this.catalogue.version] };
   }
 
   async load(assessmentId: string, locale: ReportLocale): Promise<FirmReportData> {
     const a = this.assessments.get(assessmentId);
-    if (!a) throw new NotFoundException('Assessment not found');
+    if (!a) throw new NotFoundError('errors.assessment.notFound');
     a.loads++;
     if (a.worker?.gate) await a.worker.gate;
     if (a.worker?.fail) throw a.worker.fail();
@@ -275,7 +275,7 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
   }, 120000);
 
   it('does not retry a failure another attempt cannot fix', async () => {
-    const id = fixture.add(firmA.orgId, { worker: { fail: () => new NotFoundException('Assessment not found') } });
+    const id = fixture.add(firmA.orgId, { worker: { fail: () => new NotFoundError('errors.assessment.notFound') } });
     const res = await request(firmA.http, id, 'en');
     expect(await settled(firmA.http, res.body.id)).toMatchObject({
       status: 'failed',

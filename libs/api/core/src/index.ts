@@ -14,3 +14,6 @@ export * from './lib/http/reject-nul.pipe';
 export * from './lib/http/json-depth';
 export * from './lib/metrics/metrics.module';
 export * from './lib/throttle/database-throttler.storage';
+export * from './lib/i18n/translate';
+export * from './lib/i18n/request-locale';
+export * from './lib/errors/domain-errors';

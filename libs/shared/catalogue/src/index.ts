@@ -55,7 +55,16 @@ export {
   type Severity,
   type Weight,
 } from './lib/schema';
-export { LOCALES, localize, negotiateLocale, type Locale, type Steps, type Text, type TextZh } from './lib/text';
+export {
+  bilingual,
+  LOCALES,
+  localize,
+  negotiateLocale,
+  type Locale,
+  type Steps,
+  type Text,
+  type TextZh,
+} from './lib/text';
 export {
   CatalogueValidationError,
   STRICT_FROM_VERSION,

@@ -3,3 +3,4 @@ export * from './lib/i18n';
 export * from './lib/language.service';
 export * from './lib/session.service';
 export * from './lib/auth-refresh.interceptor';
+export * from './lib/language.interceptor';

@@ -40,8 +40,10 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: false,
-      validationError: { target: false, value: false },
-      exceptionFactory: validationExceptionFactory, // { message, errors: { field: message } }
+      // The target lets the factory read each failed constraint's arguments (max length, allowed values) for the
+      // translated message; no value or target ever reaches a response.
+      validationError: { target: true, value: false },
+      exceptionFactory: validationExceptionFactory, // { code, message, errors: { field: message }, codes }
     }),
   );
   app.enableShutdownHooks();

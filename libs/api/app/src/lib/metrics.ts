@@ -2,13 +2,11 @@ import {
   CallHandler,
   Controller,
   ExecutionContext,
-  ForbiddenException,
   Get,
   Header,
   Inject,
   Injectable,
   NestInterceptor,
-  NotFoundException,
   Req,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -18,7 +16,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, type Registry, collectDefaultMetrics } from 'prom-client';
 import { Observable, tap } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, MetricsRegistry, Public, type AppConfig } from '@scs/api/core';
+import { APP_CONFIG, MetricsRegistry, Public, type AppConfig, ForbiddenError, NotFoundError } from '@scs/api/core';
 
 /** HTTP, pool and process metrics on the application's registry (queue and report metrics register themselves). */
 @Injectable()
@@ -115,16 +113,13 @@ export class MetricsController {
   }
 
   private authorise(req: Request): void {
-    if (this.config.metricsPort !== undefined)
-      throw new NotFoundException('Metrics are served on the internal metrics port');
+    if (this.config.metricsPort !== undefined) throw new NotFoundError('errors.metrics.internalPort');
     const token = this.config.metricsToken;
     if (token) {
-      if (!hasMetricsToken(req.headers.authorization, token))
-        throw new ForbiddenException('Metrics need the METRICS_TOKEN bearer token');
+      if (!hasMetricsToken(req.headers.authorization, token)) throw new ForbiddenError('errors.metrics.token');
       return;
     }
     const ip = req.socket.remoteAddress ?? '';
-    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip))
-      throw new ForbiddenException('Metrics are only served to local callers unless METRICS_TOKEN is set');
+    if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(ip)) throw new ForbiddenError('errors.metrics.localOnly');
   }
 }

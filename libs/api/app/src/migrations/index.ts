@@ -11,6 +11,7 @@ import { RateLimit1764950000000 } from './1764950000000-RateLimit';
 import { AccountSecurity1765000000000 } from './1765000000000-AccountSecurity';
 import { AdverseRecords1765100000000 } from './1765100000000-AdverseRecords';
 import { MemberReleases1765200000000 } from './1765200000000-MemberReleases';
+import { UserLanguage1765290000000 } from './1765290000000-UserLanguage';
 import { ReportLifecycle1765300000000 } from './1765300000000-ReportLifecycle';
 import { PerChamberConsent1765310000000 } from './1765310000000-PerChamberConsent';
 import { CampaignInvitationLogistics1765340000000 } from './1765340000000-CampaignInvitationLogistics';
@@ -30,6 +31,7 @@ export const migrations = [
   AccountSecurity1765000000000,
   AdverseRecords1765100000000,
   MemberReleases1765200000000,
+  UserLanguage1765290000000,
   ReportLifecycle1765300000000,
   PerChamberConsent1765310000000,
   CampaignInvitationLogistics1765340000000,

@@ -1,23 +1,26 @@
-import {
-  BadRequestException,
-  ConflictException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  Logger,
-  NotFoundException,
-  OnModuleInit,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, ProfileService, missingProfileFields } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
 import { PseudonymKeyMissingError, ResearchRecordsService, researchModuleFor } from '@scs/api/research';
 import { ResearchModuleAnswerError, flattenResearchModule } from '@scs/shared/disclosure';
-import { ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
+import {
+  ResourceOwners,
+  UUID_RE,
+  type AuthUser,
+  ConflictError,
+  type FieldProblem,
+  InvalidInputError,
+  type MessageKey,
+  type MessageParams,
+  NotFoundError,
+  texts,
+  UnprocessableError,
+} from '@scs/api/core';
 import {
   PROFILE_FIELD_NAMES,
+  PROFILE_FIELDS,
   diffCatalogues,
   firmProfileSchema,
   isApplicable,
@@ -33,15 +36,7 @@ import {
   type RepairPlanItem,
   type ScoreResult,
 } from '@scs/shared/scoring';
-import {
-  answerFields,
-  answerMap,
-  answerProblem,
-  describeAnswerProblem,
-  isAnswered,
-  parseAnswer,
-  type AnswerMap,
-} from '@scs/shared/answers';
+import { answerFields, answerMap, answerProblem, isAnswered, parseAnswer, type AnswerMap } from '@scs/shared/answers';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import { carryOverAnswers } from './change-impact/carry-over';
 import type {
@@ -97,8 +92,6 @@ function summaryOf(a: Assessment, answered: number): AssessmentSummary {
 }
 
 const findingKey = (f: FindingRef) => `${f.questionId}:${f.kind}`;
-
-const READ_ONLY = 'This assessment was submitted and is read-only; start a re-assessment to change answers';
 
 /** The answers of a batch as one JSON parameter: question, option, note, the revision the client based it on. */
 function answerPayload(input: readonly AnswerInputDto[]): string {
@@ -190,18 +183,19 @@ export class AssessmentsService implements OnModuleInit {
       const profile = await this.profiles.current(orgId, m);
       const missing = missingProfileFields(profile.data);
       if (missing.length) {
-        throw new UnprocessableEntityException({
-          message: `Complete the firm profile first (missing: ${missing.join(', ')})`,
-          missing,
-        });
+        const labels = missing.map((f) => PROFILE_FIELDS[f as keyof typeof PROFILE_FIELDS]?.label ?? f);
+        throw new UnprocessableError(
+          'errors.assessment.profileIncomplete',
+          { missing: labels },
+          { details: { missing } },
+        );
       }
       let previous: Assessment | null = null;
       let changed: string[] = [];
       if (previousId) {
         previous = await m.findOneBy(Assessment, { id: previousId, orgId });
-        if (!previous) throw new NotFoundException('The assessment to re-assess was not found in this firm');
-        if (previous.status !== 'submitted')
-          throw new ConflictException('Only a submitted assessment can be re-assessed; continue the draft instead');
+        if (!previous) throw new NotFoundError('errors.assessment.previousNotFound');
+        if (previous.status !== 'submitted') throw new ConflictError('errors.assessment.reassessDraft');
         if (previous.catalogueVersion !== current.version) {
           const before = await this.catalogues.require(previous.catalogueVersion);
           const diff = diffCatalogues(before.catalogue, current.catalogue);
@@ -296,7 +290,7 @@ export class AssessmentsService implements OnModuleInit {
    */
   async saveAnswers(id: string, user: AuthUser, input: AnswerInputDto[]): Promise<SaveAnswersResult> {
     const ids = input.map((a) => a.questionId);
-    if (new Set(ids).size !== ids.length) throw new BadRequestException('Each question may appear only once per batch');
+    if (new Set(ids).size !== ids.length) throw new InvalidInputError('errors.answers.duplicate');
     if (input.length === 1) return this.saveOneAnswer(id, user, input[0] as AnswerInputDto);
     return this.dataSource.transaction(async (m) => {
       const a = await this.lockDraft(m, id, 'pessimistic_read');
@@ -328,8 +322,8 @@ export class AssessmentsService implements OnModuleInit {
   private async saveOneAnswer(id: string, user: AuthUser, answer: AnswerInputDto): Promise<SaveAnswersResult> {
     const m = this.dataSource.manager;
     const a = await m.findOne(Assessment, { where: { id } });
-    if (!a) throw new NotFoundException('Assessment not found');
-    if (a.status !== 'draft') throw new ConflictException(READ_ONLY);
+    if (!a) throw new NotFoundError('errors.assessment.notFound');
+    if (a.status !== 'draft') throw new ConflictError('errors.assessment.readOnly');
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
     this.validateAnswers(catalogue, a.profileSnapshot, [answer]);
     const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWER_OF_DRAFT, [
@@ -340,13 +334,13 @@ export class AssessmentsService implements OnModuleInit {
     const row = saved[0];
     if (row) return { saved: [{ questionId: row.question_id, revision: row.revision }] };
     const now = await m.findOne(Assessment, { select: { id: true, status: true }, where: { id } });
-    if (!now) throw new NotFoundException('Assessment not found');
-    if (now.status !== 'draft') throw new ConflictException(READ_ONLY);
+    if (!now) throw new NotFoundError('errors.assessment.notFound');
+    if (now.status !== 'draft') throw new ConflictError('errors.assessment.readOnly');
     throw await this.conflict(m, id, [answer]);
   }
 
   /** 409 listing the current values of the answers someone else changed in the meantime. */
-  private async conflict(m: EntityManager, id: string, stale: AnswerInputDto[]): Promise<ConflictException> {
+  private async conflict(m: EntityManager, id: string, stale: AnswerInputDto[]): Promise<ConflictError> {
     const current = await m.findBy(
       AssessmentAnswer,
       stale.map((x) => ({ assessmentId: id, questionId: x.questionId })),
@@ -356,7 +350,7 @@ export class AssessmentsService implements OnModuleInit {
       const c = byId.get(x.questionId);
       return { questionId: x.questionId, yourBaseRevision: x.baseRevision, current: c ? toAnswerView(c) : null };
     });
-    return new ConflictException({ message: 'Someone else changed these answers in the meantime', conflicts });
+    return new ConflictError('errors.answers.changedMeanwhile', {}, { details: { conflicts } });
   }
 
   /** Changes profile fields inside a draft; applicability is re-evaluated from the new snapshot at once. */
@@ -365,13 +359,16 @@ export class AssessmentsService implements OnModuleInit {
       const a = await this.lockDraft(m, id, 'pessimistic_write');
       const next = firmProfileSchema.safeParse({ ...a.profileSnapshot, ...changes });
       if (!next.success) {
-        const errors = Object.fromEntries(next.error.issues.map((i) => [i.path.join('.') || 'profile', i.message]));
-        throw new BadRequestException({
-          message: `Invalid profile: ${Object.entries(errors)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join('; ')}`,
-          errors,
-        });
+        // zod's texts are English; the field is named in the user's words.
+        const fields = Object.fromEntries(
+          next.error.issues.map((i) => {
+            const field = i.path.join('.') || 'profile';
+            const label = PROFILE_FIELDS[String(i.path[0]) as keyof typeof PROFILE_FIELDS]?.label;
+            const problem = { code: 'validation.invalid' as const, params: { detail: i.message } };
+            return [field, label ? { ...problem, label } : problem];
+          }),
+        );
+        throw new InvalidInputError('errors.assessment.invalidProfile', {}, { fields });
       }
       await m.update(Assessment, { id }, { profileSnapshot: next.data });
       await this.audit.record({ actorUserId: user.id, orgId: a.orgId, action: 'assessment.profile', target: id }, m);
@@ -384,14 +381,18 @@ export class AssessmentsService implements OnModuleInit {
     await this.dataSource.transaction(async (m) => {
       const a = await this.lockDraft(m, id, 'pessimistic_write');
       const module = researchModuleFor(a.catalogueVersion);
-      if (!module)
-        throw new UnprocessableEntityException(`Catalogue version ${a.catalogueVersion} has no research module`);
+      if (!module) throw new UnprocessableError('errors.research.noModule', { version: a.catalogueVersion });
       try {
         flattenResearchModule(module, answers);
       } catch (e) {
         if (!(e instanceof ResearchModuleAnswerError)) throw e;
-        const errors = Object.fromEntries(e.problems.map((p) => [p.split(':')[0] ?? 'answers', p]));
-        throw new BadRequestException({ message: `Invalid research answers: ${e.problems.join('; ')}`, errors });
+        const fields = Object.fromEntries(
+          e.problems.map((p) => [
+            p.split(':')[0] ?? 'answers',
+            { code: 'validation.invalid' as const, params: { detail: p } },
+          ]),
+        );
+        throw new InvalidInputError('errors.research.invalidAnswers', {}, { fields });
       }
       await m.update(Assessment, { id }, { researchAnswers: answers });
     });
@@ -407,10 +408,11 @@ export class AssessmentsService implements OnModuleInit {
       // Records are evaluated as of the assessment date: the submission.
       const result = score(catalogue, a.profileSnapshot, answerMap(rows), now);
       if (result.unanswered.length > 0) {
-        throw new UnprocessableEntityException({
-          message: `Answer every applicable question (or choose "don't know") before submitting: ${result.unanswered.length} open (${result.unanswered.join(', ')})`,
-          unanswered: result.unanswered,
-        });
+        throw new UnprocessableError(
+          'errors.assessment.unanswered',
+          { count: result.unanswered.length, ids: result.unanswered.join(', ') },
+          { details: { unanswered: result.unanswered } },
+        );
       }
       await m.update(
         Assessment,
@@ -480,7 +482,7 @@ export class AssessmentsService implements OnModuleInit {
   /** The stored result with the repair plan and projected exposure (as of the submission date). */
   async result(id: string): Promise<ResultView> {
     const a = await this.find(id);
-    if (a.status !== 'submitted' || !a.result) throw new ConflictException('The assessment has not been submitted yet');
+    if (a.status !== 'submitted' || !a.result) throw new ConflictError('errors.assessment.notSubmitted');
     const plan = await this.planOf(a);
     return { ...a.result, repairPlan: plan.repairPlan, projection: plan.projection };
   }
@@ -488,14 +490,11 @@ export class AssessmentsService implements OnModuleInit {
   /** Score change per dimension and findings resolved / new / unchanged between two submitted assessments of one firm. */
   async compare(id: string, otherId: string): Promise<ComparisonView> {
     if (!UUID_RE.test(otherId))
-      throw new BadRequestException({
-        message: 'otherId must be an assessment id',
-        errors: { otherId: 'Must be a UUID' },
-      });
+      throw new InvalidInputError('errors.assessment.otherIdUuid', {}, { fields: { otherId: 'validation.uuid' } });
     const a = await this.find(id);
     const b = await this.dataSource.getRepository(Assessment).findOneBy({ id: otherId, orgId: a.orgId });
-    if (!b) throw new NotFoundException('The assessment to compare with was not found in this firm');
-    if (!a.result || !b.result) throw new ConflictException('Both assessments must be submitted to compare them');
+    if (!b) throw new NotFoundError('errors.assessment.compareNotFound');
+    if (!a.result || !b.result) throw new ConflictError('errors.assessment.compareNotSubmitted');
     const [from, to] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
     const fr = from.result as ScoreResult;
     const tr = to.result as ScoreResult;
@@ -540,7 +539,7 @@ export class AssessmentsService implements OnModuleInit {
 
   async find(id: string): Promise<Assessment> {
     const a = await this.dataSource.getRepository(Assessment).findOneBy({ id });
-    if (!a) throw new NotFoundException('Assessment not found');
+    if (!a) throw new NotFoundError('errors.assessment.notFound');
     return a;
   }
 
@@ -550,39 +549,49 @@ export class AssessmentsService implements OnModuleInit {
     mode: 'pessimistic_read' | 'pessimistic_write',
   ): Promise<Assessment> {
     const a = await m.findOne(Assessment, { where: { id }, lock: { mode } });
-    if (!a) throw new NotFoundException('Assessment not found');
-    if (a.status !== 'draft') throw new ConflictException(READ_ONLY);
+    if (!a) throw new NotFoundError('errors.assessment.notFound');
+    if (a.status !== 'draft') throw new ConflictError('errors.assessment.readOnly');
     return a;
   }
 
   private validateAnswers(catalogue: Catalogue, profile: FirmProfile, input: AnswerInputDto[]): void {
     const questions = new Map(catalogue.questions.map((q) => [q.id, q]));
-    const problems: Record<string, string> = {};
+    const problems: Record<string, FieldProblem> = {};
+    const add = (id: string, code: MessageKey, params: MessageParams = {}) => {
+      problems[id] = { code, params, label: texts('field.question', { id }) };
+    };
     for (const x of input) {
       const q = questions.get(x.questionId);
-      if (!q) problems[x.questionId] = `Question ${x.questionId} is not part of catalogue version ${catalogue.version}`;
+      if (!q) add(x.questionId, 'errors.answers.notInCatalogue', { version: catalogue.version });
       else if (q.applicability && !isApplicable(q.applicability, profile))
-        problems[x.questionId] = `Question ${x.questionId} does not apply to this firm's profile`;
+        add(x.questionId, 'errors.answers.notApplicable');
       else {
         if (x.records != null && x.optionId != null) {
-          problems[x.questionId] = `Question ${x.questionId}: give either optionId or records, not both`;
+          add(x.questionId, 'errors.answers.optionAndRecords');
           continue;
         }
         const value = parseAnswer(x);
         const problem = value && answerProblem(q, value, recordTypeOf(catalogue, q.record), toMonth(new Date()));
-        if (problem?.kind === 'noDontKnow')
-          problems[x.questionId] = `Question ${x.questionId} has no "don't know" answer`;
-        else if (problem?.kind === 'noSuchOption')
-          problems[x.questionId] = `Option '${problem.optionId}' does not exist for question ${x.questionId}`;
-        else if (problem) problems[x.questionId] = `Question ${x.questionId}: ${describeAnswerProblem(problem)}`;
+        if (!problem) continue;
+        switch (problem.kind) {
+          case 'noDontKnow':
+            add(x.questionId, 'errors.answers.noDontKnow');
+            break;
+          case 'noSuchOption':
+            add(x.questionId, 'errors.answers.noSuchOption', { option: problem.optionId });
+            break;
+          case 'noRecords':
+            add(x.questionId, 'errors.answers.noRecords');
+            break;
+          case 'tooManyRecords':
+            add(x.questionId, 'errors.answers.tooManyRecords', { max: problem.max, count: problem.count });
+            break;
+          case 'badRecord':
+            add(x.questionId, 'errors.answers.badRecord', { field: problem.field, detail: problem.message });
+            break;
+        }
       }
     }
-    const keys = Object.keys(problems);
-    if (keys.length) {
-      throw new HttpException(
-        { message: keys.map((k) => problems[k]).join('; '), errors: problems },
-        HttpStatus.BAD_REQUEST,
-      );
-    }
+    if (Object.keys(problems).length) throw new InvalidInputError('errors.answers.invalid', {}, { fields: problems });
   }
 }

@@ -1,4 +1,5 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -77,7 +78,7 @@ export class ExportService {
 
   async rows(id: string, locale: Locale): Promise<{ rows: Row[]; summary: Summary }> {
     const a = await this.assessments.find(id);
-    if (a.status !== 'submitted') throw new ConflictException('Only a submitted assessment can be exported');
+    if (a.status !== 'submitted') throw new ConflictError('errors.assessment.exportSubmittedOnly');
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
     const answers = new Map(
       (await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: id })).map((x) => [

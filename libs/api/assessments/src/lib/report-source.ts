@@ -1,4 +1,5 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConflictError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
@@ -102,8 +103,7 @@ export class AssessmentReportSource implements ReportDataSource {
 
   private async submitted(assessmentId: string): Promise<Assessment> {
     const a = await this.assessments.find(assessmentId);
-    if (a.status !== 'submitted' || !a.result || !a.submittedAt)
-      throw new ConflictException('Submit the assessment before generating its report');
+    if (a.status !== 'submitted' || !a.result || !a.submittedAt) throw new ConflictError('errors.report.submitFirst');
     return a;
   }
 }

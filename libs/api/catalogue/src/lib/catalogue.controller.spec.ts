@@ -1,8 +1,10 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
+  AllExceptionsFilter,
   ConfigModule,
   IS_PUBLIC,
   loadConfig,
@@ -38,6 +40,7 @@ beforeAll(async () => {
   // The same prefix and validation as configureApp() in libs/api/app.
   app.setGlobalPrefix('api');
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost))); // as in the app: domain errors become HTTP there
   await app.listen(0, '127.0.0.1');
   base = `${await app.getUrl()}/api/catalogue`;
 });

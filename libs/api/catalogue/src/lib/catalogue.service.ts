@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, NotFoundError } from '@scs/api/core';
 import {
   diffCatalogues,
   toPublicCatalogue,
@@ -83,7 +83,7 @@ export class CatalogueService implements OnModuleInit {
   /** The version in force: the latest effectiveFrom on or before `now`; before any is in force, the latest. */
   async current(now = new Date()): Promise<StoredCatalogue> {
     const current = this.currentOf(now);
-    if (!current) throw new NotFoundException('No catalogue version has been published');
+    if (!current) throw new NotFoundError('errors.catalogue.nonePublished');
     return current;
   }
 
@@ -97,7 +97,7 @@ export class CatalogueService implements OnModuleInit {
 
   async require(version: string): Promise<StoredCatalogue> {
     const found = await this.get(version);
-    if (!found) throw new NotFoundException(`Catalogue version ${version} does not exist`);
+    if (!found) throw new NotFoundError('errors.catalogue.noSuchVersion', { version });
     return found;
   }
 

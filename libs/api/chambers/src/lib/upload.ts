@@ -6,6 +6,7 @@ import {
   PayloadTooLargeException,
   type Type,
 } from '@nestjs/common';
+import { fieldError, type MessageKey, PayloadTooLargeError } from '@scs/api/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 
@@ -19,15 +20,14 @@ export interface UploadedBytes {
  * FileInterceptor for one file in `field` (kept in memory), whose "too large" error says what the limit is instead of
  * multer's bare "File too large".
  */
-export function FileUpload(field: string, maxBytes: number, tooLarge: string): Type<NestInterceptor> {
+export function FileUpload(field: string, maxBytes: number, tooLarge: MessageKey): Type<NestInterceptor> {
   const Base = FileInterceptor(field, { limits: { fileSize: maxBytes, files: 1 } });
   class LimitedUpload extends Base {
     override async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       try {
         return await super.intercept(context, next);
       } catch (e) {
-        if (e instanceof PayloadTooLargeException)
-          throw new PayloadTooLargeException({ message: tooLarge, errors: { [field]: tooLarge } });
+        if (e instanceof PayloadTooLargeException) throw fieldError(field, tooLarge, {}, PayloadTooLargeError);
         throw e;
       }
     }

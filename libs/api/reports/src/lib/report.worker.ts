@@ -1,8 +1,17 @@
-import { HttpException, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { Histogram } from 'prom-client';
 import type { Repository } from 'typeorm';
-import { APP_CONFIG, MetricsRegistry, QueueService, errorReason, type AppConfig, type QueueJob } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  MetricsRegistry,
+  QueueService,
+  errorReason,
+  type AppConfig,
+  type QueueJob,
+  DomainError,
+  isRetryable,
+} from '@scs/api/core';
 import { reportCacheKey } from './data/report-data-source';
 import { ReportKinds, type ReportRequest } from './kinds/report-kind';
 import { ChromiumNotFoundError } from './render/chromium';
@@ -92,7 +101,7 @@ export class ReportWorker implements OnApplicationBootstrap {
       const reason = errorReason(e);
       const permanent =
         e instanceof PermanentError ||
-        (e instanceof HttpException && e.getStatus() < 500) ||
+        (e instanceof DomainError && !isRetryable(e)) ||
         e instanceof ChromiumNotFoundError;
       if (permanent || job.finalAttempt) {
         this.logger.error(`Report ${reportId} failed after ${job.attempt} attempt(s): ${reason}`);

@@ -1,16 +1,16 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  OnModuleInit,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { In, type FindOptionsWhere, type Repository } from 'typeorm';
-import { APP_CONFIG, QueueService, ResourceOwners, type AppConfig } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  QueueService,
+  ResourceOwners,
+  type AppConfig,
+  UnavailableError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+} from '@scs/api/core';
 import type { ReportKind, ReportView } from '@scs/shared/contracts';
 import { reportCacheKey } from './data/report-data-source';
 import { ReportKinds, type ReportKindProvider, type ReportRequest } from './kinds/report-kind';
@@ -74,7 +74,7 @@ export class ReportsService implements OnModuleInit {
     const key = await kind.contentKey(request);
     // Defence in depth: the guard resolved the subject's organisation; the content must belong to the same one.
     if (key.orgId !== request.orgId)
-      throw new ForbiddenException(`The ${kind.subject} belongs to another organisation`);
+      throw new ForbiddenError('errors.report.foreignSubject', {}, { details: { subject: kind.subject } });
     const cacheKey = reportCacheKey(request.kind, key.parts, kind.templateVersion, request.locale);
     const { report, created } = await this.store.insertOrFind(request, cacheKey);
     if (created) await this.enqueue(report.id, request);
@@ -95,10 +95,7 @@ export class ReportsService implements OnModuleInit {
   assertRenderingAvailable(): void {
     const availability = this.renderer.availability();
     if (availability.status === 'unavailable') {
-      throw new ServiceUnavailableException({
-        message: `PDF reports are unavailable on this server: ${availability.reason}`,
-        code: 'pdf_unavailable',
-      });
+      throw new UnavailableError('errors.report.pdfUnavailable', { reason: availability.reason });
     }
   }
 
@@ -120,7 +117,7 @@ export class ReportsService implements OnModuleInit {
   /** A report within the caller's scope; any other id is "not found". */
   private async find(id: string, scope?: ReportScope): Promise<Report> {
     const report = await this.reports.findOne({ where: { id }, relations: { preparedByOrg: true } });
-    if (!report || (scope && !this.inScope(report, scope))) throw new NotFoundException('Report not found');
+    if (!report || (scope && !this.inScope(report, scope))) throw new NotFoundError('errors.report.notFound');
     return report;
   }
 
@@ -171,16 +168,16 @@ export class ReportsService implements OnModuleInit {
   async file(id: string, scope: ReportScope): Promise<{ pdf: Buffer; filename: string; sha256: string }> {
     const report = await this.find(id, scope);
     if (report.status !== 'done') {
-      throw new ConflictException({
-        message:
-          report.status === 'failed'
-            ? `The report could not be rendered: ${report.error ?? 'unknown reason'}`
-            : `The report is not ready yet (${report.status})`,
-        status: report.status,
-      });
+      throw report.status === 'failed'
+        ? new ConflictError(
+            'errors.report.failed',
+            { reason: report.error ?? '-' },
+            { details: { status: report.status } },
+          )
+        : new ConflictError('errors.report.notReady', {}, { details: { status: report.status } });
     }
     const file = await this.files.findOneBy({ reportId: id });
-    if (!file) throw new NotFoundException('Report file not found');
+    if (!file) throw new NotFoundError('errors.report.fileNotFound');
     return {
       pdf: file.pdf,
       filename: report.filename ?? `SCS-Check_${report.kind}_${report.locale}.pdf`,

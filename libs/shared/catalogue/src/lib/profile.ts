@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Text } from './text';
+import { bilingual as t, type Text } from './text';
 
 /** A profile field with a fixed set of values; `multi` fields hold an array of them. */
 interface EnumField<V extends string, M extends boolean = boolean> {
@@ -25,8 +25,6 @@ interface IntegerField {
   max: number;
 }
 export type ProfileFieldDefinition = EnumField<string> | BooleanField | IntegerField;
-
-const t = (en: string, de: string): Text => ({ en, de });
 
 function enumField<const V extends string, const M extends boolean>(
   label: Text,

@@ -18,6 +18,12 @@ export const stepsSchema = z
   });
 
 export type Text = z.infer<typeof textSchema>;
+
+/**
+ * A text in both languages, for definitions shared by API and web (profile fields, research tables and codebook).
+ * Server-only texts (errors, mails, labels the API builds) live in the API's message catalogue instead.
+ */
+export const bilingual = (en: string, de: string): Text => ({ en, de });
 export type TextZh = z.infer<typeof textZhSchema>;
 export type Steps = z.infer<typeof stepsSchema>;
 

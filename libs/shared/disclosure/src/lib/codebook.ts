@@ -1,3 +1,4 @@
+import { bilingual as t } from '@scs/shared/catalogue';
 import {
   DONT_KNOW,
   PROFILE_FIELDS,
@@ -18,8 +19,6 @@ export const roundScore = (x: number): number => Math.round(x / MICRODATA_SCORE_
 
 // One list of microdata variables drives the CSV columns, the codebook JSON, its HTML and its DDI-Codebook 2.5 XML,
 // so the three can never disagree with the file.
-
-const t = (en: string, de: string): Text => ({ en, de });
 
 const W = WORST_SHARE;
 const FORMULAS = {

@@ -1,3 +1,4 @@
+import { bilingual as t } from '@scs/shared/catalogue';
 import { PROFILE_FIELDS, type LevelId, type Text } from '@scs/shared/catalogue';
 
 // The anonymised research record and the coarse classifications every aggregate uses.
@@ -17,8 +18,6 @@ export const MISSING = {
   notAnswered: '.n',
   otherVersion: '.v',
 } as const;
-
-const t = (en: string, de: string): Text => ({ en, de });
 
 /** NACE sections grouped so that tables by sector keep enough firms per row. */
 export const SECTOR_GROUPS = {

@@ -1,3 +1,4 @@
+import { bilingual as t } from '@scs/shared/catalogue';
 import type { Text } from '@scs/shared/catalogue';
 import { derivedSetIsSafe, planUniverse, type JointCount, type SuppressionReason, type UniversePlan } from './plan';
 import {
@@ -24,8 +25,6 @@ import {
 
 // The predefined tables. Every number a researcher, a chamber or a firm sees comes out of these builders, always
 // together with the wave's suppression plan, so no output can skip disclosure control.
-
-const t = (en: string, de: string): Text => ({ en, de });
 
 export type PredefinedTableId =
   | 'level-by-sector'

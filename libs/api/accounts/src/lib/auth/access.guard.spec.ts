@@ -1,17 +1,12 @@
-import {
-  BadRequestException,
-  Controller,
-  ForbiddenException,
-  Get,
-  NotFoundException,
-  Post,
-  UnauthorizedException,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Controller, Get, Post, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   type AuthUser,
   Authenticated,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
   FIRM_ROLES,
   OrgAccess,
   PlatformAdmin,
@@ -123,11 +118,11 @@ describe('AccessGuard', () => {
 
   it('refuses a route that declares no access rule, even for a signed-in user', async () => {
     const act = guard().canActivate(context('forgotten', request({ headers: bearer('alice') })));
-    await expect(act).rejects.toThrow(new ForbiddenException('route declares no access rule'));
+    await expect(act).rejects.toThrow(new ForbiddenError('errors.auth.routeNoRule'));
   });
 
   it('refuses a route that declares both @Public and a rule', async () => {
-    await expect(guard().canActivate(context('both', request({})))).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(guard().canActivate(context('both', request({})))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('lets anyone call a public route', async () => {
@@ -135,13 +130,13 @@ describe('AccessGuard', () => {
   });
 
   it('answers 401 without a token, with a bad token and with a malformed header', async () => {
-    await expect(guard().canActivate(context('me', request({})))).rejects.toBeInstanceOf(UnauthorizedException);
+    await expect(guard().canActivate(context('me', request({})))).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(
       guard().canActivate(context('me', request({ headers: { authorization: 'Bearer forged' } }))),
-    ).rejects.toBeInstanceOf(UnauthorizedException);
+    ).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(
       guard().canActivate(context('me', request({ headers: { authorization: 'Basic abc' } }))),
-    ).rejects.toBeInstanceOf(UnauthorizedException);
+    ).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('answers 401 for a valid token whose session was revoked', async () => {
@@ -198,7 +193,7 @@ describe('AccessGuard', () => {
 
   it('lets only platform admins call operator routes', async () => {
     await expect(guard().canActivate(context('ops', request({ headers: bearer('alice') })))).rejects.toBeInstanceOf(
-      ForbiddenException,
+      ForbiddenError,
     );
     await expect(guard().canActivate(context('ops', request({ headers: bearer('olga') })))).resolves.toBe(true);
   });
@@ -214,33 +209,33 @@ describe('AccessGuard', () => {
       const act = guard().canActivate(
         context('firm', request({ headers: bearer('alice'), params: { orgId: FIRM_B } })),
       );
-      await expect(act).rejects.toBeInstanceOf(NotFoundException);
+      await expect(act).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('answers 404 when the organisation is of another kind than the route serves', async () => {
       const act = guard().canActivate(
         context('firm', request({ headers: bearer('alice'), params: { orgId: CHAMBER } })),
       );
-      await expect(act).rejects.toBeInstanceOf(NotFoundException);
+      await expect(act).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('answers 403 for a member whose role is not allowed', async () => {
       const act = guard().canActivate(
         context('adminOnly', request({ method: 'POST', headers: bearer('alice'), params: { orgId: FIRM_A } })),
       );
-      await expect(act).rejects.toBeInstanceOf(ForbiddenException);
+      await expect(act).rejects.toBeInstanceOf(ForbiddenError);
     });
 
     it('answers 400 for a malformed organisation id', async () => {
       const act = guard().canActivate(
         context('firm', request({ headers: bearer('alice'), params: { orgId: 'not-a-uuid' } })),
       );
-      await expect(act).rejects.toBeInstanceOf(BadRequestException);
+      await expect(act).rejects.toBeInstanceOf(InvalidInputError);
     });
 
     it('does not let platform admins into firms they are not members of', async () => {
       const act = guard().canActivate(context('firm', request({ headers: bearer('olga'), params: { orgId: FIRM_A } })));
-      await expect(act).rejects.toBeInstanceOf(NotFoundException);
+      await expect(act).rejects.toBeInstanceOf(NotFoundError);
     });
   });
 
@@ -254,11 +249,11 @@ describe('AccessGuard', () => {
     it('answers 404 for a resource of another firm and for an unknown resource', async () => {
       await expect(
         guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id: DOC_OF_B } }))),
-      ).rejects.toBeInstanceOf(NotFoundException);
+      ).rejects.toBeInstanceOf(NotFoundError);
       const unknown = '66666666-6666-4666-8666-666666666666';
       await expect(
         guard().canActivate(context('doc', request({ headers: bearer('alice'), params: { id: unknown } }))),
-      ).rejects.toBeInstanceOf(NotFoundException);
+      ).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('answers 401 for a revoked session before telling anything about the resource or the id', async () => {
@@ -271,7 +266,7 @@ describe('AccessGuard', () => {
       }
       await expect(
         guard().canActivate(context('firm', request({ headers: bearer('alice'), params: { orgId: FIRM_A } }))),
-      ).rejects.toBeInstanceOf(UnauthorizedException);
+      ).rejects.toBeInstanceOf(UnauthenticatedError);
     });
 
     it('refuses a cookie-authenticated write without CSRF token before looking at the id', async () => {

@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import {
@@ -17,6 +9,10 @@ import {
   type OrgContext,
   ResourceOwners,
   UUID_RE,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
 } from '@scs/api/core';
 import { accessTokenOf } from './cookies';
 import { CsrfService } from './csrf.service';
@@ -57,9 +53,9 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const { isPublic, rule } = accessDeclaration(this.reflector, [context.getHandler(), context.getClass()]);
-    if (isPublic && rule) throw new ForbiddenException('route declares both @Public and an access rule');
+    if (isPublic && rule) throw new ForbiddenError('errors.auth.routeBothRules');
     if (isPublic) return true;
-    if (!rule) throw new ForbiddenException('route declares no access rule');
+    if (!rule) throw new ForbiddenError('errors.auth.routeNoRule');
 
     const req = context.switchToHttp().getRequest<AccessRequest>();
     if (rule.type === 'org' || rule.type === 'resource') {
@@ -68,7 +64,7 @@ export class AccessGuard implements CanActivate {
     }
     req.user = await this.authenticate(req);
     if (rule.type === 'platformAdmin' && !req.user.platformAdmin)
-      throw new ForbiddenException('Platform administrators only');
+      throw new ForbiddenError('errors.auth.platformAdminsOnly');
     return true;
   }
 
@@ -77,18 +73,17 @@ export class AccessGuard implements CanActivate {
     req: AccessRequest,
   ): Promise<{ claims: { sub: string; sid: string }; via: 'cookie' | 'bearer' }> {
     const found = accessTokenOf(req);
-    if (!found) throw new UnauthorizedException('Sign in first');
-    if ('malformed' in found)
-      throw new UnauthorizedException('Malformed Authorization header (expected "Bearer <token>")');
+    if (!found) throw new UnauthenticatedError('errors.auth.signInFirst');
+    if ('malformed' in found) throw new UnauthenticatedError('errors.auth.malformedAuthorization');
     const claims = await this.tokens.verifyAccess(found.token);
-    if (!claims) throw new UnauthorizedException('Session expired; sign in again');
+    if (!claims) throw new UnauthenticatedError('errors.auth.sessionExpired');
     return { claims, via: found.via };
   }
 
   private async authenticate(req: AccessRequest): Promise<AuthUser> {
     const { claims, via } = await this.claimsOf(req);
     const user = await this.sessions.activeUser(claims.sid, claims.sub);
-    if (!user) throw new UnauthorizedException('Session ended; sign in again');
+    if (!user) throw new UnauthenticatedError('errors.auth.sessionEnded');
     if (via === 'cookie' && !SAFE_METHODS.has(req.method)) await this.csrf.assert(req, claims.sid);
     return user;
   }
@@ -111,19 +106,19 @@ export class AccessGuard implements CanActivate {
     const found = orgId
       ? await this.sessions.activeUserIn(claims.sid, claims.sub, orgId)
       : { user: await this.sessions.activeUser(claims.sid, claims.sub), membership: null };
-    if (!found?.user) throw new UnauthorizedException('Session ended; sign in again');
+    if (!found?.user) throw new UnauthenticatedError('errors.auth.sessionEnded');
     req.user = found.user;
     if (via === 'cookie' && !SAFE_METHODS.has(req.method)) await this.csrf.assert(req, claims.sid);
     if (!wellFormed)
-      throw new BadRequestException({
-        message: `Malformed id in '${rule.param}'`,
-        errors: { [rule.param]: 'Must be a UUID' },
-      });
+      throw new InvalidInputError(
+        'errors.auth.malformedId',
+        { param: rule.param },
+        { fields: { [rule.param]: 'validation.uuid' } },
+      );
     const membership = found.membership;
     if (!orgId || !membership || (rule.kind && membership.kind !== rule.kind))
-      throw new NotFoundException(rule.type === 'org' ? 'Organisation not found' : 'Not found');
-    if (!rule.roles.includes(membership.role))
-      throw new ForbiddenException('Your role in this organisation does not allow this');
+      throw new NotFoundError(rule.type === 'org' ? 'errors.notFound.organisation' : 'errors.notFound.generic');
+    if (!rule.roles.includes(membership.role)) throw new ForbiddenError('errors.auth.roleNotAllowed');
     return { orgId, kind: membership.kind, role: membership.role };
   }
 }

@@ -11,7 +11,17 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, type AppConfig, Authenticated, type AuthUser, CurrentUser, Public } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Authenticated,
+  type AuthUser,
+  CurrentUser,
+  type Locale,
+  Public,
+  RequestLocale,
+  explicitLocale,
+} from '@scs/api/core';
 import { Client } from '../client';
 import { AuthService, refreshSourceOf, type SignedIn } from './auth.service';
 import { clearSessionCookies, writeSessionCookies } from './cookies';
@@ -60,8 +70,12 @@ export class AuthController {
   @ApiAcceptedResponse({ type: RegisterResponse })
   @ApiForbiddenResponse({ description: 'The invitation is for another address; or a cross-site request' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Body not application/json' })
-  register(@Body() dto: RegisterDto, @Client() client: ClientMeta): Promise<RegisterResponse> {
-    return this.auth.register(dto, client);
+  register(
+    @Body() dto: RegisterDto,
+    @Client() client: ClientMeta,
+    @RequestLocale() locale: Locale,
+  ): Promise<RegisterResponse> {
+    return this.auth.register(dto, client, locale);
   }
 
   @Post('verify-email')
@@ -99,8 +113,9 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Client() client: ClientMeta,
     @Res({ passthrough: true }) res: Response,
+    @Req() req: Request,
   ): Promise<SessionResponse> {
-    return this.signedIn(res, await this.auth.login(dto, client));
+    return this.signedIn(res, await this.auth.login(dto, client, explicitLocale(req.headers['accept-language'])));
   }
 
   @Post('refresh')

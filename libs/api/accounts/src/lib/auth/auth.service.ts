@@ -1,15 +1,18 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  HttpException,
-  Inject,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, type EntityManager, IsNull, MoreThan } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type AuthUser, fieldError } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type AuthUser,
+  DomainError,
+  fieldError,
+  ForbiddenError,
+  type Locale,
+  translate,
+  UnauthenticatedError,
+} from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { Invitation } from '../invitations/invitation.entity';
@@ -38,16 +41,10 @@ import type {
 import { EmailVerification } from './email-verification.entity';
 import { LoginBackoffService } from './login-backoff.service';
 import { PasswordReset } from './password-reset.entity';
-import { passwordProblem } from './password-rules';
+import { passwordProblemOf } from './password-rules';
 import { type ClientMeta, SessionsService } from './sessions.service';
 import { TokenService } from './tokens.service';
 
-export const LOGIN_FAILED = 'Email or password is incorrect';
-export const REGISTERED =
-  'Check your e-mail: we have sent a link to confirm the address. If you already have an account, the e-mail says so.';
-export const NOT_VERIFIED = 'Confirm your e-mail address first: we have sent you a new link';
-const VERIFY_INVALID = 'This confirmation link is invalid or has expired; sign in to get a new one';
-const REFRESH_REUSED = 'This sign-in was ended because an old refresh token was used again; sign in again';
 const RESET_TTL_MS = 60 * 60 * 1000;
 const VERIFY_TTL_MS = 48 * 60 * 60 * 1000;
 
@@ -87,7 +84,7 @@ export class AuthService {
    * with an account gets a "you already have an account" mail. Nobody is signed in: the verification link does that.
    * An invitation must be for this address (or its domain); it is accepted once the address is verified.
    */
-  async register(dto: RegisterDto, client: ClientMeta): Promise<RegisterResponse> {
+  async register(dto: RegisterDto, client: ClientMeta, locale: Locale = 'en'): Promise<RegisterResponse> {
     await this.dataSource.transaction(async (m) => {
       const invitation = dto.invitationToken
         ? await lockUsableInvitation(m, dto.invitationToken, 'invitationToken')
@@ -95,9 +92,9 @@ export class AuthService {
       if (invitation && !invitationAdmits(invitation, dto.email)) throw notForThisAddress(invitation);
       if (invitation) await this.invitations.assertAcceptable(m, invitation); // e.g. 410 once its campaign closed
       const needsFirm = invitation?.kind !== 'member';
-      if (needsFirm && !dto.firmName) throw fieldError('firmName', "Enter the firm's name");
-      const problem = passwordProblem(dto.password, dto.email.trim().toLowerCase());
-      if (problem) throw fieldError('password', problem);
+      if (needsFirm && !dto.firmName) throw fieldError('firmName', 'validation.firmName.required');
+      const problem = passwordProblemOf(dto.password, dto.email.trim().toLowerCase());
+      if (problem) throw fieldError('password', problem.code, problem.params);
       const existing = await findUserByEmail(m, dto.email);
       if (existing) {
         await hashPassword(dto.password); // the same work as a new account, so timing tells nothing either
@@ -138,7 +135,7 @@ export class AuthService {
         m,
       );
     });
-    return { message: REGISTERED };
+    return { message: translate('auth.registered', {}, locale) };
   }
 
   private async sendVerification(
@@ -166,7 +163,7 @@ export class AuthService {
         where: { tokenHash: sha256(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!v) throw new BadRequestException({ message: VERIFY_INVALID, errors: { token: VERIFY_INVALID } });
+      if (!v) throw fieldError('token', 'errors.auth.verifyLinkInvalid');
       await m.update(EmailVerification, { tokenHash: v.tokenHash }, { usedAt: new Date() });
       const user = await m.findOneByOrFail(UserAccount, { id: v.userId });
       if (!user.emailVerifiedAt) await m.update(UserAccount, { id: user.id }, { emailVerifiedAt: new Date() });
@@ -190,7 +187,7 @@ export class AuthService {
           await m.query('RELEASE SAVEPOINT "accept_invitation"');
           if (accepted.kind === 'member') orgId = accepted.orgId;
         } catch (e) {
-          if (!(e instanceof HttpException)) throw e;
+          if (!(e instanceof DomainError)) throw e;
           await m.query('ROLLBACK TO SAVEPOINT "accept_invitation"');
         }
       }
@@ -199,7 +196,8 @@ export class AuthService {
     return { session, user: await this.me(userId), orgId };
   }
 
-  async login(dto: LoginDto, client: ClientMeta): Promise<SignedIn> {
+  /** Signs in; `language` (the UI language the request named) is remembered for answers without Accept-Language. */
+  async login(dto: LoginDto, client: ClientMeta, language?: Locale): Promise<SignedIn> {
     await this.backoff.assertAllowed(dto.email, client.ip);
     const user = await findUserByEmail(this.dataSource.manager, dto.email);
     let ok = false;
@@ -213,13 +211,15 @@ export class AuthService {
         ip: client.ip,
         details: { email: dto.email },
       });
-      throw new UnauthorizedException({ message: LOGIN_FAILED, errors: { password: LOGIN_FAILED } });
+      throw fieldError('password', 'errors.auth.loginFailed', {}, UnauthenticatedError);
     }
     await this.backoff.succeeded(dto.email, client.ip);
+    if (language && user.language !== language)
+      await this.dataSource.manager.update(UserAccount, { id: user.id }, { language });
     if (!user.emailVerifiedAt) {
       // Only someone with the password learns this; a fresh link goes to the address, not to them.
       await this.dataSource.transaction((m) => this.sendVerification(m, user, null));
-      throw new ForbiddenException({ message: NOT_VERIFIED, errors: { email: NOT_VERIFIED } });
+      throw fieldError('email', 'errors.auth.notVerified', {}, ForbiddenError);
     }
     const session = await this.sessions.start(user.id, client);
     await this.audit.record({
@@ -240,7 +240,7 @@ export class AuthService {
     csrf: (sessionId: string) => Promise<void>,
     client: ClientMeta = {},
   ): Promise<SignedIn> {
-    const expired = () => new UnauthorizedException('Session expired; sign in again');
+    const expired = () => new UnauthenticatedError('errors.auth.sessionExpired');
     if (!source) throw expired();
     const current = await this.sessions.byRefreshToken(source.token);
     if (!current) {
@@ -265,7 +265,7 @@ export class AuthService {
         target: `session:${reused.sessionId}`,
         ip: client.ip,
       });
-      throw new UnauthorizedException(REFRESH_REUSED);
+      throw new UnauthenticatedError('errors.auth.refreshReused');
     }
   }
 
@@ -320,9 +320,9 @@ export class AuthService {
     await this.dataSource.transaction(async (m) => {
       const user = await m.findOne(UserAccount, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
       if (!user || !(await verifyPassword(user.passwordHash, dto.currentPassword)))
-        throw fieldError('currentPassword', 'The current password is not correct');
-      const problem = passwordProblem(dto.newPassword, user.email);
-      if (problem) throw fieldError('newPassword', problem);
+        throw fieldError('currentPassword', 'errors.auth.currentPasswordWrong');
+      const problem = passwordProblemOf(dto.newPassword, user.email);
+      if (problem) throw fieldError('newPassword', problem.code, problem.params);
       await m.update(
         UserAccount,
         { id: user.id },
@@ -363,14 +363,10 @@ export class AuthService {
         where: { tokenHash: sha256(dto.token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!reset)
-        throw new BadRequestException({
-          message: 'This reset link is invalid or has expired',
-          errors: { token: 'This reset link is invalid or has expired' },
-        });
+      if (!reset) throw fieldError('token', 'errors.auth.resetLinkInvalid');
       const user = await m.findOneByOrFail(UserAccount, { id: reset.userId });
-      const problem = passwordProblem(dto.password, user.email);
-      if (problem) throw fieldError('password', problem);
+      const problem = passwordProblemOf(dto.password, user.email);
+      if (problem) throw fieldError('password', problem.code, problem.params);
       await m.update(
         UserAccount,
         { id: user.id },

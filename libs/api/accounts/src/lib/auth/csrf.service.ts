@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError } from '@scs/api/core';
 import type { Request } from 'express';
 import { cookie, XSRF_COOKIE, XSRF_HEADER } from './cookies';
 import { constantTimeEqual } from './crypto';
@@ -22,9 +23,7 @@ export class CsrfService {
       !constantTimeEqual(header, fromCookie) ||
       !constantTimeEqual(header, expected)
     ) {
-      throw new ForbiddenException(
-        'Missing or invalid CSRF token (send the XSRF-TOKEN cookie value in the X-XSRF-TOKEN header)',
-      );
+      throw new ForbiddenError('errors.auth.csrf');
     }
   }
 }

@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { RateLimitedError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sha256 } from './crypto';
@@ -35,13 +36,7 @@ export class LoginBackoffService {
     );
     if (rows[0]) {
       const seconds = Math.max(1, Math.ceil(Number(rows[0].wait_ms) / 1000));
-      throw new HttpException(
-        {
-          message: `Too many wrong passwords from this network; try again in ${seconds} seconds or reset your password`,
-          retryAfterSeconds: seconds,
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+      throw new RateLimitedError('errors.auth.backoff', { seconds }, { details: { retryAfterSeconds: seconds } });
     }
   }
 

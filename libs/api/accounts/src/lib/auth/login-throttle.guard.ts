@@ -30,7 +30,7 @@ export class LoginThrottleGuard extends ThrottlerGuard {
   ) {
     super(
       {
-        errorMessage: 'Too many attempts from this network; wait 15 minutes and try again',
+        errorMessage: 'errors.rateLimited.login', // a message key: the exception filter translates it
         throttlers: [
           { name: 'per-ip', ttl: WINDOW_MS, limit: config.loginRateLimit * IP_FACTOR },
           {

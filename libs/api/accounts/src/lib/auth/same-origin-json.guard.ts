@@ -1,13 +1,6 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, ForbiddenError, UnsupportedMediaTypeError } from '@scs/api/core';
 
 function originOf(url: string): string | null {
   try {
@@ -30,19 +23,16 @@ export class SameOriginJsonGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json')
-      throw new UnsupportedMediaTypeException('Send the request body as application/json');
+    if (type !== 'application/json') throw new UnsupportedMediaTypeError('errors.auth.jsonOnly');
     const site = req.headers['sec-fetch-site'];
-    if (site === 'cross-site' || site === 'same-site')
-      throw new ForbiddenException('Sign-in requests must come from the SCS Check app itself');
+    if (site === 'cross-site' || site === 'same-site') throw new ForbiddenError('errors.auth.sameOrigin');
     const origin = req.headers['origin'];
     if (origin !== undefined) {
       const allowed = new Set([
         originOf(this.config.publicUrl),
         originOf(`${req.protocol}://${req.get('host') ?? ''}`),
       ]);
-      if (!allowed.has(originOf(origin)))
-        throw new ForbiddenException('Sign-in requests must come from the SCS Check app itself');
+      if (!allowed.has(originOf(origin))) throw new ForbiddenError('errors.auth.sameOrigin');
     }
     return true;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type AuthUser, type OrgKind, type OrgRoleName } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, type AuthUser, type OrgKind, type OrgRoleName, isLocale } from '@scs/api/core';
 import type { MembershipInfo } from '../orgs/memberships.service';
 import type { IssuedSession } from './cookies';
 import { randomToken, sha256 } from './crypto';
@@ -113,14 +113,14 @@ export class SessionsService {
 
   /** The user behind an access token's session, or null when the session was revoked, expired or never existed. */
   async activeUser(sessionId: string, userId: string): Promise<AuthUser | null> {
-    const rows: { id: string; email: string; name: string; platform_admin: boolean }[] = await this.dataSource.query(
-      `SELECT u."id", u."email", u."name", u."platform_admin"
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT u."id", u."email", u."name", u."platform_admin", u."language"
          FROM "session" s JOIN "user_account" u ON u."id" = s."user_id"
         WHERE s."id" = $1 AND s."user_id" = $2 AND s."revoked_at" IS NULL AND s."expires_at" > now()`,
       [sessionId, userId],
     );
     const u = rows[0];
-    return u ? { id: u.id, email: u.email, name: u.name, platformAdmin: u.platform_admin, sessionId } : null;
+    return u ? authUser(u, sessionId) : null;
   }
 
   /**
@@ -132,15 +132,8 @@ export class SessionsService {
     userId: string,
     orgId: string,
   ): Promise<{ user: AuthUser; membership: MembershipInfo | null } | null> {
-    const rows: {
-      id: string;
-      email: string;
-      name: string;
-      platform_admin: boolean;
-      role: OrgRoleName | null;
-      kind: OrgKind | null;
-    }[] = await this.dataSource.query(
-      `SELECT u."id", u."email", u."name", u."platform_admin", m."role", o."kind"
+    const rows: (UserRow & { role: OrgRoleName | null; kind: OrgKind | null })[] = await this.dataSource.query(
+      `SELECT u."id", u."email", u."name", u."platform_admin", u."language", m."role", o."kind"
          FROM "session" s JOIN "user_account" u ON u."id" = s."user_id"
          LEFT JOIN "membership" m ON m."user_id" = u."id" AND m."org_id" = $3
          LEFT JOIN "organisation" o ON o."id" = m."org_id"
@@ -150,8 +143,21 @@ export class SessionsService {
     const u = rows[0];
     if (!u) return null;
     return {
-      user: { id: u.id, email: u.email, name: u.name, platformAdmin: u.platform_admin, sessionId },
+      user: authUser(u, sessionId),
       membership: u.role && u.kind ? { role: u.role, kind: u.kind } : null,
     };
   }
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  platform_admin: boolean;
+  language: string | null;
+}
+
+function authUser(u: UserRow, sessionId: string): AuthUser {
+  const user: AuthUser = { id: u.id, email: u.email, name: u.name, platformAdmin: u.platform_admin, sessionId };
+  return isLocale(u.language) ? { ...user, locale: u.language } : user;
 }

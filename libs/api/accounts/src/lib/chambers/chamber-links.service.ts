@@ -1,7 +1,7 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type AuthUser, fieldError, type OrgContext } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, type AuthUser, fieldError, type OrgContext, NotFoundError } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import type { ClientMeta } from '../auth/sessions.service';
 import { createInvitation, domainOf } from '../invitations/invitation-records';
@@ -53,7 +53,7 @@ export class ChamberLinksService {
   ): Promise<FirmInvitationView> {
     const boundDomain = bindTo === 'domain' ? domainOf(email) : null;
     if (boundDomain && FREEMAIL_DOMAINS.has(boundDomain))
-      throw fieldError('bindTo', `${boundDomain} is a public mail service: invite this address, not its domain`);
+      throw fieldError('bindTo', 'errors.invitation.freemailDomain', { domain: boundDomain });
     return this.dataSource.transaction(async (m) => {
       const { invitation, token } = await createInvitation(m, {
         orgId: chamber.orgId,
@@ -108,7 +108,7 @@ export class ChamberLinksService {
   async leave(firmId: string, chamberId: string, actor: AuthUser, client: ClientMeta): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const result = await m.update(ChamberMembership, { firmId, chamberId, leftAt: IsNull() }, { leftAt: new Date() });
-      if (!result.affected) throw new NotFoundException('This firm is not a member of that chamber');
+      if (!result.affected) throw new NotFoundError('errors.chamber.notMember');
       await this.audit.record(
         {
           action: 'chamber.firm_left',

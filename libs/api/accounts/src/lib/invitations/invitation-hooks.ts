@@ -5,7 +5,7 @@ import type { Invitation } from './invitation.entity';
 /**
  * Lets another feature take part in invitation links without accounts knowing it (chambers: campaign invitations,
  * which are `chamber_firm` invitations with a campaign behind them). Every method runs inside the caller's
- * transaction and may throw an HttpException (e.g. 410 when the campaign behind the link has closed).
+ * transaction and may throw a DomainError (e.g. GoneError, 410, when the campaign behind the link has closed).
  */
 export interface InvitationHook {
   /** The preview of a usable invitation was fetched (the link was opened). */

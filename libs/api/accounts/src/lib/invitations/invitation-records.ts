@@ -1,5 +1,5 @@
-import { ForbiddenException, GoneException, NotFoundException } from '@nestjs/common';
 import { In, IsNull, type EntityManager } from 'typeorm';
+import { type DomainError, fieldError, ForbiddenError, GoneError, NotFoundError } from '@scs/api/core';
 import type { OrgRoleName } from '@scs/api/core';
 import { randomBytes } from 'node:crypto';
 import { randomToken, sha256 } from '../auth/crypto';
@@ -131,14 +131,10 @@ export function invitationAdmits(invitation: Pick<Invitation, 'email' | 'boundDo
 }
 
 /** 403 naming whom the invitation is for (the link's preview shows the same). */
-export function notForThisAddress(
-  invitation: Pick<Invitation, 'email' | 'boundDomain'>,
-  field = 'email',
-): ForbiddenException {
-  const message = invitation.boundDomain
-    ? `This invitation is for addresses at ${invitation.boundDomain}; use an address of that domain`
-    : `This invitation was sent to ${invitation.email}; use that address`;
-  return new ForbiddenException({ message, errors: { [field]: message } });
+export function notForThisAddress(invitation: Pick<Invitation, 'email' | 'boundDomain'>, field = 'email'): DomainError {
+  return invitation.boundDomain
+    ? fieldError(field, 'errors.invitation.forDomain', { domain: invitation.boundDomain }, ForbiddenError)
+    : fieldError(field, 'errors.invitation.forAddress', { email: invitation.email }, ForbiddenError);
 }
 
 /** The invitation of a token (locked for update unless `lock` is false), if it can still be accepted: 404 unknown, 410 used/revoked/expired. */
@@ -152,19 +148,17 @@ export async function lockUsableInvitation(
     where: { tokenHash: sha256(token) },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!invitation)
-    throw new NotFoundException({
-      message: 'This invitation link is not valid',
-      errors: { [field]: 'This invitation link is not valid' },
-    });
+  if (!invitation) throw fieldError(field, 'errors.invitation.invalidLink', {}, NotFoundError);
   const status = invitationStatus(invitation);
   if (status !== 'pending') {
-    const message = {
-      accepted: 'This invitation has already been used',
-      revoked: 'This invitation was withdrawn',
-      expired: 'This invitation has expired',
-    }[status];
-    throw new GoneException({ message, errors: { [field]: message }, status });
+    const code = (
+      {
+        accepted: 'errors.invitation.used',
+        revoked: 'errors.invitation.withdrawn',
+        expired: 'errors.invitation.expired',
+      } as const
+    )[status];
+    throw new GoneError(code, {}, { fields: { [field]: code }, details: { status } });
   }
   return invitation;
 }

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import {
@@ -9,6 +9,9 @@ import {
   type OrgContext,
   type OrgKind,
   type OrgRoleName,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
 } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import { ChamberMembership } from '../chambers/chamber-membership.entity';
@@ -67,15 +70,16 @@ export class InvitationsService {
     client: ClientMeta,
   ): Promise<CreatedInvitation> {
     if (!ROLES_BY_KIND[org.kind].includes(dto.role))
-      throw fieldError('role', `This organisation has no role '${dto.role}'`);
-    if (dto.role === 'owner' && org.role !== 'owner') throw fieldError('role', 'Only owners can invite owners', 403);
+      throw fieldError('role', 'errors.members.noSuchRole', { role: dto.role });
+    if (dto.role === 'owner' && org.role !== 'owner')
+      throw fieldError('role', 'errors.invitation.ownersInviteOwners', {}, ForbiddenError);
     return this.dataSource.transaction(async (m) => {
       const existing = await m
         .createQueryBuilder(Membership, 'ms')
         .innerJoin('ms.user', 'u')
         .where('ms.org_id = :orgId AND u.email = :email', { orgId: org.orgId, email: dto.email })
         .getExists();
-      if (existing) throw fieldError('email', 'This person is already a member', 409);
+      if (existing) throw fieldError('email', 'errors.invitation.alreadyMember', {}, ConflictError);
       const { invitation, token } = await createInvitation(m, {
         orgId: org.orgId,
         kind: 'member',
@@ -113,9 +117,9 @@ export class InvitationsService {
   async revoke(orgId: string, id: string, actor: AuthUser, client: ClientMeta): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const invitation = await m.findOne(Invitation, { where: { id, orgId }, lock: { mode: 'pessimistic_write' } });
-      if (!invitation) throw new NotFoundException('Invitation not found');
+      if (!invitation) throw new NotFoundError('errors.invitation.notFound');
       if (invitationStatus(invitation) !== 'pending')
-        throw new ConflictException(`This invitation is already ${invitationStatus(invitation)}`);
+        throw new ConflictError('errors.invitation.notPending', { status: invitationStatus(invitation) });
       await m.update(Invitation, { id }, { revokedAt: new Date() });
       await this.audit.record(
         { action: 'invitation.revoked', actorUserId: actor.id, orgId, target: `invitation:${id}`, ip: client.ip },
@@ -175,33 +179,34 @@ export class InvitationsService {
       [user.id],
     );
     if (!verified[0]?.email_verified_at) {
-      throw new ForbiddenException({
-        message: 'Confirm your e-mail address first (use the link we e-mailed you), then accept the invitation',
-        errors: { email: 'Not confirmed yet' },
-      });
+      throw new ForbiddenError(
+        'errors.invitation.confirmEmailFirst',
+        {},
+        { fields: { email: 'errors.invitation.emailNotConfirmed' } },
+      );
     }
     if (!invitationAdmits(invitation, user.email)) throw notForThisAddress(invitation);
     await this.hooks.accepting(m, invitation);
     if (invitation.kind === 'member') {
       if (await m.exists(Membership, { where: { userId: user.id, orgId: invitation.orgId } }))
-        throw new ConflictException('You are already a member of this organisation');
+        throw new ConflictError('errors.invitation.youAreMember');
       await addMembership(m, user.id, invitation.orgId, invitation.role as OrgRoleName);
       result = { kind: 'member', orgId: invitation.orgId };
     } else {
-      if (!firmId) throw fieldError('firmId', 'Choose the firm that joins the chamber');
+      if (!firmId) throw fieldError('firmId', 'errors.invitation.chooseFirm');
       const rows: { role: OrgRoleName; kind: OrgKind }[] = await m.query(
         `SELECT ms."role", o."kind" FROM "membership" ms JOIN "organisation" o ON o."id" = ms."org_id" WHERE ms."user_id" = $1 AND ms."org_id" = $2`,
         [user.id, firmId],
       );
       const membership = rows[0];
       if (!membership || membership.kind !== 'firm')
-        throw new NotFoundException({ message: 'Firm not found', errors: { firmId: 'Firm not found' } });
+        throw fieldError('firmId', 'errors.invitation.firmNotFound', {}, NotFoundError);
       if (membership.role !== 'owner')
-        throw fieldError('firmId', "Only the firm's owner can join it to a chamber", 403);
+        throw fieldError('firmId', 'errors.invitation.ownerJoinsChamber', {}, ForbiddenError);
       if (await m.exists(ChamberMembership, { where: { chamberId: invitation.orgId, firmId, leftAt: IsNull() } })) {
         // A campaign invitation (chambers feature) may reach a firm that already belongs to the chamber.
         if (!(await this.hooks.acceptsExistingMember(m, invitation)))
-          throw new ConflictException('This firm is already a member of the chamber');
+          throw new ConflictError('errors.invitation.firmAlreadyInChamber');
       } else {
         await m.insert(ChamberMembership, { chamberId: invitation.orgId, firmId, viaInvitationId: invitation.id });
         await this.audit.record(

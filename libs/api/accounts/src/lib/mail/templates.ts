@@ -1,20 +1,18 @@
+import { translate } from '@scs/api/core';
 import type { OutgoingMail } from './mail.service';
 
-// Mails go out in German and English: the recipient's language is not known before they sign in.
+// Mails go out in German and English: the recipient's language is not known before they sign in. The texts live in
+// the message catalogue (mail.*); each template only frames them: German first, then English.
+
+function both(key: Parameters<typeof translate>[0], params: Parameters<typeof translate>[1] = {}): string {
+  return [translate(key, params, 'de'), '', translate(key, params, 'en')].join('\n');
+}
 
 export function passwordResetMail(to: string, link: string): OutgoingMail {
   return {
     to,
-    subject: 'SCS Check: Passwort zurücksetzen / Reset your password',
-    text: [
-      'Sie (oder jemand anderes) haben angefordert, Ihr Passwort für SCS Check zurückzusetzen.',
-      `Der Link ist eine Stunde gültig: ${link}`,
-      'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.',
-      '',
-      'You (or someone else) asked to reset your SCS Check password.',
-      `The link is valid for one hour: ${link}`,
-      'If this was not you, ignore this email; your password stays unchanged.',
-    ].join('\n'),
+    subject: `SCS Check: ${translate('mail.passwordReset.subject', {}, 'de')} / ${translate('mail.passwordReset.subject')}`,
+    text: both('mail.passwordReset.body', { link }),
   };
 }
 
@@ -27,47 +25,25 @@ export function memberInvitationMail(
 ): OutgoingMail {
   return {
     to,
-    subject: `SCS Check: Einladung / Invitation – ${orgName}`,
-    text: [
-      `${inviterName} lädt Sie ein, ${orgName} in SCS Check beizutreten (Rolle: ${role}).`,
-      `Einladung annehmen (14 Tage gültig): ${link}`,
-      '',
-      `${inviterName} invites you to join ${orgName} on SCS Check (role: ${role}).`,
-      `Accept the invitation (valid for 14 days): ${link}`,
-    ].join('\n'),
+    subject: `SCS Check: ${translate('mail.memberInvitation.subject', {}, 'de')} / ${translate('mail.memberInvitation.subject')} – ${orgName}`,
+    text: both('mail.memberInvitation.body', { inviter: inviterName, org: orgName, role, link }),
   };
 }
 
 export function chamberFirmInvitationMail(to: string, chamberName: string, link: string): OutgoingMail {
+  const params = { chamber: chamberName };
   return {
     to,
-    subject: `SCS Check: Einladung der ${chamberName} / Invitation from ${chamberName}`,
-    text: [
-      `${chamberName} lädt Ihr Unternehmen ein, den SCS Check zu nutzen: eine Selbsteinschätzung, wie stark Ihr Unternehmen`,
-      'vom chinesischen Corporate Social Credit System betroffen ist. Die Kammer sieht nur den Namen Ihres Unternehmens und',
-      'das Beitrittsdatum, niemals Ihre Antworten oder Ergebnisse.',
-      `Als Inhaber/in des Unternehmenskontos nehmen Sie die Einladung hier an (30 Tage gültig): ${link}`,
-      '',
-      `${chamberName} invites your firm to SCS Check, a self-assessment of your exposure to China's Corporate Social Credit`,
-      "System. The chamber sees only your firm's name and the date it joined, never your answers or scores.",
-      `As the owner of your firm's account, accept the invitation here (valid for 30 days): ${link}`,
-    ].join('\n'),
+    subject: `SCS Check: ${translate('mail.chamberFirmInvitation.subject', params, 'de')} / ${translate('mail.chamberFirmInvitation.subject', params)}`,
+    text: both('mail.chamberFirmInvitation.body', { ...params, link }),
   };
 }
 
 export function verifyEmailMail(to: string, link: string): OutgoingMail {
   return {
     to,
-    subject: 'SCS Check: E-Mail-Adresse bestätigen / Confirm your e-mail address',
-    text: [
-      'Bitte bestätigen Sie Ihre E-Mail-Adresse, um Ihr Konto bei SCS Check zu aktivieren (48 Stunden gültig):',
-      link,
-      'Wenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail; ohne Bestätigung bleibt das Konto unbenutzbar.',
-      '',
-      'Please confirm your e-mail address to activate your SCS Check account (valid for 48 hours):',
-      link,
-      'If you did not register, ignore this e-mail; without confirmation the account cannot be used.',
-    ].join('\n'),
+    subject: `SCS Check: ${translate('mail.verifyEmail.subject', {}, 'de')} / ${translate('mail.verifyEmail.subject')}`,
+    text: both('mail.verifyEmail.body', { link }),
   };
 }
 
@@ -75,17 +51,7 @@ export function verifyEmailMail(to: string, link: string): OutgoingMail {
 export function accountExistsMail(to: string, loginLink: string, resetLink: string): OutgoingMail {
   return {
     to,
-    subject: 'SCS Check: Sie haben bereits ein Konto / You already have an account',
-    text: [
-      'Jemand (vermutlich Sie) wollte sich mit dieser Adresse bei SCS Check registrieren. Sie haben bereits ein Konto.',
-      `Melden Sie sich hier an: ${loginLink}`,
-      `Passwort vergessen? Setzen Sie es hier zurück: ${resetLink}`,
-      'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; an Ihrem Konto hat sich nichts geändert.',
-      '',
-      'Someone (probably you) tried to register on SCS Check with this address. You already have an account.',
-      `Sign in here: ${loginLink}`,
-      `Forgot your password? Reset it here: ${resetLink}`,
-      'If this was not you, ignore this e-mail; nothing about your account has changed.',
-    ].join('\n'),
+    subject: `SCS Check: ${translate('mail.accountExists.subject', {}, 'de')} / ${translate('mail.accountExists.subject')}`,
+    text: both('mail.accountExists.body', { loginLink, resetLink }),
   };
 }

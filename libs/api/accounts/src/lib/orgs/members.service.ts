@@ -1,7 +1,14 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AuthUser, fieldError, type OrgContext } from '@scs/api/core';
+import {
+  type AuthUser,
+  fieldError,
+  type OrgContext,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+} from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import type { ClientMeta } from '../auth/sessions.service';
 import type { ChangeRoleDto, MemberView } from './dto/member.dto';
@@ -39,16 +46,16 @@ export class MembersService {
     client: ClientMeta,
   ): Promise<MemberView> {
     if (!ROLES_BY_KIND[org.kind].includes(dto.role))
-      throw fieldError('role', `This organisation has no role '${dto.role}'`);
+      throw fieldError('role', 'errors.members.noSuchRole', { role: dto.role });
     await this.dataSource.transaction(async (m) => {
       const members = await this.lockMembers(m, org.orgId);
       const target = members.find((x) => x.userId === userId);
-      if (!target) throw new NotFoundException('Member not found');
+      if (!target) throw new NotFoundError('errors.members.notFound');
       if (target.role === dto.role) return;
       if (org.role !== 'owner' && (target.role === 'owner' || dto.role === 'owner'))
-        throw new ForbiddenException('Only owners can grant or change the owner role');
+        throw new ForbiddenError('errors.members.ownerRoleOwnersOnly');
       if (target.role === 'owner' && members.filter((x) => x.role === 'owner').length === 1) {
-        throw new ConflictException('The organisation needs at least one owner; make someone else owner first');
+        throw new ConflictError('errors.members.needsOwner');
       }
       await m.update(Membership, { userId, orgId: org.orgId }, { role: dto.role });
       await this.audit.record(
@@ -64,7 +71,7 @@ export class MembersService {
       );
     });
     const member = (await this.list(org.orgId)).find((x) => x.userId === userId);
-    if (!member) throw new NotFoundException('Member not found');
+    if (!member) throw new NotFoundError('errors.members.notFound');
     return member;
   }
 
@@ -73,13 +80,13 @@ export class MembersService {
     await this.dataSource.transaction(async (m) => {
       const members = await this.lockMembers(m, org.orgId);
       const target = members.find((x) => x.userId === userId);
-      if (!target) throw new NotFoundException('Member not found');
+      if (!target) throw new NotFoundError('errors.members.notFound');
       const self = userId === actor.id;
-      if (!self && !MANAGERS.has(org.role)) throw new ForbiddenException('Only owners and admins can remove members');
+      if (!self && !MANAGERS.has(org.role)) throw new ForbiddenError('errors.members.removeManagersOnly');
       if (!self && target.role === 'owner' && org.role !== 'owner')
-        throw new ForbiddenException('Only owners can remove an owner');
+        throw new ForbiddenError('errors.members.removeOwnerOwnersOnly');
       if (target.role === 'owner' && members.filter((x) => x.role === 'owner').length === 1) {
-        throw new ConflictException('The last owner cannot be removed; make someone else owner first');
+        throw new ConflictError('errors.members.lastOwner');
       }
       await m.delete(Membership, { userId, orgId: org.orgId });
       await this.audit.record(

@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '@scs/api/core';
@@ -33,7 +34,7 @@ export class ProfileService {
   /** The latest profile version of a firm. */
   async current(orgId: string, m: EntityManager = this.dataSource.manager): Promise<FirmProfile> {
     const profile = await m.findOne(FirmProfile, { where: { orgId }, order: { version: 'DESC' } });
-    if (!profile) throw new NotFoundException('This firm has no profile');
+    if (!profile) throw new NotFoundError('errors.profile.none');
     return profile;
   }
 
@@ -56,10 +57,11 @@ export class ProfileService {
       await m.findOne(Organisation, { where: { id: orgId }, lock: { mode: 'pessimistic_write' } }); // serialises concurrent saves
       const latest = await this.current(orgId, m);
       if (dto.baseVersion !== undefined && dto.baseVersion !== latest.version) {
-        throw new ConflictException({
-          message: `Someone saved the profile in the meantime (now version ${latest.version}); reload and apply your changes again`,
-          currentVersion: latest.version,
-        });
+        throw new ConflictError(
+          'errors.profile.changedMeanwhile',
+          { version: latest.version },
+          { details: { currentVersion: latest.version } },
+        );
       }
       const { baseVersion: _base, ...fields } = dto;
       const data: FirmProfileData = { ...fields, uscc: fields.uscc ?? null };

@@ -1,3 +1,5 @@
+import { type MessageKey, translate } from '@scs/api/core';
+
 // Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters from a 31-character alphabet
 // (digits and upper-case letters without I, O, S, V, Z); the 18th is a check character over the first 17.
 
@@ -16,13 +18,18 @@ export function usccCheckCharacter(first17: string): string {
   return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
-/** Why a code is not a valid USCC, or null when it is. Callers upper-case the input first. */
-export function usccProblem(code: string): string | null {
-  if (code.length !== 18) return 'Must be 18 characters long';
-  if (!FORMAT.test(code)) return 'May contain only digits and the letters A–Y without I, O, S, V and Z';
-  if (usccCheckCharacter(code.slice(0, 17)) !== code[17])
-    return 'The check character (18th) does not match; please check for typos';
+/** Why a code is not a valid USCC (a message key), or null when it is. Callers upper-case the input first. */
+export function usccProblemKey(code: string): MessageKey | null {
+  if (code.length !== 18) return 'validation.uscc.length';
+  if (!FORMAT.test(code)) return 'validation.uscc.characters';
+  if (usccCheckCharacter(code.slice(0, 17)) !== code[17]) return 'validation.uscc.checkCharacter';
   return null;
+}
+
+/** Why a code is not a valid USCC (in English), or null when it is. */
+export function usccProblem(code: string): string | null {
+  const key = usccProblemKey(code);
+  return key ? translate(key) : null;
 }
 
 export function isValidUscc(code: string): boolean {

@@ -13,4 +13,6 @@ export class UserAccount {
   /** Null until the owner of the address opened the verification link: such accounts cannot sign in or count anywhere. */
   @Column({ type: 'timestamptz', name: 'email_verified_at', nullable: true }) emailVerifiedAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'password_changed_at', default: () => 'now()' }) passwordChangedAt!: Date;
+  /** The UI language the user last signed in with; API answers without Accept-Language use it. */
+  @Column({ type: 'text', nullable: true }) language!: string | null;
 }

@@ -1,6 +1,6 @@
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { fieldError } from '@scs/api/core';
-import { passwordProblem } from '../auth/password-rules';
+import { fieldError, ConflictError } from '@scs/api/core';
+import { passwordProblemOf } from '../auth/password-rules';
 import { hashPassword } from '../auth/crypto';
 import { UserAccount } from './user-account.entity';
 
@@ -10,7 +10,7 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
 }
 
 export function emailTaken(): never {
-  throw fieldError('email', 'An account with this email address already exists', 409);
+  throw fieldError('email', 'errors.auth.emailTaken', {}, ConflictError);
 }
 
 /** Checks the password rules and the email, hashes, inserts. Field errors: password (400), email (409). */
@@ -20,8 +20,8 @@ export async function createUser(
   passwordField = 'password',
 ): Promise<UserAccount> {
   const email = input.email.trim().toLowerCase();
-  const problem = passwordProblem(input.password, email);
-  if (problem) throw fieldError(passwordField, problem);
+  const problem = passwordProblemOf(input.password, email);
+  if (problem) throw fieldError(passwordField, problem.code, problem.params);
   if (await m.exists(UserAccount, { where: { email } })) emailTaken();
   const user = m.create(UserAccount, {
     email,

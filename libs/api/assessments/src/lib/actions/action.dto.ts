@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -18,13 +19,13 @@ export const ACTION_STATUSES = ['open', 'in_progress', 'done'] as const;
 export class CreateActionDto {
   @ApiProperty({ maxLength: 300 })
   @IsString()
-  @IsNotEmpty({ message: 'Give the action a title' })
+  @IsNotEmpty(msg('validation.actionTitle.required'))
   @MaxLength(300)
   title!: string;
 
   @ApiPropertyOptional({ description: 'The finding this action addresses (question id)' })
   @IsOptional()
-  @Matches(/^[A-Z][0-9]{1,2}$/, { message: 'questionId must look like T1' })
+  @Matches(/^[A-Z][0-9]{1,2}$/, msg('validation.questionId.format'))
   questionId?: string;
 
   @ApiPropertyOptional()
@@ -40,18 +41,18 @@ export class CreateActionDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'A member of the firm' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsUUID('4', { message: 'ownerUserId must be a user id' })
+  @IsUUID('4', msg('validation.ownerUserId.uuid'))
   ownerUserId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '2026-12-31' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, msg('validation.dueDate.date'))
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, msg('validation.dueDate.date'))
   dueDate?: string | null;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
   @IsOptional()
-  @IsIn(ACTION_STATUSES, { message: `status must be one of ${ACTION_STATUSES.join(', ')}` })
+  @IsIn(ACTION_STATUSES, msg('validation.status.oneOf'))
   status?: (typeof ACTION_STATUSES)[number];
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -65,24 +66,24 @@ export class UpdateActionDto {
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
   @IsString()
-  @IsNotEmpty({ message: 'Give the action a title' })
+  @IsNotEmpty(msg('validation.actionTitle.required'))
   @MaxLength(300)
   title?: string;
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsUUID('4', { message: 'ownerUserId must be a user id' })
+  @IsUUID('4', msg('validation.ownerUserId.uuid'))
   ownerUserId?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsISO8601({ strict: true }, { message: 'dueDate must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueDate must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, msg('validation.dueDate.date'))
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, msg('validation.dueDate.date'))
   dueDate?: string | null;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
   @IsOptional()
-  @IsIn(ACTION_STATUSES, { message: `status must be one of ${ACTION_STATUSES.join(', ')}` })
+  @IsIn(ACTION_STATUSES, msg('validation.status.oneOf'))
   status?: (typeof ACTION_STATUSES)[number];
 
   @ApiPropertyOptional({ maxLength: 2000, nullable: true })
@@ -95,7 +96,7 @@ export class UpdateActionDto {
 export class ListActionsQuery {
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
   @IsOptional()
-  @IsIn(ACTION_STATUSES, { message: `status must be one of ${ACTION_STATUSES.join(', ')}` })
+  @IsIn(ACTION_STATUSES, msg('validation.status.oneOf'))
   status?: (typeof ACTION_STATUSES)[number];
 
   @ApiPropertyOptional({ description: 'Only actions past their due date and not done' })

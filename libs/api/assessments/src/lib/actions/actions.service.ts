@@ -1,7 +1,7 @@
-import { BadRequestException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ResourceOwners, UUID_RE, type AuthUser } from '@scs/api/core';
+import { ResourceOwners, UUID_RE, type AuthUser, InvalidInputError, NotFoundError } from '@scs/api/core';
 import { Action } from './action.entity';
 import type { ActionView, CreateActionDto, ListActionsQuery, UpdateActionDto } from './action.dto';
 import type { RepairPlanItem } from '@scs/shared/scoring';
@@ -45,10 +45,11 @@ export class ActionsService implements OnModuleInit {
         orgId,
       ]);
       if (!found.length)
-        throw new BadRequestException({
-          message: 'assessmentId is not an assessment of this firm',
-          errors: { assessmentId: 'Not an assessment of this firm' },
-        });
+        throw new InvalidInputError(
+          'errors.actions.assessmentOfOtherFirm',
+          {},
+          { fields: { assessmentId: 'errors.actions.notAnAssessmentOfFirm' } },
+        );
     }
     const saved = await this.dataSource.getRepository(Action).save({
       orgId,
@@ -114,7 +115,7 @@ export class ActionsService implements OnModuleInit {
 
   async update(id: string, dto: UpdateActionDto): Promise<ActionView> {
     const action = await this.dataSource.getRepository(Action).findOneBy({ id });
-    if (!action) throw new NotFoundException('Action not found');
+    if (!action) throw new NotFoundError('errors.actions.notFound');
     if (dto.ownerUserId) await this.assertMember(action.orgId, dto.ownerUserId);
     const patch: Partial<Action> = {};
     if (dto.title !== undefined) patch.title = dto.title.trim();
@@ -135,7 +136,7 @@ export class ActionsService implements OnModuleInit {
       'SELECT a.*, u.name AS owner_name FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id WHERE a.id = $1',
       [id],
     );
-    if (!rows[0]) throw new NotFoundException('Action not found');
+    if (!rows[0]) throw new NotFoundError('errors.actions.notFound');
     return toView(rows[0]);
   }
 
@@ -145,10 +146,11 @@ export class ActionsService implements OnModuleInit {
       userId,
     ]);
     if (!rows.length)
-      throw new BadRequestException({
-        message: 'The owner must be a member of this firm',
-        errors: { ownerUserId: 'Not a member of this firm' },
-      });
+      throw new InvalidInputError(
+        'errors.actions.ownerNotMember',
+        {},
+        { fields: { ownerUserId: 'errors.actions.notAMember' } },
+      );
   }
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -33,7 +34,7 @@ export const NOTE_MAX = 2000;
 export class StartAssessmentDto {
   @ApiPropertyOptional({ description: 'Re-assess: pre-fill from this submitted assessment of the same firm' })
   @IsOptional()
-  @IsUUID('4', { message: 'previousId must be an assessment id' })
+  @IsUUID('4', msg('validation.previousId.uuid'))
   previousId?: string;
 }
 
@@ -46,8 +47,8 @@ const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 export class AdverseRecordDto implements AdverseRecord {
   @ApiProperty({ example: '2025-10', description: "Decision month 'YYYY-MM'" })
-  @IsString({ message: 'decided must be a month YYYY-MM' })
-  @Matches(MONTH_RE, { message: 'decided must be a month YYYY-MM' })
+  @IsString(msg('validation.decided.month'))
+  @Matches(MONTH_RE, msg('validation.decided.month'))
   decided!: string;
 
   @ApiProperty({
@@ -56,24 +57,24 @@ export class AdverseRecordDto implements AdverseRecord {
     description: "A tier id of the question's record type; null for an untiered type",
   })
   @ValidateIf((_, v) => v !== null)
-  @IsString({ message: 'tier must be a tier id or null' })
+  @IsString(msg('validation.tier.format'))
   @MaxLength(OPTION_ID_MAX)
   tier!: string | null;
 
   @ApiProperty({ enum: RECORD_STATUSES })
-  @IsIn(RECORD_STATUSES, { message: `status must be one of ${RECORD_STATUSES.join(', ')}` })
+  @IsIn(RECORD_STATUSES, msg('validation.status.oneOf'))
   status!: RecordStatus;
 
   @ApiPropertyOptional({ example: '2026-03', description: "'YYYY-MM' when repaired, removed or ended" })
   @IsOptional()
-  @IsString({ message: 'statusDate must be a month YYYY-MM' })
-  @Matches(MONTH_RE, { message: 'statusDate must be a month YYYY-MM' })
+  @IsString(msg('validation.statusDate.month'))
+  @Matches(MONTH_RE, msg('validation.statusDate.month'))
   statusDate?: string;
 
   @ApiPropertyOptional({ maxLength: RECORD_NOTE_MAX })
   @IsOptional()
   @IsString()
-  @MaxLength(RECORD_NOTE_MAX, { message: `note must be at most ${RECORD_NOTE_MAX} characters` })
+  @MaxLength(RECORD_NOTE_MAX, msg('validation.note.max'))
   note?: string;
 }
 
@@ -81,7 +82,7 @@ export class AdverseRecordDto implements AdverseRecord {
 export class AnswerInputDto implements AnswerInput {
   @ApiProperty({ example: 'T1' })
   @IsString()
-  @Matches(/^[A-Z][0-9]{1,2}$/, { message: 'questionId must look like T1' })
+  @Matches(/^[A-Z][0-9]{1,2}$/, msg('validation.questionId.format'))
   questionId!: string;
 
   @ApiProperty({ nullable: true, description: `Option id, '${DONT_KNOW}', or null to clear the answer` })
@@ -97,8 +98,8 @@ export class AnswerInputDto implements AnswerInput {
     description: 'Dated adverse records (then optionId is null); [] = no such record',
   })
   @IsOptional()
-  @IsArray({ message: 'records must be an array' })
-  @ArrayMaxSize(RECORDS_MAX, { message: `records must hold at most ${RECORDS_MAX} records` })
+  @IsArray(msg('validation.records.array'))
+  @ArrayMaxSize(RECORDS_MAX, msg('validation.records.max'))
   @ValidateNested({ each: true })
   @Type(() => AdverseRecordDto)
   records?: AdverseRecordDto[] | null;
@@ -106,7 +107,7 @@ export class AnswerInputDto implements AnswerInput {
   @ApiPropertyOptional({ maxLength: NOTE_MAX })
   @IsOptional()
   @IsString()
-  @MaxLength(NOTE_MAX, { message: `note must be at most ${NOTE_MAX} characters` })
+  @MaxLength(NOTE_MAX, msg('validation.note.max'))
   note?: string;
 
   @ApiProperty({ description: 'The revision this answer was based on (0 for a new answer)' })
@@ -131,7 +132,7 @@ export class UpdateSnapshotProfileDto {
     type: 'object',
     additionalProperties: true,
   })
-  @IsObject({ message: 'profile must be an object' })
+  @IsObject(msg('validation.profile.object'))
   profile!: Partial<FirmProfile>;
 }
 
@@ -141,7 +142,7 @@ export class ResearchAnswersDto {
     type: 'object',
     additionalProperties: true,
   })
-  @IsObject({ message: 'answers must be an object' })
+  @IsObject(msg('validation.answers.object'))
   answers!: Record<string, string | string[]>;
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCALES, type Locale } from '@scs/shared/catalogue';
 import { IsIn, IsOptional, Matches } from 'class-validator';
@@ -13,10 +14,10 @@ export class CatalogueQueryDto {
 
 export class CatalogueDiffQueryDto {
   @ApiProperty({ example: '2026.1', description: 'Older version' })
-  @Matches(VERSION, { message: 'from must be a catalogue version such as 2026.1' })
+  @Matches(VERSION, msg('validation.from.version'))
   from!: string;
 
   @ApiProperty({ example: '2026.2', description: 'Newer version' })
-  @Matches(VERSION, { message: 'to must be a catalogue version such as 2026.1' })
+  @Matches(VERSION, msg('validation.to.version'))
   to!: string;
 }

@@ -1,5 +1,6 @@
 import type { Catalogue, LevelId, Text } from '@scs/shared/catalogue';
 import { randomBytes } from 'node:crypto';
+import { texts } from '@scs/api/core';
 import {
   EMPTY,
   RELEASE_NOISE,
@@ -82,7 +83,6 @@ const BAND = 25;
 /** Most frequent findings listed at most. */
 export const TOP_FINDINGS = 10;
 const SEVERITY_ORDER: ReportSeverity[] = ['critical', 'high', 'medium', 'low'];
-const t = (en: string, de: string): Text => ({ en, de });
 
 /** Labels of levels, dimensions and findings from the catalogue versions the members answered (newest wins). */
 export function vocabularyOf(catalogues: readonly Catalogue[]): MemberVocabulary {
@@ -95,7 +95,7 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): MemberVocabulary
         id: d.id,
         code: d.code,
         name: { en: d.name.en, de: d.name.de },
-        label: t(`${d.code} ${d.name.en}`, `${d.code} ${d.name.de}`),
+        label: { en: `${d.code} ${d.name.en}`, de: `${d.code} ${d.name.de}` },
       });
     for (const q of c.questions) {
       const dim = c.dimensions.find((d) => d.id === q.dimension);
@@ -157,25 +157,17 @@ export function roundedCounts(table: AggregateTable, base: number): AggregateTab
   return {
     ...table,
     rows: table.rows.map((r) => ({ ...r, cells: r.cells.map(round) })),
-    notes: [
-      ...table.notes,
-      t(
-        `Counts of members per level rounded to multiples of ${base}.`,
-        `Anzahl der Mitglieder je Stufe auf Vielfache von ${base} gerundet.`,
-      ),
-    ],
+    notes: [...table.notes, texts('tables.note.roundedCounts', { base })],
   };
 }
 
-const MEANS_NOTE = t(
-  "Release rule: each member's scores count with the midpoint of their 25-point band (0–25, 25–50, 50–75, 75–100).",
-  'Veröffentlichungsregel: Die Werte jedes Mitglieds gehen mit der Mitte ihres 25-Punkte-Bands ein (0–25, 25–50, 50–75, 75–100).',
-);
+const MEANS_NOTE = texts('tables.note.bandMidpoints');
 
-const NOISE_NOTE = t(
-  `Random noise (discrete Laplace) was added once when this release was cut: about ±${RELEASE_NOISE.levelScale} members per level count and ±${RELEASE_NOISE.findingScale} per finding count, and ±${RELEASE_NOISE.meanScale * BAND} points on the sum of scores behind each mean (divided by the members counted). Small groups show larger deviations.`,
-  `Einmalig beim Erstellen dieser Veröffentlichung wurde Zufallsrauschen (diskrete Laplace-Verteilung) hinzugefügt: etwa ±${RELEASE_NOISE.levelScale} Mitglieder je Anzahl einer Stufe, ±${RELEASE_NOISE.findingScale} je Anzahl einer Feststellung und ±${RELEASE_NOISE.meanScale * BAND} Punkte auf die Summe der Werte hinter jedem Mittelwert (geteilt durch die gezählten Mitglieder). Kleine Gruppen weichen daher stärker ab.`,
-);
+const NOISE_NOTE = texts('tables.note.noise', {
+  level: RELEASE_NOISE.levelScale,
+  finding: RELEASE_NOISE.findingScale,
+  points: RELEASE_NOISE.meanScale * BAND,
+});
 
 function toView(table: DisclosedTable, id: AggregateTable['id']): AggregateTable {
   return {
@@ -226,7 +218,7 @@ export function frequentFindingsTable(
     const info = vocabulary.findings.get(key) as FindingInfo;
     return {
       key,
-      label: t(`${info.dimensionCode} · ${info.label.en}`, `${info.dimensionCode} · ${info.label.de}`),
+      label: { en: `${info.dimensionCode} · ${info.label.en}`, de: `${info.dimensionCode} · ${info.label.de}` },
       total: false,
       n: countCell(roundCount(n, k)),
       cells: [share(n)],
@@ -234,27 +226,22 @@ export function frequentFindingsTable(
   });
   return {
     id: 'frequent-findings',
-    title: t('Most frequent findings', 'Häufigste Feststellungen'),
+    title: texts('tables.frequentFindings.title'),
     k,
     valueKind: 'count',
-    columns: [{ key: 'share', label: t('Share of members', 'Anteil der Mitglieder') }],
+    columns: [{ key: 'share', label: texts('tables.frequentFindings.share') }],
     rows: plan.base.totalPublished
       ? rows
       : [
           {
             key: '*',
-            label: t('All members', 'Alle Mitglieder'),
+            label: texts('tables.allMembers'),
             total: true,
             n: total === 0 ? countCell(0) : SUPPRESSED,
             cells: [total === 0 ? EMPTY : SUPPRESSED],
           },
         ],
-    notes: [
-      t(
-        `Findings of at least ${k} members, at most ${TOP_FINDINGS}; a finding all members share is not listed. Counts rounded to multiples of ${k}. "." = suppressed (fewer than ${k} members counted).`,
-        `Feststellungen bei mindestens ${k} Mitgliedern, höchstens ${TOP_FINDINGS}; eine Feststellung, die alle Mitglieder teilen, wird nicht aufgeführt. Anzahlen auf Vielfache von ${k} gerundet. „.“ = gesperrt (weniger als ${k} Mitglieder gezählt).`,
-      ),
-    ],
+    notes: [texts('tables.frequentFindings.note', { k, top: TOP_FINDINGS })],
   };
 }
 

@@ -1,6 +1,6 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, InvalidInputError } from '@scs/api/core';
 import {
   BENCHMARK_TEMPLATE_VERSION,
   benchmarkPdfOptions,
@@ -35,8 +35,7 @@ export class MemberBenchmarkReport implements ReportKindProvider<ChamberBenchmar
   ) {}
 
   async contentKey(request: ReportRequest): Promise<ReportContentKey> {
-    if (request.subjectId !== request.orgId)
-      throw new BadRequestException('A member benchmark is about the chamber itself');
+    if (request.subjectId !== request.orgId) throw new InvalidInputError('errors.benchmark.aboutChamber');
     const chamberId = request.subjectId;
     const [release, branding, participation] = await Promise.all([
       this.aggregates.release(chamberId),

@@ -7,7 +7,6 @@ import {
   HttpCode,
   HttpStatus,
   Ip,
-  NotFoundException,
   Param,
   ParseUUIDPipe,
   Put,
@@ -29,7 +28,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthUser, CurrentOrg, CurrentUser, OrgAccess, type OrgContext, Public } from '@scs/api/core';
+import {
+  type AuthUser,
+  CurrentOrg,
+  CurrentUser,
+  OrgAccess,
+  type OrgContext,
+  Public,
+  NotFoundError,
+} from '@scs/api/core';
 import { CHAMBER_ADMINS, CHAMBER_ROLES } from '../roles';
 import { FileUpload, type UploadedBytes } from '../upload';
 import { ChamberBrandingService } from './branding.service';
@@ -71,9 +78,7 @@ export class BrandingController {
 
   @Put('orgs/:chamberId/branding/logo')
   @OrgAccess(CHAMBER_ADMINS, { kind: 'chamber', param: 'chamberId' })
-  @UseInterceptors(
-    FileUpload('logo', UPLOAD_CAP, 'The logo is far larger than 512 KB; upload a PNG or JPEG of at most 512 KB'),
-  )
+  @UseInterceptors(FileUpload('logo', UPLOAD_CAP, 'errors.logo.farTooLarge'))
   @ApiParam({ name: 'chamberId', format: 'uuid' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -122,7 +127,7 @@ export class BrandingController {
     @Res() res: Response,
   ): Promise<void> {
     const logo = await this.branding.logo(chamberId);
-    if (!logo) throw new NotFoundException('This chamber has no logo');
+    if (!logo) throw new NotFoundError('errors.logo.none');
     const etag = `"${logo.sha256}"`;
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");

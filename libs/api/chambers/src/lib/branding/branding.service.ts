@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { fieldError, InvalidInputError, NotFoundError, PayloadTooLargeError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -7,7 +8,7 @@ import type { ReportBranding } from '@scs/shared/contracts';
 import { ChamberBrandingRecord, ChamberLogo, type LogoType, type ReportLanguage } from './chamber-branding.entity';
 import type { BrandingView } from './dto/branding.view';
 import type { UpdateBrandingDto } from './dto/update-branding.dto';
-import { inspectLogo, LOGO_MAX_BYTES } from './image';
+import { checkLogo, LOGO_MAX_BYTES } from './image';
 
 /** Branding as the reports feature uses it: texts, language and the logo bytes (already content-checked). */
 export interface ChamberBranding {
@@ -117,18 +118,11 @@ export class ChamberBrandingService {
     actorId: string,
     ip: string | null,
   ): Promise<BrandingView> {
-    if (!bytes)
-      throw new HttpException(
-        {
-          message: 'Choose a PNG or JPEG file to upload (form field "logo")',
-          errors: { logo: 'Choose a PNG or JPEG file' },
-        },
-        HttpStatus.BAD_REQUEST,
-      );
-    const check = inspectLogo(bytes);
+    if (!bytes) throw new InvalidInputError('errors.logo.missing', {}, { fields: { logo: 'errors.logo.chooseFile' } });
+    const check = checkLogo(bytes);
     if (!check.ok) {
-      const status = bytes.length > LOGO_MAX_BYTES ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
-      throw new HttpException({ message: check.problem, errors: { logo: check.problem } }, status);
+      const kind = bytes.length > LOGO_MAX_BYTES ? PayloadTooLargeError : InvalidInputError;
+      throw fieldError('logo', check.code, check.params, kind);
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return this.dataSource.transaction(async (m) => {
@@ -164,7 +158,7 @@ export class ChamberBrandingService {
   async removeLogo(chamberId: string, actorId: string, ip: string | null): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const result = await m.delete(ChamberLogo, { chamberId });
-      if (!result.affected) throw new NotFoundException('This chamber has no logo');
+      if (!result.affected) throw new NotFoundError('errors.logo.none');
       await this.audit.record(
         { action: 'chamber.logo_removed', actorUserId: actorId, orgId: chamberId, target: `org:${chamberId}`, ip },
         m,

@@ -1,12 +1,4 @@
-import {
-  ConflictException,
-  GoneException,
-  HttpException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import {
@@ -18,7 +10,16 @@ import {
   Organisation,
   type OutgoingMail,
 } from '@scs/api/accounts';
-import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  ConflictError,
+  fieldError,
+  GoneError,
+  InvalidInputError,
+  PayloadTooLargeError,
+  NotFoundError,
+} from '@scs/api/core';
 import { type AddressList, AddressListError, decodeUpload, INVITE_LIMIT, parseAddressList } from './address-list';
 import { Campaign, CampaignFirm, CampaignInvitation } from './campaign.entity';
 import { campaignStatus, findCampaign } from './campaigns.service';
@@ -64,6 +65,11 @@ function toInvitationView(r: InvitationRow): CampaignInvitationView {
   };
 }
 
+/** A day for messages: ISO in English (`date`), the local form in German (`when`, e.g. 05.12.2026). */
+function dayParams(d: Date): { date: string; when: Date } {
+  return { date: day(d), when: d };
+}
+
 /**
  * Campaign invitations: an address list becomes `chamber_firm` invitations of the accounts feature (one emailed,
  * single-use link each), remembered per campaign. Through InvitationHooks this service also follows those links:
@@ -96,10 +102,11 @@ export class CampaignInvitationsService implements OnModuleInit {
         const found = await this.campaignOf(m, invitation);
         if (!found) return;
         if (await m.existsBy(CampaignFirm, { campaignId: found.campaign.id, firmId })) {
-          throw new ConflictException({
-            message: `This firm has already joined the campaign "${found.campaign.title}"`,
-            errors: { firmId: 'Already joined this campaign' },
-          });
+          throw new ConflictError(
+            'errors.campaign.firmAlreadyJoined',
+            { title: found.campaign.title },
+            { fields: { firmId: 'errors.campaign.alreadyJoined' } },
+          );
         }
         const now = new Date();
         await m.insert(CampaignFirm, {
@@ -227,15 +234,17 @@ export class CampaignInvitationsService implements OnModuleInit {
   }
 
   private async read(input: { text?: string; file?: Buffer }): Promise<AddressList> {
+    if (input.file && input.text) throw fieldError('file', 'errors.addressList.both');
+    if (!input.file && !input.text?.trim()) throw fieldError('addresses', 'errors.addressList.none');
     try {
-      if (input.file && input.text) throw new AddressListError('Send either pasted addresses or a CSV file, not both');
-      if (!input.file && !input.text?.trim()) throw new AddressListError('Paste email addresses or upload a CSV file');
       return await parseAddressList(input.file ? decodeUpload(input.file) : (input.text as string));
     } catch (e) {
       if (e instanceof AddressListError)
-        throw new HttpException(
-          { message: e.message, errors: { [input.file ? 'file' : 'addresses']: e.message } },
-          e.status,
+        throw fieldError(
+          input.file ? 'file' : 'addresses',
+          'errors.addressList.unreadable',
+          { detail: e.message },
+          e.status === 413 ? PayloadTooLargeError : InvalidInputError,
         );
       throw e;
     }
@@ -244,11 +253,8 @@ export class CampaignInvitationsService implements OnModuleInit {
   private assertInvitable(campaign: Campaign): void {
     const status = campaignStatus(campaign);
     if (status === 'closed')
-      throw new ConflictException(
-        `This campaign closed on ${day(campaign.closedAt ?? campaign.closesAt)}; it takes no new invitations`,
-      );
-    if (status === 'scheduled')
-      throw new ConflictException(`This campaign opens on ${day(campaign.opensAt)}; invite firms from then on`);
+      throw new ConflictError('errors.campaign.closedNoInvitations', dayParams(campaign.closedAt ?? campaign.closesAt));
+    if (status === 'scheduled') throw new ConflictError('errors.campaign.notOpenYet', dayParams(campaign.opensAt));
   }
 
   private async alreadyInvited(m: EntityManager, campaignId: string, addresses: string[]): Promise<Set<string>> {
@@ -319,7 +325,7 @@ export class CampaignInvitationsService implements OnModuleInit {
       const campaign = await findCampaign(m, chamberId, campaignId, 'pessimistic_write');
       const ci = await this.findInvitation(m, campaignId, id);
       this.assertInvitable(campaign);
-      if (ci.joinedAt) throw new ConflictException('This address has already joined the campaign; nothing to resend');
+      if (ci.joinedAt) throw new ConflictError('errors.campaign.alreadyJoinedResend');
       if (ci.invitationId)
         await m.update(
           Invitation,
@@ -380,10 +386,9 @@ export class CampaignInvitationsService implements OnModuleInit {
     await this.dataSource.transaction(async (m) => {
       await findCampaign(m, chamberId, campaignId, 'pessimistic_write');
       const ci = await this.findInvitation(m, campaignId, id);
-      if (ci.joinedAt)
-        throw new ConflictException('This address has already joined the campaign; its link cannot be withdrawn');
+      if (ci.joinedAt) throw new ConflictError('errors.campaign.alreadyJoinedWithdraw');
       const current = (await this.view(campaignId, id, m)).status;
-      if (current === 'revoked') throw new ConflictException('This invitation has already been withdrawn');
+      if (current === 'revoked') throw new ConflictError('errors.campaign.alreadyWithdrawn');
       if (ci.invitationId)
         await m.update(
           Invitation,
@@ -430,13 +435,13 @@ export class CampaignInvitationsService implements OnModuleInit {
       `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} ${INVITATION_FIRM_JOIN} WHERE ci."campaign_id" = $1 AND ci."id" = $2`,
       [campaignId, id],
     );
-    if (!row) throw new NotFoundException('Invitation not found');
+    if (!row) throw new NotFoundError('errors.campaign.invitationNotFound');
     return toInvitationView(row);
   }
 
   private async findInvitation(m: EntityManager, campaignId: string, id: string): Promise<CampaignInvitation> {
     const ci = await m.findOne(CampaignInvitation, { where: { id, campaignId }, lock: { mode: 'pessimistic_write' } });
-    if (!ci) throw new NotFoundException('Invitation not found');
+    if (!ci) throw new NotFoundError('errors.campaign.invitationNotFound');
     return ci;
   }
 
@@ -466,7 +471,10 @@ export class CampaignInvitationsService implements OnModuleInit {
 
   private assertJoinable(campaign: Campaign): void {
     if (campaignStatus(campaign) !== 'closed') return;
-    const message = `The campaign "${campaign.title}" closed on ${day(campaign.closedAt ?? campaign.closesAt)}; its invitation links can no longer be used. Ask the chamber for a new invitation.`;
-    throw new GoneException({ message, status: 'campaign_closed' });
+    throw new GoneError(
+      'errors.campaign.linkClosed',
+      { title: campaign.title, ...dayParams(campaign.closedAt ?? campaign.closesAt) },
+      { details: { status: 'campaign_closed' } },
+    );
   }
 }

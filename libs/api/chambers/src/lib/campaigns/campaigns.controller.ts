@@ -60,13 +60,7 @@ const chamber = { kind: 'chamber' as const, param: 'chamberId' };
 function MemberListInput() {
   return applyDecorators(
     OrgAccess(CHAMBER_ADMINS, chamber),
-    UseInterceptors(
-      FileUpload(
-        'file',
-        CSV_CAP,
-        'The file is larger than 2 MB; at most 5,000 addresses can be invited at once, so split it into smaller files',
-      ),
-    ),
+    UseInterceptors(FileUpload('file', CSV_CAP, 'errors.addressList.fileTooLarge')),
     HttpCode(HttpStatus.OK),
     ApiParam({ name: 'campaignId', format: 'uuid' }),
     ApiConsumes('application/json', 'multipart/form-data'),

@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@scs/api/accounts';
-import { APP_CONFIG, type AppConfig, fieldError } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, fieldError, ConflictError, NotFoundError, InvalidInputError } from '@scs/api/core';
 import { Campaign } from './campaign.entity';
 import type { CampaignStatus, CampaignView, FirmCampaignView } from './dto/campaign.views';
 import { deliveryWarning } from './invitation-status';
@@ -26,7 +26,7 @@ export async function findCampaign(
   lock?: 'pessimistic_write' | 'pessimistic_read',
 ): Promise<Campaign> {
   const campaign = await m.findOne(Campaign, { where: { id, chamberId }, ...(lock ? { lock: { mode: lock } } : {}) });
-  if (!campaign) throw new NotFoundException('Campaign not found');
+  if (!campaign) throw new NotFoundError('errors.campaign.notFound');
   return campaign;
 }
 
@@ -95,8 +95,8 @@ export class CampaignsService {
   async create(chamberId: string, dto: CreateCampaignDto, actorId: string, ip: string | null): Promise<CampaignView> {
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
-    if (closesAt <= opensAt) throw fieldError('closesAt', 'The campaign must close after it opens');
-    if (closesAt <= new Date()) throw fieldError('closesAt', 'The closing date is in the past');
+    if (closesAt <= opensAt) throw fieldError('closesAt', 'errors.campaign.closesBeforeOpens');
+    if (closesAt <= new Date()) throw fieldError('closesAt', 'errors.campaign.closesInPast');
     return this.dataSource.transaction(async (m) => {
       const campaign = await m.save(
         m.create(Campaign, {
@@ -141,17 +141,15 @@ export class CampaignsService {
   ): Promise<CampaignView> {
     await this.dataSource.transaction(async (m) => {
       const campaign = await findCampaign(m, chamberId, id, 'pessimistic_write');
-      if (campaignStatus(campaign) === 'closed')
-        throw new ConflictException('This campaign is closed: its data stays, but it can no longer be changed');
+      if (campaignStatus(campaign) === 'closed') throw new ConflictError('errors.campaign.closedNoChanges');
       const changes: Partial<Campaign> = {};
       if (dto.title !== undefined) changes.title = dto.title;
       if (dto.messageDe !== undefined) changes.messageDe = dto.messageDe;
       if (dto.messageEn !== undefined) changes.messageEn = dto.messageEn;
       if (dto.closesAt !== undefined) {
         const closesAt = new Date(dto.closesAt);
-        if (closesAt <= campaign.opensAt) throw fieldError('closesAt', 'The campaign must close after it opens');
-        if (closesAt <= new Date())
-          throw fieldError('closesAt', 'The closing date is in the past; close the campaign instead');
+        if (closesAt <= campaign.opensAt) throw fieldError('closesAt', 'errors.campaign.closesBeforeOpens');
+        if (closesAt <= new Date()) throw fieldError('closesAt', 'errors.campaign.closesInPastCloseInstead');
         changes.closesAt = closesAt;
       }
       if (Object.keys(changes).length === 0) return;
@@ -176,7 +174,7 @@ export class CampaignsService {
   async close(chamberId: string, id: string, actorId: string, ip: string | null): Promise<CampaignView> {
     await this.dataSource.transaction(async (m) => {
       const campaign = await findCampaign(m, chamberId, id, 'pessimistic_write');
-      if (campaignStatus(campaign) === 'closed') throw new ConflictException('This campaign is already closed');
+      if (campaignStatus(campaign) === 'closed') throw new ConflictError('errors.campaign.alreadyClosed');
       await m.update(Campaign, { id }, { closedAt: new Date() });
       await this.audit.record(
         { action: 'campaign.closed', actorUserId: actorId, orgId: chamberId, target: `campaign:${id}`, ip },
@@ -211,10 +209,7 @@ export class CampaignsService {
     await this.dataSource.transaction(async (m) => {
       const campaign = await findCampaign(m, chamberId, id, 'pessimistic_write');
       const counts = (await this.counts([id], m)).get(id) ?? NO_COUNTS;
-      if (counts.joined > 0)
-        throw new ConflictException(
-          `${counts.joined} firm(s) joined through this campaign, so it cannot be deleted; close it instead (its data stays)`,
-        );
+      if (counts.joined > 0) throw new ConflictError('errors.campaign.joinedCannotDelete', { joined: counts.joined });
       await revokeLinks(m, id);
       await m.delete(Campaign, { id });
       await this.audit.record(
@@ -246,10 +241,13 @@ export class CampaignsService {
     ip: string | null,
   ): Promise<CampaignView> {
     if (targetId === sourceId)
-      throw new BadRequestException({
-        message: 'A campaign cannot be merged into itself',
-        errors: { sourceCampaignId: 'Choose another campaign' },
-      });
+      throw new InvalidInputError(
+        'errors.campaign.mergeIntoItself',
+        {},
+        {
+          fields: { sourceCampaignId: 'errors.campaign.chooseAnother' },
+        },
+      );
     await this.dataSource.transaction(async (m) => {
       // Lock both in id order, so two merges of the same pair in opposite directions cannot deadlock.
       const locked = new Map<string, Campaign>();
@@ -257,14 +255,11 @@ export class CampaignsService {
         locked.set(cid, await findCampaign(m, chamberId, cid, 'pessimistic_write'));
       const target = locked.get(targetId) as Campaign;
       const source = locked.get(sourceId) as Campaign;
-      if (campaignStatus(target) === 'closed')
-        throw new ConflictException('The campaign to merge into is closed; merge into an open or scheduled campaign');
+      if (campaignStatus(target) === 'closed') throw new ConflictError('errors.campaign.mergeTargetClosed');
       if (
         await m.query(`SELECT 1 FROM "report_distribution" WHERE "campaign_id" = $1`, [sourceId]).then((r) => r.length)
       )
-        throw new ConflictException(
-          'Reports were already distributed for the campaign to merge; it cannot be merged, close it instead',
-        );
+        throw new ConflictError('errors.campaign.mergeSourceDistributed');
       const both: { sourceCi: string; targetCi: string; sourceJoined: boolean; targetJoined: boolean }[] =
         await m.query(
           `SELECT s."id" AS "sourceCi", t."id" AS "targetCi", s."joined_at" IS NOT NULL AS "sourceJoined", t."joined_at" IS NOT NULL AS "targetJoined"

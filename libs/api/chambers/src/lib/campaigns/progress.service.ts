@@ -1,8 +1,8 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, MailOutbox, Organisation } from '@scs/api/accounts';
-import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, ConflictError } from '@scs/api/core';
 import { Campaign, CampaignReminder } from './campaign.entity';
 import { campaignStatus, findCampaign } from './campaigns.service';
 import type { CampaignFirmView, ProgressView, ReminderResult } from './dto/campaign.views';
@@ -71,8 +71,7 @@ export class CampaignProgressService {
   async remind(chamberId: string, campaignId: string, actorId: string, ip: string | null): Promise<ReminderResult> {
     return this.dataSource.transaction(async (m) => {
       const campaign = await findCampaign(m, chamberId, campaignId);
-      if (campaignStatus(campaign) !== 'open')
-        throw new ConflictException('Reminders can only be sent while the campaign is open');
+      if (campaignStatus(campaign) !== 'open') throw new ConflictError('errors.campaign.remindersWhileOpen');
       // One reminder run per chamber at a time, so two clicks never mail a firm twice.
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`campaign-reminders:${chamberId}`]);
       const firms = await this.firmRows(m, campaign);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, NotFoundException, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, MailOutbox } from '@scs/api/accounts';
@@ -9,6 +9,7 @@ import {
   type AppConfig,
   type QueueDefinition,
   type QueueJob,
+  NotFoundError,
 } from '@scs/api/core';
 import { ReportsService } from '@scs/api/reports';
 import type { DistributionView, ReportLocale } from '@scs/shared/contracts';
@@ -164,7 +165,7 @@ export class DistributionService implements OnApplicationBootstrap {
     const distribution = await this.dataSource.manager.findOneBy(ReportDistribution, { campaignId, chamberId });
     if (!distribution) {
       await findCampaign(this.dataSource.manager, chamberId, campaignId);
-      throw new NotFoundException('Reports have not been distributed in this campaign yet');
+      throw new NotFoundError('errors.distribution.none');
     }
     const reportIds = await this.dataSource.transaction(async (m) => {
       await m.query(

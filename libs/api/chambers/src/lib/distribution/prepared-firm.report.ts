@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InvalidInputError } from '@scs/api/core';
 import {
   FirmReport,
   REPORT_TEMPLATE_VERSION,
@@ -44,7 +45,7 @@ export class PreparedFirmReport implements ReportKindProvider<ReportData> {
   }
 
   private preparedBy(request: ReportRequest): string {
-    if (!request.preparedBy) throw new BadRequestException('A prepared report names the organisation that prepared it');
+    if (!request.preparedBy) throw new InvalidInputError('errors.distribution.preparedByRequired');
     return request.preparedBy;
   }
 }

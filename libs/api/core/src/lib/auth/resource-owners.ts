@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 
 /** Resolves a resource id (from a route) to the id of the organisation that owns it, or null when unknown. */
@@ -46,6 +47,8 @@ export interface AuthUser {
   platformAdmin: boolean;
   /** The token's session, for logout and refresh revocation. */
   sessionId: string;
+  /** The UI language the user last signed in with, when known (the fallback for answers without Accept-Language). */
+  locale?: Locale;
 }
 
 /** Set by the access guard on org/resource routes: the organisation the request acts for and the caller's role. */

@@ -1,6 +1,9 @@
 import { HttpException } from '@nestjs/common';
 
-/** A failure as one readable line (an HttpException's message, or messages joined), e.g. for a job's stored reason. */
+/**
+ * A failure as one readable line in English (a domain error's or HttpException's message, or messages joined), e.g.
+ * for a job's stored reason.
+ */
 export function errorReason(e: unknown): string {
   if (e instanceof HttpException) {
     const r = e.getResponse();

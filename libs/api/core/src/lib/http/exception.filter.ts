@@ -1,9 +1,15 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { DomainError, renderError, STATUS_OF_KIND } from '../errors/domain-errors';
+import { requestLocale } from '../i18n/request-locale';
+import { isMessageKey, type Locale, type MessageKey, translate } from '../i18n/translate';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 export interface ErrorBody {
   statusCode: number;
   error: string;
+  /** Stable machine code of the error (a message key); the `message` is its text in the request's language. */
+  code: string;
   message: string | string[];
   requestId?: string;
   [extra: string]: unknown;
@@ -23,6 +29,7 @@ const reasons: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
@@ -31,25 +38,43 @@ const reasons: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The code of an HttpException that is not a domain error (Nest's own, or a feature not converted yet). */
+const HTTP_CODES: Record<number, MessageKey> = {
+  400: 'errors.http.badRequest',
+  401: 'errors.http.unauthorized',
+  403: 'errors.http.forbidden',
+  404: 'errors.http.notFound',
+  409: 'errors.http.conflict',
+  413: 'errors.http.payloadTooLarge',
+  429: 'errors.rateLimited',
+  503: 'errors.http.unavailable',
+};
+
 /**
- * The one global exception filter: keeps HttpException bodies, maps body-parser errors to 400/413,
- * and turns everything else into a generic 500 with the request id — never SQL, stack traces or internals.
+ * The one global exception filter and the one place where errors become HTTP: domain errors get their status from
+ * STATUS_OF_KIND and their text in the request's language; HttpException bodies are kept (plus a `code`); body-parser
+ * errors become 400/413; everything else a generic 500 with the request id — never SQL, stack traces or internals.
+ * Written against Nest's HTTP adapter, so it serves Express and Fastify alike.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const { httpAdapter } = this.adapterHost;
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request & { id?: string | number }>();
-    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<{ id?: string | number; headers: Record<string, string | string[] | undefined> }>();
+    const res = ctx.getResponse<unknown>();
     const requestId = req.id === undefined ? undefined : String(req.id);
-    const body = this.toBody(exception, requestId);
-    if (body.statusCode >= 500) {
+    const locale = requestLocale(req);
+    const body = this.toBody(exception, requestId, locale);
+    if (body.statusCode >= 500 && !(exception instanceof DomainError)) {
       this.logger.error(
         {
           requestId,
-          path: req.originalUrl,
+          path: httpAdapter.getRequestUrl(req) as string,
           err:
             exception instanceof Error
               ? { name: exception.name, message: exception.message, stack: exception.stack }
@@ -58,62 +83,77 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'Unhandled error',
       );
     }
-    if (res.headersSent) return;
-    res.status(body.statusCode).json(body);
+    if (httpAdapter.isHeadersSent(res)) return;
+    if (exception instanceof DomainError) {
+      for (const [name, value] of Object.entries(exception.headers)) httpAdapter.setHeader(res, name, value);
+    }
+    httpAdapter.setHeader(res, 'Content-Language', locale);
+    httpAdapter.reply(res, body, body.statusCode);
   }
 
-  private toBody(exception: unknown, requestId: string | undefined): ErrorBody {
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      if (typeof response === 'string')
-        return { statusCode: status, error: reasons[status] ?? 'Error', message: response, requestId };
-      const r = response as Record<string, unknown>;
+  private toBody(exception: unknown, requestId: string | undefined, locale: Locale): ErrorBody {
+    const keyed = (statusCode: number, code: MessageKey): ErrorBody => ({
+      statusCode,
+      error: reasons[statusCode] ?? 'Error',
+      code,
+      message: translate(code, {}, locale),
+      requestId,
+    });
+    if (exception instanceof DomainError) {
+      const status = STATUS_OF_KIND[exception.kind];
       return {
-        ...r,
+        ...exception.details,
         statusCode: status,
-        error: typeof r['error'] === 'string' ? (r['error'] as string) : (reasons[status] ?? 'Error'),
-        message: (r['message'] as string | string[] | undefined) ?? exception.message,
+        error: reasons[status] ?? 'Error',
+        code: exception.code,
+        ...renderError(exception, locale),
         requestId,
       };
     }
+    if (exception instanceof HttpException) return this.httpExceptionBody(exception, requestId, locale);
     const e = (exception ?? {}) as HttpishError;
     const status = e.status ?? e.statusCode;
     if (e.type === 'entity.parse.failed') {
       return {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: `Malformed JSON in request body: ${e.message ?? 'parse error'}`,
-        requestId,
+        ...keyed(400, 'errors.malformedJson'),
+        message: translate('errors.malformedJson', { detail: e.message ?? 'parse error' }, locale),
       };
     }
-    if (e.type === 'entity.too.large') {
-      return { statusCode: 413, error: 'Payload Too Large', message: 'Request body exceeds the size limit', requestId };
+    if (e.type === 'entity.too.large') return keyed(413, 'errors.bodyTooLarge');
+    if (e.type === 'entity.too.deep') {
+      const max = String(MAX_JSON_DEPTH);
+      return { ...keyed(400, 'errors.jsonTooDeep'), message: translate('errors.jsonTooDeep', { max }, locale) };
     }
     if (typeof status === 'number' && status >= 400 && status < 500 && e.type) {
-      return { statusCode: status, error: reasons[status] ?? 'Error', message: e.message ?? 'Bad request', requestId };
+      return { ...keyed(status, 'errors.http.badRequest'), message: e.message ?? 'Bad request' };
     }
-    if (isOutOfRangeInput(exception)) {
-      // A backstop: DTOs validate ranges, but a number or date PostgreSQL cannot hold is the client's error, never a 500.
-      return {
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'A number or date in the request is out of range',
-        requestId,
-      };
-    }
-    if (isDatabaseUnavailable(exception)) {
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        error: 'Service Unavailable',
-        message: 'The database is not reachable; try again shortly',
-        requestId,
-      };
-    }
+    // A backstop: DTOs validate ranges, but a number or date PostgreSQL cannot hold is the client's error, never a 500.
+    if (isOutOfRangeInput(exception)) return keyed(400, 'errors.outOfRange');
+    if (isDatabaseUnavailable(exception)) return keyed(503, 'errors.databaseUnavailable');
+    return keyed(500, 'errors.unexpected');
+  }
+
+  private httpExceptionBody(exception: HttpException, requestId: string | undefined, locale: Locale): ErrorBody {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const r = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
+    const message = (r['message'] as string | string[] | undefined) ?? exception.message;
+    // A message that is a key (the login throttler's) and Nest's own texts are translated: an unknown route
+    // ("Cannot GET /api/x") and the throttler's default.
+    const own: MessageKey | undefined =
+      typeof message === 'string' && isMessageKey(message)
+        ? message
+        : status === 404 && typeof message === 'string' && /^Cannot [A-Z]+ \//.test(message)
+          ? 'errors.routeNotFound'
+          : status === 429
+            ? 'errors.rateLimited'
+            : undefined;
     return {
-      statusCode: 500,
-      error: 'Internal Server Error',
-      message: 'An unexpected error occurred; quote the request id when reporting it',
+      ...r,
+      statusCode: status,
+      error: typeof r['error'] === 'string' ? (r['error'] as string) : (reasons[status] ?? 'Error'),
+      code: typeof r['code'] === 'string' ? (r['code'] as string) : (own ?? HTTP_CODES[status] ?? 'errors.http.other'),
+      message: own ? translate(own, {}, locale) : message,
       requestId,
     };
   }

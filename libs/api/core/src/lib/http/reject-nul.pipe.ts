@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { InvalidInputError } from '../errors/domain-errors';
 
 /**
  * PostgreSQL text cannot hold U+0000; such input is never meaningful here. Rejects it (anywhere in a body, query or
@@ -7,7 +8,7 @@ import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
 @Injectable()
 export class RejectNulPipe implements PipeTransform {
   transform(value: unknown): unknown {
-    if (containsNul(value, 0)) throw new BadRequestException('Text must not contain NUL (\\u0000) characters');
+    if (containsNul(value, 0)) throw new InvalidInputError('errors.nul');
     return value;
   }
 }

@@ -9,7 +9,7 @@ export interface ReportDataSource {
   /**
    * Cheap (no report data built): the firm the assessment belongs to and the ids and versions its report content
    * depends on (assessment id and submission, catalogue version, previous assessment, firm name, open actions, peer
-   * release …). Throws an HttpException for an unknown assessment (404) or one that cannot be reported on yet (409).
+   * release …). Throws NotFoundError for an unknown assessment or ConflictError for one that cannot be reported on yet.
    */
   version(assessmentId: string): Promise<{ orgId: string; parts: string[] }>;
   /** The report data of a submitted assessment in `locale`, fully resolved (once per render). */

@@ -1,4 +1,5 @@
-import { BadRequestException, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { InvalidInputError, UnavailableError } from '@scs/api/core';
 import { ModuleRef } from '@nestjs/core';
 import type { ReportBranding, ReportData } from '@scs/shared/contracts';
 import {
@@ -47,7 +48,7 @@ export class FirmReport implements ReportKindProvider<ReportData> {
   constructor(@Inject(ModuleRef) private readonly moduleRef: ModuleRef) {}
 
   async contentKey(request: ReportRequest): Promise<ReportContentKey> {
-    if (request.preparedBy) throw new BadRequestException('A firm report is not prepared by another organisation');
+    if (request.preparedBy) throw new InvalidInputError('errors.report.notPreparedByOthers');
     const key = await this.assessmentKey(request.subjectId);
     const branding = await this.brandingSource()?.firmBranding(key.orgId);
     return { orgId: key.orgId, parts: [...key.parts, `branding:${branding?.version ?? 'none'}`] };
@@ -74,7 +75,7 @@ export class FirmReport implements ReportKindProvider<ReportData> {
     try {
       return this.moduleRef.get<ReportDataSource>(REPORT_DATA_SOURCE, { strict: false });
     } catch {
-      throw new ServiceUnavailableException('Reports are not available: no report data source is configured');
+      throw new UnavailableError('errors.report.noDataSource');
     }
   }
 

@@ -37,8 +37,8 @@ export interface BuiltReport<D = unknown> {
 /**
  * A report kind. The reports feature owns the lifecycle (request, queue, render, store, download); a kind only says
  * what its content depends on (`contentKey`, cheap, called on every request) and builds the document (`build`, once
- * per render, in the worker). Errors: an HttpException with a 4xx status fails the report for good, anything else is
- * retried. Register it with `reportKinds(MyKind)` in the providers of its feature's module.
+ * per render, in the worker). Errors: a typed domain error (`@scs/api/core`) other than `UnavailableError` fails the report for good,
+ * anything else is retried. Register it with `reportKinds(MyKind)` in the providers of its feature's module.
  */
 export interface ReportKindProvider<D = unknown> {
   readonly kind: ReportKind;

@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ConflictError, InvalidInputError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '@scs/api/accounts';
@@ -121,10 +122,13 @@ export class ConsentService {
   private async chamberOf(orgId: string, change: ConsentChange, m: EntityManager): Promise<string | null> {
     if (!isChamberKind(change.kind)) {
       if (change.chamberId !== undefined)
-        throw new BadRequestException({
-          message: 'Research consent is not given to a chamber',
-          errors: { chamberId: 'Only for chamber consents' },
-        });
+        throw new InvalidInputError(
+          'errors.consent.notForChamber',
+          {},
+          {
+            fields: { chamberId: 'errors.consent.onlyChamberKinds' },
+          },
+        );
       return null;
     }
     const chambers = await this.chambersOf(orgId, m);
@@ -132,20 +136,26 @@ export class ConsentService {
       if (chambers.some((c) => c.chamberId === change.chamberId)) return change.chamberId;
       // Revoking a grant for a chamber the firm has left is allowed (it ended when the firm left: nothing to do).
       if (!change.granted) return change.chamberId;
-      throw new BadRequestException({
-        message: 'This firm does not belong to that chamber',
-        errors: { chamberId: 'Not one of your chambers' },
-      });
+      throw new InvalidInputError(
+        'errors.consent.notYourChamber',
+        {},
+        {
+          fields: { chamberId: 'errors.consent.notOneOfYourChambers' },
+        },
+      );
     }
     if (chambers.length === 1) return (chambers[0] as FirmChamber).chamberId;
-    throw new BadRequestException(
-      chambers.length
-        ? {
-            message: 'Say which chamber this consent is for',
-            errors: { chamberId: 'Required: you belong to several chambers' },
-          }
-        : { message: 'This firm belongs to no chamber', errors: { chamberId: 'No chamber to give this consent to' } },
-    );
+    throw chambers.length
+      ? new InvalidInputError(
+          'errors.consent.whichChamber',
+          {},
+          { fields: { chamberId: 'errors.consent.chamberRequired' } },
+        )
+      : new InvalidInputError(
+          'errors.consent.noChamber',
+          {},
+          { fields: { chamberId: 'errors.consent.noChamberToGrant' } },
+        );
   }
 
   async change(orgId: string, actor: AuthUser, change: ConsentChange, ip: string | null): Promise<ConsentStatus[]> {
@@ -159,20 +169,23 @@ export class ConsentService {
       if (change.granted) {
         const text = (await this.texts(m)).find((x) => x.kind === change.kind);
         if (!text)
-          throw new BadRequestException({
-            message: `No consent text for ${change.kind}`,
-            errors: { kind: 'No published text' },
-          });
+          throw new InvalidInputError(
+            'errors.consent.noText',
+            { kind: change.kind },
+            { fields: { kind: 'errors.consent.noPublishedText' } },
+          );
         if (change.textVersion === undefined)
-          throw new BadRequestException({
-            message: 'Say which consent text was agreed to',
-            errors: { textVersion: 'Required when granting' },
-          });
+          throw new InvalidInputError(
+            'errors.consent.whichText',
+            {},
+            { fields: { textVersion: 'errors.consent.textVersionRequired' } },
+          );
         if (change.textVersion !== text.version) {
-          throw new ConflictException({
-            message: `The consent text has changed (now version ${text.version}); show it again and ask once more`,
-            latestTextVersion: text.version,
-          });
+          throw new ConflictError(
+            'errors.consent.textChanged',
+            { version: text.version },
+            { details: { latestTextVersion: text.version } },
+          );
         }
         if (active?.textVersion === text.version) return this.status(orgId, m);
         if (active) await m.update(Consent, { id: active.id }, { revokedAt: () => 'now()', revokedBy: actor.id });

@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -11,12 +12,12 @@ export class TableQueryDto {
     example: '2026-H1',
   })
   @IsOptional()
-  @Matches(WAVE, { message: 'must be a wave like 2026-H1' })
+  @Matches(WAVE, msg('validation.wave.format'))
   wave?: string;
 
   @ApiPropertyOptional({ description: 'wave-change only: the earlier wave (default: the wave before `wave`)' })
   @IsOptional()
-  @Matches(WAVE, { message: 'must be a wave like 2025-H2' })
+  @Matches(WAVE, msg('validation.wave.formatFrom'))
   from?: string;
 
   @ApiPropertyOptional({
@@ -24,7 +25,7 @@ export class TableQueryDto {
     example: '2026.1:T1',
   })
   @IsOptional()
-  @Matches(/^\d{4}\.\d+:[A-Za-z0-9_.]{1,80}$/, { message: 'must look like 2026.1:T1' })
+  @Matches(/^\d{4}\.\d+:[A-Za-z0-9_.]{1,80}$/, msg('validation.variable.format'))
   variable?: string;
 
   @ApiPropertyOptional({ enum: ['en', 'de'], description: 'Language of labels in CSV' })
@@ -39,7 +40,7 @@ export class WavesQueryDto {
     example: '2025-H2,2026-H1',
   })
   @IsOptional()
-  @Matches(WAVES, { message: 'must be waves like 2025-H2,2026-H1' })
+  @Matches(WAVES, msg('validation.waves.format'))
   waves?: string;
 }
 

@@ -1,8 +1,8 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { FIRM_ROLES, ResourceAccess } from '@scs/api/core';
+import { FIRM_ROLES, ResourceAccess, NotFoundError } from '@scs/api/core';
 
 export class ResearchAnswersView {
   @ApiProperty({ description: 'The catalogue version of the assessment (= the research module version asked)' })
@@ -36,7 +36,7 @@ export class ResearchAnswersController {
         id,
       ]);
     const row = rows[0];
-    if (!row) throw new NotFoundException('Assessment not found');
+    if (!row) throw new NotFoundError('errors.assessment.notFound');
     return { catalogueVersion: row.catalogue_version, answers: row.research_answers ?? {} };
   }
 }

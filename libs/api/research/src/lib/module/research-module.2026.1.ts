@@ -1,6 +1,6 @@
+import { bilingual as t } from '@scs/shared/catalogue';
 import type { ResearchModule } from '@scs/shared/disclosure';
 
-const t = (en: string, de: string) => ({ en, de });
 const o = (id: string, en: string, de: string) => ({ id, label: t(en, de) });
 const yesNo = [o('yes', 'Yes', 'Ja'), o('no', 'No', 'Nein'), o('dont_know', "Don't know", 'Weiß nicht')];
 

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DONT_KNOW, type Catalogue, type Text } from '@scs/shared/catalogue';
+import { texts } from '@scs/api/core';
+import { DONT_KNOW, type Catalogue } from '@scs/shared/catalogue';
 import {
   MISSING,
   PREDEFINED_TABLES,
@@ -126,8 +127,6 @@ export async function summarisePanelFromDb(
   }
 }
 
-const t = (en: string, de: string): Text => ({ en, de });
-
 /** Labels and categories the tables of a wave need, from the catalogue versions its records answered. */
 export interface WaveVocabulary {
   levels: Category[];
@@ -143,8 +142,8 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): WaveVocabulary {
     for (const d of c.dimensions)
       dims.set(d.id, { id: d.id, label: { en: `${d.code} ${d.name.en}`, de: `${d.code} ${d.name.de}` } });
   const missing: Category[] = [
-    { code: MISSING.notApplicable, label: t('Not applicable', 'Nicht zutreffend') },
-    { code: MISSING.notAnswered, label: t('Not answered', 'Nicht beantwortet') },
+    { code: MISSING.notApplicable, label: texts('codebook.missing.notApplicable') },
+    { code: MISSING.notAnswered, label: texts('codebook.missing.notAnswered') },
   ];
   const variables: AnswerVariable[] = [];
   for (const c of sorted) {
@@ -155,7 +154,7 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): WaveVocabulary {
         label: { en: `${q.id}: ${q.text.en}`, de: `${q.id}: ${q.text.de}` },
         categories: [
           ...q.options.map((o) => ({ code: o.id, label: o.label })),
-          ...(q.dontKnow ? [{ code: DONT_KNOW, label: t("Don't know", 'Weiß nicht') }] : []),
+          ...(q.dontKnow ? [{ code: DONT_KNOW, label: texts('codebook.dontKnow') }] : []),
           ...missing,
         ],
       });
@@ -172,14 +171,14 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): WaveVocabulary {
         categories: [
           ...(v.option
             ? [
-                { code: '1', label: t('Selected', 'Ausgewählt') },
-                { code: '0', label: t('Not selected', 'Nicht ausgewählt') },
+                { code: '1', label: texts('codebook.selected') },
+                { code: '0', label: texts('codebook.notSelected') },
               ]
             : q.options.map((o) => ({ code: o.id, label: o.label }))),
-          { code: MISSING.notApplicable, label: t('Not asked (filter)', 'Nicht gefragt (Filter)') },
+          { code: MISSING.notApplicable, label: texts('codebook.missing.notAsked') },
           {
             code: MISSING.notAnswered,
-            label: t('Not answered / module skipped', 'Nicht beantwortet / Modul übersprungen'),
+            label: texts('codebook.missing.moduleSkipped'),
           },
         ],
       });

@@ -1,4 +1,4 @@
-import { Controller, Get, NotFoundException, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -10,6 +10,7 @@ import {
   OrgAccess,
   type OrgContext,
   PlatformAdmin,
+  NotFoundError,
 } from '@scs/api/core';
 import {
   PREDEFINED_TABLES,
@@ -126,7 +127,7 @@ export class FirmResearchController {
   })
   module(@Query('catalogueVersion') version?: string): ResearchModule {
     const found = version ? researchModuleFor(version) : RESEARCH_MODULES.at(-1);
-    if (!found) throw new NotFoundException(`No research module for catalogue version ${version}`);
+    if (!found) throw new NotFoundError('errors.research.noModuleFor', { version: version ?? '' });
     return found;
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { DataSource } from 'typeorm';
 import { ProfileService } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
-import { APP_CONFIG, type AppConfig, type AuthUser } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, type AuthUser, InvalidInputError, NotFoundError } from '@scs/api/core';
 import type { Catalogue, Locale } from '@scs/shared/catalogue';
 import {
   PREDEFINED_TABLES,
@@ -185,26 +185,36 @@ export class ResearchService {
   /** One predefined table from the precomputed store (closed waves only). */
   async table(tableId: PredefinedTableId, params: TableParams): Promise<DisclosedTable> {
     const def = PREDEFINED_TABLES.find((p) => p.id === tableId);
-    if (!def) throw new NotFoundException(`No predefined table "${tableId}" (see GET /api/research/:orgId/tables)`);
+    if (!def) throw new NotFoundError('errors.research.noTable', { tableId });
     const waves = await this.closedWaves();
     const wave = params.wave ?? waves.at(-1);
     if (!wave || !waves.includes(wave))
-      throw new NotFoundException(wave ? `No closed wave ${wave} with data` : 'No closed wave with data yet');
+      throw new NotFoundError(wave ? 'errors.research.noClosedWave' : 'errors.research.noClosedWaveYet', {
+        wave: wave ?? '',
+      });
     let param = '';
     if (tableId === 'wave-change') {
       const from = params.from ?? waves[waves.indexOf(wave) - 1] ?? previousWave(wave);
       if (waves[waves.indexOf(wave) - 1] !== from)
-        throw new BadRequestException({
-          message: 'wave-change compares two consecutive waves with data',
-          errors: { from: `must be ${waves[waves.indexOf(wave) - 1] ?? 'a wave with data before ' + wave}` },
-        });
+        throw new InvalidInputError(
+          'errors.research.consecutiveWaves',
+          {},
+          {
+            fields: {
+              from: waves[waves.indexOf(wave) - 1]
+                ? { code: 'errors.research.fromMustBe', params: { wave: waves[waves.indexOf(wave) - 1] as string } }
+                : { code: 'errors.research.fromBefore', params: { wave } },
+            },
+          },
+        );
       param = from;
     } else if (tableId === 'answers-by-legal-form') {
       if (!params.variable)
-        throw new BadRequestException({
-          message: 'Choose a question',
-          errors: { variable: 'Required, e.g. 2026.1:T1' },
-        });
+        throw new InvalidInputError(
+          'errors.research.chooseQuestion',
+          {},
+          { fields: { variable: 'errors.research.variableRequired' } },
+        );
       param = params.variable;
     }
     let payload = await this.engine.cached<DisclosedTable>(wave, tableId, param);
@@ -213,11 +223,9 @@ export class ResearchService {
       payload = await this.engine.cached<DisclosedTable>(wave, tableId, param);
     }
     if (!payload)
-      throw new NotFoundException(
-        tableId === 'answers-by-legal-form'
-          ? `No question ${param} in wave ${wave}`
-          : `No data for ${tableId} in ${wave}`,
-      );
+      throw tableId === 'answers-by-legal-form'
+        ? new NotFoundError('errors.research.noQuestionInWave', { variable: param, wave })
+        : new NotFoundError('errors.research.noData', { tableId, wave });
     return payload;
   }
 
@@ -246,10 +254,11 @@ export class ResearchService {
     const wanted = [...new Set(list.split(','))];
     const unknown = wanted.filter((w) => !closed.includes(w));
     if (unknown.length)
-      throw new BadRequestException({
-        message: `No closed wave with data: ${unknown.join(', ')}`,
-        errors: { waves: `available: ${closed.join(', ') || 'none'}` },
-      });
+      throw new InvalidInputError(
+        'errors.research.unknownWaves',
+        { waves: unknown },
+        { fields: { waves: { code: 'errors.research.availableWaves', params: { waves: closed.join(', ') || '-' } } } },
+      );
     return closed.filter((w) => wanted.includes(w));
   }
 
@@ -259,14 +268,21 @@ export class ResearchService {
     try {
       wanted = parseQiChoice(choice.qi ?? '');
     } catch (e) {
-      throw new BadRequestException({ message: `qi: ${(e as Error).message}`, errors: { qi: (e as Error).message } });
+      const problem = (e as Error).message;
+      throw new InvalidInputError(
+        'errors.research.qiUnreadable',
+        { problem },
+        {
+          fields: { qi: { code: 'errors.research.qiUnreadable', params: { problem } } },
+        },
+      );
     }
     const { levels, refused } = chosenLevels(released, wanted);
     if (refused.length) {
       const why = refused.map((r) => `${r.qi} ${r.wanted} (this release: ${r.released} at the finest)`).join('; ');
-      throw new BadRequestException({
-        message: `Finer than the release allows (k = ${this.config.researchK}): ${why}`,
-        errors: { qi: why },
+      const params = { k: this.config.researchK, why };
+      throw new InvalidInputError('errors.research.qiTooFine', params, {
+        fields: { qi: { code: 'errors.research.qiTooFine', params } },
       });
     }
     const omit = [...new Set((choice.omit ?? '').split(',').filter(Boolean))] as MicrodataGroup[];
@@ -461,7 +477,7 @@ export class ResearchService {
     try {
       profile = (await this.profiles.current(orgId)).data;
     } catch (e) {
-      if (!(e instanceof NotFoundException)) throw e;
+      if (!(e instanceof NotFoundError)) throw e;
     }
     return this.peerBenchmarkFor(profile);
   }

@@ -1,16 +1,14 @@
-import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, UnavailableError } from '@scs/api/core';
 
 const SECRET_NAME = 'research_pseudonym_key';
 
-export class PseudonymKeyMissingError extends ServiceUnavailableException {
+export class PseudonymKeyMissingError extends UnavailableError {
   constructor() {
-    super(
-      'Research records cannot be written: RESEARCH_PSEUDONYM_KEY is not set (production must set it; see docs/privacy.md)',
-    );
+    super('errors.research.pseudonymKeyMissing');
   }
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
@@ -40,7 +41,7 @@ export class AuditQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER, { message: 'before must be an entry id' })
+  @Max(Number.MAX_SAFE_INTEGER, msg('validation.before.entryId'))
   before?: number;
   @ApiPropertyOptional({ default: 100, maximum: 500 })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { OrgKind, OrgRoleName } from '@scs/api/core';
@@ -7,7 +8,7 @@ import { MAX_PASSWORD_LENGTH } from '../password-rules';
 export class RegisterDto {
   @ApiProperty({ example: 'officer@example-firm.de' })
   @NormaliseEmail()
-  @IsEmail({}, { message: 'Enter a valid email address' })
+  @IsEmail({}, msg('validation.email'))
   @MaxLength(EMAIL_MAX)
   email!: string;
 
@@ -19,7 +20,7 @@ export class RegisterDto {
   @ApiProperty({ example: 'Anna Schmidt' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'Enter your name' })
+  @IsNotEmpty(msg('validation.name.required'))
   @MaxLength(NAME_MAX)
   name!: string;
 
@@ -29,7 +30,7 @@ export class RegisterDto {
   @IsOptional()
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: "Enter the firm's name" })
+  @IsNotEmpty(msg('validation.firmName.required'))
   @MaxLength(NAME_MAX)
   firmName?: string;
 
@@ -46,13 +47,13 @@ export class RegisterDto {
 export class LoginDto {
   @ApiProperty()
   @NormaliseEmail()
-  @IsEmail({}, { message: 'Enter a valid email address' })
+  @IsEmail({}, msg('validation.email'))
   @MaxLength(EMAIL_MAX)
   email!: string;
 
   @ApiProperty()
   @IsString()
-  @IsNotEmpty({ message: 'Enter your password' })
+  @IsNotEmpty(msg('validation.password.required'))
   @MaxLength(1024)
   password!: string;
 }
@@ -70,7 +71,7 @@ export class RefreshDto {
 export class ChangePasswordDto {
   @ApiProperty()
   @IsString()
-  @IsNotEmpty({ message: 'Enter your current password' })
+  @IsNotEmpty(msg('validation.currentPassword.required'))
   @MaxLength(1024)
   currentPassword!: string;
 
@@ -83,7 +84,7 @@ export class ChangePasswordDto {
 export class PasswordResetRequestDto {
   @ApiProperty()
   @NormaliseEmail()
-  @IsEmail({}, { message: 'Enter a valid email address' })
+  @IsEmail({}, msg('validation.email'))
   @MaxLength(EMAIL_MAX)
   email!: string;
 }

@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
 import { EMAIL_MAX, NormaliseEmail } from '../../validation';
@@ -5,7 +6,7 @@ import { EMAIL_MAX, NormaliseEmail } from '../../validation';
 export class InviteFirmDto {
   @ApiProperty({ description: "Email of the firm's owner (or its compliance contact)" })
   @NormaliseEmail()
-  @IsEmail({}, { message: 'Enter a valid email address' })
+  @IsEmail({}, msg('validation.email'))
   @MaxLength(EMAIL_MAX)
   email!: string;
 
@@ -15,7 +16,7 @@ export class InviteFirmDto {
     description: 'Who may accept: only this address, or any verified address of its domain',
   })
   @IsOptional()
-  @IsIn(['address', 'domain'], { message: 'Choose address or domain' })
+  @IsIn(['address', 'domain'], msg('validation.bindTo.choose'))
   bindTo?: 'address' | 'domain';
 }
 

@@ -1,21 +1,24 @@
+import { msg } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { oneOfLabels } from '@scs/api/core';
 import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import type { OrgKind, OrgRoleName } from '@scs/api/core';
 import { EMAIL_MAX, NormaliseEmail } from '../../validation';
 import type { InvitationKind } from '../invitation.entity';
 import type { InvitationStatus } from '../invitation-records';
+import { ROLE_LABELS } from '../../orgs/dto/member.dto';
 
 export const INVITABLE_ROLES = ['owner', 'admin', 'member'] as const;
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'colleague@example-firm.de' })
   @NormaliseEmail()
-  @IsEmail({}, { message: 'Enter a valid email address' })
+  @IsEmail({}, msg('validation.email'))
   @MaxLength(EMAIL_MAX)
   email!: string;
 
   @ApiProperty({ enum: INVITABLE_ROLES })
-  @IsIn(INVITABLE_ROLES, { message: `Choose one of: ${INVITABLE_ROLES.join(', ')}` })
+  @IsIn(INVITABLE_ROLES, oneOfLabels(ROLE_LABELS))
   role!: (typeof INVITABLE_ROLES)[number];
 }
 
@@ -25,7 +28,7 @@ export class AcceptInvitationDto {
     description: 'For a chamber invitation: the firm (you must be its owner) that joins the chamber',
   })
   @IsOptional()
-  @IsUUID('all', { message: 'Choose one of your firms' })
+  @IsUUID('all', msg('validation.firmId.choose'))
   firmId?: string;
 }
 

@@ -1,3 +1,4 @@
+import { msg, oneOfLabels } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -27,23 +28,32 @@ import {
   PROVINCES,
   YES_NO_UNKNOWN,
 } from '../profile-fields';
-import { usccProblem } from '../uscc';
+import { PROFILE_FIELDS, type ProfileField, type Text } from '@scs/shared/catalogue';
+import { usccProblemKey } from '../uscc';
 
-const oneOf = (values: readonly string[]) => ({ message: `Choose one of: ${values.join(', ')}` });
-const eachOneOf = (values: readonly string[]) => ({
-  each: true,
-  message: `Each entry must be one of: ${values.join(', ')}`,
-});
-const yesNo = { message: 'Answer yes or no' };
+// Messages name the field and its values in the user's words (PROFILE_FIELDS labels), in the request's language.
+type EnumField = {
+  [K in ProfileField]: (typeof PROFILE_FIELDS)[K] extends { valueLabels: object } ? K : never;
+}[ProfileField];
+const oneOf = (field: EnumField) =>
+  oneOfLabels(PROFILE_FIELDS[field].valueLabels as Readonly<Record<string, Text>>, {
+    label: PROFILE_FIELDS[field].label,
+  });
+const eachOneOf = (field: EnumField) =>
+  oneOfLabels(PROFILE_FIELDS[field].valueLabels as Readonly<Record<string, Text>>, {
+    each: true,
+    label: PROFILE_FIELDS[field].label,
+  });
+const yesNo = (field: ProfileField) => msg('validation.yesNo', PROFILE_FIELDS[field].label);
 
 const IsUscc = () =>
   ValidateBy({
     name: 'isUscc',
     validator: {
-      validate: (value) => typeof value === 'string' && usccProblem(value) === null,
+      validate: (value) => typeof value === 'string' && usccProblemKey(value) === null,
+      // A message key: the exception filter translates it.
       defaultMessage: (args) =>
-        (typeof args?.value === 'string' ? usccProblem(args.value) : null) ??
-        'Enter the 18-character unified social credit code',
+        (typeof args?.value === 'string' ? usccProblemKey(args.value) : null) ?? 'validation.uscc.format',
     },
   });
 
@@ -52,7 +62,7 @@ const IsPastYear = () =>
     name: 'isPastYear',
     validator: {
       validate: (value) => typeof value === 'number' && value <= new Date().getFullYear(),
-      defaultMessage: () => 'The year cannot be in the future',
+      defaultMessage: () => 'validation.year.future',
     },
   });
 
@@ -61,7 +71,7 @@ export class UpdateProfileDto implements FirmProfileData {
   @ApiProperty({ example: 'Muster Maschinenbau (Suzhou) Co., Ltd.' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: "Enter the firm's name" })
+  @IsNotEmpty(msg('validation.firmName.required'))
   @MaxLength(NAME_MAX)
   name!: string;
 
@@ -76,87 +86,87 @@ export class UpdateProfileDto implements FirmProfileData {
   uscc?: string | null;
 
   @ApiProperty({ enum: LEGAL_FORMS })
-  @IsIn(LEGAL_FORMS, oneOf(LEGAL_FORMS))
+  @IsIn(LEGAL_FORMS, oneOf('legalForm'))
   legalForm!: (typeof LEGAL_FORMS)[number];
 
   @ApiProperty({ enum: ACTIVITIES, isArray: true })
-  @IsArray({ message: 'Choose at least one activity' })
-  @ArrayMinSize(1, { message: 'Choose at least one activity' })
-  @ArrayUnique({ message: 'Each activity only once' })
-  @IsIn(ACTIVITIES, eachOneOf(ACTIVITIES))
+  @IsArray(msg('validation.activities.required', PROFILE_FIELDS.activities.label))
+  @ArrayMinSize(1, msg('validation.activities.required', PROFILE_FIELDS.activities.label))
+  @ArrayUnique(msg('validation.activities.unique'))
+  @IsIn(ACTIVITIES, eachOneOf('activities'))
   activities!: (typeof ACTIVITIES)[number][];
 
-  @ApiProperty() @IsBoolean(yesNo) importsExports!: boolean;
+  @ApiProperty() @IsBoolean(yesNo('importsExports')) importsExports!: boolean;
 
   @ApiProperty({ enum: HEADCOUNT_BANDS })
-  @IsIn(HEADCOUNT_BANDS, oneOf(HEADCOUNT_BANDS))
+  @IsIn(HEADCOUNT_BANDS, oneOf('headcountBand'))
   headcountBand!: (typeof HEADCOUNT_BANDS)[number];
 
   @ApiProperty({ description: 'Uses agency/dispatched workers or labour subcontractors' })
-  @IsBoolean(yesNo)
+  @IsBoolean(yesNo('agencyLabour'))
   agencyLabour!: boolean;
 
   @ApiProperty({ enum: YES_NO_UNKNOWN })
-  @IsIn(YES_NO_UNKNOWN, oneOf(YES_NO_UNKNOWN))
+  @IsIn(YES_NO_UNKNOWN, oneOf('pollutantPermit'))
   pollutantPermit!: (typeof YES_NO_UNKNOWN)[number];
 
   @ApiProperty({
     enum: YES_NO_UNKNOWN,
     description: 'Personal information of more than 1 million individuals, or cross-border transfer',
   })
-  @IsIn(YES_NO_UNKNOWN, oneOf(YES_NO_UNKNOWN))
+  @IsIn(YES_NO_UNKNOWN, oneOf('largeScaleData'))
   largeScaleData!: (typeof YES_NO_UNKNOWN)[number];
 
-  @ApiProperty() @IsBoolean(yesNo) publicProcurement!: boolean;
-  @ApiProperty() @IsBoolean(yesNo) largeEnterpriseBuyer!: boolean;
+  @ApiProperty() @IsBoolean(yesNo('publicProcurement')) publicProcurement!: boolean;
+  @ApiProperty() @IsBoolean(yesNo('largeEnterpriseBuyer')) largeEnterpriseBuyer!: boolean;
 
   @ApiProperty({ minimum: MIN_TAX_REGISTRATION_YEAR, example: 2012 })
-  @IsInt({ message: 'Enter a year, e.g. 2012' })
-  @Min(MIN_TAX_REGISTRATION_YEAR, { message: `Enter a year from ${MIN_TAX_REGISTRATION_YEAR} on` })
+  @IsInt(msg('validation.year', PROFILE_FIELDS.taxRegistrationYear.label))
+  @Min(MIN_TAX_REGISTRATION_YEAR, msg('validation.year.min', PROFILE_FIELDS.taxRegistrationYear.label))
   @IsPastYear()
   taxRegistrationYear!: number;
 
   @ApiProperty({ enum: NACE_SECTIONS })
-  @IsIn(NACE_SECTIONS, oneOf(NACE_SECTIONS))
+  @IsIn(NACE_SECTIONS, oneOf('naceSection'))
   naceSection!: (typeof NACE_SECTIONS)[number];
 
   @ApiProperty({ enum: PROVINCES, isArray: true, description: 'ISO 3166-2:CN codes without the CN- prefix' })
-  @IsArray({ message: 'Choose at least one province' })
-  @ArrayMinSize(1, { message: 'Choose at least one province' })
+  @IsArray(msg('validation.provinces.required', PROFILE_FIELDS.provinces.label))
+  @ArrayMinSize(1, msg('validation.provinces.required', PROFILE_FIELDS.provinces.label))
   @ArrayMaxSize(PROVINCES.length)
-  @ArrayUnique({ message: 'Each province only once' })
-  @IsIn(PROVINCES, { each: true, message: 'Unknown province code' })
+  @ArrayUnique(msg('validation.provinces.unique'))
+  @IsIn(PROVINCES, { each: true, ...msg('validation.provinces.unknown', PROFILE_FIELDS.provinces.label) })
   provinces!: (typeof PROVINCES)[number][];
 
-  @ApiProperty({ description: 'Has a German parent company' }) @IsBoolean(yesNo) germanParent!: boolean;
+  @ApiProperty({ description: 'Has a German parent company' }) @IsBoolean(yesNo('germanParent')) germanParent!: boolean;
 
   // Added with catalogue 2026.2: optional (an absent value is read as the field's default by the rules).
   @ApiPropertyOptional({ enum: O.importer })
   @IsOptional()
-  @IsIn(O.importer, oneOf(O.importer))
+  @IsIn(O.importer, oneOf('importer'))
   importer?: (typeof O.importer)[number];
   @ApiPropertyOptional({ enum: O.exporter })
   @IsOptional()
-  @IsIn(O.exporter, oneOf(O.exporter))
+  @IsIn(O.exporter, oneOf('exporter'))
   exporter?: (typeof O.exporter)[number];
   @ApiPropertyOptional({
     enum: O.customsDirectUnregistered,
     description: 'Not registered with customs, but directly involved in import/export business',
   })
   @IsOptional()
-  @IsIn(O.customsDirectUnregistered, oneOf(O.customsDirectUnregistered))
+  @IsIn(O.customsDirectUnregistered, oneOf('customsDirectUnregistered'))
   customsDirectUnregistered?: (typeof O.customsDirectUnregistered)[number];
   @ApiPropertyOptional({ enum: O.piProcessedVolume })
   @IsOptional()
-  @IsIn(O.piProcessedVolume, oneOf(O.piProcessedVolume))
+  @IsIn(O.piProcessedVolume, oneOf('piProcessedVolume'))
   piProcessedVolume?: (typeof O.piProcessedVolume)[number];
   @ApiPropertyOptional({ enum: O.crossBorderPiVolume })
   @IsOptional()
-  @IsIn(O.crossBorderPiVolume, oneOf(O.crossBorderPiVolume))
+  @IsIn(O.crossBorderPiVolume, oneOf('crossBorderPiVolume'))
   crossBorderPiVolume?: (typeof O.crossBorderPiVolume)[number];
   @ApiPropertyOptional({ enum: O.crossBorderSensitivePiVolume })
   @IsOptional()
-  @IsIn(O.crossBorderSensitivePiVolume, oneOf(O.crossBorderSensitivePiVolume))
+  @IsIn(O.crossBorderSensitivePiVolume, oneOf('crossBorderSensitivePiVolume'))
   crossBorderSensitivePiVolume?: (typeof O.crossBorderSensitivePiVolume)[number];
 
   @ApiPropertyOptional({

@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../chamber-branding.entity';
@@ -7,7 +8,7 @@ export class UpdateBrandingDto {
   @ApiProperty({ example: 'AHK Greater China', description: 'Name shown on reports and invitations' })
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'Enter the name shown on reports' })
+  @IsNotEmpty(msg('validation.displayName.required'))
   @MaxLength(200)
   displayName!: string;
 
@@ -24,14 +25,11 @@ export class UpdateBrandingDto {
   @ApiPropertyOptional({ nullable: true, example: 'https://china.ahk.de' })
   @IsOptional()
   @TrimToNull()
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true },
-    { message: 'Enter a web address starting with https://' },
-  )
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, msg('validation.website.https'))
   @MaxLength(300)
   website?: string | null;
 
   @ApiProperty({ enum: REPORT_LANGUAGES, description: "Default language of the chamber's reports" })
-  @IsIn(REPORT_LANGUAGES, { message: 'Choose de or en' })
+  @IsIn(REPORT_LANGUAGES, msg('validation.reportLanguage.choose'))
   reportLanguage!: ReportLanguage;
 }

@@ -1,3 +1,4 @@
+import { msg } from '@scs/api/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Trim } from '../../validation';
@@ -9,7 +10,7 @@ export class UpdateCampaignDto {
   @IsOptional()
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'Enter a title' })
+  @IsNotEmpty(msg('validation.title.required'))
   @MaxLength(200)
   title?: string;
 
@@ -17,7 +18,7 @@ export class UpdateCampaignDto {
   @IsOptional()
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'Enter the German message' })
+  @IsNotEmpty(msg('validation.messageDe.required'))
   @MaxLength(MESSAGE_MAX)
   messageDe?: string;
 
@@ -25,12 +26,12 @@ export class UpdateCampaignDto {
   @IsOptional()
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'Enter the English message' })
+  @IsNotEmpty(msg('validation.messageEn.required'))
   @MaxLength(MESSAGE_MAX)
   messageEn?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'Enter the closing date as an ISO 8601 date/time' })
+  @IsISO8601({ strict: true }, msg('validation.closesAt.iso'))
   closesAt?: string;
 }
