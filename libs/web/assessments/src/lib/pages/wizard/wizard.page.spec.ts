@@ -4,7 +4,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { FirmProfile } from '@scs/shared/catalogue';
-import { SessionService } from '@scs/web/core';
+import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { realPublicCatalogue } from '../../../testing/real-catalogue';
 import { AUTOSAVE_DEBOUNCE_MS } from '../../data/answer-store';
 import type { AnswerInput, AssessmentView } from '../../data/assessment.types';
@@ -84,6 +84,7 @@ describe('WizardPage', () => {
         }),
       ],
       providers: [
+        provideIcuMessages(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
