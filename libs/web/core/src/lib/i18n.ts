@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
-import { EnvironmentProviders, Injectable, inject, isDevMode } from '@angular/core';
-import { provideTransloco, Translation, TranslocoLoader } from '@jsverse/transloco';
-import { provideTranslocoMessageformat } from '@jsverse/transloco-messageformat';
+import { EnvironmentProviders, Injectable, inject, isDevMode, makeEnvironmentProviders } from '@angular/core';
+import { provideTransloco, Translation, TRANSLOCO_TRANSPILER, TranslocoLoader } from '@jsverse/transloco';
+import { IcuTranspiler } from './icu';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -14,12 +14,13 @@ class HttpTranslationLoader implements TranslocoLoader {
 
 /**
  * ICU MessageFormat for every text (plurals and selects: `{n, plural, one {# Frage} other {# Fragen}}`), with the
- * plural rules of the active language. Arguments are written `{name}`; the values are inserted by MessageFormat after
- * the text is compiled, so a user's input (a firm name with a brace) can never break a message. Specs that render
- * ICU texts add this provider next to `TranslocoTestingModule.forRoot(...)`.
+ * plural rules of the active language, interpreted without eval (see icu.ts: @jsverse/transloco-messageformat compiles
+ * with `new Function`, which the Content-Security-Policy blocks). Arguments are written `{name}`; values are inserted
+ * after parsing, so a user's input (a firm name with a brace) can never break a message. Specs that render ICU texts
+ * add this provider next to `TranslocoTestingModule.forRoot(...)`.
  */
 export function provideIcuMessages(): EnvironmentProviders {
-  return provideTranslocoMessageformat({ locales: 'en' });
+  return makeEnvironmentProviders([{ provide: TRANSLOCO_TRANSPILER, useClass: IcuTranspiler }]);
 }
 
 /**

@@ -56,7 +56,7 @@ import { AuthFormSubmit } from './auth-form-submit';
           <p class="notice" role="status" data-testid="check-mail">{{ t('register.checkMail', { email }) }}</p>
         } @else {
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-            <mat-form-field subscriptSizing="dynamic">
+            <mat-form-field>
               <mat-label>{{ t('common.name') }}</mat-label>
               <input
                 matInput

@@ -117,6 +117,23 @@ describe('WizardPage', () => {
     expect(el.querySelector('#q-T2')?.classList).toContain('changed');
   });
 
+  it('lists a dimension the profile rules out as not applicable, with the condition, in catalogue order', async () => {
+    await render();
+    const items = [...el.querySelectorAll('nav.steps li')].map(
+      (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
+    const skipped = [...el.querySelectorAll('[data-testid="skipped-step"]')].map(
+      (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
+    const customs = skipped.find((s) => s.startsWith('D2'));
+    expect(customs).toMatch(/^D2\s*Customs.*Not asked for your firm profile: only if .*(import|export)/i);
+    const at = (code: string) => items.findIndex((s) => new RegExp(`^${code}(?!\\d)`).test(s));
+    expect(at('D1')).toBeLessThan(at('D2'));
+    expect(at('D2')).toBeLessThan(at('D3'));
+    // Not a step: it cannot be opened.
+    expect(el.querySelector('[data-testid="skipped-step"] button')).toBeNull();
+  });
+
   it('moves the live score with each answer and autosaves it', async () => {
     await render();
     expect(liveScore()).toContain('–');

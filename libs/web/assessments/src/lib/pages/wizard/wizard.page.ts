@@ -175,6 +175,20 @@ export class WizardPage {
       })
       .filter((s) => s.reason !== '');
   });
+  /** The step list in catalogue order: each dimension either as a step or as "not applicable" with its reason. */
+  protected readonly navItems = computed<{ dimension: PublicDimension; step: Step | null; reason: string }[]>(() => {
+    const c = resourceValue(this.catalogue);
+    if (!c) return [];
+    const steps = new Map(this.steps().map((s) => [s.dimension.id, s]));
+    const skipped = new Map(this.skipped().map((x) => [x.dimension.id, x.reason]));
+    return c.dimensions
+      .filter((d) => steps.has(d.id) || skipped.has(d.id))
+      .map((dimension) => ({
+        dimension,
+        step: steps.get(dimension.id) ?? null,
+        reason: skipped.get(dimension.id) ?? '',
+      }));
+  });
   protected readonly currentId = computed(() => {
     const s = this.step();
     const steps = this.steps();

@@ -1,0 +1,164 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launch } from './support/browser';
+import { answeredAssessment, api, registerFirm, submitAssessment } from './support/firm';
+
+// A phone (390 px, the width of a current iPhone) in German and English: no main page may be wider than the screen,
+// signed out or signed in as a firm; the top bar keeps the language switch and sign-in visible in one row; the
+// register form flags a name over the limit while typing; "Jump to the first open question" lands on the question.
+
+const WIDTH = 390;
+const FIRM = 'Musterwerk Präzisionsteile und Sondermaschinenbau (Taicang) Co., Ltd.';
+const LONG_TITLE = 'Steuerkreditstufe-im-Portal-der-Steuerverwaltung-pruefen-und-Nachweis-senden-' + 'x'.repeat(80);
+
+async function phone(browser: Browser, lang: 'de' | 'en'): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: 844 }, deviceScaleFactor: 1 });
+  await context.addInitScript((l) => localStorage.setItem('scs.lang', l), lang);
+  return context;
+}
+
+/** Opens a page, waits until it has rendered its heading and settled, and returns how wide the document is. */
+async function widthOf(page: Page, path: string): Promise<{ path: string; scrollWidth: number; innerWidth: number }> {
+  await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
+  await page.locator('h1').first().waitFor();
+  await page.waitForTimeout(300); // deferred charts render after the data
+  const m = await page.evaluate(() => ({
+    scrollWidth: (document.scrollingElement ?? document.documentElement).scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  return { path, ...m };
+}
+
+describe(`phone layout (${WIDTH} px) in Chromium`, () => {
+  let browser: Browser;
+  let firm: { orgId: string; email: string };
+  let submitted: string;
+  let earlier: string;
+  let draft: string;
+  let setup: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launch();
+    setup = await browser.newContext();
+    firm = await registerFirm(setup, FIRM, 'mobile');
+    earlier = await answeredAssessment(setup, firm.orgId);
+    await submitAssessment(setup, earlier);
+    submitted = await answeredAssessment(setup, firm.orgId);
+    await submitAssessment(setup, submitted);
+    const started = await api<{ id: string }>(setup, 'POST', `/api/orgs/${firm.orgId}/assessments`, {});
+    draft = started.body.id;
+    const action = await api(setup, 'POST', `/api/orgs/${firm.orgId}/actions`, { title: LONG_TITLE });
+    expect(action.status).toBe(201);
+  });
+  afterAll(async () => {
+    await setup.close();
+    await browser.close();
+  });
+
+  const signedOut = ['/', '/catalogue', '/login', '/register', '/reset-password', '/no/such/page'];
+  const signedIn = () => [
+    '/',
+    '/assessments',
+    `/assessments/${draft}`,
+    `/assessments/${draft}?step=review`,
+    `/assessments/${submitted}/result`,
+    `/assessments/${submitted}/compare/${earlier}`,
+    `/assessments/${earlier}`,
+    '/assessments/changes',
+    '/actions',
+    '/firm/profile',
+    '/firm/members',
+    '/firm/chambers',
+    '/firm/consents',
+    '/orgs',
+  ];
+
+  it.each(['de', 'en'] as const)('no page is wider than the screen, signed out (%s)', async (lang) => {
+    const context = await phone(browser, lang);
+    const page = await context.newPage();
+    try {
+      const wide = [];
+      for (const path of signedOut) {
+        const m = await widthOf(page, path);
+        if (m.scrollWidth > m.innerWidth) wide.push(m);
+      }
+      expect(wide).toEqual([]);
+      // One row: brand, language switch and "Sign in" are on screen; "Register" is in the menu.
+      await page.goto(baseUrl() + '/');
+      for (const selector of [
+        '.brand',
+        '[data-lang="de"]',
+        '[data-lang="en"]',
+        'a.login',
+        '[data-testid="nav-menu"]',
+      ]) {
+        const box = await page.locator(selector).first().boundingBox();
+        expect(
+          box && box.x >= 0 && box.x + box.width <= WIDTH && box.y < 64
+            ? 'visible'
+            : `${selector}: ${JSON.stringify(box)}`,
+        ).toBe('visible');
+      }
+      await page.locator('[data-testid="nav-menu"]').click();
+      await page.getByRole('menuitem', { name: lang === 'de' ? 'Registrieren' : 'Register' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(['de', 'en'] as const)('no page is wider than the screen, signed in as a firm (%s)', async (lang) => {
+    const context = await phone(browser, lang);
+    await context.addCookies(await setup.cookies());
+    const page = await context.newPage();
+    try {
+      const wide = [];
+      for (const path of signedIn()) {
+        const m = await widthOf(page, path);
+        if (m.scrollWidth > m.innerWidth) wide.push(m);
+      }
+      expect(wide).toEqual([]);
+      // The bar is one row (no navigation overlapping the page title); the navigation is in the menu.
+      const bar = await page.locator('.topbar').boundingBox();
+      expect(bar?.height).toBeLessThanOrEqual(64);
+      await page.locator('[data-testid="nav-menu"]').click();
+      await page.getByRole('menuitem', { name: lang === 'de' ? 'Maßnahmenplan' : 'Action plan' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('register: the firm name is required and a name over 200 characters is flagged while typing', async () => {
+    const context = await phone(browser, 'de');
+    const page = await context.newPage();
+    try {
+      await page.goto(baseUrl() + '/register');
+      const firmName = page.locator('[data-testid="firm-name"]');
+      expect(await firmName.getAttribute('required')).not.toBeNull();
+      await firmName.fill('M'.repeat(233));
+      await page.locator('[data-testid="firm-name-error"]').waitFor();
+      expect(await page.locator('[data-testid="firm-name-error"]').textContent()).toContain('Höchstens 200 Zeichen');
+      expect(await page.locator('[data-testid="firm-name-error"]').textContent()).toContain('233 eingegeben');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('"Jump to the first open question" scrolls to that question and focuses it', async () => {
+    const context = await phone(browser, 'de');
+    await context.addCookies(await setup.cookies());
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl()}/assessments/${draft}?step=review`);
+      await page.getByRole('button', { name: 'Zur ersten offenen Frage' }).click();
+      await page.waitForFunction(() => document.activeElement?.closest('fieldset[id^="q-"]') !== null);
+      const where = await page.evaluate(() => {
+        const q = document.activeElement?.closest('fieldset[id^="q-"]') as HTMLElement;
+        const r = q.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+      });
+      expect(where.top).toBeGreaterThanOrEqual(56); // below the sticky top bar
+      expect(where.top).toBeLessThan(where.height);
+    } finally {
+      await context.close();
+    }
+  });
+});
