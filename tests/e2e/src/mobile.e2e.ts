@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch } from './support/browser';
+import { PASSWORD, adminCli, invitationToken } from './support/a11y';
+import { confirmEmail } from './support/confirm';
 import { answeredAssessment, api, registerFirm, submitAssessment } from './support/firm';
 
 // A phone (390 px, the width of a current iPhone) in German and English: no main page may be wider than the screen,
@@ -123,6 +125,51 @@ describe(`phone layout (${WIDTH} px) in Chromium`, () => {
       await page.getByRole('menuitem', { name: lang === 'de' ? 'Maßnahmenplan' : 'Action plan' }).waitFor();
     } finally {
       await context.close();
+    }
+  });
+
+  it.each(['de', 'en'] as const)('no chamber page is wider than the screen (%s)', async (lang) => {
+    const chamber = await browser.newContext();
+    const adminEmail = `mobile-chamber-${lang}-${Date.now()}@ahk.example`;
+    const token = invitationToken(
+      adminCli(['create-chamber', '--name', `AHK Mobil ${lang} Shanghai`, '--admin-email', adminEmail]),
+    );
+    const reg = await api(chamber, 'POST', '/api/auth/register', {
+      email: adminEmail,
+      password: PASSWORD,
+      name: 'Katrin Vogel',
+      invitationToken: token,
+    });
+    expect(reg.status).toBe(202);
+    const { orgId } = await confirmEmail(chamber, adminEmail);
+    const campaign = await api<{ id: string }>(chamber, 'POST', `/api/orgs/${orgId}/campaigns`, {
+      title: 'SCS-Selbstcheck 2026 für alle Mitgliedsunternehmen in Ostchina und Zentralchina',
+      messageDe: 'Liebe Mitglieder, bitte nehmen Sie teil.',
+      messageEn: 'Dear members, please take part.',
+      opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    expect(campaign.status).toBe(201);
+    const context = await phone(browser, lang);
+    await context.addCookies(await chamber.cookies());
+    const page = await context.newPage();
+    try {
+      const wide = [];
+      for (const path of [
+        '/chamber',
+        '/chamber/campaigns/new',
+        `/chamber/campaigns/${campaign.body.id}`,
+        '/chamber/members',
+        '/chamber/branding',
+        '/orgs',
+      ]) {
+        const m = await widthOf(page, path);
+        if (m.scrollWidth > m.innerWidth) wide.push(m);
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await context.close();
+      await chamber.close();
     }
   });
 

@@ -88,7 +88,7 @@ export class DimensionChartComponent {
     const multi = series.length > 1;
     const width = this.width();
     const narrow = width > 0 && width < 560;
-    const labelWidth = narrow ? Math.max(96, Math.round(width * 0.4)) : 220;
+    const labelWidth = narrow ? Math.max(96, Math.round(width * 0.4)) : width > 900 ? 300 : 220;
     return {
       animation: false,
       aria: { enabled: false },

@@ -29,6 +29,11 @@ import type { LevelId } from '@scs/shared/catalogue';
       background: #fff;
       line-height: 20px;
       white-space: nowrap;
+      /* In a narrow tile the score moves under the label instead of sticking out. */
+      flex-wrap: wrap;
+      row-gap: 0;
+      max-width: 100%;
+      box-sizing: border-box;
     }
     .badge.large {
       font-size: 16px;

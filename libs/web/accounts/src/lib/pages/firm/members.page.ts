@@ -45,7 +45,7 @@ import { firmContext, isManager } from './firm-context';
       text-align: right;
       white-space: nowrap;
     }
-    td {
+    td.email {
       overflow-wrap: anywhere;
     }
     @media (max-width: 600px) {
@@ -126,7 +126,7 @@ import { firmContext, isManager } from './firm-context';
                       <span class="muted">({{ t('common.you') }})</span>
                     }
                   </td>
-                  <td>{{ m.email }}</td>
+                  <td class="email">{{ m.email }}</td>
                   <td>
                     @if (canManage() && m.userId !== me() && (myRole() === 'owner' || m.role !== 'owner')) {
                       <mat-select
