@@ -123,6 +123,10 @@ describe(`phone layout (${WIDTH} px) in Chromium`, () => {
       expect(bar?.height).toBeLessThanOrEqual(64);
       await page.locator('[data-testid="nav-menu"]').click();
       await page.getByRole('menuitem', { name: lang === 'de' ? 'Maßnahmenplan' : 'Action plan' }).waitFor();
+      await page.keyboard.press('Escape');
+      // The firm's name is not cut off: the account menu shows it in full.
+      await page.locator('button.account').click();
+      expect(await page.locator('[data-testid="account-head"]').textContent()).toContain(FIRM);
     } finally {
       await context.close();
     }
