@@ -46,8 +46,23 @@ describe(`phone layout (${WIDTH} px) in Chromium`, () => {
     await submitAssessment(setup, earlier);
     submitted = await answeredAssessment(setup, firm.orgId);
     await submitAssessment(setup, submitted);
-    const started = await api<{ id: string }>(setup, 'POST', `/api/orgs/${firm.orgId}/assessments`, {});
+    const started = await api<{ id: string; catalogueVersion: string }>(
+      setup,
+      'POST',
+      `/api/orgs/${firm.orgId}/assessments`,
+      {},
+    );
     draft = started.body.id;
+    // The first three questions answered: the first open one is far down the first step, not at the top of the page.
+    const catalogue = await api<{ questions: { id: string; options: { id: string }[] }[] }>(
+      setup,
+      'GET',
+      `/api/catalogue/${started.body.catalogueVersion}`,
+    );
+    const answers = catalogue.body.questions
+      .slice(0, 3)
+      .map((q) => ({ questionId: q.id, optionId: q.options[0].id, baseRevision: 0 }));
+    expect((await api(setup, 'PUT', `/api/assessments/${draft}/answers`, { answers })).status).toBe(200);
     const action = await api(setup, 'POST', `/api/orgs/${firm.orgId}/actions`, { title: LONG_TITLE });
     expect(action.status).toBe(201);
   });
@@ -201,13 +216,17 @@ describe(`phone layout (${WIDTH} px) in Chromium`, () => {
       await page.goto(`${baseUrl()}/assessments/${draft}?step=review`);
       await page.getByRole('button', { name: 'Zur ersten offenen Frage' }).click();
       await page.waitForFunction(() => document.activeElement?.closest('fieldset[id^="q-"]') !== null);
+      await page.waitForTimeout(500); // after the router's own scroll to the top
       const where = await page.evaluate(() => {
         const q = document.activeElement?.closest('fieldset[id^="q-"]') as HTMLElement;
         const r = q.getBoundingClientRect();
-        return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+        return { id: q.id, top: r.top, height: window.innerHeight, scrollY: window.scrollY };
       });
+      expect(where.id).toMatch(/^q-T\d+$/);
+      expect(['q-T1', 'q-T2', 'q-T3']).not.toContain(where.id); // those are answered
+      expect(where.scrollY).toBeGreaterThan(0);
       expect(where.top).toBeGreaterThanOrEqual(56); // below the sticky top bar
-      expect(where.top).toBeLessThan(where.height);
+      expect(where.top).toBeLessThan(where.height); // on screen
     } finally {
       await context.close();
     }

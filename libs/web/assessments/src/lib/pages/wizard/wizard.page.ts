@@ -316,7 +316,8 @@ export class WizardPage {
 
   /**
    * Scrolls a question into view and puts the focus on its first option (or the question itself). The step's questions
-   * may render a few frames after the step changed, so this waits for the element (up to about a second).
+   * may render a few frames after the step changed, so this waits for the element (up to about a second), and then
+   * for the router's own scroll to the top.
    */
   private async focusQuestion(questionId: string): Promise<void> {
     const root = this.host.nativeElement;
@@ -330,6 +331,10 @@ export class WizardPage {
       if (!question) await frame();
     }
     if (!question) return;
+    // The router scrolls to the top after each navigation (scrollPositionRestoration: 'top'), one timer and one frame
+    // after it ends: scroll to the question only after that, or the page jumps back up.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await frame();
     const target =
       question.querySelector<HTMLElement>('input[type="radio"]:not([disabled])') ??
       question.querySelector<HTMLElement>('input, select, textarea, button');
