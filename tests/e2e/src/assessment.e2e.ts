@@ -133,7 +133,7 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     const firstResultUrl = page.url();
 
     // Result: level, chart (deferred until scrolled into view), findings with remediation, verify list.
-    expect(await page.locator('[data-testid="result-overall"]').textContent()).toMatch(/Niedrig|Mäßig|Hoch|Kritisch/);
+    expect(await page.locator('[data-testid="result-overall"]').textContent()).toMatch(/Niedrig|Mittel|Hoch|Kritisch/);
     await page.locator('#dims-h').scrollIntoViewIfNeeded();
     await page.locator('[data-testid="dimension-chart"] svg').waitFor();
     const t1 = page.locator('#finding-T1');

@@ -43,7 +43,7 @@ describe('"What we assess" (public catalogue page)', () => {
     const de = await dimensionHeadings();
     expect(de).toHaveLength(16);
     expect(de[0]).toMatch(/D1\s+Steuern\s+纳税信用/);
-    expect(await page.locator('#sources .badge-unconfirmed').first().textContent()).toContain('Nicht bestätigt');
+    expect(await page.locator('#sources .badge-unconfirmed').first().textContent()).toContain('Unbestätigt');
     expect(await page.getByText('Nächstliegendes deutsches/EU-Gegenstück').count()).toBe(16);
   });
 

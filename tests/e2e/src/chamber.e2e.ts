@@ -196,7 +196,7 @@ describe('chamber campaign in the browser: create, CSV upload with rejected rows
     await page.getByTestId('send-invitations').click();
     const result = page.getByTestId('invite-result');
     await result.waitFor();
-    expect(await result.textContent()).toMatch(/2 invited.*1 duplicates merged.*2 rejected/);
+    expect(await result.textContent()).toMatch(/2 invited.*1 duplicate merged.*2 rejected/);
     const rows = page.locator('[data-testid="rejected"] tbody tr');
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).locator('td').allTextContents()).toEqual([

@@ -90,7 +90,7 @@ describe('sharing consent and research questions in the self-check', () => {
     );
     if (benchmark.body.sector.available || benchmark.body.size.available) {
       await peers.getByTestId('peer-table').waitFor();
-      expect(await peers.getByTestId('peer-table').textContent()).toContain('Ihr Wert');
+      expect(await peers.getByTestId('peer-table').textContent()).toContain('Ihr Betroffenheitswert');
     } else {
       await peers.getByTestId('peer-unavailable').waitFor();
       expect(await peers.textContent()).toContain('Noch nicht genug Daten');

@@ -86,7 +86,9 @@ describe('credit-repair plan in German: dated record → result page', () => {
     await section.getByRole('heading', { name: /Voraussichtliche Betroffenheit/ }).waitFor();
     await section.locator('[data-testid="projection-summary"]').scrollIntoViewIfNeeded();
     await section.locator('[data-testid="projection-chart"] svg').waitFor();
-    expect(await section.locator('[data-testid="projection-summary"]').textContent()).toContain('Gesamtwert heute');
+    expect(await section.locator('[data-testid="projection-summary"]').textContent()).toContain(
+      'Gesamtbetroffenheit heute',
+    );
 
     // One click turns the plan into dated actions; a second click creates none.
     const create = section.getByRole('button', { name: 'Maßnahmen aus dem Plan anlegen' });

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, type Routes } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { SessionService, type SessionMembership } from '@scs/web/core';
+import { provideIcuMessages, SessionService, type SessionMembership } from '@scs/web/core';
 import en from '../lib/i18n/en.json';
 
 /** TestBed with English texts of this library, a testing HttpClient and a router. */
@@ -19,6 +19,7 @@ export async function setupAccountsTest(
       }),
     ],
     providers: [
+      provideIcuMessages(),
       provideHttpClient(withInterceptors(options.interceptors ?? [])),
       provideHttpClientTesting(),
       provideRouter(options.routes ?? []),

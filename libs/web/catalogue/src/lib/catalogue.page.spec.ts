@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { parseCatalogueFiles, toPublicCatalogue, type Catalogue } from '@scs/shared/catalogue';
-import { LanguageService } from '@scs/web/core';
+import { provideIcuMessages, LanguageService } from '@scs/web/core';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CataloguePage } from './catalogue.page';
@@ -39,7 +39,7 @@ describe('CataloguePage ("What we assess")', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(CataloguePage);

@@ -4,7 +4,7 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { DeferBlockBehavior, TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { SessionService } from '@scs/web/core';
+import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { InvitePanelComponent } from './components/invite-panel.component';
 import { endOfDay, startOfDay } from './data/chamber-context';
 import en from './i18n/en.json';
@@ -55,7 +55,7 @@ describe('chambers web feature', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
       deferBlockBehavior: DeferBlockBehavior.Manual, // the echarts chart is not rendered in jsdom; the numbers table is
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
@@ -230,7 +230,7 @@ describe('chambers web feature', () => {
         'Not shared',
       ]);
       expect(text(el.querySelector('[data-testid="firms"] tbody tr:last-child td'))).toBe(
-        'Beta Ltd.(left the chamber)',
+        'Beta Ltd. (left the chamber)',
       );
     });
   });

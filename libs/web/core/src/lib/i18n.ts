@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, inject, isDevMode } from '@angular/core';
-import { provideTransloco, Translation, TranslocoLoader } from '@jsverse/transloco';
+import { EnvironmentProviders, Injectable, inject, isDevMode, makeEnvironmentProviders } from '@angular/core';
+import { provideTransloco, Translation, TRANSLOCO_TRANSPILER, TranslocoLoader } from '@jsverse/transloco';
+import { IcuTranspiler } from './icu';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -12,11 +13,23 @@ class HttpTranslationLoader implements TranslocoLoader {
 }
 
 /**
- * Run-time translations (German/English): the shell's texts come from /i18n/<lang>.json; feature libraries add
- * their own scoped files with `provideTranslocoScope` so no two features edit one file.
+ * ICU MessageFormat for every text (plurals and selects: `{n, plural, one {# Frage} other {# Fragen}}`), with the
+ * plural rules of the active language, interpreted without eval (see icu.ts: @jsverse/transloco-messageformat compiles
+ * with `new Function`, which the Content-Security-Policy blocks). Arguments are written `{name}`; values are inserted
+ * after parsing, so a user's input (a firm name with a brace) can never break a message. Specs that render ICU texts
+ * add this provider next to `TranslocoTestingModule.forRoot(...)`.
  */
-export function provideI18n(): ReturnType<typeof provideTransloco> {
-  return provideTransloco({
+export function provideIcuMessages(): EnvironmentProviders {
+  return makeEnvironmentProviders([{ provide: TRANSLOCO_TRANSPILER, useClass: IcuTranspiler }]);
+}
+
+/**
+ * Run-time translations (German/English): the shell's texts come from /i18n/<lang>.json; feature libraries add
+ * their own scoped files with `provideTranslocoScope` so no two features edit one file. Texts are ICU messages
+ * (provideIcuMessages).
+ */
+export function provideI18n(): EnvironmentProviders[] {
+  const transloco = provideTransloco({
     config: {
       availableLangs: ['en', 'de'],
       defaultLang: 'en',
@@ -27,4 +40,5 @@ export function provideI18n(): ReturnType<typeof provideTransloco> {
     },
     loader: HttpTranslationLoader,
   });
+  return [...transloco, provideIcuMessages()];
 }

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { ReportView } from '@scs/shared/contracts';
-import { LanguageService } from '@scs/web/core';
+import { provideIcuMessages, LanguageService } from '@scs/web/core';
 import en from './i18n/en.json';
 import { ReportsPanelComponent } from './reports-panel.component';
 import { formatBytes, pollDelay } from './reports.api';
@@ -52,7 +52,7 @@ describe('ReportsPanelComponent', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting()],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
   });

@@ -29,6 +29,11 @@ import type { LevelId } from '@scs/shared/catalogue';
       background: #fff;
       line-height: 20px;
       white-space: nowrap;
+      /* In a narrow tile the score moves under the label instead of sticking out. */
+      flex-wrap: wrap;
+      row-gap: 0;
+      max-width: 100%;
+      box-sizing: border-box;
     }
     .badge.large {
       font-size: 16px;
@@ -76,14 +81,27 @@ export class LevelBadgeComponent {
   readonly label = input.required<string>();
   readonly score = input<number | null | undefined>(undefined);
   readonly size = input<'normal' | 'large'>('normal');
+  /** The UI language for the decimal separator (36,2 in German); defaults to the document's language. */
+  readonly lang = input<string | undefined>(undefined);
   protected readonly scoreText = computed(() => {
     const s = this.score();
-    return s === null || s === undefined ? null : `${formatScore(s)} / 100`;
+    return s === null || s === undefined ? null : `${formatScore(s, this.lang())} / 100`;
   });
 }
 
-/** One decimal at most, no trailing ".0". */
-export function formatScore(score: number): string {
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A score with one decimal at most and no trailing ",0", in the UI language: "36,2" in German, "36.2" in English.
+ * Without `lang` the document's language (<html lang>, kept by LanguageService) decides.
+ */
+export function formatScore(score: number, lang?: string): string {
   const n = Number(score); // tolerate a numeric string from a database driver
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  const locale = (lang ?? globalThis.document?.documentElement.lang ?? 'en').startsWith('de') ? 'de-DE' : 'en-GB';
+  let format = NUMBER_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, useGrouping: false });
+    NUMBER_FORMATS.set(locale, format);
+  }
+  return format.format(n);
 }

@@ -2,7 +2,10 @@ import { Pipe, PipeTransform } from '@angular/core';
 
 const LOCALES: Record<string, string> = { de: 'de-DE', en: 'en-GB' };
 
-/** Formats a date in the UI language with Intl (no Angular locale data needed). */
+/**
+ * Formats a date in the UI language with Intl (no Angular locale data needed): German as a German office writes it
+ * (05.12.2026, 05.12.2026, 14:30), English as "5 Dec 2026".
+ */
 export function formatLocalDate(
   value: string | Date | null | undefined,
   lang: string,
@@ -13,12 +16,16 @@ export function formatLocalDate(
   const date =
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
+  const german = lang.startsWith('de');
+  const day: Intl.DateTimeFormatOptions = german
+    ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+    : { day: 'numeric', month: 'short', year: 'numeric' };
   const options: Intl.DateTimeFormatOptions =
     style === 'datetime'
-      ? { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }
+      ? { ...day, hour: '2-digit', minute: '2-digit' }
       : style === 'month'
         ? { month: 'long', year: 'numeric' }
-        : { day: 'numeric', month: 'short', year: 'numeric' };
+        : day;
   return new Intl.DateTimeFormat(LOCALES[lang] ?? lang, options).format(date);
 }
 

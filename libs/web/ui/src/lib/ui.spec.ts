@@ -9,11 +9,25 @@ describe('formatScore', () => {
     expect(formatScore(42.35)).toBe('42.4');
     expect(formatScore(0)).toBe('0');
   });
+
+  it('writes the decimal separator of the UI language (German: 36,2), given or from <html lang>', () => {
+    expect(formatScore(36.2, 'de')).toBe('36,2');
+    expect(formatScore(36.2, 'en')).toBe('36.2');
+    expect(formatScore(1234.5, 'de')).toBe('1234,5');
+    document.documentElement.lang = 'de';
+    try {
+      expect(formatScore(42.35)).toBe('42,4');
+    } finally {
+      document.documentElement.lang = '';
+    }
+  });
 });
 
 describe('formatLocalDate', () => {
   it('keeps a calendar date on its day and formats it in the UI language', () => {
-    expect(formatLocalDate('2026-04-01', 'de')).toBe('1. Apr. 2026');
+    // German dates as a German office writes them (dd.MM.yyyy), English with the month's short name.
+    expect(formatLocalDate('2026-04-01', 'de')).toBe('01.04.2026');
+    expect(formatLocalDate('2026-12-05T14:30:00', 'de', 'datetime')).toBe('05.12.2026, 14:30');
     expect(formatLocalDate('2026-04-01', 'en')).toBe('1 Apr 2026');
     expect(formatLocalDate(null, 'en')).toBe('');
   });

@@ -23,3 +23,14 @@ export function serverError(control: AbstractControl | null): string | null {
   const value = control?.errors?.['server'];
   return typeof value === 'string' ? value : null;
 }
+
+/** The longest name the API accepts (person or firm; NAME_MAX in libs/api/accounts/src/lib/validation.ts). */
+export const NAME_MAX = 200;
+
+/**
+ * A unified social credit code as pasted from a letterhead, a PDF or a business licence ("9131 0000 MA1F-L0XX XX",
+ * lower case): spaces and hyphens dropped, upper case. The server normalises the same way.
+ */
+export function normaliseUscc(value: string): string {
+  return value.replace(/[\s\-\u2010-\u2015]/g, '').toUpperCase();
+}

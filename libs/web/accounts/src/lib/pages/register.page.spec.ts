@@ -49,6 +49,25 @@ describe('RegisterPage', () => {
     expect(el.querySelector('scs-error-box')).toBeNull(); // the message sits at the field, not in a banner
   });
 
+  it('marks the firm name required and flags a name over 200 characters while typing, before any submit', async () => {
+    const fixture = TestBed.createComponent(RegisterPage);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(input(el, 'firmName')?.required).toBe(true);
+    type(el, 'firmName', 'M'.repeat(233));
+    await settle(fixture);
+    expect(text(el.querySelector('[data-testid="firm-name-error"]'))).toBe('At most 200 characters (233 entered)');
+    // Approaching the limit, a counter shows how much is left (the error above replaces it once over the limit).
+    type(el, 'firmName', 'M'.repeat(190));
+    await settle(fixture);
+    expect(el.querySelector('[data-testid="firm-name-error"]')).toBeNull();
+    expect(text(el.querySelector('[data-testid="firm-name-count"]'))).toBe('190 / 200');
+    // An empty firm name is an error of its own (the API would say so only after the round trip).
+    type(el, 'firmName', '');
+    await settle(fixture);
+    expect(text(el.querySelector('[data-testid="firm-name-error"]'))).toBe('Required');
+  });
+
   it("through a colleague's invitation: explains what happens, pre-fills the email and asks for no firm", async () => {
     const fixture = TestBed.createComponent(RegisterPage);
     fixture.componentRef.setInput('invitation', 'tok-123');

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { AbstractControl, FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
@@ -9,7 +10,7 @@ import { describeError } from '@scs/web/core';
 import { ErrorBoxComponent } from '@scs/web/ui';
 import { AccountsApi } from '../data/accounts.api';
 import type { InvitationPreview } from '../data/accounts.types';
-import { applyServerErrors, serverError } from '../data/form-errors';
+import { NAME_MAX, applyServerErrors, serverError } from '../data/form-errors';
 import { AuthCardComponent } from './auth-card.component';
 import { AuthFormSubmit } from './auth-form-submit';
 
@@ -57,15 +58,25 @@ import { AuthFormSubmit } from './auth-form-submit';
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
             <mat-form-field>
               <mat-label>{{ t('common.name') }}</mat-label>
-              <input matInput formControlName="name" autocomplete="name" required />
-              <mat-error>{{ err(form.controls.name) ?? t('common.required') }}</mat-error>
+              <input
+                matInput
+                formControlName="name"
+                autocomplete="name"
+                required
+                [errorStateMatcher]="live"
+                data-testid="name"
+              />
+              @if (form.controls.name.value.length > nameMax - 40) {
+                <mat-hint align="end">{{ form.controls.name.value.length }} / {{ nameMax }}</mat-hint>
+              }
+              <mat-error>{{ lengthOrRequired(form.controls.name, t) }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ t('common.email') }}</mat-label>
               <input matInput formControlName="email" type="email" autocomplete="username" required />
               <mat-error>{{ err(form.controls.email) ?? t('common.invalidEmail') }}</mat-error>
             </mat-form-field>
-            <mat-form-field>
+            <mat-form-field subscriptSizing="dynamic">
               <mat-label>{{ t('common.password') }}</mat-label>
               <input matInput formControlName="password" type="password" autocomplete="new-password" required />
               <mat-hint>{{ t('register.passwordHint') }}</mat-hint>
@@ -74,11 +85,23 @@ import { AuthFormSubmit } from './auth-form-submit';
               }}</mat-error>
             </mat-form-field>
             @if (needsFirm()) {
-              <mat-form-field>
+              <mat-form-field subscriptSizing="dynamic">
                 <mat-label>{{ t('register.firmName') }}</mat-label>
-                <input matInput formControlName="firmName" autocomplete="organization" />
+                <input
+                  matInput
+                  formControlName="firmName"
+                  autocomplete="organization"
+                  required
+                  [errorStateMatcher]="live"
+                  data-testid="firm-name"
+                />
                 <mat-hint>{{ t('register.firmHint') }}</mat-hint>
-                <mat-error>{{ err(form.controls.firmName) ?? t('common.required') }}</mat-error>
+                @if (form.controls.firmName.value.length > nameMax - 40) {
+                  <mat-hint align="end" data-testid="firm-name-count"
+                    >{{ form.controls.firmName.value.length }} / {{ nameMax }}</mat-hint
+                  >
+                }
+                <mat-error data-testid="firm-name-error">{{ lengthOrRequired(form.controls.firmName, t) }}</mat-error>
               </mat-form-field>
             }
             <div class="actions">
@@ -100,11 +123,15 @@ export class RegisterPage {
   /** Invitation token (query parameter) when registering through an invitation link. */
   readonly invitation = input<string>();
 
+  protected readonly nameMax = NAME_MAX;
+  /** Errors show while typing (a name over the limit is flagged at once, not only after submit). */
+  protected readonly live = new ShowOnDirtyErrorStateMatcher();
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    name: ['', Validators.required],
+    name: ['', [Validators.required, Validators.maxLength(NAME_MAX)]],
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
-    firmName: [''],
+    // Required only for a new firm (not when joining an organisation by invitation): see the effect below.
+    firmName: ['', Validators.maxLength(NAME_MAX)],
   });
   protected readonly preview = signal<InvitationPreview | null>(null);
   protected readonly invitationError = signal<string | null>(null);
@@ -119,6 +146,21 @@ export class RegisterPage {
       const token = this.invitation();
       if (token) void this.loadInvitation(token);
     });
+    effect(() => {
+      const firmName = this.form.controls.firmName;
+      firmName.setValidators(
+        this.needsFirm() ? [Validators.required, Validators.maxLength(NAME_MAX)] : Validators.maxLength(NAME_MAX),
+      );
+      firmName.updateValueAndValidity();
+    });
+  }
+
+  /** The server's message, else "at most 200 characters (233 entered)", else "required". */
+  protected lengthOrRequired(control: AbstractControl<string>, t: (key: string, p?: object) => string): string {
+    const server = serverError(control);
+    if (server) return server;
+    if (control.hasError('maxlength')) return t('common.tooLong', { max: NAME_MAX, length: control.value.length });
+    return t('common.required');
   }
 
   private async loadInvitation(token: string): Promise<void> {

@@ -27,35 +27,37 @@ import type { AggregateTable } from '@scs/shared/contracts';
   `,
   template: `
     <div class="scroll">
-      <table class="data" [attr.data-testid]="'table-' + table().id">
-        <caption class="visually-hidden">
-          {{
-            table().title[lang()]
-          }}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{{ rowHeading() }}</th>
-            <th scope="col" class="num">{{ firmsHeading() }}</th>
-            @for (c of table().columns; track c.key) {
-              <th scope="col" class="num">{{ c.label[lang()] }}</th>
-            }
-          </tr>
-        </thead>
-        <tbody>
-          @for (r of table().rows; track r.key) {
-            <tr [class.total]="r.total">
-              <th scope="row">{{ r.label[lang()] }}</th>
-              <td class="num" [class.suppressed]="r.n.status !== 'value'">{{ r.n.display }}</td>
-              @for (cell of r.cells; track $index) {
-                <td class="num" [class.suppressed]="cell.status !== 'value'" [attr.data-status]="cell.status">
-                  {{ cell.display }}
-                </td>
+      <div class="table-scroll">
+        <table class="data" [attr.data-testid]="'table-' + table().id">
+          <caption class="visually-hidden">
+            {{
+              table().title[lang()]
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ rowHeading() }}</th>
+              <th scope="col" class="num">{{ firmsHeading() }}</th>
+              @for (c of table().columns; track c.key) {
+                <th scope="col" class="num">{{ c.label[lang()] }}</th>
               }
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (r of table().rows; track r.key) {
+              <tr [class.total]="r.total">
+                <th scope="row">{{ r.label[lang()] }}</th>
+                <td class="num" [class.suppressed]="r.n.status !== 'value'">{{ r.n.display }}</td>
+                @for (cell of r.cells; track $index) {
+                  <td class="num" [class.suppressed]="cell.status !== 'value'" [attr.data-status]="cell.status">
+                    {{ cell.display }}
+                  </td>
+                }
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
     </div>
     <ul class="notes">
       @for (n of table().notes; track $index) {

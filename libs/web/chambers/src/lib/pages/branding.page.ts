@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { describeError } from '@scs/web/core';
-import { ErrorBoxComponent, LoadingComponent } from '@scs/web/ui';
+import { ErrorBoxComponent, LoadingComponent, formatScore } from '@scs/web/ui';
 import { ChambersApi } from '../data/chambers.api';
 import type { BrandingView, ReportLanguage } from '../data/chambers.types';
 import { chamberContext } from '../data/chamber-context';
@@ -294,7 +294,8 @@ export class BrandingPage {
   }
 
   protected kb(bytes: number): string {
-    return (bytes / 1024).toFixed(bytes < 10240 ? 1 : 0);
+    // In the UI language: "12,5" in German.
+    return formatScore(bytes < 10240 ? bytes / 1024 : Math.round(bytes / 1024));
   }
 
   protected async load(): Promise<void> {

@@ -190,27 +190,29 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
               } @placeholder {
                 <div class="chart-placeholder"></div>
               }
-              <table class="data" data-testid="funnel">
-                <caption class="visually-hidden">
-                  {{
-                    t('progress.heading')
-                  }}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{{ t('progress.stage') }}</th>
-                    <th scope="col" class="num">{{ t('progress.firms') }}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (s of stageKeys; track s) {
-                    <tr [attr.data-stage]="s">
-                      <td>{{ t('progress.' + s) }}</td>
-                      <td class="num">{{ p[s] }}</td>
+              <div class="table-scroll">
+                <table class="data" data-testid="funnel">
+                  <caption class="visually-hidden">
+                    {{
+                      t('progress.heading')
+                    }}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{{ t('progress.stage') }}</th>
+                      <th scope="col" class="num">{{ t('progress.firms') }}</th>
                     </tr>
-                  }
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    @for (s of stageKeys; track s) {
+                      <tr [attr.data-stage]="s">
+                        <td>{{ t('progress.' + s) }}</td>
+                        <td class="num">{{ p[s] }}</td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
             </div>
             @if (!p.complete) {
               <p class="notice" data-testid="partial">
@@ -254,36 +256,38 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
                 ><p>{{ t('firms.empty') }}</p></scs-empty-state
               >
             } @else {
-              <table class="data" data-testid="firms">
-                <thead>
-                  <tr>
-                    <th scope="col">{{ t('firms.name') }}</th>
-                    <th scope="col">{{ t('firms.joined') }}</th>
-                    <th scope="col">{{ t('firms.status') }}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (f of list; track f.firmId) {
+              <div class="table-scroll">
+                <table class="data" data-testid="firms">
+                  <thead>
                     <tr>
-                      <td>
-                        <!-- The name in an element of its own: the cell's text is the name, without template whitespace. -->
-                        <span class="firm-name">{{ f.name }}</span>
-                        @if (!f.member) {
-                          <span class="left">({{ t('firms.left') }})</span>
-                        }
-                      </td>
-                      <td>{{ f.joinedAt | scsDate: lang() }}</td>
-                      <td>
-                        @if (f.status; as s) {
-                          <span class="status-{{ s }}">{{ t('firms.' + s) }}</span>
-                        } @else {
-                          <span class="hidden-status" [title]="t('firms.hiddenHint')">{{ t('firms.hidden') }}</span>
-                        }
-                      </td>
+                      <th scope="col">{{ t('firms.name') }}</th>
+                      <th scope="col">{{ t('firms.joined') }}</th>
+                      <th scope="col">{{ t('firms.status') }}</th>
                     </tr>
-                  }
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    @for (f of list; track f.firmId) {
+                      <tr>
+                        <td>
+                          <!-- The name in an element of its own: the cell's text is the name, without template whitespace. -->
+                          <span class="firm-name">{{ f.name }}</span>
+                          @if (!f.member) {
+                            <span class="left">({{ t('firms.left') }})</span>
+                          }
+                        </td>
+                        <td>{{ f.joinedAt | scsDate: lang() }}</td>
+                        <td>
+                          @if (f.status; as s) {
+                            <span class="status-{{ s }}">{{ t('firms.' + s) }}</span>
+                          } @else {
+                            <span class="hidden-status" [title]="t('firms.hiddenHint')">{{ t('firms.hidden') }}</span>
+                          }
+                        </td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
             }
           } @else {
             <scs-loading [label]="t('loading')" />

@@ -149,20 +149,22 @@ function totalBars(
               <section data-testid="platform-benchmark">
                 <h4>{{ t('platform.heading') }}</h4>
                 <p class="muted">{{ t('platform.intro', { wave: p.wave, firms: p.firms }) }}</p>
-                <table class="platform">
-                  <tbody>
-                    <tr>
-                      <th scope="row">{{ t('platform.overall') }}</th>
-                      <td data-testid="platform-overall">{{ p.overall.display }}</td>
-                    </tr>
-                    @for (d of p.dimensions; track $index) {
+                <div class="table-scroll">
+                  <table class="platform">
+                    <tbody>
                       <tr>
-                        <th scope="row">{{ d.label[lang()] }}</th>
-                        <td>{{ d.mean.display }}</td>
+                        <th scope="row">{{ t('platform.overall') }}</th>
+                        <td data-testid="platform-overall">{{ p.overall.display }}</td>
                       </tr>
-                    }
-                  </tbody>
-                </table>
+                      @for (d of p.dimensions; track $index) {
+                        <tr>
+                          <th scope="row">{{ d.label[lang()] }}</th>
+                          <td>{{ d.mean.display }}</td>
+                        </tr>
+                      }
+                    </tbody>
+                  </table>
+                </div>
               </section>
             } @else {
               <p class="muted" data-testid="platform-none">{{ t('platform.none') }}</p>

@@ -80,7 +80,10 @@ export class UpdateProfileDto implements FirmProfileData {
     example: '91320594MA1XXXXXXX',
     description: 'Unified social credit code (GB 32100-2015), checked with its check character',
   })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() || null : value))
+  // A code pasted from a letterhead or a PDF often carries spaces or hyphens (9131 0000 MA1F-L0XX XX): dropped.
+  @Transform(({ value }) =>
+    typeof value === 'string' ? value.replace(/[\s\-\u2010-\u2015]/g, '').toUpperCase() || null : value,
+  )
   @IsOptional()
   @IsUscc()
   uscc?: string | null;

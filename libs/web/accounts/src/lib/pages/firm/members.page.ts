@@ -45,6 +45,18 @@ import { firmContext, isManager } from './firm-context';
       text-align: right;
       white-space: nowrap;
     }
+    td.email {
+      overflow-wrap: anywhere;
+    }
+    @media (max-width: 600px) {
+      th,
+      td {
+        padding: 8px 6px;
+      }
+      .role-select {
+        width: 120px;
+      }
+    }
     .role-select {
       width: 160px;
     }
@@ -95,62 +107,64 @@ import { firmContext, isManager } from './firm-context';
       @if (members() === null) {
         <scs-loading [label]="t('common.loading')" />
       } @else {
-        <table>
-          <thead>
-            <tr>
-              <th>{{ t('common.name') }}</th>
-              <th>{{ t('common.email') }}</th>
-              <th>{{ t('members.role') }}</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (m of members(); track m.userId) {
-              <tr data-testid="member">
-                <td>
-                  {{ m.name }}
-                  @if (m.userId === me()) {
-                    <span class="muted">({{ t('common.you') }})</span>
-                  }
-                </td>
-                <td>{{ m.email }}</td>
-                <td>
-                  @if (canManage() && m.userId !== me() && (myRole() === 'owner' || m.role !== 'owner')) {
-                    <mat-select
-                      class="role-select"
-                      [value]="m.role"
-                      (selectionChange)="changeRole(m, $event.value)"
-                      [attr.aria-label]="t('members.role')"
-                    >
-                      @for (r of assignable(); track r) {
-                        <mat-option [value]="r">{{ t('roles.' + r) }}</mat-option>
-                      }
-                    </mat-select>
-                  } @else {
-                    {{ t('roles.' + m.role) }}
-                  }
-                </td>
-                <td class="actions">
-                  @if (confirming() === m.userId) {
-                    <span>{{
-                      m.userId === me() ? t('members.confirmLeave') : t('members.confirmRemove', { name: m.name })
-                    }}</span>
-                    <button mat-button type="button" (click)="remove(m)">{{ t('common.confirm') }}</button>
-                    <button mat-button type="button" (click)="confirming.set(null)">{{ t('common.cancel') }}</button>
-                  } @else if (m.userId === me()) {
-                    <button mat-stroked-button type="button" (click)="confirming.set(m.userId)">
-                      {{ t('members.leave') }}
-                    </button>
-                  } @else if (canManage() && (myRole() === 'owner' || m.role !== 'owner')) {
-                    <button mat-stroked-button type="button" (click)="confirming.set(m.userId)">
-                      {{ t('members.remove') }}
-                    </button>
-                  }
-                </td>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>{{ t('members.name') }}</th>
+                <th>{{ t('common.email') }}</th>
+                <th>{{ t('members.role') }}</th>
+                <th></th>
               </tr>
-            }
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              @for (m of members(); track m.userId) {
+                <tr data-testid="member">
+                  <td>
+                    {{ m.name }}
+                    @if (m.userId === me()) {
+                      <span class="muted">({{ t('common.you') }})</span>
+                    }
+                  </td>
+                  <td class="email">{{ m.email }}</td>
+                  <td>
+                    @if (canManage() && m.userId !== me() && (myRole() === 'owner' || m.role !== 'owner')) {
+                      <mat-select
+                        class="role-select"
+                        [value]="m.role"
+                        (selectionChange)="changeRole(m, $event.value)"
+                        [attr.aria-label]="t('members.role')"
+                      >
+                        @for (r of assignable(); track r) {
+                          <mat-option [value]="r">{{ t('roles.' + r) }}</mat-option>
+                        }
+                      </mat-select>
+                    } @else {
+                      {{ t('roles.' + m.role) }}
+                    }
+                  </td>
+                  <td class="actions">
+                    @if (confirming() === m.userId) {
+                      <span>{{
+                        m.userId === me() ? t('members.confirmLeave') : t('members.confirmRemove', { name: m.name })
+                      }}</span>
+                      <button mat-button type="button" (click)="remove(m)">{{ t('common.confirm') }}</button>
+                      <button mat-button type="button" (click)="confirming.set(null)">{{ t('common.cancel') }}</button>
+                    } @else if (m.userId === me()) {
+                      <button mat-stroked-button type="button" (click)="confirming.set(m.userId)">
+                        {{ t('members.leave') }}
+                      </button>
+                    } @else if (canManage() && (myRole() === 'owner' || m.role !== 'owner')) {
+                      <button mat-stroked-button type="button" (click)="confirming.set(m.userId)">
+                        {{ t('members.remove') }}
+                      </button>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
 
         @if (canManage()) {
           <section>

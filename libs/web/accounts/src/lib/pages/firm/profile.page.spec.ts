@@ -76,6 +76,24 @@ describe('ProfilePage', () => {
     expect(text(el.querySelector('[data-field="crossBorderPiVolume"] .mat-mdc-select-value'))).toBe('Weiß nicht');
   });
 
+  it('normalises a USCC pasted with spaces, hyphens or in lower case (not cut off at 18 characters)', async () => {
+    const { fixture, el } = await render('owner');
+    const uscc = el.querySelector<HTMLInputElement>('[data-testid="uscc"]') as HTMLInputElement;
+    expect(uscc.maxLength).toBe(-1); // a pasted "9135 0100 M000 100Y 43" has 22 characters
+    uscc.value = '9135 0100-m000 100Y 43';
+    uscc.dispatchEvent(new Event('input'));
+    uscc.dispatchEvent(new Event('blur'));
+    await settle(fixture);
+    expect(uscc.value).toBe('91350100M000100Y43');
+    uscc.value = '9135 0100 M000 100Y 43';
+    uscc.dispatchEvent(new Event('input'));
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const save = await nextRequest(fixture, http, (r) => r.method === 'PUT');
+    expect((save.request.body as { uscc: string }).uscc).toBe('91350100M000100Y43');
+    save.flush({}, { status: 500, statusText: 'Server Error' });
+    await settle(fixture);
+  });
+
   it("saves every field with the version it started from, and shows the server's message next to the wrong field", async () => {
     const { fixture, el } = await render('owner');
     const uscc = el.querySelector<HTMLInputElement>('[data-testid="uscc"]') as HTMLInputElement;

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormRecord, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
@@ -17,7 +19,7 @@ import { describeError, LanguageService } from '@scs/web/core';
 import { ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { AccountsApi } from '../../data/accounts.api';
 import type { ProfileData, ProfileVersionView, ProfileView } from '../../data/accounts.types';
-import { applyServerErrors, serverError } from '../../data/form-errors';
+import { NAME_MAX, applyServerErrors, normaliseUscc, serverError } from '../../data/form-errors';
 import { firmContext, isManager } from './firm-context';
 
 /** The value of a field the stored profile lacks: a later field (2026.2) starts at its default, the others empty. */
@@ -141,14 +143,29 @@ const FLOATING_LABEL_MAX = 44;
           <scs-error-box [message]="message" />
         }
         <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-          <mat-form-field class="wide">
+          <mat-form-field class="wide" subscriptSizing="dynamic">
             <mat-label>{{ t('profile.name') }}</mat-label>
-            <input matInput formControlName="name" required />
-            <mat-error>{{ err(form.controls['name']) ?? t('common.required') }}</mat-error>
+            <input matInput formControlName="name" required [errorStateMatcher]="live" data-testid="firm-name" />
+            @if (nameLength() > nameMax - 40) {
+              <mat-hint align="end">{{ nameLength() }} / {{ nameMax }}</mat-hint>
+            }
+            <mat-error>{{
+              err(form.controls['name']) ??
+                (form.controls['name'].hasError('maxlength')
+                  ? t('common.tooLong', { max: nameMax, length: nameLength() })
+                  : t('common.required'))
+            }}</mat-error>
           </mat-form-field>
-          <mat-form-field class="wide">
+          <mat-form-field class="wide" subscriptSizing="dynamic">
             <mat-label>{{ t('profile.uscc') }}</mat-label>
-            <input matInput formControlName="uscc" maxlength="18" autocomplete="off" data-testid="uscc" />
+            <input
+              matInput
+              formControlName="uscc"
+              autocomplete="off"
+              spellcheck="false"
+              data-testid="uscc"
+              (blur)="normaliseUsccField()"
+            />
             <mat-hint>{{ t('profile.usccHint') }}</mat-hint>
             <mat-error data-testid="uscc-error">{{ err(form.controls['uscc']) }}</mat-error>
           </mat-form-field>
@@ -265,7 +282,7 @@ export class ProfilePage {
   });
 
   protected readonly form = new FormRecord<FormControl<unknown>>({
-    name: new FormControl<unknown>('', Validators.required),
+    name: new FormControl<unknown>('', [Validators.required, Validators.maxLength(NAME_MAX)]),
     uscc: new FormControl<unknown>(''),
     ...Object.fromEntries(PROFILE_FIELD_NAMES.map((n) => [n, new FormControl<unknown>(null)])),
   });
@@ -279,6 +296,21 @@ export class ProfilePage {
   protected readonly error = signal<string | null>(null);
   protected readonly fixFields = signal(false);
   protected readonly err = serverError;
+  protected readonly nameMax = NAME_MAX;
+  /** Errors show while typing: a name over the limit is flagged at once, next to the counter. */
+  protected readonly live = new ShowOnDirtyErrorStateMatcher();
+  private readonly nameValue = toSignal(this.form.controls['name'].valueChanges, { initialValue: '' });
+  protected readonly nameLength = computed(() => {
+    const v = this.nameValue();
+    return typeof v === 'string' ? v.length : 0;
+  });
+
+  /** A pasted code with spaces or hyphens, or in lower case, becomes the 18 characters the server checks. */
+  protected normaliseUsccField(): void {
+    const control = this.form.controls['uscc'];
+    const value = control.value;
+    if (typeof value === 'string' && normaliseUscc(value) !== value) control.setValue(normaliseUscc(value));
+  }
 
   constructor() {
     effect(() => {
@@ -328,7 +360,10 @@ export class ProfilePage {
       const value = this.form.getRawValue() as Record<string, unknown>;
       const payload = {
         ...value,
-        uscc: typeof value['uscc'] === 'string' && value['uscc'].trim() !== '' ? value['uscc'] : null,
+        uscc:
+          typeof value['uscc'] === 'string' && normaliseUscc(value['uscc']) !== ''
+            ? normaliseUscc(value['uscc'])
+            : null,
       } as ProfileData;
       const profile = await this.api.saveProfile(orgId, payload, current.version);
       this.fill(profile);

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { ChangeImpactView } from '@scs/shared/contracts';
-import { SessionService } from '@scs/web/core';
+import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { nextRequest } from '@scs/web/core/testing';
 import { realPublicCatalogue } from '../../../testing/real-catalogue';
 import de from '../../i18n/de.json';
@@ -47,7 +47,7 @@ describe('ChangeImpactPage', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).compileComponents();
     const http = TestBed.inject(HttpTestingController);
     const session = TestBed.inject(SessionService);

@@ -6,13 +6,14 @@ import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { DONT_KNOW, type LevelId } from '@scs/shared/catalogue';
 import { catalogueResource, indexCatalogue, resourceValue, type CatalogueIndex } from '@scs/web/catalogue';
-import { describeError } from '@scs/web/core';
+import { LanguageService, describeError } from '@scs/web/core';
 import {
   DimensionChartComponent,
   ErrorBoxComponent,
   LevelBadgeComponent,
   LoadingComponent,
   LocalDatePipe,
+  formatLocalDate,
   formatScore,
   type ChartSeries,
 } from '@scs/web/ui';
@@ -51,6 +52,7 @@ export class ComparePage {
   readonly otherId = input.required<string>();
   private readonly api = inject(AssessmentsApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly lang = inject(LanguageService).current;
 
   protected readonly access = firmAccess();
   protected readonly comparison = rxResource({
@@ -78,12 +80,16 @@ export class ComparePage {
     const c = this.data();
     const rows = this.rows();
     if (!c) return null;
+    const lang = this.lang();
     const t = (key: string, p: Record<string, unknown>) => this.transloco.translate(`assessments.compare.${key}`, p);
+    // Dates and numbers in the UI language (German: 05.12.2026, 36,2).
+    const date = (iso: string | null) => formatLocalDate(iso, lang);
+    const num = (n: number | null) => (n === null ? '–' : formatScore(n, lang));
     const series: ChartSeries[] = [
-      { name: t('before', { date: c.from.submittedAt?.slice(0, 10) ?? '' }), values: rows.map((r) => r.from) },
-      { name: t('after', { date: c.to.submittedAt?.slice(0, 10) ?? '' }), values: rows.map((r) => r.to) },
+      { name: t('before', { date: date(c.from.submittedAt) }), values: rows.map((r) => r.from) },
+      { name: t('after', { date: date(c.to.submittedAt) }), values: rows.map((r) => r.to) },
     ];
-    const summary = rows.map((r) => `${r.code} ${r.name}: ${r.from ?? '–'} → ${r.to ?? '–'}`).join('; ');
+    const summary = rows.map((r) => `${r.code} ${r.name}: ${num(r.from)} → ${num(r.to)}`).join('; ');
     return { categories: rows.map((r) => `${r.code} ${r.name}`), series, summary };
   });
   protected readonly findings = computed(() => {
@@ -107,7 +113,7 @@ export class ComparePage {
   protected change(n: number | null): string {
     if (n === null) return '–';
     const r = Math.round(n * 10) / 10;
-    return r > 0 ? `+${formatScore(r)}` : formatScore(r);
+    return r > 0 ? `+${formatScore(r, this.lang())}` : formatScore(r, this.lang());
   }
 
   private row(ref: FindingRef, index: CatalogueIndex): FindingRow {

@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { recordsAnswer } from '@scs/shared/answers';
 import { projectExposure, repairPlan } from '@scs/shared/scoring';
-import { LanguageService } from '@scs/web/core';
+import { provideIcuMessages, LanguageService } from '@scs/web/core';
 import { nextRequest, settle } from '@scs/web/core/testing';
 import { indexCatalogue } from '@scs/web/catalogue';
 import { MANUFACTURER_PROFILE } from '../../../testing/profiles';
@@ -36,7 +36,7 @@ describe('RepairPlanComponent (credit-repair planner)', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).compileComponents();
     TestBed.inject(LanguageService).current.set(lang);
     const index = indexCatalogue(realPublicCatalogue(lang, '2026.2'));
@@ -67,7 +67,7 @@ describe('RepairPlanComponent (credit-repair planner)', () => {
     expect(samr).toMatch(/\d+ Arbeitstage/);
     const tax = items.find((i) => i.textContent?.includes('T2'));
     expect(tax?.querySelector('[data-testid="earliest-repair"] .badge-unconfirmed')?.textContent).toBe('unbestätigt');
-    expect(el.querySelector('[data-testid="projection-summary"]')?.textContent).toContain('Gesamtwert heute');
+    expect(el.querySelector('[data-testid="projection-summary"]')?.textContent).toContain('Gesamtbetroffenheit heute');
     expect(el.querySelector('[data-testid="projection-summary"]')?.textContent).not.toMatch(/\d\.\d/); // decimal commas
   });
 

@@ -6,7 +6,7 @@ import { TranslocoTestingModule } from '@jsverse/transloco';
 import { applicableQuestions, type FirmProfile } from '@scs/shared/catalogue';
 import { score } from '@scs/shared/scoring';
 import { answerMap } from '@scs/shared/answers';
-import { SessionService } from '@scs/web/core';
+import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { realCatalogue, realPublicCatalogue } from '../../../testing/real-catalogue';
 import type { AssessmentView } from '../../data/assessment.types';
 import en from '../../i18n/en.json';
@@ -70,7 +70,7 @@ describe('ResultPage', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     const session = TestBed.inject(SessionService);

@@ -4,7 +4,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { FirmProfile } from '@scs/shared/catalogue';
-import { SessionService } from '@scs/web/core';
+import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { realPublicCatalogue } from '../../../testing/real-catalogue';
 import { AUTOSAVE_DEBOUNCE_MS } from '../../data/answer-store';
 import type { AnswerInput, AssessmentView } from '../../data/assessment.types';
@@ -84,6 +84,7 @@ describe('WizardPage', () => {
         }),
       ],
       providers: [
+        provideIcuMessages(),
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
@@ -114,6 +115,23 @@ describe('WizardPage', () => {
     expect(steps[0]).toMatch(/0\/\d+/);
     expect(el.querySelector('#step-heading')?.textContent).toContain('Tax');
     expect(el.querySelector('#q-T2')?.classList).toContain('changed');
+  });
+
+  it('lists a dimension the profile rules out as not applicable, with the condition, in catalogue order', async () => {
+    await render();
+    const items = [...el.querySelectorAll('nav.steps li')].map(
+      (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
+    const skipped = [...el.querySelectorAll('[data-testid="skipped-step"]')].map(
+      (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
+    const customs = skipped.find((s) => s.startsWith('D2'));
+    expect(customs).toMatch(/^D2\s*Customs.*Not asked for your firm profile: only if .*(import|export)/i);
+    const at = (code: string) => items.findIndex((s) => new RegExp(`^${code}(?!\\d)`).test(s));
+    expect(at('D1')).toBeLessThan(at('D2'));
+    expect(at('D2')).toBeLessThan(at('D3'));
+    // Not a step: it cannot be opened.
+    expect(el.querySelector('[data-testid="skipped-step"] button')).toBeNull();
   });
 
   it('moves the live score with each answer and autosaves it', async () => {

@@ -27,6 +27,7 @@ import { isApplicable, type FirmProfile, type LevelId } from '@scs/shared/catalo
 import { isAnswered, parseAnswer, recordsAnswer, type AdverseRecord } from '@scs/shared/answers';
 import {
   catalogueResource,
+  describeRule,
   indexCatalogue,
   pick,
   resourceValue,
@@ -35,7 +36,7 @@ import {
   type PublicQuestion,
   type PublicReference,
 } from '@scs/web/catalogue';
-import { SessionService, describeError } from '@scs/web/core';
+import { LanguageService, SessionService, describeError } from '@scs/web/core';
 import {
   ErrorBoxComponent,
   LevelBadgeComponent,
@@ -109,6 +110,7 @@ export class WizardPage {
   private readonly announcer = inject(LiveAnnouncer);
   protected readonly store = inject(AnswerStore);
   private readonly session = inject(SessionService);
+  private readonly lang = inject(LanguageService).current;
 
   protected readonly access = firmAccess();
   private readonly breakpoints = inject(BreakpointObserver);
@@ -153,6 +155,39 @@ export class WizardPage {
         return { dimension, questions, answered: questions.filter((q) => isAnswered(answers[q.id])).length };
       })
       .filter((s) => s.questions.length > 0);
+  });
+  /**
+   * Dimensions the firm's profile rules out entirely (e.g. D11 public procurement for a firm that does not bid): listed
+   * in the step list as "not applicable" with the condition under which they are asked, so no step silently vanishes.
+   */
+  protected readonly skipped = computed<{ dimension: PublicDimension; reason: string }[]>(() => {
+    const c = resourceValue(this.catalogue);
+    if (!c || !this.profile()) return [];
+    const lang = this.lang();
+    const shown = new Set(this.steps().map((s) => s.dimension.id));
+    return c.dimensions
+      .filter((d) => !shown.has(d.id))
+      .map((dimension) => {
+        const rules = c.questions
+          .filter((q) => q.dimension === dimension.id && q.applicability)
+          .map((q) => (q.applicability ? describeRule(q.applicability, lang) : ''));
+        return { dimension, reason: [...new Set(rules)].join(lang === 'de' ? ' oder ' : ' or ') };
+      })
+      .filter((s) => s.reason !== '');
+  });
+  /** The step list in catalogue order: each dimension either as a step or as "not applicable" with its reason. */
+  protected readonly navItems = computed<{ dimension: PublicDimension; step: Step | null; reason: string }[]>(() => {
+    const c = resourceValue(this.catalogue);
+    if (!c) return [];
+    const steps = new Map(this.steps().map((s) => [s.dimension.id, s]));
+    const skipped = new Map(this.skipped().map((x) => [x.dimension.id, x.reason]));
+    return c.dimensions
+      .filter((d) => steps.has(d.id) || skipped.has(d.id))
+      .map((dimension) => ({
+        dimension,
+        step: steps.get(dimension.id) ?? null,
+        reason: skipped.get(dimension.id) ?? '',
+      }));
   });
   protected readonly currentId = computed(() => {
     const s = this.step();
@@ -272,13 +307,43 @@ export class WizardPage {
         if (focus === 'heading') {
           root.querySelector<HTMLElement>('#step-heading')?.focus();
         } else {
-          const fieldset = root.querySelector<HTMLElement>(`#q-${focus.question}`);
-          fieldset?.scrollIntoView({ block: 'center' });
-          fieldset?.querySelector<HTMLElement>('input[type="radio"]')?.focus();
+          void this.focusQuestion(focus.question);
         }
       },
       { injector: this.injector },
     );
+  }
+
+  /**
+   * Scrolls a question into view and puts the focus on its first option (or the question itself). The step's questions
+   * may render a few frames after the step changed, so this waits for the element (up to about a second), and then
+   * for the router's own scroll to the top.
+   */
+  private async focusQuestion(questionId: string): Promise<void> {
+    const root = this.host.nativeElement;
+    const frame = () =>
+      new Promise<void>((resolve) =>
+        typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => resolve()) : setTimeout(resolve, 16),
+      );
+    let question: HTMLElement | null = null;
+    for (let i = 0; i < 60 && !question; i++) {
+      question = root.querySelector<HTMLElement>(`#q-${questionId}`);
+      if (!question) await frame();
+    }
+    if (!question) return;
+    // The router scrolls to the top after each navigation (scrollPositionRestoration: 'top'), one timer and one frame
+    // after it ends: scroll to the question only after that, or the page jumps back up.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await frame();
+    const target =
+      question.querySelector<HTMLElement>('input[type="radio"]:not([disabled])') ??
+      question.querySelector<HTMLElement>('input, select, textarea, button');
+    if (target) target.focus({ preventScroll: true });
+    else {
+      if (!question.hasAttribute('tabindex')) question.setAttribute('tabindex', '-1');
+      question.focus({ preventScroll: true });
+    }
+    question.scrollIntoView?.({ block: 'center' });
   }
 
   protected next(): void {

@@ -1,0 +1,158 @@
+import { Component, inject } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
+import MessageFormat from '@messageformat/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { provideIcuMessages } from './i18n';
+import { IcuSyntaxError, formatIcu, parseIcu } from './icu';
+
+const ROOT = join(__dirname, '../../../../..');
+
+/** The web app's translation files (shell and features); research keeps its own until it moves to ICU as well. */
+const FILES = [
+  'apps/web/public/i18n',
+  'libs/web/accounts/src/lib/i18n',
+  'libs/web/assessments/src/lib/i18n',
+  'libs/web/catalogue/src/lib/i18n',
+  'libs/web/chambers/src/lib/i18n',
+  'libs/web/reports/src/lib/i18n',
+];
+/** Sections rendered by the sharing components, which still use {{ }} arguments (transloco's default syntax). */
+const LEGACY_SECTIONS = new Set(['assessments:consent', 'assessments:research', 'assessments:peers']);
+
+type Texts = Record<string, string>;
+function flatten(value: unknown, prefix = ''): Texts {
+  if (typeof value === 'string') return { [prefix]: value };
+  return Object.entries(value as Record<string, unknown>).reduce<Texts>(
+    (all, [k, v]) => ({ ...all, ...flatten(v, prefix ? `${prefix}.${k}` : k) }),
+    {},
+  );
+}
+const read = (dir: string, lang: string): Texts =>
+  flatten(JSON.parse(readFileSync(join(ROOT, dir, `${lang}.json`), 'utf8')));
+const feature = (dir: string) => /libs\/web\/([^/]+)/.exec(dir)?.[1] ?? 'shell';
+const legacy = (dir: string, key: string) => LEGACY_SECTIONS.has(`${feature(dir)}:${key.split('.')[0]}`);
+
+@Component({ selector: 'scs-probe', template: '' })
+class Probe {
+  readonly transloco = inject(TranslocoService);
+}
+
+describe('ICU messages (transloco + messageformat)', () => {
+  const missing = {
+    de: '{n, plural, one {# Frage noch offen} other {# Fragen noch offen}}',
+    ko: '{n, plural, =0 {kein K.-o.-Befund} one {# K.-o.-Befund} other {# K.-o.-Befunde}}',
+    name: 'Maßnahme „{title}“ angelegt.',
+  };
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [
+        Probe,
+        TranslocoTestingModule.forRoot({
+          langs: {
+            en: { missing: '{n, plural, one {# question still open} other {# questions still open}}' },
+            de: missing,
+          },
+          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: 'de' },
+          preloadLangs: true,
+        }),
+      ],
+      providers: [provideIcuMessages()],
+    });
+  });
+
+  it('chooses the plural form by count, in German and English', () => {
+    const t = TestBed.createComponent(Probe).componentInstance.transloco;
+    t.setActiveLang('de');
+    expect(t.translate('de', { n: 1 })).toBe('1 Frage noch offen');
+    expect(t.translate('de', { n: 2 })).toBe('2 Fragen noch offen');
+    expect(t.translate('ko', { n: 0 })).toBe('kein K.-o.-Befund');
+    expect(t.translate('ko', { n: 1 })).toBe('1 K.-o.-Befund');
+    expect(t.translate('ko', { n: 5 })).toBe('5 K.-o.-Befunde');
+    t.setActiveLang('en');
+    expect(t.translate('missing', { n: 1 })).toBe('1 question still open');
+    expect(t.translate('missing', { n: 3 })).toBe('3 questions still open');
+  });
+
+  it('inserts user input verbatim, even with braces and apostrophes', () => {
+    const t = TestBed.createComponent(Probe).componentInstance.transloco;
+    t.setActiveLang('de');
+    expect(t.translate('name', { title: "Prüfen {sofort} und O'Brien #1" })).toBe(
+      "Maßnahme „Prüfen {sofort} und O'Brien #1“ angelegt.",
+    );
+  });
+});
+
+describe('parseIcu / formatIcu', () => {
+  const f = (text: string, params: Record<string, unknown> = {}, lang = 'de') =>
+    formatIcu(parseIcu(text), params, lang);
+
+  it('renders arguments, plurals with exact cases, offsets, selectordinal and select', () => {
+    expect(f('{a} und {b}', { a: 'X', b: 2 })).toBe('X und 2');
+    expect(f('{n, plural, =0 {keine} one {# Datei} other {# Dateien}}', { n: 0 })).toBe('keine');
+    expect(f('{n, plural, =0 {keine} one {# Datei} other {# Dateien}}', { n: 1 })).toBe('1 Datei');
+    expect(f('{n, plural, =0 {keine} one {# Datei} other {# Dateien}}', { n: 12 })).toBe('12 Dateien');
+    expect(f('{n, plural, offset:1 one {Sie und # weitere} other {Sie und # weitere}}', { n: 3 })).toBe(
+      'Sie und 2 weitere',
+    );
+    expect(f('{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}', { n: 22 }, 'en')).toBe('22nd');
+    expect(f('{k, select, firm {Unternehmen} other {Organisation}}', { k: 'firm' })).toBe('Unternehmen');
+    expect(f('{k, select, firm {Unternehmen} other {Organisation}}', { k: 'x' })).toBe('Organisation');
+    expect(f('{k, select, a {{n, plural, one {# A} other {# As}}} other {-}}', { k: 'a', n: 2 }, 'en')).toBe('2 As');
+  });
+
+  it('follows ICU apostrophe quoting and keeps # literal outside plurals', () => {
+    expect(f("don't know")).toBe("don't know");
+    expect(f("'{'literal'}' and ''quoted''")).toBe("{literal} and 'quoted'");
+    expect(f('Nr. #1 {n, plural, other {# mal}}', { n: 3 })).toBe('Nr. #1 3 mal');
+  });
+
+  it('rejects malformed messages with the position', () => {
+    expect(() => parseIcu('{n, plural, one {x}}')).toThrow(IcuSyntaxError); // no "other"
+    expect(() => parseIcu('offen {n')).toThrow(IcuSyntaxError);
+    expect(() => parseIcu('zu viel }')).toThrow(/unmatched/);
+  });
+});
+
+describe('the web app translation files', () => {
+  it.each(FILES)('%s: German and English have the same keys', (dir) => {
+    expect(Object.keys(read(dir, 'de')).sort()).toEqual(Object.keys(read(dir, 'en')).sort());
+  });
+
+  it.each(FILES)(
+    '%s: every text is a valid ICU message that renders exactly as @messageformat/core renders it',
+    (dir) => {
+      for (const lang of ['en', 'de']) {
+        const mf = new MessageFormat(lang);
+        for (const [key, text] of Object.entries(read(dir, lang))) {
+          expect(/(One|Many)$/.test(key) ? key : 'ok').toBe('ok');
+          if (legacy(dir, key)) continue;
+          // Arguments are {name}; {{ name }} would be filled in before the ICU syntax is read.
+          expect(text.includes('{{') ? `${key}: ${text}` : 'ok').toBe('ok');
+          const reference = mf.compile(text); // the reference implementation (uses eval: fine in Node, not under our CSP)
+          const nodes = parseIcu(text);
+          const names = [...text.matchAll(/\{\s*([\w.]+)\s*[,}]/g)].map((m) => m[1]);
+          for (const n of [0, 1, 2, 7]) {
+            const params = Object.fromEntries(names.map((name) => [name, n]));
+            expect(`${key}: ${formatIcu(nodes, params, lang)}`).toBe(`${key}: ${reference(params)}`);
+          }
+        }
+      }
+    },
+  );
+
+  it('German texts avoid the words docs/glossary.md rules out (one term per concept, no "(e)" plurals)', () => {
+    const glossary = readFileSync(join(ROOT, 'docs/glossary.md'), 'utf8');
+    const section = glossary.slice(glossary.indexOf('## Words not used in German texts'));
+    const banned = [...section.matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]);
+    expect(banned).toEqual(expect.arrayContaining(['Exponierung', 'Kreditreparatur', 'Feststellung', 'Mäßig']));
+    const hits = FILES.flatMap((dir) =>
+      Object.entries(read(dir, 'de')).flatMap(([key, text]) =>
+        banned.filter((word) => text.includes(word)).map((word) => `${dir} ${key}: ${word}`),
+      ),
+    );
+    expect(hits).toEqual([]);
+  });
+});
