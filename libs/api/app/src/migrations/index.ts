@@ -11,6 +11,7 @@ import { RateLimit1764950000000 } from './1764950000000-RateLimit';
 import { AccountSecurity1765000000000 } from './1765000000000-AccountSecurity';
 import { AdverseRecords1765100000000 } from './1765100000000-AdverseRecords';
 import { MemberReleases1765200000000 } from './1765200000000-MemberReleases';
+import { AuthCacheNotify1765310000000 } from './1765310000000-AuthCacheNotify';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AccountSecurity1765000000000,
   AdverseRecords1765100000000,
   MemberReleases1765200000000,
+  AuthCacheNotify1765310000000,
 ];

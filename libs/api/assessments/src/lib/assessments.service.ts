@@ -139,9 +139,37 @@ const UPSERT_ANSWERS = `INSERT INTO ${ANSWER_COLUMNS} SELECT $1, i.q, i.o, i.r, 
 const UPSERT_ANSWER_OF_DRAFT = `WITH draft AS (SELECT id FROM assessment WHERE id = $1 AND status = 'draft' FOR SHARE)
  INSERT INTO ${ANSWER_COLUMNS} SELECT draft.id, i.q, i.o, i.r, i.n, i.b + 1, $3, now() FROM draft, ${ANSWER_ROWS} ${ON_REVISION}`;
 
+// The autosave of one answer when the draft's catalogue version and profile snapshot are remembered: the same
+// statement, written only while the draft still has exactly the context the answer was validated against.
+const UPSERT_ANSWER_OF_KNOWN_DRAFT = `WITH draft AS (SELECT id FROM assessment WHERE id = $1 AND status = 'draft'
+   AND catalogue_version = $4 AND profile_snapshot = $5::jsonb FOR SHARE)
+ INSERT INTO ${ANSWER_COLUMNS} SELECT draft.id, i.q, i.o, i.r, i.n, i.b + 1, $3, now() FROM draft, ${ANSWER_ROWS} ${ON_REVISION}`;
+
+/** What validating an answer needs of its draft (catalogue version and profile snapshot), remembered per process. */
+interface DraftContext {
+  catalogueVersion: string;
+  profileSnapshot: FirmProfile;
+  /** The snapshot as JSON, compared with the stored one (jsonb equality) by the write. */
+  snapshotJson: string;
+}
+/** About 1 kB each; the oldest goes first. */
+const DRAFT_CONTEXTS_MAX = 20_000;
+
+/** Questions by id, per catalogue object (catalogues are immutable once loaded). */
+const questionIndex = new WeakMap<Catalogue, Map<string, Catalogue['questions'][number]>>();
+function questionsById(catalogue: Catalogue): Map<string, Catalogue['questions'][number]> {
+  let index = questionIndex.get(catalogue);
+  if (!index) {
+    index = new Map(catalogue.questions.map((q) => [q.id, q]));
+    questionIndex.set(catalogue, index);
+  }
+  return index;
+}
+
 @Injectable()
 export class AssessmentsService implements OnModuleInit {
   private readonly logger = new Logger(AssessmentsService.name);
+  private readonly drafts = new Map<string, DraftContext>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -322,12 +350,29 @@ export class AssessmentsService implements OnModuleInit {
   }
 
   /**
-   * The autosave of one answer (the common case) in two round trips instead of a transaction's four: read the draft to
-   * validate the answer, then one statement that writes it only while the assessment is still a draft (holding a
-   * share lock on it for the statement, so a concurrent submit waits or wins) and only on the expected revision.
+   * The autosave of one answer (the common case). Usually one round trip: the draft's catalogue version and profile
+   * snapshot are remembered from an earlier save, the answer is validated against them, and one statement writes it
+   * only while the assessment is still a draft with exactly that context (share-locked for the statement, so a
+   * concurrent submit waits or wins) and only on the expected revision. When that statement writes nothing (stale
+   * revision, submitted, or the profile or catalogue changed, also by another process), or nothing is remembered yet:
+   * read the draft, validate, and write with the plain draft check, as before.
    */
   private async saveOneAnswer(id: string, user: AuthUser, answer: AnswerInputDto): Promise<SaveAnswersResult> {
     const m = this.dataSource.manager;
+    const payload = answerPayload([answer]);
+    const known = this.drafts.get(id);
+    if (known && this.validWith(known, answer)) {
+      const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWER_OF_KNOWN_DRAFT, [
+        id,
+        payload,
+        user.id,
+        known.catalogueVersion,
+        known.snapshotJson,
+      ]);
+      const row = saved[0];
+      if (row) return { saved: [{ questionId: row.question_id, revision: row.revision }] };
+    }
+    this.drafts.delete(id);
     const a = await m.findOne(Assessment, { where: { id } });
     if (!a) throw new NotFoundException('Assessment not found');
     if (a.status !== 'draft') throw new ConflictException(READ_ONLY);
@@ -335,15 +380,40 @@ export class AssessmentsService implements OnModuleInit {
     this.validateAnswers(catalogue, a.profileSnapshot, [answer]);
     const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWER_OF_DRAFT, [
       id,
-      answerPayload([answer]),
+      payload,
       user.id,
     ]);
     const row = saved[0];
-    if (row) return { saved: [{ questionId: row.question_id, revision: row.revision }] };
+    if (row) {
+      this.rememberDraft(id, a);
+      return { saved: [{ questionId: row.question_id, revision: row.revision }] };
+    }
     const now = await m.findOne(Assessment, { select: { id: true, status: true }, where: { id } });
     if (!now) throw new NotFoundException('Assessment not found');
     if (now.status !== 'draft') throw new ConflictException(READ_ONLY);
     throw await this.conflict(m, id, [answer]);
+  }
+
+  /** Whether `answer` passes validation against a remembered context (false: let the full path decide and answer). */
+  private validWith(known: DraftContext, answer: AnswerInputDto): boolean {
+    const stored = this.catalogues.cached(known.catalogueVersion);
+    if (!stored) return false;
+    try {
+      this.validateAnswers(stored.catalogue, known.profileSnapshot, [answer]);
+      return true;
+    } catch (e) {
+      if (e instanceof HttpException) return false;
+      throw e;
+    }
+  }
+
+  private rememberDraft(id: string, a: Assessment): void {
+    if (this.drafts.size >= DRAFT_CONTEXTS_MAX) this.drafts.delete(this.drafts.keys().next().value as string);
+    this.drafts.set(id, {
+      catalogueVersion: a.catalogueVersion,
+      profileSnapshot: a.profileSnapshot,
+      snapshotJson: JSON.stringify(a.profileSnapshot),
+    });
   }
 
   /** 409 listing the current values of the answers someone else changed in the meantime. */
@@ -564,7 +634,7 @@ export class AssessmentsService implements OnModuleInit {
   }
 
   private validateAnswers(catalogue: Catalogue, profile: FirmProfile, input: AnswerInputDto[]): void {
-    const questions = new Map(catalogue.questions.map((q) => [q.id, q]));
+    const questions = questionsById(catalogue);
     const problems: Record<string, string> = {};
     for (const x of input) {
       const q = questions.get(x.questionId);

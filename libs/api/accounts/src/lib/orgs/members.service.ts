@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AuthUser, fieldError, type OrgContext } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
+import { SessionCache } from '../auth/session-cache';
 import type { ClientMeta } from '../auth/sessions.service';
 import type { ChangeRoleDto, MemberView } from './dto/member.dto';
 import { Membership } from './membership.entity';
@@ -15,6 +16,7 @@ export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   async list(orgId: string): Promise<MemberView[]> {
@@ -51,6 +53,8 @@ export class MembersService {
         throw new ConflictException('The organisation needs at least one owner; make someone else owner first');
       }
       await m.update(Membership, { userId, orgId: org.orgId }, { role: dto.role });
+      // Forgotten here at once and again at commit (the trigger's notification), so no request sees the old role.
+      this.sessionCache.forgetMembership(userId, org.orgId);
       await this.audit.record(
         {
           action: 'member.role_changed',
@@ -63,6 +67,7 @@ export class MembersService {
         m,
       );
     });
+    this.sessionCache.forgetMembership(userId, org.orgId); // and after the commit, in case a lookup ran in between
     const member = (await this.list(org.orgId)).find((x) => x.userId === userId);
     if (!member) throw new NotFoundException('Member not found');
     return member;
@@ -82,6 +87,7 @@ export class MembersService {
         throw new ConflictException('The last owner cannot be removed; make someone else owner first');
       }
       await m.delete(Membership, { userId, orgId: org.orgId });
+      this.sessionCache.forgetMembership(userId, org.orgId);
       await this.audit.record(
         {
           action: self ? 'member.left' : 'member.removed',
@@ -94,5 +100,6 @@ export class MembersService {
         m,
       );
     });
+    this.sessionCache.forgetMembership(userId, org.orgId);
   }
 }
