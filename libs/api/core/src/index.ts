@@ -13,6 +13,7 @@ export * from './lib/events/domain-events';
 export * from './lib/events/events.module';
 export * from './lib/queue';
 export * from './lib/http/reject-nul.pipe';
+export * from './lib/http/fast-validation.pipe';
 export * from './lib/http/json-depth';
 export * from './lib/metrics/metrics.module';
 export * from './lib/throttle/database-throttler.storage';
