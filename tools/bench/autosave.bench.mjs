@@ -3,7 +3,7 @@
 // same write done by a bare node:http handler on the same database in the same run (the ratio is the figure that
 // counts); plus submit latency of full assessments. Prints the table of issue 18 (clients, req/s, ratio, p50/p99) with
 // the load average next to each row.
-// Usage: node tools/bench/autosave.bench.mjs [--clients 10,50] [--seconds 15] [--profile out.cpuprofile]
+// Usage: node tools/bench/autosave.bench.mjs [--clients 10,50] [--seconds 15] [--rounds 3] [--profile out.cpuprofile]
 //   --profile: CPU-profiles the API process during the API load phase only (tools/bench/cpu-profile.cjs); summarise
 //   with node tools/bench/profile-summary.mjs out.cpuprofile
 import { createServer } from 'node:http';
@@ -15,6 +15,10 @@ const argv = process.argv;
 const opt = (name) => (argv.indexOf(`--${name}`) > 0 ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
 const CLIENT_COUNTS = (opt('clients') ?? '10,50').split(',').map(Number);
 const SECONDS = Number(opt('seconds') ?? 15);
+// The API and bare phases alternate in this many slices each (SECONDS / ROUNDS long), so that a change of load on a
+// shared machine affects both sides of the ratio alike.
+// With --profile: one slice (the profile covers one contiguous API phase).
+const ROUNDS = opt('profile') ? 1 : Math.max(1, Number(opt('rounds') ?? 3));
 const PROFILE = opt('profile') ? resolve(opt('profile')) : undefined;
 const MAX_CLIENTS = Math.max(...CLIENT_COUNTS);
 
@@ -48,10 +52,10 @@ try {
   const revisions = new Map(allFirms.map((f) => [f.assessment.id, new Map()]));
 
   // --- the application: PUT /api/assessments/:id/answers, one answer per request, revisions tracked per client
-  async function loadApp(firms) {
+  async function loadApp(firms, seconds) {
     const latencies = [];
     let errors = 0;
-    const deadline = Date.now() + SECONDS * 1000;
+    const deadline = Date.now() + seconds * 1000;
     await Promise.all(
       firms.map(async (f, idx) => {
         const revs = revisions.get(f.assessment.id);
@@ -105,10 +109,10 @@ try {
   });
   await new Promise((r) => bare.listen(0, '127.0.0.1', r));
   const bareUrl = `http://127.0.0.1:${bare.address().port}`;
-  async function loadBare(firms) {
+  async function loadBare(firms, seconds) {
     const latencies = [];
     let errors = 0;
-    const deadline = Date.now() + SECONDS * 1000;
+    const deadline = Date.now() + seconds * 1000;
     await Promise.all(
       firms.map(async (f, idx) => {
         const revs = revisions.get(f.assessment.id);
@@ -138,18 +142,28 @@ try {
   for (const clients of CLIENT_COUNTS) {
     const firms = allFirms.slice(0, clients);
     const loadBefore = loadNote();
-    console.log(`autosave: ${clients} concurrent clients for ${SECONDS} s through the API (${loadBefore}) ...`);
-    if (PROFILE) {
-      server.proc.kill('SIGWINCH');
-      await sleep(300);
+    console.log(
+      `autosave: ${clients} concurrent clients, ${SECONDS} s through the API and ${SECONDS} s through a bare node:http ` +
+        `handler doing the same write, alternating in ${ROUNDS} slices (${loadBefore}) ...`,
+    );
+    const app = { latencies: [], errors: 0 };
+    const floor = { latencies: [], errors: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      if (PROFILE) {
+        server.proc.kill('SIGWINCH');
+        await sleep(300);
+      }
+      const x = await loadApp(firms, SECONDS / ROUNDS);
+      if (PROFILE) {
+        server.proc.kill('SIGWINCH');
+        await sleep(1500);
+      }
+      const y = await loadBare(firms, SECONDS / ROUNDS);
+      app.latencies.push(...x.latencies);
+      app.errors += x.errors;
+      floor.latencies.push(...y.latencies);
+      floor.errors += y.errors;
     }
-    const app = await loadApp(firms);
-    if (PROFILE) {
-      server.proc.kill('SIGWINCH');
-      await sleep(2000);
-    }
-    console.log(`autosave: the same write through a bare node:http handler ...`);
-    const floor = await loadBare(firms);
     const load = `${loadBefore} before, ${loadNote()} after`;
     const a = stats(app.latencies);
     const b = stats(floor.latencies);
