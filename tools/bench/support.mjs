@@ -76,7 +76,8 @@ export async function confirmEmail(client, base, email) {
 
 /** Starts dist/apps/api/main.js (build first) and resolves when /api/health answers; `nodeArgs` go before it. */
 export async function startServer(env, nodeArgs = []) {
-  const main = join(ROOT, 'dist/apps/api/main.js');
+  // BENCH_API_MAIN: another build of the server (e.g. an older commit's, to compare before and after in one run).
+  const main = process.env.BENCH_API_MAIN ?? join(ROOT, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error('Build first: npx nx run-many -t build -p api web');
   const port = await freePort();
   const proc = spawn(process.execPath, [...nodeArgs, main], {

@@ -14,6 +14,7 @@ import {
   rejectDeepJson,
   validationExceptionFactory,
 } from '@scs/api/core';
+import { httpMetricsMiddleware, Metrics } from './metrics';
 import { compressedStaticAssets } from './static-compression';
 
 /** The HTTP pipeline, shared by main.ts and the tests so they cannot drift apart. */
@@ -23,6 +24,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   if (config.trustProxy) express.set('trust proxy', 1);
   express.disable('x-powered-by');
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
   // Our own JSON parser (Nest's useBodyParser reserves `verify`): nesting depth is checked on the raw bytes, before parsing.
   app.use(json({ limit: '1mb', verify: rejectDeepJson }));
   app.use(
