@@ -6,6 +6,7 @@
 // Usage: node tools/bench/autosave.bench.mjs [--clients 10,50] [--seconds 15] [--rounds 3] [--profile out.cpuprofile]
 //   --profile: CPU-profiles the API process during the API load phase only (tools/bench/cpu-profile.cjs); summarise
 //   with node tools/bench/profile-summary.mjs out.cpuprofile
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -33,6 +34,15 @@ const server = await startServer(
   PROFILE ? ['-r', `${ROOT}tools/bench/cpu-profile.cjs`] : [],
 );
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** CPU seconds (user + system) the API process has used so far (Linux /proc; undefined elsewhere). */
+function serverCpuSeconds() {
+  try {
+    const fields = readFileSync(`/proc/${server.proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return undefined;
+  }
+}
 try {
   console.log(`setting up ${MAX_CLIENTS} firms with a draft assessment each ...`);
   const allFirms = [];
@@ -146,14 +156,17 @@ try {
       `autosave: ${clients} concurrent clients, ${SECONDS} s through the API and ${SECONDS} s through a bare node:http ` +
         `handler doing the same write, alternating in ${ROUNDS} slices (${loadBefore}) ...`,
     );
-    const app = { latencies: [], errors: 0 };
+    const app = { latencies: [], errors: 0, cpu: 0 };
     const floor = { latencies: [], errors: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       if (PROFILE) {
         server.proc.kill('SIGWINCH');
         await sleep(300);
       }
+      const cpu0 = serverCpuSeconds();
       const x = await loadApp(firms, SECONDS / ROUNDS);
+      const cpu1 = serverCpuSeconds();
+      app.cpu = cpu0 === undefined || cpu1 === undefined ? NaN : app.cpu + cpu1 - cpu0;
       if (PROFILE) {
         server.proc.kill('SIGWINCH');
         await sleep(1500);
@@ -185,6 +198,8 @@ try {
       bareP99: b.p99,
       errors: app.errors + floor.errors,
       load,
+      // CPU of the API process per autosave: independent of what else runs on the machine (unlike the rates).
+      apiCpuMs: (1000 * app.cpu) / app.latencies.length,
     };
     rows.push(row);
     const note = `${clients} clients, ${SECONDS} s, ${load}`;

@@ -124,17 +124,17 @@ export function loadNote() {
 
 /**
  * The autosave table of issue 18, one row per client count: the API against the bare handler of the same run.
- * `rows`: { clients, apiRps, bareRps, apiP50, apiP99, bareP50, bareP99, errors, load }.
+ * `rows`: { clients, apiRps, bareRps, apiP50, apiP99, bareP50, bareP99, errors, load, apiCpuMs }.
  */
 export function autosaveTable(rows) {
   const n = (v) => Math.round(v).toLocaleString('en-US');
   const lines = [
-    '| clients | API req/s | bare req/s | ratio | API p50 / p99 | bare p50 / p99 | conditions |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| clients | API req/s | bare req/s | ratio | API p50 / p99 | bare p50 / p99 | API CPU per save | conditions |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows)
     lines.push(
-      `| ${r.clients} | ${n(r.apiRps)} | ${n(r.bareRps)} | ${(r.apiRps / r.bareRps).toFixed(2)} | ${n(r.apiP50)} / ${n(r.apiP99)} ms | ${n(r.bareP50)} / ${n(r.bareP99)} ms | ${r.load}${r.errors ? `, ${r.errors} errors` : ''} |`,
+      `| ${r.clients} | ${n(r.apiRps)} | ${n(r.bareRps)} | ${(r.apiRps / r.bareRps).toFixed(2)} | ${n(r.apiP50)} / ${n(r.apiP99)} ms | ${n(r.bareP50)} / ${n(r.bareP99)} ms | ${Number.isFinite(r.apiCpuMs) ? `${r.apiCpuMs.toFixed(2)} ms` : '–'} | ${r.load}${r.errors ? `, ${r.errors} errors` : ''} |`,
     );
   return lines.join('\n');
 }
