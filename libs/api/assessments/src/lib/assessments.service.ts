@@ -10,6 +10,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, ProfileService, missingProfileFields } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
@@ -362,14 +363,13 @@ export class AssessmentsService implements OnModuleInit {
     const payload = answerPayload([answer]);
     const known = this.drafts.get(id);
     if (known && this.validWith(known, answer)) {
-      const saved: { question_id: string; revision: number }[] = await m.query(UPSERT_ANSWER_OF_KNOWN_DRAFT, [
-        id,
-        payload,
-        user.id,
-        known.catalogueVersion,
-        known.snapshotJson,
-      ]);
-      const row = saved[0];
+      const row = (
+        await this.prepared<{ question_id: string; revision: number }>(
+          'scs_autosave_known_draft',
+          UPSERT_ANSWER_OF_KNOWN_DRAFT,
+          [id, payload, user.id, known.catalogueVersion, known.snapshotJson],
+        )
+      )[0];
       if (row) return { saved: [{ questionId: row.question_id, revision: row.revision }] };
     }
     this.drafts.delete(id);
@@ -392,6 +392,18 @@ export class AssessmentsService implements OnModuleInit {
     if (!now) throw new NotFoundException('Assessment not found');
     if (now.status !== 'draft') throw new ConflictException(READ_ONLY);
     throw await this.conflict(m, id, [answer]);
+  }
+
+  /**
+   * Runs the hottest statement as a named prepared statement on the TypeORM pool's connections: PostgreSQL then parses
+   * and plans it once per connection instead of on every save (its CPU per save fell from about 0.4 to 0.23 ms, on the
+   * same 2 cores as the API; docs/performance.md). Falls back to an unnamed query when the pool is not pg's. (Behind a
+   * connection pooler in transaction mode, named statements need PgBouncer ≥ 1.21 with max_prepared_statements.)
+   */
+  private async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const master: unknown = (this.dataSource.driver as { master?: unknown }).master;
+    if (master instanceof Pool) return (await master.query<T & object>({ name, text, values })).rows;
+    return this.dataSource.query(text, values);
   }
 
   /** Whether `answer` passes validation against a remembered context (false: let the full path decide and answer). */
