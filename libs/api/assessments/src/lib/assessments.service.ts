@@ -406,16 +406,18 @@ export class AssessmentsService implements OnModuleInit {
     return this.dataSource.query(text, values);
   }
 
-  /** Whether `answer` passes validation against a remembered context (false: let the full path decide and answer). */
+  /**
+   * Whether `answer` passes validation against a remembered context. Any refusal means "let the full path decide": it
+   * validates against the stored draft again and words the error (the remembered context may be out of date).
+   */
   private validWith(known: DraftContext, answer: AnswerInputDto): boolean {
     const stored = this.catalogues.cached(known.catalogueVersion);
     if (!stored) return false;
     try {
       this.validateAnswers(stored.catalogue, known.profileSnapshot, [answer]);
       return true;
-    } catch (e) {
-      if (e instanceof HttpException) return false;
-      throw e;
+    } catch {
+      return false;
     }
   }
 
