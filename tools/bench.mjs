@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { autosaveTable } from './bench/support.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -62,6 +63,10 @@ const header = ['bench', 'figure', 'unit', 'median', 'min', 'max', 'baseline', '
 const table = [header, ...rows.map((r) => header.map((h) => fmt(r[h])))];
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
 console.log('\n' + table.map((row) => row.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n'));
+
+const autosave = rows.filter((r) => r.autosave).map((r) => r.autosave);
+if (autosave.length)
+  console.log(`\nautosave (issue 18 table; API against the bare handler of the same run)\n${autosaveTable(autosave)}`);
 
 const machine = {
   cpus: cpus().length,

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, freePort, ROOT } from './support.mjs';
+import { Client, confirmEmail, databaseOf, freePort, ROOT } from './support.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,6 +40,7 @@ export async function startProcess(role, env, logFile) {
   }
   const url = `http://127.0.0.1:${port}`;
   const internal = `http://127.0.0.1:${metricsPort}`;
+  if (env.DATABASE_URL) databaseOf.set(url, env.DATABASE_URL);
   const probe = role === 'worker' ? `${internal}/health` : `${url}/api/health`;
   for (let i = 0; i < 360; i++) {
     if (proc.exitCode !== null || proc.signalCode)
@@ -102,8 +103,8 @@ export async function firmWithSubmittedAssessment(base, i, tag = 'fault') {
     name: `Officer ${i}`,
     firmName: `${tag} Firm ${i}`,
   });
-  if (reg.status !== 201) throw new Error(`register ${reg.status}: ${JSON.stringify(reg.body)}`);
-  const orgId = reg.body.orgId;
+  if (reg.status !== 202) throw new Error(`register ${reg.status}: ${JSON.stringify(reg.body)}`);
+  const { orgId } = await confirmEmail(c, base, email);
   const put = await c.req('PUT', `/api/orgs/${orgId}/profile`, { name: `${tag} Firm ${i}`, ...OFFICER_PROFILE });
   if (put.status !== 200) throw new Error(`profile ${put.status}: ${JSON.stringify(put.body)}`);
   const catalogue = (await c.req('GET', '/api/catalogue')).body;

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -44,12 +45,44 @@ export function freePort() {
   });
 }
 
-/** Starts dist/apps/api/main.js (build first) and resolves when /api/health answers. */
-export async function startServer(env) {
-  const main = join(ROOT, 'dist/apps/api/main.js');
+/** The database of each server started here, by base URL (registerFirm reads confirmation mails from its outbox). */
+export const databaseOf = new Map();
+
+/**
+ * Opens the confirmation link that registration mailed to `email` (read from the server's mail outbox), like its owner
+ * would: the address is confirmed and `client` signed in. Returns the verify-email response body.
+ */
+export async function confirmEmail(client, base, email) {
+  // Through a proxy (scale-out): the one database every known process uses.
+  const known = new Set(databaseOf.values());
+  const url = databaseOf.get(base) ?? (known.size === 1 ? [...known][0] : undefined);
+  if (!url) throw new Error(`no database known for ${base} (start it with startServer or register it in databaseOf)`);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const rows = (
+      await db.query(
+        `SELECT "text" FROM "mail_outbox" WHERE "to" = $1 AND "text" LIKE '%/verify-email/%' ORDER BY "created_at" DESC LIMIT 1`,
+        [email.trim().toLowerCase()],
+      )
+    ).rows;
+    const token = /\/verify-email\/([A-Za-z0-9_-]+)/.exec(rows[0]?.text ?? '')?.[1];
+    if (!token) throw new Error(`no confirmation mail to ${email}`);
+    const res = await client.req('POST', '/api/auth/verify-email', { token });
+    if (res.status !== 200) throw new Error(`verify ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  } finally {
+    await db.end();
+  }
+}
+
+/** Starts dist/apps/api/main.js (build first) and resolves when /api/health answers; `nodeArgs` go before it. */
+export async function startServer(env, nodeArgs = []) {
+  // BENCH_API_MAIN: another build of the server (e.g. an older commit's, to compare before and after in one run).
+  const main = process.env.BENCH_API_MAIN ?? join(ROOT, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error('Build first: npx nx run-many -t build -p api web');
   const port = await freePort();
-  const proc = spawn(process.execPath, [main], {
+  const proc = spawn(process.execPath, [...nodeArgs, main], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -63,6 +96,7 @@ export async function startServer(env) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
+  if (env.DATABASE_URL) databaseOf.set(url, env.DATABASE_URL);
   for (let i = 0; i < 240; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
     try {
@@ -83,6 +117,28 @@ function stop(proc) {
     proc.kill('SIGTERM');
     setTimeout(() => proc.kill('SIGKILL'), 5000).unref();
   });
+}
+
+/** The 1-minute load average and core count, recorded next to every figure (a shared machine skews them). */
+export function loadNote() {
+  return `load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
+}
+
+/**
+ * The autosave table of issue 18, one row per client count: the API against the bare handler of the same run.
+ * `rows`: { clients, apiRps, bareRps, apiP50, apiP99, bareP50, bareP99, errors, load, apiCpuMs }.
+ */
+export function autosaveTable(rows) {
+  const n = (v) => Math.round(v).toLocaleString('en-US');
+  const lines = [
+    '| clients | API req/s | bare req/s | ratio | API p50 / p99 | bare p50 / p99 | API CPU per save | conditions |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.clients} | ${n(r.apiRps)} | ${n(r.bareRps)} | ${(r.apiRps / r.bareRps).toFixed(2)} | ${n(r.apiP50)} / ${n(r.apiP99)} ms | ${n(r.bareP50)} / ${n(r.bareP99)} ms | ${Number.isFinite(r.apiCpuMs) ? `${r.apiCpuMs.toFixed(2)} ms` : '–'} | ${r.load}${r.errors ? `, ${r.errors} errors` : ''} |`,
+    );
+  return lines.join('\n');
 }
 
 export function stats(values) {
@@ -154,8 +210,9 @@ export async function registerFirm(base, i) {
     name: `Officer ${i}`,
     firmName: `Bench Firm ${i}`,
   });
-  if (reg.status !== 201) throw new Error(`register ${reg.status}: ${JSON.stringify(reg.body)}`);
-  const put = await c.req('PUT', `/api/orgs/${reg.body.orgId}/profile`, { name: `Bench Firm ${i}`, ...PROFILE });
+  if (reg.status !== 202) throw new Error(`register ${reg.status}: ${JSON.stringify(reg.body)}`);
+  const { orgId } = await confirmEmail(c, base, email);
+  const put = await c.req('PUT', `/api/orgs/${orgId}/profile`, { name: `Bench Firm ${i}`, ...PROFILE });
   if (put.status !== 200) throw new Error(`profile ${put.status}: ${JSON.stringify(put.body)}`);
-  return { client: c, orgId: reg.body.orgId, email };
+  return { client: c, orgId, email };
 }

@@ -6,6 +6,7 @@ export { AuditService, type AuditEntry } from './lib/audit/audit.service';
 export { MailService, type OutgoingMail } from './lib/mail/mail.service';
 export { ProfileService } from './lib/profile/profile.service';
 export { MembershipsService, type MembershipInfo } from './lib/orgs/memberships.service';
+export { SessionCache } from './lib/auth/session-cache';
 
 export { UserAccount } from './lib/users/user-account.entity';
 export { Organisation } from './lib/orgs/organisation.entity';

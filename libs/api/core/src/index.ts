@@ -11,6 +11,7 @@ export * from './lib/http/field-errors';
 export * from './lib/http/error-reason';
 export * from './lib/queue';
 export * from './lib/http/reject-nul.pipe';
+export * from './lib/http/fast-validation.pipe';
 export * from './lib/http/json-depth';
 export * from './lib/metrics/metrics.module';
 export * from './lib/throttle/database-throttler.storage';

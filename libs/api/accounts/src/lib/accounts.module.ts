@@ -14,6 +14,7 @@ import { LoginBackoffService } from './auth/login-backoff.service';
 import { LOGIN_THROTTLE_STORAGE, LoginThrottleGuard } from './auth/login-throttle.guard';
 import { SameOriginJsonGuard } from './auth/same-origin-json.guard';
 import { RouteAudit } from './auth/route-table';
+import { SessionCache } from './auth/session-cache';
 import { SessionsService } from './auth/sessions.service';
 import { TokenService } from './auth/tokens.service';
 import { ChamberLinksController } from './chambers/chamber-links.controller';
@@ -47,6 +48,7 @@ import { ProfileService } from './profile/profile.service';
   providers: [
     ResourceOwners,
     TokenService,
+    SessionCache,
     SessionsService,
     CsrfService,
     MembershipsService,

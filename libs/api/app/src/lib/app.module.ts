@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter, type AppConfig, ConfigModule, DatabaseModule, MetricsModule } from '@scs/api/core';
@@ -13,7 +13,7 @@ import { entities } from './entities';
 import { HealthController, HealthService } from './health.controller';
 import { InternalServer } from './internal-server';
 import { loggerParams } from './logging';
-import { Metrics, MetricsController, MetricsInterceptor } from './metrics';
+import { Metrics, MetricsController } from './metrics';
 import { migrations } from '../migrations';
 
 /** Feature modules of the API, in dependency order. Each feature lib exports its module here. */
@@ -40,13 +40,7 @@ export class AppModule {
         ...(features ?? []),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [
-        Metrics,
-        HealthService,
-        InternalServer,
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
-        { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
-      ],
+      providers: [Metrics, HealthService, InternalServer, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
       exports: [Metrics, InternalServer],
     };
   }

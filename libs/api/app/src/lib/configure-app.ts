@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -7,7 +7,14 @@ import helmet from 'helmet';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { RejectNulPipe, type AppConfig, rejectDeepJson, validationExceptionFactory } from '@scs/api/core';
+import {
+  FastPathValidationPipe,
+  RejectNulPipe,
+  type AppConfig,
+  rejectDeepJson,
+  validationExceptionFactory,
+} from '@scs/api/core';
+import { httpMetricsMiddleware, Metrics } from './metrics';
 import { compressedStaticAssets } from './static-compression';
 
 /** The HTTP pipeline, shared by main.ts and the tests so they cannot drift apart. */
@@ -17,6 +24,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   if (config.trustProxy) express.set('trust proxy', 1);
   express.disable('x-powered-by');
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
   // Our own JSON parser (Nest's useBodyParser reserves `verify`): nesting depth is checked on the raw bytes, before parsing.
   app.use(json({ limit: '1mb', verify: rejectDeepJson }));
   app.use(
@@ -35,7 +43,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(cookieParser());
   app.useGlobalPipes(
     new RejectNulPipe(),
-    new ValidationPipe({
+    new FastPathValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -14,6 +14,7 @@ import { MemberReleases1765200000000 } from './1765200000000-MemberReleases';
 import { UserLanguage1765290000000 } from './1765290000000-UserLanguage';
 import { ReportLifecycle1765300000000 } from './1765300000000-ReportLifecycle';
 import { PerChamberConsent1765310000000 } from './1765310000000-PerChamberConsent';
+import { AuthCacheNotify1765320000000 } from './1765320000000-AuthCacheNotify';
 import { CampaignInvitationLogistics1765340000000 } from './1765340000000-CampaignInvitationLogistics';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
@@ -34,5 +35,6 @@ export const migrations = [
   UserLanguage1765290000000,
   ReportLifecycle1765300000000,
   PerChamberConsent1765310000000,
+  AuthCacheNotify1765320000000,
   CampaignInvitationLogistics1765340000000,
 ];

@@ -95,6 +95,11 @@ export class CatalogueService implements OnModuleInit {
     return row ? this.remember(row) : undefined;
   }
 
+  /** A version already in memory, without asking the database (the autosave's fast path). */
+  cached(version: string): StoredCatalogue | undefined {
+    return this.versions.get(version);
+  }
+
   async require(version: string): Promise<StoredCatalogue> {
     const found = await this.get(version);
     if (!found) throw new NotFoundError('errors.catalogue.noSuchVersion', { version });

@@ -29,7 +29,14 @@ import { createFirm } from '../orgs/organisations';
 import { UserAccount } from '../users/user-account.entity';
 import { createUser, findUserByEmail } from '../users/users';
 import { accessTokenOf, cookie, type IssuedSession, REFRESH_COOKIE } from './cookies';
-import { burnPasswordCheck, hashPassword, randomToken, sha256, verifyPassword } from './crypto';
+import {
+  burnPasswordCheck,
+  hashPassword,
+  randomToken,
+  setPasswordHashConcurrency,
+  sha256,
+  verifyPassword,
+} from './crypto';
 import type {
   ChangePasswordDto,
   LoginDto,
@@ -76,7 +83,9 @@ export class AuthService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly backoff: LoginBackoffService,
-  ) {}
+  ) {
+    if (config.argon2Concurrency) setPasswordHashConcurrency(config.argon2Concurrency);
+  }
 
   /**
    * Answers the same whether or not the address has an account (no enumeration): a new address gets an unverified

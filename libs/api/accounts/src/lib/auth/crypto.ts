@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import * as argon2 from 'argon2';
 
 /** 32 random bytes, URL-safe. Used for refresh, invitation and reset tokens. */
@@ -21,16 +22,52 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-// argon2id with the OWASP cheat-sheet parameters (19 MiB, 2 iterations, 1 lane): ~40 ms per hash.
+// argon2id with the OWASP cheat-sheet parameters (19 MiB, 2 iterations, 1 lane): ~40 ms of one core per hash.
 const ARGON2 = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * At most this many password hashes run at once (the rest wait in order): a burst of sign-ins would otherwise keep
+ * every core busy with argon2 (libuv runs four at a time) and starve the requests that need little CPU, like autosave.
+ * Default: one less than the cores, at least one (ARGON2_CONCURRENCY overrides; set by AuthService at start).
+ */
+let hashSlots = Math.max(1, availableParallelism() - 1);
+let hashesRunning = 0;
+const hashQueue: (() => void)[] = [];
+
+export function setPasswordHashConcurrency(n: number): void {
+  hashSlots = Math.max(1, Math.floor(n));
+  while (hashesRunning < hashSlots && hashQueue.length) {
+    hashesRunning++;
+    hashQueue.shift()?.();
+  }
+}
+
+/** Runs `work` when a hashing slot is free. */
+export async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashesRunning < hashSlots) hashesRunning++;
+  else await new Promise<void>((resolve) => hashQueue.push(resolve)); // the slot is handed over, see below
+  try {
+    return await work();
+  } finally {
+    // Hand the slot to the next waiter (the count stays), unless the limit was lowered meanwhile.
+    const next = hashesRunning <= hashSlots ? hashQueue.shift() : undefined;
+    if (next) next();
+    else hashesRunning--;
+  }
+}
+
+/** Hashes waiting for a slot (for tests and metrics). */
+export function passwordHashesWaiting(): number {
+  return hashQueue.length;
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, ARGON2);
+  return withHashSlot(() => argon2.hash(password, ARGON2));
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await withHashSlot(() => argon2.verify(hash, password));
   } catch {
     return false;
   }

@@ -8,6 +8,7 @@ import { randomToken, sha256 } from './crypto';
 import { returnedRows } from '../sql';
 import { RetiredRefreshToken } from './retired-refresh-token.entity';
 import { Session } from './session.entity';
+import { SessionCache } from './session-cache';
 import { TokenService } from './tokens.service';
 
 export interface ClientMeta {
@@ -22,6 +23,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: TokenService,
+    private readonly cache: SessionCache,
   ) {}
 
   private expiry(): Date {
@@ -75,6 +77,7 @@ export class SessionsService {
       [sha256(refreshToken)],
     );
     const row = returnedRows<{ id: string; user_id: string }>(rows)[0];
+    if (row) this.cache.forgetSession(row.id);
     return row ? { sessionId: row.id, userId: row.user_id } : null;
   }
 
@@ -96,6 +99,8 @@ export class SessionsService {
 
   async revoke(sessionId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    // At once for this process (the trigger's notification follows at commit, also for the other processes).
+    this.cache.forgetSession(sessionId);
   }
 
   /** Ends every session of a user, except `keep` (the one changing the password). */
@@ -109,43 +114,60 @@ export class SessionsService {
       keep ? { userId, revokedAt: IsNull(), id: Not(keep) } : { userId, revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
+    this.cache.forgetUser(userId);
   }
 
-  /** The user behind an access token's session, or null when the session was revoked, expired or never existed. */
+  /**
+   * The user behind an access token's session, or null when the session was revoked, expired or never existed. Served
+   * from the per-process SessionCache when it remembers the session (invalidated on every revocation, see there).
+   */
   async activeUser(sessionId: string, userId: string): Promise<AuthUser | null> {
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT u."id", u."email", u."name", u."platform_admin", u."language"
+    const cached = this.cache.session(sessionId, userId);
+    if (cached) return cached;
+    const generation = this.cache.begin();
+    const rows: (UserRow & { expires_at: Date })[] = await this.dataSource.query(
+      `SELECT u."id", u."email", u."name", u."platform_admin", u."language", s."expires_at"
          FROM "session" s JOIN "user_account" u ON u."id" = s."user_id"
         WHERE s."id" = $1 AND s."user_id" = $2 AND s."revoked_at" IS NULL AND s."expires_at" > now()`,
       [sessionId, userId],
     );
     const u = rows[0];
-    return u ? authUser(u, sessionId) : null;
+    if (!u) return null;
+    const user = authUser(u, sessionId);
+    this.cache.fillSession(generation, user, u.expires_at);
+    return user;
   }
 
   /**
    * activeUser and the user's membership of `orgId` in one round trip (the guard's path for every organisation and
-   * resource route); `membership` is null when the user does not belong to the organisation.
+   * resource route), or none when SessionCache remembers both; `membership` is null when the user does not belong to
+   * the organisation.
    */
   async activeUserIn(
     sessionId: string,
     userId: string,
     orgId: string,
   ): Promise<{ user: AuthUser; membership: MembershipInfo | null } | null> {
-    const rows: (UserRow & { role: OrgRoleName | null; kind: OrgKind | null })[] = await this.dataSource.query(
-      `SELECT u."id", u."email", u."name", u."platform_admin", u."language", m."role", o."kind"
+    const cachedUser = this.cache.session(sessionId, userId);
+    const cachedMembership = cachedUser && this.cache.membership(userId, orgId);
+    if (cachedUser && cachedMembership) return { user: cachedUser, membership: cachedMembership };
+    const generation = this.cache.begin();
+    const rows: (UserRow & { expires_at: Date; role: OrgRoleName | null; kind: OrgKind | null })[] =
+      await this.dataSource.query(
+        `SELECT u."id", u."email", u."name", u."platform_admin", u."language", s."expires_at", m."role", o."kind"
          FROM "session" s JOIN "user_account" u ON u."id" = s."user_id"
          LEFT JOIN "membership" m ON m."user_id" = u."id" AND m."org_id" = $3
          LEFT JOIN "organisation" o ON o."id" = m."org_id"
         WHERE s."id" = $1 AND s."user_id" = $2 AND s."revoked_at" IS NULL AND s."expires_at" > now()`,
-      [sessionId, userId, orgId],
-    );
+        [sessionId, userId, orgId],
+      );
     const u = rows[0];
     if (!u) return null;
-    return {
-      user: authUser(u, sessionId),
-      membership: u.role && u.kind ? { role: u.role, kind: u.kind } : null,
-    };
+    const user = authUser(u, sessionId);
+    const membership = u.role && u.kind ? { role: u.role, kind: u.kind } : null;
+    this.cache.fillSession(generation, user, u.expires_at);
+    if (membership) this.cache.fillMembership(generation, userId, orgId, membership);
+    return { user, membership };
   }
 }
 

@@ -10,6 +10,7 @@ import {
   NotFoundError,
 } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
+import { SessionCache } from '../auth/session-cache';
 import type { ClientMeta } from '../auth/sessions.service';
 import type { ChangeRoleDto, MemberView } from './dto/member.dto';
 import { Membership } from './membership.entity';
@@ -22,6 +23,7 @@ export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   async list(orgId: string): Promise<MemberView[]> {
@@ -58,6 +60,8 @@ export class MembersService {
         throw new ConflictError('errors.members.needsOwner');
       }
       await m.update(Membership, { userId, orgId: org.orgId }, { role: dto.role });
+      // Forgotten here at once and again at commit (the trigger's notification), so no request sees the old role.
+      this.sessionCache.forgetMembership(userId, org.orgId);
       await this.audit.record(
         {
           action: 'member.role_changed',
@@ -70,6 +74,7 @@ export class MembersService {
         m,
       );
     });
+    this.sessionCache.forgetMembership(userId, org.orgId); // and after the commit, in case a lookup ran in between
     const member = (await this.list(org.orgId)).find((x) => x.userId === userId);
     if (!member) throw new NotFoundError('errors.members.notFound');
     return member;
@@ -89,6 +94,7 @@ export class MembersService {
         throw new ConflictError('errors.members.lastOwner');
       }
       await m.delete(Membership, { userId, orgId: org.orgId });
+      this.sessionCache.forgetMembership(userId, org.orgId);
       await this.audit.record(
         {
           action: self ? 'member.left' : 'member.removed',
@@ -101,5 +107,6 @@ export class MembersService {
         m,
       );
     });
+    this.sessionCache.forgetMembership(userId, org.orgId);
   }
 }

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { isPlainObject, registerFastCheck } from '@scs/api/core';
 import type { FirmProfile } from '@scs/shared/catalogue';
 import {
   DONT_KNOW,
@@ -39,6 +40,7 @@ export class StartAssessmentDto {
 }
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const QUESTION_ID_RE = /^[A-Z][0-9]{1,2}$/;
 
 /**
  * One dated adverse record (@scs/shared/answers `AdverseRecord`). The shape is checked here; the month range
@@ -82,7 +84,7 @@ export class AdverseRecordDto implements AdverseRecord {
 export class AnswerInputDto implements AnswerInput {
   @ApiProperty({ example: 'T1' })
   @IsString()
-  @Matches(/^[A-Z][0-9]{1,2}$/, msg('validation.questionId.format'))
+  @Matches(QUESTION_ID_RE, msg('validation.questionId.format'))
   questionId!: string;
 
   @ApiProperty({ nullable: true, description: `Option id, '${DONT_KNOW}', or null to clear the answer` })
@@ -125,6 +127,33 @@ export class SaveAnswersDto {
   @Type(() => AnswerInputDto)
   answers!: AnswerInputDto[];
 }
+
+const FAST_ANSWER_KEYS = new Set(['questionId', 'optionId', 'baseRevision', 'note']);
+
+/**
+ * The autosave body in its common shape (answers with an option or null, a revision and maybe a note; no records) is
+ * accepted without class-validator when it certainly satisfies the rules above; anything else, records included,
+ * takes the full validation. (A string within `.length` is within class-validator's MaxLength, which counts less.)
+ */
+registerFastCheck(SaveAnswersDto, (value) => {
+  if (!isPlainObject(value)) return undefined;
+  const keys = Object.keys(value);
+  const list = value['answers'];
+  if (keys.length !== 1 || !Array.isArray(list) || list.length < 1 || list.length > 200) return undefined;
+  const answers: AnswerInputDto[] = [];
+  for (const x of list as unknown[]) {
+    if (!isPlainObject(x) || Object.keys(x).some((k) => !FAST_ANSWER_KEYS.has(k))) return undefined;
+    const { questionId, optionId, baseRevision, note } = x;
+    if (typeof questionId !== 'string' || !QUESTION_ID_RE.test(questionId)) return undefined;
+    if (optionId !== null && (typeof optionId !== 'string' || optionId.length > OPTION_ID_MAX)) return undefined;
+    if (typeof baseRevision !== 'number' || !Number.isInteger(baseRevision) || baseRevision < 0) return undefined;
+    if (note !== undefined && (typeof note !== 'string' || note.length > NOTE_MAX)) return undefined;
+    answers.push(
+      Object.assign(new AnswerInputDto(), { questionId, optionId, baseRevision }, note === undefined ? {} : { note }),
+    );
+  }
+  return Object.assign(new SaveAnswersDto(), { answers });
+});
 
 export class UpdateSnapshotProfileDto {
   @ApiProperty({

@@ -1,0 +1,55 @@
+import { availableParallelism } from 'node:os';
+import {
+  hashPassword,
+  passwordHashesWaiting,
+  setPasswordHashConcurrency,
+  verifyPassword,
+  withHashSlot,
+} from './crypto';
+
+describe('password hashing slots', () => {
+  afterEach(() => setPasswordHashConcurrency(Math.max(1, availableParallelism() - 1)));
+
+  it('runs at most the configured number of hashes at once, the others in arrival order', async () => {
+    setPasswordHashConcurrency(2);
+    let running = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const releases: (() => void)[] = [];
+    const jobs = Array.from({ length: 6 }, (_, i) =>
+      withHashSlot(async () => {
+        started.push(i);
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise<void>((r) => releases.push(r));
+        running--;
+        return i;
+      }),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1]);
+    expect(passwordHashesWaiting()).toBe(4);
+    while (started.length < 6 || releases.length) {
+      releases.shift()?.();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await Promise.all(jobs)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(peak).toBe(2);
+    expect(passwordHashesWaiting()).toBe(0);
+  });
+
+  it('frees the slot when a hash fails', async () => {
+    setPasswordHashConcurrency(1);
+    await expect(withHashSlot(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(withHashSlot(() => Promise.resolve('next'))).resolves.toBe('next');
+  });
+
+  it('still hashes and verifies argon2id passwords through the slots', async () => {
+    setPasswordHashConcurrency(1);
+    const hashes = await Promise.all(['eins zwei drei', 'vier fünf sechs'].map((p) => hashPassword(p)));
+    expect(hashes[0]).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(await verifyPassword(hashes[1], 'vier fünf sechs')).toBe(true);
+    expect(await verifyPassword(hashes[1], 'eins zwei drei')).toBe(false);
+  });
+});
