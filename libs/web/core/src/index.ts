@@ -1,6 +1,6 @@
 export * from './lib/api';
 export * from './lib/i18n';
-export { IcuTranspiler, formatIcu, parseIcu } from './lib/icu';
+export { IcuTranspiler } from './lib/icu';
 export * from './lib/language.service';
 export * from './lib/session.service';
 export * from './lib/auth-refresh.interceptor';

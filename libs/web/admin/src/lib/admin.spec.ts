@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { SessionService } from '@scs/web/core';
+import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { nextRequest, settle, text } from '@scs/web/core/testing';
 import de from './i18n/de.json';
 import en from './i18n/en.json';
@@ -42,7 +42,7 @@ describe('admin web feature', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     session = TestBed.inject(SessionService);

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { DeferBlockBehavior, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { SessionService } from '@scs/web/core';
+import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { nextRequest, settle, text } from '@scs/web/core/testing';
 import { CampaignManageComponent } from './components/campaign-manage.component';
 import { InvitationsPanelComponent } from './components/invitations-panel.component';
@@ -75,7 +75,7 @@ describe('chamber invitation logistics (web)', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
       deferBlockBehavior: DeferBlockBehavior.Manual,
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);

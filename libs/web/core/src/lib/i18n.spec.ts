@@ -2,24 +2,25 @@ import { Component, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import MessageFormat from '@messageformat/core';
+import IntlMessageFormat from 'intl-messageformat';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { provideIcuMessages } from './i18n';
-import { IcuSyntaxError, formatIcu, parseIcu } from './icu';
+import { IcuTranspiler } from './icu';
 
 const ROOT = join(__dirname, '../../../../..');
 
-/** The web app's translation files (shell and features); research keeps its own until it moves to ICU as well. */
+/** The web app's translation files (shell and every feature): all of them are ICU messages. */
 const FILES = [
   'apps/web/public/i18n',
   'libs/web/accounts/src/lib/i18n',
+  'libs/web/admin/src/lib/i18n',
   'libs/web/assessments/src/lib/i18n',
   'libs/web/catalogue/src/lib/i18n',
   'libs/web/chambers/src/lib/i18n',
   'libs/web/reports/src/lib/i18n',
+  'libs/web/research/src/lib/i18n',
 ];
-/** Sections rendered by the sharing components, which still use {{ }} arguments (transloco's default syntax). */
-const LEGACY_SECTIONS = new Set(['assessments:consent', 'assessments:research', 'assessments:peers']);
 
 type Texts = Record<string, string>;
 function flatten(value: unknown, prefix = ''): Texts {
@@ -31,8 +32,13 @@ function flatten(value: unknown, prefix = ''): Texts {
 }
 const read = (dir: string, lang: string): Texts =>
   flatten(JSON.parse(readFileSync(join(ROOT, dir, `${lang}.json`), 'utf8')));
-const feature = (dir: string) => /libs\/web\/([^/]+)/.exec(dir)?.[1] ?? 'shell';
-const legacy = (dir: string, key: string) => LEGACY_SECTIONS.has(`${feature(dir)}:${key.split('.')[0]}`);
+
+/** The web app's transpiler in `lang`, outside a component (as transloco calls it for one text). */
+function transpiler(lang: string): (text: string, params?: Record<string, unknown>) => unknown {
+  const icu = TestBed.runInInjectionContext(() => new IcuTranspiler());
+  icu.onLangChanged(lang);
+  return (text, params = {}) => icu.transpile({ value: text, params, translation: {}, key: 'k' });
+}
 
 @Component({ selector: 'scs-probe', template: '' })
 class Probe {
@@ -85,9 +91,8 @@ describe('ICU messages (transloco + messageformat)', () => {
   });
 });
 
-describe('parseIcu / formatIcu', () => {
-  const f = (text: string, params: Record<string, unknown> = {}, lang = 'de') =>
-    formatIcu(parseIcu(text), params, lang);
+describe('IcuTranspiler (intl-messageformat)', () => {
+  const f = (text: string, params: Record<string, unknown> = {}, lang = 'de') => transpiler(lang)(text, params);
 
   it('renders arguments, plurals with exact cases, offsets, selectordinal and select', () => {
     expect(f('{a} und {b}', { a: 'X', b: 2 })).toBe('X und 2');
@@ -103,16 +108,44 @@ describe('parseIcu / formatIcu', () => {
     expect(f('{k, select, a {{n, plural, one {# A} other {# As}}} other {-}}', { k: 'a', n: 2 }, 'en')).toBe('2 As');
   });
 
-  it('follows ICU apostrophe quoting and keeps # literal outside plurals', () => {
+  it('follows ICU apostrophe quoting, keeps # literal outside plurals and tags as text', () => {
     expect(f("don't know")).toBe("don't know");
     expect(f("'{'literal'}' and ''quoted''")).toBe("{literal} and 'quoted'");
     expect(f('Nr. #1 {n, plural, other {# mal}}', { n: 3 })).toBe('Nr. #1 3 mal');
+    expect(f('<b>fett</b> {a}', { a: '<i>' })).toBe('<b>fett</b> <i>');
   });
 
-  it('rejects malformed messages with the position', () => {
-    expect(() => parseIcu('{n, plural, one {x}}')).toThrow(IcuSyntaxError); // no "other"
-    expect(() => parseIcu('offen {n')).toThrow(IcuSyntaxError);
-    expect(() => parseIcu('zu viel }')).toThrow(/unmatched/);
+  it('inserts values verbatim and renders a missing argument as empty text', () => {
+    expect(f('„{t}“ von {who}', { t: "{n, plural, other {#}} '{x}' <b>" })).toBe(
+      "„{n, plural, other {#}} '{x}' <b>“ von ",
+    );
+    expect(f('{a}/{b}/{c}', { a: null, b: true, c: undefined })).toBe('/true/');
+  });
+
+  it('shows a malformed message as written and logs it once', () => {
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const t = transpiler('de');
+    expect(t('{n, plural, one {x}}', { n: 1 })).toBe('{n, plural, one {x}}'); // no "other"
+    expect(t('{n, plural, one {x}}', { n: 2 })).toBe('{n, plural, one {x}}');
+    expect(t('offen {n', { n: 1 })).toBe('offen {n');
+    expect(error).toHaveBeenCalledTimes(2);
+    expect(String(error.mock.calls[0][0])).toContain('{n, plural, one {x}}');
+    error.mockRestore();
+  });
+
+  it('keeps the compiled messages per language (numbers in the active language)', () => {
+    const icu = TestBed.runInInjectionContext(() => new IcuTranspiler());
+    const text = '{n, plural, one {# Frage} other {# Fragen}}';
+    const at = (lang: string, n: number) => {
+      icu.onLangChanged(lang);
+      return icu.transpile({ value: text, params: { n }, translation: {}, key: 'k' });
+    };
+    expect([at('de', 1), at('de', 2), at('en', 1000), at('de', 1000)]).toEqual([
+      '1 Frage',
+      '2 Fragen',
+      '1,000 Fragen',
+      '1.000 Fragen',
+    ]);
   });
 });
 
@@ -126,17 +159,17 @@ describe('the web app translation files', () => {
     (dir) => {
       for (const lang of ['en', 'de']) {
         const mf = new MessageFormat(lang);
+        const render = transpiler(lang);
         for (const [key, text] of Object.entries(read(dir, lang))) {
           expect(/(One|Many)$/.test(key) ? key : 'ok').toBe('ok');
-          if (legacy(dir, key)) continue;
-          // Arguments are {name}; {{ name }} would be filled in before the ICU syntax is read.
+          // Arguments are {name}; transloco's {{ name }} is not used (it would be read as ICU syntax).
           expect(text.includes('{{') ? `${key}: ${text}` : 'ok').toBe('ok');
           const reference = mf.compile(text); // the reference implementation (uses eval: fine in Node, not under our CSP)
-          const nodes = parseIcu(text);
+          expect(() => new IntlMessageFormat(text, lang, undefined, { ignoreTag: true })).not.toThrow();
           const names = [...text.matchAll(/\{\s*([\w.]+)\s*[,}]/g)].map((m) => m[1]);
           for (const n of [0, 1, 2, 7]) {
             const params = Object.fromEntries(names.map((name) => [name, n]));
-            expect(`${key}: ${formatIcu(nodes, params, lang)}`).toBe(`${key}: ${reference(params)}`);
+            expect(`${key}: ${render(text, params)}`).toBe(`${key}: ${reference(params)}`);
           }
         }
       }

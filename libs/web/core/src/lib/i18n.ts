@@ -14,10 +14,11 @@ class HttpTranslationLoader implements TranslocoLoader {
 
 /**
  * ICU MessageFormat for every text (plurals and selects: `{n, plural, one {# Frage} other {# Fragen}}`), with the
- * plural rules of the active language, interpreted without eval (see icu.ts: @jsverse/transloco-messageformat compiles
- * with `new Function`, which the Content-Security-Policy blocks). Arguments are written `{name}`; values are inserted
- * after parsing, so a user's input (a firm name with a brace) can never break a message. Specs that render ICU texts
- * add this provider next to `TranslocoTestingModule.forRoot(...)`.
+ * plural rules of the active language, formatted by intl-messageformat without eval (see icu.ts:
+ * @jsverse/transloco-messageformat compiles with `new Function`, which the Content-Security-Policy blocks). Arguments
+ * are written `{name}` (never transloco's `{{ name }}`); values are inserted after parsing, so a user's input (a firm
+ * name with a brace) can never break a message. Specs that render ICU texts add this provider next to
+ * `TranslocoTestingModule.forRoot(...)`.
  */
 export function provideIcuMessages(): EnvironmentProviders {
   return makeEnvironmentProviders([{ provide: TRANSLOCO_TRANSPILER, useClass: IcuTranspiler }]);

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { DeferBlockBehavior, TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
-import { SessionService } from '@scs/web/core';
+import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { chartOptions, chartedCellCount } from './data/chart-options';
 import { ResearchApi, tableQuery } from './data/research.api';
 import type { DisclosedTable, TableCell } from './data/research.types';
@@ -91,7 +91,7 @@ describe('research web feature', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
       deferBlockBehavior: DeferBlockBehavior.Manual, // echarts is not rendered in jsdom; the table is
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);

@@ -4,8 +4,9 @@ import en from './messages/en';
 
 /**
  * Server-side text: one catalogue of keyed ICU MessageFormat messages per language (messages/<locale>.ts), the
- * same syntax the web app uses through transloco-messageformat. English is the reference and the fallback: a key a
- * language lacks is shown in English. A third language = messages/zh.ts (may start partial), `zh` in LOCALES and SOURCES.
+ * same ICU syntax the web app formats with intl-messageformat (its i18n spec checks every web text against this
+ * engine). English is the reference and the fallback: a key a language lacks is shown in English. A third
+ * language = messages/zh.ts (may start partial), `zh` in LOCALES and SOURCES.
  */
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];

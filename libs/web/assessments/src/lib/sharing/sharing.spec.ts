@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { PeerBenchmark, ResearchModule } from '@scs/shared/disclosure';
-import { SessionService, type OrgRole } from '@scs/web/core';
+import { provideIcuMessages, SessionService, type OrgRole } from '@scs/web/core';
 import type { ConsentStatus, ConsentText } from '../data/sharing.api';
 import en from '../i18n/en.json';
 import { ConsentChoiceComponent } from './consent-choice.component';
@@ -91,7 +91,7 @@ describe('sharing components', () => {
           preloadLangs: true,
         }),
       ],
-      providers: [provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     const session = TestBed.inject(SessionService);

@@ -272,7 +272,7 @@ const STAGES = ['invited', 'opened', 'joined', 'started', 'submitted'] as const;
                           <!-- The name in an element of its own: the cell's text is the name, without template whitespace. -->
                           <span class="firm-name">{{ f.name }}</span>
                           @if (!f.member) {
-                            <span class="left">({{ t('firms.left') }})</span>
+                            <span class="left"> ({{ t('firms.left') }})</span>
                           }
                         </td>
                         <td>{{ f.joinedAt | scsDate: lang() }}</td>
