@@ -183,7 +183,18 @@ describe('research dashboard in the browser: summary, tables with suppression ma
       await axePage.locator('scs-research-table-chart svg').first().waitFor();
       expect(await seriousA11yViolations(axePage)).toEqual([]);
       const shots = process.env['E2E_SCREENSHOT_DIR'];
-      if (shots) await axePage.screenshot({ path: join(shots, 'research-dashboard.png'), fullPage: true });
+      if (shots) {
+        await axePage.screenshot({ path: join(shots, 'research-dashboard.png'), fullPage: true });
+        // Opt-in (E2E_SCREENSHOT_DIR): the dashboard, with its microdata choice, per language at desktop and phone width.
+        for (const width of [1366, 390]) {
+          await axePage.setViewportSize({ width, height: 900 });
+          for (const lang of ['en', 'de']) {
+            await axePage.locator(`mat-button-toggle[data-lang="${lang}"] button`).click();
+            await axePage.waitForTimeout(300);
+            await axePage.screenshot({ path: join(shots, `research-${lang}-${width}.png`), fullPage: true });
+          }
+        }
+      }
     } finally {
       await axePage.close();
       await axeContext.close();
