@@ -421,7 +421,7 @@ const de: Labels = {
   of: 'von',
   confidential: 'Vertraulich',
 
-  levels: { low: 'Niedrig', moderate: 'Mäßig', high: 'Hoch', critical: 'Kritisch' },
+  levels: { low: 'Niedrig', moderate: 'Mittel', high: 'Hoch', critical: 'Kritisch' },
   severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
   repairPlanTitle: 'Plan zur Kreditwiederherstellung',
   repairPlanIntro: (asOf) =>

@@ -20,7 +20,7 @@ import { LABELS, type Labels } from './labels';
 import { REPORT_CSS } from './styles';
 
 /** Part of every report's cache key: bump it whenever the rendered output of the same data changes. */
-export const REPORT_TEMPLATE_VERSION = '4';
+export const REPORT_TEMPLATE_VERSION = '5';
 
 /** Only web links become anchors; anything else is printed as text. */
 export function safeUrl(url: string | undefined): string | undefined {
