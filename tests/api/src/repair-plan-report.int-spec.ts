@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
 import type { ReportView } from '@scs/shared/contracts';
@@ -79,7 +81,11 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
       headers: { authorization: `Bearer ${firm.accessToken}` },
     });
     expect(file.status).toBe(200);
-    return pdfText(new Uint8Array(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // Opt-in: keep the PDF to look at it (pdftoppm), e.g. PDF_DUMP_DIR=tmp/pdf.
+    const dump = process.env['PDF_DUMP_DIR'];
+    if (dump) writeFileSync(join(dump, `report-${res.body.id}.pdf`), bytes);
+    return pdfText(bytes);
   }
 
   it('the German PDF contains the repair plan and the projected exposure', async () => {
