@@ -56,6 +56,17 @@ import { CampaignProgressService } from './progress.service';
 const CSV_CAP = 2 * 1024 * 1024;
 const chamber = { kind: 'chamber' as const, param: 'chamberId' };
 
+/** What resend and revoke share: chamber admins only, one invited address of one campaign, 200 with its new state. */
+function InvitationAction() {
+  return applyDecorators(
+    OrgAccess(CHAMBER_ADMINS, chamber),
+    HttpCode(HttpStatus.OK),
+    ApiParam({ name: 'campaignId', format: 'uuid' }),
+    ApiParam({ name: 'invitationId', format: 'uuid', description: 'Id of the invited address (from the list)' }),
+    ApiOkResponse({ type: CampaignInvitationView }),
+  );
+}
+
 /** What invite and preview share: chamber admins only, pasted text or a CSV upload (at most 2 MB), 200. */
 function MemberListInput() {
   return applyDecorators(
@@ -219,14 +230,10 @@ export class CampaignsController {
   }
 
   @Post(':campaignId/invitations/:invitationId/resend')
-  @OrgAccess(CHAMBER_ADMINS, chamber)
-  @HttpCode(HttpStatus.OK)
-  @ApiParam({ name: 'campaignId', format: 'uuid' })
-  @ApiParam({ name: 'invitationId', format: 'uuid', description: 'Id of the invited address (from the list)' })
+  @InvitationAction()
   @ApiOperation({
     summary: 'Send a fresh link to one address (the earlier link stops working); also undoes a withdrawal',
   })
-  @ApiOkResponse({ type: CampaignInvitationView })
   @ApiConflictResponse({ description: 'The address joined already, or the campaign is not open' })
   resend(
     @CurrentOrg() org: OrgContext,
@@ -239,12 +246,8 @@ export class CampaignsController {
   }
 
   @Post(':campaignId/invitations/:invitationId/revoke')
-  @OrgAccess(CHAMBER_ADMINS, chamber)
-  @HttpCode(HttpStatus.OK)
-  @ApiParam({ name: 'campaignId', format: 'uuid' })
-  @ApiParam({ name: 'invitationId', format: 'uuid', description: 'Id of the invited address (from the list)' })
+  @InvitationAction()
   @ApiOperation({ summary: "Withdraw one address's link: it answers 410 from now on" })
-  @ApiOkResponse({ type: CampaignInvitationView })
   @ApiConflictResponse({ description: 'The address joined already, or the link was withdrawn before' })
   revoke(
     @CurrentOrg() org: OrgContext,
