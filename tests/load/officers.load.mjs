@@ -1,10 +1,30 @@
 #!/usr/bin/env node
 // Load test: N concurrent simulated compliance officers (log in, autosave answers, submit, fetch the result) for
 // D seconds against the production build on a fresh PostgreSQL database. Afterwards every acknowledged answer is
-// checked in the database. Exits non-zero on any 5xx or lost answer.
-// Usage: node tests/load/officers.load.mjs [--officers 200] [--seconds 60]
+// checked in the database. Exits non-zero on any 5xx (other than a sign-in refused as busy) or lost answer.
+//
+// Usage: node tests/load/officers.load.mjs [--officers 200] [--seconds 60] [--ramp 0] [--pin]
+//   (or `npm run load:officers -- …`; build first: npx nx run-many -t build -p api web)
+//   --ramp S   officers start evenly spread over the first S seconds (0 = all at the same moment, the worst case)
+//   --pin      Linux, 2+ cores: the API process runs on all cores but the last (`taskset -c`), this load generator on
+//              the last, so the generator's CPU does not come out of the API's cores. PostgreSQL (a system service)
+//              is not pinned. Without --pin the generator shares the cores; its CPU is measured and printed either way.
+// A sign-in refused with 503 `errors.auth.busy` (sign-in admission, LOGIN_QUEUE_MAX_MS) is tried again after its
+// Retry-After: `login` is the latency of each sign-in request, `signed in` the time from the officer's start until
+// signed in, refusals and waits included.
+import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
-import { Client, createDatabase, registerFirm, report, startServer, stats } from '../../tools/bench/support.mjs';
+import {
+  Client,
+  createDatabase,
+  machineCpuSeconds,
+  processCpuSeconds,
+  registerFirm,
+  report,
+  startServer,
+  stats,
+} from '../../tools/bench/support.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -12,13 +32,29 @@ const arg = (name, def) => {
 };
 const OFFICERS = arg('officers', 200);
 const SECONDS = arg('seconds', 60);
+const RAMP = arg('ramp', 0);
+const PIN = process.argv.includes('--pin');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const cores = availableParallelism();
+let apiCpus;
+if (PIN) {
+  if (cores < 2) throw new Error('--pin needs at least 2 cores');
+  apiCpus = cores === 2 ? '0' : `0-${cores - 2}`;
+  execFileSync('taskset', ['-a', '-c', '-p', String(cores - 1), String(process.pid)], { stdio: 'ignore' });
+  console.log(`pinned: API on core(s) ${apiCpus}, load generator on core ${cores - 1}; PostgreSQL not pinned`);
+}
 
 const db = await createDatabase('scs_load');
-const server = await startServer({
-  DATABASE_URL: db.url,
-  DATABASE_POOL_SIZE: '20',
-  JWT_SECRET: 'load-secret-0123456789abcdef0123456789ab',
-});
+const server = await startServer(
+  {
+    DATABASE_URL: db.url,
+    DATABASE_POOL_SIZE: '20',
+    JWT_SECRET: 'load-secret-0123456789abcdef0123456789ab',
+  },
+  [],
+  { cpus: apiCpus },
+);
 let exitCode = 0;
 try {
   console.log(`registering ${OFFICERS} firms ...`);
@@ -33,33 +69,57 @@ try {
   const catalogue = (await firms[0].client.req('GET', '/api/catalogue')).body;
   const always = catalogue.questions.filter((q) => !q.applicability);
 
-  const latencies = { login: [], autosave: [], submit: [], result: [] };
+  // `autosave` is PUT …/answers only; starting a self-check (POST …/assessments) is `start` (until 2026-12-06 it was
+  // counted as autosave).
+  const latencies = { login: [], 'signed in': [], start: [], autosave: [], submit: [], result: [] };
   const statuses = new Map();
   const acknowledged = new Map(); // assessmentId -> Map(questionId -> { optionId, revision })
   let serverErrors = 0;
-  const count = (s) => {
-    statuses.set(s, (statuses.get(s) ?? 0) + 1);
-    if (s >= 500) serverErrors++;
+  let refusedBusy = 0;
+  let notSignedIn = 0;
+  const count = (res) => {
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    if (res.status === 503 && res.body?.code === 'errors.auth.busy') refusedBusy++;
+    else if (res.status >= 500) serverErrors++;
   };
   const timed = async (kind, fn) => {
     const t0 = performance.now();
     const res = await fn();
     latencies[kind].push(performance.now() - t0);
-    count(res.status);
+    count(res);
     return res;
   };
 
-  console.log(`${OFFICERS} officers working for ${SECONDS} s ...`);
+  console.log(
+    `${OFFICERS} officers working for ${SECONDS} s (${RAMP ? `starting evenly over the first ${RAMP} s` : 'all starting at once'}) ...`,
+  );
+  const cpu0 = { generator: process.cpuUsage(), api: processCpuSeconds(server.proc.pid), machine: machineCpuSeconds() };
+  const wall0 = performance.now();
   const deadline = Date.now() + SECONDS * 1000;
   await Promise.all(
     firms.map(async (f, idx) => {
+      if (RAMP) await sleep((idx * RAMP * 1000) / OFFICERS);
       const officer = new Client(server.url);
-      await timed('login', () =>
-        officer.req('POST', '/api/auth/login', { email: f.email, password: `Bench-Pferd-${idx}-Batterie!` }),
-      );
+      const start = performance.now();
+      let login;
+      for (let attempt = 0; attempt < 30 && Date.now() < deadline; attempt++) {
+        login = await timed('login', () =>
+          officer.req('POST', '/api/auth/login', { email: f.email, password: `Bench-Pferd-${idx}-Batterie!` }),
+        );
+        if (login.status !== 503 || login.body?.code !== 'errors.auth.busy') break;
+        await sleep(Number(login.headers.get('retry-after') ?? 1) * 1000);
+      }
+      if (login?.status !== 200) {
+        notSignedIn++;
+        return;
+      }
+      latencies['signed in'].push(performance.now() - start);
       while (Date.now() < deadline) {
-        const started = await timed('autosave', () => officer.req('POST', `/api/orgs/${f.orgId}/assessments`, {}));
-        if (started.status !== 201) continue;
+        const started = await timed('start', () => officer.req('POST', `/api/orgs/${f.orgId}/assessments`, {}));
+        if (started.status !== 201) {
+          await sleep(100); // not a hot loop against the server
+          continue;
+        }
         const id = started.body.id;
         const acks = new Map();
         acknowledged.set(id, acks);
@@ -107,6 +167,15 @@ try {
     }),
   );
 
+  const wall = (performance.now() - wall0) / 1000;
+  const generatorCpu = (() => {
+    const u = process.cpuUsage(cpu0.generator);
+    return (u.user + u.system) / 1e6;
+  })();
+  const apiCpu = processCpuSeconds(server.proc.pid) - cpu0.api;
+  const machine = machineCpuSeconds();
+  const machineBusy = machine.busy - cpu0.machine.busy;
+
   // Every answer the server acknowledged must be in the database exactly as acknowledged.
   const pool = new pg.Pool({ connectionString: db.url });
   let lost = 0;
@@ -131,17 +200,53 @@ try {
       `${kind.padEnd(9)} n=${String(s.n).padStart(6)}  p50 ${s.median.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms`,
     );
     report({
-      figure: `load ${OFFICERS} officers: ${kind} latency p50/p99`,
+      figure: `load ${OFFICERS} officers: ${kind} latency (max column: max)`,
       unit: 'ms',
       median: s.median,
       min: s.min,
-      max: s.p99,
+      max: s.max,
+      baseline: null,
+      ratio: null,
+    });
+    report({
+      figure: `load ${OFFICERS} officers: ${kind} latency p99`,
+      unit: 'ms',
+      median: s.p99,
+      min: null,
+      max: null,
       baseline: null,
       ratio: null,
     });
   }
   console.log(`statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
-  console.log(`server errors: ${serverErrors}; acknowledged answers checked: ${checked}; lost: ${lost}`);
+  console.log(
+    `sign-ins refused as busy (503 + Retry-After, tried again): ${refusedBusy}; officers never signed in: ${notSignedIn}`,
+  );
+  console.log(
+    `server errors: ${serverErrors}; acknowledged answers checked: ${checked}; lost: ${lost}` +
+      `\nCPU over the ${wall.toFixed(1)} s working phase (${cores} cores): API process ${apiCpu.toFixed(1)} s ` +
+      `(${(apiCpu / wall).toFixed(2)} cores), load generator ${generatorCpu.toFixed(1)} s (${(generatorCpu / wall).toFixed(2)} cores), ` +
+      `whole machine ${machineBusy.toFixed(1)} s (${(machineBusy / wall).toFixed(2)} cores; PostgreSQL and anything else running ` +
+      `≈ ${(machineBusy - apiCpu - generatorCpu).toFixed(1)} s)${PIN ? '' : '; the generator shared the cores (use --pin to keep it off the API’s)'}`,
+  );
+  report({
+    figure: `load ${OFFICERS} officers: load generator CPU share of the machine`,
+    unit: 'cores',
+    median: generatorCpu / wall,
+    min: null,
+    max: null,
+    baseline: cores,
+    ratio: generatorCpu / wall / cores,
+  });
+  report({
+    figure: `load ${OFFICERS} officers: sign-ins refused as busy, then retried`,
+    unit: 'count',
+    median: refusedBusy,
+    min: refusedBusy,
+    max: refusedBusy,
+    baseline: null,
+    ratio: null,
+  });
   report({
     figure: `load ${OFFICERS} officers: 5xx responses`,
     unit: 'count',
@@ -160,7 +265,7 @@ try {
     baseline: 0,
     ratio: null,
   });
-  if (serverErrors > 0 || lost > 0) exitCode = 1;
+  if (serverErrors > 0 || lost > 0 || notSignedIn > 0) exitCode = 1;
 } finally {
   await server.stop();
   await db.drop();

@@ -1,6 +1,6 @@
 // Shared helpers for benchmark scripts: a throwaway database, the production server, statistics, result lines.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -76,13 +76,18 @@ export async function confirmEmail(client, base, email) {
   }
 }
 
-/** Starts dist/apps/api/main.js (build first) and resolves when /api/health answers; `nodeArgs` go before it. */
-export async function startServer(env, nodeArgs = []) {
+/**
+ * Starts dist/apps/api/main.js (build first) and resolves when /api/health answers; `nodeArgs` go before it.
+ * `options.cpus` (e.g. '0' or '0-2') runs it under `taskset -c` on those cores only (Linux).
+ */
+export async function startServer(env, nodeArgs = [], options = {}) {
   // BENCH_API_MAIN: another build of the server (e.g. an older commit's, to compare before and after in one run).
   const main = process.env.BENCH_API_MAIN ?? join(ROOT, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error('Build first: npx nx run-many -t build -p api web');
   const port = await freePort();
-  const proc = spawn(process.execPath, [...nodeArgs, main], {
+  const command = [process.execPath, ...nodeArgs, main];
+  if (options.cpus) command.unshift('taskset', '-c', options.cpus); // taskset execs node: same pid
+  const proc = spawn(command[0], command.slice(1), {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -180,7 +185,7 @@ export class Client {
     } catch {
       json = text;
     }
-    return { status: res.status, body: json };
+    return { status: res.status, body: json, headers: res.headers };
   }
 }
 
@@ -215,4 +220,28 @@ export async function registerFirm(base, i) {
   const put = await c.req('PUT', `/api/orgs/${orgId}/profile`, { name: `Bench Firm ${i}`, ...PROFILE });
   if (put.status !== 200) throw new Error(`profile ${put.status}: ${JSON.stringify(put.body)}`);
   return { client: c, orgId, email };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; NaN elsewhere or when it is gone). */
+export function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in USER_HZ ticks
+  } catch {
+    return NaN;
+  }
+}
+
+/** Busy and total CPU seconds of the whole machine so far, from /proc/stat (all cores together). */
+export function machineCpuSeconds() {
+  try {
+    const [cpu] = readFileSync('/proc/stat', 'latin1').split('\n');
+    const t = cpu.trim().split(/\s+/).slice(1).map(Number);
+    const total = t.reduce((a, b) => a + b, 0);
+    const idle = (t[3] ?? 0) + (t[4] ?? 0); // idle + iowait
+    return { busy: (total - idle) / 100, total: total / 100 };
+  } catch {
+    return { busy: NaN, total: NaN };
+  }
 }

@@ -12,6 +12,7 @@ import {
   type Locale,
   translate,
   UnauthenticatedError,
+  UnavailableError,
 } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import { InvitationsService } from '../invitations/invitations.service';
@@ -32,6 +33,7 @@ import { accessTokenOf, cookie, type IssuedSession, REFRESH_COOKIE } from './coo
 import {
   burnPasswordCheck,
   hashPassword,
+  passwordCheckRetryAfter,
   randomToken,
   setPasswordHashConcurrency,
   sha256,
@@ -207,6 +209,15 @@ export class AuthService {
 
   /** Signs in; `language` (the UI language the request named) is remembered for answers without Accept-Language. */
   async login(dto: LoginDto, client: ClientMeta, language?: Locale): Promise<SignedIn> {
+    // Under a sign-in burst: refuse at once (no hash, the same for every address) when this password check would wait
+    // longer than LOGIN_QUEUE_MAX_MS for a hashing slot; the client tries again after Retry-After.
+    const retryAfter = this.config.loginQueueMaxMs ? passwordCheckRetryAfter(this.config.loginQueueMaxMs) : undefined;
+    if (retryAfter !== undefined)
+      throw new UnavailableError(
+        'errors.auth.busy',
+        { seconds: retryAfter },
+        { headers: { 'Retry-After': String(retryAfter) }, details: { retryAfterSeconds: retryAfter } },
+      );
     await this.backoff.assertAllowed(dto.email, client.ip);
     const user = await findUserByEmail(this.dataSource.manager, dto.email);
     let ok = false;

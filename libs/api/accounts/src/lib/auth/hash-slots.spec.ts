@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import {
+  estimatedPasswordCheckMs,
   hashPassword,
+  passwordCheckRetryAfter,
   passwordHashesWaiting,
   setPasswordHashConcurrency,
   verifyPassword,
@@ -51,5 +53,30 @@ describe('password hashing slots', () => {
     expect(hashes[0]).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     expect(await verifyPassword(hashes[1], 'vier fünf sechs')).toBe(true);
     expect(await verifyPassword(hashes[1], 'eins zwei drei')).toBe(false);
+  });
+
+  it('refuses a sign-in at once when the hashes ahead of it would take longer than the budget', async () => {
+    setPasswordHashConcurrency(1);
+    const one = estimatedPasswordCheckMs(); // nothing queued: one hash
+    expect(one).toBeGreaterThan(0);
+    expect(passwordCheckRetryAfter(one)).toBeUndefined();
+    const releases: (() => void)[] = [];
+    const jobs = Array.from({ length: 4 }, () => withHashSlot(() => new Promise<void>((r) => releases.push(r))));
+    await new Promise((r) => setImmediate(r));
+    // One running and three waiting: a new check waits for four hashes, then runs its own.
+    expect(estimatedPasswordCheckMs()).toBeCloseTo(5 * one, 6);
+    expect(passwordCheckRetryAfter(5 * one)).toBeUndefined();
+    const seconds = Math.max(1, Math.ceil((5 * one) / 1000));
+    expect(passwordCheckRetryAfter(4 * one, () => 0)).toBe(seconds);
+    expect(passwordCheckRetryAfter(4 * one, () => 0.999)).toBe(seconds + Math.ceil(seconds / 2));
+    // Two slots: the same four hashes are done in half the time.
+    setPasswordHashConcurrency(2);
+    await new Promise((r) => setImmediate(r));
+    expect(estimatedPasswordCheckMs()).toBeCloseTo(3 * one, 6);
+    while (releases.length) {
+      releases.shift()?.();
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(jobs);
   });
 });

@@ -23,6 +23,7 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ARGON2_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  LOGIN_QUEUE_MAX_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   SMTP_URL: z
@@ -66,6 +67,8 @@ export interface AppConfig {
   refreshTokenTtlDays: number;
   /** Password hashes (argon2id) running at once; unset = one less than the cores, at least one. */
   argon2Concurrency: number | undefined;
+  /** A sign-in whose password check would take longer than this (queue + hash) is refused at once: 503 + Retry-After; 0 = never. */
+  loginQueueMaxMs: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   smtpUrl: string | undefined;
@@ -125,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     argon2Concurrency: e.ARGON2_CONCURRENCY,
+    loginQueueMaxMs: e.LOGIN_QUEUE_MAX_MS,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,

@@ -397,4 +397,7 @@ export default {
     'Die Zielkampagne ist geschlossen; führen Sie in eine laufende oder geplante Kampagne zusammen',
   'errors.campaign.mergeSourceDistributed':
     'Für die zusammenzuführende Kampagne wurden bereits Berichte verteilt; sie kann nicht zusammengeführt werden, schließen Sie sie stattdessen',
+  // performance (issue 18): sign-in admission under a burst
+  'errors.auth.busy':
+    'Gerade melden sich sehr viele Personen an; bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} erneut',
 } satisfies Record<MessageKey, string>;

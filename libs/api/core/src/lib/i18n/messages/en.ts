@@ -368,4 +368,7 @@ export default {
   'errors.campaign.mergeTargetClosed': 'The campaign to merge into is closed; merge into an open or scheduled campaign',
   'errors.campaign.mergeSourceDistributed':
     'Reports were already distributed for the campaign to merge; it cannot be merged, close it instead',
+  // performance (issue 18): sign-in admission under a burst
+  'errors.auth.busy':
+    'Many people are signing in right now; please try again in {seconds, plural, one {# second} other {# seconds}}',
 };
