@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every benchmark of the project against the real PostgreSQL and Chromium, prints one table
 // (figure, median, min, max, baseline measured in the same run, ratio) and writes it as JSON to bench-results/.
-// Each benchmark script prints lines `BENCH_RESULT {json}`; `--only name` runs one (e.g. --only autosave).
+// Each benchmark script prints lines `BENCH_RESULT {json}`; `--only name[,name]` runs those whose file name starts with
+// a name (e.g. --only autosave). `--only pdf` runs the PDF figures of issue 18: pdf.bench.ts (bare Chromium floor,
+// pipeline per report and their ratio), pdf-cold.bench.mjs (the cold first report after a fresh start) and the chamber
+// batch of chambers.bench.mjs against N × the floor.
+//   --n 50          reports for the pipeline and its floor (pdf.bench.ts)
+//   --cold-runs 3   fresh server starts (pdf-cold.bench.mjs)
+//   --batch 100     member reports in the chamber batch (chambers.bench.mjs --reports; 1000 for the issue's figure)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,7 +15,24 @@ import { join } from 'node:path';
 import { autosaveTable } from './bench/support.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const option = (name) =>
+  process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined;
+const only = option('only')?.split(',');
+const N = Number(option('n') ?? 50);
+const COLD_RUNS = Number(option('cold-runs') ?? 3);
+const BATCH = Number(option('batch') ?? 100);
+/** Arguments per script; with `--only pdf` (and not chambers) the chambers bench runs its batch distribution only. */
+const argsOf = (script) =>
+  script === 'pdf.bench.ts'
+    ? ['--n', String(N)]
+    : script === 'pdf-cold.bench.mjs'
+      ? ['--runs', String(COLD_RUNS)]
+      : script === 'chambers.bench.mjs'
+        ? ['--reports', String(BATCH), ...(only && !only.includes('chambers') ? ['--parts', 'distribution'] : [])]
+        : [];
+const selected = (script) =>
+  !only || only.some((o) => script.startsWith(o) || (o === 'pdf' && script === 'chambers.bench.mjs'));
+const started = performance.now();
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
 
 console.log('building api and web (cached when unchanged) ...');
@@ -22,18 +45,22 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const scripts = readdirSync(join(root, 'tools/bench'))
   .filter((f) => /\.bench\.(mjs|ts)$/.test(f))
-  .filter((f) => !only || f.startsWith(only))
+  .filter(selected)
   .sort();
 const rows = [];
 for (const script of scripts) {
-  console.log(`\n=== ${script} ===`);
+  console.log(`\n=== ${script} ${argsOf(script).join(' ')} ===`);
   const file = join('tools/bench', script);
   const own = join('tools/bench', script.replace(/\.ts$/, '.tsconfig.json'));
   const tsconfig = existsSync(join(root, own)) ? own : 'tools/bench/tsconfig.json';
-  const cmd = script.endsWith('.ts') ? ['npx', ['tsx', '--tsconfig', tsconfig, file]] : [process.execPath, [file]];
+  const cmd = script.endsWith('.ts')
+    ? ['npx', ['tsx', '--tsconfig', tsconfig, file, ...argsOf(script)]]
+    : [process.execPath, [file, ...argsOf(script)]];
+  const t0 = performance.now();
   const res = spawnSync(cmd[0], cmd[1], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(res.stdout ?? '');
   process.stderr.write(res.stderr ?? '');
+  console.log(`(${script}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   if (res.status !== 0)
     rows.push({
       bench: script,
@@ -81,5 +108,5 @@ writeFileSync(
   join(root, 'bench-results', 'latest.json'),
   JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2),
 );
-console.log(`\nwritten ${out}`);
+console.log(`\nwritten ${out}; the whole run took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 if (rows.some((r) => r.figure === 'FAILED')) process.exit(1);

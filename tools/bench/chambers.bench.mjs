@@ -4,7 +4,11 @@
 // process's peak memory, the progress/firms reads of a campaign with many joined firms, and the batch distribution:
 // preparing N member reports (chamber-branded PDFs through the report queue, worker and browser pool) with total time,
 // reports/s, peak memory of the server and its Chromium, and the p99 of concurrent health and read requests.
-// Usage: node tools/bench/chambers.bench.mjs [--runs 3] [--firms 200] [--reports 1000] [--parts import,progress,distribution]
+// The batch is compared with its floor time: N × the bare Chromium floor per report (tools/bench/pdf.bench.ts
+// --floor-only: the example report's HTML in German on a warm browser, the same pages in parallel as the worker, no
+// branding), measured first, before the server starts. --floor-n 0 leaves it out.
+// Usage: node tools/bench/chambers.bench.mjs [--runs 3] [--firms 200] [--reports 1000] [--floor-n 20]
+//          [--parts import,progress,distribution]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +22,7 @@ const arg = (name, def) => {
 const RUNS = arg('runs', 3);
 const FIRMS = arg('firms', 200);
 const REPORTS = arg('reports', 1000);
+const FLOOR_N = arg('floor-n', 20);
 const partsAt = process.argv.indexOf('--parts');
 const PARTS = new Set(partsAt > 0 ? process.argv[partsAt + 1].split(',') : ['import', 'progress', 'distribution']);
 const LIMIT = 5000;
@@ -54,6 +59,35 @@ function treeRssMiB(rootPid) {
   walk(rootPid);
   return total / 2 ** 20;
 }
+
+/** The bare Chromium floor in seconds per report, from pdf.bench.ts --floor-only (run before the server starts). */
+function floorSecondsPerReport() {
+  const res = spawnSync(
+    'npx',
+    [
+      'tsx',
+      '--tsconfig',
+      'tools/bench/pdf.bench.tsconfig.json',
+      'tools/bench/pdf.bench.ts',
+      '--floor-only',
+      '--n',
+      String(FLOOR_N),
+      '--locale',
+      'de',
+    ],
+    { cwd: ROOT, env: process.env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  const line = (res.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (res.status !== 0 || !line) throw new Error(`floor measurement failed:\n${res.stdout}${res.stderr}`);
+  process.stdout.write(
+    res.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('floor:'))
+      .join('\n') + '\n',
+  );
+  return JSON.parse(line.slice('BENCH_RESULT '.length)).median;
+}
+const floorPerReport = PARTS.has('distribution') && FLOOR_N > 0 ? floorSecondsPerReport() : undefined;
 
 const db = await createDatabase('scs_bench_chambers');
 // Sessions outlive the longest part (the clients here do not refresh their access tokens).
@@ -352,6 +386,21 @@ try {
       baseline: null,
       ratio: null,
     });
+    if (floorPerReport !== undefined) {
+      const floorTotal = floorPerReport * REPORTS;
+      console.log(
+        `batch of ${REPORTS}: ${seconds.toFixed(1)} s against the floor time ${floorTotal.toFixed(1)} s (${REPORTS} × ${floorPerReport.toFixed(3)} s): ${(seconds / floorTotal).toFixed(2)}×`,
+      );
+      report({
+        figure: `batch-prepare ${REPORTS} member reports against N × bare Chromium floor`,
+        unit: 's',
+        median: seconds,
+        min: null,
+        max: null,
+        baseline: floorTotal,
+        ratio: seconds / floorTotal,
+      });
+    }
     report({
       figure: 'member reports prepared per second',
       unit: '1/s',

@@ -2,10 +2,18 @@
 // PostgreSQL) and, in the same run, the same HTML on bare reused Chromium pages (the floor). Prints median ms/report,
 // reports/s, CPU time, peak memory and the ratio to the floor; --memory checks that memory stays flat over many reports.
 //
-//   npm run bench:pdf                          50 reports, embedded PGlite
+//   npm run bench:pdf                          50 reports (DATABASE_URL, BENCH_DATABASE_URL or TEST_DATABASE_URL, else
+//                                              the embedded database)
 //   npm run bench:pdf -- --n 200 --pages 2     more reports / pages per browser (REPORT_PAGES)
 //   npm run bench:pdf -- --memory 500          memory flatness: memory at start, middle and end of 500 reports
 //   DATABASE_URL=postgres://... npm run bench:pdf   against a PostgreSQL server (creates and drops its own database)
+//   npm run bench:pdf -- --floor-only --n 20 --locale de   the bare Chromium floor alone (chambers.bench uses it)
+//
+// The floor: the same HTML (renderReportHtml of the example report) through setContent + page.pdf on an already
+// running browser with the same number of pages in parallel as the worker (REPORT_PAGES), after a warm-up. The
+// pipeline: each report requested through ReportsService, queued in pg-boss, rendered by the ReportWorker through the
+// browser pool and stored in PostgreSQL. Both print seconds per report (wall time of the whole run / N) and the ratio
+// (target ≤ 1.3) as BENCH_RESULT lines for `npm run bench`.
 //
 // Results go to bench-results/pdf-<time>.json (git-ignored).
 import 'reflect-metadata';
@@ -48,6 +56,7 @@ const { values: args } = parseArgs({
     memory: { type: 'string' },
     locale: { type: 'string', default: 'en' },
     'skip-floor': { type: 'boolean', default: false },
+    'floor-only': { type: 'boolean', default: false },
   },
 });
 const N = Number(args.n);
@@ -135,7 +144,8 @@ class BenchData implements ReportDataSource {
 }
 
 async function database(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const server = process.env['DATABASE_URL'];
+  // The same server as the other benches (tools/bench/support.mjs); the embedded database only when none is named.
+  const server = process.env['DATABASE_URL'] ?? process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
   if (!server) return { url: undefined, drop: async () => undefined };
   const name = `scs_bench_${Date.now()}`;
   const admin = new Client({ connectionString: server });
@@ -333,9 +343,23 @@ async function floor(executablePath: string, html: string, count: number, pages:
 
 // ---- main -----------------------------------------------------------------------------------------------------
 
+/** One machine-readable result line; tools/bench.mjs collects these into one table. */
+function benchResult(row: {
+  figure: string;
+  unit: string;
+  median: number;
+  min?: number | null;
+  max?: number | null;
+  baseline?: number | null;
+  ratio?: number | null;
+}): void {
+  console.log('BENCH_RESULT ' + JSON.stringify({ min: null, max: null, baseline: null, ratio: null, ...row }));
+}
+
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
-  const db = await database();
+  const floorOnly = args['floor-only'];
+  const db = floorOnly ? { url: undefined, drop: async () => undefined } : await database();
   const config = loadConfig({
     NODE_ENV: 'production',
     ROLE: 'all',
@@ -362,6 +386,22 @@ async function main(): Promise<void> {
   );
 
   try {
+    if (floorOnly) {
+      const f = await floor(executablePath, html, N, config.reportPages);
+      const perReport = f.wallMs / 1000 / N;
+      console.log(
+        `floor: ${N} reports (${LOCALE}) on a warm browser, ${config.reportPages} page(s) in parallel: ${perReport.toFixed(3)} s per report (wall), median render ${Math.round(median(f.renderMs))} ms, ${(f.cpuSeconds / N).toFixed(3)} CPU-s per report`,
+      );
+      benchResult({
+        figure: `bare Chromium floor, s per report (wall / N, ${config.reportPages} pages in parallel, ${LOCALE})`,
+        unit: 's',
+        median: perReport,
+        min: Math.min(...f.renderMs) / 1000,
+        max: Math.max(...f.renderMs) / 1000,
+      });
+      return;
+    }
+    const t0 = performance.now();
     const p = await pipeline(config, data, N, 0);
     const f = args['skip-floor'] ? undefined : await floor(executablePath, html, N, config.reportPages);
     const summary = {
@@ -391,6 +431,37 @@ async function main(): Promise<void> {
       console.log(
         `ratio to floor: wall time ${summary.ratioToFloor.wallTime}×, median ${summary.ratioToFloor.medianMs}×, CPU ${summary.ratioToFloor.cpu}×`,
       );
+    const pipelinePerReport = p.wallMs / 1000 / N;
+    const floorPerReport = f ? f.wallMs / 1000 / N : null;
+    benchResult({
+      figure: `pipeline, s per report (request → queue → worker → stored; wall / N, N = ${N})`,
+      unit: 's',
+      median: pipelinePerReport,
+      min: Math.min(...p.renderMs) / 1000,
+      max: Math.max(...p.renderMs) / 1000,
+      baseline: floorPerReport,
+      ratio: floorPerReport ? pipelinePerReport / floorPerReport : null,
+    });
+    if (f) {
+      benchResult({
+        figure: `bare Chromium floor, s per report (same HTML, warm browser, ${config.reportPages} pages in parallel)`,
+        unit: 's',
+        median: f.wallMs / 1000 / N,
+        min: Math.min(...f.renderMs) / 1000,
+        max: Math.max(...f.renderMs) / 1000,
+      });
+      benchResult({
+        figure: 'pipeline CPU per report (Node + Chromium)',
+        unit: 'CPU-s',
+        median: p.cpuSeconds / N,
+        baseline: f.cpuSeconds / N,
+        ratio: p.cpuSeconds / f.cpuSeconds,
+      });
+      console.log(
+        `pipeline ${pipelinePerReport.toFixed(3)} s per report against the floor's ${(floorPerReport as number).toFixed(3)} s: ${(pipelinePerReport / (floorPerReport as number)).toFixed(2)}× (target ≤ 1.3)`,
+      );
+    }
+    console.log(`bench:pdf took ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
     let memory:
       | { reports: number; memoryMb: { at: number; mb: number; nodeMb: number; browserMb: number }[] }

@@ -78,7 +78,8 @@ export async function confirmEmail(client, base, email) {
 
 /**
  * Starts dist/apps/api/main.js (build first) and resolves when /api/health answers; `nodeArgs` go before it.
- * `options.cpus` (e.g. '0' or '0-2') runs it under `taskset -c` on those cores only (Linux).
+ * `options.cpus` (e.g. '0' or '0-2') runs it under `taskset -c` on those cores only (Linux); `options.pollMs` is how
+ * often health is asked while it starts (250 ms).
  */
 export async function startServer(env, nodeArgs = [], options = {}) {
   // BENCH_API_MAIN: another build of the server (e.g. an older commit's, to compare before and after in one run).
@@ -102,14 +103,15 @@ export async function startServer(env, nodeArgs = [], options = {}) {
   });
   const url = `http://127.0.0.1:${port}`;
   if (env.DATABASE_URL) databaseOf.set(url, env.DATABASE_URL);
-  for (let i = 0; i < 240; i++) {
+  const pollMs = options.pollMs ?? 250;
+  for (const until = Date.now() + 60_000; Date.now() < until; ) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, proc, stop: () => stop(proc) };
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   proc.kill('SIGKILL');
   throw new Error('server did not start');

@@ -321,6 +321,12 @@ export class AssessmentsService implements OnModuleInit {
     const ids = input.map((a) => a.questionId);
     if (new Set(ids).size !== ids.length) throw new InvalidInputError('errors.answers.duplicate');
     if (input.length === 1) return this.saveOneAnswer(id, user, input[0] as AnswerInputDto);
+    const known = this.drafts.get(id);
+    if (known && this.validWith(known, input)) {
+      const fast = await this.saveBatchOfKnownDraft(id, user, input, known);
+      if (fast) return fast;
+    }
+    this.drafts.delete(id);
     return this.dataSource.transaction(async (m) => {
       const a = await this.lockDraft(m, id, 'pessimistic_read');
       const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
@@ -339,8 +345,50 @@ export class AssessmentsService implements OnModuleInit {
           input.filter((x) => !ok.has(x.questionId)),
         );
       }
+      this.rememberDraft(id, a);
       return { saved: saved.map((s) => ({ questionId: s.question_id, revision: s.revision })) };
     });
+  }
+
+  /**
+   * A batch (the wizard's debounced autosave) against a remembered draft context: the one-answer statement for all of
+   * them in a plain transaction on one pooled connection (BEGIN, the prepared statement, COMMIT; no entity read). The
+   * statement share-locks the draft until COMMIT, as the full path does. Unless it wrote every answer (a stale
+   * revision, or the draft submitted or changed meanwhile), it is rolled back and `undefined` lets the full path
+   * decide and word the error: all or nothing either way.
+   */
+  private async saveBatchOfKnownDraft(
+    id: string,
+    user: AuthUser,
+    input: AnswerInputDto[],
+    known: DraftContext,
+  ): Promise<SaveAnswersResult | undefined> {
+    const master: unknown = (this.dataSource.driver as { master?: unknown }).master;
+    if (!(master instanceof Pool)) return undefined;
+    const client = await master.connect();
+    let open = false;
+    try {
+      await client.query('BEGIN');
+      open = true;
+      const { rows } = await client.query<{ question_id: string; revision: number }>({
+        name: 'scs_autosave_known_draft',
+        text: UPSERT_ANSWER_OF_KNOWN_DRAFT,
+        values: [id, answerPayload(input), user.id, known.catalogueVersion, known.snapshotJson],
+      });
+      if (rows.length !== input.length) return undefined; // rolled back below
+      await client.query('COMMIT');
+      open = false;
+      return { saved: rows.map((r) => ({ questionId: r.question_id, revision: r.revision })) };
+    } finally {
+      // A failed ROLLBACK leaves the connection unusable: release it with the error so the pool discards it.
+      const broken = open
+        ? await client.query('ROLLBACK').then(
+            () => undefined,
+            (e: unknown) => e,
+          )
+        : undefined;
+      client.release(broken instanceof Error ? broken : undefined);
+    }
   }
 
   /**
@@ -403,11 +451,11 @@ export class AssessmentsService implements OnModuleInit {
    * Whether `answer` passes validation against a remembered context. Any refusal means "let the full path decide": it
    * validates against the stored draft again and words the error (the remembered context may be out of date).
    */
-  private validWith(known: DraftContext, answer: AnswerInputDto): boolean {
+  private validWith(known: DraftContext, answers: AnswerInputDto | AnswerInputDto[]): boolean {
     const stored = this.catalogues.cached(known.catalogueVersion);
     if (!stored) return false;
     try {
-      this.validateAnswers(stored.catalogue, known.profileSnapshot, [answer]);
+      this.validateAnswers(stored.catalogue, known.profileSnapshot, Array.isArray(answers) ? answers : [answers]);
       return true;
     } catch {
       return false;

@@ -31,9 +31,9 @@ import { UserAccount } from '../users/user-account.entity';
 import { createUser, findUserByEmail } from '../users/users';
 import { accessTokenOf, cookie, type IssuedSession, REFRESH_COOKIE } from './cookies';
 import {
+  admitPasswordCheck,
   burnPasswordCheck,
   hashPassword,
-  passwordCheckRetryAfter,
   randomToken,
   setPasswordHashConcurrency,
   sha256,
@@ -211,13 +211,23 @@ export class AuthService {
   async login(dto: LoginDto, client: ClientMeta, language?: Locale): Promise<SignedIn> {
     // Under a sign-in burst: refuse at once (no hash, the same for every address) when this password check would wait
     // longer than LOGIN_QUEUE_MAX_MS for a hashing slot; the client tries again after Retry-After.
-    const retryAfter = this.config.loginQueueMaxMs ? passwordCheckRetryAfter(this.config.loginQueueMaxMs) : undefined;
-    if (retryAfter !== undefined)
+    const admission = this.config.loginQueueMaxMs ? admitPasswordCheck(this.config.loginQueueMaxMs) : undefined;
+    if (admission && !admission.admitted) {
+      const seconds = admission.retryAfterSeconds;
       throw new UnavailableError(
         'errors.auth.busy',
-        { seconds: retryAfter },
-        { headers: { 'Retry-After': String(retryAfter) }, details: { retryAfterSeconds: retryAfter } },
+        { seconds },
+        { headers: { 'Retry-After': String(seconds) }, details: { retryAfterSeconds: seconds } },
       );
+    }
+    try {
+      return await this.signIn(dto, client, language);
+    } finally {
+      admission?.done();
+    }
+  }
+
+  private async signIn(dto: LoginDto, client: ClientMeta, language?: Locale): Promise<SignedIn> {
     await this.backoff.assertAllowed(dto.email, client.ip);
     const user = await findUserByEmail(this.dataSource.manager, dto.email);
     let ok = false;

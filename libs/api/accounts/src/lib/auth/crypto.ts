@@ -63,26 +63,46 @@ export async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * How long a password check that arrives now would take until its hash is done, estimated from the hashes running and
- * waiting, the slots and the recent time per hash.
- */
-export function estimatedPasswordCheckMs(): number {
-  const ahead = Math.max(0, hashesRunning + hashQueue.length - hashSlots + 1);
-  return Math.ceil(ahead / hashSlots) * hashMsAverage + hashMsAverage;
-}
+// Sign-ins admitted (below) whose password check has not finished yet: between admission and their hash they look up
+// the account, so the hash queue alone would not show them to the next arrival.
+let checksAdmitted = 0;
 
 /**
- * Admission of a sign-in under a burst: `undefined` when its password check is expected to be done within `maxWaitMs`,
- * else the seconds after which to try again (the time the hashes already queued need, spread by up to half of it so
- * the refused do not all return at the same moment). Refusing costs no hash: a queue longer than the budget would only
- * spend CPU on requests whose users or proxies have given up, and take it from autosave meanwhile.
+ * How long a password check that arrives now would take until its hash is done, estimated from the work ahead of it
+ * (hashes running and waiting, or admitted sign-ins not yet finished, whichever is more), the slots and the recent time
+ * per hash. `ahead` is 0 when it would start at once.
  */
-export function passwordCheckRetryAfter(maxWaitMs: number, random: () => number = Math.random): number | undefined {
-  const ms = estimatedPasswordCheckMs();
-  if (ms <= maxWaitMs) return undefined;
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return seconds + Math.floor(random() * (Math.ceil(seconds / 2) + 1));
+export function passwordCheckEstimate(): { ahead: number; ms: number } {
+  const work = Math.max(hashesRunning + hashQueue.length, checksAdmitted);
+  const ahead = Math.max(0, work - hashSlots + 1);
+  return { ahead, ms: Math.ceil(ahead / hashSlots) * hashMsAverage + hashMsAverage };
+}
+
+export type Admission = { admitted: true; done: () => void } | { admitted: false; retryAfterSeconds: number };
+
+/**
+ * Admission of a sign-in under a burst: admitted when nothing is ahead of its password check or the check is expected to
+ * be done within `maxWaitMs` (call `done` when the sign-in has finished), else refused with the seconds after which to
+ * try again (the time the work ahead needs, spread by up to half of it so the refused do not all return at once).
+ * Refusing costs no hash: a queue longer than the budget would only spend CPU on requests whose users or proxies have
+ * given up, and take it from autosave meanwhile. A check with nothing ahead is always admitted, so a budget below the
+ * time of one hash cannot lock everybody out.
+ */
+export function admitPasswordCheck(maxWaitMs: number, random: () => number = Math.random): Admission {
+  const { ahead, ms } = passwordCheckEstimate();
+  if (ahead > 0 && ms > maxWaitMs) {
+    const seconds = Math.max(1, Math.ceil(ms / 1000));
+    return { admitted: false, retryAfterSeconds: seconds + Math.floor(random() * (Math.ceil(seconds / 2) + 1)) };
+  }
+  checksAdmitted++;
+  let finished = false;
+  return {
+    admitted: true,
+    done: () => {
+      if (!finished) checksAdmitted--;
+      finished = true;
+    },
+  };
 }
 
 /** Hashes waiting for a slot (for tests and metrics). */

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import {
-  estimatedPasswordCheckMs,
+  admitPasswordCheck,
   hashPassword,
-  passwordCheckRetryAfter,
+  passwordCheckEstimate,
   passwordHashesWaiting,
   setPasswordHashConcurrency,
   verifyPassword,
@@ -55,24 +55,43 @@ describe('password hashing slots', () => {
     expect(await verifyPassword(hashes[1], 'eins zwei drei')).toBe(false);
   });
 
-  it('refuses a sign-in at once when the hashes ahead of it would take longer than the budget', async () => {
+  it('refuses a sign-in at once when the work ahead of it would take longer than the budget', async () => {
     setPasswordHashConcurrency(1);
-    const one = estimatedPasswordCheckMs(); // nothing queued: one hash
-    expect(one).toBeGreaterThan(0);
-    expect(passwordCheckRetryAfter(one)).toBeUndefined();
+    const idle = passwordCheckEstimate();
+    expect(idle.ahead).toBe(0);
+    const one = idle.ms; // nothing ahead: one hash
+    // Nothing ahead: admitted even with a budget below one hash (nobody can be locked out).
+    const first = admitPasswordCheck(1);
+    expect(first.admitted).toBe(true);
+    // That admitted sign-in has not reached its hash yet, but the next arrival already counts it.
+    expect(passwordCheckEstimate().ahead).toBe(1);
+    expect(passwordCheckEstimate().ms).toBeCloseTo(2 * one, 6);
+    const refused = admitPasswordCheck(1, () => 0);
+    expect(refused).toEqual({ admitted: false, retryAfterSeconds: Math.max(1, Math.ceil((2 * one) / 1000)) });
+    if (first.admitted) first.done();
+    if (first.admitted) first.done(); // done twice counts once
+    expect(passwordCheckEstimate().ahead).toBe(0);
+
     const releases: (() => void)[] = [];
     const jobs = Array.from({ length: 4 }, () => withHashSlot(() => new Promise<void>((r) => releases.push(r))));
     await new Promise((r) => setImmediate(r));
     // One running and three waiting: a new check waits for four hashes, then runs its own.
-    expect(estimatedPasswordCheckMs()).toBeCloseTo(5 * one, 6);
-    expect(passwordCheckRetryAfter(5 * one)).toBeUndefined();
+    expect(passwordCheckEstimate().ahead).toBe(4);
+    expect(passwordCheckEstimate().ms).toBeCloseTo(5 * one, 6);
+    const within = admitPasswordCheck(5 * one + 1e-6);
+    expect(within.admitted).toBe(true);
+    if (within.admitted) within.done();
     const seconds = Math.max(1, Math.ceil((5 * one) / 1000));
-    expect(passwordCheckRetryAfter(4 * one, () => 0)).toBe(seconds);
-    expect(passwordCheckRetryAfter(4 * one, () => 0.999)).toBe(seconds + Math.ceil(seconds / 2));
+    expect(admitPasswordCheck(4 * one, () => 0)).toEqual({ admitted: false, retryAfterSeconds: seconds });
+    expect(admitPasswordCheck(4 * one, () => 0.999)).toEqual({
+      admitted: false,
+      retryAfterSeconds: seconds + Math.ceil(seconds / 2),
+    });
     // Two slots: the same four hashes are done in half the time.
     setPasswordHashConcurrency(2);
     await new Promise((r) => setImmediate(r));
-    expect(estimatedPasswordCheckMs()).toBeCloseTo(3 * one, 6);
+    expect(passwordCheckEstimate().ahead).toBe(3);
+    expect(passwordCheckEstimate().ms).toBeCloseTo(3 * one, 6);
     while (releases.length) {
       releases.shift()?.();
       await new Promise((r) => setImmediate(r));
