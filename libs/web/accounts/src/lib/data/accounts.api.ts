@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type {
@@ -16,6 +16,23 @@ import type {
   VerifiedResponse,
 } from './accounts.types';
 
+/**
+ * Under a burst of sign-ins the server refuses a sign-in at once with 503 `errors.auth.busy` and Retry-After (its
+ * hashing queue is full); the sign-in is then tried again by itself after that many seconds, at most this often.
+ */
+export const BUSY_SIGN_IN_RETRIES = 3;
+const MAX_RETRY_AFTER_SECONDS = 30;
+
+/** The seconds to wait before trying a sign-in again, when `e` is the server's "busy" refusal. */
+export function busyRetryAfterSeconds(e: unknown): number | undefined {
+  if (!(e instanceof HttpErrorResponse) || e.status !== 503) return undefined;
+  const body: unknown = e.error;
+  if (typeof body !== 'object' || body === null || (body as { code?: unknown }).code !== 'errors.auth.busy')
+    return undefined;
+  const seconds = Number(e.headers.get('Retry-After') ?? (body as { retryAfterSeconds?: unknown }).retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, MAX_RETRY_AFTER_SECONDS) : 1;
+}
+
 /** The accounts endpoints (sessions travel as httpOnly cookies; the XSRF header is added by the HTTP setup). */
 @Injectable({ providedIn: 'root' })
 export class AccountsApi {
@@ -27,8 +44,16 @@ export class AccountsApi {
   verifyEmail(token: string): Promise<VerifiedResponse> {
     return firstValueFrom(this.http.post<VerifiedResponse>('/api/auth/verify-email', { token }));
   }
-  login(email: string, password: string): Promise<SessionResponse> {
-    return firstValueFrom(this.http.post<SessionResponse>('/api/auth/login', { email, password }));
+  async login(email: string, password: string): Promise<SessionResponse> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await firstValueFrom(this.http.post<SessionResponse>('/api/auth/login', { email, password }));
+      } catch (e) {
+        const seconds = busyRetryAfterSeconds(e);
+        if (seconds === undefined || attempt >= BUSY_SIGN_IN_RETRIES) throw e;
+        await new Promise((r) => setTimeout(r, seconds * 1000));
+      }
+    }
   }
   logout(): Promise<void> {
     return firstValueFrom(this.http.post<void>('/api/auth/logout', {}));
