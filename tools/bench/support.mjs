@@ -104,7 +104,7 @@ export async function startServer(env, nodeArgs = [], options = {}) {
   const url = `http://127.0.0.1:${port}`;
   if (env.DATABASE_URL) databaseOf.set(url, env.DATABASE_URL);
   const pollMs = options.pollMs ?? 250;
-  for (const until = Date.now() + 60_000; Date.now() < until; ) {
+  for (const until = Date.now() + 180_000; Date.now() < until; ) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, proc, stop: () => stop(proc) };
