@@ -1,4 +1,4 @@
-import { withHashSlot } from '../../../libs/api/accounts/src/lib/auth/crypto';
+import { withHashSlot } from '@scs/api/accounts';
 import { HttpClient, registerUser, startTestApp, TEST_PASSWORD, type TestApp } from './support/app';
 
 // Sign-in admission under a burst (issue 18): a login whose password check would wait longer than LOGIN_QUEUE_MAX_MS

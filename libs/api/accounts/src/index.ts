@@ -23,6 +23,7 @@ export { MailOutbox, type MailStatus } from './lib/mail/mail-outbox.entity';
 export * from './lib/profile/profile-fields';
 export { isValidUscc, usccProblem } from './lib/profile/uscc';
 export { passwordProblem } from './lib/auth/password-rules';
+export { withHashSlot } from './lib/auth/crypto'; // the bounded argon2 slots (tests hold one to stand for a burst)
 export { routeTable, routeTableOf, type RouteInfo } from './lib/auth/route-table';
 export { ACCESS_COOKIE, REFRESH_COOKIE, XSRF_COOKIE, XSRF_HEADER } from './lib/auth/cookies';
 export {
