@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { Client, createDatabase, PROFILE, report, ROOT, startServer, stats } from './support.mjs';
+import { Client, confirmEmail, createDatabase, PROFILE, report, ROOT, startServer, stats } from './support.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -118,8 +118,10 @@ try {
     name: 'Bench Admin',
     invitationToken: token,
   });
-  if (reg.status !== 201) throw new Error(`register ${reg.status} ${JSON.stringify(reg.body)}`);
-  const chamberId = reg.body.orgId;
+  // Registration answers 202 and mails a confirmation link; opening it accepts the invitation and signs in.
+  if (reg.status !== 202) throw new Error(`register ${reg.status} ${JSON.stringify(reg.body)}`);
+  const chamberId = (await confirmEmail(chamber, server.url, adminEmail)).orgId;
+  if (!chamberId) throw new Error('the confirmed chamber admin has no organisation');
   const newCampaign = async (title) => {
     const res = await chamber.req('POST', `/api/orgs/${chamberId}/campaigns`, {
       title,
@@ -259,13 +261,15 @@ try {
     // One firm answers the self-check through the API; REPORTS member firms are cloned from it in SQL (each with
     // its own name, so every report has its own content and cache key), joined to the chamber and the campaign.
     const template = new Client(server.url);
-    const owner = await template.req('POST', '/api/auth/register', {
-      email: `bench-template-${Date.now()}@firm.example`,
+    const ownerEmail = `bench-template-${Date.now()}@firm.example`;
+    const registered = await template.req('POST', '/api/auth/register', {
+      email: ownerEmail,
       password: PASSWORD,
       name: 'Template Owner',
       firmName: 'Template Firm',
     });
-    if (owner.status !== 201) throw new Error(`template register ${owner.status}`);
+    if (registered.status !== 202) throw new Error(`template register ${registered.status}`);
+    const owner = { body: await confirmEmail(template, server.url, ownerEmail) };
     const firmId = owner.body.orgId;
     const put = await template.req('PUT', `/api/orgs/${firmId}/profile`, { name: 'Template Firm', ...PROFILE });
     if (put.status !== 200) throw new Error(`template profile ${put.status} ${JSON.stringify(put.body)}`);
