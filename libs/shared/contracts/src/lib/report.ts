@@ -120,8 +120,10 @@ export interface ReportResult {
   /** Share of "don't know" among the answers (0–1). */
   uncertainty: number;
   knockOuts: ReportFinding[];
-  /** Every finding, most severe first (the first five are the executive summary's). */
+  /** Every finding in the shared order (`orderFindings` of @scs/shared/scoring; the first five are the summary's). */
   findings: ReportFinding[];
+  /** The score formula version the result was computed with (docs/methodology.md, "Scoring models"). */
+  scoringModel: 1 | 2;
 }
 
 export interface ReportPortal {
@@ -150,6 +152,8 @@ export interface ReportAction {
   /** ISO date (YYYY-MM-DD). */
   dueDate: string | null;
   status: ReportActionStatus;
+  /** Due before the report's date and not done (the same rule as the web's action plan). */
+  overdue: boolean;
   /** The finding the action addresses, if any. */
   questionId?: string;
 }
@@ -168,7 +172,8 @@ export interface ReportComparison {
   score: number | null;
   level: ReportLevel | null;
   dimensions: ReportDimensionComparison[];
-  findings: { resolved: number; new: number; unchanged: number };
+  /** `comparisonCounts(compareFindings(...))` of @scs/shared/scoring: the same counts as the web. */
+  findings: { resolved: number; new: number; changed: number; unchanged: number };
 }
 
 /** One comparison group of the peer benchmark ("firms like yours"), as disclosure control published it. */

@@ -397,4 +397,8 @@ export default {
     'Die Zielkampagne ist geschlossen; führen Sie in eine laufende oder geplante Kampagne zusammen',
   'errors.campaign.mergeSourceDistributed':
     'Für die zusammenzuführende Kampagne wurden bereits Berichte verteilt; sie kann nicht zusammengeführt werden, schließen Sie sie stattdessen',
+  // results and action plan (issue 16 items 7 and 11)
+  'errors.actions.notResolved':
+    'Der letzte Selbstcheck hat den Befund dieser Maßnahme nicht behoben; sie kann von Hand erledigt werden, aber nicht als behoben',
+  'errors.actions.noQuestion': 'Diese Maßnahme betrifft keinen Befund, daher kann kein Selbstcheck sie beheben',
 } satisfies Record<MessageKey, string>;

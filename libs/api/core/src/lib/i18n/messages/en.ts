@@ -368,4 +368,8 @@ export default {
   'errors.campaign.mergeTargetClosed': 'The campaign to merge into is closed; merge into an open or scheduled campaign',
   'errors.campaign.mergeSourceDistributed':
     'Reports were already distributed for the campaign to merge; it cannot be merged, close it instead',
+  // results and action plan (issue 16 items 7 and 11)
+  'errors.actions.notResolved':
+    'The latest assessment has not resolved the finding of this action; it can be closed by hand, not as resolved',
+  'errors.actions.noQuestion': 'This action addresses no finding, so no assessment can resolve it',
 };
