@@ -84,6 +84,27 @@ export interface ReportFinding {
   references: ReportReference[];
 }
 
+/**
+ * One of the most severe findings, in the shared order (`orderFindings`), "don't know" included: a high-weight
+ * "don't know" ranks at its question's potential severity (docs/methodology.md, "Order of findings").
+ */
+export interface ReportTopFinding {
+  questionId: string;
+  /** `exposure`: a finding of the answer (details in `findings`); `verify`: "don't know", the fact must be checked. */
+  kind: 'exposure' | 'verify';
+  dimensionCode: string;
+  dimensionName: string;
+  /** The finding's own severity (a "don't know": by its question's weight). */
+  severity: ReportSeverity;
+  /** The severity it is ranked by; differs from `severity` only for a high-weight "don't know". */
+  rankSeverity: ReportSeverity;
+  knockOut: boolean;
+  /** The finding's title; for `verify` the question. */
+  title: string;
+  /** For `verify`: what to check and where. */
+  check?: string;
+}
+
 export interface ReportDimension {
   /** Catalogue id of the dimension. */
   id: string;
@@ -124,6 +145,8 @@ export interface ReportResult {
   findings: ReportFinding[];
   /** The score formula version the result was computed with (docs/methodology.md, "Scoring models"). */
   scoringModel: 1 | 2;
+  /** The five most severe findings in the shared order, "don't know" included (the web's "most urgent findings"). */
+  mostSevere: ReportTopFinding[];
 }
 
 export interface ReportPortal {

@@ -16,6 +16,7 @@ import {
   compareFindings,
   comparisonCounts,
   orderFindings,
+  rankSeverities,
   scoringModelOf,
   type ScoreResult,
   type ScoredFinding,
@@ -30,6 +31,7 @@ import type {
   ReportFinding,
   ReportPortal,
   ReportReference,
+  ReportTopFinding,
   ReportVerifyItem,
 } from '@scs/shared/contracts';
 
@@ -165,6 +167,29 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
     ];
   };
 
+  const ranks = rankSeverities(result.findings, catalogue);
+  const mostSevere: ReportTopFinding[] = orderFindings(result.findings, catalogue)
+    .slice(0, 5)
+    .map((f) => {
+      const q = questions.get(f.questionId);
+      return {
+        questionId: f.questionId,
+        kind: f.kind,
+        dimensionCode: dimensions.get(f.dimensionId)?.code ?? f.dimensionId,
+        dimensionName: dimensionName(f.dimensionId),
+        severity: f.severity,
+        rankSeverity: ranks.get(f.questionId) ?? f.severity,
+        knockOut: f.knockOut,
+        title:
+          f.kind === 'exposure' && f.finding
+            ? localize(f.finding.title, locale)
+            : q
+              ? localize(q.text, locale)
+              : f.questionId,
+        ...(f.kind === 'verify' && f.verify ? { check: localize(f.verify, locale) } : {}),
+      };
+    });
+
   const reportDimensions: ReportDimension[] = result.dimensions.map((s) => {
     const d = dimensions.get(s.dimensionId);
     return {
@@ -239,6 +264,7 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
       // The shared order (`orderFindings`): the PDF's "most severe findings" are the first of these, as on the web.
       findings: orderFindings(result.findings, catalogue).flatMap(finding),
       scoringModel: scoringModelOf(result),
+      mostSevere,
     },
     dimensions: reportDimensions,
     verify,
