@@ -1,5 +1,13 @@
 export {
+  CURRENT_SCORING_MODEL,
+  DIMENSION_BURDEN_SCALE,
+  OVERALL_BURDEN_SCALE,
+  SCORING_MODELS,
   WORST_SHARE,
+  burden,
+  scoringModelOf,
+  type ScoreOptions,
+  type ScoringModel,
   ScoringInputError,
   answerProblems,
   criticalFloor,
@@ -33,3 +41,13 @@ export {
   toMonth,
 } from './lib/records';
 export { projectExposure } from './lib/projection';
+export { findingOrder, orderFindings, rankSeverity, rankSeverities, type FindingOrderCatalogue } from './lib/order';
+export {
+  compareFindings,
+  comparisonCounts,
+  dimensionProgress,
+  type ChangedFinding,
+  type ComparisonCounts,
+  type DimensionProgress,
+  type FindingsComparison,
+} from './lib/compare';

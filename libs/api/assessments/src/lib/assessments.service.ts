@@ -29,10 +29,15 @@ import {
   type FirmProfile,
 } from '@scs/shared/catalogue';
 import {
+  compareFindings,
+  dimensionProgress,
   projectExposure,
   repairPlan,
   score,
+  scoringModelOf,
   toMonth,
+  type FindingsComparison,
+  type ScoredFinding,
   type ProjectionPoint,
   type RepairPlanItem,
   type ScoreResult,
@@ -49,6 +54,7 @@ import type {
   ComparisonView,
   FindingRef,
   SaveAnswersResult,
+  SinceLastView,
 } from './dto/assessment.dto';
 
 const recordTypeOf = (catalogue: Catalogue, id: string | undefined) =>
@@ -92,7 +98,27 @@ function summaryOf(a: Assessment, answered: number): AssessmentSummary {
   };
 }
 
-const findingKey = (f: FindingRef) => `${f.questionId}:${f.kind}`;
+const findingRef = (f: ScoredFinding): FindingRef => ({
+  questionId: f.questionId,
+  optionId: f.optionId,
+  dimensionId: f.dimensionId,
+  severity: f.severity,
+  kind: f.kind,
+});
+
+/** `compareFindings` (the one definition, shared with the PDF) as the API's finding references. */
+function comparisonRefs(c: FindingsComparison<ScoredFinding>): ComparisonView['findings'] {
+  return {
+    resolved: c.resolved.map(findingRef),
+    new: c.new.map(findingRef),
+    changed: c.changed.map((x) => ({
+      ...findingRef(x.after),
+      previousOptionId: x.before.optionId,
+      direction: x.direction,
+    })),
+    unchanged: c.unchanged.map(findingRef),
+  };
+}
 
 /** The answers of a batch as one JSON parameter: question, option, note, the revision the client based it on. */
 function answerPayload(input: readonly AnswerInputDto[]): string {
@@ -285,6 +311,7 @@ export class AssessmentsService implements OnModuleInit {
     );
     const views = answers.map(toAnswerView);
     const plan = a.status === 'submitted' && a.result ? await this.planOf(a, answers) : undefined;
+    const sinceLast = a.status === 'submitted' && a.result ? await this.sinceLast(a) : undefined;
     return {
       ...summaryOf(a, views.filter(isAnswered).length),
       orgId: a.orgId,
@@ -293,6 +320,44 @@ export class AssessmentsService implements OnModuleInit {
       changedQuestions: a.changedQuestions,
       result: a.result,
       ...(plan ? { repairPlan: plan.repairPlan, projection: plan.projection } : {}),
+      ...(sinceLast !== undefined ? { sinceLast } : {}),
+    };
+  }
+
+  /** The firm's submitted assessment before `a` (by submission time), if any. */
+  async previousSubmitted(a: Assessment): Promise<Assessment | null> {
+    if (!a.submittedAt) return null;
+    return this.dataSource
+      .getRepository(Assessment)
+      .createQueryBuilder('p')
+      .where('p.org_id = :org AND p.status = :s AND p.submitted_at < :at', {
+        org: a.orgId,
+        s: 'submitted',
+        at: a.submittedAt,
+      })
+      .orderBy('p.submitted_at', 'DESC')
+      .getOne();
+  }
+
+  /** Progress since the previous submitted assessment: per finding and per dimension (`compareFindings`). */
+  private async sinceLast(a: Assessment): Promise<SinceLastView | null> {
+    const previous = await this.previousSubmitted(a);
+    if (!previous?.result || !previous.submittedAt || !a.result) return null;
+    const c = compareFindings(previous.result, a.result);
+    const refs = comparisonRefs(c);
+    return {
+      previous: {
+        id: previous.id,
+        submittedAt: previous.submittedAt.toISOString(),
+        score: previous.overallScore,
+        level: previous.level,
+        scoringModel: scoringModelOf(previous.result),
+      },
+      resolved: refs.resolved,
+      new: refs.new,
+      changed: refs.changed,
+      unchanged: refs.unchanged.length,
+      dimensions: dimensionProgress(previous.result, a.result, c),
     };
   }
 
@@ -309,7 +374,10 @@ export class AssessmentsService implements OnModuleInit {
     return {
       asOf,
       repairPlan: repairPlan(catalogue, answers, asOf),
-      projection: projectExposure(catalogue, a.profileSnapshot, answers, asOf),
+      // A submitted result keeps the model it was scored with, so month 0 of the projection is its stored score.
+      projection: projectExposure(catalogue, a.profileSnapshot, answers, asOf, 36, {
+        ...(a.result ? { model: scoringModelOf(a.result) } : {}),
+      }),
     };
   }
 
@@ -634,16 +702,6 @@ export class AssessmentsService implements OnModuleInit {
     for (const d of fr.dimensions) dims.set(d.dimensionId, { code: d.code, from: d.score, to: null });
     for (const d of tr.dimensions)
       dims.set(d.dimensionId, { code: d.code, from: dims.get(d.dimensionId)?.from ?? null, to: d.score });
-    const refs = (r: ScoreResult): FindingRef[] =>
-      r.findings.map((f) => ({
-        questionId: f.questionId,
-        optionId: f.optionId,
-        dimensionId: f.dimensionId,
-        severity: f.severity,
-        kind: f.kind,
-      }));
-    const before = new Map(refs(fr).map((f) => [findingKey(f), f]));
-    const after = new Map(refs(tr).map((f) => [findingKey(f), f]));
     const brief = (x: Assessment) => ({
       id: x.id,
       submittedAt: x.submittedAt?.toISOString() ?? null,
@@ -661,11 +719,9 @@ export class AssessmentsService implements OnModuleInit {
         to: d.to,
         change: d.from !== null && d.to !== null ? d.to - d.from : null,
       })),
-      findings: {
-        resolved: [...before].filter(([k]) => !after.has(k)).map(([, f]) => f),
-        new: [...after].filter(([k]) => !before.has(k)).map(([, f]) => f),
-        unchanged: [...after].filter(([k]) => before.has(k)).map(([, f]) => f),
-      },
+      // The one comparison (issue #16: keyed by question + kind here and by exposure question in the PDF, they
+      // disagreed); the PDF's counts are comparisonCounts of the same function.
+      findings: comparisonRefs(compareFindings(fr, tr)),
     };
   }
 

@@ -11,6 +11,8 @@ import { Assessment } from './assessment.entity';
 import { peerComparison } from './peer-comparison';
 import { AssessmentsService } from './assessments.service';
 
+const today = () => new Date().toISOString().slice(0, 10);
+
 /**
  * The firm report's content of one submitted assessment (REPORT_DATA_SOURCE), read from one firm's data only: the
  * assessment, its pinned catalogue, the firm's name, open actions, the previous submitted assessment and the
@@ -38,11 +40,12 @@ export class AssessmentReportSource implements ReportDataSource {
       `SELECT o."name",
               (SELECT p."id" FROM "assessment" p WHERE p."org_id" = $1 AND p."status" = 'submitted' AND p."submitted_at" < $2
                 ORDER BY p."submitted_at" DESC LIMIT 1) AS "previousId",
-              (SELECT md5(coalesce(string_agg(x."id"::text || ':' || x."updated_at"::text || ':' || coalesce(u."name", ''), ',' ORDER BY x."id"), ''))
+              (SELECT md5(coalesce(string_agg(x."id"::text || ':' || x."updated_at"::text || ':' || coalesce(u."name", '')
+                        || ':' || (x."due_date" < $3::date)::text, ',' ORDER BY x."id"), ''))
                  FROM "action" x LEFT JOIN "user_account" u ON u."id" = x."owner_user_id"
                 WHERE x."org_id" = $1 AND x."status" <> 'done') AS "actions"
          FROM "organisation" o WHERE o."id" = $1`,
-      [a.orgId, a.submittedAt],
+      [a.orgId, a.submittedAt, today()],
     )) as { name: string; previousId: string | null; actions: string }[];
     return {
       orgId: a.orgId,
@@ -71,7 +74,7 @@ export class AssessmentReportSource implements ReportDataSource {
          FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id
         WHERE a.org_id = $1 AND a.status <> 'done' ORDER BY a.due_date NULLS LAST, a.created_at`,
       [a.orgId],
-    )) as (ReportAction & { questionId: string | null })[];
+    )) as (Omit<ReportAction, 'overdue'> & { questionId: string | null })[];
     const previous = await this.dataSource
       .getRepository(Assessment)
       .createQueryBuilder('p')
@@ -91,7 +94,13 @@ export class AssessmentReportSource implements ReportDataSource {
       firmName: firm?.name ?? '',
       assessment: { id: a.id, submittedAt },
       branding: null,
-      actions: actions.map(({ questionId, ...rest }) => ({ ...rest, ...(questionId ? { questionId } : {}) })),
+      // Overdue as on the web's action plan (ActionsService): not done and due before today (UTC). The content key
+      // carries each action's overdue state, so a report renders again when an action falls overdue.
+      actions: actions.map(({ questionId, ...rest }) => ({
+        ...rest,
+        overdue: rest.status !== 'done' && rest.dueDate !== null && rest.dueDate < today(),
+        ...(questionId ? { questionId } : {}),
+      })),
       previous:
         previous?.result && previous.submittedAt
           ? { assessmentId: previous.id, submittedAt: previous.submittedAt, result: previous.result as ScoreResult }

@@ -1,5 +1,11 @@
 import type { FirmProfile } from '@scs/shared/catalogue';
-import type { ProjectionPoint, RepairPlanItem, ScoreResult } from '@scs/shared/scoring';
+import type {
+  DimensionProgress,
+  ProjectionPoint,
+  RepairPlanItem,
+  ScoreResult,
+  ScoringModel,
+} from '@scs/shared/scoring';
 import type { AnswerInput, StoredAnswer } from '@scs/shared/answers';
 
 // Response shapes of the assessments API, shared by the server (which returns them) and the web app (which reads them).
@@ -33,6 +39,18 @@ export interface AssessmentView extends AssessmentSummary {
   repairPlan?: RepairPlanItem[];
   /** Projected score month by month (36 months from the assessment date), repairs at their earliest dates. */
   projection?: ProjectionPoint[];
+  /** A submitted assessment with an earlier submitted one: what changed since then (`compareFindings`). */
+  sinceLast?: SinceLastView | null;
+}
+
+/** Progress since the firm's previous submitted assessment, per finding and per dimension. */
+export interface SinceLastView {
+  previous: { id: string; submittedAt: string; score: number | null; level: string | null; scoringModel: ScoringModel };
+  resolved: FindingRef[];
+  new: FindingRef[];
+  changed: (FindingRef & { previousOptionId: string; direction: 'better' | 'worse' })[];
+  unchanged: number;
+  dimensions: DimensionProgress[];
 }
 
 /** `GET /assessments/:id/repair-plan`: the plan and projection as of the assessment date. */
@@ -76,7 +94,13 @@ export interface ComparisonView {
     catalogueVersion: string;
   };
   dimensions: { dimensionId: string; code: string; from: number | null; to: number | null; change: number | null }[];
-  findings: { resolved: FindingRef[]; new: FindingRef[]; unchanged: FindingRef[] };
+  /** `compareFindings` of @scs/shared/scoring: the same definition as the PDF's counts. */
+  findings: {
+    resolved: FindingRef[];
+    new: FindingRef[];
+    changed: (FindingRef & { previousOptionId: string; direction: 'better' | 'worse' })[];
+    unchanged: FindingRef[];
+  };
 }
 
 export interface FindingRef {
@@ -101,6 +125,13 @@ export interface ActionView {
   status: ActionStatus;
   note: string | null;
   overdue: boolean;
+  /**
+   * Open action whose finding the firm's latest submitted assessment resolved (`compareFindings`): offered for closing.
+   * Null when there is nothing to offer.
+   */
+  resolvedBy: { assessmentId: string; submittedAt: string } | null;
+  /** A closed action that was closed because an assessment resolved its finding. */
+  closedByAssessment: { assessmentId: string | null; submittedAt: string } | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -84,6 +84,27 @@ export interface ReportFinding {
   references: ReportReference[];
 }
 
+/**
+ * One of the most severe findings, in the shared order (`orderFindings`), "don't know" included: a high-weight
+ * "don't know" ranks at its question's potential severity (docs/methodology.md, "Order of findings").
+ */
+export interface ReportTopFinding {
+  questionId: string;
+  /** `exposure`: a finding of the answer (details in `findings`); `verify`: "don't know", the fact must be checked. */
+  kind: 'exposure' | 'verify';
+  dimensionCode: string;
+  dimensionName: string;
+  /** The finding's own severity (a "don't know": by its question's weight). */
+  severity: ReportSeverity;
+  /** The severity it is ranked by; differs from `severity` only for a high-weight "don't know". */
+  rankSeverity: ReportSeverity;
+  knockOut: boolean;
+  /** The finding's title; for `verify` the question. */
+  title: string;
+  /** For `verify`: what to check and where. */
+  check?: string;
+}
+
 export interface ReportDimension {
   /** Catalogue id of the dimension. */
   id: string;
@@ -120,8 +141,12 @@ export interface ReportResult {
   /** Share of "don't know" among the answers (0–1). */
   uncertainty: number;
   knockOuts: ReportFinding[];
-  /** Every finding, most severe first (the first five are the executive summary's). */
+  /** Every finding in the shared order (`orderFindings` of @scs/shared/scoring; the first five are the summary's). */
   findings: ReportFinding[];
+  /** The score formula version the result was computed with (docs/methodology.md, "Scoring models"). */
+  scoringModel: 1 | 2;
+  /** The five most severe findings in the shared order, "don't know" included (the web's "most urgent findings"). */
+  mostSevere: ReportTopFinding[];
 }
 
 export interface ReportPortal {
@@ -150,6 +175,8 @@ export interface ReportAction {
   /** ISO date (YYYY-MM-DD). */
   dueDate: string | null;
   status: ReportActionStatus;
+  /** Due before the report's date and not done (the same rule as the web's action plan). */
+  overdue: boolean;
   /** The finding the action addresses, if any. */
   questionId?: string;
 }
@@ -168,7 +195,8 @@ export interface ReportComparison {
   score: number | null;
   level: ReportLevel | null;
   dimensions: ReportDimensionComparison[];
-  findings: { resolved: number; new: number; unchanged: number };
+  /** `comparisonCounts(compareFindings(...))` of @scs/shared/scoring: the same counts as the web. */
+  findings: { resolved: number; new: number; changed: number; unchanged: number };
 }
 
 /** One comparison group of the peer benchmark ("firms like yours"), as disclosure control published it. */

@@ -2,7 +2,7 @@ import type { Catalogue, FirmProfile } from '@scs/shared/catalogue';
 import type { AnswerMap } from '@scs/shared/answers';
 import { addMonths, answersRepairedAtEarliest, toMonth } from './records';
 import type { ProjectionPoint } from './records.types';
-import { score } from './score';
+import { score, type ScoreOptions } from './score';
 
 /**
  * Projected exposure: the score month by month from `asOf` (month 0) to `asOf + months`, assuming every counting
@@ -16,13 +16,14 @@ export function projectExposure(
   answers: AnswerMap,
   asOf: string | Date,
   months = 36,
+  options: ScoreOptions = {},
 ): ProjectionPoint[] {
   const start = toMonth(asOf);
   const repaired = answersRepairedAtEarliest(catalogue, answers, start);
   const points: ProjectionPoint[] = [];
   for (let i = 0; i <= months; i++) {
     const month = addMonths(start, i);
-    const result = score(catalogue, profile, repaired, month);
+    const result = score(catalogue, profile, repaired, month, options);
     points.push({
       month,
       overall: result.score,

@@ -8,7 +8,7 @@ import {
   type FirmProfile,
 } from '@scs/shared/catalogue';
 import { buildCatalogue, catalogueArb, choicesOf, profileArb, scenarioArb } from '../testing/catalogue.builder';
-import { score, type Answers, type ScoreResult } from './score';
+import { SCORING_MODELS, score, type Answers, type ScoreResult } from './score';
 
 const settings = { seed: 42, numRuns: 200 };
 
@@ -77,12 +77,44 @@ describe('score (properties over generated catalogues, profiles and answers)', (
     );
   });
 
-  it('is monotone: a riskier answer never lowers a dimension or the overall score', () => {
+  it.each(SCORING_MODELS)(
+    'is monotone under model %i: a riskier answer never lowers a dimension or the overall score',
+    (model) => {
+      fc.assert(
+        fc.property(switchArb, ({ catalogue, profile, answers, questionId, safer, riskier }) => {
+          const withSafer = score(catalogue, profile, { ...answers, [questionId]: answerFromCode(safer) }, undefined, {
+            model,
+          });
+          const withRiskier = score(
+            catalogue,
+            profile,
+            { ...answers, [questionId]: answerFromCode(riskier) },
+            undefined,
+            { model },
+          );
+          expectNotLower(withRiskier, withSafer);
+        }),
+        settings,
+      );
+    },
+  );
+
+  it('model 2: resolving a finding (answering the zero-exposure option) lowers its dimension whenever it added burden', () => {
     fc.assert(
       fc.property(switchArb, ({ catalogue, profile, answers, questionId, safer, riskier }) => {
-        const withSafer = score(catalogue, profile, { ...answers, [questionId]: answerFromCode(safer) });
-        const withRiskier = score(catalogue, profile, { ...answers, [questionId]: answerFromCode(riskier) });
-        expectNotLower(withRiskier, withSafer);
+        const q = catalogue.questions.find((x) => x.id === questionId);
+        const zero = q?.options.find((o) => o.exposure === 0);
+        if (!q || !zero || !isApplicable(q.applicability, profile) || riskier === zero.id) return;
+        const open = score(catalogue, profile, { ...answers, [questionId]: answerFromCode(riskier) });
+        const resolved = score(catalogue, profile, { ...answers, [questionId]: answerFromCode(zero.id) });
+        const dim = open.dimensions.findIndex((d) => d.dimensionId === q.dimension);
+        expectNotLower(open, resolved);
+        // Unless a knock-out floor holds the dimension, removing exposure is visible (model 1 may round it away).
+        const ceiling = catalogue.levels[catalogue.levels.length - 2]?.max ?? 100;
+        const openDim = open.dimensions[dim]?.score ?? 0;
+        if (!open.dimensions[dim]?.knockOut && exposureOf(catalogue, questionId, riskier) > 0 && openDim < ceiling)
+          expect(resolved.dimensions[dim]?.score ?? 0).toBeLessThan(open.dimensions[dim]?.score ?? 0);
+        void safer;
       }),
       settings,
     );

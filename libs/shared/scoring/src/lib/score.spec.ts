@@ -33,13 +33,20 @@ const catalogue = buildCatalogue({
 const importer = cleanProfile; // manufacturing, imports/exports, no R&D
 
 describe('score', () => {
-  it('combines the worst weighted answer (60 %) with the weighted mean (40 %)', () => {
-    const result = score(catalogue, importer, {
-      T1: answerFromCode('o1'),
-      T2: answerFromCode('o0'),
-      T3: answerFromCode('o0'),
-      C1: answerFromCode('o1'),
-    });
+  it('model 1 combines the worst weighted answer (60 %) with the weighted mean (40 %)', () => {
+    const result = score(
+      catalogue,
+      importer,
+      {
+        T1: answerFromCode('o1'),
+        T2: answerFromCode('o0'),
+        T3: answerFromCode('o0'),
+        C1: answerFromCode('o1'),
+      },
+      undefined,
+      { model: 1 },
+    );
+    expect(result.scoringModel).toBe(1);
     // tax: worst 0.5·3/3 = 0.5; mean (3·0.5 + 1·0 + 3·0)/7 = 0.2143 -> 60·0.5 + 40·0.2143 = 38.6
     expect(result.dimensions[0]).toMatchObject({
       dimensionId: 'tax',
@@ -55,6 +62,41 @@ describe('score', () => {
     expect(result.level).toBe('moderate');
     expect(result.provisional).toBe(false);
     expect(result.completeness).toBe(1);
+  });
+
+  it('model 2 combines the worst weighted answer (60 %) with the burden of the other answers (40 %)', () => {
+    const result = score(catalogue, importer, {
+      T1: answerFromCode('o1'),
+      T2: answerFromCode('o1'),
+      T3: answerFromCode('o0'),
+      C1: answerFromCode('o1'),
+    });
+    expect(result.scoringModel).toBe(2);
+    // tax: x = T1 0.5·3/3 = 0.5, T2 1·1/3 = 0.333; worst 0.5, rest 0.333 -> 60·0.5 + 40·(1 − e^−0.333) = 30 + 11.3
+    expect(result.dimensions[0]).toMatchObject({ dimensionId: 'tax', score: 41.3, level: 'moderate' });
+    // customs: one answer, x = 1·2/3 -> 40, no rest
+    expect(result.dimensions[1]).toMatchObject({ dimensionId: 'customs', score: 40, level: 'moderate' });
+    // overall: worst max(0.5, 0.667·min(1, 0.5)) = 0.5; burden T1 0.5 + T2 0.333 + C1 0.667·0.5 − heaviest 0.5
+    // = 0.667 -> 30 + 40·(1 − e^(−0.667/3)) = 30 + 8.0
+    expect(result.score).toBe(38);
+  });
+
+  it('model 2 keeps a result without a knock-out below critical, however many findings it has', () => {
+    const many = buildCatalogue({
+      dimensions: [{ id: 'tax', weight: 1 }],
+      questions: Array.from({ length: 12 }, (_, i) => ({
+        id: `T${i + 1}`,
+        dimension: 'tax',
+        weight: 'high' as const,
+        exposures: [0, 0.8],
+        severity: 'high' as const,
+      })),
+    });
+    const all = Object.fromEntries(many.questions.map((q) => [q.id, answerFromCode('o1')]));
+    const result = score(many, importer, all);
+    expect(result.score).toBe(74);
+    expect(result.level).toBe('high');
+    expect(score(many, importer, all, undefined, { model: 1 }).score).toBe(80);
   });
 
   it('scores a clean firm 0 and low', () => {

@@ -1,7 +1,5 @@
 import {
   DONT_KNOW,
-  SEVERITIES,
-  WEIGHTS,
   isApplicable,
   type Catalogue,
   type Finding,
@@ -16,11 +14,38 @@ import {
 import { answerProblem, describeAnswerProblem, type AnswerMap, type ScoringAnswer } from '@scs/shared/answers';
 import type { RecordsFinding } from './records.types';
 import { evaluateRecords, recordTypeOf, toMonth } from './records';
+import { findingOrder } from './order';
 
 // The formula is explained in docs/methodology.md; keep the two in step.
 
-/** Share of the worst single answer in a score; the rest is the weighted mean of all answers. */
+/** Share of the worst single answer in a score; the rest is the burden of the other answers (model 2) or their mean (model 1). */
 export const WORST_SHARE = 0.6;
+
+/**
+ * Versions of the score formula (docs/methodology.md, "Scoring models"). A result stores the model it was computed
+ * with (`scoringModel`; absent = 1, stored before models had numbers), so a submitted assessment keeps its score.
+ * 1: worst answer + weighted mean of all answers (clean answers dilute findings; remediation barely moves the score).
+ * 2: worst answer + saturating burden of the other findings (each finding adds, each resolved finding takes away).
+ */
+export type ScoringModel = 1 | 2;
+export const SCORING_MODELS: readonly ScoringModel[] = [1, 2];
+export const CURRENT_SCORING_MODEL: ScoringModel = 2;
+/** Model 2: burden scale of a dimension and of the overall score, in "high-weight answers at full exposure". */
+export const DIMENSION_BURDEN_SCALE = 1;
+export const OVERALL_BURDEN_SCALE = 3;
+
+/** The model a stored result was computed with (results stored before models were numbered: 1). */
+export function scoringModelOf(result: Pick<ScoreResult, 'scoringModel'>): ScoringModel {
+  return result.scoringModel ?? 1;
+}
+
+export interface ScoreOptions {
+  /** The formula version; default CURRENT_SCORING_MODEL. Re-scoring a submitted result passes its stored model. */
+  model?: ScoringModel;
+}
+
+/** Model 2's second term: the burden `r` (weighted exposures beyond the heaviest) mapped onto 0..1, never reaching 1. */
+export const burden = (r: number, scale: number): number => 1 - Math.exp(-r / scale);
 
 /** One answer as scored: the shared answer shape (@scs/shared/answers) with the user's note. */
 export type Answer = ScoringAnswer;
@@ -72,6 +97,8 @@ export interface DimensionScore {
 
 export interface ScoreResult {
   catalogueVersion: string;
+  /** The score formula version (absent on results stored before models were numbered: model 1). */
+  scoringModel?: ScoringModel;
   /** 0–100, null when no applicable question is answered. */
   score: number | null;
   level: LevelId | null;
@@ -147,16 +174,6 @@ interface Scored {
   finding?: ScoredFinding;
 }
 
-function compareFindings(order: Map<string, number>) {
-  const severity = (s: Severity) => SEVERITIES.indexOf(s);
-  const weight = (w: Weight) => WEIGHTS.indexOf(w);
-  return (a: ScoredFinding, b: ScoredFinding) =>
-    severity(a.severity) - severity(b.severity) ||
-    weight(a.weight) - weight(b.weight) ||
-    b.exposure - a.exposure ||
-    (order.get(a.questionId) ?? 0) - (order.get(b.questionId) ?? 0);
-}
-
 /** The latest month any record mentions: the default "as of" when the caller gives none (deterministic). */
 function latestRecordMonth(answers: Answers): string | undefined {
   let latest: string | undefined;
@@ -173,7 +190,14 @@ function latestRecordMonth(answers: Answers): string | undefined {
  * latest month any record mentions is used.
  * Throws ScoringInputError when an answer names a question or option the catalogue does not have.
  */
-export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answers, asOf?: string | Date): ScoreResult {
+export function score(
+  catalogue: Catalogue,
+  profile: FirmProfile,
+  answers: Answers,
+  asOf?: string | Date,
+  options: ScoreOptions = {},
+): ScoreResult {
+  const model = options.model ?? CURRENT_SCORING_MODEL;
   const problems = answerProblems(catalogue, answers);
   if (problems.length) throw new ScoringInputError(problems);
   const month = asOf !== undefined ? toMonth(asOf) : latestRecordMonth(answers);
@@ -182,8 +206,10 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
   const weightOf = catalogue.weights;
   const maxWeight = Math.max(weightOf.high, weightOf.medium, weightOf.low);
   const floor = criticalFloor(catalogue.levels);
-  const order = new Map(catalogue.questions.map((q, i) => [q.id, i]));
-  const byFindingOrder = compareFindings(order);
+  // Model 2: many findings raise a score to the top of the band below critical, never into it; critical stays what a
+  // knock-out means (joint punishment or a legal bar), not the sum of curable problems.
+  const ceiling = catalogue.levels[catalogue.levels.length - 2]?.max ?? 100;
+  const byFindingOrder = findingOrder(catalogue);
 
   const applicable = catalogue.questions.filter((q) => isApplicable(q.applicability, profile));
   const unanswered: string[] = [];
@@ -318,11 +344,13 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
     scoredByDimension.set(question.dimension, list);
   }
 
-  // Overall terms: worst weighted answer anywhere (damped for dimensions weighted below 1) and the
-  // dimension-weighted mean of the dimensions' mean exposures.
+  // Overall terms: worst weighted answer anywhere (damped for dimensions weighted below 1); model 1 adds the
+  // dimension-weighted mean of the dimensions' mean exposures, model 2 the burden of all other answers.
   let worst = 0;
   let meanSum = 0;
   let meanWeight = 0;
+  let burdenSum = 0;
+  let burdenMax = 0;
   const dimensions: DimensionScore[] = catalogue.dimensions.map((d) => {
     const scored = scoredByDimension.get(d.id) ?? [];
     const applicableCount = applicableByDimension.get(d.id) ?? 0;
@@ -332,19 +360,27 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
     let value: number | null = null;
     if (scored.length) {
       let max = 0;
+      let sum = 0;
       let weighted = 0;
       let weights = 0;
       for (const s of scored) {
-        max = Math.max(max, (s.exposure * s.weight) / maxWeight);
+        const x = (s.exposure * s.weight) / maxWeight;
+        max = Math.max(max, x);
+        sum += x;
         weighted += s.weight * s.exposure;
         weights += s.weight;
+        burdenSum += x * d.weight;
+        burdenMax = Math.max(burdenMax, x * d.weight);
       }
       const mean = weighted / weights;
       worst = Math.max(worst, max * Math.min(1, d.weight));
       meanSum += d.weight * mean;
       meanWeight += d.weight;
-      value = round1(WORST_SHARE * max + (1 - WORST_SHARE) * mean);
+      // Model 2: sum − max is the weight of every answer beyond the heaviest; it never falls when an exposure rises.
+      const rest = model === 1 ? mean : burden(Math.max(0, sum - max), DIMENSION_BURDEN_SCALE);
+      value = round1(WORST_SHARE * max + (1 - WORST_SHARE) * rest);
       if (knockOut) value = Math.max(value, floor);
+      else if (model === 2) value = Math.min(value, ceiling);
     }
     return {
       dimensionId: d.id,
@@ -368,11 +404,14 @@ export function score(catalogue: Catalogue, profile: FirmProfile, answers: Answe
   const knockOuts = findings.filter((f) => f.knockOut);
   let overall: number | null = null;
   if (answered > 0) {
-    overall = round1(WORST_SHARE * worst + (1 - WORST_SHARE) * (meanSum / meanWeight));
+    const rest = model === 1 ? meanSum / meanWeight : burden(Math.max(0, burdenSum - burdenMax), OVERALL_BURDEN_SCALE);
+    overall = round1(WORST_SHARE * worst + (1 - WORST_SHARE) * rest);
     if (knockOuts.length) overall = Math.max(overall, floor);
+    else if (model === 2) overall = Math.min(overall, ceiling);
   }
   return {
     catalogueVersion: catalogue.version,
+    scoringModel: model,
     score: overall,
     level: overall === null ? null : knockOuts.length ? 'critical' : levelFor(catalogue.levels, overall),
     provisional: unanswered.length > 0,

@@ -33,6 +33,8 @@ export class Action {
   @Column({ type: 'text', nullable: true }) note!: string | null;
   /** Where a generated action comes from (e.g. `repair:<assessment>:<question>:<record>`); unique per firm. */
   @Column({ type: 'text', name: 'source_key', nullable: true }) sourceKey!: string | null;
+  /** Closed because this assessment resolved the action's finding (`compareFindings`). */
+  @Column({ type: 'uuid', name: 'resolved_by_assessment_id', nullable: true }) resolvedByAssessmentId!: string | null;
   @Column({ type: 'uuid', name: 'created_by' }) createdBy!: string;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
@@ -44,4 +46,8 @@ export class Action {
   @ManyToOne(() => Assessment, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'assessment_id', foreignKeyConstraintName: 'FK_action_assessment' })
   assessment?: Relation<Assessment>;
+
+  @ManyToOne(() => Assessment, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'resolved_by_assessment_id', foreignKeyConstraintName: 'FK_action_resolved_by_assessment' })
+  resolvedByAssessment?: Relation<Assessment>;
 }

@@ -42,6 +42,17 @@ export class ActionsController {
     return this.actions.update(id, dto);
   }
 
+  @Post('actions/:id/close-resolved')
+  @ResourceAccess('action', FIRM_ROLES, { kind: 'firm' })
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Close an action as resolved by the latest assessment (idempotent; 409 if that assessment did not resolve it)',
+  })
+  closeResolved(@Param('id') id: string): Promise<ActionView> {
+    return this.actions.closeResolved(id);
+  }
+
   @Delete('actions/:id')
   @ResourceAccess('action', FIRM_ROLES, { kind: 'firm' })
   @HttpCode(204)

@@ -1,13 +1,30 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ResourceOwners, UUID_RE, type AuthUser, InvalidInputError, NotFoundError } from '@scs/api/core';
+import { ConflictError, ResourceOwners, UUID_RE, type AuthUser, InvalidInputError, NotFoundError } from '@scs/api/core';
 import { Action } from './action.entity';
 import type { ActionView, CreateActionDto, ListActionsQuery, UpdateActionDto } from './action.dto';
-import type { RepairPlanItem } from '@scs/shared/scoring';
+import { compareFindings, type RepairPlanItem, type ScoreResult } from '@scs/shared/scoring';
 import type { RepairActionsResult } from '@scs/shared/contracts';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+// Every action row is read with the assessment that closed it (if any): "resolved by the assessment of <date>".
+const SELECT_ACTION = `SELECT a.*, u.name AS owner_name, r.submitted_at AS resolved_by_submitted_at
+    FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id
+    LEFT JOIN assessment r ON r.id = a.resolved_by_assessment_id`;
+
+interface SubmittedResult {
+  id: string;
+  submittedAt: Date;
+  result: ScoreResult;
+}
+
+/** What a re-assessment resolved, per open action: the latest submitted assessment and the action ids it resolves. */
+interface Offers {
+  latest: SubmittedResult | null;
+  resolves: Set<string>;
+}
 
 @Injectable()
 export class ActionsService implements OnModuleInit {
@@ -29,12 +46,79 @@ export class ActionsService implements OnModuleInit {
     let where = 'a.org_id = $1';
     if (q.status) where += ` AND a.status = $${params.push(q.status)}`;
     if (q.overdue) where += ` AND a.status <> 'done' AND a.due_date < $${params.push(today())}`;
-    const rows = await this.dataSource.query(
-      `SELECT a.*, u.name AS owner_name FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id
-        WHERE ${where} ORDER BY (a.status = 'done'), a.due_date NULLS LAST, a.created_at`,
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `${SELECT_ACTION} WHERE ${where} ORDER BY (a.status = 'done'), a.due_date NULLS LAST, a.created_at`,
       params,
     );
-    return (rows as Record<string, unknown>[]).map(toView);
+    const offers = await this.offers(orgId, rows);
+    return rows.map((r) => toView(r, offers));
+  }
+
+  /**
+   * Which open actions the firm's latest submitted assessment resolved. An action's finding counts as resolved when
+   * `compareFindings` (the comparison the result page and the PDF use) lists its question as resolved between the
+   * assessment the action came from (or, for an action without one, the assessment before the latest) and the latest.
+   */
+  private async offers(orgId: string, rows: readonly Record<string, unknown>[]): Promise<Offers> {
+    const open = rows.filter((r) => r['status'] !== 'done' && r['question_id']);
+    if (!open.length) return { latest: null, resolves: new Set() };
+    const submitted: { id: string; submittedAt: Date }[] = await this.dataSource.query(
+      `SELECT id, submitted_at AS "submittedAt" FROM assessment
+        WHERE org_id = $1 AND status = 'submitted' ORDER BY submitted_at DESC`,
+      [orgId],
+    );
+    const [latestRow, previousRow] = submitted;
+    if (!latestRow) return { latest: null, resolves: new Set() };
+    // The baseline of each action: its own assessment if submitted before the latest, else the one before the latest.
+    const baselineOf = new Map<string, string>();
+    for (const r of open) {
+      const own = submitted.find((x) => x.id === r['assessment_id']);
+      const created = new Date(r['created_at'] as string);
+      if (own && own.id !== latestRow.id) baselineOf.set(r['id'] as string, own.id);
+      else if (!r['assessment_id'] && previousRow && created < latestRow.submittedAt)
+        baselineOf.set(r['id'] as string, previousRow.id);
+    }
+    const ids = [...new Set([latestRow.id, ...baselineOf.values()])];
+    const results: { id: string; result: ScoreResult }[] = await this.dataSource.query(
+      'SELECT id, result FROM assessment WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    const resultOf = new Map(results.map((x) => [x.id, x.result]));
+    const latest = resultOf.get(latestRow.id);
+    if (!latest) return { latest: null, resolves: new Set() };
+    const resolvedByBaseline = new Map<string, Set<string>>();
+    const resolves = new Set<string>();
+    for (const r of open) {
+      const baseline = baselineOf.get(r['id'] as string);
+      const before = baseline ? resultOf.get(baseline) : undefined;
+      if (!baseline || !before) continue;
+      let resolved = resolvedByBaseline.get(baseline);
+      if (!resolved) {
+        resolved = new Set(compareFindings(before, latest).resolved.map((f) => f.questionId));
+        resolvedByBaseline.set(baseline, resolved);
+      }
+      if (resolved.has(r['question_id'] as string)) resolves.add(r['id'] as string);
+    }
+    return { latest: { id: latestRow.id, submittedAt: new Date(latestRow.submittedAt), result: latest }, resolves };
+  }
+
+  /**
+   * Closes an action as resolved by the latest assessment (one click on the offer). Idempotent: an action already
+   * closed by that assessment is returned unchanged. 409 when the latest assessment did not resolve its finding.
+   */
+  async closeResolved(id: string): Promise<ActionView> {
+    const [row]: Record<string, unknown>[] = await this.dataSource.query(`${SELECT_ACTION} WHERE a.id = $1`, [id]);
+    if (!row) throw new NotFoundError('errors.actions.notFound');
+    if (!row['question_id']) throw new ConflictError('errors.actions.noQuestion');
+    if (row['status'] === 'done' && row['resolved_by_assessment_id']) return toView(row);
+    const offers = await this.offers(row['org_id'] as string, [row]);
+    if (!offers.latest || !offers.resolves.has(id)) throw new ConflictError('errors.actions.notResolved');
+    await this.dataSource.query(
+      `UPDATE action SET status = 'done', resolved_by_assessment_id = $2, updated_at = now()
+        WHERE id = $1 AND resolved_by_assessment_id IS NULL`,
+      [id, offers.latest.id],
+    );
+    return this.get(id);
   }
 
   async create(orgId: string, user: AuthUser, dto: CreateActionDto): Promise<ActionView> {
@@ -105,11 +189,10 @@ export class ActionsService implements OnModuleInit {
     );
     const createdIds = new Set(inserted.map((r) => r.id));
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT a.*, u.name AS owner_name FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id
-        WHERE a.org_id = $1 AND a.source_key = ANY($2::text[]) ORDER BY a.due_date, a.source_key`,
+      `${SELECT_ACTION} WHERE a.org_id = $1 AND a.source_key = ANY($2::text[]) ORDER BY a.due_date, a.source_key`,
       [orgId, wanted.map((w) => w.key)],
     );
-    const views = rows.map(toView);
+    const views = rows.map((r) => toView(r));
     return { created: views.filter((v) => createdIds.has(v.id)), existing: views.filter((v) => !createdIds.has(v.id)) };
   }
 
@@ -132,12 +215,10 @@ export class ActionsService implements OnModuleInit {
   }
 
   async get(id: string): Promise<ActionView> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      'SELECT a.*, u.name AS owner_name FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id WHERE a.id = $1',
-      [id],
-    );
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`${SELECT_ACTION} WHERE a.id = $1`, [id]);
     if (!rows[0]) throw new NotFoundError('errors.actions.notFound');
-    return toView(rows[0]);
+    const offers = await this.offers(rows[0]['org_id'] as string, rows);
+    return toView(rows[0], offers);
   }
 
   private async assertMember(orgId: string, userId: string): Promise<void> {
@@ -161,9 +242,10 @@ function dateOnly(v: unknown): string | null {
   return String(v).slice(0, 10);
 }
 
-function toView(r: Record<string, unknown>): ActionView {
+function toView(r: Record<string, unknown>, offers?: Offers): ActionView {
   const due = dateOnly(r['due_date']);
   const status = r['status'] as ActionView['status'];
+  const resolvedAt = r['resolved_by_submitted_at'];
   return {
     id: r['id'] as string,
     title: r['title'] as string,
@@ -176,6 +258,17 @@ function toView(r: Record<string, unknown>): ActionView {
     status,
     note: (r['note'] as string | null) ?? null,
     overdue: status !== 'done' && due !== null && due < today(),
+    resolvedBy:
+      offers?.latest && offers.resolves.has(r['id'] as string)
+        ? { assessmentId: offers.latest.id, submittedAt: offers.latest.submittedAt.toISOString() }
+        : null,
+    closedByAssessment:
+      status === 'done' && resolvedAt
+        ? {
+            assessmentId: (r['resolved_by_assessment_id'] as string | null) ?? null,
+            submittedAt: new Date(resolvedAt as string).toISOString(),
+          }
+        : null,
     createdAt: new Date(r['created_at'] as string).toISOString(),
     updatedAt: new Date(r['updated_at'] as string).toISOString(),
   };

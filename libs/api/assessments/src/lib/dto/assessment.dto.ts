@@ -185,6 +185,7 @@ export type {
   RepairActionsResult,
   RepairPlanView,
   SaveAnswersResult,
+  SinceLastView,
 } from '@scs/shared/contracts';
 
 export const STATUS_VALUES = ['draft', 'submitted'] as const;

@@ -78,6 +78,8 @@ export function exampleReportData(catalogue: Catalogue, options: ExampleOptions 
       owner: owners[i % owners.length] ?? null,
       dueDate: i === 3 ? null : `2026-${String(5 + i).padStart(2, '0')}-${String(10 + i * 3).padStart(2, '0')}`,
       status: i === 0 ? 'in_progress' : i === 5 ? 'done' : 'open',
+      // Every due date lies after the example's date (4 May 2026): nothing is overdue yet.
+      overdue: false,
       questionId: f.questionId,
     }));
   const data = reportDataFrom({

@@ -9,7 +9,19 @@ import {
   type Reference,
 } from '@scs/shared/catalogue';
 import { repairPlanData, type RepairPlanInput } from './repair-plan.builder';
-import { WORST_SHARE, type ScoreResult, type ScoredFinding } from '@scs/shared/scoring';
+import {
+  DIMENSION_BURDEN_SCALE,
+  OVERALL_BURDEN_SCALE,
+  WORST_SHARE,
+  compareFindings,
+  comparisonCounts,
+  orderFindings,
+  rankSeverities,
+  scoringModelOf,
+  type ScoreResult,
+  type ScoredFinding,
+  type ScoringModel,
+} from '@scs/shared/scoring';
 import type {
   ReportAction,
   ReportBranding,
@@ -19,6 +31,7 @@ import type {
   ReportFinding,
   ReportPortal,
   ReportReference,
+  ReportTopFinding,
   ReportVerifyItem,
 } from '@scs/shared/contracts';
 
@@ -55,6 +68,19 @@ function profileValue(def: ProfileFieldDefinition, value: unknown, locale: Local
       return Array.isArray(value) ? value.map((v) => one(String(v))).join(', ') || '–' : one(String(value));
     }
   }
+}
+
+/** The score paragraph of model 2 (docs/methodology.md, "Scoring models"); model 1 keeps its own text below. */
+const MODEL_2_SCORE: Record<Locale, (share: number) => string> = {
+  en: (share) =>
+    `Scoring model 2. A dimension's score (0–100) combines the single worst answer, scaled by its question weight (${Math.round(share * 100)} %), with the burden of all its other findings (${Math.round((1 - share) * 100)} %): each further finding closes part of the remaining gap to the maximum (1 − e^(−r/${DIMENSION_BURDEN_SCALE}), r = the other findings' weighted exposures), so every finding resolved lowers the score visibly, and clean answers do not dilute the findings. The overall score combines the worst answer anywhere with the burden of all other findings in the same way (scale ${OVERALL_BURDEN_SCALE}). Without a knock-out a score stays below critical. Levels: low up to 24, moderate up to 49, high up to 74, critical from 75.`,
+  de: (share) =>
+    `Bewertungsmodell 2. Der Betroffenheitswert einer Dimension (0–100) verbindet die schlechteste einzelne Antwort, gewichtet mit ihrem Fragegewicht (${Math.round(share * 100)} %), mit der Last aller übrigen Befunde (${Math.round((1 - share) * 100)} %): Jeder weitere Befund schließt einen Teil des Abstands zum Höchstwert (1 − e^(−r/${DIMENSION_BURDEN_SCALE}), r = die gewichtete Betroffenheit der übrigen Befunde). So senkt jeder behobene Befund den Wert sichtbar, und unbedenkliche Antworten verdünnen die Befunde nicht. Der Gesamtwert verbindet ebenso die schlechteste Antwort insgesamt mit der Last aller übrigen Befunde (Skala ${OVERALL_BURDEN_SCALE}). Ohne K.-o.-Befund bleibt ein Wert unter „kritisch“. Stufen: niedrig bis 24, mittel bis 49, hoch bis 74, kritisch ab 75.`,
+};
+
+function methodology(locale: Locale, version: string, model: ScoringModel): string[] {
+  const paragraphs = METHODOLOGY[locale](version, WORST_SHARE);
+  return model === 1 ? paragraphs : paragraphs.map((p, i) => (i === 1 ? MODEL_2_SCORE[locale](WORST_SHARE) : p));
 }
 
 const METHODOLOGY: Record<Locale, (version: string, share: number) => string[]> = {
@@ -141,6 +167,29 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
     ];
   };
 
+  const ranks = rankSeverities(result.findings, catalogue);
+  const mostSevere: ReportTopFinding[] = orderFindings(result.findings, catalogue)
+    .slice(0, 5)
+    .map((f) => {
+      const q = questions.get(f.questionId);
+      return {
+        questionId: f.questionId,
+        kind: f.kind,
+        dimensionCode: dimensions.get(f.dimensionId)?.code ?? f.dimensionId,
+        dimensionName: dimensionName(f.dimensionId),
+        severity: f.severity,
+        rankSeverity: ranks.get(f.questionId) ?? f.severity,
+        knockOut: f.knockOut,
+        title:
+          f.kind === 'exposure' && f.finding
+            ? localize(f.finding.title, locale)
+            : q
+              ? localize(q.text, locale)
+              : f.questionId,
+        ...(f.kind === 'verify' && f.verify ? { check: localize(f.verify, locale) } : {}),
+      };
+    });
+
   const reportDimensions: ReportDimension[] = result.dimensions.map((s) => {
     const d = dimensions.get(s.dimensionId);
     return {
@@ -155,7 +204,7 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
       applicable: s.applicable > 0,
       completeness: s.completeness,
       knockOut: s.knockOut,
-      findings: s.findings.flatMap(finding),
+      findings: orderFindings(s.findings, catalogue).flatMap(finding),
       references: referencesOf(d?.references ?? []),
     };
   });
@@ -211,14 +260,17 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
       dontKnow: result.dontKnow,
       completeness: result.completeness,
       uncertainty: result.uncertainty,
-      knockOuts: result.knockOuts.flatMap(finding),
-      findings: result.findings.flatMap(finding),
+      knockOuts: orderFindings(result.knockOuts, catalogue).flatMap(finding),
+      // The shared order (`orderFindings`): the PDF's "most severe findings" are the first of these, as on the web.
+      findings: orderFindings(result.findings, catalogue).flatMap(finding),
+      scoringModel: scoringModelOf(result),
+      mostSevere,
     },
     dimensions: reportDimensions,
     verify,
     actions: input.actions ?? [],
     previous: input.previous ? comparison(input.previous, result, reportDimensions) : null,
-    methodology: { paragraphs: METHODOLOGY[locale](catalogue.version, WORST_SHARE), sources },
+    methodology: { paragraphs: methodology(locale, catalogue.version, scoringModelOf(result)), sources },
     portals: catalogue.portals.flatMap((p) => portal(p.id)),
     ...(input.repairPlan && (input.repairPlan.repairPlan.length || (result.records?.length ?? 0) > 0)
       ? { repairPlan: repairPlanData(catalogue, locale, input.repairPlan) }
@@ -232,9 +284,6 @@ function comparison(
   dimensions: ReportDimension[],
 ): ReportComparison {
   const byCode = new Map(previous.result.dimensions.map((d) => [d.code, d]));
-  const keys = (r: ScoreResult) => new Set(r.findings.filter((f) => f.kind === 'exposure').map((f) => f.questionId));
-  const before = keys(previous.result);
-  const now = keys(current);
   return {
     assessmentId: previous.assessmentId,
     submittedAt: iso(previous.submittedAt),
@@ -244,10 +293,7 @@ function comparison(
     dimensions: dimensions
       .filter((d) => d.applicable || byCode.get(d.code)?.score != null)
       .map((d) => ({ code: d.code, name: d.name, previous: byCode.get(d.code)?.score ?? null, current: d.score })),
-    findings: {
-      resolved: [...before].filter((q) => !now.has(q)).length,
-      new: [...now].filter((q) => !before.has(q)).length,
-      unchanged: [...now].filter((q) => before.has(q)).length,
-    },
+    // The one comparison the web uses too (issue #16: the PDF counted exposure findings only and disagreed).
+    findings: comparisonCounts(compareFindings(previous.result, current)),
   };
 }

@@ -1,5 +1,9 @@
 import { readCatalogue } from '../../testing/read-catalogue';
-import { exampleReportData } from './example';
+import { applicableQuestions } from '@scs/shared/catalogue';
+import { answerFromCode } from '@scs/shared/answers';
+import { score } from '@scs/shared/scoring';
+import { EXAMPLE_PROFILE, exampleReportData } from './example';
+import { reportDataFrom } from './report-data.builder';
 import { brandingHash, reportCacheKey } from './report-data-source';
 
 describe('report data', () => {
@@ -32,6 +36,43 @@ describe('report data', () => {
     expect(en.previous?.findings.resolved).toBeGreaterThan(0);
     expect(en.dimensions.filter((d) => !d.applicable).length).toBeGreaterThan(0);
     expect(en.methodology.paragraphs.join(' ')).toContain('2026.1');
+  });
+
+  it('lists the five most severe findings in the shared order, a high-weight "don\'t know" ranked at its potential', () => {
+    const top = en.result.mostSevere;
+    expect(top).toHaveLength(5);
+    expect(en.result.scoringModel).toBe(2);
+    const rank = ['critical', 'high', 'medium', 'low'];
+    const order = top.map((f) => rank.indexOf(f.rankSeverity));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    for (const f of top.filter((x) => x.kind === 'verify')) expect(f.check).toBeTruthy();
+  });
+
+  it('issue #16: the customs "don\'t know" (C1) is among the five most severe findings, ahead of many low ones', () => {
+    const questions = applicableQuestions(catalogue, EXAMPLE_PROFILE);
+    const lows = questions
+      .map((q) => [q.id, q.options.find((o) => o.finding?.severity === 'low')?.id] as const)
+      .filter((x): x is readonly [string, string] => x[1] !== undefined)
+      .slice(0, 16);
+    const answers = {
+      ...Object.fromEntries(
+        questions.map((q) => [q.id, answerFromCode([...q.options].sort((a, b) => a.exposure - b.exposure)[0].id)]),
+      ),
+      ...Object.fromEntries(lows.map(([q, o]) => [q, answerFromCode(o)])),
+      T1: answerFromCode('c'),
+      C1: answerFromCode('dont_know'),
+    };
+    const data = reportDataFrom({
+      catalogue,
+      profile: EXAMPLE_PROFILE,
+      result: score(catalogue, EXAMPLE_PROFILE, answers),
+      locale: 'de',
+      firmName: 'Muster',
+      assessment: { id: 'a1', submittedAt: '2026-05-04T09:30:00.000Z' },
+    });
+    const c1 = data.result.mostSevere.find((f) => f.questionId === 'C1');
+    expect(c1).toMatchObject({ kind: 'verify', severity: 'medium', rankSeverity: 'critical' });
+    expect(data.result.mostSevere[0]?.questionId).toBe('C1');
   });
 
   it('keys a report by content, template version and locale', () => {

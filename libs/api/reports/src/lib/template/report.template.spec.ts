@@ -127,7 +127,9 @@ describe('report template', () => {
 
   it('escapes user-supplied action titles and owners', () => {
     const page = render({
-      actions: [{ title: '</td><script>x()</script>', owner: '"><b>', dueDate: '2026-06-01', status: 'open' }],
+      actions: [
+        { title: '</td><script>x()</script>', owner: '"><b>', dueDate: '2026-06-01', status: 'open', overdue: false },
+      ],
     });
     expect(page).not.toContain('<script>x()');
     expect(page).toContain('&lt;/td&gt;&lt;script&gt;');

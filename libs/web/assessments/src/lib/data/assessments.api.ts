@@ -82,6 +82,11 @@ export class AssessmentsApi {
     return this.http.patch<ActionView>(`/api/actions/${id}`, patch);
   }
 
+  /** Closes an action as resolved by the latest self-check (the offer on the action plan); idempotent. */
+  closeResolvedAction(id: string): Observable<ActionView> {
+    return this.http.post<ActionView>(`/api/actions/${id}/close-resolved`, {});
+  }
+
   deleteAction(id: string): Observable<void> {
     return this.http.delete<void>(`/api/actions/${id}`);
   }

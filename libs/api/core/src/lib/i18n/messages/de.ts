@@ -400,4 +400,8 @@ export default {
   // performance (issue 18): sign-in admission under a burst
   'errors.auth.busy':
     'Gerade melden sich sehr viele Personen an; bitte versuchen Sie es in {seconds, plural, one {einer Sekunde} other {# Sekunden}} erneut',
+  // results and action plan (issue 16 items 7 and 11)
+  'errors.actions.notResolved':
+    'Der letzte Selbstcheck hat den Befund dieser Maßnahme nicht behoben; sie kann von Hand erledigt werden, aber nicht als behoben',
+  'errors.actions.noQuestion': 'Diese Maßnahme betrifft keinen Befund, daher kann kein Selbstcheck sie beheben',
 } satisfies Record<MessageKey, string>;

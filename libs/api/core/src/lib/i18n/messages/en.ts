@@ -371,4 +371,8 @@ export default {
   // performance (issue 18): sign-in admission under a burst
   'errors.auth.busy':
     'Many people are signing in right now; please try again in {seconds, plural, one {# second} other {# seconds}}',
+  // results and action plan (issue 16 items 7 and 11)
+  'errors.actions.notResolved':
+    'The latest assessment has not resolved the finding of this action; it can be closed by hand, not as resolved',
+  'errors.actions.noQuestion': 'This action addresses no finding, so no assessment can resolve it',
 };

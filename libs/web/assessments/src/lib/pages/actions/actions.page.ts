@@ -109,6 +109,28 @@ export class ActionsPage {
     }
   }
 
+  /** One click on the offer: the server closes the action as resolved by the latest self-check (idempotent). */
+  protected async closeResolved(action: ActionView): Promise<void> {
+    this.busy.set(action.id);
+    try {
+      const closed = await firstValueFrom(this.api.closeResolvedAction(action.id));
+      this.items.update((list) =>
+        this.status() === 'all'
+          ? list.map((a) => (a.id === closed.id ? closed : a))
+          : list.filter((a) => a.id !== closed.id),
+      );
+      this.snackBar.open(this.transloco.translate('assessments.actions.closedResolved'), undefined, { duration: 2500 });
+    } catch (e) {
+      this.snackBar.open(
+        this.transloco.translate('assessments.actions.saveFailed', { message: describeError(e).message }),
+        this.transloco.translate('assessments.common.close'),
+        { duration: 8000 },
+      );
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
   protected dueChanged(action: ActionView, value: string): void {
     if ((value || null) !== action.dueDate) void this.patch(action, { dueDate: value || null });
   }

@@ -101,6 +101,7 @@ export class ComparePage {
     return {
       resolved: c.findings.resolved.map((f) => this.row(f, fromIndex)),
       new: c.findings.new.map((f) => this.row(f, toIndex)),
+      changed: c.findings.changed.map((f) => ({ ...this.row(f, toIndex), direction: f.direction })),
       unchanged: c.findings.unchanged.map((f) => this.row(f, toIndex)),
     };
   });

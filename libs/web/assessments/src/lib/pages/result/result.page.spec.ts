@@ -12,7 +12,7 @@ import type { AssessmentView } from '../../data/assessment.types';
 import en from '../../i18n/en.json';
 import { ResultPage } from './result.page';
 import { nextRequest } from '@scs/web/core/testing';
-import { CONSULTANCY_PROFILE } from '../../../testing/profiles';
+import { CONSULTANCY_PROFILE, MANUFACTURER_PROFILE } from '../../../testing/profiles';
 
 // Rendering the full real catalogue takes a few seconds in jsdom, more on a loaded CI machine.
 jest.setTimeout(30_000);
@@ -88,6 +88,104 @@ describe('ResultPage', () => {
 
   afterEach(() => http.verify());
 
+  /** Answers the page's requests: the assessment, its catalogue, the actions and the peer benchmark. */
+  async function load(view: AssessmentView): Promise<HTMLElement> {
+    (await next((r) => r.url === `/api/assessments/${ID}`)).flush(view);
+    (await next((r) => r.url === '/api/catalogue/2026.1')).flush(realPublicCatalogue('en'));
+    (await next((r) => r.url === '/api/orgs/org-1/actions')).flush([]);
+    const unavailable = {
+      available: false,
+      reason: 'no_data',
+      message: { en: 'No comparison data yet.', de: 'Noch keine Vergleichsdaten.' },
+    };
+    (await next((r) => r.url === '/api/orgs/org-1/peer-benchmark')).flush({
+      wave: null,
+      k: 10,
+      sector: { ...unavailable, by: 'sector' },
+      size: { ...unavailable, by: 'size' },
+    });
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  /** A manufacturer with many low findings, two medium ones and a "don't know" on C1 (customs credit level). */
+  function manyFindings(): AssessmentView {
+    const catalogue = realCatalogue();
+    const questions = applicableQuestions(catalogue, MANUFACTURER_PROFILE);
+    const lows = questions
+      .map((q) => [q.id, q.options.find((o) => o.finding?.severity === 'low')?.id] as const)
+      .filter((x): x is readonly [string, string] => x[1] !== undefined)
+      .slice(0, 16);
+    const answers = answerMap({
+      ...Object.fromEntries(
+        questions.map((q) => [q.id, { optionId: [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? '' }]),
+      ),
+      ...Object.fromEntries(lows.map(([q, o]) => [q, { optionId: o }])),
+      T1: { optionId: 'c' },
+      C1: { optionId: 'dont_know' },
+    });
+    const result = score(catalogue, MANUFACTURER_PROFILE, answers);
+    return { ...submitted(), profile: MANUFACTURER_PROFILE, result, overallScore: result.score, level: result.level };
+  }
+
+  it('ranks the customs "don\'t know" among the most urgent findings and groups the rest per dimension', async () => {
+    const el = await load(manyFindings());
+    const top = [...el.querySelectorAll('[data-testid="top-findings"] li')];
+    expect(top).toHaveLength(5);
+    expect(top.map((li) => li.querySelector('.qid')?.textContent)).toContain('C1');
+    const c1 = top.find((li) => li.querySelector('.qid')?.textContent === 'C1');
+    expect(c1?.textContent).toContain('ranked as Critical: not yet checked');
+    expect(c1?.querySelector('a')?.getAttribute('href')).toContain('#verify-C1');
+    // Every finding sits in a collapsible group of its dimension; only groups with an urgent finding start open.
+    const groups = [...el.querySelectorAll<HTMLDetailsElement>('[data-testid="finding-group"]')];
+    expect(groups.length).toBeGreaterThan(3);
+    expect(groups.filter((g) => g.open).length).toBeLessThan(groups.length);
+    expect(groups[0]?.open).toBe(true);
+    expect(el.querySelector('[data-testid="since-last"]')).toBeNull();
+    expect(el.querySelector('[data-testid="scoring-model"]')?.textContent).toContain('scoring model 2');
+  });
+
+  it('says what was resolved since the last self-check, per finding and per dimension', async () => {
+    const view = manyFindings();
+    const el = await load({
+      ...view,
+      sinceLast: {
+        previous: {
+          id: 'prev-1',
+          submittedAt: '2026-01-10T09:00:00.000Z',
+          score: 64.7,
+          level: 'high',
+          scoringModel: 1,
+        },
+        resolved: [
+          { questionId: 'T2', optionId: 'below_threshold', dimensionId: 'tax', severity: 'medium', kind: 'exposure' },
+        ],
+        new: [],
+        changed: [],
+        unchanged: 18,
+        dimensions: [
+          { dimensionId: 'tax', before: 74, after: 51, change: -23, resolved: 1, new: 0 },
+          { dimensionId: 'customs', before: 30, after: 30, change: 0, resolved: 0, new: 0 },
+        ],
+      },
+    });
+    const since = el.querySelector('[data-testid="since-last"]')?.textContent ?? '';
+    expect(since).toContain('1 finding resolved');
+    expect(since).toContain('no new finding');
+    expect(since).toContain('18 unchanged');
+    expect(since).toContain('T2');
+    expect(since).toContain('scoring model 1');
+    const rows = [...el.querySelectorAll('[data-testid="since-last"] tbody tr')].map((r) => r.textContent ?? '');
+    expect(rows).toHaveLength(1); // the customs row did not change
+    expect(rows[0]).toContain('74');
+    expect(rows[0]).toContain('51');
+    expect(rows[0]).toContain('-23');
+    const tax = [...el.querySelectorAll('[data-testid="finding-group"] summary')].find((s) =>
+      s.textContent?.includes('Tax'),
+    );
+    expect(tax?.textContent).toContain('1 resolved since last time');
+  });
+
   it('shows the level, the knock-out first, then findings by severity, and what to verify', async () => {
     (await next((r) => r.url === `/api/assessments/${ID}`)).flush(submitted());
     (await next((r) => r.url === '/api/catalogue/2026.1')).flush(realPublicCatalogue('en'));
@@ -132,7 +230,7 @@ describe('ResultPage', () => {
     const ko = el.querySelector('#ko-h');
     const rest = el.querySelector('#findings-h');
     expect(ko?.textContent).toContain('Knock-out findings (1)');
-    expect(rest?.textContent).toContain('Other findings by severity');
+    expect(rest?.textContent).toContain('Other findings by dimension');
     expect(ko && rest && ko.compareDocumentPosition(rest) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     const knockOut = el.querySelector('section[aria-labelledby="ko-h"] [data-testid="finding"]');
@@ -142,7 +240,9 @@ describe('ResultPage', () => {
     );
     expect(others).toContain('finding-T1');
     expect(others).not.toContain('finding-T3');
-    expect(others).not.toContain('finding-T2'); // "don't know" goes to the verify list, not to the findings
+    // "don't know" keeps its place on the verify list; its dimension group links there instead of a finding card.
+    expect(others).not.toContain('finding-T2');
+    expect(el.querySelector('section[aria-labelledby="findings-h"] a[href$="#verify-T2"]')).not.toBeNull();
 
     const t1 = el.querySelector('#finding-T1')?.textContent ?? '';
     expect(t1).toContain('Tax credit grade C');

@@ -7,8 +7,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { SEVERITIES, localize, type LevelId, type Locale } from '@scs/shared/catalogue';
-import type { ScoredFinding } from '@scs/shared/scoring';
+import { localize, type LevelId, type Locale, type Severity } from '@scs/shared/catalogue';
+import { orderFindings, rankSeverities, scoringModelOf, type ScoredFinding } from '@scs/shared/scoring';
+import type { FindingRef } from '@scs/shared/contracts';
 import { catalogueResource, indexCatalogue, pick, PortalItemComponent, resourceValue } from '@scs/web/catalogue';
 import { LanguageService, describeError } from '@scs/web/core';
 import {
@@ -30,7 +31,22 @@ import { PeerBenchmarkComponent, type OwnScore } from '../../sharing/peer-benchm
 import { FindingCardComponent } from './finding-card.component';
 import { RepairPlanComponent } from './repair-plan.component';
 
-/** The result of a submitted self-check: level and score, chart, knock-outs, findings by severity, what to verify. */
+/** How many findings the "most urgent" list shows; the rest sit in the per-dimension groups. */
+const TOP_FINDINGS = 5;
+
+/** One finding of the page: the scored finding with its title and the severity it is ranked by. */
+interface FindingItem {
+  finding: ScoredFinding;
+  title: string;
+  dimension: string;
+  rank: Severity;
+}
+
+/**
+ * The result of a submitted self-check: level and score, what changed since the last self-check, the most urgent
+ * findings (the shared order of @scs/shared/scoring, as in the PDF), all findings grouped per dimension (collapsible),
+ * knock-outs, what to verify.
+ */
 @Component({
   selector: 'scs-result-page',
   imports: [
@@ -124,13 +140,81 @@ export class ResultPage {
     })),
   );
   protected readonly knockOuts = computed(() => this.result()?.knockOuts ?? []);
-  /** Exposure findings that are not knock-outs, grouped by severity (most severe first). */
-  protected readonly bySeverity = computed(() => {
-    const findings = (this.result()?.findings ?? []).filter((f) => f.kind === 'exposure' && !f.knockOut);
-    return SEVERITIES.map((severity) => ({
-      severity,
-      findings: findings.filter((f) => f.severity === severity),
-    })).filter((g) => g.findings.length > 0);
+  /** Every finding in the shared order (`orderFindings`): the same order as the PDF. */
+  protected readonly ordered = computed<FindingItem[]>(() => {
+    const r = this.result();
+    const catalogue = resourceValue(this.catalogue);
+    const index = this.index();
+    if (!r || !catalogue || !index) return [];
+    const ranks = rankSeverities(r.findings, catalogue);
+    return orderFindings(r.findings, catalogue).map((f) => {
+      const d = index.dimensions.get(f.dimensionId);
+      return {
+        finding: f,
+        title: this.titleOf(f),
+        dimension: d ? `${d.code} ${d.name}` : f.dimensionId,
+        rank: ranks.get(f.questionId) ?? f.severity,
+      };
+    });
+  });
+  protected readonly topFindings = computed(() => this.ordered().slice(0, TOP_FINDINGS));
+  /** Progress since the previous submitted self-check, by dimension id. */
+  protected readonly progressByDimension = computed(
+    () => new Map((this.assessment()?.sinceLast?.dimensions ?? []).map((d) => [d.dimensionId, d])),
+  );
+  /** Findings other than knock-outs, grouped per dimension; groups in the order of their most urgent finding. */
+  protected readonly groups = computed(() => {
+    const top = new Set(this.topFindings().map((x) => x.finding.questionId));
+    const byDimension = new Map<string, FindingItem[]>();
+    for (const item of this.ordered()) {
+      if (item.finding.knockOut) continue;
+      const list = byDimension.get(item.finding.dimensionId) ?? [];
+      list.push(item);
+      byDimension.set(item.finding.dimensionId, list);
+    }
+    const scores = new Map((this.result()?.dimensions ?? []).map((d) => [d.dimensionId, d]));
+    return [...byDimension].map(([dimensionId, items]) => ({
+      dimensionId,
+      label: items[0]?.dimension ?? dimensionId,
+      score: scores.get(dimensionId) ?? null,
+      items,
+      progress: this.progressByDimension().get(dimensionId) ?? null,
+      // Open the groups holding one of the most urgent findings; the others stay one line each.
+      open: items.some((x) => top.has(x.finding.questionId)),
+    }));
+  });
+  /** "Since last time": the previous self-check and the findings resolved, new and changed since then. */
+  protected readonly sinceLast = computed(() => {
+    const s = this.assessment()?.sinceLast;
+    const index = this.index();
+    if (!s || !index) return null;
+    const row = (f: FindingRef) => {
+      const q = index.questions.get(f.questionId);
+      const title =
+        f.kind === 'verify'
+          ? this.transloco.translate('assessments.compare.verifyFinding', { text: q?.text ?? f.questionId })
+          : (q?.options.find((o) => o.id === f.optionId)?.finding?.title ?? q?.text ?? f.questionId);
+      const d = index.dimensions.get(f.dimensionId);
+      return { ref: f, title, dimension: d ? `${d.code} ${d.name}` : f.dimensionId };
+    };
+    const dimensions = s.dimensions
+      .filter((d) => d.resolved > 0 || d.new > 0 || (d.change !== null && d.change !== 0))
+      .map((d) => {
+        const dim = index.dimensions.get(d.dimensionId);
+        return { ...d, label: dim ? `${dim.code} ${dim.name}` : d.dimensionId };
+      });
+    return {
+      previous: s.previous,
+      resolved: s.resolved.map(row),
+      new: s.new.map(row),
+      changed: s.changed.map(row),
+      unchanged: s.unchanged,
+      dimensions,
+    };
+  });
+  protected readonly scoringModel = computed(() => {
+    const r = this.result();
+    return r ? scoringModelOf(r) : null;
   });
   protected readonly exposureCount = computed(
     () => (this.result()?.findings ?? []).filter((f) => f.kind === 'exposure').length,
@@ -237,6 +321,17 @@ export class ResultPage {
 
   protected findingTitle(f: ScoredFinding): string {
     return f.finding ? localize(f.finding.title, this.language.current() as Locale) : f.questionId;
+  }
+
+  private titleOf(f: ScoredFinding): string {
+    if (f.kind === 'exposure') return this.findingTitle(f);
+    const q = this.index()?.questions.get(f.questionId);
+    return this.transloco.translate('assessments.compare.verifyFinding', { text: q?.text ?? f.questionId });
+  }
+
+  protected change(n: number | null): string {
+    if (n === null) return '–';
+    return n > 0 ? `+${formatScore(n, this.language.current())}` : formatScore(n, this.language.current());
   }
 
   protected createVerifyAction(questionId: string): void {
