@@ -263,7 +263,7 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     expect(await auditActions(group.orgId)).toContain('group_link.answers_viewed');
   });
 
-  it('a foreign firm reaches nothing: 404 for the group's routes and for links that are not its own', async () => {
+  it('a foreign firm reaches nothing: 404 for routes of the group and for links that are not its own', async () => {
     const linkId = (await links(group)).entities.find((l) => l.status === 'active')?.id as string;
     expect((await stranger.http.get(`/api/orgs/${group.orgId}/portfolio`)).status).toBe(404);
     expect((await stranger.http.get(`/api/orgs/${group.orgId}/group-links`)).status).toBe(404);

@@ -101,7 +101,8 @@ export class PortfolioPage {
   protected readonly reports = signal<ReportView[]>([]);
   protected readonly reportError = signal<string | null>(null);
   protected readonly requesting = signal(false);
-  protected locale: ReportLocale = 'de';
+  /** The report language; the UI language until the user picks another. */
+  protected locale: ReportLocale = this.lang() === 'de' ? 'de' : 'en';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private polls = 0;
 
