@@ -32,6 +32,7 @@ const featureEdges = {
     'api-chambers': 'composes the application',
     'api-reports': 'composes the application; health reports whether PDFs can be rendered',
     'api-research': 'composes the application',
+    'api-portfolio': 'composes the application',
   },
   'api-accounts': {},
   'api-catalogue': {},
@@ -54,6 +55,12 @@ const featureEdges = {
     'api-reports': 'registers the member benchmark and chamber-prepared firm report kinds; provides REPORT_BRANDING',
     'api-research': 'the platform-wide comparison shown to chambers without a release of their own',
   },
+  'api-portfolio': {
+    'api-accounts': 'organisation names, firm profiles (USCC, province, legal form), memberships and the audit log',
+    'api-assessments':
+      "an entity's standing (levels, scores, actions, repair deadlines, dates) and granted answers through ENTITY_STANDINGS",
+    'api-reports': 'registers the group portfolio report kind',
+  },
   'web-admin': {},
   'web-accounts': {
     'web-assessments':
@@ -64,6 +71,9 @@ const featureEdges = {
     'web-reports': 'the result page shows the PDF report panel',
   },
   'web-catalogue': {},
+  'web-portfolio': {
+    'web-reports': 'the portfolio page shows the PDF report panel',
+  },
   'web-chambers': {},
   'web-reports': {},
   'web-research': {},

@@ -73,6 +73,7 @@ describe('report kinds: a kind registered by a test runs through the whole lifec
     expect(t.app.get(ReportKinds).kinds().sort()).toEqual([
       'assessment',
       'chamber_benchmark',
+      'group_portfolio',
       'participation_note',
       'prepared_assessment',
     ]);

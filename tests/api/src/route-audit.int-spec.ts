@@ -66,6 +66,8 @@ describe('route audit', () => {
         'GET /api/admin/audit',
         'GET /api/admin/organisations',
         'GET /api/admin/users',
+        'GET /api/orgs/:orgId/portfolio',
+        'POST /api/orgs/:orgId/group-links/:linkId/accept',
       ]),
     );
     expect(routes.length).toBeGreaterThanOrEqual(25);

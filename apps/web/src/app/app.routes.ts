@@ -8,6 +8,7 @@ export const appRoutes: Route[] = [
   { path: 'catalogue', loadChildren: () => import('@scs/web/catalogue').then((m) => m.catalogueRoutes) },
   { path: 'assessments', loadChildren: () => import('@scs/web/assessments').then((m) => m.assessmentsRoutes) },
   { path: 'actions', loadChildren: () => import('@scs/web/assessments').then((m) => m.actionsRoutes) },
+  { path: 'portfolio', loadChildren: () => import('@scs/web/portfolio').then((m) => m.portfolioRoutes) },
   { path: 'chamber', loadChildren: () => import('@scs/web/chambers').then((m) => m.chambersRoutes) },
   { path: 'research', loadChildren: () => import('@scs/web/research').then((m) => m.researchRoutes) },
   { path: 'admin', loadChildren: () => import('@scs/web/admin').then((m) => m.adminRoutes) },

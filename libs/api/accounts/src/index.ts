@@ -4,7 +4,8 @@ export { accountsEntities } from './lib/entities';
 
 export { AuditService, type AuditEntry } from './lib/audit/audit.service';
 export { MailService, type OutgoingMail } from './lib/mail/mail.service';
-export { ProfileService } from './lib/profile/profile.service';
+export { ProfileService, type FirmSummary } from './lib/profile/profile.service';
+export { IsUscc, normaliseUscc } from './lib/profile/dto/profile.dto';
 export { MembershipsService, type MembershipInfo } from './lib/orgs/memberships.service';
 export { SessionCache } from './lib/auth/session-cache';
 

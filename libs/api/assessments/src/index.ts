@@ -4,6 +4,12 @@ export { Assessment, AssessmentAnswer, type AssessmentStatus } from './lib/asses
 export { Action, type ActionStatus } from './lib/actions/action.entity';
 export type * from './lib/dto/assessment.dto';
 export type { ActionView } from './lib/actions/action.dto';
+export {
+  ENTITY_STANDINGS,
+  REASSESSMENT_MONTHS,
+  type EntityStanding,
+  type EntityStandings,
+} from './lib/entity-standings';
 
 import { Assessment, AssessmentAnswer } from './lib/assessment.entity';
 import { Action } from './lib/actions/action.entity';

@@ -44,4 +44,5 @@ export {
   renderBenchmarkHtml,
   benchmarkPdfOptions,
 } from './lib/template/benchmark.template';
-export { escapeHtml, html, type Html } from './lib/template/html';
+export { escapeHtml, html, raw, type Html } from './lib/template/html';
+export { FONT_STACK, LEVEL_COLORS } from './lib/template/chart';

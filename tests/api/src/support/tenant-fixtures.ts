@@ -48,6 +48,18 @@ export function featureFixtures(t: TestApp): {
     if (!cache.has(key)) cache.set(key, make());
     return cache.get(key) as Promise<string>;
   };
+  const groupLinkOf = (v: VictimRef) =>
+    once(`group-link:${v.firmId}`, async () => {
+      const [entity]: { id: string }[] = await t.dataSource.query(
+        `INSERT INTO organisation (kind, name) VALUES ('firm', 'Victim entity (Suzhou)') RETURNING id`,
+      );
+      const [link]: { id: string }[] = await t.dataSource.query(
+        `INSERT INTO group_link (group_org_id, entity_org_id, status, answers_granted, invited_by, responded_at)
+         VALUES ($1, $2, 'active', true, $3, now()) RETURNING id`,
+        [v.firmId, entity.id, v.owner.id],
+      );
+      return `${link.id}|${entity.id}`;
+    }).then((ids) => ({ linkId: ids.split('|')[0], entityId: ids.split('|')[1] }));
   const submittedAssessment = (v: VictimRef, n: number) =>
     once(`assessment:${v.firmId}:${n}`, () => insertSubmittedAssessment(t.dataSource, t.app.get(CatalogueService), v));
   return {
@@ -84,6 +96,9 @@ export function featureFixtures(t: TestApp): {
     },
     params: {
       'compare/:otherId': (v) => submittedAssessment(v, 2),
+      // Group portfolio: the victim is the group of an entity that shares its answers (an active link).
+      'group-links/:linkId': (v) => groupLinkOf(v).then((l) => l.linkId),
+      'entities/:entityId': (v) => groupLinkOf(v).then((l) => l.entityId),
       'tables/:table': () => 'level-by-sector',
       // A member benchmark report of the victim's chamber (chambers feature).
       'benchmark-reports/:reportId': (v) =>
@@ -113,6 +128,9 @@ export function featureFixtures(t: TestApp): {
       'POST /api/assessments/:id/reports': { locale: 'en' },
       'POST /api/orgs/:chamberId/benchmark-reports': { locale: 'en' },
       'POST /api/orgs/:chamberId/campaigns/:campaignId/distribution': { locale: 'en' },
+      'POST /api/orgs/:orgId/group-links': { uscc: '91310000MA1FL0XXX3' },
+      'PUT /api/orgs/:orgId/group-links/:linkId/answers-access': { granted: true },
+      'POST /api/orgs/:orgId/portfolio/reports': { locale: 'en' },
     },
   };
 }

@@ -14,6 +14,7 @@ import { ActionsController } from './actions/actions.controller';
 import { ActionsService } from './actions/actions.service';
 import { ChangeImpactController } from './change-impact/change-impact.controller';
 import { ChangeImpactService } from './change-impact/change-impact.service';
+import { ENTITY_STANDINGS, entityStandingsProvider } from './entity-standings';
 
 @Module({
   imports: [
@@ -29,7 +30,8 @@ import { ChangeImpactService } from './change-impact/change-impact.service';
     ActionsService,
     ChangeImpactService,
     { provide: REPORT_DATA_SOURCE, useClass: AssessmentReportSource },
+    entityStandingsProvider,
   ],
-  exports: [AssessmentsService, REPORT_DATA_SOURCE],
+  exports: [AssessmentsService, REPORT_DATA_SOURCE, ENTITY_STANDINGS],
 })
 export class AssessmentsModule {}

@@ -18,6 +18,7 @@ const FILES = [
   'libs/web/assessments/src/lib/i18n',
   'libs/web/catalogue/src/lib/i18n',
   'libs/web/chambers/src/lib/i18n',
+  'libs/web/portfolio/src/lib/i18n',
   'libs/web/reports/src/lib/i18n',
   'libs/web/research/src/lib/i18n',
 ];

@@ -10,6 +10,15 @@ import type { ProfileVersionView, ProfileView, UpdateProfileDto } from './dto/pr
 import { FirmProfile } from './firm-profile.entity';
 import { type FirmProfileData, missingProfileFields } from './profile-fields';
 
+/** What other features may show about a firm: its name and identifying profile fields. */
+export interface FirmSummary {
+  orgId: string;
+  name: string;
+  uscc: string | null;
+  provinces: string[];
+  legalForm: string | null;
+}
+
 function toView(p: FirmProfile): ProfileView {
   const missing = missingProfileFields(p.data);
   return {
@@ -36,6 +45,42 @@ export class ProfileService {
     const profile = await m.findOne(FirmProfile, { where: { orgId }, order: { version: 'DESC' } });
     if (!profile) throw new NotFoundError('errors.profile.none');
     return profile;
+  }
+
+  /** Firm organisations whose current profile carries this USCC (normally one). */
+  async firmsWithUscc(uscc: string): Promise<{ orgId: string; name: string }[]> {
+    return this.dataSource.query(
+      `SELECT o."id" AS "orgId", o."name"
+         FROM "organisation" o
+         JOIN LATERAL (SELECT p."data" FROM "firm_profile" p WHERE p."org_id" = o."id" ORDER BY p."version" DESC LIMIT 1) cur ON true
+        WHERE o."kind" = 'firm' AND cur."data"->>'uscc' = $1
+        ORDER BY o."created_at"`,
+      [uscc],
+    );
+  }
+
+  /** Name and the identifying profile fields (USCC, provinces, legal form) of firms, from their current profiles. */
+  async summaries(orgIds: string[]): Promise<Map<string, FirmSummary>> {
+    if (!orgIds.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT o."id" AS "orgId", o."name", cur."data"
+         FROM "organisation" o
+         LEFT JOIN LATERAL (SELECT p."data" FROM "firm_profile" p WHERE p."org_id" = o."id" ORDER BY p."version" DESC LIMIT 1) cur ON true
+        WHERE o."id" = ANY($1::uuid[])`,
+      [orgIds],
+    )) as { orgId: string; name: string; data: FirmProfileData | null }[];
+    return new Map(
+      rows.map((r) => [
+        r.orgId,
+        {
+          orgId: r.orgId,
+          name: r.name,
+          uscc: r.data?.uscc ?? null,
+          provinces: Array.isArray(r.data?.provinces) ? [...r.data.provinces] : [],
+          legalForm: r.data?.legalForm ?? null,
+        },
+      ]),
+    );
   }
 
   async get(orgId: string): Promise<ProfileView> {

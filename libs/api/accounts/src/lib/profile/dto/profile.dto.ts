@@ -46,7 +46,8 @@ const eachOneOf = (field: EnumField) =>
   });
 const yesNo = (field: ProfileField) => msg('validation.yesNo', PROFILE_FIELDS[field].label);
 
-const IsUscc = () =>
+/** A valid unified social credit code (GB 32100-2015); the message names what is wrong. */
+export const IsUscc = () =>
   ValidateBy({
     name: 'isUscc',
     validator: {
@@ -56,6 +57,10 @@ const IsUscc = () =>
         (typeof args?.value === 'string' ? usccProblemKey(args.value) : null) ?? 'validation.uscc.format',
     },
   });
+
+// A code pasted from a letterhead or a PDF often carries spaces or hyphens (9131 0000 MA1F-L0XX XX): dropped.
+export const normaliseUscc = (value: unknown): unknown =>
+  typeof value === 'string' ? value.replace(/[\s\-\u2010-\u2015]/g, '').toUpperCase() || null : value;
 
 const IsPastYear = () =>
   ValidateBy({
@@ -80,10 +85,7 @@ export class UpdateProfileDto implements FirmProfileData {
     example: '91320594MA1XXXXXXX',
     description: 'Unified social credit code (GB 32100-2015), checked with its check character',
   })
-  // A code pasted from a letterhead or a PDF often carries spaces or hyphens (9131 0000 MA1F-L0XX XX): dropped.
-  @Transform(({ value }) =>
-    typeof value === 'string' ? value.replace(/[\s\-\u2010-\u2015]/g, '').toUpperCase() || null : value,
-  )
+  @Transform(({ value }) => normaliseUscc(value))
   @IsOptional()
   @IsUscc()
   uscc?: string | null;

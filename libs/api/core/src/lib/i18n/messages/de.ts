@@ -404,4 +404,60 @@ export default {
   'errors.actions.notResolved':
     'Der letzte Selbstcheck hat den Befund dieser Maßnahme nicht behoben; sie kann von Hand erledigt werden, aber nicht als behoben',
   'errors.actions.noQuestion': 'Diese Maßnahme betrifft keinen Befund, daher kann kein Selbstcheck sie beheben',
+  // Group portfolio (issue 19): group links, the portfolio view and the group portfolio PDF.
+  'errors.portfolio.noFirmWithUscc':
+    'Kein Unternehmen mit diesem einheitlichen Sozialkreditcode nutzt SCS Check bisher',
+  'errors.portfolio.usccAmbiguous':
+    'Mehrere Unternehmen geben diesen einheitlichen Sozialkreditcode in ihrem Profil an; bitten Sie die Gesellschaft, ihr Profil zu korrigieren',
+  'errors.portfolio.notYourself': 'Das ist der Code Ihres eigenen Unternehmens',
+  'errors.portfolio.alreadyLinked':
+    'Dieses Unternehmen ist bereits mit Ihrer Gruppe verbunden oder hat eine offene Einladung',
+  'errors.portfolio.reverseLink':
+    'Dieses Unternehmen ist bereits Ihre Gruppe; ein Unternehmen kann nicht Gruppe seiner eigenen Gruppe sein',
+  'errors.portfolio.linkNotFound': 'Gruppenverbindung nicht gefunden',
+  'errors.portfolio.notPending': 'Diese Einladung wurde bereits beantwortet oder zurückgezogen',
+  'errors.portfolio.notOpen': 'Diese Verbindung ist bereits beendet',
+  'errors.portfolio.notActive': 'Nur eine aktive Verbindung kann Antworten freigeben',
+  'errors.portfolio.ownerOnly': 'Nur die Inhaberin oder der Inhaber der Gesellschaft kann die Verbindung beenden',
+  'errors.portfolio.entityOnly': 'Das kann nur die eingeladene Gesellschaft',
+  'errors.portfolio.entityNotLinked': 'Keine Gesellschaft Ihrer Gruppe',
+  'errors.portfolio.answersNotGranted': 'Diese Gesellschaft hat ihre Antworten nicht für Ihre Gruppe freigegeben',
+  'errors.portfolio.aboutGroup': 'Ein Gruppenportfolio-Bericht betrifft die Gruppe selbst',
+  'field.granted': 'Antworten freigegeben',
+  'portfolio.level.low': 'Niedrig',
+  'portfolio.level.moderate': 'Mittel',
+  'portfolio.level.high': 'Hoch',
+  'portfolio.level.critical': 'Kritisch',
+  'portfolio.report.title': 'Gruppenportfolio',
+  'portfolio.report.subtitle':
+    'Betroffenheit der Gesellschaften der Gruppe in China durch das Corporate Social Credit System',
+  'portfolio.report.entityCount': '{n, plural, one {# verbundene Gesellschaft} other {# verbundene Gesellschaften}}',
+  'portfolio.report.generatedAt': 'Erstellt am {date}',
+  'portfolio.report.heatMap': 'Heatmap: Betroffenheitswert je Dimension',
+  'portfolio.report.heatMapNote':
+    'Betroffenheitswerte 0–100 aus dem letzten abgeschlossenen Selbstcheck jeder Gesellschaft; höher heißt stärker betroffen, die Farbe zeigt die Risikostufe. Antworten sind nie Teil dieses Berichts.',
+  'portfolio.report.dimensions': 'Dimensionen',
+  'portfolio.report.entities': 'Gesellschaften',
+  'portfolio.report.entity': 'Gesellschaft',
+  'portfolio.report.overall': 'Gesamtbetroffenheit',
+  'portfolio.report.level': 'Risikostufe',
+  'portfolio.report.actions': 'Maßnahmen',
+  'portfolio.report.actionsValue':
+    '{open, plural, =0 {Keine offen} one {# offen} other {# offen}}, {overdue} überfällig',
+  'portfolio.report.repairs': 'Kreditwiederherstellung',
+  'portfolio.report.repairsValue':
+    '{open, plural, =0 {Keine offen} one {# offen, nächster Termin {date}} other {# offen, nächster Termin {date}}}',
+  'portfolio.report.lastCheck': 'Letzter Selbstcheck',
+  'portfolio.report.nextCheck': 'Nächster Selbstcheck fällig',
+  'portfolio.report.overdue': 'überfällig',
+  'portfolio.report.noCheck': 'Noch kein Selbstcheck abgeschlossen',
+  'portfolio.report.noEntities': 'Mit dieser Gruppe ist noch keine Gesellschaft verbunden.',
+  'portfolio.report.provinces': 'Provinzen',
+  'portfolio.report.legalForm': 'Rechtsform',
+  'portfolio.report.uscc': 'USCC',
+  'portfolio.report.noScore': 'nicht beantwortet',
+  'portfolio.report.provisional': 'vorläufig',
+  'portfolio.report.confidential': 'Vertraulich',
+  'portfolio.report.page': 'Seite',
+  'portfolio.report.of': 'von',
 } satisfies Record<MessageKey, string>;

@@ -1,0 +1,96 @@
+import type { PortfolioEntity, PortfolioView } from '@scs/shared/contracts';
+import { heatMapSvg, renderGroupPortfolioHtml, type GroupPortfolioData } from './group-portfolio.template';
+
+function entity(overrides: Partial<PortfolioEntity> = {}): PortfolioEntity {
+  return {
+    linkId: '00000000-0000-4000-8000-000000000001',
+    orgId: '00000000-0000-4000-8000-000000000002',
+    name: 'Muster (Suzhou) Co., Ltd.',
+    uscc: '91310000MA1FL0XXX3',
+    provinces: ['JS'],
+    legalForm: 'wfoe',
+    answersGranted: false,
+    assessmentId: '00000000-0000-4000-8000-000000000003',
+    score: 36.25,
+    level: 'moderate',
+    provisional: false,
+    cells: [
+      { code: 'D1', score: 12.5, level: 'low' },
+      { code: 'D2', score: 80, level: 'critical' },
+    ],
+    actions: { open: 3, overdue: 1 },
+    repairs: { open: 1, overdue: 0, nextDue: '2027-03-01' },
+    lastSubmittedAt: '2026-12-05T10:00:00.000Z',
+    nextDue: '2027-12-05',
+    reassessmentOverdue: false,
+    ...overrides,
+  };
+}
+
+function portfolio(entities: PortfolioEntity[]): PortfolioView {
+  return {
+    groupOrgId: '00000000-0000-4000-8000-000000000009',
+    dimensions: [
+      { code: 'D1', title: { en: 'Tax', de: 'Steuern' } },
+      { code: 'D2', title: { en: 'Customs', de: 'Zoll' } },
+    ],
+    entities,
+    provinces: ['JS'],
+    legalForms: ['wfoe'],
+    asOf: '2026-12-06',
+  };
+}
+
+function data(locale: 'en' | 'de', entities = [entity()]): GroupPortfolioData {
+  return {
+    locale,
+    groupName: 'Muster Holding GmbH',
+    generatedAt: '2026-12-06T08:00:00.000Z',
+    portfolio: portfolio(entities),
+  };
+}
+
+describe('group portfolio template', () => {
+  it('prints entity names, levels and dimension titles in German with German number and date formats', () => {
+    const page = renderGroupPortfolioHtml(data('de'));
+    expect(page).toContain('Gruppenportfolio: Muster Holding GmbH');
+    expect(page).toContain('Muster (Suzhou) Co., Ltd.');
+    expect(page).toContain('Mittel');
+    expect(page).toContain('36,3');
+    expect(page).toContain('Steuern');
+    expect(page).toContain('05.12.2026');
+    expect(page).toContain('1 verbundene Gesellschaft');
+    expect(page).toContain('3 offen, 1 überfällig');
+  });
+
+  it('prints English labels and dates', () => {
+    const page = renderGroupPortfolioHtml(data('en'));
+    expect(page).toContain('Group portfolio: Muster Holding GmbH');
+    expect(page).toContain('Moderate');
+    expect(page).toContain('5 Dec 2026');
+    expect(page).toContain('1 open, next deadline 1 Mar 2027');
+  });
+
+  it('escapes names from user input in the page and in the heat map', () => {
+    const hostile = entity({ name: '<script>alert(1)</script> & Co' });
+    const page = renderGroupPortfolioHtml(data('en', [hostile]));
+    expect(page).not.toContain('<script>alert');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+  });
+
+  it('draws one coloured cell per entity and dimension plus the overall score, grey where nothing is scored', () => {
+    const svg = heatMapSvg(
+      portfolio([entity(), entity({ name: 'No check yet', level: null, score: null, cells: [] })]),
+      'en',
+    ).value;
+    expect(svg.match(/<rect /g)).toHaveLength(6);
+    expect(svg).toContain('#b71c1c'); // critical D2
+    expect(svg.match(/#eceff1/g)).toHaveLength(3);
+  });
+
+  it('says when no entity is linked', () => {
+    expect(renderGroupPortfolioHtml(data('de', []))).toContain(
+      'Mit dieser Gruppe ist noch keine Gesellschaft verbunden.',
+    );
+  });
+});

@@ -1,0 +1,20 @@
+import type { Route } from '@angular/router';
+import { provideTranslocoScope } from '@jsverse/transloco';
+import { scopedTitle } from '@scs/web/ui';
+import { PortfolioPage } from './pages/portfolio.page';
+
+/** Texts of this library (scope "portfolio"). */
+export const portfolioScope = {
+  scope: 'portfolio',
+  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+};
+
+/** The group portfolio, mounted at /portfolio: linked entities, heat map, link management and the PDF. */
+export const portfolioRoutes: Route[] = [
+  {
+    path: '',
+    component: PortfolioPage,
+    providers: [provideTranslocoScope(portfolioScope)],
+    title: scopedTitle(portfolioScope, 'portfolio.title'),
+  },
+];
