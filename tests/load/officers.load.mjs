@@ -3,17 +3,21 @@
 // D seconds against the production build on a fresh PostgreSQL database. Afterwards every acknowledged answer is
 // checked in the database. Exits non-zero on any 5xx (other than a sign-in refused as busy) or lost answer.
 //
-// Usage: node tests/load/officers.load.mjs [--officers 200] [--seconds 60] [--ramp 0] [--pin]
+// Usage: node tests/load/officers.load.mjs [--officers 200] [--seconds 60] [--ramp 0] [--pin] [--profile out.cpuprofile]
 //   (or `npm run load:officers -- …`; build first: npx nx run-many -t build -p api web)
 //   --ramp S   officers start evenly spread over the first S seconds (0 = all at the same moment, the worst case)
 //   --pin      Linux, 2+ cores: the API process runs on all cores but the last (`taskset -c`), this load generator on
 //              the last, so the generator's CPU does not come out of the API's cores. PostgreSQL (a system service)
 //              is not pinned. Without --pin the generator shares the cores; its CPU is measured and printed either way.
+//   --profile F  CPU-profiles the API process during the working phase only (tools/bench/cpu-profile.cjs); summarise
+//              with node tools/bench/profile-summary.mjs F [--top 25]
 // A sign-in refused with 503 `errors.auth.busy` (sign-in admission, LOGIN_QUEUE_MAX_MS) is tried again after its
 // Retry-After: `login` is the latency of each sign-in request, `signed in` the time from the officer's start until
 // signed in, refusals and waits included.
 import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import {
   Client,
@@ -34,6 +38,7 @@ const OFFICERS = arg('officers', 200);
 const SECONDS = arg('seconds', 60);
 const RAMP = arg('ramp', 0);
 const PIN = process.argv.includes('--pin');
+const PROFILE = process.argv.includes('--profile') ? resolve(process.argv[process.argv.indexOf('--profile') + 1]) : '';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const cores = availableParallelism();
@@ -51,8 +56,9 @@ const server = await startServer(
     DATABASE_URL: db.url,
     DATABASE_POOL_SIZE: '20',
     JWT_SECRET: 'load-secret-0123456789abcdef0123456789ab',
+    ...(PROFILE ? { CPU_PROFILE_FILE: PROFILE } : {}),
   },
-  [],
+  PROFILE ? ['-r', new URL('../../tools/bench/cpu-profile.cjs', import.meta.url).pathname] : [],
   { cpus: apiCpus },
 );
 let exitCode = 0;
@@ -95,6 +101,10 @@ try {
   );
   const cpu0 = { generator: process.cpuUsage(), api: processCpuSeconds(server.proc.pid), machine: machineCpuSeconds() };
   const wall0 = performance.now();
+  if (PROFILE) {
+    rmSync(PROFILE, { force: true });
+    server.proc.kill('SIGWINCH'); // start profiling
+  }
   const deadline = Date.now() + SECONDS * 1000;
   await Promise.all(
     firms.map(async (f, idx) => {
@@ -168,6 +178,10 @@ try {
   );
 
   const wall = (performance.now() - wall0) / 1000;
+  if (PROFILE) {
+    server.proc.kill('SIGWINCH'); // stop and write
+    for (let i = 0; i < 100 && !existsSync(PROFILE); i++) await sleep(100);
+  }
   const generatorCpu = (() => {
     const u = process.cpuUsage(cpu0.generator);
     return (u.user + u.system) / 1e6;

@@ -42,6 +42,9 @@ export async function startTestApp(
     // Suites share one database and so one login rate-limit counter per route and IP: a wide default keeps one suite's
     // registrations from throttling the next; the rate-limit tests set their own, small limit.
     LOGIN_RATE_LIMIT: '1000',
+    // Sign-in admission refuses by estimated hashing time, which a loaded test machine inflates; login-admission.int-spec
+    // sets its own budget.
+    LOGIN_QUEUE_MAX_MS: '0',
     ...env,
   });
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config), ...(options.imports ?? [])] });
