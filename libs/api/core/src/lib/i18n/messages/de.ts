@@ -436,7 +436,7 @@ export default {
   'portfolio.report.level': 'Risikostufe',
   'portfolio.report.actions': 'Maßnahmen',
   'portfolio.report.actionsValue':
-    '{open, plural, =0 {Keine offen} one {# offen} other {# offen}}, {overdue} überfällig',
+    '{open, plural, =0 {Keine offen} one {# offen, {overdue} überfällig} other {# offen, {overdue} überfällig}}',
   'portfolio.report.repairs': 'Kreditwiederherstellung',
   'portfolio.report.repairsValue':
     '{open, plural, =0 {Keine offen} one {# offen, nächster Termin {date}} other {# offen, nächster Termin {date}}}',
