@@ -447,7 +447,7 @@ export default {
   'portfolio.report.noEntities': 'Mit dieser Gruppe ist noch keine Gesellschaft verbunden.',
   'portfolio.report.provinces': 'Provinzen',
   'portfolio.report.legalForm': 'Rechtsform',
-  'portfolio.report.uscc': 'USCC',
+  'portfolio.report.uscc': 'Sozialkreditcode',
   'portfolio.report.noScore': 'nicht beantwortet',
   'portfolio.report.provisional': 'vorläufig',
   'portfolio.report.confidential': 'Vertraulich',
