@@ -13,11 +13,11 @@ export interface GroupPortfolioData {
 
 export const GROUP_PORTFOLIO_TEMPLATE_VERSION = '1';
 
-const CELL_W = 46;
+const CELL_W = 42;
 const CELL_H = 24;
-const NAME_W = 190;
+const NAME_W = 250;
 const HEAD_H = 26;
-const NAME_MAX = 30;
+const NAME_MAX = 44;
 
 function labeller(locale: ReportLocale) {
   const t = (key: MessageKey, params: MessageParams = {}) => translate(key, params, locale);
@@ -124,7 +124,7 @@ td { vertical-align: top; border-bottom: 1px solid #eceff1; padding: 4pt 5pt; ov
 tr { break-inside: avoid; }
 .level { display: inline-block; color: #fff; border-radius: 3pt; padding: 0 4pt; font-weight: 700; margin-right: 4pt; }
 .overdue { color: #b71c1c; font-weight: 700; }
-dl.dims { display: grid; grid-template-columns: auto 1fr; gap: 1pt 8pt; margin: 6pt 0 0; }
+dl.dims { display: grid; grid-template-columns: auto 1fr auto 1fr; gap: 1pt 8pt; margin: 6pt 0 0; }
 dl.dims dt { font-weight: 700; }
 dl.dims dd { margin: 0; }
 `;

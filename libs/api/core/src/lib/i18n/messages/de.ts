@@ -443,7 +443,7 @@ export default {
   'portfolio.report.level': 'Risikostufe',
   'portfolio.report.actions': 'Maßnahmen',
   'portfolio.report.actionsValue':
-    '{open, plural, =0 {Keine offen} one {# offen} other {# offen}}, {overdue} überfällig',
+    '{open, plural, =0 {Keine offen} one {# offen, {overdue} überfällig} other {# offen, {overdue} überfällig}}',
   'portfolio.report.repairs': 'Kreditwiederherstellung',
   'portfolio.report.repairsValue':
     '{open, plural, =0 {Keine offen} one {# offen, nächster Termin {date}} other {# offen, nächster Termin {date}}}',
@@ -454,7 +454,7 @@ export default {
   'portfolio.report.noEntities': 'Mit dieser Gruppe ist noch keine Gesellschaft verbunden.',
   'portfolio.report.provinces': 'Provinzen',
   'portfolio.report.legalForm': 'Rechtsform',
-  'portfolio.report.uscc': 'USCC',
+  'portfolio.report.uscc': 'Sozialkreditcode',
   'portfolio.report.noScore': 'nicht beantwortet',
   'portfolio.report.provisional': 'vorläufig',
   'portfolio.report.confidential': 'Vertraulich',

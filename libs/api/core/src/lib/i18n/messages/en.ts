@@ -409,7 +409,8 @@ export default {
   'portfolio.report.overall': 'Overall exposure',
   'portfolio.report.level': 'Level',
   'portfolio.report.actions': 'Actions',
-  'portfolio.report.actionsValue': '{open, plural, =0 {None open} one {# open} other {# open}}, {overdue} overdue',
+  'portfolio.report.actionsValue':
+    '{open, plural, =0 {None open} one {# open, {overdue} overdue} other {# open, {overdue} overdue}}',
   'portfolio.report.repairs': 'Credit repair',
   'portfolio.report.repairsValue':
     '{open, plural, =0 {None open} one {# open, next deadline {date}} other {# open, next deadline {date}}}',
