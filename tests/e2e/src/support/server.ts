@@ -40,7 +40,9 @@ export async function startServer(
   proc.stdout?.on('data', (d) => (output += d));
   proc.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60000;
+  // A machine shared by many builds can take longer to migrate a fresh database: E2E_START_TIMEOUT_MS raises the wait.
+  const startTimeout = Number(process.env['E2E_START_TIMEOUT_MS'] ?? 60000);
+  const deadline = Date.now() + startTimeout;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}:\n${output}`);
     try {
@@ -52,5 +54,5 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 250));
   }
   proc.kill('SIGKILL');
-  throw new Error(`server did not become healthy within 60 s:\n${output}`);
+  throw new Error(`server did not become healthy within ${startTimeout / 1000} s:\n${output}`);
 }

@@ -141,6 +141,14 @@ describe('ResultPage', () => {
     expect(groups.length).toBeGreaterThan(3);
     expect(groups.filter((g) => g.open).length).toBeLessThan(groups.length);
     expect(groups[0]?.open).toBe(true);
+    // Following an urgent finding whose group is closed opens that group.
+    const groupOf = (id: string) => groups.find((g) => g.querySelector(`#finding-${id}`));
+    const closedTop = top.find((li) => groupOf(li.querySelector('.qid')?.textContent ?? '')?.open === false);
+    const closedId = closedTop?.querySelector('.qid')?.textContent ?? '';
+    expect(closedId).not.toBe('');
+    closedTop?.querySelector('a')?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    fixture.detectChanges();
+    expect(groupOf(closedId)?.open).toBe(true);
     expect(el.querySelector('[data-testid="since-last"]')).toBeNull();
     expect(el.querySelector('[data-testid="scoring-model"]')?.textContent).toContain('scoring model 2');
   });

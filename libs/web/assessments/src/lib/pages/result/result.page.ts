@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NgComponentOutlet } from '@angular/common';
+import { DOCUMENT, NgComponentOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
@@ -79,6 +79,7 @@ export class ResultPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly injector = inject(Injector);
   private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
   protected readonly language = inject(LanguageService);
   protected readonly extensions = [...(inject(ASSESSMENT_RESULT_EXTENSIONS, { optional: true }) ?? [])].sort(
     (a, b) => (a.order ?? 0) - (b.order ?? 0),
@@ -164,7 +165,13 @@ export class ResultPage {
   );
   /** Findings other than knock-outs, grouped per dimension; groups in the order of their most urgent finding. */
   protected readonly groups = computed(() => {
-    const top = new Set(this.topFindings().map((x) => x.finding.questionId));
+    // Open at first: the groups of the urgent findings ranked high or critical (else the first group); the others
+    // stay one line each, so a long result is a short page. Following a link in the urgent list opens its group.
+    const urgent = this.topFindings().filter((x) => x.rank === 'critical' || x.rank === 'high');
+    const openAtFirst = new Set(
+      (urgent.length ? urgent : this.topFindings().slice(0, 1)).map((x) => x.finding.dimensionId),
+    );
+    const opened = this.openedGroups();
     const byDimension = new Map<string, FindingItem[]>();
     for (const item of this.ordered()) {
       if (item.finding.knockOut) continue;
@@ -179,8 +186,7 @@ export class ResultPage {
       score: scores.get(dimensionId) ?? null,
       items,
       progress: this.progressByDimension().get(dimensionId) ?? null,
-      // Open the groups holding one of the most urgent findings; the others stay one line each.
-      open: items.some((x) => top.has(x.finding.questionId)),
+      open: openAtFirst.has(dimensionId) || opened.has(dimensionId),
     }));
   });
   /** "Since last time": the previous self-check and the findings resolved, new and changed since then. */
@@ -238,6 +244,23 @@ export class ResultPage {
     }
     return map;
   });
+
+  /** Groups opened by following a link in the urgent list. */
+  protected readonly openedGroups = signal<ReadonlySet<string>>(new Set());
+
+  /** A link of the urgent list: opens the finding's group, then shows and focuses the finding. */
+  protected goTo(event: Event, f: ScoredFinding): void {
+    event.preventDefault();
+    this.openedGroups.update((s) => new Set([...s, f.dimensionId]));
+    const id = `${f.kind === 'verify' ? 'verify-' : 'finding-'}${f.questionId}`;
+    setTimeout(() => {
+      const target = this.document.getElementById(id);
+      if (!target) return;
+      target.scrollIntoView({ block: 'start' });
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
+    });
+  }
 
   protected readonly reassessing = signal(false);
   protected readonly actionError = signal<string | null>(null);
