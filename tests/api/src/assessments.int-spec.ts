@@ -228,18 +228,32 @@ describe('assessments (real PostgreSQL)', () => {
 
   it('stores a score with a decimal (a moderate answer on the tax grade)', async () => {
     const a = await start();
-    // Find an answer set whose overall score has a decimal, with the same scoring function the server uses.
+    // Find an answer set whose overall score has a decimal, with the same scoring function the server uses. Under
+    // scoring model 2 one deviation scores 60 % of its weighted exposure (a whole number in this catalogue), so two.
     const base = answerMap(Object.fromEntries(applicable.map((q) => [q.id, { optionId: lowest(q) }])));
-    const pick = applicable
-      .flatMap((q) => q.options.map((o) => ({ q: q.id, o: o.id })))
-      .find(
-        ({ q, o }) =>
+    const options = applicable.flatMap((q) =>
+      q.options.filter((o) => o.exposure > 0).map((o) => ({ q: q.id, o: o.id })),
+    );
+    let pick: Record<string, string> | undefined;
+    for (const first of options) {
+      const second = options.find(
+        (x) =>
+          x.q !== first.q &&
           !Number.isInteger(
-            score(catalogue, MANUFACTURER_PROFILE as unknown as FirmProfile, { ...base, [q]: answerFromCode(o) }).score,
+            score(catalogue, MANUFACTURER_PROFILE as unknown as FirmProfile, {
+              ...base,
+              [first.q]: answerFromCode(first.o),
+              [x.q]: answerFromCode(x.o),
+            }).score,
           ),
       );
+      if (second) {
+        pick = { [first.q]: first.o, [second.q]: second.o };
+        break;
+      }
+    }
     expect(pick).toBeDefined();
-    await answerAll(a.id, (q) => (q.id === pick!.q ? pick!.o : lowest(q)));
+    await answerAll(a.id, (q) => pick?.[q.id] ?? lowest(q));
     const submitted = await firm.http.post<AssessmentView>(`/api/assessments/${a.id}/submit`);
     expect(submitted.status).toBe(200);
     expect(submitted.body.overallScore).toBe(submitted.body.result!.score);
