@@ -33,3 +33,4 @@ export {
   toMonth,
 } from './lib/records';
 export { projectExposure } from './lib/projection';
+export { compareResults, type ComparedFinding, type ResultComparison } from './lib/compare';

@@ -71,6 +71,8 @@ export interface ReportRepair {
 }
 
 export interface ReportFinding {
+  /** `exposure`: the answer carries a finding; `verify`: answered "don't know", the fact must be checked. */
+  kind: 'exposure' | 'verify';
   questionId: string;
   dimensionCode: string;
   dimensionName: string;
@@ -120,7 +122,7 @@ export interface ReportResult {
   /** Share of "don't know" among the answers (0–1). */
   uncertainty: number;
   knockOuts: ReportFinding[];
-  /** Every finding, most severe first (the first five are the executive summary's). */
+  /** Every finding, "don't know" included, most severe first (scoring's order; the first five are the summary's). */
   findings: ReportFinding[];
 }
 
@@ -161,6 +163,7 @@ export interface ReportDimensionComparison {
   current: number | null;
 }
 
+/** The counts come from `compareResults` (@scs/shared/scoring), the comparison the result page shows. */
 export interface ReportComparison {
   assessmentId: string;
   submittedAt: string;
@@ -206,10 +209,19 @@ export interface ReportMethodology {
   sources: ReportSource[];
 }
 
+/** Who prepared a report: the organisation (the firm itself, or the chamber that distributed it) and the person. */
+export interface ReportPreparedBy {
+  organisation: string;
+  /** The user who requested it; null for a batch. */
+  person: string | null;
+}
+
 export interface ReportData {
   locale: ReportLocale;
   /** ISO 8601 timestamp. */
   generatedAt: string;
+  /** Set by the report kind when it builds the document; absent in data built elsewhere. */
+  preparedBy?: ReportPreparedBy;
   firm: ReportFirm;
   assessment: ReportAssessment;
   branding: ReportBranding | null;
