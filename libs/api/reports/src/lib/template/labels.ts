@@ -256,7 +256,7 @@ const en: Labels = {
   noticeTitle: 'Important notice',
   notice:
     'This report is a self-assessment based on facts reported by the firm itself. It is not an official rating, not a credit report and not legal advice. ' +
-    'Verify every fact in the official look-up portals below before relying on it.',
+    'Verify every fact in the official look-up portals (listed in the appendix) before relying on it.',
   portalsTitle: 'Official look-up portals',
   portalsIntro: 'Where each fact can be checked:',
 
@@ -441,7 +441,7 @@ const de: Labels = {
   noticeTitle: 'Wichtiger Hinweis',
   notice:
     'Dieser Bericht ist eine Selbsteinschätzung auf Grundlage der vom Unternehmen selbst gemachten Angaben. Er ist keine amtliche Bewertung, keine Kreditauskunft und keine Rechtsberatung. ' +
-    'Prüfen Sie jede Angabe in den unten genannten amtlichen Portalen, bevor Sie sich darauf stützen.',
+    'Prüfen Sie jede Angabe in den amtlichen Portalen (im Anhang aufgeführt), bevor Sie sich darauf stützen.',
   portalsTitle: 'Amtliche Abfrageportale',
   portalsIntro: 'Wo sich jede Angabe prüfen lässt:',
 

@@ -414,13 +414,13 @@ function delta(t: Labels, previous: number | null, current: number | null): Html
 
 function comparison(t: Labels, p: ReportComparison | null, score: number | null, level: ReportLevel | null): Html {
   if (!p) return html`<h2>${t.comparisonTitle}</h2><p>${t.noComparison}</p>`;
-  return html`<h2>${t.comparisonTitle}</h2>
+  return html`<div class="keep"><h2>${t.comparisonTitle}</h2>
     <p>${t.previousAssessment(t.formatDate(p.submittedAt), p.catalogueVersion)}</p>
     <div class="cards">
       <div class="card"><div class="label">${t.resolved}</div><div class="value tx-low">${p.findings.resolved}</div></div>
       <div class="card"><div class="label">${t.newFindings}</div><div class="value tx-critical">${p.findings.new}</div></div>
       <div class="card"><div class="label">${t.unchanged}</div><div class="value">${p.findings.unchanged}</div></div>
-    </div>
+    </div></div>
     <table class="grid">
       <thead><tr><th>Dimension</th><th class="num">${t.previous}</th><th class="num">${t.current}</th><th class="num">${t.change}</th></tr></thead>
       <tbody>
