@@ -18,6 +18,8 @@ export interface ChamberBranding {
   website: string | null;
   reportLanguage: ReportLanguage;
   logo: { contentType: LogoType; bytes: Buffer; width: number; height: number } | null;
+  /** The member benchmark's introduction. */
+  benchmarkIntro: string | null;
 }
 
 /** The branding as the report template takes it (shared contract): the logo inlined as a data URI, website in the contact line. */
@@ -64,6 +66,7 @@ export class ChamberBrandingService {
       contactLine: record?.contactLine ?? null,
       website: record?.website ?? null,
       reportLanguage: record?.reportLanguage ?? 'de',
+      benchmarkIntro: record?.benchmarkIntro ?? null,
       customised: Boolean(record),
       logo: logo
         ? {
@@ -89,6 +92,7 @@ export class ChamberBrandingService {
           contactLine: dto.contactLine ?? null,
           website: dto.website ?? null,
           reportLanguage: dto.reportLanguage,
+          ...(dto.benchmarkIntro !== undefined ? { benchmarkIntro: dto.benchmarkIntro } : {}),
           updatedBy: actorId,
           updatedAt: new Date(),
         },
@@ -172,6 +176,7 @@ export class ChamberBrandingService {
       contactLine: view.contactLine,
       website: view.website,
       reportLanguage: view.reportLanguage,
+      benchmarkIntro: view.benchmarkIntro,
       logo: logo ? { contentType: logo.contentType, bytes: logo.bytes, width: logo.width, height: logo.height } : null,
     };
   }

@@ -397,4 +397,6 @@ export default {
     'Die Zielkampagne ist geschlossen; führen Sie in eine laufende oder geplante Kampagne zusammen',
   'errors.campaign.mergeSourceDistributed':
     'Für die zusammenzuführende Kampagne wurden bereits Berichte verteilt; sie kann nicht zusammengeführt werden, schließen Sie sie stattdessen',
+  // board report (issue 16: the report a board reads)
+  'validation.benchmarkIntro.tooLong': 'Die Einleitung darf höchstens 3.000 Zeichen lang sein',
 } satisfies Record<MessageKey, string>;

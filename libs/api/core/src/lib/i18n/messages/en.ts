@@ -368,4 +368,6 @@ export default {
   'errors.campaign.mergeTargetClosed': 'The campaign to merge into is closed; merge into an open or scheduled campaign',
   'errors.campaign.mergeSourceDistributed':
     'Reports were already distributed for the campaign to merge; it cannot be merged, close it instead',
+  // board report (issue 16: the report a board reads)
+  'validation.benchmarkIntro.tooLong': 'The introduction can be at most 3,000 characters long',
 };
