@@ -19,6 +19,12 @@ export interface Participation {
   campaigns: BenchmarkCampaign[];
 }
 
+/** Level names of docs/glossary.md (the catalogue's own labels predate it: "Mäßig"); merged columns join them. */
+const LEVEL_NAMES: Record<ReportLocale, Record<LevelId, string>> = {
+  en: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
+  de: { low: 'Niedrig', moderate: 'Mittel', high: 'Hoch', critical: 'Kritisch' },
+};
+
 const published = (c: AggregateCell | undefined): c is AggregateCell & { value: number } =>
   c?.status === 'value' && c.value !== null;
 
@@ -60,7 +66,12 @@ export function benchmarkData(
     const codes = col.key.split('+').filter((code) => vocabulary.levels.some((l) => l.code === code));
     if (!codes.length || !firms) return;
     const value = keep(cell) ? (cell as { value: number }).value : cell?.status === 'empty' ? 0 : null;
-    levels.push({ level: codes.at(-1) as LevelId, label: col.label[locale], firms: value, share: null });
+    levels.push({
+      level: codes.at(-1) as LevelId,
+      label: codes.map((code) => LEVEL_NAMES[locale][code as LevelId] ?? code).join(' / '),
+      firms: value,
+      share: null,
+    });
   });
   // Released counts carry noise and are rounded to multiples of k, so their sum differs from the members counted:
   // shares are of the released counts (they add up to 100 %), and the report says so.

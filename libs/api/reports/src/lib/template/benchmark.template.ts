@@ -230,7 +230,7 @@ function barChart(
   if (!rows.length) return raw('');
   const data = [...rows].reverse();
   return svgChart(660, 34 + data.length * 24, {
-    grid: { left: 190, right: 64, top: 8, bottom: 26 },
+    grid: { left: 260, right: 72, top: 8, bottom: 26 },
     xAxis: {
       type: 'value',
       min: 0,
@@ -240,7 +240,7 @@ function barChart(
     },
     yAxis: {
       type: 'category',
-      data: data.map((r) => truncate(r.label, 30)),
+      data: data.map((r) => truncate(r.label, 42)),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: '#90a4ae' } },
     },
