@@ -85,6 +85,7 @@ export function benchmarkData(
   means.columns.forEach((col, i) => {
     const cell = meansTotal?.cells[i];
     const published = keep(cell);
+    if (!firms) return; // below k members nothing is printed, not even "withheld" rows
     const value = published ? (cell as { value: number }).value : null;
     if (col.key === 'overall') overallMean = value;
     else {
