@@ -188,7 +188,9 @@ describe('the report a board reads (real PostgreSQL, real Chromium)', () => {
     expect(page1).toContain('Ausblick Kreditwiederherstellung');
     expect(page1).toContain('Ein Eintrag zählt noch.');
     // Who prepared it, for whom, when: names and German time, no ids, no UTC.
-    expect(page1).toContain('Erstellt für Musterwerk Präzisionsteile (Taicang) Co., Ltd.');
+    // (pdftotext reads the masthead's two columns interleaved: label and firm are checked apart.)
+    expect(page1).toContain('Erstellt für');
+    expect(page1).toContain('Musterwerk Präzisionsteile (Taicang) Co., Ltd. Hundertprozentige Auslandsgesellschaft');
     expect(page1).toMatch(/Erstellt von Musterwerk Präzisionsteile \(Taicang\) Co\., Ltd\. · Anna Schmidt/);
     expect(page1).toMatch(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} MES?Z/);
     expect(page1).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
