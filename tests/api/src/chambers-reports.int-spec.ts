@@ -195,6 +195,22 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
   });
 
   it('renders the member benchmark PDF from published figures only, chamber-branded, and returns the stored one for the same figures', async () => {
+    // The chamber's staff write the introduction before they request the report; it is stored with the branding.
+    const intro = await chamber.http.put<{ benchmarkIntro: string | null }>(`/api/orgs/${chamber.orgId}/branding`, {
+      displayName: 'AHK Benchmarkkammer',
+      contactLine: 'Tel. +86 21 0000',
+      website: null,
+      reportLanguage: 'en',
+      benchmarkIntro: 'Liebe Mitglieder,\n\nvielen Dank <b>für</b> Ihre Teilnahme.',
+    });
+    expect(intro.status).toBe(200);
+    expect(intro.body.benchmarkIntro).toBe('Liebe Mitglieder,\n\nvielen Dank <b>für</b> Ihre Teilnahme.');
+    const tooLong = await chamber.http.put(`/api/orgs/${chamber.orgId}/branding`, {
+      displayName: 'AHK Benchmarkkammer',
+      reportLanguage: 'en',
+      benchmarkIntro: 'x'.repeat(3001),
+    });
+    expect(tooLong.status).toBe(400);
     const requested = await chamber.http.post<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports`, {
       locale: 'de',
     });
@@ -214,10 +230,18 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
     const raw = await fetch(`${t.url}/api/orgs/${chamber.orgId}/benchmark-reports/${requested.body.id}/pdf`, {
       headers: { authorization: `Bearer ${chamber.accessToken}` },
     });
-    const text = pdfText(Buffer.from(await raw.arrayBuffer()));
+    const bytes = Buffer.from(await raw.arrayBuffer());
+    const dump = process.env['PDF_DUMP_DIR'];
+    if (dump) writeFileSync(join(dump, 'member-benchmark-de.pdf'), bytes);
+    const text = pdfText(bytes);
     expect(text).toContain('Mitglieder-Benchmark');
     expect(text).toContain('AHK Benchmarkkammer');
-    expect(text).toContain('Häufigste Feststellungen');
+    expect(text).toContain('Häufigste Befunde');
+    expect(text).toContain('vielen Dank <b>für</b> Ihre Teilnahme.');
+    // It promises only what it shows: no "every figure covers at least k firms" next to noisy, rounded counts.
+    expect(text).not.toMatch(/umfasst mindestens/);
+    expect(text).toContain('Zufallsrauschen');
+    expect(text).toMatch(/Summe der veröffentlichten Anzahlen\s+\d+\s+100 %/);
     expect(text).toMatch(/Eingeladen\s+Beigetreten\s+Eingereicht/);
     expect(text).not.toContain('Bench Firm');
     const again = await chamber.http.post<ReportView>(`/api/orgs/${chamber.orgId}/benchmark-reports`, { locale: 'de' });
@@ -259,12 +283,35 @@ describe('chamber member aggregates, benchmark report and batch distribution (re
     expect(raw.status).toBe(200);
     const text = pdfText(Buffer.from(await raw.arrayBuffer()));
     expect(text).toContain('AHK Benchmarkkammer');
+    expect(text).toContain('Provided by');
     expect(text).toContain('Bench Firm 0 <b>Co.</b>');
     const mails: { to: string; subject: string }[] = await t.dataSource.query(
       `SELECT "to", "subject" FROM "mail_outbox" WHERE "subject" LIKE 'AHK Benchmarkkammer: Ihr SCS-Check-Bericht%'`,
     );
     expect(mails.map((m) => m.to).sort()).toEqual(firms.map((f) => f.email).sort());
   }, 180_000);
+
+  it("a report the firm generates itself carries no chamber branding, though the firm joined the chamber's campaign", async () => {
+    const own = await firms[0].http.post<ReportView>(`/api/assessments/${firms[0].assessmentId}/reports`, {
+      locale: 'en',
+    });
+    expect(own.status).toBe(202);
+    expect(own.body.preparedBy ?? null).toBeNull();
+    const done = await until(
+      async () => (await firms[0].http.get<ReportView>(`/api/reports/${own.body.id}`)).body,
+      (r) => r.status === 'done' || r.status === 'failed',
+    );
+    expect(done.status).toBe('done');
+    const raw = await fetch(`${t.url}/api/reports/${own.body.id}/pdf`, {
+      headers: { authorization: `Bearer ${firms[0].accessToken}` },
+    });
+    const text = pdfText(Buffer.from(await raw.arrayBuffer()));
+    expect(text).toContain('Bench Firm 0 <b>Co.</b>');
+    expect(text).toContain('Management summary');
+    expect(text).not.toContain('AHK Benchmarkkammer');
+    expect(text).not.toContain('Provided by');
+    expect(own.body.id).not.toBe(preparedIds[0]);
+  }, 120_000);
 
   it("the chamber can read neither the prepared reports nor the members' assessments", async () => {
     for (const [i, id] of preparedIds.entries()) {

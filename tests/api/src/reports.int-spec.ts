@@ -198,7 +198,7 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
 
     it('carries PDF metadata and an outline of the headings', () => {
       expect(result.pdf.title).toBe('SCS Check risk report – Musterwerk Präzisionsteile (Taicang) Co., Ltd.');
-      expect(result.pdf.outline.join(' | ')).toContain('Executive summary');
+      expect(result.pdf.outline.join(' | ')).toContain('Management summary');
       expect(result.pdf.text).toMatch(/Page 2 of \d+/);
     });
 

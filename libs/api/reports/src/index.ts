@@ -12,14 +12,11 @@ export {
 } from './lib/kinds/report-kind';
 export { FirmReport, reportFilename, slug } from './lib/kinds/firm-report';
 export {
-  REPORT_BRANDING,
   REPORT_DATA_SOURCE,
   brandingHash,
   reportCacheKey,
   type FirmReportData,
-  type ReportBrandingSource,
   type ReportDataSource,
-  type VersionedBranding,
 } from './lib/data/report-data-source';
 export { reportDataFrom, type ReportDataInput } from './lib/data/report-data.builder';
 export { EXAMPLE_PROFILE, exampleReportData, type ExampleOptions } from './lib/data/example';

@@ -17,6 +17,7 @@ import { PerChamberConsent1765310000000 } from './1765310000000-PerChamberConsen
 import { AuthCacheNotify1765320000000 } from './1765320000000-AuthCacheNotify';
 import { CampaignInvitationLogistics1765340000000 } from './1765340000000-CampaignInvitationLogistics';
 import { GroupPortfolio1765400000000 } from './1765400000000-GroupPortfolio';
+import { BenchmarkIntroduction1765430000000 } from './1765430000000-BenchmarkIntroduction';
 import { ActionResolvedBy1765440000000 } from './1765440000000-ActionResolvedBy';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
@@ -40,5 +41,6 @@ export const migrations = [
   AuthCacheNotify1765320000000,
   CampaignInvitationLogistics1765340000000,
   GroupPortfolio1765400000000,
+  BenchmarkIntroduction1765430000000,
   ActionResolvedBy1765440000000,
 ];

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { QueueModule } from '@scs/api/core';
-import { REPORT_BRANDING, ReportsModule, reportKinds } from '@scs/api/reports';
+import { ReportsModule, reportKinds } from '@scs/api/reports';
 import { ResearchModule } from '@scs/api/research';
 import { MemberAggregatesService } from './aggregates/member-aggregates.service';
 import { BenchmarkService } from './benchmark/benchmark.service';
@@ -9,7 +9,6 @@ import { MemberBenchmarkReport } from './benchmark/member-benchmark.report';
 import { ChamberReportsController } from './benchmark/chamber-reports.controller';
 import { BrandingController } from './branding/branding.controller';
 import { ChamberBrandingService } from './branding/branding.service';
-import { reportBrandingProvider } from './branding/report-branding';
 import { CampaignInvitationsService } from './campaigns/campaign-invitations.service';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
@@ -22,7 +21,8 @@ import { PreparedFirmReport } from './distribution/prepared-firm.report';
 /**
  * Chambers: branding, campaigns (invitations through the accounts feature's links), progress and reminders, member
  * aggregates (disclosure-controlled), the member benchmark report and batch distribution of branded firm reports
- * (two report kinds of the reports feature), and the branding of firms' own reports (REPORT_BRANDING). A firm's participation status reaches its chambers only with the research
+ * (two report kinds of the reports feature). Chamber branding appears only on reports the chamber distributed, never on
+ * a firm's own report. A firm's participation status reaches its chambers only with the research
  * feature's consent `chamber_participation`, its results only in aggregates with the consent `chamber`.
  * Chambers never read answers, scores or reports of single firms.
  */
@@ -43,9 +43,8 @@ import { PreparedFirmReport } from './distribution/prepared-firm.report';
     MemberAggregatesService,
     BenchmarkService,
     DistributionService,
-    reportBrandingProvider,
     ...reportKinds(MemberBenchmarkReport, PreparedFirmReport),
   ],
-  exports: [ChamberBrandingService, REPORT_BRANDING],
+  exports: [ChamberBrandingService],
 })
 export class ChambersModule {}

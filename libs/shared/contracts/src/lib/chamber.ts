@@ -85,19 +85,21 @@ export interface PlatformBenchmark {
   dimensions: { label: LocalText; mean: AggregateCell }[];
 }
 
-/** One published number of the benchmark report. */
+/** One level (or merged levels) of the benchmark report: every level is printed, a withheld one as such. */
 export interface BenchmarkLevel {
   level: ReportLevel;
   label: string;
-  firms: number;
-  /** Share of the members counted (0–1). */
-  share: number;
+  /** The released (noisy, rounded) count; null when disclosure control withheld it. */
+  firms: number | null;
+  /** Share of the sum of the released counts (0–1), so the shares printed add up to 100 %; null when withheld. */
+  share: number | null;
 }
 
 export interface BenchmarkDimension {
   code: string;
   name: string;
-  mean: number;
+  /** Null when withheld. */
+  mean: number | null;
 }
 
 export interface BenchmarkFinding {
@@ -129,8 +131,12 @@ export interface ChamberBenchmarkData {
   firms: number | null;
   overallMean: number | null;
   levels: BenchmarkLevel[];
+  /** Sum of the released level counts (the base of the level shares); null when nothing is published. */
+  levelsTotal: number | null;
   dimensions: BenchmarkDimension[];
   findings: BenchmarkFinding[];
+  /** The chamber's own introduction (plain text, written before the report was requested); null when none. */
+  introduction: string | null;
   /** Number of cells left out because they were suppressed. */
   suppressedCells: number;
 }

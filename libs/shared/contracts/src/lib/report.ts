@@ -71,6 +71,8 @@ export interface ReportRepair {
 }
 
 export interface ReportFinding {
+  /** `exposure`: the answer carries a finding; `verify`: answered "don't know", the fact must be checked. */
+  kind: 'exposure' | 'verify';
   questionId: string;
   dimensionCode: string;
   dimensionName: string;
@@ -188,6 +190,7 @@ export interface ReportDimensionComparison {
   current: number | null;
 }
 
+/** The counts come from `compareFindings` + `comparisonCounts` (@scs/shared/scoring), the comparison the result page shows. */
 export interface ReportComparison {
   assessmentId: string;
   submittedAt: string;
@@ -234,10 +237,19 @@ export interface ReportMethodology {
   sources: ReportSource[];
 }
 
+/** Who prepared a report: the organisation (the firm itself, or the chamber that distributed it) and the person. */
+export interface ReportPreparedBy {
+  organisation: string;
+  /** The user who requested it; null for a batch. */
+  person: string | null;
+}
+
 export interface ReportData {
   locale: ReportLocale;
   /** ISO 8601 timestamp. */
   generatedAt: string;
+  /** Set by the report kind when it builds the document; absent in data built elsewhere. */
+  preparedBy?: ReportPreparedBy;
   firm: ReportFirm;
   assessment: ReportAssessment;
   branding: ReportBranding | null;

@@ -215,12 +215,14 @@ describe('benchmark data (what the member benchmark PDF may print)', () => {
       locale: 'en',
       k: 5,
     });
+    // Every level is printed (glossary names), none vanishes; shares are of the released counts and add up to 1.
     expect(data.levels.map((l) => [l.label, l.level, l.firms])).toEqual([
-      ['low', 'low', 0],
-      ['moderate', 'moderate', 0],
-      ['high / critical', 'critical', 10],
+      ['Low', 'low', 0],
+      ['Moderate', 'moderate', 0],
+      ['High / Critical', 'critical', 10],
     ]);
-    expect(data.levels.every((l) => l.share <= 1)).toBe(true);
+    expect(data.levelsTotal).toBe(10);
+    expect(data.levels.reduce((sum, l) => sum + (l.share ?? 0), 0)).toBeCloseTo(1);
   });
 
   it('prints no result figure at all below k members', () => {

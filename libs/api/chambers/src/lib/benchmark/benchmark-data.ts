@@ -19,6 +19,12 @@ export interface Participation {
   campaigns: BenchmarkCampaign[];
 }
 
+/** Level names of docs/glossary.md (the catalogue's own labels predate it: "Mäßig"); merged columns join them. */
+const LEVEL_NAMES: Record<ReportLocale, Record<LevelId, string>> = {
+  en: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
+  de: { low: 'Niedrig', moderate: 'Mittel', high: 'Hoch', critical: 'Kritisch' },
+};
+
 const published = (c: AggregateCell | undefined): c is AggregateCell & { value: number } =>
   c?.status === 'value' && c.value !== null;
 
@@ -35,6 +41,7 @@ export function benchmarkData(
     branding: ReportBranding;
     locale: ReportLocale;
     k: number;
+    introduction?: string | null;
   },
   now = new Date(),
 ): ChamberBenchmarkData {
@@ -54,17 +61,22 @@ export function benchmarkData(
   levelTable.columns.forEach((col, i) => {
     const cell = levelTotal?.cells[i];
     // A merged column ("high / critical", see the tables' coarsening) is printed as it is published, coloured by its
-    // most severe level; "no score" is not a level.
+    // most severe level; "no score" is not a level. Every level is printed: a withheld one says so (never vanishes),
+    // an empty one is 0.
     const codes = col.key.split('+').filter((code) => vocabulary.levels.some((l) => l.code === code));
-    if (!codes.length || !keep(cell) || !firms) return;
-    const value = (cell as { value: number }).value;
+    if (!codes.length || !firms) return;
+    const value = keep(cell) ? (cell as { value: number }).value : cell?.status === 'empty' ? 0 : null;
     levels.push({
       level: codes.at(-1) as LevelId,
-      label: col.label[locale],
+      label: codes.map((code) => LEVEL_NAMES[locale][code as LevelId] ?? code).join(' / '),
       firms: value,
-      share: Math.min(1, value / firms),
+      share: null,
     });
   });
+  // Released counts carry noise and are rounded to multiples of k, so their sum differs from the members counted:
+  // shares are of the released counts (they add up to 100 %), and the report says so.
+  const levelsTotal = firms ? levels.reduce((sum, l) => sum + (l.firms ?? 0), 0) : null;
+  for (const l of levels) l.share = l.firms !== null && levelsTotal ? l.firms / levelsTotal : null;
 
   const means = table('means-by-size');
   const meansTotal = means.rows.find((r) => r.total);
@@ -72,12 +84,15 @@ export function benchmarkData(
   const dimensions: ChamberBenchmarkData['dimensions'] = [];
   means.columns.forEach((col, i) => {
     const cell = meansTotal?.cells[i];
-    if (!keep(cell)) return;
-    const value = (cell as { value: number }).value;
+    const published = keep(cell);
+    if (!firms) return; // below k members nothing is printed, not even "withheld" rows
+    const value = published ? (cell as { value: number }).value : null;
     if (col.key === 'overall') overallMean = value;
     else {
+      // A dimension no member has is left out; a withheld one is printed as withheld.
       const dim = vocabulary.dimensions.find((d) => d.id === col.key);
-      if (dim) dimensions.push({ code: dim.code, name: dim.name[locale], mean: value });
+      if (dim && (published || cell?.status !== 'empty'))
+        dimensions.push({ code: dim.code, name: dim.name[locale], mean: value });
     }
   });
 
@@ -104,8 +119,10 @@ export function benchmarkData(
     firms,
     overallMean,
     levels,
+    levelsTotal,
     dimensions,
     findings,
+    introduction: input.introduction?.trim() || null,
     suppressedCells: suppressed,
   };
 }

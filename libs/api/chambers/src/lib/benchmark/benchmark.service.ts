@@ -36,7 +36,15 @@ export class BenchmarkService {
       this.participation(chamberId),
     ]);
     return benchmarkData(
-      { tables, vocabulary, participation, branding: toReportBranding(branding), locale, k: this.config.researchK },
+      {
+        tables,
+        vocabulary,
+        participation,
+        branding: toReportBranding(branding),
+        locale,
+        k: this.config.researchK,
+        introduction: branding.benchmarkIntro,
+      },
       now,
     );
   }

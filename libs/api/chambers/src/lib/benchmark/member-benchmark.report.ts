@@ -37,12 +37,16 @@ export class MemberBenchmarkReport implements ReportKindProvider<ChamberBenchmar
   async contentKey(request: ReportRequest): Promise<ReportContentKey> {
     if (request.subjectId !== request.orgId) throw new InvalidInputError('errors.benchmark.aboutChamber');
     const chamberId = request.subjectId;
-    const [release, branding, participation] = await Promise.all([
+    const [release, branding, participation, view] = await Promise.all([
       this.aggregates.release(chamberId),
       this.branding.brandingVersion(chamberId),
       this.benchmark.participation(chamberId),
+      this.branding.get(chamberId),
     ]);
     const counts = createHash('sha256').update(JSON.stringify(participation)).digest('hex');
+    const intro = createHash('sha256')
+      .update(view.benchmarkIntro ?? '')
+      .digest('hex');
     return {
       orgId: chamberId,
       parts: [
@@ -51,6 +55,7 @@ export class MemberBenchmarkReport implements ReportKindProvider<ChamberBenchmar
         `branding:${branding}`,
         `participation:${counts}`,
         `k:${this.config.researchK}`,
+        `intro:${intro}`,
       ],
     };
   }

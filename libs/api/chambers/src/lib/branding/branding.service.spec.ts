@@ -9,6 +9,7 @@ describe('toReportBranding', () => {
       contactLine: 'Shanghai · +86 21 1234',
       website: 'https://china.ahk.de',
       reportLanguage: 'de',
+      benchmarkIntro: null,
       logo: { contentType: 'image/jpeg', bytes: JPEG_LOGO, width: 120, height: 40 },
     });
     expect(b).toEqual({
@@ -26,6 +27,7 @@ describe('toReportBranding', () => {
         contactLine: null,
         website: null,
         reportLanguage: 'en',
+        benchmarkIntro: null,
         logo: null,
       }),
     ).toEqual({ chamberName: 'Kammer' });

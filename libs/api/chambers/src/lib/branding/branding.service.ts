@@ -18,6 +18,8 @@ export interface ChamberBranding {
   website: string | null;
   reportLanguage: ReportLanguage;
   logo: { contentType: LogoType; bytes: Buffer; width: number; height: number } | null;
+  /** The member benchmark's introduction. */
+  benchmarkIntro: string | null;
 }
 
 /** The branding as the report template takes it (shared contract): the logo inlined as a data URI, website in the contact line. */
@@ -27,15 +29,6 @@ export function toReportBranding(b: ChamberBranding): ReportBranding {
     chamberName: b.name,
     ...(b.logo ? { logoDataUri: `data:${b.logo.contentType};base64,${b.logo.bytes.toString('base64')}` } : {}),
     ...(contact ? { contactLine: contact } : {}),
-  };
-}
-
-/** The branding of a firm's own reports: name, logo and contact line of the chamber the firm came through. */
-export function toFirmReportBranding(b: ChamberBranding): ReportBranding {
-  return {
-    chamberName: b.name,
-    ...(b.logo ? { logoDataUri: `data:${b.logo.contentType};base64,${b.logo.bytes.toString('base64')}` } : {}),
-    ...(b.contactLine ? { contactLine: b.contactLine } : {}),
   };
 }
 
@@ -73,6 +66,7 @@ export class ChamberBrandingService {
       contactLine: record?.contactLine ?? null,
       website: record?.website ?? null,
       reportLanguage: record?.reportLanguage ?? 'de',
+      benchmarkIntro: record?.benchmarkIntro ?? null,
       customised: Boolean(record),
       logo: logo
         ? {
@@ -98,6 +92,7 @@ export class ChamberBrandingService {
           contactLine: dto.contactLine ?? null,
           website: dto.website ?? null,
           reportLanguage: dto.reportLanguage,
+          ...(dto.benchmarkIntro !== undefined ? { benchmarkIntro: dto.benchmarkIntro } : {}),
           updatedBy: actorId,
           updatedAt: new Date(),
         },
@@ -181,32 +176,9 @@ export class ChamberBrandingService {
       contactLine: view.contactLine,
       website: view.website,
       reportLanguage: view.reportLanguage,
+      benchmarkIntro: view.benchmarkIntro,
       logo: logo ? { contentType: logo.contentType, bytes: logo.bytes, width: logo.width, height: logo.height } : null,
     };
-  }
-
-  /**
-   * The branding for a firm's own reports: that of the chamber the firm most recently came through (joined the
-   * chamber or one of its campaigns), among the chambers it still belongs to that have set their branding; else null.
-   */
-  async brandingForFirm(firmId: string): Promise<ChamberBranding | null> {
-    const chamberId = await this.chamberOfFirm(firmId);
-    return chamberId ? this.brandingOfChamber(chamberId) : null;
-  }
-
-  /** The chamber whose branding the firm's own reports carry (see brandingForFirm), or null. */
-  async chamberOfFirm(firmId: string): Promise<string | null> {
-    const rows: { chamberId: string }[] = await this.dataSource.query(
-      `SELECT cm."chamber_id" AS "chamberId"
-         FROM "chamber_membership" cm
-         JOIN "chamber_branding" cb ON cb."chamber_id" = cm."chamber_id"
-        WHERE cm."firm_id" = $1 AND cm."left_at" IS NULL
-        ORDER BY GREATEST(cm."joined_at", (SELECT max(cf."joined_at") FROM "campaign_firm" cf JOIN "campaign" c ON c."id" = cf."campaign_id"
-                                            WHERE cf."firm_id" = cm."firm_id" AND c."chamber_id" = cm."chamber_id")) DESC
-        LIMIT 1`,
-      [firmId],
-    );
-    return rows[0]?.chamberId ?? null;
   }
 
   /** A digest of the chamber's branding (texts and the logo's checksum, not its bytes): cheap, for report cache keys. */

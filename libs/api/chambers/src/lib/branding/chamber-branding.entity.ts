@@ -14,6 +14,8 @@ export class ChamberBrandingRecord {
   @Column({ type: 'text', name: 'contact_line', nullable: true }) contactLine!: string | null;
   @Column({ type: 'text', nullable: true }) website!: string | null;
   @Column({ type: 'text', name: 'report_language', default: 'de' }) reportLanguage!: ReportLanguage;
+  /** The member benchmark's introduction, written by the chamber's staff (plain text, escaped when printed). */
+  @Column({ type: 'text', name: 'benchmark_intro', nullable: true }) benchmarkIntro!: string | null;
   @Column({ type: 'uuid', name: 'updated_by', nullable: true }) updatedBy!: string | null;
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' }) updatedAt!: Date;
 

@@ -104,7 +104,11 @@ export function exampleReportData(catalogue: Catalogue, options: ExampleOptions 
           },
     generatedAt: options.generatedAt ?? '2026-05-04T10:00:00.000Z',
   });
-  return { ...data, peers: examplePeers(data, locale) };
+  return {
+    ...data,
+    preparedBy: { organisation: options.branding?.chamberName ?? data.firm.name, person: 'Anna Schmidt' },
+    peers: examplePeers(data, locale),
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ReportBranding, ReportData, ReportKind, ReportLocale } from '@scs/shared/contracts';
 
-/** The content of a firm report that the assessments feature owns: everything but the branding. */
-export type FirmReportData = Omit<ReportData, 'branding'>;
+/** The content of a firm report that the assessments feature owns: everything but the branding and who prepared it. */
+export type FirmReportData = Omit<ReportData, 'branding' | 'preparedBy'>;
 
 /** What the reports feature needs from the assessments feature for firm reports (the assessments feature provides it). */
 export interface ReportDataSource {
@@ -18,23 +18,6 @@ export interface ReportDataSource {
 
 /** Injection token of the ReportDataSource; the assessments feature provides it (tests provide a fixture). */
 export const REPORT_DATA_SOURCE = Symbol('REPORT_DATA_SOURCE');
-
-/** A branding and its version: the version is cheap (for cache keys), the branding itself carries the logo bytes. */
-export interface VersionedBranding {
-  version: string;
-  load(): Promise<ReportBranding>;
-}
-
-/**
- * The branding of a firm's own reports (the chambers feature provides it: the chamber the firm came through); without
- * a provider, firm reports carry no branding.
- */
-export interface ReportBrandingSource {
-  firmBranding(firmId: string): Promise<VersionedBranding | null>;
-}
-
-/** Injection token of the ReportBrandingSource. */
-export const REPORT_BRANDING = Symbol('REPORT_BRANDING');
 
 /** Stable hash of a branding (or of none), for cacheParts. */
 export function brandingHash(branding: ReportBranding | null | undefined): string {

@@ -56,7 +56,11 @@ const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : d);
 
 const YES_NO: Record<Locale, [string, string]> = { en: ['Yes', 'No'], de: ['Ja', 'Nein'] };
 
+const NOT_STATED: Record<Locale, string> = { en: 'not stated', de: 'keine Angabe' };
+
 function profileValue(def: ProfileFieldDefinition, value: unknown, locale: Locale): string {
+  // A field added to the profile after the snapshot was taken has no value: say so, never "undefined".
+  if (value === undefined || value === null) return NOT_STATED[locale];
   switch (def.kind) {
     case 'boolean':
       return YES_NO[locale][value ? 0 : 1];
@@ -92,8 +96,8 @@ const METHODOLOGY: Record<Locale, (version: string, share: number) => string[]> 
   ],
   de: (version, share) => [
     `Das Unternehmen hat die Fragen des Kriterienkatalogs ${version} beantwortet, die auf sein Profil zutreffen (Rechtsform, Tätigkeiten, Zollregistrierung, Größe, Standorte, …). Jede Antwortoption hat eine Betroffenheit zwischen 0 (keine) und 1 (der schlimmste Fall, den die Frage abdeckt); jede Frage ein Gewicht (hoch, mittel, niedrig); jede Dimension ein Gewicht.`,
-    `Der Punktwert einer Dimension (0–100) verbindet die schlechteste einzelne Antwort, gewichtet mit ihrem Fragegewicht (${Math.round(share * 100)} %), mit der gewichteten mittleren Betroffenheit aller Antworten (${Math.round((1 - share) * 100)} %): Ein schweres Problem zählt für sich, viele kleine summieren sich. Der Gesamtwert verbindet ebenso die schlechteste Antwort insgesamt mit dem nach Dimensionen gewichteten Mittel. Stufen: niedrig bis 24, mäßig bis 49, hoch bis 74, kritisch ab 75.`,
-    'K.-o.-Antworten (etwa die Eintragung als unredlicher Vollstreckungsschuldner, die Steuerkredit-Note D oder unbezahlte Steuerbescheide) machen das Ergebnis kritisch, unabhängig von allen anderen Antworten. „Weiß nicht“ zählt als Unsicherheit, nicht als unbedenklich: Die Antwort wird mindestens mit dem Mittelwert der Optionen bewertet und unter „Zu prüfende Angaben“ aufgeführt. Unbeantwortete Fragen machen das Ergebnis vorläufig; die Stufe ist dann eine Untergrenze.',
+    `Der Betroffenheitswert einer Dimension (0–100) verbindet die schlechteste einzelne Antwort, gewichtet mit ihrem Fragegewicht (${Math.round(share * 100)} %), mit der gewichteten mittleren Betroffenheit aller Antworten (${Math.round((1 - share) * 100)} %): Ein schweres Problem zählt für sich, viele kleine summieren sich. Die Gesamtbetroffenheit verbindet ebenso die schlechteste Antwort insgesamt mit dem nach Dimensionen gewichteten Mittel. Risikostufen: niedrig bis 24, mittel bis 49, hoch bis 74, kritisch ab 75.`,
+    'K.-o.-Antworten (etwa die Eintragung als unredlicher Vollstreckungsschuldner, die Steuerkreditstufe D oder unbezahlte Steuerbescheide) machen das Ergebnis kritisch, unabhängig von allen anderen Antworten. „Weiß nicht“ zählt als Unsicherheit, nicht als unbedenklich: Die Antwort wird mindestens mit dem Mittelwert der Optionen bewertet und unter „Zu prüfende Angaben“ aufgeführt. Unbeantwortete Fragen machen das Ergebnis vorläufig; die Risikostufe ist dann eine Untergrenze.',
     'Der Katalog stützt sich auf die unten genannten veröffentlichten Vorschriften der chinesischen Behörden und auf die Forschung eines interdisziplinären Projekts zum Sozialkreditsystem. Angaben, die nicht an einem amtlichen Text geprüft werden konnten, sind als „unbestätigt“ gekennzeichnet. Der Bericht gibt die eigenen Antworten des Unternehmens zum Zeitpunkt des Abschlusses wieder; er fragt keine Behörde ab.',
   ],
 };
@@ -141,15 +145,36 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
   };
 
   const finding = (f: ScoredFinding): ReportFinding[] => {
-    if (f.kind !== 'exposure' || !f.finding) return [];
+    const where = {
+      questionId: f.questionId,
+      dimensionCode: dimensions.get(f.dimensionId)?.code ?? f.dimensionId,
+      dimensionName: dimensionName(f.dimensionId),
+      severity: f.severity,
+      knockOut: f.knockOut,
+    };
+    if (f.kind === 'verify') {
+      // "Don't know" is a finding too (uncertainty, not safe): the question, and what to check where.
+      const q = questions.get(f.questionId);
+      const check = f.verify ? localize(f.verify, locale) : '';
+      return [
+        {
+          kind: 'verify',
+          ...where,
+          title: q ? localize(q.text, locale) : f.questionId,
+          meaning: check,
+          consequences: '',
+          remediation: f.portals.flatMap(portal).map((p) => `${p.name}: ${p.checks}`),
+          repair: null,
+          references: referencesOf(f.references),
+        },
+      ];
+    }
+    if (!f.finding) return [];
     const c = f.finding;
     return [
       {
-        questionId: f.questionId,
-        dimensionCode: dimensions.get(f.dimensionId)?.code ?? f.dimensionId,
-        dimensionName: dimensionName(f.dimensionId),
-        severity: f.severity,
-        knockOut: f.knockOut,
+        kind: 'exposure',
+        ...where,
         title: localize(c.title, locale),
         meaning: localize(c.meaning, locale),
         consequences: localize(c.consequences, locale),

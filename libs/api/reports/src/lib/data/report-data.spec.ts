@@ -29,7 +29,12 @@ describe('report data', () => {
   it('is realistic: scored findings with remediation, facts to verify, actions and a comparison', () => {
     expect(en.result.level).not.toBeNull();
     expect(en.result.findings.length).toBeGreaterThanOrEqual(5);
-    expect(en.result.findings.every((f) => f.remediation.length > 0 && f.references.length > 0)).toBe(true);
+    const exposure = en.result.findings.filter((f) => f.kind === 'exposure');
+    expect(exposure.every((f) => f.remediation.length > 0 && f.references.length > 0)).toBe(true);
+    // "Don't know" is a finding too: it says what to check.
+    const dontKnow = en.result.findings.filter((f) => f.kind === 'verify');
+    expect(dontKnow.length).toBe(en.verify.length);
+    expect(dontKnow.every((f) => f.title && f.meaning)).toBe(true);
     expect(en.verify.length).toBeGreaterThan(0);
     expect(en.verify.every((v) => v.question && v.check)).toBe(true);
     expect(en.actions.length).toBeGreaterThan(0);

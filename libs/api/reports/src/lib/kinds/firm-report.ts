@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, UnavailableError } from '@scs/api/core';
 import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { ReportBranding, ReportData } from '@scs/shared/contracts';
-import {
-  REPORT_BRANDING,
-  REPORT_DATA_SOURCE,
-  type ReportBrandingSource,
-  type ReportDataSource,
-} from '../data/report-data-source';
+import { REPORT_DATA_SOURCE, type ReportDataSource } from '../data/report-data-source';
 import { reportPdfOptions } from '../render/report-renderer';
 import { REPORT_TEMPLATE_VERSION, renderReportHtml } from '../template/report.template';
 import type { BuiltReport, ReportContentKey, ReportKindProvider, ReportRequest } from './report-kind';
@@ -34,10 +31,10 @@ export function reportFilename(data: ReportData): string {
 }
 
 /**
- * Kind `assessment`: a firm's risk report on one of its submitted assessments. The assessments feature provides the
- * content (REPORT_DATA_SOURCE), the chambers feature the branding of the chamber the firm came through
- * (REPORT_BRANDING, optional); neither module imports the other. Chamber-prepared firm reports reuse `assessmentKey`
- * and `buildWith` with the preparing chamber's branding.
+ * Kind `assessment`: a firm's risk report on one of its submitted assessments, requested by the firm itself. The
+ * assessments feature provides the content (REPORT_DATA_SOURCE). It carries no chamber branding, even when the firm
+ * came through a chamber or one of its campaigns: branding belongs only on reports the chamber prepared and distributed
+ * (kind `prepared_assessment`, which reuses `assessmentKey` and `buildWith` with the preparing chamber's branding).
  */
 @Injectable()
 export class FirmReport implements ReportKindProvider<ReportData> {
@@ -45,18 +42,19 @@ export class FirmReport implements ReportKindProvider<ReportData> {
   readonly templateVersion = REPORT_TEMPLATE_VERSION;
   readonly subject = 'assessment';
 
-  constructor(@Inject(ModuleRef) private readonly moduleRef: ModuleRef) {}
+  constructor(
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   async contentKey(request: ReportRequest): Promise<ReportContentKey> {
     if (request.preparedBy) throw new InvalidInputError('errors.report.notPreparedByOthers');
     const key = await this.assessmentKey(request.subjectId);
-    const branding = await this.brandingSource()?.firmBranding(key.orgId);
-    return { orgId: key.orgId, parts: [...key.parts, `branding:${branding?.version ?? 'none'}`] };
+    return { orgId: key.orgId, parts: [...key.parts, 'branding:none'] };
   }
 
-  async build(request: ReportRequest): Promise<BuiltReport<ReportData>> {
-    const branding = await this.brandingSource()?.firmBranding(request.orgId);
-    return this.buildWith(request, (await branding?.load()) ?? null);
+  build(request: ReportRequest): Promise<BuiltReport<ReportData>> {
+    return this.buildWith(request, null);
   }
 
   /** The content key of the assessment's report, without branding. */
@@ -64,10 +62,26 @@ export class FirmReport implements ReportKindProvider<ReportData> {
     return this.dataSource().version(assessmentId);
   }
 
-  /** The firm report of the request's assessment with this branding (none: null). */
+  /**
+   * The firm report of the request's assessment with this branding (none: null). It was prepared by the branding's
+   * chamber (a distributed report) or by the firm itself, and by the user who asked for it (none for a batch).
+   */
   async buildWith(request: ReportRequest, branding: ReportBranding | null): Promise<BuiltReport<ReportData>> {
-    const data: ReportData = { ...(await this.dataSource().load(request.subjectId, request.locale)), branding };
+    const content = await this.dataSource().load(request.subjectId, request.locale);
+    const person = request.requestedBy ? await this.userName(request.requestedBy) : null;
+    const data: ReportData = {
+      ...content,
+      branding,
+      preparedBy: { organisation: branding?.chamberName ?? content.firm.name, person },
+    };
     return { data, html: renderReportHtml(data), pdfOptions: reportPdfOptions(), filename: reportFilename(data) };
+  }
+
+  private async userName(userId: string): Promise<string | null> {
+    const [row] = (await this.db.query('SELECT "name" FROM "user_account" WHERE "id" = $1', [userId])) as {
+      name: string | null;
+    }[];
+    return row?.name ?? null;
   }
 
   /** The assessments feature's source, wherever it is provided in the application. */
@@ -76,15 +90,6 @@ export class FirmReport implements ReportKindProvider<ReportData> {
       return this.moduleRef.get<ReportDataSource>(REPORT_DATA_SOURCE, { strict: false });
     } catch {
       throw new UnavailableError('errors.report.noDataSource');
-    }
-  }
-
-  /** The chambers feature's branding source; none when the application runs without it. */
-  private brandingSource(): ReportBrandingSource | null {
-    try {
-      return this.moduleRef.get<ReportBrandingSource>(REPORT_BRANDING, { strict: false });
-    } catch {
-      return null;
     }
   }
 }

@@ -16,10 +16,16 @@ function figures(overrides: Partial<ChamberBenchmarkData> = {}): ChamberBenchmar
     firms: 31,
     overallMean: 42.4,
     levels: [
-      { level: 'low', label: 'Low', firms: 12, share: 12 / 31 },
-      { level: 'critical', label: 'High / Critical', firms: 19, share: 19 / 31 },
+      { level: 'low', label: 'Low', firms: 10, share: 10 / 30 },
+      { level: 'moderate', label: 'Moderate', firms: null, share: null },
+      { level: 'critical', label: 'High / Critical', firms: 20, share: 20 / 30 },
     ],
-    dimensions: [{ code: 'D1', name: 'Tax', mean: 38.2 }],
+    levelsTotal: 30,
+    dimensions: [
+      { code: 'D1', name: 'Tax', mean: 38.2 },
+      { code: 'D2', name: 'Customs', mean: null },
+    ],
+    introduction: 'Dear members,\n\nthank you <script>x()</script> for taking part.',
     findings: [
       {
         title: 'Late tax filings',
@@ -54,10 +60,35 @@ describe('member benchmark template', () => {
       'High / Critical',
       '42.4',
       'withheld',
-      '3 figures were suppressed',
+      '3 figures were withheld',
     ]) {
       expect(page).toContain(text);
     }
+  });
+
+  it('never promises more than it shows: counts are said to be noisy and rounded, shares add up to 100 %, and a withheld level is printed as withheld', () => {
+    const page = renderBenchmarkHtml(figures());
+    expect(page).not.toMatch(/Every figure counts at least|covers at least/);
+    expect(page).toContain('carry random noise');
+    expect(page).toMatch(
+      /<td><span class="badge lv-moderate">Moderate<\/span><\/td><td class="num"><span class="muted">withheld<\/span>/,
+    );
+    expect(page).toContain('<strong>30</strong>');
+    expect(page).toContain('<strong>100 %</strong>');
+    expect(page).toContain('they add up to 30, not to the 31 members counted');
+    expect(page).toMatch(/<td>D2 Customs<\/td><td class="num"><span class="muted">withheld<\/span>/);
+  });
+
+  it("prints the chamber's own introduction, escaped, one paragraph per block", () => {
+    const page = renderBenchmarkHtml(figures());
+    expect(page).toContain('<h1>Introduction</h1>');
+    expect(page).toContain('<p>Dear members,</p>');
+    expect(page).toContain('<p>thank you &lt;script&gt;x()&lt;/script&gt; for taking part.</p>');
+    expect(renderBenchmarkHtml(figures({ introduction: null }))).not.toContain('id="introduction"');
+  });
+
+  it('keeps the method section together, so no lone paragraph ends the report', () => {
+    expect(renderBenchmarkHtml(figures())).toContain('<div class="keep method">');
   });
 
   it('says that nothing can be published below k members, in German', () => {
@@ -74,7 +105,8 @@ describe('member benchmark template', () => {
     );
     expect(page).toContain('Mitglieder-Benchmark');
     expect(page).toContain('Bisher haben weniger als 10 Mitgliedsunternehmen ihre Ergebnisse geteilt');
-    expect(page).not.toContain('Häufigste Feststellungen');
+    expect(page).not.toContain('Häufigste Befunde');
+    expect(page).not.toContain('Feststellung');
   });
 
   it('puts the chamber into the running header and page numbers into the footer', () => {

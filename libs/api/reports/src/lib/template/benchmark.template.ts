@@ -2,13 +2,14 @@ import * as echarts from 'echarts';
 import type { ChamberBenchmarkData, ReportLocale, ReportSeverity } from '@scs/shared/contracts';
 import { FONT_STACK, FONT_STACK_ATTR, LEVEL_COLORS } from './chart';
 import { html, raw, type Html } from './html';
+import { REPORT_TIME_ZONE } from './labels';
 import { REPORT_CSS } from './styles';
 
 // The member benchmark report of a chamber: published (non-suppressed) figures only, chamber-branded, en/de.
 // It shares the stylesheet, escaping and chart rendering of the firm report (report.template.ts).
 
 /** Part of every member benchmark's cache key: bump it whenever the rendered output of the same figures changes. */
-export const BENCHMARK_TEMPLATE_VERSION = '1';
+export const BENCHMARK_TEMPLATE_VERSION = '2';
 
 interface BenchmarkLabels {
   title: string;
@@ -26,6 +27,9 @@ interface BenchmarkLabels {
   withheld: string;
   results: string;
   resultsIntro: (firms: number, k: number) => string;
+  introduction: string;
+  total: string;
+  levelsNote: (total: number, firms: number, k: number) => string;
   noResults: (k: number) => string;
   membersCounted: string;
   overallMean: string;
@@ -44,6 +48,7 @@ interface BenchmarkLabels {
   severities: Record<ReportSeverity, string>;
   method: string;
   methodText: (k: number) => string[];
+  formatDateTime: (iso: string) => string;
   suppressedNote: (n: number) => string;
   notice: string;
   page: string;
@@ -74,7 +79,11 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
     withheld: 'withheld',
     results: 'Results',
     resultsIntro: (firms, k) =>
-      `Based on the latest submitted assessment of ${firms} member firms that agreed to share their anonymised results with us. Every figure counts at least ${k} firms.`,
+      `Based on the latest submitted assessment of ${firms} member firms that agreed to share their anonymised results with us. Results are published only once at least ${k} members share them; every figure below carries random noise (see “How these figures come about”).`,
+    introduction: 'Introduction',
+    total: 'Total of the released counts',
+    levelsNote: (total, firms, k) =>
+      `Counts are rounded to multiples of ${k} and carry random noise, so they add up to ${total}, not to the ${firms} members counted; a count of ${k} does not mean that exactly ${k} firms are at that level. Shares are of the released counts and add up to 100 %. “withheld”: the count was withheld to protect the firms.`,
     noResults: (k) =>
       `Fewer than ${k} member firms have shared their results so far: no result figures can be published yet.`,
     membersCounted: 'Members counted',
@@ -89,26 +98,39 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
     dimension: 'Dimension',
     mean: 'Mean score',
     findings: 'Most frequent findings',
-    findingsIntro: (k) => `Findings shared by at least ${k} of the members counted.`,
+    findingsIntro: (k) =>
+      `Findings whose released (noisy, rounded) count reaches ${k}, at most ten; a finding every member shares is not listed.`,
     noFindings: 'No finding is frequent enough to be published.',
     severity: 'Severity',
     severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
     method: 'How these figures come about',
     methodText: (k) => [
       'SCS Check is a self-assessment: each firm answers questions about its own situation, and the tool scores its exposure per risk dimension. The figures describe what the firms reported; they are not an official rating.',
-      `Only firms that gave their consent are counted, each with its latest submitted assessment. Every published figure covers at least ${k} firms; smaller groups and figures from which a small group could be recomputed are suppressed and left out of this report. We never see a firm's answers, scores or reports.`,
+      `Only firms that gave their consent are counted, each with its latest submitted assessment, and results are released only once at least ${k} members share them. Before release, every score is replaced by the middle of its 25-point band; counts are rounded to multiples of ${k}; every count and every sum behind a mean carries random noise, drawn once per quarterly release. A single figure can therefore be off by a few firms or points, which is what keeps each firm's own result hidden. Groups too small to show and figures from which a small group could be recomputed are withheld and marked as such. We never see a firm's answers, scores or reports.`,
     ],
-    suppressedNote: (n) =>
-      `${n} figure${n === 1 ? ' was' : 's were'} suppressed and ${n === 1 ? 'is' : 'are'} not shown.`,
+    suppressedNote: (n) => `${n} figure${n === 1 ? ' was' : 's were'} withheld.`,
     notice: 'Self-assessment of self-reported facts – not an official rating.',
     page: 'Page',
     of: 'of',
     formatNumber: number('en-GB', 1),
     formatPercent: (s) => `${number('en-GB', 0)(s * 100)} %`,
     formatDate: (iso) =>
-      new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        new Date(iso),
-      ),
+      new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: REPORT_TIME_ZONE,
+      }).format(new Date(iso)),
+    formatDateTime: (iso) =>
+      new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: REPORT_TIME_ZONE,
+        timeZoneName: 'short',
+      }).format(new Date(iso)),
   },
   de: {
     title: 'Mitglieder-Benchmark',
@@ -119,7 +141,7 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
     languageName: 'Deutsch',
     participation: 'Beteiligung',
     participationIntro:
-      'Über unsere Kampagnen zum SCS-Check-Selbsttest eingeladene Unternehmen, beigetretene Unternehmen und Unternehmen, die eine Bewertung eingereicht haben.',
+      'Über unsere Kampagnen zum SCS-Check-Selbstcheck eingeladene Unternehmen, beigetretene Unternehmen und Unternehmen, die eine Einschätzung abgeschlossen haben.',
     invited: 'Eingeladen',
     joined: 'Beigetreten',
     submitted: 'Eingereicht',
@@ -127,13 +149,17 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
     withheld: 'zurückgehalten',
     results: 'Ergebnisse',
     resultsIntro: (firms, k) =>
-      `Grundlage ist die zuletzt eingereichte Bewertung von ${firms} Mitgliedsunternehmen, die der Weitergabe ihrer anonymisierten Ergebnisse an uns zugestimmt haben. Jede Zahl umfasst mindestens ${k} Unternehmen.`,
+      `Grundlage ist die zuletzt abgeschlossene Einschätzung von ${firms} Mitgliedsunternehmen, die der Weitergabe ihrer anonymisierten Ergebnisse an uns zugestimmt haben. Ergebnisse erscheinen erst, wenn mindestens ${k} Mitglieder sie teilen; jede Zahl unten ist mit Zufallsrauschen versehen (siehe „Wie diese Zahlen zustande kommen“).`,
+    introduction: 'Einleitung',
+    total: 'Summe der veröffentlichten Anzahlen',
+    levelsNote: (total, firms, k) =>
+      `Anzahlen sind auf Vielfache von ${k} gerundet und mit Zufallsrauschen versehen; sie ergeben daher ${total}, nicht die ${firms} gezählten Mitglieder. Eine Anzahl von ${k} bedeutet nicht, dass genau ${k} Unternehmen diese Risikostufe haben. Anteile beziehen sich auf die veröffentlichten Anzahlen und ergeben zusammen 100 %. „zurückgehalten“: Die Anzahl wurde zum Schutz der Unternehmen nicht veröffentlicht.`,
     noResults: (k) =>
       `Bisher haben weniger als ${k} Mitgliedsunternehmen ihre Ergebnisse geteilt: Es können noch keine Ergebniszahlen veröffentlicht werden.`,
     membersCounted: 'Gezählte Mitglieder',
     overallMean: 'Mittlerer Gesamtwert',
-    levels: 'Gesamt-Risikostufe',
-    level: 'Stufe',
+    levels: 'Risikostufe (gesamt)',
+    level: 'Risikostufe',
     firms: 'Unternehmen',
     share: 'Anteil',
     exposure: 'Betroffenheit je Dimension',
@@ -141,27 +167,40 @@ const LABELS: Record<ReportLocale, BenchmarkLabels> = {
       'Mittlerer Wert (0 = keine Betroffenheit, 100 = höchste Betroffenheit) je Dimension, über die Mitglieder, für die die Dimension gilt.',
     dimension: 'Dimension',
     mean: 'Mittelwert',
-    findings: 'Häufigste Feststellungen',
-    findingsIntro: (k) => `Feststellungen, die mindestens ${k} der gezählten Mitglieder betreffen.`,
-    noFindings: 'Keine Feststellung ist häufig genug, um veröffentlicht zu werden.',
-    severity: 'Schwere',
+    findings: 'Häufigste Befunde',
+    findingsIntro: (k) =>
+      `Befunde, deren veröffentlichte (gerundete, verrauschte) Anzahl ${k} erreicht, höchstens zehn; ein Befund, den alle Mitglieder teilen, wird nicht aufgeführt.`,
+    noFindings: 'Kein Befund ist häufig genug, um veröffentlicht zu werden.',
+    severity: 'Schweregrad',
     severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
     method: 'Wie diese Zahlen zustande kommen',
     methodText: (k) => [
-      'SCS Check ist ein Selbsttest: Jedes Unternehmen beantwortet Fragen zu seiner eigenen Lage, das Werkzeug bewertet daraus seine Betroffenheit je Risikodimension. Die Zahlen beschreiben die Angaben der Unternehmen; sie sind kein offizielles Rating.',
-      `Gezählt werden nur Unternehmen, die eingewilligt haben, jeweils mit ihrer zuletzt eingereichten Bewertung. Jede veröffentlichte Zahl umfasst mindestens ${k} Unternehmen; kleinere Gruppen und Zahlen, aus denen sich eine kleine Gruppe errechnen ließe, werden gesperrt und erscheinen nicht in diesem Bericht. Antworten, Werte oder Berichte einzelner Unternehmen sehen wir nie.`,
+      'SCS Check ist ein Selbstcheck: Jedes Unternehmen beantwortet Fragen zu seiner eigenen Lage, das Werkzeug bewertet daraus seine Betroffenheit je Dimension. Die Zahlen beschreiben die Angaben der Unternehmen; sie sind keine amtliche Bewertung.',
+      `Gezählt werden nur Unternehmen, die eingewilligt haben, jeweils mit ihrer zuletzt abgeschlossenen Einschätzung; Ergebnisse erscheinen erst, wenn mindestens ${k} Mitglieder sie teilen. Vor der Veröffentlichung wird jeder Betroffenheitswert durch die Mitte seines 25-Punkte-Bandes ersetzt, Anzahlen werden auf Vielfache von ${k} gerundet, und jede Anzahl und jede Summe hinter einem Mittelwert erhält Zufallsrauschen, einmal je Quartalsveröffentlichung gezogen. Eine einzelne Zahl kann daher um einige Unternehmen oder Punkte abweichen; genau das hält das Ergebnis jedes einzelnen Unternehmens verborgen. Zu kleine Gruppen und Zahlen, aus denen sich eine kleine Gruppe errechnen ließe, werden zurückgehalten und als solche gekennzeichnet. Antworten, Werte oder Berichte einzelner Unternehmen sehen wir nie.`,
     ],
-    suppressedNote: (n) =>
-      `${n} ${n === 1 ? 'Zahl wurde' : 'Zahlen wurden'} gesperrt und ${n === 1 ? 'wird' : 'werden'} nicht gezeigt.`,
-    notice: 'Selbstauskunft auf Grundlage eigener Angaben – kein offizielles Rating.',
+    suppressedNote: (n) => `${n} ${n === 1 ? 'Zahl wurde' : 'Zahlen wurden'} zurückgehalten.`,
+    notice: 'Selbstcheck auf Grundlage eigener Angaben der Unternehmen – keine amtliche Bewertung.',
     page: 'Seite',
     of: 'von',
     formatNumber: number('de-DE', 1),
     formatPercent: (s) => `${number('de-DE', 0)(s * 100)} %`,
     formatDate: (iso) =>
-      new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        new Date(iso),
-      ),
+      new Intl.DateTimeFormat('de-DE', {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        timeZone: REPORT_TIME_ZONE,
+      }).format(new Date(iso)),
+    formatDateTime: (iso) =>
+      new Intl.DateTimeFormat('de-DE', {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: REPORT_TIME_ZONE,
+        timeZoneName: 'short',
+      }).format(new Date(iso)),
   },
 };
 
@@ -191,7 +230,7 @@ function barChart(
   if (!rows.length) return raw('');
   const data = [...rows].reverse();
   return svgChart(660, 34 + data.length * 24, {
-    grid: { left: 190, right: 64, top: 8, bottom: 26 },
+    grid: { left: 260, right: 72, top: 8, bottom: 26 },
     xAxis: {
       type: 'value',
       min: 0,
@@ -201,7 +240,7 @@ function barChart(
     },
     yAxis: {
       type: 'category',
-      data: data.map((r) => truncate(r.label, 30)),
+      data: data.map((r) => truncate(r.label, 42)),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: '#90a4ae' } },
     },
@@ -241,6 +280,8 @@ const BENCHMARK_CSS = `
 .bm-cover table.meta th { text-align: left; width: 42%; font-weight: 400; color: #607d8b; padding: 3pt 0; border-bottom: 1px solid #eceff1; }
 .bm-cover table.meta td { padding: 3pt 0; border-bottom: 1px solid #eceff1; }
 .bm-cover .foot { margin-top: auto; }
+.intro p { font-size: 10pt; line-height: 1.5; white-space: pre-line; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
 `;
 
 /** The complete, self-contained HTML of a member benchmark (no script, no external resource). */
@@ -259,18 +300,20 @@ export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
       </div>
       ${
         d.levels.length
-          ? html`<h2>${t.levels}</h2>
+          ? html`<div class="keep"><h2>${t.levels}</h2>
           <div class="chart">${barChart(
             d.levels.map((l) => ({
               label: l.label,
-              value: l.firms,
+              value: l.firms ?? 0,
               color: LEVEL_COLORS[l.level],
-              text: `${l.firms} (${t.formatPercent(l.share)})`,
+              text: l.firms === null ? t.withheld : `${l.firms} (${t.formatPercent(l.share ?? 0)})`,
             })),
             undefined,
-          )}</div>
+          )}</div></div>
           <table class="grid"><thead><tr><th>${t.level}</th><th class="num">${t.firms}</th><th class="num">${t.share}</th></tr></thead>
-          <tbody>${d.levels.map((l) => html`<tr><td><span class="badge lv-${l.level}">${l.label}</span></td><td class="num">${l.firms}</td><td class="num">${t.formatPercent(l.share)}</td></tr>`)}</tbody></table>`
+          <tbody>${d.levels.map((l) => html`<tr><td><span class="badge lv-${l.level}">${l.label}</span></td><td class="num">${l.firms === null ? html`<span class="muted">${t.withheld}</span>` : l.firms}</td><td class="num">${l.share === null ? '–' : t.formatPercent(l.share)}</td></tr>`)}
+          <tr><td><strong>${t.total}</strong></td><td class="num"><strong>${d.levelsTotal ?? '–'}</strong></td><td class="num"><strong>${d.levelsTotal ? t.formatPercent(1) : '–'}</strong></td></tr></tbody></table>
+          ${d.levelsTotal !== null ? html`<p class="small muted">${t.levelsNote(d.levelsTotal, d.firms ?? 0, d.k)}</p>` : ''}`
           : ''
       }
       ${
@@ -279,14 +322,14 @@ export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
           <div class="chart">${barChart(
             d.dimensions.map((x) => ({
               label: `${x.code}  ${x.name}`,
-              value: x.mean,
-              color: exposureColor(x.mean),
-              text: t.formatNumber(x.mean),
+              value: x.mean ?? 0,
+              color: x.mean === null ? '#b0bec5' : exposureColor(x.mean),
+              text: x.mean === null ? t.withheld : t.formatNumber(x.mean),
             })),
             100,
           )}</div>
           <table class="grid"><thead><tr><th>${t.dimension}</th><th class="num">${t.mean}</th></tr></thead>
-          <tbody>${d.dimensions.map((x) => html`<tr><td>${x.code} ${x.name}</td><td class="num">${t.formatNumber(x.mean)}</td></tr>`)}</tbody></table>`
+          <tbody>${d.dimensions.map((x) => html`<tr><td>${x.code} ${x.name}</td><td class="num">${x.mean === null ? html`<span class="muted">${t.withheld}</span>` : t.formatNumber(x.mean)}</td></tr>`)}</tbody></table>`
           : ''
       }
       <h2>${t.findings}</h2>
@@ -315,7 +358,7 @@ export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
   <div class="subtitle">${t.subtitle}</div>
   <div class="chamber">${b.chamberName}</div>
   <table class="meta">
-    <tr><th>${t.generatedAt}</th><td>${t.formatDate(d.generatedAt)}</td></tr>
+    <tr><th>${t.generatedAt}</th><td>${t.formatDateTime(d.generatedAt)}</td></tr>
     <tr><th>${t.language}</th><td>${t.languageName}</td></tr>
     <tr><th>${t.membersCounted}</th><td>${d.firms ?? '–'}</td></tr>
   </table>
@@ -324,7 +367,15 @@ export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
     <div class="notice small">${t.notice}</div>
   </div>
 </section>
-<section class="section" id="participation">
+${
+  d.introduction
+    ? html`<section class="section intro" id="introduction">
+  <h1>${t.introduction}</h1>
+  ${d.introduction.split(/\n\s*\n/).map((para) => html`<p>${para}</p>`)}
+</section>`
+    : ''
+}
+<section class="${d.introduction ? 'section flow' : 'section'}" id="participation">
   <h1>${t.participation}</h1>
   <p>${t.participationIntro}</p>
   <div class="cards">
@@ -340,9 +391,11 @@ export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
   }
   <h1 style="margin-top:18pt">${t.results}</h1>
   ${results}
-  <h2>${t.method}</h2>
-  ${t.methodText(d.k).map((x) => html`<p class="small">${x}</p>`)}
-  ${d.suppressedCells ? html`<p class="small muted">${t.suppressedNote(d.suppressedCells)}</p>` : ''}
+  <div class="keep method">
+    <h2>${t.method}</h2>
+    ${t.methodText(d.k).map((x) => html`<p class="small">${x}</p>`)}
+    ${d.suppressedCells ? html`<p class="small muted">${t.suppressedNote(d.suppressedCells)}</p>` : ''}
+  </div>
 </section>
 </body>
 </html>`.value;

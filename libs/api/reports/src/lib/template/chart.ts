@@ -21,7 +21,10 @@ export const FONT_STACK_ATTR = FONT_STACK.replace(/"/g, "'");
  * Horizontal bar chart of the dimension scores, rendered to an SVG string on the server (no script in the page).
  * Dimensions that do not apply or were not answered are left out of the chart; the table beside it lists them.
  */
-export function dimensionChart(dimensions: readonly ReportDimension[], labels: { notAnswered: string }): Html {
+export function dimensionChart(
+  dimensions: readonly ReportDimension[],
+  labels: { notAnswered: string; formatNumber: (n: number) => string },
+): Html {
   const rows = dimensions.filter((d) => d.applicable).reverse(); // echarts draws the first category at the bottom
   if (!rows.length) return raw('');
   const width = 660;
@@ -31,7 +34,7 @@ export function dimensionChart(dimensions: readonly ReportDimension[], labels: {
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: FONT_STACK, fontSize: 11, color: '#263238' },
-      grid: { left: 170, right: 56, top: 8, bottom: 26 },
+      grid: { left: 250, right: 56, top: 8, bottom: 26 },
       xAxis: {
         type: 'value',
         min: 0,
@@ -42,7 +45,7 @@ export function dimensionChart(dimensions: readonly ReportDimension[], labels: {
       },
       yAxis: {
         type: 'category',
-        data: rows.map((d) => `${d.code}  ${truncate(d.name, 24)}`),
+        data: rows.map((d) => `${d.code}  ${truncate(d.name, 38)}`),
         axisTick: { show: false },
         axisLine: { lineStyle: { color: '#90a4ae' } },
         axisLabel: { color: '#263238', fontSize: 11 },
@@ -58,7 +61,8 @@ export function dimensionChart(dimensions: readonly ReportDimension[], labels: {
               show: true,
               position: 'right',
               color: '#263238',
-              formatter: d.score === null ? labels.notAnswered : String(Math.round(d.score)),
+              // The same figure as the tables (one decimal, the report language's separator).
+              formatter: d.score === null ? labels.notAnswered : labels.formatNumber(d.score),
             },
           })),
         },
@@ -91,7 +95,7 @@ export function projectionChart(
   if (projection.months.length < 2) return raw('');
   const series = [
     { name: labels.overall, values: projection.overall, main: true },
-    ...projection.dimensions.map((d) => ({ name: `${d.code} ${truncate(d.name, 22)}`, values: d.values, main: false })),
+    ...projection.dimensions.map((d) => ({ name: `${d.code} ${truncate(d.name, 30)}`, values: d.values, main: false })),
   ];
   const width = 660;
   const height = 250 + Math.ceil(series.length / 3) * 18;

@@ -120,6 +120,42 @@ export interface Labels {
   /** 'YYYY-MM' → "Mar 27" / "März 27" (chart axis) */
   formatMonthShort: (month: string) => string;
 
+  managementSummary: string;
+  preparedFor: string;
+  preparedBy: string;
+  preparedOn: string;
+  submittedWith: (date: string, version: string) => string;
+  levelSentence: (level: string, score: string) => string;
+  levelMeaning: Record<ReportLevel, string>;
+  provisionalShort: string;
+  knockOutSentence: (n: number) => string;
+  dontKnowSentence: (n: number) => string;
+  firstThings: string;
+  firstThingsFromActions: string;
+  firstThingsFromFindings: string;
+  recommendedStep: string;
+  overdue: string;
+  changesTitle: string;
+  changesSince: (date: string) => string;
+  changeCounts: (resolved: number, added: number, unchanged: number) => string;
+  scoreMoved: (from: string, to: string) => string;
+  firstAssessment: string;
+  outlookTitle: string;
+  outlookNone: string;
+  outlookRecords: (n: number) => string;
+  outlookEarliest: (month: string, now: boolean) => string;
+  outlookProjection: (from: string, to: string, month: string) => string;
+  glanceTitle: string;
+  dontKnow: string;
+  basisUnconfirmed: string;
+  citesUnconfirmed: string;
+  dimensionsWithoutFindings: string;
+  referencesTitle: string;
+  referencesIntro: string;
+  userEntered: string;
+  userEnteredNote: string;
+  formatTime: (iso: string) => string;
+
   repairPlanTitle: string;
   repairPlanIntro: (asOf: string) => string;
   repairNow: string;
@@ -137,15 +173,22 @@ export interface Labels {
 }
 
 /** Locale-bound formatters; Intl objects are built once per locale (building one costs far more than using it). */
+/** Readers of the reports sit in Germany and at German firms in China; times are German time, with the zone named. */
+export const REPORT_TIME_ZONE = 'Europe/Berlin';
+
 function formatter(locale: string) {
-  const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  // Glossary formats: 05.12.2026 in German, 5 Dec 2026 in English. A date-only value ('YYYY-MM-DD') is a calendar day.
+  const dateOptions: Intl.DateTimeFormatOptions =
+    locale === 'de-DE'
+      ? { year: 'numeric', month: '2-digit', day: '2-digit' }
+      : { year: 'numeric', month: 'short', day: 'numeric' };
+  const day = new Intl.DateTimeFormat(locale, { ...dateOptions, timeZone: 'UTC' });
+  const date = new Intl.DateTimeFormat(locale, { ...dateOptions, timeZone: REPORT_TIME_ZONE });
   const dateTime = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
+    ...dateOptions,
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'UTC',
+    timeZone: REPORT_TIME_ZONE,
     timeZoneName: 'short',
   });
   const numbers = new Map<number, Intl.NumberFormat>();
@@ -163,8 +206,9 @@ function formatter(locale: string) {
     return f;
   };
   return {
-    formatDate: (iso: string) => date.format(new Date(iso)),
+    formatDate: (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? day : date).format(new Date(iso)),
     formatDateTime: (iso: string) => dateTime.format(new Date(iso)),
+    formatTime: (iso: string) => dateTime.format(new Date(iso)),
     formatNumber: (n: number, digits = 1) => number(digits).format(n),
     formatPercent: (share: number) => percent.format(share),
     formatMonth: (m: string) => month.format(monthDate(m)),
@@ -190,7 +234,7 @@ const en: Labels = {
   sector: 'Sector',
   profile: 'Firm profile at submission',
 
-  summary: 'Executive summary',
+  summary: 'Results at a glance',
   overall: 'Overall exposure',
   score: 'Score',
   level: 'Level',
@@ -212,7 +256,7 @@ const en: Labels = {
   noticeTitle: 'Important notice',
   notice:
     'This report is a self-assessment based on facts reported by the firm itself. It is not an official rating, not a credit report and not legal advice. ' +
-    'Verify every fact in the official look-up portals below before relying on it.',
+    'Verify every fact in the official look-up portals (listed in the appendix) before relying on it.',
   portalsTitle: 'Official look-up portals',
   portalsIntro: 'Where each fact can be checked:',
 
@@ -287,6 +331,54 @@ const en: Labels = {
 
   levels: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
   severities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
+  managementSummary: 'Management summary',
+  preparedFor: 'Prepared for',
+  preparedBy: 'Prepared by',
+  preparedOn: 'Date',
+  submittedWith: (date, version) => `Self-check submitted ${date}, criteria catalogue ${version}`,
+  levelSentence: (level, score) => `Overall exposure: ${level} (exposure score ${score} of 100).`,
+  levelMeaning: {
+    low: 'The answers show no notable exposure to the Social Credit System. Keep the records clean and check again next year.',
+    moderate:
+      'Some answers show an exposure that partners or authorities can see. It can be reduced with the steps below.',
+    high: 'Several answers show a clear exposure that can cost permits, subsidies or customers. Act on the steps below now.',
+    critical:
+      'At least one answer puts the firm at risk of joint punishment or a blacklist. The management should act on the steps below at once.',
+  },
+  provisionalShort: 'Provisional: not every question was answered, so the level is a lower bound.',
+  knockOutSentence: (n) => (n === 1 ? 'One knock-out finding.' : `${n} knock-out findings.`),
+  dontKnowSentence: (n) =>
+    n === 1
+      ? 'One question was answered “don’t know”: it counts as uncertainty until the fact is checked.'
+      : `${n} questions were answered “don’t know”: they count as uncertainty until the facts are checked.`,
+  firstThings: 'The three things to do first',
+  firstThingsFromActions: 'From the action plan, most urgent first.',
+  firstThingsFromFindings: 'No action has been planned yet: the most severe findings and the recommended first step.',
+  recommendedStep: 'Recommended step',
+  overdue: 'overdue',
+  changesTitle: 'What changed since the last assessment',
+  changesSince: (date) => `Compared with the assessment of ${date}:`,
+  changeCounts: (resolved, added, unchanged) =>
+    `${resolved} ${resolved === 1 ? 'finding' : 'findings'} resolved, ${added} new, ${unchanged} unchanged.`,
+  scoreMoved: (from, to) => `Overall exposure score ${from} → ${to}.`,
+  firstAssessment: 'This is the first assessment of the firm: there is nothing to compare with yet.',
+  outlookTitle: 'Repair outlook',
+  outlookNone: 'No adverse record counts against the firm: there is nothing to repair.',
+  outlookRecords: (n) => (n === 1 ? 'One adverse record still counts.' : `${n} adverse records still count.`),
+  outlookEarliest: (month, now) =>
+    now ? 'Credit repair can be applied for now.' : `Credit repair can be applied for from ${month}.`,
+  outlookProjection: (from, to, month) =>
+    `If every record is repaired at its earliest date, the overall score falls from ${from} to ${to} by ${month}.`,
+  glanceTitle: 'Results at a glance',
+  dontKnow: 'Don’t know',
+  basisUnconfirmed: 'basis unconfirmed',
+  citesUnconfirmed: '† unconfirmed regulation: see the list of regulations in the appendix.',
+  dimensionsWithoutFindings: 'Dimensions without findings',
+  referencesTitle: 'Regulations cited',
+  referencesIntro:
+    'Numbered as cited in the findings ([1], [2] …). Confirmed: the source text was read. Unconfirmed: known only from secondary sources; treat with care.',
+  userEntered: 'as entered',
+  userEnteredNote: 'Titles in italics were entered by the firm and are printed as entered.',
   repairPlanTitle: 'Credit-repair plan',
   repairPlanIntro: (asOf) =>
     `Every adverse record that still counts as of ${asOf}: when credit repair can be applied for, when the record ends by itself, where to apply and what to file. Unconfirmed periods are marked; they are no hard deadlines.`,
@@ -344,12 +436,12 @@ const de: Labels = {
   dimensionChart: 'Betroffenheitswert je Dimension (0 = keine Betroffenheit, 100 = Maximum)',
   notApplicable: 'nicht zutreffend',
   notApplicableTitle: 'Für dieses Unternehmen nicht zutreffend',
-  toVerify: (ids) => `Mit „weiß nicht“ beantwortet (zählt als Unsicherheit): ${ids}. Siehe „Zu prüfende Angaben“.`,
+  toVerify: (ids) => `Mit „Weiß nicht“ beantwortet (zählt als Unsicherheit): ${ids}. Siehe „Zu prüfende Angaben“.`,
   notAnswered: 'nicht beantwortet',
   noticeTitle: 'Wichtiger Hinweis',
   notice:
     'Dieser Bericht ist eine Selbsteinschätzung auf Grundlage der vom Unternehmen selbst gemachten Angaben. Er ist keine amtliche Bewertung, keine Kreditauskunft und keine Rechtsberatung. ' +
-    'Prüfen Sie jede Angabe in den unten genannten amtlichen Portalen, bevor Sie sich darauf stützen.',
+    'Prüfen Sie jede Angabe in den amtlichen Portalen (im Anhang aufgeführt), bevor Sie sich darauf stützen.',
   portalsTitle: 'Amtliche Abfrageportale',
   portalsIntro: 'Wo sich jede Angabe prüfen lässt:',
 
@@ -372,7 +464,7 @@ const de: Labels = {
           : 'Zeitrahmen: nicht bekannt',
   references: 'Vorschriften',
   referenceNo: 'Nr.',
-  unconfirmedNote: 'Nicht bestätigt: Der Quelltext konnte nicht geprüft werden; mit Vorsicht verwenden.',
+  unconfirmedNote: 'Unbestätigt: Der Quelltext konnte nicht geprüft werden; mit Vorsicht verwenden.',
   knockOut: 'K.-o.',
   question: 'Frage',
 
@@ -407,7 +499,7 @@ const de: Labels = {
 
   verifyTitle: 'Zu prüfende Angaben',
   verifyIntro:
-    'Diese Fragen wurden mit „weiß nicht“ beantwortet. Sie zählen als Unsicherheit, nicht als unbedenklich. Prüfen Sie jede Angabe an der genannten Stelle:',
+    'Diese Fragen wurden mit „Weiß nicht“ beantwortet. Sie zählen als Unsicherheit, nicht als unbedenklich. Prüfen Sie jede Angabe an der genannten Stelle:',
   whatToCheck: 'Was zu prüfen ist',
   whereToCheck: 'Wo',
   noVerify: 'Alle Fragen wurden beantwortet; nichts zu prüfen.',
@@ -424,6 +516,57 @@ const de: Labels = {
 
   levels: { low: 'Niedrig', moderate: 'Mittel', high: 'Hoch', critical: 'Kritisch' },
   severities: { critical: 'Kritisch', high: 'Hoch', medium: 'Mittel', low: 'Niedrig' },
+  managementSummary: 'Management-Zusammenfassung',
+  preparedFor: 'Erstellt für',
+  preparedBy: 'Erstellt von',
+  preparedOn: 'Datum',
+  submittedWith: (date, version) => `Selbstcheck abgeschlossen am ${date}, Kriterienkatalog ${version}`,
+  levelSentence: (level, score) => `Gesamtbetroffenheit: ${level} (Betroffenheitswert ${score} von 100).`,
+  levelMeaning: {
+    low: 'Die Antworten zeigen keine nennenswerte Betroffenheit durch das Sozialkreditsystem. Halten Sie die Einträge sauber und prüfen Sie im nächsten Jahr erneut.',
+    moderate:
+      'Einige Antworten zeigen eine Betroffenheit, die Geschäftspartner oder Behörden sehen können. Sie lässt sich mit den Schritten unten verringern.',
+    high: 'Mehrere Antworten zeigen eine deutliche Betroffenheit, die Genehmigungen, Förderungen oder Kunden kosten kann. Setzen Sie die Schritte unten jetzt um.',
+    critical:
+      'Mindestens eine Antwort bringt das Unternehmen in Gefahr gemeinsamer Sanktionen oder einer Listung. Die Geschäftsleitung sollte die Schritte unten sofort angehen.',
+  },
+  provisionalShort: 'Vorläufig: Nicht alle Fragen wurden beantwortet; die Risikostufe ist eine Untergrenze.',
+  knockOutSentence: (n) => (n === 1 ? 'Ein K.-o.-Befund.' : `${n} K.-o.-Befunde.`),
+  dontKnowSentence: (n) =>
+    n === 1
+      ? 'Eine Frage wurde mit „Weiß nicht“ beantwortet: Sie zählt als Unsicherheit, bis die Angabe geprüft ist.'
+      : `${n} Fragen wurden mit „Weiß nicht“ beantwortet: Sie zählen als Unsicherheit, bis die Angaben geprüft sind.`,
+  firstThings: 'Die drei wichtigsten nächsten Schritte',
+  firstThingsFromActions: 'Aus dem Maßnahmenplan, das Dringendste zuerst.',
+  firstThingsFromFindings:
+    'Noch ist keine Maßnahme geplant: die schwerwiegendsten Befunde und der empfohlene erste Schritt.',
+  recommendedStep: 'Empfohlener Schritt',
+  overdue: 'überfällig',
+  changesTitle: 'Was sich seit der letzten Einschätzung geändert hat',
+  changesSince: (date) => `Im Vergleich mit der Einschätzung vom ${date}:`,
+  changeCounts: (resolved, added, unchanged) =>
+    `${resolved} ${resolved === 1 ? 'Befund' : 'Befunde'} erledigt, ${added} neu, ${unchanged} unverändert.`,
+  scoreMoved: (from, to) => `Betroffenheitswert gesamt ${from} → ${to}.`,
+  firstAssessment: 'Dies ist die erste Einschätzung des Unternehmens; ein Vergleich ist noch nicht möglich.',
+  outlookTitle: 'Ausblick Kreditwiederherstellung',
+  outlookNone: 'Kein Eintrag zählt gegen das Unternehmen: Es gibt nichts wiederherzustellen.',
+  outlookRecords: (n) => (n === 1 ? 'Ein Eintrag zählt noch.' : `${n} Einträge zählen noch.`),
+  outlookEarliest: (month, now) =>
+    now
+      ? 'Die Kreditwiederherstellung kann jetzt beantragt werden.'
+      : `Die Kreditwiederherstellung kann ab ${month} beantragt werden.`,
+  outlookProjection: (from, to, month) =>
+    `Wird jeder Eintrag zum frühesten Termin wiederhergestellt, sinkt der Betroffenheitswert gesamt bis ${month} von ${from} auf ${to}.`,
+  glanceTitle: 'Ergebnis im Überblick',
+  dontKnow: 'Weiß nicht',
+  basisUnconfirmed: 'Grundlage unbestätigt',
+  citesUnconfirmed: '† unbestätigte Vorschrift: siehe das Verzeichnis der Vorschriften im Anhang.',
+  dimensionsWithoutFindings: 'Dimensionen ohne Befunde',
+  referencesTitle: 'Zitierte Vorschriften',
+  referencesIntro:
+    'Nummeriert wie in den Befunden zitiert ([1], [2] …). Bestätigt: Der Quelltext wurde gelesen. Unbestätigt: nur aus Sekundärquellen bekannt; mit Vorsicht verwenden.',
+  userEntered: 'wie eingegeben',
+  userEnteredNote: 'Kursive Titel hat das Unternehmen selbst eingegeben; sie sind unverändert abgedruckt.',
   repairPlanTitle: 'Plan zur Kreditwiederherstellung',
   repairPlanIntro: (asOf) =>
     `Jeder Eintrag, der im ${asOf} noch zählt: ab wann die Kreditwiederherstellung beantragt werden kann, wann der Eintrag automatisch endet, wo der Antrag gestellt wird und welche Unterlagen einzureichen sind. Unbestätigte Fristen sind gekennzeichnet; sie sind keine festen Termine.`,

@@ -5,6 +5,13 @@ import { cssString, pageMarginCss, renderReportHtml, safeImage, safeUrl } from '
 
 const catalogue = readCatalogue();
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 function render(overrides: Partial<ReportData> = {}, locale: 'en' | 'de' = 'en'): string {
   return renderReportHtml({ ...exampleReportData(catalogue, { locale }), ...overrides });
@@ -17,7 +24,8 @@ describe('report template', () => {
 
   it('renders every section of the English report', () => {
     for (const heading of [
-      'Executive summary',
+      'Management summary',
+      'Results at a glance',
       'Results by dimension',
       'Action plan',
       'Comparison with the previous assessment',
@@ -32,7 +40,8 @@ describe('report template', () => {
 
   it('renders every section of the German report in German', () => {
     for (const heading of [
-      'Zusammenfassung',
+      'Management-Zusammenfassung',
+      'Ergebnis im Überblick',
       'Ergebnisse je Dimension',
       'Maßnahmenplan',
       'Vergleich mit der vorigen Einschätzung',
@@ -43,12 +52,19 @@ describe('report template', () => {
     }
     expect(deHtml).toContain('<html lang="de">');
     expect(deHtml).toContain('keine amtliche Bewertung');
-    expect(deHtml).not.toContain('Executive summary');
+    expect(deHtml).not.toContain('Management summary');
   });
 
-  it('has one section per applicable dimension, with its Chinese name', () => {
-    for (const d of en.dimensions.filter((x) => x.applicable))
+  it('has one section per dimension with findings, with its Chinese name, and one line per dimension without', () => {
+    const applicable = en.dimensions.filter((x) => x.applicable);
+    const without = applicable.filter((x) => !x.findings.length);
+    expect(without.length).toBeGreaterThan(0);
+    for (const d of applicable.filter((x) => x.findings.length))
       expect(enHtml).toContain(`${d.code} ${d.name} <span class="zh" lang="zh-Hans">${d.nameZh}</span>`);
+    for (const d of without) {
+      expect(enHtml).not.toContain(`<h2>${d.code} `);
+      expect(enHtml).toContain(`<tr><td>${d.code} ${d.name}</td>`);
+    }
     const notApplicable = en.dimensions.filter((x) => !x.applicable);
     expect(notApplicable.length).toBeGreaterThan(0);
     for (const d of notApplicable) expect(enHtml).not.toContain(`<h2>${d.code} `);
@@ -70,13 +86,95 @@ describe('report template', () => {
     expect(enHtml).toContain(`badge sev-${f.severity}`);
   });
 
-  it('marks unconfirmed references and repair paths visibly', () => {
-    const unconfirmed = en.dimensions.flatMap((d) => d.references).filter((r) => r.status === 'unconfirmed');
+  it('lists every cited regulation once, numbered, with its status once; findings cite by number and mark an unconfirmed basis', () => {
+    const applicable = en.dimensions.filter((d) => d.applicable);
+    const cited = new Map(
+      applicable.flatMap((d) => [...d.findings.flatMap((f) => f.references), ...d.references]).map((r) => [r.id, r]),
+    );
+    const unconfirmed = [...cited.values()].filter((r) => r.status === 'unconfirmed');
     expect(unconfirmed.length).toBeGreaterThan(0);
-    expect(enHtml.match(/class="badge unconfirmed">unconfirmed</g)?.length ?? 0).toBeGreaterThanOrEqual(
-      unconfirmed.length,
+    const list = /<ol class="references">([\s\S]*?)<\/ol>/.exec(enHtml)?.[1] ?? '';
+    expect(list.match(/<li /g)?.length).toBe(cited.size);
+    expect(list.match(/class="badge unconfirmed">unconfirmed</g)?.length).toBe(unconfirmed.length);
+    // Outside the list, a reference's status is never repeated as a badge; findings carry the citation and the dagger.
+    const outside = enHtml.replace(list, '');
+    const repairUnconfirmed = applicable
+      .flatMap((d) => d.findings)
+      .filter((f) => f.repair?.status === 'unconfirmed').length;
+    expect(outside.match(/class="badge unconfirmed">unconfirmed</g)?.length ?? 0).toBe(repairUnconfirmed);
+    expect(enHtml).toMatch(/\[1\]/);
+    const shaky = applicable
+      .flatMap((d) => d.findings)
+      .filter((f) => f.references.some((r) => r.status === 'unconfirmed'));
+    expect(shaky.length).toBeGreaterThan(0);
+    expect(enHtml.match(/class="mark-unconfirmed">basis unconfirmed</g)?.length ?? 0).toBeGreaterThanOrEqual(
+      shaky.length,
     );
     expect(deHtml).toContain('class="badge unconfirmed">unbestätigt<');
+    expect(deHtml).not.toContain('Nicht bestätigt');
+  });
+
+  it('opens with a management summary: level, the three first things with owners and dates, changes, outlook', () => {
+    const front = /<section class="front">([\s\S]*?)<\/section>/.exec(enHtml)?.[1] ?? '';
+    expect(front).toContain('Management summary');
+    expect(front).toContain(`Overall exposure: ${en.result.level === 'moderate' ? 'Moderate' : ''}`.split(': ')[0]);
+    const open = en.actions.filter((a) => a.status !== 'done');
+    expect(front.match(/<em class="user-text"/g)?.length).toBe(Math.min(3, open.length));
+    expect(front).toContain('Anna Schmidt (Compliance)');
+    const p = en.previous;
+    if (!p) throw new Error('the example has a previous assessment');
+    expect(front).toContain(
+      `${p.findings.resolved} findings resolved, ${p.findings.new} new, ${p.findings.unchanged} unchanged.`,
+    );
+    expect(front).toContain('Repair outlook');
+    // No ids and no UTC: who prepared it, for whom and when, in German time with the zone's name.
+    expect(front).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(front).not.toContain('UTC');
+    expect(front).toContain('Prepared for');
+    expect(front).toContain('Musterwerk Präzisionsteile (Taicang) Co., Ltd. · Anna Schmidt');
+    expect(front).toMatch(/4 May 2026, 12:00 CEST/);
+    const deFront = /<section class="front">([\s\S]*?)<\/section>/.exec(deHtml)?.[1] ?? '';
+    expect(deFront).toContain('Management-Zusammenfassung');
+    expect(deFront).toMatch(/04\.05\.2026, 12:00 MESZ/);
+  });
+
+  it('without planned actions, names the most severe findings and their first step', () => {
+    const page = render({ actions: [] });
+    const front = /<section class="front">([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '';
+    expect(front).toContain('No action has been planned yet');
+    expect(front).toContain('Recommended step');
+    expect(front).toContain(en.result.findings[0]?.title ?? 'x');
+  });
+
+  it('counts a high-weight "don\'t know" among the five most severe findings when it ranks there', () => {
+    const top = en.result.findings.slice(0, 5);
+    const table = /The five most severe findings<\/h2>([\s\S]*?)<\/table>/.exec(enHtml)?.[1] ?? '';
+    for (const f of top) expect(table).toContain(escapeHtml(f.title));
+    const dk = en.result.findings.find((f) => f.kind === 'verify');
+    expect(dk).toBeDefined();
+    const page = render({
+      result: {
+        ...en.result,
+        findings: [dk as (typeof en.result.findings)[number], ...en.result.findings.filter((f) => f !== dk)],
+      },
+    });
+    expect(/The five most severe findings<\/h2>([\s\S]*?)<\/table>/.exec(page)?.[1]).toContain(
+      'class="badge dk">Don’t know<',
+    );
+  });
+
+  it('marks user-entered action titles and flags overdue actions', () => {
+    const page = render({
+      actions: [{ title: 'Zollstatus prüfen', owner: 'Li Wei', dueDate: '2026-01-15', status: 'open' }],
+    });
+    expect(page).toContain('<em class="user-text" title="as entered">Zollstatus prüfen</em>');
+    expect(page).toContain('Titles in italics were entered by the firm');
+    expect(page).toContain('class="badge overdue">overdue<');
+  });
+
+  it('never breaks words at arbitrary letters', () => {
+    expect(enHtml).not.toContain('break-all');
+    expect(enHtml).toContain('hyphens: auto');
   });
 
   it('includes the dimension chart as inline SVG and no script', () => {
@@ -114,7 +212,7 @@ describe('report template', () => {
     expect(cssString('😀')).toBe('"\\01f600"');
   });
 
-  it('prints the running header and footer on every page but the cover, with the chamber when branded', () => {
+  it('prints the running header and footer on every page but the first, with the chamber when branded', () => {
     const css = pageMarginCss(en);
     expect(css).toContain('@page :first');
     expect(css).toContain(cssString(`SCS Check risk report · ${en.firm.name}`));
@@ -143,6 +241,7 @@ describe('report template', () => {
     expect(page).toContain('AHK Greater China');
     expect(page).toContain(`<img src="${logo}"`);
     expect(page).toContain('compliance@example.org');
+    expect(page).toContain('Provided by');
     const remote = render({ branding: { chamberName: 'X', logoDataUri: 'https://evil.example/logo.png' } });
     expect(remote).not.toContain('evil.example');
   });
@@ -165,11 +264,11 @@ describe('report template', () => {
     expect(render({ peers: null })).not.toContain('Firms like yours');
   });
 
-  it('says so when there is no previous assessment, no action and nothing to verify', () => {
+  it('says so when there is no previous assessment and no action, and leaves out an empty "facts to verify"', () => {
     const page = render({ previous: null, actions: [], verify: [] });
     expect(page).toContain('This is the first assessment');
     expect(page).toContain('No actions recorded.');
-    expect(page).toContain('nothing to verify');
+    expect(page).not.toContain('id="verify"');
   });
 
   it('accepts only web links and inline images', () => {

@@ -20,7 +20,7 @@ import { LABELS, type Labels } from './labels';
 import { REPORT_CSS } from './styles';
 
 /** Part of every report's cache key: bump it whenever the rendered output of the same data changes. */
-export const REPORT_TEMPLATE_VERSION = '5';
+export const REPORT_TEMPLATE_VERSION = '6';
 
 /** Only web links become anchors; anything else is printed as text. */
 export function safeUrl(url: string | undefined): string | undefined {
@@ -37,6 +37,8 @@ const zh = (text: string | undefined): Html => (text ? html` <span class="zh" la
 interface Ctx {
   d: ReportData;
   t: Labels;
+  /** Citation number of each cited regulation. */
+  refs: Map<string, { n: number; ref: ReportReference }>;
 }
 
 function levelBadge(t: Labels, level: ReportLevel | null): Html {
@@ -53,50 +55,158 @@ function scoreText(t: Labels, score: number | null): string {
   return score === null ? '–' : t.formatNumber(score);
 }
 
-function cover({ d, t }: Ctx): Html {
+/** The regulations cited in the report, numbered in order of first citation (findings first, dimension by dimension). */
+function numberReferences(d: ReportData): Map<string, { n: number; ref: ReportReference }> {
+  const numbers = new Map<string, { n: number; ref: ReportReference }>();
+  const add = (r: ReportReference) => {
+    if (!numbers.has(r.id)) numbers.set(r.id, { n: numbers.size + 1, ref: r });
+  };
+  for (const x of d.dimensions.filter((dim) => dim.applicable)) {
+    for (const f of x.findings) f.references.forEach(add);
+    x.references.forEach(add);
+  }
+  return numbers;
+}
+
+/** "[3] [7]†": the citation numbers of references; an unconfirmed one carries the dagger the appendix explains. */
+function citations(c: Ctx, refs: readonly ReportReference[]): Html {
+  const cited = refs.flatMap((r) => {
+    const x = c.refs.get(r.id);
+    return x ? [x] : [];
+  });
+  if (!cited.length) return html``;
+  return html`<span class="cite">${cited.map((x, i) => html`${i ? ' ' : ''}[${x.n}]${x.ref.status === 'unconfirmed' ? html`<span class="dagger">†</span>` : ''}`)}</span>`;
+}
+
+const unconfirmedBasis = (f: ReportFinding) =>
+  f.references.some((r) => r.status === 'unconfirmed') || f.repair?.status === 'unconfirmed';
+
+/** Who prepared the report, for whom, and when (German time with its zone): page 1's header, no ids. */
+function masthead({ d, t }: Ctx): Html {
   const b = d.branding;
   const logo = safeImage(b?.logoDataUri);
-  const level = d.result.level;
-  return html`<section class="cover">
+  const by = d.preparedBy;
+  return html`<header class="masthead">
     <div class="brand">
-      ${b ? html`${logo ? html`<img src="${logo}" alt="${b.chamberName}">` : ''}<div><div class="muted small">${t.distributedBy}</div><div class="name">${b.chamberName}</div></div>` : html`<div class="product">SCS Check</div>`}
-    </div>
-    <div class="title">
-      <div class="report">${t.reportTitle}</div>
-      <div class="subtitle">${t.reportSubtitle}</div>
-    </div>
-    <div class="firm">${d.firm.name}</div>
-    <div class="overall">
-      <div class="card level-card ${level ? `lv-${level}` : 'lv-none'}">
-        <div class="label" style="color:#fff">${t.overall}</div>
-        <div class="value">${level ? t.levels[level] : t.notAnswered}</div>
-        <div class="sub" style="color:#fff">${t.score} ${scoreText(t, d.result.score)} / 100${d.result.provisional ? ' *' : ''}</div>
-      </div>
-      <div class="card"><div class="label">${t.completeness}</div><div class="value">${t.formatPercent(d.result.completeness)}</div><div class="sub">${t.answeredOf(d.result.answered, d.result.applicable)}</div></div>
-      <div class="card"><div class="label">${t.uncertainty}</div><div class="value">${t.formatPercent(d.result.uncertainty)}</div><div class="sub">${t.dontKnowCount(d.result.dontKnow)}</div></div>
+      ${b ? html`${logo ? html`<img src="${logo}" alt="${b.chamberName}">` : ''}<div><div class="muted small">${t.distributedBy}</div><div class="name">${b.chamberName}</div>${b.contactLine ? html`<div class="small muted">${b.contactLine}</div>` : ''}</div>` : html`<div class="product">SCS Check</div>`}
+      <div class="doc"><div class="report">${t.reportTitle}</div><div class="subtitle">${t.reportSubtitle}</div></div>
     </div>
     <table class="meta">
-      <tr><th>${t.assessmentDate}</th><td>${t.formatDate(d.assessment.submittedAt)}</td></tr>
-      <tr><th>${t.catalogueVersion}</th><td>${d.assessment.catalogueVersion}</td></tr>
-      <tr><th>${t.reportLanguage}</th><td>${t.languageName}</td></tr>
-      <tr><th>${t.generatedAt}</th><td>${t.formatDateTime(d.generatedAt)}</td></tr>
-      <tr><th>${t.legalForm}</th><td>${d.firm.legalForm}</td></tr>
-      <tr><th>${t.sector}</th><td>${d.firm.sector}</td></tr>
-      <tr><th>${t.provinces}</th><td>${d.firm.provinces.join(', ')}</td></tr>
-      <tr><th>${t.assessmentId}</th><td class="small">${d.assessment.id}</td></tr>
+      <tr><th>${t.preparedFor}</th><td><strong class="firm">${d.firm.name}</strong><br><span class="muted">${d.firm.legalForm} · ${d.firm.sector} · ${d.firm.provinces.join(', ')}</span></td></tr>
+      ${by ? html`<tr><th>${t.preparedBy}</th><td>${by.organisation}${by.person ? html` · ${by.person}` : ''}</td></tr>` : ''}
+      <tr><th>${t.preparedOn}</th><td>${t.formatDateTime(d.generatedAt)}<br><span class="muted">${t.submittedWith(t.formatDate(d.assessment.submittedAt), d.assessment.catalogueVersion)}</span></td></tr>
     </table>
-    <div class="foot">
-      ${b?.contactLine ? html`<div class="contact">${b.chamberName} · ${b.contactLine}</div>` : ''}
-      <div class="notice small"><strong>${t.noticeTitle}.</strong> ${t.notice}</div>
+  </header>`;
+}
+
+interface FirstThing {
+  title: Html;
+  owner: Html;
+  due: Html;
+}
+
+/** The three things to do first: open actions (overdue first, then by date), or else the top findings' first step. */
+function firstThings({ d, t }: Ctx): { intro: string; items: FirstThing[] } {
+  const today = d.generatedAt.slice(0, 10);
+  const open = d.actions.filter((a) => a.status !== 'done');
+  if (open.length) {
+    const rank = (a: ReportAction) => (a.dueDate ? (a.dueDate < today ? 0 : 1) : 2);
+    const sorted = [...open].sort((a, b) => rank(a) - rank(b) || (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
+    return {
+      intro: t.firstThingsFromActions,
+      items: sorted.slice(0, 3).map((a) => ({
+        title: userText(t, a.title),
+        owner: a.owner ? html`${a.owner}` : html`<span class="muted">${t.unassigned}</span>`,
+        due: dueDate(t, a, today),
+      })),
+    };
+  }
+  return {
+    intro: t.firstThingsFromFindings,
+    items: d.result.findings.slice(0, 3).map((f) => ({
+      title: html`<strong>${f.kind === 'verify' ? `${t.dontKnow}: ` : ''}${f.title}</strong><br><span class="small">${t.recommendedStep}: ${f.kind === 'verify' ? f.meaning : (f.remediation[0] ?? '')}</span>`,
+      owner: html`<span class="muted">${t.unassigned}</span>`,
+      due: html`<span class="muted">${t.noDate}</span>`,
+    })),
+  };
+}
+
+/** A text the firm typed (an action title): printed as entered, in italics, never translated. */
+function userText(t: Labels, text: string): Html {
+  return html`<em class="user-text" title="${t.userEntered}">${text}</em>`;
+}
+
+function dueDate(t: Labels, a: ReportAction, today: string): Html {
+  if (!a.dueDate) return html`<span class="muted">${t.noDate}</span>`;
+  const overdue = a.status !== 'done' && a.dueDate < today;
+  return html`${t.formatDate(a.dueDate)}${overdue ? html` <span class="badge overdue">${t.overdue}</span>` : ''}`;
+}
+
+/** Page 1: what a board reads. The level in plain words, what to do first, what changed, the repair outlook. */
+function managementSummary(c: Ctx): Html {
+  const { d, t } = c;
+  const r = d.result;
+  const first = firstThings(c);
+  const p = d.previous;
+  const plan = d.repairPlan;
+  const projected = plan ? plan.projection.overall.filter((x): x is number => x !== null) : [];
+  const earliest = plan?.items
+    .map((i) => i.earliestRepair.month)
+    .filter((m): m is string => m !== null)
+    .sort()[0];
+  return html`<section class="front">
+    ${masthead(c)}
+    <h1>${t.managementSummary}</h1>
+    <div class="verdict">
+      <div class="card level-card ${r.level ? `lv-${r.level}` : 'lv-none'}"><div class="label" style="color:#fff">${t.overall}</div><div class="value">${r.level ? t.levels[r.level] : t.notAnswered}</div><div class="sub" style="color:#fff">${t.score} ${scoreText(t, r.score)} / 100</div></div>
+      <div class="verdict-text">
+        <p><strong>${r.level ? t.levelSentence(t.levels[r.level], scoreText(t, r.score)) : t.notAnswered}</strong> ${r.level ? t.levelMeaning[r.level] : ''}</p>
+        ${r.provisional ? html`<p class="small">${t.provisionalShort}</p>` : ''}
+        <p class="small">${r.knockOuts.length ? html`<strong class="tx-critical">${t.knockOutSentence(r.knockOuts.length)}</strong> ` : ''}${r.dontKnow ? t.dontKnowSentence(r.dontKnow) : ''}</p>
+      </div>
     </div>
+    <h2>${t.firstThings}</h2>
+    <p class="small muted">${first.intro}</p>
+    ${
+      first.items.length
+        ? html`<table class="grid first"><thead><tr><th style="width:5%">#</th><th>${t.action}</th><th style="width:22%">${t.owner}</th><th style="width:20%">${t.due}</th></tr></thead><tbody>${first.items.map(
+            (x, i) =>
+              html`<tr><td class="num">${i + 1}</td><td>${x.title}</td><td>${x.owner}</td><td class="nowrap">${x.due}</td></tr>`,
+          )}</tbody></table>${d.actions.some((a) => a.status !== 'done') ? html`<p class="small muted">${t.userEnteredNote}</p>` : ''}`
+        : html`<p>${t.noFindings}</p>`
+    }
+    <div class="pair">
+      <div class="part">
+        <h2>${t.changesTitle}</h2>
+        ${
+          p
+            ? html`<p>${t.changesSince(t.formatDate(p.submittedAt))} <strong>${t.changeCounts(p.findings.resolved, p.findings.new, p.findings.unchanged)}</strong></p>
+              ${p.score !== null && r.score !== null ? html`<p>${t.scoreMoved(scoreText(t, p.score), scoreText(t, r.score))}</p>` : ''}`
+            : html`<p>${t.firstAssessment}</p>`
+        }
+      </div>
+      <div class="part">
+        <h2>${t.outlookTitle}</h2>
+        ${
+          plan && plan.items.length
+            ? html`<p>${t.outlookRecords(plan.items.length)} ${t.outlookEarliest(
+                earliest ? t.formatMonth(earliest) : '',
+                plan.items.some((i) => i.repairPossibleNow),
+              )}</p>
+              ${projected.length > 1 ? html`<p>${t.outlookProjection(scoreText(t, projected[0] as number), scoreText(t, projected.at(-1) as number), t.formatMonth(plan.projection.months.at(-1) as string))}</p>` : ''}`
+            : html`<p>${t.outlookNone}</p>`
+        }
+      </div>
+    </div>
+    <div class="notice small"><strong>${t.noticeTitle}.</strong> ${t.notice}</div>
   </section>`;
 }
 
 function findingRow(t: Labels, f: ReportFinding): Html {
   return html`<tr>
     <td class="nowrap"><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''}</td>
-    <td class="nowrap">${f.dimensionCode} ${f.dimensionName}</td>
-    <td>${f.title}</td>
+    <td>${f.dimensionCode} ${f.dimensionName}</td>
+    <td>${f.kind === 'verify' ? html`<span class="badge dk">${t.dontKnow}</span> ` : ''}${f.title}</td>
   </tr>`;
 }
 
@@ -110,52 +220,43 @@ function portalTable(t: Labels, portals: readonly ReportPortal[]): Html {
   </table>`;
 }
 
-function summary({ d, t }: Ctx): Html {
+/** Page 2: the figures behind the summary: completeness, uncertainty, knock-outs, the most severe findings, the chart. */
+function glance({ d, t }: Ctx): Html {
   const r = d.result;
   const top = r.findings.slice(0, 5);
   const notApplicable = d.dimensions.filter((x) => !x.applicable);
   return html`<section class="section" id="summary">
-    <h1>${t.summary}</h1>
+    <h1>${t.glanceTitle}</h1>
     <div class="cards">
-      <div class="card level-card ${r.level ? `lv-${r.level}` : 'lv-none'}"><div class="label" style="color:#fff">${t.overall}</div><div class="value">${r.level ? t.levels[r.level] : t.notAnswered}</div><div class="sub" style="color:#fff">${t.score} ${scoreText(t, r.score)} / 100</div></div>
       <div class="card"><div class="label">${t.completeness}</div><div class="value">${t.formatPercent(r.completeness)}</div><div class="sub">${t.answeredOf(r.answered, r.applicable)}</div></div>
       <div class="card"><div class="label">${t.uncertainty}</div><div class="value">${t.formatPercent(r.uncertainty)}</div><div class="sub">${t.dontKnowCount(r.dontKnow)}</div></div>
       <div class="card"><div class="label">${t.knockOuts}</div><div class="value ${r.knockOuts.length ? 'tx-critical' : ''}">${r.knockOuts.length}</div><div class="sub">${t.findings}: ${r.findings.length}</div></div>
     </div>
-    ${r.provisional ? html`<p class="warn small">* ${t.provisional}</p>` : ''}
-    <h2>${t.knockOuts}</h2>
-    ${
-      r.knockOuts.length
-        ? html`<p class="small">${t.knockOutExplained}</p><table class="grid"><tbody>${r.knockOuts.map((f) => findingRow(t, f))}</tbody></table>`
-        : html`<p>${t.noKnockOuts}</p>`
-    }
+    ${r.provisional ? html`<p class="warn small">${t.provisional}</p>` : ''}
+    ${r.knockOuts.length ? html`<h2>${t.knockOuts}</h2><p class="small">${t.knockOutExplained}</p><table class="grid"><tbody>${r.knockOuts.map((f) => findingRow(t, f))}</tbody></table>` : ''}
     <h2>${t.topFindings}</h2>
     ${
       top.length
-        ? html`<table class="grid"><thead><tr><th style="width:17%">${t.severity}</th><th style="width:25%">Dimension</th><th>${t.findings}</th></tr></thead><tbody>${top.map((f) => findingRow(t, f))}</tbody></table>`
+        ? html`<table class="grid"><thead><tr><th style="width:17%">${t.severity}</th><th style="width:27%">Dimension</th><th>${t.findings}</th></tr></thead><tbody>${top.map((f) => findingRow(t, f))}</tbody></table>`
         : html`<p>${t.noFindings}</p>`
     }
     <h2>${t.dimensionChart}</h2>
-    <div class="chart">${dimensionChart(d.dimensions, t)}</div>
+    <div class="chart">${dimensionChart(d.dimensions, { notAnswered: t.notAnswered, formatNumber: (n) => t.formatNumber(n) })}</div>
     ${notApplicable.length ? html`<p class="na-list">${t.notApplicableTitle}: ${notApplicable.map((x) => `${x.code} ${x.name}`).join(' · ')}</p>` : ''}
-    <div class="notice"><strong>${t.noticeTitle}.</strong> ${t.notice}</div>
-    <h2>${t.portalsTitle}</h2>
-    <p class="small">${t.portalsIntro}</p>
-    ${portalTable(t, d.portals)}
   </section>`;
 }
 
-function reference(t: Labels, r: ReportReference): Html {
-  const url = safeUrl(r.url);
-  return html`<li>
-    ${url ? html`<a href="${url}">${r.title}</a>` : r.title}${zh(r.titleZh)}
-    <span class="muted">— ${r.authority}${r.number ? `, ${r.number}` : ''}, ${r.year}</span> ${confirmationBadge(t, r.status)}
-  </li>`;
-}
-
-function finding(t: Labels, f: ReportFinding): Html {
+function finding(c: Ctx, f: ReportFinding): Html {
+  const { t } = c;
+  const marker = unconfirmedBasis(f) ? html` <span class="mark-unconfirmed">${t.basisUnconfirmed}</span>` : '';
+  if (f.kind === 'verify')
+    return html`<div class="finding f-${f.severity} f-verify">
+      <h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span> <span class="badge dk">${t.dontKnow}</span> ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span>${marker}</h3>
+      <div class="part"><h4>${t.whatToCheck}</h4><p>${f.meaning}</p>${f.remediation.length ? html`<ul class="plain small">${f.remediation.map((s) => html`<li>${s}</li>`)}</ul>` : ''}</div>
+      ${f.references.length ? html`<p class="small refs-line">${t.references}: ${citations(c, f.references)}</p>` : ''}
+    </div>`;
   return html`<div class="finding f-${f.severity}">
-    <h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''} ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span></h3>
+    <h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''} ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span>${marker}</h3>
     <div class="pair">
       <div class="part"><h4>${t.whatItMeans}</h4><p>${f.meaning}</p></div>
       <div class="part"><h4>${t.consequences}</h4><p>${f.consequences}</p></div>
@@ -163,49 +264,51 @@ function finding(t: Labels, f: ReportFinding): Html {
     <div class="part"><h4>${t.remediation}</h4><ol>${f.remediation.map((s) => html`<li>${s}</li>`)}</ol></div>
     ${
       f.repair
-        ? html`<div class="repair"><h4>${t.repair} ${confirmationBadge(t, f.repair.status)}</h4><p>${f.repair.path}</p><p class="small muted">${t.repairHorizon(f.repair.minMonths, f.repair.maxMonths)}</p></div>`
+        ? html`<div class="repair"><h4>${t.repair}${f.repair.status === 'unconfirmed' ? html` ${confirmationBadge(t, 'unconfirmed')}` : ''}</h4><p>${f.repair.path}</p><p class="small muted">${t.repairHorizon(f.repair.minMonths, f.repair.maxMonths)}</p></div>`
         : ''
     }
-    ${f.references.length ? html`<h4>${t.references}</h4><ul class="refs">${f.references.map((r) => reference(t, r))}</ul>` : ''}
+    ${f.references.length ? html`<p class="small refs-line">${t.references}: ${citations(c, f.references)}</p>` : ''}
   </div>`;
 }
 
-function dimension(t: Labels, x: ReportDimension, verify: readonly ReportVerifyItem[]): Html {
-  const findingRefs = new Set(x.findings.flatMap((f) => f.references.map((r) => r.id)));
-  const other = x.references.filter((r) => !findingRefs.has(r.id));
+function dimension(c: Ctx, x: ReportDimension): Html {
+  const { t } = c;
   return html`<div class="dimension">
     <div class="dim-head">
       <h2>${x.code} ${x.name}${zh(x.nameZh)}</h2>
       <div class="dim-score">${t.score} <strong>${scoreText(t, x.score)}</strong> ${levelBadge(t, x.level)}${x.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''}</div>
     </div>
-    <div class="dim-meta">${t.authority}: ${x.authority}${zh(x.authorityZh)} · ${t.completeness} ${t.formatPercent(x.completeness)}</div>
-    ${x.findings.length ? x.findings.map((f) => finding(t, f)) : html`<p class="muted">${t.noDimensionFindings}</p>`}
-    ${verify.length ? html`<p class="verify-note">${t.toVerify(verify.map((v) => v.questionId).join(', '))}</p>` : ''}
-    ${other.length ? html`<h4>${t.references}</h4><ul class="refs">${other.map((r) => reference(t, r))}</ul>` : ''}
+    <div class="dim-meta">${t.authority}: ${x.authority}${zh(x.authorityZh)} · ${t.completeness} ${t.formatPercent(x.completeness)}${x.references.length ? html` · ${t.references}: ${citations(c, x.references)}` : ''}</div>
+    ${x.findings.map((f) => finding(c, f))}
   </div>`;
 }
 
-function dimensions({ d, t }: Ctx): Html {
+function dimensions(c: Ctx): Html {
+  const { d, t } = c;
+  const applicable = d.dimensions.filter((x) => x.applicable);
+  const withFindings = applicable.filter((x) => x.findings.length);
+  const without = applicable.filter((x) => !x.findings.length);
   return html`<section class="section" id="dimensions">
     <h1>${t.dimensionsTitle}</h1>
-    <p class="small muted">${t.unconfirmedNote}</p>
-    ${d.dimensions
-      .filter((x) => x.applicable)
-      .map((x) =>
-        dimension(
-          t,
-          x,
-          d.verify.filter((v) => v.dimensionCode === x.code),
-        ),
-      )}
+    <p class="small muted">${t.citesUnconfirmed}</p>
+    ${withFindings.map((x) => dimension(c, x))}
+    ${
+      without.length
+        ? html`<h2>${t.dimensionsWithoutFindings}</h2>
+      <table class="grid compact"><tbody>${without.map(
+        (x) =>
+          html`<tr><td>${x.code} ${x.name}</td><td class="num">${t.score} ${scoreText(t, x.score)}</td><td class="nowrap">${levelBadge(t, x.level)}</td><td class="small">${citations(c, x.references)}</td></tr>`,
+      )}</tbody></table>`
+        : ''
+    }
   </section>`;
 }
 
-function actionRow(t: Labels, a: ReportAction): Html {
+function actionRow(t: Labels, a: ReportAction, today: string): Html {
   return html`<tr>
-    <td>${a.title}${a.questionId ? html` <span class="muted small">(${a.questionId})</span>` : ''}</td>
+    <td>${userText(t, a.title)}${a.questionId ? html` <span class="muted small">(${a.questionId})</span>` : ''}</td>
     <td>${a.owner ?? html`<span class="muted">${t.unassigned}</span>`}</td>
-    <td class="nowrap">${a.dueDate ? t.formatDate(a.dueDate) : html`<span class="muted">${t.noDate}</span>`}</td>
+    <td class="nowrap">${dueDate(t, a, today)}</td>
     <td class="nowrap">${t.actionStatus[a.status]}</td>
   </tr>`;
 }
@@ -222,7 +325,7 @@ function planDurations(t: Labels, items: readonly ReportPlanDuration[]): Html {
 function repairPlan({ d, t }: Ctx): Html {
   const p = d.repairPlan;
   if (!p) return html``;
-  return html`<section class="section" id="repair-plan">
+  return html`<section class="section flow" id="repair-plan">
     <h1>${t.repairPlanTitle}</h1>
     <p>${t.repairPlanIntro(t.formatMonth(p.asOf))}</p>
     ${
@@ -246,18 +349,22 @@ function repairPlan({ d, t }: Ctx): Html {
           )
         : html`<p>${t.noRepairItems}</p>`
     }
+    <div class="keep">
     <h2>${t.projectionTitle}</h2>
     <p class="small muted">${t.projectionIntro}</p>
     <div class="chart projection-chart">${projectionChart(p.projection, { overall: t.overall, monthLabel: t.formatMonthShort })}</div>
+    </div>
   </section>`;
 }
 
 function actions({ d, t }: Ctx): Html {
-  return html`<section class="section" id="actions">
+  const today = d.generatedAt.slice(0, 10);
+  return html`<section class="section flow" id="actions">
     <h1>${t.actionsTitle}</h1>
     ${
       d.actions.length
-        ? html`<table class="grid"><thead><tr><th>${t.action}</th><th style="width:20%">${t.owner}</th><th style="width:17%">${t.due}</th><th style="width:12%">${t.status}</th></tr></thead><tbody>${d.actions.map((a) => actionRow(t, a))}</tbody></table>`
+        ? html`<table class="grid"><thead><tr><th>${t.action}</th><th style="width:20%">${t.owner}</th><th style="width:19%">${t.due}</th><th style="width:12%">${t.status}</th></tr></thead><tbody>${d.actions.map((a) => actionRow(t, a, today))}</tbody></table>
+        <p class="small muted">${t.userEnteredNote}</p>`
         : html`<p>${t.noActions}</p>`
     }
     ${comparison(t, d.previous, d.result.score, d.result.level)}
@@ -307,13 +414,13 @@ function delta(t: Labels, previous: number | null, current: number | null): Html
 
 function comparison(t: Labels, p: ReportComparison | null, score: number | null, level: ReportLevel | null): Html {
   if (!p) return html`<h2>${t.comparisonTitle}</h2><p>${t.noComparison}</p>`;
-  return html`<h2>${t.comparisonTitle}</h2>
+  return html`<div class="keep"><h2>${t.comparisonTitle}</h2>
     <p>${t.previousAssessment(t.formatDate(p.submittedAt), p.catalogueVersion)}</p>
     <div class="cards">
       <div class="card"><div class="label">${t.resolved}</div><div class="value tx-low">${p.findings.resolved}</div></div>
       <div class="card"><div class="label">${t.newFindings}</div><div class="value tx-critical">${p.findings.new}</div></div>
       <div class="card"><div class="label">${t.unchanged}</div><div class="value">${p.findings.unchanged}</div></div>
-    </div>
+    </div></div>
     <table class="grid">
       <thead><tr><th>Dimension</th><th class="num">${t.previous}</th><th class="num">${t.current}</th><th class="num">${t.change}</th></tr></thead>
       <tbody>
@@ -338,13 +445,10 @@ function verifyRow(t: Labels, v: ReportVerifyItem): Html {
 }
 
 function verify({ d, t }: Ctx): Html {
+  if (!d.verify.length) return html``;
   return html`<section class="section flow" id="verify">
     <h1>${t.verifyTitle}</h1>
-    ${
-      d.verify.length
-        ? html`<p>${t.verifyIntro}</p><table class="grid"><thead><tr><th style="width:13%">${t.question}</th><th>${t.whatToCheck}</th><th style="width:30%">${t.whereToCheck}</th></tr></thead><tbody>${d.verify.map((v) => verifyRow(t, v))}</tbody></table>`
-        : html`<p>${t.noVerify}</p>`
-    }
+    <p>${t.verifyIntro}</p><table class="grid"><thead><tr><th style="width:13%">${t.question}</th><th>${t.whatToCheck}</th><th style="width:30%">${t.whereToCheck}</th></tr></thead><tbody>${d.verify.map((v) => verifyRow(t, v))}</tbody></table>
   </section>`;
 }
 
@@ -354,40 +458,52 @@ function pairs<T>(items: readonly T[]): T[][] {
   return rows;
 }
 
-function appendix({ d, t }: Ctx): Html {
+/** Every cited regulation once, numbered, with its status once. */
+function referenceList(c: Ctx): Html {
+  const { t } = c;
+  const all = [...c.refs.values()];
+  if (!all.length) return html``;
+  return html`<h2>${t.referencesTitle}</h2>
+    <p class="small muted">${t.referencesIntro}</p>
+    <ol class="references">${all.map(({ n, ref: r }) => {
+      const url = safeUrl(r.url);
+      return html`<li value="${n}"><span class="refno">[${n}]</span> ${url ? html`<a href="${url}">${r.title}</a>` : r.title}${zh(r.titleZh)} <span class="muted">— ${r.authority}${r.number ? `, ${r.number}` : ''}, ${r.year}</span> ${r.status === 'unconfirmed' ? html`<span class="dagger">†</span>` : ''}${confirmationBadge(t, r.status)}</li>`;
+    })}</ol>`;
+}
+
+function appendix(c: Ctx): Html {
+  const { d, t } = c;
   return html`<section class="section" id="appendix">
     <h1>${t.appendixTitle}</h1>
+    ${referenceList(c)}
     <h2>${t.methodology}</h2>
     ${d.methodology.paragraphs.map((p) => html`<p>${p}</p>`)}
-    <p class="small muted">${t.confirmationLegend} ${confirmationBadge(t, 'confirmed')} ${confirmationBadge(t, 'unconfirmed')}</p>
     <h2>${t.profile}</h2>
     <table class="grid profile"><tbody>${pairs(d.assessment.profile).map(
       (row) => html`<tr>${row.map((p) => html`<td class="k">${p.label}</td><td>${p.value}</td>`)}</tr>`,
     )}</tbody></table>
-    <h2>${t.sources}</h2>
-    <ul class="sources">${d.methodology.sources.map((s) => {
-      const url = safeUrl(s.url);
-      return html`<li>${url ? html`<a href="${url}">${s.title}</a>` : s.title}</li>`;
-    })}</ul>
+    <h2>${t.portalsTitle}</h2>
+    <p class="small">${t.portalsIntro}</p>
+    ${portalTable(t, d.portals)}
   </section>`;
 }
 
 /** The complete, self-contained HTML document of a report (no script, no external resource). */
 export function renderReportHtml(d: ReportData): string {
   const t = LABELS[d.locale];
-  const ctx = { d, t };
+  const ctx: Ctx = { d, t, refs: numberReferences(d) };
   return html`<!DOCTYPE html>
 <html lang="${d.locale}">
 <head>
 <meta charset="utf-8">
 <title>${t.documentTitle} – ${d.firm.name}</title>
-<meta name="author" content="SCS Check">
+<meta name="author" content="${d.preparedBy?.organisation ?? 'SCS Check'}">
 <meta name="description" content="${t.reportSubtitle}">
 <style>${raw(REPORT_CSS)}${raw(pageMarginCss(d))}</style>
 </head>
 <body>
-${cover(ctx)}
-${summary(ctx)}
+${managementSummary(ctx)}
+${glance(ctx)}
 ${dimensions(ctx)}
 ${repairPlan(ctx)}
 ${actions(ctx)}

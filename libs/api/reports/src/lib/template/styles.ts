@@ -5,6 +5,9 @@ export const REPORT_CSS = `
 @page { size: A4; }
 * { box-sizing: border-box; }
 html { font-family: ${FONT_STACK}; font-size: 9pt; line-height: 1.38; color: #1f2a30; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+/* Words are never split at arbitrary letters: hyphenation by the document's language where the browser has it, otherwise a long word wraps whole. */
+body { hyphens: auto; -webkit-hyphens: auto; overflow-wrap: break-word; }
+h1, h2, h3, .badge, .nowrap, th { hyphens: manual; -webkit-hyphens: manual; }
 body { margin: 0; }
 :lang(zh-Hans) { font-family: ${CJK_FONTS}, sans-serif; font-synthesis: none; }
 h1, h2, h3, h4 { color: #0d3b53; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
@@ -15,7 +18,7 @@ h4 { font-size: 9.5pt; margin: 6pt 0 2pt; color: #37474f; }
 p { margin: 0 0 6pt; orphans: 3; widows: 3; }
 ul, ol { margin: 0 0 6pt; padding-left: 16pt; }
 li { margin-bottom: 2pt; }
-a { color: #0b5d85; text-decoration: none; word-break: break-all; }
+a { color: #0b5d85; text-decoration: none; overflow-wrap: anywhere; }
 .section { break-before: page; page-break-before: always; }
 .section.flow { break-before: auto; page-break-before: auto; margin-top: 18pt; }
 .muted { color: #607d8b; }
@@ -23,22 +26,25 @@ a { color: #0b5d85; text-decoration: none; word-break: break-all; }
 .nowrap { white-space: nowrap; }
 .zh { color: #455a64; }
 
-/* cover */
-.cover { position: relative; height: 245mm; display: flex; flex-direction: column; }
-.cover .brand { display: flex; align-items: center; gap: 12pt; padding-bottom: 10pt; border-bottom: 1px solid #cfd8dc; min-height: 40pt; }
-.cover .brand img { max-height: 42pt; max-width: 160pt; }
-.cover .brand .name { font-size: 12pt; font-weight: 700; color: #0d3b53; }
-.cover .brand .product { font-size: 12pt; font-weight: 700; color: #0d3b53; letter-spacing: 0.5pt; }
-.cover .title { margin-top: 48pt; }
-.cover .title .report { font-size: 26pt; font-weight: 700; color: #0d3b53; margin: 4pt 0; border: 0; }
-.cover .title .subtitle { font-size: 11.5pt; color: #455a64; }
-.cover .firm { margin-top: 36pt; font-size: 20pt; font-weight: 700; color: #1f2a30; word-break: break-word; }
-.cover .overall { margin-top: 22pt; display: flex; gap: 14pt; align-items: stretch; }
-.cover table.meta { margin-top: 26pt; width: 100%; border-collapse: collapse; }
-.cover table.meta th { text-align: left; width: 42%; font-weight: 400; color: #607d8b; padding: 3pt 0; border-bottom: 1px solid #eceff1; }
-.cover table.meta td { padding: 3pt 0; border-bottom: 1px solid #eceff1; }
-.cover .foot { margin-top: auto; }
-.cover .contact { font-size: 9pt; color: #455a64; margin-bottom: 8pt; }
+/* page 1: masthead and management summary */
+.front { break-after: page; page-break-after: always; }
+.masthead .brand { display: flex; align-items: center; gap: 12pt; padding-bottom: 8pt; border-bottom: 1px solid #cfd8dc; min-height: 36pt; }
+.masthead .brand img { max-height: 36pt; max-width: 140pt; }
+.masthead .brand .name, .masthead .brand .product { font-size: 11pt; font-weight: 700; color: #0d3b53; }
+.masthead .brand .doc { margin-left: auto; text-align: right; }
+.masthead .brand .report { font-size: 15pt; font-weight: 700; color: #0d3b53; }
+.masthead .brand .subtitle { font-size: 8.5pt; color: #455a64; }
+.masthead table.meta { width: 100%; border-collapse: collapse; margin: 6pt 0 12pt; }
+.masthead table.meta th { text-align: left; width: 22%; font-weight: 400; color: #607d8b; padding: 2.5pt 0; vertical-align: top; border-bottom: 1px solid #eceff1; }
+.masthead table.meta td { padding: 2.5pt 0; border-bottom: 1px solid #eceff1; }
+.masthead .firm { font-size: 12pt; }
+.verdict { display: flex; gap: 12pt; align-items: stretch; margin-bottom: 4pt; }
+.verdict .level-card { flex: 0 0 33%; }
+.verdict .verdict-text { flex: 1; }
+.verdict .verdict-text p { margin-bottom: 4pt; }
+.front .pair { display: flex; gap: 14pt; }
+.front .pair > .part { flex: 1; }
+table.grid.first td { font-size: 9.2pt; }
 
 /* cards and badges */
 .cards { display: flex; gap: 8pt; margin: 4pt 0 10pt; }
@@ -57,6 +63,12 @@ ${(Object.entries(LEVEL_COLORS) as [string, string][])
 .sev-medium { background: #f2c12e; color: #3e2f00; }
 .sev-low { background: #cfd8dc; color: #263238; }
 .ko { background: #000; color: #fff; }
+.dk { background: #ede7f6; color: #4527a0; border: 1px solid #b39ddb; }
+.overdue { background: #b71c1c; color: #fff; }
+.cite { white-space: nowrap; color: #37474f; }
+.dagger { color: #a84300; font-weight: 700; }
+.mark-unconfirmed { font-size: 7.5pt; font-weight: 400; color: #a84300; white-space: nowrap; margin-left: 4pt; }
+.user-text { font-style: italic; }
 .unconfirmed { background: #fff3e0; color: #a84300; border: 1px solid #e65100; }
 .confirmed { background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7; }
 
@@ -95,6 +107,12 @@ table.grid .num { text-align: right; white-space: nowrap; }
 .finding .pair { display: flex; gap: 12pt; }
 .finding .pair > .part { flex: 1; }
 .repair { background: #f5f7f8; border-radius: 3pt; padding: 4pt 7pt; margin: 4pt 0; break-inside: avoid; }
+ol.references { list-style: none; padding-left: 0; font-size: 8pt; line-height: 1.3; }
+ol.references li { padding-left: 22pt; text-indent: -22pt; break-inside: avoid; }
+ol.references .refno { display: inline-block; width: 20pt; text-indent: 0; font-weight: 700; color: #37474f; }
+.refs-line { margin: 2pt 0 0; color: #37474f; }
+table.grid.compact td { padding: 2pt 5pt; }
+.keep { break-inside: avoid; }
 ul.refs { list-style: none; padding-left: 0; margin: 2pt 0 4pt; font-size: 8pt; line-height: 1.3; }
 ul.refs li { margin-bottom: 2pt; padding-left: 10pt; text-indent: -10pt; break-inside: avoid; }
 ul.refs li::before { content: "§ "; color: #90a4ae; }

@@ -19,6 +19,8 @@ export interface BrandingView {
   contactLine: string | null;
   website: string | null;
   reportLanguage: ReportLanguage;
+  /** Introduction of the member benchmark PDF. */
+  benchmarkIntro: string | null;
   customised: boolean;
   logo: LogoView | null;
   updatedAt: string | null;
@@ -29,6 +31,7 @@ export interface BrandingInput {
   contactLine: string | null;
   website: string | null;
   reportLanguage: ReportLanguage;
+  benchmarkIntro: string | null;
 }
 
 export interface CampaignView {

@@ -160,6 +160,18 @@ import { chamberContext } from '../data/chamber-context';
                   <mat-option value="en">{{ t('en') }}</mat-option>
                 </mat-select>
               </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ t('benchmarkIntro') }}</mat-label>
+                <textarea
+                  matInput
+                  name="benchmarkIntro"
+                  [(ngModel)]="benchmarkIntro"
+                  maxlength="3000"
+                  rows="6"
+                  [readonly]="!canManage()"
+                ></textarea>
+                <mat-hint>{{ fields()['benchmarkIntro'] ?? t('benchmarkIntroHint') }}</mat-hint>
+              </mat-form-field>
               @if (saveError(); as message) {
                 <scs-error-box [message]="message" />
               }
@@ -279,6 +291,7 @@ export class BrandingPage {
   protected readonly contactLine = signal('');
   protected readonly website = signal('');
   protected readonly reportLanguage = signal<ReportLanguage>('de');
+  protected readonly benchmarkIntro = signal('');
   protected readonly loadError = signal<string | null>(null);
   protected readonly saveError = signal<string | null>(null);
   protected readonly logoError = signal<string | null>(null);
@@ -323,6 +336,7 @@ export class BrandingPage {
           contactLine: this.contactLine() || null,
           website: this.website() || null,
           reportLanguage: this.reportLanguage(),
+          benchmarkIntro: this.benchmarkIntro().trim() || null,
         }),
       );
       this.saved.set(true);
@@ -374,5 +388,6 @@ export class BrandingPage {
     this.contactLine.set(b.contactLine ?? '');
     this.website.set(b.website ?? '');
     this.reportLanguage.set(b.reportLanguage);
+    this.benchmarkIntro.set(b.benchmarkIntro ?? '');
   }
 }

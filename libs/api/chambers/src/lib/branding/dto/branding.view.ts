@@ -16,6 +16,8 @@ export class BrandingView {
   @ApiProperty({ nullable: true, type: String }) contactLine!: string | null;
   @ApiProperty({ nullable: true, type: String }) website!: string | null;
   @ApiProperty({ enum: REPORT_LANGUAGES }) reportLanguage!: ReportLanguage;
+  @ApiProperty({ nullable: true, type: String, description: 'Introduction of the member benchmark PDF' })
+  benchmarkIntro!: string | null;
   @ApiProperty({ description: 'False while the chamber has not saved any branding (defaults shown)' })
   customised!: boolean;
   @ApiProperty({ nullable: true, type: LogoView }) logo!: LogoView | null;

@@ -29,6 +29,18 @@ export class UpdateBrandingDto {
   @MaxLength(300)
   website?: string | null;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    maxLength: 3000,
+    description:
+      'Introduction printed at the start of the member benchmark PDF (plain text; blank lines start a paragraph). Left out: unchanged.',
+  })
+  @IsOptional()
+  @TrimToNull()
+  @IsString()
+  @MaxLength(3000, msg('validation.benchmarkIntro.tooLong'))
+  benchmarkIntro?: string | null;
+
   @ApiProperty({ enum: REPORT_LANGUAGES, description: "Default language of the chamber's reports" })
   @IsIn(REPORT_LANGUAGES, msg('validation.reportLanguage.choose'))
   reportLanguage!: ReportLanguage;

@@ -460,4 +460,6 @@ export default {
   'portfolio.report.confidential': 'Vertraulich',
   'portfolio.report.page': 'Seite',
   'portfolio.report.of': 'von',
+  // board report (issue 16: the report a board reads)
+  'validation.benchmarkIntro.tooLong': 'Die Einleitung darf höchstens 3.000 Zeichen lang sein',
 } satisfies Record<MessageKey, string>;

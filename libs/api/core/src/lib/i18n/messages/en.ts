@@ -427,4 +427,6 @@ export default {
   'portfolio.report.confidential': 'Confidential',
   'portfolio.report.page': 'Page',
   'portfolio.report.of': 'of',
+  // board report (issue 16: the report a board reads)
+  'validation.benchmarkIntro.tooLong': 'The introduction can be at most 3,000 characters long',
 };
