@@ -73,7 +73,7 @@ describe('report template', () => {
   it('prints each finding with severity, meaning, consequences, remediation and references', () => {
     const f = en.result.findings[0];
     if (!f) throw new Error('the example has findings');
-    expect(enHtml).toContain(f.title);
+    expect(enHtml).toContain(escapeHtml(f.title));
     for (const step of f.remediation)
       expect(enHtml).toContain(
         step
@@ -143,7 +143,7 @@ describe('report template', () => {
     const front = /<section class="front">([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '';
     expect(front).toContain('No action has been planned yet');
     expect(front).toContain('Recommended step');
-    expect(front).toContain(en.result.findings[0]?.title ?? 'x');
+    expect(front).toContain(escapeHtml(en.result.findings[0]?.title ?? 'x'));
   });
 
   it('counts a high-weight "don\'t know" among the five most severe findings when it ranks there', () => {
@@ -165,7 +165,7 @@ describe('report template', () => {
 
   it('marks user-entered action titles and flags overdue actions', () => {
     const page = render({
-      actions: [{ title: 'Zollstatus prüfen', owner: 'Li Wei', dueDate: '2026-01-15', status: 'open' }],
+      actions: [{ title: 'Zollstatus prüfen', owner: 'Li Wei', dueDate: '2026-01-15', status: 'open', overdue: true }],
     });
     expect(page).toContain('<em class="user-text" title="as entered">Zollstatus prüfen</em>');
     expect(page).toContain('Titles in italics were entered by the firm');

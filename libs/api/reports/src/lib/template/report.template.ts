@@ -107,17 +107,16 @@ interface FirstThing {
 
 /** The three things to do first: open actions (overdue first, then by date), or else the top findings' first step. */
 function firstThings({ d, t }: Ctx): { intro: string; items: FirstThing[] } {
-  const today = d.generatedAt.slice(0, 10);
   const open = d.actions.filter((a) => a.status !== 'done');
   if (open.length) {
-    const rank = (a: ReportAction) => (a.dueDate ? (a.dueDate < today ? 0 : 1) : 2);
+    const rank = (a: ReportAction) => (a.overdue ? 0 : a.dueDate ? 1 : 2);
     const sorted = [...open].sort((a, b) => rank(a) - rank(b) || (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
     return {
       intro: t.firstThingsFromActions,
       items: sorted.slice(0, 3).map((a) => ({
         title: userText(t, a.title),
         owner: a.owner ? html`${a.owner}` : html`<span class="muted">${t.unassigned}</span>`,
-        due: dueDate(t, a, today),
+        due: dueDate(t, a),
       })),
     };
   }
@@ -136,10 +135,10 @@ function userText(t: Labels, text: string): Html {
   return html`<em class="user-text" title="${t.userEntered}">${text}</em>`;
 }
 
-function dueDate(t: Labels, a: ReportAction, today: string): Html {
+/** The due date, flagged when the action is overdue (`ReportAction.overdue`, decided once by the data builder). */
+function dueDate(t: Labels, a: ReportAction): Html {
   if (!a.dueDate) return html`<span class="muted">${t.noDate}</span>`;
-  const overdue = a.status !== 'done' && a.dueDate < today;
-  return html`${t.formatDate(a.dueDate)}${overdue ? html` <span class="badge overdue">${t.overdue}</span>` : ''}`;
+  return html`${t.formatDate(a.dueDate)}${a.overdue ? html` <span class="badge overdue">${t.overdue}</span>` : ''}`;
 }
 
 /** Page 1: what a board reads. The level in plain words, what to do first, what changed, the repair outlook. */
@@ -304,11 +303,11 @@ function dimensions(c: Ctx): Html {
   </section>`;
 }
 
-function actionRow(t: Labels, a: ReportAction, today: string): Html {
+function actionRow(t: Labels, a: ReportAction): Html {
   return html`<tr>
     <td>${userText(t, a.title)}${a.questionId ? html` <span class="muted small">(${a.questionId})</span>` : ''}</td>
     <td>${a.owner ?? html`<span class="muted">${t.unassigned}</span>`}</td>
-    <td class="nowrap">${dueDate(t, a, today)}</td>
+    <td class="nowrap">${dueDate(t, a)}</td>
     <td class="nowrap">${t.actionStatus[a.status]}</td>
   </tr>`;
 }
@@ -358,12 +357,11 @@ function repairPlan({ d, t }: Ctx): Html {
 }
 
 function actions({ d, t }: Ctx): Html {
-  const today = d.generatedAt.slice(0, 10);
   return html`<section class="section flow" id="actions">
     <h1>${t.actionsTitle}</h1>
     ${
       d.actions.length
-        ? html`<table class="grid"><thead><tr><th>${t.action}</th><th style="width:20%">${t.owner}</th><th style="width:19%">${t.due}</th><th style="width:12%">${t.status}</th></tr></thead><tbody>${d.actions.map((a) => actionRow(t, a, today))}</tbody></table>
+        ? html`<table class="grid"><thead><tr><th>${t.action}</th><th style="width:20%">${t.owner}</th><th style="width:19%">${t.due}</th><th style="width:12%">${t.status}</th></tr></thead><tbody>${d.actions.map((a) => actionRow(t, a))}</tbody></table>
         <p class="small muted">${t.userEnteredNote}</p>`
         : html`<p>${t.noActions}</p>`
     }
