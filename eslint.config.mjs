@@ -32,6 +32,7 @@ const featureEdges = {
     'api-chambers': 'composes the application',
     'api-reports': 'composes the application; health reports whether PDFs can be rendered',
     'api-research': 'composes the application',
+    'api-partners': 'composes the application',
   },
   'api-accounts': {},
   'api-catalogue': {},
@@ -53,6 +54,10 @@ const featureEdges = {
     'api-catalogue': 'labels of the member aggregates come from the catalogue versions of a release',
     'api-reports': 'registers the member benchmark and chamber-prepared firm report kinds; provides REPORT_BRANDING',
     'api-research': 'the platform-wide comparison shown to chambers without a release of their own',
+  },
+  'api-partners': {
+    'api-accounts': 'partners belong to a firm organisation; audit log, mail outbox, USCC check, members for reminders',
+    'api-reports': 'registers the partner receipt report kind and requests it',
   },
   'web-admin': {},
   'web-accounts': {

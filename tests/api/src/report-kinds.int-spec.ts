@@ -74,6 +74,7 @@ describe('report kinds: a kind registered by a test runs through the whole lifec
       'assessment',
       'chamber_benchmark',
       'participation_note',
+      'partner_receipt',
       'prepared_assessment',
     ]);
   });

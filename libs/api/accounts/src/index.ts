@@ -21,7 +21,7 @@ export { AuditLog } from './lib/audit/audit-log.entity';
 export { MailOutbox, type MailStatus } from './lib/mail/mail-outbox.entity';
 
 export * from './lib/profile/profile-fields';
-export { isValidUscc, usccProblem } from './lib/profile/uscc';
+export { isValidUscc, usccProblem, usccProblemKey } from './lib/profile/uscc';
 export { passwordProblem } from './lib/auth/password-rules';
 export { routeTable, routeTableOf, type RouteInfo } from './lib/auth/route-table';
 export { ACCESS_COOKIE, REFRESH_COOKIE, XSRF_COOKIE, XSRF_HEADER } from './lib/auth/cookies';

@@ -3,3 +3,4 @@ export * from './lib/report-repair';
 export * from './lib/assessment';
 export * from './lib/chamber';
 export * from './lib/change-impact';
+export * from './lib/partners';

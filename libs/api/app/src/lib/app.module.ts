@@ -9,6 +9,7 @@ import { AssessmentsModule } from '@scs/api/assessments';
 import { ReportsModule } from '@scs/api/reports';
 import { ChambersModule } from '@scs/api/chambers';
 import { ResearchModule } from '@scs/api/research';
+import { PartnersModule } from '@scs/api/partners';
 import { entities } from './entities';
 import { HealthController, HealthService } from './health.controller';
 import { InternalServer } from './internal-server';
@@ -24,6 +25,7 @@ const features: DynamicModule['imports'] = [
   ReportsModule,
   ResearchModule,
   ChambersModule,
+  PartnersModule,
 ];
 
 @Module({})

@@ -4,6 +4,7 @@ import { assessmentsEntities } from '@scs/api/assessments';
 import { reportsEntities } from '@scs/api/reports';
 import { chambersEntities } from '@scs/api/chambers';
 import { researchEntities } from '@scs/api/research';
+import { partnersEntities } from '@scs/api/partners';
 import { AppSecret } from './secret.entity';
 
 /** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
@@ -15,4 +16,5 @@ export const entities = [
   ...reportsEntities,
   ...researchEntities,
   ...chambersEntities,
+  ...partnersEntities,
 ];

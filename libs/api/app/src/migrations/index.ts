@@ -15,6 +15,7 @@ import { UserLanguage1765290000000 } from './1765290000000-UserLanguage';
 import { ReportLifecycle1765300000000 } from './1765300000000-ReportLifecycle';
 import { PerChamberConsent1765310000000 } from './1765310000000-PerChamberConsent';
 import { AuthCacheNotify1765320000000 } from './1765320000000-AuthCacheNotify';
+import { Partners1765410000000 } from './1765410000000-Partners';
 import { CampaignInvitationLogistics1765340000000 } from './1765340000000-CampaignInvitationLogistics';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
@@ -37,4 +38,5 @@ export const migrations = [
   PerChamberConsent1765310000000,
   AuthCacheNotify1765320000000,
   CampaignInvitationLogistics1765340000000,
+  Partners1765410000000,
 ];
