@@ -60,6 +60,7 @@ const featureEdges = {
     'api-reports': 'registers the partner receipt report kind and requests it',
   },
   'web-admin': {},
+  'web-partners': {},
   'web-accounts': {
     'web-assessments':
       "the firm page's consents tab lazy-loads the sharing feature's routes (no code shared at build time)",

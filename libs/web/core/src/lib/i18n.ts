@@ -32,7 +32,7 @@ export function provideIcuMessages(): EnvironmentProviders {
 export function provideI18n(): EnvironmentProviders[] {
   const transloco = provideTransloco({
     config: {
-      availableLangs: ['en', 'de'],
+      availableLangs: ['en', 'de', 'zh'],
       defaultLang: 'en',
       fallbackLang: 'en',
       reRenderOnLangChange: true,

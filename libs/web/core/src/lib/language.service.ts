@@ -1,11 +1,11 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 
-export type Lang = 'en' | 'de';
-export const LANGS: readonly Lang[] = ['en', 'de'];
+export type Lang = 'en' | 'de' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'de', 'zh'];
 const STORAGE_KEY = 'scs.lang';
 
-/** The UI language: German or English, remembered per browser, mirrored into <html lang>. */
+/** The UI language: German, English or Simplified Chinese, remembered per browser, mirrored into <html lang>. */
 @Injectable({ providedIn: 'root' })
 export class LanguageService {
   private readonly transloco = inject(TranslocoService);
@@ -21,7 +21,7 @@ export class LanguageService {
   use(lang: Lang): void {
     this.current.set(lang);
     this.transloco.setActiveLang(lang);
-    this.document.documentElement.lang = lang;
+    this.document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
     try {
       this.document.defaultView?.localStorage.setItem(STORAGE_KEY, lang);
     } catch {
@@ -32,7 +32,7 @@ export class LanguageService {
   private read(): Lang | null {
     try {
       const v = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
-      return v === 'de' || v === 'en' ? v : null;
+      return v === 'de' || v === 'en' || v === 'zh' ? v : null;
     } catch {
       return null;
     }
