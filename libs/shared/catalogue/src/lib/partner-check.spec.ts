@@ -54,8 +54,8 @@ describe('partner check questionnaire 2026.1', () => {
     });
   });
 
-  it('rejects an unconfirmed question without a note and a question where every answer raises a flag', () => {
-    const broken = yaml.replace(/status: unconfirmed\n    statusNote:/, 'status: unconfirmed\n    statusNoteX:');
+  it('rejects an unconfirmed question without a note and a title without Chinese', () => {
+    const broken = yaml.replace('status: unconfirmed\n    statusNote:', 'status: unconfirmed\n    statusNoteX:');
     expect(() => parsePartnerCheck(broken)).toThrow(/statusNote/);
     const missingZh = yaml.replace('zh: 合作伙伴信用核查', 'fr: x');
     expect(() => parsePartnerCheck(missingZh)).toThrow(/title/);

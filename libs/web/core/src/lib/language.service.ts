@@ -1,11 +1,11 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 
-export type Lang = 'en' | 'de' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'de', 'zh'];
+export type Lang = 'en' | 'de';
+export const LANGS: readonly Lang[] = ['en', 'de'];
 const STORAGE_KEY = 'scs.lang';
 
-/** The UI language: German, English or Simplified Chinese, remembered per browser, mirrored into <html lang>. */
+/** The UI language: German or English, remembered per browser, mirrored into <html lang>. */
 @Injectable({ providedIn: 'root' })
 export class LanguageService {
   private readonly transloco = inject(TranslocoService);
@@ -21,7 +21,7 @@ export class LanguageService {
   use(lang: Lang): void {
     this.current.set(lang);
     this.transloco.setActiveLang(lang);
-    this.document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : lang;
+    this.document.documentElement.lang = lang;
     try {
       this.document.defaultView?.localStorage.setItem(STORAGE_KEY, lang);
     } catch {
@@ -29,10 +29,20 @@ export class LanguageService {
     }
   }
 
+  /**
+   * A language for one page that offers Simplified Chinese before the whole app does (the partner's check page):
+   * the texts and <html lang> switch, the remembered UI language (en/de) does not.
+   */
+  usePageLanguage(lang: Lang | 'zh'): void {
+    if (lang !== 'zh') return this.use(lang);
+    this.transloco.setActiveLang('zh');
+    this.document.documentElement.lang = 'zh-Hans';
+  }
+
   private read(): Lang | null {
     try {
       const v = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);
-      return v === 'de' || v === 'en' || v === 'zh' ? v : null;
+      return v === 'de' || v === 'en' ? v : null;
     } catch {
       return null;
     }

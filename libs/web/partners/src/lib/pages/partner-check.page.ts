@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } fro
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { describeError, type Lang, LanguageService } from '@scs/web/core';
+import { describeError, LanguageService } from '@scs/web/core';
 import type { PartnerLanguage, PartnerLinkView, TriText } from '@scs/shared/contracts';
 import { PartnersApi, tri } from '../data/partners.api';
 
@@ -131,7 +131,8 @@ export class PartnerCheckPage implements OnInit {
   readonly token = input.required<string>();
   private readonly api = inject(PartnersApi);
   private readonly language = inject(LanguageService);
-  protected readonly lang = this.language.current;
+  /** The partner's choice (zh/en/de), independent of the app's remembered language. */
+  protected readonly lang = signal<PartnerLanguage>('zh');
   protected readonly langs: PartnerLanguage[] = ['zh', 'en', 'de'];
   protected readonly stage = signal<Stage>('loading');
   protected readonly view = signal<PartnerLinkView | null>(null);
@@ -148,7 +149,7 @@ export class PartnerCheckPage implements OnInit {
   async ngOnInit(): Promise<void> {
     try {
       const peek = await this.api.peek(this.token());
-      this.language.use(peek.locale as Lang);
+      this.setLang(peek.locale);
       this.stage.set('confirm');
     } catch (e) {
       this.error.set(describeError(e).message);
@@ -161,7 +162,8 @@ export class PartnerCheckPage implements OnInit {
   }
 
   protected setLang(l: PartnerLanguage): void {
-    this.language.use(l as Lang);
+    this.lang.set(l);
+    this.language.usePageLanguage(l);
   }
 
   protected async open(): Promise<void> {
@@ -204,7 +206,7 @@ export class PartnerCheckPage implements OnInit {
     try {
       const result = await this.api.submit(this.token(), {
         email: this.email,
-        locale: this.lang() as PartnerLanguage,
+        locale: this.lang(),
         answers: this.answers,
         declaration: { name: this.declName, role: this.declRole, date: this.declDate },
       });
