@@ -484,13 +484,15 @@ describe('partner checks', () => {
     }
     const pdf = await fetch(t.url + receipt + '/pdf');
     expect(pdf.status).toBe(200);
-    const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    // Opt-in (PDF_DUMP_DIR): keep the receipt to look at it.
+    if (process.env['PDF_DUMP_DIR']) writeFileSync(join(process.env['PDF_DUMP_DIR'], 'partner-receipt-zh.pdf'), bytes);
+    const text = pdfText(bytes);
     expect(text).toContain('合作伙伴信用核查回执');
     expect(text).toContain('回执伙伴有限公司');
     expect(text).toContain('王小明');
     expect(text).toContain('已被列入严重失信主体名单');
     expect(text).toContain('专项信用报告.pdf');
-    if (process.env['PDF_DUMP_DIR']) writeFileSync(join(process.env['PDF_DUMP_DIR'], 'partner-receipt-zh.pdf'), text);
 
     const firmSide = await firm.http.post<{ reportId: string }>(
       `/api/orgs/${firm.orgId}/partners/${partner.id}/checks/${check.id}/receipt`,

@@ -67,9 +67,9 @@ describe('partner check in the browser', () => {
     await page.goto(`${baseUrl()}/partners`);
     await page.getByTestId('add-partner').click();
     await page.getByTestId('partner-name').fill('Suzhou Präzision Supplier Co., Ltd.');
-    await page.getByLabel('Chinesischer Name').fill('苏州精密供应有限公司');
+    await page.locator('input[name=nameZh]').fill('苏州精密供应有限公司');
     await page.getByTestId('partner-email').fill(partnerEmail);
-    await page.getByLabel('Sprache').selectOption('en');
+    await page.locator('select[name=contactLanguage]').selectOption('en');
     await page.getByTestId('save-partner').click();
     await page.getByTestId('partner-row').first().waitFor();
     if (shots) await page.screenshot({ path: join(shots, 'partner-list-de.png'), fullPage: true });
