@@ -103,7 +103,7 @@ describe('partner check in the browser', () => {
     // Answers: the first (clean) option everywhere, but a dishonest judgment debtor (PC2: 是).
     for (const q of await p.locator('fieldset[data-question]').all())
       await q.locator('input[type=radio]').first().check();
-    await p.locator('[data-question="PC2"] input[value="yes"]').check();
+    await p.locator('[data-question="PC2"] label.option').nth(1).locator('input').check(); // 是 (yes)
     await p
       .getByTestId('evidence-input')
       .setInputFiles({ name: '专项信用报告.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
