@@ -124,8 +124,7 @@ describe('partner check in the browser', () => {
       await page.goto(`${baseUrl()}/partners`);
       await page.getByTestId('partner-row').first().waitFor();
       await page.screenshot({ path: join(shots, 'partner-list-de-answered.png'), fullPage: true });
-      await page.evaluate(() => localStorage.setItem('scs.lang', 'en'));
-      await page.reload();
+      await page.locator('mat-button-toggle[data-lang="en"] button').click(); // the shell's language switch
       await page.getByText('Business partners').waitFor();
       await page.screenshot({ path: join(shots, 'partner-list-en.png'), fullPage: true });
     }
