@@ -33,6 +33,7 @@ const featureEdges = {
     'api-reports': 'composes the application; health reports whether PDFs can be rendered',
     'api-research': 'composes the application',
     'api-portfolio': 'composes the application',
+    'api-partners': 'composes the application',
   },
   'api-accounts': {},
   'api-catalogue': {},
@@ -60,8 +61,12 @@ const featureEdges = {
     'api-assessments':
       "an entity's standing (levels, scores, actions, repair deadlines, dates) and granted answers through ENTITY_STANDINGS",
     'api-reports': 'registers the group portfolio report kind',
+  'api-partners': {
+    'api-accounts': 'partners belong to a firm organisation; audit log, mail outbox, USCC check, members for reminders',
+    'api-reports': 'registers the partner receipt report kind and requests it',
   },
   'web-admin': {},
+  'web-partners': {},
   'web-accounts': {
     'web-assessments':
       "the firm page's consents tab lazy-loads the sharing feature's routes (no code shared at build time)",

@@ -75,6 +75,7 @@ describe('report kinds: a kind registered by a test runs through the whole lifec
       'chamber_benchmark',
       'group_portfolio',
       'participation_note',
+      'partner_receipt',
       'prepared_assessment',
     ]);
   });

@@ -22,6 +22,15 @@ const REVIEWED_PUBLIC_ROUTES = [
   'POST /api/auth/refresh',
   'POST /api/auth/register',
   'POST /api/auth/verify-email',
+  // The login-free partner-check link (issue 19): the token is the credential (stored as SHA-256), every route but the
+  // first needs the invited address; rate-limited; used, withdrawn or expired links answer 410 (partners.int-spec.ts).
+  'GET /api/partner-check/:token',
+  'POST /api/partner-check/:token/open',
+  'POST /api/partner-check/:token/evidence',
+  'POST /api/partner-check/:token/evidence/:evidenceId/remove',
+  'POST /api/partner-check/:token/submit',
+  'GET /api/partner-receipts/:receiptToken', // the partner's own receipt, by the token its submission returned (7 days)
+  'GET /api/partner-receipts/:receiptToken/pdf',
   'GET /api/chambers/:chamberId/logo', // a chamber's logo is a public mark (invitation pages, reports); served as checked PNG/JPEG with nosniff
 ];
 

@@ -12,6 +12,8 @@ export const appRoutes: Route[] = [
   { path: 'chamber', loadChildren: () => import('@scs/web/chambers').then((m) => m.chambersRoutes) },
   { path: 'research', loadChildren: () => import('@scs/web/research').then((m) => m.researchRoutes) },
   { path: 'admin', loadChildren: () => import('@scs/web/admin').then((m) => m.adminRoutes) },
+  { path: 'partners', loadChildren: () => import('@scs/web/partners').then((m) => m.partnersRoutes) },
+  { path: 'partner-check', loadChildren: () => import('@scs/web/partners').then((m) => m.partnerCheckRoutes) },
   // Accounts pages sit at the root (login, register, reset-password/:token, invitations/:token, orgs, firm ...).
   { path: '', loadChildren: () => import('@scs/web/accounts').then((m) => m.accountsRoutes) },
   { path: '**', component: NotFoundPage, title: 'SCS Check – 404' },

@@ -22,7 +22,7 @@ export { AuditLog } from './lib/audit/audit-log.entity';
 export { MailOutbox, type MailStatus } from './lib/mail/mail-outbox.entity';
 
 export * from './lib/profile/profile-fields';
-export { isValidUscc, usccProblem } from './lib/profile/uscc';
+export { isValidUscc, usccProblem, usccProblemKey } from './lib/profile/uscc';
 export { passwordProblem } from './lib/auth/password-rules';
 export { withHashSlot } from './lib/auth/crypto'; // the bounded argon2 slots (tests hold one to stand for a burst)
 export { routeTable, routeTableOf, type RouteInfo } from './lib/auth/route-table';

@@ -75,3 +75,21 @@ export {
   validateCatalogue,
   type CatalogueIssue,
 } from './lib/validate';
+export {
+  PARTNER_CHECK_FOLDER,
+  PARTNER_LOCALES,
+  PARTNER_SOURCES,
+  RED_FLAG_SEVERITIES,
+  evaluatePartnerCheck,
+  parsePartnerCheck,
+  partnerAnswerProblems,
+  partnerCheckSchema,
+  type PartnerCheckQuestion,
+  type PartnerCheckQuestionnaire,
+  type PartnerLevel,
+  type PartnerLocale,
+  type PartnerSource,
+  type RedFlag,
+  type RedFlagSeverity,
+  type Trilingual,
+} from './lib/partner-check';

@@ -4,3 +4,4 @@ export * from './lib/assessment';
 export * from './lib/chamber';
 export * from './lib/change-impact';
 export * from './lib/portfolio';
+export * from './lib/partners';

@@ -60,6 +60,10 @@ export function featureFixtures(t: TestApp): {
       );
       return `${link.id}|${entity.id}`;
     }).then((ids) => ({ linkId: ids.split('|')[0], entityId: ids.split('|')[1] }));
+  const victimPartner = (v: VictimRef) =>
+    once(`partner:${v.firmId}`, () => insertPartnerWithEvidence(t.dataSource, v)).then(
+      (json) => JSON.parse(json) as { partnerId: string; checkId: string; evidenceId: string },
+    );
   const submittedAssessment = (v: VictimRef, n: number) =>
     once(`assessment:${v.firmId}:${n}`, () => insertSubmittedAssessment(t.dataSource, t.app.get(CatalogueService), v));
   return {
@@ -118,8 +122,20 @@ export function featureFixtures(t: TestApp): {
           await t.dataSource.query(`INSERT INTO report_file (report_id, pdf) VALUES ($1, $2)`, [rows[0].id, pdf]);
           return rows[0].id;
         }),
+      // Partner checks (partners feature): a partner of the victim firm, an answered check and a file it attached.
+      ':partnerId': (v) => victimPartner(v).then((p) => p.partnerId),
+      'checks/:checkId': (v) => victimPartner(v).then((p) => p.checkId),
+      'evidence/:evidenceId': (v) => victimPartner(v).then((p) => p.evidenceId),
     },
     bodies: {
+      'POST /api/orgs/:orgId/partners': { name: 'Hijack Co.', role: 'supplier' },
+      'PATCH /api/orgs/:orgId/partners/:partnerId': { name: 'Hijacked' },
+      'POST /api/orgs/:orgId/partners/:partnerId/checks': { email: 'intruder@example.test' },
+      'POST /api/orgs/:orgId/partners/:partnerId/verifications': {
+        source: 'credit_china',
+        checkedOn: '2026-12-01',
+        outcome: 'no_entry',
+      },
       'PUT /api/assessments/:id/answers': { answers: [{ questionId: 'T1', optionId: 'a', baseRevision: 0 }] },
       'POST /api/orgs/:orgId/actions': { title: 'Hijack' },
       'PATCH /api/actions/:id': { status: 'done' },
@@ -216,4 +232,24 @@ export async function removeSeededResearchWave(t: TestApp): Promise<void> {
     await t.dataSource.query(`DELETE FROM "research"."aggregate_cache" WHERE "wave" = '2025-H1'`);
     await t.dataSource.query(`DELETE FROM "research"."aggregate_state" WHERE "wave" = '2025-H1'`);
   }
+}
+
+/** A partner of the victim with an answered check and one attached PDF, as ids (JSON, for the string cache). */
+async function insertPartnerWithEvidence(ds: DataSource, v: VictimRef): Promise<string> {
+  const [partner]: { id: string }[] = await ds.query(
+    `INSERT INTO partner (org_id, name, role, contact_email) VALUES ($1, 'Victim Supplier Co., Ltd.', 'supplier', 'victim.partner@example.test') RETURNING id`,
+    [v.firmId],
+  );
+  const [check]: { id: string }[] = await ds.query(
+    `INSERT INTO partner_check (org_id, partner_id, questionnaire_version, token_hash, email, locale, expires_at, submitted_at, answers, flags, level)
+     VALUES ($1, $2, '2026.1', $3, 'victim.partner@example.test', 'zh', now() + interval '30 days', now(), '{"PC1":"no"}', '[]', 'low') RETURNING id`,
+    [v.firmId, partner.id, createHash('sha256').update(`victim-${v.firmId}`).digest('hex')],
+  );
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< >>\nendobj\nxref\nstartxref\n0\n%%EOF\n');
+  const [evidence]: { id: string }[] = await ds.query(
+    `INSERT INTO partner_evidence (check_id, org_id, filename, content_type, size, sha256, content)
+     VALUES ($1, $2, 'report.pdf', 'application/pdf', $3, $4, $5) RETURNING id`,
+    [check.id, v.firmId, pdf.length, createHash('sha256').update(pdf).digest('hex'), pdf],
+  );
+  return JSON.stringify({ partnerId: partner.id, checkId: check.id, evidenceId: evidence.id });
 }

@@ -10,6 +10,7 @@ import { ReportsModule } from '@scs/api/reports';
 import { ChambersModule } from '@scs/api/chambers';
 import { ResearchModule } from '@scs/api/research';
 import { PortfolioModule } from '@scs/api/portfolio';
+import { PartnersModule } from '@scs/api/partners';
 import { entities } from './entities';
 import { HealthController, HealthService } from './health.controller';
 import { InternalServer } from './internal-server';
@@ -26,6 +27,7 @@ const features: DynamicModule['imports'] = [
   ResearchModule,
   ChambersModule,
   PortfolioModule,
+  PartnersModule,
 ];
 
 @Module({})

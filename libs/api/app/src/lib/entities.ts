@@ -5,6 +5,7 @@ import { reportsEntities } from '@scs/api/reports';
 import { chambersEntities } from '@scs/api/chambers';
 import { researchEntities } from '@scs/api/research';
 import { portfolioEntities } from '@scs/api/portfolio';
+import { partnersEntities } from '@scs/api/partners';
 import { AppSecret } from './secret.entity';
 
 /** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
@@ -17,4 +18,5 @@ export const entities = [
   ...researchEntities,
   ...chambersEntities,
   ...portfolioEntities,
+  ...partnersEntities,
 ];

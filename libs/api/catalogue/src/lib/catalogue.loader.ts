@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { parseCatalogueFiles, type Catalogue, type CatalogueFile } from '@scs/shared/catalogue';
+import { PARTNER_CHECK_FOLDER, parseCatalogueFiles, type Catalogue, type CatalogueFile } from '@scs/shared/catalogue';
 
 export interface LoadedCatalogue {
   version: string;
@@ -54,7 +54,7 @@ export async function loadCatalogueDir(dir: string): Promise<LoadedCatalogue[]> 
   );
   if (!exists) throw new Error(`Catalogue directory ${dir} does not exist (set CATALOGUE_DIR)`);
   const folders = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== PARTNER_CHECK_FOLDER) // the partners feature reads that one
     .map((e) => e.name)
     .sort();
   if (!folders.length) throw new Error(`Catalogue directory ${dir} has no version folders`);

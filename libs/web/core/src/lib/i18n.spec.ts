@@ -21,6 +21,7 @@ const FILES = [
   'libs/web/portfolio/src/lib/i18n',
   'libs/web/reports/src/lib/i18n',
   'libs/web/research/src/lib/i18n',
+  'libs/web/partners/src/lib/i18n',
 ];
 
 type Texts = Record<string, string>;

@@ -188,6 +188,15 @@ export class QueueService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
+   * Sends a job to `queue` on a cron schedule (UTC), once across all processes (pg-boss keeps one schedule per queue
+   * and its clock monitor sends each due job once). Calling it again updates the schedule.
+   */
+  async schedule<T extends object>(queue: string, cron: string, data: T, definition?: QueueDefinition): Promise<void> {
+    await this.declare(queue, definition);
+    await this.boss.schedule(queue, cron, data, { tz: 'UTC' });
+  }
+
+  /**
    * Runs `handler` for each job of `queue` in this process, when its role runs workers; returns whether it does.
    * A handler that throws fails the attempt: the job is retried per the queue definition until its retries are used up.
    */

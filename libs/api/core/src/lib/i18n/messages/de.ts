@@ -462,4 +462,44 @@ export default {
   'portfolio.report.of': 'von',
   // board report (issue 16: the report a board reads)
   'validation.benchmarkIntro.tooLong': 'Die Einleitung darf höchstens 3.000 Zeichen lang sein',
+  // partners (issue 19: partner checks)
+  'validation.partner.nameRequired': 'Geben Sie den Namen des Partners ein',
+  'validation.partner.role': 'Wählen Sie eine Rolle: JV-Partner, Lieferant, Händler, Kunde, Logistik oder Sonstige',
+  'validation.partner.language': 'Wählen Sie Chinesisch (zh), Englisch (en) oder Deutsch (de)',
+  'validation.partner.recheckMonths': 'Geben Sie eine ganze Zahl von Monaten zwischen 1 und 60 ein',
+  'validation.partner.validDays': 'Geben Sie eine ganze Zahl von Tagen zwischen 1 und 90 ein',
+  'validation.partner.source':
+    'Wählen Sie, wo Sie geprüft haben: Credit China, NECIPS, Vollstreckungsliste, Steuerkreditstufe, Zoll oder Vergabeportal',
+  'validation.partner.checkedOn': 'Geben Sie das Datum der Prüfung ein (JJJJ-MM-TT)',
+  'validation.partner.outcome': 'Wählen Sie „kein Eintrag“ oder „Eintrag gefunden“',
+  'validation.partner.declarationName': 'Geben Sie den Namen der unterzeichnenden Person ein',
+  'validation.partner.declarationRole': 'Geben Sie die Funktion der unterzeichnenden Person ein',
+  'validation.partner.declarationDate': 'Geben Sie das Datum der Erklärung ein (JJJJ-MM-TT)',
+  'validation.partner.answers': 'Antworten sind eine Zuordnung von Fragen-ID zu Options-ID',
+  'errors.partner.notFound': 'Partner nicht gefunden',
+  'errors.partner.checkNotFound': 'Partnerprüfung nicht gefunden',
+  'errors.partner.evidenceNotFound': 'Datei nicht gefunden',
+  'errors.partner.usccTaken': 'Ein Partner mit dieser USCC steht bereits in Ihrer Liste',
+  'errors.partner.noContactEmail':
+    'Geben Sie die Adresse ein, an die die Prüfung gehen soll (der Partner hat keine Kontaktadresse)',
+  'errors.partner.checkClosed': 'Diese Prüfung wurde bereits beantwortet oder zurückgezogen',
+  'errors.partner.notAnswered': 'Diese Prüfung ist noch nicht beantwortet',
+  'errors.partner.checkedOnFuture': 'Das Datum der Prüfung darf nicht in der Zukunft liegen',
+  'errors.partner.import.noFile': 'Laden Sie eine CSV- oder Excel-Datei (.xlsx) hoch',
+  'errors.partner.import.fileTooLarge': 'Die Datei ist größer als 2 MB; es wurde nichts importiert',
+  'errors.partner.import.unreadable': 'Die Liste kann nicht gelesen werden: {detail}',
+  'errors.partner.link.notFound': 'Dieser Link ist ungültig oder wurde nicht an diese Adresse gesendet',
+  'errors.partner.link.gone': 'Dieser Link wurde bereits verwendet, zurückgezogen oder ist abgelaufen',
+  'errors.partner.link.rateLimited':
+    'Zu viele Anfragen für diesen Link; bitte versuchen Sie es in einigen Minuten erneut',
+  'errors.partner.answers.incomplete':
+    '{n, plural, one {# Antwort fehlt oder ist ungültig} other {# Antworten fehlen oder sind ungültig}}',
+  'errors.partner.answers.missing': 'Bitte beantworten Sie diese Frage',
+  'errors.partner.answers.unknown': 'Keine Antwort auf diese Frage',
+  'errors.partner.declaration.future': 'Das Datum der Erklärung darf nicht in der Zukunft liegen',
+  'errors.partner.evidence.missing': 'Hängen Sie eine Datei an',
+  'errors.partner.evidence.tooLarge': 'Die Datei ist größer als 5 MB',
+  'errors.partner.evidence.tooMany': 'Es können höchstens {max} Dateien angehängt werden',
+  'errors.partner.evidence.refused':
+    'Nur PDF-, PNG- oder JPEG-Dateien werden angenommen: {problem, select, empty {die Datei ist leer} unknownType {dies ist keine PDF-, PNG- oder JPEG-Datei} truncatedPdf {das PDF ist unvollständig} activePdf {das PDF enthält Skripte oder eingebettete Dateien} brokenPng {das PNG-Bild ist beschädigt} brokenJpeg {das JPEG-Bild ist beschädigt} trailingData {die Datei enthält Daten nach ihrem Ende} markup {die Datei enthält Webseiten-Code} archive {die Datei enthält ein Archiv} other {die Datei kann nicht angenommen werden}}',
 } satisfies Record<MessageKey, string>;

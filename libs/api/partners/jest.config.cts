@@ -1,0 +1,1 @@
+module.exports = require('../../../jest.api.preset.cjs')(__dirname, 'api-partners');

@@ -1,0 +1,13 @@
+module.exports = {
+  displayName: 'web-partners',
+  preset: '../../../jest.preset.js',
+  setupFilesAfterEnv: ['<rootDir>/../../../tools/web-test-setup.ts'],
+  transform: {
+    '^.+\\.(ts|mjs|js|html)$': [
+      'jest-preset-angular',
+      { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
+    ],
+  },
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|echarts/|zrender/|@jsverse/))'],
+  moduleNameMapper: require('../../../tools/jest-path-aliases.cjs')(),
+};
