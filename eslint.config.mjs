@@ -61,6 +61,7 @@ const featureEdges = {
     'api-assessments':
       "an entity's standing (levels, scores, actions, repair deadlines, dates) and granted answers through ENTITY_STANDINGS",
     'api-reports': 'registers the group portfolio report kind',
+  },
   'api-partners': {
     'api-accounts': 'partners belong to a firm organisation; audit log, mail outbox, USCC check, members for reminders',
     'api-reports': 'registers the partner receipt report kind and requests it',
