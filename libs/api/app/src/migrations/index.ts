@@ -15,9 +15,9 @@ import { UserLanguage1765290000000 } from './1765290000000-UserLanguage';
 import { ReportLifecycle1765300000000 } from './1765300000000-ReportLifecycle';
 import { PerChamberConsent1765310000000 } from './1765310000000-PerChamberConsent';
 import { AuthCacheNotify1765320000000 } from './1765320000000-AuthCacheNotify';
-import { Partners1765410000000 } from './1765410000000-Partners';
 import { CampaignInvitationLogistics1765340000000 } from './1765340000000-CampaignInvitationLogistics';
 import { GroupPortfolio1765400000000 } from './1765400000000-GroupPortfolio';
+import { Partners1765410000000 } from './1765410000000-Partners';
 import { BenchmarkIntroduction1765430000000 } from './1765430000000-BenchmarkIntroduction';
 import { ActionResolvedBy1765440000000 } from './1765440000000-ActionResolvedBy';
 
@@ -42,7 +42,7 @@ export const migrations = [
   AuthCacheNotify1765320000000,
   CampaignInvitationLogistics1765340000000,
   GroupPortfolio1765400000000,
+  Partners1765410000000,
   BenchmarkIntroduction1765430000000,
   ActionResolvedBy1765440000000,
-  Partners1765410000000,
 ];
