@@ -60,7 +60,9 @@ export {
   LOCALES,
   localize,
   negotiateLocale,
+  READ_LOCALES,
   type Locale,
+  type ReadLocale,
   type Steps,
   type Text,
   type TextZh,
@@ -75,3 +77,15 @@ export {
   validateCatalogue,
   type CatalogueIssue,
 } from './lib/validate';
+export {
+  UNTRANSLATED_MARK,
+  isUntranslated,
+  parseTranslationFile,
+  textPaths,
+  translatedText,
+  translationCoverage,
+  translationFileSchema,
+  validateTranslation,
+  type TranslationFile,
+  type Translations,
+} from './lib/translation';

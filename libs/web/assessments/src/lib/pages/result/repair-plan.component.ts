@@ -7,7 +7,7 @@ import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { localize, type Duration, type Locale, type PeriodSpecial, type Text } from '@scs/shared/catalogue';
 import type { PeriodInfo, ProjectionPoint, RepairPlanItem } from '@scs/shared/scoring';
 import type { PublicDimension, PublicPortal } from '@scs/web/catalogue';
-import { describeError } from '@scs/web/core';
+import { describeError, intlLocale } from '@scs/web/core';
 import { LocalDatePipe, ProjectionChartComponent, type ProjectionSeries } from '@scs/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { AssessmentsApi } from '../../data/assessments.api';
@@ -116,9 +116,7 @@ export class RepairPlanComponent {
   protected readonly error = signal<string | null>(null);
 
   protected number(v: number | null): string {
-    return v === null
-      ? '–'
-      : new Intl.NumberFormat(this.lang() === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(v);
+    return v === null ? '–' : new Intl.NumberFormat(intlLocale(this.lang()), { maximumFractionDigits: 1 }).format(v);
   }
 
   protected async createActions(): Promise<void> {
