@@ -79,6 +79,7 @@ export {
 } from './lib/validate';
 export {
   UNTRANSLATED_MARK,
+  attachTranslations,
   isUntranslated,
   parseTranslationFile,
   textPaths,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, NotFoundError } from '@scs/api/core';
 import {
+  attachTranslations,
   diffCatalogues,
   toPublicCatalogue,
   type Catalogue,
@@ -158,6 +159,9 @@ export class CatalogueService implements OnModuleInit {
       catalogue: row.content,
       loadedAt: row.loadedAt,
     };
+    // Server-side texts of this version (report, exports) read its translation files through localize().
+    for (const [locale, texts] of this.translations.get(row.version) ?? [])
+      if (locale === 'zh' || locale === 'de') attachTranslations(row.content, locale, texts);
     this.versions.set(stored.version, stored);
     return stored;
   }

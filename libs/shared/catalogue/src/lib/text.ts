@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNTRANSLATED_MARK, attachedTranslation } from './translation';
 
 /** The languages every catalogue text must have. */
 export const LOCALES = ['en', 'de'] as const;
@@ -34,14 +35,19 @@ export type TextZh = z.infer<typeof textZhSchema>;
 export type Steps = z.infer<typeof stepsSchema>;
 
 /**
- * The text in `locale`; falls back to English, which every catalogue text has. A `zh` on a `TextZh` is the Chinese
- * original of a name (shown next to the text), not a translation, so Chinese reads the English text here: Chinese
- * catalogue texts come from the translation files (`translateCatalogue`).
+ * The text in `locale`, with the version's translation file applied where one is attached (attachTranslations):
+ * German and English as written (German corrected by `i18n/de.yaml`); Chinese from `i18n/zh.yaml`, else the Chinese
+ * original of a name, else English behind UNTRANSLATED_MARK (a label that reads the same in every language unmarked).
  */
 export function localize(text: Text | TextZh, locale: ReadLocale): string;
 export function localize(text: Steps, locale: ReadLocale): string[];
 export function localize(text: Text | TextZh | Steps, locale: ReadLocale): string | string[] {
-  return locale === 'zh' ? text.en : text[locale];
+  const attached = attachedTranslation(text, locale);
+  if (attached !== undefined) return typeof attached === 'string' ? attached : [...attached];
+  if (locale !== 'zh') return text[locale];
+  if ('zh' in text && typeof text.zh === 'string') return text.zh;
+  if (JSON.stringify(text.en) === JSON.stringify(text.de)) return text.en;
+  return Array.isArray(text.en) ? text.en.map((s) => UNTRANSLATED_MARK + s) : UNTRANSLATED_MARK + text.en;
 }
 
 /**

@@ -131,3 +131,26 @@ export function translatedText(
 export function isUntranslated(text: string): boolean {
   return text.startsWith(UNTRANSLATED_MARK);
 }
+
+/**
+ * Translations attached to the text objects of a loaded catalogue, so that `localize(text, 'zh')` anywhere on the
+ * server (report data, exports, repair plan) reads the version's translation file without passing paths around.
+ * Keyed weakly by the text object itself: a catalogue that is dropped takes its translations with it.
+ */
+const ATTACHED: Record<'de' | 'zh', WeakMap<object, string | readonly string[]>> = {
+  de: new WeakMap(),
+  zh: new WeakMap(),
+};
+
+/** Attaches a version's translation file (`zh` texts or `de` corrections) to that catalogue's text objects. */
+export function attachTranslations(catalogue: Catalogue, locale: 'de' | 'zh', texts: Translations): void {
+  for (const [path, node] of textPaths(catalogue)) {
+    const text = texts[path];
+    if (text !== undefined) ATTACHED[locale].set(node, text);
+  }
+}
+
+/** The attached translation of a text object in `locale`, if any (see attachTranslations). */
+export function attachedTranslation(node: object, locale: ReadLocale): string | readonly string[] | undefined {
+  return locale === 'en' ? undefined : ATTACHED[locale].get(node);
+}

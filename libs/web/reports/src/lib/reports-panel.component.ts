@@ -35,6 +35,7 @@ export const reportsScope = {
 export const REPORT_LOCALES: readonly { id: ReportLocale; label: string }[] = [
   { id: 'en', label: 'English' },
   { id: 'de', label: 'Deutsch' },
+  { id: 'zh', label: '中文' },
 ];
 
 /**
