@@ -16,6 +16,7 @@ import { ReportLifecycle1765300000000 } from './1765300000000-ReportLifecycle';
 import { PerChamberConsent1765310000000 } from './1765310000000-PerChamberConsent';
 import { AuthCacheNotify1765320000000 } from './1765320000000-AuthCacheNotify';
 import { CampaignInvitationLogistics1765340000000 } from './1765340000000-CampaignInvitationLogistics';
+import { ReportLocaleZh1765420000000 } from './1765420000000-ReportLocaleZh';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   PerChamberConsent1765310000000,
   AuthCacheNotify1765320000000,
   CampaignInvitationLogistics1765340000000,
+  ReportLocaleZh1765420000000,
 ];
