@@ -232,7 +232,7 @@ function totalBars(
                 } @else {
                   <scs-aggregate-table
                     [table]="table"
-                    [lang]="lang()"
+                    [lang]="textLang()"
                     [rowHeading]="t('rows.' + table.id)"
                     [firmsHeading]="t('firms')"
                   />

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { localize, type Duration, type Locale, type PeriodSpecial, type Text } from '@scs/shared/catalogue';
+import { localize, type Duration, type PeriodSpecial, type ReadLocale, type Text } from '@scs/shared/catalogue';
 import type { PeriodInfo, ProjectionPoint, RepairPlanItem } from '@scs/shared/scoring';
 import type { PublicDimension, PublicPortal } from '@scs/web/catalogue';
 import { describeError, intlLocale } from '@scs/web/core';
@@ -61,7 +61,7 @@ export class RepairPlanComponent {
   readonly projection = input<readonly ProjectionPoint[]>([]);
   readonly dimensions = input<ReadonlyMap<string, PublicDimension>>(new Map());
   readonly portals = input<ReadonlyMap<string, PublicPortal>>(new Map());
-  readonly lang = input<Locale>('en');
+  readonly lang = input<ReadLocale>('en');
   readonly readOnly = input(false);
   /** The overall score of the assessment itself (before any repair), for the chart's summary. */
   readonly current = input<number | null>(null);
