@@ -140,7 +140,7 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
       '自动到期',
     ])
       expect(text).toContain(label);
-    expect(text).toContain('预计风险敞口（未来 36 个月）');
+    expect(text).toContain('预计风险敞口(未来 36 个月)'); // NFKC turns the full-width brackets into ASCII
     // A catalogue text from the version's zh.yaml (the dimension of M6), not its English original.
     expect(text).toContain('市场监管与年度报告');
     expect(text).not.toContain('Market supervision and annual reporting');
