@@ -26,8 +26,13 @@ describe('the web app in Simplified Chinese', () => {
     await browser?.close();
   });
 
-  async function look(page: Page, name: string, width: number): Promise<void> {
+  async function look(page: Page, name: string, width: number, ready?: (p: Page) => Promise<unknown>): Promise<void> {
     await page.setViewportSize({ width, height: 900 });
+    // Charts size themselves when drawn: open the page afresh at this width, as a phone user would.
+    if (ready) {
+      await page.reload();
+      await ready(page);
+    }
     await page.waitForTimeout(300);
     const state = await page.evaluate(() => ({
       lang: document.documentElement.lang,
@@ -69,13 +74,16 @@ describe('the web app in Simplified Chinese', () => {
   it('the result page reads Chinese (levels, headings, dates)', async () => {
     const page = await firm.newPage();
     await page.goto(baseUrl() + `/assessments/${resultId}/result`);
-    await page.locator('[data-testid="result-overall"]').waitFor();
-    await page.locator('#dims-h').scrollIntoViewIfNeeded();
-    await page.locator('[data-testid="dimension-chart"] svg').waitFor();
+    const ready = async (p: Page) => {
+      await p.locator('[data-testid="result-overall"]').waitFor();
+      await p.locator('#dims-h').scrollIntoViewIfNeeded();
+      await p.locator('[data-testid="dimension-chart"] svg').waitFor();
+    };
+    await ready(page);
     const text = await page.locator('main').innerText();
     expect(text).toContain('您的自查结果');
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
-    for (const width of [1366, 390]) await look(page, 'result', width);
+    for (const width of [1366, 390]) await look(page, 'result', width, ready);
     await page.close();
   }, 60000);
 });
