@@ -103,4 +103,54 @@ describe('API messages in the language of the request (real PostgreSQL)', () => 
     });
     expect(res.body.message).toBe('Catalogue version 1999.1 does not exist');
   });
+
+  it('answers in Simplified Chinese for zh and zh-CN, and remembers a Chinese sign-in for later requests', async () => {
+    const http = new HttpClient(t.url);
+    const wrong = { email: 'sprache@example.test', password: `${TEST_PASSWORD}-wrong` };
+    const failed = await http.request<ErrorBody>('POST', '/api/auth/login', wrong, { 'accept-language': 'zh-CN' });
+    expect(failed.status).toBe(401);
+    expect(failed.body).toMatchObject({ code: 'errors.auth.loginFailed', message: '邮箱或密码不正确' });
+
+    const profile = await owner.http.request<ErrorBody>(
+      'PUT',
+      `/api/orgs/${owner.orgId}/profile`,
+      { name: 'Muster', legalForm: 'gmbh' },
+      { 'accept-language': 'zh' },
+    );
+    expect(profile.status).toBe(400);
+    expect(profile.body.code).toBe('validation.request');
+    expect(profile.body.message).toMatch(/^请求无效。/);
+    expect(profile.body.errors?.['germanParent']).toBe('请回答是或否');
+    expect(profile.headers.get('content-language')).toBe('zh');
+
+    const login = await http.request(
+      'POST',
+      '/api/auth/login',
+      { email: 'sprache@example.test', password: TEST_PASSWORD },
+      { 'accept-language': 'zh-CN,zh;q=0.9' },
+    );
+    expect(login.status).toBe(200);
+    const missing = await http.request<ErrorBody>(
+      'GET',
+      '/api/orgs/00000000-0000-4000-8000-000000000000/profile',
+      undefined,
+      { 'accept-language': '*' },
+    );
+    expect(missing.body).toMatchObject({ code: 'errors.notFound.organisation', message: '未找到该组织' });
+    const route = await http.request<ErrorBody>('GET', '/api/no-such-route', undefined, { 'accept-language': 'zh' });
+    expect(route.body.message).toBe('此 API 地址不存在');
+  });
+
+  it('serves the catalogue in Chinese for zh, untranslated texts in English behind a visible mark', async () => {
+    const res = await owner.http.request<{ locale: string; dimensions: { id: string; name: string }[] }>(
+      'GET',
+      '/api/catalogue/2026.2',
+      undefined,
+      { 'accept-language': 'zh-CN' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.locale).toBe('zh');
+    expect(res.body.dimensions.find((d) => d.id === 'tax')?.name).toMatch(/\p{Script=Han}/u);
+    expect(JSON.stringify(res.body)).not.toMatch(/questions\.\w+\.text/);
+  });
 });

@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
@@ -65,8 +67,9 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
     expect((await firm.http.post(`/api/assessments/${assessmentId}/submit`)).status).toBe(200);
   }, 60000);
   afterAll(() => t?.close());
+  let lastPdf: Uint8Array = new Uint8Array();
 
-  async function render(locale: 'de' | 'en'): Promise<string> {
+  async function render(locale: 'de' | 'en' | 'zh'): Promise<string> {
     const res = await firm.http.post<ReportView>(`/api/assessments/${assessmentId}/reports`, { locale });
     expect(res.status).toBe(202);
     const started = Date.now();
@@ -84,7 +87,8 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
     const bytes = new Uint8Array(await file.arrayBuffer());
     // Opt-in: keep the PDF to look at it (pdftoppm), e.g. PDF_DUMP_DIR=tmp/pdf.
     const dump = process.env['PDF_DUMP_DIR'];
-    if (dump) writeFileSync(join(dump, `report-${res.body.id}.pdf`), bytes);
+    if (dump) writeFileSync(join(dump, `report-${locale}-${res.body.id}.pdf`), bytes);
+    lastPdf = bytes;
     return pdfText(bytes);
   }
 
@@ -122,5 +126,34 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
       expect(text).toContain(label);
     expect(text).toContain('Moderate');
     expect(text).toContain('Projected exposure (next 36 months)');
+  }, 120000);
+
+  it('the Chinese PDF has Chinese labels and catalogue texts, with CJK fonts embedded (pdftotext)', async () => {
+    const text = await render('zh');
+    for (const label of [
+      'SCS Check 风险报告',
+      '摘要',
+      '总体风险敞口',
+      '信用修复计划',
+      '认定之日',
+      '最早可申请修复日期',
+      '自动到期',
+    ])
+      expect(text).toContain(label);
+    expect(text).toContain('预计风险敞口(未来 36 个月)'); // NFKC turns the full-width brackets into ASCII
+    // A catalogue text from the version's zh.yaml (the dimension of M6), not its English original.
+    expect(text).toContain('市场监管与年度报告');
+    expect(text).not.toContain('Market supervision and annual reporting');
+    const dir = mkdtempSync(join(tmpdir(), 'scs-zh-pdf-'));
+    try {
+      writeFileSync(join(dir, 'r.pdf'), lastPdf);
+      const extracted = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+      expect(extracted).toContain('风险等级');
+      expect(extracted).toContain('信用修复');
+      const fonts = execFileSync('pdffonts', [join(dir, 'r.pdf')], { encoding: 'utf8' });
+      expect(fonts).toMatch(/CJK|WenQuanYi|MicroHei/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120000);
 });

@@ -3,7 +3,7 @@ import { MatIconRegistry } from '@angular/material/icon';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { provideApi, provideI18n } from '@scs/web/core';
+import { browserLang, isLang, provideApi, provideI18n, type Lang } from '@scs/web/core';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -20,13 +20,14 @@ export const appConfig: ApplicationConfig = {
     // Load the stored language's texts before the first render, so nothing flashes in the wrong language.
     provideAppInitializer(() => {
       const transloco = inject(TranslocoService);
-      let lang = 'en';
+      let lang: Lang = 'en';
       try {
-        lang = localStorage.getItem('scs.lang') ?? (navigator.language?.toLowerCase().startsWith('de') ? 'de' : 'en');
+        const stored = localStorage.getItem('scs.lang');
+        lang = isLang(stored) ? stored : browserLang(navigator.language);
       } catch {
         // no storage: English
       }
-      return firstValueFrom(transloco.load(lang === 'de' ? 'de' : 'en'));
+      return firstValueFrom(transloco.load(lang));
     }),
   ],
 };

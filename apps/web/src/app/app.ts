@@ -6,7 +6,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { LANGS, Lang, LanguageService, SessionService } from '@scs/web/core';
+import { LANG_LABELS, LANG_NAMES, LANGS, Lang, LanguageService, SessionService } from '@scs/web/core';
 
 @Component({
   selector: 'app-root',
@@ -29,6 +29,8 @@ export class App {
   protected readonly language = inject(LanguageService);
   protected readonly session = inject(SessionService);
   protected readonly langs = LANGS;
+  protected readonly langLabels = LANG_LABELS;
+  protected readonly langNames = LANG_NAMES;
 
   constructor() {
     this.language.init();

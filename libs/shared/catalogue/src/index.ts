@@ -60,7 +60,9 @@ export {
   LOCALES,
   localize,
   negotiateLocale,
+  READ_LOCALES,
   type Locale,
+  type ReadLocale,
   type Steps,
   type Text,
   type TextZh,
@@ -93,3 +95,16 @@ export {
   type RedFlagSeverity,
   type Trilingual,
 } from './lib/partner-check';
+export {
+  UNTRANSLATED_MARK,
+  attachTranslations,
+  isUntranslated,
+  parseTranslationFile,
+  textPaths,
+  translatedText,
+  translationCoverage,
+  translationFileSchema,
+  validateTranslation,
+  type TranslationFile,
+  type Translations,
+} from './lib/translation';

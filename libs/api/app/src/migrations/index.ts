@@ -18,6 +18,7 @@ import { AuthCacheNotify1765320000000 } from './1765320000000-AuthCacheNotify';
 import { CampaignInvitationLogistics1765340000000 } from './1765340000000-CampaignInvitationLogistics';
 import { GroupPortfolio1765400000000 } from './1765400000000-GroupPortfolio';
 import { Partners1765410000000 } from './1765410000000-Partners';
+import { ReportLocaleZh1765420000000 } from './1765420000000-ReportLocaleZh';
 import { BenchmarkIntroduction1765430000000 } from './1765430000000-BenchmarkIntroduction';
 import { ActionResolvedBy1765440000000 } from './1765440000000-ActionResolvedBy';
 
@@ -43,6 +44,7 @@ export const migrations = [
   CampaignInvitationLogistics1765340000000,
   GroupPortfolio1765400000000,
   Partners1765410000000,
+  ReportLocaleZh1765420000000,
   BenchmarkIntroduction1765430000000,
   ActionResolvedBy1765440000000,
 ];

@@ -1,6 +1,9 @@
 import type { PeerBenchmark, PeerGroup } from '@scs/shared/disclosure';
 import type { ReportLocale, ReportPeerComparison, ReportPeerGroup } from '@scs/shared/contracts';
 
+// Release texts come in German and English; a Chinese report shows the English ones.
+const bilingual = (locale: ReportLocale): 'en' | 'de' => (locale === 'de' ? 'de' : 'en');
+
 function group(g: PeerGroup, locale: ReportLocale): ReportPeerGroup {
   if (!g.available)
     return {
@@ -10,12 +13,12 @@ function group(g: PeerGroup, locale: ReportLocale): ReportPeerGroup {
       firms: null,
       overall: null,
       dimensions: [],
-      message: g.message[locale],
+      message: g.message[bilingual(locale)],
     };
   return {
     by: g.by,
     available: true,
-    label: g.label[locale],
+    label: g.label[bilingual(locale)],
     firms: g.firms,
     overall: g.overall.value,
     // Only published cells carry a value; suppressed ones keep their mark and are never shown as numbers.

@@ -18,7 +18,7 @@ const catalogueSchema = {
   properties: {
     version: { type: 'string', example: '2026.1' },
     effectiveFrom: { type: 'string', format: 'date' },
-    locale: { type: 'string', enum: ['en', 'de'] },
+    locale: { type: 'string', enum: ['en', 'de', 'zh'] },
     title: { type: 'string' },
     weights: {
       type: 'object',

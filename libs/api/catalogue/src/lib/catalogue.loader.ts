@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { PARTNER_CHECK_FOLDER, parseCatalogueFiles, type Catalogue, type CatalogueFile } from '@scs/shared/catalogue';
+import {
+  PARTNER_CHECK_FOLDER,
+  parseCatalogueFiles,
+  parseTranslationFile,
+  validateTranslation,
+  type Catalogue,
+  type CatalogueFile,
+  type TranslationFile,
+} from '@scs/shared/catalogue';
 
 export interface LoadedCatalogue {
   version: string;
@@ -10,7 +18,12 @@ export interface LoadedCatalogue {
   checksum: string;
   catalogue: Catalogue;
   dir: string;
+  /** The folder's translation files (`i18n/<locale>.yaml`): outside the checksum, validated against the version. */
+  translations: TranslationFile[];
 }
+
+/** Translation files live in `i18n/` and are not part of the published content (see translation.ts). */
+const TRANSLATIONS = 'i18n/';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -24,6 +37,23 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Reads one version folder's YAML files, relative paths with "/", sorted, CRLF and BOM normalised. */
 export async function readVersionFolder(dir: string): Promise<CatalogueFile[]> {
+  return (await readYamlFiles(dir)).filter((f) => !f.path.startsWith(TRANSLATIONS));
+}
+
+/** Reads and validates a version folder's translation files against its catalogue. */
+export async function readTranslations(dir: string, catalogue: Catalogue): Promise<TranslationFile[]> {
+  const files = (await readYamlFiles(dir)).filter((f) => f.path.startsWith(TRANSLATIONS));
+  return files.map((f) => {
+    const file = parseTranslationFile(f.path, f.content);
+    if (f.path !== `${TRANSLATIONS}${file.locale}.yaml`)
+      throw new Error(`${f.path}: a translation file is named after its locale (i18n/${file.locale}.yaml)`);
+    const problems = validateTranslation(catalogue, file);
+    if (problems.length) throw new Error(`${f.path}: ${problems.join('; ')}`);
+    return file;
+  });
+}
+
+async function readYamlFiles(dir: string): Promise<CatalogueFile[]> {
   const paths = (await filesUnder(dir)).filter((p) => /\.ya?ml$/.test(p));
   const files = await Promise.all(
     paths.map(async (p) => ({
@@ -74,6 +104,7 @@ export async function loadCatalogueDir(dir: string): Promise<LoadedCatalogue[]> 
         checksum: checksumOf(files),
         catalogue,
         dir: folder,
+        translations: await readTranslations(folder, catalogue),
       });
     } catch (e) {
       failures.push(`${folder}: ${(e as Error).message}`);

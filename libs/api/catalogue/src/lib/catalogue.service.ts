@@ -2,13 +2,16 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, NotFoundError } from '@scs/api/core';
 import {
+  attachTranslations,
   diffCatalogues,
   toPublicCatalogue,
   type Catalogue,
   type CatalogueDiff,
-  type Locale,
   type PublicCatalogue,
+  type ReadLocale,
+  type Translations,
 } from '@scs/shared/catalogue';
+import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { CatalogueVersion } from './catalogue.entity';
 import { loadCatalogueDir, type LoadedCatalogue } from './catalogue.loader';
@@ -25,7 +28,7 @@ export interface StoredCatalogue {
 export interface Cacheable<T> {
   body: T;
   etag: string;
-  locale?: Locale;
+  locale?: ReadLocale;
 }
 
 export class CatalogueImmutableError extends Error {
@@ -42,6 +45,8 @@ export class CatalogueService implements OnModuleInit {
   private readonly logger = new Logger(CatalogueService.name);
   private readonly versions = new Map<string, StoredCatalogue>();
   private readonly publicBodies = new Map<string, PublicCatalogue>();
+  /** Translation files per version and locale, from the folders on disk (not stored: they may grow after publishing). */
+  private readonly translations = new Map<string, Map<string, Translations>>();
 
   constructor(
     @InjectRepository(CatalogueVersion) private readonly repository: Repository<CatalogueVersion>,
@@ -52,6 +57,8 @@ export class CatalogueService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const loaded = await loadCatalogueDir(this.config.catalogueDir);
     await this.publish(loaded);
+    for (const l of loaded)
+      this.translations.set(l.version, new Map(l.translations.map((t) => [t.locale, t.texts] as const)));
     for (const row of await this.repository.find()) this.remember(row);
     this.logger.log(
       `Catalogue versions: ${[...this.versions.keys()].join(', ')}; current ${this.currentOf(new Date())?.version ?? 'none'}`,
@@ -112,15 +119,23 @@ export class CatalogueService implements OnModuleInit {
   }
 
   /** The catalogue localized for clients; `version` undefined means the current one. */
-  async publicCatalogue(version: string | undefined, locale: Locale): Promise<Cacheable<PublicCatalogue>> {
+  /** The translation file of a version in a language (`zh` texts, `de` corrections), if the folder has one. */
+  translationsOf(version: string, locale: ReadLocale): Translations | undefined {
+    return this.translations.get(version)?.get(locale);
+  }
+
+  async publicCatalogue(version: string | undefined, locale: ReadLocale): Promise<Cacheable<PublicCatalogue>> {
     const stored = version === undefined ? await this.current() : await this.require(version);
     const key = `${stored.version}:${locale}`;
     let body = this.publicBodies.get(key);
     if (!body) {
-      body = toPublicCatalogue(stored.catalogue, locale);
+      body = toPublicCatalogue(stored.catalogue, locale, this.translationsOf(stored.version, locale));
       this.publicBodies.set(key, body);
     }
-    return { body, etag: `"${stored.checksum.slice(0, 32)}-${locale}"`, locale };
+    const texts = this.translationsOf(stored.version, locale);
+    // The translation file is not in the checksum, so its digest goes into the ETag: a changed file is fetched again.
+    const suffix = texts ? `-${createHash('sha256').update(JSON.stringify(texts)).digest('hex').slice(0, 12)}` : '';
+    return { body, etag: `"${stored.checksum.slice(0, 32)}-${locale}${suffix}"`, locale };
   }
 
   async diff(from: string, to: string): Promise<Cacheable<CatalogueDiff>> {
@@ -144,6 +159,9 @@ export class CatalogueService implements OnModuleInit {
       catalogue: row.content,
       loadedAt: row.loadedAt,
     };
+    // Server-side texts of this version (report, exports) read its translation files through localize().
+    for (const [locale, texts] of this.translations.get(row.version) ?? [])
+      if (locale === 'zh' || locale === 'de') attachTranslations(row.content, locale, texts);
     this.versions.set(stored.version, stored);
     return stored;
   }

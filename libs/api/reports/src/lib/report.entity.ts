@@ -23,7 +23,7 @@ import type { ReportKind, ReportLocale, ReportStatus } from '@scs/shared/contrac
 @Index('IDX_report_subject', ['subjectId'])
 @Index('IDX_report_org', ['orgId'])
 @Index('IDX_report_prepared_by', ['preparedBy'])
-@Check('CHK_report_locale', `"locale" IN ('en', 'de')`)
+@Check('CHK_report_locale', `"locale" IN ('en', 'de', 'zh')`)
 @Check('CHK_report_status', `"status" IN ('queued', 'rendering', 'done', 'failed')`)
 export class Report {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_report' }) id!: string;

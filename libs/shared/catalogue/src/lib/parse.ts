@@ -30,13 +30,15 @@ function parseYaml(file: CatalogueFile): unknown {
 /**
  * Merges the YAML files of one version folder into the raw catalogue object (not yet validated):
  * catalogue.yaml gives the top level, dimensions.yaml the dimensions, record-types.yaml (optional) the record types, references/*.yaml and questions/*.yaml
- * are concatenated in path order. Files that are not YAML are ignored; unexpected YAML files are an error.
+ * are concatenated in path order. Files that are not YAML, and the translation files under i18n/, are ignored;
+ * unexpected YAML files are an error.
  * Pure and browser-safe: the caller reads the files.
  */
 export function mergeCatalogueFiles(files: readonly CatalogueFile[]): Record<string, unknown> {
   const yamlFiles = files
     .map((f) => ({ ...f, path: normalise(f.path) }))
-    .filter((f) => /\.ya?ml$/.test(f.path))
+    // i18n/<locale>.yaml are translation files beside the published content (translation.ts), not part of it.
+    .filter((f) => /\.ya?ml$/.test(f.path) && !f.path.startsWith('i18n/'))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const root = yamlFiles.find((f) => /^catalogue\.ya?ml$/.test(f.path));
   if (!root) throw new CatalogueFileError('catalogue.yaml is missing');

@@ -1,6 +1,7 @@
 import type { ApplicabilityRule } from './applicability';
 import type { Catalogue } from './schema';
-import type { Locale } from './text';
+import type { ReadLocale } from './text';
+import { translatedText, type Translations } from './translation';
 
 type ZhSiblings<T> = {
   [K in keyof T as NonNullable<T[K]> extends { en: string; de: string }
@@ -23,10 +24,11 @@ export type Localized<T> = T extends { en: string[]; de: string[] }
           ? { [K in keyof T]: Localized<T[K]> } & ZhSiblings<T>
           : T;
 
-export type PublicCatalogue = Localized<Catalogue> & { locale: Locale };
+export type PublicCatalogue = Localized<Catalogue> & { locale: ReadLocale };
 
 const TEXT_KEYS = new Set(['en', 'de', 'zh']);
 function isText(v: unknown): v is { en: string | string[]; de: string | string[]; zh?: string } {
+  // (every catalogue text has en and de; the schema makes sure)
   return (
     v !== null &&
     typeof v === 'object' &&
@@ -36,22 +38,33 @@ function isText(v: unknown): v is { en: string | string[]; de: string | string[]
   );
 }
 
-function localizeDeep(value: unknown, locale: Locale): unknown {
-  if (Array.isArray(value)) return value.map((v) => localizeDeep(v, locale));
+function localizeDeep(value: unknown, locale: ReadLocale, texts: Translations | undefined, path: string): unknown {
+  if (Array.isArray(value)) {
+    return value.map((v, i) => {
+      const id = v !== null && typeof v === 'object' && 'id' in v && typeof v.id === 'string' ? v.id : String(i);
+      return localizeDeep(v, locale, texts, path ? `${path}.${id}` : id);
+    });
+  }
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
     if (isText(v)) {
-      out[key] = v[locale] ?? v.en;
-      if (typeof v.zh === 'string') out[`${key}Zh`] = v.zh;
+      out[key] = translatedText(v, at, locale, texts);
+      // The Chinese original beside a German or English name; in Chinese it is the text itself.
+      if (typeof v.zh === 'string' && locale !== 'zh') out[`${key}Zh`] = v.zh;
     } else {
-      out[key] = localizeDeep(v, locale);
+      out[key] = localizeDeep(v, locale, texts, at);
     }
   }
   return out;
 }
 
-/** The catalogue in one language, as served to clients that asked for that language. */
-export function toPublicCatalogue(catalogue: Catalogue, locale: Locale): PublicCatalogue {
-  return { ...(localizeDeep(catalogue, locale) as Localized<Catalogue>), locale };
+/**
+ * The catalogue in one language, as served to clients that asked for that language. `texts` is the version's
+ * translation file for that language (`zh`: the Chinese texts; `de`: German corrections); Chinese texts it lacks
+ * are English with UNTRANSLATED_MARK in front.
+ */
+export function toPublicCatalogue(catalogue: Catalogue, locale: ReadLocale, texts?: Translations): PublicCatalogue {
+  return { ...(localizeDeep(catalogue, locale, texts, '') as Localized<Catalogue>), locale };
 }

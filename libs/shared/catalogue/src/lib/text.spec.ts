@@ -15,7 +15,9 @@ describe('negotiateLocale', () => {
     ['fr', 'de-DE', 'de'],
     [undefined, 'de-DE,de;q=0.9,en;q=0.8', 'de'],
     [undefined, 'en-GB;q=0.5, de;q=0.7', 'de'],
-    [undefined, 'zh-CN,zh;q=0.9,en;q=0.8', 'en'],
+    [undefined, 'zh-CN,zh;q=0.9,en;q=0.8', 'zh'],
+    [undefined, 'zh', 'zh'],
+    ['zh', 'de', 'zh'],
     [undefined, 'fr, de;q=0', 'en'],
     [undefined, undefined, 'en'],
   ])('lang=%s, Accept-Language=%s -> %s', (explicit, header, expected) => {

@@ -2,7 +2,7 @@
 // (libs/shared/disclosure): tables carry suppressed cells as "." with a null value; the benchmark report data holds
 // published cells only.
 
-import type { ReportBranding, ReportLevel, ReportLocale, ReportSeverity } from './report';
+import type { ChamberReportLocale, ReportBranding, ReportLevel, ReportLocale, ReportSeverity } from './report';
 
 export interface LocalText {
   en: string;
@@ -145,7 +145,7 @@ export interface ChamberBenchmarkData {
 export interface DistributionView {
   campaignId: string;
   started: boolean;
-  locale: ReportLocale | null;
+  locale: ChamberReportLocale | null;
   startedAt: string | null;
   /** Member firms of the campaign at the last start. */
   total: number;

@@ -3,7 +3,9 @@ import type { ReportRepairPlan } from './report-repair';
 // in the report's language (Chinese originals alongside where they exist), so the template never looks anything
 // up in the catalogue. Produced by the assessments feature (REPORT_DATA_SOURCE in @scs/api/reports).
 
-export type ReportLocale = 'en' | 'de';
+export type ReportLocale = 'en' | 'de' | 'zh';
+/** The chamber benchmark report and chamber branding stay German and English (their texts are bilingual releases). */
+export type ChamberReportLocale = Exclude<ReportLocale, 'zh'>;
 /**
  * A report kind registered with the reports feature: `assessment` (a firm's report), `prepared_assessment` (a firm
  * report a chamber prepared with its branding), `chamber_benchmark` (a chamber's member benchmark); features may add more.

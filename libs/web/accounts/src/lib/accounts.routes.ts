@@ -16,7 +16,11 @@ import { ResetRequestPage } from './pages/reset-request.page';
 /** Texts of this library (scope "accounts"). */
 export const accountsScope = {
   scope: 'accounts',
-  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+  loader: {
+    en: () => import('./i18n/en.json'),
+    de: () => import('./i18n/de.json'),
+    zh: () => import('./i18n/zh.json'),
+  },
 };
 
 /**

@@ -8,7 +8,11 @@ import { AdminPage } from './pages/admin.page';
 /** Texts of this library (scope "admin"). */
 export const adminScope = {
   scope: 'admin',
-  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+  loader: {
+    en: () => import('./i18n/en.json'),
+    de: () => import('./i18n/de.json'),
+    zh: () => import('./i18n/zh.json'),
+  },
 };
 
 const list = (path: string, kind: AdminListKind): Route => ({

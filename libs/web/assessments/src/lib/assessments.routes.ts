@@ -16,7 +16,11 @@ import { FirmConsentsPage } from './sharing/consents.page';
 /** Texts of this library (scope "assessments"); the catalogue scope is needed for the reference and portal items. */
 export const assessmentsScope = {
   scope: 'assessments',
-  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+  loader: {
+    en: () => import('./i18n/en.json'),
+    de: () => import('./i18n/de.json'),
+    zh: () => import('./i18n/zh.json'),
+  },
 };
 
 const scopes = provideTranslocoScope(assessmentsScope, catalogueScope);

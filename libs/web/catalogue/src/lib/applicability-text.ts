@@ -2,7 +2,7 @@ import {
   PROFILE_FIELDS,
   localize,
   type ApplicabilityRule,
-  type Locale,
+  type ReadLocale,
   type ProfileFieldDefinition,
 } from '@scs/shared/catalogue';
 
@@ -29,9 +29,20 @@ const WORDS = {
     atMost: 'höchstens',
     atLeast: 'mindestens',
   },
+  zh: {
+    and: '且',
+    or: '或',
+    not: '非：',
+    yes: '是',
+    no: '否',
+    includes: '包括',
+    oneOf: '为',
+    atMost: '不超过',
+    atLeast: '不少于',
+  },
 } as const;
 
-function valueLabel(def: ProfileFieldDefinition, value: unknown, lang: Locale): string {
+function valueLabel(def: ProfileFieldDefinition, value: unknown, lang: ReadLocale): string {
   if (def.kind === 'enum') {
     const label = def.valueLabels[String(value)];
     return label ? localize(label, lang) : String(value);
@@ -41,7 +52,7 @@ function valueLabel(def: ProfileFieldDefinition, value: unknown, lang: Locale): 
 }
 
 /** A readable sentence for an applicability rule, from the profile field labels (e.g. "Activities includes Manufacturing"). */
-export function describeRule(rule: ApplicabilityRule, lang: Locale): string {
+export function describeRule(rule: ApplicabilityRule, lang: ReadLocale): string {
   const w = WORDS[lang];
   if ('all' in rule) return rule.all.map((r) => wrap(r, lang)).join(w.and);
   if ('any' in rule) return rule.any.map((r) => wrap(r, lang)).join(w.or);
@@ -60,7 +71,7 @@ export function describeRule(rule: ApplicabilityRule, lang: Locale): string {
   return `${field} ${w.atLeast} ${rule.gte}`;
 }
 
-function wrap(rule: ApplicabilityRule, lang: Locale): string {
+function wrap(rule: ApplicabilityRule, lang: ReadLocale): string {
   const text = describeRule(rule, lang);
   return 'all' in rule || 'any' in rule ? `(${text})` : text;
 }

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import type { Locale, PublicCatalogue } from '@scs/shared/catalogue';
+import type { PublicCatalogue, ReadLocale } from '@scs/shared/catalogue';
 import { LanguageService } from '@scs/web/core';
 import { Observable, catchError, shareReplay, throwError } from 'rxjs';
 
@@ -20,7 +20,7 @@ export class CatalogueClient {
   private readonly http = inject(HttpClient);
   private readonly cache = new Map<string, Observable<PublicCatalogue>>();
 
-  get(version: string | null, lang: Locale): Observable<PublicCatalogue> {
+  get(version: string | null, lang: ReadLocale): Observable<PublicCatalogue> {
     const key = `${version ?? 'current'}:${lang}`;
     let hit = this.cache.get(key);
     if (!hit) {

@@ -6,7 +6,11 @@ import { CataloguePage } from './catalogue.page';
 /** Texts of this library (scope "catalogue"); other features that show catalogue components provide it too. */
 export const catalogueScope = {
   scope: 'catalogue',
-  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+  loader: {
+    en: () => import('./i18n/en.json'),
+    de: () => import('./i18n/de.json'),
+    zh: () => import('./i18n/zh.json'),
+  },
 };
 
 export const catalogueRoutes: Route[] = [

@@ -10,7 +10,11 @@ import { NewCampaignPage } from './pages/new-campaign.page';
 /** Texts of this library (scope "chambers"). */
 export const chambersScope = {
   scope: 'chambers',
-  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+  loader: {
+    en: () => import('./i18n/en.json'),
+    de: () => import('./i18n/de.json'),
+    zh: () => import('./i18n/zh.json'),
+  },
 };
 
 /** The chamber dashboard, mounted at /chamber: campaigns (list, new, one campaign), member results (aggregates, benchmark report) and branding. */

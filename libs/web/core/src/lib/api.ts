@@ -48,6 +48,7 @@ export interface DescribedError {
 const NETWORK_ERROR: Record<string, string> = {
   en: 'Network error: the server could not be reached.',
   de: 'Netzwerkfehler: Der Server ist nicht erreichbar.',
+  zh: '网络错误：无法连接服务器。',
 };
 
 /** The UI language as LanguageService mirrors it into <html lang>. */
@@ -56,7 +57,8 @@ const uiLang = (): string => (typeof document === 'undefined' ? 'en' : document.
 /** A readable message and field errors from any HTTP error (network failures included). */
 export function describeError(err: unknown, lang: string = uiLang()): DescribedError {
   if (err instanceof HttpErrorResponse) {
-    if (err.status === 0) return { message: NETWORK_ERROR[lang] ?? NETWORK_ERROR['en'], fields: {}, status: 0 };
+    if (err.status === 0)
+      return { message: NETWORK_ERROR[lang.split('-')[0] ?? 'en'] ?? NETWORK_ERROR['en'], fields: {}, status: 0 };
     const body = (err.error ?? {}) as Partial<ApiErrorBody>;
     const message = Array.isArray(body.message)
       ? body.message.join('; ')

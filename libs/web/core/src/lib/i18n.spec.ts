@@ -24,6 +24,15 @@ const FILES = [
   'libs/web/partners/src/lib/i18n',
 ];
 
+/** Chinese texts that rightly contain no Han character: product names, formats, the German/English campaign drafts. */
+const ZH_LATIN_ALLOWED = new Set([
+  'libs/web/assessments/src/lib/i18n:result.exportCsv',
+  'libs/web/assessments/src/lib/i18n:result.exportXlsx',
+  'libs/web/chambers/src/lib/i18n:form.defaultDe',
+  'libs/web/chambers/src/lib/i18n:form.defaultEn',
+  'libs/web/chambers/src/lib/i18n:invite.placeholder',
+]);
+
 type Texts = Record<string, string>;
 function flatten(value: unknown, prefix = ''): Texts {
   if (typeof value === 'string') return { [prefix]: value };
@@ -156,10 +165,27 @@ describe('the web app translation files', () => {
     expect(Object.keys(read(dir, 'de')).sort()).toEqual(Object.keys(read(dir, 'en')).sort());
   });
 
+  it.each(FILES)('%s: Simplified Chinese has exactly the English keys, each translated', (dir) => {
+    const zh = read(dir, 'zh');
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(read(dir, 'en')).sort());
+    // A text with no Han character at all is an English text left in the Chinese file (names and formats excepted).
+    const latinOnly = Object.entries(zh)
+      .filter(([, text]) => /[A-Za-z]{4,}/.test(text.replace(/\{\s*\w+\s*\}/g, '')) && !/\p{Script=Han}/u.test(text))
+      .map(([key]) => key);
+    expect(latinOnly.filter((key) => !ZH_LATIN_ALLOWED.has(`${dir}:${key}`))).toEqual([]);
+  });
+
+  it.each(FILES)('%s: Chinese plurals use only "other" (and exact =n cases)', (dir) => {
+    for (const [key, text] of Object.entries(read(dir, 'zh'))) {
+      const selectors = [...text.matchAll(/[,}]\s*(zero|one|two|few|many)\s*\{/g)].map((m) => m[1]);
+      expect(`${key}: ${selectors.join(',')}`).toBe(`${key}: `);
+    }
+  });
+
   it.each(FILES)(
     '%s: every text is a valid ICU message that renders exactly as @messageformat/core renders it',
     (dir) => {
-      for (const lang of ['en', 'de']) {
+      for (const lang of ['en', 'de', 'zh']) {
         const mf = new MessageFormat(lang);
         const render = transpiler(lang);
         for (const [key, text] of Object.entries(read(dir, lang))) {
@@ -185,6 +211,19 @@ describe('the web app translation files', () => {
     expect(banned).toEqual(expect.arrayContaining(['Exponierung', 'Kreditreparatur', 'Feststellung', 'Mäßig']));
     const hits = FILES.flatMap((dir) =>
       Object.entries(read(dir, 'de')).flatMap(([key, text]) =>
+        banned.filter((word) => text.includes(word)).map((word) => `${dir} ${key}: ${word}`),
+      ),
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it('Chinese texts avoid the words docs/glossary.md rules out (the official terms instead)', () => {
+    const glossary = readFileSync(join(ROOT, 'docs/glossary.md'), 'utf8');
+    const section = glossary.slice(glossary.indexOf('## Words not used in Chinese texts'));
+    const banned = [...section.matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]);
+    expect(banned).toEqual(expect.arrayContaining(['暴露度', '信用分']));
+    const hits = FILES.flatMap((dir) =>
+      Object.entries(read(dir, 'zh')).flatMap(([key, text]) =>
         banned.filter((word) => text.includes(word)).map((word) => `${dir} ${key}: ${word}`),
       ),
     );

@@ -27,7 +27,7 @@ export function provideIcuMessages(): EnvironmentProviders {
 }
 
 /**
- * Run-time translations (German/English): the shell's texts come from /i18n/<lang>.json; feature libraries add
+ * Run-time translations (German/English/Simplified Chinese): the shell's texts come from /i18n/<lang>.json; feature libraries add
  * their own scoped files with `provideTranslocoScope` so no two features edit one file. Texts are ICU messages
  * (provideIcuMessages).
  */

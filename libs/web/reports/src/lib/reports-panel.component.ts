@@ -25,12 +25,17 @@ import { ReportsApi, formatBytes, isPending, pollDelay } from './reports.api';
 /** Texts of this library (scope "reports"). */
 export const reportsScope = {
   scope: 'reports',
-  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+  loader: {
+    en: () => import('./i18n/en.json'),
+    de: () => import('./i18n/de.json'),
+    zh: () => import('./i18n/zh.json'),
+  },
 };
 
 export const REPORT_LOCALES: readonly { id: ReportLocale; label: string }[] = [
   { id: 'en', label: 'English' },
   { id: 'de', label: 'Deutsch' },
+  { id: 'zh', label: '中文' },
 ];
 
 /**
@@ -65,7 +70,10 @@ export class ReportsPanelComponent {
   protected readonly locales = REPORT_LOCALES;
 
   /** The report language: the UI language until the user picks one. */
-  protected readonly locale = linkedSignal<ReportLocale>(() => this.language.current());
+  protected readonly locale = linkedSignal<ReportLocale>(() => {
+    const lang = this.language.current();
+    return (REPORT_LOCALES.some((l) => l.id === lang) ? lang : 'en') as ReportLocale;
+  });
   protected readonly reports = signal<ReportView[]>([]);
   protected readonly loading = signal(true);
   protected readonly loadError = signal<string | null>(null);

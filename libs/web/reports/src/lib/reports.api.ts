@@ -1,3 +1,4 @@
+import { intlLocale } from '@scs/web/core';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { RenderingView, ReportLocale, ReportView } from '@scs/shared/contracts';
@@ -46,7 +47,7 @@ export function pollDelay(n: number): number {
 export function formatBytes(bytes: number | null, lang: string): string {
   if (bytes === null) return '–';
   const nf = (value: number, digits: number) =>
-    new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+    new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: digits }).format(value);
   if (bytes < 1000) return `${nf(bytes, 0)} B`;
   if (bytes < 1_000_000) return `${nf(bytes / 1000, 0)} kB`;
   return `${nf(bytes / 1_000_000, 1)} MB`;

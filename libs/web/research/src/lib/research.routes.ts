@@ -6,7 +6,11 @@ import { ResearchPage } from './pages/research.page';
 /** Texts of this library (scope "research"). */
 export const researchScope = {
   scope: 'research',
-  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+  loader: {
+    en: () => import('./i18n/en.json'),
+    de: () => import('./i18n/de.json'),
+    zh: () => import('./i18n/zh.json'),
+  },
 };
 
 /** The researcher dashboard, mounted at /research. echarts (tree-shaken) loads with the first chart. */

@@ -92,12 +92,13 @@ export class LevelBadgeComponent {
 const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
 
 /**
- * A score with one decimal at most and no trailing ",0", in the UI language: "36,2" in German, "36.2" in English.
+ * A score with one decimal at most and no trailing ",0", in the UI language: "36,2" in German, "36.2" in English and Chinese.
  * Without `lang` the document's language (<html lang>, kept by LanguageService) decides.
  */
 export function formatScore(score: number, lang?: string): string {
   const n = Number(score); // tolerate a numeric string from a database driver
-  const locale = (lang ?? globalThis.document?.documentElement.lang ?? 'en').startsWith('de') ? 'de-DE' : 'en-GB';
+  const tag = lang ?? globalThis.document?.documentElement.lang ?? 'en';
+  const locale = tag.startsWith('de') ? 'de-DE' : tag.startsWith('zh') ? 'zh-CN' : 'en-GB';
   let format = NUMBER_FORMATS.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, useGrouping: false });

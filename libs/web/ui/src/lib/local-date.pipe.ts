@@ -1,10 +1,10 @@
 import { Pipe, PipeTransform } from '@angular/core';
 
-const LOCALES: Record<string, string> = { de: 'de-DE', en: 'en-GB' };
+const LOCALES: Record<string, string> = { de: 'de-DE', en: 'en-GB', zh: 'zh-CN', 'zh-CN': 'zh-CN' };
 
 /**
  * Formats a date in the UI language with Intl (no Angular locale data needed): German as a German office writes it
- * (05.12.2026, 05.12.2026, 14:30), English as "5 Dec 2026".
+ * (05.12.2026, 05.12.2026, 14:30), English as "5 Dec 2026", Chinese as written in mainland China (2026年12月5日).
  */
 export function formatLocalDate(
   value: string | Date | null | undefined,
@@ -16,10 +16,11 @@ export function formatLocalDate(
   const date =
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  const german = lang.startsWith('de');
-  const day: Intl.DateTimeFormatOptions = german
+  const day: Intl.DateTimeFormatOptions = lang.startsWith('de')
     ? { day: '2-digit', month: '2-digit', year: 'numeric' }
-    : { day: 'numeric', month: 'short', year: 'numeric' };
+    : lang.startsWith('zh')
+      ? { day: 'numeric', month: 'long', year: 'numeric' }
+      : { day: 'numeric', month: 'short', year: 'numeric' };
   const options: Intl.DateTimeFormatOptions =
     style === 'datetime'
       ? { ...day, hour: '2-digit', minute: '2-digit' }

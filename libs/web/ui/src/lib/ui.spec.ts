@@ -64,3 +64,11 @@ describe('DimensionChartComponent', () => {
     expect(el.textContent).toContain('D2 Customs');
   });
 });
+
+describe('Chinese formats', () => {
+  it('writes dates the mainland way and decimals with a point', () => {
+    expect(formatLocalDate('2026-12-05', 'zh')).toBe('2026年12月5日');
+    expect(formatLocalDate('2026-12-05', 'zh-CN')).toBe('2026年12月5日');
+    expect(formatScore(36.25, 'zh-CN')).toBe('36.3');
+  });
+});

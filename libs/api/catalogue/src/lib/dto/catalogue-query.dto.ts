@@ -1,15 +1,15 @@
 import { msg } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LOCALES, type Locale } from '@scs/shared/catalogue';
+import { READ_LOCALES, type ReadLocale } from '@scs/shared/catalogue';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
 const VERSION = /^[0-9]{4}\.[0-9]+$/;
 
 export class CatalogueQueryDto {
-  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of the texts; overrides Accept-Language' })
+  @ApiPropertyOptional({ enum: READ_LOCALES, description: 'Language of the texts; overrides Accept-Language' })
   @IsOptional()
-  @IsIn(LOCALES)
-  lang?: Locale;
+  @IsIn(READ_LOCALES)
+  lang?: ReadLocale;
 }
 
 export class CatalogueDiffQueryDto {

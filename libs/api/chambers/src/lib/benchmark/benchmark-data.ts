@@ -5,7 +5,7 @@ import type {
   BenchmarkCampaign,
   ChamberBenchmarkData,
   ReportBranding,
-  ReportLocale,
+  ChamberReportLocale,
 } from '@scs/shared/contracts';
 import type { MemberTables, MemberVocabulary } from '../aggregates/member-tables';
 
@@ -39,7 +39,7 @@ export function benchmarkData(
     vocabulary: MemberVocabulary;
     participation: Participation;
     branding: ReportBranding;
-    locale: ReportLocale;
+    locale: ChamberReportLocale;
     k: number;
     introduction?: string | null;
   },

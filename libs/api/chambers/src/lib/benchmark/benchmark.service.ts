@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@scs/api/accounts';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 import { ReportsService, type ReportScope } from '@scs/api/reports';
-import type { ChamberBenchmarkData, ReportLocale, ReportView } from '@scs/shared/contracts';
+import type { ChamberBenchmarkData, ChamberReportLocale, ReportView } from '@scs/shared/contracts';
 import { MemberAggregatesService } from '../aggregates/member-aggregates.service';
 import { ChamberBrandingService, toReportBranding } from '../branding/branding.service';
 import { Campaign } from '../campaigns/campaign.entity';
@@ -29,7 +29,7 @@ export class BenchmarkService {
   ) {}
 
   /** The figures the report prints now. */
-  async figures(chamberId: string, locale: ReportLocale, now = new Date()): Promise<ChamberBenchmarkData> {
+  async figures(chamberId: string, locale: ChamberReportLocale, now = new Date()): Promise<ChamberBenchmarkData> {
     const [{ tables, vocabulary }, branding, participation] = await Promise.all([
       this.aggregates.compute(chamberId),
       this.branding.brandingOfChamber(chamberId),
@@ -67,7 +67,7 @@ export class BenchmarkService {
 
   async request(
     chamberId: string,
-    locale: ReportLocale | undefined,
+    locale: ChamberReportLocale | undefined,
     userId: string,
     ip: string | null,
   ): Promise<ReportView> {

@@ -61,7 +61,8 @@ export class MemberBenchmarkReport implements ReportKindProvider<ChamberBenchmar
   }
 
   async build(request: ReportRequest): Promise<BuiltReport<ChamberBenchmarkData>> {
-    const data = await this.benchmark.figures(request.subjectId, request.locale);
+    // The benchmark is German or English (the DTO allows no other); anything else reads English.
+    const data = await this.benchmark.figures(request.subjectId, request.locale === 'de' ? 'de' : 'en');
     return {
       data,
       html: renderBenchmarkHtml(data),

@@ -12,7 +12,7 @@ import {
 } from 'typeorm';
 import { Organisation } from '@scs/api/accounts';
 import { Report } from '@scs/api/reports';
-import type { ReportLocale } from '@scs/shared/contracts';
+import type { ChamberReportLocale } from '@scs/shared/contracts';
 import { Campaign } from '../campaigns/campaign.entity';
 
 /** "Prepare reports for all members who submitted in this campaign": one per campaign; starting again adds new members. */
@@ -23,7 +23,7 @@ export class ReportDistribution {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_report_distribution' }) id!: string;
   @Column({ type: 'uuid', name: 'campaign_id' }) campaignId!: string;
   @Column({ type: 'uuid', name: 'chamber_id' }) chamberId!: string;
-  @Column({ type: 'text' }) locale!: ReportLocale;
+  @Column({ type: 'text' }) locale!: ChamberReportLocale;
   @Column({ type: 'uuid', name: 'created_by', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
   @Column({ type: 'timestamptz', name: 'started_at', default: () => 'now()' }) startedAt!: Date;

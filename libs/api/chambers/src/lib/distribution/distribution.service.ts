@@ -12,7 +12,7 @@ import {
   NotFoundError,
 } from '@scs/api/core';
 import { ReportsService } from '@scs/api/reports';
-import type { DistributionView, ReportLocale } from '@scs/shared/contracts';
+import type { DistributionView, ChamberReportLocale } from '@scs/shared/contracts';
 import { ChamberBrandingService, toReportBranding } from '../branding/branding.service';
 import { findCampaign } from '../campaigns/campaigns.service';
 import { preparedReportMail } from '../campaigns/mails';
@@ -116,7 +116,7 @@ export class DistributionService implements OnApplicationBootstrap {
   async start(
     chamberId: string,
     campaignId: string,
-    locale: ReportLocale | undefined,
+    locale: ChamberReportLocale | undefined,
     actorId: string,
     ip: string | null,
   ): Promise<DistributionView> {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATALOGUES, compileCatalogues, LOCALES, translate, translator } from './translate';
 import { explicitLocale, localeFromAcceptLanguage, requestLocale } from './request-locale';
 
@@ -52,7 +54,43 @@ describe('server-side messages', () => {
   });
 });
 
+describe('Simplified Chinese server texts', () => {
+  it('has a Chinese text for every code, never the English one (except arguments only, names and codes)', () => {
+    expect(keys('zh')).toEqual(keys('en'));
+    const untranslated = Object.keys(CATALOGUES.en).filter(
+      (k) => !/\p{Script=Han}/u.test(CATALOGUES.zh[k] ?? '') && !/^[{}\w\s:]*$/.test(CATALOGUES.en[k] ?? ''),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it('uses only "other" plural forms (Chinese has no grammatical number)', () => {
+    const other = Object.entries(CATALOGUES.zh).filter(([, text]) => /\b(one|two|few|many)\s*\{/.test(text));
+    expect(other).toEqual([]);
+    expect(translate('validation.arrayMinSize', { count: 1 }, 'zh')).toBe('至少包含 1 个元素');
+    expect(translate('errors.auth.backoff', { seconds: 30 }, 'zh')).toContain('30 秒');
+  });
+
+  it('avoids the words docs/glossary.md rules out for Chinese texts', () => {
+    const glossary = readFileSync(join(import.meta.dirname, '../../../../../../docs/glossary.md'), 'utf8');
+    const banned = [
+      ...glossary.slice(glossary.indexOf('## Words not used in Chinese texts')).matchAll(/^- `([^`]+)`/gm),
+    ].map((m) => m[1] ?? '');
+    expect(banned.length).toBeGreaterThan(3);
+    const hits = Object.entries(CATALOGUES.zh).flatMap(([key, text]) =>
+      banned.filter((w) => text.includes(w)).map((w) => `${key}: ${w}`),
+    );
+    expect(hits).toEqual([]);
+  });
+});
+
 describe('localeFromAcceptLanguage', () => {
+  it('chooses Chinese for zh, zh-CN and zh-Hans-CN', () => {
+    expect(localeFromAcceptLanguage('zh')).toBe('zh');
+    expect(localeFromAcceptLanguage('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh');
+    expect(localeFromAcceptLanguage('zh-Hans-CN')).toBe('zh');
+    expect(explicitLocale('en;q=0.5, zh-CN;q=0.8')).toBe('zh');
+  });
+
   it('takes the best supported language by quality, else the fallback, else English', () => {
     expect(localeFromAcceptLanguage('de')).toBe('de');
     expect(localeFromAcceptLanguage('de-DE,de;q=0.9,en;q=0.8')).toBe('de');

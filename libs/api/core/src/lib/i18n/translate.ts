@@ -1,14 +1,15 @@
 import MessageFormat from '@messageformat/core';
 import de from './messages/de';
 import en from './messages/en';
+import zh from './messages/zh';
 
 /**
  * Server-side text: one catalogue of keyed ICU MessageFormat messages per language (messages/<locale>.ts), the
  * same ICU syntax the web app formats with intl-messageformat (its i18n spec checks every web text against this
  * engine). English is the reference and the fallback: a key a language lacks is shown in English. A third
- * language = messages/zh.ts (may start partial), `zh` in LOCALES and SOURCES.
+ * language = messages/<locale>.ts, in LOCALES and SOURCES (zh: Simplified Chinese, every key, like German).
  */
-export const LOCALES = ['en', 'de'] as const;
+export const LOCALES = ['en', 'de', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
@@ -22,7 +23,7 @@ export type MessageParams = Readonly<Record<string, MessageParam>>;
 type Compiled = (params: Record<string, unknown>) => string;
 export type Catalogue = Readonly<Record<string, string>>;
 
-const SOURCES: Record<Locale, Catalogue> = { en, de };
+const SOURCES: Record<Locale, Catalogue> = { en, de, zh };
 
 /** Compiles every message of every language (a syntax error fails at start-up, not when the message is first shown). */
 export function compileCatalogues(sources: Readonly<Record<string, Catalogue>>): Map<string, Map<string, Compiled>> {
@@ -75,7 +76,7 @@ export function translate(key: MessageKey, params: MessageParams = {}, locale: L
 
 /** The message in every language, for texts stored or sent bilingually (mails, `{ en, de }` labels). */
 export function texts(key: MessageKey, params: MessageParams = {}): Record<Locale, string> {
-  return { en: translate(key, params, 'en'), de: translate(key, params, 'de') };
+  return { en: translate(key, params, 'en'), de: translate(key, params, 'de'), zh: translate(key, params, 'zh') };
 }
 
 export function isMessageKey(key: string): key is MessageKey {

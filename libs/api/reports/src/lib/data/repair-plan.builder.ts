@@ -1,4 +1,4 @@
-import { localize, type Catalogue, type Duration, type Locale, type PeriodSpecial } from '@scs/shared/catalogue';
+import { localize, type Catalogue, type Duration, type PeriodSpecial, type ReadLocale } from '@scs/shared/catalogue';
 import type { PeriodInfo, ProjectionPoint, RepairPlanItem } from '@scs/shared/scoring';
 import type { ReportPlanDate, ReportPlanDuration, ReportRepairPlan } from '@scs/shared/contracts';
 
@@ -9,7 +9,7 @@ export interface RepairPlanInput {
   projection: readonly ProjectionPoint[];
 }
 
-const SPECIAL: Record<Locale, Record<PeriodSpecial, string>> = {
+const SPECIAL: Record<ReadLocale, Record<PeriodSpecial, string>> = {
   en: {
     'on-fulfilment': 'as soon as the obligations are fulfilled',
     'any-time': 'at any time',
@@ -26,10 +26,19 @@ const SPECIAL: Record<Locale, Record<PeriodSpecial, string>> = {
     'next-rating': 'mit der nächsten Jahresbewertung',
     unknown: 'nicht bekannt',
   },
+  zh: {
+    'on-fulfilment': '履行相关义务后即可',
+    'any-time': '随时',
+    'not-needed': '无需申请',
+    never: '不会自动到期',
+    'next-rating': '随下一次年度评价',
+    unknown: '未知',
+  },
 };
 
-function amount(d: Duration, locale: Locale): string {
+function amount(d: Duration, locale: ReadLocale): string {
   const n = d.workingDays ?? d.days ?? 0;
+  if (locale === 'zh') return d.workingDays !== undefined ? `${n} 个工作日` : `${n} 天`;
   if (d.workingDays !== undefined)
     return locale === 'de'
       ? `${n} ${n === 1 ? 'Arbeitstag' : 'Arbeitstage'}`
@@ -38,7 +47,7 @@ function amount(d: Duration, locale: Locale): string {
 }
 
 /** The repair plan and projection, localized for the report. */
-export function repairPlanData(catalogue: Catalogue, locale: Locale, input: RepairPlanInput): ReportRepairPlan {
+export function repairPlanData(catalogue: Catalogue, locale: ReadLocale, input: RepairPlanInput): ReportRepairPlan {
   const dimensions = new Map(catalogue.dimensions.map((d) => [d.id, d]));
   const dimensionName = (id: string) => {
     const d = dimensions.get(id);

@@ -4,8 +4,8 @@ import {
   localize,
   type Catalogue,
   type FirmProfile,
-  type Locale,
   type ProfileFieldDefinition,
+  type ReadLocale,
   type Reference,
 } from '@scs/shared/catalogue';
 import { repairPlanData, type RepairPlanInput } from './repair-plan.builder';
@@ -40,7 +40,7 @@ export interface ReportDataInput {
   /** The profile snapshot the assessment was scored with. */
   profile: FirmProfile;
   result: ScoreResult;
-  locale: Locale;
+  locale: ReadLocale;
   firmName: string;
   assessment: { id: string; submittedAt: string | Date };
   branding?: ReportBranding | null;
@@ -54,11 +54,11 @@ export interface ReportDataInput {
 
 const iso = (d: string | Date) => (d instanceof Date ? d.toISOString() : d);
 
-const YES_NO: Record<Locale, [string, string]> = { en: ['Yes', 'No'], de: ['Ja', 'Nein'] };
+const YES_NO: Record<ReadLocale, [string, string]> = { en: ['Yes', 'No'], de: ['Ja', 'Nein'], zh: ['是', '否'] };
 
-const NOT_STATED: Record<Locale, string> = { en: 'not stated', de: 'keine Angabe' };
+const NOT_STATED: Record<ReadLocale, string> = { en: 'not stated', de: 'keine Angabe', zh: '未填写' };
 
-function profileValue(def: ProfileFieldDefinition, value: unknown, locale: Locale): string {
+function profileValue(def: ProfileFieldDefinition, value: unknown, locale: ReadLocale): string {
   // A field added to the profile after the snapshot was taken has no value: say so, never "undefined".
   if (value === undefined || value === null) return NOT_STATED[locale];
   switch (def.kind) {
@@ -75,19 +75,21 @@ function profileValue(def: ProfileFieldDefinition, value: unknown, locale: Local
 }
 
 /** The score paragraph of model 2 (docs/methodology.md, "Scoring models"); model 1 keeps its own text below. */
-const MODEL_2_SCORE: Record<Locale, (share: number) => string> = {
+const MODEL_2_SCORE: Record<ReadLocale, (share: number) => string> = {
   en: (share) =>
     `Scoring model 2. A dimension's score (0–100) combines the single worst answer, scaled by its question weight (${Math.round(share * 100)} %), with the burden of all its other findings (${Math.round((1 - share) * 100)} %): each further finding closes part of the remaining gap to the maximum (1 − e^(−r/${DIMENSION_BURDEN_SCALE}), r = the other findings' weighted exposures), so every finding resolved lowers the score visibly, and clean answers do not dilute the findings. The overall score combines the worst answer anywhere with the burden of all other findings in the same way (scale ${OVERALL_BURDEN_SCALE}). Without a knock-out a score stays below critical. Levels: low up to 24, moderate up to 49, high up to 74, critical from 75.`,
   de: (share) =>
     `Bewertungsmodell 2. Der Betroffenheitswert einer Dimension (0–100) verbindet die schlechteste einzelne Antwort, gewichtet mit ihrem Fragegewicht (${Math.round(share * 100)} %), mit der Last aller übrigen Befunde (${Math.round((1 - share) * 100)} %): Jeder weitere Befund schließt einen Teil des Abstands zum Höchstwert (1 − e^(−r/${DIMENSION_BURDEN_SCALE}), r = die gewichtete Betroffenheit der übrigen Befunde). So senkt jeder behobene Befund den Wert sichtbar, und unbedenkliche Antworten verdünnen die Befunde nicht. Der Gesamtwert verbindet ebenso die schlechteste Antwort insgesamt mit der Last aller übrigen Befunde (Skala ${OVERALL_BURDEN_SCALE}). Ohne K.-o.-Befund bleibt ein Wert unter „kritisch“. Stufen: niedrig bis 24, mittel bis 49, hoch bis 74, kritisch ab 75.`,
+  zh: (share) =>
+    `评分模型 2。某一维度的分值（0–100）由按问题权重加权的单项最差答案（${Math.round(share * 100)}%）与该维度其余所有发现的负担（${Math.round((1 - share) * 100)}%）组合而成：每多一项发现，就会缩小与最高值之间剩余差距的一部分（1 − e^(−r/${DIMENSION_BURDEN_SCALE})，r = 其余发现的加权风险敞口），因此每解决一项发现，分值都会明显下降，无问题的答案也不会稀释发现。总分值同样由全部答案中的最差答案与其余所有发现的负担组合而成（尺度 ${OVERALL_BURDEN_SCALE}）。没有一票否决项时，分值保持在“严重”以下。风险等级：24 及以下为低，49 及以下为中，74 及以下为高，75 及以上为严重。`,
 };
 
-function methodology(locale: Locale, version: string, model: ScoringModel): string[] {
+function methodology(locale: ReadLocale, version: string, model: ScoringModel): string[] {
   const paragraphs = METHODOLOGY[locale](version, WORST_SHARE);
   return model === 1 ? paragraphs : paragraphs.map((p, i) => (i === 1 ? MODEL_2_SCORE[locale](WORST_SHARE) : p));
 }
 
-const METHODOLOGY: Record<Locale, (version: string, share: number) => string[]> = {
+const METHODOLOGY: Record<ReadLocale, (version: string, share: number) => string[]> = {
   en: (version, share) => [
     `The firm answered the questions of criteria catalogue ${version} that apply to its profile (legal form, activities, customs registration, size, sites, ...). Every answer option carries an exposure between 0 (none) and 1 (the worst case the question covers); every question a weight (high, medium, low); every dimension a weight.`,
     `A dimension's score (0–100) combines the single worst answer, scaled by its question weight (${Math.round(share * 100)} %), with the weighted mean exposure of all its answers (${Math.round((1 - share) * 100)} %): one serious problem counts on its own, and many small ones add up. The overall score combines the worst answer anywhere with the dimension-weighted mean in the same way. Levels: low up to 24, moderate up to 49, high up to 74, critical from 75.`,
@@ -99,6 +101,12 @@ const METHODOLOGY: Record<Locale, (version: string, share: number) => string[]> 
     `Der Betroffenheitswert einer Dimension (0–100) verbindet die schlechteste einzelne Antwort, gewichtet mit ihrem Fragegewicht (${Math.round(share * 100)} %), mit der gewichteten mittleren Betroffenheit aller Antworten (${Math.round((1 - share) * 100)} %): Ein schweres Problem zählt für sich, viele kleine summieren sich. Die Gesamtbetroffenheit verbindet ebenso die schlechteste Antwort insgesamt mit dem nach Dimensionen gewichteten Mittel. Risikostufen: niedrig bis 24, mittel bis 49, hoch bis 74, kritisch ab 75.`,
     'K.-o.-Antworten (etwa die Eintragung als unredlicher Vollstreckungsschuldner, die Steuerkreditstufe D oder unbezahlte Steuerbescheide) machen das Ergebnis kritisch, unabhängig von allen anderen Antworten. „Weiß nicht“ zählt als Unsicherheit, nicht als unbedenklich: Die Antwort wird mindestens mit dem Mittelwert der Optionen bewertet und unter „Zu prüfende Angaben“ aufgeführt. Unbeantwortete Fragen machen das Ergebnis vorläufig; die Risikostufe ist dann eine Untergrenze.',
     'Der Katalog stützt sich auf die unten genannten veröffentlichten Vorschriften der chinesischen Behörden und auf die Forschung eines interdisziplinären Projekts zum Sozialkreditsystem. Angaben, die nicht an einem amtlichen Text geprüft werden konnten, sind als „unbestätigt“ gekennzeichnet. Der Bericht gibt die eigenen Antworten des Unternehmens zum Zeitpunkt des Abschlusses wieder; er fragt keine Behörde ab.',
+  ],
+  zh: (version, share) => [
+    `企业回答了评估标准目录 ${version} 中适用于其概况（法律形式、业务活动、海关备案、规模、经营地点……）的问题。每个答案选项都有一个介于 0（无）和 1（该问题涵盖的最坏情况）之间的风险敞口值；每个问题有一个权重（高、中、低）；每个维度也有一个权重。`,
+    `某一维度的分值（0–100）由按问题权重加权的单项最差答案（${Math.round(share * 100)}%）与该维度所有答案的加权平均风险敞口（${Math.round((1 - share) * 100)}%）组合而成：一个严重问题单独计入，多个小问题累加。总分值同样由全部答案中的最差答案与按维度加权的平均值组合而成。风险等级：24 及以下为低，49 及以下为中，74 及以下为高，75 及以上为严重。`,
+    '一票否决答案（例如被列入失信被执行人名单、纳税信用级别为 D 或税务处理决定未缴纳）无论其他答案如何，都会使结果成为严重。“不清楚”计为不确定，而非安全：其分值至少为该问题各选项的中间值，并列入“待核实事项”。有未回答的问题时结果为暂定，此时风险等级为下限。',
+    '本目录依据下列中国主管部门已公布的法规以及一个关于社会信用体系的跨学科研究项目的成果编制。未能对照官方文本核实的内容标注为“未确认”。本报告反映企业在提交时自行作出的回答，并未向任何主管部门查询。',
   ],
 };
 

@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { RenderingView, ReportKind, ReportLocale, ReportStatus, ReportView } from '@scs/shared/contracts';
 
-export const REPORT_LOCALES: ReportLocale[] = ['en', 'de'];
+export const REPORT_LOCALES: ReportLocale[] = ['en', 'de', 'zh'];
 
 export class CreateReportDto {
   @ApiProperty({ enum: REPORT_LOCALES, description: 'Language of the report' })
-  @IsIn(REPORT_LOCALES, { message: 'locale must be "en" or "de"' })
+  @IsIn(REPORT_LOCALES, { message: 'locale must be "en", "de" or "zh"' })
   locale!: ReportLocale;
 }
 

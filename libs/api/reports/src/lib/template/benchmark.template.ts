@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import type { ChamberBenchmarkData, ReportLocale, ReportSeverity } from '@scs/shared/contracts';
+import type { ChamberBenchmarkData, ChamberReportLocale, ReportSeverity } from '@scs/shared/contracts';
 import { FONT_STACK, FONT_STACK_ATTR, LEVEL_COLORS } from './chart';
 import { html, raw, type Html } from './html';
 import { REPORT_TIME_ZONE } from './labels';
@@ -61,7 +61,7 @@ interface BenchmarkLabels {
 const number = (locale: string, digits: number) => (n: number) =>
   new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 
-const LABELS: Record<ReportLocale, BenchmarkLabels> = {
+const LABELS: Record<ChamberReportLocale, BenchmarkLabels> = {
   en: {
     title: 'Member benchmark',
     subtitle: "Exposure of our member firms to China's Corporate Social Credit System",
@@ -286,7 +286,7 @@ const BENCHMARK_CSS = `
 
 /** The complete, self-contained HTML of a member benchmark (no script, no external resource). */
 export function renderBenchmarkHtml(d: ChamberBenchmarkData): string {
-  const t = LABELS[d.locale];
+  const t = LABELS[d.locale === 'de' ? 'de' : 'en'];
   const b = d.branding;
   const logo = safeImage(b.logoDataUri);
   const p = d.participation;
@@ -403,7 +403,7 @@ ${
 
 /** page.pdf() options: A4, running header and footer with page numbers, tagged, with outline. */
 export function benchmarkPdfOptions(d: ChamberBenchmarkData) {
-  const t = LABELS[d.locale];
+  const t = LABELS[d.locale === 'de' ? 'de' : 'en'];
   const style = `font-family:${FONT_STACK_ATTR};font-size:7.5pt;color:#607d8b;width:100%;margin:0 16mm;display:flex;justify-content:space-between;`;
   return {
     format: 'A4' as const,

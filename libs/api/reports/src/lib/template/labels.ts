@@ -6,7 +6,7 @@ import type {
   ReportSeverity,
 } from '@scs/shared/contracts';
 
-/** Every fixed text of the report template, in both report languages. */
+/** Every fixed text of the report template, in each report language (English, German, Simplified Chinese). */
 export interface Labels {
   documentTitle: string;
   reportTitle: string;
@@ -588,4 +588,136 @@ const de: Labels = {
   ...formatter('de-DE'),
 };
 
-export const LABELS: Record<ReportLocale, Labels> = { en, de };
+const zh: Labels = {
+  documentTitle: 'SCS Check 风险报告',
+  reportTitle: 'SCS Check 风险报告',
+  reportSubtitle: '企业社会信用体系风险敞口自评',
+  firm: '企业',
+  assessmentDate: '评估提交时间',
+  catalogueVersion: '评估标准目录',
+  reportLanguage: '报告语言',
+  languageName: '简体中文',
+  generatedAt: '生成时间',
+  assessmentId: '评估编号',
+  distributedBy: '提供方',
+  contents: '目录',
+  legalForm: '法律形式',
+  provinces: '省份',
+  sector: '行业',
+  profile: '提交时的企业概况',
+
+  summary: '摘要',
+  overall: '总体风险敞口',
+  score: '分值',
+  level: '风险等级',
+  provisional: '暂定：并非所有适用问题均已回答，因此风险等级为下限。',
+  completeness: '完整度',
+  uncertainty: '不确定性',
+  answeredOf: (a, n) => `${n} 个适用问题中已回答 ${a} 个`,
+  dontKnowCount: (n) => `${n} 个回答为“不清楚”`,
+  knockOuts: '一票否决项',
+  noKnockOuts: '没有一票否决项。',
+  knockOutExplained: '一旦出现一票否决项，无论其他答案如何，结果均为严重。',
+  topFindings: '最严重的五个发现项',
+  noFindings: '没有发现项：没有任何答案显示存在风险敞口。',
+  dimensionChart: '各维度分值（0 = 无风险敞口，100 = 最大）',
+  notApplicable: '不适用',
+  notApplicableTitle: '不适用于本企业',
+  toVerify: (ids) => `回答为“不清楚”（计为不确定）：${ids}。见“待核实事项”。`,
+  notAnswered: '未回答',
+  noticeTitle: '重要提示',
+  notice:
+    '本报告是基于企业自行报告的事实所作的自我评估，并非官方评级、信用报告或法律意见。' +
+    '在依赖任何事实之前，请在下列官方查询平台上进行核实。',
+  portalsTitle: '官方查询平台',
+  portalsIntro: '各项事实的查询途径：',
+
+  dimensionsTitle: '各维度结果',
+  authority: '主管部门',
+  findings: '发现项',
+  noDimensionFindings: '本维度没有发现项。',
+  severity: '严重程度',
+  whatItMeans: '含义',
+  consequences: '后果',
+  remediation: '整改步骤',
+  repair: '信用修复',
+  repairHorizon: (min, max) =>
+    min !== null && max !== null
+      ? `时限：${min}–${max} 个月`
+      : max !== null
+        ? `时限：最长 ${max} 个月`
+        : min !== null
+          ? `时限：至少 ${min} 个月`
+          : '时限：未知',
+  references: '法规',
+  referenceNo: '序号',
+  unconfirmedNote: '未确认：未能核实来源原文；请谨慎对待此项内容。',
+  knockOut: '一票否决',
+  question: '问题',
+
+  actionsTitle: '整改计划',
+  action: '措施',
+  owner: '负责人',
+  due: '截止日期',
+  status: '状态',
+  noActions: '尚未记录任何措施。',
+  unassigned: '未分配',
+  noDate: '无日期',
+
+  comparisonTitle: '与上一次评估的对比',
+  previous: '上一次',
+  current: '本次',
+  change: '变化',
+  previousAssessment: (date, version) => `上一次评估提交于 ${date}（目录 ${version}）。`,
+  resolved: '已解决的发现项',
+  newFindings: '新的发现项',
+  unchanged: '未变的发现项',
+  noComparison: '这是本企业的第一次评估：尚无可对比的内容。',
+
+  peersTitle: '与您类似的企业',
+  peersIntro: (wave, k) =>
+    `在最近一次已完成的调查轮次（${wave}）中，为研究分享匿名结果的企业的平均分值。只有至少 ${k} 家企业参与计算的数字才会显示。`,
+  peersNoWave: '尚无对比数据：尚未完成任何调查轮次。',
+  peerGroup: { sector: '同一行业', size: '同一规模' },
+  peerGroupOf: (label, firms) => `${label}（${firms} 家企业）`,
+  yours: '贵企业',
+  peersLegend: '“.” = 为保护企业而不予显示（企业过少或可被反算）；“–” = 没有企业涉及此维度。',
+
+  verifyTitle: '待核实事项',
+  verifyIntro: '以下问题的回答为“不清楚”。它们计为不确定，而非安全。请按所示途径逐项核实：',
+  whatToCheck: '核实内容',
+  whereToCheck: '查询途径',
+  noVerify: '所有问题均已回答：无需核实。',
+
+  appendixTitle: '附录：方法与来源',
+  methodology: '方法',
+  sources: '来源',
+  confirmationLegend: '已确认：已查阅来源原文。未确认：仅来自二手资料；以标记显示。',
+
+  page: '第',
+  of: '页，共',
+  confidential: '保密',
+
+  levels: { low: '低', moderate: '中', high: '高', critical: '严重' },
+  severities: { critical: '严重', high: '高', medium: '中', low: '低' },
+  repairPlanTitle: '信用修复计划',
+  repairPlanIntro: (asOf) =>
+    `截至 ${asOf} 仍然有效的每条不良记录：何时可以申请信用修复、何时自动到期、向何处申请以及需要提交哪些材料。未确认的期限已标注；它们并非硬性期限。`,
+  repairNow: '现在即可申请修复',
+  decisionDate: '认定之日',
+  tier: '等级',
+  earliestRepair: '最早可申请修复日期',
+  automaticEnd: '自动到期',
+  channel: '渠道',
+  documents: '材料',
+  processingTimes: '办理时限',
+  deadlines: '您的期限',
+  noRepairItems: '已没有有效的不良记录：无需修复。',
+  projectionTitle: '预计风险敞口（未来 36 个月）',
+  projectionIntro: '如果每条记录都在最早日期修复且没有新的记录，总分值和各维度分值将如何下降。',
+  confirmation: { confirmed: '已确认', unconfirmed: '未确认' },
+  actionStatus: { open: '待处理', in_progress: '进行中', done: '已完成' },
+  ...formatter('zh-CN'),
+};
+
+export const LABELS: Record<ReportLocale, Labels> = { en, de, zh };

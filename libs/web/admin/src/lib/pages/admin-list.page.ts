@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { describeError, LanguageService } from '@scs/web/core';
+import { describeError, LanguageService, intlLocale } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, formatLocalDate, LoadingComponent } from '@scs/web/ui';
 import { AdminApi, type AdminListKind, type AdminPage, type AdminRow } from '../data/admin.api';
 import { ADMIN_LISTS, type AdminColumn } from '../data/admin-lists';
@@ -306,7 +306,7 @@ export class AdminListPage {
       case 'datetime':
         return formatLocalDate(String(value), lang, 'datetime');
       case 'number':
-        return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(Number(value));
+        return new Intl.NumberFormat(intlLocale(lang)).format(Number(value));
       default:
         return String(value);
     }

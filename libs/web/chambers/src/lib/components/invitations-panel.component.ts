@@ -353,7 +353,7 @@ export class InvitationsPanelComponent {
   }
 
   protected exportUrl(): string {
-    return this.api.exportUrl(this.chamberId(), this.campaignId(), this.lang());
+    return this.api.exportUrl(this.chamberId(), this.campaignId(), this.lang() === 'de' ? 'de' : 'en');
   }
 
   protected total(p: CampaignInvitationPage): number {

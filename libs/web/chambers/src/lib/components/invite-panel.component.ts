@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { describeError, LanguageService } from '@scs/web/core';
+import { describeError, LanguageService, intlLocale } from '@scs/web/core';
 import { ErrorBoxComponent } from '@scs/web/ui';
 import { ChambersApi } from '../data/chambers.api';
 import type { InvitePreview, InviteResult, RejectedEntry } from '../data/chambers.types';
@@ -327,7 +327,7 @@ export class InvitePanelComponent {
   readonly invited = output<InviteResult>();
 
   private readonly lang = inject(LanguageService).current;
-  protected readonly limitText = computed(() => INVITE_LIMIT.toLocaleString(this.lang() === 'de' ? 'de-DE' : 'en-GB'));
+  protected readonly limitText = computed(() => INVITE_LIMIT.toLocaleString(intlLocale(this.lang())));
   protected readonly mode = signal<'paste' | 'upload'>('paste');
   protected readonly text = signal('');
   protected readonly file = signal<File | null>(null);

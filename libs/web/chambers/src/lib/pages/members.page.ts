@@ -143,7 +143,7 @@ function totalBars(
           </div>
           @if (!v.published) {
             <scs-empty-state icon="lock" [heading]="t('suppressedHeading')" [level]="3">
-              <p data-testid="members-suppressed">{{ v.message ? v.message[lang()] : t('suppressed', { k: v.k }) }}</p>
+              <p data-testid="members-suppressed">{{ v.message ? v.message[textLang()] : t('suppressed', { k: v.k }) }}</p>
             </scs-empty-state>
             @if (v.platform; as p) {
               <section data-testid="platform-benchmark">
@@ -158,7 +158,7 @@ function totalBars(
                       </tr>
                       @for (d of p.dimensions; track $index) {
                         <tr>
-                          <th scope="row">{{ d.label[lang()] }}</th>
+                          <th scope="row">{{ d.label[textLang()] }}</th>
                           <td>{{ d.mean.display }}</td>
                         </tr>
                       }
@@ -226,13 +226,13 @@ function totalBars(
             <h3 id="members-tables">{{ t('tables') }}</h3>
             @for (table of v.tables; track table.id) {
               <section>
-                <h4>{{ table.title[lang()] }}</h4>
+                <h4>{{ table.title[textLang()] }}</h4>
                 @if (table.rows.length === 0) {
                   <p class="muted" data-testid="no-findings">{{ t('noFindings', { k: table.k }) }}</p>
                 } @else {
                   <scs-aggregate-table
                     [table]="table"
-                    [lang]="lang()"
+                    [lang]="textLang()"
                     [rowHeading]="t('rows.' + table.id)"
                     [firmsHeading]="t('firms')"
                   />
@@ -301,6 +301,8 @@ function totalBars(
 export class MembersPage {
   private readonly api = inject(ChambersApi);
   protected readonly lang = inject(LanguageService).current;
+  /** Release texts come in German and English; Chinese readers get the English ones. */
+  protected readonly textLang = computed(() => (this.lang() === 'de' ? 'de' : 'en'));
   private readonly ctx = chamberContext();
   private readonly chamberId = computed(() => {
     const c = this.ctx();
@@ -321,7 +323,7 @@ export class MembersPage {
   protected readonly levelBars = computed(() =>
     totalBars(
       this.view()?.tables.find((x) => x.id === 'level-by-sector'),
-      this.lang(),
+      this.textLang(),
       (key) => key === 'none',
       (key) => LEVEL_COLOURS[key.split('+').at(-1) ?? ''] ?? '#78909c',
     ),
@@ -329,7 +331,7 @@ export class MembersPage {
   protected readonly meanBars = computed(() =>
     totalBars(
       this.view()?.tables.find((x) => x.id === 'means-by-size'),
-      this.lang(),
+      this.textLang(),
       () => false,
       (_key, v) => (v <= 25 ? '#2e7d32' : v <= 50 ? '#c49000' : v <= 75 ? '#e65100' : '#b71c1c'),
     ),

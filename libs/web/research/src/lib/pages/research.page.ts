@@ -262,6 +262,6 @@ export class ResearchPage {
   }
 
   protected text(t: { en: string; de: string } | undefined): string {
-    return t ? (t[this.lang()] ?? t.en) : '';
+    return t ? (this.lang() === 'de' ? t.de : t.en) : '';
   }
 }

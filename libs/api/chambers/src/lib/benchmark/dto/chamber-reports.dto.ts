@@ -8,17 +8,17 @@ import type {
   MemberRelease,
   PlatformBenchmark,
   ReleaseNoiseRule,
-  ReportLocale,
+  ChamberReportLocale,
 } from '@scs/shared/contracts';
 
-const LOCALES: ReportLocale[] = ['en', 'de'];
+const LOCALES: ChamberReportLocale[] = ['en', 'de'];
 
 /** Language of a chamber report; the chamber's default report language when left out. */
 export class ReportLanguageDto {
   @ApiPropertyOptional({ enum: LOCALES, description: "Defaults to the chamber's report language (branding)" })
   @IsOptional()
   @IsIn(LOCALES, { message: 'locale must be "en" or "de"' })
-  locale?: ReportLocale;
+  locale?: ChamberReportLocale;
 }
 
 export class MemberAggregatesResponse implements MemberAggregatesView {
@@ -63,7 +63,7 @@ export class MemberAggregatesResponse implements MemberAggregatesView {
 export class DistributionResponse implements DistributionView {
   @ApiProperty({ format: 'uuid' }) campaignId!: string;
   @ApiProperty() started!: boolean;
-  @ApiProperty({ nullable: true, enum: LOCALES }) locale!: ReportLocale | null;
+  @ApiProperty({ nullable: true, enum: LOCALES }) locale!: ChamberReportLocale | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) startedAt!: string | null;
   @ApiProperty({ description: 'Member firms of the campaign' }) total!: number;
   @ApiProperty({ description: 'Finished: report prepared, or nothing to prepare' }) done!: number;

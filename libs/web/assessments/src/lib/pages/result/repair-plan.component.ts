@@ -4,10 +4,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { localize, type Duration, type Locale, type PeriodSpecial, type Text } from '@scs/shared/catalogue';
+import { localize, type Duration, type PeriodSpecial, type ReadLocale, type Text } from '@scs/shared/catalogue';
 import type { PeriodInfo, ProjectionPoint, RepairPlanItem } from '@scs/shared/scoring';
 import type { PublicDimension, PublicPortal } from '@scs/web/catalogue';
-import { describeError } from '@scs/web/core';
+import { describeError, intlLocale } from '@scs/web/core';
 import { LocalDatePipe, ProjectionChartComponent, type ProjectionSeries } from '@scs/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { AssessmentsApi } from '../../data/assessments.api';
@@ -61,7 +61,7 @@ export class RepairPlanComponent {
   readonly projection = input<readonly ProjectionPoint[]>([]);
   readonly dimensions = input<ReadonlyMap<string, PublicDimension>>(new Map());
   readonly portals = input<ReadonlyMap<string, PublicPortal>>(new Map());
-  readonly lang = input<Locale>('en');
+  readonly lang = input<ReadLocale>('en');
   readonly readOnly = input(false);
   /** The overall score of the assessment itself (before any repair), for the chart's summary. */
   readonly current = input<number | null>(null);
@@ -116,9 +116,7 @@ export class RepairPlanComponent {
   protected readonly error = signal<string | null>(null);
 
   protected number(v: number | null): string {
-    return v === null
-      ? '–'
-      : new Intl.NumberFormat(this.lang() === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 }).format(v);
+    return v === null ? '–' : new Intl.NumberFormat(intlLocale(this.lang()), { maximumFractionDigits: 1 }).format(v);
   }
 
   protected async createActions(): Promise<void> {

@@ -171,7 +171,10 @@ export class WizardPage {
         const rules = c.questions
           .filter((q) => q.dimension === dimension.id && q.applicability)
           .map((q) => (q.applicability ? describeRule(q.applicability, lang) : ''));
-        return { dimension, reason: [...new Set(rules)].join(lang === 'de' ? ' oder ' : ' or ') };
+        return {
+          dimension,
+          reason: [...new Set(rules)].join(lang === 'de' ? ' oder ' : lang === 'zh' ? '或' : ' or '),
+        };
       })
       .filter((s) => s.reason !== '');
   });
