@@ -14,7 +14,7 @@ import { postgresOptions } from '@scs/api/core';
 import { chooseGeneralisation, microdataRow, microdataVariables, type QiCombination } from '@scs/shared/disclosure';
 import { entities, migrations } from '../../libs/api/app/src';
 import { AggregateEngine, recordsOfWave } from '../../libs/api/research/src/lib/outputs/engine';
-import { RESEARCH_MODULES } from '../../libs/api/research/src/lib/module/research-module.2026.1';
+import { RESEARCH_MODULES } from '../../libs/api/research/src/lib/questionnaire/research-module.2026.1';
 import { insertRecords, loadLatestCatalogue, synthetic } from '../research-synth';
 
 const { values: args } = parseArgs({

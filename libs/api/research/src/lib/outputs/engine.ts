@@ -25,7 +25,7 @@ import {
   type WaveContext,
   type WaveSummary,
 } from '@scs/shared/disclosure';
-import { researchModuleFor } from '../module/research-module.2026.1';
+import { researchModuleFor } from '../questionnaire/research-module.2026.1';
 import { fromRow } from '../records/research-records.service';
 
 /** Cache entry holding the firms of a closed wave's published release. */

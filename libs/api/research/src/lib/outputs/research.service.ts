@@ -40,7 +40,7 @@ import {
   type WaveSummary,
 } from '@scs/shared/disclosure';
 import type { PlatformBenchmark } from '@scs/shared/contracts';
-import { RESEARCH_MODULES } from '../module/research-module.2026.1';
+import { RESEARCH_MODULES } from '../questionnaire/research-module.2026.1';
 import { AggregatesService } from './aggregates.service';
 import { recordsOfWave, vocabularyOf } from './engine';
 import type { ExportKind } from './export-log.entity';

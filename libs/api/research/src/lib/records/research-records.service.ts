@@ -16,7 +16,7 @@ import {
   type SizeBand,
 } from '@scs/shared/disclosure';
 import type { Answers, ScoreResult } from '@scs/shared/scoring';
-import { researchModuleFor } from '../module/research-module.2026.1';
+import { researchModuleFor } from '../questionnaire/research-module.2026.1';
 import { AggregatesService } from '../outputs/aggregates.service';
 import { PseudonymService, pseudonymWith, keyIdOf } from './pseudonym.service';
 import { ResearchRecordRow } from './research-record.entity';
