@@ -33,3 +33,4 @@ export {
   toMonth,
 } from './lib/records';
 export { projectExposure } from './lib/projection';
+export { compareResults, type DimensionChange, type FindingRef, type ResultComparison } from './lib/compare';

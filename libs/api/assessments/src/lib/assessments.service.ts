@@ -29,6 +29,7 @@ import {
   type FirmProfile,
 } from '@scs/shared/catalogue';
 import {
+  compareResults,
   projectExposure,
   repairPlan,
   score,
@@ -47,7 +48,6 @@ import type {
   AssessmentSummary,
   AssessmentView,
   ComparisonView,
-  FindingRef,
   SaveAnswersResult,
 } from './dto/assessment.dto';
 
@@ -91,8 +91,6 @@ function summaryOf(a: Assessment, answered: number): AssessmentSummary {
     answered,
   };
 }
-
-const findingKey = (f: FindingRef) => `${f.questionId}:${f.kind}`;
 
 /** The answers of a batch as one JSON parameter: question, option, note, the revision the client based it on. */
 function answerPayload(input: readonly AnswerInputDto[]): string {
@@ -580,22 +578,6 @@ export class AssessmentsService implements OnModuleInit {
     if (!b) throw new NotFoundError('errors.assessment.compareNotFound');
     if (!a.result || !b.result) throw new ConflictError('errors.assessment.compareNotSubmitted');
     const [from, to] = a.createdAt <= b.createdAt ? [a, b] : [b, a];
-    const fr = from.result as ScoreResult;
-    const tr = to.result as ScoreResult;
-    const dims = new Map<string, { code: string; from: number | null; to: number | null }>();
-    for (const d of fr.dimensions) dims.set(d.dimensionId, { code: d.code, from: d.score, to: null });
-    for (const d of tr.dimensions)
-      dims.set(d.dimensionId, { code: d.code, from: dims.get(d.dimensionId)?.from ?? null, to: d.score });
-    const refs = (r: ScoreResult): FindingRef[] =>
-      r.findings.map((f) => ({
-        questionId: f.questionId,
-        optionId: f.optionId,
-        dimensionId: f.dimensionId,
-        severity: f.severity,
-        kind: f.kind,
-      }));
-    const before = new Map(refs(fr).map((f) => [findingKey(f), f]));
-    const after = new Map(refs(tr).map((f) => [findingKey(f), f]));
     const brief = (x: Assessment) => ({
       id: x.id,
       submittedAt: x.submittedAt?.toISOString() ?? null,
@@ -606,18 +588,7 @@ export class AssessmentsService implements OnModuleInit {
     return {
       from: brief(from),
       to: brief(to),
-      dimensions: [...dims].map(([dimensionId, d]) => ({
-        dimensionId,
-        code: d.code,
-        from: d.from,
-        to: d.to,
-        change: d.from !== null && d.to !== null ? d.to - d.from : null,
-      })),
-      findings: {
-        resolved: [...before].filter(([k]) => !after.has(k)).map(([, f]) => f),
-        new: [...after].filter(([k]) => !before.has(k)).map(([, f]) => f),
-        unchanged: [...after].filter(([k]) => before.has(k)).map(([, f]) => f),
-      },
+      ...compareResults(from.result as ScoreResult, to.result as ScoreResult),
     };
   }
 

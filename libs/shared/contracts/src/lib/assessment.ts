@@ -1,5 +1,5 @@
 import type { FirmProfile } from '@scs/shared/catalogue';
-import type { ProjectionPoint, RepairPlanItem, ScoreResult } from '@scs/shared/scoring';
+import type { FindingRef, ProjectionPoint, RepairPlanItem, ResultComparison, ScoreResult } from '@scs/shared/scoring';
 import type { AnswerInput, StoredAnswer } from '@scs/shared/answers';
 
 // Response shapes of the assessments API, shared by the server (which returns them) and the web app (which reads them).
@@ -60,32 +60,21 @@ export interface AnswerConflict {
   current: AnswerView | null;
 }
 
-export interface ComparisonView {
-  from: {
-    id: string;
-    submittedAt: string | null;
-    overallScore: number | null;
-    level: string | null;
-    catalogueVersion: string;
-  };
-  to: {
-    id: string;
-    submittedAt: string | null;
-    overallScore: number | null;
-    level: string | null;
-    catalogueVersion: string;
-  };
-  dimensions: { dimensionId: string; code: string; from: number | null; to: number | null; change: number | null }[];
-  findings: { resolved: FindingRef[]; new: FindingRef[]; unchanged: FindingRef[] };
+/** Two submitted assessments of one firm, the earlier one first (the maths: compareResults in shared/scoring). */
+export interface ComparisonView extends ResultComparison {
+  from: ComparedAssessment;
+  to: ComparedAssessment;
 }
 
-export interface FindingRef {
-  questionId: string;
-  optionId: string;
-  dimensionId: string;
-  severity: string;
-  kind: 'exposure' | 'verify';
+export interface ComparedAssessment {
+  id: string;
+  submittedAt: string | null;
+  overallScore: number | null;
+  level: string | null;
+  catalogueVersion: string;
 }
+
+export type { FindingRef };
 
 export type ActionStatus = 'open' | 'in_progress' | 'done';
 
