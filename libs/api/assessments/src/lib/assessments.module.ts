@@ -7,6 +7,7 @@ import { REPORT_DATA_SOURCE } from '@scs/api/reports';
 import { AssessmentReportSource } from './report-source';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import { AssessmentsController } from './assessments.controller';
+import { AnswersService } from './answers/answers.service';
 import { AssessmentsService } from './assessments.service';
 import { ExportService } from './export.service';
 import { Action } from './actions/action.entity';
@@ -25,6 +26,7 @@ import { ChangeImpactService } from './change-impact/change-impact.service';
   controllers: [AssessmentsController, ActionsController, ChangeImpactController],
   providers: [
     AssessmentsService,
+    AnswersService,
     ExportService,
     ActionsService,
     ChangeImpactService,
