@@ -18,3 +18,4 @@ export * from './lib/throttle/database-throttler.storage';
 export * from './lib/i18n/translate';
 export * from './lib/i18n/request-locale';
 export * from './lib/errors/domain-errors';
+export * from './lib/http/transforms';

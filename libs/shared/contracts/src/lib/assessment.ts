@@ -76,7 +76,26 @@ export interface ComparedAssessment {
 
 export type { FindingRef };
 
-export type ActionStatus = 'open' | 'in_progress' | 'done';
+export const ACTION_STATUSES = ['open', 'in_progress', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Most a note may hold (an answer's note and an action's note; the API validates it, the web counts down to it). */
+export const NOTE_MAX = 2000;
+
+/** `POST /orgs/:orgId/actions` (the API's CreateActionDto implements it). */
+export interface CreateActionInput {
+  title: string;
+  questionId?: string;
+  optionId?: string;
+  assessmentId?: string;
+  ownerUserId?: string | null;
+  dueDate?: string | null;
+  status?: ActionStatus;
+  note?: string;
+}
+
+/** `PATCH /actions/:id` (the API's UpdateActionDto implements it). */
+export type UpdateActionInput = Partial<Pick<ActionView, 'title' | 'ownerUserId' | 'dueDate' | 'status' | 'note'>>;
 
 export interface ActionView {
   id: string;
