@@ -9,13 +9,13 @@ module.exports = (rootDir, name) => ({
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: join(rootDir, 'tsconfig.spec.json'), useESM: true }],
-    '^.+\\.ya?ml$': join(__dirname, 'tools/jest-text-transform.cjs'),
+    '^.+\\.ya?ml$': join(__dirname, 'jest.text-transform.cjs'),
   },
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
-    ...require('./tools/jest-path-aliases.cjs')(),
+    ...require('./jest.path-aliases.cjs')(),
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json', 'yaml'],
-  setupFilesAfterEnv: [join(__dirname, 'tools/jest-nest-setup.ts')],
+  setupFilesAfterEnv: [join(__dirname, 'jest.nest-setup.ts')],
   testTimeout: 30000,
 });

@@ -14,8 +14,8 @@ import { postgresOptions } from '@scs/api/core';
 import { chooseGeneralisation, microdataRow, microdataVariables, type QiCombination } from '@scs/shared/disclosure';
 import { entities, migrations } from '../../libs/api/app/src';
 import { AggregateEngine, recordsOfWave } from '../../libs/api/research/src/lib/outputs/engine';
-import { RESEARCH_MODULES } from '../../libs/api/research/src/lib/module/research-module.2026.1';
-import { insertRecords, loadLatestCatalogue, synthetic } from '../research-synth';
+import { RESEARCH_MODULES } from '../../libs/api/research/src/lib/questionnaire/research-module.2026.1';
+import { insertRecords, loadLatestCatalogue, synthetic } from '../db/research-synth';
 
 const { values: args } = parseArgs({
   options: {
@@ -51,7 +51,7 @@ async function admin(sql: string): Promise<void> {
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-/** One line for tools/bench.mjs (the project-wide table). */
+/** One line for tools/bench/run-all.mjs (the project-wide table). */
 function result(r: {
   figure: string;
   unit: string;

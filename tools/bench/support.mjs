@@ -154,7 +154,7 @@ export function stats(values) {
   return { n: s.length, min: s[0], median: q(0.5), p99: q(0.99), max: s[s.length - 1] };
 }
 
-/** One machine-readable result line; tools/bench.mjs collects these into one table. */
+/** One machine-readable result line; tools/bench/run-all.mjs collects these into one table. */
 export function report(row) {
   console.log('BENCH_RESULT ' + JSON.stringify(row));
 }

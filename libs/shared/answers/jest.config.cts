@@ -3,5 +3,5 @@ module.exports = {
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
-  moduleNameMapper: require('../../../tools/jest-path-aliases.cjs')(),
+  moduleNameMapper: require('../../../jest.path-aliases.cjs')(),
 };

@@ -20,7 +20,7 @@ async function query<T>(url: string, sql: string, params: unknown[] = []): Promi
   }
 }
 
-// tools/db-backup.sh and tools/db-restore.sh (pg_dump -Fc / pg_restore) against this run's database.
+// tools/db/backup.sh and tools/db/restore.sh (pg_dump -Fc / pg_restore) against this run's database.
 describe('backup and restore (pg_dump / pg_restore scripts)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'scs-backup-'));
   const dump = join(dir, 'scs.dump');
@@ -55,7 +55,7 @@ describe('backup and restore (pg_dump / pg_restore scripts)', () => {
   });
 
   it('backs the database up into one custom-format archive', async () => {
-    const { stdout } = await run('sh', ['tools/db-backup.sh', dump], {
+    const { stdout } = await run('sh', ['tools/db/backup.sh', dump], {
       env: { ...process.env, DATABASE_URL: sourceUrl },
     });
     expect(stdout).toMatch(/db-backup: wrote .*scs\.dump \(\d+ bytes, \d+ archive entries\)/);
@@ -71,14 +71,14 @@ describe('backup and restore (pg_dump / pg_restore scripts)', () => {
   });
 
   it('refuses a target database that already holds data', async () => {
-    await expect(run('sh', ['tools/db-restore.sh', dump, sourceUrl])).rejects.toMatchObject({
+    await expect(run('sh', ['tools/db/restore.sh', dump, sourceUrl])).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('is not empty'),
     });
   });
 
   it('restores into a new database with the same data and the complete migrations table', async () => {
-    const { stdout } = await run('sh', ['tools/db-restore.sh', dump, restoredUrl]);
+    const { stdout } = await run('sh', ['tools/db/restore.sh', dump, restoredUrl]);
     expect(stdout).toContain(`created database ${restoredName}`);
     expect(stdout).toMatch(/restored .* \(\d+ migrations recorded\)/);
 

@@ -35,13 +35,13 @@ function createResearchTeam(name: string, email: string): string {
   return token;
 }
 
-/** Synthetic research records for the two closed waves before this one (tools/research-synth.ts, as in docs/privacy.md). */
+/** Synthetic research records for the two closed waves before this one (tools/db/research-synth.ts, as in docs/privacy.md). */
 function seedRecords(): void {
   cli([
     join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
     '--tsconfig',
     'tsconfig.base.json',
-    'tools/research-synth.ts',
+    'tools/db/research-synth.ts',
     '--firms',
     '150',
     '--waves',

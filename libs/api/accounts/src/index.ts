@@ -13,7 +13,7 @@ export { UserAccount } from './lib/users/user-account.entity';
 export { Organisation } from './lib/orgs/organisation.entity';
 export { Membership } from './lib/orgs/membership.entity';
 export { FirmProfile } from './lib/profile/firm-profile.entity';
-export { ChamberMembership } from './lib/chambers/chamber-membership.entity';
+export { ChamberMembership } from './lib/chamber-memberships/chamber-membership.entity';
 export { Invitation, type InvitationKind } from './lib/invitations/invitation.entity';
 export { InvitationHooks, type InvitationHook } from './lib/invitations/invitation-hooks';
 export { createInvitations, INVITATION_TTL_DAYS } from './lib/invitations/invitation-records';

@@ -7,7 +7,6 @@ export { INVITE_LIMIT } from './lib/campaigns/address-list';
 export { MemberAggregatesService } from './lib/aggregates/member-aggregates.service';
 export {
   memberTables,
-  vocabularyOf,
   type MemberResult,
   type MemberTables,
   type MemberVocabulary,

@@ -20,3 +20,4 @@ export * from './lib/i18n/request-locale';
 export * from './lib/errors/domain-errors';
 export * from './lib/tabular/table-file';
 export * from './lib/http/file-upload';
+export * from './lib/http/transforms';

@@ -31,6 +31,10 @@ export {
 export { PseudonymService, PseudonymKeyMissingError, pseudonymWith } from './lib/records/pseudonym.service';
 export { ResearchRecordRow } from './lib/records/research-record.entity';
 export { ExportLog } from './lib/outputs/export-log.entity';
-export { RESEARCH_MODULES, RESEARCH_MODULE_2026_1, researchModuleFor } from './lib/module/research-module.2026.1';
+export {
+  RESEARCH_MODULES,
+  RESEARCH_MODULE_2026_1,
+  researchModuleFor,
+} from './lib/questionnaire/research-module.2026.1';
 export { ResearchService, type PeerProfile } from './lib/outputs/research.service';
 export { PEER_FIGURES, type PeerFigures } from './lib/outputs/peer-figures';

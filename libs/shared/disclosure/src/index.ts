@@ -9,3 +9,4 @@ export * from './lib/csv';
 export * from './lib/synthetic';
 export * from './lib/release';
 export * from './lib/noise';
+export * from './lib/vocabulary';

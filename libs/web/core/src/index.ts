@@ -5,3 +5,4 @@ export * from './lib/language.service';
 export * from './lib/session.service';
 export * from './lib/auth-refresh.interceptor';
 export * from './lib/language.interceptor';
+export * from './lib/acting-for';

@@ -172,7 +172,7 @@ describe('attack 11: planted firms tuned to the thresholds of level counts, mean
 
   it('over many releases the attacker guesses the level no better than the stated bound (chance: 1/4)', async () => {
     const catalogue = (await t.app.get(CatalogueService).current()).catalogue;
-    const vocabulary = chambers.vocabularyOf([catalogue]);
+    const vocabulary = disclosure.vocabularyOf([catalogue]);
     const rule = noiseRule();
     const tables = chambers.memberTables as (...args: unknown[]) => chambers.MemberTables;
     const draw = seededSource('attack-11-targets');
@@ -201,7 +201,7 @@ describe('attack 11: planted firms tuned to the thresholds of level counts, mean
 
   it('over many releases the listed findings tell no more than the stated bound whether the real member has a finding (chance: 1/2)', async () => {
     const catalogue = (await t.app.get(CatalogueService).current()).catalogue;
-    const vocabulary = chambers.vocabularyOf([catalogue]);
+    const vocabulary = disclosure.vocabularyOf([catalogue]);
     const rule = noiseRule();
     const [finding] = [...vocabulary.findings.keys()];
     const tables = chambers.memberTables as (...args: unknown[]) => chambers.MemberTables;

@@ -3,7 +3,7 @@ import { EmailVerification } from './auth/email-verification.entity';
 import { PasswordReset } from './auth/password-reset.entity';
 import { RetiredRefreshToken } from './auth/retired-refresh-token.entity';
 import { Session } from './auth/session.entity';
-import { ChamberMembership } from './chambers/chamber-membership.entity';
+import { ChamberMembership } from './chamber-memberships/chamber-membership.entity';
 import { Invitation } from './invitations/invitation.entity';
 import { MailOutbox } from './mail/mail-outbox.entity';
 import { Membership } from './orgs/membership.entity';

@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 
-/** Trims strings (and lower-cases emails) before validation. */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+/** Trims and lower-cases emails before validation (plain trimming: Trim in @scs/api/core). */
 export const NormaliseEmail = () =>
   Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 

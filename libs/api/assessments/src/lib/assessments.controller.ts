@@ -17,6 +17,7 @@ import {
   type AuthUser,
   type OrgContext,
 } from '@scs/api/core';
+import { AnswersService } from './answers/answers.service';
 import { AssessmentsService, type ResultView } from './assessments.service';
 import { ActionsService } from './actions/actions.service';
 import { ExportService } from './export.service';
@@ -38,6 +39,7 @@ import {
 export class AssessmentsController {
   constructor(
     private readonly assessments: AssessmentsService,
+    private readonly answers: AnswersService,
     private readonly exports: ExportService,
     private readonly actions: ActionsService,
   ) {}
@@ -81,7 +83,7 @@ export class AssessmentsController {
     @CurrentUser() user: AuthUser,
     @Body() dto: SaveAnswersDto,
   ): Promise<SaveAnswersResult> {
-    return this.assessments.saveAnswers(id, user, dto.answers);
+    return this.answers.saveAnswers(id, user, dto.answers);
   }
 
   @Patch('assessments/:id/profile')
@@ -100,7 +102,7 @@ export class AssessmentsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Answers to the optional, unscored research module (only used when the firm consented)' })
   research(@Param('id') id: string, @Body() dto: ResearchAnswersDto): Promise<void> {
-    return this.assessments.saveResearchAnswers(id, dto.answers);
+    return this.answers.saveResearchAnswers(id, dto.answers);
   }
 
   @Post('assessments/:id/submit')

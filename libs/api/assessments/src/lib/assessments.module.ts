@@ -7,6 +7,7 @@ import { REPORT_DATA_SOURCE } from '@scs/api/reports';
 import { AssessmentReportSource } from './report-source';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import { AssessmentsController } from './assessments.controller';
+import { AnswersService } from './answers/answers.service';
 import { AssessmentsService } from './assessments.service';
 import { ExportService } from './export.service';
 import { Action } from './actions/action.entity';
@@ -26,6 +27,7 @@ import { ENTITY_STANDINGS, entityStandingsProvider } from './entity-standings';
   controllers: [AssessmentsController, ActionsController, ChangeImpactController],
   providers: [
     AssessmentsService,
+    AnswersService,
     ExportService,
     ActionsService,
     ChangeImpactService,

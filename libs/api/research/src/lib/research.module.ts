@@ -8,7 +8,7 @@ import { AggregatesService } from './outputs/aggregates.service';
 import { ResearchController, FirmResearchController } from './outputs/research.controller';
 import { PEER_FIGURES, peerFiguresProvider } from './outputs/peer-figures';
 import { ResearchService } from './outputs/research.service';
-import { ResearchAnswersController } from './module/research-answers.controller';
+import { ResearchAnswersController } from './questionnaire/research-answers.controller';
 import { PseudonymService } from './records/pseudonym.service';
 import { ResearchRecordsService } from './records/research-records.service';
 

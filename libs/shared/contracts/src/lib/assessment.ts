@@ -78,21 +78,10 @@ export interface AnswerConflict {
   current: AnswerView | null;
 }
 
+/** Two submitted assessments of one firm, the earlier one first. */
 export interface ComparisonView {
-  from: {
-    id: string;
-    submittedAt: string | null;
-    overallScore: number | null;
-    level: string | null;
-    catalogueVersion: string;
-  };
-  to: {
-    id: string;
-    submittedAt: string | null;
-    overallScore: number | null;
-    level: string | null;
-    catalogueVersion: string;
-  };
+  from: ComparedAssessment;
+  to: ComparedAssessment;
   dimensions: { dimensionId: string; code: string; from: number | null; to: number | null; change: number | null }[];
   /** `compareFindings` of @scs/shared/scoring: the same definition as the PDF's counts. */
   findings: {
@@ -103,6 +92,15 @@ export interface ComparisonView {
   };
 }
 
+export interface ComparedAssessment {
+  id: string;
+  submittedAt: string | null;
+  overallScore: number | null;
+  level: string | null;
+  catalogueVersion: string;
+}
+
+/** A finding as the comparison lists it (resolved, new, changed or unchanged). */
 export interface FindingRef {
   questionId: string;
   optionId: string;
@@ -111,7 +109,26 @@ export interface FindingRef {
   kind: 'exposure' | 'verify';
 }
 
-export type ActionStatus = 'open' | 'in_progress' | 'done';
+export const ACTION_STATUSES = ['open', 'in_progress', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Most a note may hold (an answer's note and an action's note; the API validates it, the web counts down to it). */
+export const NOTE_MAX = 2000;
+
+/** `POST /orgs/:orgId/actions` (the API's CreateActionDto implements it). */
+export interface CreateActionInput {
+  title: string;
+  questionId?: string;
+  optionId?: string;
+  assessmentId?: string;
+  ownerUserId?: string | null;
+  dueDate?: string | null;
+  status?: ActionStatus;
+  note?: string;
+}
+
+/** `PATCH /actions/:id` (the API's UpdateActionDto implements it). */
+export type UpdateActionInput = Partial<Pick<ActionView, 'title' | 'ownerUserId' | 'dueDate' | 'status' | 'note'>>;
 
 export interface ActionView {
   id: string;

@@ -1,27 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { SessionService } from '@scs/web/core';
+import { firmContext, type FirmContext } from '@scs/web/core';
 import { EmptyStateComponent, LoadingComponent } from '@scs/web/ui';
 
-export type FirmAccess =
-  | { state: 'loading' }
-  | { state: 'signedOut' }
-  | { state: 'notFirm'; orgName: string | null }
-  | { state: 'firm'; orgId: string };
-
-/** Whether the signed-in user acts for a firm (the only kind of organisation with self-checks). */
-export function firmAccess() {
-  const session = inject(SessionService);
-  return computed<FirmAccess>(() => {
-    if (!session.loaded()) return { state: 'loading' };
-    if (!session.user()) return { state: 'signedOut' };
-    const org = session.activeOrg();
-    if (!org || org.kind !== 'firm') return { state: 'notFirm', orgName: org?.orgName ?? null };
-    return { state: 'firm', orgId: org.orgId };
-  });
-}
+/** The firm the signed-in user acts for (one definition in @scs/web/core, shared with the firm pages). */
+export type FirmAccess = FirmContext;
+export const firmAccess = firmContext;
 
 /** What to show instead of a firm page: loading, "sign in", or "switch to a firm". */
 @Component({

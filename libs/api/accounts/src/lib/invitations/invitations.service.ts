@@ -14,7 +14,7 @@ import {
   NotFoundError,
 } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
-import { ChamberMembership } from '../chambers/chamber-membership.entity';
+import { ChamberMembership } from '../chamber-memberships/chamber-membership.entity';
 import type { ClientMeta } from '../auth/sessions.service';
 import { invitationLink } from '../links';
 import { MailService } from '../mail/mail.service';

@@ -1,4 +1,5 @@
 import { msg } from '@scs/api/core';
+import { ACTION_STATUSES, NOTE_MAX, type CreateActionInput, type UpdateActionInput } from '@scs/shared/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -14,9 +15,9 @@ import {
 } from 'class-validator';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 
-export const ACTION_STATUSES = ['open', 'in_progress', 'done'] as const;
+export { ACTION_STATUSES };
 
-export class CreateActionDto {
+export class CreateActionDto implements CreateActionInput {
   @ApiProperty({ maxLength: 300 })
   @IsString()
   @IsNotEmpty(msg('validation.actionTitle.required'))
@@ -55,14 +56,14 @@ export class CreateActionDto {
   @IsIn(ACTION_STATUSES, msg('validation.status.oneOf'))
   status?: (typeof ACTION_STATUSES)[number];
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: NOTE_MAX })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(NOTE_MAX)
   note?: string;
 }
 
-export class UpdateActionDto {
+export class UpdateActionDto implements UpdateActionInput {
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
   @IsString()
@@ -86,10 +87,10 @@ export class UpdateActionDto {
   @IsIn(ACTION_STATUSES, msg('validation.status.oneOf'))
   status?: (typeof ACTION_STATUSES)[number];
 
-  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({ maxLength: NOTE_MAX, nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(NOTE_MAX)
   note?: string | null;
 }
 

@@ -29,8 +29,9 @@ import {
   type AnswerInput,
   type RecordStatus,
 } from '@scs/shared/answers';
+import { NOTE_MAX } from '@scs/shared/contracts';
 
-export const NOTE_MAX = 2000;
+export { NOTE_MAX };
 
 export class StartAssessmentDto {
   @ApiPropertyOptional({ description: 'Re-assess: pre-fill from this submitted assessment of the same firm' })

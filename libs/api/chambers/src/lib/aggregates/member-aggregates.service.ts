@@ -17,13 +17,13 @@ import {
   quarterEnd,
   quarterOf,
   type RandomSource,
+  vocabularyOf,
 } from '@scs/shared/disclosure';
 import type { AggregateTable, MemberAggregatesView, PlatformBenchmark, ReleaseNoiseRule } from '@scs/shared/contracts';
 import {
   CRYPTO_RANDOM,
   memberTables,
   type ReleaseNoise,
-  vocabularyOf,
   type MemberResult,
   type MemberTables,
   type MemberVocabulary,
@@ -151,7 +151,8 @@ export class MemberAggregatesService {
       c ? [c.catalogue] : [],
     );
     if (!catalogues.length) catalogues.push((await this.catalogues.current()).catalogue);
-    return vocabularyOf(catalogues);
+    const { levels, dimensions, findings } = vocabularyOf(catalogues);
+    return { levels, dimensions, findings };
   }
 
   /** The latest published release, after cutting the release of the last closed quarter if it does not exist yet. */

@@ -1,4 +1,4 @@
-import type { Catalogue, LevelId, Text } from '@scs/shared/catalogue';
+import type { LevelId } from '@scs/shared/catalogue';
 import { randomBytes } from 'node:crypto';
 import { texts } from '@scs/api/core';
 import {
@@ -21,11 +21,11 @@ import {
   levelBySectorTable,
   meansTable,
   planWave,
-  type Category,
-  type DimensionInfo,
   type DisclosedTable,
   type ResearchRecord,
   type WavePlan,
+  type CatalogueVocabulary,
+  type FindingInfo,
 } from '@scs/shared/disclosure';
 import type { AggregateCell, AggregateTable, ReportSeverity } from '@scs/shared/contracts';
 
@@ -47,19 +47,8 @@ export interface MemberResult {
   findings: string[];
 }
 
-export interface FindingInfo {
-  label: Text;
-  dimensionId: string;
-  dimensionCode: string;
-  dimensionName: Text;
-  severity: ReportSeverity;
-}
-
-export interface MemberVocabulary {
-  levels: Category[];
-  dimensions: (DimensionInfo & { code: string; name: Text })[];
-  findings: Map<string, FindingInfo>;
-}
+/** Labels of levels, dimensions and findings (the shared `vocabularyOf` without its catalogue list). */
+export type MemberVocabulary = Omit<CatalogueVocabulary, 'catalogues'>;
 
 export type { ReleaseNoise } from '@scs/shared/disclosure';
 
@@ -83,40 +72,6 @@ const BAND = 25;
 /** Most frequent findings listed at most. */
 export const TOP_FINDINGS = 10;
 const SEVERITY_ORDER: ReportSeverity[] = ['critical', 'high', 'medium', 'low'];
-
-/** Labels of levels, dimensions and findings from the catalogue versions the members answered (newest wins). */
-export function vocabularyOf(catalogues: readonly Catalogue[]): MemberVocabulary {
-  const sorted = [...catalogues].sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
-  const dims = new Map<string, MemberVocabulary['dimensions'][number]>();
-  const findings = new Map<string, FindingInfo>();
-  for (const c of sorted) {
-    for (const d of c.dimensions)
-      dims.set(d.id, {
-        id: d.id,
-        code: d.code,
-        name: { en: d.name.en, de: d.name.de },
-        label: { en: `${d.code} ${d.name.en}`, de: `${d.code} ${d.name.de}` },
-      });
-    for (const q of c.questions) {
-      const dim = c.dimensions.find((d) => d.id === q.dimension);
-      for (const o of q.options) {
-        if (!o.finding || !dim) continue;
-        findings.set(`${q.id}:${o.id}`, {
-          label: { en: o.finding.title.en, de: o.finding.title.de },
-          dimensionId: dim.id,
-          dimensionCode: dim.code,
-          dimensionName: { en: dim.name.en, de: dim.name.de },
-          severity: o.finding.severity,
-        });
-      }
-    }
-  }
-  return {
-    levels: (sorted.at(-1)?.levels ?? []).map((l) => ({ code: l.id, label: l.label })),
-    dimensions: [...dims.values()],
-    findings,
-  };
-}
 
 /** Members whose profile cannot be classified are left out (a submitted profile always can be). */
 function toRecord(m: MemberResult): ResearchRecord | null {

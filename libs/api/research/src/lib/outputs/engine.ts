@@ -15,6 +15,7 @@ import {
   meansTable,
   planWave,
   researchModuleVariables,
+  vocabularyOf,
   waveChangeTable,
   type AnswerVariable,
   type Category,
@@ -25,8 +26,8 @@ import {
   type WaveContext,
   type WaveSummary,
 } from '@scs/shared/disclosure';
-import { researchModuleFor } from '../module/research-module.2026.1';
-import { fromRow } from '../records/research-records.service';
+import { researchModuleFor } from '../questionnaire/research-module.2026.1';
+import { fromRow } from '../records/record-row';
 
 /** Cache entry holding the firms of a closed wave's published release. */
 const RELEASE_MEMBERS = 'release-members';
@@ -134,13 +135,8 @@ export interface WaveVocabulary {
   variables: AnswerVariable[];
 }
 
-export function vocabularyOf(catalogues: readonly Catalogue[]): WaveVocabulary {
-  const sorted = [...catalogues].sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
-  const latest = sorted.at(-1);
-  const dims = new Map<string, DimensionInfo>();
-  for (const c of sorted)
-    for (const d of c.dimensions)
-      dims.set(d.id, { id: d.id, label: { en: `${d.code} ${d.name.en}`, de: `${d.code} ${d.name.de}` } });
+export function waveVocabulary(catalogues: readonly Catalogue[]): WaveVocabulary {
+  const { catalogues: sorted, levels, dimensions } = vocabularyOf(catalogues);
   const missing: Category[] = [
     { code: MISSING.notApplicable, label: texts('codebook.missing.notApplicable') },
     { code: MISSING.notAnswered, label: texts('codebook.missing.notAnswered') },
@@ -184,11 +180,7 @@ export function vocabularyOf(catalogues: readonly Catalogue[]): WaveVocabulary {
       });
     }
   }
-  return {
-    levels: (latest?.levels ?? []).map((l) => ({ code: l.id, label: l.label })),
-    dimensions: [...dims.values()],
-    variables,
-  };
+  return { levels, dimensions: dimensions.map(({ id, label }) => ({ id, label })), variables };
 }
 
 export interface CacheEntry {
@@ -246,7 +238,7 @@ export class AggregateEngine {
     const catalogues = (
       await Promise.all(Object.keys(s.catalogueVersions).map((v) => this.opts.catalogues.get(v)))
     ).filter((c): c is Catalogue => !!c);
-    return vocabularyOf(catalogues);
+    return waveVocabulary(catalogues);
   }
 
   async cached<T>(wave: string, tableId: string, param = ''): Promise<T | null> {

@@ -20,7 +20,7 @@ import {
   type ResearchModule,
 } from '@scs/shared/disclosure';
 import { CodebookQueryDto, ExportLogQueryDto, MicrodataQueryDto, TableQueryDto } from '../dto/research-query.dto';
-import { RESEARCH_MODULES, researchModuleFor } from '../module/research-module.2026.1';
+import { RESEARCH_MODULES, researchModuleFor } from '../questionnaire/research-module.2026.1';
 import { ResearchService, type DatasetSummary, type ExportLogView, type TableCatalogueEntry } from './research.service';
 
 const TABLE_IDS = PREDEFINED_TABLES.map((p) => p.id) as PredefinedTableId[];

@@ -40,9 +40,9 @@ import {
   type WaveSummary,
 } from '@scs/shared/disclosure';
 import type { PlatformBenchmark } from '@scs/shared/contracts';
-import { RESEARCH_MODULES } from '../module/research-module.2026.1';
+import { RESEARCH_MODULES } from '../questionnaire/research-module.2026.1';
 import { AggregatesService } from './aggregates.service';
-import { recordsOfWave, vocabularyOf } from './engine';
+import { recordsOfWave, waveVocabulary } from './engine';
 import type { ExportKind } from './export-log.entity';
 
 export interface TableParams {
@@ -494,7 +494,7 @@ export class ResearchService {
     const catalogues = (
       await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))
     ).flatMap((c) => (c ? [c.catalogue] : []));
-    const dims = vocabularyOf(catalogues).dimensions;
+    const dims = waveVocabulary(catalogues).dimensions;
     const table = meansTable(summary, planWave(summary, k), dims, 'size');
     const total = table.rows.find((r) => r.total);
     if (!total || total.suppressed || total.n.value === null) return null;
@@ -545,7 +545,7 @@ export class ResearchService {
     const catalogues = (
       await Promise.all(Object.keys(summary.catalogueVersions).map((v) => this.catalogues.get(v)))
     ).flatMap((c) => (c ? [c.catalogue] : []));
-    return peerBenchmark({ summary, plan: planWave(summary, k) }, vocabularyOf(catalogues).dimensions, firm, k);
+    return peerBenchmark({ summary, plan: planWave(summary, k) }, waveVocabulary(catalogues).dimensions, firm, k);
   }
 
   private async log(

@@ -16,10 +16,11 @@ import {
   type SizeBand,
 } from '@scs/shared/disclosure';
 import type { Answers, ScoreResult } from '@scs/shared/scoring';
-import { researchModuleFor } from '../module/research-module.2026.1';
+import { researchModuleFor } from '../questionnaire/research-module.2026.1';
 import { AggregatesService } from '../outputs/aggregates.service';
 import { PseudonymService, pseudonymWith, keyIdOf } from './pseudonym.service';
 import { ResearchRecordRow } from './research-record.entity';
+import { toRow } from './record-row';
 
 /** What the assessments feature hands over on submit (the research feature decides whether anything is kept). */
 export interface SubmissionForResearch {
@@ -177,42 +178,4 @@ export class ResearchRecordsService {
       ...(researchModule ? { researchModule } : {}),
     };
   }
-}
-
-export function toRow(r: ResearchRecord): Omit<ResearchRecordRow, 'keyId'> {
-  return {
-    pseudonym: r.pseudonym,
-    wave: r.wave,
-    catalogueVersion: r.catalogueVersion,
-    naceSection: r.naceSection,
-    provinceGroup: r.provinceGroup,
-    province: r.province,
-    headcountBand: r.headcountBand,
-    legalForm: r.legalForm,
-    activities: r.activities,
-    dimensionScores: r.dimensionScores,
-    overallScore: r.overallScore,
-    level: r.level,
-    answers: r.answers,
-    researchModule: r.researchModule ?? null,
-  };
-}
-
-export function fromRow(row: Omit<ResearchRecordRow, 'keyId'> & { keyId?: string }): ResearchRecord {
-  return {
-    pseudonym: row.pseudonym,
-    wave: row.wave,
-    catalogueVersion: row.catalogueVersion,
-    naceSection: row.naceSection,
-    provinceGroup: row.provinceGroup as ResearchRecord['provinceGroup'],
-    province: row.province,
-    headcountBand: row.headcountBand as SizeBand,
-    legalForm: row.legalForm as LegalForm,
-    activities: row.activities,
-    dimensionScores: row.dimensionScores,
-    overallScore: row.overallScore,
-    level: row.level as ResearchRecord['level'],
-    answers: row.answers,
-    ...(row.researchModule ? { researchModule: row.researchModule } : {}),
-  };
 }

@@ -1,5 +1,5 @@
-import { computed, inject } from '@angular/core';
-import { type OrgRole, SessionService } from '@scs/web/core';
+import { computed } from '@angular/core';
+import { actingFor, type OrgRole } from '@scs/web/core';
 
 export type ChamberContext =
   | { state: 'loading' }
@@ -9,19 +9,13 @@ export type ChamberContext =
 
 /** The chamber the signed-in user acts for (chamber pages show a gate otherwise). */
 export function chamberContext() {
-  const session = inject(SessionService);
+  const acting = actingFor((org) => org.kind === 'chamber');
   return computed<ChamberContext>(() => {
-    if (!session.loaded()) return { state: 'loading' };
-    if (!session.user()) return { state: 'signedOut' };
-    const org = session.activeOrg();
-    if (!org || org.kind !== 'chamber') return { state: 'notChamber' };
-    return {
-      state: 'chamber',
-      chamberId: org.orgId,
-      name: org.orgName,
-      role: org.role,
-      canManage: org.role === 'owner' || org.role === 'admin',
-    };
+    const a = acting();
+    if (a.state === 'other') return { state: 'notChamber' };
+    if (a.state !== 'acting') return a;
+    const { orgId, orgName, role } = a.org;
+    return { state: 'chamber', chamberId: orgId, name: orgName, role, canManage: role === 'owner' || role === 'admin' };
   });
 }
 

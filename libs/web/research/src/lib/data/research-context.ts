@@ -1,5 +1,5 @@
-import { computed, inject } from '@angular/core';
-import { SessionService } from '@scs/web/core';
+import { computed } from '@angular/core';
+import { actingFor } from '@scs/web/core';
 
 export type ResearchContext =
   | { state: 'loading' }
@@ -9,12 +9,11 @@ export type ResearchContext =
 
 /** The research organisation the signed-in user acts for (the dashboard shows a gate otherwise). */
 export function researchContext() {
-  const session = inject(SessionService);
+  const acting = actingFor((org) => org.kind === 'research' && org.role === 'researcher');
   return computed<ResearchContext>(() => {
-    if (!session.loaded()) return { state: 'loading' };
-    if (!session.user()) return { state: 'signedOut' };
-    const org = session.activeOrg();
-    if (!org || org.kind !== 'research' || org.role !== 'researcher') return { state: 'notResearcher' };
-    return { state: 'researcher', orgId: org.orgId, name: org.orgName };
+    const a = acting();
+    if (a.state === 'other') return { state: 'notResearcher' };
+    if (a.state !== 'acting') return a;
+    return { state: 'researcher', orgId: a.org.orgId, name: a.org.orgName };
   });
 }

@@ -1,8 +1,8 @@
-import { msg } from '@scs/api/core';
+import { msg, Trim } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { OrgKind, OrgRoleName } from '@scs/api/core';
-import { EMAIL_MAX, NAME_MAX, NormaliseEmail, TOKEN_MAX, Trim } from '../../validation';
+import { EMAIL_MAX, NAME_MAX, NormaliseEmail, TOKEN_MAX } from '../../validation';
 import { MAX_PASSWORD_LENGTH } from '../password-rules';
 
 export class RegisterDto {

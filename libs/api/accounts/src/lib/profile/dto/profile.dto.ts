@@ -1,4 +1,4 @@
-import { msg, oneOfLabels } from '@scs/api/core';
+import { msg, oneOfLabels, Trim } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -16,7 +16,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
-import { NAME_MAX, Trim } from '../../validation';
+import { NAME_MAX } from '../../validation';
 import {
   ACTIVITIES,
   type FirmProfileData,

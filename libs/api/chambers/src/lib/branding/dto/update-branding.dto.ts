@@ -1,8 +1,7 @@
-import { msg } from '@scs/api/core';
+import { msg, Trim, TrimToNull } from '@scs/api/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../chamber-branding.entity';
-import { Trim, TrimToNull } from '../../validation';
 
 export class UpdateBrandingDto {
   @ApiProperty({ example: 'AHK Greater China', description: 'Name shown on reports and invitations' })

@@ -1,7 +1,6 @@
-import { msg } from '@scs/api/core';
+import { msg, Trim } from '@scs/api/core';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../../validation';
 
 export const MESSAGE_MAX = 5000;
 

@@ -1,7 +1,6 @@
-import { msg } from '@scs/api/core';
+import { msg, Trim } from '@scs/api/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Trim } from '../../validation';
 import { MESSAGE_MAX } from './create-campaign.dto';
 
 /** Changes to an open or scheduled campaign; the opening date is fixed once set. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Creates a library with the workspace conventions: `node tools/new-lib.mjs <shared|api|web> <name> <type>`
+// Creates a library with the workspace conventions: `node tools/generators/new-lib.mjs <shared|api|web> <name> <type>`
 // (type: domain | feature | data-access | ui | util). Writes project.json with tags, tsconfigs, jest and
 // eslint config, src/index.ts, and the `@scs/<scope>/<name>` alias in tsconfig.base.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,9 @@ import { join } from 'node:path';
 
 const [scope, name, type = 'feature'] = process.argv.slice(2);
 if (!['shared', 'api', 'web'].includes(scope) || !name) {
-  console.error('usage: node tools/new-lib.mjs <shared|api|web> <name> [domain|feature|data-access|ui|util]');
+  console.error(
+    'usage: node tools/generators/new-lib.mjs <shared|api|web> <name> [domain|feature|data-access|ui|util]',
+  );
   process.exit(2);
 }
 const root = join('libs', scope, name);
@@ -91,10 +93,10 @@ if (scope === 'api') {
     `module.exports = {
   displayName: '${project}',
   preset: '${up}/jest.preset.js',
-  setupFilesAfterEnv: ['<rootDir>/${up}/tools/web-test-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/${up}/jest.web-setup.ts'],
   transform: { '^.+\\\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\\\.(html|svg)$' }] },
   transformIgnorePatterns: ['node_modules/(?!(.*\\\\.mjs$|echarts/|zrender/|@jsverse/))'],
-  moduleNameMapper: require('${up}/tools/jest-path-aliases.cjs')(),
+  moduleNameMapper: require('${up}/jest.path-aliases.cjs')(),
 };
 `,
   );
@@ -106,7 +108,7 @@ if (scope === 'api') {
   preset: '${up}/jest.preset.js',
   testEnvironment: 'node',
   transform: { '^.+\\\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
-  moduleNameMapper: require('${up}/tools/jest-path-aliases.cjs')(),
+  moduleNameMapper: require('${up}/jest.path-aliases.cjs')(),
 };
 `,
   );

@@ -1,12 +1,12 @@
 #!/bin/sh
-# Restores a tools/db-backup.sh dump into an EMPTY database (created when it does not exist), in one transaction.
-# Usage: tools/db-restore.sh <file> <target database URL>
-#   e.g. tools/db-restore.sh scs-20261126T020000Z.dump postgres://postgres@127.0.0.1:5432/scs_restore
+# Restores a tools/db/backup.sh dump into an EMPTY database (created when it does not exist), in one transaction.
+# Usage: tools/db/restore.sh <file> <target database URL>
+#   e.g. tools/db/restore.sh scs-20261126T020000Z.dump postgres://postgres@127.0.0.1:5432/scs_restore
 # Then start one process against the target (migrations already in the dump are skipped) and check /api/health.
 set -eu
 
 if [ $# -ne 2 ]; then
-  echo "usage: tools/db-restore.sh <dump file> <target database URL>" >&2
+  echo "usage: tools/db/restore.sh <dump file> <target database URL>" >&2
   exit 2
 fi
 file="$1"

@@ -3,7 +3,7 @@
 // Plain JavaScript that old Node versions can parse: it runs before the build (prestart, pretest, preinstall).
 import { readFileSync } from 'node:fs';
 
-const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { engines } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const needed = Number(/(\d+)/.exec(engines.node)[1]);
 const current = Number(process.versions.node.split('.')[0]);
 if (current < needed) {

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Takes a full-page screenshot of a URL in headless Chromium: node tools/screenshot.mjs <url> <out.png> [width]
+// Takes a full-page screenshot of a URL in headless Chromium: node tools/test-runner/screenshot.mjs <url> <out.png> [width]
 import { chromium } from 'playwright-core';
 
 const [url, out, width = '1280'] = process.argv.slice(2);
 if (!url || !out) {
-  console.error('usage: node tools/screenshot.mjs <url> <out.png> [width]');
+  console.error('usage: node tools/test-runner/screenshot.mjs <url> <out.png> [width]');
   process.exit(2);
 }
 const browser = await chromium.launch({

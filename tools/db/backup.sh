@@ -1,7 +1,7 @@
 #!/bin/sh
 # Backs up the SCS Check database (all schemas: application, pgboss queue, research) into one pg_dump custom-format file.
-# Usage: DATABASE_URL=postgres://user@host:5432/scs tools/db-backup.sh [file]     (default: scs-<UTC timestamp>.dump)
-# Restore with tools/db-restore.sh. Needs pg_dump of the server's major version or newer.
+# Usage: DATABASE_URL=postgres://user@host:5432/scs tools/db/backup.sh [file]     (default: scs-<UTC timestamp>.dump)
+# Restore with tools/db/restore.sh. Needs pg_dump of the server's major version or newer.
 set -eu
 
 url="${DATABASE_URL:-}"

@@ -20,7 +20,7 @@ import {
   waveOf,
   type ResearchRecord,
 } from '@scs/shared/disclosure';
-import { researchModuleFor } from '../libs/api/research/src/lib/module/research-module.2026.1';
+import { researchModuleFor } from '../../libs/api/research/src/lib/questionnaire/research-module.2026.1';
 
 export function loadLatestCatalogue(root = resolve('libs/shared/catalogue/data')): Catalogue {
   const version = readdirSync(root)
