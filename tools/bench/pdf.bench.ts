@@ -343,7 +343,7 @@ async function floor(executablePath: string, html: string, count: number, pages:
 
 // ---- main -----------------------------------------------------------------------------------------------------
 
-/** One machine-readable result line; tools/bench.mjs collects these into one table. */
+/** One machine-readable result line; tools/bench/run-all.mjs collects these into one table. */
 function benchResult(row: {
   figure: string;
   unit: string;

@@ -1,7 +1,7 @@
 module.exports = {
   displayName: 'web-partners',
   preset: '../../../jest.preset.js',
-  setupFilesAfterEnv: ['<rootDir>/../../../tools/web-test-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/../../../jest.web-setup.ts'],
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [
       'jest-preset-angular',
@@ -9,5 +9,5 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|echarts/|zrender/|@jsverse/))'],
-  moduleNameMapper: require('../../../tools/jest-path-aliases.cjs')(),
+  moduleNameMapper: require('../../../jest.path-aliases.cjs')(),
 };
