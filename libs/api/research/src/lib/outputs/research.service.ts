@@ -27,6 +27,8 @@ import {
   previousWave,
   sectorGroupOf,
   tableCsv,
+  tableMeta,
+  TABLES,
   type Codebook,
   type DisclosedTable,
   type PeerBenchmark,
@@ -51,7 +53,7 @@ export interface TableParams {
   variable?: string;
 }
 
-export interface TableCatalogueEntry extends PredefinedTable {
+export interface TableCatalogueEntry extends PredefinedTable<PredefinedTableId> {
   /** Waves with data (closed waves only). */
   waves: string[];
   /** answers-by-legal-form: the variables available in the latest wave, as `version:variable` with their label. */
@@ -170,15 +172,15 @@ export class ResearchService {
     const variables: TableCatalogueEntry['variables'] = [];
     if (latest) {
       const rows: { param: string; label: { en: string; de: string } }[] = await this.dataSource.query(
-        `SELECT "param", "payload"->'title' AS "label" FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" = 'answers-by-legal-form' ORDER BY "param"`,
-        [latest],
+        `SELECT "param", "payload"->'title' AS "label" FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" = $2 ORDER BY "param"`,
+        [latest, TABLES.answersByLegalForm.id],
       );
       variables.push(...rows.map((r) => ({ id: r.param, label: r.label })));
     }
     return PREDEFINED_TABLES.map((p) => ({
-      ...p,
-      waves: p.id === 'wave-change' ? waves.slice(1) : waves,
-      ...(p.id === 'answers-by-legal-form' ? { variables } : {}),
+      ...tableMeta(p),
+      waves: p.scope === 'panel' ? waves.slice(1) : waves,
+      ...(p.params.includes('variable') ? { variables } : {}),
     }));
   }
 
@@ -193,7 +195,7 @@ export class ResearchService {
         wave: wave ?? '',
       });
     let param = '';
-    if (tableId === 'wave-change') {
+    if (def.scope === 'panel') {
       const from = params.from ?? waves[waves.indexOf(wave) - 1] ?? previousWave(wave);
       if (waves[waves.indexOf(wave) - 1] !== from)
         throw new InvalidInputError(
@@ -208,7 +210,7 @@ export class ResearchService {
           },
         );
       param = from;
-    } else if (tableId === 'answers-by-legal-form') {
+    } else if (def.params.includes('variable')) {
       if (!params.variable)
         throw new InvalidInputError(
           'errors.research.chooseQuestion',
@@ -223,7 +225,7 @@ export class ResearchService {
       payload = await this.engine.cached<DisclosedTable>(wave, tableId, param);
     }
     if (!payload)
-      throw tableId === 'answers-by-legal-form'
+      throw def.params.includes('variable')
         ? new NotFoundError('errors.research.noQuestionInWave', { variable: param, wave })
         : new NotFoundError('errors.research.noData', { tableId, wave });
     return payload;

@@ -20,6 +20,7 @@ import {
   type MicrodataGroup,
   type QuasiIdentifier,
   type TableCatalogueEntry,
+  type PredefinedTableId,
   type TableSelection,
 } from '../data/research.types';
 
@@ -68,7 +69,7 @@ export class ResearchPage {
   protected readonly loadError = signal<string | null>(null);
 
   /** The researcher's choice. */
-  protected readonly tableId = signal<string>('');
+  protected readonly tableId = signal<PredefinedTableId | ''>('');
   protected readonly wave = signal<string>('');
   protected readonly catalogueVersion = signal<string>('');
   protected readonly variable = signal<string>('');
@@ -99,7 +100,7 @@ export class ResearchPage {
   protected readonly entry = computed(() => this.catalogue()?.find((e) => e.id === this.tableId()) ?? null);
   protected readonly waves = computed(() => this.entry()?.waves ?? []);
   protected readonly needsVariable = computed(() => this.entry()?.params.includes('variable') ?? false);
-  protected readonly isWaveChange = computed(() => this.tableId() === 'wave-change');
+  protected readonly isWaveChange = computed(() => this.entry()?.params.includes('from') ?? false);
   /** Catalogue versions answered in the chosen wave. */
   protected readonly versions = computed(
     () => this.summary()?.waves.find((w) => w.wave === this.wave())?.catalogueVersions ?? [],
@@ -252,8 +253,14 @@ export class ResearchPage {
     if (id && sel) void this.loadTable(id, sel);
   }
 
-  protected choose(signalName: 'tableId' | 'wave' | 'catalogueVersion' | 'variable', event: Event): void {
+  protected choose(signalName: 'wave' | 'catalogueVersion' | 'variable', event: Event): void {
     this[signalName].set((event.target as HTMLSelectElement).value);
+  }
+
+  protected chooseTable(event: Event): void {
+    const id = (event.target as HTMLSelectElement).value;
+    const entry = this.catalogue()?.find((e) => e.id === id);
+    if (entry) this.tableId.set(entry.id);
   }
 
   protected toggleWave(wave: string, event: Event): void {
