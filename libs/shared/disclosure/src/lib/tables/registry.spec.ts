@@ -3,9 +3,10 @@ import { summariseWave } from '../summary';
 import { PREDEFINED_TABLES, TABLES, isPredefinedTableId, waveTableInstances } from './registry';
 import type { TableDefinition, TableVocabulary } from './table';
 import { planWave } from './wave-plan';
+import { legalFormBySize } from './testing/legal-form-by-size.table';
 
 // Invariants every registered table keeps, checked for each entry of the registry (a new table gets them for free).
-const REGISTRY: readonly TableDefinition[] = [...PREDEFINED_TABLES];
+const REGISTRY: readonly TableDefinition[] = [...PREDEFINED_TABLES, legalFormBySize];
 
 const SIZES = ['lt50', '50_249', '250_999'] as const;
 const FORMS = ['wfoe', 'jv', 'branch'] as const;
