@@ -15,6 +15,8 @@ import {
   chosenLevels,
   codebookDdi,
   codebookHtml,
+  codebookR,
+  codebookStata,
   isClosedWave,
   meansTable,
   microdataHeader,
@@ -94,6 +96,10 @@ export interface PeerProfile {
   naceSection?: string | null;
   headcountBand?: string | null;
 }
+
+/** The codebook's forms: JSON, readable HTML, DDI-Codebook XML, and the Stata and R scripts that read the CSV. */
+export const CODEBOOK_FORMATS = ['json', 'html', 'ddi', 'stata', 'r'] as const;
+export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
 
 /** What a researcher asks of a microdata file or codebook: coarser quasi-identifiers, groups left out. */
 export interface MicrodataChoice {
@@ -391,9 +397,10 @@ export class ResearchService {
 
   async codebook(
     caller: Caller,
-    format: 'json' | 'html' | 'ddi',
+    format: CodebookFormat,
     list?: string,
     choice: MicrodataChoice = {},
+    lang: Locale = 'en',
   ): Promise<{ contentType: string; filename: string; body: string | Codebook }> {
     const waves = await this.selectedWaves(list);
     const { spec } = await this.spec(waves, choice);
@@ -405,11 +412,23 @@ export class ResearchService {
       { format, waves: spec.waves, generalisation: spec.levels, omit: spec.omit },
       cb.variables.length,
     );
-    if (format === 'html')
-      return { contentType: 'text/html; charset=utf-8', filename: 'codebook.html', body: codebookHtml(cb) };
-    if (format === 'ddi')
-      return { contentType: 'application/xml; charset=utf-8', filename: 'codebook.xml', body: codebookDdi(cb) };
-    return { contentType: 'application/json; charset=utf-8', filename: 'codebook.json', body: cb };
+    const scriptLang = lang === 'de' ? 'de' : 'en';
+    switch (format) {
+      case 'html':
+        return { contentType: 'text/html; charset=utf-8', filename: 'codebook.html', body: codebookHtml(cb) };
+      case 'ddi':
+        return { contentType: 'application/xml; charset=utf-8', filename: 'codebook.xml', body: codebookDdi(cb) };
+      case 'stata':
+        return {
+          contentType: 'text/plain; charset=utf-8',
+          filename: 'microdata.do',
+          body: codebookStata(cb, scriptLang),
+        };
+      case 'r':
+        return { contentType: 'text/plain; charset=utf-8', filename: 'microdata.R', body: codebookR(cb, scriptLang) };
+      case 'json':
+        return { contentType: 'application/json; charset=utf-8', filename: 'codebook.json', body: cb };
+    }
   }
 
   /**
