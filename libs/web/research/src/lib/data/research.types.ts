@@ -54,4 +54,4 @@ export interface TableSelection {
   variable?: string;
 }
 
-export type CodebookFormat = 'json' | 'html' | 'ddi';
+export type CodebookFormat = 'json' | 'html' | 'ddi' | 'stata' | 'r';

@@ -6,7 +6,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { describeError, LanguageService } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, LoadingComponent } from '@scs/web/ui';
 import { TableChartComponent } from '../components/table-chart.component';
-import { chartedCellCount } from '../data/chart-options';
+import { chartedCellCount, heatmapPieces, panelDimensions } from '../data/chart-options';
 import { ResearchApi } from '../data/research.api';
 import { researchContext } from '../data/research-context';
 import {
@@ -24,10 +24,15 @@ import {
   type TableSelection,
 } from '../data/research.types';
 
-const CODEBOOK_FORMATS: readonly { format: CodebookFormat; ext: string }[] = [
-  { format: 'json', ext: 'json' },
-  { format: 'html', ext: 'html' },
-  { format: 'ddi', ext: 'xml' },
+/** Scripts next to the CSV (what researchers open first), then the codebook in its three forms. */
+const SCRIPT_FORMATS: readonly { format: CodebookFormat; file: string }[] = [
+  { format: 'stata', file: 'microdata.do' },
+  { format: 'r', file: 'microdata.R' },
+];
+const CODEBOOK_FORMATS: readonly { format: CodebookFormat; file: string }[] = [
+  { format: 'ddi', file: 'codebook.xml' },
+  { format: 'html', file: 'codebook.html' },
+  { format: 'json', file: 'codebook.json' },
 ];
 
 /**
@@ -55,6 +60,7 @@ export class ResearchPage {
   protected readonly lang = inject(LanguageService).current;
   protected readonly ctx = researchContext();
   protected readonly codebookFormats = CODEBOOK_FORMATS;
+  protected readonly scriptFormats = SCRIPT_FORMATS;
 
   protected readonly orgId = computed(() => {
     const c = this.ctx();
@@ -132,6 +138,23 @@ export class ResearchPage {
         )
       : 0;
   });
+  /** Panel chart: one dimension at a time, chosen next to the chart (overall first). */
+  protected readonly panelDimension = signal<string>('overall');
+  protected readonly panelDimensions = computed(() => {
+    const t = this.table();
+    return t && t.chart === 'lines' ? panelDimensions(t) : [];
+  });
+  protected readonly chartDimension = computed(() => {
+    const dims = this.panelDimensions();
+    if (!dims.length) return undefined;
+    const chosen = this.panelDimension();
+    return dims.some((d) => d.key === chosen) ? chosen : dims[0]?.key;
+  });
+  /** Heatmap: the colour steps with their values, for the text next to the chart. */
+  protected readonly heatmapMargin = computed(() => {
+    const t = this.table();
+    return t && t.chart === 'heatmap' && t.rows.some((r) => r.total) ? heatmapPieces(t, this.lang()).length : 0;
+  });
   protected readonly extraNotes = computed(() => (this.table()?.notes ?? []).filter((n) => !n.en.startsWith('"."')));
 
   protected readonly csvUrl = computed(() => {
@@ -149,7 +172,10 @@ export class ResearchPage {
     const choice = this.choice();
     return id
       ? (Object.fromEntries(
-          CODEBOOK_FORMATS.map((f) => [f.format, this.api.codebookUrl(id, f.format, waves, choice)]),
+          [...SCRIPT_FORMATS, ...CODEBOOK_FORMATS].map((f) => [
+            f.format,
+            this.api.codebookUrl(id, f.format, waves, choice, this.lang()),
+          ]),
         ) as Record<CodebookFormat, string>)
       : null;
   });
@@ -255,6 +281,10 @@ export class ResearchPage {
 
   protected choose(signalName: 'wave' | 'catalogueVersion' | 'variable', event: Event): void {
     this[signalName].set((event.target as HTMLSelectElement).value);
+  }
+
+  protected choosePanelDimension(event: Event): void {
+    this.panelDimension.set((event.target as HTMLSelectElement).value);
   }
 
   protected chooseTable(event: Event): void {
