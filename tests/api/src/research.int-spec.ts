@@ -336,7 +336,8 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
       expect(stata.status).toBe(200);
       expect(stata.headers.get('content-disposition')).toBe('attachment; filename="microdata.do"');
       expect(stata.body).toContain('import delimited using "microdata.csv", delimiters(",") decimalseparator(".")');
-      for (const v of cols) expect(stata.body).toContain(`label variable ${v} `);
+      for (const v of cols.filter((c) => c.length <= 32)) expect(stata.body).toContain(`label variable ${v} `);
+      for (const v of cols.filter((c) => c.length > 32)) expect(stata.body).toContain(`: CSV column ${v}`);
       expect(stata.body).toContain('Nicht beantwortet');
       const r = await researcher.http.get<string>(`/api/research/${researchOrg}/codebook?format=r`);
       expect(r.headers.get('content-disposition')).toBe('attachment; filename="microdata.R"');

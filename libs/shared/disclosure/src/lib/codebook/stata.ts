@@ -35,8 +35,18 @@ export function stataCoding(values: readonly ValueLabel[]): { code: string; numb
   return values.map((v, i) => ({ code: v.code, number: integers ? Number(v.code) : i + 1 }));
 }
 
-function categorical(v: CodebookVariable, lang: Lang): string[] {
-  const name = v.name;
+/** Stata names for the CSV columns: the codebook name, or (over 32 characters) a unique shortened one. */
+export function stataNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((n, i) => {
+    let name = n.length <= NAME_MAX ? n : `${n.slice(0, NAME_MAX - 4)}_${String(i + 1).padStart(3, '0')}`;
+    if (used.has(name)) name = `v${i + 1}`;
+    used.add(name);
+    return name;
+  });
+}
+
+function categorical(v: CodebookVariable, name: string, lang: Lang): string[] {
   const coding = stataCoding(v.values ?? []);
   const missing = v.missing.filter((m) => isExtendedMissing(m.code));
   const lines = [
@@ -71,24 +81,25 @@ export function codebookStata(cb: Codebook, lang: Lang = 'en'): string {
     '',
     'version 16',
     'clear',
-    `import delimited using "${d.file}", delimiters("${d.delimiter}") decimalseparator("${d.decimal}") varnames(1) case(preserve) encoding("utf-8") stringcols(_all) bindquote(strict) clear`,
-    '',
+    // Columns by position (the header row is skipped), so names longer than Stata's 32 characters get a known name.
+    `import delimited using "${d.file}", delimiters("${d.delimiter}") decimalseparator("${d.decimal}") varnames(nonames) rowrange(2) encoding("utf-8") stringcols(_all) bindquote(strict) clear`,
   ];
-  for (const v of cb.variables) {
-    if (v.name.length > NAME_MAX) {
-      out.push(`* ${v.name}: longer than ${NAME_MAX} characters, Stata renamed it on import; labels not applied`, '');
-      continue;
-    }
-    if (v.type === 'numeric') out.push(`* ${v.name}: numeric`, `quietly destring ${v.name}, replace`);
-    else if (v.type === 'categorical') out.push(...categorical(v, lang));
-    else out.push(`* ${v.name}: string`);
-    out.push(`label variable ${v.name} ${stataString(clip(v.label[lang], VAR_LABEL_MAX))}`);
-    if (v.label[lang].length > VAR_LABEL_MAX) out.push(`notes ${v.name}: ${stataText(v.label[lang])}`);
-    if (v.question) out.push(`notes ${v.name}: ${stataText(v.question[lang])}`);
-    out.push(`notes ${v.name}: ${stataText(`Universe: ${v.universe[lang]}`)}`);
-    if (v.formula) out.push(`notes ${v.name}: ${stataText(v.formula[lang])}`);
+  const names = stataNames(cb.variables.map((v) => v.name));
+  names.forEach((n, i) => out.push(`rename v${i + 1} ${n}`));
+  out.push('');
+  cb.variables.forEach((v, i) => {
+    const name = names[i] as string;
+    if (v.type === 'numeric') out.push(`* ${name}: numeric`, `quietly destring ${name}, replace`);
+    else if (v.type === 'categorical') out.push(...categorical(v, name, lang));
+    else out.push(`* ${name}: string`);
+    out.push(`label variable ${name} ${stataString(clip(v.label[lang], VAR_LABEL_MAX))}`);
+    if (name !== v.name) out.push(`notes ${name}: CSV column ${v.name}`);
+    if (v.label[lang].length > VAR_LABEL_MAX) out.push(`notes ${name}: ${stataText(v.label[lang])}`);
+    if (v.question) out.push(`notes ${name}: ${stataText(v.question[lang])}`);
+    out.push(`notes ${name}: ${stataText(`Universe: ${v.universe[lang]}`)}`);
+    if (v.formula) out.push(`notes ${name}: ${stataText(v.formula[lang])}`);
     out.push('');
-  }
+  });
   out.push('compress', 'describe, short', '');
   return out.join('\n');
 }

@@ -9,6 +9,7 @@ import {
   DDI_NAMESPACE,
   rString,
   stataCoding,
+  stataNames,
   stataString,
   type MicrodataSpec,
 } from './index';
@@ -49,8 +50,10 @@ describe('Stata do-file', () => {
 
   it('reads the CSV with the documented delimiter, decimal point, encoding and quoting, keeping name case', () => {
     expect(doFile).toContain(
-      'import delimited using "microdata.csv", delimiters(",") decimalseparator(".") varnames(1) case(preserve) encoding("utf-8") stringcols(_all) bindquote(strict) clear',
+      'import delimited using "microdata.csv", delimiters(",") decimalseparator(".") varnames(nonames) rowrange(2) encoding("utf-8") stringcols(_all) bindquote(strict) clear',
     );
+    expect(doFile).toContain('rename v1 firm');
+    expect(stataNames(['a', 'rm_preparation_supplier_screening'])).toEqual(['a', 'rm_preparation_supplier_scre_002']);
   });
 
   it('codes a categorical variable as numbers with value labels and extended missing values', () => {
