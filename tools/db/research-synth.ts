@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
 import {
+  SYNTHETIC_CALIBRATION,
   catalogueScorer,
   csvLine,
   previousWave,
@@ -54,7 +55,7 @@ export function synthetic(opts: {
     seed: opts.seed,
     firstWave: opts.firstWave ?? defaultFirstWave(opts.waves),
     catalogueVersion: catalogue.version,
-    scorer: catalogueScorer(catalogue),
+    scorer: catalogueScorer(catalogue, SYNTHETIC_CALIBRATION),
     module: researchModuleFor(catalogue.version),
   });
 }

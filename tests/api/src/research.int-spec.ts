@@ -328,7 +328,21 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
       const html = await researcher.http.get<string>(`/api/research/${researchOrg}/codebook?format=html`);
       expect(html.headers.get('content-type')).toMatch(/text\/html/);
       const ddi = await researcher.http.get<string>(`/api/research/${researchOrg}/codebook?format=ddi`);
-      expect(ddi.body).toContain('<codeBook xmlns="ddi:codebook:2_5"');
+      expect(ddi.body).toContain('<codeBook xmlns="ddi:codebook:2_6"');
+      for (const v of cols) expect(ddi.body).toContain(`name="${v}"`);
+
+      // Ready-to-run scripts for the same file, generated from the same codebook, labels in the asked language.
+      const stata = await researcher.http.get<string>(`/api/research/${researchOrg}/codebook?format=stata&lang=de`);
+      expect(stata.status).toBe(200);
+      expect(stata.headers.get('content-disposition')).toBe('attachment; filename="microdata.do"');
+      expect(stata.body).toContain('import delimited using "microdata.csv", delimiters(",") decimalseparator(".")');
+      for (const v of cols.filter((c) => c.length <= 32)) expect(stata.body).toContain(`label variable ${v} `);
+      for (const v of cols.filter((c) => c.length > 32)) expect(stata.body).toContain(`: CSV column ${v}`);
+      expect(stata.body).toContain('Nicht beantwortet');
+      const r = await researcher.http.get<string>(`/api/research/${researchOrg}/codebook?format=r`);
+      expect(r.headers.get('content-disposition')).toBe('attachment; filename="microdata.R"');
+      for (const v of cols) expect(r.body).toContain(`attr(microdata[["${v}"]], "label")`);
+      expect((await researcher.http.get(`/api/research/${researchOrg}/codebook?format=spss`)).status).toBe(400);
     });
 
     it('logs every export and lists the log for platform admins only', async () => {

@@ -155,7 +155,7 @@ describe('research dashboard in the browser: summary, tables with suppression ma
     expect(codebook.variables.map((v) => v.name).slice(0, 3)).toEqual(['firm', 'wave', 'catalogue_version']);
 
     const ddi = await download(page, 'download-codebook-ddi');
-    expect(ddi.text).toContain('<codeBook xmlns="ddi:codebook:2_5"');
+    expect(ddi.text).toContain('<codeBook xmlns="ddi:codebook:2_6"');
 
     const micro = await download(page, 'download-microdata');
     expect(micro.text.split('\r\n')[0]).toMatch(/^firm,wave,catalogue_version,/);

@@ -131,9 +131,9 @@ describe('codebook', () => {
     expect(cb.variables.find((v) => v.name === 'rm_learned_chamber')?.universe.en).toMatch(/awareness with yes/);
   });
 
-  it('writes DDI-Codebook 2.5 XML that is well-formed even with markup characters in texts', () => {
+  it('writes DDI-Codebook 2.6 XML that is well-formed even with markup characters in texts', () => {
     const xml = codebookDdi(buildCodebook(spec));
-    expect(xml).toContain('xmlns="ddi:codebook:2_5"');
+    expect(xml).toContain('xmlns="ddi:codebook:2_6"');
     expect(xml).toContain('Tax &lt;grade&gt; &amp; &quot;status&quot;');
     expect(xml).toMatch(/<var ID="V\d+" name="q_T1"/);
     expect(xml).toMatch(/<catgry missing="Y"><catValu>\.a<\/catValu>/);

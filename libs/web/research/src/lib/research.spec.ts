@@ -4,7 +4,7 @@ import { DeferBlockBehavior, TestBed, type ComponentFixture } from '@angular/cor
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { provideIcuMessages, SessionService } from '@scs/web/core';
-import { chartOptions, chartedCellCount } from './data/chart-options';
+import { chartOptions, chartedCellCount, heatmapPieces, panelDimensions } from './data/chart-options';
 import { ResearchApi, tableQuery } from './data/research.api';
 import type { DisclosedTable, TableCell } from './data/research.types';
 import de from './i18n/de.json';
@@ -161,6 +161,52 @@ describe('research web feature', () => {
     expect(lines.series).toEqual([expect.objectContaining({ name: 'Manufacturing', data: [40, 45] })]);
   });
 
+  it('keeps the margin off the heatmap scale, shows the scale with values, and turns narrow heatmaps', () => {
+    const heat = chartOptions(TABLE, 'en') as {
+      series: { data: number[][] }[];
+      visualMap: { seriesIndex: number; pieces: { min: number; max: number; label: string }[] };
+    };
+    // Series 1 (coloured on the scale) holds the groups only; the margin (30, 10) would make 23 look pale.
+    expect(heat.series[1]?.data).toEqual([[0, 1, 23]]);
+    expect(heat.visualMap.seriesIndex).toBe(1);
+    expect(heatmapPieces(TABLE, 'en').at(-1)).toEqual({ min: 18, max: 23, label: '18–23' });
+    expect(heat.visualMap.pieces.map((p) => p.label)).toEqual(['0–5', '5–9', '9–14', '14–18', '18–23']);
+    const means = heatmapPieces({ ...TABLE, valueKind: 'mean' }, 'de').map((p) => p.label);
+    expect(means).toEqual(['0–20', '20–40', '40–60', '60–80', '80–100']);
+    const wide = { ...TABLE, columns: Array.from({ length: 8 }, (_, i) => ({ key: `d${i}`, label: t2(`D${i}`) })) };
+    wide.rows = TABLE.rows.map((r) => ({ ...r, cells: wide.columns.map(() => v(12)) }));
+    const narrow = chartOptions(wide, 'en', { width: 390 }) as { xAxis: { data: string[] }; yAxis: { data: string[] } };
+    expect(narrow.xAxis.data).toEqual(['All firms', 'Manufacturing', 'Other']);
+    expect(narrow.yAxis.data).toHaveLength(8);
+  });
+
+  it('shows one panel dimension at a time, with overall as a dashed reference, each legend entry distinct', () => {
+    const panel: DisclosedTable = {
+      ...TABLE,
+      id: 'wave-change',
+      chart: 'lines',
+      waves: ['2025-H1', '2025-H2'],
+      rows: [
+        { ...TABLE.rows[0]!, key: '_all' },
+        { key: 'overall', label: t2('Overall'), total: false, n: v(0), cells: [v(40), v(42), v(2)] },
+        { key: 'tax', label: t2('Tax'), total: false, n: v(0), cells: [v(30), v(20), v(-10)] },
+        { key: 'data', label: t2('Data'), total: false, n: SUP, cells: [SUP, SUP, SUP], suppressed: 'primary' },
+      ],
+    };
+    expect(panelDimensions(panel).map((d) => d.key)).toEqual(['overall', 'tax']);
+    const one = chartOptions(panel, 'en', { dimension: 'tax' }) as {
+      series: { name: string; data: number[]; lineStyle: { type?: string }; itemStyle: { color: string } }[];
+    };
+    expect(one.series.map((s) => [s.name, s.data])).toEqual([
+      ['Tax', [30, 20]],
+      ['Overall', [40, 42]],
+    ]);
+    expect(one.series[1]?.lineStyle.type).toBe('dashed');
+    expect(new Set(one.series.map((s) => s.itemStyle.color)).size).toBe(2);
+    const bars = chartOptions({ ...TABLE, chart: 'bars' }, 'en') as { series: { itemStyle: { color: string } }[] };
+    expect(new Set(bars.series.map((s) => s.itemStyle.color)).size).toBe(bars.series.length);
+  });
+
   async function open(): Promise<{ fixture: ComponentFixture<ResearchPage>; el: HTMLElement }> {
     const fixture = TestBed.createComponent(ResearchPage);
     const el = fixture.nativeElement as HTMLElement;
@@ -200,6 +246,11 @@ describe('research web feature', () => {
       '/api/research/res-1/codebook?format=ddi',
     );
     expect(el.querySelector('[data-testid="download-codebook-json"]')?.getAttribute('download')).toBe('codebook.json');
+    expect(el.querySelector('[data-testid="download-script-stata"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/codebook?format=stata&lang=en',
+    );
+    expect(el.querySelector('[data-testid="download-script-r"]')?.getAttribute('download')).toBe('microdata.R');
+    expect(text(el.querySelector('[data-testid="heatmap-scale-note"]'))).toContain('not on the scale');
 
     // Only one wave for the downloads.
     const box = el.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')[1]!;

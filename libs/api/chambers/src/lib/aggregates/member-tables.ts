@@ -124,9 +124,9 @@ const NOISE_NOTE = texts('tables.note.noise', {
   points: RELEASE_NOISE.meanScale * BAND,
 });
 
-function toView(table: DisclosedTable, id: AggregateTable['id']): AggregateTable {
+function toView(table: DisclosedTable<AggregateTable['id']>): AggregateTable {
   return {
-    id,
+    id: table.id,
     title: table.title,
     k: table.k,
     valueKind: table.valueKind,
@@ -235,18 +235,9 @@ export function memberTables(
   );
   const published = plan.base.totalPublished;
   const tables: AggregateTable[] = [
-    withNote(
-      roundedCounts(toView(levelBySectorTable(noisy, plan, vocabulary.levels), 'level-by-sector'), k),
-      NOISE_NOTE,
-    ),
-    withNote(
-      withNote(toView(meansTable(noisy, plan, vocabulary.dimensions, 'size'), 'means-by-size'), MEANS_NOTE),
-      NOISE_NOTE,
-    ),
-    withNote(
-      withNote(toView(meansTable(noisy, plan, vocabulary.dimensions, 'sector'), 'means-by-sector'), MEANS_NOTE),
-      NOISE_NOTE,
-    ),
+    withNote(roundedCounts(toView(levelBySectorTable(noisy, plan, vocabulary.levels)), k), NOISE_NOTE),
+    withNote(withNote(toView(meansTable(noisy, plan, vocabulary.dimensions, 'size')), MEANS_NOTE), NOISE_NOTE),
+    withNote(withNote(toView(meansTable(noisy, plan, vocabulary.dimensions, 'sector')), MEANS_NOTE), NOISE_NOTE),
     withNote(
       frequentFindingsTable(
         counted.map((x) => x.m),

@@ -67,11 +67,22 @@ export class MicrodataQueryDto extends WavesQueryDto {
   omit?: string;
 }
 
+const CODEBOOK_FORMATS = ['json', 'html', 'ddi', 'stata', 'r'] as const;
+
 export class CodebookQueryDto extends MicrodataQueryDto {
-  @ApiPropertyOptional({ enum: ['json', 'html', 'ddi'], default: 'json' })
+  @ApiPropertyOptional({
+    enum: CODEBOOK_FORMATS,
+    default: 'json',
+    description: 'json, html, ddi (DDI-Codebook 2.6 XML), stata (.do reading microdata.csv), r (.R reading it)',
+  })
   @IsOptional()
-  @IsIn(['json', 'html', 'ddi'])
-  format?: 'json' | 'html' | 'ddi';
+  @IsIn(CODEBOOK_FORMATS)
+  format?: (typeof CODEBOOK_FORMATS)[number];
+
+  @ApiPropertyOptional({ enum: ['en', 'de'], description: 'Language of the labels in the Stata and R scripts' })
+  @IsOptional()
+  @IsIn(['en', 'de'])
+  lang?: 'en' | 'de';
 }
 
 export class ExportLogQueryDto {

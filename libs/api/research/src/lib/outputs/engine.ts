@@ -6,23 +6,24 @@ import {
   PREDEFINED_TABLES,
   addPanelFirm,
   addRecord,
-  answersByLegalFormTable,
   emptyPanelSummary,
   emptyWaveSummary,
   isClosedWave,
   membershipChange,
-  levelBySectorTable,
-  meansTable,
   planWave,
   researchModuleVariables,
   vocabularyOf,
-  waveChangeTable,
+  waveTableInstances,
   type AnswerVariable,
   type Category,
   type DimensionInfo,
   type DisclosedTable,
   type PanelSummary,
+  type PanelTableDefinition,
+  type PredefinedTableId,
   type ResearchRecord,
+  type TableDefinition,
+  type TableVocabulary,
   type WaveContext,
   type WaveSummary,
 } from '@scs/shared/disclosure';
@@ -129,11 +130,7 @@ export async function summarisePanelFromDb(
 }
 
 /** Labels and categories the tables of a wave need, from the catalogue versions its records answered. */
-export interface WaveVocabulary {
-  levels: Category[];
-  dimensions: DimensionInfo[];
-  variables: AnswerVariable[];
-}
+export type WaveVocabulary = TableVocabulary;
 
 export function waveVocabulary(catalogues: readonly Catalogue[]): WaveVocabulary {
   const { catalogues: sorted, levels, dimensions } = vocabularyOf(catalogues);
@@ -190,30 +187,21 @@ export interface CacheEntry {
   payload: unknown;
 }
 
-/** All single-wave tables of a wave (answer tables per variable of each catalogue version answered in it). */
-export function waveTables(ctx: WaveContext, vocabulary: WaveVocabulary): CacheEntry[] {
-  const { summary: s, plan } = ctx;
-  const out: CacheEntry[] = [
-    { wave: s.wave, tableId: 'level-by-sector', param: '', payload: levelBySectorTable(s, plan, vocabulary.levels) },
-    { wave: s.wave, tableId: 'means-by-size', param: '', payload: meansTable(s, plan, vocabulary.dimensions, 'size') },
-    {
-      wave: s.wave,
-      tableId: 'means-by-sector',
-      param: '',
-      payload: meansTable(s, plan, vocabulary.dimensions, 'sector'),
-    },
-  ];
-  for (const v of vocabulary.variables) {
-    if (!s.catalogueVersions[v.catalogueVersion]) continue;
-    out.push({
-      wave: s.wave,
-      tableId: 'answers-by-legal-form',
-      param: `${v.catalogueVersion}:${v.variable}`,
-      payload: answersByLegalFormTable(s, plan, v),
-    });
-  }
-  return out;
+/** All single-wave tables of a wave: every instance of every wave table of the registry. */
+export function waveTables(
+  ctx: WaveContext,
+  vocabulary: WaveVocabulary,
+  registry: readonly TableDefinition[] = PREDEFINED_TABLES,
+): CacheEntry[] {
+  return waveTableInstances(ctx, vocabulary, registry).map(({ tableId, param, table }) => ({
+    wave: ctx.summary.wave,
+    tableId,
+    param,
+    payload: table,
+  }));
 }
+
+const PANEL_TABLES = PREDEFINED_TABLES.filter((d): d is PanelTableDefinition<PredefinedTableId> => d.scope === 'panel');
 
 export interface EngineOptions {
   k: number;
@@ -315,21 +303,29 @@ export class AggregateEngine {
         ...vocab,
         ...[...present].filter((d) => !vocab.some((v) => v.id === d)).map((d) => ({ id: d, label: { en: d, de: d } })),
       ];
-      entries.push({
-        wave: panel.to,
-        tableId: 'wave-change',
-        param: panel.from,
-        payload: waveChangeTable(panel, from, to, dims, { prev: panels[i - 1], next: panels[i + 1] }),
-      });
+      for (const def of PANEL_TABLES)
+        entries.push({
+          wave: panel.to,
+          tableId: def.id,
+          param: panel.from,
+          payload: def.build({
+            panel,
+            from,
+            to,
+            dimensions: dims,
+            neighbours: { prev: panels[i - 1], next: panels[i + 1] },
+          }),
+        });
     }
     await this.ds.transaction(async (m) => {
       await m.query(`DELETE FROM "research"."aggregate_cache" WHERE NOT ("wave" = ANY($1))`, [waves]);
+      const panelIds = PANEL_TABLES.map((d) => d.id);
       for (const wave of recomputed)
         await m.query(
-          `DELETE FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" NOT IN ('panel-summary', 'wave-change')`,
-          [wave],
+          `DELETE FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" <> 'panel-summary' AND NOT ("table_id" = ANY($2))`,
+          [wave, panelIds],
         );
-      await m.query(`DELETE FROM "research"."aggregate_cache" WHERE "table_id" = 'wave-change'`);
+      await m.query(`DELETE FROM "research"."aggregate_cache" WHERE "table_id" = ANY($1)`, [panelIds]);
       for (const e of entries) {
         await m.query(
           `INSERT INTO "research"."aggregate_cache" ("wave", "table_id", "param", "payload", "generation")
@@ -344,7 +340,8 @@ export class AggregateEngine {
 
   /** A table computed live from the records (no cache): what the precomputed store saves. */
   async live(tableId: string, wave: string, param = ''): Promise<DisclosedTable | null> {
-    if (tableId === 'wave-change') {
+    const panelDef = PANEL_TABLES.find((d) => d.id === tableId);
+    if (panelDef) {
       const waves = await this.waves();
       const i = waves.indexOf(param);
       if (i < 0 || waves[i + 1] !== wave) return null;
@@ -360,7 +357,8 @@ export class AggregateEngine {
       const next = waves[i + 2]
         ? await summarisePanelFromDb(this.ds, wave, waves[i + 2] as string, param, waves[i + 3])
         : undefined;
-      return waveChangeTable(panel, from, to, (await this.vocabulary(to.summary)).dimensions, { prev, next });
+      const dimensions = (await this.vocabulary(to.summary)).dimensions;
+      return panelDef.build({ panel, from, to, dimensions, neighbours: { prev, next } });
     }
     const summary = await summariseWaveFromDb(this.ds, wave);
     const entry = waveTables({ summary, plan: planWave(summary, this.opts.k) }, await this.vocabulary(summary)).find(
@@ -370,4 +368,4 @@ export class AggregateEngine {
   }
 }
 
-export const TABLE_IDS = PREDEFINED_TABLES.map((p) => p.id);
+export const TABLE_IDS: PredefinedTableId[] = PREDEFINED_TABLES.map((p) => p.id);

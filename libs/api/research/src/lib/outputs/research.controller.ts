@@ -97,18 +97,24 @@ export class ResearchController {
 
   @Get('codebook')
   @RESEARCHER()
-  @ApiProduces('application/json', 'text/html', 'application/xml')
-  @ApiOperation({ summary: 'Codebook of the microdata: JSON, readable HTML or DDI-Codebook 2.5 XML; logged' })
+  @ApiProduces('application/json', 'text/html', 'application/xml', 'text/plain')
+  @ApiOperation({
+    summary:
+      'Codebook of the microdata: JSON, readable HTML, DDI-Codebook 2.6 XML, or a Stata / R script that reads microdata.csv with its labels and missing codes; logged',
+  })
   async codebook(
     @CurrentUser() user: AuthUser,
     @CurrentOrg() org: OrgContext,
     @Query() query: CodebookQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    const out = await this.research.codebook({ user, orgId: org.orgId }, query.format ?? 'json', query.waves, query);
+    const format = query.format ?? 'json';
+    const out = await this.research.codebook({ user, orgId: org.orgId }, format, query.waves, query, query.lang);
     res.setHeader('content-type', out.contentType);
-    if (query.format && query.format !== 'json')
-      res.setHeader('content-disposition', `inline; filename="${out.filename}"`);
+    // Scripts are saved next to the CSV; the codebook files can be opened in the browser.
+    if (format === 'stata' || format === 'r')
+      res.setHeader('content-disposition', `attachment; filename="${out.filename}"`);
+    else if (format !== 'json') res.setHeader('content-disposition', `inline; filename="${out.filename}"`);
     return out.body;
   }
 }

@@ -15,6 +15,8 @@ import {
   chosenLevels,
   codebookDdi,
   codebookHtml,
+  codebookR,
+  codebookStata,
   isClosedWave,
   meansTable,
   microdataHeader,
@@ -27,6 +29,8 @@ import {
   previousWave,
   sectorGroupOf,
   tableCsv,
+  tableMeta,
+  TABLES,
   type Codebook,
   type DisclosedTable,
   type PeerBenchmark,
@@ -51,7 +55,7 @@ export interface TableParams {
   variable?: string;
 }
 
-export interface TableCatalogueEntry extends PredefinedTable {
+export interface TableCatalogueEntry extends PredefinedTable<PredefinedTableId> {
   /** Waves with data (closed waves only). */
   waves: string[];
   /** answers-by-legal-form: the variables available in the latest wave, as `version:variable` with their label. */
@@ -92,6 +96,10 @@ export interface PeerProfile {
   naceSection?: string | null;
   headcountBand?: string | null;
 }
+
+/** The codebook's forms: JSON, readable HTML, DDI-Codebook XML, and the Stata and R scripts that read the CSV. */
+export const CODEBOOK_FORMATS = ['json', 'html', 'ddi', 'stata', 'r'] as const;
+export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
 
 /** What a researcher asks of a microdata file or codebook: coarser quasi-identifiers, groups left out. */
 export interface MicrodataChoice {
@@ -170,15 +178,15 @@ export class ResearchService {
     const variables: TableCatalogueEntry['variables'] = [];
     if (latest) {
       const rows: { param: string; label: { en: string; de: string } }[] = await this.dataSource.query(
-        `SELECT "param", "payload"->'title' AS "label" FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" = 'answers-by-legal-form' ORDER BY "param"`,
-        [latest],
+        `SELECT "param", "payload"->'title' AS "label" FROM "research"."aggregate_cache" WHERE "wave" = $1 AND "table_id" = $2 ORDER BY "param"`,
+        [latest, TABLES.answersByLegalForm.id],
       );
       variables.push(...rows.map((r) => ({ id: r.param, label: r.label })));
     }
     return PREDEFINED_TABLES.map((p) => ({
-      ...p,
-      waves: p.id === 'wave-change' ? waves.slice(1) : waves,
-      ...(p.id === 'answers-by-legal-form' ? { variables } : {}),
+      ...tableMeta(p),
+      waves: p.scope === 'panel' ? waves.slice(1) : waves,
+      ...(p.params.includes('variable') ? { variables } : {}),
     }));
   }
 
@@ -193,7 +201,7 @@ export class ResearchService {
         wave: wave ?? '',
       });
     let param = '';
-    if (tableId === 'wave-change') {
+    if (def.scope === 'panel') {
       const from = params.from ?? waves[waves.indexOf(wave) - 1] ?? previousWave(wave);
       if (waves[waves.indexOf(wave) - 1] !== from)
         throw new InvalidInputError(
@@ -208,7 +216,7 @@ export class ResearchService {
           },
         );
       param = from;
-    } else if (tableId === 'answers-by-legal-form') {
+    } else if (def.params.includes('variable')) {
       if (!params.variable)
         throw new InvalidInputError(
           'errors.research.chooseQuestion',
@@ -223,7 +231,7 @@ export class ResearchService {
       payload = await this.engine.cached<DisclosedTable>(wave, tableId, param);
     }
     if (!payload)
-      throw tableId === 'answers-by-legal-form'
+      throw def.params.includes('variable')
         ? new NotFoundError('errors.research.noQuestionInWave', { variable: param, wave })
         : new NotFoundError('errors.research.noData', { tableId, wave });
     return payload;
@@ -389,9 +397,10 @@ export class ResearchService {
 
   async codebook(
     caller: Caller,
-    format: 'json' | 'html' | 'ddi',
+    format: CodebookFormat,
     list?: string,
     choice: MicrodataChoice = {},
+    lang: Locale = 'en',
   ): Promise<{ contentType: string; filename: string; body: string | Codebook }> {
     const waves = await this.selectedWaves(list);
     const { spec } = await this.spec(waves, choice);
@@ -403,11 +412,23 @@ export class ResearchService {
       { format, waves: spec.waves, generalisation: spec.levels, omit: spec.omit },
       cb.variables.length,
     );
-    if (format === 'html')
-      return { contentType: 'text/html; charset=utf-8', filename: 'codebook.html', body: codebookHtml(cb) };
-    if (format === 'ddi')
-      return { contentType: 'application/xml; charset=utf-8', filename: 'codebook.xml', body: codebookDdi(cb) };
-    return { contentType: 'application/json; charset=utf-8', filename: 'codebook.json', body: cb };
+    const scriptLang = lang === 'de' ? 'de' : 'en';
+    switch (format) {
+      case 'html':
+        return { contentType: 'text/html; charset=utf-8', filename: 'codebook.html', body: codebookHtml(cb) };
+      case 'ddi':
+        return { contentType: 'application/xml; charset=utf-8', filename: 'codebook.xml', body: codebookDdi(cb) };
+      case 'stata':
+        return {
+          contentType: 'text/plain; charset=utf-8',
+          filename: 'microdata.do',
+          body: codebookStata(cb, scriptLang),
+        };
+      case 'r':
+        return { contentType: 'text/plain; charset=utf-8', filename: 'microdata.R', body: codebookR(cb, scriptLang) };
+      case 'json':
+        return { contentType: 'application/json; charset=utf-8', filename: 'codebook.json', body: cb };
+    }
   }
 
   /**

@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import { chartOptions } from '../data/chart-options';
+import { NARROW_CHART, chartOptions } from '../data/chart-options';
 import type { DisclosedTable } from '../data/research.types';
 
 /**
@@ -32,10 +41,35 @@ export class TableChartComponent {
   readonly table = input.required<DisclosedTable>();
   readonly lang = input<'en' | 'de'>('en');
   readonly summary = input.required<string>();
+  /** Panel chart: the dimension (row key) to show. */
+  readonly dimension = input<string | undefined>(undefined);
 
-  protected readonly options = computed(() => chartOptions(this.table(), this.lang()));
+  /** The chart's own width: narrow heatmaps are drawn transposed (see chartOptions). */
+  private readonly width = signal<number | undefined>(undefined);
+
+  constructor() {
+    const host = inject(ElementRef).nativeElement as HTMLElement;
+    if (typeof ResizeObserver !== 'undefined') {
+      const observer = new ResizeObserver(([entry]) => {
+        const w = Math.round(entry?.contentRect.width ?? 0);
+        if (w && w !== this.width()) this.width.set(w);
+      });
+      observer.observe(host);
+      inject(DestroyRef).onDestroy(() => observer.disconnect());
+    }
+  }
+
+  protected readonly transposed = computed(() => {
+    const t = this.table();
+    const w = this.width();
+    return t.chart === 'heatmap' && w !== undefined && w < NARROW_CHART && t.columns.length > t.rows.length;
+  });
+  protected readonly options = computed(() =>
+    chartOptions(this.table(), this.lang(), { width: this.width(), dimension: this.dimension() }),
+  );
   protected readonly height = computed(() => {
     const t = this.table();
-    return t.chart === 'heatmap' ? Math.max(260, t.rows.length * 34 + 120) : 340;
+    const rows = this.transposed() ? t.columns.length : t.rows.length;
+    return t.chart === 'heatmap' ? Math.max(260, rows * 34 + 140) : 340;
   });
 }

@@ -50,8 +50,16 @@ export class ResearchApi {
     return `/api/research/${orgId}/microdata.csv${params.length ? `?${params.join('&')}` : ''}`;
   }
 
-  codebookUrl(orgId: string, format: CodebookFormat, waves: string[], choice?: MicrodataChoice): string {
-    return `/api/research/${orgId}/codebook?${[`format=${format}`, ...choiceParams(waves, choice)].join('&')}`;
+  codebookUrl(
+    orgId: string,
+    format: CodebookFormat,
+    waves: string[],
+    choice?: MicrodataChoice,
+    lang?: 'en' | 'de',
+  ): string {
+    // Scripts carry labels in one language (the UI's); the codebook files hold both.
+    const scriptLang = lang && (format === 'stata' || format === 'r') ? [`lang=${lang}`] : [];
+    return `/api/research/${orgId}/codebook?${[`format=${format}`, ...scriptLang, ...choiceParams(waves, choice)].join('&')}`;
   }
 }
 

@@ -1,6 +1,6 @@
 // The shapes the research API returns (libs/api/research/src/lib/outputs/research.service.ts). The table itself is the
 // shared DisclosedTable, so the web shows exactly what disclosure control produced.
-import type { PredefinedTable } from '@scs/shared/disclosure';
+import type { PredefinedTable, PredefinedTableId } from '@scs/shared/disclosure';
 
 export type {
   CellStatus,
@@ -40,7 +40,7 @@ export interface MicrodataChoice {
   omit: MicrodataGroup[];
 }
 
-export interface TableCatalogueEntry extends PredefinedTable {
+export interface TableCatalogueEntry extends PredefinedTable<PredefinedTableId> {
   /** Closed waves with data. */
   waves: string[];
   /** answers-by-legal-form: `<catalogueVersion>:<variable>` with its label. */
@@ -49,9 +49,9 @@ export interface TableCatalogueEntry extends PredefinedTable {
 
 /** What the researcher chose. */
 export interface TableSelection {
-  table: string;
+  table: PredefinedTableId;
   wave: string;
   variable?: string;
 }
 
-export type CodebookFormat = 'json' | 'html' | 'ddi';
+export type CodebookFormat = 'json' | 'html' | 'ddi' | 'stata' | 'r';

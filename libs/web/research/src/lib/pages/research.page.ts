@@ -6,7 +6,7 @@ import { TranslocoDirective } from '@jsverse/transloco';
 import { describeError, LanguageService } from '@scs/web/core';
 import { EmptyStateComponent, ErrorBoxComponent, LoadingComponent } from '@scs/web/ui';
 import { TableChartComponent } from '../components/table-chart.component';
-import { chartedCellCount } from '../data/chart-options';
+import { chartedCellCount, heatmapPieces, panelDimensions } from '../data/chart-options';
 import { ResearchApi } from '../data/research.api';
 import { researchContext } from '../data/research-context';
 import {
@@ -20,13 +20,19 @@ import {
   type MicrodataGroup,
   type QuasiIdentifier,
   type TableCatalogueEntry,
+  type PredefinedTableId,
   type TableSelection,
 } from '../data/research.types';
 
-const CODEBOOK_FORMATS: readonly { format: CodebookFormat; ext: string }[] = [
-  { format: 'json', ext: 'json' },
-  { format: 'html', ext: 'html' },
-  { format: 'ddi', ext: 'xml' },
+/** Scripts next to the CSV (what researchers open first), then the codebook in its three forms. */
+const SCRIPT_FORMATS: readonly { format: CodebookFormat; file: string }[] = [
+  { format: 'stata', file: 'microdata.do' },
+  { format: 'r', file: 'microdata.R' },
+];
+const CODEBOOK_FORMATS: readonly { format: CodebookFormat; file: string }[] = [
+  { format: 'ddi', file: 'codebook.xml' },
+  { format: 'html', file: 'codebook.html' },
+  { format: 'json', file: 'codebook.json' },
 ];
 
 /**
@@ -54,6 +60,7 @@ export class ResearchPage {
   protected readonly lang = inject(LanguageService).current;
   protected readonly ctx = researchContext();
   protected readonly codebookFormats = CODEBOOK_FORMATS;
+  protected readonly scriptFormats = SCRIPT_FORMATS;
 
   protected readonly orgId = computed(() => {
     const c = this.ctx();
@@ -68,7 +75,7 @@ export class ResearchPage {
   protected readonly loadError = signal<string | null>(null);
 
   /** The researcher's choice. */
-  protected readonly tableId = signal<string>('');
+  protected readonly tableId = signal<PredefinedTableId | ''>('');
   protected readonly wave = signal<string>('');
   protected readonly catalogueVersion = signal<string>('');
   protected readonly variable = signal<string>('');
@@ -99,7 +106,7 @@ export class ResearchPage {
   protected readonly entry = computed(() => this.catalogue()?.find((e) => e.id === this.tableId()) ?? null);
   protected readonly waves = computed(() => this.entry()?.waves ?? []);
   protected readonly needsVariable = computed(() => this.entry()?.params.includes('variable') ?? false);
-  protected readonly isWaveChange = computed(() => this.tableId() === 'wave-change');
+  protected readonly isWaveChange = computed(() => this.entry()?.params.includes('from') ?? false);
   /** Catalogue versions answered in the chosen wave. */
   protected readonly versions = computed(
     () => this.summary()?.waves.find((w) => w.wave === this.wave())?.catalogueVersions ?? [],
@@ -131,6 +138,23 @@ export class ResearchPage {
         )
       : 0;
   });
+  /** Panel chart: one dimension at a time, chosen next to the chart (overall first). */
+  protected readonly panelDimension = signal<string>('overall');
+  protected readonly panelDimensions = computed(() => {
+    const t = this.table();
+    return t && t.chart === 'lines' ? panelDimensions(t) : [];
+  });
+  protected readonly chartDimension = computed(() => {
+    const dims = this.panelDimensions();
+    if (!dims.length) return undefined;
+    const chosen = this.panelDimension();
+    return dims.some((d) => d.key === chosen) ? chosen : dims[0]?.key;
+  });
+  /** Heatmap: the colour steps with their values, for the text next to the chart. */
+  protected readonly heatmapMargin = computed(() => {
+    const t = this.table();
+    return t && t.chart === 'heatmap' && t.rows.some((r) => r.total) ? heatmapPieces(t, this.lang()).length : 0;
+  });
   protected readonly extraNotes = computed(() => (this.table()?.notes ?? []).filter((n) => !n.en.startsWith('"."')));
 
   protected readonly csvUrl = computed(() => {
@@ -148,7 +172,10 @@ export class ResearchPage {
     const choice = this.choice();
     return id
       ? (Object.fromEntries(
-          CODEBOOK_FORMATS.map((f) => [f.format, this.api.codebookUrl(id, f.format, waves, choice)]),
+          [...SCRIPT_FORMATS, ...CODEBOOK_FORMATS].map((f) => [
+            f.format,
+            this.api.codebookUrl(id, f.format, waves, choice, this.lang()),
+          ]),
         ) as Record<CodebookFormat, string>)
       : null;
   });
@@ -252,8 +279,18 @@ export class ResearchPage {
     if (id && sel) void this.loadTable(id, sel);
   }
 
-  protected choose(signalName: 'tableId' | 'wave' | 'catalogueVersion' | 'variable', event: Event): void {
+  protected choose(signalName: 'wave' | 'catalogueVersion' | 'variable', event: Event): void {
     this[signalName].set((event.target as HTMLSelectElement).value);
+  }
+
+  protected choosePanelDimension(event: Event): void {
+    this.panelDimension.set((event.target as HTMLSelectElement).value);
+  }
+
+  protected chooseTable(event: Event): void {
+    const id = (event.target as HTMLSelectElement).value;
+    const entry = this.catalogue()?.find((e) => e.id === id);
+    if (entry) this.tableId.set(entry.id);
   }
 
   protected toggleWave(wave: string, event: Event): void {

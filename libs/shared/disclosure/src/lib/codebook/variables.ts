@@ -8,17 +8,18 @@ import {
   type Text,
 } from '@scs/shared/catalogue';
 import { WORST_SHARE } from '@scs/shared/scoring';
-import { activityColumns, generaliseQi, QI_LEVEL_DESCRIPTIONS, TOP_CODED, type QiLevels } from './microdata';
-import { researchModuleVariables, type ResearchModule } from './module';
-import { MISSING, PROVINCE_GROUPS, SECTOR_GROUPS, type ResearchRecord } from './record';
-import { csvLine } from './csv';
+import { activityColumns, generaliseQi, QI_LEVEL_DESCRIPTIONS, TOP_CODED, type QiLevels } from '../microdata';
+import { researchModuleVariables, type ResearchModule } from '../module';
+import { MISSING, PROVINCE_GROUPS, SECTOR_GROUPS, type ResearchRecord } from '../record';
+import { csvLine } from '../csv';
 
 /** Scores in microdata are rounded to multiples of this many points (documented in the codebook labels). */
 export const MICRODATA_SCORE_STEP = 5;
 export const roundScore = (x: number): number => Math.round(x / MICRODATA_SCORE_STEP) * MICRODATA_SCORE_STEP;
 
-// One list of microdata variables drives the CSV columns, the codebook JSON, its HTML and its DDI-Codebook 2.5 XML,
-// so the three can never disagree with the file.
+// The codebook spec: one list of microdata variables drives the CSV columns and the codebook, and every writer (HTML,
+// DDI-Codebook XML, Stata and R scripts, one file each next to this one) renders that codebook, so none can disagree
+// with the file.
 
 const W = WORST_SHARE;
 const FORMULAS = {
@@ -43,6 +44,8 @@ export interface CodebookVariable {
   /** The question as asked (catalogue or research module). */
   question?: Text;
   type: 'string' | 'numeric' | 'categorical';
+  /** The range a numeric variable can take. */
+  range?: { min: number; max: number };
   values?: ValueLabel[];
   missing: ValueLabel[];
   /** Which firms the variable applies to (the question's applicability rule in words). */
@@ -73,6 +76,7 @@ export interface Codebook {
   variables: CodebookVariable[];
 }
 
+const SCORE_RANGE = { min: 0, max: 100 };
 const ALL_FIRMS_UNIVERSE = t('All consenting firms', 'Alle einwilligenden Unternehmen');
 const NUMERIC_MISSING: ValueLabel[] = [
   {
@@ -317,6 +321,7 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       `Gesamt-Risikowert (0–100, auf ${MICRODATA_SCORE_STEP} Punkte gerundet)`,
     ),
     type: 'numeric',
+    range: SCORE_RANGE,
     missing: NUMERIC_MISSING,
     universe: ALL_FIRMS_UNIVERSE,
     formula: FORMULAS.overall,
@@ -345,6 +350,7 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
         `${d.code} ${d.name.de}: Risikowert (0–100, auf ${MICRODATA_SCORE_STEP} Punkte gerundet)`,
       ),
       type: 'numeric',
+      range: SCORE_RANGE,
       missing: NUMERIC_MISSING,
       universe: t(
         'Firms to which at least one question of the dimension applies',
@@ -491,11 +497,12 @@ export function buildCodebook(
         'CSV: RFC 4180, Komma als Trennzeichen, „.“ als Dezimalzeichen, UTF-8, erste Zeile = Variablennamen.',
       ),
     ],
-    variables: variables.map(({ name, label, question, type, values, missing, universe, source, formula }) => ({
+    variables: variables.map(({ name, label, question, type, range, values, missing, universe, source, formula }) => ({
       name,
       label,
       ...(question ? { question } : {}),
       type,
+      ...(range ? { range } : {}),
       ...(values ? { values } : {}),
       missing,
       universe,
@@ -511,99 +518,4 @@ export function microdataHeader(vars: readonly MicrodataVariable[]): string {
 
 export function microdataRow(vars: readonly MicrodataVariable[], r: ResearchRecord, id: string): string {
   return csvLine(vars.map((v) => v.value(r, id)));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// HTML and DDI renderings
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
-/** XML 1.0 text: escapes markup and drops characters XML cannot carry. */
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function escapeXml(s: string): string {
-  return s
-    .replace(XML_INVALID, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-export function codebookHtml(cb: Codebook): string {
-  const both = (x: Text) => `<span lang="en">${escapeHtml(x.en)}</span><br><span lang="de">${escapeHtml(x.de)}</span>`;
-  const list = (xs: ValueLabel[]) =>
-    xs.length
-      ? `<ul>${xs.map((v) => `<li><code>${escapeHtml(v.code || '(empty)')}</code> ${escapeHtml(v.label.en)} / ${escapeHtml(v.label.de)}</li>`).join('')}</ul>`
-      : '—';
-  const rows = cb.variables
-    .map(
-      (v) => `<section id="${escapeHtml(v.name)}"><h2><code>${escapeHtml(v.name)}</code></h2><table>
-<tr><th>Label</th><td>${both(v.label)}</td></tr>
-${v.question ? `<tr><th>Question / Frage</th><td>${both(v.question)}</td></tr>` : ''}
-<tr><th>Type</th><td>${escapeHtml(v.type)}</td></tr>
-<tr><th>Values / Werte</th><td>${list(v.values ?? [])}</td></tr>
-<tr><th>Missing / Fehlend</th><td>${list(v.missing)}</td></tr>
-<tr><th>Universe</th><td>${both(v.universe)}</td></tr>
-${v.source ? `<tr><th>Source</th><td>${escapeHtml(v.source.questionId)} (catalogue ${escapeHtml(v.source.catalogueVersions.join(', '))})</td></tr>` : ''}
-${v.formula ? `<tr><th>Formula / Berechnung</th><td>${both(v.formula)}</td></tr>` : ''}
-</table></section>`,
-    )
-    .join('\n');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(cb.title.en)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}th{width:12rem;background:#f5f5f5}span[lang=de]{color:#555}</style>
-</head><body>
-<h1>${both(cb.title)}</h1>
-<p>File <code>${escapeHtml(cb.dataset.file)}</code>: ${cb.variables.length} variables; waves ${escapeHtml(cb.dataset.waves.join(', ') || '–')}; catalogue versions ${escapeHtml(cb.dataset.catalogueVersions.join(', '))}; k = ${cb.dataset.k}.</p>
-${cb.notes.map((n) => `<p>${both(n)}</p>`).join('\n')}
-<nav><ul>${cb.variables.map((v) => `<li><a href="#${escapeHtml(v.name)}">${escapeHtml(v.name)}</a></li>`).join('')}</ul></nav>
-${rows}
-</body></html>
-`;
-}
-
-/** DDI-Codebook 2.5 (namespace ddi:codebook:2_5): study, file and one <var> per variable with labels in en and de. */
-export function codebookDdi(cb: Codebook): string {
-  const x = escapeXml;
-  const langs = (tag: string, text: Text, attrs = '') =>
-    `<${tag}${attrs} xml:lang="en">${x(text.en)}</${tag}><${tag}${attrs} xml:lang="de">${x(text.de)}</${tag}>`;
-  const cat = (v: ValueLabel, missing: boolean) =>
-    `<catgry${missing ? ' missing="Y"' : ''}><catValu>${x(v.code)}</catValu>${langs('labl', v.label)}</catgry>`;
-  const vars = cb.variables
-    .map((v, i) => {
-      const parts = [
-        langs('labl', v.label),
-        v.question
-          ? `<qstn xml:lang="en"><qstnLit>${x(v.question.en)}</qstnLit></qstn><qstn xml:lang="de"><qstnLit>${x(v.question.de)}</qstnLit></qstn>`
-          : '',
-        langs('universe', v.universe),
-        ...(v.values ?? []).map((c) => cat(c, false)),
-        ...v.missing.filter((m) => m.code !== '').map((c) => cat(c, true)),
-        v.formula ? `<derivation>${langs('drvdesc', v.formula)}</derivation>` : '',
-        `<varFormat type="${v.type === 'numeric' ? 'numeric' : 'character'}" schema="other"/>`,
-        v.source
-          ? `<notes>${x(`Source question ${v.source.questionId}, catalogue version(s) ${v.source.catalogueVersions.join(', ')}`)}</notes>`
-          : '',
-      ];
-      const intrvl = v.type === 'numeric' ? 'contin' : 'discrete';
-      return `    <var ID="V${i + 1}" name="${x(v.name)}" files="F1" intrvl="${intrvl}">${parts.join('')}</var>`;
-    })
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<codeBook xmlns="ddi:codebook:2_5" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="ddi:codebook:2_5 http://www.ddialliance.org/Specification/DDI-Codebook/2.5/XMLSchema/codebook.xsd" version="2.5" xml:lang="en">
-  <docDscr><citation><titlStmt><titl>${x(cb.title.en)} – codebook</titl></titlStmt></citation></docDscr>
-  <stdyDscr>
-    <citation><titlStmt><titl xml:lang="en">${x(cb.title.en)}</titl><parTitl xml:lang="de">${x(cb.title.de)}</parTitl></titlStmt></citation>
-    <stdyInfo>${cb.notes.map((n) => langs('abstract', n)).join('')}<sumDscr>${cb.dataset.waves.map((w) => `<collDate event="single">${x(w)}</collDate>`).join('')}<anlyUnit>firm</anlyUnit></sumDscr></stdyInfo>
-  </stdyDscr>
-  <fileDscr ID="F1"><fileTxt><fileName>${x(cb.dataset.file)}</fileName><dimensns><varQnty>${cb.variables.length}</varQnty></dimensns><fileType charset="UTF-8">text/csv; delimiter=","</fileType></fileTxt></fileDscr>
-  <dataDscr>
-${vars}
-  </dataDscr>
-</codeBook>
-`;
 }

@@ -1,0 +1,5 @@
+export * from './variables';
+export * from './html';
+export * from './ddi';
+export * from './stata';
+export * from './r';

@@ -1,0 +1,13 @@
+export * from './table';
+export * from './wave-plan';
+export * from './distribution';
+export * from './means';
+export * from './means-table';
+export * from './level-by-sector.table';
+export * from './means-by-size.table';
+export * from './means-by-sector.table';
+export * from './answers-by-legal-form.table';
+export * from './wave-change.table';
+export * from './peer-benchmark';
+export * from './registry';
+export { baseCounts } from '../summary';

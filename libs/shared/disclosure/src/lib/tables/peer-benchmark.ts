@@ -1,0 +1,75 @@
+import { bilingual as t } from '@scs/shared/catalogue';
+import type { Text } from '@scs/shared/catalogue';
+import { meansTable } from './means-table';
+import { EMPTY, type DimensionInfo, type TableCell, type WaveContext } from './table';
+
+// Peer benchmark ("firms like yours")
+
+export type PeerGroup =
+  | {
+      available: true;
+      by: 'sector' | 'size';
+      group: string;
+      label: Text;
+      firms: number;
+      overall: TableCell;
+      dimensions: { dimensionId: string; mean: TableCell }[];
+    }
+  | {
+      available: false;
+      by: 'sector' | 'size';
+      reason: 'no_data' | 'group_too_small' | 'profile_incomplete';
+      message: Text;
+    };
+
+export interface PeerBenchmark {
+  wave: string | null;
+  k: number;
+  sector: PeerGroup;
+  size: PeerGroup;
+}
+
+const REASONS = {
+  no_data: t('No comparison data yet.', 'Noch keine Vergleichsdaten.'),
+  group_too_small: t(
+    'Too few comparable firms have shared their results to show a comparison.',
+    'Zu wenige vergleichbare Unternehmen haben ihre Ergebnisse geteilt, um einen Vergleich zu zeigen.',
+  ),
+  profile_incomplete: t(
+    'Complete the firm profile (sector and headcount) to see the comparison.',
+    'Vervollständigen Sie das Unternehmensprofil (Branche und Beschäftigte), um den Vergleich zu sehen.',
+  ),
+} as const;
+
+/** The firm's row of the means table of its sector group and of its size band (the same suppression as the tables). */
+export function peerBenchmark(
+  wave: WaveContext | null,
+  dims: readonly DimensionInfo[],
+  firm: { sectorGroup?: string | null; headcountBand?: string | null },
+  k: number,
+): PeerBenchmark {
+  const one = (by: 'sector' | 'size', group: string | null | undefined): PeerGroup => {
+    if (!group) return { available: false, by, reason: 'profile_incomplete', message: REASONS.profile_incomplete };
+    if (!wave || wave.summary.firms === 0) return { available: false, by, reason: 'no_data', message: REASONS.no_data };
+    const table = meansTable(wave.summary, wave.plan, dims, by);
+    const row = table.rows.find((r) => r.key === group && !r.total);
+    if (!row || row.suppressed || row.n.value === null || row.n.value === 0)
+      return { available: false, by, reason: 'group_too_small', message: REASONS.group_too_small };
+    const [overall, ...rest] = row.cells;
+    return {
+      available: true,
+      by,
+      group,
+      label: row.label,
+      firms: row.n.value,
+      overall: overall ?? EMPTY,
+      dimensions: dims.map((d, i) => ({ dimensionId: d.id, mean: rest[i] ?? EMPTY })),
+    };
+  };
+  return {
+    wave: wave?.summary.wave ?? null,
+    k: wave?.plan.k ?? k,
+    sector: one('sector', firm.sectorGroup),
+    size: one('size', firm.headcountBand),
+  };
+}
