@@ -40,19 +40,12 @@ import { toAnswerView } from './answers/answer-view';
 import { carryOverAnswers } from './change-impact/carry-over';
 import { lockDraft } from './draft-lock';
 import type {
-  AnswerConflict,
-  AnswerInputDto,
-  AnswerView,
   AssessmentSummary,
   AssessmentView,
   ComparisonView,
   FindingRef,
-  SaveAnswersResult,
   SinceLastView,
 } from './dto/assessment.dto';
-
-const recordTypeOf = (catalogue: Catalogue, id: string | undefined) =>
-  id ? catalogue.recordTypes?.find((t) => t.id === id) : undefined;
 
 /** `GET /assessments/:id/result`: the stored result with the repair plan and the projection. */
 export type ResultView = ScoreResult & { repairPlan: RepairPlanItem[]; projection: ProjectionPoint[] };

@@ -16,7 +16,6 @@ import {
   waveTableInstances,
   type AnswerVariable,
   type Category,
-  type DimensionInfo,
   type DisclosedTable,
   type PanelSummary,
   type PanelTableDefinition,
