@@ -13,6 +13,8 @@ import type {
   PartnerSubmitted,
   PartnerView,
 } from '@scs/shared/contracts';
+// The same minimal files as the evidence unit spec (one definition; test code, not part of the lib's public API).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { minimalJpeg, minimalPdf, minimalPng } from '../../../libs/api/partners/src/lib/evidence/evidence.fixtures';
 import { HttpClient, registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
 

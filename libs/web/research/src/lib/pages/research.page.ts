@@ -153,7 +153,9 @@ export class ResearchPage {
   /** Heatmap: the colour steps with their values, for the text next to the chart. */
   protected readonly heatmapMargin = computed(() => {
     const t = this.table();
-    return t && t.chart === 'heatmap' && t.rows.some((r) => r.total) ? heatmapPieces(t, this.lang()).length : 0;
+    return t && t.chart === 'heatmap' && t.rows.some((r) => r.total)
+      ? heatmapPieces(t, this.lang() === 'de' ? 'de' : 'en').length
+      : 0;
   });
   protected readonly extraNotes = computed(() => (this.table()?.notes ?? []).filter((n) => !n.en.startsWith('"."')));
 
@@ -174,7 +176,7 @@ export class ResearchPage {
       ? (Object.fromEntries(
           [...SCRIPT_FORMATS, ...CODEBOOK_FORMATS].map((f) => [
             f.format,
-            this.api.codebookUrl(id, f.format, waves, choice, this.lang()),
+            this.api.codebookUrl(id, f.format, waves, choice, this.lang() === 'de' ? 'de' : 'en'),
           ]),
         ) as Record<CodebookFormat, string>)
       : null;
