@@ -2,6 +2,7 @@ import { CatalogueService } from '@scs/api/catalogue';
 import { AggregatesService } from '@scs/api/research';
 import {
   QUASI_IDENTIFIERS,
+  SYNTHETIC_CALIBRATION,
   catalogueScorer,
   isKAnonymous,
   syntheticRecords,
@@ -32,7 +33,7 @@ describe('attack 3: linking microdata downloads of every combination of wave set
         waves: 1,
         firstWave: WAVES[i],
         seed: 3 + i,
-        scorer: catalogueScorer(catalogue),
+        scorer: catalogueScorer(catalogue, SYNTHETIC_CALIBRATION),
         catalogueVersion: catalogue.version,
       }),
     ]);
