@@ -206,6 +206,7 @@ describe('attack 3: linking microdata downloads of every combination of wave set
     expect(worstTopCoding).toBeGreaterThanOrEqual(K);
     if (refused) expect(refused.status).toBe(400);
     expect(codebook.body.notes.some((n) => n.en.includes('top-coded'))).toBe(true);
+    expect(codebook.body.notes.some((n) => n.en.startsWith('Local suppression'))).toBe(true);
     expect((await researcher.http.get(`/api/research/${orgId}/microdata.csv?qi=nonsense:grouped`)).status).toBe(400);
   }, 600_000);
 });
