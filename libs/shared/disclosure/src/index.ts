@@ -10,3 +10,4 @@ export * from './lib/synthetic';
 export * from './lib/release';
 export * from './lib/noise';
 export * from './lib/vocabulary';
+export * from './lib/linkage';

@@ -2,6 +2,7 @@ import { CatalogueService } from '@scs/api/catalogue';
 import { AggregatesService } from '@scs/api/research';
 import {
   QUASI_IDENTIFIERS,
+  SYNTHETIC_CALIBRATION,
   catalogueScorer,
   isKAnonymous,
   syntheticRecords,
@@ -32,7 +33,7 @@ describe('attack 3: linking microdata downloads of every combination of wave set
         waves: 1,
         firstWave: WAVES[i],
         seed: 3 + i,
-        scorer: catalogueScorer(catalogue),
+        scorer: catalogueScorer(catalogue, SYNTHETIC_CALIBRATION),
         catalogueVersion: catalogue.version,
       }),
     ]);
@@ -87,6 +88,7 @@ describe('attack 3: linking microdata downloads of every combination of wave set
     const generalisations = new Set<string>();
     let unique = 0;
     let rows = 0;
+    let suppressed = 0;
     /** Rows per identity in the file of all waves (identical rows cannot be told apart: they count with their number). */
     let multiplicity = new Map<string, number>();
     for (const waves of subsets) {
@@ -109,6 +111,9 @@ describe('attack 3: linking microdata downloads of every combination of wave set
       if (waves.length === WAVES.length) {
         rows = lines.length;
         multiplicity = seen;
+        suppressed = lines.filter((line) =>
+          line.split(',').some((cell, i) => QI(cols[i] as string) && cell === '.s'),
+        ).length;
         unique = [...seen.values()].filter((n) => n === 1).length;
       }
     }
@@ -121,7 +126,7 @@ describe('attack 3: linking microdata downloads of every combination of wave set
     const small = [...classes.values()].filter((n) => n < K).length;
     const singletons = [...classes.values()].filter((n) => n === 1).length;
     console.log(
-      `[attack 3] ${subsets.length} downloads, ${generalisations.size} distinct generalisations; ${unique} of ${rows} rows have a unique score-and-answer vector; linked classes: ${classes.size}, below k: ${small}, singletons: ${singletons}`,
+      `[attack 3] ${subsets.length} downloads, ${generalisations.size} distinct generalisations; ${unique} of ${rows} rows have a unique score-and-answer vector; linked classes: ${classes.size}, below k: ${small}, singletons: ${singletons}; rows with suppressed quasi-identifiers: ${suppressed}`,
     );
     expect(generalisations.size).toBe(1);
     expect(small).toBe(0);
@@ -201,6 +206,7 @@ describe('attack 3: linking microdata downloads of every combination of wave set
     expect(worstTopCoding).toBeGreaterThanOrEqual(K);
     if (refused) expect(refused.status).toBe(400);
     expect(codebook.body.notes.some((n) => n.en.includes('top-coded'))).toBe(true);
+    expect(codebook.body.notes.some((n) => n.en.startsWith('Local suppression'))).toBe(true);
     expect((await researcher.http.get(`/api/research/${orgId}/microdata.csv?qi=nonsense:grouped`)).status).toBe(400);
   }, 600_000);
 });

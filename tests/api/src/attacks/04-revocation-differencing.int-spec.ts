@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { CatalogueService } from '@scs/api/catalogue';
 import { AggregatesService, ResearchRecordsService } from '@scs/api/research';
 import { applicableQuestions, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
-import { catalogueScorer, syntheticRecords, type DisclosedTable } from '@scs/shared/disclosure';
+import { SYNTHETIC_CALIBRATION, catalogueScorer, syntheticRecords, type DisclosedTable } from '@scs/shared/disclosure';
 import { score } from '@scs/shared/scoring';
 import { answerMap } from '@scs/shared/answers';
 import { createResearcher, startTestApp, type TestApp, type TestUser } from '../support/app';
@@ -27,7 +27,7 @@ describe('attack 4: differencing a closed wave around one revocation', () => {
       waves: 1,
       firstWave: WAVE,
       seed: 41,
-      scorer: catalogueScorer(catalogue),
+      scorer: catalogueScorer(catalogue, SYNTHETIC_CALIBRATION),
       catalogueVersion: catalogue.version,
     })) {
       await t.dataSource.query(

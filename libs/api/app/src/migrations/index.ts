@@ -21,6 +21,7 @@ import { Partners1765410000000 } from './1765410000000-Partners';
 import { ReportLocaleZh1765420000000 } from './1765420000000-ReportLocaleZh';
 import { BenchmarkIntroduction1765430000000 } from './1765430000000-BenchmarkIntroduction';
 import { ActionResolvedBy1765440000000 } from './1765440000000-ActionResolvedBy';
+import { MicrodataLinkageSuppression1765470000000 } from './1765470000000-MicrodataLinkageSuppression';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   ReportLocaleZh1765420000000,
   BenchmarkIntroduction1765430000000,
   ActionResolvedBy1765440000000,
+  MicrodataLinkageSuppression1765470000000,
 ];

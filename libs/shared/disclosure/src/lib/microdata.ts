@@ -219,3 +219,16 @@ export function rareAnswers(
     [...out.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([q, set]) => [q, [...set].sort()]),
   );
 }
+
+/** The code every quasi-identifier of a locally suppressed row shows in microdata (see linkageSuppression). */
+export const QI_SUPPRESSED = '.s';
+
+/** The microdata columns that carry quasi-identifiers (what a local suppression replaces by QI_SUPPRESSED). */
+export function isQiColumn(name: string): boolean {
+  return ['sector', 'province', 'size', 'legal_form'].includes(name) || name.startsWith('act_');
+}
+
+/** The key of one row (firm and wave) in a release's list of locally suppressed rows. */
+export function suppressionKey(r: Pick<ResearchRecord, 'wave' | 'pseudonym'>): string {
+  return `${r.wave}|${r.pseudonym}`;
+}

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { createHmac, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ProfileService } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
 import { APP_CONFIG, type AppConfig, type AuthUser, InvalidInputError, NotFoundError } from '@scs/api/core';
@@ -18,6 +18,7 @@ import {
   codebookR,
   codebookStata,
   isClosedWave,
+  linkageSuppression,
   meansTable,
   microdataHeader,
   microdataRow,
@@ -40,6 +41,7 @@ import {
   type AnswerCount,
   type MicrodataGroup,
   type QiLevels,
+  type ResearchRecord,
   QUASI_IDENTIFIERS,
   type WaveSummary,
 } from '@scs/shared/disclosure';
@@ -110,6 +112,8 @@ export interface MicrodataChoice {
 /** The researcher-facing outputs (predefined tables, CSV, microdata, codebook) and the firms' peer benchmark. */
 @Injectable()
 export class ResearchService {
+  private readonly logger = new Logger(ResearchService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -333,6 +337,7 @@ export class ResearchService {
         waves: kept,
         k: this.config.researchK,
         topCoded: release.topCoded,
+        suppressed: release.suppressed,
         omit: chosen.omit,
       },
       generalisation,
@@ -346,8 +351,13 @@ export class ResearchService {
    * refine it: each coarser level is a function of the finer one, so joining files of different releases tells no
    * more than the finest file, which was k-anonymous.
    */
-  private async released(): Promise<{ levels: QiLevels; topCoded: Record<string, string[]> }> {
+  private async released(): Promise<{
+    levels: QiLevels;
+    topCoded: Record<string, string[]>;
+    suppressed: string[];
+  }> {
     const closed = await this.closedWaves();
+    const k = this.config.researchK;
     // Rare answers (fewer than k firms per wave and question) of the closed waves that go into files (≥ k firms).
     const answerCounts: AnswerCount[] = closed.length
       ? await this.dataSource.query(
@@ -356,7 +366,7 @@ export class ResearchService {
             WHERE r."wave" = ANY($1)
               AND (SELECT count(*) FROM "research"."record" w WHERE w."wave" = r."wave") >= $2
             GROUP BY 1, 2, 3`,
-          [closed, this.config.researchK],
+          [closed, k],
         )
       : [];
     const combos: QiCombination[] = closed.length
@@ -368,31 +378,86 @@ export class ResearchService {
           [closed],
         )
       : [];
-    const needed = chooseGeneralisation(combos, this.config.researchK).levels;
+    const generalisation = chooseGeneralisation(combos, k);
+    const needed = generalisation.levels;
+    const fileWaves = closed.filter((w) => !generalisation.droppedWaves.includes(w));
     return this.dataSource.transaction(async (m) => {
       await m.query(`LOCK TABLE "research"."microdata_release" IN SHARE ROW EXCLUSIVE MODE`);
-      const [last]: { version: number; levels: QiLevels; waves: string[]; topCoded: Record<string, string[]> }[] =
-        await m.query(
-          `SELECT "version", "levels", "waves", "top_coded" AS "topCoded" FROM "research"."microdata_release" ORDER BY "version" DESC LIMIT 1`,
-        );
+      const [last]: {
+        version: number;
+        levels: QiLevels;
+        waves: string[];
+        topCoded: Record<string, string[]>;
+        suppressed: string[];
+        digest: string | null;
+      }[] = await m.query(
+        `SELECT "version", "levels", "waves", "top_coded" AS "topCoded", "suppressed", "records_digest" AS "digest"
+           FROM "research"."microdata_release" ORDER BY "version" DESC LIMIT 1`,
+      );
       const levels = (
         last ? Object.fromEntries(QUASI_IDENTIFIERS.map((q) => [q, Math.max(last.levels[q], needed[q])])) : needed
       ) as QiLevels;
       // Top-coding only grows: a code once top-coded stays top-coded (a later file never shows what an earlier hid).
-      const topCoded = rareAnswers(answerCounts, this.config.researchK, last?.topCoded ?? {});
+      const topCoded = rareAnswers(answerCounts, k, last?.topCoded ?? {});
+      // The rows the linkage check ran on (closed waves ≥ k firms): closed waves only lose rows (revocations).
+      const [{ digest }]: [{ digest: string }] = await m.query(
+        `SELECT md5(coalesce(string_agg("wave" || '|' || "pseudonym", ',' ORDER BY "wave", "pseudonym"), '')) AS "digest"
+           FROM "research"."record" WHERE "wave" = ANY($1)`,
+        [fileWaves],
+      );
       const same =
         last &&
         QUASI_IDENTIFIERS.every((q) => last.levels[q] === levels[q]) &&
         JSON.stringify(last.waves) === JSON.stringify(closed) &&
-        JSON.stringify(last.topCoded) === JSON.stringify(topCoded);
-      if (!same) {
-        await m.query(
-          `INSERT INTO "research"."microdata_release" ("version", "levels", "waves", "top_coded") VALUES ($1, $2, $3, $4)`,
-          [(last?.version ?? 0) + 1, JSON.stringify(levels), JSON.stringify(closed), JSON.stringify(topCoded)],
-        );
-      }
-      return { levels, topCoded };
+        JSON.stringify(last.topCoded) === JSON.stringify(topCoded) &&
+        last.digest === digest;
+      if (same) return { levels, topCoded, suppressed: last.suppressed };
+      const suppressed = await this.linkageSuppressed(m, fileWaves, levels, topCoded, last?.suppressed ?? []);
+      await m.query(
+        `INSERT INTO "research"."microdata_release" ("version", "levels", "waves", "top_coded", "suppressed", "records_digest")
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          (last?.version ?? 0) + 1,
+          JSON.stringify(levels),
+          JSON.stringify(closed),
+          JSON.stringify(topCoded),
+          JSON.stringify(suppressed),
+          digest,
+        ],
+      );
+      return { levels, topCoded, suppressed };
     });
+  }
+
+  /**
+   * The rows whose quasi-identifiers the release suppresses (linkageSuppression): rows of one wave that agree in every
+   * other column can be linked across files, and every set of codings such linked rows show must hold k firms, for
+   * every variable choice. Checked on the release's coding when it is cut; earlier suppressions of rows still present
+   * are kept (the list only grows, like the top-coding).
+   */
+  private async linkageSuppressed(
+    m: EntityManager,
+    waves: readonly string[],
+    levels: QiLevels,
+    topCoded: Record<string, string[]>,
+    previous: readonly string[],
+  ): Promise<string[]> {
+    const records: ResearchRecord[] = [];
+    for (const wave of waves) for await (const batch of recordsOfWave(m, wave, 2000)) records.push(...batch);
+    if (!records.length) return [];
+    const versions = [...new Set(records.map((r) => r.catalogueVersion))];
+    const catalogues = (await Promise.all(versions.map((v) => this.catalogues.get(v)))).flatMap((c) =>
+      c ? [c.catalogue] : [],
+    ) as Catalogue[];
+    const modules = RESEARCH_MODULES.filter((mod) => catalogues.some((c) => c.version === mod.version));
+    const result = linkageSuppression(
+      records,
+      { catalogues, modules, levels, waves, k: this.config.researchK, topCoded },
+      previous,
+    );
+    if (result.smallestClass < this.config.researchK)
+      this.logger.warn(`microdata release: smallest linked class ${result.smallestClass} after suppression`);
+    return result.suppressed;
   }
 
   async codebook(

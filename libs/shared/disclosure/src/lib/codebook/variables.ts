@@ -8,7 +8,16 @@ import {
   type Text,
 } from '@scs/shared/catalogue';
 import { WORST_SHARE } from '@scs/shared/scoring';
-import { activityColumns, generaliseQi, QI_LEVEL_DESCRIPTIONS, TOP_CODED, type QiLevels } from '../microdata';
+import {
+  activityColumns,
+  generaliseQi,
+  isQiColumn,
+  QI_LEVEL_DESCRIPTIONS,
+  QI_SUPPRESSED,
+  suppressionKey,
+  TOP_CODED,
+  type QiLevels,
+} from '../microdata';
 import { researchModuleVariables, type ResearchModule } from '../module';
 import { MISSING, PROVINCE_GROUPS, SECTOR_GROUPS, type ResearchRecord } from '../record';
 import { csvLine } from '../csv';
@@ -159,7 +168,20 @@ export interface MicrodataSpec {
   topCoded?: Readonly<Record<string, readonly string[]>>;
   /** Variable groups the researcher left out. */
   omit?: readonly MicrodataGroup[];
+  /**
+   * Rows (suppressionKey: wave and pseudonym) whose quasi-identifiers are locally suppressed to `.s` in this release,
+   * so that files linked row by row stay k-anonymous (see linkageSuppression).
+   */
+  suppressed?: readonly string[];
 }
+
+const SUPPRESSED_LABEL = (k: number): ValueLabel => ({
+  code: QI_SUPPRESSED,
+  label: t(
+    `Suppressed: rows that files linked by their other columns would have singled out (fewer than ${k} firms)`,
+    `Unterdrückt: Zeilen, die über ihre übrigen Spalten verknüpfte Dateien herausgreifen würden (weniger als ${k} Unternehmen)`,
+  ),
+});
 
 const TOP_CODED_LABEL = (k: number): ValueLabel => ({
   code: TOP_CODED,
@@ -454,11 +476,26 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
     });
   }
   const omitted = new Set(spec.omit ?? []);
-  return vars.filter((v) => {
-    const group = groupOf(v.name);
-    return group === null || !omitted.has(group);
-  });
+  const suppressed = new Set(spec.suppressed ?? []);
+  return vars
+    .filter((v) => {
+      const group = groupOf(v.name);
+      return group === null || !omitted.has(group);
+    })
+    .map((v) =>
+      suppressed.size && isQiColumn(v.name)
+        ? {
+            ...v,
+            missing: [...v.missing, SUPPRESSED_LABEL(spec.k)],
+            value: (r: ResearchRecord, id: string) =>
+              suppressed.has(suppressionKey(r)) ? QI_SUPPRESSED : v.value(r, id),
+          }
+        : v,
+    );
 }
+
+/** The group a microdata variable belongs to (null: always in the file). */
+export const microdataGroupOf = groupOf;
 
 export function buildCodebook(
   spec: MicrodataSpec,
@@ -487,6 +524,10 @@ export function buildCodebook(
       t(
         `Top-coding: an answer code that fewer than ${spec.k} firms gave to a question in a wave of this release is replaced by ${TOP_CODED} (marked in the value labels; ${Object.values(spec.topCoded ?? {}).reduce((n, c) => n + c.length, 0)} codes in this release). A code once top-coded stays top-coded in later releases. Research-module answers are not top-coded.`,
         `Zusammenfassung seltener Antworten: Ein Antwortcode, den in einer Welle dieser Veröffentlichung weniger als ${spec.k} Unternehmen auf eine Frage gegeben haben, wird durch ${TOP_CODED} ersetzt (in den Wertelabels markiert; ${Object.values(spec.topCoded ?? {}).reduce((n, c) => n + c.length, 0)} Codes in dieser Veröffentlichung). Ein einmal zusammengefasster Code bleibt es in späteren Veröffentlichungen. Antworten des Forschungsmoduls werden nicht zusammengefasst.`,
+      ),
+      t(
+        `Local suppression: in ${(spec.suppressed ?? []).length} rows of this release every quasi-identifier shows ${QI_SUPPRESSED}. Rows that agree in every other column can be linked across files; where such linked rows would show a combination of quasi-identifiers held by fewer than ${spec.k} firms of a wave, their quasi-identifiers are suppressed. A row once suppressed stays suppressed in later releases.`,
+        `Lokale Unterdrückung: In ${(spec.suppressed ?? []).length} Zeilen dieser Veröffentlichung zeigt jeder Quasi-Identifikator ${QI_SUPPRESSED}. Zeilen, die in allen übrigen Spalten übereinstimmen, lassen sich über Dateien hinweg verknüpfen; wo solche verknüpften Zeilen eine Kombination von Quasi-Identifikatoren zeigen würden, die in einer Welle weniger als ${spec.k} Unternehmen haben, werden ihre Quasi-Identifikatoren unterdrückt. Eine einmal unterdrückte Zeile bleibt es in späteren Veröffentlichungen.`,
       ),
       t(
         `Chosen by the researcher within the release: quasi-identifiers ${JSON.stringify(spec.levels)} (0 = as recorded, 1 = grouped, 2 = dropped; never finer than the release); left out: ${(spec.omit ?? []).join(', ') || 'nothing'}.`,
