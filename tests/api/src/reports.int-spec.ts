@@ -307,7 +307,7 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
       locale: 'fr',
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors['locale']).toMatch(/"en" or "de"/);
+    expect(bad.body.errors['locale']).toMatch(/"en", "de" or "zh"/);
     expect((await firmA.http.post(`/api/assessments/${id}/reports`, { locale: 'en', extra: 1 })).status).toBe(400);
     expect((await firmA.http.get(`/api/reports/not-a-uuid`)).status).toBe(400);
     expect((await firmA.http.get(`/api/reports/${randomUUID()}`)).status).toBe(404);
