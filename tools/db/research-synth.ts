@@ -25,7 +25,7 @@ import { researchModuleFor } from '../../libs/api/research/src/lib/questionnaire
 
 export function loadLatestCatalogue(root = resolve('libs/shared/catalogue/data')): Catalogue {
   const version = readdirSync(root)
-    .filter((d) => statSync(join(root, d)).isDirectory())
+    .filter((d) => /^\d{4}\.\d+$/.test(d) && statSync(join(root, d)).isDirectory()) // versions only (not partner-check/)
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .at(-1);
   if (!version) throw new Error(`no catalogue version under ${root}`);

@@ -6,7 +6,7 @@ import { SYNTHETIC_CALIBRATION, catalogueScorer, syntheticRecords } from './synt
 function latestCatalogue(): Catalogue {
   const root = join(__dirname, '../../../catalogue/data');
   const version = readdirSync(root)
-    .filter((d) => statSync(join(root, d)).isDirectory())
+    .filter((d) => /^\d{4}\.\d+$/.test(d) && statSync(join(root, d)).isDirectory()) // versions only (not partner-check/)
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .at(-1) as string;
   const dir = join(root, version);
