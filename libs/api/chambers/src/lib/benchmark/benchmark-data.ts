@@ -20,7 +20,7 @@ export interface Participation {
 }
 
 /** Level names of docs/glossary.md (the catalogue's own labels predate it: "Mäßig"); merged columns join them. */
-const LEVEL_NAMES: Record<ReportLocale, Record<LevelId, string>> = {
+const LEVEL_NAMES: Record<ChamberReportLocale, Record<LevelId, string>> = {
   en: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
   de: { low: 'Niedrig', moderate: 'Mittel', high: 'Hoch', critical: 'Kritisch' },
 };

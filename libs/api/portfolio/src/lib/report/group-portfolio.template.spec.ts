@@ -31,8 +31,8 @@ function portfolio(entities: PortfolioEntity[]): PortfolioView {
   return {
     groupOrgId: '00000000-0000-4000-8000-000000000009',
     dimensions: [
-      { code: 'D1', title: { en: 'Tax', de: 'Steuern' } },
-      { code: 'D2', title: { en: 'Customs', de: 'Zoll' } },
+      { code: 'D1', title: { en: 'Tax', de: 'Steuern', zh: '税务' } },
+      { code: 'D2', title: { en: 'Customs', de: 'Zoll', zh: '海关' } },
     ],
     entities,
     provinces: ['JS'],
