@@ -7,7 +7,6 @@ import {
   startTestApp,
   type TestApp,
   type TestUser,
-  tokenOfLink,
 } from './support/app';
 
 // Images built in code: a valid PNG of any size (optionally padded with a private chunk) and a real JPEG (Chromium-rendered).
