@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { MailService } from '@scs/api/accounts';
 import { PartnerRemindersService } from '@scs/api/partners';
+import { minimalJpeg, minimalPdf, minimalPng } from '@scs/api/partners/testing';
 import type {
   PartnerDetailView,
   PartnerImportResult,
@@ -13,9 +14,6 @@ import type {
   PartnerSubmitted,
   PartnerView,
 } from '@scs/shared/contracts';
-// The same minimal files as the evidence unit spec (one definition; test code, not part of the lib's public API).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { minimalJpeg, minimalPdf, minimalPng } from '../../../libs/api/partners/src/lib/evidence/evidence.fixtures';
 import { HttpClient, registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
 
 // Partner checks (issue 19): the firm's partner list, the login-free check link (address-bound, single use, expiring,

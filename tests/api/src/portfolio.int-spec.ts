@@ -281,13 +281,16 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     expect((await stranger.http.get<PortfolioView>(`/api/orgs/${stranger.orgId}/portfolio`)).body.entities).toEqual([]);
   });
 
-  it('renders the group portfolio PDF with entity names and levels, in German and English', async () => {
+  it('renders the group portfolio PDF with entity names and levels, in German, English and Chinese', async () => {
     const view = await portfolio();
     const levels = {
       en: { low: 'Low', moderate: 'Moderate', high: 'High', critical: 'Critical' },
       de: { low: 'Niedrig', moderate: 'Mittel', high: 'Hoch', critical: 'Kritisch' },
+      zh: { low: '低', moderate: '中', high: '高', critical: '严重' },
     };
-    for (const locale of ['de', 'en'] as const) {
+    const title = { de: 'Gruppenportfolio', en: 'Group portfolio', zh: '集团组合' };
+    const overall = { de: 'Gesamtbetroffenheit', en: 'Overall exposure', zh: '总体风险敞口' };
+    for (const locale of ['de', 'en', 'zh'] as const) {
       const requested = await group.http.post<ReportView>(`/api/orgs/${group.orgId}/portfolio/reports`, { locale });
       expect(requested.status).toBe(202);
       expect(requested.body.kind).toBe('group_portfolio');
@@ -302,16 +305,18 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
         headers: { authorization: `Bearer ${group.accessToken}` },
       });
       const text = pdfText(Buffer.from(await res.arrayBuffer())).replace(/\s+/g, ' ');
-      expect(text).toContain(locale === 'de' ? 'Gruppenportfolio' : 'Group portfolio');
+      expect(text).toContain(title[locale]);
       expect(text).toContain('Muster Holding GmbH');
       for (const e of view.entities) {
         expect(text).toContain(e.name);
         expect(text).toContain(levels[locale][e.level as keyof (typeof levels)['en']]);
       }
-      expect(text).toContain(locale === 'de' ? 'Gesamtbetroffenheit' : 'Overall exposure');
+      expect(text).toContain(overall[locale]);
+      // The dimensions are named in the report's language (Chinese from the catalogue's translation file).
+      for (const dim of view.dimensions) expect(text).toContain(dim.title[locale]);
     }
     const list = await group.http.get<ReportView[]>(`/api/orgs/${group.orgId}/portfolio/reports`);
-    expect(list.body.map((r) => r.locale).sort()).toEqual(['de', 'en']);
+    expect(list.body.map((r) => r.locale).sort()).toEqual(['de', 'en', 'zh']);
     const badLocale = await group.http.post(`/api/orgs/${group.orgId}/portfolio/reports`, { locale: 'fr' });
     expect(badLocale.status).toBe(400);
     // Another firm cannot download it.

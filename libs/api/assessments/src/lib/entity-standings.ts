@@ -2,6 +2,7 @@ import { Injectable, type Provider } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
+import { localize } from '@scs/shared/catalogue';
 import type { PortfolioAnswersView, PortfolioCell, PortfolioDimension, ReportLevel } from '@scs/shared/contracts';
 import type { ScoreResult } from '@scs/shared/scoring';
 import { AssessmentsService } from './assessments.service';
@@ -167,7 +168,11 @@ export class AssessmentEntityStandings implements EntityStandings {
     for (const version of versions) {
       const { catalogue } = await this.catalogues.require(version);
       for (const d of catalogue.dimensions) {
-        if (!seen.has(d.code)) seen.set(d.code, { code: d.code, title: { en: d.name.en, de: d.name.de } });
+        if (!seen.has(d.code))
+          seen.set(d.code, {
+            code: d.code,
+            title: { en: localize(d.name, 'en'), de: localize(d.name, 'de'), zh: localize(d.name, 'zh') },
+          });
       }
     }
     return [...seen.values()];

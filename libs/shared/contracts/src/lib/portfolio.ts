@@ -2,7 +2,6 @@
 // their standing side by side. Answers only when the entity grants them.
 
 import type { AnswerView } from './assessment';
-import type { LocalText } from './chamber';
 import type { ReportLevel } from './report';
 
 /** pending: invited, the entity has not answered; active: accepted; declined / ended: over (kept for the record). */
@@ -36,7 +35,8 @@ export interface GroupLinksView {
 /** One column of the heat map: a dimension of the catalogue (by code, stable across catalogue versions). */
 export interface PortfolioDimension {
   code: string;
-  title: LocalText;
+  /** The dimension's name in each UI and report language (Chinese from the version's translation file). */
+  title: { en: string; de: string; zh: string };
 }
 
 export interface PortfolioCell {

@@ -31,6 +31,9 @@ const ZH_LATIN_ALLOWED = new Set([
   'libs/web/chambers/src/lib/i18n:form.defaultDe',
   'libs/web/chambers/src/lib/i18n:form.defaultEn',
   'libs/web/chambers/src/lib/i18n:invite.placeholder',
+  // The partner page's language switch names each language in itself.
+  'libs/web/partners/src/lib/i18n:language.en',
+  'libs/web/partners/src/lib/i18n:language.de',
 ]);
 
 type Texts = Record<string, string>;

@@ -2,15 +2,13 @@ import { HttpClient } from '@angular/common/http';
 import { EnvironmentProviders, Injectable, inject, isDevMode, makeEnvironmentProviders } from '@angular/core';
 import { provideTransloco, Translation, TRANSLOCO_TRANSPILER, TranslocoLoader } from '@jsverse/transloco';
 import { IcuTranspiler } from './icu';
-import { catchError, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
 class HttpTranslationLoader implements TranslocoLoader {
   private readonly http = inject(HttpClient);
   getTranslation(lang: string): Observable<Translation> {
-    const file = this.http.get<Translation>(`/i18n/${lang}.json`);
-    // A language whose shell texts are not there yet (zh, issue 19) shows the English shell instead of failing.
-    return lang === 'en' ? file : file.pipe(catchError(() => this.http.get<Translation>('/i18n/en.json')));
+    return this.http.get<Translation>(`/i18n/${lang}.json`);
   }
 }
 

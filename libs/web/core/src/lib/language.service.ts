@@ -52,16 +52,6 @@ export class LanguageService {
     }
   }
 
-  /**
-   * A language for one page that offers Simplified Chinese before the whole app does (the partner's check page):
-   * the texts and <html lang> switch, the remembered UI language (en/de) does not.
-   */
-  usePageLanguage(lang: Lang | 'zh'): void {
-    if (lang !== 'zh') return this.use(lang);
-    this.transloco.setActiveLang('zh');
-    this.document.documentElement.lang = 'zh-Hans';
-  }
-
   private read(): Lang | null {
     try {
       const v = this.document.defaultView?.localStorage.getItem(STORAGE_KEY);

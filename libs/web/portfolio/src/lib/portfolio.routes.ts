@@ -6,7 +6,11 @@ import { PortfolioPage } from './pages/portfolio.page';
 /** Texts of this library (scope "portfolio"). */
 export const portfolioScope = {
   scope: 'portfolio',
-  loader: { en: () => import('./i18n/en.json'), de: () => import('./i18n/de.json') },
+  loader: {
+    en: () => import('./i18n/en.json'),
+    de: () => import('./i18n/de.json'),
+    zh: () => import('./i18n/zh.json'),
+  },
 };
 
 /** The group portfolio, mounted at /portfolio: linked entities, heat map, link management and the PDF. */

@@ -9,9 +9,10 @@ export interface ParticipationNote {
 
 export const PARTICIPATION_NOTE_TEMPLATE_VERSION = '1';
 
-const LABELS = {
+const LABELS: Record<ReportLocale, { title: string; body: string }> = {
   en: { title: 'Note of participation', body: 'takes part in SCS Check.' },
   de: { title: 'Teilnahmebestätigung', body: 'nimmt an SCS Check teil.' },
+  zh: { title: '参与证明', body: '参与 SCS Check。' },
 };
 
 /** A one-page document; every value is escaped by `html`. */

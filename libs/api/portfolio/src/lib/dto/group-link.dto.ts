@@ -39,10 +39,17 @@ export class PortfolioQueryDto {
   legalForm?: string;
 }
 
-const LOCALES: ReportLocale[] = ['en', 'de'];
+const LOCALES: ReportLocale[] = ['en', 'de', 'zh'];
 
 export class ReportLanguageDto {
   @ApiProperty({ enum: LOCALES })
-  @IsIn(LOCALES, oneOfLabels({ en: { en: 'English', de: 'Englisch' }, de: { en: 'German', de: 'Deutsch' } }))
+  @IsIn(
+    LOCALES,
+    oneOfLabels({
+      en: { en: 'English', de: 'Englisch', zh: '英文' },
+      de: { en: 'German', de: 'Deutsch', zh: '德文' },
+      zh: { en: 'Simplified Chinese', de: 'Vereinfachtes Chinesisch', zh: '简体中文' },
+    }),
+  )
   locale!: ReportLocale;
 }

@@ -31,8 +31,8 @@ function portfolio(entities: PortfolioEntity[]): PortfolioView {
   return {
     groupOrgId: '00000000-0000-4000-8000-000000000009',
     dimensions: [
-      { code: 'D1', title: { en: 'Tax', de: 'Steuern' } },
-      { code: 'D2', title: { en: 'Customs', de: 'Zoll' } },
+      { code: 'D1', title: { en: 'Tax', de: 'Steuern', zh: '税务' } },
+      { code: 'D2', title: { en: 'Customs', de: 'Zoll', zh: '海关' } },
     ],
     entities,
     provinces: ['JS'],
@@ -41,7 +41,7 @@ function portfolio(entities: PortfolioEntity[]): PortfolioView {
   };
 }
 
-function data(locale: 'en' | 'de', entities = [entity()]): GroupPortfolioData {
+function data(locale: 'en' | 'de' | 'zh', entities = [entity()]): GroupPortfolioData {
   return {
     locale,
     groupName: 'Muster Holding GmbH',
@@ -69,6 +69,20 @@ describe('group portfolio template', () => {
     expect(page).toContain('Moderate');
     expect(page).toContain('5 Dec 2026');
     expect(page).toContain('1 open, next deadline 1 Mar 2027');
+  });
+
+  it('prints Chinese labels, dimension names and dates (2026年12月5日), marked as Simplified Chinese', () => {
+    const page = renderGroupPortfolioHtml(data('zh'));
+    expect(page).toContain('<html lang="zh-Hans">');
+    expect(page).toContain('集团组合: Muster Holding GmbH');
+    expect(page).toContain('中');
+    expect(page).toContain('税务');
+    expect(page).toContain('总体风险敞口');
+    expect(page).toContain('2026年12月5日');
+    expect(page).toContain('1 个已关联主体');
+    expect(page).toContain('3 项未完成，1 项逾期');
+    expect(page).toContain('1 项未完成，下一截止日期 2027年3月1日');
+    expect(page).not.toContain('Moderate');
   });
 
   it('escapes names from user input in the page and in the heat map', () => {

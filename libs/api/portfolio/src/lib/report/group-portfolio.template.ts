@@ -1,6 +1,6 @@
 import { translate, type MessageKey, type MessageParams } from '@scs/api/core';
 import { FONT_STACK, LEVEL_COLORS, html, raw, type Html } from '@scs/api/reports';
-import { PROFILE_FIELDS } from '@scs/shared/catalogue';
+import { localize, PROFILE_FIELDS, type Text } from '@scs/shared/catalogue';
 import type { PortfolioEntity, PortfolioView, ReportLevel, ReportLocale } from '@scs/shared/contracts';
 
 /** Everything the group portfolio PDF shows: the group, when, and its portfolio view (no answers). */
@@ -11,7 +11,7 @@ export interface GroupPortfolioData {
   portfolio: PortfolioView;
 }
 
-export const GROUP_PORTFOLIO_TEMPLATE_VERSION = '1';
+export const GROUP_PORTFOLIO_TEMPLATE_VERSION = '2';
 
 const CELL_W = 42;
 const CELL_H = 24;
@@ -19,9 +19,16 @@ const NAME_W = 250;
 const HEAD_H = 26;
 const NAME_MAX = 44;
 
+/** Intl locale per report language; dates as the glossary writes them (05.12.2026, 5 Dec 2026, 2026年12月5日). */
+const INTL_TAG: Record<ReportLocale, string> = { de: 'de-DE', en: 'en-GB', zh: 'zh-CN' };
+/** <html lang> per report language (the CJK fonts of FONT_STACK are chosen for Simplified Chinese). */
+const HTML_LANG: Record<ReportLocale, string> = { de: 'de', en: 'en', zh: 'zh-Hans' };
+const PROVINCE_LABELS = PROFILE_FIELDS.provinces.valueLabels as Readonly<Record<string, Text>>;
+const LEGAL_FORM_LABELS = PROFILE_FIELDS.legalForm.valueLabels as Readonly<Record<string, Text>>;
+
 function labeller(locale: ReportLocale) {
   const t = (key: MessageKey, params: MessageParams = {}) => translate(key, params, locale);
-  const tag = locale === 'de' ? 'de-DE' : 'en-GB';
+  const tag = INTL_TAG[locale];
   const date = (iso: string | null): string =>
     iso
       ? new Intl.DateTimeFormat(tag, {
@@ -82,13 +89,12 @@ export function heatMapSvg(portfolio: PortfolioView, locale: ReportLocale): Html
 
 function entityRow(e: PortfolioEntity, locale: ReportLocale): Html {
   const { t, date, score, level } = labeller(locale);
-  const provinces = e.provinces
-    .map((p) => (PROFILE_FIELDS.provinces.valueLabels as Record<string, { en: string; de: string }>)[p]?.[locale] ?? p)
-    .join(', ');
-  const legal = e.legalForm
-    ? ((PROFILE_FIELDS.legalForm.valueLabels as Record<string, { en: string; de: string }>)[e.legalForm]?.[locale] ??
-      e.legalForm)
-    : '–';
+  const label = (labels: Readonly<Record<string, Text>>, code: string): string => {
+    const text = labels[code];
+    return text ? localize(text, locale) : code;
+  };
+  const provinces = e.provinces.map((p) => label(PROVINCE_LABELS, p)).join(locale === 'zh' ? '、' : ', ');
+  const legal = e.legalForm ? label(LEGAL_FORM_LABELS, e.legalForm) : '–';
   return html`<tr>
     <td><strong>${e.name}</strong><br /><span class="muted small">${t('portfolio.report.uscc')}: ${e.uscc ?? '–'}</span>
       <br /><span class="muted small">${legal}${provinces ? ` · ${provinces}` : ''}</span></td>
@@ -145,7 +151,7 @@ export function renderGroupPortfolioHtml(d: GroupPortfolioData): string {
   const { t, date } = labeller(d.locale);
   const p = d.portfolio;
   return html`<!doctype html>
-    <html lang="${d.locale}">
+    <html lang="${HTML_LANG[d.locale]}">
       <head>
         <meta charset="utf-8" />
         <title>${t('portfolio.report.title')} – ${d.groupName}</title>

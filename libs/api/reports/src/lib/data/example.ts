@@ -4,8 +4,9 @@ import {
   applicableQuestions,
   type Catalogue,
   type FirmProfile,
-  type Locale,
+  localize,
   type Question,
+  type ReadLocale,
 } from '@scs/shared/catalogue';
 import { score, type Answers } from '@scs/shared/scoring';
 import type { ReportAction, ReportBranding, ReportData, ReportPeerComparison } from '@scs/shared/contracts';
@@ -52,7 +53,7 @@ function exampleAnswers(catalogue: Catalogue, profile: FirmProfile, variant: 'cu
 }
 
 export interface ExampleOptions {
-  locale?: Locale;
+  locale?: ReadLocale;
   firmName?: string;
   assessmentId?: string;
   branding?: ReportBranding | null;
@@ -74,7 +75,7 @@ export function exampleReportData(catalogue: Catalogue, options: ExampleOptions 
     .filter((f) => f.kind === 'exposure' && f.finding)
     .slice(0, 6)
     .map((f, i) => ({
-      title: (f.finding?.remediation[locale] ?? [])[0] ?? f.questionId,
+      title: (f.finding ? localize(f.finding.remediation, locale) : [])[0] ?? f.questionId,
       owner: owners[i % owners.length] ?? null,
       dueDate: i === 3 ? null : `2026-${String(5 + i).padStart(2, '0')}-${String(10 + i * 3).padStart(2, '0')}`,
       status: i === 0 ? 'in_progress' : i === 5 ? 'done' : 'open',
@@ -115,7 +116,16 @@ export function exampleReportData(catalogue: Catalogue, options: ExampleOptions 
  * A plausible peer comparison: the sector group published (one dimension suppressed), the size group too small.
  * Means are derived from the firm's own scores so that the example stays consistent with the catalogue.
  */
-function examplePeers(data: ReportData, locale: Locale): ReportPeerComparison {
+const EXAMPLE_PEER_TEXTS: Record<ReadLocale, { sector: string; tooFew: string }> = {
+  en: { sector: 'Manufacturing', tooFew: 'Too few comparable firms have shared their results to show a comparison.' },
+  de: {
+    sector: 'Verarbeitendes Gewerbe',
+    tooFew: 'Zu wenige vergleichbare Unternehmen haben ihre Ergebnisse geteilt, um einen Vergleich zu zeigen.',
+  },
+  zh: { sector: '制造业', tooFew: '共享结果的可比企业太少，无法显示对比。' },
+};
+
+function examplePeers(data: ReportData, locale: ReadLocale): ReportPeerComparison {
   const applicable = data.dimensions.filter((d) => d.applicable);
   return {
     wave: '2026-H1',
@@ -124,7 +134,7 @@ function examplePeers(data: ReportData, locale: Locale): ReportPeerComparison {
       {
         by: 'sector',
         available: true,
-        label: locale === 'de' ? 'Verarbeitendes Gewerbe' : 'Manufacturing',
+        label: EXAMPLE_PEER_TEXTS[locale].sector,
         firms: 37,
         overall: data.result.score === null ? null : Math.round(data.result.score * 0.8 * 10) / 10,
         dimensions: applicable.map((d, i) => {
@@ -141,10 +151,7 @@ function examplePeers(data: ReportData, locale: Locale): ReportPeerComparison {
         firms: null,
         overall: null,
         dimensions: [],
-        message:
-          locale === 'de'
-            ? 'Zu wenige vergleichbare Unternehmen haben ihre Ergebnisse geteilt, um einen Vergleich zu zeigen.'
-            : 'Too few comparable firms have shared their results to show a comparison.',
+        message: EXAMPLE_PEER_TEXTS[locale].tooFew,
       },
     ],
   };

@@ -131,7 +131,7 @@ export class PartnerCheckPage implements OnInit {
   readonly token = input.required<string>();
   private readonly api = inject(PartnersApi);
   private readonly language = inject(LanguageService);
-  /** The partner's choice (zh/en/de), independent of the app's remembered language. */
+  /** The partner's choice (zh/en/de): the link's language first, then the page's switch; it is the UI language. */
   protected readonly lang = signal<PartnerLanguage>('zh');
   protected readonly langs: PartnerLanguage[] = ['zh', 'en', 'de'];
   protected readonly stage = signal<Stage>('loading');
@@ -163,7 +163,7 @@ export class PartnerCheckPage implements OnInit {
 
   protected setLang(l: PartnerLanguage): void {
     this.lang.set(l);
-    this.language.usePageLanguage(l);
+    this.language.use(l);
   }
 
   protected async open(): Promise<void> {

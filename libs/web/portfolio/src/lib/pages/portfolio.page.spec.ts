@@ -41,8 +41,8 @@ function view(entities: PortfolioEntity[]): PortfolioView {
   return {
     groupOrgId: ORG,
     dimensions: [
-      { code: 'D1', title: { en: 'Tax', de: 'Steuern' } },
-      { code: 'D2', title: { en: 'Customs', de: 'Zoll' } },
+      { code: 'D1', title: { en: 'Tax', de: 'Steuern', zh: '税务' } },
+      { code: 'D2', title: { en: 'Customs', de: 'Zoll', zh: '海关' } },
     ],
     entities,
     provinces: entities.length ? ['JS'] : [],

@@ -18,7 +18,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { PROFILE_FIELDS } from '@scs/shared/catalogue';
+import { localize, PROFILE_FIELDS, type Text } from '@scs/shared/catalogue';
 import type {
   GroupLinkView,
   GroupLinksView,
@@ -29,11 +29,11 @@ import type {
   ReportView,
 } from '@scs/shared/contracts';
 import { describeError, LanguageService, SessionService } from '@scs/web/core';
-import { ReportsApi, isPending, pollDelay } from '@scs/web/reports';
+import { REPORT_LOCALES, ReportsApi, isPending, pollDelay } from '@scs/web/reports';
 import { EmptyStateComponent, ErrorBoxComponent, formatScore, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import { PortfolioApi } from '../data/portfolio.api';
 
-type Labels = Readonly<Record<string, { en: string; de: string }>>;
+type Labels = Readonly<Record<string, Text>>;
 const PROVINCE_LABELS = PROFILE_FIELDS.provinces.valueLabels as Labels;
 const LEGAL_FORM_LABELS = PROFILE_FIELDS.legalForm.valueLabels as Labels;
 
@@ -101,8 +101,9 @@ export class PortfolioPage {
   protected readonly reports = signal<ReportView[]>([]);
   protected readonly reportError = signal<string | null>(null);
   protected readonly requesting = signal(false);
-  /** The report language; the UI language until the user picks another. */
-  protected locale: ReportLocale = this.lang() === 'de' ? 'de' : 'en';
+  /** The report languages (those of the firm's reports) and the chosen one: the UI language until the user picks another. */
+  protected readonly reportLocales = REPORT_LOCALES;
+  protected locale: ReportLocale = this.lang();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private polls = 0;
 
@@ -122,10 +123,15 @@ export class PortfolioPage {
   }
 
   protected provinceLabel(code: string): string {
-    return PROVINCE_LABELS[code]?.[this.lang()] ?? code;
+    const label = PROVINCE_LABELS[code];
+    return label ? localize(label, this.lang()) : code;
   }
   protected legalFormLabel(code: string | null): string {
-    return code ? (LEGAL_FORM_LABELS[code]?.[this.lang()] ?? code) : '–';
+    const label = code ? LEGAL_FORM_LABELS[code] : undefined;
+    return label ? localize(label, this.lang()) : (code ?? '–');
+  }
+  protected localeLabel(locale: ReportLocale): string {
+    return REPORT_LOCALES.find((l) => l.id === locale)?.label ?? locale;
   }
   protected score(n: number | null): string {
     return n === null ? '–' : formatScore(n, this.lang());
