@@ -19,6 +19,7 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 /** A firm's business partner in China (issue 19): it belongs to the firm alone. */
 @Entity('partner')
 @Index('IDX_partner_org', ['orgId', 'name'])
+@Index('UQ_partner_uscc', ['orgId', 'uscc'], { unique: true, where: '"uscc" IS NOT NULL' })
 @Check('CHK_partner_role', `"role" IN ('jv_partner', 'supplier', 'distributor', 'customer', 'logistics', 'other')`)
 @Check('CHK_partner_language', `"contact_language" IN ('zh', 'en', 'de')`)
 @Check('CHK_partner_recheck', `"recheck_months" BETWEEN 1 AND 60`)
@@ -49,6 +50,7 @@ export class Partner {
 @Entity('partner_check')
 @Index('UQ_partner_check_token', ['tokenHash'], { unique: true })
 @Index('IDX_partner_check_partner', ['partnerId', 'sentAt'])
+@Index('UQ_partner_check_receipt', ['receiptTokenHash'], { unique: true, where: '"receipt_token_hash" IS NOT NULL' })
 @Check('CHK_partner_check_locale', `"locale" IN ('zh', 'en', 'de')`)
 export class PartnerCheck {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_partner_check' }) id!: string;

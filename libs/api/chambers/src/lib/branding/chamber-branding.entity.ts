@@ -7,6 +7,7 @@ export const REPORT_LANGUAGES: ReportLanguage[] = ['de', 'en'];
 /** How a chamber appears on its own reports and on the reports of firms that came through it. */
 @Entity('chamber_branding')
 @Check('CHK_chamber_branding_language', `"report_language" IN ('de', 'en')`)
+@Check('CHK_chamber_branding_benchmark_intro', `char_length("benchmark_intro") <= 3000`)
 export class ChamberBrandingRecord {
   @PrimaryColumn({ type: 'uuid', name: 'chamber_id', primaryKeyConstraintName: 'PK_chamber_branding' })
   chamberId!: string;
