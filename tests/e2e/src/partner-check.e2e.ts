@@ -86,7 +86,7 @@ describe('partner check in the browser', () => {
     const p = await partnerContext.newPage();
     await p.goto(`${baseUrl()}/partner-check/${token}`);
     await p.getByRole('heading', { name: 'Partner credit check' }).waitFor();
-    await p.locator('[data-lang="zh"]').click();
+    await p.locator('nav.langs [data-lang="zh"]').click(); // the page's own switch (the shell has one too)
     await p.getByRole('heading', { name: '合作伙伴信用核查' }).waitFor();
     await p.getByTestId('confirm-email').fill(partnerEmail);
     await p.getByTestId('confirm').click();
