@@ -138,7 +138,7 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await page.locator('[data-testid="dimension-chart"] svg').waitFor();
     const t1 = page.locator('#finding-T1');
     await t1.waitFor();
-    expect(await t1.textContent()).toContain('Steuerkreditstufe C');
+    expect(await t1.textContent()).toContain('Steuerkredit-Note C');
     expect(await t1.textContent()).toContain('Was zu tun ist');
     expect(await page.locator('#verify-T2').textContent()).toContain('Elektronisches Steueramt');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -147,14 +147,14 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await t1.getByRole('button', { name: /Maßnahme anlegen/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Maßnahme anlegen' }).waitFor();
-    expect(await dialog.getByLabel('Titel').inputValue()).toBe('Steuerkreditstufe C');
+    expect(await dialog.getByLabel('Titel').inputValue()).toBe('Steuerkredit-Note C');
     // Opened by keyboard: an empty mat-select's floating label sits over it and takes pointer clicks.
     await dialog.getByRole('combobox', { name: 'Verantwortlich' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: /Anna Schmidt/ }).click();
     await dialog.getByLabel('Fällig am').fill('2030-06-30');
     await dialog.getByRole('button', { name: 'Anlegen' }).click();
-    await t1.getByText(/Maßnahme: Steuerkreditstufe C \(Offen\)/).waitFor();
+    await t1.getByText(/Maßnahme: Steuerkredit-Note C \(Offen\)/).waitFor();
 
     // Re-assess: the answers are carried over; improve T1 to A and submit again.
     await page.getByRole('button', { name: 'Neu bewerten' }).click();
@@ -183,13 +183,14 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await page.getByRole('button', { name: 'Auswahl vergleichen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vergleich zweier Selbstchecks' }).waitFor();
     const resolved = page.locator('section', { has: page.getByRole('heading', { name: /Behobene Befunde/ }) });
+    // The compare page names findings in the catalogue's corrected German wording (data/2026.2/i18n/de.yaml).
     await resolved.getByText('Steuerkreditstufe C').waitFor();
     expect(await page.getByRole('heading', { name: /Behobene Befunde \(1\)/ }).count()).toBe(1);
     await page.locator('[data-testid="compare-chart"] svg').waitFor();
 
     // The action plan lists the action.
     await page.goto(baseUrl() + '/actions');
-    await page.locator('[data-testid="action-row"]', { hasText: 'Steuerkreditstufe C' }).waitFor();
+    await page.locator('[data-testid="action-row"]', { hasText: 'Steuerkredit-Note C' }).waitFor();
   }, 300_000);
 
   it('asks whose answer stays when the same answer was changed elsewhere meanwhile, and keeps mine on request', async () => {

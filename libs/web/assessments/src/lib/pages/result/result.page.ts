@@ -342,12 +342,7 @@ export class ResultPage {
       });
   }
 
-  /** The catalogue's title in the UI language (with its translation files), else the one stored with the result. */
   protected findingTitle(f: ScoredFinding): string {
-    const current = this.index()
-      ?.questions.get(f.questionId)
-      ?.options.find((o) => o.id === f.optionId)?.finding?.title;
-    if (current) return current;
     return f.finding ? localize(f.finding.title, this.language.current() as Locale) : f.questionId;
   }
 
