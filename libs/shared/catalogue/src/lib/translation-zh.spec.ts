@@ -16,7 +16,7 @@ function files(version: string) {
 }
 
 /** Sections of the catalogue whose every text is Chinese (a zh.yaml entry or the Chinese original of a name). */
-const SECTIONS = ['portals'] as const;
+const SECTIONS = ['portals', 'dimensions'] as const;
 /** The words docs/glossary.md keeps out of Chinese texts. */
 const NOT_USED = ['暴露度', '风险暴露', '信用分', '淘汰项', '纳税信用等级', '信用维修', '黑名单'];
 const HAN = /[\u4e00-\u9fff]/;
@@ -58,5 +58,12 @@ describe('2026.2 in Chinese beyond the wizard', () => {
       }
       expect(problems).toEqual([]);
     });
+  });
+
+  it('translates every text of every dimension (the Chinese originals of authority and scheme say less than the English)', () => {
+    // e.g. the tax scheme's original 纳税信用等级（A/B/M/C/D） drops the point ranges and uses a term the glossary avoids
+    const dimensions = all.filter(({ path }) => path.startsWith('dimensions.'));
+    expect(dimensions.length).toBe(catalogue.dimensions.length * 9);
+    expect(dimensions.filter(({ path }) => !(path in texts)).map((d) => d.path)).toEqual([]);
   });
 });
