@@ -16,7 +16,7 @@ function files(version: string) {
 }
 
 /** Sections of the catalogue whose every text is Chinese (a zh.yaml entry or the Chinese original of a name). */
-const SECTIONS = ['portals', 'dimensions', 'recordTypes'] as const;
+const SECTIONS = ['portals', 'dimensions', 'recordTypes', 'references'] as const;
 /** The words docs/glossary.md keeps out of Chinese texts. */
 const NOT_USED = ['暴露度', '风险暴露', '信用分', '淘汰项', '纳税信用等级', '信用维修', '黑名单'];
 const HAN = /[\u4e00-\u9fff]/;
