@@ -150,6 +150,9 @@ describe('dated adverse records (real PostgreSQL)', () => {
     expect(result.status).toBe(200);
     expect(result.body.repairPlan).toHaveLength(1);
     expect(result.body.projection[0]!.month).toBe(monthsAgo(0));
+    // the plan of a submitted assessment is computed once per process and served again: the same plan
+    expect(result.body.repairPlan).toEqual(submitted.body.repairPlan);
+    expect(result.body.projection).toEqual(submitted.body.projection);
 
     const plan = await http.get<{ asOf: string; repairPlan: PlanItem[] }>(`/api/assessments/${a.id}/repair-plan`);
     expect(plan.status).toBe(200);

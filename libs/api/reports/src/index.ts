@@ -43,3 +43,4 @@ export {
 } from './lib/template/benchmark.template';
 export { escapeHtml, html, raw, type Html } from './lib/template/html';
 export { FONT_STACK, LEVEL_COLORS } from './lib/template/chart';
+export { REPORT_LOCALES, REPORT_LOCALE_LABELS } from './lib/dto/report.dto';

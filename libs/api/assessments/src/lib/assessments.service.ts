@@ -100,9 +100,19 @@ const rowAnswers = (rows: readonly AssessmentAnswer[]): AnswerMap => answerMap(r
 /** The month records are evaluated as of: the submission date of a submitted assessment, else today. */
 const asOfMonth = (a: Assessment): string => toMonth(a.submittedAt ?? new Date());
 
+type Plan = { asOf: string; repairPlan: RepairPlanItem[]; projection: ProjectionPoint[] };
+/** Plans of submitted assessments remembered per process (oldest out first); each is a few kilobytes. */
+const MAX_REMEMBERED_PLANS = 2_000;
+
 @Injectable()
 export class AssessmentsService implements OnModuleInit {
   private readonly logger = new Logger(AssessmentsService.name);
+  /**
+   * The plan of a submitted assessment never changes: its answers are frozen, its catalogue version is published and
+   * immutable, and its as-of month is the submission's. Submit, the result page and the report each ask for it (36
+   * scorings of the projection each time), so it is computed once per process. Drafts are never remembered.
+   */
+  private readonly submittedPlans = new Map<string, Plan>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -275,10 +285,20 @@ export class AssessmentsService implements OnModuleInit {
   }
 
   /** Repair plan and projected exposure of an assessment, as of its submission date (a draft: today). */
-  async planOf(
-    a: Assessment,
-    rows?: readonly AssessmentAnswer[],
-  ): Promise<{ asOf: string; repairPlan: RepairPlanItem[]; projection: ProjectionPoint[] }> {
+  async planOf(a: Assessment, rows?: readonly AssessmentAnswer[]): Promise<Plan> {
+    const frozen = a.status === 'submitted' && a.submittedAt ? `${a.id}@${a.submittedAt.toISOString()}` : undefined;
+    const known = frozen ? this.submittedPlans.get(frozen) : undefined;
+    if (known) return structuredClone(known);
+    const plan = await this.computePlan(a, rows);
+    if (frozen) {
+      if (this.submittedPlans.size >= MAX_REMEMBERED_PLANS)
+        this.submittedPlans.delete(this.submittedPlans.keys().next().value as string);
+      this.submittedPlans.set(frozen, structuredClone(plan));
+    }
+    return plan;
+  }
+
+  private async computePlan(a: Assessment, rows?: readonly AssessmentAnswer[]): Promise<Plan> {
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
     const answers = rowAnswers(
       rows ?? (await this.dataSource.getRepository(AssessmentAnswer).findBy({ assessmentId: a.id })),

@@ -87,3 +87,46 @@ describe('catalogue translation files', () => {
     expect(toPublicCatalogue(c2026, 'en', de.texts).levels.find((l) => l.id === 'moderate')?.label).toBe('Moderate');
   });
 });
+
+describe('2026.2 zh.yaml: every text of the tax, customs, market, environment and judicial questions', () => {
+  // questions/d01-tax.yaml … d05-judicial.yaml, one dimension each
+  const c2026 = parseCatalogueFiles(files('2026.2'));
+  const { texts } = translation('2026.2', 'zh');
+  const served = toPublicCatalogue(c2026, 'zh', texts);
+
+  /** Every served string below `value` that is an English fallback, with its path. */
+  const fallbacks = (value: unknown, path: string): string[] => {
+    if (typeof value === 'string') return value.startsWith(UNTRANSLATED_MARK) ? [path] : [];
+    if (Array.isArray(value)) return value.flatMap((v, i) => fallbacks(v, `${path}.${i}`));
+    if (value !== null && typeof value === 'object')
+      return Object.entries(value).flatMap(([k, v]) => fallbacks(v, `${path}.${k}`));
+    return [];
+  };
+
+  it.each(['tax', 'customs', 'market', 'environment', 'judicial'])(
+    '%s: Chinese for help, where-to-check, verify, thresholds and findings, no [EN] fallback served',
+    (dimension) => {
+      const questions = served.questions.filter((q) => q.dimension === dimension);
+      expect(questions.length).toBeGreaterThan(0);
+      const prefixes = questions.map((q) => `questions.${q.id}.`);
+      expect(translationCoverage(c2026, texts).missing.filter((p) => prefixes.some((x) => p.startsWith(x)))).toEqual(
+        [],
+      );
+      expect(questions.flatMap((q) => fallbacks(q, q.id))).toEqual([]);
+    },
+  );
+
+  it('serves a finding in Chinese with as many remediation steps as the English text', () => {
+    const d = served.questions.find((q) => q.id === 'T1')?.options.find((o) => o.id === 'd');
+    const en = c2026.questions.find((q) => q.id === 'T1')?.options.find((o) => o.id === 'd')?.finding;
+    expect(d?.finding?.title).toBe('纳税信用级别为 D 级');
+    expect(d?.finding?.remediation).toHaveLength(en?.remediation.en.length ?? -1);
+    expect(d?.finding?.remediation[0]).toBe('取得评为 D 级原因的书面文件（电子税务局通知或税务处理决定）。');
+  });
+
+  it('uses the official terms: no words the glossary rules out for Chinese', () => {
+    const all = Object.values(texts).flat().join('\n');
+    for (const word of ['暴露度', '风险暴露', '信用分', '淘汰项', '纳税信用等级', '信用维修', '黑名单'])
+      expect(all).not.toContain(word);
+  });
+});

@@ -27,7 +27,7 @@ import type { ReportView } from '@scs/shared/contracts';
 import { MemberAggregatesService } from '../aggregates/member-aggregates.service';
 import { CHAMBER_ADMINS, CHAMBER_ROLES } from '../roles';
 import { BenchmarkService } from './benchmark.service';
-import { MemberAggregatesResponse, ReportLanguageDto } from './dto/chamber-reports.dto';
+import { MemberAggregatesResponse, ChamberReportLanguageDto } from './dto/chamber-reports.dto';
 
 const chamber = { kind: 'chamber' as const, param: 'chamberId' };
 
@@ -62,7 +62,7 @@ export class ChamberReportsController {
   request(
     @CurrentOrg() org: OrgContext,
     @CurrentUser() user: AuthUser,
-    @Body() dto: ReportLanguageDto,
+    @Body() dto: ChamberReportLanguageDto,
     @Ip() ip: string,
   ): Promise<ReportView> {
     return this.benchmark.request(org.orgId, dto.locale, user.id, ip);

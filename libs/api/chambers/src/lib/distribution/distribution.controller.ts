@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentOrg, CurrentUser, OrgAccess, type OrgContext } from '@scs/api/core';
-import { DistributionResponse, ReportLanguageDto } from '../benchmark/dto/chamber-reports.dto';
+import { DistributionResponse, ChamberReportLanguageDto } from '../benchmark/dto/chamber-reports.dto';
 import { CHAMBER_ADMINS, CHAMBER_ROLES } from '../roles';
 import { DistributionService } from './distribution.service';
 
@@ -47,7 +47,7 @@ export class DistributionController {
     @CurrentOrg() org: OrgContext,
     @CurrentUser() user: AuthUser,
     @Param('campaignId', new ParseUUIDPipe()) campaignId: string,
-    @Body() dto: ReportLanguageDto,
+    @Body() dto: ChamberReportLanguageDto,
     @Ip() ip: string,
   ): Promise<DistributionResponse> {
     return this.distribution.start(org.orgId, campaignId, dto.locale, user.id, ip);

@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
+import type { LocalisedText } from '@scs/api/core';
 import type { RenderingView, ReportKind, ReportLocale, ReportStatus, ReportView } from '@scs/shared/contracts';
 
 export const REPORT_LOCALES: ReportLocale[] = ['en', 'de', 'zh'];
+/** The report languages in the user's words, for "choose one of" messages. */
+export const REPORT_LOCALE_LABELS: Readonly<Record<ReportLocale, LocalisedText>> = {
+  en: { en: 'English', de: 'Englisch', zh: '英文' },
+  de: { en: 'German', de: 'Deutsch', zh: '德文' },
+  zh: { en: 'Simplified Chinese', de: 'Vereinfachtes Chinesisch', zh: '简体中文' },
+};
 
 export class CreateReportDto {
   @ApiProperty({ enum: REPORT_LOCALES, description: 'Language of the report' })

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { oneOfLabels } from '@scs/api/core';
+import { REPORT_LOCALE_LABELS } from '@scs/api/reports';
 import type {
   AggregateTable,
   DistributionView,
@@ -14,10 +16,10 @@ import type {
 const LOCALES: ChamberReportLocale[] = ['en', 'de'];
 
 /** Language of a chamber report; the chamber's default report language when left out. */
-export class ReportLanguageDto {
+export class ChamberReportLanguageDto {
   @ApiPropertyOptional({ enum: LOCALES, description: "Defaults to the chamber's report language (branding)" })
   @IsOptional()
-  @IsIn(LOCALES, { message: 'locale must be "en" or "de"' })
+  @IsIn(LOCALES, oneOfLabels({ en: REPORT_LOCALE_LABELS.en, de: REPORT_LOCALE_LABELS.de }))
   locale?: ChamberReportLocale;
 }
 
