@@ -42,7 +42,9 @@ function localizeDeep(value: unknown, locale: ReadLocale, texts: Translations | 
   if (Array.isArray(value)) {
     return value.map((v, i) => {
       const id = v !== null && typeof v === 'object' && 'id' in v && typeof v.id === 'string' ? v.id : String(i);
-      return localizeDeep(v, locale, texts, path ? `${path}.${id}` : id);
+      const at = path ? `${path}.${id}` : id;
+      // A text that is itself a list item (the documents of a record type) is a string too, not an { en, de } object.
+      return isText(v) ? translatedText(v, at, locale, texts) : localizeDeep(v, locale, texts, at);
     });
   }
   if (value === null || typeof value !== 'object') return value;

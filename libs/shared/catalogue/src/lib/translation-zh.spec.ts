@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseCatalogueFiles } from './parse';
+import { toPublicCatalogue } from './public';
 import { isUntranslated, parseTranslationFile, textPaths, translatedText } from './translation';
 
 // Chinese beyond the wizard (docs/catalogue-format.md, "Translations"): the texts of the look-up portals, the
@@ -65,5 +66,16 @@ describe('2026.2 in Chinese beyond the wizard', () => {
     const dimensions = all.filter(({ path }) => path.startsWith('dimensions.'));
     expect(dimensions.length).toBe(catalogue.dimensions.length * 9);
     expect(dimensions.filter(({ path }) => !(path in texts)).map((d) => d.path)).toEqual([]);
+  });
+
+  it('serves the documents of a record type as Chinese strings, like every other text (GET /api/catalogue?lang=zh)', () => {
+    const served = toPublicCatalogue(catalogue, 'zh', texts).recordTypes ?? [];
+    const documents = served.flatMap((r) => r.documents);
+    expect(documents.length).toBeGreaterThan(0);
+    expect(documents.filter((d) => typeof d !== 'string' || !HAN.test(d) || isUntranslated(d))).toEqual([]);
+    expect(served.find((r) => r.id === 'samr-penalty')?.documents[1]).toBe('信用承诺书');
+    expect(toPublicCatalogue(catalogue, 'de').recordTypes?.find((r) => r.id === 'samr-penalty')?.documents[1]).toBe(
+      'Vertrauenszusage (信用承诺书)',
+    );
   });
 });
