@@ -3,7 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TranslocoTestingModule } from '@jsverse/transloco';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { recordsAnswer } from '@scs/shared/answers';
+import { parseTranslationFile, toPublicCatalogue } from '@scs/shared/catalogue';
 import { projectExposure, repairPlan } from '@scs/shared/scoring';
 import { provideIcuMessages, LanguageService } from '@scs/web/core';
 import { nextRequest, settle } from '@scs/web/core/testing';
@@ -12,6 +15,7 @@ import { MANUFACTURER_PROFILE } from '../../../testing/profiles';
 import { realCatalogue, realPublicCatalogue } from '../../../testing/real-catalogue';
 import de from '../../i18n/de.json';
 import en from '../../i18n/en.json';
+import zh from '../../i18n/zh.json';
 import { RepairPlanComponent } from './repair-plan.component';
 
 jest.setTimeout(30_000);
@@ -26,26 +30,27 @@ describe('RepairPlanComponent (credit-repair planner)', () => {
   const plan = repairPlan(catalogue, answers, '2026-12');
   const projection = projectExposure(catalogue, { ...MANUFACTURER_PROFILE }, answers, '2026-12');
 
-  async function render(lang: 'en' | 'de') {
+  async function render(lang: 'en' | 'de' | 'zh', served?: ReturnType<typeof toPublicCatalogue>) {
     await TestBed.configureTestingModule({
       imports: [
         RepairPlanComponent,
         TranslocoTestingModule.forRoot({
-          langs: { en: { assessments: en }, de: { assessments: de } },
-          translocoConfig: { availableLangs: ['en', 'de'], defaultLang: lang },
+          langs: { en: { assessments: en }, de: { assessments: de }, zh: { assessments: zh } },
+          translocoConfig: { availableLangs: ['en', 'de', 'zh'], defaultLang: lang },
           preloadLangs: true,
         }),
       ],
       providers: [provideIcuMessages(), provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     }).compileComponents();
     TestBed.inject(LanguageService).current.set(lang);
-    const index = indexCatalogue(realPublicCatalogue(lang, '2026.2'));
+    const index = indexCatalogue(served ?? realPublicCatalogue(lang === 'zh' ? 'en' : lang, '2026.2'));
     const fixture = TestBed.createComponent(RepairPlanComponent);
     fixture.componentRef.setInput('assessmentId', 'a-1');
     fixture.componentRef.setInput('plan', plan);
     fixture.componentRef.setInput('projection', projection);
     fixture.componentRef.setInput('dimensions', index.dimensions);
     fixture.componentRef.setInput('portals', index.portals);
+    if (served) fixture.componentRef.setInput('recordTypes', new Map((served.recordTypes ?? []).map((r) => [r.id, r])));
     fixture.componentRef.setInput('lang', lang);
     await fixture.whenStable();
     return { fixture, http: TestBed.inject(HttpTestingController), el: fixture.nativeElement as HTMLElement };
@@ -69,6 +74,20 @@ describe('RepairPlanComponent (credit-repair planner)', () => {
     expect(tax?.querySelector('[data-testid="earliest-repair"] .badge-unconfirmed')?.textContent).toBe('unbestätigt');
     expect(el.querySelector('[data-testid="projection-summary"]')?.textContent).toContain('Gesamtbetroffenheit heute');
     expect(el.querySelector('[data-testid="projection-summary"]')?.textContent).not.toMatch(/\d\.\d/); // decimal commas
+  });
+
+  it('shows the record texts in Chinese from the catalogue served in Chinese (the plan itself carries only en and de)', async () => {
+    const file = join(__dirname, '../../../../../../shared/catalogue/data/2026.2/i18n/zh.yaml');
+    const { texts } = parseTranslationFile('i18n/zh.yaml', readFileSync(file, 'utf8'));
+    const { el } = await render('zh', toPublicCatalogue(catalogue, 'zh', texts));
+    const samr = [...el.querySelectorAll('[data-testid="repair-item"]')].find((i) => i.textContent?.includes('M6'));
+    const text = samr?.textContent ?? '';
+    expect(text).toContain('市场监管行政处罚信息公示'); // record type
+    expect(text).toContain('一般'); // tier "moderate"
+    expect(text).toContain('国家企业信用信息公示系统'); // channel
+    expect(text).toContain('信用承诺书'); // documents
+    expect(text).toContain('对信用修复申请作出决定'); // processing time
+    expect(el.textContent).not.toContain('[EN]');
   });
 
   it('creates the actions once: the button is disabled while pending, and a second click finds them existing', async () => {

@@ -4,7 +4,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { localize, type Duration, type PeriodSpecial, type ReadLocale, type Text } from '@scs/shared/catalogue';
+import {
+  localize,
+  type Duration,
+  type PeriodSpecial,
+  type PublicCatalogue,
+  type ReadLocale,
+  type Text,
+} from '@scs/shared/catalogue';
 import type { PeriodInfo, ProjectionPoint, RepairPlanItem } from '@scs/shared/scoring';
 import type { PublicDimension, PublicPortal } from '@scs/web/catalogue';
 import { describeError, intlLocale } from '@scs/web/core';
@@ -26,6 +33,9 @@ interface DurationView {
   unit: 'workingDays' | 'days';
   unconfirmed: boolean;
 }
+
+/** A record type of the catalogue as served in the UI language (zh.yaml texts, de.yaml corrections applied). */
+export type PublicRecordTypeOf = NonNullable<PublicCatalogue['recordTypes']>[number];
 
 const period = (month: string | null, info: PeriodInfo): PeriodView => ({
   date: month ? `${month}-01` : null,
@@ -61,6 +71,12 @@ export class RepairPlanComponent {
   readonly projection = input<readonly ProjectionPoint[]>([]);
   readonly dimensions = input<ReadonlyMap<string, PublicDimension>>(new Map());
   readonly portals = input<ReadonlyMap<string, PublicPortal>>(new Map());
+  /**
+   * The record types of the assessment's catalogue in the UI language. The plan's texts come from the API as
+   * { en, de } objects without the version's translation files, so a text the served record type has is taken from
+   * there (Chinese from zh.yaml, German corrections); the plan's own text is the fallback.
+   */
+  readonly recordTypes = input<ReadonlyMap<string, PublicRecordTypeOf>>(new Map());
   readonly lang = input<ReadLocale>('en');
   readonly readOnly = input(false);
   /** The overall score of the assessment itself (before any repair), for the chart's summary. */
@@ -69,29 +85,33 @@ export class RepairPlanComponent {
   protected readonly items = computed(() => {
     const lang = this.lang();
     const text = (t: Text) => localize(t, lang);
-    const duration = (d: Duration): DurationView => ({
-      label: text(d.label),
+    const duration = (d: Duration, served?: string): DurationView => ({
+      label: served ?? text(d.label),
       n: d.workingDays ?? d.days ?? 0,
       unit: d.workingDays !== undefined ? 'workingDays' : 'days',
       unconfirmed: d.status === 'unconfirmed',
     });
-    return this.plan().map((i) => ({
-      key: `${i.questionId}:${i.recordIndex}`,
-      questionId: i.questionId,
-      dimension: this.dimensions().get(i.dimensionId)?.name ?? i.dimensionId,
-      type: text(i.recordTypeLabel),
-      decided: `${i.decided}-01`,
-      tier: i.tier === 'none' ? null : text(i.tierLabel),
-      earliestRepair: period(i.earliestRepair, i.earliestRepairPeriod),
-      automaticEnd: period(i.automaticEnd, i.automaticEndPeriod),
-      channel: text(i.channel.text),
-      portal: i.channel.portal ? (this.portals().get(i.channel.portal) ?? null) : null,
-      documents: i.documents.map(text),
-      processing: i.processing.map(duration),
-      deadlines: i.deadlines.map(duration),
-      repairPossibleNow: i.repairPossibleNow,
-      note: i.record.note ?? null,
-    }));
+    return this.plan().map((i) => {
+      const served = this.recordTypes().get(i.recordType);
+      const tier = served?.tiers.find((t) => t.id === i.tier);
+      return {
+        key: `${i.questionId}:${i.recordIndex}`,
+        questionId: i.questionId,
+        dimension: this.dimensions().get(i.dimensionId)?.name ?? i.dimensionId,
+        type: served?.label ?? text(i.recordTypeLabel),
+        decided: `${i.decided}-01`,
+        tier: i.tier === 'none' ? null : (tier?.label ?? text(i.tierLabel)),
+        earliestRepair: period(i.earliestRepair, i.earliestRepairPeriod),
+        automaticEnd: period(i.automaticEnd, i.automaticEndPeriod),
+        channel: served?.channel.text ?? text(i.channel.text),
+        portal: i.channel.portal ? (this.portals().get(i.channel.portal) ?? null) : null,
+        documents: i.documents.map((d, k) => served?.documents[k] ?? text(d)),
+        processing: i.processing.map((d, k) => duration(d, served?.processing[k]?.label)),
+        deadlines: i.deadlines.map((d, k) => duration(d, served?.deadlines?.[k]?.label)),
+        repairPossibleNow: i.repairPossibleNow,
+        note: i.record.note ?? null,
+      };
+    });
   });
 
   /** Overall plus the dimensions whose projected score changes. */

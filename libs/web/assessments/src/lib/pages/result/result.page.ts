@@ -103,6 +103,10 @@ export class ResultPage {
     const c = resourceValue(this.catalogue);
     return c ? indexCatalogue(c) : null;
   });
+  /** Record types in the UI language, for the texts of the credit-repair plan. */
+  protected readonly recordTypes = computed(
+    () => new Map((resourceValue(this.catalogue)?.recordTypes ?? []).map((r) => [r.id, r])),
+  );
   protected readonly actions = rxResource({
     params: () => (this.orgId() && this.result() ? this.orgId() : undefined),
     stream: ({ params }) => (params ? this.api.actions(params) : of([])),
