@@ -111,6 +111,8 @@ export class AssessmentsService implements OnModuleInit {
    * The plan of a submitted assessment never changes: its answers are frozen, its catalogue version is published and
    * immutable, and its as-of month is the submission's. Submit, the result page and the report each ask for it (36
    * scorings of the projection each time), so it is computed once per process. Drafts are never remembered.
+   * The remembered plan is shared, not copied: its texts are the catalogue's own objects, which carry their
+   * translations by identity (`localize`), so a copy would lose the Chinese and the German corrections. Read only.
    */
   private readonly submittedPlans = new Map<string, Plan>();
 
@@ -288,12 +290,12 @@ export class AssessmentsService implements OnModuleInit {
   async planOf(a: Assessment, rows?: readonly AssessmentAnswer[]): Promise<Plan> {
     const frozen = a.status === 'submitted' && a.submittedAt ? `${a.id}@${a.submittedAt.toISOString()}` : undefined;
     const known = frozen ? this.submittedPlans.get(frozen) : undefined;
-    if (known) return structuredClone(known);
+    if (known) return known;
     const plan = await this.computePlan(a, rows);
     if (frozen) {
       if (this.submittedPlans.size >= MAX_REMEMBERED_PLANS)
         this.submittedPlans.delete(this.submittedPlans.keys().next().value as string);
-      this.submittedPlans.set(frozen, structuredClone(plan));
+      this.submittedPlans.set(frozen, plan);
     }
     return plan;
   }
