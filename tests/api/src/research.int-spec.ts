@@ -313,10 +313,10 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
       expect(doFile.headers.get('content-disposition')).toMatch(/attachment; filename="means-by-size_2025-H2\.do"/);
       expect(doFile.body).toContain('import delimited using "means-by-size_2025-H2.csv"');
       expect(doFile.body).toContain('quietly destring c_overall_sd, replace');
-      const ddi = await researcher.http.get<string>(
+      const tableDdi = await researcher.http.get<string>(
         `/api/research/${researchOrg}/tables/means-by-size/codebook?format=ddi`,
       );
-      expect(ddi.body).toContain('name="c_overall_ci_high"');
+      expect(tableDdi.body).toContain('name="c_overall_ci_high"');
 
       const micro = await researcher.http.get<string>(`/api/research/${researchOrg}/microdata.csv`);
       expect(micro.status).toBe(200);
