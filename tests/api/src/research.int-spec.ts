@@ -138,6 +138,7 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
         'province_group',
         'pseudonym',
         'research_module',
+        'scoring_model',
         'wave',
       ].sort(),
     );
@@ -152,6 +153,7 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
       province_group: 'east',
       headcount_band: '250_999',
       legal_form: 'wfoe',
+      scoring_model: 2, // the submission's model: aggregates count scores of the current model only
     });
     expect(row['research_module']).toMatchObject({
       'rm.awareness': 'basic',
@@ -294,6 +296,27 @@ describe('research: consent, anonymised records, disclosure-controlled outputs (
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
       expect(csv.body.split('\r\n')[0]).toMatch(/^row,Zeile,n,/);
+
+      // Means carry their spread (n, SD, 95 % CI) in the table, the CSV and the table's codebook and scripts.
+      const means = await researcher.http.get<DisclosedTable>(`/api/research/${researchOrg}/tables/means-by-size`);
+      const cells = means.body.rows.flatMap((r) => r.cells);
+      expect(cells.some((c) => c.spread && c.spread.n >= 10 && c.spread.sd !== null)).toBe(true);
+      for (const c of cells) if (c.status !== 'value') expect(c.spread).toBeUndefined();
+      const meansCsv = await researcher.http.get<string>(`/api/research/${researchOrg}/tables/means-by-size/csv`);
+      expect(meansCsv.body.split('\r\n')[0]).toMatch(
+        /^row,label,n,Overall,.*,Overall n,Overall SD,Overall 95% CI lower bound,/,
+      );
+      const doFile = await researcher.http.get<string>(
+        `/api/research/${researchOrg}/tables/means-by-size/codebook?format=stata&lang=de`,
+      );
+      expect(doFile.status).toBe(200);
+      expect(doFile.headers.get('content-disposition')).toMatch(/attachment; filename="means-by-size_2025-H2\.do"/);
+      expect(doFile.body).toContain('import delimited using "means-by-size_2025-H2.csv"');
+      expect(doFile.body).toContain('quietly destring c_overall_sd, replace');
+      const tableDdi = await researcher.http.get<string>(
+        `/api/research/${researchOrg}/tables/means-by-size/codebook?format=ddi`,
+      );
+      expect(tableDdi.body).toContain('name="c_overall_ci_high"');
 
       const micro = await researcher.http.get<string>(`/api/research/${researchOrg}/microdata.csv`);
       expect(micro.status).toBe(200);

@@ -138,6 +138,9 @@ describe('research dashboard in the browser: summary, tables with suppression ma
     // The seeded data has small size bands: they show "." instead of their means.
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((m) => m.trim() === '.' || m.trim() === '<3')).toBe(true);
+    // Each published mean shows the firms behind it and its spread.
+    expect(await table.locator('td[data-status="value"] [data-testid="spread"]').count()).toBeGreaterThan(0);
+    await expect(table.locator('[data-testid="spread"]').first().textContent()).resolves.toMatch(/^n = \d+/);
     await page.locator('scs-research-table-chart svg').first().waitFor();
   });
 
@@ -165,6 +168,12 @@ describe('research dashboard in the browser: summary, tables with suppression ma
     await page.locator('mat-button-toggle[data-lang="de"] button').click();
     await page.getByRole('heading', { name: 'Forschungs-Dashboard' }).waitFor();
     await expect(page.getByTestId('legend').textContent()).resolves.toContain('mindestens k = 10 Unternehmen');
+    // Means and their spread with the German decimal comma.
+    const sd = page.locator('[data-table="means-by-size"] [data-testid="spread"] .sd').first();
+    await expect(sd.textContent()).resolves.toMatch(/SD \d+,\d/);
+    await expect(
+      page.locator('[data-table="means-by-size"] [data-testid="spread"] .ci').first().textContent(),
+    ).resolves.toMatch(/95-%-KI \d+,\d–\d+,\d/);
     await page.locator('mat-button-toggle[data-lang="en"] button').click();
     await page.getByRole('heading', { name: 'Research dashboard' }).waitFor();
   });

@@ -22,6 +22,7 @@ import { ReportLocaleZh1765420000000 } from './1765420000000-ReportLocaleZh';
 import { BenchmarkIntroduction1765430000000 } from './1765430000000-BenchmarkIntroduction';
 import { ActionResolvedBy1765440000000 } from './1765440000000-ActionResolvedBy';
 import { MicrodataLinkageSuppression1765470000000 } from './1765470000000-MicrodataLinkageSuppression';
+import { ResearchScoringModel1765520000000 } from './1765520000000-ResearchScoringModel';
 
 /** The linear migration history, oldest first. New migrations are appended here (the webpack bundle needs explicit imports). */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   BenchmarkIntroduction1765430000000,
   ActionResolvedBy1765440000000,
   MicrodataLinkageSuppression1765470000000,
+  ResearchScoringModel1765520000000,
 ];

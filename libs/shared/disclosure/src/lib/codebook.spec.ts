@@ -123,6 +123,10 @@ describe('codebook', () => {
       ]),
     );
     expect(names).not.toContain('act_manufacturing');
+    // Scores of both scoring models reach microdata; the model tells them apart (docs/methodology.md).
+    expect(names.indexOf('scoring_model')).toBe(names.indexOf('level') + 1);
+    expect(cb.variables.find((v) => v.name === 'scoring_model')?.values?.map((v) => v.code)).toEqual(['1', '2']);
+    expect(cb.variables.find((v) => v.name === 'overall_score')?.formula?.en).toContain('Model 2 (scoring_model = 2)');
     const c1 = cb.variables.find((v) => v.name === 'q_C1');
     expect(c1?.universe.en).toMatch(/Imports or exports.*= yes/);
     expect(c1?.source).toEqual({ questionId: 'C1', catalogueVersions: ['2026.1'] });

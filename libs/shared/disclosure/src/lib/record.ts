@@ -1,5 +1,6 @@
 import { bilingual as t } from '@scs/shared/catalogue';
 import { PROFILE_FIELDS, type LevelId, type Text } from '@scs/shared/catalogue';
+import { CURRENT_SCORING_MODEL, type ScoringModel } from '@scs/shared/scoring';
 
 // The anonymised research record and the coarse classifications every aggregate uses.
 
@@ -109,6 +110,17 @@ export interface ResearchRecord {
   answers: Record<string, string>;
   /** Research-module variable (see flattenResearchModule) → code; absent when the firm skipped the module. */
   researchModule?: Record<string, string>;
+  /**
+   * The scoring model the scores and the level were computed with. Absent only in records that never came from a
+   * stored result (synthetic data and fixtures, scored with the current model). Aggregates count scores and levels of
+   * the current model only (docs/methodology.md, "Aggregates and scoring models").
+   */
+  scoringModel?: ScoringModel;
+}
+
+/** Whether a record's scores and level count in aggregates: computed with the current scoring model. */
+export function scoredWithCurrentModel(r: Pick<ResearchRecord, 'scoringModel'>): boolean {
+  return r.scoringModel === undefined || r.scoringModel === CURRENT_SCORING_MODEL;
 }
 
 const WAVE_RE = /^(\d{4})-H([12])$/;

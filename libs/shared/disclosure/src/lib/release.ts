@@ -1,4 +1,4 @@
-import { NO_LEVEL, type WaveSummary } from './summary';
+import { EARLIER_MODEL, NO_LEVEL, type WaveSummary } from './summary';
 
 // Closed, versioned releases (issue 15): what a chamber (or any reader of aggregates) may see is computed once per
 // closed period, stored and served unchanged. Two rules make one release, or two consecutive ones, useless for
@@ -43,7 +43,9 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
  * counts are clamped at 0 and sums to the band midpoints' range. Published rows, totals and shares are sums of these
  * cells (post-processing), so they carry no further draw and cannot be averaged. Which cells have members is not
  * noised: it follows from the profile (sector, size), which the tables publish as row counts, not from results.
- * Scores in `exact` are band midpoints already (coarsenScore), so a sum moves in steps of SCORE_BAND.
+ * Scores in `exact` are band midpoints already (coarsenScore), so a sum moves in steps of SCORE_BAND. Sums of squares
+ * are dropped (no noise is drawn for them): a chamber release publishes no standard deviation or confidence interval,
+ * which would need a second noisy statistic per cell and more privacy budget (docs/privacy.md, "Spread of means").
  */
 export function noisyReleaseSummary(
   exact: WaveSummary,
@@ -53,15 +55,16 @@ export function noisyReleaseSummary(
   const levels: WaveSummary['levels'] = {};
   for (const [group, counts] of Object.entries(exact.levels))
     levels[group] = Object.fromEntries(
-      [...new Set([...levelCodes, NO_LEVEL, ...Object.keys(counts)])].map((code) => [
-        code,
-        Math.max(0, (counts[code] ?? 0) + noise(RELEASE_NOISE.levelScale)),
-      ]),
+      // Members scored with an earlier model count in the rows' n but in no level (docs/methodology.md): their key is
+      // dropped, not drawn, so which cells get a draw never depends on the members.
+      [...new Set([...levelCodes, NO_LEVEL, ...Object.keys(counts)])]
+        .filter((code) => code !== EARLIER_MODEL)
+        .map((code) => [code, Math.max(0, (counts[code] ?? 0) + noise(RELEASE_NOISE.levelScale))]),
     );
   const scores: WaveSummary['scores'] = {};
   for (const [dim, cells] of Object.entries(exact.scores))
     scores[dim] = Object.fromEntries(
-      Object.entries(cells).map(([cell, [n, sum]]) => [
+      Object.entries(cells).map(([cell, [n, sum]]): [string, [number, number]] => [
         cell,
         [
           n,

@@ -4,6 +4,7 @@ import {
   OVERALL,
   SECTOR_GROUP_IDS,
   SIZE_BANDS,
+  scoredWithCurrentModel,
   sectorGroupOf,
   type ResearchRecord,
 } from './record';
@@ -21,6 +22,11 @@ export type PartitionId = keyof typeof PARTITIONS;
 export const SCORE_PARTITIONS = ['sector', 'size'] as const satisfies readonly PartitionId[];
 
 export const NO_LEVEL = 'none';
+/**
+ * The level "column" of firms whose result was scored with an earlier scoring model: they count as firms (and with
+ * their answers), but their scores and level do not enter any mean or level count (docs/methodology.md).
+ */
+export const EARLIER_MODEL = 'earlier_model';
 const SEP = '|';
 
 export interface WaveSummary {
@@ -31,13 +37,20 @@ export interface WaveSummary {
   cells: Record<string, number>;
   /** sector group → level id (or "none") → firms. */
   levels: Record<string, Record<string, number>>;
-  /** Dimension id (or "overall") → `sector|size` → [firms with a score, sum of their scores]. */
-  scores: Record<string, Record<string, [number, number]>>;
+  /**
+   * Dimension id (or "overall") → `sector|size` → [firms with a score, sum of their scores, sum of their squares].
+   * The sum of squares (for the spread of published means) is absent in summaries cached before it existed and in
+   * the noisy summaries of chamber releases (release.ts draws no noise for it, so they publish no spread).
+   */
+  scores: Record<string, Record<string, ScoreSums>>;
   /** `catalogueVersion:variable` → legal form → answer code → firms (records of that catalogue version only). */
   answers: Record<string, Record<string, Record<string, number>>>;
   /** Catalogue version → legal form → firms (to count answers of records of other versions). */
   versionByLegalForm: Record<string, Record<string, number>>;
 }
+
+/** [firms, Σ score, Σ score²] of one cell (Σ score² optional, see `WaveSummary.scores`). */
+export type ScoreSums = [number, number, number?];
 
 export function emptyWaveSummary(wave: string): WaveSummary {
   return {
@@ -64,9 +77,10 @@ export function addRecord(s: WaveSummary, r: ResearchRecord, opts: { answers?: b
   s.firms++;
   bump(s.catalogueVersions, r.catalogueVersion);
   bump(s.cells, [sector, r.headcountBand, r.legalForm].join(SEP));
+  const current = scoredWithCurrentModel(r);
   bump(
     child(s.levels, sector, () => ({})),
-    r.level ?? NO_LEVEL,
+    current ? (r.level ?? NO_LEVEL) : EARLIER_MODEL,
   );
   bump(
     child(s.versionByLegalForm, r.catalogueVersion, () => ({})),
@@ -78,13 +92,16 @@ export function addRecord(s: WaveSummary, r: ResearchRecord, opts: { answers?: b
     const pair = child(
       child(s.scores, dim, () => ({})),
       cell,
-      () => [0, 0] as [number, number],
+      () => [0, 0, 0] as ScoreSums,
     );
     pair[0] += 1;
     pair[1] += value;
+    if (pair[2] !== undefined) pair[2] += value * value;
   };
-  addScore(OVERALL, r.overallScore);
-  for (const [dim, value] of Object.entries(r.dimensionScores)) addScore(dim, value);
+  if (current) {
+    addScore(OVERALL, r.overallScore);
+    for (const [dim, value] of Object.entries(r.dimensionScores)) addScore(dim, value);
+  }
   if (opts.answers === false) return;
   const prefix = `${r.catalogueVersion}:`;
   for (const vars of [r.answers, r.researchModule]) {
@@ -153,6 +170,10 @@ export interface PanelStats {
   n: number;
   sumFrom: number;
   sumTo: number;
+  /** Sums of squares of the scores in each wave and of the change (absent in panels cached before they existed). */
+  sqFrom?: number;
+  sqTo?: number;
+  sqChange?: number;
   /** Panel firms per group in each wave's classification (a firm may move between groups). */
   byFrom: Record<string, Record<string, number>>;
   byTo: Record<string, Record<string, number>>;
@@ -178,15 +199,35 @@ export function emptyPanelSummary(from: string, to: string): PanelSummary {
 
 function emptyStats(): PanelStats {
   const by = () => Object.fromEntries(Object.keys(PARTITIONS).map((p) => [p, {} as Record<string, number>]));
-  return { n: 0, sumFrom: 0, sumTo: 0, byFrom: by(), byTo: by(), overlapPrev: 0, overlapNext: 0 };
+  return {
+    n: 0,
+    sumFrom: 0,
+    sumTo: 0,
+    sqFrom: 0,
+    sqTo: 0,
+    sqChange: 0,
+    byFrom: by(),
+    byTo: by(),
+    overlapPrev: 0,
+    overlapNext: 0,
+  };
 }
 
 function groupsOf(r: ResearchRecord): Record<PartitionId, string> {
   return { sector: sectorGroupOf(r.naceSection), size: r.headcountBand, legalForm: r.legalForm };
 }
 
+/** A record's score in a panel statistic: none when it was scored with an earlier model (it still counts in "*"). */
 const scoreOf = (r: ResearchRecord | undefined, dim: string): number | null =>
-  !r ? null : dim === ALL_FIRMS ? 0 : dim === OVERALL ? r.overallScore : (r.dimensionScores[dim] ?? null);
+  !r
+    ? null
+    : dim === ALL_FIRMS
+      ? 0
+      : !scoredWithCurrentModel(r)
+        ? null
+        : dim === OVERALL
+          ? r.overallScore
+          : (r.dimensionScores[dim] ?? null);
 
 /**
  * Adds one panel firm: its records in `from` and `to`, and (when present) in the wave before `from` and after `to`.
@@ -210,6 +251,9 @@ export function addPanelFirm(
     st.n++;
     st.sumFrom += a;
     st.sumTo += b;
+    if (st.sqFrom !== undefined) st.sqFrom += a * a;
+    if (st.sqTo !== undefined) st.sqTo += b * b;
+    if (st.sqChange !== undefined) st.sqChange += (b - a) * (b - a);
     for (const part of Object.keys(PARTITIONS) as PartitionId[]) {
       bump(st.byFrom[part] as Record<string, number>, gFrom[part]);
       bump(st.byTo[part] as Record<string, number>, gTo[part]);
@@ -217,7 +261,7 @@ export function addPanelFirm(
     if (scoreOf(before, dim) !== null) st.overlapPrev++;
     if (scoreOf(after, dim) !== null) st.overlapNext++;
   }
-  if (from.level && to.level) {
+  if (from.level && to.level && scoredWithCurrentModel(from) && scoredWithCurrentModel(to)) {
     const d = LEVEL_ORDER.indexOf(to.level) - LEVEL_ORDER.indexOf(from.level);
     p.transitions[d > 0 ? 'up' : d < 0 ? 'down' : 'same']++;
   }

@@ -215,6 +215,36 @@ describe('research web feature', () => {
     return { fixture, el };
   }
 
+  it('shows each mean with its n, SD and 95 % CI, and links the table scripts and codebook', async () => {
+    const { fixture, el } = await open();
+    const req = await nextRequest(fixture, http, (r) => r.url.startsWith('/api/research/res-1/tables/'));
+    const spread = { n: 25, sd: 8.1, ciLow: 32.9, ciHigh: 39.5 };
+    req.flush({
+      ...TABLE,
+      valueKind: 'mean',
+      rows: [
+        {
+          ...TABLE.rows[0]!,
+          cells: [
+            { ...v(36.2), spread },
+            { ...v(40), spread: { ...spread, sd: null, ciLow: null, ciHigh: null } },
+          ],
+        },
+        TABLE.rows[2]!,
+      ],
+    } satisfies DisclosedTable);
+    await settle(fixture);
+    const spreads = [...el.querySelectorAll('[data-testid="spread"]')].map(text);
+    expect(spreads).toEqual(['n = 25 · SD 8.1 95% CI 32.9–39.5', 'n = 25']);
+    // Suppressed cells show their mark only.
+    expect(el.querySelector('tr[data-row="other"] [data-testid="spread"]')).toBeNull();
+    expect(text(el.querySelector('[data-testid="spread-legend"]'))).toContain('confidence interval');
+    expect(el.querySelector('[data-testid="download-table-stata"]')?.getAttribute('href')).toBe(
+      '/api/research/res-1/tables/level-by-sector/codebook?wave=2025-H2&format=stata&lang=en',
+    );
+    expect(el.querySelector('[data-testid="download-table-ddi"]')?.getAttribute('href')).toContain('format=ddi');
+  });
+
   it('shows the dataset summary, the first table with suppression marks and legend, and the download links', async () => {
     const { fixture, el } = await open();
     const req = await nextRequest(fixture, http, (r) => r.url.startsWith('/api/research/res-1/tables/'));

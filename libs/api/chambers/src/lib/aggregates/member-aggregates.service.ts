@@ -238,6 +238,7 @@ export class MemberAggregatesService {
               coalesce(a."profile_snapshot"->>'headcountBand', '') AS "headcountBand",
               coalesce(a."profile_snapshot"->>'legalForm', '') AS "legalForm",
               a."level", a."overall_score" AS "overallScore",
+              coalesce((a."result"->>'scoringModel')::int, 1) AS "scoringModel",
               coalesce((SELECT jsonb_object_agg(d->>'dimensionId', d->'score') FROM jsonb_array_elements(a."result"->'dimensions') d), '{}') AS "dimensionScores",
               coalesce((SELECT jsonb_agg((f->>'questionId') || ':' || (f->>'optionId')) FROM jsonb_array_elements(a."result"->'findings') f
                          WHERE f->>'kind' = 'exposure'), '[]') AS "findings"

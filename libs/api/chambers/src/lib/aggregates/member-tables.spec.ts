@@ -97,6 +97,28 @@ describe("member tables (disclosure control over a chamber's consenting members)
     expect(means?.rows.find((r) => r.total)?.cells.map((c) => c.value)).toEqual([21.9, 12.5, 37.5]); // overall 20–27: five in band 0–25 (12.5), three in 25–50 (37.5)
   });
 
+  it('counts a member scored with model 1 as a member and with its findings, but not in the means or levels', () => {
+    // Members 0–7 scored with model 2 (overall 20–27); member 8's stored result is model 1 (overall 95, critical).
+    const list = [
+      ...members(8),
+      member(8, { scoringModel: 1, overallScore: 95, level: 'critical', findings: ['C2:all', 'T1:late'] }),
+    ];
+    const result = memberTables(list, VOCABULARY, 5);
+    expect(result.firms).toBe(9);
+    const means = result.tables.find((x) => x.id === 'means-by-size');
+    // The same means as the eight model-2 members alone (a band midpoint of 87.5 would have moved them).
+    expect(means?.rows.find((r) => r.total)?.cells.map((c) => c.value)).toEqual([21.9, 12.5, 37.5]);
+    // A release publishes means only: no spread (n, SD, CI) in any table.
+    expect(JSON.stringify(result.tables)).not.toContain('spread');
+    const levels = result.tables.find((x) => x.id === 'level-by-sector');
+    const critical = levels?.columns.findIndex((c) => c.key === 'critical') ?? -1;
+    expect(levels?.rows.find((r) => r.total)?.cells[critical]?.value).toBe(0);
+    expect(levels?.columns.map((c) => c.key)).not.toContain('earlier_model');
+    // Findings do not depend on the model: the member's late filings count (7 of 9, rounded to 5).
+    const findings = result.tables.find((x) => x.id === 'frequent-findings');
+    expect(findings?.rows.map((r) => [r.key, r.n.value])).toEqual([['T1:late', 5]]);
+  });
+
   it('suppresses a size band with fewer than k members and never charts it', () => {
     const list = [...members(8), member(8, { headcountBand: 'gte1000' }), member(9, { headcountBand: 'gte1000' })];
     const means = memberTables(list, VOCABULARY, 5).tables.find((x) => x.id === 'means-by-size');

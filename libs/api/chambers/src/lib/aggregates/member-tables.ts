@@ -21,6 +21,7 @@ import {
   levelBySectorTable,
   meansTable,
   planWave,
+  withoutSpread,
   type DisclosedTable,
   type ResearchRecord,
   type WavePlan,
@@ -45,6 +46,11 @@ export interface MemberResult {
   dimensionScores: Record<string, number | null>;
   /** Exposure findings as `questionId:optionId`. */
   findings: string[];
+  /**
+   * The scoring model of the result (the query gives 1 when the stored result names none; absent in fixtures: the
+   * current model). Scores and level count only when it is the current one.
+   */
+  scoringModel?: number;
 }
 
 /** Labels of levels, dimensions and findings (the shared `vocabularyOf` without its catalogue list). */
@@ -95,6 +101,8 @@ function toRecord(m: MemberResult): ResearchRecord | null {
     overallScore: coarsenScore(m.overallScore),
     level: m.level,
     answers: {},
+    // Scores and level of an earlier scoring model do not enter the means and level counts (docs/methodology.md).
+    ...(m.scoringModel === 1 || m.scoringModel === 2 ? { scoringModel: m.scoringModel } : {}),
   };
 }
 
@@ -131,7 +139,14 @@ function toView(table: DisclosedTable<AggregateTable['id']>): AggregateTable {
     k: table.k,
     valueKind: table.valueKind,
     columns: table.columns.map((c) => ({ key: c.key, label: c.label })),
-    rows: table.rows.map((r) => ({ key: r.key, label: r.label, total: r.total, n: r.n, cells: r.cells })),
+    // Means only: a release carries no spread (its sums are noisy and it has no sums of squares, see release.ts).
+    rows: table.rows.map((r) => ({
+      key: r.key,
+      label: r.label,
+      total: r.total,
+      n: withoutSpread(r.n),
+      cells: r.cells.map(withoutSpread),
+    })),
     notes: table.notes,
   };
 }

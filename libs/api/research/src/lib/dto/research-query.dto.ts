@@ -100,3 +100,15 @@ export class ExportLogQueryDto {
   @Min(1)
   before?: number;
 }
+
+/** The codebook of one table's CSV (tables/:table/codebook). */
+export class TableCodebookQueryDto extends TableQueryDto {
+  @ApiPropertyOptional({
+    enum: CODEBOOK_FORMATS,
+    default: 'json',
+    description: 'json, html, ddi (DDI-Codebook 2.6 XML), stata (.do reading the table CSV), r (.R reading it)',
+  })
+  @IsOptional()
+  @IsIn(CODEBOOK_FORMATS)
+  format?: (typeof CODEBOOK_FORMATS)[number];
+}

@@ -43,7 +43,7 @@ export interface CatalogueSource {
 export const BATCH = 5000;
 const RECORD_COLUMNS = `"pseudonym", "wave", "catalogue_version" AS "catalogueVersion", "nace_section" AS "naceSection", "province_group" AS "provinceGroup",
   "province", "headcount_band" AS "headcountBand", "legal_form" AS "legalForm", "activities", "dimension_scores" AS "dimensionScores",
-  "overall_score" AS "overallScore", "level", "answers", "research_module" AS "researchModule"`;
+  "overall_score" AS "overallScore", "level", "answers", "research_module" AS "researchModule", "scoring_model" AS "scoringModel"`;
 
 type Row = Parameters<typeof fromRow>[0];
 
@@ -73,7 +73,7 @@ export async function summariseWaveFromDb(m: EntityManager | DataSource, wave: s
 }
 
 const SLIM = (a: string) =>
-  `${a}."nace_section" AS "${a}_nace", ${a}."headcount_band" AS "${a}_size", ${a}."legal_form" AS "${a}_form", ${a}."dimension_scores" AS "${a}_dims", ${a}."overall_score" AS "${a}_overall", ${a}."level" AS "${a}_level"`;
+  `${a}."nace_section" AS "${a}_nace", ${a}."headcount_band" AS "${a}_size", ${a}."legal_form" AS "${a}_form", ${a}."dimension_scores" AS "${a}_dims", ${a}."overall_score" AS "${a}_overall", ${a}."level" AS "${a}_level", ${a}."scoring_model" AS "${a}_model"`;
 
 function slim(row: Record<string, unknown>, a: string, wave: string): ResearchRecord | undefined {
   if (row[`${a}_nace`] === null || row[`${a}_nace`] === undefined) return undefined;
@@ -91,6 +91,7 @@ function slim(row: Record<string, unknown>, a: string, wave: string): ResearchRe
     overallScore: row[`${a}_overall`] as number | null,
     level: row[`${a}_level`] as ResearchRecord['level'],
     answers: {},
+    ...(row[`${a}_model`] === 1 || row[`${a}_model`] === 2 ? { scoringModel: row[`${a}_model`] as 1 | 2 } : {}),
   };
 }
 

@@ -19,7 +19,13 @@ import {
   type PredefinedTableId,
   type ResearchModule,
 } from '@scs/shared/disclosure';
-import { CodebookQueryDto, ExportLogQueryDto, MicrodataQueryDto, TableQueryDto } from '../dto/research-query.dto';
+import {
+  CodebookQueryDto,
+  ExportLogQueryDto,
+  MicrodataQueryDto,
+  TableCodebookQueryDto,
+  TableQueryDto,
+} from '../dto/research-query.dto';
 import { RESEARCH_MODULES, researchModuleFor } from '../questionnaire/research-module.2026.1';
 import { ResearchService, type DatasetSummary, type ExportLogView, type TableCatalogueEntry } from './research.service';
 
@@ -77,6 +83,30 @@ export class ResearchController {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${filename}"`);
     return body;
+  }
+
+  @Get('tables/:table/codebook')
+  @RESEARCHER()
+  @ApiParam({ name: 'table', enum: TABLE_IDS })
+  @ApiProduces('application/json', 'text/html', 'application/xml', 'text/plain')
+  @ApiOperation({
+    summary:
+      "Codebook of a table's CSV (columns incl. each mean's n, SD and 95 % CI): JSON, HTML, DDI-Codebook 2.6 XML, or a Stata / R script that reads the CSV with its labels; logged",
+  })
+  async tableCodebook(
+    @CurrentUser() user: AuthUser,
+    @CurrentOrg() org: OrgContext,
+    @Param('table', new ParseEnumPipe(TableId)) tableId: PredefinedTableId,
+    @Query() query: TableCodebookQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const out = await this.research.tableCodebook({ user, orgId: org.orgId }, tableId, query);
+    res.setHeader('content-type', out.contentType);
+    if (query.format === 'stata' || query.format === 'r')
+      res.setHeader('content-disposition', `attachment; filename="${out.filename}"`);
+    else if (query.format && query.format !== 'json')
+      res.setHeader('content-disposition', `inline; filename="${out.filename}"`);
+    return out.body;
   }
 
   @Get('microdata.csv')

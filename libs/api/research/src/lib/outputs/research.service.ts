@@ -29,6 +29,7 @@ import {
   planWave,
   previousWave,
   sectorGroupOf,
+  tableCodebook,
   tableCsv,
   tableMeta,
   TABLES,
@@ -107,6 +108,14 @@ export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
 export interface MicrodataChoice {
   qi?: string;
   omit?: string;
+}
+
+/** The file name of a table's CSV download (its codebook and scripts name the same file). */
+export function tableFileName(table: DisclosedTable): string {
+  const suffix = [table.waves.join('_'), table.variable ? table.variable.replace(/[^A-Za-z0-9_]/g, '_') : '']
+    .filter(Boolean)
+    .join('_');
+  return `${table.id}_${suffix}.csv`;
 }
 
 /** The researcher-facing outputs (predefined tables, CSV, microdata, codebook) and the firms' peer benchmark. */
@@ -254,10 +263,38 @@ export class ResearchService {
   ): Promise<{ filename: string; body: string }> {
     const table = await this.table(tableId, params);
     await this.log(caller, 'table_csv', tableId, { ...params, wave: table.waves.at(-1) }, table.rows.length);
-    const suffix = [table.waves.join('_'), table.variable ? table.variable.replace(/[^A-Za-z0-9_]/g, '_') : '']
-      .filter(Boolean)
-      .join('_');
-    return { filename: `${tableId}_${suffix}.csv`, body: tableCsv(table, params.lang ?? 'en') };
+    return { filename: tableFileName(table), body: tableCsv(table, params.lang ?? 'en') };
+  }
+
+  /** The codebook of a table's CSV (DDI, HTML, JSON) or the Stata / R script that reads it with its labels; logged. */
+  async tableCodebook(
+    caller: Caller,
+    tableId: PredefinedTableId,
+    params: TableParams & { lang?: Locale; format?: CodebookFormat },
+  ): Promise<{ contentType: string; filename: string; body: string | Codebook }> {
+    const table = await this.table(tableId, params);
+    const format = params.format ?? 'json';
+    const csv = tableFileName(table);
+    const cb = tableCodebook(table, csv);
+    await this.log(caller, 'codebook', tableId, { ...params, format, wave: table.waves.at(-1) }, cb.variables.length);
+    const lang = params.lang === 'de' ? 'de' : 'en';
+    const stem = csv.replace(/\.csv$/, '');
+    switch (format) {
+      case 'html':
+        return { contentType: 'text/html; charset=utf-8', filename: `${stem}.codebook.html`, body: codebookHtml(cb) };
+      case 'ddi':
+        return {
+          contentType: 'application/xml; charset=utf-8',
+          filename: `${stem}.codebook.xml`,
+          body: codebookDdi(cb),
+        };
+      case 'stata':
+        return { contentType: 'text/plain; charset=utf-8', filename: `${stem}.do`, body: codebookStata(cb, lang) };
+      case 'r':
+        return { contentType: 'text/plain; charset=utf-8', filename: `${stem}.R`, body: codebookR(cb, lang) };
+      case 'json':
+        return { contentType: 'application/json; charset=utf-8', filename: `${stem}.codebook.json`, body: cb };
+    }
   }
 
   private async selectedWaves(list: string | undefined): Promise<string[]> {

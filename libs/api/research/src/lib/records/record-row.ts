@@ -20,10 +20,13 @@ export function toRow(r: ResearchRecord): Omit<ResearchRecordRow, 'keyId'> {
     level: r.level,
     answers: r.answers,
     researchModule: r.researchModule ?? null,
+    scoringModel: r.scoringModel ?? null,
   };
 }
 
-export function fromRow(row: Omit<ResearchRecordRow, 'keyId'> & { keyId?: string }): ResearchRecord {
+export function fromRow(
+  row: Omit<ResearchRecordRow, 'keyId' | 'scoringModel'> & { keyId?: string; scoringModel?: number | null },
+): ResearchRecord {
   return {
     pseudonym: row.pseudonym,
     wave: row.wave,
@@ -39,5 +42,6 @@ export function fromRow(row: Omit<ResearchRecordRow, 'keyId'> & { keyId?: string
     level: row.level as ResearchRecord['level'],
     answers: row.answers,
     ...(row.researchModule ? { researchModule: row.researchModule } : {}),
+    ...(row.scoringModel === 1 || row.scoringModel === 2 ? { scoringModel: row.scoringModel } : {}),
   };
 }

@@ -22,6 +22,11 @@ export class ResearchRecordRow {
   @Column({ type: 'text', nullable: true }) level!: string | null;
   @Column({ type: 'jsonb' }) answers!: Record<string, string>;
   @Column({ type: 'jsonb', name: 'research_module', nullable: true }) researchModule!: Record<string, string> | null;
+  /**
+   * The scoring model of the scores and level. The writer always sets it; the migration set 1 on the records written
+   * before (all scored with model 1); null only in rows inserted by tools and fixtures (synthetic, current model).
+   */
+  @Column({ type: 'smallint', name: 'scoring_model', nullable: true }) scoringModel!: number | null;
   /** Which pseudonym key wrote the record (a fingerprint, not the key): tells records of a rotated key apart. */
   @Column({ type: 'text', name: 'key_id' }) keyId!: string;
 }

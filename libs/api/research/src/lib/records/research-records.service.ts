@@ -15,7 +15,7 @@ import {
   type ResearchRecord,
   type SizeBand,
 } from '@scs/shared/disclosure';
-import type { Answers, ScoreResult } from '@scs/shared/scoring';
+import { scoringModelOf, type Answers, type ScoreResult } from '@scs/shared/scoring';
 import { researchModuleFor } from '../questionnaire/research-module.2026.1';
 import { AggregatesService } from '../outputs/aggregates.service';
 import { PseudonymService, pseudonymWith, keyIdOf } from './pseudonym.service';
@@ -94,6 +94,7 @@ export class ResearchRecordsService {
             'level',
             'answers',
             'research_module',
+            'scoring_model',
             'key_id',
           ],
           ['wave', 'pseudonym'],
@@ -174,6 +175,7 @@ export class ResearchRecordsService {
       dimensionScores: Object.fromEntries(input.result.dimensions.map((d) => [d.dimensionId, d.score])),
       overallScore: input.result.score,
       level: input.result.level,
+      scoringModel: scoringModelOf(input.result),
       answers,
       ...(researchModule ? { researchModule } : {}),
     };

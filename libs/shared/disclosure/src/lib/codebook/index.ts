@@ -3,3 +3,4 @@ export * from './html';
 export * from './ddi';
 export * from './stata';
 export * from './r';
+export * from './table';

@@ -25,8 +25,8 @@ export function rString(s: string): string {
 
 const vector = (xs: readonly string[]) => `c(${xs.map(rString).join(', ')})`;
 
-function column(v: CodebookVariable, lang: Lang): string[] {
-  const col = `microdata[[${rString(v.name)}]]`;
+function column(v: CodebookVariable, lang: Lang, frame: string): string[] {
+  const col = `${frame}[[${rString(v.name)}]]`;
   const lines: string[] = [];
   if (v.type === 'numeric') lines.push(`${col} <- scs_numeric(${col})`);
   if (v.type === 'categorical') {
@@ -48,15 +48,18 @@ function column(v: CodebookVariable, lang: Lang): string[] {
 
 export function codebookR(cb: Codebook, lang: Lang = 'en'): string {
   const d = cb.dataset;
+  const frame = d.frame ?? 'microdata';
   const out: string[] = [
     `# ${cb.title[lang]}`,
     `# Generated from the codebook of this export (${cb.variables.length} variables; waves ${d.waves.join(', ') || '-'}; k = ${d.k}).`,
     `# Put this file next to ${d.file} and run: source(${rString(d.file.replace(/\.csv$/, '.R'))})`,
     ...cb.notes.map((n) => `# ${n[lang].replace(/[\r\n]+/g, ' ')}`),
     '',
-    `microdata <- utils::read.csv(${rString(d.file)}, sep = ${rString(d.delimiter)}, dec = ${rString(d.decimal)}, quote = "\\"",`,
+    `${frame} <- utils::read.csv(${rString(d.file)}, sep = ${rString(d.delimiter)}, dec = ${rString(d.decimal)}, quote = "\\"",`,
     `  fileEncoding = ${rString(d.encoding)}, colClasses = "character", na.strings = character(0),`,
     '  check.names = FALSE, strip.white = FALSE)',
+    // Columns by position: the codebook's names, whatever the header row says (a table's headings are labels).
+    `names(${frame}) <- ${vector(cb.variables.map((v) => v.name))}`,
     '',
     'scs_numeric <- function(x) as.numeric(ifelse(x == "", NA, x))',
     '',
@@ -70,7 +73,7 @@ export function codebookR(cb: Codebook, lang: Lang = 'en'): string {
     '}',
     '',
   ];
-  for (const v of cb.variables) out.push(`# ${v.name}: ${v.type}`, ...column(v, lang), '');
-  out.push('str(microdata, give.attr = FALSE, list.len = 10)', '');
+  for (const v of cb.variables) out.push(`# ${v.name}: ${v.type}`, ...column(v, lang, frame), '');
+  out.push(`str(${frame}, give.attr = FALSE, list.len = 10)`, '');
   return out.join('\n');
 }

@@ -7,7 +7,7 @@ import {
   type ProfileFieldDefinition,
   type Text,
 } from '@scs/shared/catalogue';
-import { WORST_SHARE } from '@scs/shared/scoring';
+import { CURRENT_SCORING_MODEL, WORST_SHARE } from '@scs/shared/scoring';
 import {
   activityColumns,
   generaliseQi,
@@ -31,6 +31,11 @@ export const roundScore = (x: number): number => Math.round(x / MICRODATA_SCORE_
 // with the file.
 
 const W = WORST_SHARE;
+// The formulas of model 1; model 2 (scoring_model = 2) replaces the mean term by the burden of the other findings.
+const MODEL_2 = t(
+  ` Model 2 (scoring_model = 2): 100 × (${W} × worst + ${1 - W} × (1 − e^(−rest / s))), rest = the other answers' weighted exposures added up, s = 1 per dimension, 3 overall; capped below critical without a knock-out. Above: model 1.`,
+  ` Modell 2 (scoring_model = 2): 100 × (${W} × worst + ${1 - W} × (1 − e^(−rest / s))), rest = Summe der gewichteten Risiken der übrigen Antworten, s = 1 je Dimension, 3 gesamt; ohne K.-o.-Antwort unterhalb von kritisch begrenzt. Oben: Modell 1.`,
+);
 const FORMULAS = {
   dimension: t(
     `100 × (${W} × max_i(w_i·e_i / w_max) + ${1 - W} × Σ w_i·e_i / Σ w_i) over the applicable, answered questions i of the dimension (e = exposure 0–1 of the answer, "don't know" = the question's dontKnow exposure; w = question weight); at least the critical floor when a knock-out answer was given. See docs/methodology.md.`,
@@ -41,6 +46,8 @@ const FORMULAS = {
     `100 × (${W} × worst + ${1 - W} × Σ_d W_d·mean_d / Σ_d W_d): worst = größtes gewichtetes Risiko einer Antwort (gedämpft bei Dimensionsgewicht unter 1), mean_d = gewichtetes mittleres Risiko der Dimension d, W_d = Dimensionsgewicht; mindestens die kritische Untergrenze bei einer K.-o.-Antwort.`,
   ),
 };
+
+const withModel2 = (x: Text): Text => t(x.en + MODEL_2.en, x.de + MODEL_2.de);
 
 export interface ValueLabel {
   code: string;
@@ -79,7 +86,10 @@ export interface Codebook {
     waves: string[];
     catalogueVersions: string[];
     k: number;
-    generalisation: QiLevels;
+    /** Microdata: the quasi-identifiers' generalisation (absent in a table's codebook). */
+    generalisation?: QiLevels;
+    /** Name of the data frame the R script reads the file into (default `microdata`). */
+    frame?: string;
   };
   notes: Text[];
   variables: CodebookVariable[];
@@ -193,7 +203,8 @@ const TOP_CODED_LABEL = (k: number): ValueLabel => ({
 
 /** The group a variable belongs to (null: always in the file). */
 function groupOf(name: string): MicrodataGroup | null {
-  if (name === 'overall_score' || name === 'level' || name.startsWith('score_')) return 'scores';
+  if (name === 'overall_score' || name === 'level' || name === 'scoring_model' || name.startsWith('score_'))
+    return 'scores';
   if (name.startsWith('q_')) return 'answers';
   if (name.startsWith('rm_')) return 'module';
   return null;
@@ -346,7 +357,7 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
     range: SCORE_RANGE,
     missing: NUMERIC_MISSING,
     universe: ALL_FIRMS_UNIVERSE,
-    formula: FORMULAS.overall,
+    formula: withModel2(FORMULAS.overall),
     value: (r) => num(r.overallScore),
   });
   vars.push({
@@ -361,6 +372,37 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
       'Band von overall_score (Stufen des Katalogs); kritisch bei jeder K.-o.-Antwort.',
     ),
     value: (r) => r.level ?? '',
+  });
+  vars.push({
+    name: 'scoring_model',
+    label: t(
+      'Scoring model of overall_score, level and the dimension scores',
+      'Bewertungsmodell von overall_score, level und den Dimensionswerten',
+    ),
+    type: 'categorical',
+    values: [
+      {
+        code: '1',
+        label: t(
+          'Model 1 (worst answer + weighted mean; results before 2026.12)',
+          'Modell 1 (schlechteste Antwort + gewichtetes Mittel; Ergebnisse vor 2026.12)',
+        ),
+      },
+      {
+        code: '2',
+        label: t(
+          'Model 2 (worst answer + burden of the other findings)',
+          'Modell 2 (schlechteste Antwort + Last der übrigen Befunde)',
+        ),
+      },
+    ],
+    missing: [],
+    universe: ALL_FIRMS_UNIVERSE,
+    formula: t(
+      'Scores of different models are not comparable; the research tables use model 2 only (docs/methodology.md, "Aggregates and scoring models").',
+      'Werte verschiedener Modelle sind nicht vergleichbar; die Forschungstabellen verwenden nur Modell 2 (docs/methodology.md, „Aggregates and scoring models“).',
+    ),
+    value: (r) => String(r.scoringModel ?? CURRENT_SCORING_MODEL),
   });
   const dims = new Map<string, Catalogue['dimensions'][number]>();
   for (const c of catalogues) for (const d of c.dimensions) dims.set(d.id, d);
@@ -378,7 +420,7 @@ export function microdataVariables(spec: MicrodataSpec): MicrodataVariable[] {
         'Firms to which at least one question of the dimension applies',
         'Unternehmen, für die mindestens eine Frage der Dimension gilt',
       ),
-      formula: FORMULAS.dimension,
+      formula: withModel2(FORMULAS.dimension),
       value: (r) => num(r.dimensionScores[d.id]),
     });
   }

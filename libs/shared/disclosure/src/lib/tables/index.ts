@@ -1,4 +1,5 @@
 export * from './table';
+export * from './spread';
 export * from './wave-plan';
 export * from './distribution';
 export * from './means';

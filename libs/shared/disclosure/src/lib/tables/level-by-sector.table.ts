@@ -1,5 +1,5 @@
 import { bilingual as t } from '@scs/shared/catalogue';
-import { NO_LEVEL, type WaveSummary } from '../summary';
+import { EARLIER_MODEL, NO_LEVEL, type WaveSummary } from '../summary';
 import { distributionTable } from './distribution';
 import type { WavePlan } from './wave-plan';
 import { waveTable, type Category } from './table';
@@ -23,7 +23,14 @@ export function levelBySectorTable(s: WaveSummary, plan: WavePlan, levels: reado
     wave: s.wave,
     partition: 'sector',
     plan: plan.base,
-    categories: [...levels, { code: NO_LEVEL, label: t('No score', 'Kein Wert') }],
+    categories: [
+      ...levels,
+      { code: NO_LEVEL, label: t('No score', 'Kein Wert') },
+      // Firms scored with an earlier scoring model: their level is not counted with the current model's levels.
+      ...(Object.values(s.levels).some((counts) => EARLIER_MODEL in counts)
+        ? [{ code: EARLIER_MODEL, label: t('Earlier scoring model', 'Früheres Bewertungsmodell') }]
+        : []),
+    ],
     countsOf: (g) => ({ ...(s.levels[g] ?? {}) }),
   });
 }

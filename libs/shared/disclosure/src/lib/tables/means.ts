@@ -2,6 +2,7 @@ import { bilingual as t } from '@scs/shared/catalogue';
 import type { Text } from '@scs/shared/catalogue';
 import { OVERALL } from '../record';
 import { ALL_FIRMS, PARTITIONS, type PartitionId, type WaveSummary } from '../summary';
+import { spreadNote } from './spread';
 import type { WavePlan } from './wave-plan';
 import {
   EMPTY,
@@ -19,13 +20,21 @@ import {
 
 // Mean dimension scores by a score partition (sector group or size band): the builder of every means table.
 
-function scoreSums(s: WaveSummary, dim: string, partition: PartitionId): Map<string, [number, number]> {
+/** [firms, Σ score, Σ score² (undefined when a cell of the summary has none)] of a group. */
+type GroupSums = [number, number, number | undefined];
+
+const addSums = (a: GroupSums, b: GroupSums): GroupSums => [
+  a[0] + b[0],
+  a[1] + b[1],
+  a[2] === undefined || b[2] === undefined ? undefined : a[2] + b[2],
+];
+
+function scoreSums(s: WaveSummary, dim: string, partition: PartitionId): Map<string, GroupSums> {
   const i = partition === 'sector' ? 0 : 1;
-  const out = new Map<string, [number, number]>();
-  for (const [key, [n, sum]] of Object.entries(s.scores[dim] ?? {})) {
+  const out = new Map<string, GroupSums>();
+  for (const [key, [n, sum, sq]] of Object.entries(s.scores[dim] ?? {})) {
     const g = key.split('|')[i] as string;
-    const cur = out.get(g) ?? [0, 0];
-    out.set(g, [cur[0] + n, cur[1] + sum]);
+    out.set(g, addSums(out.get(g) ?? [0, 0, 0], [n, sum, sq]));
   }
   return out;
 }
@@ -52,10 +61,10 @@ export function meansTableOf<Id extends string>(
     const reason = plan.base.totalPublished ? base.suppressed[g] : (base.suppressed[g] ?? 'primary');
     const cells = all.map((d) => {
       const dplan = plan.scores[d.id];
-      const [cn, sum] = sums.get(d.id)?.get(g) ?? [0, 0];
+      const [cn, sum, sq] = sums.get(d.id)?.get(g) ?? [0, 0, 0];
       if (cn === 0) return reason ? SUPPRESSED : EMPTY;
       if (!dplan || !dplan.totalPublished || dplan.partitions[partition]?.suppressed[g]) return SUPPRESSED;
-      return meanCell(sum, cn);
+      return meanCell(sum, cn, sq);
     });
     if (reason)
       return {
@@ -77,8 +86,8 @@ export function meansTableOf<Id extends string>(
       const dplan = plan.scores[d.id];
       if (!dplan || dplan.total === 0) return plan.base.totalPublished ? EMPTY : SUPPRESSED;
       if (!dplan.totalPublished) return SUPPRESSED;
-      const [cn, sum] = [...(sums.get(d.id)?.values() ?? [])].reduce(([a, b], [c, e]) => [a + c, b + e], [0, 0]);
-      return meanCell(sum, cn);
+      const [cn, sum, sq] = [...(sums.get(d.id)?.values() ?? [])].reduce(addSums, [0, 0, 0]);
+      return meanCell(sum, cn, sq);
     }),
   });
   return {
@@ -98,6 +107,7 @@ export function meansTableOf<Id extends string>(
         `A mean covers the firms of the row to which the dimension applies; it is shown only when they are at least ${plan.k}.`,
         `Ein Mittelwert umfasst die Unternehmen der Zeile, für die die Dimension gilt; er wird nur bei mindestens ${plan.k} Unternehmen gezeigt.`,
       ),
+      ...(rows.some((r) => r.cells.some((c) => c.spread)) ? [spreadNote()] : []),
     ],
   };
 }

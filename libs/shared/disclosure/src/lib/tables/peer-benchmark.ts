@@ -1,7 +1,7 @@
 import { bilingual as t } from '@scs/shared/catalogue';
 import type { Text } from '@scs/shared/catalogue';
 import { meansTable } from './means-table';
-import { EMPTY, type DimensionInfo, type TableCell, type WaveContext } from './table';
+import { EMPTY, withoutSpread, type DimensionInfo, type TableCell, type WaveContext } from './table';
 
 // Peer benchmark ("firms like yours")
 
@@ -62,8 +62,9 @@ export function peerBenchmark(
       group,
       label: row.label,
       firms: row.n.value,
-      overall: overall ?? EMPTY,
-      dimensions: dims.map((d, i) => ({ dimensionId: d.id, mean: rest[i] ?? EMPTY })),
+      // Firms see the means only: the spread (n, SD, CI) is for researchers (docs/privacy.md, "Spread of means").
+      overall: withoutSpread(overall ?? EMPTY),
+      dimensions: dims.map((d, i) => ({ dimensionId: d.id, mean: withoutSpread(rest[i] ?? EMPTY) })),
     };
   };
   return {

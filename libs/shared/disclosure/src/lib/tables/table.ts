@@ -10,6 +10,7 @@ import {
   type SizeBand,
 } from '../record';
 import type { PanelSummary, PartitionId, WaveSummary } from '../summary';
+import { meanSpread, type MeanRange, type MeanSpread } from './spread';
 import type { WavePlan } from './wave-plan';
 
 // What every predefined table shares: the shape of a disclosed table, its cells and display rules, and the shape of a
@@ -36,6 +37,11 @@ export interface TableCell {
   /** What to print: the number, "." (suppressed), "<3" or "–" (no firm). */
   display: string;
   status: CellStatus;
+  /**
+   * Published means only: the firms behind the mean, their standard deviation and the 95 % confidence interval
+   * (spread.ts). Absent on counts, suppressed and empty cells, and where no sum of squares exists (chamber releases).
+   */
+  spread?: MeanSpread;
 }
 
 export interface TableColumn {
@@ -149,10 +155,17 @@ export function countCell(n: number): TableCell {
   return { value: n, display: String(n), status: 'value' };
 }
 
-export function meanCell(sum: number, n: number): TableCell {
+/** A published mean; with `sumSq` (Σ score²) it carries its spread (n, SD, 95 % CI), without it none. */
+export function meanCell(sum: number, n: number, sumSq?: number, range?: MeanRange): TableCell {
   if (n === 0) return EMPTY;
   const value = Math.round((sum / n) * 10) / 10;
-  return { value, display: value.toFixed(1), status: 'value' };
+  const cell: TableCell = { value, display: value.toFixed(1), status: 'value' };
+  return sumSq === undefined ? cell : { ...cell, spread: meanSpread(n, sum, sumSq, range) };
+}
+
+/** The cell without its spread (outputs for firms and chambers, which publish means only). */
+export function withoutSpread(cell: TableCell): TableCell {
+  return { value: cell.value, display: cell.display, status: cell.status };
 }
 
 export const TOTAL_LABEL = t('All firms', 'Alle Unternehmen');

@@ -3,6 +3,7 @@ import { derivedSetIsSafe } from '../plan';
 import { OVERALL } from '../record';
 import { ALL_FIRMS, type PanelStats, type PanelSummary } from '../summary';
 import { coarsen } from './distribution';
+import { CHANGE_RANGE, spreadNote } from './spread';
 import {
   EMPTY,
   OVERALL_LABEL,
@@ -102,10 +103,11 @@ export function waveChangeTable(
         cells: [SUPPRESSED, SUPPRESSED, SUPPRESSED, ...transitions.map(() => SUPPRESSED)],
         suppressed: 'primary' as const,
       };
-    const a = meanCell(st.sumFrom, st.n);
-    const b = meanCell(st.sumTo, st.n);
-    const change = meanCell(st.sumTo - st.sumFrom, st.n);
-    // The panel's firm count is published once (the header row); per-dimension counts are not.
+    const a = meanCell(st.sumFrom, st.n, st.sqFrom);
+    const b = meanCell(st.sumTo, st.n, st.sqTo);
+    const change = meanCell(st.sumTo - st.sumFrom, st.n, st.sqChange, CHANGE_RANGE);
+    // The panel's firm count is published once (the header row); a dimension's count only with the spread of its
+    // means (the panel firms with a score in both waves: at least k, and safe against every derivable set, above).
     return { key: d.id, label: d.label, total: false, n: EMPTY, cells: [a, b, change, ...transitions] };
   });
   rows.unshift({
@@ -144,6 +146,7 @@ export function waveChangeTable(
         'Only firms present in both waves; a dimension row covers the panel firms with a score in it in both waves. A row is withheld when its firms could be told apart from a published group of either wave.',
         'Nur Unternehmen, die in beiden Wellen vorkommen; eine Dimensionszeile umfasst die Panel-Unternehmen mit einem Wert in beiden Wellen. Eine Zeile wird zurückgehalten, wenn ihre Unternehmen von einer veröffentlichten Gruppe einer der Wellen abgegrenzt werden könnten.',
       ),
+      ...(rows.some((r) => r.cells.some((c) => c.spread)) ? [spreadNote()] : []),
     ],
   };
 }

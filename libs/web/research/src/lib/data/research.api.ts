@@ -45,6 +45,11 @@ export class ResearchApi {
     return `/api/research/${orgId}/tables/${encodeURIComponent(sel.table)}/csv${tableQuery(sel, { lang })}`;
   }
 
+  /** The codebook (DDI) or the Stata / R script of a table's CSV, labels in `lang`. */
+  tableCodebookUrl(orgId: string, sel: TableSelection, format: CodebookFormat, lang: string): string {
+    return `/api/research/${orgId}/tables/${encodeURIComponent(sel.table)}/codebook${tableQuery(sel, { format, lang })}`;
+  }
+
   microdataUrl(orgId: string, waves: string[], choice?: MicrodataChoice): string {
     const params = choiceParams(waves, choice);
     return `/api/research/${orgId}/microdata.csv${params.length ? `?${params.join('&')}` : ''}`;

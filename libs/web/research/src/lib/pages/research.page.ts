@@ -20,6 +20,7 @@ import {
   type MicrodataGroup,
   type QuasiIdentifier,
   type TableCatalogueEntry,
+  type TableCell,
   type PredefinedTableId,
   type TableSelection,
 } from '../data/research.types';
@@ -29,6 +30,8 @@ const SCRIPT_FORMATS: readonly { format: CodebookFormat; file: string }[] = [
   { format: 'stata', file: 'microdata.do' },
   { format: 'r', file: 'microdata.R' },
 ];
+/** The table CSV's scripts and codebook. */
+const TABLE_FORMATS = ['stata', 'r', 'ddi'] as const;
 const CODEBOOK_FORMATS: readonly { format: CodebookFormat; file: string }[] = [
   { format: 'ddi', file: 'codebook.xml' },
   { format: 'html', file: 'codebook.html' },
@@ -159,6 +162,21 @@ export class ResearchPage {
   });
   protected readonly extraNotes = computed(() => (this.table()?.notes ?? []).filter((n) => !n.en.startsWith('"."')));
 
+  /** Whether a mean of the table carries its spread (n, SD, 95 % CI): then the legend explains it. */
+  protected readonly hasSpread = computed(() => !!this.table()?.rows.some((r) => r.cells.some((c) => c.spread)));
+  protected readonly tableFormats = TABLE_FORMATS;
+  /** The Stata and R scripts and the DDI codebook of the table CSV (labels in the UI language). */
+  protected readonly tableCodebookUrls = computed(() => {
+    const id = this.orgId();
+    const sel = this.selection();
+    const lang = this.lang() === 'de' ? 'de' : 'en';
+    return id && sel
+      ? (Object.fromEntries(TABLE_FORMATS.map((f) => [f, this.api.tableCodebookUrl(id, sel, f, lang)])) as Record<
+          (typeof TABLE_FORMATS)[number],
+          string
+        >)
+      : null;
+  });
   protected readonly csvUrl = computed(() => {
     const id = this.orgId();
     const sel = this.selection();
@@ -298,6 +316,19 @@ export class ResearchPage {
   protected toggleWave(wave: string, event: Event): void {
     const checked = (event.target as HTMLInputElement).checked;
     this.downloadWaves.update((list) => (checked ? [...new Set([...list, wave])] : list.filter((w) => w !== wave)));
+  }
+
+  /** A number with one decimal in the UI language (German decimal comma). */
+  protected decimal(x: number): string {
+    const s = x.toFixed(1);
+    return this.lang() === 'de' ? s.replace('.', ',') : s;
+  }
+
+  /** A published figure as shown: means with the German decimal comma in German; marks as they are. */
+  protected cellText(c: TableCell, table: DisclosedTable): string {
+    return c.status === 'value' && table.valueKind === 'mean' && this.lang() === 'de'
+      ? c.display.replace('.', ',')
+      : c.display;
   }
 
   protected text(t: { en: string; de: string } | undefined): string {
