@@ -142,7 +142,7 @@ describe('autosave of a batch against a remembered draft context (real PostgreSQ
     const first = await saveBatch([
       { questionId: a, optionIndex: 0, baseRevision: 0 },
       { questionId: b, optionIndex: 0, baseRevision: 0 },
-    ]); // full path: remembers the context
+    ]); // the context is remembered since the start of the draft
     expect(first.status).toBe(200);
     const second = await saveBatch([
       { questionId: a, optionIndex: 1, baseRevision: 1 },

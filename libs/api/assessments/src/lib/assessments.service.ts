@@ -37,6 +37,7 @@ import {
 import { answerFields, answerMap, isAnswered, type AnswerMap } from '@scs/shared/answers';
 import { Assessment, AssessmentAnswer } from './assessment.entity';
 import { toAnswerView } from './answers/answer-view';
+import { AnswersService } from './answers/answers.service';
 import { carryOverAnswers } from './change-impact/carry-over';
 import { lockDraft } from './draft-lock';
 import type {
@@ -56,6 +57,26 @@ export function snapshotOf(data: object): FirmProfile {
   return Object.fromEntries(
     PROFILE_FIELD_NAMES.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]),
   ) as FirmProfile;
+}
+
+/**
+ * A JSON value with its object keys in the order PostgreSQL's jsonb stores them (shorter keys first, then bytewise), so
+ * that a view built from a value just written serialises exactly like the same value read back from a jsonb column.
+ */
+export function inJsonbOrder<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(inJsonbOrder) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const byte = (a: string, b: string) => {
+    const x = Buffer.from(a);
+    const y = Buffer.from(b);
+    return x.length - y.length || Buffer.compare(x, y);
+  };
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => byte(a, b))
+      .map(([k, v]) => [k, inJsonbOrder(v)]),
+  ) as T;
 }
 
 function summaryOf(a: Assessment, answered: number): AssessmentSummary {
@@ -123,6 +144,7 @@ export class AssessmentsService implements OnModuleInit {
     private readonly owners: ResourceOwners,
     private readonly audit: AuditService,
     private readonly research: ResearchRecordsService,
+    private readonly answers: AnswersService,
   ) {}
 
   onModuleInit(): void {
@@ -159,7 +181,7 @@ export class AssessmentsService implements OnModuleInit {
   /** Starts a draft pinned to the current catalogue and the firm's current profile; optionally pre-filled from a submitted one. */
   async start(orgId: string, user: AuthUser, previousId?: string): Promise<AssessmentView> {
     const current = await this.catalogues.current();
-    const id = await this.dataSource.transaction(async (m) => {
+    const created = await this.dataSource.transaction(async (m) => {
       const profile = await this.profiles.current(orgId, m);
       const missing = missingProfileFields(profile.data);
       if (missing.length) {
@@ -220,9 +242,21 @@ export class AssessmentsService implements OnModuleInit {
         },
         m,
       );
-      return created.id;
+      return created;
     });
-    return this.get(id);
+    // The new draft's owner and context are known: its first read and its first save need no lookup.
+    this.owners.remember('assessment', created.id, orgId);
+    this.answers.rememberDraft(created.id, created);
+    if (created.previousId) return this.get(created.id);
+    // A fresh draft has no answers: the view of what was just written, without reading it back.
+    return {
+      ...summaryOf({ ...created, submittedAt: null, overallScore: null, level: null }, 0),
+      orgId,
+      profile: inJsonbOrder(created.profileSnapshot),
+      answers: [],
+      changedQuestions: created.changedQuestions,
+      result: null,
+    };
   }
 
   async get(id: string): Promise<AssessmentView> {

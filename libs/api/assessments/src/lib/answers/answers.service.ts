@@ -69,6 +69,16 @@ const UPSERT_ANSWER_OF_KNOWN_DRAFT = `WITH draft AS (SELECT id FROM assessment W
    AND catalogue_version = $4 AND profile_snapshot = $5::jsonb FOR SHARE)
  INSERT INTO ${ANSWER_COLUMNS} SELECT draft.id, i.q, i.o, i.r, i.n, i.b + 1, $3, now() FROM draft, ${ANSWER_ROWS} ${ON_REVISION}`;
 
+// A batch against a remembered draft context as one statement (one round trip, no BEGIN/COMMIT): the same upsert, and
+// when it did not write every answer of the batch (a stale revision) the final check divides by zero (22012), which
+// aborts the statement, so nothing of the batch is written: all or nothing, as in a transaction. No row at all (the
+// draft submitted or its context changed) writes nothing either.
+const UPSERT_BATCH_OF_KNOWN_DRAFT = `WITH draft AS (SELECT id FROM assessment WHERE id = $1 AND status = 'draft'
+   AND catalogue_version = $4 AND profile_snapshot = $5::jsonb FOR SHARE),
+ written AS (INSERT INTO ${ANSWER_COLUMNS} SELECT draft.id, i.q, i.o, i.r, i.n, i.b + 1, $3, now() FROM draft, ${ANSWER_ROWS} ${ON_REVISION})
+ SELECT question_id, revision FROM written WHERE 1 / ((SELECT count(*) FROM written) = $6::int)::int = 1`;
+const DIVISION_BY_ZERO = '22012';
+
 /** What validating an answer needs of its draft (catalogue version and profile snapshot), remembered per process. */
 interface DraftContext {
   catalogueVersion: string;
@@ -137,11 +147,10 @@ export class AnswersService {
   }
 
   /**
-   * A batch (the wizard's debounced autosave) against a remembered draft context: the one-answer statement for all of
-   * them in a plain transaction on one pooled connection (BEGIN, the prepared statement, COMMIT; no entity read). The
-   * statement share-locks the draft until COMMIT, as the full path does. Unless it wrote every answer (a stale
-   * revision, or the draft submitted or changed meanwhile), it is rolled back and `undefined` lets the full path
-   * decide and word the error: all or nothing either way.
+   * A batch (the wizard's debounced autosave) against a remembered draft context: one prepared statement that
+   * share-locks the draft for the statement, as the full path's transaction does, and writes every answer of the batch
+   * or none (UPSERT_BATCH_OF_KNOWN_DRAFT). Unless it wrote every answer (a stale revision, or the draft submitted or
+   * changed meanwhile), `undefined` lets the full path decide and word the error: all or nothing either way.
    */
   private async saveBatchOfKnownDraft(
     id: string,
@@ -149,32 +158,22 @@ export class AnswersService {
     input: AnswerInputDto[],
     known: DraftContext,
   ): Promise<SaveAnswersResult | undefined> {
-    const master: unknown = (this.dataSource.driver as { master?: unknown }).master;
-    if (!(master instanceof Pool)) return undefined;
-    const client = await master.connect();
-    let open = false;
+    let rows: { question_id: string; revision: number }[];
     try {
-      await client.query('BEGIN');
-      open = true;
-      const { rows } = await client.query<{ question_id: string; revision: number }>({
-        name: 'scs_autosave_known_draft',
-        text: UPSERT_ANSWER_OF_KNOWN_DRAFT,
-        values: [id, answerPayload(input), user.id, known.catalogueVersion, known.snapshotJson],
-      });
-      if (rows.length !== input.length) return undefined; // rolled back below
-      await client.query('COMMIT');
-      open = false;
-      return { saved: rows.map((r) => ({ questionId: r.question_id, revision: r.revision })) };
-    } finally {
-      // A failed ROLLBACK leaves the connection unusable: release it with the error so the pool discards it.
-      const broken = open
-        ? await client.query('ROLLBACK').then(
-            () => undefined,
-            (e: unknown) => e,
-          )
-        : undefined;
-      client.release(broken instanceof Error ? broken : undefined);
+      rows = await this.prepared<{ question_id: string; revision: number }>(
+        'scs_autosave_batch_known_draft',
+        UPSERT_BATCH_OF_KNOWN_DRAFT,
+        [id, answerPayload(input), user.id, known.catalogueVersion, known.snapshotJson, input.length],
+      );
+    } catch (e) {
+      const code =
+        (e as { code?: unknown; driverError?: { code?: unknown } }).code ??
+        (e as { driverError?: { code?: unknown } }).driverError?.code;
+      if (code === DIVISION_BY_ZERO) return undefined; // not every answer written: the statement was aborted
+      throw e;
     }
+    if (rows.length !== input.length) return undefined;
+    return { saved: rows.map((r) => ({ questionId: r.question_id, revision: r.revision })) };
   }
 
   /**
@@ -248,7 +247,8 @@ export class AnswersService {
     }
   }
 
-  private rememberDraft(id: string, a: Assessment): void {
+  /** Remembers a draft's context (also for a draft just started, so that its first save takes the fast path). */
+  rememberDraft(id: string, a: Pick<Assessment, 'catalogueVersion' | 'profileSnapshot'>): void {
     if (this.drafts.size >= DRAFT_CONTEXTS_MAX) this.drafts.delete(this.drafts.keys().next().value as string);
     this.drafts.set(id, {
       catalogueVersion: a.catalogueVersion,

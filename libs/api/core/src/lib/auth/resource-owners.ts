@@ -31,11 +31,22 @@ export class ResourceOwners {
     const cached = this.known.get(key);
     if (cached) return cached;
     const owner = await resolver(id);
-    if (owner) {
-      if (this.known.size >= OWNER_CACHE_SIZE) this.known.delete(this.known.keys().next().value as string);
-      this.known.set(key, owner);
-    }
+    if (owner) this.store(key, owner);
     return owner;
+  }
+
+  /**
+   * Records the owner of a resource the caller has just created (an owner never changes), so that the first request
+   * for it needs no lookup.
+   */
+  remember(name: string, id: string, owner: string): void {
+    if (!this.resolvers.has(name)) throw new Error(`No owner resolver registered for '${name}'`);
+    this.store(`${name}:${id}`, owner);
+  }
+
+  private store(key: string, owner: string): void {
+    if (this.known.size >= OWNER_CACHE_SIZE) this.known.delete(this.known.keys().next().value as string);
+    this.known.set(key, owner);
   }
 }
 
