@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOGUE_DATA, catalogueFiles, latestCatalogueVersion } from './catalogue-files';
+import { catalogueDataDir, catalogueFiles, latestCatalogueVersion } from './catalogue-files';
 
 describe('catalogue files', () => {
   it('takes the newest version folder by number (2026.10 after 2026.9), not other folders', () => {
@@ -22,7 +22,8 @@ describe('catalogue files', () => {
 
   it("reads the repository's catalogue data", () => {
     const version = latestCatalogueVersion();
-    expect(readdirSync(CATALOGUE_DATA)).toContain(version);
+    expect(readdirSync(catalogueDataDir())).toContain(version);
+    expect(catalogueDataDir(join(catalogueDataDir(), version))).toBe(catalogueDataDir());
     expect(catalogueFiles(version).length).toBeGreaterThan(1);
   });
 });
