@@ -7,7 +7,7 @@ import type { ScoreResult } from '@scs/shared/scoring';
 import type { PublicQuestion } from '@scs/web/catalogue';
 import { provideIcuMessages, SessionService } from '@scs/web/core';
 import { nextRequest } from '@scs/web/core/testing';
-import { CONSULTANCY_PROFILE } from '../../../testing/profiles';
+import { draftView } from '../../../testing/assessment-view';
 import { realPublicCatalogue } from '../../../testing/real-catalogue';
 import { AnswerStore } from '../../data/answer-store';
 import type { AssessmentView } from '../../data/assessment.types';
@@ -23,25 +23,7 @@ const [t1, t2] = taxQuestions as [PublicQuestion, PublicQuestion];
 /** T1 and T2 still open in the tax step. */
 const open: OpenQuestions[] = [{ step: { dimension: tax, questions: taxQuestions, answered: 0 }, questions: [t1, t2] }];
 
-function view(overrides: Partial<AssessmentView> = {}): AssessmentView {
-  return {
-    id: ID,
-    orgId: 'org-1',
-    status: 'draft',
-    catalogueVersion: '2026.1',
-    createdAt: '2026-05-01T09:00:00.000Z',
-    submittedAt: null,
-    overallScore: null,
-    level: null,
-    previousId: null,
-    answered: 0,
-    profile: CONSULTANCY_PROFILE,
-    answers: [],
-    changedQuestions: [],
-    result: null,
-    ...overrides,
-  };
-}
+const view = (overrides: Partial<AssessmentView> = {}): AssessmentView => draftView({ id: ID, ...overrides });
 const score = { answered: 20, applicable: 22, dontKnow: 1 } as ScoreResult;
 
 describe('ReviewComponent', () => {
