@@ -168,6 +168,18 @@ export default [
     },
   },
   {
+    // Test fixtures are for specs, test helpers (testing/ folders) and the test projects (tests/*, which turn this
+    // off), never for product code.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@scs/shared/testing', message: 'Test fixtures: import them in specs and tests only.' }] },
+      ],
+    },
+  },
+  {
     // In tests a failed lookup should fail the test at once; `!` says exactly that.
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', '**/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

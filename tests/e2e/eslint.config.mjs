@@ -1,3 +1,7 @@
 import baseConfig from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+export default [
+  ...baseConfig,
+  // A test project: its support files may use the shared test fixtures too.
+  { files: ['**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+];

@@ -6,9 +6,9 @@
 // marked dirty so a running API refreshes its aggregates. Realistic skew: sectors C and G dominate, most firms sit in
 // SH/JS/GD/BJ, size bands are skewed small, firms drop out between waves. Answers are drawn per applicable question
 // of the real catalogue and scored with the real scoring function.
-import { createWriteStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
@@ -21,18 +21,12 @@ import {
   waveOf,
   type ResearchRecord,
 } from '@scs/shared/disclosure';
+import { catalogueFiles, latestCatalogueVersion } from '@scs/shared/testing';
 import { researchModuleFor } from '../../libs/api/research/src/lib/questionnaire/research-module.2026.1';
 
+/** The newest catalogue version in the repository (the files read as the specs read them: @scs/shared/testing). */
 export function loadLatestCatalogue(root = resolve('libs/shared/catalogue/data')): Catalogue {
-  const version = readdirSync(root)
-    .filter((d) => /^\d{4}\.\d+$/.test(d) && statSync(join(root, d)).isDirectory()) // versions only (not partner-check/)
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-    .at(-1);
-  if (!version) throw new Error(`no catalogue version under ${root}`);
-  const dir = join(root, version);
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
+  return parseCatalogueFiles(catalogueFiles(latestCatalogueVersion(root), root));
 }
 
 /** The first of `waves` consecutive closed waves ending with the last closed one (outputs show closed waves only). */

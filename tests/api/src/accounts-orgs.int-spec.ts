@@ -1,3 +1,4 @@
+import { TEST_FIRM_PROFILE } from '@scs/shared/testing';
 import { createAdmin, MailService } from '@scs/api/accounts';
 import {
   createChamberWithAdmin,
@@ -38,19 +39,8 @@ interface Created {
 const FULL_PROFILE = {
   name: 'Muster Maschinenbau (Suzhou) Co., Ltd.',
   uscc: '91350100M000100Y43',
-  legalForm: 'wfoe',
-  activities: ['manufacturing', 'trading'],
-  importsExports: true,
-  headcountBand: '250_999',
-  agencyLabour: false,
-  pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2012,
-  naceSection: 'C',
+  ...TEST_FIRM_PROFILE,
   provinces: ['JS', 'SH'],
-  germanParent: true,
 };
 
 describe('accounts: organisations, profiles, members, invitations, chambers (real PostgreSQL)', () => {

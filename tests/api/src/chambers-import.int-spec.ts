@@ -1,4 +1,4 @@
-import { ENGLISH_CRM_EXPORT, GERMAN_EXCEL_EXPORT, GERMAN_MEMBERS } from './support/member-lists';
+import { ENGLISH_CRM_EXPORT, GERMAN_EXCEL_EXPORT, GERMAN_MEMBERS } from '@scs/shared/testing';
 import {
   createChamberWithAdmin,
   type MailCatcher,

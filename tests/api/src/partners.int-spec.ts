@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { MailService } from '@scs/api/accounts';
 import { PartnerRemindersService } from '@scs/api/partners';
-import { minimalJpeg, minimalPdf, minimalPng } from '@scs/api/partners/testing';
+import { minimalJpeg, minimalPdf, minimalPng } from '@scs/shared/testing';
 import type {
   PartnerDetailView,
   PartnerImportResult,

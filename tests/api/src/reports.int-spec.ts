@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { NotFoundError, ResourceOwners } from '@scs/api/core';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
+import { catalogueFiles } from '@scs/shared/testing';
 import type { ReportLocale, ReportView } from '@scs/shared/contracts';
 import {
   REPORT_DATA_SOURCE,
@@ -16,10 +15,7 @@ import {
 import { HttpClient, registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
 
 function readCatalogue(): Catalogue {
-  const dir = join(process.cwd(), 'libs/shared/catalogue/data/2026.1');
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
+  return parseCatalogueFiles(catalogueFiles('2026.1'));
 }
 
 interface FixtureAssessment {

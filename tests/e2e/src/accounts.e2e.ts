@@ -1,23 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
+import { SMALL_FIRM_PROFILE } from '@scs/shared/testing';
 import { baseUrl, launch } from './support/browser';
 import { confirmationToken } from './support/confirm';
 import { waitForMail } from './support/mailbox';
 
-const PROFILE = {
-  legalForm: 'wfoe',
-  activities: ['manufacturing'],
-  importsExports: true,
-  headcountBand: '50_249',
-  agencyLabour: false,
-  pollutantPermit: 'no',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: false,
-  taxRegistrationYear: 2014,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+const PROFILE = { ...SMALL_FIRM_PROFILE, importsExports: true, taxRegistrationYear: 2014 };
 
 /** Same-origin API call from inside the page, with the session cookies and the CSRF header like the app itself. */
 function apiFromPage<T>(

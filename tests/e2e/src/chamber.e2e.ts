@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SMALL_FIRM_PROFILE } from '@scs/shared/testing';
 import { baseUrl, launch, seriousA11yViolations } from './support/browser';
 import { ROOT } from './support/server';
 import { confirmEmail } from './support/confirm';
@@ -14,19 +15,10 @@ import { confirmEmail } from './support/confirm';
 const PASSWORD = 'Korrekt-Pferd-Batterie-2026';
 const PROFILE = {
   name: 'Suzhou Präzisionsteile Co., Ltd.',
-  legalForm: 'wfoe',
-  activities: ['manufacturing'],
+  ...SMALL_FIRM_PROFILE,
   importsExports: true,
-  headcountBand: '50_249',
-  agencyLabour: false,
   pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
   largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2015,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
 };
 
 /** JSON API call in a browser context's cookie session (with the XSRF header the web app would send). */

@@ -1,22 +1,10 @@
+import { TEST_FIRM_PROFILE } from '@scs/shared/testing';
 import { HttpClient, verifyEmail } from './app';
 
 let counter = 0;
 
-export const MANUFACTURER_PROFILE = {
-  legalForm: 'wfoe',
-  activities: ['manufacturing', 'trading'],
-  importsExports: true,
-  headcountBand: '250_999',
-  agencyLabour: false,
-  pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2012,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+/** The test firm of @scs/shared/testing (a manufacturer: many questions apply). */
+export const MANUFACTURER_PROFILE = TEST_FIRM_PROFILE;
 
 export interface RegisteredFirm {
   http: HttpClient;

@@ -6,6 +6,7 @@ import { catalogueScorer, syntheticRecords } from '@scs/shared/disclosure';
 import { score } from '@scs/shared/scoring';
 import { answerMap } from '@scs/shared/answers';
 import { applicableQuestions, type FirmProfile } from '@scs/shared/catalogue';
+import { SMALL_FIRM_PROFILE } from '@scs/shared/testing';
 import type { TestApp } from './app';
 
 /** What feature fixtures need to know about the victim of the cross-tenant matrix. */
@@ -18,21 +19,7 @@ export interface VictimRef {
 
 type Fixture = (v: VictimRef) => string | Promise<string>;
 
-const PROFILE: FirmProfile = {
-  legalForm: 'wfoe',
-  activities: ['manufacturing'],
-  importsExports: true,
-  headcountBand: '50_249',
-  agencyLabour: false,
-  pollutantPermit: 'no',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: false,
-  taxRegistrationYear: 2015,
-  naceSection: 'C',
-  provinces: ['SH'],
-  germanParent: true,
-} as FirmProfile;
+const PROFILE: FirmProfile = { ...SMALL_FIRM_PROFILE, importsExports: true, provinces: ['SH'] };
 
 /**
  * Fixtures of later features for the cross-tenant matrix (see cross-tenant.int-spec.ts): victim-owned resources are

@@ -1,21 +1,8 @@
+import { TEST_FIRM_PROFILE } from '@scs/shared/testing';
 import type { HttpClient } from './app';
 
-/** A complete firm profile (PUT /api/orgs/:id/profile). */
-export const FIRM_PROFILE = {
-  legalForm: 'wfoe',
-  activities: ['manufacturing', 'trading'],
-  importsExports: true,
-  headcountBand: '250_999',
-  agencyLabour: false,
-  pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2012,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+/** A complete firm profile (PUT /api/orgs/:id/profile): the test firm of @scs/shared/testing. */
+export const FIRM_PROFILE = TEST_FIRM_PROFILE;
 
 interface CatalogueQuestion {
   id: string;

@@ -1,25 +1,13 @@
 import type { BrowserContext } from 'playwright-core';
+import { TEST_FIRM_PROFILE } from '@scs/shared/testing';
 import { baseUrl } from './browser';
 import { confirmEmail } from './confirm';
 
 // A firm set up through the API (register, profile, a self-check answered and, optionally, submitted), for browser
 // tests whose subject comes after the questionnaire (reports, sharing, result page).
 
-export const FIRM_PROFILE = {
-  legalForm: 'wfoe',
-  activities: ['manufacturing', 'trading'],
-  importsExports: true,
-  headcountBand: '250_999',
-  agencyLabour: false,
-  pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2012,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+/** The test firm of @scs/shared/testing (a manufacturer: many questions apply). */
+export const FIRM_PROFILE = TEST_FIRM_PROFILE;
 
 export async function api<T>(
   context: BrowserContext,

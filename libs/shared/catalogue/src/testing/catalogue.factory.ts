@@ -1,20 +1,22 @@
+import {
+  SMALL_FIRM_PROFILE,
+  testDimension,
+  testFinding,
+  testLevels,
+  testSeverities,
+  testText,
+} from '@scs/shared/testing';
 import type { FirmProfile } from '../lib/profile';
 import type { Catalogue, Finding, Option, Question } from '../lib/schema';
 import type { Text } from '../lib/text';
 
-// Small valid catalogues for specs; tests override a part and expect one specific issue.
+// Small valid catalogues for specs; tests override a part and expect one specific issue. The parts every test
+// catalogue shares (texts, levels, severities, dimension texts) come from @scs/shared/testing.
 
-export const text = (en: string): Text => ({ en, de: `${en} (de)` });
+export const text: (en: string) => Text = testText;
 
 export function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    severity: 'high',
-    title: text('Finding'),
-    meaning: text('What it means'),
-    consequences: text('What follows'),
-    remediation: { en: ['Fix it'], de: ['Beheben'] },
-    ...overrides,
-  };
+  return { ...testFinding('high'), ...overrides };
 }
 
 export function option(id: string, exposure: number, overrides: Partial<Option> = {}): Option {
@@ -37,36 +39,15 @@ export function question(id: string, overrides: Partial<Question> = {}): Questio
 }
 
 export function catalogue(overrides: Partial<Catalogue> = {}): Catalogue {
-  const dimension = (id: string, code: string) => ({
-    id,
-    code,
-    weight: 1,
-    name: { ...text(id), zh: '中文' },
-    explanation: text('Explanation'),
-    authority: text('Authority'),
-    scheme: text('Scheme'),
-    consequences: text('Consequences'),
-    incentives: text('Incentives'),
-    counterpart: {
-      name: text('Counterpart'),
-      similar: text('Similar'),
-      difference: text('Difference'),
-      status: 'unconfirmed' as const,
-    },
-    references: ['ref-a'],
-  });
+  const dimension = (id: string, code: string) =>
+    testDimension(id, code, { name: { ...text(id), zh: '中文' }, references: ['ref-a'] });
   return {
     version: '2026.1',
     effectiveFrom: '2026-04-01',
     title: text('Catalogue'),
     weights: { high: 3, medium: 2, low: 1 },
-    levels: [
-      { id: 'low', max: 24, label: text('Low') },
-      { id: 'moderate', max: 49, label: text('Moderate') },
-      { id: 'high', max: 74, label: text('High') },
-      { id: 'critical', max: 100, label: text('Critical') },
-    ],
-    severities: (['critical', 'high', 'medium', 'low'] as const).map((id) => ({ id, label: text(id) })),
+    levels: testLevels(),
+    severities: testSeverities(),
     portals: [
       { id: 'etax', name: text('e-Tax'), url: 'https://etax.example.cn', checks: text('Tax grade') },
       { id: 'customs', name: text('Customs'), url: 'http://credit.customs.example.cn', checks: text('Customs level') },
@@ -103,22 +84,7 @@ export function catalogue(overrides: Partial<Catalogue> = {}): Catalogue {
 }
 
 export function firmProfile(overrides: Partial<FirmProfile> = {}): FirmProfile {
-  return {
-    legalForm: 'wfoe',
-    activities: ['manufacturing'],
-    importsExports: false,
-    headcountBand: '50_249',
-    agencyLabour: false,
-    pollutantPermit: 'no',
-    largeScaleData: 'no',
-    publicProcurement: false,
-    largeEnterpriseBuyer: false,
-    taxRegistrationYear: 2015,
-    naceSection: 'C',
-    provinces: ['JS'],
-    germanParent: true,
-    ...overrides,
-  };
+  return { ...SMALL_FIRM_PROFILE, ...overrides };
 }
 
 /** The value, or a test failure when it is missing (instead of a non-null assertion). */

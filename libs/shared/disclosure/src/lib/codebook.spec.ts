@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
+import { catalogueFiles } from '@scs/shared/testing';
 import {
   buildCodebook,
   codebookDdi,
@@ -60,13 +59,7 @@ const rmodule: ResearchModule = {
   ],
 };
 
-function realCatalogue(): Catalogue {
-  const dir = join(__dirname, '../../../catalogue/data/2026.1');
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
-}
-const real = realCatalogue();
+const real = parseCatalogueFiles(catalogueFiles('2026.1'));
 // One question text with markup characters, to prove escaping.
 const withMarkup: Catalogue = {
   ...real,

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
+import { parseCatalogueFiles } from '@scs/shared/catalogue';
+import { catalogueFiles } from '@scs/shared/testing';
 import { MICRODATA_GROUPS, microdataHeader, microdataRow, microdataVariables, type MicrodataSpec } from './codebook';
 import { linkageSuppression } from './linkage';
 import {
@@ -17,21 +16,9 @@ import {
 import type { ResearchRecord } from './record';
 import { SYNTHETIC_CALIBRATION, catalogueScorer, syntheticRecords } from './synthetic';
 
-function latestCatalogue(): Catalogue {
-  const root = join(__dirname, '../../../catalogue/data');
-  const version = readdirSync(root)
-    .filter((d) => /^\d+\.\d+$/.test(d) && statSync(join(root, d)).isDirectory())
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-    .at(-1) as string;
-  const dir = join(root, version);
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
-}
-
 const K = 10;
 const WAVES = ['2025-H1', '2025-H2', '2026-H1'];
-const catalogue = latestCatalogue();
+const catalogue = parseCatalogueFiles(catalogueFiles());
 
 /** Calibrated synthetic records of three waves of very different size (the shape of attack test 3). */
 function calibrated(seed: number, sizes: readonly number[]): ResearchRecord[] {

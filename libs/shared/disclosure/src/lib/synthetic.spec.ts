@@ -1,19 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
+import { catalogueFiles } from '@scs/shared/testing';
 import { SYNTHETIC_CALIBRATION, catalogueScorer, syntheticRecords } from './synthetic';
 
-function latestCatalogue(): Catalogue {
-  const root = join(__dirname, '../../../catalogue/data');
-  const version = readdirSync(root)
-    .filter((d) => /^\d{4}\.\d+$/.test(d) && statSync(join(root, d)).isDirectory()) // versions only (not partner-check/)
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-    .at(-1) as string;
-  const dir = join(root, version);
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
-}
+const latestCatalogue = (): Catalogue => parseCatalogueFiles(catalogueFiles());
 
 // The target shares of docs/research.md ("Synthetic data"): low 35 %, moderate 35 %, high 20 %, critical 10 %.
 // The bounds leave room for sampling noise at 1,000 firms, but catch a generator that collapses into one level

@@ -12,19 +12,13 @@ import {
   type Question,
 } from '@scs/shared/catalogue';
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { catalogueFiles } from '@scs/shared/testing';
 import { cleanProfile } from '../testing/catalogue.builder';
 import { projectExposure } from './projection';
 import { addMonths, evaluateRecord, evaluateRecords, optionForTier, recordTypeOf, repairPlan } from './records';
 import { score, type Answers } from './score';
 
-function readCatalogue(dir: string): Catalogue {
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
-}
-const catalogue = readCatalogue(join(__dirname, '../../../catalogue/data/2026.2'));
+const catalogue: Catalogue = parseCatalogueFiles(catalogueFiles('2026.2'));
 const question = (id: string) => catalogue.questions.find((q) => q.id === id)!;
 const lowestOption = (q: Question) => [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? '';
 function cleanAnswers(profile: FirmProfile, overrides: Answers = {}): Answers {

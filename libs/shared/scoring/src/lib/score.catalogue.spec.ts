@@ -1,6 +1,4 @@
 import { answerFromCode } from '@scs/shared/answers';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import {
   applicableQuestions,
   parseCatalogueFiles,
@@ -8,17 +6,13 @@ import {
   type FirmProfile,
   type Question,
 } from '@scs/shared/catalogue';
+import { catalogueFiles } from '@scs/shared/testing';
 import { cleanProfile } from '../testing/catalogue.builder';
 import { score, type Answers, type ScoreResult } from './score';
 import { orderFindings } from './order';
 
 // Example firms scored against the real catalogue data, read the way the API loader reads it.
-function readCatalogue(dir: string): Catalogue {
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return parseCatalogueFiles(walk(dir).map((p) => ({ path: relative(dir, p), content: readFileSync(p, 'utf8') })));
-}
-const catalogue = readCatalogue(join(__dirname, '../../../catalogue/data/2026.1'));
+const catalogue: Catalogue = parseCatalogueFiles(catalogueFiles('2026.1'));
 
 const lowestOption = (q: Question) => [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? '';
 
@@ -69,7 +63,7 @@ describe('score on catalogue 2026.1', () => {
 });
 
 describe('response to remediation on catalogue 2026.2 (docs/methodology.md, worked example)', () => {
-  const current = readCatalogue(join(__dirname, '../../../catalogue/data/2026.2'));
+  const current = parseCatalogueFiles(catalogueFiles('2026.2'));
   const manufacturer: FirmProfile = { ...cleanProfile, activities: ['manufacturing'], importsExports: true };
   const lowest = (q: Question) => [...q.options].sort((a, b) => a.exposure - b.exposure)[0]?.id ?? '';
   const answers = (overrides: Record<string, string>): Answers => ({

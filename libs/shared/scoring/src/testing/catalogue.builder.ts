@@ -1,6 +1,14 @@
 import { answerFromCode } from '@scs/shared/answers';
 import fc from 'fast-check';
 import {
+  SMALL_FIRM_PROFILE,
+  testDimension,
+  testFinding,
+  testLevels,
+  testSeverities,
+  testText,
+} from '@scs/shared/testing';
+import {
   PROFILE_FIELDS,
   type ApplicabilityRule,
   type Catalogue,
@@ -13,9 +21,10 @@ import {
 } from '@scs/shared/catalogue';
 import type { Answers } from '../lib/score';
 
-// Compact specs of synthetic catalogues, and fast-check arbitraries over them, for the scoring specs.
+// Compact specs of synthetic catalogues, and fast-check arbitraries over them, for the scoring specs. The parts every
+// test catalogue shares (texts, levels, severities, dimension and finding texts) come from @scs/shared/testing.
 
-const text = (en: string): Text => ({ en, de: `${en} (de)` });
+const text: (en: string) => Text = testText;
 
 export interface QuestionSpec {
   id: string;
@@ -46,15 +55,7 @@ function buildQuestion(q: QuestionSpec): Question {
       exposure,
       ...(knockOut ? { knockOut } : {}),
       ...(exposure > 0
-        ? {
-            finding: {
-              severity: knockOut ? 'critical' : (q.severity ?? 'medium'),
-              title: text(`${q.id} finding ${i}`),
-              meaning: text('Meaning'),
-              consequences: text('Consequences'),
-              remediation: { en: ['Fix'], de: ['Beheben'] },
-            },
-          }
+        ? { finding: testFinding(knockOut ? 'critical' : (q.severity ?? 'medium'), `${q.id} finding ${i}`) }
         : {}),
     };
   });
@@ -72,38 +73,15 @@ function buildQuestion(q: QuestionSpec): Question {
 }
 
 export function buildCatalogue(spec: CatalogueSpec): Catalogue {
-  const [low, moderate, high] = spec.levelMaxima ?? [24, 49, 74];
   return {
     version: '2026.1',
     effectiveFrom: '2026-04-01',
     title: text('Synthetic'),
     weights: spec.weights ?? { high: 3, medium: 2, low: 1 },
-    levels: [
-      { id: 'low', max: low, label: text('Low') },
-      { id: 'moderate', max: moderate, label: text('Moderate') },
-      { id: 'high', max: high, label: text('High') },
-      { id: 'critical', max: 100, label: text('Critical') },
-    ],
-    severities: (['critical', 'high', 'medium', 'low'] as const).map((id) => ({ id, label: text(id) })),
+    levels: testLevels(spec.levelMaxima),
+    severities: testSeverities(),
     portals: [],
-    dimensions: spec.dimensions.map((d, i) => ({
-      id: d.id,
-      code: `D${i + 1}`,
-      weight: d.weight,
-      name: text(d.id),
-      explanation: text('Explanation'),
-      authority: text('Authority'),
-      scheme: text('Scheme'),
-      consequences: text('Consequences'),
-      incentives: text('Incentives'),
-      counterpart: {
-        name: text('Counterpart'),
-        similar: text('Similar'),
-        difference: text('Difference'),
-        status: 'unconfirmed',
-      },
-      references: [],
-    })),
+    dimensions: spec.dimensions.map((d, i) => testDimension(d.id, `D${i + 1}`, { weight: d.weight })),
     references: [
       { id: 'ref', title: text('Reference'), authority: text('Authority'), year: 2025, status: 'confirmed' },
     ],
@@ -111,21 +89,8 @@ export function buildCatalogue(spec: CatalogueSpec): Catalogue {
   };
 }
 
-export const cleanProfile: FirmProfile = {
-  legalForm: 'wfoe',
-  activities: ['manufacturing'],
-  importsExports: true,
-  headcountBand: '50_249',
-  agencyLabour: false,
-  pollutantPermit: 'no',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: false,
-  taxRegistrationYear: 2015,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+/** The small manufacturer of @scs/shared/testing, importing and exporting. */
+export const cleanProfile: FirmProfile = { ...SMALL_FIRM_PROFILE, importsExports: true };
 
 // ---- arbitraries
 

@@ -1,21 +1,8 @@
 import type { FirmProfile } from '@scs/shared/catalogue';
+import { TEST_FIRM_PROFILE } from '@scs/shared/testing';
 
 /** A manufacturer (WFOE in Jiangsu, 250–999 staff, imports and exports): many questions apply. */
-export const MANUFACTURER_PROFILE: FirmProfile = {
-  legalForm: 'wfoe',
-  activities: ['manufacturing', 'trading'],
-  importsExports: true,
-  headcountBand: '250_999',
-  agencyLabour: false,
-  pollutantPermit: 'yes',
-  largeScaleData: 'no',
-  publicProcurement: false,
-  largeEnterpriseBuyer: true,
-  taxRegistrationYear: 2012,
-  naceSection: 'C',
-  provinces: ['JS'],
-  germanParent: true,
-};
+export const MANUFACTURER_PROFILE: FirmProfile = TEST_FIRM_PROFILE;
 
 /** A consultancy (WFOE in Shanghai, 50–249 staff, services only): fewer questions apply. */
 export const CONSULTANCY_PROFILE: FirmProfile = {

@@ -1,5 +1,5 @@
 import { parseAddressList } from './address-list';
-import { ENGLISH_CRM_EXPORT, GERMAN_EXCEL_EXPORT, GERMAN_MEMBERS } from './member-lists.fixture';
+import { ENGLISH_CRM_EXPORT, GERMAN_EXCEL_EXPORT, GERMAN_MEMBERS } from '@scs/shared/testing';
 
 describe('parseAddressList on real member lists (issue 16)', () => {
   it('reads a German Excel export (BOM, CRLF, ";", unquoted "Co., Ltd.", a quoted ";") without losing a member', async () => {

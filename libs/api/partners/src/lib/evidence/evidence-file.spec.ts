@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { evidenceFilename, inspectEvidence } from './evidence-file';
-import { minimalJpeg, minimalPdf, minimalPng } from './evidence.fixtures';
+import { minimalJpeg, minimalPdf, minimalPng } from '@scs/shared/testing';
 
 describe('inspectEvidence', () => {
   it('accepts a PDF, a PNG and a JPEG by their content', () => {

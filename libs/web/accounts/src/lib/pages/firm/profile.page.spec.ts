@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { PROFILE_FIELD_NAMES } from '@scs/shared/catalogue';
+import { SMALL_FIRM_PROFILE } from '@scs/shared/testing';
 import { LanguageService } from '@scs/web/core';
 import { nextRequest, settle, setupAccountsTest, signIn, text } from '../../../testing/accounts-testing';
 import type { ProfileView } from '../../data/accounts.types';
@@ -18,19 +19,9 @@ const complete: ProfileView = {
   data: {
     name: 'Muster (Suzhou) Co., Ltd.',
     uscc: null,
-    legalForm: 'wfoe',
-    activities: ['manufacturing'],
+    ...SMALL_FIRM_PROFILE,
     importsExports: true,
-    headcountBand: '50_249',
-    agencyLabour: false,
-    pollutantPermit: 'no',
-    largeScaleData: 'no',
-    publicProcurement: false,
-    largeEnterpriseBuyer: false,
     taxRegistrationYear: 2012,
-    naceSection: 'C',
-    provinces: ['JS'],
-    germanParent: true,
   },
 };
 

@@ -1,9 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { ChangeDetectionStrategy, Component, Injector, effect, inject, untracked, type Signal } from '@angular/core';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatButtonModule } from '@angular/material/button';
-import { TranslocoDirective } from '@jsverse/transloco';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { parseAnswer } from '@scs/shared/answers';
+import type { CatalogueIndex } from '@scs/web/catalogue';
+import { SessionService } from '@scs/web/core';
 import { LocalDatePipe } from '@scs/web/ui';
-import type { ConflictItem } from '../../data/answer-store';
+import { firstValueFrom } from 'rxjs';
+import type { AnswerStore, ConflictItem } from '../../data/answer-store';
+import { AssessmentsApi } from '../../data/assessments.api';
 
 export interface ConflictDialogData {
   conflict: ConflictItem;
@@ -109,4 +114,77 @@ export class ConflictDialogComponent {
   protected close(choice: ConflictChoice): void {
     this.ref.close(choice);
   }
+}
+
+/**
+ * Asks about each answer the store reports in conflict, one dialog after the other, and applies the choice (keep mine
+ * or take theirs). Call in an injection context (the wizard page's constructor); `index` resolves the question texts
+ * and options, `orgId` the firm whose members name the other person.
+ */
+export function resolveConflicts(
+  store: AnswerStore,
+  index: Signal<CatalogueIndex | null>,
+  orgId: Signal<string | undefined>,
+): void {
+  const dialog = inject(MatDialog);
+  const injector = inject(Injector);
+  const transloco = inject(TranslocoService);
+  const session = inject(SessionService);
+  const api = inject(AssessmentsApi);
+  let open = false;
+  let memberNames: Promise<Map<string, string>> | null = null;
+
+  const memberName = async (org: string, userId: string): Promise<string | undefined> => {
+    memberNames ??= firstValueFrom(api.members(org)).then(
+      (members) => new Map(members.map((m) => [m.userId, m.name])),
+      () => new Map<string, string>(),
+    );
+    return (await memberNames).get(userId);
+  };
+
+  const openNext = async (): Promise<void> => {
+    const conflict = store.conflicts()[0];
+    const idx = index();
+    const org = orgId();
+    if (open || !conflict || !idx) return;
+    open = true;
+    // The conflict names the other person by user id only: look the name up among the firm's members.
+    let theirs = conflict.theirs;
+    if (theirs && !theirs.updatedByName && org)
+      theirs = { ...theirs, updatedByName: (await memberName(org, theirs.updatedBy)) ?? null };
+    const question = idx.questions.get(conflict.questionId);
+    const dontKnow = transloco.translate('assessments.question.dontKnow');
+    const none = transloco.translate('assessments.conflict.noAnswer');
+    const data: ConflictDialogData = {
+      conflict: { ...conflict, theirs },
+      theirsAreMine: !!theirs && theirs.updatedBy === session.user()?.id,
+      question: question?.text ?? conflict.questionId,
+      optionLabel: (optionId) => {
+        const value = parseAnswer(optionId);
+        if (!value) return none;
+        if (value.kind === 'dontKnow') return dontKnow;
+        if (value.kind === 'records') return transloco.translate('assessments.question.withRecords');
+        return question?.options.find((o) => o.id === value.optionId)?.label ?? value.optionId;
+      },
+    };
+    dialog
+      .open<ConflictDialogComponent, ConflictDialogData, ConflictChoice>(ConflictDialogComponent, {
+        data,
+        injector,
+        disableClose: true,
+        maxWidth: '640px',
+      })
+      .afterClosed()
+      .subscribe((choice) => {
+        open = false;
+        if (choice === 'theirs') store.takeTheirs(conflict.questionId);
+        else store.keepMine(conflict.questionId);
+      });
+  };
+
+  // One dialog per conflicting answer, one after the other.
+  effect(() => {
+    const next = store.conflicts()[0];
+    if (next && index()) untracked(() => void openNext());
+  });
 }

@@ -12,28 +12,13 @@ import en from '../../i18n/en.json';
 import { WizardPage } from './wizard.page';
 import { nextRequest } from '@scs/web/core/testing';
 import { CONSULTANCY_PROFILE } from '../../../testing/profiles';
+import { draftView } from '../../../testing/assessment-view';
 
 const ID = '0b8e3f4a-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 const consultancy: FirmProfile = CONSULTANCY_PROFILE;
 
 function draft(overrides: Partial<AssessmentView> = {}): AssessmentView {
-  return {
-    id: ID,
-    orgId: 'org-1',
-    status: 'draft',
-    catalogueVersion: '2026.1',
-    createdAt: '2026-05-01T09:00:00.000Z',
-    submittedAt: null,
-    overallScore: null,
-    level: null,
-    previousId: null,
-    answered: 0,
-    profile: consultancy,
-    answers: [],
-    changedQuestions: ['T2'],
-    result: null,
-    ...overrides,
-  };
+  return draftView({ id: ID, profile: consultancy, changedQuestions: ['T2'], ...overrides });
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 
-// Small, valid evidence files for tests (also used by the integration tests and the browser test).
+// Small, valid files for upload tests (partner evidence: the unit spec, the integration tests, the browser test).
 
 function crc32(b: Buffer): number {
   let c = ~0;

@@ -1,6 +1,7 @@
 /**
- * Member lists as chambers really export them (issue 16): German Excel ("CSV (Trennzeichen-getrennt)") writes `;`,
- * CRLF and a BOM and quotes only cells holding a `;`; an English CRM export writes `,` and quotes names with commas.
+ * Member lists as chambers really export them (issue 16), for the address-list import (unit spec, integration test):
+ * German Excel ("CSV (Trennzeichen-getrennt)") writes `;`, CRLF and a BOM and quotes only cells holding a `;`; an
+ * English CRM export writes `,` and quotes names with commas.
  */
 export const GERMAN_EXCEL_EXPORT =
   '\uFEFF' +
