@@ -144,6 +144,10 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     expect(seen.groups.map((l) => [l.id, l.status])).toEqual([[invited.body.id, 'pending']]);
     expect(seen.entities).toEqual([]);
     expect((await portfolio()).entities).toEqual([]); // pending: not in the portfolio yet
+    // A pending link shares nothing.
+    expect((await group.http.get(`/api/orgs/${group.orgId}/portfolio/entities/${suzhou.orgId}/answers`)).status).toBe(
+      404,
+    );
 
     const byAdmin = await suzhouAdmin.http.post(`/api/orgs/${suzhou.orgId}/group-links/${invited.body.id}/accept`);
     expect(byAdmin.status).toBe(403);
@@ -227,11 +231,13 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     );
   });
 
-  it('answers only while the entity grants them, and only its owner can grant', async () => {
+  it('answers only while the entity grants them (404 otherwise, never data), and only its owner can grant', async () => {
     const answersPath = `/api/orgs/${group.orgId}/portfolio/entities/${suzhou.orgId}/answers`;
+    // Not granted: the same 404 as an entity that is not linked, with no data in the body.
     const before = await group.http.get<{ code: string }>(answersPath);
-    expect(before.status).toBe(403);
+    expect(before.status).toBe(404);
     expect(before.body.code).toBe('errors.portfolio.answersNotGranted');
+    expect(JSON.stringify(before.body)).not.toMatch(/"answers"|"question"/);
     const linkId = (await links(suzhou)).groups[0].id;
     const accessPath = `/api/orgs/${suzhou.orgId}/group-links/${linkId}/answers-access`;
     expect((await suzhouAdmin.http.put(accessPath, { granted: true })).status).toBe(403);
@@ -248,19 +254,54 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     expect(answers.status).toBe(200);
     expect(answers.body.entity.orgId).toBe(suzhou.orgId);
     expect(answers.body.answers.length).toBeGreaterThan(10);
+    // The entity's own latest submitted self-check, answer for answer.
+    const own = await suzhou.http.get<{ id: string }[]>(`/api/orgs/${suzhou.orgId}/assessments`);
+    expect(answers.body.assessmentId).toBe(own.body[0].id);
+    const ownView = await suzhou.http.get<{
+      answers: { questionId: string; optionId: string | null }[];
+      result: { findings: { questionId: string }[] };
+    }>(`/api/assessments/${own.body[0].id}`);
+    const answered = ownView.body.answers.filter((a) => a.optionId !== null).map((a) => a.questionId);
+    expect(answers.body.answers.map((a) => a.questionId).sort()).toEqual([...answered].sort());
+    for (const a of answers.body.answers) {
+      expect(a.question.length).toBeGreaterThan(5);
+      expect(a.dimension.code).toMatch(/^D\d+$/);
+      if (a.kind === 'option') expect(a.option).toBeTruthy();
+    }
+    // Findings travel with the answers that carry them.
+    const withFinding = answers.body.answers.filter((a) => a.finding).map((a) => a.questionId);
+    expect(withFinding.length).toBeGreaterThan(0);
+    expect(withFinding.sort()).toEqual(
+      [...new Set(ownView.body.result.findings.map((f) => f.questionId))].filter((q) => answered.includes(q)).sort(),
+    );
+    // Texts in the request's language: the same question reads differently in German and Chinese.
+    const inLanguage = async (lang: string) =>
+      (await group.http.request<PortfolioAnswersView>('GET', answersPath, undefined, { 'accept-language': lang }))
+        .body;
+    const [de, zh] = [await inLanguage('de'), await inLanguage('zh-CN')];
+    expect(de.locale).toBe('de');
+    expect(zh.locale).toBe('zh');
+    expect(de.answers[0].questionId).toBe(answers.body.answers[0].questionId);
+    expect(de.answers[0].question).not.toBe(answers.body.answers[0].question);
+    expect(zh.answers[0].question).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.answers[0].dimension.title).toMatch(/[\u4e00-\u9fff]/);
     // The other entity did not grant anything.
     expect((await group.http.get(`/api/orgs/${group.orgId}/portfolio/entities/${shenzhen.orgId}/answers`)).status).toBe(
-      403,
+      404,
     );
 
     await suzhou.http.put(accessPath, { granted: false });
-    expect((await group.http.get(answersPath)).status).toBe(403);
+    const revoked = await group.http.get(answersPath);
+    expect(revoked.status).toBe(404);
+    expect(JSON.stringify(revoked.body)).not.toMatch(/"answers"|"question"/);
     expect(await auditActions(suzhou.orgId)).toEqual([
       'group_link.accepted',
       'group_link.answers_granted',
       'group_link.answers_revoked',
     ]);
     expect(await auditActions(group.orgId)).toContain('group_link.answers_viewed');
+    // Every granted read is logged for the group (three above: the first, German, Chinese); refused ones are not.
+    expect((await auditActions(group.orgId)).filter((a) => a === 'group_link.answers_viewed')).toHaveLength(3);
   });
 
   it('a foreign firm reaches nothing: 404 for routes of the group and for links that are not its own', async () => {
