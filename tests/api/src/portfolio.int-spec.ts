@@ -9,7 +9,15 @@ import type {
   PortfolioView,
   ReportView,
 } from '@scs/shared/contracts';
-import { registerUser, startTestApp, tokenOfLink, type TestApp, type TestUser } from './support/app';
+import {
+  HttpClient,
+  TEST_PASSWORD,
+  registerUser,
+  startTestApp,
+  tokenOfLink,
+  type TestApp,
+  type TestUser,
+} from './support/app';
 import { usccFor } from './support/portfolio';
 import { FIRM_PROFILE, submitAssessmentViaApi } from './support/workflow';
 
@@ -66,6 +74,23 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     const res = await group.http.get<PortfolioView>(`/api/orgs/${group.orgId}/portfolio${query}`);
     expect(res.status).toBe(200);
     return res.body;
+  }
+  /** The group-invitation mails in the outbox for `email` (subject and text), oldest first. */
+  async function groupMails(email: string): Promise<{ subject: string; text: string }[]> {
+    return t.dataSource.query(
+      `SELECT subject, text FROM mail_outbox WHERE "to" = $1 AND text LIKE '%/portfolio%' ORDER BY created_at, id`,
+      [email],
+    );
+  }
+  /** Signs in once with Accept-Language `lang`: the account remembers it as its language (mails use it). */
+  async function useLanguage(email: string, lang: string): Promise<void> {
+    const res = await new HttpClient(t.url).request(
+      'POST',
+      '/api/auth/login',
+      { email, password: TEST_PASSWORD },
+      { 'accept-language': lang },
+    );
+    expect(res.status).toBe(200);
   }
   async function auditActions(orgId: string): Promise<string[]> {
     const rows: { action: string }[] = await t.dataSource.query(
@@ -128,10 +153,21 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
   });
 
   it('links an entity: invitation by USCC, seen by the entity, accepted by its owner only', async () => {
+    // The entity's owner uses SCS Check in Chinese: the invitation mail comes in Chinese only.
+    await useLanguage('pf.suzhou@example.test', 'zh-CN');
     // Spaces and lower case, as pasted from a letterhead.
     const code = usccFor(2);
     const invited = await invite(`${code.slice(0, 4)} ${code.slice(4).toLowerCase()}`);
     expect(invited.status).toBe(201);
+    // The entity's owner is told by mail, with the link to the page where it accepts; its admin is not.
+    const [mail, ...more] = await groupMails('pf.suzhou@example.test');
+    expect(more).toEqual([]);
+    expect(mail.subject).toBe('SCS Check: Muster Holding GmbH 邀请 Muster Machinery (Suzhou) Co., Ltd. 加入其集团组合');
+    expect(mail.text).toContain(`统一社会信用代码 ${code}`);
+    expect(mail.text).toContain(`${t.config.publicUrl.replace(/\/$/, "")}/portfolio`);
+    expect(mail.text).toContain('只有 Muster Machinery (Suzhou) Co., Ltd. 的所有者可以答复');
+    expect(mail.text).not.toMatch(/invites|lädt/);
+    expect(await groupMails('pf.suzhou.admin@example.test')).toEqual([]);
     expect(invited.body).toMatchObject({
       status: 'pending',
       group: { orgId: group.orgId, name: 'Muster Holding GmbH' },
@@ -178,7 +214,16 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
   });
 
   it('shows level, dimension scores, actions and dates of each entity, filtered by province and legal form', async () => {
+    await useLanguage('pf.shenzhen@example.test', 'de-DE');
     const invited = await invite(usccFor(3));
+    // A German-speaking owner gets the invitation in German.
+    const [mail] = await groupMails('pf.shenzhen@example.test');
+    expect(mail.subject).toBe(
+      'SCS Check: Muster Holding GmbH lädt Muster Trading (Shenzhen) Co., Ltd. in ihr Gruppenportfolio ein',
+    );
+    expect(mail.text).toContain('nur eine Inhaberin oder ein Inhaber von Muster Trading (Shenzhen) Co., Ltd.');
+    expect(mail.text).toContain(`${t.config.publicUrl.replace(/\/$/, "")}/portfolio`);
+    expect(mail.text).not.toContain('invites');
     await shenzhen.http.post(`/api/orgs/${shenzhen.orgId}/group-links/${invited.body.id}/accept`);
     const overdueAction = await shenzhen.http.post(`/api/orgs/${shenzhen.orgId}/actions`, {
       title: 'Renew the credit commitment letter',
