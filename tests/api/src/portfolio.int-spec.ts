@@ -164,7 +164,7 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     expect(more).toEqual([]);
     expect(mail.subject).toBe('SCS Check: Muster Holding GmbH 邀请 Muster Machinery (Suzhou) Co., Ltd. 加入其集团组合');
     expect(mail.text).toContain(`统一社会信用代码 ${code}`);
-    expect(mail.text).toContain(`${t.config.publicUrl.replace(/\/$/, "")}/portfolio`);
+    expect(mail.text).toContain(`${t.config.publicUrl.replace(/\/$/, '')}/portfolio`);
     expect(mail.text).toContain('只有 Muster Machinery (Suzhou) Co., Ltd. 的所有者可以答复');
     expect(mail.text).not.toMatch(/invites|lädt/);
     expect(await groupMails('pf.suzhou.admin@example.test')).toEqual([]);
@@ -222,7 +222,7 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
       'SCS Check: Muster Holding GmbH lädt Muster Trading (Shenzhen) Co., Ltd. in ihr Gruppenportfolio ein',
     );
     expect(mail.text).toContain('nur eine Inhaberin oder ein Inhaber von Muster Trading (Shenzhen) Co., Ltd.');
-    expect(mail.text).toContain(`${t.config.publicUrl.replace(/\/$/, "")}/portfolio`);
+    expect(mail.text).toContain(`${t.config.publicUrl.replace(/\/$/, '')}/portfolio`);
     expect(mail.text).not.toContain('invites');
     await shenzhen.http.post(`/api/orgs/${shenzhen.orgId}/group-links/${invited.body.id}/accept`);
     const overdueAction = await shenzhen.http.post(`/api/orgs/${shenzhen.orgId}/actions`, {
@@ -321,8 +321,7 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     );
     // Texts in the request's language: the same question reads differently in German and Chinese.
     const inLanguage = async (lang: string) =>
-      (await group.http.request<PortfolioAnswersView>('GET', answersPath, undefined, { 'accept-language': lang }))
-        .body;
+      (await group.http.request<PortfolioAnswersView>('GET', answersPath, undefined, { 'accept-language': lang })).body;
     const [de, zh] = [await inLanguage('de'), await inLanguage('zh-CN')];
     expect(de.locale).toBe('de');
     expect(zh.locale).toBe('zh');

@@ -3,12 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
 import { DONT_KNOW, localize, type ReadLocale } from '@scs/shared/catalogue';
-import type {
-  PortfolioAnswer,
-  PortfolioAnswersView,
-  PortfolioDimension,
-  ReportLevel,
-} from '@scs/shared/contracts';
+import type { PortfolioAnswer, PortfolioAnswersView, PortfolioDimension, ReportLevel } from '@scs/shared/contracts';
 import type { ScoreResult } from '@scs/shared/scoring';
 
 /** A self-check is due again this many months after the last submitted one. */
@@ -131,8 +126,7 @@ export class AssessmentEntityStandings implements EntityStandings {
 
   async answers(orgId: string, locale: ReadLocale): Promise<Omit<PortfolioAnswersView, 'entity'>> {
     const [latest] = await this.latest([orgId]);
-    if (!latest)
-      return { assessmentId: null, catalogueVersion: null, submittedAt: null, locale, answers: [] };
+    if (!latest) return { assessmentId: null, catalogueVersion: null, submittedAt: null, locale, answers: [] };
     const [{ catalogue }, rows] = await Promise.all([
       this.catalogues.require(latest.catalogueVersion),
       this.dataSource.query(
@@ -153,7 +147,11 @@ export class AssessmentEntityStandings implements EntityStandings {
       const optionId = kind === 'option' ? row.optionId : kind === 'records' ? (f?.optionId ?? null) : null;
       const option = optionId ? q.options.find((o) => o.id === optionId) : undefined;
       const dimension = dimensions.get(q.dimension);
-      const findingTitle = f?.finding ? localize(f.finding.title, locale) : f?.verify ? localize(f.verify, locale) : null;
+      const findingTitle = f?.finding
+        ? localize(f.finding.title, locale)
+        : f?.verify
+          ? localize(f.verify, locale)
+          : null;
       answers.push({
         questionId: q.id,
         dimension: { code: dimension?.code ?? q.dimension, title: dimension ? localize(dimension.name, locale) : '' },

@@ -54,13 +54,21 @@ const yesNoUnknown = { yes: t('Yes', 'Ja'), no: t('No', 'Nein'), unknown: t("Don
  * The single source for rule validation, the profile schema and the web profile form.
  */
 export const PROFILE_FIELDS = {
-  legalForm: enumField(tz('Legal form of the China entity', 'Rechtsform der Gesellschaft in China', '在华主体的法律形式'), false, {
-    wfoe: tz('Wholly foreign-owned enterprise (WFOE)', 'Hundertprozentige Auslandsgesellschaft (WFOE)', '外商独资企业（WFOE）'),
-    jv: tz('Joint venture', 'Joint Venture', '合资企业'),
-    rep_office: tz('Representative office', 'Repräsentanz', '代表处'),
-    branch: tz('Branch', 'Zweigniederlassung', '分公司'),
-    other: tz('Other', 'Sonstige', '其他'),
-  }),
+  legalForm: enumField(
+    tz('Legal form of the China entity', 'Rechtsform der Gesellschaft in China', '在华主体的法律形式'),
+    false,
+    {
+      wfoe: tz(
+        'Wholly foreign-owned enterprise (WFOE)',
+        'Hundertprozentige Auslandsgesellschaft (WFOE)',
+        '外商独资企业（WFOE）',
+      ),
+      jv: tz('Joint venture', 'Joint Venture', '合资企业'),
+      rep_office: tz('Representative office', 'Repräsentanz', '代表处'),
+      branch: tz('Branch', 'Zweigniederlassung', '分公司'),
+      other: tz('Other', 'Sonstige', '其他'),
+    },
+  ),
   activities: enumField(t('Activities', 'Tätigkeiten'), true, {
     manufacturing: t('Manufacturing', 'Produktion'),
     trading: t('Trading (import/export)', 'Handel (Import/Export)'),
@@ -311,7 +319,6 @@ export function provinceLabel(value: string, locale: ReadLocale): string {
   const key = text.toUpperCase();
   const norm = (s: string) => s.toLowerCase().replace(/(省|市|自治区|特别行政区)$/u, '');
   const hit =
-    labels[key] ??
-    Object.values(labels).find((l) => [l.en, l.de, l.zh ?? ''].some((n) => n && norm(n) === norm(text)));
+    labels[key] ?? Object.values(labels).find((l) => [l.en, l.de, l.zh ?? ''].some((n) => n && norm(n) === norm(text)));
   return hit ? localize(hit, locale) : text;
 }

@@ -29,7 +29,11 @@ export class MembershipsService {
   }
 
   /** The members of an organisation with one of `roles`, for mails other features send them (ordered by address). */
-  contacts(orgId: string, roles: readonly OrgRoleName[], manager: EntityManager = this.dataSource.manager): Promise<MemberContact[]> {
+  contacts(
+    orgId: string,
+    roles: readonly OrgRoleName[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MemberContact[]> {
     return manager.query(
       `SELECT u."id" AS "userId", u."email", u."language"
          FROM "membership" m JOIN "user_account" u ON u."id" = m."user_id"

@@ -74,9 +74,15 @@ describe('PartnersPage provinces', () => {
     fixture.detectChanges();
     http
       .expectOne(`/api/orgs/${ORG}/partners`)
-      .flush([partner({ province: 'JS' }), partner({ id: 'p2', province: 'Guangdong' }), partner({ id: 'p3', province: 'Bavaria' })]);
+      .flush([
+        partner({ province: 'JS' }),
+        partner({ id: 'p2', province: 'Guangdong' }),
+        partner({ id: 'p3', province: 'Bavaria' }),
+      ]);
     await settle(fixture);
-    const labels = [...el().querySelectorAll('[data-testid="partner-province-label"]')].map((e) => e.textContent?.trim());
+    const labels = [...el().querySelectorAll('[data-testid="partner-province-label"]')].map((e) =>
+      e.textContent?.trim(),
+    );
     expect(labels).toEqual(['江苏', '广东', 'Bavaria']);
 
     // The form offers the provinces by name in the UI language and stores the code.

@@ -139,9 +139,7 @@ describe('EntityAnswersPage', () => {
 
   it('shows the empty state when the entity shares but has not submitted a self-check', async () => {
     open();
-    http.expectOne(PATH).flush(
-      answers({ assessmentId: null, catalogueVersion: null, submittedAt: null, answers: [] }),
-    );
+    http.expectOne(PATH).flush(answers({ assessmentId: null, catalogueVersion: null, submittedAt: null, answers: [] }));
     await settle(fixture);
     expect(el().textContent).toContain('No submitted self-check yet');
     expect(el().querySelector('[data-testid="entity-answers"]')).toBeNull();
