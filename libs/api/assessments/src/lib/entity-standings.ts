@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
 import { DONT_KNOW, localize, type ReadLocale } from '@scs/shared/catalogue';
-import type { PortfolioAnswer, PortfolioAnswersView, PortfolioDimension, ReportLevel } from '@scs/shared/contracts';
+import type {
+  PortfolioAnswer,
+  PortfolioAnswersView,
+  PortfolioCell,
+  PortfolioDimension,
+  ReportLevel,
+} from '@scs/shared/contracts';
 import type { ScoreResult } from '@scs/shared/scoring';
 
 /** A self-check is due again this many months after the last submitted one. */

@@ -1,13 +1,13 @@
 import type { OutgoingMail } from '@scs/api/accounts';
 import { isLocale, translate, type Locale } from '@scs/api/core';
 
-export interface GroupInvitationParams {
+export type GroupInvitationParams = {
   group: string;
   entity: string;
   uscc: string;
   /** The entity's portfolio page, where its owner accepts or declines. */
   link: string;
-}
+};
 
 /**
  * The mail to one owner of an invited entity, in the language the owner last used in SCS Check (German, English or
