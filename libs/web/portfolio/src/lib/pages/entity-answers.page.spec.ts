@@ -60,6 +60,7 @@ function answers(overrides: Partial<PortfolioAnswersView> = {}): PortfolioAnswer
 async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
   for (let i = 0; i < 6; i++) await Promise.resolve();
   fixture.detectChanges();
+  await fixture.whenStable(); // transloco switches languages asynchronously
 }
 
 describe('EntityAnswersPage', () => {
@@ -73,7 +74,7 @@ describe('EntityAnswersPage', () => {
         EntityAnswersPage,
         TranslocoTestingModule.forRoot({
           langs: { en: { portfolio: en }, de: { portfolio: de }, zh: { portfolio: zh } },
-          translocoConfig: { availableLangs: ['en', 'de', 'zh'], defaultLang: 'en' },
+          translocoConfig: { availableLangs: ['en', 'de', 'zh'], defaultLang: 'en', reRenderOnLangChange: true },
           preloadLangs: true,
         }),
       ],
