@@ -177,12 +177,14 @@ describe('issue 19: a group links a subsidiary, sees its portfolio, and checks a
         // The page never scrolls sideways; wide tables scroll inside themselves.
         const overflow = await pageOverflow(groupPage);
         expect(overflow).toBeLessThanOrEqual(0);
-        // Entity names are left-aligned in the heat map's first column.
-        const align = await groupPage
-          .locator('[data-testid="portfolio-heatmap"] tbody th.entity')
-          .first()
-          .evaluate((e) => getComputedStyle(e).textAlign);
-        expect(align).toMatch(/left|start/);
+        // Entity names and their column header are left-aligned in the heat map's first column.
+        for (const cell of ['thead th.entity', 'tbody th.entity']) {
+          const align = await groupPage
+            .locator(`[data-testid="portfolio-heatmap"] ${cell}`)
+            .first()
+            .evaluate((e) => getComputedStyle(e).textAlign);
+          expect(align).toMatch(/left|start/);
+        }
         if (lang === 'zh') {
           // Province and legal form in Chinese (from the profile labels), never the English fallback.
           expect(await table.textContent()).toContain('外商独资企业');
