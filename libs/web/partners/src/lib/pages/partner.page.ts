@@ -87,7 +87,7 @@ const SOURCES = ['credit_china', 'necips', 'court_enforcement', 'tax_grade', 'cu
               <h3>{{ t('check.flags') }}</h3>
               @for (f of c.flags; track f.questionId) {
                 <div class="flag sev-{{ f.severity }}" data-testid="red-flag">
-                  <strong>{{ t('severity.' + f.severity) }}</strong>: {{ triText(f.text) }}
+                  <strong>{{ t('severity.' + f.severity) }}</strong>{{ lang() === 'zh' ? '：' : ': ' }}{{ triText(f.text) }}
                   @if (f.unconfirmed) {
                     <span class="chip badge-unconfirmed">{{ t('check.unconfirmed') }}</span>
                   }

@@ -129,7 +129,7 @@ export const LANGUAGES: PartnerLanguage[] = ['zh', 'en', 'de'];
           <p class="muted">{{ t('list.empty') }}</p>
         } @else {
           <div class="table-scroll">
-            <table data-testid="partner-list">
+            <table class="list" data-testid="partner-list">
               <thead>
                 <tr>
                   <th>{{ t('form.name') }}</th>

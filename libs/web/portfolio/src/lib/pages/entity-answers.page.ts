@@ -41,7 +41,7 @@ import { PortfolioApi } from '../data/portfolio.api';
                 <div class="meta muted small">{{ a.dimension.code }} · {{ a.dimension.title }} · {{ a.questionId }}</div>
                 <h2 class="question">{{ a.question }}</h2>
                 <p class="answer">
-                  <span class="label">{{ t('answers.answer') }}:</span>
+                  <span class="label">{{ t('answers.answer') }}</span>
                   <strong data-testid="answer-text">{{ answerText(a, t('answers.dontKnow'), t('answers.records', { n: a.records })) }}</strong>
                 </p>
                 @if (a.note) {
