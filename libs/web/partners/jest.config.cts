@@ -8,6 +8,6 @@ module.exports = {
       { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' },
     ],
   },
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|echarts/|zrender/|@jsverse/))'],
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|echarts/|zrender/|@jsverse/|intl-messageformat/|@formatjs/))'],
   moduleNameMapper: require('../../../jest.path-aliases.cjs')(),
 };

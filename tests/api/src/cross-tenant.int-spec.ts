@@ -261,7 +261,12 @@ describe('cross-tenant matrix (derived from the route table)', () => {
   it('covers the tenant-scoped routes of every feature', () => {
     expect(routes.length).toBeGreaterThanOrEqual(13);
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
-      expect.arrayContaining(['GET /api/orgs/:orgId/profile', 'GET /api/orgs/:chamberId/member-firms']),
+      expect.arrayContaining([
+        'GET /api/orgs/:orgId/profile',
+        'GET /api/orgs/:chamberId/member-firms',
+        // The group's read of an entity's granted answers (group portfolio).
+        'GET /api/orgs/:orgId/portfolio/entities/:entityId/answers',
+      ]),
     );
   });
 

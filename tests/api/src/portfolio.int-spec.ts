@@ -9,7 +9,15 @@ import type {
   PortfolioView,
   ReportView,
 } from '@scs/shared/contracts';
-import { registerUser, startTestApp, tokenOfLink, type TestApp, type TestUser } from './support/app';
+import {
+  HttpClient,
+  TEST_PASSWORD,
+  registerUser,
+  startTestApp,
+  tokenOfLink,
+  type TestApp,
+  type TestUser,
+} from './support/app';
 import { usccFor } from './support/portfolio';
 import { FIRM_PROFILE, submitAssessmentViaApi } from './support/workflow';
 
@@ -66,6 +74,23 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     const res = await group.http.get<PortfolioView>(`/api/orgs/${group.orgId}/portfolio${query}`);
     expect(res.status).toBe(200);
     return res.body;
+  }
+  /** The group-invitation mails in the outbox for `email` (subject and text), oldest first. */
+  async function groupMails(email: string): Promise<{ subject: string; text: string }[]> {
+    return t.dataSource.query(
+      `SELECT subject, text FROM mail_outbox WHERE "to" = $1 AND text LIKE '%/portfolio%' ORDER BY created_at, id`,
+      [email],
+    );
+  }
+  /** Signs in once with Accept-Language `lang`: the account remembers it as its language (mails use it). */
+  async function useLanguage(email: string, lang: string): Promise<void> {
+    const res = await new HttpClient(t.url).request(
+      'POST',
+      '/api/auth/login',
+      { email, password: TEST_PASSWORD },
+      { 'accept-language': lang },
+    );
+    expect(res.status).toBe(200);
   }
   async function auditActions(orgId: string): Promise<string[]> {
     const rows: { action: string }[] = await t.dataSource.query(
@@ -128,10 +153,21 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
   });
 
   it('links an entity: invitation by USCC, seen by the entity, accepted by its owner only', async () => {
+    // The entity's owner uses SCS Check in Chinese: the invitation mail comes in Chinese only.
+    await useLanguage('pf.suzhou@example.test', 'zh-CN');
     // Spaces and lower case, as pasted from a letterhead.
     const code = usccFor(2);
     const invited = await invite(`${code.slice(0, 4)} ${code.slice(4).toLowerCase()}`);
     expect(invited.status).toBe(201);
+    // The entity's owner is told by mail, with the link to the page where it accepts; its admin is not.
+    const [mail, ...more] = await groupMails('pf.suzhou@example.test');
+    expect(more).toEqual([]);
+    expect(mail.subject).toBe('SCS Check: Muster Holding GmbH 邀请 Muster Machinery (Suzhou) Co., Ltd. 加入其集团组合');
+    expect(mail.text).toContain(`统一社会信用代码 ${code}`);
+    expect(mail.text).toContain(`${t.config.publicUrl.replace(/\/$/, '')}/portfolio`);
+    expect(mail.text).toContain('只有 Muster Machinery (Suzhou) Co., Ltd. 的所有者可以答复');
+    expect(mail.text).not.toMatch(/invites|lädt/);
+    expect(await groupMails('pf.suzhou.admin@example.test')).toEqual([]);
     expect(invited.body).toMatchObject({
       status: 'pending',
       group: { orgId: group.orgId, name: 'Muster Holding GmbH' },
@@ -144,6 +180,10 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     expect(seen.groups.map((l) => [l.id, l.status])).toEqual([[invited.body.id, 'pending']]);
     expect(seen.entities).toEqual([]);
     expect((await portfolio()).entities).toEqual([]); // pending: not in the portfolio yet
+    // A pending link shares nothing.
+    expect((await group.http.get(`/api/orgs/${group.orgId}/portfolio/entities/${suzhou.orgId}/answers`)).status).toBe(
+      404,
+    );
 
     const byAdmin = await suzhouAdmin.http.post(`/api/orgs/${suzhou.orgId}/group-links/${invited.body.id}/accept`);
     expect(byAdmin.status).toBe(403);
@@ -174,7 +214,16 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
   });
 
   it('shows level, dimension scores, actions and dates of each entity, filtered by province and legal form', async () => {
+    await useLanguage('pf.shenzhen@example.test', 'de-DE');
     const invited = await invite(usccFor(3));
+    // A German-speaking owner gets the invitation in German.
+    const [mail] = await groupMails('pf.shenzhen@example.test');
+    expect(mail.subject).toBe(
+      'SCS Check: Muster Holding GmbH lädt Muster Trading (Shenzhen) Co., Ltd. in ihr Gruppenportfolio ein',
+    );
+    expect(mail.text).toContain('nur eine Inhaberin oder ein Inhaber von Muster Trading (Shenzhen) Co., Ltd.');
+    expect(mail.text).toContain(`${t.config.publicUrl.replace(/\/$/, '')}/portfolio`);
+    expect(mail.text).not.toContain('invites');
     await shenzhen.http.post(`/api/orgs/${shenzhen.orgId}/group-links/${invited.body.id}/accept`);
     const overdueAction = await shenzhen.http.post(`/api/orgs/${shenzhen.orgId}/actions`, {
       title: 'Renew the credit commitment letter',
@@ -227,11 +276,13 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     );
   });
 
-  it('answers only while the entity grants them, and only its owner can grant', async () => {
+  it('answers only while the entity grants them (404 otherwise, never data), and only its owner can grant', async () => {
     const answersPath = `/api/orgs/${group.orgId}/portfolio/entities/${suzhou.orgId}/answers`;
+    // Not granted: the same 404 as an entity that is not linked, with no data in the body.
     const before = await group.http.get<{ code: string }>(answersPath);
-    expect(before.status).toBe(403);
+    expect(before.status).toBe(404);
     expect(before.body.code).toBe('errors.portfolio.answersNotGranted');
+    expect(JSON.stringify(before.body)).not.toMatch(/"answers"|"question"/);
     const linkId = (await links(suzhou)).groups[0].id;
     const accessPath = `/api/orgs/${suzhou.orgId}/group-links/${linkId}/answers-access`;
     expect((await suzhouAdmin.http.put(accessPath, { granted: true })).status).toBe(403);
@@ -248,19 +299,53 @@ describe('group portfolio: links, portfolio view, answers only when granted, PDF
     expect(answers.status).toBe(200);
     expect(answers.body.entity.orgId).toBe(suzhou.orgId);
     expect(answers.body.answers.length).toBeGreaterThan(10);
+    // The entity's own latest submitted self-check, answer for answer.
+    const own = await suzhou.http.get<{ id: string }[]>(`/api/orgs/${suzhou.orgId}/assessments`);
+    expect(answers.body.assessmentId).toBe(own.body[0].id);
+    const ownView = await suzhou.http.get<{
+      answers: { questionId: string; optionId: string | null }[];
+      result: { findings: { questionId: string }[] };
+    }>(`/api/assessments/${own.body[0].id}`);
+    const answered = ownView.body.answers.filter((a) => a.optionId !== null).map((a) => a.questionId);
+    expect(answers.body.answers.map((a) => a.questionId).sort()).toEqual([...answered].sort());
+    for (const a of answers.body.answers) {
+      expect(a.question.length).toBeGreaterThan(5);
+      expect(a.dimension.code).toMatch(/^D\d+$/);
+      if (a.kind === 'option') expect(a.option).toBeTruthy();
+    }
+    // Findings travel with the answers that carry them.
+    const withFinding = answers.body.answers.filter((a) => a.finding).map((a) => a.questionId);
+    expect(withFinding.length).toBeGreaterThan(0);
+    expect(withFinding.sort()).toEqual(
+      [...new Set(ownView.body.result.findings.map((f) => f.questionId))].filter((q) => answered.includes(q)).sort(),
+    );
+    // Texts in the request's language: the same question reads differently in German and Chinese.
+    const inLanguage = async (lang: string) =>
+      (await group.http.request<PortfolioAnswersView>('GET', answersPath, undefined, { 'accept-language': lang })).body;
+    const [de, zh] = [await inLanguage('de'), await inLanguage('zh-CN')];
+    expect(de.locale).toBe('de');
+    expect(zh.locale).toBe('zh');
+    expect(de.answers[0].questionId).toBe(answers.body.answers[0].questionId);
+    expect(de.answers[0].question).not.toBe(answers.body.answers[0].question);
+    expect(zh.answers[0].question).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh.answers[0].dimension.title).toMatch(/[\u4e00-\u9fff]/);
     // The other entity did not grant anything.
     expect((await group.http.get(`/api/orgs/${group.orgId}/portfolio/entities/${shenzhen.orgId}/answers`)).status).toBe(
-      403,
+      404,
     );
 
     await suzhou.http.put(accessPath, { granted: false });
-    expect((await group.http.get(answersPath)).status).toBe(403);
+    const revoked = await group.http.get(answersPath);
+    expect(revoked.status).toBe(404);
+    expect(JSON.stringify(revoked.body)).not.toMatch(/"answers"|"question"/);
     expect(await auditActions(suzhou.orgId)).toEqual([
       'group_link.accepted',
       'group_link.answers_granted',
       'group_link.answers_revoked',
     ]);
     expect(await auditActions(group.orgId)).toContain('group_link.answers_viewed');
+    // Every granted read is logged for the group (three above: the first, German, Chinese); refused ones are not.
+    expect((await auditActions(group.orgId)).filter((a) => a === 'group_link.answers_viewed')).toHaveLength(3);
   });
 
   it('a foreign firm reaches nothing: 404 for routes of the group and for links that are not its own', async () => {

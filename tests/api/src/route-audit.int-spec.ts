@@ -77,6 +77,7 @@ describe('route audit', () => {
         'GET /api/admin/users',
         'GET /api/orgs/:orgId/portfolio',
         'POST /api/orgs/:orgId/group-links/:linkId/accept',
+        'GET /api/orgs/:orgId/portfolio/entities/:entityId/answers',
       ]),
     );
     expect(routes.length).toBeGreaterThanOrEqual(25);

@@ -6,7 +6,7 @@ export { AuditService, type AuditEntry } from './lib/audit/audit.service';
 export { MailService, type OutgoingMail } from './lib/mail/mail.service';
 export { ProfileService, type FirmSummary } from './lib/profile/profile.service';
 export { IsUscc, normaliseUscc } from './lib/profile/dto/profile.dto';
-export { MembershipsService, type MembershipInfo } from './lib/orgs/memberships.service';
+export { MembershipsService, type MemberContact, type MembershipInfo } from './lib/orgs/memberships.service';
 export { SessionCache } from './lib/auth/session-cache';
 
 export { UserAccount } from './lib/users/user-account.entity';

@@ -16,6 +16,7 @@ export {
   PROFILE_FIELD_NAMES,
   firmProfileSchema,
   profileValue,
+  provinceLabel,
   type FirmProfile,
   type OptionalProfileField,
   type ProfileField,

@@ -5,3 +5,4 @@ export { testDimension, testFinding, testLevels, testSeverities, testText } from
 export { catalogueDataDir, catalogueFiles, latestCatalogueVersion } from './lib/catalogue-files';
 export { ENGLISH_CRM_EXPORT, GERMAN_EXCEL_EXPORT, GERMAN_MEMBERS } from './lib/member-lists';
 export { minimalJpeg, minimalPdf, minimalPng } from './lib/evidence-files';
+export { usccFor } from './lib/uscc';

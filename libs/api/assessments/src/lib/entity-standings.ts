@@ -2,10 +2,15 @@ import { Injectable, type Provider } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
-import { localize } from '@scs/shared/catalogue';
-import type { PortfolioAnswersView, PortfolioCell, PortfolioDimension, ReportLevel } from '@scs/shared/contracts';
+import { DONT_KNOW, localize, type ReadLocale } from '@scs/shared/catalogue';
+import type {
+  PortfolioAnswer,
+  PortfolioAnswersView,
+  PortfolioCell,
+  PortfolioDimension,
+  ReportLevel,
+} from '@scs/shared/contracts';
 import type { ScoreResult } from '@scs/shared/scoring';
-import { AssessmentsService } from './assessments.service';
 
 /** A self-check is due again this many months after the last submitted one. */
 export const REASSESSMENT_MONTHS = 12;
@@ -36,8 +41,11 @@ export interface EntityStandings {
   of(orgIds: string[], asOf: string): Promise<{ standings: EntityStanding[]; dimensions: PortfolioDimension[] }>;
   /** Changes whenever `of` may answer differently for these organisations on the same day. */
   version(orgIds: string[]): Promise<string>;
-  /** The answers of the latest submitted self-check (only for callers that checked the firm granted them). */
-  answers(orgId: string): Promise<Omit<PortfolioAnswersView, 'entity'>>;
+  /**
+   * The answers of the latest submitted self-check with question, option and finding texts in `locale` (only for
+   * callers that checked the firm granted them).
+   */
+  answers(orgId: string, locale: ReadLocale): Promise<Omit<PortfolioAnswersView, 'entity'>>;
 }
 
 /** Injection token of EntityStandings; AssessmentsModule provides and exports it. */
@@ -73,7 +81,6 @@ export class AssessmentEntityStandings implements EntityStandings {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogues: CatalogueService,
-    private readonly assessments: AssessmentsService,
   ) {}
 
   async of(orgIds: string[], asOf: string): Promise<{ standings: EntityStanding[]; dimensions: PortfolioDimension[] }> {
@@ -123,15 +130,51 @@ export class AssessmentEntityStandings implements EntityStandings {
     return row?.digest ?? 'none';
   }
 
-  async answers(orgId: string): Promise<Omit<PortfolioAnswersView, 'entity'>> {
+  async answers(orgId: string, locale: ReadLocale): Promise<Omit<PortfolioAnswersView, 'entity'>> {
     const [latest] = await this.latest([orgId]);
-    if (!latest) return { assessmentId: null, catalogueVersion: null, submittedAt: null, answers: [] };
-    const view = await this.assessments.get(latest.id);
+    if (!latest) return { assessmentId: null, catalogueVersion: null, submittedAt: null, locale, answers: [] };
+    const [{ catalogue }, rows] = await Promise.all([
+      this.catalogues.require(latest.catalogueVersion),
+      this.dataSource.query(
+        `SELECT x."question_id" AS "questionId", x."option_id" AS "optionId", x."records", x."note"
+           FROM "assessment_answer" x WHERE x."assessment_id" = $1`,
+        [latest.id],
+      ) as Promise<{ questionId: string; optionId: string | null; records: unknown[] | null; note: string | null }[]>,
+    ]);
+    const byQuestion = new Map(rows.map((r) => [r.questionId, r]));
+    const findings = new Map(latest.result.findings.map((f) => [f.questionId, f]));
+    const dimensions = new Map(catalogue.dimensions.map((d) => [d.id, d]));
+    const answers: PortfolioAnswer[] = [];
+    for (const q of catalogue.questions) {
+      const row = byQuestion.get(q.id);
+      if (!row || (row.optionId === null && !Array.isArray(row.records))) continue;
+      const f = findings.get(q.id);
+      const kind = Array.isArray(row.records) ? 'records' : row.optionId === DONT_KNOW ? 'dontKnow' : 'option';
+      const optionId = kind === 'option' ? row.optionId : kind === 'records' ? (f?.optionId ?? null) : null;
+      const option = optionId ? q.options.find((o) => o.id === optionId) : undefined;
+      const dimension = dimensions.get(q.dimension);
+      const findingTitle = f?.finding
+        ? localize(f.finding.title, locale)
+        : f?.verify
+          ? localize(f.verify, locale)
+          : null;
+      answers.push({
+        questionId: q.id,
+        dimension: { code: dimension?.code ?? q.dimension, title: dimension ? localize(dimension.name, locale) : '' },
+        question: localize(q.text, locale),
+        kind,
+        option: option ? localize(option.label, locale) : null,
+        records: Array.isArray(row.records) ? row.records.length : 0,
+        note: row.note,
+        finding: f && findingTitle ? { kind: f.kind, severity: f.severity, title: findingTitle } : null,
+      });
+    }
     return {
       assessmentId: latest.id,
       catalogueVersion: latest.catalogueVersion,
       submittedAt: new Date(latest.submittedAt).toISOString(),
-      answers: view.answers,
+      locale,
+      answers,
     };
   }
 

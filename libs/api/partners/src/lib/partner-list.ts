@@ -1,6 +1,7 @@
 import { isEmail } from 'class-validator';
 import { columnOf, readTableFile, TableError, type TableRow } from '@scs/api/core';
 import { usccProblemKey } from '@scs/api/accounts';
+import { provinceLabel } from '@scs/shared/catalogue';
 import type {
   PartnerImportProblem,
   PartnerImportResult,
@@ -200,7 +201,7 @@ export function partnerListCsv(rows: ExportRow[], locale: 'de' | 'en'): Buffer {
         r.nameZh ?? '',
         r.uscc ?? '',
         ROLE_LABELS[r.role][locale],
-        r.province ?? '',
+        r.province ? provinceLabel(r.province, locale) : '',
         r.contactName ?? '',
         r.contactEmail ?? '',
         LANGUAGE_NAME[locale][r.contactLanguage],

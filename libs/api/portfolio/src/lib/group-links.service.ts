@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuditService, ProfileService } from '@scs/api/accounts';
+import { AuditService, MailService, MembershipsService, ProfileService } from '@scs/api/accounts';
 import {
+  APP_CONFIG,
+  type AppConfig,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -12,6 +14,7 @@ import {
   type OrgContext,
 } from '@scs/api/core';
 import type { GroupLinkView, GroupLinksView } from '@scs/shared/contracts';
+import { groupInvitationMail } from './group-invitation.mail';
 import { GroupLink } from './group-link.entity';
 
 type Side = 'group' | 'entity';
@@ -23,9 +26,15 @@ export class GroupLinksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly profiles: ProfileService,
     private readonly audit: AuditService,
+    private readonly memberships: MembershipsService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The group invites the firm whose current profile carries `uscc`; the entity's owner sees the invitation. */
+  /**
+   * The group invites the firm whose current profile carries `uscc`; the entity's owners see the invitation on their
+   * portfolio page and get a mail (in their language) with the link to it, in the same transaction.
+   */
   async invite(org: OrgContext, user: AuthUser, uscc: string, ip: string | null): Promise<GroupLinkView> {
     const firms = await this.profiles.firmsWithUscc(uscc);
     if (!firms.length) throw fieldError('uscc', 'errors.portfolio.noFirmWithUscc', {}, NotFoundError);
@@ -44,9 +53,24 @@ export class GroupLinksService {
       if (open.length) throw fieldError('uscc', 'errors.portfolio.reverseLink', {}, ConflictError);
       const saved = await m.save(m.create(GroupLink, { groupOrgId: org.orgId, entityOrgId, invitedBy: user.id }));
       await this.record(m, 'group_link.invited', saved, org.orgId, user, ip);
+      await this.mailOwners(m, org.orgId, entityOrgId, uscc);
       return saved.id;
     });
     return this.view(id);
+  }
+
+  /** The invitation mail to each owner of the invited entity, with the link to the entity's portfolio page. */
+  private async mailOwners(m: EntityManager, groupOrgId: string, entityOrgId: string, uscc: string): Promise<void> {
+    const names = await this.profiles.summaries([groupOrgId, entityOrgId]);
+    const link = `${this.config.publicUrl.replace(/\/$/, '')}/portfolio`;
+    const params = {
+      group: names.get(groupOrgId)?.name ?? '',
+      entity: names.get(entityOrgId)?.name ?? '',
+      uscc,
+      link,
+    };
+    for (const owner of await this.memberships.contacts(entityOrgId, ['owner'], m))
+      await this.mail.enqueue(groupInvitationMail(owner.email, owner.language, params), m);
   }
 
   /** The links of a firm as a group (its entities) and as an entity (its groups), newest first. */

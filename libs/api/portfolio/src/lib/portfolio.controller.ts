@@ -6,7 +6,9 @@ import {
   FIRM_ADMINS,
   FIRM_ROLES,
   OrgAccess,
+  RequestLocale,
   type AuthUser,
+  type Locale,
   type OrgContext,
 } from '@scs/api/core';
 import { ReportsService } from '@scs/api/reports';
@@ -128,14 +130,18 @@ export class PortfolioController {
   @Get('portfolio/entities/:entityId/answers')
   @OrgAccess(FIRM_ROLES, firm)
   @ApiParam({ name: 'entityId', format: 'uuid' })
-  @ApiOperation({ summary: "A linked entity's latest answers, only when the entity shares them with the group" })
+  @ApiOperation({
+    summary:
+      "A linked entity's latest answers (texts in the request's language), only while the link is active and the entity shares them; 404 otherwise",
+  })
   answers(
     @CurrentOrg() org: OrgContext,
     @CurrentUser() user: AuthUser,
     @Param('entityId') entityId: string,
     @Ip() ip: string,
+    @RequestLocale() locale: Locale,
   ): Promise<PortfolioAnswersView> {
-    return this.portfolio.answers(org.orgId, entityId, user, ip);
+    return this.portfolio.answers(org.orgId, entityId, user, ip, locale);
   }
 
   @Post('portfolio/reports')

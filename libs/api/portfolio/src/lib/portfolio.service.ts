@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, ProfileService } from '@scs/api/accounts';
 import { ENTITY_STANDINGS, type EntityStandings } from '@scs/api/assessments';
-import { ForbiddenError, NotFoundError, UUID_RE, type AuthUser } from '@scs/api/core';
+import { NotFoundError, UUID_RE, type AuthUser, type Locale } from '@scs/api/core';
 import type { PortfolioAnswersView, PortfolioEntity, PortfolioView } from '@scs/shared/contracts';
 import { GroupLink } from './group-link.entity';
 import { GroupLinksService } from './group-links.service';
@@ -78,20 +78,25 @@ export class PortfolioService {
     ];
   }
 
-  /** The answers of a linked entity's latest self-check, only while the link is active and the entity grants them. */
+  /**
+   * The answers of a linked entity's latest self-check (texts in `locale`), only while the link is active and the
+   * entity grants them: anything else (no link, a pending or ended link, no grant, another group's entity) is the
+   * same 404 and returns no data. Every read is in the group's audit log.
+   */
   async answers(
     groupOrgId: string,
     entityOrgId: string,
     user: AuthUser,
     ip: string | null,
+    locale: Locale = 'en',
   ): Promise<PortfolioAnswersView> {
     const link = UUID_RE.test(entityOrgId)
       ? await this.dataSource.manager.findOne(GroupLink, { where: { groupOrgId, entityOrgId, status: 'active' } })
       : null;
     if (!link) throw new NotFoundError('errors.portfolio.entityNotLinked');
-    if (!link.answersGranted) throw new ForbiddenError('errors.portfolio.answersNotGranted');
+    if (!link.answersGranted) throw new NotFoundError('errors.portfolio.answersNotGranted');
     const firm = (await this.profiles.summaries([entityOrgId])).get(entityOrgId);
-    const answers = await this.standings.answers(entityOrgId);
+    const answers = await this.standings.answers(entityOrgId, locale);
     await this.audit.record({
       action: 'group_link.answers_viewed',
       actorUserId: user.id,

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { bilingual as t, type Text } from './text';
+import { bilingual as t, localize, type ReadLocale, type Text, type TextZh } from './text';
 
 /** A profile field with a fixed set of values; `multi` fields hold an array of them. */
 interface EnumField<V extends string, M extends boolean = boolean> {
   kind: 'enum';
   multi: M;
-  label: Text;
+  label: Text | TextZh;
   values: readonly V[];
-  valueLabels: Readonly<Record<V, Text>>;
+  /** Labels of the values; some carry Chinese too (provinces, legal forms: shown in the Chinese UI and reports). */
+  valueLabels: Readonly<Record<V, Text | TextZh>>;
   /**
    * Fields added after the first profile version are optional: a stored profile without them stays valid and
    * rules read `defaultValue` instead (chosen so that an old profile is treated as before, or conservatively).
@@ -27,9 +28,9 @@ interface IntegerField {
 export type ProfileFieldDefinition = EnumField<string> | BooleanField | IntegerField;
 
 function enumField<const V extends string, const M extends boolean>(
-  label: Text,
+  label: Text | TextZh,
   multi: M,
-  valueLabels: Record<V, Text>,
+  valueLabels: Record<V, Text | TextZh>,
 ): EnumField<V, M> {
   return { kind: 'enum', multi, label, values: Object.keys(valueLabels) as V[], valueLabels };
 }
@@ -43,6 +44,9 @@ function optionalEnumField<const V extends string>(
   return { ...enumField(label, false, valueLabels), defaultValue };
 }
 
+/** English, German and Simplified Chinese (labels Chinese staff see: provinces, legal forms). */
+const tz = (en: string, de: string, zh: string): TextZh => ({ en, de, zh });
+
 const yesNoUnknown = { yes: t('Yes', 'Ja'), no: t('No', 'Nein'), unknown: t("Don't know", 'Weiß nicht') };
 
 /**
@@ -50,13 +54,21 @@ const yesNoUnknown = { yes: t('Yes', 'Ja'), no: t('No', 'Nein'), unknown: t("Don
  * The single source for rule validation, the profile schema and the web profile form.
  */
 export const PROFILE_FIELDS = {
-  legalForm: enumField(t('Legal form of the China entity', 'Rechtsform der Gesellschaft in China'), false, {
-    wfoe: t('Wholly foreign-owned enterprise (WFOE)', 'Hundertprozentige Auslandsgesellschaft (WFOE)'),
-    jv: t('Joint venture', 'Joint Venture'),
-    rep_office: t('Representative office', 'Repräsentanz'),
-    branch: t('Branch', 'Zweigniederlassung'),
-    other: t('Other', 'Sonstige'),
-  }),
+  legalForm: enumField(
+    tz('Legal form of the China entity', 'Rechtsform der Gesellschaft in China', '在华主体的法律形式'),
+    false,
+    {
+      wfoe: tz(
+        'Wholly foreign-owned enterprise (WFOE)',
+        'Hundertprozentige Auslandsgesellschaft (WFOE)',
+        '外商独资企业（WFOE）',
+      ),
+      jv: tz('Joint venture', 'Joint Venture', '合资企业'),
+      rep_office: tz('Representative office', 'Repräsentanz', '代表处'),
+      branch: tz('Branch', 'Zweigniederlassung', '分公司'),
+      other: tz('Other', 'Sonstige', '其他'),
+    },
+  ),
   activities: enumField(t('Activities', 'Tätigkeiten'), true, {
     manufacturing: t('Manufacturing', 'Produktion'),
     trading: t('Trading (import/export)', 'Handel (Import/Export)'),
@@ -144,41 +156,41 @@ export const PROFILE_FIELDS = {
     U: t('U – Extraterritorial organisations', 'U – Exterritoriale Organisationen'),
   }),
   // ISO 3166-2:CN subdivision codes without the "CN-" prefix.
-  provinces: enumField(t('Provinces with sites', 'Provinzen mit Standorten'), true, {
-    AH: t('Anhui', 'Anhui'),
-    BJ: t('Beijing', 'Peking'),
-    CQ: t('Chongqing', 'Chongqing'),
-    FJ: t('Fujian', 'Fujian'),
-    GD: t('Guangdong', 'Guangdong'),
-    GS: t('Gansu', 'Gansu'),
-    GX: t('Guangxi', 'Guangxi'),
-    GZ: t('Guizhou', 'Guizhou'),
-    HA: t('Henan', 'Henan'),
-    HB: t('Hubei', 'Hubei'),
-    HE: t('Hebei', 'Hebei'),
-    HI: t('Hainan', 'Hainan'),
-    HK: t('Hong Kong', 'Hongkong'),
-    HL: t('Heilongjiang', 'Heilongjiang'),
-    HN: t('Hunan', 'Hunan'),
-    JL: t('Jilin', 'Jilin'),
-    JS: t('Jiangsu', 'Jiangsu'),
-    JX: t('Jiangxi', 'Jiangxi'),
-    LN: t('Liaoning', 'Liaoning'),
-    MO: t('Macao', 'Macau'),
-    NM: t('Inner Mongolia', 'Innere Mongolei'),
-    NX: t('Ningxia', 'Ningxia'),
-    QH: t('Qinghai', 'Qinghai'),
-    SC: t('Sichuan', 'Sichuan'),
-    SD: t('Shandong', 'Shandong'),
-    SH: t('Shanghai', 'Shanghai'),
-    SN: t('Shaanxi', 'Shaanxi'),
-    SX: t('Shanxi', 'Shanxi'),
-    TJ: t('Tianjin', 'Tianjin'),
-    TW: t('Taiwan', 'Taiwan'),
-    XJ: t('Xinjiang', 'Xinjiang'),
-    XZ: t('Tibet', 'Tibet'),
-    YN: t('Yunnan', 'Yunnan'),
-    ZJ: t('Zhejiang', 'Zhejiang'),
+  provinces: enumField(tz('Provinces with sites', 'Provinzen mit Standorten', '设有场所的省份'), true, {
+    AH: tz('Anhui', 'Anhui', '安徽'),
+    BJ: tz('Beijing', 'Peking', '北京'),
+    CQ: tz('Chongqing', 'Chongqing', '重庆'),
+    FJ: tz('Fujian', 'Fujian', '福建'),
+    GD: tz('Guangdong', 'Guangdong', '广东'),
+    GS: tz('Gansu', 'Gansu', '甘肃'),
+    GX: tz('Guangxi', 'Guangxi', '广西'),
+    GZ: tz('Guizhou', 'Guizhou', '贵州'),
+    HA: tz('Henan', 'Henan', '河南'),
+    HB: tz('Hubei', 'Hubei', '湖北'),
+    HE: tz('Hebei', 'Hebei', '河北'),
+    HI: tz('Hainan', 'Hainan', '海南'),
+    HK: tz('Hong Kong', 'Hongkong', '香港'),
+    HL: tz('Heilongjiang', 'Heilongjiang', '黑龙江'),
+    HN: tz('Hunan', 'Hunan', '湖南'),
+    JL: tz('Jilin', 'Jilin', '吉林'),
+    JS: tz('Jiangsu', 'Jiangsu', '江苏'),
+    JX: tz('Jiangxi', 'Jiangxi', '江西'),
+    LN: tz('Liaoning', 'Liaoning', '辽宁'),
+    MO: tz('Macao', 'Macau', '澳门'),
+    NM: tz('Inner Mongolia', 'Innere Mongolei', '内蒙古'),
+    NX: tz('Ningxia', 'Ningxia', '宁夏'),
+    QH: tz('Qinghai', 'Qinghai', '青海'),
+    SC: tz('Sichuan', 'Sichuan', '四川'),
+    SD: tz('Shandong', 'Shandong', '山东'),
+    SH: tz('Shanghai', 'Shanghai', '上海'),
+    SN: tz('Shaanxi', 'Shaanxi', '陕西'),
+    SX: tz('Shanxi', 'Shanxi', '山西'),
+    TJ: tz('Tianjin', 'Tianjin', '天津'),
+    TW: tz('Taiwan', 'Taiwan', '台湾'),
+    XJ: tz('Xinjiang', 'Xinjiang', '新疆'),
+    XZ: tz('Tibet', 'Tibet', '西藏'),
+    YN: tz('Yunnan', 'Yunnan', '云南'),
+    ZJ: tz('Zhejiang', 'Zhejiang', '浙江'),
   }),
   germanParent: booleanField(t('Has a German parent company', 'Hat eine deutsche Muttergesellschaft')),
   // ---- added with catalogue 2026.2 (optional; see defaultValue)
@@ -296,3 +308,17 @@ function fieldSchema(def: ProfileFieldDefinition): z.ZodType {
 export const firmProfileSchema = z.strictObject(
   Object.fromEntries(PROFILE_FIELD_NAMES.map((name) => [name, fieldSchema(PROFILE_FIELDS[name])])),
 ) as unknown as z.ZodType<FirmProfile>;
+
+/**
+ * A province in `locale`: from its code (`JS`) or from its name in any of the three languages, as partner lists give
+ * it ("Jiangsu", "Peking", "江苏", "江苏省"); any other text is returned as written (trimmed).
+ */
+export function provinceLabel(value: string, locale: ReadLocale): string {
+  const text = value.trim();
+  const labels = PROFILE_FIELDS.provinces.valueLabels as Readonly<Record<string, TextZh>>;
+  const key = text.toUpperCase();
+  const norm = (s: string) => s.toLowerCase().replace(/(省|市|自治区|特别行政区)$/u, '');
+  const hit =
+    labels[key] ?? Object.values(labels).find((l) => [l.en, l.de, l.zh ?? ''].some((n) => n && norm(n) === norm(text)));
+  return hit ? localize(hit, locale) : text;
+}

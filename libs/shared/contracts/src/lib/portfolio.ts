@@ -1,8 +1,7 @@
 // Group portfolio (issue 19): a firm (the group) links other firm organisations (its entities in China) and sees
 // their standing side by side. Answers only when the entity grants them.
 
-import type { AnswerView } from './assessment';
-import type { ReportLevel } from './report';
+import type { ReportLevel, ReportSeverity } from './report';
 
 /** pending: invited, the entity has not answered; active: accepted; declined / ended: over (kept for the record). */
 export type GroupLinkStatus = 'pending' | 'active' | 'declined' | 'ended';
@@ -84,11 +83,34 @@ export interface PortfolioView {
   asOf: string;
 }
 
-/** `GET /orgs/:orgId/portfolio/entities/:entityId/answers`: only when the entity granted them. */
+/** One answered question of a linked entity's latest self-check, with its texts in the request's language. */
+export interface PortfolioAnswer {
+  questionId: string;
+  /** The dimension's code and name. */
+  dimension: { code: string; title: string };
+  /** The question as the catalogue words it (Chinese from the version's translation file). */
+  question: string;
+  /** option: an option was chosen; dontKnow: "don't know"; records: dated records were entered. */
+  kind: 'option' | 'dontKnow' | 'records';
+  /** The chosen option's label (kind option, and records answers that map to an option); null otherwise. */
+  option: string | null;
+  /** How many records (kind records); 0 otherwise. */
+  records: number;
+  note: string | null;
+  /** The finding the answer carries (exposure), or what to verify ("don't know"); null when none. */
+  finding: { kind: 'exposure' | 'verify'; severity: ReportSeverity; title: string } | null;
+}
+
+/**
+ * `GET /orgs/:orgId/portfolio/entities/:entityId/answers`: only while the link is active and the entity grants its
+ * answers (404 otherwise). Texts in the language of the request.
+ */
 export interface PortfolioAnswersView {
   entity: { orgId: string; name: string };
   assessmentId: string | null;
   catalogueVersion: string | null;
   submittedAt: string | null;
-  answers: AnswerView[];
+  locale: 'en' | 'de' | 'zh';
+  /** The answered questions in catalogue order; empty when the entity has not submitted a self-check yet. */
+  answers: PortfolioAnswer[];
 }

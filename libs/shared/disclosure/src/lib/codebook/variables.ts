@@ -126,12 +126,17 @@ const ANSWER_MISSING: ValueLabel[] = [
 
 function enumValues(def: ProfileFieldDefinition): ValueLabel[] {
   return def.kind === 'enum'
-    ? def.values.map((v) => ({ code: v, label: (def.valueLabels as Record<string, Text>)[v] as Text }))
+    ? def.values.map((v) => {
+        // The codebook is bilingual (en, de); some profile labels carry Chinese too, which it leaves out.
+        const { en, de } = (def.valueLabels as Record<string, Text>)[v] as Text;
+        return { code: v, label: { en, de } };
+      })
     : [];
 }
 
 function fieldLabel(field: string): Text {
-  return (PROFILE_FIELDS as Record<string, ProfileFieldDefinition>)[field]?.label ?? t(field, field);
+  const label = (PROFILE_FIELDS as Record<string, ProfileFieldDefinition>)[field]?.label;
+  return label ? t(label.en, label.de) : t(field, field);
 }
 
 function valueText(field: string, value: unknown, lang: 'en' | 'de'): string {

@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { provinceLabel } from '@scs/shared/catalogue';
 import { describeError, LanguageService, SessionService } from '@scs/web/core';
 import { LevelBadgeComponent, LocalDatePipe } from '@scs/web/ui';
 import type {
@@ -34,7 +35,10 @@ const SOURCES = ['credit_china', 'necips', 'court_enforcement', 'tax_grade', 'cu
           <p lang="zh-Hans">{{ d.partner.nameZh }}</p>
         }
         <p class="muted">
-          {{ t('role.' + d.partner.role) }} · {{ d.partner.uscc || t('detail.noUscc') }} · {{ d.partner.province }}
+          {{ t('role.' + d.partner.role) }} · {{ d.partner.uscc || t('detail.noUscc') }}
+          @if (d.partner.province) {
+            · <span data-testid="partner-province-label">{{ province(d.partner.province) }}</span>
+          }
           · {{ d.partner.contactName }} {{ d.partner.contactEmail }}
         </p>
         <p>
@@ -83,7 +87,7 @@ const SOURCES = ['credit_china', 'necips', 'court_enforcement', 'tax_grade', 'cu
               <h3>{{ t('check.flags') }}</h3>
               @for (f of c.flags; track f.questionId) {
                 <div class="flag sev-{{ f.severity }}" data-testid="red-flag">
-                  <strong>{{ t('severity.' + f.severity) }}</strong>: {{ triText(f.text) }}
+                  <strong>{{ t('severity.' + f.severity) }}</strong>{{ lang() === 'zh' ? '：' : ': ' }}{{ triText(f.text) }}
                   @if (f.unconfirmed) {
                     <span class="chip badge-unconfirmed">{{ t('check.unconfirmed') }}</span>
                   }
@@ -176,6 +180,11 @@ export class PartnerPage {
     effect(() => {
       if (this.orgId() && this.partnerId()) void this.load();
     });
+  }
+
+  /** The partner's province (a code or a name as imported) in the UI language. */
+  protected province(value: string): string {
+    return provinceLabel(value, this.lang());
   }
 
   protected triText(text: Parameters<typeof tri>[0]): string {

@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { PROFILE_FIELDS, provinceLabel } from '@scs/shared/catalogue';
 import { describeError, LanguageService, SessionService } from '@scs/web/core';
 import { LevelBadgeComponent, LocalDatePipe } from '@scs/web/ui';
 import type {
@@ -56,7 +57,15 @@ export const LANGUAGES: PartnerLanguage[] = ['zh', 'en', 'de'];
                 }
               </select>
             </label>
-            <label>{{ t('form.province') }}<input name="province" [(ngModel)]="draft.province" /></label>
+            <label
+              >{{ t('form.province') }}
+              <select name="province" [(ngModel)]="draft.province" data-testid="partner-province">
+                <option value="">–</option>
+                @for (code of provinces; track code) {
+                  <option [value]="code">{{ province(code) }}</option>
+                }
+              </select>
+            </label>
             <label>{{ t('form.contactName') }}<input name="contactName" [(ngModel)]="draft.contactName" /></label>
             <label
               >{{ t('form.contactEmail') }}<input name="contactEmail" type="email" [(ngModel)]="draft.contactEmail" data-testid="partner-email" />
@@ -120,7 +129,7 @@ export const LANGUAGES: PartnerLanguage[] = ['zh', 'en', 'de'];
           <p class="muted">{{ t('list.empty') }}</p>
         } @else {
           <div class="table-scroll">
-            <table data-testid="partner-list">
+            <table class="list" data-testid="partner-list">
               <thead>
                 <tr>
                   <th>{{ t('form.name') }}</th>
@@ -143,7 +152,12 @@ export const LANGUAGES: PartnerLanguage[] = ['zh', 'en', 'de'];
                         <br /><span class="muted">{{ p.uscc }}</span>
                       }
                     </td>
-                    <td>{{ t('role.' + p.role) }}</td>
+                    <td>
+                      {{ t('role.' + p.role) }}
+                      @if (p.province) {
+                        <br /><span class="muted" data-testid="partner-province-label">{{ province(p.province) }}</span>
+                      }
+                    </td>
                     <td><span class="chip {{ p.state }}">{{ t('state.' + p.state) }}</span></td>
                     <td>
                       @if (p.level) {
@@ -170,6 +184,8 @@ export class PartnersPage {
   protected readonly lang = inject(LanguageService).current;
   protected readonly roles = ROLES;
   protected readonly languages = LANGUAGES;
+  /** Province codes (ISO 3166-2:CN); stored as the code, shown in the UI language. */
+  protected readonly provinces = PROFILE_FIELDS.provinces.values;
   protected readonly orgId = computed(() => this.session.activeOrg()?.orgId ?? null);
   protected readonly partners = signal<PartnerView[] | null>(null);
   protected readonly error = signal<string | null>(null);
@@ -186,6 +202,11 @@ export class PartnersPage {
     effect(() => {
       if (this.orgId()) void this.load();
     });
+  }
+
+  /** A province (code or a name as imported) in the UI language. */
+  protected province(value: string): string {
+    return provinceLabel(value, this.lang());
   }
 
   private empty(): PartnerInput & { recheckMonths: number } {

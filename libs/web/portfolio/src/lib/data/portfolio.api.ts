@@ -1,7 +1,14 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { GroupLinkView, GroupLinksView, PortfolioView, ReportLocale, ReportView } from '@scs/shared/contracts';
+import type {
+  GroupLinkView,
+  GroupLinksView,
+  PortfolioAnswersView,
+  PortfolioView,
+  ReportLocale,
+  ReportView,
+} from '@scs/shared/contracts';
 
 export interface PortfolioFilters {
   province?: string;
@@ -37,6 +44,13 @@ export class PortfolioApi {
     if (filters.province) params = params.set('province', filters.province);
     if (filters.legalForm) params = params.set('legalForm', filters.legalForm);
     return firstValueFrom(this.http.get<PortfolioView>(`/api/orgs/${orgId}/portfolio`, { params }));
+  }
+
+  /** The answers an entity shares with the group (404 unless the link is active and the entity grants them). */
+  entityAnswers(orgId: string, entityId: string): Promise<PortfolioAnswersView> {
+    return firstValueFrom(
+      this.http.get<PortfolioAnswersView>(`/api/orgs/${orgId}/portfolio/entities/${entityId}/answers`),
+    );
   }
 
   reports(orgId: string): Promise<ReportView[]> {

@@ -173,6 +173,14 @@ describe('PortfolioPage', () => {
     await settle(fixture);
   });
 
+  it('offers "View answers" only for entities that share their answers', async () => {
+    await open('member', view([entity({ answersGranted: true }), entity({ orgId: 'org-2', name: 'Neu' })]));
+    const links = [...el().querySelectorAll<HTMLAnchorElement>('[data-testid="view-answers"]')];
+    expect(links).toHaveLength(1);
+    expect(links[0].textContent?.trim()).toBe('View answers');
+    expect(links[0].getAttribute('href')).toBe('/portfolio/entities/org-suzhou/answers');
+  });
+
   it('cellOf finds a dimension by code and reports a missing one as not scored', () => {
     expect(cellOf(entity(), 'D2')).toEqual({ score: 80, level: 'critical' });
     expect(cellOf(entity(), 'D9')).toEqual({ score: null, level: null });

@@ -502,4 +502,8 @@ export default {
   'errors.partner.evidence.tooMany': 'Es können höchstens {max} Dateien angehängt werden',
   'errors.partner.evidence.refused':
     'Nur PDF-, PNG- oder JPEG-Dateien werden angenommen: {problem, select, empty {die Datei ist leer} unknownType {dies ist keine PDF-, PNG- oder JPEG-Datei} truncatedPdf {das PDF ist unvollständig} activePdf {das PDF enthält Skripte oder eingebettete Dateien} brokenPng {das PNG-Bild ist beschädigt} brokenJpeg {das JPEG-Bild ist beschädigt} trailingData {die Datei enthält Daten nach ihrem Ende} markup {die Datei enthält Webseiten-Code} archive {die Datei enthält ein Archiv} other {die Datei kann nicht angenommen werden}}',
+  // Gruppenportfolio: die Mail an die Inhaber/innen einer Gesellschaft, wenn eine Gruppe sie einlädt (Issue 19).
+  'mail.groupInvitation.subject': '{group} lädt {entity} in ihr Gruppenportfolio ein',
+  'mail.groupInvitation.body':
+    'Guten Tag,\n\n{group} lädt {entity} (einheitlicher Sozialkreditcode {uscc}) in ihr Gruppenportfolio in SCS Check ein.\n\nÖffnen Sie die Seite Portfolio von {entity}, um die Einladung anzunehmen oder abzulehnen (nur eine Inhaberin oder ein Inhaber von {entity} kann antworten):\n{link}\n\nSolange die Verbindung besteht, sieht die Gruppe Risikostufe, Betroffenheitswerte, Maßnahmen und Termine Ihres letzten Selbstchecks, aber keine Antworten, solange Sie diese nicht freigeben. Beide Seiten können die Verbindung jederzeit beenden.\n\nWenn Sie {group} nicht kennen, lehnen Sie die Einladung ab.',
 } satisfies Record<MessageKey, string>;

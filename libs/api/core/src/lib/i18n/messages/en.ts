@@ -467,4 +467,8 @@ export default {
   'errors.partner.evidence.tooMany': 'At most {max} files can be attached',
   'errors.partner.evidence.refused':
     'Only PDF, PNG or JPEG files are accepted: {problem, select, empty {the file is empty} unknownType {this is not a PDF, PNG or JPEG file} truncatedPdf {the PDF is incomplete} activePdf {the PDF contains scripts or embedded files} brokenPng {the PNG image is damaged} brokenJpeg {the JPEG image is damaged} trailingData {the file has data after its end} markup {the file contains web page code} archive {the file contains an archive} other {the file cannot be accepted}}',
+  // Group portfolio: the mail to an entity's owners when a group invites it (issue 19).
+  'mail.groupInvitation.subject': '{group} invites {entity} to its group portfolio',
+  'mail.groupInvitation.body':
+    'Hello,\n\n{group} invites {entity} (unified social credit code {uscc}) to its group portfolio in SCS Check.\n\nOpen the Portfolio page of {entity} to accept or decline the invitation (only an owner of {entity} can answer):\n{link}\n\nWhile the link is active, the group sees the level, the exposure scores, the actions and the dates of your latest self-check, but no answers unless you share them. Either side can end the link at any time.\n\nIf you do not know {group}, decline the invitation.',
 };

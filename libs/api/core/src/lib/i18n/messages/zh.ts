@@ -451,6 +451,10 @@ const zh: Record<keyof typeof en, string> = {
   'errors.partner.evidence.tooMany': '最多可附 {max} 个文件',
   'errors.partner.evidence.refused':
     '仅接受 PDF、PNG 或 JPEG 文件：{problem, select, empty {文件为空} unknownType {这不是 PDF、PNG 或 JPEG 文件} truncatedPdf {PDF 不完整} activePdf {PDF 含有脚本或嵌入文件} brokenPng {PNG 图片已损坏} brokenJpeg {JPEG 图片已损坏} trailingData {文件结尾之后还有数据} markup {文件含有网页代码} archive {文件含有压缩包} other {无法接受该文件}}',
+  // 集团组合：集团邀请主体时发给该主体所有者的邮件（issue 19）。
+  'mail.groupInvitation.subject': '{group} 邀请 {entity} 加入其集团组合',
+  'mail.groupInvitation.body':
+    '您好：\n\n{group} 邀请 {entity}（统一社会信用代码 {uscc}）加入其在 SCS Check 上的集团组合。\n\n请打开 {entity} 的“集团组合”页面接受或拒绝邀请（只有 {entity} 的所有者可以答复）：\n{link}\n\n关联生效期间，集团可以看到贵方最近一次自查的风险等级、风险敞口分值、措施和日期；除非贵方共享答案，集团看不到任何答案。双方均可随时终止关联。\n\n如果您不认识 {group}，请拒绝该邀请。',
 };
 
 export default zh;
