@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
@@ -13,6 +14,7 @@ import type {
   AdminResearchExportRow,
   AdminUserRow,
 } from './dto/admin-lists.dto';
+import { ASSESSMENT_COUNTS, type AssessmentCounts } from './assessment-counts';
 
 /** `%text%` for ILIKE, with the pattern characters of the search text taken literally. */
 export function likePattern(q: string): string {
@@ -39,7 +41,10 @@ interface ListSpec {
  */
 @Injectable()
 export class AdminListsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   organisations(q: AdminOrganisationsQuery): Promise<AdminPage<AdminOrganisationRow>> {
     return this.page<AdminOrganisationRow>(q, {
@@ -74,16 +79,20 @@ export class AdminListsService {
     });
   }
 
-  catalogueVersions(q: AdminListQuery): Promise<AdminPage<AdminCatalogueRow>> {
-    return this.page<AdminCatalogueRow>(q, {
+  async catalogueVersions(q: AdminListQuery): Promise<AdminPage<AdminCatalogueRow>> {
+    const page = await this.page<Omit<AdminCatalogueRow, 'assessments'>>(q, {
       from: `"catalogue_version" cv`,
       select: `cv."version", to_char(cv."effective_from", 'YYYY-MM-DD') AS "effectiveFrom", cv."checksum", cv."loaded_at" AS "loadedAt",
-               COALESCE(jsonb_array_length(cv."content"->'questions'), 0) AS "questions",
-               (SELECT count(*)::int FROM "assessment" a WHERE a."catalogue_version" = cv."version") AS "assessments"`,
+               COALESCE(jsonb_array_length(cv."content"->'questions'), 0) AS "questions"`,
       search: [`cv."version"`, `cv."checksum"`],
       filters: [],
       order: `cv."effective_from" DESC, cv."version" DESC`,
     });
+    // The assessments per version come from their owner (ASSESSMENT_COUNTS, provided by the assessments feature).
+    const counts = await this.moduleRef
+      .get<AssessmentCounts>(ASSESSMENT_COUNTS, { strict: false })
+      .perCatalogueVersion(page.items.map((r) => r.version));
+    return { ...page, items: page.items.map((r) => ({ ...r, assessments: counts.get(r.version) ?? 0 })) };
   }
 
   async audit(q: AdminListQuery): Promise<AdminPage<AdminAuditRow>> {
