@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 // Each table has one owning API lib. Another feature reads or writes it only through the owner's services or a contract
 // the owner exports — never with its own SQL or repository. This spec maps every table to its owner (the lib whose
 // entity declares it; tables created by migrations only are listed below), then scans each API lib's SQL strings and
-// repository calls for tables it does not own. There is no allow-list (the last 51 foreign accesses moved behind their
-// owners' services in 2026.12): a foreign access fails here.
+// repository calls for tables it does not own. A new foreign access fails here; the allow-list (51 entries until 2026.12,
+// when they moved behind their owners' services) only shrinks.
 
 const ROOT = join(import.meta.dirname, '../../../../..');
 const API = join(ROOT, 'libs/api');
@@ -18,6 +18,27 @@ const MIGRATION_ONLY_OWNERS: Record<string, string> = {
 };
 /** Tables a later migration dropped. */
 const DROPPED = new Set(['chamber_benchmark']);
+
+/**
+ * Foreign table accesses that remain, each with the way it should go. `lib → table` in `file`; a stale entry (the
+ * access is gone) fails too, so the list only shrinks.
+ */
+const ALLOWED: { lib: string; table: string; file: string; reason: string }[] = [
+  // The platform admin's paged, searchable lists of two other features' tables. The catalogue feature depends on no
+  // other feature (it cannot see the admin list's types or accounts' names); next: each owner serves its list.
+  {
+    lib: 'accounts',
+    table: 'catalogue_version',
+    file: 'admin/admin-lists.service.ts',
+    reason: 'catalogue serves GET /admin/catalogue-versions',
+  },
+  {
+    lib: 'accounts',
+    table: 'research.export_log',
+    file: 'admin/admin-lists.service.ts',
+    reason: 'research serves GET /admin/research-export-log (names through DirectoryService)',
+  },
+];
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => {
@@ -48,7 +69,9 @@ function ownership(): { owners: Map<string, string>; entities: Map<string, strin
   return { owners, entities };
 }
 
-const SQL_TABLE = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+(?:ONLY\s+)?(?:"?([a-z_]+)"?\.)?"?([a-z_]+)"?/g;
+// SQL keywords, and the `from:` spec strings of paged lists (AdminListsService).
+const SQL_TABLE =
+  /(?:\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+(?:ONLY\s+)?|\bfrom:\s*`)(?:"?([a-z_]+)"?\.)?"?([a-z_]+)"?/g;
 const REPOSITORY =
   /(?:getRepository|InjectRepository|\.(?:find\w*|save|insert|update|upsert|delete|remove|count\w*|exist\w*|increment|decrement|createQueryBuilder))\(\s*([A-Z]\w+)\b/g;
 
@@ -82,6 +105,7 @@ function foreignAccesses(): string[] {
 describe('table ownership', () => {
   const { owners } = ownership();
   const accesses = foreignAccesses();
+  const allowed = new Set(ALLOWED.map((a) => `${a.lib} → ${a.table} in ${a.file} (owner: ${owners.get(a.table)})`));
 
   it('knows the owner of every table the migrations create', () => {
     const migrations = walk(join(API, 'app/src/migrations')).map((f) => readFileSync(f, 'utf8'));
@@ -95,19 +119,28 @@ describe('table ownership', () => {
     expect([...created].filter((t) => !owners.has(t) && !DROPPED.has(t))).toEqual([]);
   });
 
-  it('no API lib runs SQL or a repository on a table another lib owns', () => {
-    expect(accesses).toEqual([]);
+  it('no API lib runs SQL or a repository on a table another lib owns (beyond the shrinking allow-list)', () => {
+    expect(accesses.filter((a) => !allowed.has(a))).toEqual([]);
+  });
+
+  it('every allow-list entry is still needed', () => {
+    expect([...allowed].filter((a) => !accesses.includes(a))).toEqual([]);
   });
 
   it('finds a foreign access (the scan itself works)', () => {
     const known = ownership();
     const src = `await m.query('SELECT 1 FROM "assessment" a JOIN "organisation" o ON o."id" = a."org_id"');
-      await m.insert(MailOutbox, { to });`;
+      await m.insert(MailOutbox, { to });
+      page({ from: \`"research"."export_log" l\` });`;
     expect(accessesIn('chambers', 'x.ts', src, known)).toEqual([
       'chambers → assessment in x.ts (owner: assessments)',
       'chambers → organisation in x.ts (owner: accounts)',
+      'chambers → research.export_log in x.ts (owner: research)',
       'chambers → mail_outbox in x.ts (owner: accounts)',
     ]);
-    expect(accessesIn('accounts', 'x.ts', src, known)).toEqual(['accounts → assessment in x.ts (owner: assessments)']);
+    expect(accessesIn('accounts', 'x.ts', src, known)).toEqual([
+      'accounts → assessment in x.ts (owner: assessments)',
+      'accounts → research.export_log in x.ts (owner: research)',
+    ]);
   });
 });
