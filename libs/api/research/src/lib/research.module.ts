@@ -7,6 +7,7 @@ import { researchEntities } from './entities';
 import { AggregatesService } from './outputs/aggregates.service';
 import { ResearchController, FirmResearchController } from './outputs/research.controller';
 import { PEER_FIGURES, peerFiguresProvider } from './outputs/peer-figures';
+import { researchExportLogProvider } from './outputs/export-log-source';
 import { ResearchService } from './outputs/research.service';
 import { PseudonymService } from './records/pseudonym.service';
 import { ResearchRecordsService } from './records/research-records.service';
@@ -26,6 +27,7 @@ import { ResearchRecordsService } from './records/research-records.service';
     ConsentService,
     ResearchService,
     peerFiguresProvider,
+    researchExportLogProvider,
   ],
   exports: [ResearchRecordsService, ConsentService, AggregatesService, ResearchService, PEER_FIGURES],
 })

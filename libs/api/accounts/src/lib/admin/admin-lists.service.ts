@@ -15,6 +15,7 @@ import type {
   AdminUserRow,
 } from './dto/admin-lists.dto';
 import { ASSESSMENT_COUNTS, type AssessmentCounts } from './assessment-counts';
+import { RESEARCH_EXPORT_LOG, type ResearchExportLog } from './research-export-log';
 
 /** `%text%` for ILIKE, with the pattern characters of the search text taken literally. */
 export function likePattern(q: string): string {
@@ -35,9 +36,10 @@ interface ListSpec {
 
 /**
  * Read-only, paged lists for the platform admin area: organisations, people, outgoing mail (without bodies),
- * catalogue versions, the audit log and the research export log. The last two tables belong to the catalogue and
- * research features; like any admin report they are only read here, with plain SQL. Never answers, scores or
- * results of a firm.
+ * catalogue versions, the audit log and the research export log. The research export log comes through the research
+ * feature's RESEARCH_EXPORT_LOG contract and the assessments per catalogue version through ASSESSMENT_COUNTS; the
+ * catalogue versions are still read here (the catalogue feature's table: the table-ownership spec's one remaining
+ * entry). Never answers, scores or results of a firm.
  */
 @Injectable()
 export class AdminListsService {
@@ -106,15 +108,50 @@ export class AdminListsService {
     return { ...page, items: page.items.map((r) => ({ ...r, id: String(r.id) })) };
   }
 
+  /**
+   * The research export log (research's table, through its RESEARCH_EXPORT_LOG contract): a search matches the kind,
+   * the table, the person's address or the organisation's name, which accounts looks up here.
+   */
   async researchExports(q: AdminListQuery): Promise<AdminPage<AdminResearchExportRow>> {
-    const page = await this.page<AdminResearchExportRow>(q, {
-      from: `"research"."export_log" l LEFT JOIN "user_account" u ON u."id" = l."user_id" LEFT JOIN "organisation" o ON o."id" = l."org_id"`,
-      select: `l."id", l."at", u."email" AS "userEmail", o."name" AS "orgName", l."kind", l."table_id" AS "tableId", l."row_count" AS "rowCount"`,
-      search: [`l."kind"`, `l."table_id"`, `u."email"`, `o."name"`],
-      filters: [],
-      order: `l."id" DESC`,
+    const offset = q.offset ?? 0;
+    const limit = q.limit ?? 25;
+    const text = q.q?.trim();
+    const pattern = text ? likePattern(text) : null;
+    const matching = async (sql: string): Promise<string[]> =>
+      pattern ? ((await this.dataSource.query(sql, [pattern])) as { id: string }[]).map((r) => r.id) : [];
+    const page = await this.moduleRef.get<ResearchExportLog>(RESEARCH_EXPORT_LOG, { strict: false }).page({
+      offset,
+      limit,
+      pattern,
+      userIds: await matching(`SELECT "id" FROM "user_account" WHERE "email" ILIKE $1`),
+      orgIds: await matching(`SELECT "id" FROM "organisation" WHERE "name" ILIKE $1`),
     });
-    return { ...page, items: page.items.map((r) => ({ ...r, id: String(r.id) })) };
+    const userIds = [...new Set(page.items.flatMap((r) => (r.userId ? [r.userId] : [])))];
+    const orgIds = [...new Set(page.items.flatMap((r) => (r.orgId ? [r.orgId] : [])))];
+    const emails = new Map(
+      ((await this.dataSource.query(`SELECT "id", "email" FROM "user_account" WHERE "id" = ANY($1::uuid[])`, [
+        userIds,
+      ])) as { id: string; email: string }[]).map((u) => [u.id, u.email]),
+    );
+    const names = new Map(
+      ((await this.dataSource.query(`SELECT "id", "name" FROM "organisation" WHERE "id" = ANY($1::uuid[])`, [
+        orgIds,
+      ])) as { id: string; name: string }[]).map((o) => [o.id, o.name]),
+    );
+    return {
+      items: page.items.map((r) => ({
+        id: r.id,
+        at: r.at,
+        userEmail: (r.userId && emails.get(r.userId)) || null,
+        orgName: (r.orgId && names.get(r.orgId)) || null,
+        kind: r.kind,
+        tableId: r.tableId,
+        rowCount: r.rowCount,
+      })),
+      total: page.total,
+      offset,
+      limit,
+    };
   }
 
   private async page<T>(query: AdminListQuery, spec: ListSpec): Promise<AdminPage<T>> {
