@@ -8,7 +8,6 @@ export { ProfileService, type FirmSummary } from './lib/profile/profile.service'
 export { IsUscc, normaliseUscc } from './lib/profile/dto/profile.dto';
 export { MembershipsService, type MembershipInfo } from './lib/orgs/memberships.service';
 export { SessionCache } from './lib/auth/session-cache';
-export { ASSESSMENT_COUNTS, type AssessmentCounts } from './lib/admin/assessment-counts';
 export {
   RESEARCH_EXPORT_LOG,
   type ResearchExportEntry,

@@ -24,3 +24,4 @@ export * from './lib/errors/domain-errors';
 export * from './lib/tabular/table-file';
 export * from './lib/http/file-upload';
 export * from './lib/http/transforms';
+export * from './lib/http/admin-list';

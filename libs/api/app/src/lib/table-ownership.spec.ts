@@ -4,8 +4,8 @@ import { join, relative } from 'node:path';
 // Each table has one owning API lib. Another feature reads or writes it only through the owner's services or a contract
 // the owner exports — never with its own SQL or repository. This spec maps every table to its owner (the lib whose
 // entity declares it; tables created by migrations only are listed below), then scans each API lib's SQL strings and
-// repository calls for tables it does not own. A new foreign access fails here; the allow-list (51 entries until 2026.12,
-// when they moved behind their owners' services) only shrinks.
+// repository calls for tables it does not own. There is no allow-list (its last 51 entries moved behind their owners'
+// services in 2026.12): any foreign access fails here.
 
 const ROOT = join(import.meta.dirname, '../../../../..');
 const API = join(ROOT, 'libs/api');
@@ -18,22 +18,6 @@ const MIGRATION_ONLY_OWNERS: Record<string, string> = {
 };
 /** Tables a later migration dropped. */
 const DROPPED = new Set(['chamber_benchmark']);
-
-/**
- * Foreign table accesses that remain, each with the way it should go. `lib → table` in `file`; a stale entry (the
- * access is gone) fails too, so the list only shrinks.
- */
-const ALLOWED: { lib: string; table: string; file: string; reason: string }[] = [
-  // The platform admin's paged, searchable list of catalogue versions. The catalogue feature depends on no other
-  // feature, so it cannot provide a contract accounts defines; next: catalogue serves the list itself (the admin
-  // list's paging types in core, the assessments per version through a contract catalogue defines).
-  {
-    lib: 'accounts',
-    table: 'catalogue_version',
-    file: 'admin/admin-lists.service.ts',
-    reason: 'catalogue serves GET /admin/catalogue-versions',
-  },
-];
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => {
@@ -100,7 +84,6 @@ function foreignAccesses(): string[] {
 describe('table ownership', () => {
   const { owners } = ownership();
   const accesses = foreignAccesses();
-  const allowed = new Set(ALLOWED.map((a) => `${a.lib} → ${a.table} in ${a.file} (owner: ${owners.get(a.table)})`));
 
   it('knows the owner of every table the migrations create', () => {
     const migrations = walk(join(API, 'app/src/migrations')).map((f) => readFileSync(f, 'utf8'));
@@ -114,12 +97,8 @@ describe('table ownership', () => {
     expect([...created].filter((t) => !owners.has(t) && !DROPPED.has(t))).toEqual([]);
   });
 
-  it('no API lib runs SQL or a repository on a table another lib owns (beyond the shrinking allow-list)', () => {
-    expect(accesses.filter((a) => !allowed.has(a))).toEqual([]);
-  });
-
-  it('every allow-list entry is still needed', () => {
-    expect([...allowed].filter((a) => !accesses.includes(a))).toEqual([]);
+  it('no API lib runs SQL or a repository on a table another lib owns', () => {
+    expect(accesses).toEqual([]);
   });
 
   it('finds a foreign access (the scan itself works)', () => {

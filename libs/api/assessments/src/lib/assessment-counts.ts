@@ -1,9 +1,9 @@
 import { Injectable, type Provider } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ASSESSMENT_COUNTS, type AssessmentCounts } from '@scs/api/accounts';
+import { ASSESSMENT_COUNTS, type AssessmentCounts } from '@scs/api/catalogue';
 
-/** The assessments per catalogue version for the platform admin's list (accounts' ASSESSMENT_COUNTS contract). */
+/** The assessments per catalogue version for the platform admin's list (the catalogue's ASSESSMENT_COUNTS contract). */
 @Injectable()
 export class AssessmentCountsSource implements AssessmentCounts {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { likePattern } from '@scs/api/core';
 import type {
   AdminAuditRow,
-  AdminCatalogueRow,
   AdminListQuery,
   AdminMailRow,
   AdminMailsQuery,
@@ -14,13 +14,8 @@ import type {
   AdminResearchExportRow,
   AdminUserRow,
 } from './dto/admin-lists.dto';
-import { ASSESSMENT_COUNTS, type AssessmentCounts } from './assessment-counts';
 import { RESEARCH_EXPORT_LOG, type ResearchExportLog } from './research-export-log';
 
-/** `%text%` for ILIKE, with the pattern characters of the search text taken literally. */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 interface ListSpec {
   /** FROM … (with joins). */
@@ -35,11 +30,9 @@ interface ListSpec {
 }
 
 /**
- * Read-only, paged lists for the platform admin area: organisations, people, outgoing mail (without bodies),
- * catalogue versions, the audit log and the research export log. The research export log comes through the research
- * feature's RESEARCH_EXPORT_LOG contract and the assessments per catalogue version through ASSESSMENT_COUNTS; the
- * catalogue versions are still read here (the catalogue feature's table: the table-ownership spec's one remaining
- * entry). Never answers, scores or results of a firm.
+ * Read-only, paged lists for the platform admin area: organisations, people, outgoing mail (without bodies), the
+ * audit log and the research export log (through the research feature's RESEARCH_EXPORT_LOG contract). The catalogue
+ * versions are the catalogue feature's list (GET /admin/catalogue-versions). Never answers, scores or results of a firm.
  */
 @Injectable()
 export class AdminListsService {
@@ -79,22 +72,6 @@ export class AdminListsService {
       filters: q.status ? [[`mo."status" = $`, q.status]] : [],
       order: `mo."created_at" DESC, mo."id"`,
     });
-  }
-
-  async catalogueVersions(q: AdminListQuery): Promise<AdminPage<AdminCatalogueRow>> {
-    const page = await this.page<Omit<AdminCatalogueRow, 'assessments'>>(q, {
-      from: `"catalogue_version" cv`,
-      select: `cv."version", to_char(cv."effective_from", 'YYYY-MM-DD') AS "effectiveFrom", cv."checksum", cv."loaded_at" AS "loadedAt",
-               COALESCE(jsonb_array_length(cv."content"->'questions'), 0) AS "questions"`,
-      search: [`cv."version"`, `cv."checksum"`],
-      filters: [],
-      order: `cv."effective_from" DESC, cv."version" DESC`,
-    });
-    // The assessments per version come from their owner (ASSESSMENT_COUNTS, provided by the assessments feature).
-    const counts = await this.moduleRef
-      .get<AssessmentCounts>(ASSESSMENT_COUNTS, { strict: false })
-      .perCatalogueVersion(page.items.map((r) => r.version));
-    return { ...page, items: page.items.map((r) => ({ ...r, assessments: counts.get(r.version) ?? 0 })) };
   }
 
   async audit(q: AdminListQuery): Promise<AdminPage<AdminAuditRow>> {
