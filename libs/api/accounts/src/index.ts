@@ -8,11 +8,7 @@ export { ProfileService, type FirmSummary } from './lib/profile/profile.service'
 export { IsUscc, normaliseUscc } from './lib/profile/dto/profile.dto';
 export { MembershipsService, type MembershipInfo } from './lib/orgs/memberships.service';
 export { SessionCache } from './lib/auth/session-cache';
-export {
-  RESEARCH_EXPORT_LOG,
-  type ResearchExportEntry,
-  type ResearchExportLog,
-} from './lib/admin/research-export-log';
+export { RESEARCH_EXPORT_LOG, type ResearchExportEntry, type ResearchExportLog } from './lib/admin/research-export-log';
 export { DirectoryService, type MemberContact } from './lib/directory/directory.service';
 export { ChamberLinksService } from './lib/chamber-memberships/chamber-links.service';
 export { ChamberLinkHooks, type ChamberLinkHook, type ChamberLeft } from './lib/chamber-memberships/chamber-link-hooks';

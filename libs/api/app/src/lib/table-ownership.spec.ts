@@ -49,8 +49,7 @@ function ownership(): { owners: Map<string, string>; entities: Map<string, strin
 }
 
 // SQL keywords, and the `from:` spec strings of paged lists (AdminListsService).
-const SQL_TABLE =
-  /(?:\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+(?:ONLY\s+)?|\bfrom:\s*`)(?:"?([a-z_]+)"?\.)?"?([a-z_]+)"?/g;
+const SQL_TABLE = /(?:\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+(?:ONLY\s+)?|\bfrom:\s*`)(?:"?([a-z_]+)"?\.)?"?([a-z_]+)"?/g;
 const REPOSITORY =
   /(?:getRepository|InjectRepository|\.(?:find\w*|save|insert|update|upsert|delete|remove|count\w*|exist\w*|increment|decrement|createQueryBuilder))\(\s*([A-Z]\w+)\b/g;
 

@@ -16,7 +16,6 @@ import type {
 } from './dto/admin-lists.dto';
 import { RESEARCH_EXPORT_LOG, type ResearchExportLog } from './research-export-log';
 
-
 interface ListSpec {
   /** FROM … (with joins). */
   from: string;
@@ -106,14 +105,18 @@ export class AdminListsService {
     const userIds = [...new Set(page.items.flatMap((r) => (r.userId ? [r.userId] : [])))];
     const orgIds = [...new Set(page.items.flatMap((r) => (r.orgId ? [r.orgId] : [])))];
     const emails = new Map(
-      ((await this.dataSource.query(`SELECT "id", "email" FROM "user_account" WHERE "id" = ANY($1::uuid[])`, [
-        userIds,
-      ])) as { id: string; email: string }[]).map((u) => [u.id, u.email]),
+      (
+        (await this.dataSource.query(`SELECT "id", "email" FROM "user_account" WHERE "id" = ANY($1::uuid[])`, [
+          userIds,
+        ])) as { id: string; email: string }[]
+      ).map((u) => [u.id, u.email]),
     );
     const names = new Map(
-      ((await this.dataSource.query(`SELECT "id", "name" FROM "organisation" WHERE "id" = ANY($1::uuid[])`, [
-        orgIds,
-      ])) as { id: string; name: string }[]).map((o) => [o.id, o.name]),
+      (
+        (await this.dataSource.query(`SELECT "id", "name" FROM "organisation" WHERE "id" = ANY($1::uuid[])`, [
+          orgIds,
+        ])) as { id: string; name: string }[]
+      ).map((o) => [o.id, o.name]),
     );
     return {
       items: page.items.map((r) => ({

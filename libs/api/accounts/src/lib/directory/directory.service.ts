@@ -22,7 +22,10 @@ export class DirectoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Organisation names by id (unknown ids are missing from the map). */
-  async organisationNames(ids: readonly string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+  async organisationNames(
+    ids: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
     return new Map((await this.organisationsByName(ids, m)).map((o) => [o.id, o.name]));
   }
 
@@ -60,7 +63,10 @@ export class DirectoryService {
   }
 
   /** User names by id (unknown ids are missing from the map). */
-  async userNames(ids: readonly (string | null)[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+  async userNames(
+    ids: readonly (string | null)[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
     return new Map([...(await this.users(ids, m))].map(([id, u]) => [id, u.name]));
   }
 

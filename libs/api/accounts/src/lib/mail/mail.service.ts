@@ -52,7 +52,10 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Queues many mails in one statement; the outbox id per mail, in the order given. */
-  async enqueueMany(mails: readonly OutgoingMail[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async enqueueMany(
+    mails: readonly OutgoingMail[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     if (!mails.length) return [];
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO "mail_outbox" ("to", "subject", "text", "html")

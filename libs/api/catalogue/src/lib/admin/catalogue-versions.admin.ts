@@ -3,13 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  ADMIN_PAGE_DESCRIPTION,
-  AdminListQuery,
-  type AdminPage,
-  likePattern,
-  PlatformAdmin,
-} from '@scs/api/core';
+import { ADMIN_PAGE_DESCRIPTION, AdminListQuery, type AdminPage, likePattern, PlatformAdmin } from '@scs/api/core';
 
 /**
  * How many assessments each catalogue version has. The catalogue feature defines the contract (it depends on no

@@ -292,11 +292,7 @@ export class CampaignInvitationsService implements OnModuleInit {
     for (const r of all) counts[r.status]++;
     const q = query.q?.trim().toLowerCase();
     const matching = all.filter((r) => (!query.status || r.status === query.status) && (!q || r.email.includes(q)));
-    const items = await this.withFirmNames(
-      m,
-      matching.slice(query.offset, query.offset + query.limit),
-      records,
-    );
+    const items = await this.withFirmNames(m, matching.slice(query.offset, query.offset + query.limit), records);
     return { items: items.map(toInvitationView), total: matching.length, counts };
   }
 
@@ -424,7 +420,11 @@ export class CampaignInvitationsService implements OnModuleInit {
    * The rows of these addresses with their status: one batched read of the accounts invitations and one of the mails
    * (their owners' functions), and with `firmNames` the names of the firms that joined.
    */
-  private async rows(m: EntityManager, records: CampaignInvitationRecord[], firmNames: boolean): Promise<InvitationRow[]> {
+  private async rows(
+    m: EntityManager,
+    records: CampaignInvitationRecord[],
+    firmNames: boolean,
+  ): Promise<InvitationRow[]> {
     const links = await invitationStates(
       m,
       records.map((r) => r.invitationId),

@@ -20,7 +20,9 @@ const pending = { acceptedAt: null, revokedAt: null, expiresAt: at(30) };
 describe('invitationStatusOf (one invited address)', () => {
   it('is sent, then opened, from the campaign row alone', () => {
     expect(invitationStatusOf(record(), pending, { status: 'sent', lastError: null })).toBe('sent');
-    expect(invitationStatusOf(record({ openedAt: at(2) }), pending, { status: 'sent', lastError: null })).toBe('opened');
+    expect(invitationStatusOf(record({ openedAt: at(2) }), pending, { status: 'sent', lastError: null })).toBe(
+      'opened',
+    );
   });
 
   it('ranks joined over revoked over bounced over opened', () => {
@@ -63,14 +65,19 @@ describe('invitationRow (what the chamber sees of one address)', () => {
   it("takes the withdrawal date from the link when the chamber did not withdraw it, and hides the link's end", () => {
     const row = invitationRow(record(), { ...pending, revokedAt: at(5) }, undefined, null);
     expect(row).toMatchObject({ status: 'revoked', revokedAt: at(5), expiresAt: null, delivery: null });
-    expect(invitationRow(record({ revokedAt: at(4) }), { ...pending, revokedAt: at(5) }, undefined, null).revokedAt).toEqual(
-      at(4),
-    );
+    expect(
+      invitationRow(record({ revokedAt: at(4) }), { ...pending, revokedAt: at(5) }, undefined, null).revokedAt,
+    ).toEqual(at(4));
   });
 
   it('names the firm that joined and no longer shows a link end', () => {
     expect(
-      invitationRow(record({ joinedAt: at(6), firmId: 'f-1' }), { ...pending, acceptedAt: at(6) }, undefined, 'Muster GmbH'),
+      invitationRow(
+        record({ joinedAt: at(6), firmId: 'f-1' }),
+        { ...pending, acceptedAt: at(6) },
+        undefined,
+        'Muster GmbH',
+      ),
     ).toMatchObject({ status: 'joined', firmName: 'Muster GmbH', expiresAt: null, revokedAt: null });
   });
 });
