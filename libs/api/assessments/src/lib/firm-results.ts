@@ -12,6 +12,8 @@ export interface SubmittedResultSummary {
   legalForm: string;
   level: string | null;
   overallScore: number | null;
+  /** The scoring model the result was computed with (1 for results from before models were numbered). */
+  scoringModel: number;
   dimensionScores: Record<string, number | null>;
   /** Exposure findings as `questionId:optionId`. */
   findings: string[];
@@ -81,6 +83,7 @@ export class AssessmentFirmResults implements FirmResults {
               coalesce(a."profile_snapshot"->>'headcountBand', '') AS "headcountBand",
               coalesce(a."profile_snapshot"->>'legalForm', '') AS "legalForm",
               a."level", a."overall_score" AS "overallScore",
+              coalesce((a."result"->>'scoringModel')::int, 1) AS "scoringModel",
               coalesce((SELECT jsonb_object_agg(d->>'dimensionId', d->'score') FROM jsonb_array_elements(a."result"->'dimensions') d), '{}') AS "dimensionScores",
               coalesce((SELECT jsonb_agg((f->>'questionId') || ':' || (f->>'optionId')) FROM jsonb_array_elements(a."result"->'findings') f
                          WHERE f->>'kind' = 'exposure'), '[]') AS "findings"
