@@ -51,7 +51,10 @@ const featureEdges = {
     'api-research': 'records submissions for research (ResearchRecordsService); peer figures through PEER_FIGURES',
   },
   'api-chambers': {
-    'api-accounts': 'chambers are organisations; invitations, audit log and mail',
+    'api-accounts':
+      'chambers are organisations; invitations, audit log and mail; names, members and chamber links (DirectoryService, ChamberLinksService)',
+    'api-assessments':
+      "campaign progress, distribution and member aggregates read firms' assessment dates and results through FIRM_RESULTS",
     'api-catalogue': 'labels of the member aggregates come from the catalogue versions of a release',
     'api-reports': 'registers the member benchmark and chamber-prepared firm report kinds; provides REPORT_BRANDING',
     'api-research': 'the platform-wide comparison shown to chambers without a release of their own',

@@ -6,8 +6,12 @@ export { AuditService, type AuditEntry } from './lib/audit/audit.service';
 export { MailService, type OutgoingMail } from './lib/mail/mail.service';
 export { ProfileService, type FirmSummary } from './lib/profile/profile.service';
 export { IsUscc, normaliseUscc } from './lib/profile/dto/profile.dto';
-export { MembershipsService, type MemberContact, type MembershipInfo } from './lib/orgs/memberships.service';
+export { MembershipsService, type MembershipInfo } from './lib/orgs/memberships.service';
 export { SessionCache } from './lib/auth/session-cache';
+export { RESEARCH_EXPORT_LOG, type ResearchExportEntry, type ResearchExportLog } from './lib/admin/research-export-log';
+export { DirectoryService, type MemberContact } from './lib/directory/directory.service';
+export { ChamberLinksService } from './lib/chamber-memberships/chamber-links.service';
+export { ChamberLinkHooks, type ChamberLinkHook, type ChamberLeft } from './lib/chamber-memberships/chamber-link-hooks';
 
 export { UserAccount } from './lib/users/user-account.entity';
 export { Organisation } from './lib/orgs/organisation.entity';
@@ -16,7 +20,13 @@ export { FirmProfile } from './lib/profile/firm-profile.entity';
 export { ChamberMembership } from './lib/chamber-memberships/chamber-membership.entity';
 export { Invitation, type InvitationKind } from './lib/invitations/invitation.entity';
 export { InvitationHooks, type InvitationHook } from './lib/invitations/invitation-hooks';
-export { createInvitations, INVITATION_TTL_DAYS } from './lib/invitations/invitation-records';
+export {
+  createInvitations,
+  INVITATION_TTL_DAYS,
+  invitationStates,
+  revokePendingInvitations,
+  setPendingInvitationsExpiry,
+} from './lib/invitations/invitation-records';
 export { invitationLink } from './lib/links';
 export { AuditLog } from './lib/audit/audit-log.entity';
 export { MailOutbox, type MailStatus } from './lib/mail/mail-outbox.entity';

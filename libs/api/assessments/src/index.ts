@@ -10,6 +10,7 @@ export {
   type EntityStanding,
   type EntityStandings,
 } from './lib/entity-standings';
+export { FIRM_RESULTS, type FirmResults, type SubmittedResultSummary } from './lib/firm-results';
 
 import { Assessment, AssessmentAnswer } from './lib/assessment.entity';
 import { Action } from './lib/actions/action.entity';

@@ -1,5 +1,6 @@
 export { CatalogueModule } from './lib/catalogue.module';
 export { CatalogueVersion } from './lib/catalogue.entity';
+export { ASSESSMENT_COUNTS, type AssessmentCounts } from './lib/admin/catalogue-versions.admin';
 export {
   CatalogueImmutableError,
   CatalogueService,

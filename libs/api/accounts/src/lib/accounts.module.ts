@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { DatabaseThrottlerStorage, ResourceOwners } from '@scs/api/core';
+import { BackoffCounters, DatabaseThrottlerStorage, ResourceOwners } from '@scs/api/core';
 import { AdminController } from './admin/admin.controller';
 import { AdminListsService } from './admin/admin-lists.service';
 import { AdminService } from './admin/admin.service';
@@ -18,7 +18,9 @@ import { SessionCache } from './auth/session-cache';
 import { SessionsService } from './auth/sessions.service';
 import { TokenService } from './auth/tokens.service';
 import { ChamberLinksController } from './chamber-memberships/chamber-links.controller';
+import { ChamberLinkHooks } from './chamber-memberships/chamber-link-hooks';
 import { ChamberLinksService } from './chamber-memberships/chamber-links.service';
+import { DirectoryService } from './directory/directory.service';
 import { InvitationLinksController, OrgInvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { InvitationHooks } from './invitations/invitation-hooks';
@@ -31,7 +33,8 @@ import { ProfileService } from './profile/profile.service';
 
 /**
  * Accounts, organisations and the global access guard. Global, so that every feature module can inject
- * ResourceOwners (to register its owner resolvers), MailService, AuditService and ProfileService without importing it.
+ * ResourceOwners (to register its owner resolvers), MailService, AuditService, ProfileService, DirectoryService (names,
+ * members) and ChamberLinksService (who belongs to a chamber) without importing it.
  */
 @Global()
 @Module({
@@ -58,6 +61,8 @@ import { ProfileService } from './profile/profile.service';
     InvitationsService,
     InvitationHooks,
     ChamberLinksService,
+    ChamberLinkHooks,
+    DirectoryService,
     MailService,
     AuditService,
     AdminService,
@@ -65,10 +70,21 @@ import { ProfileService } from './profile/profile.service';
     RouteAudit,
     LoginThrottleGuard,
     LoginBackoffService,
+    BackoffCounters,
     SameOriginJsonGuard,
     { provide: LOGIN_THROTTLE_STORAGE, useClass: DatabaseThrottlerStorage }, // counters shared by all API replicas
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [ResourceOwners, MailService, AuditService, ProfileService, MembershipsService, InvitationHooks],
+  exports: [
+    ResourceOwners,
+    MailService,
+    AuditService,
+    ProfileService,
+    MembershipsService,
+    InvitationHooks,
+    DirectoryService,
+    ChamberLinksService,
+    ChamberLinkHooks,
+  ],
 })
 export class AccountsModule {}

@@ -6,7 +6,7 @@ import { chambersEntities } from '@scs/api/chambers';
 import { researchEntities } from '@scs/api/research';
 import { portfolioEntities } from '@scs/api/portfolio';
 import { partnersEntities } from '@scs/api/partners';
-import { AppSecret } from './secret.entity';
+import { AppSecret } from '@scs/api/core';
 
 /** Every TypeORM entity of the application (features export theirs; this list feeds Nest and the migration CLI). */
 export const entities = [

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
@@ -23,6 +24,7 @@ import { ActionsService } from './actions/actions.service';
 import { ExportService } from './export.service';
 import {
   ResearchAnswersDto,
+  ResearchAnswersView,
   SaveAnswersDto,
   StartAssessmentDto,
   UpdateSnapshotProfileDto,
@@ -95,6 +97,15 @@ export class AssessmentsController {
     @Body() dto: UpdateSnapshotProfileDto,
   ): Promise<AssessmentView> {
     return this.assessments.updateProfile(id, user, dto.profile);
+  }
+
+  @Get('assessments/:id/research-answers')
+  @ResourceAccess('assessment', FIRM_ROLES, { kind: 'firm' })
+  @ApiOperation({ summary: "The firm's answers to the optional, unscored research module of this assessment" })
+  @ApiOkResponse({ type: ResearchAnswersView })
+  @ApiNotFoundResponse({ description: 'No such assessment' })
+  researchAnswers(@Param('id') id: string): Promise<ResearchAnswersView> {
+    return this.answers.researchAnswers(id);
   }
 
   @Put('assessments/:id/research-answers')

@@ -16,6 +16,8 @@ import { ActionsService } from './actions/actions.service';
 import { ChangeImpactController } from './change-impact/change-impact.controller';
 import { ChangeImpactService } from './change-impact/change-impact.service';
 import { ENTITY_STANDINGS, entityStandingsProvider } from './entity-standings';
+import { FIRM_RESULTS, firmResultsProvider } from './firm-results';
+import { assessmentCountsProvider } from './assessment-counts';
 
 @Module({
   imports: [
@@ -33,7 +35,9 @@ import { ENTITY_STANDINGS, entityStandingsProvider } from './entity-standings';
     ChangeImpactService,
     { provide: REPORT_DATA_SOURCE, useClass: AssessmentReportSource },
     entityStandingsProvider,
+    firmResultsProvider,
+    assessmentCountsProvider,
   ],
-  exports: [AssessmentsService, REPORT_DATA_SOURCE, ENTITY_STANDINGS],
+  exports: [AssessmentsService, REPORT_DATA_SOURCE, ENTITY_STANDINGS, FIRM_RESULTS],
 })
 export class AssessmentsModule {}

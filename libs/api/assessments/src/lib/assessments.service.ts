@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, ProfileService, missingProfileFields } from '@scs/api/accounts';
+import { AuditService, DirectoryService, ProfileService, missingProfileFields } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
 import { PseudonymKeyMissingError, ResearchRecordsService } from '@scs/api/research';
 import {
@@ -145,6 +145,7 @@ export class AssessmentsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly research: ResearchRecordsService,
     private readonly answers: AnswersService,
+    private readonly directory: DirectoryService,
   ) {}
 
   onModuleInit(): void {
@@ -261,13 +262,14 @@ export class AssessmentsService implements OnModuleInit {
 
   async get(id: string): Promise<AssessmentView> {
     const a = await this.find(id);
-    const answers: (AssessmentAnswer & { updatedByName: string | null })[] = await this.dataSource.query(
+    const rows: AssessmentAnswer[] = await this.dataSource.query(
       `SELECT x.question_id AS "questionId", x.option_id AS "optionId", x.records, x.note, x.revision, x.updated_by AS "updatedBy",
-              x.updated_at AS "updatedAt", u.name AS "updatedByName"
-         FROM assessment_answer x LEFT JOIN user_account u ON u.id = x.updated_by
-        WHERE x.assessment_id = $1 ORDER BY x.question_id`,
+              x.updated_at AS "updatedAt"
+         FROM assessment_answer x WHERE x.assessment_id = $1 ORDER BY x.question_id`,
       [id],
     );
+    const names = await this.directory.userNames(rows.map((x) => x.updatedBy));
+    const answers = rows.map((x) => ({ ...x, updatedByName: x.updatedBy ? (names.get(x.updatedBy) ?? null) : null }));
     const views = answers.map(toAnswerView);
     const plan = a.status === 'submitted' && a.result ? await this.planOf(a, answers) : undefined;
     const sinceLast = a.status === 'submitted' && a.result ? await this.sinceLast(a) : undefined;

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DirectoryService } from '@scs/api/accounts';
 import { ConflictError } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -26,6 +28,7 @@ export class AssessmentReportSource implements ReportDataSource {
     private readonly assessments: AssessmentsService,
     private readonly catalogues: CatalogueService,
     @Inject(PEER_FIGURES) private readonly peers: PeerFigures,
+    private readonly directory: DirectoryService,
   ) {}
 
   /**
@@ -37,16 +40,27 @@ export class AssessmentReportSource implements ReportDataSource {
   async version(assessmentId: string): Promise<{ orgId: string; parts: string[] }> {
     const a = await this.submitted(assessmentId);
     const [row] = (await this.dataSource.query(
-      `SELECT o."name",
-              (SELECT p."id" FROM "assessment" p WHERE p."org_id" = $1 AND p."status" = 'submitted' AND p."submitted_at" < $2
-                ORDER BY p."submitted_at" DESC LIMIT 1) AS "previousId",
-              (SELECT md5(coalesce(string_agg(x."id"::text || ':' || x."updated_at"::text || ':' || coalesce(u."name", '')
-                        || ':' || (x."due_date" < $3::date)::text, ',' ORDER BY x."id"), ''))
-                 FROM "action" x LEFT JOIN "user_account" u ON u."id" = x."owner_user_id"
-                WHERE x."org_id" = $1 AND x."status" <> 'done') AS "actions"
-         FROM "organisation" o WHERE o."id" = $1`,
-      [a.orgId, a.submittedAt, today()],
-    )) as { name: string; previousId: string | null; actions: string }[];
+      `SELECT (SELECT p."id" FROM "assessment" p WHERE p."org_id" = $1 AND p."status" = 'submitted' AND p."submitted_at" < $2
+                ORDER BY p."submitted_at" DESC LIMIT 1) AS "previousId"`,
+      [a.orgId, a.submittedAt],
+    )) as { previousId: string | null }[];
+    // The open actions' digest: id, change time, owner name (from accounts) and overdue state, in id order. An action
+    // without a due date has no overdue state and stays out (as it always did: the database's `||` with NULL).
+    const open = (await this.dataSource.query(
+      `SELECT x."id", x."updated_at"::text AS "updatedAt", x."owner_user_id" AS "ownerId", (x."due_date" < $2::date)::text AS "overdue"
+         FROM "action" x WHERE x."org_id" = $1 AND x."status" <> 'done' ORDER BY x."id"`,
+      [a.orgId, today()],
+    )) as { id: string; updatedAt: string; ownerId: string | null; overdue: string | null }[];
+    const owners = await this.directory.userNames(open.map((x) => x.ownerId));
+    const actions = createHash('md5')
+      .update(
+        open
+          .filter((x) => x.overdue !== null)
+          .map((x) => `${x.id}:${x.updatedAt}:${(x.ownerId && owners.get(x.ownerId)) || ''}:${x.overdue}`)
+          .join(','),
+      )
+      .digest('hex');
+    const name = (await this.directory.organisationNames([a.orgId])).get(a.orgId) ?? '';
     return {
       orgId: a.orgId,
       parts: [
@@ -54,8 +68,8 @@ export class AssessmentReportSource implements ReportDataSource {
         `submitted:${(a.submittedAt as Date).toISOString()}`,
         `catalogue:${a.catalogueVersion}`,
         `previous:${row?.previousId ?? 'none'}`,
-        `firm:${row?.name ?? ''}`,
-        `actions:${row?.actions ?? ''}`,
+        `firm:${name}`,
+        `actions:${actions}`,
         `peers:${await this.peers.release()}`,
       ],
     };
@@ -66,15 +80,20 @@ export class AssessmentReportSource implements ReportDataSource {
     const result = a.result as ScoreResult;
     const submittedAt = a.submittedAt as Date;
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
-    const [firm] = (await this.dataSource.query('SELECT name FROM organisation WHERE id = $1', [a.orgId])) as {
-      name: string;
-    }[];
-    const actions = (await this.dataSource.query(
-      `SELECT a.title, u.name AS owner, to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate", a.status, a.question_id AS "questionId"
-         FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id
-        WHERE a.org_id = $1 AND a.status <> 'done' ORDER BY a.due_date NULLS LAST, a.created_at`,
+    const firmName = (await this.directory.organisationNames([a.orgId])).get(a.orgId) ?? '';
+    const rows = (await this.dataSource.query(
+      `SELECT a.title, a.owner_user_id AS "ownerId", to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate", a.status, a.question_id AS "questionId"
+         FROM action a WHERE a.org_id = $1 AND a.status <> 'done' ORDER BY a.due_date NULLS LAST, a.created_at`,
       [a.orgId],
-    )) as (Omit<ReportAction, 'overdue'> & { questionId: string | null })[];
+    )) as (Omit<ReportAction, 'overdue' | 'owner'> & { ownerId: string | null; questionId: string | null })[];
+    const owners = await this.directory.userNames(rows.map((r) => r.ownerId));
+    const actions = rows.map(({ ownerId, ...r }) => ({
+      title: r.title,
+      owner: ownerId ? (owners.get(ownerId) ?? null) : null,
+      dueDate: r.dueDate,
+      status: r.status,
+      questionId: r.questionId,
+    }));
     const previous = await this.dataSource
       .getRepository(Assessment)
       .createQueryBuilder('p')
@@ -91,7 +110,7 @@ export class AssessmentReportSource implements ReportDataSource {
       profile: a.profileSnapshot,
       result,
       locale,
-      firmName: firm?.name ?? '',
+      firmName,
       assessment: { id: a.id, submittedAt },
       branding: null,
       // Overdue as on the web's action plan (ActionsService): not done and due before today (UTC). The content key

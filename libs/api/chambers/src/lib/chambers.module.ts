@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '@scs/api/assessments';
 import { CatalogueModule } from '@scs/api/catalogue';
 import { QueueModule } from '@scs/api/core';
 import { ReportsModule, reportKinds } from '@scs/api/reports';
@@ -24,10 +25,12 @@ import { PreparedFirmReport } from './distribution/prepared-firm.report';
  * (two report kinds of the reports feature). Chamber branding appears only on reports the chamber distributed, never on
  * a firm's own report. A firm's participation status reaches its chambers only with the research
  * feature's consent `chamber_participation`, its results only in aggregates with the consent `chamber`.
- * Chambers never read answers, scores or reports of single firms.
+ * Chambers never read answers, scores or reports of single firms. Chambers run SQL on their own tables only: people,
+ * organisations and chamber links come from accounts (DirectoryService, ChamberLinksService, MailService), consents
+ * from research (ConsentService), firms' assessment dates and member results from assessments (FIRM_RESULTS).
  */
 @Module({
-  imports: [CatalogueModule, QueueModule, ReportsModule, ResearchModule],
+  imports: [AssessmentsModule, CatalogueModule, QueueModule, ReportsModule, ResearchModule],
   controllers: [
     BrandingController,
     CampaignsController,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, Organisation } from '@scs/api/accounts';
+import { AuditService, DirectoryService } from '@scs/api/accounts';
 import {
   ConflictError,
   fieldError,
@@ -45,6 +45,7 @@ export class PartnerLinkService {
     private readonly audit: AuditService,
     private readonly questionnaires: PartnerQuestionnaires,
     private readonly reports: ReportsService,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** The link as stored, or 404 (unknown) / 410 (used, withdrawn, expired). */
@@ -101,12 +102,12 @@ export class PartnerLinkService {
 
   private async linkView(c: PartnerCheck): Promise<PartnerLinkView> {
     const [firm, partner, evidence] = await Promise.all([
-      this.db.manager.findOne(Organisation, { where: { id: c.orgId }, select: { id: true, name: true } }),
+      this.directory.organisationNames([c.orgId]),
       this.db.manager.findOneOrFail(Partner, { where: { id: c.partnerId, orgId: c.orgId } }),
       this.evidence(c),
     ]);
     return {
-      firmName: firm?.name ?? '',
+      firmName: firm.get(c.orgId) ?? '',
       partnerName: partner.name,
       partnerNameZh: partner.nameZh,
       locale: c.locale,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { AuditService, MailService, Organisation } from '@scs/api/accounts';
+import { AuditService, DirectoryService, MailService } from '@scs/api/accounts';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -56,6 +56,7 @@ export class PartnersService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly questionnaires: PartnerQuestionnaires,
+    private readonly directory: DirectoryService,
   ) {}
 
   async list(orgId: string): Promise<PartnerView[]> {
@@ -245,11 +246,11 @@ export class PartnersService {
           expiresAt: new Date(now.getTime() + (dto.validDays ?? CHECK_TTL_DAYS) * DAY_MS),
         }),
       );
-      const firm = await m.findOne(Organisation, { where: { id: orgId }, select: { id: true, name: true } });
+      const firmName = (await this.directory.organisationNames([orgId], m)).get(orgId) ?? '';
       const link = `${this.config.publicUrl.replace(/\/$/, '')}${PARTNER_CHECK_PATH}/${token}`;
       await this.mail.enqueue(
         checkMail(email, locale, {
-          firm: firm?.name ?? '',
+          firm: firmName,
           partner: partner.nameZh ?? partner.name,
           link,
           expires: saved.expiresAt.toISOString().slice(0, 16).replace('T', ' '),

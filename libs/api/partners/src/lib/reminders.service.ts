@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
-import { AuditService, MailService, Membership, UserAccount } from '@scs/api/accounts';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService, DirectoryService, MailService } from '@scs/api/accounts';
 import { APP_CONFIG, type AppConfig, QueueService } from '@scs/api/core';
 import { Partner, PartnerCheck } from './partner.entity';
 import { firmReminderMail } from './texts';
@@ -26,6 +26,7 @@ export class PartnerRemindersService implements OnApplicationBootstrap {
     private readonly queue: QueueService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly directory: DirectoryService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -117,16 +118,10 @@ export class PartnerRemindersService implements OnApplicationBootstrap {
 
   /** The user who sent the link if still a member, else the firm's owners and admins. */
   private async recipients(orgId: string, sentBy: string | null): Promise<string[]> {
-    const members = await this.db.manager.find(Membership, { where: { orgId } });
+    const members = await this.directory.members([orgId], ['owner', 'admin', 'member']);
     const sender = sentBy ? members.find((mb) => mb.userId === sentBy) : undefined;
-    const ids = sender
-      ? [sender.userId]
-      : members.filter((mb) => mb.role === 'owner' || mb.role === 'admin').map((mb) => mb.userId);
-    if (!ids.length) return [];
-    const users = await this.db.manager.find(UserAccount, {
-      where: { id: In(ids) },
-      select: { id: true, email: true },
-    });
-    return users.map((u) => u.email);
+    return sender
+      ? [sender.email]
+      : members.filter((mb) => mb.role === 'owner' || mb.role === 'admin').map((mb) => mb.email);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuditService, MailService, MembershipsService, ProfileService } from '@scs/api/accounts';
+import { AuditService, DirectoryService, MailService, ProfileService } from '@scs/api/accounts';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -26,7 +26,7 @@ export class GroupLinksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly profiles: ProfileService,
     private readonly audit: AuditService,
-    private readonly memberships: MembershipsService,
+    private readonly directory: DirectoryService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -69,7 +69,7 @@ export class GroupLinksService {
       uscc,
       link,
     };
-    for (const owner of await this.memberships.contacts(entityOrgId, ['owner'], m))
+    for (const owner of await this.directory.members([entityOrgId], ['owner'], m))
       await this.mail.enqueue(groupInvitationMail(owner.email, owner.language, params), m);
   }
 

@@ -7,8 +7,8 @@ import { researchEntities } from './entities';
 import { AggregatesService } from './outputs/aggregates.service';
 import { ResearchController, FirmResearchController } from './outputs/research.controller';
 import { PEER_FIGURES, peerFiguresProvider } from './outputs/peer-figures';
+import { researchExportLogProvider } from './outputs/export-log-source';
 import { ResearchService } from './outputs/research.service';
-import { ResearchAnswersController } from './questionnaire/research-answers.controller';
 import { PseudonymService } from './records/pseudonym.service';
 import { ResearchRecordsService } from './records/research-records.service';
 
@@ -19,7 +19,7 @@ import { ResearchRecordsService } from './records/research-records.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(researchEntities), CatalogueModule],
-  controllers: [ConsentController, ResearchController, FirmResearchController, ResearchAnswersController],
+  controllers: [ConsentController, ResearchController, FirmResearchController],
   providers: [
     PseudonymService,
     ResearchRecordsService,
@@ -27,6 +27,7 @@ import { ResearchRecordsService } from './records/research-records.service';
     ConsentService,
     ResearchService,
     peerFiguresProvider,
+    researchExportLogProvider,
   ],
   exports: [ResearchRecordsService, ConsentService, AggregatesService, ResearchService, PEER_FIGURES],
 })

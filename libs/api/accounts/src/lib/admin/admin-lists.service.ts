@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { likePattern } from '@scs/api/core';
 import type {
   AdminAuditRow,
-  AdminCatalogueRow,
   AdminListQuery,
   AdminMailRow,
   AdminMailsQuery,
@@ -13,11 +14,7 @@ import type {
   AdminResearchExportRow,
   AdminUserRow,
 } from './dto/admin-lists.dto';
-
-/** `%text%` for ILIKE, with the pattern characters of the search text taken literally. */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+import { RESEARCH_EXPORT_LOG, type ResearchExportLog } from './research-export-log';
 
 interface ListSpec {
   /** FROM … (with joins). */
@@ -32,14 +29,16 @@ interface ListSpec {
 }
 
 /**
- * Read-only, paged lists for the platform admin area: organisations, people, outgoing mail (without bodies),
- * catalogue versions, the audit log and the research export log. The last two tables belong to the catalogue and
- * research features; like any admin report they are only read here, with plain SQL. Never answers, scores or
- * results of a firm.
+ * Read-only, paged lists for the platform admin area: organisations, people, outgoing mail (without bodies), the
+ * audit log and the research export log (through the research feature's RESEARCH_EXPORT_LOG contract). The catalogue
+ * versions are the catalogue feature's list (GET /admin/catalogue-versions). Never answers, scores or results of a firm.
  */
 @Injectable()
 export class AdminListsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   organisations(q: AdminOrganisationsQuery): Promise<AdminPage<AdminOrganisationRow>> {
     return this.page<AdminOrganisationRow>(q, {
@@ -74,18 +73,6 @@ export class AdminListsService {
     });
   }
 
-  catalogueVersions(q: AdminListQuery): Promise<AdminPage<AdminCatalogueRow>> {
-    return this.page<AdminCatalogueRow>(q, {
-      from: `"catalogue_version" cv`,
-      select: `cv."version", to_char(cv."effective_from", 'YYYY-MM-DD') AS "effectiveFrom", cv."checksum", cv."loaded_at" AS "loadedAt",
-               COALESCE(jsonb_array_length(cv."content"->'questions'), 0) AS "questions",
-               (SELECT count(*)::int FROM "assessment" a WHERE a."catalogue_version" = cv."version") AS "assessments"`,
-      search: [`cv."version"`, `cv."checksum"`],
-      filters: [],
-      order: `cv."effective_from" DESC, cv."version" DESC`,
-    });
-  }
-
   async audit(q: AdminListQuery): Promise<AdminPage<AdminAuditRow>> {
     const page = await this.page<AdminAuditRow>(q, {
       from: `"audit_log" l LEFT JOIN "user_account" u ON u."id" = l."actor_user_id" LEFT JOIN "organisation" o ON o."id" = l."org_id"`,
@@ -97,15 +84,54 @@ export class AdminListsService {
     return { ...page, items: page.items.map((r) => ({ ...r, id: String(r.id) })) };
   }
 
+  /**
+   * The research export log (research's table, through its RESEARCH_EXPORT_LOG contract): a search matches the kind,
+   * the table, the person's address or the organisation's name, which accounts looks up here.
+   */
   async researchExports(q: AdminListQuery): Promise<AdminPage<AdminResearchExportRow>> {
-    const page = await this.page<AdminResearchExportRow>(q, {
-      from: `"research"."export_log" l LEFT JOIN "user_account" u ON u."id" = l."user_id" LEFT JOIN "organisation" o ON o."id" = l."org_id"`,
-      select: `l."id", l."at", u."email" AS "userEmail", o."name" AS "orgName", l."kind", l."table_id" AS "tableId", l."row_count" AS "rowCount"`,
-      search: [`l."kind"`, `l."table_id"`, `u."email"`, `o."name"`],
-      filters: [],
-      order: `l."id" DESC`,
+    const offset = q.offset ?? 0;
+    const limit = q.limit ?? 25;
+    const text = q.q?.trim();
+    const pattern = text ? likePattern(text) : null;
+    const matching = async (sql: string): Promise<string[]> =>
+      pattern ? ((await this.dataSource.query(sql, [pattern])) as { id: string }[]).map((r) => r.id) : [];
+    const page = await this.moduleRef.get<ResearchExportLog>(RESEARCH_EXPORT_LOG, { strict: false }).page({
+      offset,
+      limit,
+      pattern,
+      userIds: await matching(`SELECT "id" FROM "user_account" WHERE "email" ILIKE $1`),
+      orgIds: await matching(`SELECT "id" FROM "organisation" WHERE "name" ILIKE $1`),
     });
-    return { ...page, items: page.items.map((r) => ({ ...r, id: String(r.id) })) };
+    const userIds = [...new Set(page.items.flatMap((r) => (r.userId ? [r.userId] : [])))];
+    const orgIds = [...new Set(page.items.flatMap((r) => (r.orgId ? [r.orgId] : [])))];
+    const emails = new Map(
+      (
+        (await this.dataSource.query(`SELECT "id", "email" FROM "user_account" WHERE "id" = ANY($1::uuid[])`, [
+          userIds,
+        ])) as { id: string; email: string }[]
+      ).map((u) => [u.id, u.email]),
+    );
+    const names = new Map(
+      (
+        (await this.dataSource.query(`SELECT "id", "name" FROM "organisation" WHERE "id" = ANY($1::uuid[])`, [
+          orgIds,
+        ])) as { id: string; name: string }[]
+      ).map((o) => [o.id, o.name]),
+    );
+    return {
+      items: page.items.map((r) => ({
+        id: r.id,
+        at: r.at,
+        userEmail: (r.userId && emails.get(r.userId)) || null,
+        orgName: (r.orgId && names.get(r.orgId)) || null,
+        kind: r.kind,
+        tableId: r.tableId,
+        rowCount: r.rowCount,
+      })),
+      total: page.total,
+      offset,
+      limit,
+    };
   }
 
   private async page<T>(query: AdminListQuery, spec: ListSpec): Promise<AdminPage<T>> {

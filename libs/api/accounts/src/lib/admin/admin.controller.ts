@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PlatformAdmin } from '@scs/api/core';
+import { ADMIN_PAGE_DESCRIPTION, PlatformAdmin } from '@scs/api/core';
 import { AdminListsService } from './admin-lists.service';
 import { AdminService } from './admin.service';
 import {
   type AdminAuditRow,
-  type AdminCatalogueRow,
   AdminListQuery,
   type AdminMailRow,
   AdminMailsQuery,
@@ -17,7 +16,7 @@ import {
 } from './dto/admin-lists.dto';
 import { AuditEntryView, AuditQuery, OutboxEntry, OutboxQuery } from './dto/admin.dto';
 
-const PAGE = 'One page: { items, total, offset, limit } (query: offset, limit 1–100, q = search text)';
+const PAGE = ADMIN_PAGE_DESCRIPTION;
 
 @ApiTags('admin')
 @Controller('admin')
@@ -65,14 +64,6 @@ export class AdminController {
   @ApiOkResponse({ description: PAGE })
   mails(@Query() q: AdminMailsQuery): Promise<AdminPage<AdminMailRow>> {
     return this.lists.mails(q);
-  }
-
-  @Get('catalogue-versions')
-  @PlatformAdmin()
-  @ApiOperation({ summary: 'Loaded catalogue versions with question and assessment counts' })
-  @ApiOkResponse({ description: PAGE })
-  catalogueVersions(@Query() q: AdminListQuery): Promise<AdminPage<AdminCatalogueRow>> {
-    return this.lists.catalogueVersions(q);
   }
 
   @Get('audit-log')

@@ -23,7 +23,7 @@ function minimised(details: Record<string, unknown>): Record<string, unknown> | 
   return kept.length ? Object.fromEntries(kept) : null;
 }
 
-/** Writes the audit log. Pass the caller's EntityManager to record inside its transaction. */
+/** Writes the audit log (and answers whether an entry exists). Pass the caller's EntityManager to work inside its transaction. */
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -38,5 +38,24 @@ export class AuditService {
       details: entry.details ? minimised(entry.details) : null,
     };
     await manager.insert(AuditLog, row as QueryDeepPartialEntity<AuditLog>); // jsonb column: TypeORM's deep-partial type cannot express it
+  }
+
+  /**
+   * The organisations among `orgIds` with an entry of `action` whose details hold `detail` (one key, its text value):
+   * e.g. the firms already told about a catalogue version.
+   */
+  async orgsWith(
+    action: string,
+    detail: [key: string, value: string],
+    orgIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const unique = [...new Set(orgIds)];
+    if (!unique.length) return new Set();
+    const rows: { orgId: string }[] = await manager.query(
+      `SELECT DISTINCT "org_id" AS "orgId" FROM "audit_log" WHERE "action" = $1 AND "details"->>$2 = $3 AND "org_id" = ANY($4::uuid[])`,
+      [action, detail[0], detail[1], unique],
+    );
+    return new Set(rows.map((r) => r.orgId));
   }
 }

@@ -1,11 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type AuthUser, type OrgKind, type OrgRoleName, isLocale } from '@scs/api/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  type AuthUser,
+  type OrgKind,
+  type OrgRoleName,
+  isLocale,
+  returnedRows,
+} from '@scs/api/core';
 import type { MembershipInfo } from '../orgs/memberships.service';
 import type { IssuedSession } from './cookies';
 import { randomToken, sha256 } from './crypto';
-import { returnedRows } from '../sql';
 import { RetiredRefreshToken } from './retired-refresh-token.entity';
 import { Session } from './session.entity';
 import { SessionCache } from './session-cache';

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, appSecret } from '@scs/api/core';
 import { hmac } from './crypto';
 
 export interface AccessClaims {
@@ -50,15 +50,9 @@ export class TokenService {
   }
 
   private async loadOrCreateSecret(): Promise<string> {
-    await this.dataSource.query(
-      `INSERT INTO "app_secret" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`,
-      [SECRET_NAME, randomBytes(48).toString('base64url')],
-    );
-    const rows: { value: string }[] = await this.dataSource.query(
-      `SELECT "value" FROM "app_secret" WHERE "name" = $1`,
-      [SECRET_NAME],
-    );
-    return rows[0].value;
+    const secret = await appSecret(this.dataSource, SECRET_NAME, () => randomBytes(48).toString('base64url'));
+    if (!secret) throw new Error(`app_secret ${SECRET_NAME} could not be stored`);
+    return secret;
   }
 
   async signAccess(claims: AccessClaims): Promise<string> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, type AuthUser, fieldError, type OrgContext, NotFoundError } from '@scs/api/core';
 import { AuditService } from '../audit/audit.service';
 import type { ClientMeta } from '../auth/sessions.service';
@@ -11,7 +11,7 @@ import { chamberFirmInvitationMail } from '../mail/templates';
 import { Organisation } from '../orgs/organisation.entity';
 import { ChamberMembership } from './chamber-membership.entity';
 import type { FirmChamberView, FirmInvitationView, MemberFirmView } from './dto/chamber.dto';
-import { returnedRows } from '../sql';
+import { ChamberLinkHooks } from './chamber-link-hooks';
 
 // A domain invitation admits every verified address of the domain: never for public mail services.
 const FREEMAIL_DOMAINS = new Set([
@@ -42,6 +42,7 @@ export class ChamberLinksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly hooks: ChamberLinkHooks,
   ) {}
 
   async inviteFirm(
@@ -96,11 +97,27 @@ export class ChamberLinksService {
     );
   }
 
-  chambersOf(firmId: string): Promise<FirmChamberView[]> {
-    return this.dataSource.query(
+  /** The firms among `firmIds` (all when omitted) that belong to the chamber now. */
+  async activeMemberIds(
+    chamberId: string,
+    firmIds?: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    if (firmIds && !firmIds.length) return new Set();
+    const rows: { firmId: string }[] = await m.query(
+      `SELECT "firm_id" AS "firmId" FROM "chamber_membership"
+        WHERE "chamber_id" = $1 AND "left_at" IS NULL AND ($2::uuid[] IS NULL OR "firm_id" = ANY($2::uuid[]))`,
+      [chamberId, firmIds ? [...new Set(firmIds)] : null],
+    );
+    return new Set(rows.map((r) => r.firmId));
+  }
+
+  /** The chambers the firm belongs to now, by name (then id). */
+  chambersOf(firmId: string, m: EntityManager = this.dataSource.manager): Promise<FirmChamberView[]> {
+    return m.query(
       `SELECT o."id" AS "chamberId", o."name", cm."joined_at" AS "joinedAt"
          FROM "chamber_membership" cm JOIN "organisation" o ON o."id" = cm."chamber_id"
-        WHERE cm."firm_id" = $1 AND cm."left_at" IS NULL ORDER BY o."name"`,
+        WHERE cm."firm_id" = $1 AND cm."left_at" IS NULL ORDER BY o."name", cm."chamber_id"`,
       [firmId],
     );
   }
@@ -119,25 +136,9 @@ export class ChamberLinksService {
         },
         m,
       );
-      // Chamber consents name their chamber (the consent feature's table): leaving ends those given to this one, so
+      // Chamber consents name their chamber (the research feature's table): it ends those given to this one, so
       // rejoining later asks again. Consents given to other chambers stay.
-      const ended = await m.query(
-        `UPDATE "consent" SET "revoked_at" = now(), "revoked_by" = $3
-          WHERE "org_id" = $1 AND "chamber_id" = $2 AND "revoked_at" IS NULL RETURNING "kind"`,
-        [firmId, chamberId, actor.id],
-      );
-      for (const row of returnedRows<{ kind: string }>(ended))
-        await this.audit.record(
-          {
-            action: 'consent.revoked',
-            actorUserId: actor.id,
-            orgId: firmId,
-            target: `consent:${row.kind}`,
-            ip: client.ip,
-            details: { kind: row.kind, chamberId, reason: 'left_chamber' },
-          },
-          m,
-        );
+      await this.hooks.left(m, { firmId, chamberId, actorId: actor.id, ip: client.ip ?? null });
     });
   }
 }

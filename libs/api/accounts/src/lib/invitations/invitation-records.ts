@@ -120,6 +120,45 @@ export async function createInvitations(
   return out;
 }
 
+/** Withdraws the invitations among `ids` that are still pending (neither accepted nor withdrawn). */
+export async function revokePendingInvitations(m: EntityManager, ids: readonly (string | null)[]): Promise<void> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!unique.length) return;
+  await m.query(
+    `UPDATE "invitation" SET "revoked_at" = now() WHERE "id" = ANY($1::uuid[]) AND "accepted_at" IS NULL AND "revoked_at" IS NULL`,
+    [unique],
+  );
+}
+
+/** The invitations among `ids` that are still pending end at `expiresAt` (e.g. with the campaign that sent them). */
+export async function setPendingInvitationsExpiry(
+  m: EntityManager,
+  ids: readonly (string | null)[],
+  expiresAt: Date,
+): Promise<void> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!unique.length) return;
+  await m.query(
+    `UPDATE "invitation" SET "expires_at" = $2 WHERE "id" = ANY($1::uuid[]) AND "accepted_at" IS NULL AND "revoked_at" IS NULL`,
+    [unique, expiresAt],
+  );
+}
+
+/** Accepted, withdrawn and expiry of the invitations with these ids (unknown ids are missing from the map). */
+export async function invitationStates(
+  m: EntityManager,
+  ids: readonly (string | null)[],
+): Promise<Map<string, Pick<Invitation, 'acceptedAt' | 'revokedAt' | 'expiresAt'>>> {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!unique.length) return new Map();
+  const rows: { id: string; acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }[] = await m.query(
+    `SELECT "id", "accepted_at" AS "acceptedAt", "revoked_at" AS "revokedAt", "expires_at" AS "expiresAt"
+       FROM "invitation" WHERE "id" = ANY($1::uuid[])`,
+    [unique],
+  );
+  return new Map(rows.map(({ id, ...state }) => [id, state]));
+}
+
 export function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }

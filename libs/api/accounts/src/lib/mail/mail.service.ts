@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
-import { MailOutbox } from './mail-outbox.entity';
+import { MailOutbox, type MailStatus } from './mail-outbox.entity';
 
 export interface OutgoingMail {
   to: string;
@@ -49,6 +49,36 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
       html: mail.html ?? null,
     });
     return (result.identifiers[0] as { id: string }).id;
+  }
+
+  /** Queues many mails in one statement; the outbox id per mail, in the order given. */
+  async enqueueMany(
+    mails: readonly OutgoingMail[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    if (!mails.length) return [];
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO "mail_outbox" ("to", "subject", "text", "html")
+       SELECT t."to", t."subject", t."text", t."html"
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t("to", "subject", "text", "html", "n")
+        ORDER BY t."n" RETURNING "id"`,
+      [mails.map((x) => x.to), mails.map((x) => x.subject), mails.map((x) => x.text), mails.map((x) => x.html ?? null)],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Where these mails stand (status and, once failed, the last error), by outbox id; unknown ids are missing. */
+  async deliveries(
+    ids: readonly (string | null)[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, { status: MailStatus; lastError: string | null }>> {
+    const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+    if (!unique.length) return new Map();
+    const rows: { id: string; status: MailStatus; lastError: string | null }[] = await manager.query(
+      `SELECT "id", "status", "last_error" AS "lastError" FROM "mail_outbox" WHERE "id" = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, { status: r.status, lastError: r.lastError }]));
   }
 
   onApplicationBootstrap(): void {

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DirectoryService, MembershipsService } from '@scs/api/accounts';
 import { ConflictError, ResourceOwners, UUID_RE, type AuthUser, InvalidInputError, NotFoundError } from '@scs/api/core';
 import { Action } from './action.entity';
 import type { ActionView, CreateActionDto, ListActionsQuery, UpdateActionDto } from './action.dto';
@@ -9,10 +10,10 @@ import type { RepairActionsResult } from '@scs/shared/contracts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-// Every action row is read with the assessment that closed it (if any): "resolved by the assessment of <date>".
-const SELECT_ACTION = `SELECT a.*, u.name AS owner_name, r.submitted_at AS resolved_by_submitted_at
-    FROM action a LEFT JOIN user_account u ON u.id = a.owner_user_id
-    LEFT JOIN assessment r ON r.id = a.resolved_by_assessment_id`;
+// Every action row is read with the assessment that closed it (if any): "resolved by the assessment of <date>"; the
+// owner's name comes from accounts (actionRows).
+const SELECT_ACTION = `SELECT a.*, r.submitted_at AS resolved_by_submitted_at
+    FROM action a LEFT JOIN assessment r ON r.id = a.resolved_by_assessment_id`;
 
 interface SubmittedResult {
   id: string;
@@ -31,7 +32,16 @@ export class ActionsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly owners: ResourceOwners,
+    private readonly directory: DirectoryService,
+    private readonly memberships: MembershipsService,
   ) {}
+
+  /** Action rows (a SELECT_ACTION query) with their owner's name (`owner_name`) from accounts. */
+  private async actionRows(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(sql, params);
+    const names = await this.directory.userNames(rows.map((r) => (r['owner_user_id'] as string | null) ?? null));
+    return rows.map((r) => ({ ...r, owner_name: names.get(r['owner_user_id'] as string) ?? null }));
+  }
 
   onModuleInit(): void {
     this.owners.register('action', async (id) => {
@@ -46,7 +56,7 @@ export class ActionsService implements OnModuleInit {
     let where = 'a.org_id = $1';
     if (q.status) where += ` AND a.status = $${params.push(q.status)}`;
     if (q.overdue) where += ` AND a.status <> 'done' AND a.due_date < $${params.push(today())}`;
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows: Record<string, unknown>[] = await this.actionRows(
       `${SELECT_ACTION} WHERE ${where} ORDER BY (a.status = 'done'), a.due_date NULLS LAST, a.created_at`,
       params,
     );
@@ -107,7 +117,7 @@ export class ActionsService implements OnModuleInit {
    * closed by that assessment is returned unchanged. 409 when the latest assessment did not resolve its finding.
    */
   async closeResolved(id: string): Promise<ActionView> {
-    const [row]: Record<string, unknown>[] = await this.dataSource.query(`${SELECT_ACTION} WHERE a.id = $1`, [id]);
+    const [row]: Record<string, unknown>[] = await this.actionRows(`${SELECT_ACTION} WHERE a.id = $1`, [id]);
     if (!row) throw new NotFoundError('errors.actions.notFound');
     if (!row['question_id']) throw new ConflictError('errors.actions.noQuestion');
     if (row['status'] === 'done' && row['resolved_by_assessment_id']) return toView(row);
@@ -188,7 +198,7 @@ export class ActionsService implements OnModuleInit {
       ],
     );
     const createdIds = new Set(inserted.map((r) => r.id));
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows: Record<string, unknown>[] = await this.actionRows(
       `${SELECT_ACTION} WHERE a.org_id = $1 AND a.source_key = ANY($2::text[]) ORDER BY a.due_date, a.source_key`,
       [orgId, wanted.map((w) => w.key)],
     );
@@ -215,18 +225,14 @@ export class ActionsService implements OnModuleInit {
   }
 
   async get(id: string): Promise<ActionView> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(`${SELECT_ACTION} WHERE a.id = $1`, [id]);
+    const rows: Record<string, unknown>[] = await this.actionRows(`${SELECT_ACTION} WHERE a.id = $1`, [id]);
     if (!rows[0]) throw new NotFoundError('errors.actions.notFound');
     const offers = await this.offers(rows[0]['org_id'] as string, rows);
     return toView(rows[0], offers);
   }
 
   private async assertMember(orgId: string, userId: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM membership WHERE org_id = $1 AND user_id = $2', [
-      orgId,
-      userId,
-    ]);
-    if (!rows.length)
+    if (!(await this.memberships.roleIn(userId, orgId)))
       throw new InvalidInputError(
         'errors.actions.ownerNotMember',
         {},

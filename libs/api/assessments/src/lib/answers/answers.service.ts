@@ -21,7 +21,7 @@ import { toMonth } from '@scs/shared/scoring';
 import { answerFields, answerProblem, parseAnswer } from '@scs/shared/answers';
 import { Assessment, AssessmentAnswer } from '../assessment.entity';
 import { lockDraft } from '../draft-lock';
-import type { AnswerConflict, AnswerInputDto, SaveAnswersResult } from '../dto/assessment.dto';
+import type { AnswerConflict, AnswerInputDto, ResearchAnswersView, SaveAnswersResult } from '../dto/assessment.dto';
 import { toAnswerView } from './answer-view';
 
 // The write paths of a draft's answers (autosave of one answer, a batch, the research module answers), apart from the
@@ -269,6 +269,16 @@ export class AnswersService {
       return { questionId: x.questionId, yourBaseRevision: x.baseRevision, current: c ? toAnswerView(c) : null };
     });
     return new ConflictError('errors.answers.changedMeanwhile', {}, { details: { conflicts } });
+  }
+
+  /** The firm's answers to the research module of one assessment (stored on the assessment; {} when none). */
+  async researchAnswers(id: string): Promise<ResearchAnswersView> {
+    const a = await this.dataSource.getRepository(Assessment).findOne({
+      where: { id },
+      select: { id: true, catalogueVersion: true, researchAnswers: true },
+    });
+    if (!a) throw new NotFoundError('errors.assessment.notFound');
+    return { catalogueVersion: a.catalogueVersion, answers: a.researchAnswers ?? {} };
   }
 
   /** Stores the research module answers of a draft after checking them against the module of its catalogue version. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, MailService, ProfileService } from '@scs/api/accounts';
+import { AuditService, DirectoryService, MailService, ProfileService } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
 import { compareVersions, diffCatalogues, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
@@ -38,6 +38,7 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
     private readonly profiles: ProfileService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** The worker role notifies affected firms once a new version is in force (idempotent, so every start may try). */
@@ -140,9 +141,10 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
     const rows = await this.affected(current.version);
     const byVersion = new Map<string, number>();
     for (const r of rows) byVersion.set(r.catalogue_version, (byVersion.get(r.catalogue_version) ?? 0) + 1);
-    const notified: { n: string }[] = await this.dataSource.query(
-      `SELECT count(DISTINCT org_id) AS n FROM audit_log WHERE action = $1 AND details->>'version' = $2 AND org_id = ANY($3::uuid[])`,
-      [CHANGE_NOTICE_ACTION, current.version, rows.map((r) => r.org_id)],
+    const notified = await this.audit.orgsWith(
+      CHANGE_NOTICE_ACTION,
+      ['version', current.version],
+      rows.map((r) => r.org_id),
     );
     return {
       currentVersion: current.version,
@@ -150,7 +152,7 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
       byVersion: [...byVersion]
         .map(([version, firms]) => ({ version, firms }))
         .sort((a, b) => compareVersions(b.version, a.version)),
-      notified: Number(notified[0]?.n ?? 0),
+      notified: notified.size,
     };
   }
 
@@ -166,19 +168,13 @@ export class ChangeImpactService implements OnApplicationBootstrap, OnApplicatio
     for (const row of await this.affected(current.version)) {
       const sent = await this.dataSource.transaction(async (m) => {
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`change-notice:${row.org_id}:${current.version}`]);
-        const done: unknown[] = await m.query(
-          `SELECT 1 FROM audit_log WHERE org_id = $1 AND action = $2 AND details->>'version' = $3 LIMIT 1`,
-          [row.org_id, CHANGE_NOTICE_ACTION, current.version],
-        );
-        if (done.length) return 0;
-        const recipients: { email: string; org_name: string }[] = await m.query(
-          `SELECT u.email, o.name AS org_name FROM membership ms JOIN user_account u ON u.id = ms.user_id JOIN organisation o ON o.id = ms.org_id
-            WHERE ms.org_id = $1 AND ms.role IN ('owner', 'admin') ORDER BY u.email`,
-          [row.org_id],
-        );
+        const done = await this.audit.orgsWith(CHANGE_NOTICE_ACTION, ['version', current.version], [row.org_id], m);
+        if (done.size) return 0;
+        const recipients = await this.directory.members([row.org_id], ['owner', 'admin'], m); // by address
+        const orgName = recipients.length ? await this.directory.organisationName(row.org_id, m) : '';
         for (const r of recipients)
           await this.mail.enqueue(
-            changeImpactMail(r.email, r.org_name, row.catalogue_version, current.version, current.effectiveFrom, link),
+            changeImpactMail(r.email, orgName, row.catalogue_version, current.version, current.effectiveFrom, link),
             m,
           );
         await this.audit.record(

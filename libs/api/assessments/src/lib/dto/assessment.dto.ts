@@ -176,6 +176,17 @@ export class ResearchAnswersDto {
   answers!: Record<string, string | string[]>;
 }
 
+export class ResearchAnswersView {
+  @ApiProperty({ description: 'The catalogue version of the assessment (= the research module version asked)' })
+  catalogueVersion!: string;
+  @ApiProperty({
+    description: 'Research module answers: question id → option code(s)',
+    type: 'object',
+    additionalProperties: true,
+  })
+  answers!: Record<string, string | string[]>;
+}
+
 export type {
   AnswerConflict,
   AnswerView,

@@ -2,9 +2,11 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ChamberLinksService } from '@scs/api/accounts';
+import { FIRM_RESULTS, type FirmResults } from '@scs/api/assessments';
 import { CatalogueService } from '@scs/api/catalogue';
 import { APP_CONFIG, type AppConfig } from '@scs/api/core';
-import { ResearchService } from '@scs/api/research';
+import { ConsentService, ResearchService } from '@scs/api/research';
 import {
   DIMENSION_EPSILON,
   FINDING_EPSILON,
@@ -80,6 +82,9 @@ export class MemberAggregatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly catalogues: CatalogueService,
+    private readonly chamberLinks: ChamberLinksService,
+    private readonly consents: ConsentService,
+    @Inject(FIRM_RESULTS) private readonly results: FirmResults,
     @Optional() private readonly research?: ResearchService,
   ) {}
 
@@ -231,23 +236,15 @@ export class MemberAggregatesService {
     });
   }
 
-  private members(chamberId: string, end: Date): Promise<(MemberResult & { assessmentId: string })[]> {
-    return this.dataSource.query(
-      `SELECT DISTINCT ON (a."org_id") a."org_id" AS "firmId", a."id" AS "assessmentId", a."catalogue_version" AS "catalogueVersion",
-              coalesce(a."profile_snapshot"->>'naceSection', '') AS "naceSection",
-              coalesce(a."profile_snapshot"->>'headcountBand', '') AS "headcountBand",
-              coalesce(a."profile_snapshot"->>'legalForm', '') AS "legalForm",
-              a."level", a."overall_score" AS "overallScore",
-              coalesce((a."result"->>'scoringModel')::int, 1) AS "scoringModel",
-              coalesce((SELECT jsonb_object_agg(d->>'dimensionId', d->'score') FROM jsonb_array_elements(a."result"->'dimensions') d), '{}') AS "dimensionScores",
-              coalesce((SELECT jsonb_agg((f->>'questionId') || ':' || (f->>'optionId')) FROM jsonb_array_elements(a."result"->'findings') f
-                         WHERE f->>'kind' = 'exposure'), '[]') AS "findings"
-         FROM "assessment" a
-         JOIN "chamber_membership" cm ON cm."firm_id" = a."org_id" AND cm."chamber_id" = $1 AND cm."left_at" IS NULL
-        WHERE a."status" = 'submitted' AND a."result" IS NOT NULL AND a."submitted_at" < $2
-          AND EXISTS (SELECT 1 FROM "consent" c WHERE c."org_id" = a."org_id" AND c."kind" = 'chamber' AND c."chamber_id" = $1 AND c."revoked_at" IS NULL)
-        ORDER BY a."org_id", a."submitted_at" DESC`,
-      [chamberId, end],
-    );
+  /**
+   * The members counted: firms that belong to the chamber now, with an active `chamber` consent given to it, and their
+   * latest submitted result from before `end` (ordered by firm id). Each owner answers its part: accounts the links,
+   * research the consents, assessments the results.
+   */
+  private async members(chamberId: string, end: Date): Promise<(MemberResult & { assessmentId: string })[]> {
+    const firms = await this.chamberLinks.activeMemberIds(chamberId);
+    const consenting = await this.consents.activeForChamber('chamber', chamberId, [...firms]);
+    const results = await this.results.latestResultsBefore([...consenting], end);
+    return results.map((r) => ({ ...r, level: r.level as MemberResult['level'] }));
   }
 }

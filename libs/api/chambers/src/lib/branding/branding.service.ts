@@ -3,7 +3,7 @@ import { fieldError, InvalidInputError, NotFoundError, PayloadTooLargeError } fr
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, Organisation } from '@scs/api/accounts';
+import { AuditService, DirectoryService } from '@scs/api/accounts';
 import type { ReportBranding } from '@scs/shared/contracts';
 import { ChamberBrandingRecord, ChamberLogo, type LogoType, type ReportLanguage } from './chamber-branding.entity';
 import type { BrandingView } from './dto/branding.view';
@@ -41,7 +41,14 @@ export class ChamberBrandingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly directory: DirectoryService,
   ) {}
+
+  /** The name the chamber signs with: its branding's display name, else the organisation's name. */
+  async displayName(chamberId: string, m: EntityManager = this.dataSource.manager): Promise<string> {
+    const record = await m.findOne(ChamberBrandingRecord, { where: { chamberId }, select: { displayName: true } });
+    return record?.displayName ?? (await this.directory.organisationName(chamberId, m));
+  }
 
   async get(chamberId: string, m: EntityManager = this.dataSource.manager): Promise<BrandingView> {
     const record = await m.findOneBy(ChamberBrandingRecord, { chamberId });
@@ -59,7 +66,7 @@ export class ChamberBrandingService {
       [chamberId],
     );
     const logo = logos[0];
-    const name = record?.displayName ?? (await m.findOneByOrFail(Organisation, { id: chamberId })).name;
+    const name = record?.displayName ?? (await this.directory.organisationName(chamberId, m));
     return {
       chamberId,
       displayName: name,
@@ -191,10 +198,9 @@ export class ChamberBrandingService {
 
   private async ensureRecord(m: EntityManager, chamberId: string, actorId: string): Promise<void> {
     if (await m.existsBy(ChamberBrandingRecord, { chamberId })) return;
-    const org = await m.findOneByOrFail(Organisation, { id: chamberId });
     await m.insert(ChamberBrandingRecord, {
       chamberId,
-      displayName: org.name,
+      displayName: await this.directory.organisationName(chamberId, m),
       reportLanguage: 'de',
       updatedBy: actorId,
     });

@@ -4,11 +4,13 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import {
   AuditService,
   createInvitations,
-  Invitation,
+  DirectoryService,
+  type Invitation,
   InvitationHooks,
   invitationLink,
-  Organisation,
-  type OutgoingMail,
+  invitationStates,
+  MailService,
+  revokePendingInvitations,
 } from '@scs/api/accounts';
 import {
   APP_CONFIG,
@@ -31,13 +33,13 @@ import type {
   InviteResult,
 } from './dto/campaign.views';
 import { exportFilename, participationCsv } from './export';
+import { ChamberBrandingService } from '../branding/branding.service';
 import {
+  type CampaignInvitationRecord,
   deliveryWarning,
-  INVITATION_COLUMNS,
-  INVITATION_FIRM_JOIN,
-  INVITATION_FROM,
+  invitationRow,
   type InvitationRow,
-  STATUS_SQL,
+  type MailState,
 } from './invitation-status';
 import { campaignInvitationMail } from './mails';
 
@@ -47,14 +49,10 @@ function day(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Queues the mails (one statement) and returns the outbox id per recipient. */
-async function insertMails(m: EntityManager, mails: OutgoingMail[]): Promise<Map<string, string>> {
-  const rows: { id: string; to: string }[] = await m.query(
-    `INSERT INTO "mail_outbox" ("to", "subject", "text") SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) RETURNING "id", "to"`,
-    [mails.map((x) => x.to), mails.map((x) => x.subject), mails.map((x) => x.text)],
-  );
-  return new Map(rows.map((r) => [r.to, r.id]));
-}
+/** The columns of CampaignInvitationRecord (`campaign_invitation` only). */
+const RECORD_COLUMNS = `"id", "email", "invitation_id" AS "invitationId", "mail_id" AS "mailId", "firm_id" AS "firmId",
+  "invited_at" AS "invitedAt", "opened_at" AS "openedAt", "joined_at" AS "joinedAt", "revoked_at" AS "revokedAt",
+  "last_sent_at" AS "lastSentAt", "send_count" AS "sendCount"`;
 
 function toInvitationView(r: InvitationRow): CampaignInvitationView {
   return {
@@ -82,6 +80,9 @@ export class CampaignInvitationsService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hooks: InvitationHooks,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly directory: DirectoryService,
+    private readonly branding: ChamberBrandingService,
   ) {}
 
   onModuleInit(): void {
@@ -144,7 +145,7 @@ export class CampaignInvitationsService implements OnModuleInit {
       this.assertInvitable(campaign);
       const known = await this.alreadyInvited(m, campaignId, parsed.addresses);
       const fresh = parsed.addresses.filter((a) => !known.has(a));
-      const chamberName = await this.chamberName(m, chamberId);
+      const chamberName = await this.branding.displayName(chamberId, m);
       const created = await createInvitations(m, {
         orgId: chamberId,
         kind: 'chamber_firm',
@@ -167,14 +168,14 @@ export class CampaignInvitationsService implements OnModuleInit {
           }),
         );
         // Array parameters: one statement per chunk instead of an entity (and its SQL) per row.
-        const mailIds = await insertMails(m, mails);
+        const mailIds = await this.mail.enqueueMany(mails, m); // in the order of `chunk`
         await m.query(
           `INSERT INTO "campaign_invitation" ("campaign_id", "email", "invitation_id", "mail_id") SELECT $1, t."email", t."id", t."mail" FROM unnest($2::text[], $3::uuid[], $4::uuid[]) AS t("email", "id", "mail")`,
           [
             campaignId,
             chunk.map((c) => c.invitation.email),
             chunk.map((c) => c.invitation.id),
-            chunk.map((c) => mailIds.get(c.invitation.email) ?? null),
+            chunk.map((_, j) => mailIds[j] ?? null),
           ],
         );
       }
@@ -280,34 +281,19 @@ export class CampaignInvitationsService implements OnModuleInit {
   ): Promise<CampaignInvitationPage> {
     const m = this.dataSource.manager;
     await findCampaign(m, chamberId, campaignId);
-    const where = [`ci."campaign_id" = $1`];
-    const params: unknown[] = [campaignId];
-    if (query.status) {
-      params.push(query.status);
-      where.push(`${STATUS_SQL} = $${params.length}`);
-    }
-    const q = query.q?.trim().toLowerCase();
-    if (q) {
-      params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`ci."email" LIKE $${params.length}`);
-    }
-    const [{ n }]: { n: string }[] = await m.query(
-      `SELECT count(*) AS "n" FROM ${INVITATION_FROM} WHERE ${where.join(' AND ')}`,
-      params,
-    );
-    const items: InvitationRow[] = await m.query(
-      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} ${INVITATION_FIRM_JOIN}
-        WHERE ${where.join(' AND ')} ORDER BY ci."invited_at" DESC, ci."email" ASC
-        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-      [...params, query.offset, query.limit],
-    );
-    const byStatus: { status: InvitationStatus; n: string }[] = await m.query(
-      `SELECT ${STATUS_SQL} AS "status", count(*) AS "n" FROM ${INVITATION_FROM} WHERE ci."campaign_id" = $1 GROUP BY 1`,
+    // The status joins accounts' invitation and mail states, so it is computed here for every address of the campaign
+    // (the counts need them all anyway), then filtered and paged in the database's order.
+    const records: CampaignInvitationRecord[] = await m.query(
+      `SELECT ${RECORD_COLUMNS} FROM "campaign_invitation" WHERE "campaign_id" = $1 ORDER BY "invited_at" DESC, "email" ASC`,
       [campaignId],
     );
+    const all = await this.rows(m, records, false);
     const counts = { sent: 0, opened: 0, joined: 0, bounced: 0, revoked: 0 };
-    for (const r of byStatus) counts[r.status] = Number(r.n);
-    return { items: items.map(toInvitationView), total: Number(n), counts };
+    for (const r of all) counts[r.status]++;
+    const q = query.q?.trim().toLowerCase();
+    const matching = all.filter((r) => (!query.status || r.status === query.status) && (!q || r.email.includes(q)));
+    const items = await this.withFirmNames(m, matching.slice(query.offset, query.offset + query.limit), records);
+    return { items: items.map(toInvitationView), total: matching.length, counts };
   }
 
   /**
@@ -326,12 +312,7 @@ export class CampaignInvitationsService implements OnModuleInit {
       const ci = await this.findInvitation(m, campaignId, id);
       this.assertInvitable(campaign);
       if (ci.joinedAt) throw new ConflictError('errors.campaign.alreadyJoinedResend');
-      if (ci.invitationId)
-        await m.update(
-          Invitation,
-          { id: ci.invitationId, acceptedAt: IsNull(), revokedAt: IsNull() },
-          { revokedAt: new Date() },
-        );
+      await revokePendingInvitations(m, [ci.invitationId]);
       const [created] = await createInvitations(m, {
         orgId: chamberId,
         kind: 'chamber_firm',
@@ -341,20 +322,20 @@ export class CampaignInvitationsService implements OnModuleInit {
         keepEarlier: true,
       });
       const mail = campaignInvitationMail(ci.email, {
-        chamberName: await this.chamberName(m, chamberId),
+        chamberName: await this.branding.displayName(chamberId, m),
         title: campaign.title,
         messageDe: campaign.messageDe,
         messageEn: campaign.messageEn,
         link: invitationLink(this.config.publicUrl, created.token),
         validUntil: created.invitation.expiresAt,
       });
-      const mailIds = await insertMails(m, [mail]);
+      const [mailId] = await this.mail.enqueueMany([mail], m);
       await m.update(
         CampaignInvitation,
         { id: ci.id },
         {
           invitationId: created.invitation.id,
-          mailId: mailIds.get(ci.email) ?? null,
+          mailId: mailId ?? null,
           revokedAt: null,
           lastSentAt: new Date(),
           sendCount: ci.sendCount + 1,
@@ -389,12 +370,7 @@ export class CampaignInvitationsService implements OnModuleInit {
       if (ci.joinedAt) throw new ConflictError('errors.campaign.alreadyJoinedWithdraw');
       const current = (await this.view(campaignId, id, m)).status;
       if (current === 'revoked') throw new ConflictError('errors.campaign.alreadyWithdrawn');
-      if (ci.invitationId)
-        await m.update(
-          Invitation,
-          { id: ci.invitationId, acceptedAt: IsNull(), revokedAt: IsNull() },
-          { revokedAt: new Date() },
-        );
+      await revokePendingInvitations(m, [ci.invitationId]);
       await m.update(CampaignInvitation, { id: ci.id }, { revokedAt: new Date() });
       await this.audit.record(
         {
@@ -422,35 +398,73 @@ export class CampaignInvitationsService implements OnModuleInit {
   ): Promise<{ filename: string; content: Buffer }> {
     const m = this.dataSource.manager;
     const campaign = await findCampaign(m, chamberId, campaignId);
-    const rows: InvitationRow[] = await m.query(
-      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} ${INVITATION_FIRM_JOIN}
-        WHERE ci."campaign_id" = $1 ORDER BY ci."email"`,
+    const records: CampaignInvitationRecord[] = await m.query(
+      `SELECT ${RECORD_COLUMNS} FROM "campaign_invitation" WHERE "campaign_id" = $1 ORDER BY "email"`,
       [campaignId],
     );
+    const rows = await this.rows(m, records, true);
     return { filename: exportFilename(campaign.title, locale), content: participationCsv(rows, locale) };
   }
 
   private async view(campaignId: string, id: string, m = this.dataSource.manager): Promise<CampaignInvitationView> {
-    const [row]: InvitationRow[] = await m.query(
-      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} ${INVITATION_FIRM_JOIN} WHERE ci."campaign_id" = $1 AND ci."id" = $2`,
+    const records: CampaignInvitationRecord[] = await m.query(
+      `SELECT ${RECORD_COLUMNS} FROM "campaign_invitation" WHERE "campaign_id" = $1 AND "id" = $2`,
       [campaignId, id],
     );
+    const [row] = await this.rows(m, records, true);
     if (!row) throw new NotFoundError('errors.campaign.invitationNotFound');
     return toInvitationView(row);
+  }
+
+  /**
+   * The rows of these addresses with their status: one batched read of the accounts invitations and one of the mails
+   * (their owners' functions), and with `firmNames` the names of the firms that joined.
+   */
+  private async rows(
+    m: EntityManager,
+    records: CampaignInvitationRecord[],
+    firmNames: boolean,
+  ): Promise<InvitationRow[]> {
+    const links = await invitationStates(
+      m,
+      records.map((r) => r.invitationId),
+    );
+    const mails = (await this.mail.deliveries(
+      records.map((r) => r.mailId),
+      m,
+    )) as Map<string, MailState>;
+    const rows = records.map((r) =>
+      invitationRow(
+        r,
+        r.invitationId ? links.get(r.invitationId) : undefined,
+        r.mailId ? mails.get(r.mailId) : undefined,
+        null,
+      ),
+    );
+    return firmNames ? this.withFirmNames(m, rows, records) : rows;
+  }
+
+  /** The rows with the names of the firms that joined through them. */
+  private async withFirmNames(
+    m: EntityManager,
+    rows: InvitationRow[],
+    records: CampaignInvitationRecord[],
+  ): Promise<InvitationRow[]> {
+    const firmOf = new Map(records.map((r) => [r.id, r.firmId]));
+    const names = await this.directory.organisationNames(
+      rows.flatMap((r) => firmOf.get(r.id) ?? []),
+      m,
+    );
+    return rows.map((r) => {
+      const firmId = firmOf.get(r.id);
+      return { ...r, firmName: firmId ? (names.get(firmId) ?? null) : null };
+    });
   }
 
   private async findInvitation(m: EntityManager, campaignId: string, id: string): Promise<CampaignInvitation> {
     const ci = await m.findOne(CampaignInvitation, { where: { id, campaignId }, lock: { mode: 'pessimistic_write' } });
     if (!ci) throw new NotFoundError('errors.campaign.invitationNotFound');
     return ci;
-  }
-
-  private async chamberName(m: EntityManager, chamberId: string): Promise<string> {
-    const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
-    return (
-      (await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [chamberId]))[0]
-        ?.name ?? chamber.name
-    );
   }
 
   private async campaignOf(

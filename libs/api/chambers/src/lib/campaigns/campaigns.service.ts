@@ -1,8 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '@scs/api/accounts';
-import { APP_CONFIG, type AppConfig, fieldError, ConflictError, NotFoundError, InvalidInputError } from '@scs/api/core';
+import {
+  AuditService,
+  DirectoryService,
+  MailService,
+  revokePendingInvitations,
+  setPendingInvitationsExpiry,
+} from '@scs/api/accounts';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  fieldError,
+  ConflictError,
+  NotFoundError,
+  InvalidInputError,
+  returnedRows,
+} from '@scs/api/core';
 import { Campaign } from './campaign.entity';
 import type { CampaignStatus, CampaignView, FirmCampaignView } from './dto/campaign.views';
 import { deliveryWarning } from './invitation-status';
@@ -60,23 +74,24 @@ function toView(c: Campaign, counts: Counts, mailConfigured: boolean): CampaignV
   };
 }
 
+/** The accounts invitations behind a campaign's addresses (all, or those with the given ids). */
+async function linksOf(m: EntityManager, campaignId: string, ids?: string[]): Promise<string[]> {
+  const rows: { invitationId: string }[] = await m.query(
+    `SELECT "invitation_id" AS "invitationId" FROM "campaign_invitation"
+      WHERE "campaign_id" = $1 AND "invitation_id" IS NOT NULL AND ($2::uuid[] IS NULL OR "id" = ANY($2::uuid[]))`,
+    [campaignId, ids ?? null],
+  );
+  return rows.map((r) => r.invitationId);
+}
+
 /** Pending links of a campaign (not used, not withdrawn) end with the campaign: `closesAt` is their expiry. */
 async function alignLinkExpiry(m: EntityManager, campaignId: string, closesAt: Date): Promise<void> {
-  await m.query(
-    `UPDATE "invitation" SET "expires_at" = $2 WHERE "id" IN (SELECT "invitation_id" FROM "campaign_invitation" WHERE "campaign_id" = $1)
-        AND "accepted_at" IS NULL AND "revoked_at" IS NULL`,
-    [campaignId, closesAt],
-  );
+  await setPendingInvitationsExpiry(m, await linksOf(m, campaignId), closesAt);
 }
 
 /** Withdraws the pending links of a campaign's invitations (all, or those with the given ids). */
 async function revokeLinks(m: EntityManager, campaignId: string, ids?: string[]): Promise<void> {
-  await m.query(
-    `UPDATE "invitation" SET "revoked_at" = now() WHERE "id" IN (
-        SELECT "invitation_id" FROM "campaign_invitation" WHERE "campaign_id" = $1 AND ($2::uuid[] IS NULL OR "id" = ANY($2::uuid[])))
-        AND "accepted_at" IS NULL AND "revoked_at" IS NULL`,
-    [campaignId, ids ?? null],
-  );
+  await revokePendingInvitations(m, await linksOf(m, campaignId, ids));
 }
 
 /** Campaigns of a chamber: create, list, change, close. Closing keeps every invitation and participation. */
@@ -86,6 +101,8 @@ export class CampaignsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly directory: DirectoryService,
   ) {}
 
   private get mailConfigured(): boolean {
@@ -186,14 +203,19 @@ export class CampaignsService {
 
   /** Campaigns a firm joined (its own view: the chamber's message and dates). */
   async ofFirm(firmId: string): Promise<FirmCampaignView[]> {
-    const rows: (Omit<FirmCampaignView, 'status'> & { opensAt: Date; closedAt: Date | null })[] =
+    const joined: (Omit<FirmCampaignView, 'status' | 'chamberName'> & { opensAt: Date; closedAt: Date | null })[] =
       await this.dataSource.query(
-        `SELECT c."id" AS "campaignId", c."chamber_id" AS "chamberId", o."name" AS "chamberName", c."title", c."message_de" AS "messageDe",
+        `SELECT c."id" AS "campaignId", c."chamber_id" AS "chamberId", c."title", c."message_de" AS "messageDe",
               c."message_en" AS "messageEn", c."opens_at" AS "opensAt", c."closes_at" AS "closesAt", c."closed_at" AS "closedAt", cf."joined_at" AS "joinedAt"
-         FROM "campaign_firm" cf JOIN "campaign" c ON c."id" = cf."campaign_id" JOIN "organisation" o ON o."id" = c."chamber_id"
+         FROM "campaign_firm" cf JOIN "campaign" c ON c."id" = cf."campaign_id"
         WHERE cf."firm_id" = $1 ORDER BY cf."joined_at" DESC`,
         [firmId],
       );
+    const names = await this.directory.organisationNames(joined.map((r) => r.chamberId));
+    const rows = joined.flatMap((r) => {
+      const chamberName = names.get(r.chamberId);
+      return chamberName === undefined ? [] : [{ ...r, chamberName }];
+    });
     return rows.map(({ opensAt, closedAt, ...r }) => ({
       ...r,
       status: campaignStatus({ opensAt, closesAt: r.closesAt, closedAt }),
@@ -278,7 +300,7 @@ export class CampaignsService {
         await revokeLinks(m, targetId, dropTarget);
         await m.query(`DELETE FROM "campaign_invitation" WHERE "id" = ANY($1::uuid[])`, [dropTarget]);
       }
-      const moved = returned<{ id: string }>(
+      const moved = returnedRows<{ id: string }>(
         await m.query(`UPDATE "campaign_invitation" SET "campaign_id" = $2 WHERE "campaign_id" = $1 RETURNING "id"`, [
           sourceId,
           targetId,
@@ -289,7 +311,7 @@ export class CampaignsService {
         `DELETE FROM "campaign_firm" s WHERE s."campaign_id" = $1 AND EXISTS (SELECT 1 FROM "campaign_firm" t WHERE t."campaign_id" = $2 AND t."firm_id" = s."firm_id")`,
         [sourceId, targetId],
       );
-      const firms = returned<{ firmId: string }>(
+      const firms = returnedRows<{ firmId: string }>(
         await m.query(
           `UPDATE "campaign_firm" SET "campaign_id" = $2 WHERE "campaign_id" = $1 RETURNING "firm_id" AS "firmId"`,
           [sourceId, targetId],
@@ -321,39 +343,35 @@ export class CampaignsService {
 
   private async counts(ids: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, Counts>> {
     if (ids.length === 0) return new Map();
-    const rows: Record<keyof Counts | 'id', string>[] = await m.query(
+    const rows: { id: string; invited: string; joined: string }[] = await m.query(
       `SELECT c."id",
               (SELECT count(*) FROM "campaign_invitation" ci WHERE ci."campaign_id" = c."id") AS "invited",
-              (SELECT count(*) FROM "campaign_firm" cf WHERE cf."campaign_id" = c."id") AS "joined",
-              mail."pending", mail."sent", mail."failed", mail."notSent"
-         FROM "campaign" c
-         CROSS JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE mo."status" = 'pending') AS "pending", count(*) FILTER (WHERE mo."status" = 'sent') AS "sent",
-                  count(*) FILTER (WHERE mo."status" = 'failed') AS "failed", count(*) FILTER (WHERE mo."status" = 'not_sent') AS "notSent"
-             FROM "campaign_invitation" ci JOIN "mail_outbox" mo ON mo."id" = ci."mail_id"
-            WHERE ci."campaign_id" = c."id" AND ci."joined_at" IS NULL AND ci."revoked_at" IS NULL) mail
-        WHERE c."id" = ANY($1::uuid[])`,
+              (SELECT count(*) FROM "campaign_firm" cf WHERE cf."campaign_id" = c."id") AS "joined"
+         FROM "campaign" c WHERE c."id" = ANY($1::uuid[])`,
       [ids],
     );
-    return new Map(
-      rows.map((r) => [
+    // Delivery of the mails to addresses that neither joined nor were withdrawn (the outbox is accounts' table).
+    const open: { campaignId: string; mailId: string }[] = await m.query(
+      `SELECT "campaign_id" AS "campaignId", "mail_id" AS "mailId" FROM "campaign_invitation"
+        WHERE "campaign_id" = ANY($1::uuid[]) AND "joined_at" IS NULL AND "revoked_at" IS NULL AND "mail_id" IS NOT NULL`,
+      [ids],
+    );
+    const deliveries = await this.mail.deliveries(
+      open.map((o) => o.mailId),
+      m,
+    );
+    const counts = new Map(
+      rows.map((r): [string, Counts] => [
         r.id,
-        {
-          invited: Number(r.invited),
-          joined: Number(r.joined),
-          pending: Number(r.pending),
-          sent: Number(r.sent),
-          failed: Number(r.failed),
-          notSent: Number(r.notSent),
-        },
+        { invited: Number(r.invited), joined: Number(r.joined), pending: 0, sent: 0, failed: 0, notSent: 0 },
       ]),
     );
+    const key = { pending: 'pending', sent: 'sent', failed: 'failed', not_sent: 'notSent' } as const;
+    for (const o of open) {
+      const status = deliveries.get(o.mailId)?.status;
+      const c = counts.get(o.campaignId);
+      if (status && c) c[key[status]]++;
+    }
+    return counts;
   }
-}
-
-/** Rows of an UPDATE … RETURNING through `query` (TypeORM's postgres driver answers `[rows, count]` for those). */
-function returned<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
-    return result[0] as T[];
-  return result as T[];
 }

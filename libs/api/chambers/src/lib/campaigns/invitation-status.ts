@@ -1,21 +1,47 @@
 import type { DeliveryStatus, InvitationStatus } from './dto/campaign.views';
 
-/**
- * The status of one invited address, in SQL over `campaign_invitation ci`, its accounts invitation `inv` and its latest
- * mail `mo` (all LEFT JOINed): joined beats revoked (by the chamber, or the link withdrawn otherwise) beats bounced
- * (the outbox gave up on the mail) beats opened beats sent.
- */
-export const STATUS_SQL = `CASE
-  WHEN ci."joined_at" IS NOT NULL THEN 'joined'
-  WHEN ci."revoked_at" IS NOT NULL OR (inv."revoked_at" IS NOT NULL AND inv."accepted_at" IS NULL) THEN 'revoked'
-  WHEN mo."status" = 'failed' THEN 'bounced'
-  WHEN ci."opened_at" IS NOT NULL THEN 'opened'
-  ELSE 'sent' END`;
+/** One row of `campaign_invitation` as the status needs it. */
+export interface CampaignInvitationRecord {
+  id: string;
+  email: string;
+  invitationId: string | null;
+  mailId: string | null;
+  firmId: string | null;
+  invitedAt: Date;
+  openedAt: Date | null;
+  joinedAt: Date | null;
+  revokedAt: Date | null;
+  lastSentAt: Date;
+  sendCount: number;
+}
 
-/** FROM clause for STATUS_SQL. */
-export const INVITATION_FROM = `"campaign_invitation" ci
-  LEFT JOIN "invitation" inv ON inv."id" = ci."invitation_id"
-  LEFT JOIN "mail_outbox" mo ON mo."id" = ci."mail_id"`;
+/** The accounts invitation behind an address (accounts' `invitationStates`) and its latest mail (`MailService.deliveries`). */
+export interface LinkState {
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date;
+}
+export interface MailState {
+  status: DeliveryStatus;
+  lastError: string | null;
+}
+
+/**
+ * The status of one invited address from its campaign row, its accounts invitation and its latest mail: joined beats
+ * revoked (by the chamber, or the link withdrawn otherwise) beats bounced (the outbox gave up on the mail) beats opened
+ * beats sent.
+ */
+export function invitationStatusOf(
+  ci: Pick<CampaignInvitationRecord, 'joinedAt' | 'revokedAt' | 'openedAt'>,
+  link: LinkState | undefined,
+  mail: MailState | undefined,
+): InvitationStatus {
+  if (ci.joinedAt) return 'joined';
+  if (ci.revokedAt || (link?.revokedAt && !link.acceptedAt)) return 'revoked';
+  if (mail?.status === 'failed') return 'bounced';
+  if (ci.openedAt) return 'opened';
+  return 'sent';
+}
 
 export interface InvitationRow {
   id: string;
@@ -33,14 +59,29 @@ export interface InvitationRow {
   firmName: string | null;
 }
 
-/** Columns of InvitationRow (for `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} LEFT JOIN organisation o ...`). */
-export const INVITATION_COLUMNS = `ci."id", ci."email", ci."invited_at" AS "invitedAt", ci."opened_at" AS "openedAt",
-  ci."joined_at" AS "joinedAt", COALESCE(ci."revoked_at", CASE WHEN inv."accepted_at" IS NULL THEN inv."revoked_at" END) AS "revokedAt",
-  ci."last_sent_at" AS "lastSentAt", ci."send_count" AS "sendCount", ${STATUS_SQL} AS "status",
-  mo."status" AS "delivery", CASE WHEN mo."status" = 'failed' THEN mo."last_error" END AS "deliveryError",
-  CASE WHEN ci."joined_at" IS NULL AND ci."revoked_at" IS NULL AND inv."revoked_at" IS NULL THEN inv."expires_at" END AS "expiresAt", fo."name" AS "firmName"`;
-
-export const INVITATION_FIRM_JOIN = `LEFT JOIN "organisation" fo ON fo."id" = ci."firm_id"`;
+/** The row the chamber sees of one invited address (firmName: the firm that joined through it). */
+export function invitationRow(
+  ci: CampaignInvitationRecord,
+  link: LinkState | undefined,
+  mail: MailState | undefined,
+  firmName: string | null,
+): InvitationRow {
+  return {
+    id: ci.id,
+    email: ci.email,
+    invitedAt: ci.invitedAt,
+    openedAt: ci.openedAt,
+    joinedAt: ci.joinedAt,
+    revokedAt: ci.revokedAt ?? (link && !link.acceptedAt ? link.revokedAt : null),
+    lastSentAt: ci.lastSentAt,
+    sendCount: ci.sendCount,
+    status: invitationStatusOf(ci, link, mail),
+    delivery: mail?.status ?? null,
+    deliveryError: mail?.status === 'failed' ? mail.lastError : null,
+    expiresAt: !ci.joinedAt && !ci.revokedAt && link && !link.revokedAt ? link.expiresAt : null,
+    firmName,
+  };
+}
 
 /** Why invitation mails do not actually go out, or null: no mail server configured, mails not sent, or refused. */
 export function deliveryWarning(configured: boolean, counts: { notSent: number; failed: number }): string | null {

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, MailOutbox, Organisation } from '@scs/api/accounts';
+import { AuditService, ChamberLinksService, DirectoryService, MailService } from '@scs/api/accounts';
+import { FIRM_RESULTS, type FirmResults } from '@scs/api/assessments';
 import { APP_CONFIG, type AppConfig, ConflictError } from '@scs/api/core';
+import { ConsentService } from '@scs/api/research';
+import { ChamberBrandingService } from '../branding/branding.service';
 import { Campaign, CampaignReminder } from './campaign.entity';
 import { campaignStatus, findCampaign } from './campaigns.service';
 import type { CampaignFirmView, ProgressView, ReminderResult } from './dto/campaign.views';
@@ -29,6 +32,12 @@ export class CampaignProgressService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly directory: DirectoryService,
+    private readonly chamberLinks: ChamberLinksService,
+    private readonly consents: ConsentService,
+    private readonly mail: MailService,
+    private readonly branding: ChamberBrandingService,
+    @Inject(FIRM_RESULTS) private readonly results: FirmResults,
   ) {}
 
   async progress(chamberId: string, campaignId: string): Promise<ProgressView> {
@@ -89,18 +98,8 @@ export class CampaignProgressService {
       );
       const toRemind = due.filter((id) => !recent.has(id));
       if (toRemind.length) {
-        const recipients: { firmId: string; email: string }[] = await m.query(
-          `SELECT ms."org_id" AS "firmId", u."email" FROM "membership" ms JOIN "user_account" u ON u."id" = ms."user_id"
-            WHERE ms."org_id" = ANY($1::uuid[]) AND ms."role" IN ('owner', 'admin')`,
-          [toRemind],
-        );
-        const chamber = await m.findOneByOrFail(Organisation, { id: chamberId });
-        const chamberName =
-          (
-            await m.query(`SELECT "display_name" AS "name" FROM "chamber_branding" WHERE "chamber_id" = $1`, [
-              chamberId,
-            ])
-          )[0]?.name ?? chamber.name;
+        const recipients = await this.directory.members(toRemind, ['owner', 'admin'], m);
+        const chamberName = await this.branding.displayName(chamberId, m);
         const link = `${this.config.publicUrl.replace(/\/$/, '')}/assessments`;
         for (let i = 0; i < recipients.length; i += 500) {
           const mails = recipients
@@ -108,10 +107,7 @@ export class CampaignProgressService {
             .map((r) =>
               campaignReminderMail(r.email, { chamberName, title: campaign.title, closesAt: campaign.closesAt, link }),
             );
-          await m.insert(
-            MailOutbox,
-            mails.map((mail) => ({ to: mail.to, subject: mail.subject, text: mail.text })),
-          );
+          await this.mail.enqueueMany(mails, m);
         }
         for (let i = 0; i < toRemind.length; i += 500) {
           await m.insert(
@@ -143,18 +139,30 @@ export class CampaignProgressService {
    * submitted since then), submitted, whether it still belongs to the chamber, and whether it shares its status
    * (an active `chamber_participation` consent given to this chamber, kept by the research feature's consent table).
    */
-  private firmRows(m: EntityManager, campaign: Campaign): Promise<FirmRow[]> {
-    return m.query(
-      `SELECT cf."firm_id" AS "firmId", o."name", cf."joined_at" AS "joinedAt",
-              EXISTS (SELECT 1 FROM "chamber_membership" cm WHERE cm."firm_id" = cf."firm_id" AND cm."chamber_id" = $2 AND cm."left_at" IS NULL) AS "member",
-              EXISTS (SELECT 1 FROM "consent" pc WHERE pc."org_id" = cf."firm_id" AND pc."kind" = 'chamber_participation' AND pc."chamber_id" = $2 AND pc."revoked_at" IS NULL)
-                AND EXISTS (SELECT 1 FROM "chamber_membership" cm WHERE cm."firm_id" = cf."firm_id" AND cm."chamber_id" = $2 AND cm."left_at" IS NULL) AS "sharing",
-              EXISTS (SELECT 1 FROM "assessment" a WHERE a."org_id" = cf."firm_id" AND (a."created_at" >= $3 OR a."submitted_at" >= $3)) AS "started",
-              EXISTS (SELECT 1 FROM "assessment" a WHERE a."org_id" = cf."firm_id" AND a."status" = 'submitted' AND a."submitted_at" >= $3) AS "submitted"
-         FROM "campaign_firm" cf JOIN "organisation" o ON o."id" = cf."firm_id"
-        WHERE cf."campaign_id" = $1
-        ORDER BY o."name", cf."firm_id"`,
-      [campaign.id, campaign.chamberId, campaign.opensAt],
+  private async firmRows(m: EntityManager, campaign: Campaign): Promise<FirmRow[]> {
+    const joined: { firmId: string; joinedAt: Date }[] = await m.query(
+      `SELECT "firm_id" AS "firmId", "joined_at" AS "joinedAt" FROM "campaign_firm" WHERE "campaign_id" = $1`,
+      [campaign.id],
     );
+    const ids = joined.map((f) => f.firmId);
+    const joinedAt = new Map(joined.map((f) => [f.firmId, f.joinedAt]));
+    // One batched question to each owner (accounts: names and chamber links; research: consents; assessments: dates).
+    const firms = await this.directory.organisationsByName(ids, m); // ordered by name, then id
+    const members = await this.chamberLinks.activeMemberIds(campaign.chamberId, ids, m);
+    const consenting = await this.consents.activeForChamber('chamber_participation', campaign.chamberId, ids, m);
+    const activity = await this.results.activitySince(ids, campaign.opensAt, m);
+    return firms.map(({ id, name }) => {
+      const member = members.has(id);
+      const done = activity.get(id);
+      return {
+        firmId: id,
+        name,
+        joinedAt: joinedAt.get(id) as Date,
+        member,
+        sharing: member && consenting.has(id),
+        started: done?.started ?? false,
+        submitted: done?.submitted ?? false,
+      };
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, MailOutbox } from '@scs/api/accounts';
+import { AuditService, ChamberLinksService, DirectoryService, MailService } from '@scs/api/accounts';
+import { FIRM_RESULTS, type FirmResults } from '@scs/api/assessments';
 import {
   APP_CONFIG,
   QueueService,
@@ -57,6 +58,10 @@ export class DistributionService implements OnApplicationBootstrap {
     private readonly branding: ChamberBrandingService,
     private readonly progress: CampaignProgressService,
     private readonly audit: AuditService,
+    private readonly chamberLinks: ChamberLinksService,
+    private readonly directory: DirectoryService,
+    private readonly mail: MailService,
+    @Inject(FIRM_RESULTS) private readonly results: FirmResults,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -131,13 +136,20 @@ export class DistributionService implements OnApplicationBootstrap {
       );
       const id = (row as { id: string }).id;
       // Every firm of the campaign that still belongs to the chamber; firms skipped earlier are looked at again.
+      const firms: { firmId: string }[] = await m.query(
+        `SELECT "firm_id" AS "firmId" FROM "campaign_firm" WHERE "campaign_id" = $1`,
+        [campaignId],
+      );
+      const members = await this.chamberLinks.activeMemberIds(
+        chamberId,
+        firms.map((f) => f.firmId),
+        m,
+      );
       const added: unknown[] = await m.query(
         `INSERT INTO "report_distribution_item" ("distribution_id", "firm_id")
-         SELECT $1, cf."firm_id" FROM "campaign_firm" cf
-          WHERE cf."campaign_id" = $2
-            AND EXISTS (SELECT 1 FROM "chamber_membership" cm WHERE cm."firm_id" = cf."firm_id" AND cm."chamber_id" = $3 AND cm."left_at" IS NULL)
+         SELECT $1, f."id" FROM unnest($2::uuid[]) AS f("id")
          ON CONFLICT DO NOTHING RETURNING 1`,
-        [id, campaignId, chamberId],
+        [id, firms.flatMap((f) => (members.has(f.firmId) ? [f.firmId] : []))],
       );
       await m.query(
         `UPDATE "report_distribution_item" SET "state" = 'pending', "updated_at" = now() WHERE "distribution_id" = $1 AND "state" = 'skipped'`,
@@ -206,15 +218,18 @@ export class DistributionService implements OnApplicationBootstrap {
     if (!distribution?.campaign) return; // deleted meanwhile
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const items: { firmId: string; assessmentId: string | null }[] = await this.dataSource.query(
-        `SELECT i."firm_id" AS "firmId",
-                (SELECT a."id" FROM "assessment" a WHERE a."org_id" = i."firm_id" AND a."status" = 'submitted' AND a."submitted_at" >= $3
-                  ORDER BY a."submitted_at" DESC LIMIT 1) AS "assessmentId"
-           FROM "report_distribution_item" i
+      const pending: { firmId: string }[] = await this.dataSource.query(
+        `SELECT i."firm_id" AS "firmId" FROM "report_distribution_item" i
           WHERE i."distribution_id" = $1 AND i."state" = 'pending' AND i."firm_id" > $2
-          ORDER BY i."firm_id" LIMIT $4`,
-        [distribution.id, after, distribution.campaign.opensAt, CHUNK],
+          ORDER BY i."firm_id" LIMIT $3`,
+        [distribution.id, after, CHUNK],
       );
+      // The latest assessment each firm submitted since the campaign opened (assessments' FIRM_RESULTS contract).
+      const latest = await this.results.latestSubmittedSince(
+        pending.map((p) => p.firmId),
+        distribution.campaign.opensAt,
+      );
+      const items = pending.map((p) => ({ firmId: p.firmId, assessmentId: latest.get(p.firmId) ?? null }));
       for (const item of items) await this.prepareOne(distribution, item);
       if (items.length < CHUNK) return;
       after = (items.at(-1) as { firmId: string }).firmId;
@@ -284,20 +299,11 @@ export class DistributionService implements OnApplicationBootstrap {
       [report.id],
     );
     if (!claim || claim.claimed === 0 || claim.before > 0) return;
-    const recipients: { email: string; firmName: string }[] = await this.dataSource.query(
-      `SELECT u."email", o."name" AS "firmName" FROM "membership" ms JOIN "user_account" u ON u."id" = ms."user_id" JOIN "organisation" o ON o."id" = ms."org_id"
-        WHERE ms."org_id" = $1 AND ms."role" IN ('owner', 'admin')`,
-      [report.orgId],
-    );
+    const recipients = await this.directory.members([report.orgId], ['owner', 'admin']);
+    if (!recipients.length) return;
+    const firmName = await this.directory.organisationName(report.orgId);
     const chamberName = toReportBranding(await this.branding.brandingOfChamber(report.preparedBy)).chamberName;
     const link = `${this.config.publicUrl.replace(/\/$/, '')}/assessments/${report.subjectId}/result`;
-    if (recipients.length) {
-      await this.dataSource.manager.insert(
-        MailOutbox,
-        recipients
-          .map((r) => preparedReportMail(r.email, { chamberName, firmName: r.firmName, link }))
-          .map((mail) => ({ to: mail.to, subject: mail.subject, text: mail.text })),
-      );
-    }
+    await this.mail.enqueueMany(recipients.map((r) => preparedReportMail(r.email, { chamberName, firmName, link })));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Organisation } from '@scs/api/accounts';
+import { DirectoryService } from '@scs/api/accounts';
 import { NotFoundError, UnprocessableError } from '@scs/api/core';
 import {
   reportPdfOptions,
@@ -34,6 +34,7 @@ export class PartnerReceiptReport implements ReportKindProvider<PartnerReceiptDa
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly questionnaires: PartnerQuestionnaires,
+    private readonly directory: DirectoryService,
   ) {}
 
   private async check(request: ReportRequest): Promise<PartnerCheck> {
@@ -51,13 +52,13 @@ export class PartnerReceiptReport implements ReportKindProvider<PartnerReceiptDa
   async build(request: ReportRequest): Promise<BuiltReport<PartnerReceiptData>> {
     const c = await this.check(request);
     const [firm, partner, evidence] = await Promise.all([
-      this.db.manager.findOne(Organisation, { where: { id: c.orgId }, select: { id: true, name: true } }),
+      this.directory.organisationNames([c.orgId]),
       this.db.manager.findOneOrFail(Partner, { where: { id: c.partnerId, orgId: c.orgId } }),
       this.db.manager.find(PartnerEvidence, { where: { checkId: c.id }, order: { uploadedAt: 'ASC' } }),
     ]);
     const data: PartnerReceiptData = {
       locale: c.answerLocale ?? c.locale,
-      firmName: firm?.name ?? '',
+      firmName: firm.get(c.orgId) ?? '',
       partnerName: partner.name,
       partnerNameZh: partner.nameZh,
       uscc: partner.uscc,

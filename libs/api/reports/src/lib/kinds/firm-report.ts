@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, UnavailableError } from '@scs/api/core';
 import { ModuleRef } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DirectoryService } from '@scs/api/accounts';
 import type { ReportBranding, ReportData } from '@scs/shared/contracts';
 import { REPORT_DATA_SOURCE, type ReportDataSource } from '../data/report-data-source';
 import { reportPdfOptions } from '../render/report-renderer';
@@ -44,7 +43,7 @@ export class FirmReport implements ReportKindProvider<ReportData> {
 
   constructor(
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly directory: DirectoryService,
   ) {}
 
   async contentKey(request: ReportRequest): Promise<ReportContentKey> {
@@ -78,10 +77,7 @@ export class FirmReport implements ReportKindProvider<ReportData> {
   }
 
   private async userName(userId: string): Promise<string | null> {
-    const [row] = (await this.db.query('SELECT "name" FROM "user_account" WHERE "id" = $1', [userId])) as {
-      name: string | null;
-    }[];
-    return row?.name ?? null;
+    return (await this.directory.userNames([userId])).get(userId) ?? null;
   }
 
   /** The assessments feature's source, wherever it is provided in the application. */

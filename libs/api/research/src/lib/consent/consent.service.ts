@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { ConflictError, InvalidInputError } from '@scs/api/core';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ConflictError, InvalidInputError, returnedRows } from '@scs/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { AuditService } from '@scs/api/accounts';
+import { AuditService, ChamberLinkHooks, ChamberLinksService, type ChamberLeft } from '@scs/api/accounts';
 import type { AuthUser } from '@scs/api/core';
 import { ResearchRecordsService, lockFirmResearch } from '../records/research-records.service';
 import { AggregatesService } from '../outputs/aggregates.service';
@@ -45,13 +45,61 @@ interface FirmChamber {
 
 /** Grants and revokes a firm's consents. Revoking research consent deletes the firm's research records in the same transaction. */
 @Injectable()
-export class ConsentService {
+export class ConsentService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: ResearchRecordsService,
     private readonly aggregates: AggregatesService,
     private readonly audit: AuditService,
+    private readonly chamberLinks: ChamberLinksService,
+    private readonly chamberLinkHooks: ChamberLinkHooks,
   ) {}
+
+  onModuleInit(): void {
+    this.chamberLinkHooks.register({ left: (m, event) => this.endChamberConsents(m, event) });
+  }
+
+  /**
+   * A firm left a chamber: the chamber consents given to that chamber end (in the leaving transaction), so rejoining
+   * later asks again. Consents given to other chambers stay.
+   */
+  private async endChamberConsents(m: EntityManager, { firmId, chamberId, actorId, ip }: ChamberLeft): Promise<void> {
+    const ended = await m.query(
+      `UPDATE "consent" SET "revoked_at" = now(), "revoked_by" = $3
+        WHERE "org_id" = $1 AND "chamber_id" = $2 AND "revoked_at" IS NULL RETURNING "kind"`,
+      [firmId, chamberId, actorId],
+    );
+    for (const row of returnedRows<{ kind: string }>(ended))
+      await this.audit.record(
+        {
+          action: 'consent.revoked',
+          actorUserId: actorId,
+          orgId: firmId,
+          target: `consent:${row.kind}`,
+          ip,
+          details: { kind: row.kind, chamberId, reason: 'left_chamber' },
+        },
+        m,
+      );
+  }
+
+  /** The firms among `orgIds` with an active consent of a chamber kind given to `chamberId`. */
+  async activeForChamber(
+    kind: ConsentKind,
+    chamberId: string,
+    orgIds: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    if (!isChamberKind(kind)) throw new Error(`activeForChamber(${kind}): not a chamber kind`);
+    const unique = [...new Set(orgIds)];
+    if (!unique.length) return new Set();
+    const rows: { orgId: string }[] = await m.query(
+      `SELECT DISTINCT "org_id" AS "orgId" FROM "consent"
+        WHERE "kind" = $1 AND "chamber_id" = $2 AND "revoked_at" IS NULL AND "org_id" = ANY($3::uuid[])`,
+      [kind, chamberId, unique],
+    );
+    return new Set(rows.map((r) => r.orgId));
+  }
 
   /** The newest text of each kind. */
   async texts(m: EntityManager = this.dataSource.manager): Promise<ConsentTextView[]> {
@@ -65,12 +113,8 @@ export class ConsentService {
   }
 
   /** The chambers the firm belongs to now (the only ones a chamber consent can be given to). */
-  private chambersOf(orgId: string, m: EntityManager): Promise<FirmChamber[]> {
-    return m.query(
-      `SELECT cm."chamber_id" AS "chamberId", o."name" FROM "chamber_membership" cm JOIN "organisation" o ON o."id" = cm."chamber_id"
-        WHERE cm."firm_id" = $1 AND cm."left_at" IS NULL ORDER BY o."name", cm."chamber_id"`,
-      [orgId],
-    );
+  private async chambersOf(orgId: string, m: EntityManager): Promise<FirmChamber[]> {
+    return (await this.chamberLinks.chambersOf(orgId, m)).map(({ chamberId, name }) => ({ chamberId, name }));
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { createHmac, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ProfileService } from '@scs/api/accounts';
+import { DirectoryService, ProfileService } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
 import { APP_CONFIG, type AppConfig, type AuthUser, InvalidInputError, NotFoundError } from '@scs/api/core';
 import type { Catalogue, Locale } from '@scs/shared/catalogue';
@@ -129,6 +129,7 @@ export class ResearchService {
     private readonly aggregates: AggregatesService,
     private readonly catalogues: CatalogueService,
     private readonly profiles: ProfileService,
+    private readonly directory: DirectoryService,
   ) {}
 
   private get engine() {
@@ -581,17 +582,29 @@ export class ResearchService {
   }
 
   async exportLog(limit = 100, before?: number): Promise<ExportLogView[]> {
-    const rows: (ExportLogView & { id: string })[] = await this.dataSource.query(
-      `SELECT l."id", l."at", l."user_id" AS "userId", u."email" AS "userEmail", l."org_id" AS "orgId", o."name" AS "orgName",
+    const rows: (Omit<ExportLogView, 'userEmail' | 'orgName'> & { id: string })[] = await this.dataSource.query(
+      `SELECT l."id", l."at", l."user_id" AS "userId", l."org_id" AS "orgId",
               l."kind", l."table_id" AS "tableId", l."params", l."row_count" AS "rowCount"
          FROM "research"."export_log" l
-         LEFT JOIN "user_account" u ON u."id" = l."user_id"
-         LEFT JOIN "organisation" o ON o."id" = l."org_id"
         WHERE ($2::bigint IS NULL OR l."id" < $2)
         ORDER BY l."id" DESC LIMIT $1`,
       [limit, before ?? null],
     );
-    return rows.map((r) => ({ ...r, id: String(r.id) }));
+    // Who exported and for which organisation: names from accounts, one batched read each.
+    const users = await this.directory.users(rows.map((r) => r.userId));
+    const orgs = await this.directory.organisationNames(rows.flatMap((r) => (r.orgId ? [r.orgId] : [])));
+    return rows.map((r) => ({
+      id: String(r.id),
+      at: r.at,
+      userId: r.userId,
+      userEmail: (r.userId && users.get(r.userId)?.email) || null,
+      orgId: r.orgId,
+      orgName: (r.orgId && orgs.get(r.orgId)) || null,
+      kind: r.kind,
+      tableId: r.tableId,
+      params: r.params,
+      rowCount: r.rowCount,
+    }));
   }
 
   /** "Firms like yours": the firm's sector-group and size-band rows of the latest closed wave's means tables. */

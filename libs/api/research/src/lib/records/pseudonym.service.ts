@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, UnavailableError } from '@scs/api/core';
+import { APP_CONFIG, type AppConfig, appSecret, UnavailableError } from '@scs/api/core';
 
 const SECRET_NAME = 'research_pseudonym_key';
 
@@ -25,7 +25,7 @@ export const pseudonymWith = (key: string, firmId: string) => createHmac('sha256
 /**
  * The keyed pseudonym of a firm: HMAC-SHA256(RESEARCH_PSEUDONYM_KEY, firm id). Without the key nobody can link a record
  * to a firm; with it, the same firm gets the same pseudonym in every wave. With a server database the key must come
- * from the environment; the embedded development database generates one and keeps it in app_secret.
+ * from the environment; the embedded development database generates one and keeps it in app_secret (core's appSecret).
  */
 @Injectable()
 export class PseudonymService {
@@ -53,15 +53,7 @@ export class PseudonymService {
   }
 
   private async embeddedKey(): Promise<PseudonymKey> {
-    await this.dataSource.query(
-      `INSERT INTO "app_secret" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`,
-      [SECRET_NAME, randomBytes(32).toString('hex')],
-    );
-    const rows: { value: string }[] = await this.dataSource.query(
-      `SELECT "value" FROM "app_secret" WHERE "name" = $1`,
-      [SECRET_NAME],
-    );
-    const key = rows[0]?.value;
+    const key = await appSecret(this.dataSource, SECRET_NAME, () => randomBytes(32).toString('hex'));
     if (!key) throw new PseudonymKeyMissingError();
     this.logger.warn(
       'Using a generated research pseudonym key (embedded database only); production must set RESEARCH_PSEUDONYM_KEY',

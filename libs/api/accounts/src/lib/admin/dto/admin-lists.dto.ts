@@ -1,35 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { OrgKind } from '@scs/api/core';
+import { IsIn, IsOptional } from 'class-validator';
+import { AdminListQuery, type OrgKind } from '@scs/api/core';
 import type { MailStatus } from '../../mail/mail-outbox.entity';
 
-export const ADMIN_PAGE_MAX = 100;
-
-/** Paging and search of the admin lists: `offset`, `limit` (1–100, default 25) and `q` (part of a name, address …). */
-export class AdminListQuery {
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
-  offset?: number;
-
-  @ApiPropertyOptional({ default: 25, maximum: ADMIN_PAGE_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(ADMIN_PAGE_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'Search text (case-insensitive, part of the shown fields)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-}
+export { AdminListQuery, AdminPage } from '@scs/api/core';
 
 const ORG_KINDS = ['firm', 'chamber', 'research'] as const;
 const MAIL_STATUSES = ['pending', 'sent', 'failed', 'not_sent'] as const;
@@ -72,15 +46,6 @@ export class AdminMailRow {
   @ApiProperty({ nullable: true, type: Date }) sentAt!: Date | null;
 }
 
-export class AdminCatalogueRow {
-  @ApiProperty() version!: string;
-  @ApiProperty({ description: 'YYYY-MM-DD' }) effectiveFrom!: string;
-  @ApiProperty() checksum!: string;
-  @ApiProperty() loadedAt!: Date;
-  @ApiProperty() questions!: number;
-  @ApiProperty({ description: 'Assessments on this version' }) assessments!: number;
-}
-
 export class AdminAuditRow {
   @ApiProperty() id!: string;
   @ApiProperty() at!: Date;
@@ -100,12 +65,4 @@ export class AdminResearchExportRow {
   @ApiProperty() kind!: string;
   @ApiProperty({ nullable: true, type: String }) tableId!: string | null;
   @ApiProperty() rowCount!: number;
-}
-
-/** One page of an admin list. */
-export class AdminPage<T> {
-  items!: T[];
-  @ApiProperty({ description: 'Rows matching the search' }) total!: number;
-  @ApiProperty() offset!: number;
-  @ApiProperty() limit!: number;
 }

@@ -1,4 +1,4 @@
-import { likePattern } from './admin-lists.service';
+import { likePattern } from './admin-list';
 
 describe('admin list search', () => {
   it('takes %, _ and \\ in the search text literally', () => {
