@@ -8,6 +8,7 @@ import type { AggregateTable } from '@scs/shared/contracts';
   styleUrl: '../pages/chambers.css',
   styles: `
     .scroll {
+      position: relative;
       overflow-x: auto;
     }
     td.suppressed {
