@@ -46,6 +46,8 @@ describe(`phone layout (${WIDTH} px) in Chromium`, () => {
     await submitAssessment(setup, earlier);
     submitted = await answeredAssessment(setup, firm.orgId);
     await submitAssessment(setup, submitted);
+    // A requested report puts the reports table (with a visually hidden column heading) on the result page.
+    expect((await api(setup, 'POST', `/api/assessments/${submitted}/reports`, { locale: 'de' })).status).toBe(202);
     const started = await api<{ id: string; catalogueVersion: string }>(
       setup,
       'POST',

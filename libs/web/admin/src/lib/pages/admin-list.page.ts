@@ -62,6 +62,7 @@ const SEARCH_DELAY_MS = 300;
       flex: 0 1 220px;
     }
     .table-wrap {
+      position: relative;
       overflow-x: auto;
     }
     .table-wrap[aria-busy='true'] {

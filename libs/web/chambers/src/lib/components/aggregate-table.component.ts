@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { AggregateTable } from '@scs/shared/contracts';
+import { localDecimal } from '../data/decimal';
 
 /** One disclosure-controlled table as the API returns it: "." suppressed, "<3" one or two firms, "–" none. */
 @Component({
@@ -8,6 +9,7 @@ import type { AggregateTable } from '@scs/shared/contracts';
   styleUrl: '../pages/chambers.css',
   styles: `
     .scroll {
+      position: relative;
       overflow-x: auto;
     }
     td.suppressed {
@@ -50,7 +52,7 @@ import type { AggregateTable } from '@scs/shared/contracts';
                 <td class="num" [class.suppressed]="r.n.status !== 'value'">{{ r.n.display }}</td>
                 @for (cell of r.cells; track $index) {
                   <td class="num" [class.suppressed]="cell.status !== 'value'" [attr.data-status]="cell.status">
-                    {{ cell.display }}
+                    {{ decimal(cell.display) }}
                   </td>
                 }
               </tr>
@@ -71,4 +73,8 @@ export class AggregateTableComponent {
   readonly lang = input.required<'en' | 'de'>();
   readonly rowHeading = input.required<string>();
   readonly firmsHeading = input.required<string>();
+
+  protected decimal(display: string): string {
+    return localDecimal(display, this.lang());
+  }
 }

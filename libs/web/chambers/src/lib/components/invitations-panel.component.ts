@@ -74,6 +74,7 @@ export const INVITATIONS_PAGE = 50;
       max-width: 420px;
     }
     .wrap {
+      position: relative;
       overflow-x: auto;
     }
     table {

@@ -14,6 +14,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { describeError, LanguageService } from '@scs/web/core';
+import { localDecimal } from '../data/decimal';
 import { EmptyStateComponent, ErrorBoxComponent, LoadingComponent, LocalDatePipe } from '@scs/web/ui';
 import type { AggregateTable, MemberAggregatesView, ReportLocale, ReportView } from '@scs/shared/contracts';
 import { AggregateTableComponent } from '../components/aggregate-table.component';
@@ -41,7 +42,14 @@ function totalBars(
   return table.columns.flatMap((col, i) => {
     const cell = total.cells[i];
     if (!cell || cell.status !== 'value' || cell.value === null || skip(col.key)) return [];
-    return [{ label: col.label[lang], value: cell.value, color: colour(col.key, cell.value), text: cell.display }];
+    return [
+      {
+        label: col.label[lang],
+        value: cell.value,
+        color: colour(col.key, cell.value),
+        text: localDecimal(cell.display, lang),
+      },
+    ];
   });
 }
 
@@ -154,12 +162,12 @@ function totalBars(
                     <tbody>
                       <tr>
                         <th scope="row">{{ t('platform.overall') }}</th>
-                        <td data-testid="platform-overall">{{ p.overall.display }}</td>
+                        <td data-testid="platform-overall">{{ decimal(p.overall.display) }}</td>
                       </tr>
                       @for (d of p.dimensions; track $index) {
                         <tr>
                           <th scope="row">{{ d.label[textLang()] }}</th>
-                          <td>{{ d.mean.display }}</td>
+                          <td>{{ decimal(d.mean.display) }}</td>
                         </tr>
                       }
                     </tbody>
@@ -303,6 +311,9 @@ export class MembersPage {
   protected readonly lang = inject(LanguageService).current;
   /** Release texts come in German and English; Chinese readers get the English ones. */
   protected readonly textLang = computed(() => (this.lang() === 'de' ? 'de' : 'en'));
+  protected decimal(display: string): string {
+    return localDecimal(display, this.textLang());
+  }
   private readonly ctx = chamberContext();
   private readonly chamberId = computed(() => {
     const c = this.ctx();
