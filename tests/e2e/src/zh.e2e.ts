@@ -17,7 +17,8 @@ describe('the web app in Simplified Chinese', () => {
     browser = await launch();
     firm = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const orgId = await registerFirmWithProfile(firm, `zh-${Date.now()}@firm.example`);
-    resultId = await submittedAssessment(firm, orgId);
+    // Tax credit level C: a finding whose texts the version translates (i18n/zh.yaml), stored in English and German.
+    resultId = await submittedAssessment(firm, orgId, { T1: 'c' });
     const draft = await apiCall<{ id: string }>(firm, 'POST', `/api/orgs/${orgId}/assessments`, {});
     draftId = draft.body.id;
   }, 120000);
@@ -71,7 +72,7 @@ describe('the web app in Simplified Chinese', () => {
     await page.close();
   }, 60000);
 
-  it('the result page reads Chinese (levels, headings, dates)', async () => {
+  it('the result page reads Chinese (levels, headings, dates, the findings themselves)', async () => {
     const page = await firm.newPage();
     await page.goto(baseUrl() + `/assessments/${resultId}/result`);
     const ready = async (p: Page) => {
@@ -83,6 +84,12 @@ describe('the web app in Simplified Chinese', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('您的自查结果');
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    // The finding in the catalogue's Chinese, as the compare page and the Chinese PDF name it; no English fallback.
+    const t1 = page.locator('#finding-T1');
+    expect(await t1.locator('.title').innerText()).toBe('纳税信用级别为 C 级');
+    expect(await page.locator('[data-testid="top-findings"]').innerText()).toContain('纳税信用级别为 C 级');
+    expect(await t1.innerText()).not.toContain('Tax credit grade C');
+    expect(await t1.innerText()).not.toContain('[EN]');
     for (const width of [1366, 390]) await look(page, 'result', width, ready);
     await page.close();
   }, 60000);
