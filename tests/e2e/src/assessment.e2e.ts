@@ -141,7 +141,7 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await t1.waitFor();
     // One wording per finding: the result page, the action and the compare page all use the catalogue's corrected
     // German (data/2026.2/i18n/de.yaml), not the 'Steuerkredit-Note C' stored with the result at submission.
-    expect(await t1.locator('.title').innerText()).toBe('Steuerkreditstufe C');
+    expect(await t1.locator('header .title').innerText()).toBe('Steuerkreditstufe C');
     expect(await page.locator('[data-testid="top-findings"]').innerText()).toContain('Steuerkreditstufe C');
     expect(await page.locator('main').innerText()).not.toContain('Steuerkredit-Note');
     expect(await t1.textContent()).toContain('Was zu tun ist');

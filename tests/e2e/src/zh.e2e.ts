@@ -86,7 +86,7 @@ describe('the web app in Simplified Chinese', () => {
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     // The finding in the catalogue's Chinese, as the compare page and the Chinese PDF name it; no English fallback.
     const t1 = page.locator('#finding-T1');
-    expect(await t1.locator('.title').innerText()).toBe('纳税信用级别为 C 级');
+    expect(await t1.locator('header .title').innerText()).toBe('纳税信用级别为 C 级');
     expect(await page.locator('[data-testid="top-findings"]').innerText()).toContain('纳税信用级别为 C 级');
     expect(await t1.innerText()).not.toContain('Tax credit grade C');
     expect(await t1.innerText()).not.toContain('[EN]');
