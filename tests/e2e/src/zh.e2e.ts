@@ -92,5 +92,5 @@ describe('the web app in Simplified Chinese', () => {
     expect(await t1.innerText()).not.toContain('[EN]');
     for (const width of [1366, 390]) await look(page, 'result', width, ready);
     await page.close();
-  }, 60000);
+  }, 120000);
 });
