@@ -77,6 +77,8 @@ describe('the web app in Simplified Chinese', () => {
     await page.goto(baseUrl() + `/assessments/${resultId}/result`);
     const ready = async (p: Page) => {
       await p.locator('[data-testid="result-overall"]').waitFor();
+      // The findings (named once the catalogue is in) push the chart down: scroll to it after they are drawn.
+      await p.locator('#finding-T1').waitFor();
       await p.locator('#dims-h').scrollIntoViewIfNeeded();
       await p.locator('[data-testid="dimension-chart"] svg').waitFor();
     };
