@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { baseUrl, launch, seriousA11yViolations } from './support/browser';
 import { FIRM_PROFILE } from './support/firm';
@@ -138,23 +139,37 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await page.locator('[data-testid="dimension-chart"] svg').waitFor();
     const t1 = page.locator('#finding-T1');
     await t1.waitFor();
-    expect(await t1.textContent()).toContain('Steuerkredit-Note C');
+    // One wording per finding: the result page, the action and the compare page all use the catalogue's corrected
+    // German (data/2026.2/i18n/de.yaml), not the 'Steuerkredit-Note C' stored with the result at submission.
+    expect(await t1.locator('header .title').innerText()).toBe('Steuerkreditstufe C');
+    expect(await page.locator('[data-testid="top-findings"]').innerText()).toContain('Steuerkreditstufe C');
+    expect(await page.locator('main').innerText()).not.toContain('Steuerkredit-Note');
     expect(await t1.textContent()).toContain('Was zu tun ist');
     expect(await page.locator('#verify-T2').textContent()).toContain('Elektronisches Steueramt');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    const shots = process.env['E2E_SCREENSHOT_DIR'];
+    if (shots) {
+      const viewport = page.viewportSize();
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(shots, `de-result-${width}.png`), fullPage: true });
+      }
+      if (viewport) await page.setViewportSize(viewport);
+    }
 
-    // Create an action for the T1 finding.
+    // Create an action for the T1 finding: its title starts as the finding's wording (then it is the user's text).
     await t1.getByRole('button', { name: /Maßnahme anlegen/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Maßnahme anlegen' }).waitFor();
-    expect(await dialog.getByLabel('Titel').inputValue()).toBe('Steuerkredit-Note C');
+    expect(await dialog.getByLabel('Titel').inputValue()).toBe('Steuerkreditstufe C');
     // Opened by keyboard: an empty mat-select's floating label sits over it and takes pointer clicks.
     await dialog.getByRole('combobox', { name: 'Verantwortlich' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: /Anna Schmidt/ }).click();
     await dialog.getByLabel('Fällig am').fill('2030-06-30');
     await dialog.getByRole('button', { name: 'Anlegen' }).click();
-    await t1.getByText(/Maßnahme: Steuerkredit-Note C \(Offen\)/).waitFor();
+    await t1.getByText(/Maßnahme: Steuerkreditstufe C \(Offen\)/).waitFor();
 
     // Re-assess: the answers are carried over; improve T1 to A and submit again.
     await page.getByRole('button', { name: 'Neu bewerten' }).click();
@@ -183,14 +198,14 @@ describe('self-check in German: answer, submit, result, action, re-assess, compa
     await page.getByRole('button', { name: 'Auswahl vergleichen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vergleich zweier Selbstchecks' }).waitFor();
     const resolved = page.locator('section', { has: page.getByRole('heading', { name: /Behobene Befunde/ }) });
-    // The compare page names findings in the catalogue's corrected German wording (data/2026.2/i18n/de.yaml).
+    // The same wording as on the result page.
     await resolved.getByText('Steuerkreditstufe C').waitFor();
     expect(await page.getByRole('heading', { name: /Behobene Befunde \(1\)/ }).count()).toBe(1);
     await page.locator('[data-testid="compare-chart"] svg').waitFor();
 
     // The action plan lists the action.
     await page.goto(baseUrl() + '/actions');
-    await page.locator('[data-testid="action-row"]', { hasText: 'Steuerkredit-Note C' }).waitFor();
+    await page.locator('[data-testid="action-row"]', { hasText: 'Steuerkreditstufe C' }).waitFor();
   }, 300_000);
 
   it('asks whose answer stays when the same answer was changed elsewhere meanwhile, and keeps mine on request', async () => {

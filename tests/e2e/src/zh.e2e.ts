@@ -12,12 +12,15 @@ describe('the web app in Simplified Chinese', () => {
   let firm: BrowserContext;
   let draftId: string;
   let resultId: string;
+  let findingResultId: string;
 
   beforeAll(async () => {
     browser = await launch();
     firm = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const orgId = await registerFirmWithProfile(firm, `zh-${Date.now()}@firm.example`);
     resultId = await submittedAssessment(firm, orgId);
+    // Tax credit level C: a finding whose texts the version translates (i18n/zh.yaml), stored in English and German.
+    findingResultId = await submittedAssessment(firm, orgId, { T1: 'c' });
     const draft = await apiCall<{ id: string }>(firm, 'POST', `/api/orgs/${orgId}/assessments`, {});
     draftId = draft.body.id;
   }, 120000);
@@ -84,6 +87,25 @@ describe('the web app in Simplified Chinese', () => {
     expect(text).toContain('您的自查结果');
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     for (const width of [1366, 390]) await look(page, 'result', width, ready);
+    await page.close();
+  }, 60000);
+
+  it('the result page names a finding in Chinese (the stored result holds English and German only)', async () => {
+    const page = await firm.newPage();
+    await page.goto(baseUrl() + `/assessments/${findingResultId}/result`);
+    const t1 = page.locator('#finding-T1');
+    await t1.waitFor();
+    // The catalogue's Chinese, as the compare page and the Chinese PDF name it; no English fallback.
+    expect(await t1.locator('header .title').innerText()).toBe('纳税信用级别为 C 级');
+    expect(await page.locator('[data-testid="top-findings"]').innerText()).toContain('纳税信用级别为 C 级');
+    expect(await t1.innerText()).not.toContain('Tax credit grade C');
+    expect(await t1.innerText()).not.toContain('[EN]');
+    const shots = process.env['E2E_SCREENSHOT_DIR'];
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      if (shots) await page.screenshot({ path: join(shots, `zh-result-finding-${width}.png`), fullPage: true });
+    }
     await page.close();
   }, 60000);
 });

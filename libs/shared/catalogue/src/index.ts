@@ -22,7 +22,7 @@ export {
   type ProfileField,
   type ProfileFieldDefinition,
 } from './lib/profile';
-export { toPublicCatalogue, type Localized, type PublicCatalogue } from './lib/public';
+export { localizePart, toPublicCatalogue, type Localized, type PublicCatalogue } from './lib/public';
 export {
   DONT_KNOW,
   LEVEL_IDS,
@@ -109,3 +109,10 @@ export {
   type TranslationFile,
   type Translations,
 } from './lib/translation';
+export {
+  findingWording,
+  verifyWording,
+  type FindingWording,
+  type StoredFinding,
+  type WordingCatalogue,
+} from './lib/wording';

@@ -66,8 +66,15 @@ export async function registerFirmWithProfile(context: BrowserContext, email: st
   return orgId;
 }
 
-/** Starts an assessment, answers every applicable question through the API (first option) and submits it; returns its id. */
-export async function submittedAssessment(context: BrowserContext, orgId: string): Promise<string> {
+/**
+ * Starts an assessment, answers every applicable question through the API (first option, or the option `choose`
+ * names for a question) and submits it; returns its id.
+ */
+export async function submittedAssessment(
+  context: BrowserContext,
+  orgId: string,
+  choose: Readonly<Record<string, string>> = {},
+): Promise<string> {
   const started = await apiCall<{ id: string }>(context, 'POST', `/api/orgs/${orgId}/assessments`, {});
   if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
   const id = started.body.id;
@@ -80,7 +87,7 @@ export async function submittedAssessment(context: BrowserContext, orgId: string
   const answer = async (ids: string[]) => {
     const answers = ids.map((questionId) => ({
       questionId,
-      optionId: byId.get(questionId)?.options[0].id,
+      optionId: choose[questionId] ?? byId.get(questionId)?.options[0].id,
       baseRevision: 0,
     }));
     const res = await apiCall(context, 'PUT', `/api/assessments/${id}/answers`, { answers });

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@scs/api/catalogue';
-import { localize, type Locale } from '@scs/shared/catalogue';
+import { findingWording, localize, verifyWording, type Locale } from '@scs/shared/catalogue';
 import { answerCode, parseAnswer } from '@scs/shared/answers';
 import type { ScoredFinding } from '@scs/shared/scoring';
 import { AssessmentAnswer } from './assessment.entity';
@@ -123,8 +123,10 @@ export class ExportService {
         severity: s ? (severityLabel.get(s.severity) ?? s.severity) : '',
       });
     }
+    // Named as on the result page and in the report: the version's current wording (findingWording).
+    const wording = (await this.catalogues.publicCatalogue(a.catalogueVersion, locale)).body;
     const titleOf = (f: ScoredFinding) =>
-      f.finding ? localize(f.finding.title, locale) : f.verify ? localize(f.verify, locale) : f.questionId;
+      (f.kind === 'exposure' ? findingWording(wording, f)?.title : verifyWording(wording, f)) ?? f.questionId;
     const summary: Summary = {
       date: (a.submittedAt ?? a.createdAt).toISOString().slice(0, 10),
       score: result?.score ?? '',

@@ -34,8 +34,9 @@ export class AssessmentReportSource implements ReportDataSource {
   /**
    * What the content depends on, from ids and versions only: a submitted assessment never changes (answers, result,
    * repair plan and profile snapshot are fixed at submission), so it is its id and submission time, plus the catalogue
-   * version, the previous submitted assessment, the firm's name, a digest of the open actions (ids, change times and
-   * owner names, computed in the database) and the peer release.
+   * version and a digest of its translation files (the findings' wording), the previous submitted assessment, the
+   * firm's name, a digest of the open actions (ids, change times and owner names, computed in the database) and the
+   * peer release.
    */
   async version(assessmentId: string): Promise<{ orgId: string; parts: string[] }> {
     const a = await this.submitted(assessmentId);
@@ -67,6 +68,8 @@ export class AssessmentReportSource implements ReportDataSource {
         a.id,
         `submitted:${(a.submittedAt as Date).toISOString()}`,
         `catalogue:${a.catalogueVersion}`,
+        // Findings are named in the version's current wording (corrections and translations beside the catalogue).
+        `wording:${this.catalogues.translationsDigest(a.catalogueVersion)}`,
         `previous:${row?.previousId ?? 'none'}`,
         `firm:${name}`,
         `actions:${actions}`,
@@ -80,6 +83,7 @@ export class AssessmentReportSource implements ReportDataSource {
     const result = a.result as ScoreResult;
     const submittedAt = a.submittedAt as Date;
     const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
+    const wording = (await this.catalogues.publicCatalogue(a.catalogueVersion, locale)).body;
     const firmName = (await this.directory.organisationNames([a.orgId])).get(a.orgId) ?? '';
     const rows = (await this.dataSource.query(
       `SELECT a.title, a.owner_user_id AS "ownerId", to_char(a.due_date, 'YYYY-MM-DD') AS "dueDate", a.status, a.question_id AS "questionId"
@@ -107,6 +111,7 @@ export class AssessmentReportSource implements ReportDataSource {
     const plan = await this.assessments.planOf(a);
     const { branding: _none, ...data } = reportDataFrom({
       catalogue,
+      wording,
       profile: a.profileSnapshot,
       result,
       locale,

@@ -124,6 +124,15 @@ export class CatalogueService implements OnModuleInit {
     return this.translations.get(version)?.get(locale);
   }
 
+  /**
+   * A digest of a version's translation files (every language): content built from the catalogue's wording (reports)
+   * names it in its cache key, since the files are not in the checksum and may be corrected after publishing.
+   */
+  translationsDigest(version: string): string {
+    const files = [...(this.translations.get(version) ?? [])].sort(([a], [b]) => a.localeCompare(b));
+    return createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 12);
+  }
+
   async publicCatalogue(version: string | undefined, locale: ReadLocale): Promise<Cacheable<PublicCatalogue>> {
     const stored = version === undefined ? await this.current() : await this.require(version);
     const key = `${stored.version}:${locale}`;

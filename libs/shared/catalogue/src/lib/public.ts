@@ -70,3 +70,8 @@ function localizeDeep(value: unknown, locale: ReadLocale, texts: Translations | 
 export function toPublicCatalogue(catalogue: Catalogue, locale: ReadLocale, texts?: Translations): PublicCatalogue {
   return { ...(localizeDeep(catalogue, locale, texts, '') as Localized<Catalogue>), locale };
 }
+
+/** One part of a catalogue (an option's finding, a question) in one language, as toPublicCatalogue localizes it (no file applied). */
+export function localizePart<T>(part: T, locale: ReadLocale): Localized<T> {
+  return localizeDeep(part, locale, undefined, '') as Localized<T>;
+}

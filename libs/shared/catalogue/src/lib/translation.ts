@@ -109,9 +109,10 @@ function sameInAllLanguages(node: TextNode): boolean {
 }
 
 /**
- * The text of `node` (at `path`) in `locale`, with the version's translation file applied:
- * German and English read the catalogue (German corrected where the `de` file says so); Chinese reads the `zh` file,
- * else the Chinese original of a name, else English marked UNTRANSLATED_MARK (a language-neutral label unmarked).
+ * The text of `node` (at `path`) in `locale`, with the version's translation file applied (`translations`; without
+ * one, the file attached to the catalogue at load, see attachTranslations): German and English read the catalogue
+ * (German corrected where the `de` file says so); Chinese reads the `zh` file, else the Chinese original of a name,
+ * else English marked UNTRANSLATED_MARK (a language-neutral label unmarked).
  */
 export function translatedText(
   node: TextNode,
@@ -119,7 +120,7 @@ export function translatedText(
   locale: ReadLocale,
   translations: Translations | undefined,
 ): string | string[] {
-  const own = translations?.[path];
+  const own = translations ? translations[path] : attachedTranslation(node, locale);
   if (own !== undefined && locale !== 'en') return typeof own === 'string' ? own : [...own];
   if (locale !== 'zh') return node[locale];
   if (typeof node.zh === 'string') return node.zh;

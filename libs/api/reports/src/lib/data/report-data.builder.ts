@@ -1,8 +1,12 @@
 import {
   PROFILE_FIELDS,
   PROFILE_FIELD_NAMES,
+  findingWording,
   localize,
+  toPublicCatalogue,
+  verifyWording,
   type Catalogue,
+  type PublicCatalogue,
   type FirmProfile,
   type ProfileFieldDefinition,
   type ReadLocale,
@@ -37,6 +41,11 @@ import type {
 
 export interface ReportDataInput {
   catalogue: Catalogue;
+  /**
+   * The same version in `locale` as the web reads it (CatalogueService.publicCatalogue, cached); findings are named
+   * from it (findingWording), as on the result page. Default: toPublicCatalogue with the files attached at load.
+   */
+  wording?: PublicCatalogue;
   /** The profile snapshot the assessment was scored with. */
   profile: FirmProfile;
   result: ScoreResult;
@@ -116,6 +125,7 @@ const METHODOLOGY: Record<ReadLocale, (version: string, share: number) => string
  */
 export function reportDataFrom(input: ReportDataInput): ReportData {
   const { catalogue, profile, result, locale } = input;
+  const wording = input.wording ?? toPublicCatalogue(catalogue, locale);
   const references = new Map(catalogue.references.map((r) => [r.id, r]));
   const dimensions = new Map(catalogue.dimensions.map((d) => [d.id, d]));
   const questions = new Map(catalogue.questions.map((q) => [q.id, q]));
@@ -163,7 +173,7 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
     if (f.kind === 'verify') {
       // "Don't know" is a finding too (uncertainty, not safe): the question, and what to check where.
       const q = questions.get(f.questionId);
-      const check = f.verify ? localize(f.verify, locale) : '';
+      const check = verifyWording(wording, f) ?? '';
       return [
         {
           kind: 'verify',
@@ -177,19 +187,19 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
         },
       ];
     }
-    if (!f.finding) return [];
-    const c = f.finding;
+    const c = findingWording(wording, f);
+    if (!c) return [];
     return [
       {
         kind: 'exposure',
         ...where,
-        title: localize(c.title, locale),
-        meaning: localize(c.meaning, locale),
-        consequences: localize(c.consequences, locale),
-        remediation: localize(c.remediation, locale),
+        title: c.title,
+        meaning: c.meaning,
+        consequences: c.consequences,
+        remediation: c.remediation,
         repair: c.repair
           ? {
-              path: localize(c.repair.path, locale),
+              path: c.repair.path,
               minMonths: c.repair.minMonths ?? null,
               maxMonths: c.repair.maxMonths ?? null,
               status: c.repair.status,
@@ -214,12 +224,9 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
         rankSeverity: ranks.get(f.questionId) ?? f.severity,
         knockOut: f.knockOut,
         title:
-          f.kind === 'exposure' && f.finding
-            ? localize(f.finding.title, locale)
-            : q
-              ? localize(q.text, locale)
-              : f.questionId,
-        ...(f.kind === 'verify' && f.verify ? { check: localize(f.verify, locale) } : {}),
+          (f.kind === 'exposure' ? findingWording(wording, f)?.title : undefined) ??
+          (q ? localize(q.text, locale) : f.questionId),
+        ...(f.kind === 'verify' && f.verify ? { check: verifyWording(wording, f) ?? '' } : {}),
       };
     });
 
@@ -249,7 +256,7 @@ export function reportDataFrom(input: ReportDataInput): ReportData {
       dimensionCode: dimensions.get(v.dimensionId)?.code ?? v.dimensionId,
       dimensionName: dimensionName(v.dimensionId),
       question: q ? localize(q.text, locale) : v.questionId,
-      check: localize(v.verify, locale),
+      check: verifyWording(wording, v) ?? '',
       portals: v.portals.flatMap(portal),
     };
   });

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { DONT_KNOW, type LevelId } from '@scs/shared/catalogue';
+import { DONT_KNOW, findingWording, type LevelId, type PublicCatalogue } from '@scs/shared/catalogue';
 import { catalogueResource, indexCatalogue, resourceValue, type CatalogueIndex } from '@scs/web/catalogue';
 import { LanguageService, describeError } from '@scs/web/core';
 import {
@@ -99,10 +99,10 @@ export class ComparePage {
     if (!c || !to || !from) return null;
     const [fromIndex, toIndex] = [indexCatalogue(from), indexCatalogue(to)];
     return {
-      resolved: c.findings.resolved.map((f) => this.row(f, fromIndex)),
-      new: c.findings.new.map((f) => this.row(f, toIndex)),
-      changed: c.findings.changed.map((f) => ({ ...this.row(f, toIndex), direction: f.direction })),
-      unchanged: c.findings.unchanged.map((f) => this.row(f, toIndex)),
+      resolved: c.findings.resolved.map((f) => this.row(f, from, fromIndex)),
+      new: c.findings.new.map((f) => this.row(f, to, toIndex)),
+      changed: c.findings.changed.map((f) => ({ ...this.row(f, to, toIndex), direction: f.direction })),
+      unchanged: c.findings.unchanged.map((f) => this.row(f, to, toIndex)),
     };
   });
   protected readonly format = formatScore;
@@ -117,13 +117,14 @@ export class ComparePage {
     return r > 0 ? `+${formatScore(r, this.lang())}` : formatScore(r, this.lang());
   }
 
-  private row(ref: FindingRef, index: CatalogueIndex): FindingRow {
+  /** A finding named as on the result page (findingWording: its version's current wording in the UI language). */
+  private row(ref: FindingRef, catalogue: PublicCatalogue, index: CatalogueIndex): FindingRow {
     const q = index.questions.get(ref.questionId);
     const d = index.dimensions.get(ref.dimensionId);
     const title =
       ref.kind === 'verify' || ref.optionId === DONT_KNOW
         ? this.transloco.translate('assessments.compare.verifyFinding', { text: q?.text ?? ref.questionId })
-        : (q?.options.find((o) => o.id === ref.optionId)?.finding?.title ?? q?.text ?? ref.questionId);
+        : (findingWording(catalogue, ref)?.title ?? q?.text ?? ref.questionId);
     return { ref, title, dimension: d ? `${d.code} ${d.name}` : ref.dimensionId };
   }
 }

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { localize, type Locale } from '@scs/shared/catalogue';
+import type { FindingWording } from '@scs/shared/catalogue';
 import type { ScoredFinding } from '@scs/shared/scoring';
 import {
   ReferenceItemComponent,
@@ -32,6 +32,8 @@ import type { ActionView } from '../../data/assessment.types';
 })
 export class FindingCardComponent {
   readonly finding = input.required<ScoredFinding>();
+  /** Its texts as the catalogue words them now in the UI language (findingWording; the result page resolves them). */
+  readonly wording = input<FindingWording | undefined>(undefined);
   readonly question = input<PublicQuestion | undefined>(undefined);
   readonly dimension = input<PublicDimension | undefined>(undefined);
   readonly references = input<PublicReference[]>([]);
@@ -43,20 +45,19 @@ export class FindingCardComponent {
   readonly createAction = output<void>();
 
   protected readonly text = computed(() => {
-    const f = this.finding().finding;
-    const lang = this.lang() as Locale;
-    if (!f) return null;
+    const w = this.wording();
+    if (!w) return null;
     return {
-      title: localize(f.title, lang),
-      meaning: localize(f.meaning, lang),
-      consequences: localize(f.consequences, lang),
-      remediation: localize(f.remediation, lang),
-      repair: f.repair
+      title: w.title,
+      meaning: w.meaning,
+      consequences: w.consequences,
+      remediation: w.remediation,
+      repair: w.repair
         ? {
-            path: localize(f.repair.path, lang),
-            min: f.repair.minMonths ?? null,
-            max: f.repair.maxMonths ?? null,
-            status: f.repair.status,
+            path: w.repair.path,
+            min: w.repair.minMonths ?? null,
+            max: w.repair.maxMonths ?? null,
+            status: w.repair.status,
           }
         : null,
     };

@@ -194,6 +194,27 @@ describe('ResultPage', () => {
     expect(tax?.textContent).toContain('1 resolved since last time');
   });
 
+  it('names each finding in its catalogue version’s current wording, the stored text only where the version lacks it', async () => {
+    const view = submitted();
+    const result = JSON.parse(JSON.stringify(view.result)) as NonNullable<AssessmentView['result']>;
+    // Stored at submission in an older wording (a correction came later), and an option the version no longer has.
+    const stale = (f: (typeof result.findings)[number]) => {
+      if (f.questionId === 'T1' && f.finding) f.finding.title = { en: 'Tax credit rating C (old)', de: 'Alt' };
+      if (f.questionId === 'T3' && f.finding) {
+        f.optionId = 'retired';
+        f.finding.title = { en: 'Stored knock-out title', de: 'Gespeichert' };
+      }
+    };
+    result.findings.forEach(stale);
+    result.knockOuts.forEach(stale);
+    const el = await load({ ...view, result });
+
+    expect(el.querySelector('#finding-T1 .title')?.textContent).toBe('Tax credit grade C');
+    expect(el.querySelector('[data-testid="top-findings"]')?.textContent).toContain('Tax credit grade C');
+    expect(el.textContent).not.toContain('Tax credit rating C (old)');
+    expect(el.querySelector('#finding-T3 .title')?.textContent).toBe('Stored knock-out title');
+  });
+
   it('shows the level, the knock-out first, then findings by severity, and what to verify', async () => {
     (await next((r) => r.url === `/api/assessments/${ID}`)).flush(submitted());
     (await next((r) => r.url === '/api/catalogue/2026.1')).flush(realPublicCatalogue('en'));

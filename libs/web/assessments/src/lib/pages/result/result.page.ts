@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { localize, type LevelId, type Locale, type Severity } from '@scs/shared/catalogue';
+import { findingWording, verifyWording, type FindingWording, type LevelId, type Severity } from '@scs/shared/catalogue';
 import { orderFindings, rankSeverities, scoringModelOf, type ScoredFinding } from '@scs/shared/scoring';
 import type { FindingRef } from '@scs/shared/contracts';
 import { catalogueResource, indexCatalogue, pick, PortalItemComponent, resourceValue } from '@scs/web/catalogue';
@@ -145,6 +145,22 @@ export class ResultPage {
     })),
   );
   protected readonly knockOuts = computed(() => this.result()?.knockOuts ?? []);
+  /**
+   * Each finding's texts as the result's catalogue version words them now, in the UI language (findingWording: German
+   * corrections, Chinese translations); the text stored at submission only where the version lacks the option.
+   * Cards, the urgent list, the groups, "since last time" and a new action's title all read these.
+   */
+  protected readonly wordings = computed(() => {
+    const catalogue = resourceValue(this.catalogue);
+    const r = this.result();
+    const map = new Map<string, FindingWording>();
+    if (!catalogue || !r) return map;
+    for (const f of [...r.knockOuts, ...r.findings]) {
+      const w = f.kind === 'exposure' ? findingWording(catalogue, f) : undefined;
+      if (w) map.set(f.questionId, w);
+    }
+    return map;
+  });
   /** Every finding in the shared order (`orderFindings`): the same order as the PDF. */
   protected readonly ordered = computed<FindingItem[]>(() => {
     const r = this.result();
@@ -198,12 +214,14 @@ export class ResultPage {
     const s = this.assessment()?.sinceLast;
     const index = this.index();
     if (!s || !index) return null;
+    const catalogue = resourceValue(this.catalogue);
+    if (!catalogue) return null;
     const row = (f: FindingRef) => {
       const q = index.questions.get(f.questionId);
       const title =
         f.kind === 'verify'
           ? this.transloco.translate('assessments.compare.verifyFinding', { text: q?.text ?? f.questionId })
-          : (q?.options.find((o) => o.id === f.optionId)?.finding?.title ?? q?.text ?? f.questionId);
+          : (findingWording(catalogue, f)?.title ?? q?.text ?? f.questionId);
       const d = index.dimensions.get(f.dimensionId);
       return { ref: f, title, dimension: d ? `${d.code} ${d.name}` : f.dimensionId };
     };
@@ -284,8 +302,9 @@ export class ResultPage {
     return index ? pick(index.references, f.references) : [];
   }
 
-  protected verifyText(v: { verify: { en: string; de: string } }): string {
-    return localize(v.verify, this.language.current() as Locale);
+  protected verifyText(v: { questionId: string; verify: { en: string; de: string } }): string {
+    const catalogue = resourceValue(this.catalogue);
+    return (catalogue && verifyWording(catalogue, v)) ?? '';
   }
 
   protected async reassess(): Promise<void> {
@@ -346,8 +365,9 @@ export class ResultPage {
       });
   }
 
+  /** The finding's title in the wording of the cards (the default title of an action created from it). */
   protected findingTitle(f: ScoredFinding): string {
-    return f.finding ? localize(f.finding.title, this.language.current() as Locale) : f.questionId;
+    return this.wordings().get(f.questionId)?.title ?? f.questionId;
   }
 
   private titleOf(f: ScoredFinding): string {
