@@ -181,7 +181,7 @@ describe('the report a board reads (real PostgreSQL, real Chromium)', () => {
     expect(page1).not.toContain('Train the purchasing team');
     const [y, m, d] = dayOffset(30).split('-');
     expect(page1).toContain(`${d}.${m}.${y}`);
-    expect(page1).toContain('Was sich seit der letzten Einschätzung geändert hat');
+    expect(page1).toContain('Was sich seit dem letzten Selbstcheck geändert hat');
     expect(page1).toContain(
       `${resolved.length} Befunde erledigt, ${added.length} neu, ${unchanged.length} unverändert.`,
     );

@@ -214,7 +214,7 @@ describe('reports (real PostgreSQL, real Chromium)', () => {
       'Zusammenfassung',
       'Ergebnisse je Dimension',
       'Maßnahmenplan',
-      'Vergleich mit der vorigen Einschätzung',
+      'Vergleich mit dem vorigen Selbstcheck',
       'Zu prüfende Angaben',
       'Anhang: Methodik und Quellen',
     ]) {

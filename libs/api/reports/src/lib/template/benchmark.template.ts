@@ -141,7 +141,7 @@ const LABELS: Record<ChamberReportLocale, BenchmarkLabels> = {
     languageName: 'Deutsch',
     participation: 'Beteiligung',
     participationIntro:
-      'Über unsere Kampagnen zum SCS-Check-Selbstcheck eingeladene Unternehmen, beigetretene Unternehmen und Unternehmen, die eine Einschätzung abgeschlossen haben.',
+      'Über unsere Kampagnen zum SCS-Check-Selbstcheck eingeladene Unternehmen, beigetretene Unternehmen und Unternehmen, die einen Selbstcheck abgeschlossen haben.',
     invited: 'Eingeladen',
     joined: 'Beigetreten',
     submitted: 'Eingereicht',
@@ -149,7 +149,7 @@ const LABELS: Record<ChamberReportLocale, BenchmarkLabels> = {
     withheld: 'zurückgehalten',
     results: 'Ergebnisse',
     resultsIntro: (firms, k) =>
-      `Grundlage ist die zuletzt abgeschlossene Einschätzung von ${firms} Mitgliedsunternehmen, die der Weitergabe ihrer anonymisierten Ergebnisse an uns zugestimmt haben. Ergebnisse erscheinen erst, wenn mindestens ${k} Mitglieder sie teilen; jede Zahl unten ist mit Zufallsrauschen versehen (siehe „Wie diese Zahlen zustande kommen“).`,
+      `Grundlage ist der zuletzt abgeschlossene Selbstcheck von ${firms} Mitgliedsunternehmen, die der Weitergabe ihrer anonymisierten Ergebnisse an uns zugestimmt haben. Ergebnisse erscheinen erst, wenn mindestens ${k} Mitglieder sie teilen; jede Zahl unten ist mit Zufallsrauschen versehen (siehe „Wie diese Zahlen zustande kommen“).`,
     introduction: 'Einleitung',
     total: 'Summe der veröffentlichten Anzahlen',
     levelsNote: (total, firms, k) =>
@@ -176,7 +176,7 @@ const LABELS: Record<ChamberReportLocale, BenchmarkLabels> = {
     method: 'Wie diese Zahlen zustande kommen',
     methodText: (k) => [
       'SCS Check ist ein Selbstcheck: Jedes Unternehmen beantwortet Fragen zu seiner eigenen Lage, das Werkzeug bewertet daraus seine Betroffenheit je Dimension. Die Zahlen beschreiben die Angaben der Unternehmen; sie sind keine amtliche Bewertung.',
-      `Gezählt werden nur Unternehmen, die eingewilligt haben, jeweils mit ihrer zuletzt abgeschlossenen Einschätzung; Ergebnisse erscheinen erst, wenn mindestens ${k} Mitglieder sie teilen. Vor der Veröffentlichung wird jeder Betroffenheitswert durch die Mitte seines 25-Punkte-Bandes ersetzt, Anzahlen werden auf Vielfache von ${k} gerundet, und jede Anzahl und jede Summe hinter einem Mittelwert erhält Zufallsrauschen, einmal je Quartalsveröffentlichung gezogen. Eine einzelne Zahl kann daher um einige Unternehmen oder Punkte abweichen; genau das hält das Ergebnis jedes einzelnen Unternehmens verborgen. Zu kleine Gruppen und Zahlen, aus denen sich eine kleine Gruppe errechnen ließe, werden zurückgehalten und als solche gekennzeichnet. Antworten, Werte oder Berichte einzelner Unternehmen sehen wir nie.`,
+      `Gezählt werden nur Unternehmen, die eingewilligt haben, jeweils mit ihrem zuletzt abgeschlossenen Selbstcheck; Ergebnisse erscheinen erst, wenn mindestens ${k} Mitglieder sie teilen. Vor der Veröffentlichung wird jeder Betroffenheitswert durch die Mitte seines 25-Punkte-Bandes ersetzt, Anzahlen werden auf Vielfache von ${k} gerundet, und jede Anzahl und jede Summe hinter einem Mittelwert erhält Zufallsrauschen, einmal je Quartalsveröffentlichung gezogen. Eine einzelne Zahl kann daher um einige Unternehmen oder Punkte abweichen; genau das hält das Ergebnis jedes einzelnen Unternehmens verborgen. Zu kleine Gruppen und Zahlen, aus denen sich eine kleine Gruppe errechnen ließe, werden zurückgehalten und als solche gekennzeichnet. Antworten, Werte oder Berichte einzelner Unternehmen sehen wir nie.`,
     ],
     suppressedNote: (n) => `${n} ${n === 1 ? 'Zahl wurde' : 'Zahlen wurden'} zurückgehalten.`,
     notice: 'Selbstcheck auf Grundlage eigener Angaben der Unternehmen – keine amtliche Bewertung.',

@@ -44,7 +44,7 @@ describe('report template', () => {
       'Ergebnis im Überblick',
       'Ergebnisse je Dimension',
       'Maßnahmenplan',
-      'Vergleich mit der vorigen Einschätzung',
+      'Vergleich mit dem vorigen Selbstcheck',
       'Zu prüfende Angaben',
       'Anhang: Methodik und Quellen',
     ]) {

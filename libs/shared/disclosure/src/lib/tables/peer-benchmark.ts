@@ -1,5 +1,5 @@
 import { bilingual as t } from '@scs/shared/catalogue';
-import type { Text } from '@scs/shared/catalogue';
+import type { Text, TextZh } from '@scs/shared/catalogue';
 import { meansTable } from './means-table';
 import { EMPTY, withoutSpread, type DimensionInfo, type TableCell, type WaveContext } from './table';
 
@@ -19,7 +19,7 @@ export type PeerGroup =
       available: false;
       by: 'sector' | 'size';
       reason: 'no_data' | 'group_too_small' | 'profile_incomplete';
-      message: Text;
+      message: TextZh;
     };
 
 export interface PeerBenchmark {
@@ -29,17 +29,24 @@ export interface PeerBenchmark {
   size: PeerGroup;
 }
 
-const REASONS = {
-  no_data: t('No comparison data yet.', 'Noch keine Vergleichsdaten.'),
-  group_too_small: t(
-    'Too few comparable firms have shared their results to show a comparison.',
-    'Zu wenige vergleichbare Unternehmen haben ihre Ergebnisse geteilt, um einen Vergleich zu zeigen.',
-  ),
-  profile_incomplete: t(
-    'Complete the firm profile (sector and headcount) to see the comparison.',
-    'Vervollständigen Sie das Unternehmensprofil (Branche und Beschäftigte), um den Vergleich zu sehen.',
-  ),
-} as const;
+/** Why a group is not shown, in every UI language (English, German, Simplified Chinese). */
+const REASONS: Record<'no_data' | 'group_too_small' | 'profile_incomplete', TextZh> = {
+  no_data: { ...t('No comparison data yet.', 'Noch keine Vergleichsdaten.'), zh: '暂无对比数据。' },
+  group_too_small: {
+    ...t(
+      'Too few comparable firms have shared their results to show a comparison.',
+      'Zu wenige vergleichbare Unternehmen haben ihre Ergebnisse geteilt, um einen Vergleich zu zeigen.',
+    ),
+    zh: '分享结果的可比企业太少，无法显示对比。',
+  },
+  profile_incomplete: {
+    ...t(
+      'Complete the firm profile (sector and headcount) to see the comparison.',
+      'Vervollständigen Sie das Unternehmensprofil (Branche und Beschäftigte), um den Vergleich zu sehen.',
+    ),
+    zh: '请完善企业概况（行业和员工人数）以查看对比。',
+  },
+};
 
 /** The firm's row of the means table of its sector group and of its size band (the same suppression as the tables). */
 export function peerBenchmark(

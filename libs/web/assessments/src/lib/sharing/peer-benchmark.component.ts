@@ -60,8 +60,9 @@ export class PeerBenchmarkComponent {
   protected readonly hasSuppressed = computed(() => this.rows().some((r) => r.peers.includes('.')));
   protected readonly format = formatScore;
 
-  protected text(t: { en: string; de: string }): string {
-    return this.language.current() === 'de' ? t.de : t.en;
+  protected text(t: { en: string; de: string; zh?: string }): string {
+    const lang = this.language.current();
+    return (lang === 'de' ? t.de : lang === 'zh' ? t.zh : undefined) ?? t.en;
   }
 
   protected reasonOf(g: PeerGroup): string {
