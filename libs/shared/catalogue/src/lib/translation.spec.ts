@@ -86,6 +86,20 @@ describe('catalogue translation files', () => {
     expect(c2026.levels.find((l) => l.id === 'moderate')?.label.de).toBe('Mäßig'); // the published text stays
     expect(toPublicCatalogue(c2026, 'en', de.texts).levels.find((l) => l.id === 'moderate')?.label).toBe('Moderate');
   });
+
+  it('serves the tax credit grade of 2026.2 in German only as Steuerkreditstufe (no "Note" for the tax grade)', () => {
+    const de = translation('2026.2', 'de');
+    const served = JSON.stringify(toPublicCatalogue(c2026, 'de', de.texts));
+    for (const word of ['Steuerkredit-Note', 'D-Note', 'Note D', 'Steuer-Note', 'Steuernote'])
+      expect(served).not.toContain(word);
+    const d = toPublicCatalogue(c2026, 'de', de.texts).questions.find((q) => q.id === 'T2')?.options;
+    expect(d?.find((o) => o.id === 'direct_d')?.finding?.title).toBe(
+      'Steuerhinterziehung über der Schwelle für eine direkte D-Einstufung',
+    );
+    expect(
+      c2026.questions.find((q) => q.id === 'T2')?.options.find((o) => o.id === 'direct_d')?.finding?.title.de,
+    ).toBe('Steuerhinterziehung über der Schwelle für eine direkte D-Note'); // the published text stays
+  });
 });
 
 describe('2026.2 zh.yaml: every text of the tax, customs, market, environment and judicial questions', () => {
