@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DONT_KNOW, isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
-import type { ComparisonView, ReportView } from '@scs/shared/contracts';
+import type { ComparisonView } from '@scs/shared/contracts';
 import { registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
 import { loadCatalogue } from './support/catalogue';
 import { MANUFACTURER_PROFILE } from './support/firms';
+import { firmReportPdf, pdfText } from './support/reports';
 
 // The report a board reads: a re-assessment with resolved and new findings, a high-weight "don't know" (customs credit
 // level), a dated adverse record and an action plan, rendered in German and English by the real pipeline and read
@@ -21,20 +18,6 @@ const monthsAgo = (n: number) => {
   return d.toISOString().slice(0, 7);
 };
 const dayOffset = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-
-/** Text of a PDF, or of its pages `first`..`last` (poppler's pdftotext, reading order). */
-function pdfText(pdf: Uint8Array, first?: number, last?: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scs-board-pdf-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), pdf);
-    const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
-    return execFileSync('pdftotext', [...range, join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
-      .normalize('NFKC')
-      .replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the report a board reads (real PostgreSQL, real Chromium)', () => {
   let t: TestApp;
@@ -142,24 +125,7 @@ describe('the report a board reads (real PostgreSQL, real Chromium)', () => {
   async function render(locale: 'de' | 'en'): Promise<Uint8Array> {
     const cached = pdfs[locale];
     if (cached) return cached;
-    const res = await firm.http.post<ReportView>(`/api/assessments/${currentId}/reports`, { locale });
-    expect(res.status).toBe(202);
-    const started = Date.now();
-    for (;;) {
-      const r = await firm.http.get<ReportView>(`/api/reports/${res.body.id}`);
-      if (r.body.status === 'done') break;
-      if (r.body.status === 'failed' || Date.now() - started > 90_000)
-        throw new Error(`report ${r.body.status}: ${r.body.error}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const file = await fetch(`${t.url}/api/reports/${res.body.id}/pdf`, {
-      headers: { authorization: `Bearer ${firm.accessToken}` },
-    });
-    expect(file.status).toBe(200);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // Opt-in: keep the PDFs to look at them (pdftoppm), e.g. PDF_DUMP_DIR=tmp/pdf.
-    const dump = process.env['PDF_DUMP_DIR'];
-    if (dump) writeFileSync(join(dump, `board-report-${locale}.pdf`), bytes);
+    const bytes = await firmReportPdf(t, firm, currentId, locale, 'board-report');
     pdfs[locale] = bytes;
     return bytes;
   }

@@ -1,30 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { isApplicable, type FirmProfile } from '@scs/shared/catalogue';
-import type { AssessmentView, ReportView } from '@scs/shared/contracts';
+import type { AssessmentView } from '@scs/shared/contracts';
 import { registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
 import { loadCatalogue } from './support/catalogue';
 import { MANUFACTURER_PROFILE } from './support/firms';
+import { firmReportPdf, pdfText } from './support/reports';
 
 // Issue 16 item 13 / issue 19: one wording per finding. A result stores its findings' texts as they were at
 // submission; the catalogue version's wording is corrected (i18n/de.yaml: "Steuerkredit-Note C" → "Steuerkreditstufe
 // C") and translated (i18n/zh.yaml) beside it. The PDF names findings in that current wording, as the result page
 // does, and the stored result stays as it was.
-
-/** Text of a PDF (poppler's pdftotext, reading order). */
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scs-wording-pdf-'));
-  try {
-    writeFileSync(join(dir, 'r.pdf'), pdf);
-    return execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' })
-      .normalize('NFKC')
-      .replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('finding wording in the report (real PostgreSQL, real Chromium)', () => {
   let t: TestApp;
@@ -65,21 +49,7 @@ describe('finding wording in the report (real PostgreSQL, real Chromium)', () =>
   afterAll(() => t?.close());
 
   async function render(locale: 'de' | 'zh'): Promise<string> {
-    const res = await firm.http.post<ReportView>(`/api/assessments/${assessmentId}/reports`, { locale });
-    expect(res.status).toBe(202);
-    const started = Date.now();
-    for (;;) {
-      const r = await firm.http.get<ReportView>(`/api/reports/${res.body.id}`);
-      if (r.body.status === 'done') break;
-      if (r.body.status === 'failed' || Date.now() - started > 90_000)
-        throw new Error(`report ${r.body.status}: ${r.body.error}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const file = await fetch(`${t.url}/api/reports/${res.body.id}/pdf`, {
-      headers: { authorization: `Bearer ${firm.accessToken}` },
-    });
-    expect(file.status).toBe(200);
-    return pdfText(new Uint8Array(await file.arrayBuffer()));
+    return pdfText(await firmReportPdf(t, firm, assessmentId, locale, 'wording'));
   }
 
   it('keeps the texts stored at submission in the result (nothing is rewritten)', async () => {

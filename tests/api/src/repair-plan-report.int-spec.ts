@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { isApplicable, type Catalogue, type FirmProfile } from '@scs/shared/catalogue';
-import type { ReportView } from '@scs/shared/contracts';
 import { registerUser, startTestApp, type TestApp, type TestUser } from './support/app';
 import { loadCatalogue } from './support/catalogue';
 import { MANUFACTURER_PROFILE } from './support/firms';
+import { firmReportPdf } from './support/reports';
 
 // The credit-repair plan and the projected exposure in the German and English PDF of a real submitted assessment
 // (real assessments feature, real scoring, real Chromium), checked by PDF text extraction.
@@ -70,24 +70,7 @@ describe('repair plan in the PDF report (real PostgreSQL, real Chromium)', () =>
   let lastPdf: Uint8Array = new Uint8Array();
 
   async function render(locale: 'de' | 'en' | 'zh'): Promise<string> {
-    const res = await firm.http.post<ReportView>(`/api/assessments/${assessmentId}/reports`, { locale });
-    expect(res.status).toBe(202);
-    const started = Date.now();
-    for (;;) {
-      const r = await firm.http.get<ReportView>(`/api/reports/${res.body.id}`);
-      if (r.body.status === 'done') break;
-      if (r.body.status === 'failed' || Date.now() - started > 90000)
-        throw new Error(`report ${r.body.status}: ${r.body.error}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const file = await fetch(`${t.url}/api/reports/${res.body.id}/pdf`, {
-      headers: { authorization: `Bearer ${firm.accessToken}` },
-    });
-    expect(file.status).toBe(200);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // Opt-in: keep the PDF to look at it (pdftoppm), e.g. PDF_DUMP_DIR=tmp/pdf.
-    const dump = process.env['PDF_DUMP_DIR'];
-    if (dump) writeFileSync(join(dump, `report-${locale}-${res.body.id}.pdf`), bytes);
+    const bytes = await firmReportPdf(t, firm, assessmentId, locale);
     lastPdf = bytes;
     return pdfText(bytes);
   }
