@@ -147,6 +147,8 @@ export interface Labels {
   outlookProjection: (from: string, to: string, month: string) => string;
   glanceTitle: string;
   dontKnow: string;
+  /** Why a "don't know" stands among the most severe: the severity it is ranked by (as on the result page). */
+  rankedAs: (severity: string) => string;
   basisUnconfirmed: string;
   citesUnconfirmed: string;
   dimensionsWithoutFindings: string;
@@ -371,6 +373,7 @@ const en: Labels = {
     `If every record is repaired at its earliest date, the overall score falls from ${from} to ${to} by ${month}.`,
   glanceTitle: 'Results at a glance',
   dontKnow: 'Don’t know',
+  rankedAs: (severity) => `ranked as ${severity}: not yet checked`,
   basisUnconfirmed: 'basis unconfirmed',
   citesUnconfirmed: '† unconfirmed regulation: see the list of regulations in the appendix.',
   dimensionsWithoutFindings: 'Dimensions without findings',
@@ -559,6 +562,7 @@ const de: Labels = {
     `Wird jeder Eintrag zum frühesten Termin wiederhergestellt, sinkt der Betroffenheitswert gesamt bis ${month} von ${from} auf ${to}.`,
   glanceTitle: 'Ergebnis im Überblick',
   dontKnow: 'Weiß nicht',
+  rankedAs: (severity) => `eingestuft als ${severity}: noch nicht geprüft`,
   basisUnconfirmed: 'Grundlage unbestätigt',
   citesUnconfirmed: '† unbestätigte Vorschrift: siehe das Verzeichnis der Vorschriften im Anhang.',
   dimensionsWithoutFindings: 'Dimensionen ohne Befunde',
@@ -750,6 +754,7 @@ const zh: Labels = {
   outlookProjection: (from, to, month) => `如果每条记录都在最早日期修复，到 ${month} 总体分值将从 ${from} 降至 ${to}。`,
   glanceTitle: '结果一览',
   dontKnow: '不清楚',
+  rankedAs: (severity) => `按${severity}排序：尚未核实`,
   basisUnconfirmed: '依据未确认',
   citesUnconfirmed: '† 未确认的法规：见附录中的法规列表。',
   dimensionsWithoutFindings: '无发现项的维度',

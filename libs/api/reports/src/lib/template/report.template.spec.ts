@@ -163,6 +163,34 @@ describe('report template', () => {
     );
   });
 
+  it('says by which severity a "don\'t know" is ranked when it differs from its own (as the result page does)', () => {
+    const dk = en.result.findings.find((f) => f.kind === 'verify');
+    expect(dk).toBeDefined();
+    const own = dk?.severity ?? 'medium';
+    const rank = own === 'critical' ? 'high' : 'critical';
+    const page = render({
+      result: {
+        ...en.result,
+        findings: [dk as (typeof en.result.findings)[number], ...en.result.findings.filter((f) => f !== dk)],
+        mostSevere: [
+          {
+            questionId: dk?.questionId ?? 'x',
+            kind: 'verify',
+            dimensionCode: dk?.dimensionCode ?? 'D1',
+            dimensionName: dk?.dimensionName ?? 'x',
+            severity: own,
+            rankSeverity: rank,
+            knockOut: false,
+            title: dk?.title ?? 'x',
+          },
+        ],
+      },
+    });
+    const table = /The five most severe findings<\/h2>([\s\S]*?)<\/table>/.exec(page)?.[1] ?? '';
+    expect(table).toContain(`ranked as ${rank === 'critical' ? 'Critical' : 'High'}: not yet checked`);
+    expect(enHtml.match(/ranked as \w+: not yet checked/g)?.length ?? 0).toBeLessThanOrEqual(5);
+  });
+
   it('marks user-entered action titles and flags overdue actions', () => {
     const page = render({
       actions: [{ title: 'Zollstatus prüfen', owner: 'Li Wei', dueDate: '2026-01-15', status: 'open', overdue: true }],

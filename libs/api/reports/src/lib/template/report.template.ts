@@ -12,6 +12,7 @@ import type {
   ReportPlanDuration,
   ReportPortal,
   ReportReference,
+  ReportSeverity,
   ReportVerifyItem,
 } from '@scs/shared/contracts';
 import { FONT_STACK, dimensionChart, projectionChart } from './chart';
@@ -201,11 +202,14 @@ function managementSummary(c: Ctx): Html {
   </section>`;
 }
 
-function findingRow(t: Labels, f: ReportFinding): Html {
+/** One row of a findings table; `rank`: the severity it is ranked by, shown when it differs (a high-weight "don't know"). */
+function findingRow(t: Labels, f: ReportFinding, rank?: ReportSeverity): Html {
+  const ranked =
+    rank && rank !== f.severity ? html`<br><span class="small muted">${t.rankedAs(t.severities[rank])}</span>` : '';
   return html`<tr>
     <td class="nowrap"><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''}</td>
     <td>${f.dimensionCode} ${f.dimensionName}</td>
-    <td>${f.kind === 'verify' ? html`<span class="badge dk">${t.dontKnow}</span> ` : ''}${f.title}</td>
+    <td>${f.kind === 'verify' ? html`<span class="badge dk">${t.dontKnow}</span> ` : ''}${f.title}${ranked}</td>
   </tr>`;
 }
 
@@ -223,6 +227,7 @@ function portalTable(t: Labels, portals: readonly ReportPortal[]): Html {
 function glance({ d, t }: Ctx): Html {
   const r = d.result;
   const top = r.findings.slice(0, 5);
+  const ranks = new Map(r.mostSevere.map((f) => [f.questionId, f.rankSeverity]));
   const notApplicable = d.dimensions.filter((x) => !x.applicable);
   return html`<section class="section" id="summary">
     <h1>${t.glanceTitle}</h1>
@@ -236,7 +241,7 @@ function glance({ d, t }: Ctx): Html {
     <h2>${t.topFindings}</h2>
     ${
       top.length
-        ? html`<table class="grid"><thead><tr><th style="width:17%">${t.severity}</th><th style="width:27%">Dimension</th><th>${t.findings}</th></tr></thead><tbody>${top.map((f) => findingRow(t, f))}</tbody></table>`
+        ? html`<table class="grid"><thead><tr><th style="width:17%">${t.severity}</th><th style="width:27%">Dimension</th><th>${t.findings}</th></tr></thead><tbody>${top.map((f) => findingRow(t, f, ranks.get(f.questionId)))}</tbody></table>`
         : html`<p>${t.noFindings}</p>`
     }
     <h2>${t.dimensionChart}</h2>
