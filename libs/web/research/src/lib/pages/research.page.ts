@@ -165,6 +165,8 @@ export class ResearchPage {
   /** Whether a mean of the table carries its spread (n, SD, 95 % CI): then the legend explains it. */
   protected readonly hasSpread = computed(() => !!this.table()?.rows.some((r) => r.cells.some((c) => c.spread)));
   protected readonly tableFormats = TABLE_FORMATS;
+  /** The DDI codebook's download gets a book icon, the Stata and R scripts a terminal. */
+  protected readonly ddiFormat = 'ddi';
   /** The Stata and R scripts and the DDI codebook of the table CSV (labels in the UI language). */
   protected readonly tableCodebookUrls = computed(() => {
     const id = this.orgId();
