@@ -30,8 +30,11 @@ describe('findingWording: one wording per finding', () => {
     expect(stored.finding?.title.de).toBe('Steuerkredit-Note C');
     const de = toPublicCatalogue(c2026, 'de', texts('2026.2', 'de'));
     expect(findingWording(de, stored)?.title).toBe('Steuerkreditstufe C');
-    // Texts the correction file does not name stay the catalogue's German.
-    expect(findingWording(de, stored)?.meaning).toBe(t1c?.meaning.de);
+    // The meaning is corrected too (tax grade "Stufen A und B"); texts the correction file does not name (the
+    // remediation steps) stay the catalogue's German.
+    expect(findingWording(de, stored)?.meaning).toContain('Stufen A und B');
+    expect(findingWording(de, stored)?.meaning).not.toBe(t1c?.meaning.de);
+    expect(findingWording(de, stored)?.remediation).toEqual(t1c?.remediation.de);
   });
 
   it('reads the Chinese translation, every remediation step included', () => {
