@@ -15,7 +15,15 @@ import fc from 'fast-check';
 import { catalogueFiles } from '@scs/shared/testing';
 import { cleanProfile } from '../testing/catalogue.builder';
 import { projectExposure } from './projection';
-import { addMonths, evaluateRecord, evaluateRecords, optionForTier, recordTypeOf, repairPlan } from './records';
+import {
+  addMonths,
+  answersRepairedAtEarliest,
+  evaluateRecord,
+  evaluateRecords,
+  optionForTier,
+  recordTypeOf,
+  repairPlan,
+} from './records';
 import { score, type Answers } from './score';
 
 const catalogue: Catalogue = parseCatalogueFiles(catalogueFiles('2026.2'));
@@ -341,6 +349,33 @@ describe('record properties (fixed seed, bounded sizes)', () => {
         expect(exposureOf(q, [r], t2)).toBeLessThanOrEqual(exposureOf(q, [r], t1));
       }),
       settings,
+    );
+  });
+
+  it('the projection equals scoring every month one by one (months with the same counted records are copied)', () => {
+    const answersArb = fc
+      .uniqueArray(fc.constantFrom(...recordQuestions), { minLength: 0, maxLength: 4, selector: (q) => q.id })
+      .chain((qs) =>
+        fc.tuple(...qs.map((q) => fc.tuple(fc.constant(q.id), fc.array(recordArb(q), { minLength: 0, maxLength: 3 })))),
+      );
+    fc.assert(
+      fc.property(answersArb, monthArb, (entries, asOf) => {
+        const answers: AnswerMapType = cleanAnswers(
+          manufacturer,
+          Object.fromEntries(entries.map(([id, rs]) => [id, recordsAnswer(rs)])),
+        );
+        const repaired = answersRepairedAtEarliest(catalogue, answers, asOf);
+        const oneByOne = Array.from({ length: 37 }, (_, i) => {
+          const result = score(catalogue, manufacturer, repaired, addMonths(asOf, i));
+          return {
+            month: addMonths(asOf, i),
+            overall: result.score,
+            dimensions: Object.fromEntries(result.dimensions.map((d) => [d.dimensionId, d.score])),
+          };
+        });
+        expect(projectExposure(catalogue, manufacturer, answers, asOf)).toEqual(oneByOne);
+      }),
+      { seed: 20261206, numRuns: 80 },
     );
   });
 
