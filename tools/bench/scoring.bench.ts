@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROFILE_FIELDS, applicableQuestions, parseCatalogueFiles, type FirmProfile } from '@scs/shared/catalogue';
-import { score, type Answers, type ScoreResult } from '@scs/shared/scoring';
+import { projectExposure, score, type Answers, type ScoreResult } from '@scs/shared/scoring';
 import { answerFromCode } from '@scs/shared/answers';
 
 const dir = resolve(process.argv[3] ?? 'libs/shared/catalogue/data/2026.1');
@@ -85,4 +85,25 @@ console.log(
     perAssessmentMs: +(totalMs / count).toFixed(4),
     levels,
   }),
+);
+
+// The 36-month projected exposure (submit, result page, report): month by month against scoring every month, the
+// baseline it replaced. These random assessments have no dated records, so the projection scores once.
+const projected = assessments.slice(0, Math.min(200, count));
+const AS_OF = '2026-12';
+const timeProjection = (project: (a: (typeof projected)[number]) => void) => {
+  for (const a of projected.slice(0, 20)) project(a);
+  const t0 = performance.now();
+  for (const a of projected) project(a);
+  return (performance.now() - t0) / projected.length;
+};
+const projectionMs = timeProjection((a) => projectExposure(catalogue, a.profile, a.answers, AS_OF));
+const everyMonthMs = timeProjection((a) => {
+  for (let i = 0; i <= 36; i++) score(catalogue, a.profile, a.answers, AS_OF);
+});
+console.log(
+  `projection of ${projected.length} assessments (37 months): ${(projectionMs * 1000).toFixed(1)} µs each; scoring every month: ${(everyMonthMs * 1000).toFixed(1)} µs each`,
+);
+console.log(
+  `BENCH_RESULT ${JSON.stringify({ figure: 'projected exposure, 37 months, per assessment without records', unit: 'ms', median: +projectionMs.toFixed(4), min: +projectionMs.toFixed(4), max: +projectionMs.toFixed(4), baseline: +everyMonthMs.toFixed(4), ratio: +(projectionMs / everyMonthMs).toFixed(3) })}`,
 );
