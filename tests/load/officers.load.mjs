@@ -79,6 +79,7 @@ try {
   }
   const catalogue = (await firms[0].client.req('GET', '/api/catalogue')).body;
   const always = catalogue.questions.filter((q) => !q.applicability);
+  const byId = new Map(catalogue.questions.map((q) => [q.id, q]));
 
   // `autosave` is PUT …/answers only; starting a self-check (POST …/assessments) is `start` (until 2026-12-06 it was
   // counted as autosave).
@@ -134,6 +135,8 @@ try {
       }
       latencies['signed in'].push(performance.now() - start);
       lastSignedInAt = Math.max(lastSignedInAt, performance.now());
+      /** Questions that apply through this firm's profile, learned from the first refused submit. */
+      const learned = [];
       while (Date.now() < deadline) {
         const started = await timed('start', () => officer.req('POST', `/api/orgs/${f.orgId}/assessments`, {}));
         if (started.status !== 201) {
@@ -143,7 +146,11 @@ try {
         const id = started.body.id;
         const acks = new Map();
         acknowledged.set(id, acks);
-        const applicable = (await officer.req('GET', `/api/assessments/${id}`)).status === 200 ? always : [];
+        // The wizard knows from the firm's profile which questions apply and offers "submit" only once all are
+        // answered; this officer learns the questions that apply through its profile from its first refused submit
+        // (422 with the list) and answers them up front in every later self-check.
+        const applicable =
+          (await officer.req('GET', `/api/assessments/${id}`)).status === 200 ? [...always, ...learned] : [];
         // Answer in small batches, as the debounced wizard does.
         for (let i = 0; i < applicable.length && Date.now() < deadline; i += 3) {
           const batch = applicable.slice(i, i + 3).map((q, k) => ({
@@ -166,7 +173,8 @@ try {
         let submitted = await timed('submit', () => officer.req('POST', `/api/assessments/${id}/submit`));
         if (submitted.status === 422 && Array.isArray(submitted.body.unanswered)) {
           // Questions that apply through the profile: answer what the server lists, then submit again.
-          const byId = new Map(catalogue.questions.map((q) => [q.id, q]));
+          for (const qid of submitted.body.unanswered)
+            if (!learned.some((q) => q.id === qid)) learned.push(byId.get(qid));
           const rest = submitted.body.unanswered.map((qid) => ({
             questionId: qid,
             optionId: byId.get(qid).options[0].id,
