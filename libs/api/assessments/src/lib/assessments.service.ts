@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, DirectoryService, ProfileService, missingProfileFields } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
 import { PseudonymKeyMissingError, ResearchRecordsService } from '@scs/api/research';
@@ -40,6 +40,7 @@ import { toAnswerView } from './answers/answer-view';
 import { AnswersService } from './answers/answers.service';
 import { carryOverAnswers } from './change-impact/carry-over';
 import { lockDraft } from './draft-lock';
+import { SubmittedResults } from './submitted-results';
 import type {
   AssessmentSummary,
   AssessmentView,
@@ -136,6 +137,10 @@ export class AssessmentsService implements OnModuleInit {
    * translations by identity (`localize`), so a copy would lose the Chinese and the German corrections. Read only.
    */
   private readonly submittedPlans = new Map<string, Plan>();
+  /** Results of submitted assessments, read from PostgreSQL once per process (see SubmittedResults). */
+  private readonly submittedResults = new SubmittedResults();
+  /** Every column of an assessment but its result, which `withResult` reads (or takes from `submittedResults`). */
+  private withoutResult?: string[];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -162,6 +167,7 @@ export class AssessmentsService implements OnModuleInit {
     const rows: (Assessment & { answered: string })[] = await this.dataSource
       .getRepository(Assessment)
       .createQueryBuilder('a')
+      .select(this.columnsWithoutResult('a'))
       .addSelect(
         (qb) =>
           qb
@@ -288,16 +294,16 @@ export class AssessmentsService implements OnModuleInit {
   /** The firm's submitted assessment before `a` (by submission time), if any. */
   async previousSubmitted(a: Assessment): Promise<Assessment | null> {
     if (!a.submittedAt) return null;
-    return this.dataSource
-      .getRepository(Assessment)
-      .createQueryBuilder('p')
-      .where('p.org_id = :org AND p.status = :s AND p.submitted_at < :at', {
-        org: a.orgId,
-        s: 'submitted',
-        at: a.submittedAt,
-      })
-      .orderBy('p.submitted_at', 'DESC')
-      .getOne();
+    return this.withResult(
+      this.withoutResultQuery('p')
+        .where('p.org_id = :org AND p.status = :s AND p.submitted_at < :at', {
+          org: a.orgId,
+          s: 'submitted',
+          at: a.submittedAt,
+        })
+        .orderBy('p.submitted_at', 'DESC')
+        .limit(1),
+    );
   }
 
   /** Progress since the previous submitted assessment: per finding and per dimension (`compareFindings`). */
@@ -377,7 +383,7 @@ export class AssessmentsService implements OnModuleInit {
 
   /** Recomputes the score on the server from the stored answers (never the client's) and freezes the assessment. */
   async submit(id: string, user: AuthUser): Promise<AssessmentView> {
-    await this.dataSource.transaction(async (m) => {
+    const submitted = await this.dataSource.transaction(async (m) => {
       const a = await lockDraft(m, id, 'pessimistic_write');
       const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;
       const rows = await m.findBy(AssessmentAnswer, { assessmentId: id });
@@ -391,18 +397,20 @@ export class AssessmentsService implements OnModuleInit {
           { details: { unanswered: result.unanswered } },
         );
       }
-      await m.update(
-        Assessment,
-        { id },
-        {
+      const updated = await m
+        .createQueryBuilder()
+        .update(Assessment)
+        .set({
           status: 'submitted',
           submittedAt: now,
           submittedBy: user.id,
           result,
           overallScore: result.score,
           level: result.level,
-        },
-      );
+        })
+        .where('id = :id', { id })
+        .returning('xmin::text AS row_version')
+        .execute();
       await this.audit.record(
         {
           actorUserId: user.id,
@@ -414,7 +422,11 @@ export class AssessmentsService implements OnModuleInit {
         m,
       );
       await this.recordForResearch(a, catalogue.version, result, rows, now, m);
+      return { rowVersion: (updated.raw as { row_version?: string }[])[0]?.row_version, result };
     });
+    // The view reads the result just written: remembered as the plain JSON the database would return.
+    if (submitted.rowVersion)
+      this.submittedResults.remember(SubmittedResults.key(id, submitted.rowVersion), JSON.stringify(submitted.result));
     return this.get(id);
   }
 
@@ -503,8 +515,53 @@ export class AssessmentsService implements OnModuleInit {
   }
 
   async find(id: string): Promise<Assessment> {
-    const a = await this.dataSource.getRepository(Assessment).findOneBy({ id });
+    const a = await this.withResult(this.withoutResultQuery('a').where('a.id = :id', { id }));
     if (!a) throw new NotFoundError('errors.assessment.notFound');
+    return a;
+  }
+
+  /** Every column of an assessment but its result, as selections of `alias`. */
+  private columnsWithoutResult(alias: string): string[] {
+    this.withoutResult ??= this.dataSource
+      .getMetadata(Assessment)
+      .columns.map((c) => c.propertyName)
+      .filter((c) => c !== 'result');
+    return this.withoutResult.map((c) => `${alias}.${c}`);
+  }
+
+  /** A query of assessments (alias `alias`) with every column but the result, and the row version (`xmin`). */
+  private withoutResultQuery(alias: string): SelectQueryBuilder<Assessment> {
+    return this.dataSource
+      .getRepository(Assessment)
+      .createQueryBuilder(alias)
+      .select(this.columnsWithoutResult(alias))
+      .addSelect(`${alias}.xmin::text`, 'row_version');
+  }
+
+  /**
+   * The first assessment of `query` (from `withoutResultQuery`) with its stored result: none for a draft (only submit
+   * writes a result, in the statement that makes the assessment submitted); a submitted one's from `submittedResults`,
+   * keyed by id and row version, so a row changed in any way (another process, SQL) is read again; else read once as
+   * text and remembered.
+   */
+  private async withResult(query: SelectQueryBuilder<Assessment>): Promise<Assessment | null> {
+    const { entities, raw } = await query.getRawAndEntities<{ row_version: string }>();
+    const a = entities[0];
+    if (!a) return null;
+    a.result = null;
+    if (a.status === 'draft') return a;
+    const key = SubmittedResults.key(a.id, raw[0]?.row_version ?? '');
+    const known = this.submittedResults.get(key);
+    if (known) {
+      a.result = known;
+      return a;
+    }
+    const rows: { json: string | null }[] = await this.dataSource.query(
+      'SELECT result::text AS json FROM assessment WHERE id = $1',
+      [a.id],
+    );
+    const json = rows[0]?.json;
+    if (json) a.result = a.status === 'submitted' ? this.submittedResults.remember(key, json) : JSON.parse(json);
     return a;
   }
 }
