@@ -397,6 +397,8 @@ export class AssessmentsService implements OnModuleInit {
           { details: { unanswered: result.unanswered } },
         );
       }
+      // The result is serialised once: for the row and for the remembered copy below.
+      const json = JSON.stringify(result);
       const updated = await m
         .createQueryBuilder()
         .update(Assessment)
@@ -404,10 +406,11 @@ export class AssessmentsService implements OnModuleInit {
           status: 'submitted',
           submittedAt: now,
           submittedBy: user.id,
-          result,
+          result: () => ':resultJson::jsonb',
           overallScore: result.score,
           level: result.level,
         })
+        .setParameter('resultJson', json)
         .where('id = :id', { id })
         .returning('xmin::text AS row_version')
         .execute();
@@ -422,11 +425,11 @@ export class AssessmentsService implements OnModuleInit {
         m,
       );
       await this.recordForResearch(a, catalogue.version, result, rows, now, m);
-      return { rowVersion: (updated.raw as { row_version?: string }[])[0]?.row_version, result };
+      return { rowVersion: (updated.raw as { row_version?: string }[])[0]?.row_version, json };
     });
     // The view reads the result just written: remembered as the plain JSON the database would return.
     if (submitted.rowVersion)
-      this.submittedResults.remember(SubmittedResults.key(id, submitted.rowVersion), JSON.stringify(submitted.result));
+      this.submittedResults.remember(SubmittedResults.key(id, submitted.rowVersion), submitted.json);
     return this.get(id);
   }
 
