@@ -43,6 +43,8 @@ const SECONDS = arg('seconds', 60);
 const RAMP = arg('ramp', 0);
 const PACE = arg('pace', 0);
 const PIN = process.argv.includes('--pin');
+/** The scenario in the figures' names (`npm run bench -- --only load` runs several). */
+const SCENARIO = `load ${OFFICERS} officers${PACE ? `, ${PACE} ms pace` : ', no pause'}${RAMP ? `, ${RAMP} s ramp` : ''}`;
 const PROFILE = process.argv.includes('--profile') ? resolve(process.argv[process.argv.indexOf('--profile') + 1]) : '';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -233,7 +235,7 @@ try {
       `${kind.padEnd(9)} n=${String(s.n).padStart(6)}  p50 ${s.median.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms`,
     );
     report({
-      figure: `load ${OFFICERS} officers: ${kind} latency (max column: max)`,
+      figure: `${SCENARIO}: ${kind} latency (max column: max)`,
       unit: 'ms',
       median: s.median,
       min: s.min,
@@ -242,7 +244,7 @@ try {
       ratio: null,
     });
     report({
-      figure: `load ${OFFICERS} officers: ${kind} latency p99`,
+      figure: `${SCENARIO}: ${kind} latency p99`,
       unit: 'ms',
       median: s.p99,
       min: null,
@@ -259,7 +261,7 @@ try {
       `autosave after the last sign-in (${((lastSignedInAt - wall0) / 1000).toFixed(1)} s into the run): n=${s.n}  p50 ${s.median.toFixed(1)} ms  p99 ${s.p99.toFixed(1)} ms  max ${s.max.toFixed(1)} ms`,
     );
     report({
-      figure: `load ${OFFICERS} officers: autosave latency p99 after the last sign-in`,
+      figure: `${SCENARIO}: autosave latency p99 after the last sign-in`,
       unit: 'ms',
       median: s.p99,
       min: null,
@@ -280,7 +282,7 @@ try {
       `≈ ${(machineBusy - apiCpu - generatorCpu).toFixed(1)} s)${PIN ? '' : '; the generator shared the cores (use --pin to keep it off the API’s)'}`,
   );
   report({
-    figure: `load ${OFFICERS} officers: load generator CPU share of the machine`,
+    figure: `${SCENARIO}: load generator CPU share of the machine`,
     unit: 'cores',
     median: generatorCpu / wall,
     min: null,
@@ -289,7 +291,7 @@ try {
     ratio: generatorCpu / wall / cores,
   });
   report({
-    figure: `load ${OFFICERS} officers: sign-ins refused as busy, then retried`,
+    figure: `${SCENARIO}: sign-ins refused as busy, then retried`,
     unit: 'count',
     median: refusedBusy,
     min: refusedBusy,
@@ -298,7 +300,7 @@ try {
     ratio: null,
   });
   report({
-    figure: `load ${OFFICERS} officers: 5xx responses`,
+    figure: `${SCENARIO}: 5xx responses`,
     unit: 'count',
     median: serverErrors,
     min: serverErrors,
@@ -307,7 +309,7 @@ try {
     ratio: null,
   });
   report({
-    figure: `load ${OFFICERS} officers: lost answers of ${checked}`,
+    figure: `${SCENARIO}: lost answers of ${checked}`,
     unit: 'count',
     median: lost,
     min: lost,

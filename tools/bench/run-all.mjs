@@ -4,7 +4,8 @@
 // Each benchmark script prints lines `BENCH_RESULT {json}`; `--only name[,name]` runs those whose file name starts with
 // a name (e.g. --only autosave). `--only pdf` runs the PDF figures of issue 18: pdf.bench.ts (bare Chromium floor,
 // pipeline per report and their ratio), pdf-cold.bench.mjs (the cold first report after a fresh start) and the chamber
-// batch of chambers.bench.mjs against N × the floor.
+// batch of chambers.bench.mjs against N × the floor. `--only load` runs the 200-officer load test (tests/load), paced as
+// the wizard saves and without pauses; the whole run includes it.
 //   --n 50          reports for the pipeline and its floor (pdf.bench.ts)
 //   --cold-runs 3   fresh server starts (pdf-cold.bench.mjs)
 //   --batch 100     member reports in the chamber batch (chambers.bench.mjs --reports; 1000 for the issue's figure)
@@ -43,19 +44,32 @@ const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'w
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const scripts = readdirSync(join(root, 'tools/bench'))
-  .filter((f) => /\.bench\.(mjs|ts)$/.test(f))
-  .filter(selected)
-  .sort();
+/**
+ * The 200-officer load test (tests/load) of issue 18, as `--only load` or within the whole run: paced as the wizard
+ * saves (a batch 600 ms after the last change), then without any pause (the saturation case); both pinned.
+ */
+const LOAD_RUNS = [
+  ['--officers', '200', '--seconds', '60', '--pin', '--pace', '600'],
+  ['--officers', '200', '--seconds', '60', '--pin'],
+];
+const scripts = [
+  ...readdirSync(join(root, 'tools/bench'))
+    .filter((f) => /\.bench\.(mjs|ts)$/.test(f))
+    .filter(selected)
+    .sort()
+    .map((script) => ({ script, file: join('tools/bench', script), args: argsOf(script) })),
+  ...(!only || only.includes('load')
+    ? LOAD_RUNS.map((args) => ({ script: 'officers.load.mjs', file: 'tests/load/officers.load.mjs', args }))
+    : []),
+];
 const rows = [];
-for (const script of scripts) {
-  console.log(`\n=== ${script} ${argsOf(script).join(' ')} ===`);
-  const file = join('tools/bench', script);
+for (const { script, file, args } of scripts) {
+  console.log(`\n=== ${script} ${args.join(' ')} ===`);
   const own = join('tools/bench', script.replace(/\.ts$/, '.tsconfig.json'));
   const tsconfig = existsSync(join(root, own)) ? own : 'tools/bench/tsconfig.json';
   const cmd = script.endsWith('.ts')
-    ? ['npx', ['tsx', '--tsconfig', tsconfig, file, ...argsOf(script)]]
-    : [process.execPath, [file, ...argsOf(script)]];
+    ? ['npx', ['tsx', '--tsconfig', tsconfig, file, ...args]]
+    : [process.execPath, [file, ...args]];
   const t0 = performance.now();
   const res = spawnSync(cmd[0], cmd[1], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(res.stdout ?? '');
@@ -74,7 +88,7 @@ for (const script of scripts) {
     });
   for (const line of (res.stdout ?? '').split('\n')) {
     if (line.startsWith('BENCH_RESULT '))
-      rows.push({ bench: script.replace(/\.bench\.\w+$/, ''), ...JSON.parse(line.slice(13)) });
+      rows.push({ bench: script.replace(/\.(bench|load)\.\w+$/, ''), ...JSON.parse(line.slice(13)) });
   }
 }
 
