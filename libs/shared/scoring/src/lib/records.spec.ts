@@ -352,18 +352,21 @@ describe('record properties (fixed seed, bounded sizes)', () => {
     );
   });
 
-  it('the projection equals scoring every month one by one (months with the same counted records are copied)', () => {
-    const answersArb = fc
-      .uniqueArray(fc.constantFrom(...recordQuestions), { minLength: 0, maxLength: 4, selector: (q) => q.id })
+  /** A manufacturer's clean answers with `min`–`max` record questions answered by 0–3 records each. */
+  const recordsAnswersArb = (min: number, max: number) =>
+    fc
+      .uniqueArray(fc.constantFrom(...recordQuestions), { minLength: min, maxLength: max, selector: (q) => q.id })
       .chain((qs) =>
         fc.tuple(...qs.map((q) => fc.tuple(fc.constant(q.id), fc.array(recordArb(q), { minLength: 0, maxLength: 3 })))),
+      )
+      .map(
+        (entries): AnswerMapType =>
+          cleanAnswers(manufacturer, Object.fromEntries(entries.map(([id, rs]) => [id, recordsAnswer(rs)]))),
       );
+
+  it('the projection equals scoring every month one by one (months with the same counted records are copied)', () => {
     fc.assert(
-      fc.property(answersArb, monthArb, (entries, asOf) => {
-        const answers: AnswerMapType = cleanAnswers(
-          manufacturer,
-          Object.fromEntries(entries.map(([id, rs]) => [id, recordsAnswer(rs)])),
-        );
+      fc.property(recordsAnswersArb(0, 4), monthArb, (answers, asOf) => {
         const repaired = answersRepairedAtEarliest(catalogue, answers, asOf);
         const oneByOne = Array.from({ length: 37 }, (_, i) => {
           const result = score(catalogue, manufacturer, repaired, addMonths(asOf, i));
@@ -380,17 +383,8 @@ describe('record properties (fixed seed, bounded sizes)', () => {
   });
 
   it('moving "as of" forward never raises the overall score of a firm with records', () => {
-    const answersArb = fc
-      .uniqueArray(fc.constantFrom(...recordQuestions), { minLength: 1, maxLength: 5, selector: (q) => q.id })
-      .chain((qs) =>
-        fc.tuple(...qs.map((q) => fc.tuple(fc.constant(q.id), fc.array(recordArb(q), { minLength: 0, maxLength: 3 })))),
-      );
     fc.assert(
-      fc.property(answersArb, fc.integer({ min: 0, max: 48 }), (entries, step) => {
-        const answers: AnswerMapType = cleanAnswers(
-          manufacturer,
-          Object.fromEntries(entries.map(([id, rs]) => [id, recordsAnswer(rs)])),
-        );
+      fc.property(recordsAnswersArb(1, 5), fc.integer({ min: 0, max: 48 }), (answers, step) => {
         const t1 = '2030-01'; // after every decision month
         const s1 = score(catalogue, manufacturer, answers, t1).score!;
         const s2 = score(catalogue, manufacturer, answers, addMonths(t1, step)).score!;
