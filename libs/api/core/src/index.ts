@@ -25,3 +25,4 @@ export * from './lib/tabular/table-file';
 export * from './lib/http/file-upload';
 export * from './lib/http/transforms';
 export * from './lib/http/admin-list';
+export * from './lib/concurrency/work-slots';

@@ -1,12 +1,16 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, DirectoryService, ProfileService, missingProfileFields } from '@scs/api/accounts';
 import { CatalogueService } from '@scs/api/catalogue';
 import { PseudonymKeyMissingError, ResearchRecordsService } from '@scs/api/research';
 import {
+  APP_CONFIG,
   ResourceOwners,
   UUID_RE,
+  WorkSlots,
+  type AppConfig,
   type AuthUser,
   ConflictError,
   InvalidInputError,
@@ -139,6 +143,11 @@ export class AssessmentsService implements OnModuleInit {
   private readonly submittedPlans = new Map<string, Plan>();
   /** Results of submitted assessments, read from PostgreSQL once per process (see SubmittedResults). */
   private readonly submittedResults = new SubmittedResults();
+  /**
+   * Submits running at once: each scores, projects and builds the view (the heaviest CPU of an officer's requests), so
+   * a crowd submitting together waits in order instead of taking the CPU from autosave, the request made most.
+   */
+  private readonly submits: WorkSlots;
   /** Every column of an assessment but its result, which `withResult` reads (or takes from `submittedResults`). */
   private withoutResult?: string[];
 
@@ -151,7 +160,10 @@ export class AssessmentsService implements OnModuleInit {
     private readonly research: ResearchRecordsService,
     private readonly answers: AnswersService,
     private readonly directory: DirectoryService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.submits = new WorkSlots(config.submitConcurrency ?? Math.max(1, availableParallelism() - 1));
+  }
 
   onModuleInit(): void {
     this.owners.register('assessment', async (id) => {
@@ -382,7 +394,11 @@ export class AssessmentsService implements OnModuleInit {
   }
 
   /** Recomputes the score on the server from the stored answers (never the client's) and freezes the assessment. */
-  async submit(id: string, user: AuthUser): Promise<AssessmentView> {
+  submit(id: string, user: AuthUser): Promise<AssessmentView> {
+    return this.submits.run(() => this.submitNow(id, user));
+  }
+
+  private async submitNow(id: string, user: AuthUser): Promise<AssessmentView> {
     const submitted = await this.dataSource.transaction(async (m) => {
       const a = await lockDraft(m, id, 'pessimistic_write');
       const catalogue = (await this.catalogues.require(a.catalogueVersion)).catalogue;

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import * as argon2 from 'argon2';
+import { WorkSlots } from '@scs/api/core';
 
 /** 32 random bytes, URL-safe. Used for refresh, invitation and reset tokens. */
 export function randomToken(): string {
@@ -31,16 +32,10 @@ const ARGON2 = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallel
  * every core busy with argon2 (libuv runs four at a time) and starve the requests that need little CPU, like autosave.
  * Default: one less than the cores, at least one (ARGON2_CONCURRENCY overrides; set by AuthService at start).
  */
-let hashSlots = Math.max(1, availableParallelism() - 1);
-let hashesRunning = 0;
-const hashQueue: (() => void)[] = [];
+const hashSlots = new WorkSlots(Math.max(1, availableParallelism() - 1));
 
 export function setPasswordHashConcurrency(n: number): void {
-  hashSlots = Math.max(1, Math.floor(n));
-  while (hashesRunning < hashSlots && hashQueue.length) {
-    hashesRunning++;
-    hashQueue.shift()?.();
-  }
+  hashSlots.limit = n;
 }
 
 // Moving average of how long one hash holds its slot (wall time), for the admission estimate below.
@@ -48,19 +43,15 @@ let hashMsAverage = 25;
 const AVERAGE_WEIGHT = 0.2;
 
 /** Runs `work` when a hashing slot is free. */
-export async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (hashesRunning < hashSlots) hashesRunning++;
-  else await new Promise<void>((resolve) => hashQueue.push(resolve)); // the slot is handed over, see below
-  const started = performance.now();
-  try {
-    return await work();
-  } finally {
-    hashMsAverage += AVERAGE_WEIGHT * (performance.now() - started - hashMsAverage);
-    // Hand the slot to the next waiter (the count stays), unless the limit was lowered meanwhile.
-    const next = hashesRunning <= hashSlots ? hashQueue.shift() : undefined;
-    if (next) next();
-    else hashesRunning--;
-  }
+export function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  return hashSlots.run(async () => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      hashMsAverage += AVERAGE_WEIGHT * (performance.now() - started - hashMsAverage);
+    }
+  });
 }
 
 // Sign-ins admitted (below) whose password check has not finished yet: between admission and their hash they look up
@@ -73,9 +64,9 @@ let checksAdmitted = 0;
  * per hash. `ahead` is 0 when it would start at once.
  */
 export function passwordCheckEstimate(): { ahead: number; ms: number } {
-  const work = Math.max(hashesRunning + hashQueue.length, checksAdmitted);
-  const ahead = Math.max(0, work - hashSlots + 1);
-  return { ahead, ms: Math.ceil(ahead / hashSlots) * hashMsAverage + hashMsAverage };
+  const work = Math.max(hashSlots.running + hashSlots.waiting, checksAdmitted);
+  const ahead = Math.max(0, work - hashSlots.limit + 1);
+  return { ahead, ms: Math.ceil(ahead / hashSlots.limit) * hashMsAverage + hashMsAverage };
 }
 
 export type Admission = { admitted: true; done: () => void } | { admitted: false; retryAfterSeconds: number };
@@ -107,7 +98,7 @@ export function admitPasswordCheck(maxWaitMs: number, random: () => number = Mat
 
 /** Hashes waiting for a slot (for tests and metrics). */
 export function passwordHashesWaiting(): number {
-  return hashQueue.length;
+  return hashSlots.waiting;
 }
 
 export function hashPassword(password: string): Promise<string> {

@@ -24,6 +24,7 @@ const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ARGON2_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   LOGIN_QUEUE_MAX_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  SUBMIT_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   SMTP_URL: z
@@ -69,6 +70,8 @@ export interface AppConfig {
   argon2Concurrency: number | undefined;
   /** A sign-in whose password check would take longer than this (queue + hash) is refused at once: 503 + Retry-After; 0 = never. */
   loginQueueMaxMs: number;
+  /** Submits (scoring, projection, the view) running at once per process; unset = one less than the cores, at least one. */
+  submitConcurrency: number | undefined;
   cookieSecure: boolean;
   trustProxy: boolean;
   smtpUrl: string | undefined;
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     argon2Concurrency: e.ARGON2_CONCURRENCY,
     loginQueueMaxMs: e.LOGIN_QUEUE_MAX_MS,
+    submitConcurrency: e.SUBMIT_CONCURRENCY,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
