@@ -12,6 +12,6 @@ export {
   type PublicQuestion,
   type PublicReference,
 } from './lib/catalogue.client';
-export { describeRule } from './lib/applicability-text';
+export { describeAnyRule, describeRule } from './lib/applicability-text';
 export { ReferenceItemComponent } from './lib/reference-item.component';
 export { PortalItemComponent } from './lib/portal-item.component';

@@ -279,7 +279,7 @@ describe('chambers web feature', () => {
       (await nextRequest(fixture, http, (r) => r.url === '/api/orgs/chamber-1/benchmark-reports')).flush([]);
       await settle(fixture);
       const el = fixture.nativeElement as HTMLElement;
-      expect(text(el.querySelector('[data-testid="members-counted"]'))).toBe('.');
+      expect(text(el.querySelector('[data-testid="members-counted"]'))).toBe('fewer than 5');
       expect(text(el.querySelector('[data-testid="members-suppressed"]'))).toBe(
         'Not enough members have shared their results yet.',
       );

@@ -21,7 +21,7 @@ import { LABELS, type Labels } from './labels';
 import { REPORT_CSS } from './styles';
 
 /** Part of every report's cache key: bump it whenever the rendered output of the same data changes. */
-export const REPORT_TEMPLATE_VERSION = '6';
+export const REPORT_TEMPLATE_VERSION = '7';
 
 /** Only web links become anchors; anything else is printed as text. */
 export function safeUrl(url: string | undefined): string | undefined {
@@ -223,7 +223,11 @@ function portalTable(t: Labels, portals: readonly ReportPortal[]): Html {
   </table>`;
 }
 
-/** Page 2: the figures behind the summary: completeness, uncertainty, knock-outs, the most severe findings, the chart. */
+/**
+ * Page 2: the figures behind the summary: completeness, uncertainty, the dimension chart, knock-outs and the most severe
+ * findings. The chart (one picture, never split) comes before the tables, which may continue on the next page row by
+ * row: after them it would move to page 3 whenever knock-outs fill half of page 2, leaving half of it empty.
+ */
 function glance({ d, t }: Ctx): Html {
   const r = d.result;
   const top = r.findings.slice(0, 5);
@@ -237,16 +241,16 @@ function glance({ d, t }: Ctx): Html {
       <div class="card"><div class="label">${t.knockOuts}</div><div class="value ${r.knockOuts.length ? 'tx-critical' : ''}">${r.knockOuts.length}</div><div class="sub">${t.findings}: ${r.findings.length}</div></div>
     </div>
     ${r.provisional ? html`<p class="warn small">${t.provisional}</p>` : ''}
-    ${r.knockOuts.length ? html`<h2>${t.knockOuts}</h2><p class="small">${t.knockOutExplained}</p><table class="grid"><tbody>${r.knockOuts.map((f) => findingRow(t, f))}</tbody></table>` : ''}
+    <h2>${t.dimensionChart}</h2>
+    <div class="chart">${dimensionChart(d.dimensions, { notAnswered: t.notAnswered, formatNumber: (n) => t.formatNumber(n) })}</div>
+    ${notApplicable.length ? html`<p class="na-list">${t.notApplicableTitle}: ${notApplicable.map((x) => `${x.code} ${x.name}`).join(' · ')}</p>` : ''}
+    ${r.knockOuts.length ? html`<h2>${t.knockOuts}</h2><p class="small keep-next">${t.knockOutExplained}</p><table class="grid"><tbody>${r.knockOuts.map((f) => findingRow(t, f))}</tbody></table>` : ''}
     <h2>${t.topFindings}</h2>
     ${
       top.length
         ? html`<table class="grid"><thead><tr><th style="width:17%">${t.severity}</th><th style="width:27%">Dimension</th><th>${t.findings}</th></tr></thead><tbody>${top.map((f) => findingRow(t, f, ranks.get(f.questionId)))}</tbody></table>`
         : html`<p>${t.noFindings}</p>`
     }
-    <h2>${t.dimensionChart}</h2>
-    <div class="chart">${dimensionChart(d.dimensions, { notAnswered: t.notAnswered, formatNumber: (n) => t.formatNumber(n) })}</div>
-    ${notApplicable.length ? html`<p class="na-list">${t.notApplicableTitle}: ${notApplicable.map((x) => `${x.code} ${x.name}`).join(' · ')}</p>` : ''}
   </section>`;
 }
 
@@ -255,16 +259,16 @@ function finding(c: Ctx, f: ReportFinding): Html {
   const marker = unconfirmedBasis(f) ? html` <span class="mark-unconfirmed">${t.basisUnconfirmed}</span>` : '';
   if (f.kind === 'verify')
     return html`<div class="finding f-${f.severity} f-verify">
-      <h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span> <span class="badge dk">${t.dontKnow}</span> ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span>${marker}</h3>
-      <div class="part"><h4>${t.whatToCheck}</h4><p>${f.meaning}</p>${f.remediation.length ? html`<ul class="plain small">${f.remediation.map((s) => html`<li>${s}</li>`)}</ul>` : ''}</div>
+      <div class="lead"><h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span> <span class="badge dk">${t.dontKnow}</span> ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span>${marker}</h3>
+      <div class="part"><h4>${t.whatToCheck}</h4><p>${f.meaning}</p>${f.remediation.length ? html`<ul class="plain small">${f.remediation.map((s) => html`<li>${s}</li>`)}</ul>` : ''}</div></div>
       ${f.references.length ? html`<p class="small refs-line">${t.references}: ${citations(c, f.references)}</p>` : ''}
     </div>`;
   return html`<div class="finding f-${f.severity}">
-    <h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''} ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span>${marker}</h3>
+    <div class="lead"><h3><span class="badge sev-${f.severity}">${t.severities[f.severity]}</span>${f.knockOut ? html` <span class="badge ko">${t.knockOut}</span>` : ''} ${f.title} <span class="muted small">(${t.question} ${f.questionId})</span>${marker}</h3>
     <div class="pair">
       <div class="part"><h4>${t.whatItMeans}</h4><p>${f.meaning}</p></div>
       <div class="part"><h4>${t.consequences}</h4><p>${f.consequences}</p></div>
-    </div>
+    </div></div>
     <div class="part"><h4>${t.remediation}</h4><ol>${f.remediation.map((s) => html`<li>${s}</li>`)}</ol></div>
     ${
       f.repair
@@ -292,9 +296,11 @@ function dimensions(c: Ctx): Html {
   const applicable = d.dimensions.filter((x) => x.applicable);
   const withFindings = applicable.filter((x) => x.findings.length);
   const without = applicable.filter((x) => !x.findings.length);
-  return html`<section class="section" id="dimensions">
+  // Follows the overview on the same page: the overview's tables may end a few rows into page 3, which would
+  // otherwise stay nearly empty.
+  return html`<section class="section flow" id="dimensions">
     <h1>${t.dimensionsTitle}</h1>
-    <p class="small muted">${t.citesUnconfirmed}</p>
+    <p class="small muted keep-next">${t.citesUnconfirmed}</p>
     ${withFindings.map((x) => dimension(c, x))}
     ${
       without.length

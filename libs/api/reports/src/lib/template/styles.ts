@@ -96,14 +96,19 @@ table.grid .num { text-align: right; white-space: nowrap; }
 .dim-head h2 { margin-bottom: 2pt; }
 .dim-score { white-space: nowrap; font-size: 10pt; }
 .dim-score .badge { font-size: 8pt; }
-.dim-meta { font-size: 8.5pt; color: #546e7a; margin-bottom: 4pt; }
+.dim-meta { font-size: 8.5pt; color: #546e7a; margin-bottom: 4pt; break-after: avoid; }
 .finding { border: 1px solid #dde3e7; border-left-width: 4pt; border-radius: 3pt; padding: 6pt 9pt 4pt; margin: 6pt 0 8pt; }
 .finding.f-critical { border-left-color: #b71c1c; }
 .finding.f-high { border-left-color: #e65100; }
 .finding.f-medium { border-left-color: #f2c12e; }
 .finding.f-low { border-left-color: #90a4ae; }
 .finding h3 { margin: 0 0 4pt; }
+/* A finding's title stays with its first part (Chromium does not apply the heading's break-after to a flex row). */
+.finding .lead { break-inside: avoid; page-break-inside: avoid; }
 .finding .part { break-inside: avoid; }
+/* The remediation steps may continue on the next page (step by step) rather than leave the rest of a page empty. */
+.finding > .part { break-inside: auto; }
+.finding > .part li { break-inside: avoid; }
 .finding .pair { display: flex; gap: 12pt; }
 .finding .pair > .part { flex: 1; }
 .repair { background: #f5f7f8; border-radius: 3pt; padding: 4pt 7pt; margin: 4pt 0; break-inside: avoid; }
@@ -113,6 +118,8 @@ ol.references .refno { display: inline-block; width: 20pt; text-indent: 0; font-
 .refs-line { margin: 2pt 0 0; color: #37474f; }
 table.grid.compact td { padding: 2pt 5pt; }
 .keep { break-inside: avoid; }
+/* A lead-in sentence stays with the table it introduces. */
+.keep-next { break-after: avoid; page-break-after: avoid; }
 ul.refs { list-style: none; padding-left: 0; margin: 2pt 0 4pt; font-size: 8pt; line-height: 1.3; }
 ul.refs li { margin-bottom: 2pt; padding-left: 10pt; text-indent: -10pt; break-inside: avoid; }
 ul.refs li::before { content: "§ "; color: #90a4ae; }
@@ -122,7 +129,8 @@ table.profile td { width: 25%; }
 table.profile td.k { color: #607d8b; }
 ul.sources { columns: 2; column-gap: 16pt; font-size: 7.6pt; line-height: 1.3; padding-left: 12pt; }
 ul.sources li { break-inside: avoid; }
-.repair-item { break-inside: avoid; margin: 6pt 0 10pt; }
+/* A repair item may continue on the next page row by row (its heading stays with the first rows). */
+.repair-item { margin: 6pt 0 10pt; }
 .repair-item h3 { margin: 0 0 3pt; }
 .repair-item .qid { color: #1f4e79; font-weight: 700; }
 .repair-item th { text-align: left; color: #455a64; font-weight: 600; }

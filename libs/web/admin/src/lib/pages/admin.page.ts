@@ -72,7 +72,10 @@ export const ADMIN_TABS = ['organisations', 'users', 'mails', 'catalogue', 'audi
             <h1 class="page-title">{{ t('title') }}</h1>
             <span class="kind">{{ t('subtitle') }}</span>
           </header>
-          <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="t('nav')">
+          <nav
+            mat-tab-nav-bar
+            class="scs-tab-nav"
+            [disablePagination]="true" [tabPanel]="panel" [attr.aria-label]="t('nav')">
             @for (tab of tabs; track tab) {
               <a
                 mat-tab-link

@@ -71,7 +71,10 @@ import { chamberContext } from '../data/chamber-context';
             <h1 class="page-title">{{ name() }}</h1>
             <span class="kind">{{ t('title') }}</span>
           </header>
-          <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="t('nav.label')">
+          <nav
+            mat-tab-nav-bar
+            class="scs-tab-nav"
+            [disablePagination]="true" [tabPanel]="panel" [attr.aria-label]="t('nav.label')">
             <a
               mat-tab-link
               routerLink="/chamber"

@@ -142,7 +142,9 @@ function totalBars(
           <div class="summary">
             <div>
               <div class="muted">{{ t('counted') }}</div>
-              <div class="figure" data-testid="members-counted">{{ v.firms ?? '.' }}</div>
+              <div class="figure" data-testid="members-counted">
+                {{ v.firms ?? t('countedFewer', { k: v.k }) }}
+              </div>
             </div>
             <div>
               <div class="muted">{{ t('k') }}</div>

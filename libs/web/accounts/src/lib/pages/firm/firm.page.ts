@@ -53,7 +53,10 @@ import { firmContext } from './firm-context';
         }
         @default {
           <h1>{{ orgName() }}</h1>
-          <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="t('firm.title')">
+          <nav
+            mat-tab-nav-bar
+            class="scs-tab-nav"
+            [disablePagination]="true" [tabPanel]="panel" [attr.aria-label]="t('firm.title')">
             <a mat-tab-link routerLink="profile" routerLinkActive #p="routerLinkActive" [active]="p.isActive">{{
               t('firm.tabs.profile')
             }}</a>

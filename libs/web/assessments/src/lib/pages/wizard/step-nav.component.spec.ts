@@ -97,6 +97,10 @@ describe('StepNavComponent', () => {
     expect(skipped.find((s) => s.startsWith('D2'))).toMatch(
       /Not asked for your firm profile: only if .*(import|export)/i,
     );
+    // One natural clause: the profile question quoted, the answer named (not "…: yes").
+    expect(skipped.find((s) => s.startsWith('D11'))).toContain(
+      'Not asked for your firm profile: only if “Bids for government procurement or SOE tenders” is answered “Yes”.',
+    );
     expect(el.querySelector('[data-testid="skipped-step"] button')).toBeNull();
   });
 

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { Router } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import type { PublicCatalogue } from '@scs/shared/catalogue';
-import { describeRule, type PublicDimension } from '@scs/web/catalogue';
+import { describeAnyRule, type PublicDimension } from '@scs/web/catalogue';
 import { LanguageService } from '@scs/web/core';
 import { map } from 'rxjs';
 import { REVIEW_STEP, type StepFocus, type WizardStep } from './wizard-step';
@@ -66,12 +66,10 @@ export class StepNavComponent {
       .filter((d) => !shown.has(d.id))
       .map((dimension) => {
         const rules = c.questions
-          .filter((q) => q.dimension === dimension.id && q.applicability)
-          .map((q) => (q.applicability ? describeRule(q.applicability, lang) : ''));
-        return {
-          dimension,
-          reason: [...new Set(rules)].join(lang === 'de' ? ' oder ' : lang === 'zh' ? '或' : ' or '),
-        };
+          .filter((q) => q.dimension === dimension.id)
+          .flatMap((q) => (q.applicability ? [q.applicability] : []));
+        // Asked when any one of its questions applies: one clause, with the conditions of each question grouped.
+        return { dimension, reason: describeAnyRule(rules, lang) };
       })
       .filter((s) => s.reason !== '');
   });
