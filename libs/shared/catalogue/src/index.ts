@@ -58,6 +58,7 @@ export {
 } from './lib/schema';
 export {
   bilingual,
+  trilingual,
   LOCALES,
   localize,
   negotiateLocale,

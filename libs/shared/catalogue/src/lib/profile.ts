@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localize, type ReadLocale, type Text, type TextZh } from './text';
+import { localize, trilingual as tz, type ReadLocale, type Text, type TextZh } from './text';
 
 /** A profile field with a fixed set of values; `multi` fields hold an array of them. */
 interface EnumField<V extends string, M extends boolean = boolean> {
@@ -43,9 +43,6 @@ function optionalEnumField<const V extends string>(
 ): EnumField<V, false> & { defaultValue: V } {
   return { ...enumField(label, false, valueLabels), defaultValue };
 }
-
-/** English, German and Simplified Chinese: every profile label (the Chinese UI, reports and partner pages show them). */
-const tz = (en: string, de: string, zh: string): TextZh => ({ en, de, zh });
 
 const yesNoUnknown = {
   yes: tz('Yes', 'Ja', '是'),

@@ -32,6 +32,8 @@ export type Text = z.infer<typeof textSchema>;
  */
 export const bilingual = (en: string, de: string): Text => ({ en, de });
 export type TextZh = z.infer<typeof textZhSchema>;
+/** English, German and Simplified Chinese. */
+export const trilingual = (en: string, de: string, zh: string): TextZh => ({ en, de, zh });
 export type Steps = z.infer<typeof stepsSchema>;
 
 /**

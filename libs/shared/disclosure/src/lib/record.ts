@@ -1,5 +1,4 @@
-import { bilingual as t } from '@scs/shared/catalogue';
-import { PROFILE_FIELDS, type LevelId, type Text } from '@scs/shared/catalogue';
+import { PROFILE_FIELDS, bilingual as t, trilingual as tz, type LevelId, type TextZh } from '@scs/shared/catalogue';
 import { CURRENT_SCORING_MODEL, type ScoringModel } from '@scs/shared/scoring';
 
 // The anonymised research record and the coarse classifications every aggregate uses.
@@ -22,42 +21,58 @@ export const MISSING = {
 
 /** NACE sections grouped so that tables by sector keep enough firms per row. */
 export const SECTOR_GROUPS = {
-  primary: { sections: ['A', 'B'], label: t('Agriculture, mining (A–B)', 'Land- und Forstwirtschaft, Bergbau (A–B)') },
-  manufacturing: { sections: ['C'], label: t('Manufacturing (C)', 'Verarbeitendes Gewerbe (C)') },
+  primary: {
+    sections: ['A', 'B'],
+    label: tz('Agriculture, mining (A–B)', 'Land- und Forstwirtschaft, Bergbau (A–B)', '农业、采矿业（A–B）'),
+  },
+  manufacturing: { sections: ['C'], label: tz('Manufacturing (C)', 'Verarbeitendes Gewerbe (C)', '制造业（C）') },
   utilities_construction: {
     sections: ['D', 'E', 'F'],
-    label: t('Energy, water, construction (D–F)', 'Energie, Wasser, Bau (D–F)'),
+    label: tz('Energy, water, construction (D–F)', 'Energie, Wasser, Bau (D–F)', '能源、水务、建筑业（D–F）'),
   },
-  trade: { sections: ['G'], label: t('Wholesale and retail trade (G)', 'Handel (G)') },
+  trade: { sections: ['G'], label: tz('Wholesale and retail trade (G)', 'Handel (G)', '批发和零售业（G）') },
   transport_hospitality: {
     sections: ['H', 'I'],
-    label: t('Transport, hospitality (H–I)', 'Verkehr, Gastgewerbe (H–I)'),
+    label: tz('Transport, hospitality (H–I)', 'Verkehr, Gastgewerbe (H–I)', '运输、住宿和餐饮（H–I）'),
   },
-  ict: { sections: ['J'], label: t('Information and communication (J)', 'Information und Kommunikation (J)') },
-  finance_real_estate: { sections: ['K', 'L'], label: t('Finance, real estate (K–L)', 'Finanzen, Immobilien (K–L)') },
+  ict: {
+    sections: ['J'],
+    label: tz('Information and communication (J)', 'Information und Kommunikation (J)', '信息和通信（J）'),
+  },
+  finance_real_estate: {
+    sections: ['K', 'L'],
+    label: tz('Finance, real estate (K–L)', 'Finanzen, Immobilien (K–L)', '金融、房地产（K–L）'),
+  },
   business_services: {
     sections: ['M', 'N'],
-    label: t('Professional and business services (M–N)', 'Freiberufliche und Unternehmensdienstleistungen (M–N)'),
+    label: tz(
+      'Professional and business services (M–N)',
+      'Freiberufliche und Unternehmensdienstleistungen (M–N)',
+      '专业和商务服务（M–N）',
+    ),
   },
   other_services: {
     sections: ['O', 'P', 'Q', 'R', 'S', 'T', 'U'],
-    label: t('Other services (O–U)', 'Sonstige Dienstleistungen (O–U)'),
+    label: tz('Other services (O–U)', 'Sonstige Dienstleistungen (O–U)', '其他服务（O–U）'),
   },
-} as const satisfies Record<string, { sections: readonly string[]; label: Text }>;
+} as const satisfies Record<string, { sections: readonly string[]; label: TextZh }>;
 export type SectorGroup = keyof typeof SECTOR_GROUPS;
 export const SECTOR_GROUP_IDS = Object.keys(SECTOR_GROUPS) as SectorGroup[];
 
 /** Regions of China (the usual statistical regions), plus the special administrative regions and Taiwan. */
 export const PROVINCE_GROUPS = {
-  east: { provinces: ['SH', 'JS', 'ZJ', 'AH', 'FJ', 'JX', 'SD'], label: t('East', 'Ostchina') },
-  north: { provinces: ['BJ', 'TJ', 'HE', 'SX', 'NM'], label: t('North', 'Nordchina') },
-  south: { provinces: ['GD', 'GX', 'HI'], label: t('South', 'Südchina') },
-  central: { provinces: ['HA', 'HB', 'HN'], label: t('Central', 'Zentralchina') },
-  southwest: { provinces: ['CQ', 'SC', 'GZ', 'YN', 'XZ'], label: t('Southwest', 'Südwestchina') },
-  northwest: { provinces: ['SN', 'GS', 'QH', 'NX', 'XJ'], label: t('Northwest', 'Nordwestchina') },
-  northeast: { provinces: ['LN', 'JL', 'HL'], label: t('Northeast', 'Nordostchina') },
-  outside_mainland: { provinces: ['HK', 'MO', 'TW'], label: t('Hong Kong, Macao, Taiwan', 'Hongkong, Macau, Taiwan') },
-} as const satisfies Record<string, { provinces: readonly string[]; label: Text }>;
+  east: { provinces: ['SH', 'JS', 'ZJ', 'AH', 'FJ', 'JX', 'SD'], label: tz('East', 'Ostchina', '华东') },
+  north: { provinces: ['BJ', 'TJ', 'HE', 'SX', 'NM'], label: tz('North', 'Nordchina', '华北') },
+  south: { provinces: ['GD', 'GX', 'HI'], label: tz('South', 'Südchina', '华南') },
+  central: { provinces: ['HA', 'HB', 'HN'], label: tz('Central', 'Zentralchina', '华中') },
+  southwest: { provinces: ['CQ', 'SC', 'GZ', 'YN', 'XZ'], label: tz('Southwest', 'Südwestchina', '西南') },
+  northwest: { provinces: ['SN', 'GS', 'QH', 'NX', 'XJ'], label: tz('Northwest', 'Nordwestchina', '西北') },
+  northeast: { provinces: ['LN', 'JL', 'HL'], label: tz('Northeast', 'Nordostchina', '东北') },
+  outside_mainland: {
+    provinces: ['HK', 'MO', 'TW'],
+    label: tz('Hong Kong, Macao, Taiwan', 'Hongkong, Macau, Taiwan', '港澳台'),
+  },
+} as const satisfies Record<string, { provinces: readonly string[]; label: TextZh }>;
 export type ProvinceGroup = keyof typeof PROVINCE_GROUPS | 'multi';
 /** A firm with sites in several provinces (or regions) is coded "multi" rather than by one of them. */
 export const MULTI = 'multi';
@@ -155,8 +170,8 @@ export function nextWave(wave: string): string {
   return m[2] === '1' ? `${year}-H2` : `${year + 1}-H1`;
 }
 
-export const SIZE_LABELS: Record<SizeBand, Text> = PROFILE_FIELDS.headcountBand.valueLabels;
-export const LEGAL_FORM_LABELS: Record<LegalForm, Text> = PROFILE_FIELDS.legalForm.valueLabels;
+export const SIZE_LABELS: Record<SizeBand, TextZh> = PROFILE_FIELDS.headcountBand.valueLabels;
+export const LEGAL_FORM_LABELS: Record<LegalForm, TextZh> = PROFILE_FIELDS.legalForm.valueLabels;
 
 /** The first instant after a wave (UTC): 2026-H1 → 2026-07-01, 2026-H2 → 2027-01-01. */
 export function waveEnd(wave: string): Date {
