@@ -93,16 +93,22 @@ const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
 
 /**
  * A score with one decimal at most and no trailing ",0", in the UI language: "36,2" in German, "36.2" in English and Chinese.
+ * `fixed`: always one decimal ("74,0"), for columns of scores that are read against each other.
  * Without `lang` the document's language (<html lang>, kept by LanguageService) decides.
  */
-export function formatScore(score: number, lang?: string): string {
+export function formatScore(score: number, lang?: string, fixed = false): string {
   const n = Number(score); // tolerate a numeric string from a database driver
   const tag = lang ?? globalThis.document?.documentElement.lang ?? 'en';
   const locale = tag.startsWith('de') ? 'de-DE' : tag.startsWith('zh') ? 'zh-CN' : 'en-GB';
-  let format = NUMBER_FORMATS.get(locale);
+  const key = `${locale}${fixed ? ':fixed' : ''}`;
+  let format = NUMBER_FORMATS.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, useGrouping: false });
-    NUMBER_FORMATS.set(locale, format);
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: fixed ? 1 : 0,
+      maximumFractionDigits: 1,
+      useGrouping: false,
+    });
+    NUMBER_FORMATS.set(key, format);
   }
   return format.format(n);
 }

@@ -21,6 +21,13 @@ describe('formatScore', () => {
       document.documentElement.lang = '';
     }
   });
+
+  it('keeps exactly one decimal where asked, for columns of scores read against each other', () => {
+    expect(formatScore(74, 'de', true)).toBe('74,0');
+    expect(formatScore(41.44, 'de', true)).toBe('41,4');
+    expect(formatScore(74, 'en', true)).toBe('74.0');
+    expect(formatScore(74, 'de')).toBe('74'); // the default is unchanged
+  });
 });
 
 describe('formatLocalDate', () => {

@@ -54,11 +54,23 @@ export class PeerBenchmarkComponent {
     const groups = this.groups();
     return this.own().map((d) => ({
       ...d,
-      peers: groups.map((g) => g.dimensions.find((x) => x.dimensionId === d.dimensionId)?.mean.display ?? '–'),
+      peers: groups.map((g) => g.dimensions.find((x) => x.dimensionId === d.dimensionId)?.mean),
     }));
   });
-  protected readonly hasSuppressed = computed(() => this.rows().some((r) => r.peers.includes('.')));
-  protected readonly format = formatScore;
+  protected readonly hasSuppressed = computed(() =>
+    this.rows().some((r) => r.peers.some((p) => p?.status === 'suppressed')),
+  );
+
+  /** A score of the table: one decimal in the UI language ("74,0" next to "41,4"), so the columns read alike. */
+  protected score(value: number | null): string {
+    return value === null ? '–' : formatScore(value, this.language.current(), true);
+  }
+
+  /** A peer mean: its number in the UI language, or the mark the release printed (".", "<3", "–"). */
+  protected cell(c: { value: number | null; display: string; status: string } | undefined): string {
+    if (!c) return '–';
+    return c.status === 'value' && c.value !== null ? this.score(c.value) : c.display;
+  }
 
   protected text(t: { en: string; de: string; zh?: string }): string {
     const lang = this.language.current();

@@ -398,7 +398,7 @@ describe('sharing components', () => {
       );
       expect(rows).toEqual([
         ['Overall', '37.5', '31.2'],
-        ['D1 Tax', '42', '28.4'],
+        ['D1 Tax', '42.0', '28.4'],
         ['D2 Customs', '–', '.'],
       ]);
       expect(el.textContent).toContain('Same size band: Too few comparable firms.');
