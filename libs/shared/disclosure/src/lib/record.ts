@@ -1,4 +1,4 @@
-import { PROFILE_FIELDS, bilingual as t, trilingual as tz, type LevelId, type TextZh } from '@scs/shared/catalogue';
+import { PROFILE_FIELDS, trilingual as tz, type LevelId, type TextZh } from '@scs/shared/catalogue';
 import { CURRENT_SCORING_MODEL, type ScoringModel } from '@scs/shared/scoring';
 
 // The anonymised research record and the coarse classifications every aggregate uses.
