@@ -30,7 +30,7 @@ import puppeteer from 'puppeteer-core';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { migrations } from '../../libs/api/app/src/migrations';
-import { Organisation, UserAccount } from '@scs/api/accounts';
+import { DirectoryService, Organisation, UserAccount } from '@scs/api/accounts';
 import { ConfigModule, DatabaseModule, ResourceOwners, loadConfig, type AppConfig } from '@scs/api/core';
 import { parseCatalogueFiles, type Catalogue } from '@scs/shared/catalogue';
 import type { ReportData, ReportLocale } from '@scs/shared/contracts';
@@ -190,8 +190,9 @@ async function pipeline(
 
   @Global()
   @Module({
-    providers: [ResourceOwners, { provide: REPORT_DATA_SOURCE, useValue: lazySource }],
-    exports: [ResourceOwners, REPORT_DATA_SOURCE],
+    // What ReportsModule needs from the other features: owners, the data source and the directory (preparer names).
+    providers: [ResourceOwners, DirectoryService, { provide: REPORT_DATA_SOURCE, useValue: lazySource }],
+    exports: [ResourceOwners, DirectoryService, REPORT_DATA_SOURCE],
   })
   class BenchSupportModule {}
 

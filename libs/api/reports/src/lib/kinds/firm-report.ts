@@ -43,7 +43,7 @@ export class FirmReport implements ReportKindProvider<ReportData> {
 
   constructor(
     @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
-    private readonly directory: DirectoryService,
+    @Inject(DirectoryService) private readonly directory: DirectoryService,
   ) {}
 
   async contentKey(request: ReportRequest): Promise<ReportContentKey> {
