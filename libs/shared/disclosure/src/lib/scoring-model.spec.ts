@@ -1,5 +1,6 @@
 import { CURRENT_SCORING_MODEL } from '@scs/shared/scoring';
 import type { ResearchRecord } from './record';
+import { researchRecord } from './testing/research-record';
 import { noisyReleaseSummary } from './release';
 import { EARLIER_MODEL, summarisePanel, summariseWave } from './summary';
 import { levelBySectorTable, meansTable, planWave, waveChangeTable } from './tables';
@@ -7,25 +8,13 @@ import { levelBySectorTable, meansTable, planWave, waveChangeTable } from './tab
 // Aggregates and scoring models (docs/methodology.md): scores and levels of a result enter means and level counts only
 // when it was scored with the current model; a firm with an earlier model's result still counts as a firm.
 
-function record(i: number, overrides: Partial<ResearchRecord> = {}): ResearchRecord {
-  return {
-    pseudonym: `p${i}`,
-    wave: '2026-H2',
-    catalogueVersion: '2026.1',
-    naceSection: 'C',
-    provinceGroup: 'east',
-    province: 'SH',
-    headcountBand: 'lt50',
-    legalForm: 'wfoe',
-    activities: [],
+const record = (i: number, overrides: Partial<ResearchRecord> = {}): ResearchRecord =>
+  researchRecord(i, {
     dimensionScores: { tax: 40 },
     overallScore: 40,
-    level: 'moderate',
-    answers: {},
     scoringModel: CURRENT_SCORING_MODEL,
     ...overrides,
-  };
-}
+  });
 const dims = [{ id: 'tax', label: { en: 'Tax', de: 'Steuern' } }];
 const levels = ['low', 'moderate', 'high', 'critical'].map((code) => ({ code, label: { en: code, de: code } }));
 

@@ -1,4 +1,5 @@
 import type { ResearchRecord } from './record';
+import { researchRecord } from './testing/research-record';
 import { summariseWave } from './summary';
 import {
   answersByLegalFormTable,
@@ -10,24 +11,8 @@ import {
   type Category,
 } from './tables';
 
-function record(i: number, overrides: Partial<ResearchRecord> = {}): ResearchRecord {
-  return {
-    pseudonym: `p${i}`,
-    wave: '2026-H2',
-    catalogueVersion: '2026.1',
-    naceSection: 'C',
-    provinceGroup: 'east',
-    province: 'SH',
-    headcountBand: 'lt50',
-    legalForm: 'wfoe',
-    activities: ['manufacturing'],
-    dimensionScores: { tax: 20 + (i % 10) },
-    overallScore: 30,
-    level: 'moderate',
-    answers: { T1: 'a' },
-    ...overrides,
-  };
-}
+const record = (i: number, overrides: Partial<ResearchRecord> = {}): ResearchRecord =>
+  researchRecord(i, { activities: ['manufacturing'], answers: { T1: 'a' }, ...overrides });
 const levels: Category[] = ['low', 'moderate', 'high', 'critical'].map((code) => ({
   code,
   label: { en: code, de: code },

@@ -1,4 +1,5 @@
 import type { ResearchRecord } from '../record';
+import { researchRecord } from '../testing/research-record';
 import { noisyReleaseSummary } from '../release';
 import { summarisePanel, summariseWave } from '../summary';
 import { tableCsv, tableCsvColumns } from '../csv';
@@ -10,24 +11,8 @@ import { meanSpread, tQuantile975 } from './spread';
 import { waveChangeTable } from './wave-change.table';
 import { planWave } from './wave-plan';
 
-function record(i: number, overrides: Partial<ResearchRecord> = {}): ResearchRecord {
-  return {
-    pseudonym: `p${i}`,
-    wave: '2026-H2',
-    catalogueVersion: '2026.1',
-    naceSection: 'C',
-    provinceGroup: 'east',
-    province: 'SH',
-    headcountBand: 'lt50',
-    legalForm: 'wfoe',
-    activities: [],
-    dimensionScores: { tax: 20 + (i % 10) },
-    overallScore: 30 + (i % 3),
-    level: 'moderate',
-    answers: {},
-    ...overrides,
-  };
-}
+const record = (i: number, overrides: Partial<ResearchRecord> = {}): ResearchRecord =>
+  researchRecord(i, { overallScore: 30 + (i % 3), ...overrides });
 const dims = [{ id: 'tax', label: { en: 'Tax', de: 'Steuern' } }];
 
 describe('spread of a mean', () => {
