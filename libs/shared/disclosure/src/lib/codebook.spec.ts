@@ -15,6 +15,7 @@ import { csvField, csvLine } from './csv';
 import { TOP_CODED } from './microdata';
 import type { ResearchModule } from './module';
 import type { ResearchRecord } from './record';
+import { researchRecord } from './testing/research-record';
 
 /** Minimal XML well-formedness check: tags balance and text holds no raw "<" or stray "&". */
 function wellFormed(xml: string): boolean {
@@ -76,14 +77,8 @@ const spec: MicrodataSpec = {
   k: 10,
 };
 
-const record: ResearchRecord = {
+const record: ResearchRecord = researchRecord(0, {
   pseudonym: 'x',
-  wave: '2026-H2',
-  catalogueVersion: '2026.1',
-  naceSection: 'C',
-  provinceGroup: 'east',
-  province: 'SH',
-  headcountBand: 'lt50',
   legalForm: 'rep_office',
   activities: ['manufacturing'],
   dimensionScores: { tax: 12.5, customs: null },
@@ -91,7 +86,7 @@ const record: ResearchRecord = {
   level: 'low',
   answers: { T1: 'a', C1: '.a' },
   researchModule: { 'rm.awareness': 'yes', 'rm.learned.chamber': '1', 'rm.learned.media': '0' },
-};
+});
 
 describe('codebook', () => {
   it('describes every variable with labels, question, type, values, missing codes, universe, source and formula', () => {
